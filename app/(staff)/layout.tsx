@@ -1,0 +1,44 @@
+import { forbidden } from "next/navigation";
+import { StaffNav } from "@/components/staff-nav";
+import { getDb } from "@/db/client";
+import { getUnit } from "@/db/queries/org";
+import { ROLE_LABELS, STAFF_ROLES } from "@/lib/domain";
+import { staffNavigation } from "@/lib/navigation";
+import { requireUser } from "../_server/guard";
+import { signOutAction } from "../login/actions";
+
+/** The staff shell: header with the role's navigation, who is signed in, and sign-out. */
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  if (!STAFF_ROLES.includes(user.role)) forbidden();
+  const unit = user.unitId ? getUnit(getDb(), user.unitId) : null;
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        跳到主要内容
+      </a>
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+          <p className="text-base font-bold tracking-wide">提案办理</p>
+          <StaffNav items={staffNavigation(user)} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span>
+              {user.displayName}
+              <span className="ml-2 text-brand-100">
+                {unit ? unit.shortName : ROLE_LABELS[user.role]}
+              </span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded border border-white/40 px-2 py-0.5 text-xs hover:bg-white/10">
+                退出
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

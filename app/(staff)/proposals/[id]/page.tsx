@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DueBadge } from "@/components/due-badge";
+import { StateBadge } from "@/components/state-badge";
+import { Timeline } from "@/components/timeline";
+import { getDb } from "@/db/client";
+import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
+import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
+import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { requireProposalAccess, requireUser } from "../../../_server/guard";
+
+export const metadata: Metadata = { title: "提案详情" };
+
+export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("listProposals");
+  const id = Number((await params).id);
+  await requireProposalAccess(user, id);
+  const db = getDb();
+  const detail = getProposalDetail(db, id);
+  if (!detail) notFound();
+  const { proposal, session, category, signers, assignments } = detail;
+  const today = isoDateInChina(new Date());
+  return (
+    <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <header className="rounded border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">
+            {sessionTitle(session)} · {proposalLabel(proposal.number, session.kind)}
+          </p>
+          <h1 className="mt-1 text-xl font-bold text-slate-900">{proposal.title}</h1>
+          <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+            <dt className="text-slate-500">状态</dt>
+            <dd>
+              <StateBadge state={proposal.status} />
+              {proposal.round > 1 && <span className="ml-1 text-xs text-orange-800">第{proposal.round}轮办理</span>}
+            </dd>
+            <dt className="text-slate-500">主题分类</dt>
+            <dd>{category ?? "—"}</dd>
+            <dt className="text-slate-500">收到日期</dt>
+            <dd>{proposal.receivedOn}</dd>
+            <dt className="text-slate-500">交办日期</dt>
+            <dd>{proposal.assignedOn ?? "—"}</dd>
+            <dt className="text-slate-500">提案人</dt>
+            <dd className="col-span-3">
+              {signers.map((s) => `${s.name}（${SIGNER_ROLE_LABELS[s.role]}）`).join("、") || "—"}
+            </dd>
+          </dl>
+          {(proposal.isKey || proposal.isUrgent || proposal.wantsMeeting) && (
+            <p className="mt-2 flex gap-2 text-xs">
+              {proposal.isKey && <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">重点提案</span>}
+              {proposal.isUrgent && <span className="rounded bg-amber-50 px-1.5 py-0.5 text-amber-900">紧急</span>}
+              {proposal.wantsMeeting && <span className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-900">希望面商</span>}
+            </p>
+          )}
+        </header>
+        <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="body-h" className="mb-2 font-semibold">
+            提案内容
+          </h2>
+          <div className="space-y-2 whitespace-pre-line font-serif leading-7 text-slate-800">{proposal.body}</div>
+        </section>
+      </div>
+      <aside className="space-y-6">
+        <section aria-labelledby="units-h" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="units-h" className="mb-2 font-semibold">
+            承办单位
+          </h2>
+          {assignments.length === 0 ? (
+            <p className="text-sm text-slate-500">尚未交办。</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {assignments.map((a) => (
+                <li key={a.id} className="border-b border-slate-100 pb-2 last:border-0">
+                  <p>
+                    <strong>{a.unitName}</strong>（{ASSIGNMENT_ROLE_LABELS[a.role]}）
+                    <span className="ml-1 text-slate-600">{ASSIGNMENT_STATE_LABELS[a.status]}</span>
+                  </p>
+                  {a.handler && <p className="text-slate-600">承办人：{a.handler}</p>}
+                  <p>
+                    {a.role === "lead" ? "办复期限" : "协办意见期限"}：<DueBadge due={a.extendedDue ?? a.due} today={today} />
+                  </p>
+                  {a.extendedDue && <p className="text-xs text-slate-500">已延期（原期限 {a.due}）</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="timeline-h" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="timeline-h" className="mb-3 font-semibold">
+            办理记录
+          </h2>
+          <Timeline entries={proposalTimeline(db, id)} />
+        </section>
+      </aside>
+    </article>
+  );
+}

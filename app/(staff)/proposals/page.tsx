@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DueBadge } from "@/components/due-badge";
+import { ProposalLink } from "@/components/proposal-link";
+import { StateBadge } from "@/components/state-badge";
+import { getDb } from "@/db/client";
+import { listProposals, listSessions } from "@/db/queries/proposals";
+import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
+import { isoDateInChina, sessionTitle } from "@/lib/format";
+import { requireUser } from "../../_server/guard";
+
+export const metadata: Metadata = { title: "全部提案" };
+
+const PAGE_SIZE = 50;
+
+type Search = { session?: string; status?: string; q?: string; page?: string };
+
+export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser("listProposals");
+  const params = await searchParams;
+  const db = getDb();
+  const sessions = listSessions(db);
+  const sessionId = Number(params.session) || null;
+  const status = PROPOSAL_STATES.find((s) => s === params.status) ?? null;
+  const q = params.q?.trim().slice(0, 100) || null;
+  const page = Math.max(1, Math.min(100_000, Number(params.page) || 1));
+  // Unit roles see only what their unit handles; the coordinator sees everything.
+  const unitId = user.role === "coordinator" ? null : user.unitId;
+  const { rows, total } = listProposals(db, { unitId, sessionId, status, q, page, pageSize: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const today = isoDateInChina(new Date());
+  const pageHref = (p: number) =>
+    `/proposals?${new URLSearchParams({ ...(sessionId ? { session: String(sessionId) } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
+
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-bold text-slate-900">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" role="search">
+        <div>
+          <label htmlFor="f-session" className="block text-xs text-slate-600">
+            届次会议
+          </label>
+          <select id="f-session" name="session" defaultValue={sessionId ?? ""} className="input">
+            <option value="">全部</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sessionTitle(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-status" className="block text-xs text-slate-600">
+            状态
+          </label>
+          <select id="f-status" name="status" defaultValue={status ?? ""} className="input">
+            <option value="">全部</option>
+            {PROPOSAL_STATES.map((s: ProposalState) => (
+              <option key={s} value={s}>
+                {PROPOSAL_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-q" className="block text-xs text-slate-600">
+            标题、提案人或编号
+          </label>
+          <input id="f-q" name="q" defaultValue={q ?? ""} className="input" />
+        </div>
+        <button type="submit" className="btn btn-primary">
+          查询
+        </button>
+        <p className="ml-auto text-sm text-slate-600">共 {total} 件</p>
+      </form>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">提案</th>
+            <th scope="col">年度</th>
+            <th scope="col">提案人</th>
+            <th scope="col">主题分类</th>
+            <th scope="col">主办单位</th>
+            <th scope="col">状态</th>
+            <th scope="col">办复期限</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
+                {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
+              </td>
+              <td>{r.sessionYear}</td>
+              <td className="whitespace-nowrap">{r.proposer ?? "—"}</td>
+              <td className="whitespace-nowrap">{r.category ?? "—"}</td>
+              <td className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
+              <td>
+                <StateBadge state={r.status} />
+              </td>
+              <td>{["assigned", "handling", "rehandling", "in_review"].includes(r.status) ? <DueBadge due={r.due} today={today} /> : "—"}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={7} className="py-6 text-center text-slate-500">
+                没有符合条件的提案。
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
+          {page > 1 && <Link href={pageHref(page - 1)}>上一页</Link>}
+          <span>
+            第 {page} / {pages} 页
+          </span>
+          {page < pages && <Link href={pageHref(page + 1)}>下一页</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

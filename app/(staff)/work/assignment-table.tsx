@@ -1,0 +1,46 @@
+import { DueBadge } from "@/components/due-badge";
+import { ProposalLink } from "@/components/proposal-link";
+import type { AssignmentItem } from "@/db/queries/work";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
+
+/** A unit's assignments with the deadline that matters for the next step. */
+export function AssignmentTable<R extends AssignmentItem>({
+  rows,
+  today,
+  dueOf,
+  note,
+}: {
+  rows: R[];
+  today: string;
+  dueOf: (row: R) => string;
+  note?: (row: R) => React.ReactNode;
+}) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">提案</th>
+          <th scope="col">单位</th>
+          <th scope="col">期限</th>
+          {note && <th scope="col">说明</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.assignmentId}>
+            <td>
+              <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
+            </td>
+            <td className="whitespace-nowrap">
+              {r.unit}（{ASSIGNMENT_ROLE_LABELS[r.role]}）
+            </td>
+            <td>
+              <DueBadge due={dueOf(r)} today={today} />
+            </td>
+            {note && <td>{note(r)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,92 @@
+import { DueBadge } from "@/components/due-badge";
+import { ProposalLink } from "@/components/proposal-link";
+import { QueueSection } from "@/components/queue-section";
+import type { Db } from "@/db/client";
+import { coordinatorQueue } from "@/db/queries/work";
+import { AssignmentTable } from "./assignment-table";
+
+export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
+  const q = coordinatorQueue(db, today);
+  return (
+    <>
+      <QueueSection title="待交办" count={q.toAssign.length} empty="没有待交办的提案。">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">提案</th>
+              <th scope="col">收到日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.toAssign.map((p) => (
+              <tr key={p.proposalId}>
+                <td>
+                  <ProposalLink id={p.proposalId} number={p.number} title={p.title} kind={p.sessionKind} />
+                </td>
+                <td>{p.receivedOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueueSection>
+      <QueueSection title="待审批的调整申请" count={q.adjustments.length} empty="没有待审批的调整申请。">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">提案</th>
+              <th scope="col">申请单位</th>
+              <th scope="col">理由</th>
+              <th scope="col">审批期限</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.adjustments.map((a) => (
+              <tr key={a.requestId}>
+                <td>
+                  <ProposalLink id={a.proposalId} number={a.number} title={a.title} kind={a.sessionKind} />
+                </td>
+                <td>
+                  {a.unit}（{a.requester}）
+                </td>
+                <td className="max-w-md">{a.reason}</td>
+                <td>
+                  <DueBadge due={a.decideBy} today={today} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueueSection>
+      <QueueSection title="待审批的延期申请" count={q.extensions.length} empty="没有待审批的延期申请。">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">提案</th>
+              <th scope="col">申请单位</th>
+              <th scope="col">理由</th>
+              <th scope="col">申请延至</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.extensions.map((e) => (
+              <tr key={e.requestId}>
+                <td>
+                  <ProposalLink id={e.proposalId} number={e.number} title={e.title} kind={e.sessionKind} />
+                </td>
+                <td>{e.unit}</td>
+                <td className="max-w-md">{e.reason}</td>
+                <td>{e.requestedUntil}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueueSection>
+      <QueueSection title="超期未签收" count={q.lateAcceptance.length} empty="没有超期未签收的交办。">
+        <AssignmentTable rows={q.lateAcceptance} today={today} dueOf={(r) => r.acceptDue} />
+      </QueueSection>
+      <QueueSection title="超期未办结（督办）" count={q.overdue.length} empty="没有超期的办理事项。">
+        <AssignmentTable rows={q.overdue} today={today} dueOf={(r) => r.due} />
+      </QueueSection>
+    </>
+  );
+}

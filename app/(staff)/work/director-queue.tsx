@@ -1,0 +1,41 @@
+import { ProposalLink } from "@/components/proposal-link";
+import { QueueSection } from "@/components/queue-section";
+import type { Db } from "@/db/client";
+import { directorQueue } from "@/db/queries/work";
+import { AssignmentTable } from "./assignment-table";
+
+export function DirectorQueue({ db, unitId, today }: { db: Db; unitId: number; today: string }) {
+  const q = directorQueue(db, unitId);
+  return (
+    <>
+      <QueueSection title="待审签答复函" count={q.toSignOff.length} empty="没有待审签的答复函。">
+        <AssignmentTable rows={q.toSignOff} today={today} dueOf={(r) => r.due} />
+      </QueueSection>
+      <QueueSection title="待审签协办意见" count={q.opinionsToApprove.length} empty="没有待审签的协办意见。">
+        <AssignmentTable rows={q.opinionsToApprove} today={today} dueOf={(r) => r.due} />
+      </QueueSection>
+      <QueueSection title="近期签发" count={q.recentlySigned.length} empty="本单位尚未签发答复函。">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">提案</th>
+              <th scope="col">发文字号</th>
+              <th scope="col">成文日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.recentlySigned.map((r) => (
+              <tr key={r.docNumber}>
+                <td>
+                  <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
+                </td>
+                <td>{r.docNumber}</td>
+                <td>{r.writtenOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </QueueSection>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { QueueSection } from "@/components/queue-section";
+import type { Db } from "@/db/client";
+import { handlerQueue } from "@/db/queries/work";
+import { AssignmentTable } from "./assignment-table";
+
+export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; today: string }) {
+  const q = handlerQueue(db, unitId);
+  return (
+    <>
+      <QueueSection title="待签收" count={q.toAccept.length} empty="没有待签收的交办。">
+        <AssignmentTable rows={q.toAccept} today={today} dueOf={(r) => r.acceptDue} />
+      </QueueSection>
+      <QueueSection title="待答复（主办）" count={q.toReply.length} empty="没有需要答复的提案。">
+        <AssignmentTable
+          rows={q.toReply}
+          today={today}
+          dueOf={(r) => r.due}
+          note={(r) =>
+            r.returned ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">审签退回，请修改</span> : r.status === "rehandling" ? "重新办理" : "起草答复"
+          }
+        />
+      </QueueSection>
+      <QueueSection title="待填写协办意见" count={q.toGiveOpinion.length} empty="没有待填写的协办意见。">
+        <AssignmentTable rows={q.toGiveOpinion} today={today} dueOf={(r) => r.due} />
+      </QueueSection>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The one server-side authorization helper. Every page, route handler and server action asks here
+ * who is calling and whether they may; the rules themselves are in lib/authz.ts.
+ */
+import { headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { loadSessionUser } from "@/db/queries/credentials";
+import { loadProposalParties } from "@/db/queries/proposals";
+import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
+import { auth } from "./auth";
+
+export type CurrentUser = Actor & { displayName: string; title: string | null };
+
+/** The signed-in user as the database has them now, or null (signed out, disabled, or password changed). */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
+  const row = loadSessionUser(getDb(), id);
+  if (!row || row.disabled || row.sessionVersion !== session.user.sessionVersion) return null;
+  return { id: row.id, role: row.role, unitId: row.unitId, displayName: row.displayName, title: row.title };
+});
+
+/** For pages: sends a visitor to sign-in, and answers 403 to a user without the capability. */
+export async function requireUser(capability?: Capability): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) {
+    const path = (await headers()).get("x-pathname") ?? "/";
+    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (capability && !can(user, capability)) forbidden();
+  return user;
+}
+
+/** For pages about one proposal: 404 when it does not exist, 403 when the user has no part in it. */
+export async function requireProposalAccess(user: CurrentUser, proposalId: number): Promise<void> {
+  const parties = Number.isSafeInteger(proposalId) ? loadProposalParties(getDb(), proposalId) : null;
+  if (!parties) notFound();
+  if (!canViewProposal(user, parties)) forbidden();
+}

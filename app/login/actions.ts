@@ -1,0 +1,38 @@
+"use server";
+import { eq } from "drizzle-orm";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { LOCK_MINUTES } from "@/db/queries/credentials";
+import type { ActionResult } from "@/lib/action-result";
+import { safeCallbackPath } from "@/lib/authz";
+import { signIn, signOut } from "../_server/auth";
+
+const loginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  callbackUrl: z.string().max(512).optional(),
+});
+
+export async function signInAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const parsed = loginInput.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, error: "请输入用户名和密码。" };
+  const { username, password, callbackUrl } = parsed.data;
+  try {
+    await signIn("credentials", { username, password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "locked") {
+      return { ok: false, error: `密码错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员。` };
+    }
+    if (error instanceof AuthError) return { ok: false, error: "用户名或密码错误。" };
+    throw error;
+  }
+  const user = getDb().select({ role: users.role }).from(users).where(eq(users.username, username)).get();
+  redirect(safeCallbackPath(callbackUrl, user?.role ?? "member"));
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

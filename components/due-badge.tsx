@@ -1,0 +1,23 @@
+import { daysLeft } from "@/lib/deadlines";
+
+/** Days left to a deadline in working days, or how far past it is; overdue is flagged in red. */
+export function DueBadge({ due, today }: { due: string | null; today: string }) {
+  if (!due) return <span className="text-slate-400">—</span>;
+  const left = daysLeft(today, due);
+  if (left.overdueDays > 0) {
+    return (
+      <span className="whitespace-nowrap">
+        {due} <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-800">超期{left.overdueDays}天</span>
+      </span>
+    );
+  }
+  const urgent = left.workdays <= 3;
+  return (
+    <span className="whitespace-nowrap">
+      {due}{" "}
+      <span className={`ml-1 rounded px-1.5 py-0.5 text-xs ${urgent ? "bg-amber-100 text-amber-900" : "bg-slate-100 text-slate-700"}`}>
+        剩{left.workdays}个工作日
+      </span>
+    </span>
+  );
+}

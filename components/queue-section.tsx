@@ -1,0 +1,23 @@
+/** One block of the home page: a heading with a count, and a table or an "all done" line. */
+export function QueueSection({
+  title,
+  count,
+  empty,
+  children,
+}: {
+  title: string;
+  count: number;
+  empty: string;
+  children: React.ReactNode;
+}) {
+  const headingId = `q-${title}`;
+  return (
+    <section aria-labelledby={headingId} className="mb-6">
+      <h2 id={headingId} className="mb-2 flex items-center gap-2 text-base font-semibold text-slate-800">
+        {title}
+        <span className={`rounded-full px-2 text-xs ${count ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-600"}`}>{count}</span>
+      </h2>
+      {count === 0 ? <p className="rounded border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-500">{empty}</p> : children}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
+import { eventLabel } from "@/lib/event-labels";
+import { dateTimeInChina } from "@/lib/format";
+
+export type TimelineEntry = {
+  id: number;
+  action: string;
+  actor: string | null;
+  fromState: ProposalState | null;
+  toState: ProposalState | null;
+  comment: string | null;
+  createdAt: Date;
+};
+
+/** 办理记录: the proposal's history from the event log, oldest first. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">暂无办理记录。</p>;
+  return (
+    <ol className="relative space-y-3 border-l-2 border-slate-200 pl-4">
+      {entries.map((e) => (
+        <li key={e.id} className="text-sm">
+          <span className="absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full bg-brand-600" aria-hidden="true" />
+          <p>
+            <time className="mr-2 text-slate-500">{dateTimeInChina(e.createdAt)}</time>
+            <strong className="font-semibold">{eventLabel(e.action)}</strong>
+            {e.actor && <span className="ml-2 text-slate-600">{e.actor}</span>}
+            {e.fromState && e.toState && e.fromState !== e.toState && (
+              <span className="ml-2 text-xs text-slate-500">
+                {PROPOSAL_STATE_LABELS[e.fromState]} → {PROPOSAL_STATE_LABELS[e.toState]}
+              </span>
+            )}
+          </p>
+          {e.comment && <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.comment}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,35 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH ?? path.join("data", "app.db");
+}
+
+/** Opens (creating if needed) the SQLite file in WAL mode with foreign keys on, and applies pending migrations. */
+export function openDatabase(file: string = databasePath()): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { __db?: Db };
+
+/** The process-wide connection, opened on first use (so `next build` never touches the file). */
+export function getDb(): Db {
+  globalForDb.__db ??= openDatabase();
+  return globalForDb.__db;
+}

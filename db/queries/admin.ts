@@ -1,0 +1,344 @@
+/**
+ * Reads and writes behind the administration screens. Every write is logged in the event log with the
+ * administrator as actor; duplicates are caught from the database's unique indexes and answered in Chinese.
+ */
+import { and, asc, count, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { ROLES, type Role } from "@/lib/domain";
+import { hashPassword } from "@/lib/password";
+import {
+  passwordRepeatsUsername,
+  selfChangeError,
+  type CreateCategoryInput,
+  type CreateSessionInput,
+  type CreateUnitInput,
+  type CreateUserInput,
+  type ResetPasswordInput,
+  type UpdateCategoryInput,
+  type UpdateSessionInput,
+  type UpdateUnitInput,
+  type UpdateUserInput,
+  type UserFilter,
+} from "@/lib/validation/admin";
+import type { Db } from "../client";
+import { categories, sessions, units, users } from "../schema";
+import { bumpSessionVersion } from "./credentials";
+import { logEvent } from "./events";
+
+/** The outcome of a write: the row's id, or why it was refused (with the form field to blame). */
+export type SaveResult = { ok: true; id: number } | { ok: false; error: string; field?: string };
+
+type UniqueRule = { columns: string; field: string; error: string };
+
+/** Turns a unique-index violation into a refusal; anything else is rethrown. */
+function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult {
+  const violated = uniqueViolation(error);
+  const rule = violated === null ? undefined : rules.find((r) => r.columns === violated);
+  if (!rule) throw error;
+  return { ok: false, error: rule.error, field: rule.field };
+}
+
+/** The columns named by a SQLite unique violation ("units.name"), looking through drizzle's wrapper. */
+function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+      return e.message.replace(/^UNIQUE constraint failed: /, "");
+    }
+  }
+  return null;
+}
+
+/** The names of the fields whose values differ, for the event log. */
+function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
+  return Object.keys(after).filter((key) => after[key] !== before[key]);
+}
+
+const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或已被删除" };
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+/** Counts for the administration home and the accounts that need the administrator's attention. */
+export function adminOverview(db: Db, now = new Date()) {
+  const tally = (table: typeof units | typeof sessions | typeof categories) =>
+    db
+      .select({ total: count(), active: sql<number>`coalesce(sum(${table.active}), 0)` })
+      .from(table)
+      .get() ?? { total: 0, active: 0 };
+  const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
+  for (const row of db.select({ role: users.role, n: count() }).from(users).groupBy(users.role).all()) {
+    byRole[row.role] = row.n;
+  }
+  const account = { id: users.id, username: users.username, displayName: users.displayName, lockedUntil: users.lockedUntil };
+  return {
+    units: tally(units),
+    sessions: tally(sessions),
+    categories: tally(categories),
+    usersByRole: byRole,
+    disabledUsers: db.select({ n: count() }).from(users).where(eq(users.disabled, true)).get()?.n ?? 0,
+    lockedUsers: db
+      .select(account)
+      .from(users)
+      .where(and(gt(users.lockedUntil, now), eq(users.disabled, false)))
+      .orderBy(asc(users.lockedUntil))
+      .all(),
+    mustChangeUsers: db
+      .select(account)
+      .from(users)
+      .where(and(eq(users.mustChangePassword, true), eq(users.disabled, false)))
+      .orderBy(asc(users.id))
+      .all(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+const UNIT_UNIQUE: UniqueRule[] = [
+  { columns: "units.name", field: "name", error: "单位名称已存在" },
+  { columns: "units.short_name", field: "shortName", error: "单位简称已存在" },
+];
+
+export function createUnit(db: Db, input: CreateUnitInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const { id } = tx.insert(units).values(input).returning({ id: units.id }).get();
+      logEvent(tx, { action: "unit_create", actorId, data: { unitId: id, name: input.name } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, UNIT_UNIQUE);
+  }
+}
+
+export function updateUnit(db: Db, { id, ...values }: UpdateUnitInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const before = tx.select().from(units).where(eq(units.id, id)).get();
+      if (!before) return NOT_FOUND;
+      tx.update(units).set(values).where(eq(units.id, id)).run();
+      logEvent(tx, { action: "unit_update", actorId, data: { unitId: id, fields: changedFields(before, values) } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, UNIT_UNIQUE);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users
+
+const USER_UNIQUE: UniqueRule[] = [{ columns: "users.username", field: "username", error: "用户名已存在" }];
+
+/** The columns the administration screens show; never the password hash. */
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  unitId: users.unitId,
+  unitName: units.shortName,
+  title: users.title,
+  phone: users.phone,
+  email: users.email,
+  disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
+  lockedUntil: users.lockedUntil,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+export function listUsers(db: Db, filter: UserFilter, page: { page: number; pageSize: number }, now = new Date()) {
+  const conditions: SQL[] = [];
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.unit) conditions.push(eq(users.unitId, filter.unit));
+  if (filter.q) {
+    conditions.push(sql`(instr(lower(${users.username}), lower(${filter.q})) > 0 or instr(${users.displayName}, ${filter.q}) > 0)`);
+  }
+  if (filter.status === "active") conditions.push(eq(users.disabled, false));
+  if (filter.status === "disabled") conditions.push(eq(users.disabled, true));
+  if (filter.status === "locked") conditions.push(gt(users.lockedUntil, now));
+  if (filter.status === "mustChange") conditions.push(eq(users.mustChangePassword, true), eq(users.disabled, false));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .where(where)
+    .orderBy(asc(users.role), asc(users.unitId), asc(users.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function getAdminUser(db: Db, id: number) {
+  return db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).get() ?? null;
+}
+
+export type AdminUser = NonNullable<ReturnType<typeof getAdminUser>>;
+
+function unitExists(db: Pick<Db, "select">, unitId: number | null): boolean {
+  return unitId === null || db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get() !== undefined;
+}
+
+const UNKNOWN_UNIT: SaveResult = { ok: false, error: "所选单位不存在", field: "unitId" };
+
+/** A new account; the initial password is one the person must change when they first sign in. */
+export async function createUser(db: Db, input: CreateUserInput, actorId: number): Promise<SaveResult> {
+  const { password, ...profile } = input;
+  const passwordHash = await hashPassword(password);
+  try {
+    return db.transaction((tx) => {
+      if (!unitExists(tx, profile.unitId)) return UNKNOWN_UNIT;
+      const { id } = tx
+        .insert(users)
+        .values({ ...profile, passwordHash, mustChangePassword: true })
+        .returning({ id: users.id })
+        .get();
+      logEvent(tx, {
+        action: "user_create",
+        actorId,
+        data: { userId: id, username: profile.username, role: profile.role, unitId: profile.unitId },
+      });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, USER_UNIQUE);
+  }
+}
+
+/** Profile, role and unit. A role change is logged on its own, since it changes what the person may do. */
+export function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: number): SaveResult {
+  const refusal = selfChangeError(actorId, id, { role: values.role });
+  if (refusal) return { ok: false, error: refusal, field: "role" };
+  return db.transaction((tx) => {
+    const before = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!before) return NOT_FOUND;
+    if (!unitExists(tx, values.unitId)) return UNKNOWN_UNIT;
+    tx.update(users).set(values).where(eq(users.id, id)).run();
+    logEvent(tx, { action: "user_update", actorId, data: { userId: id, fields: changedFields(before, values) } });
+    if (before.role !== values.role) {
+      logEvent(tx, { action: "user_role_change", actorId, data: { userId: id, from: before.role, to: values.role } });
+    }
+    return { ok: true, id };
+  });
+}
+
+/** Sets a new password the person must change at next sign-in, lifts any lockout, and ends their sessions. */
+export async function resetPassword(db: Db, { id, password }: ResetPasswordInput, actorId: number): Promise<SaveResult> {
+  const target = db.select({ username: users.username }).from(users).where(eq(users.id, id)).get();
+  if (!target) return NOT_FOUND;
+  if (passwordRepeatsUsername(password, target.username)) {
+    return { ok: false, error: "密码不能与用户名相同", field: "password" };
+  }
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, id))
+      .run();
+    bumpSessionVersion(tx, id);
+    logEvent(tx, { action: "password_reset", actorId, data: { userId: id } });
+  });
+  return { ok: true, id };
+}
+
+/** Disabling ends the person's sessions at once; enabling lets them sign in again. */
+export function setUserDisabled(db: Db, id: number, disabled: boolean, actorId: number): SaveResult {
+  const refusal = selfChangeError(actorId, id, { disable: disabled });
+  if (refusal) return { ok: false, error: refusal };
+  return db.transaction((tx) => {
+    const before = tx.select({ disabled: users.disabled }).from(users).where(eq(users.id, id)).get();
+    if (!before) return NOT_FOUND;
+    if (before.disabled === disabled) return { ok: true, id };
+    tx.update(users).set({ disabled }).where(eq(users.id, id)).run();
+    if (disabled) bumpSessionVersion(tx, id);
+    logEvent(tx, { action: disabled ? "user_disable" : "user_enable", actorId, data: { userId: id } });
+    return { ok: true, id };
+  });
+}
+
+/** Lifts a lockout after too many wrong passwords. */
+export function unlockUser(db: Db, id: number, actorId: number): SaveResult {
+  return db.transaction((tx) => {
+    const before = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
+    if (!before) return NOT_FOUND;
+    tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+    logEvent(tx, { action: "user_unlock", actorId, data: { userId: id } });
+    return { ok: true, id };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions (届次会议)
+
+const SESSION_UNIQUE: UniqueRule[] = [
+  { columns: "sessions.body, sessions.term, sessions.meeting", field: "meeting", error: "该届次会议已存在" },
+];
+
+/** Every session, newest first. */
+export function listAllSessions(db: Db) {
+  return db.select().from(sessions).orderBy(desc(sessions.year), asc(sessions.kind), desc(sessions.id)).all();
+}
+
+export function createSession(db: Db, input: CreateSessionInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const { id } = tx.insert(sessions).values(input).returning({ id: sessions.id }).get();
+      logEvent(tx, { action: "session_create", actorId, data: { sessionId: id } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, SESSION_UNIQUE);
+  }
+}
+
+export function updateSession(db: Db, { id, ...values }: UpdateSessionInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const before = tx.select().from(sessions).where(eq(sessions.id, id)).get();
+      if (!before) return NOT_FOUND;
+      tx.update(sessions).set(values).where(eq(sessions.id, id)).run();
+      logEvent(tx, { action: "session_update", actorId, data: { sessionId: id, fields: changedFields(before, values) } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, SESSION_UNIQUE);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Categories (主题分类)
+
+const CATEGORY_UNIQUE: UniqueRule[] = [{ columns: "categories.name", field: "name", error: "主题分类已存在" }];
+
+export function getCategory(db: Db, id: number) {
+  return db.select().from(categories).where(eq(categories.id, id)).get() ?? null;
+}
+
+export function createCategory(db: Db, input: CreateCategoryInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const { id } = tx.insert(categories).values(input).returning({ id: categories.id }).get();
+      logEvent(tx, { action: "category_create", actorId, data: { categoryId: id, name: input.name } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, CATEGORY_UNIQUE);
+  }
+}
+
+export function updateCategory(db: Db, { id, ...values }: UpdateCategoryInput, actorId: number): SaveResult {
+  try {
+    return db.transaction((tx) => {
+      const before = tx.select().from(categories).where(eq(categories.id, id)).get();
+      if (!before) return NOT_FOUND;
+      tx.update(categories).set(values).where(eq(categories.id, id)).run();
+      logEvent(tx, { action: "category_update", actorId, data: { categoryId: id, fields: changedFields(before, values) } });
+      return { ok: true, id };
+    });
+  } catch (error) {
+    return refuseDuplicate(error, CATEGORY_UNIQUE);
+  }
+}

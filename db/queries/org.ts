@@ -1,0 +1,21 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { categories, sessions, units } from "../schema";
+
+export function getUnit(db: Db, unitId: number) {
+  return db.select().from(units).where(eq(units.id, unitId)).get() ?? null;
+}
+
+export function listUnits(db: Db, { activeOnly = false } = {}) {
+  const q = db.select().from(units);
+  return (activeOnly ? q.where(eq(units.active, true)) : q).orderBy(asc(units.id)).all();
+}
+
+export function listCategories(db: Db, { activeOnly = false } = {}) {
+  const q = db.select().from(categories);
+  return (activeOnly ? q.where(eq(categories.active, true)) : q).orderBy(asc(categories.sortOrder), asc(categories.id)).all();
+}
+
+export function getSession(db: Db, sessionId: number) {
+  return db.select().from(sessions).where(eq(sessions.id, sessionId)).get() ?? null;
+}

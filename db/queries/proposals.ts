@@ -1,0 +1,180 @@
+import { aliasedTable, and, asc, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
+import type { ProposalParties } from "@/lib/authz";
+import type { ProposalState } from "@/lib/domain";
+import type { Db } from "../client";
+import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
+
+/** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
+export function loadProposalParties(db: Db, proposalId: number): ProposalParties | null {
+  const exists = db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).get();
+  if (!exists) return null;
+  const unitIds = db
+    .select({ unitId: assignments.unitId })
+    .from(assignments)
+    .where(and(eq(assignments.proposalId, proposalId), ne(assignments.status, "withdrawn")))
+    .all()
+    .map((r) => r.unitId);
+  const proposerIds = db
+    .select({ userId: proposalSigners.userId })
+    .from(proposalSigners)
+    .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .all()
+    .map((r) => r.userId);
+  return { unitIds, proposerIds };
+}
+
+const leadSigner = aliasedTable(proposalSigners, "lead_signer");
+const leadProposer = aliasedTable(users, "lead_proposer");
+const leadAssignment = aliasedTable(assignments, "lead_assignment");
+const leadUnit = aliasedTable(units, "lead_unit");
+
+/** The columns every proposal list shows. */
+const listColumns = {
+  id: proposals.id,
+  number: proposals.number,
+  title: proposals.title,
+  status: proposals.status,
+  round: proposals.round,
+  isKey: proposals.isKey,
+  receivedOn: proposals.receivedOn,
+  updatedAt: proposals.updatedAt,
+  sessionId: sessions.id,
+  sessionYear: sessions.year,
+  sessionKind: sessions.kind,
+  category: categories.name,
+  proposer: leadProposer.displayName,
+  leadUnit: leadUnit.shortName,
+  due: sql<string | null>`coalesce(${leadAssignment.extendedDue}, ${leadAssignment.due})`,
+};
+
+function listBase(db: Db) {
+  return db
+    .select(listColumns)
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .leftJoin(categories, eq(categories.id, proposals.categoryId))
+    .leftJoin(leadSigner, and(eq(leadSigner.proposalId, proposals.id), eq(leadSigner.role, "lead")))
+    .leftJoin(leadProposer, eq(leadProposer.id, leadSigner.userId))
+    .leftJoin(
+      leadAssignment,
+      and(eq(leadAssignment.proposalId, proposals.id), eq(leadAssignment.role, "lead"), ne(leadAssignment.status, "withdrawn")),
+    )
+    .leftJoin(leadUnit, eq(leadUnit.id, leadAssignment.unitId));
+}
+
+export type ProposalListRow = Awaited<ReturnType<ReturnType<typeof listBase>["all"]>>[number];
+
+export type ProposalFilter = {
+  /** Only proposals this unit has a live assignment on (unit roles). */
+  unitId?: number | null;
+  sessionId?: number | null;
+  status?: ProposalState | null;
+  q?: string | null;
+  page?: number;
+  pageSize?: number;
+};
+
+export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalListRow[]; total: number } {
+  const conditions: SQL[] = [];
+  if (filter.unitId != null) {
+    conditions.push(
+      sql`exists (select 1 from ${assignments} where ${assignments.proposalId} = ${proposals.id} and ${assignments.unitId} = ${filter.unitId} and ${assignments.status} <> 'withdrawn')`,
+    );
+  }
+  if (filter.sessionId != null) conditions.push(eq(proposals.sessionId, filter.sessionId));
+  if (filter.status) conditions.push(eq(proposals.status, filter.status));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byNumber = Number(filter.q);
+    const textMatch = sql`(${proposals.title} like ${pattern} escape '\\' or ${leadProposer.displayName} like ${pattern} escape '\\')`;
+    conditions.push(Number.isSafeInteger(byNumber) && byNumber > 0 ? (or(textMatch, eq(proposals.number, byNumber)) as SQL) : textMatch);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const pageSize = filter.pageSize ?? 50;
+  const page = Math.max(1, filter.page ?? 1);
+  const rows = listBase(db)
+    .where(where)
+    .orderBy(desc(sessions.year), desc(sessions.id), asc(proposals.number))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(proposals)
+      .leftJoin(leadSigner, and(eq(leadSigner.proposalId, proposals.id), eq(leadSigner.role, "lead")))
+      .leftJoin(leadProposer, eq(leadProposer.id, leadSigner.userId))
+      .where(where)
+      .get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Proposals by id, in list shape (for the home queues). */
+export function proposalRows(db: Db, ids: number[]): ProposalListRow[] {
+  if (ids.length === 0) return [];
+  return listBase(db).where(inArray(proposals.id, ids)).orderBy(asc(proposals.id)).all();
+}
+
+/** Everything the proposal page shows. */
+export function getProposalDetail(db: Db, proposalId: number) {
+  const row = db
+    .select({ proposal: proposals, session: sessions, category: categories.name })
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .leftJoin(categories, eq(categories.id, proposals.categoryId))
+    .where(eq(proposals.id, proposalId))
+    .get();
+  if (!row) return null;
+  const signers = db
+    .select({ userId: users.id, name: users.displayName, role: proposalSigners.role })
+    .from(proposalSigners)
+    .innerJoin(users, eq(users.id, proposalSigners.userId))
+    .where(eq(proposalSigners.proposalId, proposalId))
+    .orderBy(asc(proposalSigners.position))
+    .all();
+  const handler = aliasedTable(users, "handler");
+  const parts = db
+    .select({
+      id: assignments.id,
+      role: assignments.role,
+      status: assignments.status,
+      unitId: units.id,
+      unitName: units.name,
+      unitShortName: units.shortName,
+      handler: handler.displayName,
+      assignedOn: assignments.assignedOn,
+      acceptDue: assignments.acceptDue,
+      due: assignments.due,
+      extendedDue: assignments.extendedDue,
+    })
+    .from(assignments)
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(handler, eq(handler.id, assignments.handlerId))
+    .where(eq(assignments.proposalId, proposalId))
+    .orderBy(asc(assignments.role), asc(assignments.id))
+    .all();
+  return { ...row, signers, assignments: parts };
+}
+
+/** The proposal's timeline from the event log, oldest first. */
+export function proposalTimeline(db: Db, proposalId: number) {
+  return db
+    .select({
+      id: events.id,
+      action: events.action,
+      fromState: events.fromState,
+      toState: events.toState,
+      comment: events.comment,
+      createdAt: events.createdAt,
+      actor: users.displayName,
+    })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(eq(events.proposalId, proposalId))
+    .orderBy(asc(events.id))
+    .all();
+}
+
+export function listSessions(db: Db) {
+  return db.select().from(sessions).orderBy(desc(sessions.year), desc(sessions.id)).all();
+}

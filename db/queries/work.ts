@@ -1,0 +1,181 @@
+/** What each role must act on now: the queries behind the staff home page (待办). */
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  adjustmentRequests,
+  assignments,
+  coOpinions,
+  extensionRequests,
+  proposals,
+  replies,
+  sessions,
+  signOffs,
+  units,
+  users,
+} from "../schema";
+
+const unitOf = aliasedTable(units, "unit_of");
+const requester = aliasedTable(users, "requester");
+
+const assignmentColumns = {
+  assignmentId: assignments.id,
+  proposalId: proposals.id,
+  number: proposals.number,
+  title: proposals.title,
+  status: proposals.status,
+  sessionKind: sessions.kind,
+  role: assignments.role,
+  assignmentStatus: assignments.status,
+  unit: unitOf.shortName,
+  acceptDue: assignments.acceptDue,
+  due: sql<string>`coalesce(${assignments.extendedDue}, ${assignments.due})`,
+};
+
+function assignmentQuery(db: Db) {
+  return db
+    .select(assignmentColumns)
+    .from(assignments)
+    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .innerJoin(unitOf, eq(unitOf.id, assignments.unitId));
+}
+
+export type AssignmentItem = Awaited<ReturnType<ReturnType<typeof assignmentQuery>["all"]>>[number];
+
+export function coordinatorQueue(db: Db, today: string) {
+  const toAssign = db
+    .select({ proposalId: proposals.id, number: proposals.number, title: proposals.title, receivedOn: proposals.receivedOn, sessionKind: sessions.kind })
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(eq(proposals.status, "registered"))
+    .orderBy(asc(proposals.receivedOn), asc(proposals.number))
+    .all();
+  const adjustments = db
+    .select({
+      requestId: adjustmentRequests.id,
+      proposalId: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      sessionKind: sessions.kind,
+      unit: unitOf.shortName,
+      reason: adjustmentRequests.reason,
+      decideBy: adjustmentRequests.decideBy,
+      requester: requester.displayName,
+    })
+    .from(adjustmentRequests)
+    .innerJoin(assignments, eq(assignments.id, adjustmentRequests.assignmentId))
+    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
+    .innerJoin(requester, eq(requester.id, adjustmentRequests.requestedBy))
+    .where(eq(adjustmentRequests.status, "pending"))
+    .orderBy(asc(adjustmentRequests.decideBy))
+    .all();
+  const extensions = db
+    .select({
+      requestId: extensionRequests.id,
+      proposalId: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      sessionKind: sessions.kind,
+      unit: unitOf.shortName,
+      reason: extensionRequests.reason,
+      requestedUntil: extensionRequests.requestedUntil,
+    })
+    .from(extensionRequests)
+    .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
+    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
+    .where(eq(extensionRequests.status, "pending"))
+    .orderBy(asc(extensionRequests.id))
+    .all();
+  const overdue = assignmentQuery(db)
+    .where(
+      and(
+        inArray(assignments.status, ["pending", "accepted"]),
+        inArray(proposals.status, ["assigned", "handling", "rehandling"]),
+        lt(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`, today),
+      ),
+    )
+    .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
+    .all();
+  const lateAcceptance = assignmentQuery(db)
+    .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
+    .orderBy(asc(assignments.acceptDue))
+    .all();
+  return { toAssign, adjustments, extensions, overdue, lateAcceptance };
+}
+
+export function handlerQueue(db: Db, unitId: number) {
+  const toAccept = assignmentQuery(db)
+    .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
+    .orderBy(asc(assignments.acceptDue))
+    .all();
+  const toReply = assignmentQuery(db)
+    .where(
+      and(
+        eq(assignments.unitId, unitId),
+        eq(assignments.role, "lead"),
+        eq(assignments.status, "accepted"),
+        inArray(proposals.status, ["handling", "rehandling"]),
+      ),
+    )
+    .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
+    .all();
+  const toGiveOpinion = assignmentQuery(db)
+    .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
+    .where(
+      and(
+        eq(assignments.unitId, unitId),
+        eq(assignments.role, "co"),
+        eq(assignments.status, "accepted"),
+        isNull(assignments.opinionWaivedReason),
+        sql`(${coOpinions.id} is null or ${coOpinions.status} in ('draft', 'returned'))`,
+      ),
+    )
+    .orderBy(asc(assignments.due))
+    .all();
+  /** Drafts the director sent back: the latest sign-off on the proposal is a return. */
+  const returned = new Set(
+    db
+      .select({ proposalId: signOffs.proposalId })
+      .from(signOffs)
+      .where(
+        and(
+          eq(signOffs.decision, "return"),
+          inArray(
+            signOffs.proposalId,
+            toReply.map((r) => r.proposalId),
+          ),
+          sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`,
+        ),
+      )
+      .all()
+      .map((r) => r.proposalId),
+  );
+  return { toAccept, toReply: toReply.map((r) => ({ ...r, returned: returned.has(r.proposalId) })), toGiveOpinion };
+}
+
+export function directorQueue(db: Db, unitId: number) {
+  const toSignOff = assignmentQuery(db)
+    .where(and(eq(assignments.unitId, unitId), eq(assignments.role, "lead"), eq(proposals.status, "in_review")))
+    .orderBy(asc(proposals.updatedAt))
+    .all();
+  const opinionsToApprove = assignmentQuery(db)
+    .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
+    .where(and(eq(assignments.unitId, unitId), eq(coOpinions.status, "submitted")))
+    .orderBy(asc(coOpinions.updatedAt))
+    .all();
+  const recentlySigned = db
+    .select({ proposalId: replies.proposalId, docNumber: replies.docNumber, writtenOn: replies.writtenOn, title: proposals.title, number: proposals.number, sessionKind: sessions.kind })
+    .from(replies)
+    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(eq(replies.unitId, unitId))
+    .orderBy(desc(replies.id))
+    .limit(10)
+    .all();
+  return { toSignOff, opinionsToApprove, recentlySigned };
+}
+

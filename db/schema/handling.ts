@@ -1,0 +1,142 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES, CONTACT_METHODS, CO_OPINION_STATES, REQUEST_STATES } from "@/lib/domain";
+import { calendarDate, createdAt, id, instant } from "./columns";
+import { units, users } from "./org";
+import { proposals } from "./proposals";
+
+/** 交办: one unit's part in one proposal, as lead (主办) or co-handling (协办) unit. */
+export const assignments = sqliteTable(
+  "assignments",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ASSIGNMENT_ROLES }).notNull(),
+    status: text("status", { enum: ASSIGNMENT_STATES }).notNull().default("pending"),
+    /** The handler (承办人) who accepted it. */
+    handlerId: integer("handler_id").references(() => users.id),
+    assignedOn: calendarDate("assigned_on").notNull(),
+    /** 签收/申请调整 deadline */
+    acceptDue: calendarDate("accept_due").notNull(),
+    /** Reply deadline for the lead unit, opinion deadline for a co-handling unit. */
+    due: calendarDate("due").notNull(),
+    /** Set when an extension is granted; replaces `due` wherever a deadline is shown. */
+    extendedDue: calendarDate("extended_due"),
+    acceptedAt: instant("accepted_at"),
+    /** The coordinator waived a co-handling unit's opinion, with this reason. */
+    opinionWaivedReason: text("opinion_waived_reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assignments_proposal_unit_uq").on(t.proposalId, t.unitId),
+    index("assignments_unit_status_idx").on(t.unitId, t.status),
+    index("assignments_status_due_idx").on(t.status, t.due),
+  ],
+);
+
+/** 申请调整: a unit asks to be removed or replaced. */
+export const adjustmentRequests = sqliteTable(
+  "adjustment_requests",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    suggestedUnitId: integer("suggested_unit_id").references(() => units.id),
+    status: text("status", { enum: REQUEST_STATES }).notNull().default("pending"),
+    /** The coordinator must decide by this date. */
+    decideBy: calendarDate("decide_by").notNull(),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: instant("decided_at"),
+    decisionComment: text("decision_comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("adjustment_requests_status_idx").on(t.status, t.decideBy), index("adjustment_requests_assignment_idx").on(t.assignmentId)],
+);
+
+/** 申请延期: a unit asks for more time (up to three months). */
+export const extensionRequests = sqliteTable(
+  "extension_requests",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    requestedUntil: calendarDate("requested_until").notNull(),
+    status: text("status", { enum: REQUEST_STATES }).notNull().default("pending"),
+    grantedUntil: calendarDate("granted_until"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: instant("decided_at"),
+    decisionComment: text("decision_comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("extension_requests_status_idx").on(t.status), index("extension_requests_assignment_idx").on(t.assignmentId)],
+);
+
+/** 协办意见: a co-handling unit's opinion to the lead unit, signed off by its own director. */
+export const coOpinions = sqliteTable(
+  "co_opinions",
+  {
+    id: id(),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    status: text("status", { enum: CO_OPINION_STATES }).notNull().default("draft"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    directorId: integer("director_id").references(() => users.id),
+    directorComment: text("director_comment"),
+    sentAt: instant("sent_at"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [uniqueIndex("co_opinions_assignment_uq").on(t.assignmentId), index("co_opinions_status_idx").on(t.status)],
+);
+
+/** 沟通记录: the lead unit's contact with the proposer before replying. */
+export const contactRecords = sqliteTable(
+  "contact_records",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    round: integer("round").notNull().default(1),
+    contactedOn: calendarDate("contacted_on").notNull(),
+    method: text("method", { enum: CONTACT_METHODS }).notNull(),
+    /** Who took part, e.g. 蒋明杰与刘新荣委员 */
+    participants: text("participants").notNull(),
+    summary: text("summary").notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("contact_records_proposal_idx").on(t.proposalId, t.round)],
+);
+
+export type Assignment = typeof assignments.$inferSelect;
+export type NewAssignment = typeof assignments.$inferInsert;
+export type CoOpinion = typeof coOpinions.$inferSelect;
+export type ContactRecord = typeof contactRecords.$inferSelect;
+export type AdjustmentRequest = typeof adjustmentRequests.$inferSelect;
+export type ExtensionRequest = typeof extensionRequests.$inferSelect;

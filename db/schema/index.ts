@@ -1,0 +1,5 @@
+export * from "./org";
+export * from "./proposals";
+export * from "./handling";
+export * from "./replies";
+export * from "./audit";

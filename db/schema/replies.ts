@@ -1,0 +1,191 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  CONTACT_REPORTS,
+  DISCLOSURE_MODES,
+  PUBLICATION_STATES,
+  RESULT_CLASSES,
+  SATISFACTION,
+  SIGN_OFF_DECISIONS,
+} from "@/lib/domain";
+import { calendarDate, createdAt, id, instant } from "./columns";
+import { units, users } from "./org";
+import { proposals } from "./proposals";
+
+/** 答复函稿: every save of the reply draft is a new version; versions are never edited. */
+export const replyDrafts = sqliteTable(
+  "reply_drafts",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    round: integer("round").notNull().default(1),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    resultClass: text("result_class", { enum: RESULT_CLASSES }).notNull(),
+    contactPerson: text("contact_person").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    disclosure: text("disclosure", { enum: DISCLOSURE_MODES }).notNull().default("full"),
+    /** Published instead of the body when disclosure is 摘要公开. */
+    disclosureSummary: text("disclosure_summary"),
+    /** Required when disclosure is 不予公开, e.g. 涉及个人隐私. */
+    disclosureReason: text("disclosure_reason"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reply_drafts_version_uq").on(t.proposalId, t.round, t.version)],
+);
+
+/** 审签: the director's decision on one draft version. */
+export const signOffs = sqliteTable(
+  "sign_offs",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => replyDrafts.id),
+    decision: text("decision", { enum: SIGN_OFF_DECISIONS }).notNull(),
+    comment: text("comment"),
+    signerId: integer("signer_id")
+      .notNull()
+      .references(() => users.id),
+    /** Name and title as printed, kept even if the user record changes later. */
+    signerName: text("signer_name").notNull(),
+    signerTitle: text("signer_title"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sign_offs_draft_uq").on(t.draftId), index("sign_offs_proposal_idx").on(t.proposalId)],
+);
+
+/** 答复函: the approved draft with its 发文字号 (prefix〔year〕serial号, serial per unit per year). */
+export const replies = sqliteTable(
+  "replies",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => replyDrafts.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    docYear: integer("doc_year").notNull(),
+    docSerial: integer("doc_serial").notNull(),
+    docNumber: text("doc_number").notNull(),
+    /** 成文日期 = sign-off date */
+    writtenOn: calendarDate("written_on").notNull(),
+    signOffId: integer("sign_off_id")
+      .notNull()
+      .references(() => signOffs.id),
+    /** The proposer must return the receipt by this date. */
+    receiptDue: calendarDate("receipt_due").notNull(),
+    /** Publication must follow by this date. */
+    publicationDue: calendarDate("publication_due").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("replies_doc_number_uq").on(t.unitId, t.docYear, t.docSerial),
+    uniqueIndex("replies_proposal_round_uq").on(t.proposalId, t.round),
+    uniqueIndex("replies_draft_uq").on(t.draftId),
+  ],
+);
+
+/** 公开: the reply on the open-information site, or the decision not to publish it. */
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: id(),
+    replyId: integer("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    status: text("status", { enum: PUBLICATION_STATES }).notNull(),
+    mode: text("mode", { enum: DISCLOSURE_MODES }).notNull(),
+    /** 发布机构 unit whose index prefix is used */
+    publisherUnitId: integer("publisher_unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** 索引号 parts: prefix/year-serial (five digits); null while withheld. */
+    indexYear: integer("index_year"),
+    indexSerial: integer("index_serial"),
+    indexNumber: text("index_number"),
+    topic: text("topic").notNull(),
+    genre: text("genre").notNull(),
+    publisherName: text("publisher_name").notNull(),
+    validity: text("validity").notNull().default(""),
+    writtenOn: calendarDate("written_on").notNull(),
+    publishedOn: calendarDate("published_on"),
+    summary: text("summary"),
+    withheldReason: text("withheld_reason"),
+    withdrawnAt: instant("withdrawn_at"),
+    withdrawnReason: text("withdrawn_reason"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("publications_reply_uq").on(t.replyId),
+    uniqueIndex("publications_index_number_uq").on(t.publisherUnitId, t.indexYear, t.indexSerial),
+    index("publications_status_date_idx").on(t.status, t.publishedOn),
+  ],
+);
+
+/** 回执 (办理情况征询意见表): one per reply round and proposer or co-signer; immutable once submitted. */
+export const receipts = sqliteTable(
+  "receipts",
+  {
+    id: id(),
+    replyId: integer("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => users.id),
+    contactReport: text("contact_report", { enum: CONTACT_REPORTS }).notNull(),
+    attitude: text("attitude", { enum: SATISFACTION }).notNull(),
+    result: text("result", { enum: SATISFACTION }).notNull(),
+    opinion: text("opinion"),
+    /** A paper receipt recorded by the coordinator on the member's behalf. */
+    onPaper: integer("on_paper", { mode: "boolean" }).notNull().default(false),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("receipts_reply_member_uq").on(t.replyId, t.memberId), index("receipts_member_idx").on(t.memberId)],
+);
+
+/** Signed single-use links to the receipt form, printed on the letter as a QR code. */
+export const receiptTokens = sqliteTable(
+  "receipt_tokens",
+  {
+    id: id(),
+    replyId: integer("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => users.id),
+    /** SHA-256 of the token; the token itself is only ever on the letter. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("receipt_tokens_hash_uq").on(t.tokenHash), uniqueIndex("receipt_tokens_reply_member_uq").on(t.replyId, t.memberId)],
+);
+
+export type ReplyDraft = typeof replyDrafts.$inferSelect;
+export type SignOff = typeof signOffs.$inferSelect;
+export type Reply = typeof replies.$inferSelect;
+export type Publication = typeof publications.$inferSelect;
+export type Receipt = typeof receipts.$inferSelect;

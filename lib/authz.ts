@@ -1,0 +1,75 @@
+/**
+ * Who may do what: the one table of role capabilities and the ownership rules for proposals.
+ * Pure; the server's guard (app/_server/guard.ts) loads the facts and asks these functions.
+ */
+import type { Role } from "./domain";
+
+export type Actor = { id: number; role: Role; unitId: number | null };
+
+export const CAPABILITIES = {
+  /** users, units, sessions, categories, settings */
+  administer: ["admin"],
+  /** register, assign, decide requests, chase, see every proposal */
+  coordinate: ["coordinator"],
+  /** accept, contact, draft, co-handling opinions */
+  handle: ["handler"],
+  /** sign off drafts and co-handling opinions of the own unit */
+  signOff: ["director"],
+  /** the staff shell and its home page (待办) */
+  staffHome: ["coordinator", "handler", "director"],
+  /** the proposal lists (全部提案), scoped by unit for unit roles */
+  listProposals: ["coordinator", "handler", "director"],
+  viewStatistics: ["coordinator"],
+  /** the member's own proposals, replies and receipts */
+  memberHome: ["member"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(actor.role);
+}
+
+/** The facts about one proposal that decide who may see it. */
+export type ProposalParties = {
+  /** Units with a live (not withdrawn) assignment on the proposal. */
+  unitIds: readonly number[];
+  /** The lead proposer and co-signers (not seconders). */
+  proposerIds: readonly number[];
+};
+
+export function canViewProposal(actor: Actor, parties: ProposalParties): boolean {
+  switch (actor.role) {
+    case "coordinator":
+      return true;
+    case "handler":
+    case "director":
+      return actor.unitId !== null && parties.unitIds.includes(actor.unitId);
+    case "member":
+      return parties.proposerIds.includes(actor.id);
+    case "admin":
+      return false;
+  }
+}
+
+/** Where each role lands after signing in. */
+export function homePath(role: Role): string {
+  switch (role) {
+    case "admin":
+      return "/admin";
+    case "member":
+      return "/member";
+    default:
+      return "/work";
+  }
+}
+
+/**
+ * A post-sign-in destination from a `callbackUrl`: only same-site absolute paths are followed,
+ * so the sign-in page cannot be used as an open redirect.
+ */
+export function safeCallbackPath(value: string | null | undefined, role: Role): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return homePath(role);
+  if (value === "/" || value.startsWith("/login")) return homePath(role);
+  return value;
+}

@@ -1,0 +1,174 @@
+/**
+ * Deadlines in working days on the State Council's holiday schedule (with make-up workdays, 调休),
+ * from the `chinese-days` calendar package. Pure: dates in, dates and explanations out.
+ * All dates are ISO `YYYY-MM-DD` calendar dates in China.
+ */
+import chineseDays from "chinese-days";
+
+// Default import: the package's CommonJS build has no static named exports.
+const { getDayDetail } = chineseDays;
+
+export type DeadlineRule = { amount: number; unit: "workdays" | "months" };
+
+export const DEADLINE_KINDS = [
+  "accept",
+  "coOpinion",
+  "reply",
+  "urgentReply",
+  "secondRound",
+  "adjustmentDecision",
+  "receipt",
+  "publication",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** DOMAIN.md's table; the settings may override any of them. */
+export const DEFAULT_DEADLINES: Record<DeadlineKind, DeadlineRule> = {
+  accept: { amount: 5, unit: "workdays" },
+  coOpinion: { amount: 1, unit: "months" },
+  reply: { amount: 3, unit: "months" },
+  urgentReply: { amount: 15, unit: "workdays" },
+  secondRound: { amount: 1, unit: "months" },
+  adjustmentDecision: { amount: 7, unit: "workdays" },
+  receipt: { amount: 20, unit: "workdays" },
+  publication: { amount: 20, unit: "workdays" },
+};
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  accept: "签收或申请调整",
+  coOpinion: "协办意见",
+  reply: "办复",
+  urgentReply: "紧急提案办复",
+  secondRound: "不满意后重新办复",
+  adjustmentDecision: "审批调整申请",
+  receipt: "反馈回执",
+  publication: "答复公开",
+};
+
+export function ruleText(rule: DeadlineRule): string {
+  return rule.unit === "workdays" ? `${rule.amount}个工作日` : `${rule.amount}个月`;
+}
+
+export type DayNote = { date: string; name: string };
+
+export type DeadlineExplanation = {
+  start: string;
+  rule: DeadlineRule;
+  due: string;
+  /** Working days counted after the start (for workday rules). */
+  workdaysCounted: number;
+  /** Weekdays skipped because they were holidays. */
+  holidaysSkipped: DayNote[];
+  /** Weekend days counted because they were make-up workdays (调休). */
+  makeUpDaysCounted: DayNote[];
+  /** For month rules that end on a day off: the day it fell on before moving to the next workday. */
+  rolledFrom: string | null;
+};
+
+const DAY_MS = 86_400_000;
+
+function toUtc(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y!, m! - 1, d!);
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addCalendarDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY_MS);
+}
+
+function isWeekend(iso: string): boolean {
+  const day = new Date(toUtc(iso)).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** Chinese holiday name for a day, from the calendar's "English,中文,days" detail. */
+function holidayName(detailName: string): string {
+  const parts = detailName.split(",");
+  return parts[1] ?? parts[0] ?? "";
+}
+
+type DayKind = { work: boolean; note: DayNote | null; kind: "holiday" | "makeup" | "plain" };
+
+function classify(iso: string): DayKind {
+  const detail = getDayDetail(iso);
+  const weekend = isWeekend(iso);
+  if (detail.work && weekend) return { work: true, kind: "makeup", note: { date: iso, name: `${holidayName(detail.name)}调休上班` } };
+  if (!detail.work && !weekend) return { work: false, kind: "holiday", note: { date: iso, name: holidayName(detail.name) } };
+  return { work: detail.work, kind: "plain", note: null };
+}
+
+export function isWorkday(iso: string): boolean {
+  return classify(iso).work;
+}
+
+/** The first working day on or after a date. */
+export function nextWorkdayOnOrAfter(iso: string): string {
+  let day = iso;
+  while (!isWorkday(day)) day = addCalendarDays(day, 1);
+  return day;
+}
+
+/** Adds calendar months; a day that does not exist in the target month becomes its last day (1月31日 + 1个月 = 2月28日). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const target = new Date(Date.UTC(y!, m! - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d!, lastDay));
+  return fromUtc(target.getTime());
+}
+
+/**
+ * The due date of a rule counted from a start date, with what was skipped and counted.
+ * Workday rules: the start day itself is not counted; the Nth working day after it is the due date.
+ * Month rules: the same day N months later, moved to the next working day if it is a day off.
+ */
+export function explainDeadline(start: string, rule: DeadlineRule): DeadlineExplanation {
+  const holidaysSkipped: DayNote[] = [];
+  const makeUpDaysCounted: DayNote[] = [];
+  if (rule.unit === "months") {
+    const raw = addMonths(start, rule.amount);
+    const due = nextWorkdayOnOrAfter(raw);
+    for (let day = raw; day < due; day = addCalendarDays(day, 1)) {
+      const c = classify(day);
+      if (c.kind === "holiday" && c.note) holidaysSkipped.push(c.note);
+    }
+    return { start, rule, due, workdaysCounted: 0, holidaysSkipped, makeUpDaysCounted, rolledFrom: due === raw ? null : raw };
+  }
+  let day = start;
+  let counted = 0;
+  while (counted < rule.amount) {
+    day = addCalendarDays(day, 1);
+    const c = classify(day);
+    if (c.kind === "holiday" && c.note) holidaysSkipped.push(c.note);
+    if (c.kind === "makeup" && c.note) makeUpDaysCounted.push(c.note);
+    if (c.work) counted++;
+  }
+  return { start, rule, due: day, workdaysCounted: counted, holidaysSkipped, makeUpDaysCounted, rolledFrom: null };
+}
+
+export function dueDate(start: string, rule: DeadlineRule): string {
+  return explainDeadline(start, rule).due;
+}
+
+/** Working days from `today` (exclusive) to `due` (inclusive); negative when overdue, counting calendar days past due. */
+export function daysLeft(today: string, due: string): { workdays: number; overdueDays: number } {
+  if (due < today) return { workdays: 0, overdueDays: Math.round((toUtc(today) - toUtc(due)) / DAY_MS) };
+  let workdays = 0;
+  for (let day = addCalendarDays(today, 1); day <= due; day = addCalendarDays(day, 1)) if (isWorkday(day)) workdays++;
+  return { workdays, overdueDays: 0 };
+}
+
+/** One line a person can check: 自2023-09-27起5个工作日，跳过国庆节…，截止2023-10-09. */
+export function explanationText(e: DeadlineExplanation): string {
+  const parts = [`自${e.start}起${ruleText(e.rule)}`];
+  if (e.rule.unit === "workdays") parts.push(`计${e.workdaysCounted}个工作日`);
+  if (e.holidaysSkipped.length) parts.push(`跳过法定节假日${e.holidaysSkipped.map((h) => `${h.date}(${h.name})`).join("、")}`);
+  if (e.makeUpDaysCounted.length) parts.push(`计入调休上班日${e.makeUpDaysCounted.map((h) => h.date).join("、")}`);
+  if (e.rolledFrom) parts.push(`${e.rolledFrom}为休息日，顺延至下一个工作日`);
+  parts.push(`截止${e.due}`);
+  return parts.join("，");
+}

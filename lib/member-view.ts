@@ -1,0 +1,46 @@
+/** How a proposal's state reads to its proposer, and what happens next. Pure. */
+import type { ProposalState } from "./domain";
+
+export type MemberState = "registered" | "assigned" | "handling" | "replied" | "awaiting_receipt" | "closed" | "rehandling";
+
+export const MEMBER_STATE_LABELS: Record<MemberState, string> = {
+  registered: "已登记",
+  assigned: "已交办",
+  handling: "办理中",
+  replied: "已答复",
+  awaiting_receipt: "待回执",
+  closed: "已办结",
+  rehandling: "重新办理中",
+};
+
+/**
+ * The member's word for a proposal's state. A reply waiting for this member's receipt is 待回执;
+ * internal steps (drafting, sign-off) are simply 办理中.
+ */
+export function memberState(status: ProposalState, receiptOwed: boolean): MemberState {
+  switch (status) {
+    case "registered":
+      return "registered";
+    case "assigned":
+      return "assigned";
+    case "handling":
+    case "in_review":
+      return "handling";
+    case "replied":
+      return receiptOwed ? "awaiting_receipt" : "replied";
+    case "rehandling":
+      return "rehandling";
+    case "closed":
+      return "closed";
+  }
+}
+
+export const MEMBER_NEXT_STEP: Record<MemberState, string> = {
+  registered: "等待交办单位确定承办单位",
+  assigned: "等待承办单位签收",
+  handling: "承办单位正在办理，将与您沟通后答复",
+  replied: "已收到答复，等待办结",
+  awaiting_receipt: "请阅读答复函并提交回执",
+  closed: "办理完毕",
+  rehandling: "承办单位正在重新办理，将再次答复",
+};

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+// Zod's own messages in Simplified Chinese for anything a schema does not word itself.
+z.config(z.locales.zhCN());
+
+/** The first message for each field, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Text from a form: trimmed, required, bounded, and free of control characters. */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `请填写${label}`)
+        .max(max, `${label}不能超过 ${max} 个字`)
+        .refine((s) => !CONTROL_CHARS.test(s), `${label}含有不可见的控制字符`),
+    );
+}
+
+/** Optional text: empty becomes null. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => s?.trim() ?? "")
+    .pipe(
+      z
+        .string()
+        .max(max, `${label}不能超过 ${max} 个字`)
+        .refine((s) => !CONTROL_CHARS.test(s), `${label}含有不可见的控制字符`),
+    )
+    .transform((s) => (s === "" ? null : s));
+}
+
+/** A checkbox: present ("on") is true, absent is false. */
+export const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false")])
+  .optional()
+  .transform((v) => v === "on" || v === "true");
+
+/** A positive whole number from a form field (ids, years). */
+export function wholeNumber(label: string, min = 1, max = 2_147_483_647) {
+  return z.coerce
+    .number({ error: `${label}必须是整数` })
+    .int(`${label}必须是整数`)
+    .min(min, `${label}不能小于 ${min}`)
+    .max(max, `${label}不能大于 ${max}`);
+}
+
+/** An optional id from a select; "" means none. */
+export function optionalId(label: string) {
+  return z
+    .union([z.literal(""), z.undefined(), wholeNumber(label)])
+    .transform((v) => (v === "" || v === undefined ? null : Number(v)));
+}
+
+// C0 controls except tab, LF and CR; DEL; lone surrogates (invalid UTF-16).
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,0 +1,235 @@
+import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/db/client";
+import {
+  adminOverview,
+  createCategory,
+  createSession,
+  createUnit,
+  createUser,
+  getAdminUser,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  unlockUser,
+  updateCategory,
+  updateSession,
+  updateUnit,
+  updateUser,
+} from "@/db/queries/admin";
+import { events, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/password";
+
+let dir: string;
+let db: Db;
+let adminId: number;
+let unitId: number;
+
+const unit = {
+  name: "重庆高新区科技创新局",
+  shortName: "科技创新局",
+  docPrefix: "渝高新科函",
+  indexPrefix: "1150010700927688XM",
+  kind: "department" as const,
+};
+
+const profile = { title: null, phone: null, email: null };
+
+function eventsOf(action: string) {
+  return db.select().from(events).where(eq(events.action, action)).all();
+}
+
+function saved(result: { ok: boolean; id?: number }): number {
+  if (!result.ok || result.id === undefined) throw new Error(`write refused: ${JSON.stringify(result)}`);
+  return result.id;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "admin-queries-"));
+  db = openDatabase(path.join(dir, "test.db"));
+  adminId = db
+    .insert(users)
+    .values({ username: "admin", displayName: "系统管理员", role: "admin" })
+    .returning({ id: users.id })
+    .get().id;
+  unitId = saved(createUnit(db, unit, adminId));
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("units", () => {
+  it("creates a unit and logs it", () => {
+    expect(eventsOf("unit_create")).toEqual([
+      expect.objectContaining({ actorId: adminId, data: { unitId, name: unit.name } }),
+    ]);
+  });
+
+  it("refuses a duplicate name or short name with the field to blame", () => {
+    expect(createUnit(db, { ...unit, shortName: "另一个简称" }, adminId)).toEqual({
+      ok: false,
+      error: "单位名称已存在",
+      field: "name",
+    });
+    expect(createUnit(db, { ...unit, name: "另一个单位" }, adminId)).toEqual({
+      ok: false,
+      error: "单位简称已存在",
+      field: "shortName",
+    });
+  });
+
+  it("updates and deactivates a unit, logging the changed fields", () => {
+    const otherId = saved(createUnit(db, { ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party" }, adminId));
+    expect(updateUnit(db, { id: otherId, ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party", active: false }, adminId)).toEqual({
+      ok: true,
+      id: otherId,
+    });
+    expect(eventsOf("unit_update").at(-1)?.data).toEqual({ unitId: otherId, fields: ["active"] });
+    expect(updateUnit(db, { id: otherId, ...unit, active: true }, adminId)).toMatchObject({ ok: false, error: "单位名称已存在" });
+    expect(updateUnit(db, { id: 9999, ...unit, active: true }, adminId)).toMatchObject({ ok: false });
+  });
+});
+
+describe("users", () => {
+  let userId: number;
+
+  beforeAll(async () => {
+    userId = saved(
+      await createUser(
+        db,
+        { username: "jiangmj", displayName: "蒋明杰", role: "handler", unitId, password: "demo-2026", ...profile },
+        adminId,
+      ),
+    );
+  });
+
+  it("creates a user with a hashed initial password they must change", async () => {
+    const row = db.select().from(users).where(eq(users.id, userId)).get();
+    expect(row).toMatchObject({ username: "jiangmj", role: "handler", unitId, mustChangePassword: true, disabled: false });
+    expect(row?.passwordHash).not.toBe("demo-2026");
+    expect(await verifyPassword(row?.passwordHash ?? "", "demo-2026")).toBe(true);
+    expect(eventsOf("user_create").at(-1)).toMatchObject({ actorId: adminId, data: { userId, username: "jiangmj", role: "handler", unitId } });
+  });
+
+  it("refuses a duplicate username", async () => {
+    const result = await createUser(
+      db,
+      { username: "jiangmj", displayName: "另一个人", role: "member", unitId: null, password: "other-2026", ...profile },
+      adminId,
+    );
+    expect(result).toEqual({ ok: false, error: "用户名已存在", field: "username" });
+  });
+
+  it("refuses a unit that does not exist", async () => {
+    const result = await createUser(
+      db,
+      { username: "ghost", displayName: "某人", role: "handler", unitId: 9999, password: "ghost-2026", ...profile },
+      adminId,
+    );
+    expect(result).toEqual({ ok: false, error: "所选单位不存在", field: "unitId" });
+  });
+
+  it("logs a role change separately from the profile update", () => {
+    expect(updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "局长", phone: null, email: null }, adminId)).toEqual({
+      ok: true,
+      id: userId,
+    });
+    expect(eventsOf("user_role_change").at(-1)).toMatchObject({ actorId: adminId, data: { userId, from: "handler", to: "director" } });
+    expect(eventsOf("user_update").at(-1)?.data).toEqual({ userId, fields: ["role", "title"] });
+    const before = eventsOf("user_role_change").length;
+    updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "副局长", phone: null, email: null }, adminId);
+    expect(eventsOf("user_role_change")).toHaveLength(before);
+  });
+
+  it("stops an administrator from removing their own admin role or disabling themself", () => {
+    expect(updateUser(db, { id: adminId, displayName: "系统管理员", role: "coordinator", unitId: null, ...profile }, adminId)).toEqual({
+      ok: false,
+      error: "不能取消自己的系统管理员角色",
+      field: "role",
+    });
+    expect(setUserDisabled(db, adminId, true, adminId)).toEqual({ ok: false, error: "不能停用自己的账户" });
+    expect(getAdminUser(db, adminId)).toMatchObject({ role: "admin", disabled: false });
+  });
+
+  it("disabling bumps the session version and is logged; enabling is logged too", () => {
+    const versionBefore = db.select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
+    expect(setUserDisabled(db, userId, true, adminId)).toEqual({ ok: true, id: userId });
+    const row = db.select().from(users).where(eq(users.id, userId)).get()!;
+    expect(row.disabled).toBe(true);
+    expect(row.sessionVersion).toBe(versionBefore + 1);
+    expect(eventsOf("user_disable").at(-1)).toMatchObject({ actorId: adminId, data: { userId } });
+    expect(setUserDisabled(db, userId, false, adminId)).toEqual({ ok: true, id: userId });
+    expect(getAdminUser(db, userId)?.disabled).toBe(false);
+    expect(eventsOf("user_enable").at(-1)).toMatchObject({ data: { userId } });
+  });
+
+  it("a password reset hashes the new password, requires a change, lifts the lock and ends sessions", async () => {
+    db.update(users).set({ mustChangePassword: false, failedLogins: 3, lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, userId)).run();
+    const versionBefore = db.select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
+    expect(await resetPassword(db, { id: userId, password: "fresh-pass-1" }, adminId)).toEqual({ ok: true, id: userId });
+    const row = db.select().from(users).where(eq(users.id, userId)).get()!;
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(row.passwordHash!, "fresh-pass-1")).toBe(true);
+    expect(row).toMatchObject({ mustChangePassword: true, failedLogins: 0, lockedUntil: null, sessionVersion: versionBefore + 1 });
+    expect(eventsOf("password_reset").at(-1)).toMatchObject({ actorId: adminId, data: { userId } });
+  });
+
+  it("refuses a reset to the username itself", async () => {
+    expect(await resetPassword(db, { id: userId, password: "JIANGMJ" }, adminId)).toEqual({
+      ok: false,
+      error: "密码不能与用户名相同",
+      field: "password",
+    });
+  });
+
+  it("unlocks a locked account", () => {
+    db.update(users).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, userId)).run();
+    expect(adminOverview(db).lockedUsers.map((u) => u.id)).toEqual([userId]);
+    expect(unlockUser(db, userId, adminId)).toEqual({ ok: true, id: userId });
+    expect(adminOverview(db).lockedUsers).toEqual([]);
+    expect(eventsOf("user_unlock")).toHaveLength(1);
+  });
+
+  it("lists users by role, unit, text and status", () => {
+    const page = { page: 1, pageSize: 50 };
+    expect(listUsers(db, { role: "director" }, page).rows.map((u) => u.username)).toEqual(["jiangmj"]);
+    expect(listUsers(db, { unit: unitId }, page).rows[0]).toMatchObject({ username: "jiangmj", unitName: "科技创新局" });
+    expect(listUsers(db, { q: "明杰" }, page).total).toBe(1);
+    expect(listUsers(db, { q: "JIANG" }, page).total).toBe(1);
+    expect(listUsers(db, { status: "mustChange" }, page).rows.map((u) => u.username)).toEqual(["jiangmj"]);
+    expect(listUsers(db, { status: "disabled" }, page).total).toBe(0);
+    expect(listUsers(db, {}, { page: 2, pageSize: 1 }).rows).toHaveLength(1);
+  });
+
+  it("counts for the overview", () => {
+    const overview = adminOverview(db);
+    expect(overview.usersByRole).toMatchObject({ admin: 1, director: 1, handler: 0 });
+    expect(overview.units).toEqual({ total: 2, active: 1 });
+    expect(overview.disabledUsers).toBe(0);
+    expect(overview.mustChangeUsers.map((u) => u.username)).toEqual(["jiangmj"]);
+  });
+});
+
+describe("sessions and categories", () => {
+  const session = { body: "政协重庆市九龙坡区委员会", term: "第十一届", meeting: "第二次会议", year: 2023, kind: "proposal" as const };
+
+  it("creates a session and refuses the same body, term and meeting twice", () => {
+    const id = saved(createSession(db, session, adminId));
+    expect(createSession(db, { ...session, year: 2024 }, adminId)).toEqual({ ok: false, error: "该届次会议已存在", field: "meeting" });
+    expect(updateSession(db, { id, ...session, meeting: "第三次会议", active: false }, adminId)).toEqual({ ok: true, id });
+    expect(eventsOf("session_update").at(-1)?.data).toEqual({ sessionId: id, fields: ["meeting", "active"] });
+  });
+
+  it("creates a category and refuses a duplicate name", () => {
+    const id = saved(createCategory(db, { name: "科技", sortOrder: 1 }, adminId));
+    const otherId = saved(createCategory(db, { name: "教育", sortOrder: 2 }, adminId));
+    expect(createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({ ok: false, error: "主题分类已存在", field: "name" });
+    expect(updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({ ok: false, error: "主题分类已存在" });
+    expect(updateCategory(db, { id, name: "科技创新", sortOrder: 1, active: true }, adminId)).toEqual({ ok: true, id });
+  });
+});
