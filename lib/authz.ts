@@ -22,6 +22,8 @@ export const CAPABILITIES = {
   viewStatistics: ["coordinator"],
   /** the member's own proposals, replies and receipts */
   memberHome: ["member"],
+  /** one's own account: change the password */
+  ownAccount: ["admin", "coordinator", "handler", "director", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -10,6 +10,7 @@ export const EVENT_LABELS: Record<string, string> = {
   request_extension: "申请延期",
   extension_granted: "同意延期",
   extension_refused: "不同意延期",
+  co_opinion_saved: "保存协办意见",
   co_opinion_submitted: "协办意见提交审签",
   co_opinion_returned: "协办意见退回修改",
   co_opinion_sent: "协办意见送主办单位",

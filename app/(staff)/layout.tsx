@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { StaffNav } from "@/components/staff-nav";
 import { getDb } from "@/db/client";
@@ -28,6 +29,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 {unit ? unit.shortName : ROLE_LABELS[user.role]}
               </span>
             </span>
+            <Link href="/account/password" className="text-xs text-brand-100 hover:text-white hover:underline">
+              修改密码
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/40 px-2 py-0.5 text-xs hover:bg-white/10">
                 退出

@@ -11,7 +11,9 @@ import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
 import { auth } from "./auth";
 
-export type CurrentUser = Actor & { displayName: string; title: string | null };
+export type CurrentUser = Actor & { displayName: string; title: string | null; mustChangePassword: boolean };
+
+export const PASSWORD_PAGE = "/account/password";
 
 /** The signed-in user as the database has them now, or null (signed out, disabled, or password changed). */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -20,16 +22,25 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
   const row = loadSessionUser(getDb(), id);
   if (!row || row.disabled || row.sessionVersion !== session.user.sessionVersion) return null;
-  return { id: row.id, role: row.role, unitId: row.unitId, displayName: row.displayName, title: row.title };
+  return {
+    id: row.id,
+    role: row.role,
+    unitId: row.unitId,
+    displayName: row.displayName,
+    title: row.title,
+    mustChangePassword: row.mustChangePassword,
+  };
 });
 
-/** For pages: sends a visitor to sign-in, and answers 403 to a user without the capability. */
+/**
+ * For pages: sends a visitor to sign-in, a user with a one-time password to change it first,
+ * and answers 403 to a user without the capability.
+ */
 export async function requireUser(capability?: Capability): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) {
-    const path = (await headers()).get("x-pathname") ?? "/";
-    redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  const path = (await headers()).get("x-pathname") ?? "/";
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
+  if (user.mustChangePassword && !path.startsWith(PASSWORD_PAGE)) redirect(PASSWORD_PAGE);
   if (capability && !can(user, capability)) forbidden();
   return user;
 }

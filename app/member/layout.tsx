@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireUser } from "../_server/guard";
 import { signOutAction } from "../login/actions";
 
@@ -14,6 +15,9 @@ export default async function MemberLayout({ children }: { children: React.React
           <p className="text-base font-bold">委员履职 · 提案办理</p>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span>{user.displayName}</span>
+            <Link href="/account/password" className="text-xs hover:underline">
+              修改密码
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-white/50 px-2 py-0.5 text-xs hover:bg-white/10">
                 退出

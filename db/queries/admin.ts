@@ -2,11 +2,10 @@
  * Reads and writes behind the administration screens. Every write is logged in the event log with the
  * administrator as actor; duplicates are caught from the database's unique indexes and answered in Chinese.
  */
-import { and, asc, count, desc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import { ROLES, type Role } from "@/lib/domain";
 import { hashPassword } from "@/lib/password";
 import {
-  passwordRepeatsUsername,
   selfChangeError,
   type CreateCategoryInput,
   type CreateSessionInput,
@@ -19,6 +18,7 @@ import {
   type UpdateUserInput,
   type UserFilter,
 } from "@/lib/validation/admin";
+import { passwordRepeatsUsername } from "@/lib/validation/password";
 import type { Db } from "../client";
 import { categories, sessions, units, users } from "../schema";
 import { bumpSessionVersion } from "./credentials";
@@ -178,11 +178,13 @@ export function getAdminUser(db: Db, id: number) {
 
 export type AdminUser = NonNullable<ReturnType<typeof getAdminUser>>;
 
-function unitExists(db: Pick<Db, "select">, unitId: number | null): boolean {
-  return unitId === null || db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get() !== undefined;
+/** Why a user cannot be placed in a unit (unknown, or retired and not already theirs), or null when they can. */
+function unitRefusal(db: Pick<Db, "select">, unitId: number | null, currentUnitId: number | null = null): SaveResult | null {
+  if (unitId === null || unitId === currentUnitId) return null;
+  const unit = db.select({ active: units.active }).from(units).where(eq(units.id, unitId)).get();
+  if (!unit) return { ok: false, error: "所选单位不存在", field: "unitId" };
+  return unit.active ? null : { ok: false, error: "所选单位已停用", field: "unitId" };
 }
-
-const UNKNOWN_UNIT: SaveResult = { ok: false, error: "所选单位不存在", field: "unitId" };
 
 /** A new account; the initial password is one the person must change when they first sign in. */
 export async function createUser(db: Db, input: CreateUserInput, actorId: number): Promise<SaveResult> {
@@ -190,7 +192,8 @@ export async function createUser(db: Db, input: CreateUserInput, actorId: number
   const passwordHash = await hashPassword(password);
   try {
     return db.transaction((tx) => {
-      if (!unitExists(tx, profile.unitId)) return UNKNOWN_UNIT;
+      const refusal = unitRefusal(tx, profile.unitId);
+      if (refusal) return refusal;
       const { id } = tx
         .insert(users)
         .values({ ...profile, passwordHash, mustChangePassword: true })
@@ -215,7 +218,8 @@ export function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: 
   return db.transaction((tx) => {
     const before = tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) return NOT_FOUND;
-    if (!unitExists(tx, values.unitId)) return UNKNOWN_UNIT;
+    const unitRefused = unitRefusal(tx, values.unitId, before.unitId);
+    if (unitRefused) return unitRefused;
     tx.update(users).set(values).where(eq(users.id, id)).run();
     logEvent(tx, { action: "user_update", actorId, data: { userId: id, fields: changedFields(before, values) } });
     if (before.role !== values.role) {
@@ -276,11 +280,6 @@ export function unlockUser(db: Db, id: number, actorId: number): SaveResult {
 const SESSION_UNIQUE: UniqueRule[] = [
   { columns: "sessions.body, sessions.term, sessions.meeting", field: "meeting", error: "该届次会议已存在" },
 ];
-
-/** Every session, newest first. */
-export function listAllSessions(db: Db) {
-  return db.select().from(sessions).orderBy(desc(sessions.year), asc(sessions.kind), desc(sessions.id)).all();
-}
 
 export function createSession(db: Db, input: CreateSessionInput, actorId: number): SaveResult {
   try {

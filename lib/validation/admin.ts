@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ROLES, SESSION_KINDS, UNIT_KINDS, UNIT_ROLES, type Role } from "@/lib/domain";
 import { checkbox, optionalId, optionalText, requiredText, wholeNumber } from "./common";
+import { checkNewPassword, password, passwordConfirm, passwordRepeatsUsername, withoutConfirmation } from "./password";
 
 /** An id in a URL or a hidden field: a positive whole number written plainly. */
 export const recordId = z
@@ -23,13 +24,13 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, messag
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** 发文字号 prefix such as 渝高新科函; the 〔year〕 and serial are added when a reply is numbered. */
-export const docPrefix = requiredText("发文字号前缀", 20)
+const docPrefix = requiredText("发文字号前缀", 20)
   .refine((s) => !/[〔〕\[\]［］()（）]/.test(s), "发文字号前缀不含〔年份〕和序号，只填写如“渝高新科函”的部分")
   .refine((s) => s.length >= 2, "发文字号前缀至少 2 个字")
   .refine((s) => HAN_ONLY.test(s), "发文字号前缀只能由汉字组成，如“渝高新科函”");
 
 /** 索引号 prefix such as 1150010700927688XM; upper-cased before it is checked. */
-export const indexPrefix = requiredText("索引号前缀", 30)
+const indexPrefix = requiredText("索引号前缀", 30)
   .transform((s) => s.toUpperCase())
   .refine((s) => /^[A-Z0-9]{10,30}$/.test(s), "索引号前缀应为 10–30 位大写字母或数字，如“1150010700927688XM”");
 
@@ -50,23 +51,10 @@ export type UpdateUnitInput = z.output<typeof updateUnitInput>;
 // ---------------------------------------------------------------------------------------------
 // Users (用户)
 
-export const username = requiredText("用户名", 32).refine(
+const username = requiredText("用户名", 32).refine(
   (s) => /^[a-z0-9_.-]{3,32}$/.test(s),
   "用户名为 3–32 位小写字母、数字、下划线、点或连字符",
 );
-
-/** True when a password is the username itself (ignoring case), which the policy refuses. */
-export function passwordRepeatsUsername(password: string, name: string): boolean {
-  return password.toLowerCase() === name.trim().toLowerCase();
-}
-
-/** The password policy: 8–128 characters with at least one letter and one digit. */
-export const password = z
-  .string({ error: "请填写密码" })
-  .min(1, "请填写密码")
-  .min(8, "密码至少 8 位")
-  .max(128, "密码不能超过 128 位")
-  .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), "密码须同时包含字母和数字");
 
 const phone = optionalText("联系电话", 30).refine(
   (s) => s === null || /^[0-9+\-() ]{5,30}$/.test(s),
@@ -96,19 +84,6 @@ function checkUnitForRole(value: { role: Role; unitId: number | null }, ctx: z.R
     ctx.addIssue({ code: "custom", path: ["unitId"], message: "系统管理员和委员/代表不属于单位，请将所属单位留空" });
   }
 }
-
-function checkNewPassword(value: { password: string; passwordConfirm: string }, ctx: z.RefinementCtx) {
-  if (value.password !== value.passwordConfirm) {
-    ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "两次输入的密码不一致" });
-  }
-}
-
-/** Once checked, the repeated password is of no further use. */
-function withoutConfirmation<T extends { passwordConfirm: string }>({ passwordConfirm: _, ...rest }: T): Omit<T, "passwordConfirm"> {
-  return rest;
-}
-
-const passwordConfirm = z.string({ error: "请再次输入密码" }).min(1, "请再次输入密码");
 
 /** A new account with its initial password. */
 export const createUserInput = z
@@ -168,7 +143,7 @@ export const userFilterInput = z.object({
     .catch(undefined)
     .transform((s) => s?.trim().slice(0, 50) || undefined),
 });
-export type UserFilter = z.output<typeof userFilterInput>;
+export type UserFilter = Partial<z.output<typeof userFilterInput>>;
 
 // ---------------------------------------------------------------------------------------------
 // Sessions (届次会议)

@@ -84,14 +84,16 @@ describe("units", () => {
   });
 
   it("updates and deactivates a unit, logging the changed fields", () => {
-    const otherId = saved(createUnit(db, { ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party" }, adminId));
-    expect(updateUnit(db, { id: otherId, ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party", active: false }, adminId)).toEqual({
-      ok: true,
-      id: otherId,
-    });
+    const other = { ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party" as const };
+    const otherId = saved(createUnit(db, other, adminId));
+    expect(updateUnit(db, { id: otherId, ...other, active: false }, adminId)).toEqual({ ok: true, id: otherId });
     expect(eventsOf("unit_update").at(-1)?.data).toEqual({ unitId: otherId, fields: ["active"] });
-    expect(updateUnit(db, { id: otherId, ...unit, active: true }, adminId)).toMatchObject({ ok: false, error: "单位名称已存在" });
-    expect(updateUnit(db, { id: 9999, ...unit, active: true }, adminId)).toMatchObject({ ok: false });
+    expect(updateUnit(db, { id: otherId, ...other, shortName: unit.shortName, active: false }, adminId)).toEqual({
+      ok: false,
+      error: "单位简称已存在",
+      field: "shortName",
+    });
+    expect(updateUnit(db, { id: 9999, ...unit, active: true }, adminId)).toEqual({ ok: false, error: "该记录不存在或已被删除" });
   });
 });
 
@@ -231,5 +233,20 @@ describe("sessions and categories", () => {
     expect(createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({ ok: false, error: "主题分类已存在", field: "name" });
     expect(updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({ ok: false, error: "主题分类已存在" });
     expect(updateCategory(db, { id, name: "科技创新", sortOrder: 1, active: true }, adminId)).toEqual({ ok: true, id });
+  });
+});
+
+describe("units of users", () => {
+  it("refuses a retired unit for a new user, but keeps it for one already there", async () => {
+    const retiredId = saved(createUnit(db, { ...unit, name: "已撤销的单位", shortName: "已撤销" }, adminId));
+    updateUnit(db, { id: retiredId, ...unit, name: "已撤销的单位", shortName: "已撤销", active: false }, adminId);
+    const newcomer = { username: "newcomer", displayName: "新人", role: "handler" as const, unitId: retiredId, password: "new-2026x", ...profile };
+    expect(await createUser(db, newcomer, adminId)).toEqual({ ok: false, error: "所选单位已停用", field: "unitId" });
+    const stayingId = saved(await createUser(db, { ...newcomer, unitId }, adminId));
+    db.update(users).set({ unitId: retiredId }).where(eq(users.id, stayingId)).run();
+    expect(updateUser(db, { id: stayingId, displayName: "新人", role: "handler", unitId: retiredId, ...profile }, adminId)).toEqual({
+      ok: true,
+      id: stayingId,
+    });
   });
 });

@@ -5,7 +5,6 @@ import {
   createSessionInput,
   createUnitInput,
   createUserInput,
-  passwordRepeatsUsername,
   recordId,
   resetPasswordInput,
   selfChangeError,
@@ -16,6 +15,7 @@ import {
   userFilterInput,
   userIdInput,
 } from "@/lib/validation/admin";
+import { passwordRepeatsUsername } from "@/lib/validation/password";
 
 /** The field errors a schema reports for some input, or null when it accepts it. */
 function errorsOf(schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, input: unknown) {

@@ -15,6 +15,7 @@ describe("capabilities", () => {
     listProposals: ["coordinator", "handler", "director"],
     viewStatistics: ["coordinator"],
     memberHome: ["member"],
+    ownAccount: ["admin", "coordinator", "handler", "director", "member"],
   };
   for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
     it(`${capability} is granted to exactly ${expected[capability].join(", ")}`, () => {

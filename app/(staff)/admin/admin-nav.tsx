@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const ITEMS = [
+  { href: "/admin", label: "概览" },
+  { href: "/admin/units", label: "单位" },
+  { href: "/admin/users", label: "用户" },
+  { href: "/admin/sessions", label: "届次会议" },
+  { href: "/admin/categories", label: "主题分类" },
+];
+
+/** Tabs between the administration sections; the current one is marked for screen readers too. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="系统管理" className="border-b border-slate-300">
+      <ul className="-mb-px flex gap-1">
+        {ITEMS.map((item) => {
+          const current = item.href === "/admin" ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block border-b-2 px-4 py-2 text-sm ${current ? "border-brand-600 font-semibold text-brand-800" : "border-transparent text-slate-600 hover:border-slate-400 hover:text-slate-900"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+"use server";
+import { formAction } from "@/app/_server/action";
+import { getDb } from "@/db/client";
+import * as queries from "@/db/queries/admin";
+import { createCategoryInput, updateCategoryInput } from "@/lib/validation/admin";
+import { afterCreate, afterUpdate } from "../_shared/outcome";
+
+export const createCategory = formAction("administer", createCategoryInput, (input, user) =>
+  afterCreate(queries.createCategory(getDb(), input, user.id), "/admin/categories"),
+);
+
+export const updateCategory = formAction("administer", updateCategoryInput, (input, user) =>
+  afterUpdate(queries.updateCategory(getDb(), input, user.id)),
+);

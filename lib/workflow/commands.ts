@@ -1,0 +1,80 @@
+/** Everything that can be done to a proposal once it is registered. Assignments are named by unit. */
+import type { ContactReport, ProposalState, Role, Satisfaction } from "../domain";
+import type { DeadlineKind, DeadlineRule } from "../deadlines";
+import type { ProposalFacts } from "./facts";
+
+export type Command =
+  | { type: "assign"; leadUnitId: number; coUnitIds: number[] }
+  | { type: "accept"; unitId: number }
+  | { type: "request_adjustment"; unitId: number; reason: string }
+  | { type: "decide_adjustment"; unitId: number; approve: boolean; replacementUnitId: number | null; comment: string | null }
+  | { type: "request_extension"; unitId: number; until: string; reason: string }
+  | { type: "decide_extension"; unitId: number; grant: boolean; until: string | null; comment: string | null }
+  | { type: "save_co_opinion"; unitId: number }
+  | { type: "submit_co_opinion"; unitId: number }
+  | { type: "approve_co_opinion"; unitId: number }
+  | { type: "return_co_opinion"; unitId: number; comment: string }
+  | { type: "waive_co_opinion"; unitId: number; reason: string }
+  | { type: "add_contact" }
+  | { type: "waive_contact"; reason: string }
+  | { type: "save_draft" }
+  | { type: "submit" }
+  | { type: "approve" }
+  | { type: "return"; comment: string }
+  | {
+      type: "receipt";
+      memberId: number;
+      contactReport: ContactReport;
+      attitude: Satisfaction;
+      result: Satisfaction;
+      opinion: string | null;
+      onPaper: boolean;
+    }
+  | { type: "close"; reason: string }
+  | { type: "supervise"; unitId: number; comment: string };
+
+export type CommandType = Command["type"];
+
+export const COMMAND_TYPES: readonly CommandType[] = [
+  "assign",
+  "accept",
+  "request_adjustment",
+  "decide_adjustment",
+  "request_extension",
+  "decide_extension",
+  "save_co_opinion",
+  "submit_co_opinion",
+  "approve_co_opinion",
+  "return_co_opinion",
+  "waive_co_opinion",
+  "add_contact",
+  "waive_contact",
+  "save_draft",
+  "submit",
+  "approve",
+  "return",
+  "receipt",
+  "close",
+  "supervise",
+];
+
+export type WorkflowActor = { id: number; role: Role; unitId: number | null };
+
+export type WorkflowContext = { today: string; rules: Record<DeadlineKind, DeadlineRule> };
+
+/** One row for the event log. */
+export type EventSpec = {
+  action: string;
+  fromState: ProposalState;
+  toState: ProposalState;
+  comment?: string | null;
+  data?: Record<string, unknown>;
+};
+
+/** Who must hear about the change: in-app notifications are sent after the transaction commits. */
+export type Recipient =
+  | { to: "unit"; unitId: number; role: "handler" | "director"; message: string }
+  | { to: "coordinators"; message: string }
+  | { to: "users"; userIds: number[]; message: string };
+
+export type Decision = { ok: true; facts: ProposalFacts; events: EventSpec[]; notify: Recipient[] } | { ok: false; reason: string };

@@ -1,0 +1,359 @@
+/**
+ * The handling workflow: given a proposal's facts, who acts and what they ask, decide whether it is
+ * allowed and what the facts become. Pure; the server loads the facts, calls `decide`, and persists the
+ * result with its events in one transaction. Every refusal carries the reason in Chinese.
+ */
+import { addMonths, dueDate } from "../deadlines";
+import type { ProposalState } from "../domain";
+import type { Command, Decision, EventSpec, Recipient, WorkflowActor, WorkflowContext } from "./commands";
+import { effectiveDue, leadAssignment, liveAssignments, type AssignmentFacts, type ProposalFacts } from "./facts";
+
+const OPEN_FOR_HANDLING: readonly ProposalState[] = ["handling", "rehandling"];
+/** Assigned and not yet submitted: units may still be adjusted, accept, and give opinions. */
+const BEFORE_REVIEW: readonly ProposalState[] = ["assigned", "handling", "rehandling"];
+const OPEN: readonly ProposalState[] = ["assigned", "handling", "rehandling", "in_review", "replied"];
+
+class Refusal extends Error {}
+
+function refuse(reason: string): never {
+  throw new Refusal(reason);
+}
+
+function ensure(condition: unknown, reason: string): asserts condition {
+  if (!condition) refuse(reason);
+}
+
+function requireText(text: string | null | undefined, what: string): string {
+  const t = text?.trim();
+  ensure(t, `请填写${what}`);
+  return t;
+}
+
+const isCoordinator = (a: WorkflowActor) => a.role === "coordinator";
+const isHandlerOf = (a: WorkflowActor, unitId: number) => a.role === "handler" && a.unitId === unitId;
+const isDirectorOf = (a: WorkflowActor, unitId: number) => a.role === "director" && a.unitId === unitId;
+
+function requireCoordinator(actor: WorkflowActor) {
+  ensure(isCoordinator(actor), "只有交办单位可以执行此操作");
+}
+
+function liveAssignmentOf(facts: ProposalFacts, unitId: number): AssignmentFacts {
+  const a = liveAssignments(facts).find((x) => x.unitId === unitId);
+  ensure(a, "该单位没有承办此提案");
+  return a;
+}
+
+function requireLead(facts: ProposalFacts, actor: WorkflowActor, who: "handler" | "director"): AssignmentFacts {
+  const lead = leadAssignment(facts);
+  ensure(lead, "此提案尚未确定主办单位");
+  const allowed = who === "handler" ? isHandlerOf(actor, lead.unitId) : isDirectorOf(actor, lead.unitId);
+  ensure(allowed, who === "handler" ? "只有主办单位的承办人可以执行此操作" : "只有主办单位负责人可以审签");
+  return lead;
+}
+
+function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFacts["role"], ctx: WorkflowContext): AssignmentFacts {
+  const dueRule = role === "co" ? ctx.rules.coOpinion : facts.isUrgent ? ctx.rules.urgentReply : ctx.rules.reply;
+  return {
+    // A unit that was withdrawn earlier keeps its row: one row per unit and proposal.
+    id: facts.assignments.find((a) => a.unitId === unitId)?.id ?? null,
+    unitId,
+    role,
+    status: "pending",
+    handlerId: null,
+    assignedOn: ctx.today,
+    acceptDue: dueDate(ctx.today, ctx.rules.accept),
+    due: dueDate(ctx.today, dueRule),
+    extendedDue: null,
+    opinion: null,
+    opinionWaived: false,
+    pendingExtension: false,
+  };
+}
+
+function putAssignment(facts: ProposalFacts, a: AssignmentFacts) {
+  const i = facts.assignments.findIndex((x) => x.unitId === a.unitId);
+  if (i >= 0) facts.assignments[i] = a;
+  else facts.assignments.push(a);
+}
+
+/** Which co-handling units still stand between the lead unit and 提交审签. */
+export function missingCoOpinions(facts: ProposalFacts): AssignmentFacts[] {
+  return liveAssignments(facts).filter((a) => a.role === "co" && a.status !== "done" && !a.opinionWaived);
+}
+
+const isUnsatisfied = (r: { attitude: string; result: string }) => r.attitude === "unsatisfied" || r.result === "unsatisfied";
+
+export function decide(current: ProposalFacts, actor: WorkflowActor, command: Command, ctx: WorkflowContext): Decision {
+  const facts = structuredClone(current);
+  const from = current.status;
+  const events: EventSpec[] = [];
+  const notify: Recipient[] = [];
+  const log = (action: string, extra: Omit<EventSpec, "action" | "fromState" | "toState"> = {}) =>
+    events.push({ action, fromState: from, toState: facts.status, ...extra });
+
+  try {
+    switch (command.type) {
+      case "assign": {
+        requireCoordinator(actor);
+        ensure(from === "registered", "只有已登记、尚未交办的提案可以交办");
+        const coUnitIds = [...new Set(command.coUnitIds)];
+        ensure(!coUnitIds.includes(command.leadUnitId), "主办单位不能同时作为协办单位");
+        ensure(coUnitIds.length === command.coUnitIds.length, "协办单位有重复");
+        putAssignment(facts, newAssignment(facts, command.leadUnitId, "lead", ctx));
+        for (const unitId of coUnitIds) putAssignment(facts, newAssignment(facts, unitId, "co", ctx));
+        facts.status = "assigned";
+        log("assign", { data: { leadUnitId: command.leadUnitId, coUnitIds } });
+        for (const unitId of [command.leadUnitId, ...coUnitIds]) notify.push({ to: "unit", unitId, role: "handler", message: "有新交办的提案，请签收" });
+        break;
+      }
+      case "accept": {
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(isHandlerOf(actor, a.unitId), "只有本单位承办人可以签收");
+        ensure(a.status === "pending", a.status === "adjust_requested" ? "调整申请正在审批，暂不能签收" : "此交办已签收");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能签收");
+        a.status = "accepted";
+        a.handlerId = actor.id;
+        if (a.role === "lead" && from === "assigned") facts.status = "handling";
+        log("accept", { data: { unitId: a.unitId, role: a.role } });
+        break;
+      }
+      case "request_adjustment": {
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(isHandlerOf(actor, a.unitId), "只有本单位承办人可以申请调整");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能申请调整");
+        ensure(a.status === "pending", a.status === "adjust_requested" ? "已提交调整申请，请等待审批" : "已签收的交办不能申请调整");
+        const reason = requireText(command.reason, "申请调整的理由");
+        a.status = "adjust_requested";
+        log("request_adjustment", { comment: reason, data: { unitId: a.unitId } });
+        notify.push({ to: "coordinators", message: "有单位申请调整承办，请审批" });
+        break;
+      }
+      case "decide_adjustment": {
+        requireCoordinator(actor);
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(a.status === "adjust_requested", "该单位没有待审批的调整申请");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能调整承办单位");
+        if (!command.approve) {
+          a.status = "pending";
+          log("adjustment_rejected", { comment: command.comment, data: { unitId: a.unitId } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "调整申请未获同意，请签收办理" });
+          break;
+        }
+        const replacement = command.replacementUnitId;
+        ensure(a.role === "co" || replacement !== null, "调整主办单位须指定新的主办单位");
+        if (replacement !== null) {
+          ensure(replacement !== a.unitId, "新的承办单位不能与原单位相同");
+          ensure(!liveAssignments(facts).some((x) => x.unitId === replacement), "新的承办单位已在承办此提案");
+        }
+        a.status = "withdrawn";
+        if (replacement !== null) {
+          putAssignment(facts, newAssignment(facts, replacement, a.role, ctx));
+          notify.push({ to: "unit", unitId: replacement, role: "handler", message: "有新交办的提案，请签收" });
+        }
+        // A lead unit that already accepted was replaced: the new lead must accept before handling resumes.
+        if (a.role === "lead" && from === "handling") facts.status = "assigned";
+        log("adjustment_approved", { comment: command.comment, data: { unitId: a.unitId, replacementUnitId: replacement } });
+        notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "调整申请已同意" });
+        break;
+      }
+      case "request_extension": {
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(isHandlerOf(actor, a.unitId), "只有本单位承办人可以申请延期");
+        ensure(a.status === "accepted", "签收后才能申请延期");
+        ensure(OPEN_FOR_HANDLING.includes(from), "此提案当前不在办理中");
+        ensure(!a.pendingExtension, "已有待审批的延期申请");
+        const reason = requireText(command.reason, "申请延期的理由");
+        ensure(command.until > effectiveDue(a), "申请延至的日期须晚于现在的期限");
+        ensure(command.until <= addMonths(a.due, 3), `延期最多三个月，即不晚于${addMonths(a.due, 3)}`);
+        a.pendingExtension = true;
+        log("request_extension", { comment: reason, data: { unitId: a.unitId, until: command.until } });
+        notify.push({ to: "coordinators", message: "有单位申请延期，请审批" });
+        break;
+      }
+      case "decide_extension": {
+        requireCoordinator(actor);
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(a.pendingExtension, "该单位没有待审批的延期申请");
+        ensure([...BEFORE_REVIEW, "in_review"].includes(from), "此提案当前不能延期");
+        a.pendingExtension = false;
+        if (command.grant) {
+          const until = command.until;
+          ensure(until, "请填写同意延至的日期");
+          ensure(until > effectiveDue(a), "延至的日期须晚于现在的期限");
+          ensure(until <= addMonths(a.due, 3), `延期最多三个月，即不晚于${addMonths(a.due, 3)}`);
+          a.extendedDue = until;
+          log("extension_granted", { comment: command.comment, data: { unitId: a.unitId, until } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: `延期申请已同意，期限延至${until}` });
+        } else {
+          log("extension_refused", { comment: command.comment, data: { unitId: a.unitId } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "延期申请未获同意" });
+        }
+        break;
+      }
+      case "save_co_opinion":
+      case "submit_co_opinion": {
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(a.role === "co", "只有协办单位填写协办意见");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能填写协办意见");
+        ensure(isHandlerOf(actor, a.unitId), "只有本单位承办人可以填写协办意见");
+        ensure(a.status === "accepted", "请先签收再填写协办意见");
+        ensure(!a.opinionWaived, "交办单位已免除此协办意见");
+        ensure(a.opinion === null || a.opinion === "draft" || a.opinion === "returned", "协办意见已提交，不能再修改");
+        if (command.type === "submit_co_opinion") {
+          ensure(a.opinion !== null, "请先填写协办意见");
+          a.opinion = "submitted";
+          log("co_opinion_submitted", { data: { unitId: a.unitId } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "director", message: "有协办意见待审签" });
+        } else {
+          a.opinion = "draft";
+          log("co_opinion_saved", { data: { unitId: a.unitId } });
+        }
+        break;
+      }
+      case "approve_co_opinion":
+      case "return_co_opinion": {
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(a.role === "co", "只有协办单位有协办意见");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能审签协办意见");
+        ensure(isDirectorOf(actor, a.unitId), "只有本单位负责人可以审签协办意见");
+        ensure(a.opinion === "submitted", "没有待审签的协办意见");
+        if (command.type === "approve_co_opinion") {
+          a.opinion = "sent";
+          a.status = "done";
+          log("co_opinion_sent", { data: { unitId: a.unitId } });
+          const lead = leadAssignment(facts);
+          if (lead) notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "协办单位已送来协办意见" });
+        } else {
+          const comment = requireText(command.comment, "退回意见");
+          a.opinion = "returned";
+          log("co_opinion_returned", { comment, data: { unitId: a.unitId } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "协办意见被退回修改" });
+        }
+        break;
+      }
+      case "waive_co_opinion": {
+        requireCoordinator(actor);
+        const a = liveAssignmentOf(facts, command.unitId);
+        ensure(a.role === "co", "只能免除协办单位的意见");
+        ensure(a.status !== "done" && !a.opinionWaived, "该协办意见已送达或已免除");
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能免除协办意见");
+        const reason = requireText(command.reason, "免除理由");
+        a.opinionWaived = true;
+        log("co_opinion_waived", { comment: reason, data: { unitId: a.unitId } });
+        break;
+      }
+      case "add_contact": {
+        requireLead(facts, actor, "handler");
+        ensure(OPEN_FOR_HANDLING.includes(from), "签收后、提交审签前才能记录沟通");
+        facts.contactsThisRound += 1;
+        log("contact");
+        break;
+      }
+      case "waive_contact": {
+        requireCoordinator(actor);
+        ensure(BEFORE_REVIEW.includes(from), "此提案当前不能免除沟通");
+        ensure(!facts.contactWaived, "已免除沟通要求");
+        const reason = requireText(command.reason, "免除理由");
+        facts.contactWaived = true;
+        log("contact_waived", { comment: reason });
+        break;
+      }
+      case "save_draft": {
+        const lead = requireLead(facts, actor, "handler");
+        ensure(lead.status === "accepted", "请先签收再起草答复");
+        ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改" : "此提案当前不能起草答复");
+        facts.draftsThisRound += 1;
+        log("save_draft", { data: { version: facts.draftsThisRound } });
+        break;
+      }
+      case "submit": {
+        const lead = requireLead(facts, actor, "handler");
+        ensure(lead.status === "accepted", "请先签收");
+        ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函已提交审签" : "此提案当前不能提交审签");
+        ensure(facts.draftsThisRound > 0, "请先保存答复函草稿");
+        const missing = missingCoOpinions(facts);
+        ensure(missing.length === 0, `还有 ${missing.length} 个协办单位的意见未送达`);
+        ensure(facts.contactsThisRound > 0 || facts.contactWaived, "答复前须与提案人沟通：请先添加沟通记录");
+        facts.status = "in_review";
+        log("submit");
+        notify.push({ to: "unit", unitId: lead.unitId, role: "director", message: "有答复函待审签" });
+        break;
+      }
+      case "approve": {
+        const lead = requireLead(facts, actor, "director");
+        ensure(from === "in_review", from === "replied" ? "此答复函已签发" : "没有待审签的答复函");
+        facts.status = "replied";
+        facts.reply = { round: facts.round, writtenOn: ctx.today, receiptDue: dueDate(ctx.today, ctx.rules.receipt) };
+        facts.receiptsThisRound = [];
+        lead.status = "done";
+        log("approve");
+        notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函已签发" });
+        notify.push({ to: "users", userIds: [...facts.proposerIds], message: "您的提案已答复，请阅读答复函并提交回执" });
+        notify.push({ to: "coordinators", message: "答复函已签发，待公开" });
+        break;
+      }
+      case "return": {
+        const lead = requireLead(facts, actor, "director");
+        ensure(from === "in_review", "没有待审签的答复函");
+        const comment = requireText(command.comment, "退回修改意见");
+        facts.status = facts.round > 1 ? "rehandling" : "handling";
+        log("return", { comment });
+        notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函被退回修改" });
+        break;
+      }
+      case "receipt": {
+        ensure(facts.proposerIds.includes(command.memberId), "只有提案人或联名人可以提交回执");
+        if (command.onPaper) ensure(isCoordinator(actor), "只有交办单位可以代录纸质回执");
+        else ensure(actor.role === "member" && actor.id === command.memberId, "只能提交本人的回执");
+        ensure(from === "replied" && facts.reply?.round === facts.round, "此提案当前没有待反馈的答复");
+        ensure(!facts.receiptsThisRound.some((r) => r.memberId === command.memberId), "本轮答复的回执已提交，不能重复提交");
+        const unsatisfied = isUnsatisfied(command);
+        const opinion = unsatisfied ? requireText(command.opinion, "不满意的具体意见") : command.opinion;
+        facts.receiptsThisRound.push({ memberId: command.memberId, result: command.result });
+        log("receipt", { comment: opinion, data: { memberId: command.memberId, attitude: command.attitude, result: command.result, onPaper: command.onPaper } });
+        const lead = leadAssignment(facts);
+        if (lead) notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人已提交回执" });
+        notify.push({ to: "coordinators", message: "提案人已提交回执" });
+        if (unsatisfied && facts.round === 1 && lead) {
+          facts.status = "rehandling";
+          facts.round = 2;
+          facts.contactsThisRound = 0;
+          facts.draftsThisRound = 0;
+          facts.reply = null;
+          facts.receiptsThisRound = [];
+          lead.status = "accepted";
+          lead.due = dueDate(ctx.today, ctx.rules.secondRound);
+          lead.extendedDue = null;
+          log("reopen", { comment: "提案人对答复不满意，重新办理" });
+          notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人不满意，请重新办理" });
+        } else if (!unsatisfied && facts.proposerIds.every((id) => facts.receiptsThisRound.some((r) => r.memberId === id))) {
+          facts.status = "closed";
+          log("close", { comment: "提案人均已反馈，办结" });
+        }
+        break;
+      }
+      case "close": {
+        requireCoordinator(actor);
+        ensure(from === "replied" && facts.reply, "只有已答复的提案可以办结");
+        ensure(facts.round > 1 || ctx.today > facts.reply.receiptDue, `第一轮答复的回执期限（${facts.reply.receiptDue}）未到，暂不能直接办结`);
+        const reason = requireText(command.reason, "办结理由");
+        facts.status = "closed";
+        log("close", { comment: reason });
+        break;
+      }
+      case "supervise": {
+        requireCoordinator(actor);
+        ensure(OPEN.includes(from), "此提案当前无需督办");
+        const a = liveAssignmentOf(facts, command.unitId);
+        const comment = requireText(command.comment, "督办意见");
+        log("supervise", { comment, data: { unitId: a.unitId } });
+        notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: `督办：${comment}` });
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+  return { ok: true, facts, events, notify };
+}

@@ -1,0 +1,50 @@
+/**
+ * The workflow-relevant facts about one proposal: what the rules look at, loaded by the server
+ * from the database and handed to `decide`. Pure data.
+ */
+import type { AssignmentRole, AssignmentState, CoOpinionState, ProposalState, Satisfaction } from "../domain";
+
+export type AssignmentFacts = {
+  /** null for an assignment the decision creates (the server inserts it). */
+  id: number | null;
+  unitId: number;
+  role: AssignmentRole;
+  status: AssignmentState;
+  handlerId: number | null;
+  assignedOn: string;
+  acceptDue: string;
+  due: string;
+  extendedDue: string | null;
+  /** Co-handling units only: where their opinion stands. */
+  opinion: CoOpinionState | null;
+  opinionWaived: boolean;
+  pendingExtension: boolean;
+};
+
+export type ProposalFacts = {
+  status: ProposalState;
+  round: number;
+  isUrgent: boolean;
+  /** The lead proposer and co-signers: the people who get replies and return receipts. */
+  proposerIds: readonly number[];
+  contactWaived: boolean;
+  contactsThisRound: number;
+  draftsThisRound: number;
+  assignments: AssignmentFacts[];
+  /** The reply of the current round, once approved. */
+  reply: { round: number; writtenOn: string; receiptDue: string } | null;
+  receiptsThisRound: { memberId: number; result: Satisfaction }[];
+};
+
+/** Effective deadline of an assignment: the extension when one was granted. */
+export function effectiveDue(a: Pick<AssignmentFacts, "due" | "extendedDue">): string {
+  return a.extendedDue ?? a.due;
+}
+
+export function liveAssignments(facts: ProposalFacts): AssignmentFacts[] {
+  return facts.assignments.filter((a) => a.status !== "withdrawn");
+}
+
+export function leadAssignment(facts: ProposalFacts): AssignmentFacts | undefined {
+  return liveAssignments(facts).find((a) => a.role === "lead");
+}

@@ -1,0 +1,149 @@
+/**
+ * Every (state, command, actor) combination: each command is tried from every proposal state by every
+ * kind of actor, on facts where all its other preconditions hold. Exactly the listed states and actors
+ * succeed; everything else is refused with a reason and leaves the facts untouched.
+ */
+import { describe, expect, it } from "vitest";
+import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
+import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/commands";
+import { decide } from "@/lib/workflow/decide";
+import type { ProposalFacts } from "@/lib/workflow/facts";
+import { ACTORS, assignment, CO, CTX, facts, LEAD, PROPOSER, type ActorKey } from "./workflow-fixtures";
+
+type Case = { command: Command; setup: (state: ProposalState) => ProposalFacts; states: ProposalState[]; actors: ActorKey[] };
+
+const BEFORE_REVIEW: ProposalState[] = ["assigned", "handling", "rehandling"];
+const HANDLING: ProposalState[] = ["handling", "rehandling"];
+
+const withCo = (state: ProposalState, co: Partial<Parameters<typeof assignment>[2]>) =>
+  facts(state, { assignments: [assignment(LEAD, "lead"), assignment(CO, "co", co)] });
+
+const CASES: Record<CommandType, Case> = {
+  assign: {
+    command: { type: "assign", leadUnitId: LEAD, coUnitIds: [CO] },
+    setup: (s) => facts(s, { assignments: [] }),
+    states: ["registered"],
+    actors: ["coordinator"],
+  },
+  accept: {
+    command: { type: "accept", unitId: LEAD },
+    setup: (s) => facts(s, { assignments: [assignment(LEAD, "lead", { status: "pending", handlerId: null })] }),
+    states: BEFORE_REVIEW,
+    actors: ["leadHandler"],
+  },
+  request_adjustment: {
+    command: { type: "request_adjustment", unitId: LEAD, reason: "职能不符" },
+    setup: (s) => facts(s, { assignments: [assignment(LEAD, "lead", { status: "pending" })] }),
+    states: BEFORE_REVIEW,
+    actors: ["leadHandler"],
+  },
+  decide_adjustment: {
+    command: { type: "decide_adjustment", unitId: CO, approve: true, replacementUnitId: null, comment: null },
+    setup: (s) => withCo(s, { status: "adjust_requested" }),
+    states: BEFORE_REVIEW,
+    actors: ["coordinator"],
+  },
+  request_extension: {
+    command: { type: "request_extension", unitId: LEAD, until: "2026-08-01", reason: "需要调研" },
+    setup: (s) => facts(s),
+    states: HANDLING,
+    actors: ["leadHandler"],
+  },
+  decide_extension: {
+    command: { type: "decide_extension", unitId: LEAD, grant: true, until: "2026-08-01", comment: null },
+    setup: (s) => facts(s, { assignments: [assignment(LEAD, "lead", { pendingExtension: true })] }),
+    states: [...BEFORE_REVIEW, "in_review"],
+    actors: ["coordinator"],
+  },
+  save_co_opinion: {
+    command: { type: "save_co_opinion", unitId: CO },
+    setup: (s) => withCo(s, {}),
+    states: BEFORE_REVIEW,
+    actors: ["coHandler"],
+  },
+  submit_co_opinion: {
+    command: { type: "submit_co_opinion", unitId: CO },
+    setup: (s) => withCo(s, { opinion: "draft" }),
+    states: BEFORE_REVIEW,
+    actors: ["coHandler"],
+  },
+  approve_co_opinion: {
+    command: { type: "approve_co_opinion", unitId: CO },
+    setup: (s) => withCo(s, { opinion: "submitted" }),
+    states: BEFORE_REVIEW,
+    actors: ["coDirector"],
+  },
+  return_co_opinion: {
+    command: { type: "return_co_opinion", unitId: CO, comment: "请补充数据" },
+    setup: (s) => withCo(s, { opinion: "submitted" }),
+    states: BEFORE_REVIEW,
+    actors: ["coDirector"],
+  },
+  waive_co_opinion: {
+    command: { type: "waive_co_opinion", unitId: CO, reason: "协办单位已撤并" },
+    setup: (s) => withCo(s, {}),
+    states: BEFORE_REVIEW,
+    actors: ["coordinator"],
+  },
+  add_contact: { command: { type: "add_contact" }, setup: (s) => facts(s), states: HANDLING, actors: ["leadHandler"] },
+  waive_contact: {
+    command: { type: "waive_contact", reason: "提案人长期在外" },
+    setup: (s) => facts(s),
+    states: BEFORE_REVIEW,
+    actors: ["coordinator"],
+  },
+  save_draft: { command: { type: "save_draft" }, setup: (s) => facts(s), states: HANDLING, actors: ["leadHandler"] },
+  submit: {
+    command: { type: "submit" },
+    setup: (s) => withCo(s, { status: "done", opinion: "sent" }),
+    states: HANDLING,
+    actors: ["leadHandler"],
+  },
+  approve: { command: { type: "approve" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
+  return: { command: { type: "return", comment: "请补充下一步计划" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
+  receipt: {
+    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false },
+    setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),
+    states: ["replied"],
+    actors: ["proposer"],
+  },
+  close: {
+    command: { type: "close", reason: "回执期限已过，提案人未反馈" },
+    setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-06", receiptDue: "2026-06-03" } }),
+    states: ["replied"],
+    actors: ["coordinator"],
+  },
+  supervise: {
+    command: { type: "supervise", unitId: LEAD, comment: "请加快办理" },
+    setup: (s) => facts(s),
+    states: ["assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+  },
+};
+
+// Make the ready fixtures satisfy submit's and the others' remaining preconditions.
+CASES.submit.setup = (s) => ({ ...withCo(s, { status: "done", opinion: "sent" }), draftsThisRound: 1, contactsThisRound: 1 });
+
+describe("workflow matrix", () => {
+  it("covers every command", () => expect(Object.keys(CASES).sort()).toEqual([...COMMAND_TYPES].sort()));
+
+  for (const type of COMMAND_TYPES) {
+    const c = CASES[type];
+    describe(type, () => {
+      for (const state of PROPOSAL_STATES) {
+        it(`from ${state}`, () => {
+          for (const [key, actor] of Object.entries(ACTORS) as [ActorKey, (typeof ACTORS)[ActorKey]][]) {
+            const before = c.setup(state);
+            const snapshot = structuredClone(before);
+            const result = decide(before, actor, c.command, CTX);
+            const expected = c.states.includes(state) && c.actors.includes(key);
+            expect(result.ok, `${type} by ${key} from ${state}: ${result.ok ? "allowed" : result.reason}`).toBe(expected);
+            expect(before, "facts are never mutated").toEqual(snapshot);
+            if (result.ok) expect(result.events.length).toBeGreaterThan(0);
+            else expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
+          }
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,301 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dueDate } from "@/lib/deadlines";
+import { PROPOSAL_STATES } from "@/lib/domain";
+import type { Command, Decision, WorkflowActor } from "@/lib/workflow/commands";
+import { decide, missingCoOpinions } from "@/lib/workflow/decide";
+import { leadAssignment, liveAssignments, type ProposalFacts } from "@/lib/workflow/facts";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER } from "./workflow-fixtures";
+
+function run(start: ProposalFacts, steps: [WorkflowActor, Command][]): ProposalFacts {
+  let current = start;
+  for (const [actor, command] of steps) {
+    const d = decide(current, actor, command, CTX);
+    if (!d.ok) throw new Error(`${command.type} refused: ${d.reason}`);
+    current = d.facts;
+  }
+  return current;
+}
+
+const refused = (d: Decision) => (d.ok ? "allowed" : d.reason);
+const A = ACTORS;
+const satisfied = { contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false } as const;
+
+describe("the whole way", () => {
+  it("takes a proposal from registration to closed, with events and deadlines", () => {
+    let f = facts("registered", { assignments: [] });
+    const assigned = decide(f, A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [CO] }, CTX);
+    expect(assigned.ok && assigned.facts.status).toBe("assigned");
+    f = (assigned as Extract<Decision, { ok: true }>).facts;
+    expect(leadAssignment(f)).toMatchObject({ status: "pending", acceptDue: dueDate(CTX.today, CTX.rules.accept), due: dueDate(CTX.today, CTX.rules.reply) });
+    expect(f.assignments.find((a) => a.role === "co")?.due).toBe(dueDate(CTX.today, CTX.rules.coOpinion));
+    f = run(f, [
+      [A.leadHandler, { type: "accept", unitId: LEAD }],
+      [A.coHandler, { type: "accept", unitId: CO }],
+      [A.coHandler, { type: "save_co_opinion", unitId: CO }],
+      [A.coHandler, { type: "submit_co_opinion", unitId: CO }],
+      [A.coDirector, { type: "approve_co_opinion", unitId: CO }],
+      [A.leadHandler, { type: "add_contact" }],
+      [A.leadHandler, { type: "save_draft" }],
+      [A.leadHandler, { type: "submit" }],
+    ]);
+    expect(f.status).toBe("in_review");
+    const approved = decide(f, A.leadDirector, { type: "approve" }, CTX);
+    expect(approved.ok).toBe(true);
+    if (!approved.ok) return;
+    expect(approved.facts.status).toBe("replied");
+    expect(approved.facts.reply).toEqual({ round: 1, writtenOn: CTX.today, receiptDue: dueDate(CTX.today, CTX.rules.receipt) });
+    expect(approved.events).toEqual([{ action: "approve", fromState: "in_review", toState: "replied" }]);
+    expect(approved.notify.some((n) => n.to === "users" && n.userIds.includes(PROPOSER))).toBe(true);
+    f = run(approved.facts, [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied }]]);
+    expect(f.status).toBe("replied"); // the co-signer has not answered yet
+    const cosigner = { id: COSIGNER, role: "member", unitId: null } as const;
+    f = run(f, [[cosigner, { type: "receipt", memberId: COSIGNER, ...satisfied, result: "basically" }]]);
+    expect(f.status).toBe("closed");
+  });
+});
+
+describe("submitting for sign-off", () => {
+  const ready = () => ({ ...facts("handling", { assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "done", opinion: "sent" })] }), draftsThisRound: 1, contactsThisRound: 1 });
+  it("needs every co-handling opinion, or the coordinator's waiver", () => {
+    const f = { ...ready(), assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { opinion: "submitted" })] };
+    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("还有 1 个协办单位的意见未送达");
+    expect(missingCoOpinions(f)).toHaveLength(1);
+    const waived = run(f, [[A.coordinator, { type: "waive_co_opinion", unitId: CO, reason: "单位职能调整" }]]);
+    expect(decide(waived, A.leadHandler, { type: "submit" }, CTX).ok).toBe(true);
+  });
+  it("needs a contact with the proposer, or an exemption", () => {
+    const f = { ...ready(), contactsThisRound: 0 };
+    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复前须与提案人沟通：请先添加沟通记录");
+    const waived = run(f, [[A.coordinator, { type: "waive_contact", reason: "提案人出国" }]]);
+    expect(decide(waived, A.leadHandler, { type: "submit" }, CTX).ok).toBe(true);
+  });
+  it("needs a saved draft", () => {
+    expect(refused(decide({ ...ready(), draftsThisRound: 0 }, A.leadHandler, { type: "submit" }, CTX))).toBe("请先保存答复函草稿");
+  });
+  it("refuses to submit twice and to edit a draft under review", () => {
+    const f = run(ready(), [[A.leadHandler, { type: "submit" }]]);
+    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已提交审签");
+    expect(refused(decide(f, A.leadHandler, { type: "save_draft" }, CTX))).toBe("答复函正在审签，不能修改");
+  });
+});
+
+describe("sign-off", () => {
+  it("refuses to approve twice", () => {
+    const f = run(facts("in_review"), [[A.leadDirector, { type: "approve" }]]);
+    expect(refused(decide(f, A.leadDirector, { type: "approve" }, CTX))).toBe("此答复函已签发");
+  });
+  it("a return needs a comment and goes back to handling, or to rehandling in round two", () => {
+    expect(refused(decide(facts("in_review"), A.leadDirector, { type: "return", comment: "  " }, CTX))).toBe("请填写退回修改意见");
+    expect(run(facts("in_review"), [[A.leadDirector, { type: "return", comment: "补充数据" }]]).status).toBe("handling");
+    expect(run(facts("in_review", { round: 2 }), [[A.leadDirector, { type: "return", comment: "补充数据" }]]).status).toBe("rehandling");
+  });
+  it("a director of another unit cannot sign", () => {
+    expect(refused(decide(facts("in_review"), A.otherDirector, { type: "approve" }, CTX))).toBe("只有主办单位负责人可以审签");
+    expect(refused(decide(facts("in_review"), A.coDirector, { type: "approve" }, CTX))).toBe("只有主办单位负责人可以审签");
+  });
+});
+
+describe("receipts", () => {
+  const replied = () => facts("replied", { reply: { round: 1, writtenOn: "2026-06-01", receiptDue: "2026-06-29" }, assignments: [assignment(LEAD, "lead", { status: "done" })] });
+  it("不满意 in the first round reopens it for a second round with its own deadline", () => {
+    const d = decide(replied(), A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, result: "unsatisfied", opinion: "未解决实际问题" }, CTX);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.facts).toMatchObject({ status: "rehandling", round: 2, reply: null, contactsThisRound: 0, draftsThisRound: 0 });
+    expect(leadAssignment(d.facts)).toMatchObject({ status: "accepted", due: dueDate(CTX.today, CTX.rules.secondRound), extendedDue: null });
+    expect(d.events.map((e) => e.action)).toEqual(["receipt", "reopen"]);
+  });
+  it("不满意 needs the reasons", () => {
+    expect(refused(decide(replied(), A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, attitude: "unsatisfied" }, CTX))).toBe("请填写不满意的具体意见");
+  });
+  it("不满意 in the second round leaves it to the coordinator to close", () => {
+    const f = { ...replied(), round: 2, reply: { round: 2, writtenOn: "2026-06-10", receiptDue: "2026-07-08" } };
+    const after = run(f, [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, result: "unsatisfied", opinion: "仍不满意" }]]);
+    expect(after.status).toBe("replied");
+    expect(run(after, [[A.coordinator, { type: "close", reason: "已两轮办理" }]]).status).toBe("closed");
+  });
+  it("is once per member and round, only from a proposer, and only for themself", () => {
+    const once = run(replied(), [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied }]]);
+    expect(refused(decide(once, A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied }, CTX))).toBe("本轮答复的回执已提交，不能重复提交");
+    expect(refused(decide(replied(), A.otherMember, { type: "receipt", memberId: 200, ...satisfied }, CTX))).toBe("只有提案人或联名人可以提交回执");
+    expect(refused(decide(replied(), A.proposer, { type: "receipt", memberId: COSIGNER, ...satisfied }, CTX))).toBe("只能提交本人的回执");
+    expect(refused(decide(replied(), A.leadHandler, { type: "receipt", memberId: PROPOSER, ...satisfied }, CTX))).toBe("只能提交本人的回执");
+  });
+  it("the coordinator can record a paper receipt on a member's behalf", () => {
+    const d = decide(replied(), A.coordinator, { type: "receipt", memberId: COSIGNER, ...satisfied, onPaper: true }, CTX);
+    expect(d.ok && d.events[0]?.data).toMatchObject({ memberId: COSIGNER, onPaper: true });
+  });
+  it("the coordinator may close a first-round reply only after the receipt deadline", () => {
+    const early = { ...replied(), reply: { round: 1, writtenOn: "2026-06-10", receiptDue: "2026-07-08" } };
+    expect(refused(decide(early, A.coordinator, { type: "close", reason: "无" }, CTX))).toMatch(/回执期限（2026-07-08）未到/);
+  });
+});
+
+describe("adjustments and extensions", () => {
+  it("replacing the lead unit needs a new lead, which must accept again", () => {
+    const f = facts("handling", { assignments: [assignment(LEAD, "lead", { status: "adjust_requested" }), assignment(CO, "co")] });
+    expect(refused(decide(f, A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: null, comment: null }, CTX))).toBe("调整主办单位须指定新的主办单位");
+    expect(refused(decide(f, A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: CO, comment: null }, CTX))).toBe("新的承办单位已在承办此提案");
+    const after = run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: OTHER, comment: "改由第三单位主办" }]]);
+    expect(after.status).toBe("assigned");
+    expect(leadAssignment(after)).toMatchObject({ unitId: OTHER, status: "pending", assignedOn: CTX.today });
+    expect(after.assignments.find((a) => a.unitId === LEAD)?.status).toBe("withdrawn");
+  });
+  it("a rejected adjustment goes back to waiting for acceptance", () => {
+    const f = facts("assigned", { assignments: [assignment(LEAD, "lead", { status: "adjust_requested" })] });
+    expect(leadAssignment(run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: false, replacementUnitId: null, comment: "职能相符" }]]))?.status).toBe("pending");
+  });
+  it("an extension is at most three months", () => {
+    const f = facts("handling");
+    expect(refused(decide(f, A.leadHandler, { type: "request_extension", unitId: LEAD, until: "2026-10-02", reason: "调研" }, CTX))).toBe("延期最多三个月，即不晚于2026-10-01");
+    expect(refused(decide(f, A.leadHandler, { type: "request_extension", unitId: LEAD, until: "2026-06-30", reason: "调研" }, CTX))).toBe("申请延至的日期须晚于现在的期限");
+    const granted = run(f, [
+      [A.leadHandler, { type: "request_extension", unitId: LEAD, until: "2026-10-01", reason: "调研" }],
+      [A.coordinator, { type: "decide_extension", unitId: LEAD, grant: true, until: "2026-09-01", comment: null }],
+    ]);
+    expect(leadAssignment(granted)).toMatchObject({ extendedDue: "2026-09-01", pendingExtension: false });
+  });
+  it("assign refuses a lead unit that is also co-handling, and uses the urgent deadline", () => {
+    const f = facts("registered", { assignments: [], isUrgent: true });
+    expect(refused(decide(f, A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [LEAD] }, CTX))).toBe("主办单位不能同时作为协办单位");
+    expect(leadAssignment(run(f, [[A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [] }]]))?.due).toBe(dueDate(CTX.today, CTX.rules.urgentReply));
+  });
+});
+
+describe("random sequences never reach an inconsistent state", () => {
+  const UNITS = [LEAD, CO, OTHER, 4];
+  const MEMBERS = [PROPOSER, COSIGNER, 200];
+  const S = ["satisfied", "basically", "unsatisfied"] as const;
+  /** A finite universe of concrete commands, valid and invalid alike. */
+  const UNIVERSE: Command[] = [
+    { type: "assign", leadUnitId: LEAD, coUnitIds: [] },
+    { type: "assign", leadUnitId: LEAD, coUnitIds: [CO] },
+    { type: "assign", leadUnitId: LEAD, coUnitIds: [CO, OTHER] },
+    { type: "assign", leadUnitId: CO, coUnitIds: [CO] },
+    ...UNITS.flatMap((unitId): Command[] => [
+      { type: "accept", unitId },
+      { type: "request_adjustment", unitId, reason: "职能不符" },
+      { type: "request_adjustment", unitId, reason: " " },
+      { type: "decide_adjustment", unitId, approve: true, replacementUnitId: null, comment: null },
+      { type: "decide_adjustment", unitId, approve: true, replacementUnitId: 4, comment: null },
+      { type: "decide_adjustment", unitId, approve: false, replacementUnitId: null, comment: "不同意" },
+      { type: "request_extension", unitId, until: "2026-08-01", reason: "调研" },
+      { type: "request_extension", unitId, until: "2027-12-31", reason: "调研" },
+      { type: "decide_extension", unitId, grant: true, until: "2026-08-15", comment: null },
+      { type: "decide_extension", unitId, grant: false, until: null, comment: null },
+      { type: "save_co_opinion", unitId },
+      { type: "submit_co_opinion", unitId },
+      { type: "approve_co_opinion", unitId },
+      { type: "return_co_opinion", unitId, comment: "补充" },
+      { type: "waive_co_opinion", unitId, reason: "撤并" },
+      { type: "supervise", unitId, comment: "请加快" },
+    ]),
+    { type: "add_contact" },
+    { type: "waive_contact", reason: "出国" },
+    { type: "save_draft" },
+    { type: "submit" },
+    { type: "approve" },
+    { type: "return", comment: "补充数据" },
+    { type: "return", comment: "" },
+    ...MEMBERS.flatMap((memberId) =>
+      S.flatMap((result) =>
+        [false, true].map((onPaper): Command => ({ type: "receipt", memberId, contactReport: "visited", attitude: "satisfied", result, opinion: result === "unsatisfied" ? "未解决" : null, onPaper })),
+      ),
+    ),
+    { type: "close", reason: "两轮办理完毕" },
+  ];
+  const handlerOf: Record<number, WorkflowActor> = { [LEAD]: A.leadHandler, [CO]: A.coHandler, [OTHER]: A.otherHandler, 4: A.otherHandler };
+  const directorOf: Record<number, WorkflowActor> = { [LEAD]: A.leadDirector, [CO]: A.coDirector, [OTHER]: A.otherDirector, 4: A.otherDirector };
+  const memberOf: Record<number, WorkflowActor> = { [PROPOSER]: A.proposer, [COSIGNER]: { id: COSIGNER, role: "member", unitId: null }, 200: A.otherMember };
+
+  /** The actor who would normally issue a command. */
+  function usualActor(c: Command): WorkflowActor {
+    switch (c.type) {
+      case "accept":
+      case "request_adjustment":
+      case "request_extension":
+      case "save_co_opinion":
+      case "submit_co_opinion":
+        return handlerOf[c.unitId]!;
+      case "approve_co_opinion":
+      case "return_co_opinion":
+        return directorOf[c.unitId]!;
+      case "add_contact":
+      case "save_draft":
+      case "submit":
+        return A.leadHandler;
+      case "approve":
+      case "return":
+        return A.leadDirector;
+      case "receipt":
+        return c.onPaper ? A.coordinator : memberOf[c.memberId]!;
+      default:
+        return A.coordinator;
+    }
+  }
+  const ANYONE: WorkflowActor[] = [...Object.values(ACTORS), { id: COSIGNER, role: "member", unitId: null }];
+
+  function checkInvariants(f: ProposalFacts) {
+    expect(PROPOSAL_STATES).toContain(f.status);
+    expect([1, 2]).toContain(f.round);
+    const live = liveAssignments(f);
+    expect(new Set(f.assignments.map((a) => a.unitId)).size).toBe(f.assignments.length);
+    if (f.status === "registered") expect(live).toHaveLength(0);
+    else expect(live.filter((a) => a.role === "lead")).toHaveLength(1);
+    if (f.status === "in_review") {
+      expect(f.draftsThisRound).toBeGreaterThan(0);
+      expect(f.contactsThisRound > 0 || f.contactWaived).toBe(true);
+      expect(missingCoOpinions(f)).toHaveLength(0);
+    }
+    if (f.status === "handling" || f.status === "rehandling") expect(leadAssignment(f)?.status).toBe("accepted");
+    if (f.status === "replied") expect(f.reply?.round).toBe(f.round);
+    if (f.status === "rehandling") expect(f.round).toBe(2);
+    expect(new Set(f.receiptsThisRound.map((r) => r.memberId)).size).toBe(f.receiptsThisRound.length);
+    for (const r of f.receiptsThisRound) expect(f.proposerIds).toContain(r.memberId);
+    for (const a of live) if (a.opinion === "sent") expect(a.status).toBe("done");
+  }
+
+  it("holds the invariants over 200 random runs of up to 60 steps, and reaches every state", () => {
+    const reached = new Set<string>();
+    // Each step is two dice: most steps pick one of the currently allowed (actor, command) pairs, so runs
+    // get deep into the lifecycle; the rest try any command by anyone, which must be refused or be legal.
+    const step = fc.tuple(fc.nat(99), fc.nat(10_000), fc.nat(10_000));
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        let f = facts("registered", { assignments: [] });
+        let closed = false;
+        for (const [mode, pick, who] of steps) {
+          let choice: [WorkflowActor, Command];
+          if (mode < 85) {
+            // One of the commands that its usual actor may issue now; half the time one that moves the state.
+            const allowed = UNIVERSE.flatMap((c) => {
+              const d = decide(f, usualActor(c), c, CTX);
+              return d.ok ? [{ c, moves: d.facts.status !== f.status }] : [];
+            });
+            if (allowed.length === 0) break;
+            const moving = allowed.filter((x) => x.moves);
+            const pool = mode < 45 && moving.length > 0 ? moving : allowed;
+            const c = pool[pick % pool.length]!.c;
+            choice = [usualActor(c), c];
+          } else {
+            choice = [ANYONE[who % ANYONE.length]!, UNIVERSE[pick % UNIVERSE.length]!];
+          }
+          const before = structuredClone(f);
+          const d = decide(f, choice[0], choice[1], CTX);
+          expect(f).toEqual(before);
+          if (closed) expect(d.ok).toBe(false);
+          if (!d.ok) continue;
+          expect(d.events.length).toBeGreaterThan(0);
+          for (const e of d.events) expect(e.fromState).toBe(before.status);
+          f = d.facts;
+          checkInvariants(f);
+          reached.add(f.status);
+          closed = f.status === "closed";
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect([...reached].sort()).toEqual(PROPOSAL_STATES.filter((s) => s !== "registered").sort());
+  });
+});
