@@ -256,13 +256,13 @@ describe("random sequences never reach an inconsistent state", () => {
     for (const a of live) if (a.opinion === "sent") expect(a.status).toBe("done");
   }
 
-  it("holds the invariants over 200 random runs of up to 60 steps, and reaches every state", () => {
+  it("holds the invariants over 300 random runs of up to 80 steps, and reaches every state", () => {
     const reached = new Set<string>();
     // Each step is two dice: most steps pick one of the currently allowed (actor, command) pairs, so runs
     // get deep into the lifecycle; the rest try any command by anyone, which must be refused or be legal.
     const step = fc.tuple(fc.nat(99), fc.nat(10_000), fc.nat(10_000));
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), (steps) => {
         let f = facts("registered", { assignments: [] });
         let closed = false;
         for (const [mode, pick, who] of steps) {
@@ -294,7 +294,8 @@ describe("random sequences never reach an inconsistent state", () => {
           closed = f.status === "closed";
         }
       }),
-      { numRuns: 200 },
+      // A fixed seed keeps the run reproducible and the "reaches every state" check stable.
+      { numRuns: 300, seed: 20261125 },
     );
     expect([...reached].sort()).toEqual(PROPOSAL_STATES.filter((s) => s !== "registered").sort());
   });
