@@ -21,8 +21,8 @@ test("an admin creates a unit and a user, who then signs in and sets a password"
   await page.getByLabel("姓名").fill("测试承办人");
   await page.getByLabel("角色").selectOption({ label: "承办人" });
   await page.getByLabel("所属单位").selectOption({ label: unitName });
-  await page.getByLabel("初始密码", { exact: true }).fill("Initial-2026");
-  await page.getByLabel("确认密码", { exact: true }).fill("Initial-2026");
+  await page.getByRole("textbox", { name: "初始密码", exact: true }).fill("Initial-2026");
+  await page.getByRole("textbox", { name: "确认密码", exact: true }).fill("Initial-2026");
   await page.getByRole("button", { name: "创建用户" }).click();
   await expect(page).toHaveURL(/\/admin\/users\?created=\d+/);
 
@@ -36,7 +36,7 @@ test("an admin creates a unit and a user, who then signs in and sets a password"
   await page.goto("/work");
   await expect(page).toHaveURL(/\/account\/password$/);
   await page.getByLabel("当前密码").fill("Initial-2026");
-  await page.getByLabel("新密码", { exact: true }).fill("Own-pass-2027");
+  await page.getByRole("textbox", { name: "新密码", exact: true }).fill("Own-pass-2027");
   await page.getByLabel("确认新密码").fill("Own-pass-2027");
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/login\?changed=1/);
@@ -45,7 +45,8 @@ test("an admin creates a unit and a user, who then signs in and sets a password"
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/work$/);
   await expect(page.getByText("测试承办人")).toBeVisible();
-  await expect(page.getByText("待签收")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /待签收/ })).toBeVisible();
+  await expect(page.getByText("没有待签收的交办。")).toBeVisible();
 });
 
 test("bad input in the unit form gets Chinese errors and creates nothing", async ({ page, loginAs }) => {

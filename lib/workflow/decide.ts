@@ -263,6 +263,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(lead.status === "accepted", "请先签收再起草答复");
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改" : "此提案当前不能起草答复");
         facts.draftsThisRound += 1;
+        facts.draftReturned = false;
         log("save_draft", { data: { version: facts.draftsThisRound } });
         break;
       }
@@ -271,6 +272,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(lead.status === "accepted", "请先签收");
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函已提交审签" : "此提案当前不能提交审签");
         ensure(facts.draftsThisRound > 0, "请先保存答复函草稿");
+        ensure(!facts.draftReturned, "答复函已被退回，请按审签意见修改并保存后再提交");
         const missing = missingCoOpinions(facts);
         ensure(missing.length === 0, `还有 ${missing.length} 个协办单位的意见未送达`);
         ensure(facts.contactsThisRound > 0 || facts.contactWaived, "答复前须与提案人沟通：请先添加沟通记录");
@@ -297,6 +299,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(from === "in_review", "没有待审签的答复函");
         const comment = requireText(command.comment, "退回修改意见");
         facts.status = facts.round > 1 ? "rehandling" : "handling";
+        facts.draftReturned = true;
         log("return", { comment });
         notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函被退回修改" });
         break;
@@ -319,6 +322,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           facts.round = 2;
           facts.contactsThisRound = 0;
           facts.draftsThisRound = 0;
+          facts.draftReturned = false;
           facts.reply = null;
           facts.receiptsThisRound = [];
           lead.status = "accepted";

@@ -30,6 +30,8 @@ export type ProposalFacts = {
   contactWaived: boolean;
   contactsThisRound: number;
   draftsThisRound: number;
+  /** The latest draft was sent back by the director; a new version must be saved before resubmitting. */
+  draftReturned: boolean;
   assignments: AssignmentFacts[];
   /** The reply of the current round, once approved. */
   reply: { round: number; writtenOn: string; receiptDue: string } | null;

@@ -53,6 +53,7 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     contactWaived: false,
     contactsThisRound: 0,
     draftsThisRound: 0,
+    draftReturned: false,
     assignments: [assignment(LEAD, "lead"), assignment(CO, "co")],
     reply: null,
     receiptsThisRound: [],

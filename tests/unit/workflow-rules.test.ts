@@ -90,6 +90,13 @@ describe("sign-off", () => {
     expect(run(facts("in_review"), [[A.leadDirector, { type: "return", comment: "补充数据" }]]).status).toBe("handling");
     expect(run(facts("in_review", { round: 2 }), [[A.leadDirector, { type: "return", comment: "补充数据" }]]).status).toBe("rehandling");
   });
+  it("a returned draft must be revised before it is submitted again", () => {
+    const ready = facts("in_review", { assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "done", opinion: "sent" })] });
+    const f = run({ ...ready, draftsThisRound: 1, contactsThisRound: 1 }, [[A.leadDirector, { type: "return", comment: "补充数据" }]]);
+    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已被退回，请按审签意见修改并保存后再提交");
+    const revised = run(f, [[A.leadHandler, { type: "save_draft" }], [A.leadHandler, { type: "submit" }]]);
+    expect(revised.status).toBe("in_review");
+  });
   it("a director of another unit cannot sign", () => {
     expect(refused(decide(facts("in_review"), A.otherDirector, { type: "approve" }, CTX))).toBe("只有主办单位负责人可以审签");
     expect(refused(decide(facts("in_review"), A.coDirector, { type: "approve" }, CTX))).toBe("只有主办单位负责人可以审签");
@@ -245,6 +252,7 @@ describe("random sequences never reach an inconsistent state", () => {
     else expect(live.filter((a) => a.role === "lead")).toHaveLength(1);
     if (f.status === "in_review") {
       expect(f.draftsThisRound).toBeGreaterThan(0);
+      expect(f.draftReturned).toBe(false);
       expect(f.contactsThisRound > 0 || f.contactWaived).toBe(true);
       expect(missingCoOpinions(f)).toHaveLength(0);
     }

@@ -1,0 +1,125 @@
+/**
+ * Runs one workflow command: load the facts, let lib/workflow decide, persist the decision and its
+ * events in one transaction, then notify whoever must act next. Nothing here decides what is allowed.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import type { Command, Decision, Recipient, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
+import { decide } from "@/lib/workflow/decide";
+import type { ProposalFacts } from "@/lib/workflow/facts";
+import { isoDateInChina } from "@/lib/format";
+import type { Db } from "../client";
+import { assignments, notifications, proposals, users } from "../schema";
+import { logEvent } from "../queries/events";
+import { deadlineRules } from "../queries/settings";
+import { loadFacts } from "./facts";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type Applied = {
+  proposalId: number;
+  before: ProposalFacts;
+  after: ProposalFacts;
+  /** Assignment ids by unit, including those the command created. */
+  assignmentIds: Map<number, number>;
+  today: string;
+  rules: WorkflowContext["rules"];
+};
+
+export type RunResult<T> = { ok: true; data: T } | { ok: false; reason: string };
+
+export type RunInput<T> = {
+  proposalId: number;
+  actor: WorkflowActor;
+  command: Command;
+  /** The proposal version the user saw; a different one means someone else changed it meanwhile. */
+  expectedVersion?: number;
+  today?: string;
+  /** The rows this command adds besides the proposal and its assignments (contact, draft, reply…). */
+  write?: (tx: Tx, applied: Applied) => T;
+};
+
+export function runCommand<T = undefined>(db: Db, input: RunInput<T>): RunResult<T> {
+  const today = input.today ?? isoDateInChina(new Date());
+  const outcome = db.transaction(
+    (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string } => {
+      const before = loadFacts(tx, input.proposalId);
+      if (!before) return { ok: false, reason: "提案不存在" };
+      if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
+        return { ok: false, reason: "此提案已被他人更新，请刷新页面后重试" };
+      }
+      const rules = deadlineRules(tx);
+      const decision = decide(before, input.actor, input.command, { today, rules });
+      if (!decision.ok) return decision;
+      const assignmentIds = persist(tx, input.proposalId, before, decision.facts, today);
+      const data = input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, today, rules }) as T;
+      for (const e of decision.events) {
+        logEvent(tx, { proposalId: input.proposalId, actorId: input.actor.id, action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
+      }
+      return { ok: true, data, decision };
+    },
+    { behavior: "immediate" },
+  );
+  if (!outcome.ok) return outcome;
+  notify(db, input.proposalId, outcome.decision.notify);
+  return { ok: true, data: outcome.data };
+}
+
+/** Writes the proposal's state and its assignments as the decision left them. */
+function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: ProposalFacts, today: string): Map<number, number> {
+  const now = new Date();
+  tx.update(proposals)
+    .set({
+      status: after.status,
+      round: after.round,
+      version: sql`${proposals.version} + 1`,
+      updatedAt: now,
+      ...(before.status === "registered" && after.status === "assigned" ? { assignedOn: today } : {}),
+    })
+    .where(eq(proposals.id, proposalId))
+    .run();
+  const ids = new Map<number, number>();
+  for (const a of after.assignments) {
+    const prev = before.assignments.find((x) => x.unitId === a.unitId);
+    const values = {
+      role: a.role,
+      status: a.status,
+      handlerId: a.handlerId,
+      assignedOn: a.assignedOn,
+      acceptDue: a.acceptDue,
+      due: a.due,
+      extendedDue: a.extendedDue,
+      ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: now } : {}),
+    };
+    if (a.id === null) {
+      ids.set(a.unitId, tx.insert(assignments).values({ proposalId, unitId: a.unitId, ...values }).returning({ id: assignments.id }).get().id);
+    } else {
+      if (JSON.stringify(prev) !== JSON.stringify(a)) tx.update(assignments).set(values).where(eq(assignments.id, a.id)).run();
+      ids.set(a.unitId, a.id);
+    }
+  }
+  return ids;
+}
+
+/** In-app notifications for the recipients of a decision; sent after the transaction has committed. */
+function notify(db: Db, proposalId: number, recipients: Recipient[]) {
+  const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
+  for (const r of recipients) {
+    const targets =
+      r.to === "users"
+        ? r.userIds.map((id) => ({ id, role: "member" }))
+        : db
+            .select({ id: users.id, role: users.role })
+            .from(users)
+            .where(
+              and(
+                eq(users.disabled, false),
+                r.to === "coordinators" ? eq(users.role, "coordinator") : and(eq(users.role, r.role), eq(users.unitId, r.unitId)),
+              ),
+            )
+            .all();
+    if (targets.length === 0) continue;
+    db.insert(notifications)
+      .values(targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: r.message, link: link(t.role) })))
+      .run();
+  }
+}

@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadlines";
+import type { Db } from "../client";
+import { settings } from "../schema";
+
+type Reader = Pick<Db, "select">;
+
+/** The deadline rules in force: the defaults, with whatever the settings override. */
+export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).get();
+  const saved = (row?.value ?? {}) as Partial<Record<DeadlineKind, DeadlineRule>>;
+  const rules = { ...DEFAULT_DEADLINES };
+  for (const kind of DEADLINE_KINDS) {
+    const rule = saved[kind];
+    if (rule && Number.isInteger(rule.amount) && rule.amount > 0 && (rule.unit === "workdays" || rule.unit === "months")) rules[kind] = rule;
+  }
+  return rules;
+}

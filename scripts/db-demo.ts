@@ -1,0 +1,26 @@
+/**
+ * Loads the demo data into an empty database: `tsx scripts/db-demo.ts`
+ * (DATABASE_PATH, default data/app.db; DEMO_TODAY=YYYY-MM-DD to date the demo as of another day).
+ */
+import { openDatabase } from "@/db/client";
+import { DEMO_PASSWORD, DemoDatabaseNotEmptyError, seedDemo } from "@/db/demo";
+import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, ROLE_LABELS } from "@/lib/domain";
+
+const file = process.env.DATABASE_PATH ?? "data/app.db";
+const db = openDatabase(file);
+try {
+  const summary = await seedDemo(db, { today: process.env.DEMO_TODAY || undefined });
+  console.log(`演示数据已生成 / Demo data created: ${file} (today ${summary.today})`);
+  console.log(`提案/建议 ${summary.proposals} 件:`);
+  console.table(Object.fromEntries(PROPOSAL_STATES.map((s) => [`${s} ${PROPOSAL_STATE_LABELS[s]}`, summary.byState[s]])));
+  console.log(`演示账号 / Demo accounts (密码 / password: ${DEMO_PASSWORD}):`);
+  console.table(
+    summary.accounts.map((a) => ({ 登录名: a.login, 角色: `${a.role} ${ROLE_LABELS[a.role]}`, 姓名: a.name, 单位: a.unit ?? "—" })),
+  );
+} catch (error) {
+  if (!(error instanceof DemoDatabaseNotEmptyError)) throw error;
+  console.error(`数据库不为空，未生成演示数据 / The database is not empty (${file}); demo data was not loaded.`);
+  process.exitCode = 1;
+} finally {
+  db.$client.close();
+}
