@@ -25,9 +25,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span>
               {user.displayName}
-              <span className="ml-2 text-brand-100">
-                {unit ? unit.shortName : ROLE_LABELS[user.role]}
-              </span>
+              {(unit || user.displayName !== ROLE_LABELS[user.role]) && (
+                <span className="ml-2 text-brand-100">{unit ? unit.shortName : ROLE_LABELS[user.role]}</span>
+              )}
             </span>
             <Link href="/account/password" className="text-xs text-brand-100 hover:text-white hover:underline">
               修改密码

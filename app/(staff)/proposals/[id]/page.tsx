@@ -77,7 +77,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   </p>
                   {a.handler && <p className="text-slate-600">承办人：{a.handler}</p>}
                   <p>
-                    {a.role === "lead" ? "办复期限" : "协办意见期限"}：<DueBadge due={a.extendedDue ?? a.due} today={today} />
+                    {a.role === "lead" ? "办复期限" : "协办意见期限"}：
+                    {a.status === "pending" || a.status === "accepted" ? <DueBadge due={a.extendedDue ?? a.due} today={today} /> : (a.extendedDue ?? a.due)}
                   </p>
                   {a.extendedDue && <p className="text-xs text-slate-500">已延期（原期限 {a.due}）</p>}
                 </li>
