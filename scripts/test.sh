@@ -6,12 +6,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-rm -rf test-results && mkdir -p test-results
+rm -rf reports && mkdir -p reports
 start=$(date +%s)
 status=0
 
 if [ "${1:-}" != "--e2e-only" ]; then
-  npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+  npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 
 source scripts/ensure-chromium.sh || exit 1

@@ -22,6 +22,7 @@ import { passwordRepeatsUsername } from "@/lib/validation/password";
 import type { Db } from "../client";
 import { categories, sessions, units, users } from "../schema";
 import { bumpSessionVersion } from "./credentials";
+import { uniqueViolation } from "./errors";
 import { logEvent } from "./events";
 
 /** The outcome of a write: the row's id, or why it was refused (with the form field to blame). */
@@ -37,15 +38,6 @@ function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult {
   return { ok: false, error: rule.error, field: rule.field };
 }
 
-/** The columns named by a SQLite unique violation ("units.name"), looking through drizzle's wrapper. */
-function uniqueViolation(error: unknown): string | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE") {
-      return e.message.replace(/^UNIQUE constraint failed: /, "");
-    }
-  }
-  return null;
-}
 
 /** The names of the fields whose values differ, for the event log. */
 function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {

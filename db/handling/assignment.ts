@@ -1,0 +1,53 @@
+/** 交办, 签收, 申请调整 and its decision: who handles a proposal. */
+import { and, eq } from "drizzle-orm";
+import { dueDate } from "@/lib/deadlines";
+import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { Db } from "../client";
+import { adjustmentRequests } from "../schema";
+import { runCommand } from "./run";
+
+export function assignProposal(db: Db, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
+  return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "assign", ...units } });
+}
+
+export function acceptAssignment(db: Db, actor: WorkflowActor, proposalId: number, unitId: number) {
+  return runCommand(db, { proposalId, actor, command: { type: "accept", unitId } });
+}
+
+export function requestAdjustment(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; reason: string; suggestedUnitId: number | null }) {
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "request_adjustment", unitId: input.unitId, reason: input.reason },
+    write: (tx, applied) => {
+      tx.insert(adjustmentRequests)
+        .values({
+          assignmentId: applied.assignmentIds.get(input.unitId)!,
+          requestedBy: actor.id,
+          reason: input.reason.trim(),
+          suggestedUnitId: input.suggestedUnitId,
+          decideBy: dueDate(applied.today, applied.rules.adjustmentDecision),
+        })
+        .run();
+    },
+  });
+}
+
+export function decideAdjustment(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: { unitId: number; approve: boolean; replacementUnitId: number | null; comment: string | null },
+) {
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "decide_adjustment", ...input },
+    write: (tx, applied) => {
+      tx.update(adjustmentRequests)
+        .set({ status: input.approve ? "approved" : "rejected", decidedBy: actor.id, decidedAt: new Date(), decisionComment: input.comment })
+        .where(and(eq(adjustmentRequests.assignmentId, applied.assignmentIds.get(input.unitId)!), eq(adjustmentRequests.status, "pending")))
+        .run();
+    },
+  });
+}

@@ -1,0 +1,45 @@
+/** 申请延期 and the coordinator's decision on it. */
+import { and, eq } from "drizzle-orm";
+import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { Db } from "../client";
+import { extensionRequests } from "../schema";
+import { runCommand } from "./run";
+
+export function requestExtension(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; until: string; reason: string }) {
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "request_extension", ...input },
+    write: (tx, applied) => {
+      tx.insert(extensionRequests)
+        .values({ assignmentId: applied.assignmentIds.get(input.unitId)!, requestedBy: actor.id, reason: input.reason.trim(), requestedUntil: input.until })
+        .run();
+    },
+  });
+}
+
+export function decideExtension(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: { unitId: number; grant: boolean; until: string | null; comment: string | null },
+) {
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "decide_extension", ...input },
+    write: (tx, applied) => {
+      const assignmentId = applied.assignmentIds.get(input.unitId)!;
+      tx.update(extensionRequests)
+        .set({
+          status: input.grant ? "approved" : "rejected",
+          grantedUntil: input.grant ? input.until : null,
+          decidedBy: actor.id,
+          decidedAt: new Date(),
+          decisionComment: input.comment,
+        })
+        .where(and(eq(extensionRequests.assignmentId, assignmentId), eq(extensionRequests.status, "pending")))
+        .run();
+    },
+  });
+}

@@ -1,0 +1,117 @@
+/** What the proposal page shows about the handling: opinions, contacts, draft versions, sign-offs, requests. */
+import { aliasedTable, and, asc, desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  adjustmentRequests,
+  assignments,
+  coOpinions,
+  contactRecords,
+  extensionRequests,
+  replies,
+  replyDrafts,
+  signOffs,
+  units,
+  users,
+} from "../schema";
+
+const author = aliasedTable(users, "author");
+const suggested = aliasedTable(units, "suggested");
+
+export function coOpinionsOf(db: Db, proposalId: number) {
+  return db
+    .select({
+      unitId: assignments.unitId,
+      unit: units.name,
+      status: coOpinions.status,
+      body: coOpinions.body,
+      directorComment: coOpinions.directorComment,
+      sentAt: coOpinions.sentAt,
+      updatedAt: coOpinions.updatedAt,
+      author: author.displayName,
+    })
+    .from(coOpinions)
+    .innerJoin(assignments, eq(assignments.id, coOpinions.assignmentId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .innerJoin(author, eq(author.id, coOpinions.authorId))
+    .where(eq(assignments.proposalId, proposalId))
+    .orderBy(asc(assignments.id))
+    .all();
+}
+
+export function contactsOf(db: Db, proposalId: number) {
+  return db
+    .select({
+      id: contactRecords.id,
+      round: contactRecords.round,
+      contactedOn: contactRecords.contactedOn,
+      method: contactRecords.method,
+      participants: contactRecords.participants,
+      summary: contactRecords.summary,
+      author: author.displayName,
+    })
+    .from(contactRecords)
+    .innerJoin(author, eq(author.id, contactRecords.createdBy))
+    .where(eq(contactRecords.proposalId, proposalId))
+    .orderBy(asc(contactRecords.contactedOn), asc(contactRecords.id))
+    .all();
+}
+
+/** Every draft version, newest first, with the director's decision on it when there is one. */
+export function draftsOf(db: Db, proposalId: number) {
+  return db
+    .select({
+      draft: replyDrafts,
+      author: author.displayName,
+      decision: signOffs.decision,
+      comment: signOffs.comment,
+      signer: signOffs.signerName,
+      signedAt: signOffs.createdAt,
+      docNumber: replies.docNumber,
+    })
+    .from(replyDrafts)
+    .innerJoin(author, eq(author.id, replyDrafts.authorId))
+    .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
+    .leftJoin(replies, eq(replies.draftId, replyDrafts.id))
+    .where(eq(replyDrafts.proposalId, proposalId))
+    .orderBy(desc(replyDrafts.round), desc(replyDrafts.version))
+    .all();
+}
+
+export function pendingRequestsOf(db: Db, proposalId: number) {
+  const adjustments = db
+    .select({
+      id: adjustmentRequests.id,
+      unitId: assignments.unitId,
+      unit: units.name,
+      role: assignments.role,
+      reason: adjustmentRequests.reason,
+      suggestedUnit: suggested.name,
+      suggestedUnitId: adjustmentRequests.suggestedUnitId,
+      decideBy: adjustmentRequests.decideBy,
+    })
+    .from(adjustmentRequests)
+    .innerJoin(assignments, eq(assignments.id, adjustmentRequests.assignmentId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .leftJoin(suggested, eq(suggested.id, adjustmentRequests.suggestedUnitId))
+    .where(and(eq(assignments.proposalId, proposalId), eq(adjustmentRequests.status, "pending")))
+    .all();
+  const extensions = db
+    .select({
+      id: extensionRequests.id,
+      unitId: assignments.unitId,
+      unit: units.name,
+      reason: extensionRequests.reason,
+      requestedUntil: extensionRequests.requestedUntil,
+      due: assignments.due,
+    })
+    .from(extensionRequests)
+    .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
+    .innerJoin(units, eq(units.id, assignments.unitId))
+    .where(and(eq(assignments.proposalId, proposalId), eq(extensionRequests.status, "pending")))
+    .all();
+  return { adjustments, extensions };
+}
+
+export function repliesOf(db: Db, proposalId: number) {
+  return db.select().from(replies).where(eq(replies.proposalId, proposalId)).orderBy(asc(replies.round)).all();
+}

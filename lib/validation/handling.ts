@@ -1,0 +1,96 @@
+/** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
+import { z } from "zod";
+import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
+import { optionalId, optionalText, requiredText, wholeNumber } from "./common";
+
+const proposalId = wholeNumber("提案编号");
+const unitId = wholeNumber("单位");
+const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2023-05-16`)
+    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label}不是有效日期`);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
+/** Ids from repeated checkboxes: absent, one value, or many. */
+const idList = z
+  .union([z.undefined(), z.string(), z.array(z.string())])
+  .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(wholeNumber("单位")));
+
+export const assignInput = z.object({ proposalId, leadUnitId: wholeNumber("主办单位"), coUnitIds: idList });
+
+export const proposalOnly = z.object({ proposalId });
+/** An action on the current proposal version, refused when someone else changed it in between. */
+export const versionedInput = z.object({ proposalId, version: wholeNumber("版本", 0) });
+
+export const adjustmentRequestInput = z.object({
+  proposalId,
+  reason: requiredText("申请调整的理由", 1000),
+  suggestedUnitId: optionalId("建议承办单位"),
+});
+
+export const adjustmentDecisionInput = z.object({
+  proposalId,
+  unitId,
+  decision: oneOf(["approve", "reject"], "请选择同意或驳回"),
+  replacementUnitId: optionalId("新的承办单位"),
+  comment: optionalText("审批意见", 1000),
+});
+
+export const extensionRequestInput = z.object({ proposalId, until: isoDate("申请延至"), reason: requiredText("申请延期的理由", 1000) });
+
+export const extensionDecisionInput = z.object({
+  proposalId,
+  unitId,
+  decision: oneOf(["grant", "refuse"], "请选择同意或不同意"),
+  until: z.union([z.literal(""), isoDate("同意延至")]).optional().transform((v) => v || null),
+  comment: optionalText("审批意见", 1000),
+});
+
+export const waiveCoOpinionInput = z.object({ proposalId, unitId, reason: requiredText("免除理由", 500) });
+export const reasonInput = z.object({ proposalId, reason: requiredText("理由", 1000) });
+export const superviseInput = z.object({ proposalId, unitId, comment: requiredText("督办意见", 1000) });
+
+export const coOpinionInput = z.object({
+  proposalId,
+  body: requiredText("协办意见", 20_000),
+  intent: oneOf(["save", "submit"], "请选择保存或提交"),
+});
+
+export const signOffInput = z.object({
+  proposalId,
+  version: wholeNumber("版本", 0),
+  decision: oneOf(["approve", "return"], "请选择同意签发或退回修改"),
+  comment: optionalText("审签意见", 2000),
+});
+
+export const coSignOffInput = z.object({
+  proposalId,
+  decision: oneOf(["approve", "return"], "请选择同意或退回"),
+  comment: optionalText("审签意见", 2000),
+});
+
+export const contactInput = z.object({
+  proposalId,
+  contactedOn: isoDate("沟通日期"),
+  method: oneOf(CONTACT_METHODS, "请选择沟通方式"),
+  participants: requiredText("参加人员", 200),
+  summary: requiredText("沟通情况", 5000),
+});
+
+export const draftInput = z
+  .object({
+    proposalId,
+    version: wholeNumber("版本", 0),
+    body: requiredText("答复正文", 50_000),
+    resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
+    contactPerson: requiredText("联系人", 40),
+    contactPhone: requiredText("联系电话", 40).refine((s) => /^[0-9０-９+\-—()（） ]{5,40}$/.test(s), "联系电话只能包含数字和 - — ( )"),
+    disclosure: oneOf(DISCLOSURE_MODES, "请选择公开方式"),
+    disclosureSummary: optionalText("公开摘要", 5000),
+    disclosureReason: optionalText("不予公开理由", 500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.disclosure === "summary" && !v.disclosureSummary) ctx.addIssue({ code: "custom", path: ["disclosureSummary"], message: "摘要公开须填写公开摘要" });
+    if (v.disclosure === "none" && !v.disclosureReason) ctx.addIssue({ code: "custom", path: ["disclosureReason"], message: "不予公开须说明理由（如涉及个人隐私）" });
+  });
