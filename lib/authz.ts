@@ -75,3 +75,16 @@ export function safeCallbackPath(value: string | null | undefined, role: Role): 
   if (value === "/" || value.startsWith("/login")) return homePath(role);
   return value;
 }
+
+const inUnit = (actor: Actor, unitId: number | null | undefined) =>
+  (actor.role === "handler" || actor.role === "director") && unitId != null && actor.unitId === unitId;
+
+/** Reply drafts and sign-off comments are internal to the lead unit and the coordinating office. */
+export function canSeeDrafts(actor: Actor, leadUnitId: number | null | undefined): boolean {
+  return actor.role === "coordinator" || inUnit(actor, leadUnitId);
+}
+
+/** A co-handling opinion is read by the lead unit, the coordinating office and the unit that wrote it. */
+export function canSeeCoOpinion(actor: Actor, leadUnitId: number | null | undefined, coUnitId: number): boolean {
+  return canSeeDrafts(actor, leadUnitId) || inUnit(actor, coUnitId);
+}

@@ -115,6 +115,13 @@ export const FACE_TO_FACE_METHODS: readonly ContactMethod[] = ["face", "forum", 
 
 export const RESULT_CLASSES = ["A", "B", "C", "D"] as const;
 export type ResultClass = (typeof RESULT_CLASSES)[number];
+/** The default wording of the result classes (localities may differ). */
+export const RESULT_CLASS_LABELS: Record<ResultClass, string> = {
+  A: "A类：所提问题已经解决或基本解决",
+  B: "B类：所提问题正在解决或已列入计划逐步解决",
+  C: "C类：所提问题因条件限制或其他原因需以后解决",
+  D: "D类：留作参考",
+};
 
 export const DISCLOSURE_MODES = ["full", "summary", "none"] as const;
 export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];

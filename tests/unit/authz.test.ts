@@ -59,3 +59,22 @@ describe("landing pages", () => {
     expect(staffNavigation(actor("member"))).toEqual([]);
   });
 });
+
+describe("internal handling records", () => {
+  it("drafts are for the lead unit and the coordinator only", async () => {
+    const { canSeeDrafts } = await import("@/lib/authz");
+    expect(canSeeDrafts(actor("coordinator", 9), 1)).toBe(true);
+    expect(canSeeDrafts(actor("handler", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("director", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("handler", 2), 1)).toBe(false);
+    expect(canSeeDrafts(actor("member", null, 100), 1)).toBe(false);
+    expect(canSeeDrafts(actor("admin"), 1)).toBe(false);
+  });
+  it("a co-handling opinion is also seen by the unit that wrote it, not by other co units", async () => {
+    const { canSeeCoOpinion } = await import("@/lib/authz");
+    expect(canSeeCoOpinion(actor("handler", 2), 1, 2)).toBe(true);
+    expect(canSeeCoOpinion(actor("handler", 3), 1, 2)).toBe(false);
+    expect(canSeeCoOpinion(actor("director", 1), 1, 2)).toBe(true);
+    expect(canSeeCoOpinion(actor("member", null, 100), 1, 2)).toBe(false);
+  });
+});

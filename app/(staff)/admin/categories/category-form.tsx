@@ -4,7 +4,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { Category } from "@/db/schema";
 import { ActiveCheckbox } from "../_shared/active-checkbox";
-import { useFormAction, type FormActionFn } from "../_shared/use-form-action";
+import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
 
 /**
  * A category's name and sort order: inline above the list to add one, or on its own page to edit it

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { Session } from "@/db/schema";
 import { SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
 import { ActiveCheckbox } from "../_shared/active-checkbox";
-import { useFormAction, type FormActionFn } from "../_shared/use-form-action";
+import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
 
 /** Creates a session (届次会议), or edits one (with the 启用 switch) when `session` is given. */
 export function SessionForm({ action, session, defaultYear }: { action: FormActionFn; session?: Session; defaultYear?: number }) {

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { Unit } from "@/db/schema";
 import { UNIT_KINDS, UNIT_KIND_LABELS } from "@/lib/domain";
 import { ActiveCheckbox } from "../_shared/active-checkbox";
-import { useFormAction, type FormActionFn } from "../_shared/use-form-action";
+import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
 
 /** Creates a unit, or edits one (with the 启用 switch) when `unit` is given. */
 export function UnitForm({ action, unit }: { action: FormActionFn; unit?: Unit }) {

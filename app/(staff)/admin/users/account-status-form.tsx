@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { FormActionFn } from "../_shared/use-form-action";
+import type { FormActionFn } from "@/components/ui/use-form-action";
 
 /** One button acting on an account (停用, 启用, 解除锁定), with what it does explained beside it. */
 export function AccountStatusForm({

@@ -4,7 +4,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { AdminUser } from "@/db/queries/admin";
 import { ROLES, ROLE_LABELS } from "@/lib/domain";
-import { useFormAction, type FormActionFn } from "../_shared/use-form-action";
+import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
 import { PASSWORD_HINT } from "./password-hint";
 
 export type UnitOption = { id: number; label: string };

@@ -8,6 +8,8 @@ import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
+import { HandlingRecords } from "./handling-records";
+import { RolePanels } from "./role-panels";
 
 export const metadata: Metadata = { title: "提案详情" };
 
@@ -20,6 +22,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
+  const leadUnitId = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
+  const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
@@ -53,12 +57,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             </p>
           )}
         </header>
+        <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />
         <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="body-h" className="mb-2 font-semibold">
             提案内容
           </h2>
           <div className="space-y-2 whitespace-pre-line font-serif leading-7 text-slate-800">{proposal.body}</div>
         </section>
+        <HandlingRecords db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />
       </div>
       <aside className="space-y-6">
         <section aria-labelledby="units-h" className="rounded border border-slate-200 bg-white p-4">

@@ -1,0 +1,134 @@
+"use server";
+/**
+ * The handling workflow's server actions. Each one checks the caller's role (formAction), validates the
+ * form, and hands over to a use case in db/handling, where lib/workflow decides what is allowed.
+ */
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { acceptAssignment, assignProposal, decideAdjustment, requestAdjustment } from "@/db/handling/assignment";
+import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
+import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
+import { decideExtension, requestExtension } from "@/db/handling/extension";
+import type { RunResult } from "@/db/handling/run";
+import { approveReply, returnReply } from "@/db/handling/sign-off";
+import { closeProposal, supervise } from "@/db/handling/supervision";
+import { waiveContact, waiveCoOpinion } from "@/db/handling/waivers";
+import type { ActionResult } from "@/lib/action-result";
+import {
+  adjustmentDecisionInput,
+  adjustmentRequestInput,
+  assignInput,
+  coOpinionInput,
+  contactInput,
+  coSignOffInput,
+  draftInput,
+  extensionDecisionInput,
+  extensionRequestInput,
+  proposalOnly,
+  reasonInput,
+  signOffInput,
+  superviseInput,
+  versionedInput,
+  waiveCoOpinionInput,
+} from "@/lib/validation/handling";
+import { formAction } from "../../../_server/action";
+import type { CurrentUser } from "../../../_server/guard";
+
+/** Turns a use case's outcome into the form's result, refreshing the pages that show the proposal. */
+function done<T>(proposalId: number, result: RunResult<T>, message: string): ActionResult {
+  if (!result.ok) return { ok: false, error: result.reason };
+  revalidatePath(`/proposals/${proposalId}`);
+  revalidatePath("/work");
+  return { ok: true, message };
+}
+
+/** Unit roles act for their own unit; the workflow refuses them where that unit has no part. */
+const ownUnit = (user: CurrentUser) => user.unitId ?? 0;
+
+export const assign = formAction("coordinate", assignInput, (input, user) =>
+  done(input.proposalId, assignProposal(getDb(), user, input.proposalId, input), "已交办"),
+);
+
+export const decideAdjustmentRequest = formAction("coordinate", adjustmentDecisionInput, (input, user) =>
+  done(
+    input.proposalId,
+    decideAdjustment(getDb(), user, input.proposalId, { unitId: input.unitId, approve: input.decision === "approve", replacementUnitId: input.replacementUnitId, comment: input.comment }),
+    input.decision === "approve" ? "已同意调整" : "已驳回调整申请",
+  ),
+);
+
+export const decideExtensionRequest = formAction("coordinate", extensionDecisionInput, (input, user) =>
+  done(
+    input.proposalId,
+    decideExtension(getDb(), user, input.proposalId, { unitId: input.unitId, grant: input.decision === "grant", until: input.until, comment: input.comment }),
+    input.decision === "grant" ? "已同意延期" : "已不同意延期",
+  ),
+);
+
+export const waiveOpinion = formAction("coordinate", waiveCoOpinionInput, (input, user) =>
+  done(input.proposalId, waiveCoOpinion(getDb(), user, input.proposalId, input), "已免除该协办意见"),
+);
+
+export const waiveContactRequirement = formAction("coordinate", reasonInput, (input, user) =>
+  done(input.proposalId, waiveContact(getDb(), user, input.proposalId, input.reason), "已免除沟通要求"),
+);
+
+export const superviseUnit = formAction("coordinate", superviseInput, (input, user) =>
+  done(input.proposalId, supervise(getDb(), user, input.proposalId, input), "已发出督办通知"),
+);
+
+export const close = formAction("coordinate", reasonInput, (input, user) =>
+  done(input.proposalId, closeProposal(getDb(), user, input.proposalId, input.reason), "已办结"),
+);
+
+export const accept = formAction("handle", proposalOnly, (input, user) =>
+  done(input.proposalId, acceptAssignment(getDb(), user, input.proposalId, ownUnit(user)), "已签收"),
+);
+
+export const askForAdjustment = formAction("handle", adjustmentRequestInput, (input, user) =>
+  done(input.proposalId, requestAdjustment(getDb(), user, input.proposalId, { unitId: ownUnit(user), reason: input.reason, suggestedUnitId: input.suggestedUnitId }), "已提交调整申请"),
+);
+
+export const askForExtension = formAction("handle", extensionRequestInput, (input, user) =>
+  done(input.proposalId, requestExtension(getDb(), user, input.proposalId, { unitId: ownUnit(user), until: input.until, reason: input.reason }), "已提交延期申请"),
+);
+
+export const writeOpinion = formAction("handle", coOpinionInput, (input, user) =>
+  done(
+    input.proposalId,
+    writeCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), body: input.body, submit: input.intent === "submit" }),
+    input.intent === "submit" ? "协办意见已提交本单位负责人审签" : "协办意见已保存",
+  ),
+);
+
+export const recordContact = formAction("handle", contactInput, (input, user) => {
+  const { proposalId, ...contact } = input;
+  return done(proposalId, addContact(getDb(), user, proposalId, contact), "已添加沟通记录");
+});
+
+export const saveReplyDraft = formAction("handle", draftInput, (input, user) => {
+  const { proposalId, version, ...draft } = input;
+  const result = saveDraft(getDb(), user, proposalId, draft, version);
+  return done(proposalId, result, result.ok ? `已保存为第 ${result.data.version} 稿` : "");
+});
+
+export const submitDraft = formAction("handle", versionedInput, (input, user) =>
+  done(input.proposalId, submitForSignOff(getDb(), user, input.proposalId, input.version), "已提交审签"),
+);
+
+export const signOffOpinion = formAction("signOff", coSignOffInput, (input, user) =>
+  done(
+    input.proposalId,
+    signOffCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), approve: input.decision === "approve", comment: input.comment }),
+    input.decision === "approve" ? "协办意见已送主办单位" : "协办意见已退回修改",
+  ),
+);
+
+export const signOffReply = formAction("signOff", signOffInput, (input, user) => {
+  const db = getDb();
+  if (input.decision === "return") {
+    return done(input.proposalId, returnReply(db, user, input.proposalId, input.comment ?? "", input.version), "已退回修改");
+  }
+  const result = approveReply(db, user, input.proposalId, input.comment, input.version);
+  return done(input.proposalId, result, result.ok ? `已同意签发，发文字号 ${result.data.docNumber}` : "");
+});

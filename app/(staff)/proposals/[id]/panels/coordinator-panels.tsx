@@ -1,0 +1,153 @@
+"use client";
+import { Field } from "@/components/ui/field";
+import { close, decideAdjustmentRequest, decideExtensionRequest, assign, superviseUnit, waiveContactRequirement, waiveOpinion } from "../actions";
+import { ActionForm } from "./action-form";
+import { Panel } from "./panel";
+import { TextField, UnitSelect, type UnitOption } from "./text-field";
+
+/** 交办: one lead unit and any co-handling units. */
+export function AssignPanel({ proposalId, units }: { proposalId: number; units: UnitOption[] }) {
+  return (
+    <Panel title="交办" tone="action">
+      <ActionForm action={assign} hidden={{ proposalId }} buttons={[{ label: "交办" }]}>
+        {(errors) => (
+          <>
+            <UnitSelect label="主办单位" name="leadUnitId" units={units} emptyLabel="请选择" error={errors?.leadUnitId} required />
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium text-slate-700">协办单位（可多选）</legend>
+              <div className="grid max-h-48 grid-cols-1 gap-1 overflow-y-auto rounded border border-slate-300 bg-white p-2 text-sm sm:grid-cols-2">
+                {units.map((u) => (
+                  <label key={u.id} className="flex items-center gap-2">
+                    <input type="checkbox" name="coUnitIds" value={u.id} />
+                    {u.name}
+                  </label>
+                ))}
+              </div>
+              {errors?.coUnitIds && <p className="text-xs text-red-700">{errors.coUnitIds}</p>}
+            </fieldset>
+          </>
+        )}
+      </ActionForm>
+    </Panel>
+  );
+}
+
+export type PendingAdjustment = { unitId: number; unit: string; role: "lead" | "co"; reason: string; suggestedUnit: string | null; decideBy: string };
+export type PendingExtension = { unitId: number; unit: string; reason: string; requestedUntil: string; due: string };
+
+/** The coordinator decides 申请调整 and 申请延期. */
+export function RequestDecisions({
+  proposalId,
+  adjustments,
+  extensions,
+  units,
+}: {
+  proposalId: number;
+  adjustments: PendingAdjustment[];
+  extensions: PendingExtension[];
+  units: UnitOption[];
+}) {
+  return (
+    <>
+      {adjustments.map((a) => (
+        <Panel key={`adj-${a.unitId}`} title={`调整申请：${a.unit}`} tone="action">
+          <p className="mb-2 text-sm">
+            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{a.reason}
+            {a.suggestedUnit && <>（建议改由{a.suggestedUnit}承办）</>}；请于 {a.decideBy} 前审批。
+          </p>
+          <ActionForm
+            action={decideAdjustmentRequest}
+            hidden={{ proposalId, unitId: a.unitId }}
+            buttons={[
+              { label: "同意调整", name: "decision", value: "approve" },
+              { label: "驳回", name: "decision", value: "reject", variant: "secondary" },
+            ]}
+          >
+            {(errors) => (
+              <>
+                <UnitSelect label={a.role === "lead" ? "新的主办单位" : "新的协办单位（可不选）"} name="replacementUnitId" units={units} emptyLabel="不指定" error={errors?.replacementUnitId} />
+                <TextField label="审批意见" name="comment" rows={2} error={errors?.comment} />
+              </>
+            )}
+          </ActionForm>
+        </Panel>
+      ))}
+      {extensions.map((e) => (
+        <Panel key={`ext-${e.unitId}`} title={`延期申请：${e.unit}`} tone="action">
+          <p className="mb-2 text-sm">
+            理由：{e.reason}。原期限 {e.due}，申请延至 {e.requestedUntil}（最多延期三个月）。
+          </p>
+          <ActionForm
+            action={decideExtensionRequest}
+            hidden={{ proposalId, unitId: e.unitId }}
+            buttons={[
+              { label: "同意延期", name: "decision", value: "grant" },
+              { label: "不同意", name: "decision", value: "refuse", variant: "secondary" },
+            ]}
+          >
+            {(errors) => (
+              <>
+                <Field label="同意延至" name="until" error={errors?.until}>
+                  {(p) => <input {...p} type="date" defaultValue={e.requestedUntil} className="input" />}
+                </Field>
+                <TextField label="审批意见" name="comment" rows={2} error={errors?.comment} />
+              </>
+            )}
+          </ActionForm>
+        </Panel>
+      ))}
+    </>
+  );
+}
+
+/** 督办, exemptions and closing, as far as the proposal's state allows them. */
+export function CoordinatorTools({
+  proposalId,
+  liveUnits,
+  missingCoUnits,
+  canWaiveContact,
+  canClose,
+}: {
+  proposalId: number;
+  liveUnits: UnitOption[];
+  missingCoUnits: UnitOption[];
+  canWaiveContact: boolean;
+  canClose: boolean;
+}) {
+  return (
+    <Panel title="督办与协调">
+      <div className="space-y-5">
+        {liveUnits.length > 0 && (
+          <ActionForm action={superviseUnit} hidden={{ proposalId }} buttons={[{ label: "督办", variant: "secondary" }]}>
+            {(errors) => (
+              <>
+                <UnitSelect label="督办单位" name="unitId" units={liveUnits} error={errors?.unitId} required />
+                <TextField label="督办意见" name="comment" rows={2} error={errors?.comment} required />
+              </>
+            )}
+          </ActionForm>
+        )}
+        {missingCoUnits.length > 0 && (
+          <ActionForm action={waiveOpinion} hidden={{ proposalId }} buttons={[{ label: "免除协办意见", variant: "secondary" }]}>
+            {(errors) => (
+              <>
+                <UnitSelect label="协办单位" name="unitId" units={missingCoUnits} error={errors?.unitId} required />
+                <TextField label="免除理由" name="reason" rows={2} error={errors?.reason} required />
+              </>
+            )}
+          </ActionForm>
+        )}
+        {canWaiveContact && (
+          <ActionForm action={waiveContactRequirement} hidden={{ proposalId }} buttons={[{ label: "免除沟通要求", variant: "secondary" }]}>
+            {(errors) => <TextField label="免除沟通的理由" name="reason" rows={2} error={errors?.reason} required />}
+          </ActionForm>
+        )}
+        {canClose && (
+          <ActionForm action={close} hidden={{ proposalId }} buttons={[{ label: "办结", variant: "secondary" }]}>
+            {(errors) => <TextField label="办结理由" name="reason" rows={2} error={errors?.reason} required />}
+          </ActionForm>
+        )}
+      </div>
+    </Panel>
+  );
+}

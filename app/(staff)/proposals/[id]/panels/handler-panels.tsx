@@ -1,0 +1,212 @@
+"use client";
+import { Field } from "@/components/ui/field";
+import { CONTACT_METHODS, CONTACT_METHOD_LABELS, DISCLOSURE_LABELS, DISCLOSURE_MODES, RESULT_CLASSES, RESULT_CLASS_LABELS, type DisclosureMode, type ResultClass } from "@/lib/domain";
+import { accept, askForAdjustment, askForExtension, recordContact, saveReplyDraft, submitDraft, writeOpinion } from "../actions";
+import { ActionForm } from "./action-form";
+import { Panel } from "./panel";
+import { TextField, UnitSelect, type UnitOption } from "./text-field";
+
+/** 签收 or 申请调整 for the handler's own unit. */
+export function AcceptPanel({ proposalId, role, acceptDue, units }: { proposalId: number; role: string; acceptDue: string; units: UnitOption[] }) {
+  return (
+    <Panel title={`本单位${role}：签收或申请调整`} tone="action">
+      <p className="mb-3 text-sm">请于 {acceptDue} 前签收；如不属于本单位职责，请申请调整并说明理由。</p>
+      <ActionForm action={accept} hidden={{ proposalId }} buttons={[{ label: "签收" }]} />
+      <details className="mt-4">
+        <summary className="cursor-pointer text-sm text-brand-700">申请调整</summary>
+        <div className="mt-3">
+          <ActionForm action={askForAdjustment} hidden={{ proposalId }} buttons={[{ label: "申请调整", variant: "secondary" }]}>
+            {(errors) => (
+              <>
+                <TextField label="申请调整的理由" name="reason" error={errors?.reason} required />
+                <UnitSelect label="建议承办单位" name="suggestedUnitId" units={units} emptyLabel="不建议" error={errors?.suggestedUnitId} />
+              </>
+            )}
+          </ActionForm>
+        </div>
+      </details>
+    </Panel>
+  );
+}
+
+export type OpinionView = { body: string; status: string; directorComment: string | null } | null;
+
+/** 填写协办意见: saved as a draft, then submitted to the unit's own director. */
+export function CoOpinionPanel({ proposalId, opinion }: { proposalId: number; opinion: OpinionView }) {
+  return (
+    <Panel title="填写协办意见" tone="action">
+      {opinion?.status === "returned" && opinion.directorComment && (
+        <p className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">本单位负责人退回意见：{opinion.directorComment}</p>
+      )}
+      <ActionForm
+        action={writeOpinion}
+        hidden={{ proposalId }}
+        buttons={[
+          { label: "保存草稿", name: "intent", value: "save", variant: "secondary" },
+          { label: "提交审签", name: "intent", value: "submit" },
+        ]}
+      >
+        {(errors) => <TextField label="协办意见" name="body" rows={8} defaultValue={opinion?.body} error={errors?.body} hint="经本单位负责人审签后送主办单位" required />}
+      </ActionForm>
+    </Panel>
+  );
+}
+
+/** 添加沟通记录 with the proposer. */
+export function ContactPanel({ proposalId, today, defaultParticipants }: { proposalId: number; today: string; defaultParticipants: string }) {
+  return (
+    <Panel title="添加沟通记录">
+      <ActionForm action={recordContact} hidden={{ proposalId }} buttons={[{ label: "添加沟通记录", variant: "secondary" }]}>
+        {(errors) => (
+          <>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="沟通日期" name="contactedOn" error={errors?.contactedOn} required>
+                {(p) => <input {...p} type="date" defaultValue={today} max={today} className="input" />}
+              </Field>
+              <Field label="沟通方式" name="method" error={errors?.method} required>
+                {(p) => (
+                  <select {...p} defaultValue="face" className="input">
+                    {CONTACT_METHODS.map((m) => (
+                      <option key={m} value={m}>
+                        {CONTACT_METHOD_LABELS[m]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <Field label="参加人员" name="participants" error={errors?.participants} required>
+              {(p) => <input {...p} defaultValue={defaultParticipants} className="input" />}
+            </Field>
+            <TextField label="沟通情况" name="summary" rows={3} error={errors?.summary} required />
+          </>
+        )}
+      </ActionForm>
+    </Panel>
+  );
+}
+
+export type DraftView = {
+  version: number;
+  body: string;
+  resultClass: ResultClass;
+  contactPerson: string;
+  contactPhone: string;
+  disclosure: DisclosureMode;
+  disclosureSummary: string | null;
+  disclosureReason: string | null;
+};
+
+/** The reply draft: every 保存草稿 is a new version; a colleague's newer save is not overwritten. */
+export function DraftPanel({
+  proposalId,
+  proposalVersion,
+  latest,
+  returnComment,
+  defaults,
+}: {
+  proposalId: number;
+  proposalVersion: number;
+  latest: DraftView | null;
+  returnComment: { comment: string; signer: string } | null;
+  defaults: { contactPerson: string; contactPhone: string };
+}) {
+  return (
+    <Panel title={latest ? `答复函草稿（当前第 ${latest.version} 稿）` : "起草答复函"} tone="action">
+      {returnComment && (
+        <p className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {returnComment.signer}退回修改意见：{returnComment.comment}
+        </p>
+      )}
+      <ActionForm action={saveReplyDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "保存草稿" }]}>
+        {(errors) => (
+          <>
+            <TextField
+              label="答复正文"
+              name="body"
+              rows={18}
+              defaultValue={latest?.body}
+              error={errors?.body}
+              hint="每段一行，段间空一行；一级标题写作“一、…”，二级标题写作“（一）…”。称呼、开头、结尾、落款和日期由系统生成。"
+              required
+            />
+            <div className="grid gap-3 sm:grid-cols-3">
+              <Field label="办理结果类别" name="resultClass" error={errors?.resultClass} required>
+                {(p) => (
+                  <select {...p} defaultValue={latest?.resultClass ?? "B"} className="input">
+                    {RESULT_CLASSES.map((c) => (
+                      <option key={c} value={c}>
+                        {RESULT_CLASS_LABELS[c]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label="联系人" name="contactPerson" error={errors?.contactPerson} required>
+                {(p) => <input {...p} defaultValue={latest?.contactPerson ?? defaults.contactPerson} className="input" />}
+              </Field>
+              <Field label="联系电话" name="contactPhone" error={errors?.contactPhone} required>
+                {(p) => <input {...p} defaultValue={latest?.contactPhone ?? defaults.contactPhone} className="input" />}
+              </Field>
+            </div>
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium text-slate-700">公开方式（与答复函同步审签）</legend>
+              <div className="flex flex-wrap gap-4 text-sm">
+                {DISCLOSURE_MODES.map((m) => (
+                  <label key={m} className="flex items-center gap-1">
+                    <input type="radio" name="disclosure" value={m} defaultChecked={(latest?.disclosure ?? "full") === m} />
+                    {DISCLOSURE_LABELS[m]}
+                  </label>
+                ))}
+              </div>
+              {errors?.disclosure && <p className="text-xs text-red-700">{errors.disclosure}</p>}
+            </fieldset>
+            <TextField label="公开摘要（摘要公开时填写）" name="disclosureSummary" rows={3} defaultValue={latest?.disclosureSummary ?? ""} error={errors?.disclosureSummary} />
+            <TextField label="不予公开理由（不予公开时填写）" name="disclosureReason" rows={2} defaultValue={latest?.disclosureReason ?? ""} error={errors?.disclosureReason} />
+          </>
+        )}
+      </ActionForm>
+    </Panel>
+  );
+}
+
+/** 提交审签, with what still stands in the way. */
+export function SubmitPanel({ proposalId, proposalVersion, blockers }: { proposalId: number; proposalVersion: number; blockers: string[] }) {
+  return (
+    <Panel title="提交审签">
+      {blockers.length > 0 ? (
+        <ul className="mb-3 list-disc pl-5 text-sm text-amber-900">
+          {blockers.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-3 text-sm text-slate-700">协办意见已齐，已与提案人沟通，可以提交本单位负责人审签。</p>
+      )}
+      <ActionForm action={submitDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "提交审签" }]} />
+    </Panel>
+  );
+}
+
+/** 申请延期, up to three months. */
+export function ExtensionPanel({ proposalId, due }: { proposalId: number; due: string }) {
+  return (
+    <Panel title="申请延期">
+      <details>
+        <summary className="cursor-pointer text-sm text-brand-700">现期限 {due}，如需延期请申请</summary>
+        <div className="mt-3">
+          <ActionForm action={askForExtension} hidden={{ proposalId }} buttons={[{ label: "申请延期", variant: "secondary" }]}>
+            {(errors) => (
+              <>
+                <Field label="申请延至" name="until" error={errors?.until} required>
+                  {(p) => <input {...p} type="date" min={due} className="input" />}
+                </Field>
+                <TextField label="申请延期的理由" name="reason" error={errors?.reason} required />
+              </>
+            )}
+          </ActionForm>
+        </div>
+      </details>
+    </Panel>
+  );
+}

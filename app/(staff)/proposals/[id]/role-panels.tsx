@@ -1,0 +1,91 @@
+/**
+ * Which workflow panels the signed-in user sees on a proposal. Presentation only: every action is
+ * checked again on the server by lib/workflow when it is submitted.
+ */
+import type { Db } from "@/db/client";
+import { loadFacts } from "@/db/handling/facts";
+import { coOpinionsOf, draftsOf, pendingRequestsOf } from "@/db/queries/handling-view";
+import { listUnits } from "@/db/queries/org";
+import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
+import { missingCoOpinions } from "@/lib/workflow/decide";
+import { effectiveDue, leadAssignment, liveAssignments } from "@/lib/workflow/facts";
+import type { CurrentUser } from "../../../_server/guard";
+import { AssignPanel, CoordinatorTools, RequestDecisions } from "./panels/coordinator-panels";
+import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
+import { AcceptPanel, CoOpinionPanel, ContactPanel, DraftPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
+
+type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
+
+export function RolePanels({ db, user, proposalId, today, proposerName }: Props) {
+  const facts = loadFacts(db, proposalId);
+  if (!facts) return null;
+  const units = listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, name: u.name }));
+  const unitName = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const live = liveAssignments(facts);
+  const lead = leadAssignment(facts);
+  const mine = live.find((a) => a.unitId === user.unitId);
+  const open = ["handling", "rehandling"].includes(facts.status);
+  const panels: React.ReactNode[] = [];
+
+  if (user.role === "coordinator") {
+    if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
+    const requests = pendingRequestsOf(db, proposalId);
+    panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} />);
+    if (facts.status !== "registered" && facts.status !== "closed") {
+      panels.push(
+        <CoordinatorTools
+          key="tools"
+          proposalId={proposalId}
+          liveUnits={live.map((a) => ({ id: a.unitId, name: unitName.get(a.unitId) ?? "" }))}
+          missingCoUnits={["assigned", "handling", "rehandling"].includes(facts.status) ? missingCoOpinions(facts).map((a) => ({ id: a.unitId, name: unitName.get(a.unitId) ?? "" })) : []}
+          canWaiveContact={["assigned", "handling", "rehandling"].includes(facts.status) && !facts.contactWaived}
+          canClose={facts.status === "replied"}
+        />,
+      );
+    }
+  }
+
+  if (user.role === "handler" && mine) {
+    if (mine.status === "pending") {
+      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
+    }
+    if (mine.role === "co" && mine.status === "accepted" && !mine.opinionWaived && (mine.opinion === null || mine.opinion === "draft" || mine.opinion === "returned")) {
+      const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
+      panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
+    }
+    if (mine.role === "lead" && mine.status === "accepted" && open) {
+      const drafts = draftsOf(db, proposalId).filter((d) => d.draft.round === facts.round);
+      const latest = drafts[0];
+      const blockers = [
+        ...(facts.draftsThisRound === 0 ? ["尚未保存答复函草稿"] : []),
+        ...(facts.draftReturned ? ["答复函已被退回，请修改并保存后再提交"] : []),
+        ...missingCoOpinions(facts).map((a) => `${unitName.get(a.unitId)}的协办意见尚未送达`),
+        ...(facts.contactsThisRound === 0 && !facts.contactWaived ? ["尚未与提案人沟通（请添加沟通记录）"] : []),
+      ];
+      panels.push(
+        <DraftPanel
+          key="draft"
+          proposalId={proposalId}
+          proposalVersion={facts.version}
+          latest={latest ? { ...latest.draft } : null}
+          returnComment={latest?.decision === "return" && latest.comment ? { comment: latest.comment, signer: latest.signer ?? "单位负责人" } : null}
+          defaults={{ contactPerson: user.displayName, contactPhone: "" }}
+        />,
+        <SubmitPanel key="submit" proposalId={proposalId} proposalVersion={facts.version} blockers={blockers} />,
+        <ContactPanel key="contact" proposalId={proposalId} today={today} defaultParticipants={`${user.displayName}与${proposerName}`} />,
+      );
+    }
+    if (mine.status === "accepted" && open && !mine.pendingExtension) panels.push(<ExtensionPanel key="extension" proposalId={proposalId} due={effectiveDue(mine)} />);
+  }
+
+  if (user.role === "director" && mine) {
+    if (mine.role === "co" && mine.opinion === "submitted") {
+      const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId);
+      if (opinion) panels.push(<CoSignOffPanel key="co-signoff" proposalId={proposalId} body={opinion.body} />);
+    }
+    if (lead && mine.unitId === lead.unitId && facts.status === "in_review") {
+      panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
+    }
+  }
+  return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;
+}
