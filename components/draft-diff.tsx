@@ -54,7 +54,7 @@ function Paragraph({ paragraph }: { paragraph: ParagraphDiff }) {
   }
 }
 
-function summary(added: number, removed: number, changed: number): string {
+function summary({ added, removed, changed }: { added: number; removed: number; changed: number }): string {
   const parts = [changed && `修改${changed}段`, added && `新增${added}段`, removed && `删除${removed}段`].filter(Boolean);
   return parts.length === 0 ? "两稿正文相同。" : `${parts.join("，")}。`;
 }
@@ -68,17 +68,20 @@ export function DraftDiff({
   after: { label: string; body: string };
 }) {
   const diff = diffDrafts(before.body, after.body);
+  const identical = diff.added + diff.removed + diff.changed === 0;
   return (
     <section className="space-y-3 text-sm leading-relaxed" aria-label={`${before.label}与${after.label}的比较`}>
       <p>
         <strong className="font-semibold">
           {before.label} → {after.label}：
         </strong>
-        {summary(diff.added, diff.removed, diff.changed)}
+        {summary(diff)}
       </p>
-      <p className="text-xs text-slate-600">
-        图例：<del className={DEL}>删除的文字</del> <ins className={INS}>插入的文字</ins>
-      </p>
+      {!identical && (
+        <p className="text-xs text-slate-600">
+          图例：<span className={DEL}>删除的文字</span> <span className={INS}>插入的文字</span>
+        </p>
+      )}
       <div className="space-y-2 font-serif text-base">
         {diff.paragraphs.map((paragraph, i) => (
           <Paragraph key={i} paragraph={paragraph} />

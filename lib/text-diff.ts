@@ -24,10 +24,10 @@ export type DraftDiff = {
 };
 
 /**
- * Two paragraphs are shown as one edited paragraph when at least this share of the longer one is
- * unchanged; below it, the old one is shown deleted and the new one inserted.
+ * Two paragraphs are shown as one edited paragraph when at least half of the longer one is
+ * unchanged; below that, the old one is shown deleted and the new one inserted.
  */
-const SIMILARITY = 0.4;
+const SIMILARITY = 0.5;
 
 /** Unchanged runs this short between two edits are folded into the edits, so they read as whole phrases. */
 const SHORT_EQUALITY = 2;

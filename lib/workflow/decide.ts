@@ -199,8 +199,8 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(a.status === "accepted", "请先签收再填写协办意见");
         ensure(!a.opinionWaived, "交办单位已免除此协办意见");
         ensure(a.opinion === null || a.opinion === "draft" || a.opinion === "returned", "协办意见已提交，不能再修改");
+        // Submitting carries the opinion's text, so it may come without an earlier save.
         if (command.type === "submit_co_opinion") {
-          ensure(a.opinion !== null, "请先填写协办意见");
           a.opinion = "submitted";
           log("co_opinion_submitted", { data: { unitId: a.unitId } });
           notify.push({ to: "unit", unitId: a.unitId, role: "director", message: "有协办意见待审签" });

@@ -1,0 +1,57 @@
+/**
+ * Files submitted with a proposal: which kinds are accepted, how large and how many. The kind is taken
+ * from the file's first bytes and must agree with its name; what the browser claims is not trusted. Pure.
+ */
+
+export const MAX_ATTACHMENTS = 5;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+type Kind = { extensions: readonly string[]; mimeType: string; magic: readonly (readonly number[])[] };
+
+const KINDS: readonly Kind[] = [
+  { extensions: ["pdf"], mimeType: "application/pdf", magic: [[0x25, 0x50, 0x44, 0x46, 0x2d]] },
+  // Word 97–2003 is an OLE compound file.
+  { extensions: ["doc"], mimeType: "application/msword", magic: [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]] },
+  {
+    extensions: ["docx"],
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  { extensions: ["jpg", "jpeg"], mimeType: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
+  { extensions: ["png"], mimeType: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
+];
+
+/** For the file input's `accept` attribute. */
+export const ATTACHMENT_ACCEPT = KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(",");
+export const ATTACHMENT_HINT = `可上传 PDF、Word（doc/docx）、JPG、PNG 文件，每个不超过 10 MB，最多 ${MAX_ATTACHMENTS} 个`;
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+export type CheckedAttachment = { fileName: string; mimeType: string; bytes: Uint8Array };
+
+const FILE_NAME_MAX = 200;
+
+/** A name that is safe to show and to send back in Content-Disposition: no path, no control characters. */
+function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  return base.replace(/[\u0000-\u001F\u007F"]/g, "").trim().slice(-FILE_NAME_MAX);
+}
+
+/** The accepted files, or the first reason to refuse them. */
+export function checkAttachments(files: readonly UploadedFile[]): { ok: true; files: CheckedAttachment[] } | { ok: false; message: string } {
+  if (files.length > MAX_ATTACHMENTS) return { ok: false, message: `附件最多 ${MAX_ATTACHMENTS} 个，已选择 ${files.length} 个` };
+  const checked: CheckedAttachment[] = [];
+  for (const file of files) {
+    const fileName = cleanFileName(file.name);
+    if (fileName === "") return { ok: false, message: "有附件没有文件名" };
+    if (file.bytes.byteLength === 0) return { ok: false, message: `附件“${fileName}”是空文件` };
+    if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, message: `附件“${fileName}”超过 10 MB` };
+    const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+    const kind = KINDS.find((k) => k.extensions.includes(extension));
+    if (!kind) return { ok: false, message: `附件“${fileName}”的类型不支持；${ATTACHMENT_HINT}` };
+    if (!kind.magic.some((m) => m.every((b, i) => file.bytes[i] === b))) {
+      return { ok: false, message: `附件“${fileName}”的内容与扩展名不符，请确认文件未损坏` };
+    }
+    checked.push({ fileName, mimeType: kind.mimeType, bytes: file.bytes });
+  }
+  return { ok: true, files: checked };
+}

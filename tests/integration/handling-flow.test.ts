@@ -1,0 +1,137 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
+import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
+import { registerProposal } from "@/db/handling/register";
+import { approveReply, returnReply } from "@/db/handling/sign-off";
+import { events, notifications, proposals, replies } from "@/db/schema";
+import { isoDateInChina } from "@/lib/format";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+const draft: DraftInput = {
+  body: "一、工作开展情况\n\n(一)加强政策保障\n\n已出台专项政策。",
+  resultClass: "A",
+  contactPerson: "蒋明杰",
+  contactPhone: "023—68511253",
+  disclosure: "full",
+  disclosureSummary: null,
+  disclosureReason: null,
+};
+
+async function setup() {
+  const t = await demoDatabase();
+  cleanup = t.cleanup;
+  const lead = t.unit("重庆高新区科技创新局");
+  const co = ["重庆高新区党群工作部", "重庆高新区创新服务中心", "重庆高新区政务服务和社会事务中心"].map(t.unit);
+  const registered = registerProposal(t.db, t.user("coordinator").id, {
+    sessionId: t.session("第二次会议"),
+    number: 901,
+    title: "关于建设科学城人才公寓的建议",
+    body: "建议加快建设人才公寓。",
+    categoryId: null,
+    receivedOn: DEMO_TODAY,
+    proposerId: t.user("liuxr").id,
+    coSignerIds: [],
+    seconderIds: [],
+    isKey: false,
+    isUrgent: false,
+    wantsMeeting: true,
+  });
+  if (!registered.ok) throw new Error(registered.reason);
+  return { ...t, id: registered.data.id, lead, co };
+}
+
+const ok = (r: { ok: boolean; reason?: string }) => expect(r.ok, "reason" in r ? r.reason : "").toBe(true);
+
+describe("the handling workflow on a real database", () => {
+  it("takes a registered proposal to a signed reply with the next document number", async () => {
+    const t = await setup();
+    const { db, id, user } = t;
+    ok(assignProposal(db, user("coordinator"), id, { leadUnitId: t.lead, coUnitIds: t.co }, 0));
+    // The demo data is dated DEMO_TODAY; the actions in this test happen today.
+    const today = isoDateInChina(new Date());
+    expect(db.select().from(proposals).where(eq(proposals.id, id)).get()).toMatchObject({ status: "assigned", assignedOn: today });
+
+    for (const [handler, director, unitId] of [
+      ["dqgzb", "dqgzb-fz", t.co[0]!],
+      ["cxfwzx", "cxfwzx-fz", t.co[1]!],
+      ["zwfwzx", "zwfwzx-fz", t.co[2]!],
+    ] as const) {
+      ok(acceptAssignment(db, user(handler), id, unitId));
+      ok(writeCoOpinion(db, user(handler), id, { unitId, body: "我单位将积极配合。", submit: true }));
+      ok(signOffCoOpinion(db, user(director), id, { unitId, approve: true, comment: null }));
+    }
+    ok(acceptAssignment(db, user("jiangmj"), id, t.lead));
+    ok(addContact(db, user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "face", participants: "蒋明杰与刘新荣委员", summary: "当面听取意见" }));
+    const saved = saveDraft(db, user("jiangmj"), id, draft);
+    expect(saved).toEqual({ ok: true, data: { version: 1 } });
+    ok(submitForSignOff(db, user("jiangmj"), id));
+
+    ok(returnReply(db, user("dengmj"), id, "请补充下一步计划"));
+    expect(submitForSignOff(db, user("jiangmj"), id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
+    expect(saveDraft(db, user("jiangmj"), id, { ...draft, body: `${draft.body}\n\n二、下一步工作计划\n\n继续推进。` })).toEqual({ ok: true, data: { version: 2 } });
+    ok(submitForSignOff(db, user("jiangmj"), id));
+
+    const year = Number(today.slice(0, 4));
+    const before = db.select().from(replies).where(and(eq(replies.unitId, t.lead), eq(replies.docYear, year))).all();
+    const approved = approveReply(db, user("dengmj"), id, null);
+    const serial = Math.max(0, ...before.map((r) => r.docSerial)) + 1;
+    expect(approved).toEqual({ ok: true, data: { docNumber: `渝高新科函〔${year}〕${serial}号` } });
+    expect(approveReply(db, user("dengmj"), id, null)).toEqual({ ok: false, reason: "此答复函已签发" });
+
+    const reply = db.select().from(replies).where(eq(replies.proposalId, id)).get()!;
+    expect(reply).toMatchObject({ writtenOn: today, round: 1, docYear: year, docSerial: serial });
+    const timeline = db.select({ action: events.action }).from(events).where(eq(events.proposalId, id)).orderBy(asc(events.id)).all().map((e) => e.action);
+    expect(timeline[0]).toBe("register");
+    expect(timeline.slice(-5)).toEqual(["submit", "return", "save_draft", "submit", "approve"]);
+    expect(timeline.filter((a) => a === "co_opinion_sent")).toHaveLength(3);
+    expect(timeline.at(-1)).toBe("approve");
+    const liu = user("liuxr").id;
+    expect(db.select().from(notifications).where(and(eq(notifications.userId, liu), eq(notifications.proposalId, id))).all().map((n) => n.message)).toContain(
+      "您的提案已答复，请阅读答复函并提交回执",
+    );
+  });
+
+  it("refuses a handler of another unit and changes nothing", async () => {
+    const t = await setup();
+    ok(assignProposal(t.db, t.user("coordinator"), t.id, { leadUnitId: t.lead, coUnitIds: [] }));
+    const before = t.db.select().from(proposals).where(eq(proposals.id, t.id)).get();
+    const eventsBefore = t.db.select().from(events).all().length;
+    expect(acceptAssignment(t.db, t.user("dqgzb"), t.id, t.lead)).toEqual({ ok: false, reason: "只有本单位承办人可以签收" });
+    expect(saveDraft(t.db, t.user("dqgzb"), t.id, draft)).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
+    expect(t.db.select().from(events).all()).toHaveLength(eventsBefore);
+  });
+
+  it("refuses a stale version instead of overwriting a colleague's draft", async () => {
+    const t = await setup();
+    ok(assignProposal(t.db, t.user("coordinator"), t.id, { leadUnitId: t.lead, coUnitIds: [] }));
+    ok(acceptAssignment(t.db, t.user("jiangmj"), t.id, t.lead));
+    const version = t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()!.version;
+    ok(saveDraft(t.db, t.user("jiangmj"), t.id, draft, version));
+    expect(saveDraft(t.db, t.user("jiangmj"), t.id, { ...draft, body: "另一位同事的修改" }, version)).toEqual({ ok: false, reason: "此提案已被他人更新，请刷新页面后重试" });
+  });
+
+  it("refuses a duplicate number in the session", async () => {
+    const t = await setup();
+    const again = registerProposal(t.db, t.user("coordinator").id, {
+      sessionId: t.session("第二次会议"),
+      number: 901,
+      title: "重复",
+      body: "重复",
+      categoryId: null,
+      receivedOn: DEMO_TODAY,
+      proposerId: t.user("liuxr").id,
+      coSignerIds: [],
+      seconderIds: [],
+      isKey: false,
+      isUrgent: false,
+      wantsMeeting: false,
+    });
+    expect(again).toEqual({ ok: false, reason: "本届次会议已有第901号提案" });
+  });
+});
