@@ -1,3 +1,5 @@
+import { useId } from "react";
+
 /** One block of the home page: a heading with a count, and a table or an "all done" line. */
 export function QueueSection({
   title,
@@ -10,7 +12,7 @@ export function QueueSection({
   empty: string;
   children: React.ReactNode;
 }) {
-  const headingId = `q-${title}`;
+  const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="mb-6">
       <h2 id={headingId} className="mb-2 flex items-center gap-2 text-base font-semibold text-slate-800">

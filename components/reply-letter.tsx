@@ -13,7 +13,7 @@ function headingTag(level: number): HeadingTag {
 
 const INDENTED = "indent-[2em]";
 
-function BodyBlock({ kind, text, level }: { kind: BodyBlockKind; text: string; level: LetterHeadingLevel }) {
+function LetterBlock({ kind, text, level }: { kind: BodyBlockKind; text: string; level: LetterHeadingLevel }) {
   if (kind === "p") return <p className={INDENTED}>{text}</p>;
   const Tag = headingTag(kind === "h1" ? level + 1 : level + 2);
   return <Tag className={`${INDENTED} text-base ${kind === "h1" ? "font-bold" : "font-normal"}`}>{text}</Tag>;
@@ -46,7 +46,7 @@ export function ReplyLetter({
       <p>{letter.salutation}</p>
       <p className={INDENTED}>{letter.opening}</p>
       {letter.body.map((block, i) => (
-        <BodyBlock key={i} kind={block.kind} text={block.text} level={headingLevel} />
+        <LetterBlock key={i} kind={block.kind} text={block.text} level={headingLevel} />
       ))}
       <p className={INDENTED}>{letter.closing}</p>
       <div className="mt-8 text-right">

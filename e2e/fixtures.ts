@@ -39,3 +39,4 @@ export const test = base.extend<{ loginAs: (username: string) => Promise<void> }
 });
 
 export { expect };
+export type { Page } from "@playwright/test";

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { NotificationLink } from "@/components/notification-link";
+import { unreadCount } from "@/db/queries/notifications";
 import { forbidden } from "next/navigation";
 import { StaffNav } from "@/components/staff-nav";
 import { getDb } from "@/db/client";
@@ -29,6 +31,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 <span className="ml-2 text-brand-100">{unit ? unit.shortName : ROLE_LABELS[user.role]}</span>
               )}
             </span>
+            <NotificationLink unread={unreadCount(getDb(), user.id)} className="text-xs text-brand-100 hover:text-white hover:underline" />
             <Link href="/account/password" className="text-xs text-brand-100 hover:text-white hover:underline">
               修改密码
             </Link>

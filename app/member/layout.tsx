@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { getDb } from "@/db/client";
+import { NotificationLink } from "@/components/notification-link";
+import { unreadCount } from "@/db/queries/notifications";
 import { requireUser } from "../_server/guard";
 import { signOutAction } from "../login/actions";
 
@@ -15,6 +18,7 @@ export default async function MemberLayout({ children }: { children: React.React
           <p className="text-base font-bold">委员履职 · 提案办理</p>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span>{user.displayName}</span>
+            <NotificationLink unread={unreadCount(getDb(), user.id)} className="text-xs hover:underline" />
             <Link href="/account/password" className="text-xs hover:underline">
               修改密码
             </Link>

@@ -20,7 +20,7 @@ export type TemplateReference = {
 };
 
 /** The template: the list sheet with its header row, the units and categories to pick from, and how to fill it in. */
-export async function buildTemplate(reference: TemplateReference): Promise<Uint8Array> {
+export async function buildTemplate(reference: TemplateReference): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "提案办理";
 

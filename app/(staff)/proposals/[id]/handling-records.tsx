@@ -1,4 +1,5 @@
 /** The proposal's handling so far: co-handling opinions, contacts with the proposer, draft versions. */
+import Link from "next/link";
 import type { Db } from "@/db/client";
 import { coOpinionsOf, contactsOf, draftsOf } from "@/db/queries/handling-view";
 import { canSeeCoOpinion, canSeeDrafts } from "@/lib/authz";
@@ -69,8 +70,13 @@ export function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; 
       </section>
       {drafts.length > 0 && (
         <section aria-labelledby="drafts-h" className="rounded border border-slate-200 bg-white p-4">
-          <h2 id="drafts-h" className="mb-3 font-semibold">
+          <h2 id="drafts-h" className="mb-3 flex items-center gap-3 font-semibold">
             答复函稿与审签
+            {drafts.length > 1 && (
+              <Link href={`/proposals/${proposalId}/drafts`} className="text-sm font-normal text-brand-700 hover:underline">
+                比较各稿
+              </Link>
+            )}
           </h2>
           <table className="data-table">
             <thead>

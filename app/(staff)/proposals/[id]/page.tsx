@@ -8,7 +8,9 @@ import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
+import { canSeeDrafts } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
+import { LetterPreview } from "./letter-preview";
 import { RolePanels } from "./role-panels";
 
 export const metadata: Metadata = { title: "提案详情" };
@@ -64,6 +66,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </h2>
           <div className="space-y-2 whitespace-pre-line font-serif leading-7 text-slate-800">{proposal.body}</div>
         </section>
+        {canSeeDrafts(user, leadUnitId) && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
         <HandlingRecords db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />
       </div>
       <aside className="space-y-6">

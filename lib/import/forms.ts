@@ -1,6 +1,6 @@
 /**
- * What the 登记提案 form accepts. Pure zod schema with the Chinese messages the form shows; whether the
- * session, number, category and names exist is checked against the database when registering.
+ * What the 登记提案 and 导入交办清单 forms accept. Pure zod schemas with the Chinese messages the forms
+ * show; whether the session, number, category and names exist is checked against the database.
  */
 import { z } from "zod";
 import { checkbox, optionalId, optionalText, requiredText } from "@/lib/validation/common";
@@ -41,3 +41,6 @@ export const registrationInput = z.object({
 });
 
 export type RegistrationInput = z.output<typeof registrationInput>;
+
+/** The import form's fields besides the file, which is read and checked on its own. */
+export const importInput = z.object({ sessionId: selectedId("届次会议") });

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { DraftDiff } from "@/components/draft-diff";
+import { getDb } from "@/db/client";
+import { draftsOf } from "@/db/queries/handling-view";
+import { getProposalDetail } from "@/db/queries/proposals";
+import { canSeeDrafts } from "@/lib/authz";
+import { requireProposalAccess, requireUser } from "../../../../_server/guard";
+
+export const metadata: Metadata = { title: "比较答复函稿" };
+
+/** Compares any two saved versions of the reply draft. */
+export default async function CompareDrafts({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+  const user = await requireUser("listProposals");
+  const id = Number((await params).id);
+  await requireProposalAccess(user, id);
+  const db = getDb();
+  const detail = getProposalDetail(db, id);
+  if (!detail) notFound();
+  const leadUnitId = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId;
+  if (!canSeeDrafts(user, leadUnitId)) forbidden();
+  const drafts = draftsOf(db, id).map((d) => d.draft);
+  const label = (d: (typeof drafts)[number]) => `${d.round > 1 ? `第${d.round}轮` : ""}第 ${d.version} 稿`;
+  const { from, to } = await searchParams;
+  const older = drafts.find((d) => d.id === Number(from)) ?? drafts[1];
+  const newer = drafts.find((d) => d.id === Number(to)) ?? drafts[0];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/proposals/${id}`} className="text-brand-700 hover:underline">
+          ← 返回提案
+        </Link>
+      </p>
+      <h1 className="mb-4 text-xl font-bold">比较答复函稿：{detail.proposal.title}</h1>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+        {(["from", "to"] as const).map((name) => (
+          <div key={name}>
+            <label htmlFor={`v-${name}`} className="block text-xs text-slate-600">
+              {name === "from" ? "原稿" : "修改稿"}
+            </label>
+            <select id={`v-${name}`} name={name} defaultValue={(name === "from" ? older : newer)?.id} className="input">
+              {drafts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {label(d)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="submit" className="btn btn-primary">
+          比较
+        </button>
+      </form>
+      {older && newer ? (
+        <div className="rounded border border-slate-200 bg-white p-4">
+          <DraftDiff before={{ label: label(older), body: older.body }} after={{ label: label(newer), body: newer.body }} />
+        </div>
+      ) : (
+        <p className="text-slate-500">至少需要两稿才能比较。</p>
+      )}
+    </>
+  );
+}

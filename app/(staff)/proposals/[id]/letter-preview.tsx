@@ -1,0 +1,22 @@
+/** The reply letter as the member will read it: the signed reply, or the latest draft before sign-off. */
+import { ReplyLetter } from "@/components/reply-letter";
+import type { Db } from "@/db/client";
+import { repliesOf } from "@/db/queries/handling-view";
+import { letterForProposal } from "@/db/queries/letter";
+
+export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
+  const letter = letterForProposal(db, proposalId);
+  if (!letter) return null;
+  const reply = repliesOf(db, proposalId).find((r) => r.round === round);
+  return (
+    <section aria-labelledby="letter-h" className="rounded border border-slate-200 bg-white p-4">
+      <h2 id="letter-h" className="mb-3 font-semibold">
+        {reply ? "答复函" : "答复函预览（最新草稿）"}
+        {reply && <span className="ml-3 font-normal">发文字号：{reply.docNumber}</span>}
+      </h2>
+      <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
+        <ReplyLetter letter={letter} headingLevel={3} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { listNotifications } from "@/db/queries/notifications";
+import { homePath } from "@/lib/authz";
+import { dateTimeInChina } from "@/lib/format";
+import { requireUser } from "../_server/guard";
+import { NotificationActions } from "./notification-actions";
+
+export const metadata: Metadata = { title: "消息" };
+
+export default async function NotificationsPage() {
+  const user = await requireUser("ownAccount");
+  const items = listNotifications(getDb(), user.id);
+  const unread = items.filter((n) => !n.readAt).length;
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      <p className="mb-2 text-sm">
+        <Link href={homePath(user.role)} className="text-brand-700 hover:underline">
+          ← 返回
+        </Link>
+      </p>
+      <h1 className="mb-4 text-xl font-bold">消息（{unread} 条未读）</h1>
+      <NotificationActions items={items.map((n) => ({ id: n.id, message: n.message, unread: !n.readAt, at: dateTimeInChina(n.createdAt) }))} />
+    </main>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * Intake by the coordinator: 登记提案 with names typed in and files attached, and 导入交办清单, which
+ * registers and assigns every row of a sheet. Names are resolved to ids here, unknown proposers become
+ * member accounts without a password, and everything one request writes commits or rolls back together.
+ */
+import { and, eq } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { receivedOnProblem, parseDate } from "@/lib/import/dates";
+import type { CheckedAttachment } from "@/lib/import/attachments";
+import type { RowError } from "@/lib/import/columns";
+import { memberDirectory, newMemberNames, resolvePerson, type PersonRef } from "@/lib/import/people";
+import type { RegistrationInput } from "@/lib/import/forms";
+import { parseAssignmentList, type ImportReference } from "@/lib/import/rows";
+import { isoDateInChina } from "@/lib/format";
+import type { WorkflowActor } from "@/lib/workflow/commands";
+import { databasePath, type Db } from "../client";
+import { attachments, categories, proposals, sessions, units, users } from "../schema";
+import { logEvent } from "../queries/events";
+import { insertProposal } from "./register";
+import { runCommand, type Tx } from "./run";
+
+type Reader = Pick<Db, "select">;
+
+/** Where attachment files are kept: beside the database, never under public/. */
+export function attachmentsDir(): string {
+  return process.env.ATTACHMENTS_DIR ?? path.join(path.dirname(databasePath()), "attachments");
+}
+
+function members(db: Reader) {
+  return db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.role, "member")).all();
+}
+
+/** Members' display names, for the name fields' suggestions. */
+export function memberNames(db: Reader): string[] {
+  return [...new Set(members(db).map((m) => m.displayName))].sort((a, b) => a.localeCompare(b, "zh-CN"));
+}
+
+/** Member accounts for names not known yet: no password, so nobody can sign in with them until an administrator sets one. */
+function createMembers(tx: Tx, names: readonly string[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const displayName of names) {
+    const username = `member-${randomBytes(5).toString("hex")}`;
+    ids.set(displayName, tx.insert(users).values({ username, displayName, role: "member", passwordHash: null }).returning({ id: users.id }).get().id);
+  }
+  return ids;
+}
+
+const personId = (created: ReadonlyMap<string, number>) => (p: PersonRef) => (p.kind === "existing" ? p.id : created.get(p.name)!);
+
+function activeSession(db: Reader, sessionId: number) {
+  const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+  return session?.active ? session : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 登记提案
+
+export type IntakeResult = { ok: true; id: number } | { ok: false; error: string; fieldErrors: Record<string, string> };
+
+const refused = (fieldErrors: Record<string, string>, error = "提交的内容有误，请按提示修改后重试。"): IntakeResult => ({ ok: false, error, fieldErrors });
+
+/**
+ * Registers one proposal from the form: checks the session, number, category and names, creates the
+ * members the coordinator confirmed, inserts the proposal with its signers, and stores the files under
+ * attachmentsDir()/<proposalId>/. A failure removes the files written so far.
+ */
+export function registerIntake(db: Db, actorId: number, input: RegistrationInput, files: readonly CheckedAttachment[], today = isoDateInChina(new Date())): IntakeResult {
+  const dateProblem = receivedOnProblem(input.receivedOn, today);
+  if (dateProblem) return refused({ receivedOn: dateProblem });
+  let folder: string | null = null;
+  try {
+    return db.transaction(
+      (tx): IntakeResult => {
+        if (!activeSession(tx, input.sessionId)) return refused({ sessionId: "请选择启用中的届次会议" });
+        const taken = tx
+          .select({ id: proposals.id })
+          .from(proposals)
+          .where(and(eq(proposals.sessionId, input.sessionId), eq(proposals.number, input.number)))
+          .get();
+        if (taken) return refused({ number: `本届次会议已有第${input.number}号提案` });
+        if (input.categoryId !== null) {
+          const category = tx.select().from(categories).where(eq(categories.id, input.categoryId)).get();
+          if (!category?.active) return refused({ categoryId: "请选择启用中的主题分类" });
+        }
+
+        const directory = memberDirectory(members(tx));
+        const fieldErrors: Record<string, string> = {};
+        const resolve = (field: "proposer" | "coSigners" | "seconders", role: string, names: readonly string[]) =>
+          names.flatMap((name) => {
+            const found = resolvePerson(name, directory, role);
+            if (found.ok) return [found.person];
+            fieldErrors[field] ??= found.message;
+            return [];
+          });
+        const [proposer] = resolve("proposer", "提案人", [input.proposer]);
+        const coSigners = resolve("coSigners", "联名人", input.coSigners);
+        const seconders = resolve("seconders", "附议人", input.seconders);
+        if (Object.keys(fieldErrors).length > 0) return refused(fieldErrors);
+
+        const newNames = newMemberNames([proposer!, ...coSigners, ...seconders]);
+        if (newNames.length > 0 && !input.createMembers) {
+          const unknown = (people: readonly PersonRef[]) => people.filter((p) => p.kind === "new").map((p) => `“${p.name}”`).join("、");
+          for (const [field, people] of [["proposer", [proposer!]], ["coSigners", coSigners], ["seconders", seconders]] as const) {
+            if (unknown(people)) fieldErrors[field] = `${unknown(people)}不是已登记的委员/代表`;
+          }
+          return refused(fieldErrors, `${newNames.join("、")} 不是已登记的委员/代表。请核对姓名；确为新委员/代表的，勾选“为未登记的姓名新建委员/代表账户”后再提交。`);
+        }
+        const idOf = personId(createMembers(tx, newNames));
+        const id = insertProposal(tx, actorId, {
+          sessionId: input.sessionId,
+          number: input.number,
+          title: input.title,
+          body: input.body,
+          categoryId: input.categoryId,
+          receivedOn: parseDate(input.receivedOn)!,
+          proposerId: idOf(proposer!),
+          coSignerIds: coSigners.map(idOf),
+          seconderIds: seconders.map(idOf),
+          isKey: input.isKey,
+          isUrgent: input.isUrgent,
+          wantsMeeting: input.wantsMeeting,
+        });
+
+        if (files.length > 0) {
+          folder = path.join(attachmentsDir(), String(id));
+          fs.mkdirSync(folder, { recursive: true });
+        }
+        for (const file of files) {
+          const storedName = randomBytes(16).toString("hex");
+          fs.writeFileSync(path.join(folder!, storedName), file.bytes, { flag: "wx" });
+          tx.insert(attachments)
+            .values({
+              proposalId: id,
+              fileName: file.fileName,
+              mimeType: file.mimeType,
+              size: file.bytes.byteLength,
+              storagePath: `${id}/${storedName}`,
+              sha256: createHash("sha256").update(file.bytes).digest("hex"),
+              uploadedBy: actorId,
+            })
+            .run();
+        }
+        return { ok: true, id };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 导入交办清单
+
+export type ImportedProposal = { id: number; number: number; title: string };
+
+export type ImportResult = { ok: true; proposals: ImportedProposal[]; newMembers: string[] } | { ok: false; errors: RowError[] };
+
+/** What the rows of one session's list are checked against. */
+export function loadImportReference(db: Reader, sessionId: number, today: string): ImportReference {
+  return {
+    units: db.select({ id: units.id, name: units.name, shortName: units.shortName, active: units.active }).from(units).all(),
+    categories: db.select({ id: categories.id, name: categories.name, active: categories.active }).from(categories).all(),
+    members: members(db),
+    takenNumbers: new Set(
+      db
+        .select({ number: proposals.number })
+        .from(proposals)
+        .where(eq(proposals.sessionId, sessionId))
+        .all()
+        .map((r) => r.number),
+    ),
+    today,
+  };
+}
+
+/** The workflow refused to assign one row's proposal; the whole import is rolled back. */
+class RowRefused extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Imports an assignment list into a session: every row is checked first and, if any is wrong, nothing is
+ * written. Otherwise one transaction creates the unknown members, registers each proposal and assigns it
+ * through the workflow (each command a savepoint inside it), and logs the import.
+ */
+export function importAssignmentList(
+  db: Db,
+  actor: WorkflowActor,
+  input: { sessionId: number; fileName: string; rows: readonly (readonly string[])[] },
+  today = isoDateInChina(new Date()),
+): ImportResult {
+  try {
+    return db.transaction(
+      (tx): ImportResult => {
+        if (!activeSession(tx, input.sessionId)) return { ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] };
+        const parsed = parseAssignmentList(input.rows, loadImportReference(tx, input.sessionId, today));
+        if (!parsed.ok) return parsed;
+        const idOf = personId(createMembers(tx, parsed.newMembers));
+        // runCommand opens its own transaction; on a transaction handle that is a savepoint, so a later
+        // failure still rolls back every proposal, assignment, event and notification of the import.
+        const within: Db = Object.assign(tx, { $client: db.$client });
+        const imported: ImportedProposal[] = [];
+        for (const record of parsed.records) {
+          const id = insertProposal(
+            tx,
+            actor.id,
+            {
+              sessionId: input.sessionId,
+              number: record.number,
+              title: record.title,
+              body: record.body,
+              categoryId: record.categoryId,
+              receivedOn: record.receivedOn,
+              proposerId: idOf(record.proposer),
+              coSignerIds: record.coSigners.map(idOf),
+              seconderIds: [],
+              isKey: false,
+              isUrgent: false,
+              wantsMeeting: false,
+            },
+            `导入交办清单“${input.fileName}”第 ${record.row} 行`,
+          );
+          const assigned = runCommand(within, {
+            proposalId: id,
+            actor,
+            today,
+            command: { type: "assign", leadUnitId: record.leadUnitId, coUnitIds: record.coUnitIds },
+          });
+          if (!assigned.ok) throw new RowRefused(record.row, assigned.reason);
+          imported.push({ id, number: record.number, title: record.title });
+        }
+        logEvent(tx, {
+          proposalId: null,
+          actorId: actor.id,
+          action: "import",
+          comment: `导入交办清单“${input.fileName}”：${imported.length} 件，均已交办`,
+          data: { sessionId: input.sessionId, fileName: input.fileName, proposalIds: imported.map((p) => p.id), newMembers: parsed.newMembers },
+        });
+        return { ok: true, proposals: imported, newMembers: parsed.newMembers };
+      },
+      { behavior: "immediate" },
+    );
+  } catch (error) {
+    if (error instanceof RowRefused) return { ok: false, errors: [{ row: error.row, column: null, message: `交办未能完成：${error.reason}` }] };
+    throw error;
+  }
+}
+

@@ -1,0 +1,26 @@
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { notifications } from "../schema";
+
+export function unreadCount(db: Db, userId: number): number {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+export function listNotifications(db: Db, userId: number, limit = 100) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit).all();
+}
+
+/** Marks one of the user's own notifications read and returns where it points; null when it is not theirs. */
+export function openNotification(db: Db, userId: number, id: number): string | null {
+  const row = db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning({ link: notifications.link })
+    .get();
+  return row ? (row.link ?? "/") : null;
+}
+
+export function markAllRead(db: Db, userId: number): void {
+  db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+}

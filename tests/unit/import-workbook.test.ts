@@ -1,0 +1,143 @@
+/** The .xlsx side of the import: the template, reading uploaded files cell by cell, attachments and the registration form. */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { checkAttachments, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
+import { IMPORT_COLUMNS } from "@/lib/import/columns";
+import { registrationInput } from "@/lib/import/forms";
+import { buildTemplate, cellText, readSheetRows } from "@/lib/import/workbook";
+import { fieldErrorsOf } from "@/lib/validation/common";
+
+async function xlsx(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  fill(workbook.addWorksheet("清单"));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe("the template", () => {
+  it("has the header row in column order, the units and categories, and the notes", async () => {
+    const bytes = await buildTemplate({
+      units: [{ name: "重庆高新区科技创新局", shortName: "高新区科技创新局" }],
+      categories: [{ name: "科技、教育" }, { name: "城乡建设" }],
+    });
+    const read = await readSheetRows(bytes);
+    expect(read).toEqual({ ok: true, rows: [IMPORT_COLUMNS.map((c) => c.header)] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.slice().buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["交办清单", "单位和分类", "填写说明"]);
+    const ref = workbook.getWorksheet("单位和分类")!;
+    expect(ref.getCell("A2").value).toBe("重庆高新区科技创新局");
+    expect(ref.getCell("B2").value).toBe("高新区科技创新局");
+    expect(ref.getCell("C3").value).toBe("城乡建设");
+    expect(String(workbook.getWorksheet("交办清单")!.getCell("A1").note)).toContain("必填");
+  });
+});
+
+describe("reading an uploaded file", () => {
+  it("turns every kind of cell into the text it shows", async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(["编号", "标题", "收到日期"]);
+      sheet.addRow([7, { richText: [{ text: "关于" }, { text: "停车", font: { bold: true } }] }, new Date(Date.UTC(2026, 0, 15))]);
+      sheet.addRow([]);
+      sheet.addRow([{ formula: "4+4", result: 8 }, { text: "链接标题", hyperlink: "https://example.org" }, "2026/1/16"]);
+      sheet.getCell("E5").value = "远处的单元格";
+    });
+    expect(await readSheetRows(bytes)).toEqual({
+      ok: true,
+      rows: [["编号", "标题", "收到日期"], ["7", "关于停车", "2026-01-15"], [], ["8", "链接标题", "2026/1/16"], ["", "", "", "", "远处的单元格"]],
+    });
+  });
+
+  it("shows an error cell as its error code", () => {
+    expect(cellText({ error: "#N/A" })).toBe("#N/A");
+    expect(cellText(null)).toBe("");
+    expect(cellText(true)).toBe("true");
+  });
+
+  it("refuses empty, old-format, foreign and broken files with a Chinese message", async () => {
+    expect(await readSheetRows(new Uint8Array())).toEqual({ ok: false, message: "上传的文件是空的" });
+    expect(await readSheetRows(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toEqual({
+      ok: false,
+      message: "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再上传",
+    });
+    expect(await readSheetRows(new TextEncoder().encode("编号,标题\n1,关于"))).toEqual({
+      ok: false,
+      message: "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件",
+    });
+    const truncated = (await xlsx((s) => s.addRow(["编号"]))).slice(0, 200);
+    expect(await readSheetRows(truncated)).toEqual({ ok: false, message: expect.stringContaining("文件无法读取") });
+    expect(await readSheetRows(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x50))).toEqual({ ok: false, message: "文件超过 5 MB，请拆分后分批导入" });
+  });
+});
+
+describe("attachments", () => {
+  const pdf = new TextEncoder().encode("%PDF-1.7\n...");
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+
+  it("accepts PDF, Word and images whose content matches the name, and sets the type itself", () => {
+    expect(checkAttachments([{ name: "C:\\材料\\提案原件.PDF", bytes: pdf }, { name: "现场.png", bytes: png }])).toEqual({
+      ok: true,
+      files: [
+        { fileName: "提案原件.PDF", mimeType: "application/pdf", bytes: pdf },
+        { fileName: "现场.png", mimeType: "image/png", bytes: png },
+      ],
+    });
+  });
+
+  it("refuses other types, disguised files, empty and oversized files, and more than five", () => {
+    expect(checkAttachments([{ name: "a.exe", bytes: pdf }])).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
+    expect(checkAttachments([{ name: "a.pdf", bytes: png }])).toEqual({ ok: false, message: "附件“a.pdf”的内容与扩展名不符，请确认文件未损坏" });
+    expect(checkAttachments([{ name: "a.pdf", bytes: new Uint8Array() }])).toEqual({ ok: false, message: "附件“a.pdf”是空文件" });
+    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+    big.set(pdf);
+    expect(checkAttachments([{ name: "a.pdf", bytes: big }])).toEqual({ ok: false, message: "附件“a.pdf”超过 10 MB" });
+    const six = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, bytes: pdf }));
+    expect(checkAttachments(six)).toEqual({ ok: false, message: "附件最多 5 个，已选择 6 个" });
+  });
+});
+
+describe("the registration form", () => {
+  const form = {
+    sessionId: "2",
+    number: "181",
+    title: "关于加快科技成果转化的建议",
+    proposer: "刘新荣",
+    coSigners: "李晓燕、王海涛",
+    seconders: "",
+    categoryId: "",
+    body: "一、现状",
+    receivedOn: "2026-01-15",
+    isKey: "on",
+  };
+
+  it("reads the fields, splitting names and turning checkboxes into booleans", () => {
+    expect(registrationInput.parse(form)).toEqual({
+      sessionId: 2,
+      number: 181,
+      title: "关于加快科技成果转化的建议",
+      proposer: "刘新荣",
+      coSigners: ["李晓燕", "王海涛"],
+      seconders: [],
+      categoryId: null,
+      body: "一、现状",
+      receivedOn: "2026-01-15",
+      isKey: true,
+      isUrgent: false,
+      wantsMeeting: false,
+      createMembers: false,
+    });
+  });
+
+  it("words every refusal in Chinese", () => {
+    const parsed = registrationInput.safeParse({ ...form, sessionId: "", number: "12a", title: "", proposer: " ", body: "", receivedOn: "" });
+    expect(parsed.success).toBe(false);
+    expect(fieldErrorsOf(parsed.error!)).toEqual({
+      sessionId: "请选择届次会议",
+      number: "编号应为 1–999999 的整数",
+      title: "请填写标题",
+      proposer: "请填写提案人",
+      body: "请填写提案内容",
+      receivedOn: "请填写收到日期",
+    });
+    expect(fieldErrorsOf(registrationInput.safeParse({ ...form, number: "0" }).error!)).toEqual({ number: "编号应为 1–999999 的整数" });
+  });
+});
