@@ -44,3 +44,19 @@ export const MEMBER_NEXT_STEP: Record<MemberState, string> = {
   closed: "办理完毕",
   rehandling: "承办单位正在重新办理，将再次答复",
 };
+
+/** Timeline entries a member sees: what happened to their proposal, not the unit's internal drafting. */
+export const MEMBER_TIMELINE_ACTIONS: readonly string[] = [
+  "register",
+  "import",
+  "assign",
+  "accept",
+  "adjustment_approved",
+  "extension_granted",
+  "contact",
+  "approve",
+  "publish",
+  "receipt",
+  "reopen",
+  "close",
+];

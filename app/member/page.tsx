@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { memberProposals } from "@/db/queries/member";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
@@ -34,7 +35,9 @@ export default async function MemberHome() {
                   <li key={p.id} className="rounded border border-slate-200 bg-white p-3">
                     <p className="flex flex-wrap items-baseline gap-2">
                       <span className="text-sm text-slate-600">{proposalLabel(p.number, p.sessionKind)}</span>
-                      <strong>{p.title}</strong>
+                      <Link href={`/member/proposals/${p.id}`} className="font-semibold text-brand-700 hover:underline">
+                        {p.title}
+                      </Link>
                       <span className="rounded bg-slate-100 px-1.5 text-xs">{SIGNER_ROLE_LABELS[p.signerRole]}</span>
                       <span className={`rounded px-1.5 text-xs font-medium ${state === "awaiting_receipt" ? "bg-red-100 text-red-800" : "bg-blue-50 text-blue-900"}`}>
                         {MEMBER_STATE_LABELS[state]}

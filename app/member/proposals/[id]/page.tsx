@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReplyLetter } from "@/components/reply-letter";
+import { Timeline } from "@/components/timeline";
+import { getDb } from "@/db/client";
+import { contactsOf, repliesOf } from "@/db/queries/handling-view";
+import { letterForReply } from "@/db/queries/letter";
+import { memberProposals } from "@/db/queries/member";
+import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
+import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS } from "@/lib/domain";
+import { proposalLabel, sessionTitle } from "@/lib/format";
+import { MEMBER_STATE_LABELS, MEMBER_TIMELINE_ACTIONS, memberState } from "@/lib/member-view";
+import { requireProposalAccess, requireUser } from "../../../_server/guard";
+
+export const metadata: Metadata = { title: "提案详情" };
+
+/** A member's own proposal: who handles it, what happened, the contacts with them and the replies. */
+export default async function MemberProposalPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("memberHome");
+  const id = Number((await params).id);
+  await requireProposalAccess(user, id);
+  const db = getDb();
+  const detail = getProposalDetail(db, id);
+  if (!detail) notFound();
+  const { proposal, session, assignments } = detail;
+  const replies = repliesOf(db, id);
+  const letters = replies.flatMap((r) => {
+    const letter = letterForReply(db, r.id, user.id);
+    return letter ? [{ reply: r, letter }] : [];
+  });
+  const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
+  const state = memberState(proposal.status, owed);
+  const timeline = proposalTimeline(db, id)
+    .filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action))
+    .map((e) => ({ ...e, comment: e.action === "receipt" || e.action === "reopen" || e.action === "close" ? e.comment : null }));
+  return (
+    <article className="space-y-6">
+      <p className="text-sm">
+        <Link href="/member" className="text-brand-700 hover:underline">
+          ← 我的提案
+        </Link>
+      </p>
+      <header className="rounded border border-slate-200 bg-white p-4">
+        <p className="text-sm text-slate-600">
+          {sessionTitle(session)} · {proposalLabel(proposal.number, session.kind)}
+        </p>
+        <h1 className="mt-1 text-xl font-bold">{proposal.title}</h1>
+        <p className="mt-2 text-sm">
+          办理状态：<strong>{MEMBER_STATE_LABELS[state]}</strong>
+        </p>
+        <ul className="mt-2 space-y-1 text-sm text-slate-700">
+          {assignments
+            .filter((a) => a.status !== "withdrawn")
+            .map((a) => (
+              <li key={a.id}>
+                {ASSIGNMENT_ROLE_LABELS[a.role]}单位：{a.unitName}
+                {a.role === "lead" && <>；办复期限：{a.extendedDue ?? a.due}</>}
+              </li>
+            ))}
+        </ul>
+      </header>
+      {letters.map(({ reply, letter }) => (
+        <section key={reply.id} aria-label={`第${reply.round}次答复`} className="rounded border border-slate-200 bg-white p-4">
+          <p className="mb-2 text-sm text-slate-600">
+            {reply.round > 1 ? `第${reply.round}次答复` : "答复函"} · 发文字号 {reply.docNumber}
+          </p>
+          <div className="rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
+            <ReplyLetter letter={letter} headingLevel={2} />
+          </div>
+        </section>
+      ))}
+      <section aria-labelledby="m-contacts" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="m-contacts" className="mb-2 font-semibold">
+          承办单位与您的沟通
+        </h2>
+        <ul className="space-y-2 text-sm">
+          {contactsOf(db, id).map((c) => (
+            <li key={c.id}>
+              {c.contactedOn} {CONTACT_METHOD_LABELS[c.method]}：{c.summary}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="m-timeline" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="m-timeline" className="mb-3 font-semibold">
+          办理进程
+        </h2>
+        <Timeline entries={timeline} />
+      </section>
+    </article>
+  );
+}
