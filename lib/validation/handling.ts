@@ -94,3 +94,5 @@ export const draftInput = z
     if (v.disclosure === "summary" && !v.disclosureSummary) ctx.addIssue({ code: "custom", path: ["disclosureSummary"], message: "摘要公开须填写公开摘要" });
     if (v.disclosure === "none" && !v.disclosureReason) ctx.addIssue({ code: "custom", path: ["disclosureReason"], message: "不予公开须说明理由（如涉及个人隐私）" });
   });
+
+export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });

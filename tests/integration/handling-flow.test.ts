@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
+import { linkProposals } from "@/db/handling/link";
 import { registerProposal } from "@/db/handling/register";
+import { linkedProposals, similarProposals } from "@/db/queries/similar";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
 import { events, notifications, proposals, replies } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
@@ -30,8 +32,8 @@ async function setup() {
   const registered = registerProposal(t.db, t.user("coordinator").id, {
     sessionId: t.session("第二次会议"),
     number: 901,
-    title: "关于建设科学城人才公寓的建议",
-    body: "建议加快建设人才公寓。",
+    title: "关于引进高校人才赋能科学城产业发展的建议",
+    body: "建议加快高校人才与科学城产业的对接。",
     categoryId: null,
     receivedOn: DEMO_TODAY,
     proposerId: t.user("liuxr").id,
@@ -133,5 +135,25 @@ describe("the handling workflow on a real database", () => {
       wantsMeeting: false,
     });
     expect(again).toEqual({ ok: false, reason: "本届次会议已有第901号提案" });
+  });
+});
+
+describe("并案", () => {
+  it("links two proposals once, by the coordinator only, and logs it on both", async () => {
+    const t = await setup();
+    const other = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    expect(linkProposals(t.db, t.user("jiangmj"), t.id, other)).toEqual({ ok: false, reason: "只有交办单位可以并案" });
+    expect(linkProposals(t.db, t.user("coordinator"), t.id, other)).toEqual({ ok: true, data: undefined });
+    expect(linkProposals(t.db, t.user("coordinator"), other, t.id)).toEqual({ ok: false, reason: "已并案" });
+    expect(linkedProposals(t.db, other).map((p) => p.id)).toEqual([t.id]);
+    for (const id of [t.id, other]) {
+      expect(t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "link"))).all()).toHaveLength(1);
+    }
+  });
+
+  it("suggests the demo's proposal 180 for a new proposal on the same subject", async () => {
+    const t = await setup();
+    const similar = similarProposals(t.db, t.id);
+    expect(similar[0]?.number).toBe(180);
   });
 });

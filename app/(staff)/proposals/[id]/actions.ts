@@ -11,6 +11,7 @@ import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting"
 import { decideExtension, requestExtension } from "@/db/handling/extension";
 import type { RunResult } from "@/db/handling/run";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
+import { linkProposals } from "@/db/handling/link";
 import { closeProposal, supervise } from "@/db/handling/supervision";
 import { waiveContact, waiveCoOpinion } from "@/db/handling/waivers";
 import type { ActionResult } from "@/lib/action-result";
@@ -24,6 +25,7 @@ import {
   draftInput,
   extensionDecisionInput,
   extensionRequestInput,
+  linkInput,
   proposalOnly,
   reasonInput,
   signOffInput,
@@ -131,4 +133,10 @@ export const signOffReply = formAction("signOff", signOffInput, (input, user) =>
   }
   const result = approveReply(db, user, input.proposalId, input.comment, input.version);
   return done(input.proposalId, result, result.ok ? `已同意签发，发文字号 ${result.data.docNumber}` : "");
+});
+
+export const link = formAction("coordinate", linkInput, (input, user) => {
+  const result = linkProposals(getDb(), user, input.proposalId, input.relatedId);
+  if (result.ok) revalidatePath(`/proposals/${input.relatedId}`);
+  return done(input.proposalId, result, "已并案办理");
 });

@@ -12,6 +12,7 @@ import { canSeeDrafts } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { LetterPreview } from "./letter-preview";
 import { RolePanels } from "./role-panels";
+import { SimilarSection } from "./similar-section";
 
 export const metadata: Metadata = { title: "提案详情" };
 
@@ -68,6 +69,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </section>
         {canSeeDrafts(user, leadUnitId) && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
         <HandlingRecords db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />
+        <SimilarSection db={db} user={user} proposalId={id} />
       </div>
       <aside className="space-y-6">
         <section aria-labelledby="units-h" className="rounded border border-slate-200 bg-white p-4">
