@@ -4,7 +4,12 @@ const nextConfig: NextConfig = {
   // Native modules (and chinese-days, whose ESM build sits in a CommonJS package) load in Node at run time.
   serverExternalPackages: ["better-sqlite3", "argon2", "chinese-days"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Registration takes up to 5 attachments of 10 MB; the import takes a 5 MB workbook.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
 };
 
 export default nextConfig;

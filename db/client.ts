@@ -26,6 +26,11 @@ export function openDatabase(file: string = databasePath()): Db {
   return db;
 }
 
+/** Where a database's attachments are kept: beside the file, never under public/ (ATTACHMENTS_DIR overrides). */
+export function attachmentsDirFor(file: string): string {
+  return process.env.ATTACHMENTS_DIR ?? path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-attachments`);
+}
+
 const globalForDb = globalThis as unknown as { __db?: Db };
 
 /** The process-wide connection, opened on first use (so `next build` never touches the file). */

@@ -1,8 +1,10 @@
 /** Where the end-to-end server runs, shared by the Playwright config and the fixtures. */
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export const E2E = {
-  port: 3100,
-  baseURL: "http://localhost:3100",
-  databasePath: "data/e2e.db",
+  port,
+  baseURL: `http://localhost:${port}`,
+  databasePath: `data/e2e-${port}.db`,
   // A fixed secret for the throwaway test server only, so fixtures can mint session cookies.
   authSecret: "e2e-only-secret-not-for-production-0123456789",
 } as const;

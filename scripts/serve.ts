@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/db/client";
+import { attachmentsDirFor, openDatabase } from "@/db/client";
 import { bootstrapAdmin } from "@/db/bootstrap";
 import { seedDemo } from "@/db/demo";
 
@@ -43,7 +43,10 @@ function authSecret(): string {
 }
 
 async function prepareDatabase() {
-  if (args.fresh) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+  if (args.fresh) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+    fs.rmSync(attachmentsDirFor(dbPath), { recursive: true, force: true });
+  }
   const isNew = !fs.existsSync(dbPath);
   const db = openDatabase(dbPath);
   if (args.demo && isNew) {

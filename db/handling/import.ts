@@ -15,7 +15,7 @@ import type { RegistrationInput } from "@/lib/import/forms";
 import { parseAssignmentList, type ImportReference } from "@/lib/import/rows";
 import { isoDateInChina } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/commands";
-import { databasePath, type Db } from "../client";
+import { attachmentsDirFor, databasePath, type Db } from "../client";
 import { attachments, categories, proposals, sessions, units, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { insertProposal } from "./register";
@@ -25,7 +25,7 @@ type Reader = Pick<Db, "select">;
 
 /** Where attachment files are kept: beside the database, never under public/. */
 export function attachmentsDir(): string {
-  return process.env.ATTACHMENTS_DIR ?? path.join(path.dirname(databasePath()), "attachments");
+  return attachmentsDirFor(databasePath());
 }
 
 function members(db: Reader) {
@@ -124,12 +124,12 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
         });
 
         if (files.length > 0) {
-          folder = path.join(attachmentsDir(), String(id));
+          folder = path.join(/*turbopackIgnore: true*/ attachmentsDir(), String(id));
           fs.mkdirSync(folder, { recursive: true });
         }
         for (const file of files) {
           const storedName = randomBytes(16).toString("hex");
-          fs.writeFileSync(path.join(folder!, storedName), file.bytes, { flag: "wx" });
+          fs.writeFileSync(path.join(/*turbopackIgnore: true*/ folder!, storedName), file.bytes, { flag: "wx" });
           tx.insert(attachments)
             .values({
               proposalId: id,
@@ -205,9 +205,8 @@ export function importAssignmentList(
         const parsed = parseAssignmentList(input.rows, loadImportReference(tx, input.sessionId, today));
         if (!parsed.ok) return parsed;
         const idOf = personId(createMembers(tx, parsed.newMembers));
-        // runCommand opens its own transaction; on a transaction handle that is a savepoint, so a later
-        // failure still rolls back every proposal, assignment, event and notification of the import.
-        const within: Db = Object.assign(tx, { $client: db.$client });
+        // runCommand on the transaction handle is a savepoint, so a later failure still rolls back
+        // every proposal, assignment, event and notification of the import.
         const imported: ImportedProposal[] = [];
         for (const record of parsed.records) {
           const id = insertProposal(
@@ -229,7 +228,7 @@ export function importAssignmentList(
             },
             `导入交办清单“${input.fileName}”第 ${record.row} 行`,
           );
-          const assigned = runCommand(within, {
+          const assigned = runCommand(tx, {
             proposalId: id,
             actor,
             today,

@@ -14,6 +14,8 @@ import { deadlineRules } from "../queries/settings";
 import { loadFacts } from "./facts";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A connection, or a transaction in which the command becomes a savepoint (used by the import). */
+export type Database = Db | Tx;
 
 export type Applied = {
   proposalId: number;
@@ -38,7 +40,7 @@ export type RunInput<T> = {
   write?: (tx: Tx, applied: Applied) => T;
 };
 
-export function runCommand<T = undefined>(db: Db, input: RunInput<T>): RunResult<T> {
+export function runCommand<T = undefined>(db: Database, input: RunInput<T>): RunResult<T> {
   const today = input.today ?? isoDateInChina(new Date());
   const outcome = db.transaction(
     (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string } => {
@@ -101,7 +103,7 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
 }
 
 /** In-app notifications for the recipients of a decision; sent after the transaction has committed. */
-function notify(db: Db, proposalId: number, recipients: Recipient[]) {
+function notify(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
   for (const r of recipients) {
     const targets =

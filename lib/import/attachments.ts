@@ -43,7 +43,6 @@ export function checkAttachments(files: readonly UploadedFile[]): { ok: true; fi
   for (const file of files) {
     const fileName = cleanFileName(file.name);
     if (fileName === "") return { ok: false, message: "有附件没有文件名" };
-    if (file.bytes.byteLength === 0) return { ok: false, message: `附件“${fileName}”是空文件` };
     if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, message: `附件“${fileName}”超过 10 MB` };
     const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
     const kind = KINDS.find((k) => k.extensions.includes(extension));

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { checkbox, optionalId, optionalText, requiredText } from "@/lib/validation/common";
-import { BODY_MAX, TITLE_MAX, splitNames } from "./columns";
+import { BODY_MAX, NAME_MAX, TITLE_MAX, splitNames } from "./columns";
 
 const selectedId = (label: string) =>
   z
@@ -27,7 +27,7 @@ export const registrationInput = z.object({
   sessionId: selectedId("届次会议"),
   number: proposalNumber,
   title: requiredText("标题", TITLE_MAX).transform((s) => s.replace(/\s+/gu, " ")),
-  proposer: requiredText("提案人", 40),
+  proposer: requiredText("提案人", NAME_MAX),
   coSigners: nameList("联名人"),
   seconders: nameList("附议人"),
   categoryId: optionalId("主题分类"),

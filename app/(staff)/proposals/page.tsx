@@ -5,6 +5,7 @@ import { ProposalLink } from "@/components/proposal-link";
 import { StateBadge } from "@/components/state-badge";
 import { getDb } from "@/db/client";
 import { listProposals, listSessions } from "@/db/queries/proposals";
+import { can } from "@/lib/authz";
 import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
 import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
@@ -34,7 +35,19 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <h1 className="mb-4 text-xl font-bold text-slate-900">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
+      <div className="mb-4 flex items-center gap-3">
+        <h1 className="text-xl font-bold text-slate-900">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
+        {can(user, "coordinate") && (
+          <>
+            <Link href="/proposals/new" className="btn btn-primary ml-auto">
+              登记提案
+            </Link>
+            <Link href="/proposals/import" className="btn btn-secondary">
+              导入交办清单
+            </Link>
+          </>
+        )}
+      </div>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" role="search">
         <div>
           <label htmlFor="f-session" className="block text-xs text-slate-600">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
@@ -9,6 +10,14 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
   const q = coordinatorQueue(db, today);
   return (
     <>
+      <p className="mb-4 flex gap-2">
+        <Link href="/proposals/new" className="btn btn-primary">
+          登记提案
+        </Link>
+        <Link href="/proposals/import" className="btn btn-secondary">
+          导入交办清单
+        </Link>
+      </p>
       <QueueSection title="待交办" count={q.toAssign.length} empty="没有待交办的提案。">
         <table className="data-table">
           <thead>

@@ -4,6 +4,7 @@ import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
+import { attachmentsOf } from "@/db/queries/attachments";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
@@ -26,6 +27,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
   const leadUnitId = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
+  const files = attachmentsOf(db, id);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -66,6 +68,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             提案内容
           </h2>
           <div className="space-y-2 whitespace-pre-line font-serif leading-7 text-slate-800">{proposal.body}</div>
+          {files.length > 0 && (
+            <ul className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label="附件">
+              {files.map((f) => (
+                <li key={f.id}>
+                  附件：
+                  <a href={`/proposals/${id}/attachments/${f.id}`} className="text-brand-700 hover:underline">
+                    {f.fileName}
+                  </a>
+                  <span className="ml-2 text-slate-500">{Math.max(1, Math.round(f.size / 1024))} KB</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
         {canSeeDrafts(user, leadUnitId) && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
         <HandlingRecords db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />

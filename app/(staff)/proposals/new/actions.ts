@@ -11,7 +11,8 @@ import { formAction } from "../../../_server/action";
 /** 登记提案: registers the proposal with its files, then opens its page. */
 export async function registerProposalAction(previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   // formAction validates the text fields; the files are taken here and checked once the caller is known.
-  const uploads = formData.getAll("attachments").filter((f): f is File => f instanceof File && !(f.name === "" && f.size === 0));
+  // A file input left empty still submits one empty entry, so empty entries are not files.
+  const uploads = formData.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0);
   return formAction("coordinate", registrationInput, async (input, user): Promise<ActionResult> => {
     if (uploads.length > MAX_ATTACHMENTS) {
       const message = `附件最多 ${MAX_ATTACHMENTS} 个，已选择 ${uploads.length} 个`;

@@ -1,0 +1,33 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { attachmentsDirFor, databasePath, getDb } from "@/db/client";
+import { getAttachment } from "@/db/queries/attachments";
+import { loadProposalParties } from "@/db/queries/proposals";
+import { can, canViewProposal } from "@/lib/authz";
+import { currentUser } from "../../../../../_server/guard";
+
+/** Serves a proposal's attachment as a download (never inline), to those who may see the proposal. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
+  const user = await currentUser();
+  if (!user) return new Response("请先登录", { status: 401 });
+  const { id, attachmentId } = await params;
+  const db = getDb();
+  const parties = loadProposalParties(db, Number(id));
+  if (!parties) return new Response("附件不存在", { status: 404 });
+  if (!can(user, "listProposals") || !canViewProposal(user, parties)) return new Response("无权访问", { status: 403 });
+  const file = getAttachment(db, Number(id), Number(attachmentId));
+  if (!file) return new Response("附件不存在", { status: 404 });
+  const root = attachmentsDirFor(databasePath());
+  const full = path.resolve(root, file.storagePath);
+  if (!full.startsWith(path.resolve(root) + path.sep)) return new Response("附件不存在", { status: 404 });
+  const body = await fs.readFile(full).catch(() => null);
+  if (!body) return new Response("附件文件缺失，请联系系统管理员", { status: 410 });
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Proposal 180 the whole way, with the demo accounts, in a session created for the test (the demo's own
+ * 第二次会议 already has a 180): registration, assignment to 科技创新局 with three co-handling units, their
+ * opinions, contact, drafting, a return, the revision and the approval with the next document number.
+ */
+import { REPLY_180_PARAGRAPHS } from "../db/demo/reply-180";
+import { expect, test } from "./fixtures";
+
+const CO_UNITS = [
+  { name: "重庆高新区党群工作部", handler: "dqgzb", director: "dqgzb-fz" },
+  { name: "重庆高新区创新服务中心", handler: "cxfwzx", director: "cxfwzx-fz" },
+  { name: "重庆高新区政务服务和社会事务中心", handler: "zwfwzx", director: "zwfwzx-fz" },
+];
+
+test("proposal 180 from registration to a signed reply", async ({ page, loginAs }) => {
+  test.setTimeout(120_000);
+  const as = async (login: string, url?: string) => {
+    await page.context().clearCookies();
+    await loginAs(login);
+    if (url) await page.goto(url);
+  };
+  const region = (name: string | RegExp) => page.getByRole("region", { name });
+
+  await as("admin", "/admin/sessions/new");
+  // A meeting no earlier run (or retry) on this database has used: 第二十一次会议 … 第九十九次会议.
+  const n = 21 + (Date.now() % 79);
+  const digits = "零一二三四五六七八九";
+  const meeting = `第${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ""}次会议`;
+  await page.getByLabel("召集机构").fill("政协重庆市九龙坡区委员会");
+  await page.getByLabel("届次").fill("第十一届");
+  await page.getByRole("textbox", { name: "会议", exact: true }).fill(meeting);
+  await page.getByLabel("年度").fill(String(new Date().getFullYear()));
+  await page.getByLabel("办理类型").selectOption({ label: "政协提案" });
+  await page.getByRole("button", { name: "创建届次会议" }).click();
+  await expect(page).toHaveURL(/\/admin\/sessions\?created=\d+/);
+
+  await as("coordinator", "/proposals/new");
+  await page.getByLabel("届次会议").selectOption({ label: `政协重庆市九龙坡区第十一届委员会${meeting}` });
+  await page.getByLabel("编号").fill("180");
+  await page.getByLabel("标题").fill("关于抢抓人才红利机遇,赋能科学城产业发展的建议");
+  await page.getByLabel("提案人（领衔）").fill("刘新荣");
+  await page.getByLabel("主题分类").selectOption({ label: "科技、教育" });
+  await page.getByLabel("提案内容").fill("高校人才资源与科学城产业发展之间尚未形成良性互动，建议深化产学研合作、推进产教融合。");
+  await page.getByRole("button", { name: "登记提案" }).click();
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  const url = new URL(page.url()).pathname;
+
+  const assign = region("交办");
+  await assign.getByLabel("主办单位").selectOption({ label: "重庆高新区科技创新局" });
+  for (const co of CO_UNITS) await assign.getByRole("checkbox", { name: co.name }).check();
+  await assign.getByRole("button", { name: "交办" }).click();
+  await expect(page.getByText("已交办").first()).toBeVisible();
+
+  for (const co of CO_UNITS) {
+    await as(co.handler, url);
+    await page.getByRole("button", { name: "签收" }).click();
+    const opinion = region("填写协办意见");
+    await opinion.getByLabel("协办意见").fill(`${co.name}将积极配合，提供相关政策和数据支持。`);
+    await opinion.getByRole("button", { name: "提交审签" }).click();
+    await expect(opinion.getByRole("status")).toContainText("已提交");
+    await as(co.director, url);
+    await region("审签协办意见").getByRole("button", { name: "同意并送主办单位" }).click();
+    await expect(page.getByText("已送主办单位").first()).toBeVisible();
+  }
+
+  await as("jiangmj", url);
+  await page.getByRole("button", { name: "签收" }).click();
+  const contact = region("添加沟通记录");
+  await contact.getByLabel("沟通方式").selectOption({ label: "当面" });
+  await contact.getByLabel("沟通情况").fill("当面听取刘新荣委员意见，介绍办理思路。");
+  await contact.getByRole("button", { name: "添加沟通记录" }).click();
+  await expect(region("沟通记录")).toContainText("当面听取刘新荣委员意见");
+  const draft = region(/起草答复函|答复函草稿/);
+  await draft.getByLabel("答复正文").fill(REPLY_180_PARAGRAPHS.slice(0, -3).join("\n\n"));
+  await draft.getByLabel("联系电话").fill("023—68511253");
+  await draft.getByRole("button", { name: "保存草稿" }).click();
+  await expect(region(/当前第 1 稿/)).toBeVisible();
+  await region("提交审签").getByRole("button", { name: "提交审签" }).click();
+  await expect(page.getByText("待审签").first()).toBeVisible();
+
+  await as("dengmj", url);
+  const signOff = region(/审签答复函/);
+  await signOff.getByLabel(/审签意见/).fill("请补充促进科技成果转化的下一步计划。");
+  await signOff.getByRole("button", { name: "退回修改" }).click();
+  await expect(page.getByText("办理中").first()).toBeVisible();
+
+  await as("jiangmj", url);
+  await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
+  await region(/答复函草稿/).getByLabel("答复正文").fill(REPLY_180_PARAGRAPHS.join("\n\n"));
+  await region(/答复函草稿/).getByRole("button", { name: "保存草稿" }).click();
+  await expect(region(/当前第 2 稿/)).toBeVisible();
+  await region("提交审签").getByRole("button", { name: "提交审签" }).click();
+  await expect(page.getByText("待审签").first()).toBeVisible();
+
+  await as("dengmj", url);
+  await region(/审签答复函（第 2 稿）/).getByRole("button", { name: "同意签发" }).click();
+  const year = new Date().getFullYear();
+  const letter = region(/^答复函发文字号/);
+  await expect(letter).toContainText(new RegExp(`渝高新科函〔${year}〕\\d+号`));
+  await expect(letter.getByRole("heading", { level: 3 })).toHaveText(`重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会${meeting}第180号提案的答复函`);
+  await expect(letter).toContainText("刘新荣委员:");
+  await expect(letter).toContainText(
+    "您提出的《关于抢抓人才红利机遇,赋能科学城产业发展的建议》(第180号提案)收悉,经与重庆高新区党群工作部、创新服务中心、政务服务和社会事务中心共同研究办理,现答复如下:",
+  );
+  await expect(letter).toContainText(REPLY_180_PARAGRAPHS[0]!);
+  await expect(letter).toContainText("此答复函已经邓敏军局长审签。对以上答复有什么意见,请填写在答复函回执单上,以便进一步改进工作。");
+  await expect(letter).toContainText("(联系人:蒋明杰,联系电话:023—68511253)");
+  await expect(region("办理记录")).toContainText("同意签发");
+});
+

@@ -1,0 +1,138 @@
+/**
+ * The coordinator's intake in Chromium: 导入交办清单 with generated .xlsx files (20 good rows; one bad row
+ * that stops the whole file), 登记提案 through the form, and who may download the template.
+ */
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import path from "node:path";
+import { IMPORT_COLUMNS } from "../lib/import/columns";
+import { expect, test } from "./fixtures";
+
+const SESSION = "政协重庆市九龙坡区第十一届委员会第二次会议";
+const OUT = path.join("test-results", "import-e2e");
+/** Proposal numbers of this run: a retry runs in a new worker and so gets numbers the first try did not take. */
+const BASE = 100_000 + (Date.now() % 800_000);
+
+type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number]["key"], string>>;
+
+/** Twenty rows whose titles carry `tag`, so that a search finds exactly this file's proposals. */
+function rows(firstNumber: number, tag: string): Cells[] {
+  const leads = ["重庆高新区科技创新局", "高新区建设局", "高新区生态环境局", "高新区社会事业局"];
+  return Array.from({ length: 20 }, (_, i) => ({
+    number: String(firstNumber + i),
+    title: `关于${tag}第${i + 1}件的建议`,
+    proposer: ["刘新荣", "李晓燕", "王海涛"][i % 3],
+    coSigners: i % 2 ? "陈静、杨帆" : "",
+    category: "科技、教育",
+    leadUnit: leads[i % leads.length],
+    coUnits: ["", "高新区党群工作部", "高新区党群工作部、高新区创新服务中心"][i % 3],
+    receivedOn: "2026-01-15",
+  }));
+}
+
+/** Writes the rows as an .xlsx under test-results/ and returns its path. */
+async function xlsxFile(name: string, data: Cells[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("交办清单");
+  sheet.addRow(IMPORT_COLUMNS.map((c) => c.header));
+  for (const r of data) sheet.addRow(IMPORT_COLUMNS.map((c) => r[c.key] ?? ""));
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+test("the coordinator imports a 20-row list: 20 proposals registered and assigned", async ({ page, loginAs }) => {
+  const tag = `导入验收${Date.now().toString(36)}`;
+  const file = await xlsxFile("twenty.xlsx", rows(BASE, tag));
+  await loginAs("coordinator");
+  await page.goto("/proposals/import");
+  await page.getByLabel("届次会议").selectOption({ label: SESSION });
+  await page.getByLabel("交办清单文件").setInputFiles(file);
+  await page.getByRole("button", { name: "导入并交办" }).click();
+
+  await expect(page.getByRole("heading", { name: "已导入 20 件并完成交办" })).toBeVisible({ timeout: 20_000 });
+  const imported = page.getByRole("table", { name: "导入的提案" });
+  await expect(imported.getByRole("row")).toHaveCount(21);
+
+  await imported.getByRole("link", { name: `关于${tag}第1件的建议` }).click();
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: `关于${tag}第1件的建议` })).toBeVisible();
+  await expect(page.locator("strong", { hasText: "重庆高新区科技创新局" })).toBeVisible();
+  await expect(page.getByText("刘新荣（领衔）")).toBeVisible();
+
+  await page.goto(`/proposals?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByText("共 20 件")).toBeVisible();
+});
+
+test("a list with one bad row shows the row error and imports nothing", async ({ page, loginAs }) => {
+  const tag = `导入退回${Date.now().toString(36)}`;
+  const data = rows(BASE + 100, tag);
+  data[6] = { ...data[6]!, leadUnit: "高新区不存在局" };
+  const file = await xlsxFile("one-bad-row.xlsx", data);
+  await loginAs("coordinator");
+  await page.goto("/proposals/import");
+  await page.getByLabel("届次会议").selectOption({ label: SESSION });
+  await page.getByLabel("交办清单文件").setInputFiles(file);
+  await page.getByRole("button", { name: "导入并交办" }).click();
+
+  await expect(page.getByRole("heading", { name: "文件“one-bad-row.xlsx”中有 1 处错误，未导入任何提案" })).toBeVisible({ timeout: 20_000 });
+  const problems = page.getByRole("table", { name: "出错的行" });
+  await expect(problems.getByRole("row").nth(1)).toHaveText(/第 8 行\s*主办单位\s*未找到单位“高新区不存在局”/);
+
+  await page.goto(`/proposals?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByText("共 0 件")).toBeVisible();
+});
+
+test("the coordinator registers one proposal through the form and lands on its page", async ({ page, loginAs }) => {
+  const title = `关于登记验收${Date.now().toString(36)}的建议`;
+  fs.mkdirSync(OUT, { recursive: true });
+  const pdf = path.join(OUT, "提案原件.pdf");
+  fs.writeFileSync(pdf, "%PDF-1.4\n%e2e\n");
+  await loginAs("coordinator");
+  await page.goto("/proposals/new");
+  await page.getByLabel("届次会议").selectOption({ label: SESSION });
+  await page.getByLabel("编号").fill(String(BASE + 200));
+  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("提案人（领衔）").fill("刘新荣");
+  await page.getByLabel("联名人").fill("李晓燕、王海涛");
+  await page.getByLabel("主题分类").selectOption({ label: "科技、教育" });
+  await page.getByLabel("提案内容").fill("一、现状\n二、建议");
+  await page.getByLabel("附件").setInputFiles(pdf);
+  await page.getByLabel("重点提案").check();
+  await page.getByRole("button", { name: "登记提案" }).click();
+
+  await expect(page).toHaveURL(/\/proposals\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("刘新荣（领衔）、李晓燕（联名）、王海涛（联名）")).toBeVisible();
+  await expect(page.getByText("重点提案", { exact: true })).toBeVisible();
+
+  // The same number again is refused on the number field, and what was typed stays.
+  await page.goto("/proposals/new");
+  await page.getByLabel("届次会议").selectOption({ label: SESSION });
+  await page.getByLabel("编号").fill(String(BASE + 200));
+  await page.getByLabel("标题").fill("另一件");
+  await page.getByLabel("提案人（领衔）").fill("刘新荣");
+  await page.getByLabel("提案内容").fill("内容");
+  await page.getByRole("button", { name: "登记提案" }).click();
+  await expect(page.getByText(`本届次会议已有第${BASE + 200}号提案`)).toBeVisible();
+  await expect(page.getByLabel("标题")).toHaveValue("另一件");
+});
+
+test("only the coordinator may download the template", async ({ page, loginAs }) => {
+  expect((await page.request.get("/proposals/import/template", { maxRedirects: 0 })).status()).toBe(401);
+  await loginAs("jiangmj");
+  expect((await page.request.get("/proposals/import/template")).status()).toBe(403);
+  expect((await page.goto("/proposals/import"))?.status()).toBe(403);
+
+  await page.context().clearCookies();
+  await loginAs("coordinator");
+  await page.goto("/proposals/import");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "下载模板" }).click();
+  const file = await (await download).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  expect(workbook.getWorksheet("交办清单")!.getRow(1).values).toEqual([undefined, ...IMPORT_COLUMNS.map((c) => c.header)]);
+  expect(workbook.getWorksheet("单位和分类")!.getCell("A3").value).toBe("重庆高新区科技创新局");
+});
