@@ -1,3 +1,4 @@
+import { openDemo180 } from "./demo-proposal";
 import { expect, test } from "./fixtures";
 
 test("a handler opening a unit's admin page gets 403", async ({ page, loginAs }) => {
@@ -42,9 +43,7 @@ test("navigation differs per role", async ({ page, loginAs }) => {
 
 test("the coordinator opens proposal 180 with its units and timeline", async ({ page, loginAs }) => {
   await loginAs("coordinator");
-  await page.goto("/proposals?q=180");
-  await page.getByRole("link", { name: /第180号提案/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("关于抢抓人才红利机遇,赋能科学城产业发展的建议");
+  await openDemo180(page);
   await expect(page.getByRole("complementary").getByText("重庆高新区科技创新局")).toBeVisible();
   await expect(page.getByRole("heading", { name: "办理记录" })).toBeVisible();
 });

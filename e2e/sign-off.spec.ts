@@ -1,10 +1,5 @@
-import { expect, test, type Page } from "./fixtures";
-
-async function open180(page: Page) {
-  await page.goto("/proposals?q=180");
-  await page.getByRole("link", { name: /第180号提案/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("关于抢抓人才红利机遇,赋能科学城产业发展的建议");
-}
+import { openDemo180 } from "./demo-proposal";
+import { expect, test } from "./fixtures";
 
 test("a handler of another unit can neither open nor act on proposal 180", async ({ page, loginAs }) => {
   await loginAs("jsj");
@@ -12,7 +7,7 @@ test("a handler of another unit can neither open nor act on proposal 180", async
   await expect(page.getByRole("link", { name: /第180号提案/ })).toHaveCount(0);
   await page.context().clearCookies();
   await loginAs("coordinator");
-  await open180(page);
+  await openDemo180(page);
   const url = page.url();
   await page.context().clearCookies();
   await loginAs("jsj");
@@ -21,8 +16,7 @@ test("a handler of another unit can neither open nor act on proposal 180", async
 
 test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓敏军 approves", async ({ page, loginAs }) => {
   await loginAs("dengmj");
-  await page.goto("/work");
-  await page.getByRole("link", { name: /第180号提案/ }).click();
+  await openDemo180(page);
   const signOff = page.getByRole("region", { name: /审签答复函/ });
   await signOff.getByRole("button", { name: "退回修改" }).click();
   await expect(signOff.getByRole("status")).toContainText("请填写退回修改意见");
