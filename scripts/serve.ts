@@ -28,7 +28,7 @@ const port = args.port ?? process.env.PORT ?? "3000";
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 function ensureBuilt() {
-  if (args["no-build"] || fs.existsSync(path.join(".next", "BUILD_ID"))) return;
+  if (args["no-build"] || fs.existsSync(path.join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) return;
   console.log("正在构建生产版本（next build）…");
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) process.exit(result.status ?? 1);

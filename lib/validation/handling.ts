@@ -1,6 +1,7 @@
 /** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
+import { normaliseBody } from "../letter-body";
 import { optionalId, optionalText, requiredText, wholeNumber } from "./common";
 
 const proposalId = wholeNumber("提案编号");
@@ -82,7 +83,8 @@ export const draftInput = z
   .object({
     proposalId,
     version: wholeNumber("版本", 0),
-    body: requiredText("答复正文", 50_000),
+    // Text pasted from Word keeps its words and paragraphs, not its formatting.
+    body: requiredText("答复正文", 50_000).transform(normaliseBody),
     resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
     contactPerson: requiredText("联系人", 40),
     contactPhone: requiredText("联系电话", 40).refine((s) => /^[0-9０-９+\-—()（） ]{5,40}$/.test(s), "联系电话只能包含数字和 - — ( )"),

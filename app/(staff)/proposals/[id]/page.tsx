@@ -4,7 +4,9 @@ import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
+import { DeadlineNote } from "@/components/deadline-note";
 import { attachmentsOf } from "@/db/queries/attachments";
+import { deadlineRules } from "@/db/queries/settings";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
@@ -28,6 +30,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const today = isoDateInChina(new Date());
   const leadUnitId = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
   const files = attachmentsOf(db, id);
+  const rules = deadlineRules(db);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -107,6 +110,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                     {a.status === "pending" || a.status === "accepted" ? <DueBadge due={a.extendedDue ?? a.due} today={today} /> : (a.extendedDue ?? a.due)}
                   </p>
                   {a.extendedDue && <p className="text-xs text-slate-500">已延期（原期限 {a.due}）</p>}
+                  {a.status === "pending" && (
+                    <p>
+                      签收期限：<DueBadge due={a.acceptDue} today={today} />
+                    </p>
+                  )}
+                  <DeadlineNote start={a.assignedOn} rule={a.role === "co" ? rules.coOpinion : proposal.isUrgent ? rules.urgentReply : rules.reply} due={a.due} />
                 </li>
               ))}
             </ul>
