@@ -1,3 +1,4 @@
+import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
@@ -124,15 +125,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           )}
         </tbody>
       </table>
-      {pages > 1 && (
-        <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
-          {page > 1 && <Link href={pageHref(page - 1)}>上一页</Link>}
-          <span>
-            第 {page} / {pages} 页
-          </span>
-          {page < pages && <Link href={pageHref(page + 1)}>下一页</Link>}
-        </nav>
-      )}
+      <Pagination page={page} pages={pages} href={pageHref} />
     </>
   );
 }

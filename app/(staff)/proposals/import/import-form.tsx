@@ -1,4 +1,5 @@
 "use client";
+import { SessionSelect } from "@/components/session-select";
 import Link from "next/link";
 import { startTransition, useActionState } from "react";
 import { Field } from "@/components/ui/field";
@@ -27,20 +28,7 @@ export function ImportForm({ action, sessions }: Props) {
     <>
       <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="届次会议" name="sessionId" error={errors?.sessionId} required>
-            {(p) => (
-              <select {...p} defaultValue={sessions.length === 1 ? sessions[0]!.id : ""} className="input">
-                <option value="" disabled>
-                  请选择
-                </option>
-                {sessions.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SessionSelect sessions={sessions} error={errors?.sessionId} />
           <Field label="交办清单文件" name="file" error={errors?.file} hint=".xlsx 格式，不超过 5 MB" required>
             {(p) => <input {...p} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block text-sm" />}
           </Field>

@@ -1,4 +1,5 @@
 "use client";
+import { SessionSelect } from "@/components/session-select";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,20 +30,7 @@ export function RegistrationForm({ action, sessions, categories, memberNames, to
         ))}
       </datalist>
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem_10rem]">
-        <Field label="届次会议" name="sessionId" error={errors?.sessionId} required>
-          {(p) => (
-            <select {...p} defaultValue={sessions.length === 1 ? sessions[0]!.id : ""} className="input">
-              <option value="" disabled>
-                请选择
-              </option>
-              {sessions.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SessionSelect sessions={sessions} error={errors?.sessionId} />
         <Field label="编号" name="number" error={errors?.number} hint="第 N 号" required>
           {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={999999} className="input" />}
         </Field>

@@ -1,6 +1,7 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import { CONTACT_METHODS, CONTACT_METHOD_LABELS, DISCLOSURE_LABELS, DISCLOSURE_MODES, RESULT_CLASSES, RESULT_CLASS_LABELS, type DisclosureMode, type ResultClass } from "@/lib/domain";
+import type { DraftInput } from "@/db/handling/drafting";
+import { CONTACT_METHODS, CONTACT_METHOD_LABELS, DISCLOSURE_LABELS, DISCLOSURE_MODES, RESULT_CLASSES, RESULT_CLASS_LABELS } from "@/lib/domain";
 import { accept, askForAdjustment, askForExtension, recordContact, saveReplyDraft, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
@@ -86,16 +87,7 @@ export function ContactPanel({ proposalId, today, defaultParticipants }: { propo
   );
 }
 
-export type DraftView = {
-  version: number;
-  body: string;
-  resultClass: ResultClass;
-  contactPerson: string;
-  contactPhone: string;
-  disclosure: DisclosureMode;
-  disclosureSummary: string | null;
-  disclosureReason: string | null;
-};
+export type DraftView = DraftInput & { version: number };
 
 /** The reply draft: every 保存草稿 is a new version; a colleague's newer save is not overwritten. */
 export function DraftPanel({

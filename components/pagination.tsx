@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+/** 上一页 / 第 N / M 页 / 下一页 under a list; nothing when everything fits on one page. */
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm">
+      {page > 1 && <Link href={href(page - 1)}>上一页</Link>}
+      <span>
+        第 {page} / {pages} 页
+      </span>
+      {page < pages && <Link href={href(page + 1)}>下一页</Link>}
+    </nav>
+  );
+}
