@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadlines";
 import type { Db } from "../client";
 import { settings } from "../schema";
+import { logEvent } from "./events";
 
 type Reader = Pick<Db, "select">;
 
@@ -15,4 +16,15 @@ export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
     if (rule && Number.isInteger(rule.amount) && rule.amount > 0 && (rule.unit === "workdays" || rule.unit === "months")) rules[kind] = rule;
   }
   return rules;
+}
+
+/** Saves the deadline rules; deadlines already set on proposals keep their dates. */
+export function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRule>, actorId: number): void {
+  db.transaction((tx) => {
+    tx.insert(settings)
+      .values({ key: "deadlines", value: rules, updatedBy: actorId, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: new Date() } })
+      .run();
+    logEvent(tx, { action: "settings_update", actorId, data: { deadlines: rules } });
+  });
 }

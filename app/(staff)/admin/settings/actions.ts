@@ -1,0 +1,12 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/app/_server/action";
+import { getDb } from "@/db/client";
+import { saveDeadlineRules } from "@/db/queries/settings";
+import { deadlineSettingsInput } from "@/lib/validation/settings";
+
+export const saveDeadlines = formAction("administer", deadlineSettingsInput, (rules, user) => {
+  saveDeadlineRules(getDb(), rules, user.id);
+  revalidatePath("/admin/settings");
+  return { ok: true, message: "已保存。新的期限规则从下一次交办、答复起生效，已确定的期限不变。" };
+});

@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { assignProposal } from "@/db/handling/assignment";
+import { registerProposal } from "@/db/handling/register";
+import { deadlineRules, saveDeadlineRules } from "@/db/queries/settings";
+import { assignments, events } from "@/db/schema";
+import { DEFAULT_DEADLINES, dueDate } from "@/lib/deadlines";
+import { isoDateInChina } from "@/lib/format";
+import { deadlineSettingsInput } from "@/lib/validation/settings";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+/** The settings form filled in with the defaults. */
+const form = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(DEFAULT_DEADLINES).flatMap(([kind, rule]) => [
+      [`${kind}Amount`, String(rule.amount)],
+      [`${kind}Unit`, rule.unit],
+    ]),
+  );
+
+describe("deadline settings", () => {
+  it("validate the form", () => {
+    expect(deadlineSettingsInput.parse(form())).toEqual(DEFAULT_DEADLINES);
+    expect(deadlineSettingsInput.safeParse({ ...form(), acceptAmount: "0" }).success).toBe(false);
+    expect(deadlineSettingsInput.safeParse({ ...form(), replyUnit: "weeks" }).success).toBe(false);
+    expect(deadlineSettingsInput.safeParse({ ...form(), replyAmount: "13" }).error?.issues[0]?.message).toBe("以月计的期限不能超过 12 个月");
+  });
+
+  it("are saved, logged, and used by the next assignment", async () => {
+    const t = await demoDatabase();
+    cleanup = t.cleanup;
+    expect(deadlineRules(t.db)).toEqual(DEFAULT_DEADLINES);
+    const rules = deadlineSettingsInput.parse({ ...form(), acceptAmount: "3", replyAmount: "2" });
+    saveDeadlineRules(t.db, rules, t.user("admin").id);
+    expect(deadlineRules(t.db)).toMatchObject({ accept: { amount: 3, unit: "workdays" }, reply: { amount: 2, unit: "months" } });
+    expect(t.db.select().from(events).where(eq(events.action, "settings_update")).all()).toHaveLength(1);
+
+    const r = registerProposal(t.db, t.user("coordinator").id, {
+      sessionId: t.session("第二次会议"),
+      number: 990,
+      title: "期限测试",
+      body: "正文",
+      categoryId: null,
+      receivedOn: DEMO_TODAY,
+      proposerId: t.user("liuxr").id,
+      coSignerIds: [],
+      seconderIds: [],
+      isKey: false,
+      isUrgent: false,
+      wantsMeeting: false,
+    });
+    if (!r.ok) throw new Error(r.reason);
+    expect(assignProposal(t.db, t.user("coordinator"), r.data.id, { leadUnitId: t.unit("重庆高新区科技创新局"), coUnitIds: [] }).ok).toBe(true);
+    const today = isoDateInChina(new Date());
+    expect(t.db.select().from(assignments).where(eq(assignments.proposalId, r.data.id)).get()).toMatchObject({
+      acceptDue: dueDate(today, { amount: 3, unit: "workdays" }),
+      due: dueDate(today, { amount: 2, unit: "months" }),
+    });
+  });
+});
