@@ -46,6 +46,13 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
             <Link href="/proposals/import" className="btn btn-secondary">
               导入交办清单
             </Link>
+            <a
+              href={`/proposals/ledger.xlsx?${new URLSearchParams({ ...(sessionId ? { session: String(sessionId) } : {}), ...(status ? { status } : {}) })}`}
+              className="btn btn-secondary"
+              download
+            >
+              导出台账
+            </a>
           </>
         )}
       </div>

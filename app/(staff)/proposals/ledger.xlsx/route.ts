@@ -1,0 +1,29 @@
+import { getDb } from "@/db/client";
+import { ledgerRows } from "@/db/queries/ledger";
+import { can } from "@/lib/authz";
+import { PROPOSAL_STATES } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
+import { ledgerWorkbook } from "@/lib/ledger";
+import { currentUser } from "../../../_server/guard";
+
+/** 导出台账: the proposals matching the list's filters as an .xlsx workbook, for the coordinating office. */
+export async function GET(request: Request) {
+  const user = await currentUser();
+  if (!user) return new Response("请先登录", { status: 401 });
+  if (!can(user, "coordinate")) return new Response("无权导出台账", { status: 403 });
+  const params = new URL(request.url).searchParams;
+  const rows = ledgerRows(getDb(), {
+    sessionId: Number(params.get("session")) || null,
+    status: PROPOSAL_STATES.find((s) => s === params.get("status")) ?? null,
+    unitId: Number(params.get("unit")) || null,
+  });
+  const body = await ledgerWorkbook(rows);
+  const name = `提案办理台账-${isoDateInChina(new Date())}.xlsx`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

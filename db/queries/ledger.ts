@@ -1,0 +1,62 @@
+/** 台账: one row per proposal with everything the coordinating office tracks, for the Excel export. */
+import { aliasedTable, and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { ProposalState } from "@/lib/domain";
+import type { Db } from "../client";
+import { assignments, categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units, users } from "../schema";
+
+const leadSigner = aliasedTable(proposalSigners, "lead_signer");
+const leadProposer = aliasedTable(users, "lead_proposer");
+const leadAssignment = aliasedTable(assignments, "lead_assignment");
+const leadUnit = aliasedTable(units, "lead_unit");
+const latestReply = aliasedTable(replies, "latest_reply");
+
+export type LedgerFilter = { sessionId?: number | null; status?: ProposalState | null; unitId?: number | null };
+
+export function ledgerRows(db: Db, filter: LedgerFilter = {}) {
+  const conditions: SQL[] = [];
+  if (filter.sessionId) conditions.push(eq(proposals.sessionId, filter.sessionId));
+  if (filter.status) conditions.push(eq(proposals.status, filter.status));
+  if (filter.unitId) {
+    conditions.push(sql`exists (select 1 from ${assignments} a where a.proposal_id = ${proposals.id} and a.unit_id = ${filter.unitId} and a.status <> 'withdrawn')`);
+  }
+  return db
+    .select({
+      id: proposals.id,
+      sessionBody: sessions.body,
+      sessionTerm: sessions.term,
+      sessionMeeting: sessions.meeting,
+      sessionKind: sessions.kind,
+      number: proposals.number,
+      title: proposals.title,
+      proposer: leadProposer.displayName,
+      coSigners: sql<string | null>`(select group_concat(u.display_name, '、') from ${proposalSigners} s join ${users} u on u.id = s.user_id where s.proposal_id = ${proposals.id} and s.role = 'cosigner')`,
+      category: categories.name,
+      isKey: proposals.isKey,
+      leadUnit: leadUnit.name,
+      coUnits: sql<string | null>`(select group_concat(u.name, '、') from ${assignments} a join ${units} u on u.id = a.unit_id where a.proposal_id = ${proposals.id} and a.role = 'co' and a.status <> 'withdrawn')`,
+      receivedOn: proposals.receivedOn,
+      assignedOn: proposals.assignedOn,
+      acceptDue: leadAssignment.acceptDue,
+      due: sql<string | null>`coalesce(${leadAssignment.extendedDue}, ${leadAssignment.due})`,
+      status: proposals.status,
+      round: proposals.round,
+      docNumber: latestReply.docNumber,
+      writtenOn: latestReply.writtenOn,
+      resultClass: sql<string | null>`(select ${replyDrafts.resultClass} from ${replyDrafts} where ${replyDrafts.id} = ${latestReply.draftId})`,
+      indexNumber: sql<string | null>`(select p.index_number from ${publications} p where p.reply_id = ${latestReply.id} and p.status = 'published')`,
+      satisfaction: sql<string | null>`(select group_concat(case r.result when 'satisfied' then '满意' when 'basically' then '基本满意' else '不满意' end, '、') from receipts r where r.reply_id = ${latestReply.id})`,
+    })
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .leftJoin(categories, eq(categories.id, proposals.categoryId))
+    .leftJoin(leadSigner, and(eq(leadSigner.proposalId, proposals.id), eq(leadSigner.role, "lead")))
+    .leftJoin(leadProposer, eq(leadProposer.id, leadSigner.userId))
+    .leftJoin(leadAssignment, and(eq(leadAssignment.proposalId, proposals.id), eq(leadAssignment.role, "lead"), ne(leadAssignment.status, "withdrawn")))
+    .leftJoin(leadUnit, eq(leadUnit.id, leadAssignment.unitId))
+    .leftJoin(latestReply, and(eq(latestReply.proposalId, proposals.id), eq(latestReply.round, sql`(select max(r2.round) from ${replies} r2 where r2.proposal_id = ${proposals.id})`)))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(sessions.year), asc(sessions.id), asc(proposals.number))
+    .all();
+}
+
+export type LedgerRow = ReturnType<typeof ledgerRows>[number];
