@@ -92,6 +92,11 @@ export function coUnitList(names: readonly string[]): string {
   return [first, ...shortened].join("、");
 }
 
+/** The letter's title: {unit}关于{session}第{N}号提案的答复函 (also the published page's title). */
+export function letterTitle(input: Pick<LetterInput, "unitName" | "session" | "number" | "kind">): string {
+  return `${input.unitName}关于${sessionTitle(input.session)}${proposalLabel(input.number, input.kind)}的答复函`;
+}
+
 /** Composes the letter from its data. */
 export function composeLetter(input: LetterInput, options: LetterOptions = {}): Letter {
   const item = proposalLabel(input.number, input.kind);
@@ -99,7 +104,7 @@ export function composeLetter(input: LetterInput, options: LetterOptions = {}): 
   const signer = input.signer ? `${input.signer.name}${input.signer.title ?? ""}` : SIGNER_PLACEHOLDER;
   return {
     resultClass: options.showResultClass ? input.resultClass : null,
-    title: `${input.unitName}关于${sessionTitle(input.session)}${item}的答复函`,
+    title: letterTitle(input),
     salutation: `${input.addressee}${PROPOSER_WORD[input.kind]}:`,
     opening: `您提出的《${input.title}》(${item})收悉,${handledWith}现答复如下:`,
     body: parseBody(input.body),
