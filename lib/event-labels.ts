@@ -25,6 +25,7 @@ export const EVENT_LABELS: Record<string, string> = {
   withhold: "不予公开",
   withdraw_publication: "撤回公开",
   receipt: "提交回执",
+  remind_receipt: "催告回执",
   reopen: "重新办理",
   close: "办结",
   supervise: "督办",

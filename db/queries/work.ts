@@ -5,8 +5,11 @@ import {
   adjustmentRequests,
   assignments,
   coOpinions,
+  events,
   extensionRequests,
+  proposalSigners,
   proposals,
+  receipts,
   replies,
   sessions,
   signOffs,
@@ -179,3 +182,34 @@ export function directorQueue(db: Db, unitId: number) {
   return { toSignOff, opinionsToApprove, recentlySigned };
 }
 
+/** Receipts not returned by their deadline: every proposer or co-signer still owing one on a current reply. */
+export function overdueReceipts(db: Db, today: string) {
+  const proposer = aliasedTable(users, "proposer");
+  return db
+    .select({
+      proposalId: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      sessionKind: sessions.kind,
+      round: replies.round,
+      receiptDue: replies.receiptDue,
+      memberId: proposalSigners.userId,
+      member: proposer.displayName,
+      signerRole: proposalSigners.role,
+      lastReminded: sql<number | null>`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and json_extract(e.data, '$.memberId') = ${proposalSigners.userId})`,
+    })
+    .from(replies)
+    .innerJoin(proposals, and(eq(proposals.id, replies.proposalId), eq(proposals.round, replies.round)))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, proposals.id), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .innerJoin(proposer, eq(proposer.id, proposalSigners.userId))
+    .where(
+      and(
+        eq(proposals.status, "replied"),
+        lt(replies.receiptDue, today),
+        sql`not exists (select 1 from ${receipts} r where r.reply_id = ${replies.id} and r.member_id = ${proposalSigners.userId})`,
+      ),
+    )
+    .orderBy(asc(replies.receiptDue), asc(proposals.id), asc(proposalSigners.position))
+    .all();
+}

@@ -1,0 +1,87 @@
+/**
+ * 回执: a proposer's or co-signer's feedback on the current reply, submitted online or recorded from
+ * paper by the coordinating office, and 催告 when it is late. lib/workflow decides what is allowed
+ * (who, once per round, 不满意 reopens the proposal, all answered closes it).
+ */
+import { and, eq } from "drizzle-orm";
+import { can } from "@/lib/authz";
+import type { ProposalState } from "@/lib/domain";
+import { owesReceipt } from "@/lib/receipts";
+import type { ReceiptAnswers } from "@/lib/validation/receipt";
+import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { Db } from "../client";
+import { notifications, receipts, replies } from "../schema";
+import { logEvent } from "../queries/events";
+import { loadFacts } from "./facts";
+import { runCommand, type RunResult } from "./run";
+
+/** The receipt names a reply that is not the current round's: the page the member answered from is stale. */
+class NotCurrentReply extends Error {}
+
+export type ReceiptOutcome = { receiptId: number; status: ProposalState };
+
+function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+  const opinion = answers.opinion?.trim() || null;
+  try {
+    return runCommand(db, {
+      proposalId,
+      actor,
+      command: { type: "receipt", memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper },
+      write: (tx, applied) => {
+        const reply = tx
+          .select({ id: replies.id })
+          .from(replies)
+          .where(and(eq(replies.proposalId, proposalId), eq(replies.round, applied.before.round)))
+          .get();
+        if (!reply || reply.id !== answers.replyId) throw new NotCurrentReply();
+        const row = tx
+          .insert(receipts)
+          .values({ replyId: reply.id, memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper, recordedBy: actor.id })
+          .returning({ id: receipts.id })
+          .get();
+        return { receiptId: row.id, status: applied.after.status };
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotCurrentReply) return { ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" };
+    throw error;
+  }
+}
+
+/** 提交回执 by the member themself, for the reply they read. */
+export function submitReceipt(db: Db, actor: WorkflowActor, proposalId: number, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+  return recordReceipt(db, actor, proposalId, actor.id, false, answers);
+}
+
+/** A paper receipt recorded by the coordinating office on the proposer's behalf (纸质回执，由…代录). */
+export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+  return recordReceipt(db, actor, proposalId, memberId, true, answers);
+}
+
+/**
+ * 催告: the coordinating office reminds a proposer of a receipt still owed on the current reply. Logged as
+ * "remind_receipt" and sent to the member as a notification, in one transaction.
+ */
+export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number): RunResult<{ receiptDue: string }> {
+  if (!can(actor, "coordinate")) return { ok: false, reason: "只有交办单位可以催告回执" };
+  return db.transaction(
+    (tx): RunResult<{ receiptDue: string }> => {
+      const facts = loadFacts(tx, proposalId);
+      if (!facts) return { ok: false, reason: "提案不存在" };
+      if (!facts.reply || !owesReceipt(facts, memberId)) return { ok: false, reason: "该提案人没有待提交的回执" };
+      const receiptDue = facts.reply.receiptDue;
+      logEvent(tx, { proposalId, actorId: actor.id, action: "remind_receipt", fromState: facts.status, toState: facts.status, data: { memberId, round: facts.round } });
+      tx.insert(notifications)
+        .values({
+          userId: memberId,
+          proposalId,
+          kind: "workflow",
+          message: `请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
+          link: `/member/proposals/${proposalId}`,
+        })
+        .run();
+      return { ok: true, data: { receiptDue } };
+    },
+    { behavior: "immediate" },
+  );
+}

@@ -1,0 +1,57 @@
+/** Feedback receipts as the pages show them: a member's own, and every receipt of a proposal for staff. */
+import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { events, receipts, replies, users } from "../schema";
+
+const member = aliasedTable(users, "receipt_member");
+const recorder = aliasedTable(users, "receipt_recorder");
+
+const receiptColumns = {
+  id: receipts.id,
+  replyId: receipts.replyId,
+  round: replies.round,
+  memberId: receipts.memberId,
+  memberName: member.displayName,
+  contactReport: receipts.contactReport,
+  attitude: receipts.attitude,
+  result: receipts.result,
+  opinion: receipts.opinion,
+  onPaper: receipts.onPaper,
+  recordedBy: recorder.displayName,
+  submittedAt: receipts.submittedAt,
+};
+
+function receiptQuery(db: Db) {
+  return db
+    .select(receiptColumns)
+    .from(receipts)
+    .innerJoin(replies, eq(replies.id, receipts.replyId))
+    .innerJoin(member, eq(member.id, receipts.memberId))
+    .innerJoin(recorder, eq(recorder.id, receipts.recordedBy));
+}
+
+export type ReceiptView = Awaited<ReturnType<ReturnType<typeof receiptQuery>["all"]>>[number];
+
+/** One member's own receipts on a proposal, one per reply round at most. */
+export function memberReceiptsOf(db: Db, proposalId: number, memberId: number): ReceiptView[] {
+  return receiptQuery(db)
+    .where(and(eq(replies.proposalId, proposalId), eq(receipts.memberId, memberId)))
+    .orderBy(asc(replies.round))
+    .all();
+}
+
+/** Every receipt of a proposal, by round, for the coordinating office and the lead unit. */
+export function receiptsOf(db: Db, proposalId: number): ReceiptView[] {
+  return receiptQuery(db).where(eq(replies.proposalId, proposalId)).orderBy(asc(replies.round), asc(receipts.id)).all();
+}
+
+/** When each proposer was last reminded (催告) of a receipt on this proposal, by member id. */
+export function lastRemindersOf(db: Db, proposalId: number): Map<number, Date> {
+  const rows = db
+    .select({ memberId: sql<number>`json_extract(${events.data}, '$.memberId')`, at: sql<number>`max(${events.createdAt})` })
+    .from(events)
+    .where(and(eq(events.proposalId, proposalId), eq(events.action, "remind_receipt")))
+    .groupBy(sql`json_extract(${events.data}, '$.memberId')`)
+    .all();
+  return new Map(rows.map((r) => [Number(r.memberId), new Date(r.at)]));
+}

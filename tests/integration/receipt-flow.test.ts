@@ -1,0 +1,231 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
+import { recordPaperReceipt, remindReceipt, submitReceipt } from "@/db/handling/receipt";
+import { registerProposal } from "@/db/handling/register";
+import { approveReply } from "@/db/handling/sign-off";
+import { closeProposal } from "@/db/handling/supervision";
+import { memberReceiptsOf, receiptsOf } from "@/db/queries/receipts";
+import { overdueReceipts } from "@/db/queries/work";
+import { assignments, events, notifications, proposals, receipts, replies } from "@/db/schema";
+import { dueDate, DEFAULT_DEADLINES } from "@/lib/deadlines";
+import { isoDateInChina } from "@/lib/format";
+import { receiptInput, type ReceiptAnswers } from "@/lib/validation/receipt";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+const draft: DraftInput = {
+  body: "一、工作开展情况\n\n已出台专项政策。",
+  resultClass: "B",
+  contactPerson: "蒋明杰",
+  contactPhone: "023—68511253",
+  disclosure: "full",
+  disclosureSummary: null,
+  disclosureReason: null,
+};
+
+const ok = <T>(r: { ok: true; data: T } | { ok: false; reason: string }): T => {
+  if (!r.ok) throw new Error(r.reason);
+  return r.data;
+};
+
+/** A joint proposal by 刘新荣 with one co-signer and one seconder, handled by 科技创新局 up to a signed reply. */
+async function replied() {
+  const t = await demoDatabase();
+  cleanup = t.cleanup;
+  const lead = t.unit("重庆高新区科技创新局");
+  const [liu, cosigner, seconder, outsider] = ["liuxr", "member-001", "member-002", "member-003"].map(t.user) as [
+    ReturnType<typeof t.user>,
+    ReturnType<typeof t.user>,
+    ReturnType<typeof t.user>,
+    ReturnType<typeof t.user>,
+  ];
+  const { id } = ok(
+    registerProposal(t.db, t.user("coordinator").id, {
+      sessionId: t.session("第二次会议"),
+      number: 902,
+      title: "关于完善科学城人才公寓配套的建议",
+      body: "建议完善人才公寓的交通与生活配套。",
+      categoryId: null,
+      receivedOn: DEMO_TODAY,
+      proposerId: liu.id,
+      coSignerIds: [cosigner.id],
+      seconderIds: [seconder.id],
+      isKey: false,
+      isUrgent: false,
+      wantsMeeting: false,
+    }),
+  );
+  ok(assignProposal(t.db, t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+  ok(acceptAssignment(t.db, t.user("jiangmj"), id, lead));
+  const answerRound = () => {
+    ok(addContact(t.db, t.user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰与刘新荣委员", summary: "电话沟通办理思路" }));
+    ok(saveDraft(t.db, t.user("jiangmj"), id, draft));
+    ok(submitForSignOff(t.db, t.user("jiangmj"), id));
+    ok(approveReply(t.db, t.user("dengmj"), id, null));
+    return currentReplyId(t.db, id);
+  };
+  const replyId = answerRound();
+  return { ...t, id, lead, liu, cosigner, seconder, outsider, replyId, answerRound };
+}
+
+function currentReplyId(db: Db, proposalId: number): number {
+  const p = db.select().from(proposals).where(eq(proposals.id, proposalId)).get()!;
+  return db.select().from(replies).where(and(eq(replies.proposalId, proposalId), eq(replies.round, p.round))).get()!.id;
+}
+
+const answers = (replyId: number, over: Partial<ReceiptAnswers> = {}): ReceiptAnswers => ({
+  replyId,
+  contactReport: "contacted",
+  attitude: "satisfied",
+  result: "satisfied",
+  opinion: null,
+  ...over,
+});
+
+/** Everything a refused receipt must leave alone. */
+function snapshot(db: Db, proposalId: number) {
+  return {
+    proposal: db.select().from(proposals).where(eq(proposals.id, proposalId)).get(),
+    assignments: db.select().from(assignments).where(eq(assignments.proposalId, proposalId)).all(),
+    receipts: db.select({ n: count() }).from(receipts).get()!.n,
+    events: db.select({ n: count() }).from(events).get()!.n,
+    notifications: db.select({ n: count() }).from(notifications).get()!.n,
+  };
+}
+
+const statusOf = (db: Db, id: number) => db.select().from(proposals).where(eq(proposals.id, id)).get()!;
+
+describe("feedback receipts on a real database", () => {
+  it("refuses a receipt from a handler or a director, online or as paper, and changes nothing", async () => {
+    const t = await replied();
+    const before = snapshot(t.db, t.id);
+    expect(submitReceipt(t.db, t.user("jiangmj"), t.id, answers(t.replyId))).toEqual({ ok: false, reason: "只有提案人或联名人可以提交回执" });
+    expect(submitReceipt(t.db, t.user("dengmj"), t.id, answers(t.replyId))).toEqual({ ok: false, reason: "只有提案人或联名人可以提交回执" });
+    expect(recordPaperReceipt(t.db, t.user("dengmj"), t.id, t.liu.id, answers(t.replyId))).toEqual({ ok: false, reason: "只有交办单位可以代录纸质回执" });
+    expect(recordPaperReceipt(t.db, t.liu, t.id, t.liu.id, answers(t.replyId))).toEqual({ ok: false, reason: "只有交办单位可以代录纸质回执" });
+    expect(snapshot(t.db, t.id)).toEqual(before);
+  });
+
+  it("refuses a crafted post on another member's proposal, and a seconder, and changes nothing", async () => {
+    const t = await replied();
+    // The form carries no member id: whoever is signed in answers for themself only.
+    const crafted = receiptInput.parse({ proposalId: String(t.id), replyId: String(t.replyId), memberId: String(t.liu.id), contactReport: "none", attitude: "satisfied", result: "satisfied" });
+    expect(crafted).not.toHaveProperty("memberId");
+    const before = snapshot(t.db, t.id);
+    const { proposalId, ...crafts } = crafted;
+    expect(submitReceipt(t.db, t.outsider, proposalId, crafts)).toEqual({ ok: false, reason: "只有提案人或联名人可以提交回执" });
+    expect(submitReceipt(t.db, t.seconder, proposalId, crafts)).toEqual({ ok: false, reason: "只有提案人或联名人可以提交回执" });
+    expect(snapshot(t.db, t.id)).toEqual(before);
+  });
+
+  it("requires an opinion with 不满意, in the form and in the workflow", async () => {
+    const t = await replied();
+    const parsed = receiptInput.safeParse({ proposalId: t.id, replyId: t.replyId, contactReport: "none", attitude: "basically", result: "unsatisfied", opinion: "  " });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["opinion"], message: "选择“不满意”时，请填写具体意见" });
+    expect(receiptInput.safeParse({ proposalId: t.id, replyId: t.replyId, contactReport: "none", attitude: "satisfied", result: "satisfied", opinion: "很".repeat(2001) }).success).toBe(false);
+    expect(submitReceipt(t.db, t.liu, t.id, answers(t.replyId, { result: "unsatisfied" }))).toEqual({ ok: false, reason: "请填写不满意的具体意见" });
+  });
+
+  it("lets a co-signer answer their own receipt once; a second submission (double click) is refused", async () => {
+    const t = await replied();
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId, { attitude: "basically" }))).toMatchObject({ ok: true, data: { status: "replied" } });
+    const before = snapshot(t.db, t.id);
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId, { result: "unsatisfied", opinion: "改主意了" }))).toEqual({
+      ok: false,
+      reason: "本轮答复的回执已提交，不能重复提交",
+    });
+    expect(snapshot(t.db, t.id)).toEqual(before);
+    expect(memberReceiptsOf(t.db, t.id, t.cosigner.id)).toMatchObject([{ round: 1, attitude: "basically", result: "satisfied", onPaper: false, recordedBy: t.cosigner.displayName }]);
+    expect(memberReceiptsOf(t.db, t.id, t.liu.id)).toEqual([]);
+    // The lead unit's handler and the coordinating office hear of it at once.
+    const told = t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), eq(notifications.message, "提案人已提交回执"))).all();
+    expect(told.map((n) => n.userId).sort()).toEqual([t.user("jiangmj").id, t.user("coordinator").id].sort());
+  });
+
+  it("不满意 reopens the proposal for a second round with its own deadline; the second reply, once satisfied, closes it", async () => {
+    const t = await replied();
+    const today = isoDateInChina(new Date());
+    ok(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId)));
+    expect(submitReceipt(t.db, t.liu, t.id, answers(t.replyId, { result: "unsatisfied", opinion: "人才公寓的通勤问题没有具体措施。" }))).toMatchObject({
+      ok: true,
+      data: { status: "rehandling" },
+    });
+    expect(statusOf(t.db, t.id)).toMatchObject({ status: "rehandling", round: 2 });
+    const lead = t.db.select().from(assignments).where(and(eq(assignments.proposalId, t.id), eq(assignments.role, "lead"))).get()!;
+    expect(lead).toMatchObject({ status: "accepted", due: dueDate(today, DEFAULT_DEADLINES.secondRound), extendedDue: null });
+    expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), eq(notifications.message, "提案人不满意，请重新办理"))).all()).toHaveLength(1);
+
+    // Nobody answers the first reply any more: not the co-signer again, not the lead proposer a second time.
+    const frozen = snapshot(t.db, t.id);
+    expect(submitReceipt(t.db, t.liu, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "此提案当前没有待反馈的答复" });
+    expect(snapshot(t.db, t.id)).toEqual(frozen);
+
+    const second = t.answerRound();
+    expect(second).not.toBe(t.replyId);
+    expect(t.db.select().from(replies).where(eq(replies.id, second)).get()).toMatchObject({ round: 2 });
+    // A receipt naming the first round's reply is not one for this round.
+    const before = snapshot(t.db, t.id);
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" });
+    expect(snapshot(t.db, t.id)).toEqual(before);
+
+    expect(submitReceipt(t.db, t.liu, t.id, answers(second))).toMatchObject({ ok: true, data: { status: "replied" } });
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(second, { contactReport: "visited" }))).toMatchObject({ ok: true, data: { status: "closed" } });
+    expect(statusOf(t.db, t.id)).toMatchObject({ status: "closed", round: 2 });
+    expect(receiptsOf(t.db, t.id).map((r) => [r.round, r.memberName, r.result])).toEqual([
+      [1, t.cosigner.displayName, "satisfied"],
+      [1, "刘新荣", "unsatisfied"],
+      [2, "刘新荣", "satisfied"],
+      [2, t.cosigner.displayName, "satisfied"],
+    ]);
+  });
+
+  it("the coordinator records a paper receipt on a proposer's behalf, and may close after the second round with a reason", async () => {
+    const t = await replied();
+    const coordinator = t.user("coordinator");
+    expect(recordPaperReceipt(t.db, coordinator, t.id, t.seconder.id, answers(t.replyId))).toEqual({ ok: false, reason: "只有提案人或联名人可以提交回执" });
+    ok(recordPaperReceipt(t.db, coordinator, t.id, t.liu.id, answers(t.replyId, { attitude: "unsatisfied", opinion: "纸质回执：答复过于笼统。" })));
+    expect(memberReceiptsOf(t.db, t.id, t.liu.id)).toMatchObject([{ onPaper: true, recordedBy: "督查室", opinion: "纸质回执：答复过于笼统。" }]);
+    expect(statusOf(t.db, t.id).status).toBe("rehandling");
+    t.answerRound();
+    expect(closeProposal(t.db, coordinator, t.id, "  ")).toEqual({ ok: false, reason: "请填写办结理由" });
+    ok(closeProposal(t.db, coordinator, t.id, "第二轮答复后提案人未再反馈，经协商办结"));
+    expect(statusOf(t.db, t.id)).toMatchObject({ status: "closed", closedReason: "第二轮答复后提案人未再反馈，经协商办结" });
+  });
+
+  it("lists receipts past their deadline; 催告 is the coordinator's, logged and sent to the member", async () => {
+    const t = await replied();
+    const coordinator = t.user("coordinator");
+    const late = overdueReceipts(t.db, "2099-01-01").filter((r) => r.proposalId === t.id);
+    expect(late.map((r) => [r.member, r.signerRole, r.lastReminded])).toEqual([
+      ["刘新荣", "lead", null],
+      [t.cosigner.displayName, "cosigner", null],
+    ]);
+    expect(overdueReceipts(t.db, "2000-01-01")).toEqual([]);
+
+    expect(remindReceipt(t.db, t.user("jiangmj"), t.id, t.liu.id)).toEqual({ ok: false, reason: "只有交办单位可以催告回执" });
+    expect(remindReceipt(t.db, coordinator, t.id, t.seconder.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
+    const { receiptDue } = ok(remindReceipt(t.db, coordinator, t.id, t.liu.id));
+    expect(t.db.select().from(notifications).where(and(eq(notifications.userId, t.liu.id), eq(notifications.proposalId, t.id))).all().map((n) => n.message)).toContain(
+      `请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
+    );
+    expect(t.db.select().from(events).where(and(eq(events.proposalId, t.id), eq(events.action, "remind_receipt"))).all()).toMatchObject([
+      { actorId: coordinator.id, data: { memberId: t.liu.id, round: 1 } },
+    ]);
+    expect(overdueReceipts(t.db, "2099-01-01").find((r) => r.proposalId === t.id && r.memberId === t.liu.id)?.lastReminded).toEqual(expect.any(Number));
+
+    ok(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId)));
+    expect(remindReceipt(t.db, coordinator, t.id, t.cosigner.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
+    expect(overdueReceipts(t.db, "2099-01-01").filter((r) => r.proposalId === t.id).map((r) => r.member)).toEqual(["刘新荣"]);
+  });
+
+  it("finds the demo's receipt that never came back", async () => {
+    const t = await replied();
+    expect(overdueReceipts(t.db, DEMO_TODAY).length).toBeGreaterThan(0);
+  });
+});
