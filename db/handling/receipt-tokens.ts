@@ -1,0 +1,172 @@
+/**
+ * The receipt links printed on reply letters (lib/receipt-token.ts): issuing one per reply and
+ * proposer or co-signer, checking one, and using one to submit that member's receipt through the
+ * workflow. The token itself is never stored, only its SHA-256.
+ */
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { proposalLabel, sessionTitle } from "@/lib/format";
+import {
+  checkReceiptToken,
+  receiptTokenExpiry,
+  receiptTokenHash,
+  signReceiptToken,
+  type ReceiptClaims,
+  type ReceiptTokenRecord,
+  type ReceiptTokenRefusal,
+} from "@/lib/receipt-token";
+import type { ReceiptAnswers } from "@/lib/validation/receipt";
+import type { Db } from "../client";
+import { proposalSigners, proposals, receiptTokens, receipts, replies, sessions, users } from "../schema";
+import { submitReceipt, type ReceiptOutcome } from "./receipt";
+
+/** The key that signs receipt tokens: AUTH_SECRET, which the start script always sets. */
+export function receiptTokenSecret(): string {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set: receipt links cannot be signed");
+  return secret;
+}
+
+/**
+ * The token for `memberId`'s receipt on reply `replyId`, recorded (as its hash) so that it can be used
+ * once. Issuing again gives the same token and keeps whether it was used. Throws when the member is
+ * not a proposer or co-signer of the reply's proposal.
+ */
+export function issueReceiptToken(db: Db, replyId: number, memberId: number, now: Date = new Date()): string {
+  const reply = db
+    .select({ receiptDue: replies.receiptDue, proposalId: replies.proposalId })
+    .from(replies)
+    .where(eq(replies.id, replyId))
+    .get();
+  if (!reply) throw new Error(`no reply ${replyId}`);
+  const signer = db
+    .select({ userId: proposalSigners.userId })
+    .from(proposalSigners)
+    .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.userId, memberId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .get();
+  if (!signer) throw new Error(`user ${memberId} is not a proposer of reply ${replyId}`);
+  const expiresAt = receiptTokenExpiry(reply.receiptDue);
+  const token = signReceiptToken({ replyId, memberId, expiresAt }, receiptTokenSecret());
+  const tokenHash = receiptTokenHash(token);
+  db.insert(receiptTokens)
+    .values({ replyId, memberId, tokenHash, expiresAt, createdAt: now })
+    .onConflictDoUpdate({ target: [receiptTokens.replyId, receiptTokens.memberId], set: { tokenHash, expiresAt } })
+    .run();
+  return token;
+}
+
+/** The reply waiting for receipts on a proposal: the current round's, while the proposal is 已答复. */
+function replyAwaitingReceipts(db: Db, proposalId: number): number | null {
+  const row = db
+    .select({ id: replies.id })
+    .from(replies)
+    .innerJoin(proposals, and(eq(proposals.id, replies.proposalId), eq(proposals.round, replies.round)))
+    .where(and(eq(replies.proposalId, proposalId), eq(proposals.status, "replied")))
+    .get();
+  return row?.id ?? null;
+}
+
+function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptTokenRecord {
+  const issued =
+    db
+      .select({ usedAt: receiptTokens.usedAt })
+      .from(receiptTokens)
+      .where(
+        and(
+          eq(receiptTokens.tokenHash, receiptTokenHash(token)),
+          eq(receiptTokens.replyId, claims.replyId),
+          eq(receiptTokens.memberId, claims.memberId),
+        ),
+      )
+      .get() ?? null;
+  const returned = db
+    .select({ id: receipts.id })
+    .from(receipts)
+    .where(and(eq(receipts.replyId, claims.replyId), eq(receipts.memberId, claims.memberId)))
+    .get();
+  const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, claims.replyId)).get();
+  return { issued, receiptReturned: returned !== undefined, currentReplyId: reply ? replyAwaitingReceipts(db, reply.proposalId) : null };
+}
+
+/** What the receipt page shows about the reply a valid token is for. */
+export type ReceiptLinkContext = {
+  claims: ReceiptClaims;
+  proposalId: number;
+  proposalTitle: string;
+  /** 政协…第二次会议 第180号提案 */
+  proposalLabel: string;
+  docNumber: string;
+  receiptDue: string;
+  member: { id: number; name: string };
+};
+
+export type ReceiptLinkCheck = { ok: true; context: ReceiptLinkContext } | { ok: false; refusal: ReceiptTokenRefusal };
+
+/** Checks a token from a receipt link without using it. A disabled member's link is invalid. */
+export function checkReceiptLink(db: Db, token: string, now: Date = new Date()): ReceiptLinkCheck {
+  const check = checkReceiptToken(token, receiptTokenSecret(), now, (claims) => tokenRecord(db, token, claims));
+  if (!check.ok) return check;
+  const { claims } = check;
+  const row = db
+    .select({
+      proposalId: proposals.id,
+      title: proposals.title,
+      number: proposals.number,
+      session: sessions,
+      docNumber: replies.docNumber,
+      receiptDue: replies.receiptDue,
+    })
+    .from(replies)
+    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(eq(replies.id, claims.replyId))
+    .get();
+  const member = db
+    .select({ id: users.id, name: users.displayName, role: users.role, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, claims.memberId))
+    .get();
+  if (!row || !member || member.disabled || member.role !== "member") return { ok: false, refusal: "invalid" };
+  return {
+    ok: true,
+    context: {
+      claims,
+      proposalId: row.proposalId,
+      proposalTitle: row.title,
+      proposalLabel: `${sessionTitle(row.session)} ${proposalLabel(row.number, row.session.kind)}`,
+      docNumber: row.docNumber,
+      receiptDue: row.receiptDue,
+      member: { id: member.id, name: member.name },
+    },
+  };
+}
+
+export type ReceiptLinkSubmission =
+  | { ok: true; data: ReceiptOutcome }
+  | { ok: false; refusal: ReceiptTokenRefusal }
+  | { ok: false; reason: string };
+
+/**
+ * Submits the receipt of the member the token is bound to, for the token's reply, as that member
+ * (the workflow decides as for a signed-in member). The token is marked used first, atomically, so
+ * two submissions at once cannot both pass; it is released again when the workflow refuses.
+ */
+export function consumeReceiptToken(
+  db: Db,
+  token: string,
+  answers: Omit<ReceiptAnswers, "replyId">,
+  now: Date = new Date(),
+): ReceiptLinkSubmission {
+  const check = checkReceiptLink(db, token, now);
+  if (!check.ok) return check;
+  const { claims, proposalId } = check.context;
+  const tokenHash = receiptTokenHash(token);
+  const claimed = db
+    .update(receiptTokens)
+    .set({ usedAt: now })
+    .where(and(eq(receiptTokens.tokenHash, tokenHash), isNull(receiptTokens.usedAt)))
+    .run();
+  if (claimed.changes !== 1) return { ok: false, refusal: "used" };
+  const result = submitReceipt(db, { id: claims.memberId, role: "member", unitId: null }, proposalId, { ...answers, replyId: claims.replyId });
+  if (!result.ok) db.update(receiptTokens).set({ usedAt: null }).where(eq(receiptTokens.tokenHash, tokenHash)).run();
+  return result;
+}
