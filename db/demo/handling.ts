@@ -432,6 +432,7 @@ class Teller {
       draft,
       unit: this.m.lead,
       writtenOn,
+      replyDue: this.lead.extendedDue ?? this.lead.due,
       receiptDue: dueDate(writtenOn, RULES.receipt),
       publicationDue: dueDate(writtenOn, RULES.publication),
       at,

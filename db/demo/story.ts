@@ -147,6 +147,8 @@ export type ReplyRec = {
   draft: DraftRec;
   unit: UnitKey;
   writtenOn: string;
+  /** The reply deadline in force at sign-off. */
+  replyDue: string;
   receiptDue: string;
   publicationDue: string;
   at: Date;

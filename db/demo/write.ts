@@ -118,6 +118,7 @@ function writeReply(tx: Tx, ids: Ids, story: Story, proposalId: number, reply: R
       docNumber: docNumber(reply),
       writtenOn: reply.writtenOn,
       signOffId,
+      replyDue: reply.replyDue,
       receiptDue: reply.receiptDue,
       publicationDue: reply.publicationDue,
       createdAt: reply.at,

@@ -3,7 +3,7 @@ import { and, desc, eq, max } from "drizzle-orm";
 import { dueDate } from "@/lib/deadlines";
 import { formatDocNumber } from "@/lib/numbering";
 import type { WorkflowActor } from "@/lib/workflow/commands";
-import { leadAssignment } from "@/lib/workflow/facts";
+import { effectiveDue, leadAssignment } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { replies, replyDrafts, signOffs, units } from "../schema";
 import { runCommand, type Applied, type Tx } from "./run";
@@ -66,6 +66,7 @@ export function approveReply(db: Db, signer: Signer, proposalId: number, comment
           docNumber,
           writtenOn: applied.today,
           signOffId,
+          replyDue: effectiveDue(applied.before.assignments.find((a) => a.unitId === lead.unitId)!),
           receiptDue: applied.after.reply!.receiptDue,
           publicationDue: dueDate(applied.today, applied.rules.publication),
         })

@@ -88,6 +88,8 @@ export const replies = sqliteTable(
     signOffId: integer("sign_off_id")
       .notNull()
       .references(() => signOffs.id),
+    /** The reply deadline in force when it was signed (with any extension), for 按时办复 figures. */
+    replyDue: calendarDate("reply_due"),
     /** The proposer must return the receipt by this date. */
     receiptDue: calendarDate("receipt_due").notNull(),
     /** Publication must follow by this date. */

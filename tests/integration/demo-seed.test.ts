@@ -332,7 +332,8 @@ describe("the database", () => {
     const titles = (d: Db) => d.select({ title: proposals.title }).from(proposals).orderBy(asc(proposals.id)).all();
     expect(titles(second.db)).toEqual(titles(db));
     const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      // Tables without rowid (FTS5's own config table) are compared through the rest of the index.
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and sql not like '%WITHOUT ROWID%' order by name")
       .all() as { name: string }[];
     expect(tables.length).toBeGreaterThan(10);
     // Password hashes are salted: the only column that differs from one run to the next.

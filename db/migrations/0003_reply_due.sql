@@ -1,0 +1,1 @@
+ALTER TABLE `replies` ADD `reply_due` text;
