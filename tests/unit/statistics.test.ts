@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { computeFigures, figuresByUnit, percent, type ProposalFacts } from "@/lib/statistics";
+
+const base: ProposalFacts = {
+  id: 0,
+  status: "replied",
+  round: 1,
+  leadUnitId: 1,
+  leadUnit: "科技创新局",
+  acceptedOnTime: true,
+  repliedOnTime: true,
+  contacted: true,
+  metInPerson: true,
+  resultClass: "A",
+  published: true,
+  receipts: [],
+};
+
+/**
+ * Six proposals, counted by hand:
+ * 1 registered (not assigned); 2 handling, accepted late, no reply; 3 replied on time, met in person, A,
+ * published, receipt 满意/满意; 4 replied late, phone only, B, publication withdrawn, no receipt yet;
+ * 5 closed after a second round, C, published, two receipts 基本满意/不满意 and 满意/基本满意 (to the
+ * second reply); 6 rehandling (second round, first reply late), D, not published, no receipt on the new round.
+ */
+const FIXTURE: ProposalFacts[] = [
+  { ...base, id: 1, status: "registered", leadUnitId: null, leadUnit: null, acceptedOnTime: null, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  { ...base, id: 2, status: "handling", acceptedOnTime: false, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  { ...base, id: 3, receipts: [{ attitude: "satisfied", result: "satisfied" }] },
+  { ...base, id: 4, repliedOnTime: false, metInPerson: false, resultClass: "B", published: false, leadUnitId: 2, leadUnit: "建设局" },
+  {
+    ...base,
+    id: 5,
+    status: "closed",
+    round: 2,
+    resultClass: "C",
+    receipts: [
+      { attitude: "basically", result: "unsatisfied" },
+      { attitude: "satisfied", result: "basically" },
+    ],
+  },
+  { ...base, id: 6, status: "rehandling", round: 2, repliedOnTime: false, resultClass: "D", published: false, leadUnitId: 2, leadUnit: "建设局" },
+];
+
+describe("statistics on a fixture with known answers", () => {
+  const f = computeFigures(FIXTURE);
+  it("counts and rates", () => {
+    expect(f.total).toBe(6);
+    expect(f.assigned).toBe(5);
+    expect(f.acceptedOnTime).toEqual({ count: 4, of: 5 });
+    expect(f.repliedOnTime).toEqual({ count: 2, of: 4 }); // 3 and 5 on time; 4 and 6 late
+    expect(f.contactRate).toEqual({ count: 4, of: 4 });
+    expect(f.faceToFaceRate).toEqual({ count: 3, of: 4 }); // 4 was by phone
+    expect(f.satisfiedByAttitude).toEqual({ count: 3, of: 3 });
+    expect(f.satisfiedByResult).toEqual({ count: 2, of: 3 });
+    expect(f.resultClasses).toEqual({ A: { count: 1, of: 4 }, B: { count: 1, of: 4 }, C: { count: 1, of: 4 }, D: { count: 1, of: 4 } });
+    expect(f.publicationRate).toEqual({ count: 2, of: 4 }); // 4 withdrawn, 6 not published
+    expect(f.secondRound).toBe(2);
+  });
+  it("ranks units by 按时办复率", () => {
+    const units = figuresByUnit(FIXTURE);
+    expect(units.map((u) => [u.unit, percent(u.figures.repliedOnTime)])).toEqual([
+      ["科技创新局", "100%"],
+      ["建设局", "0%"],
+    ]);
+  });
+  it("answers — rather than 0% when there is nothing to count", () => {
+    const none = computeFigures([FIXTURE[0]!]);
+    expect(percent(none.repliedOnTime)).toBe("—");
+    expect(percent(none.satisfiedByResult)).toBe("—");
+    expect(percent({ count: 2, of: 3 })).toBe("66.7%");
+  });
+});
