@@ -1,4 +1,5 @@
-import { explainDeadline, explanationText, type DeadlineRule } from "@/lib/deadlines";
+import type { DeadlineRule } from "@/lib/deadline-rules";
+import { explainDeadline, explanationText } from "@/lib/deadlines";
 
 /**
  * How a deadline was counted — start date, rule, working days, holidays skipped and make-up days

@@ -2,7 +2,8 @@
  * Tells one demo proposal's story: from registration to the state its plan asks for, with every record
  * and event the workflow (lib/workflow/decide.ts) would have produced on the way, in working-day time.
  */
-import { addMonths, DEFAULT_DEADLINES as RULES, dueDate, nextWorkdayOnOrAfter } from "@/lib/deadlines";
+import { DEFAULT_DEADLINES as RULES } from "@/lib/deadline-rules";
+import { addMonths, dueDate, nextWorkdayOnOrAfter } from "@/lib/deadlines";
 import {
   CONTACT_METHODS,
   FACE_TO_FACE_METHODS,

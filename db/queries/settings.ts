@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadlines";
+import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadline-rules";
 import type { Db } from "../client";
 import { settings } from "../schema";
 import { logEvent } from "./events";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEADLINE_KINDS, DEADLINE_LABELS, type DeadlineKind, type DeadlineRule } from "../deadlines";
+import { DEADLINE_KINDS, DEADLINE_LABELS, type DeadlineKind, type DeadlineRule } from "../deadline-rules";
 import { wholeNumber } from "./common";
 
 /** The deadline settings form: an amount and a unit (working days or months) for every kind of deadline. */

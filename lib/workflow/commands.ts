@@ -1,6 +1,6 @@
 /** Everything that can be done to a proposal once it is registered. Assignments are named by unit. */
 import type { ContactReport, ProposalState, Role, Satisfaction } from "../domain";
-import type { DeadlineKind, DeadlineRule } from "../deadlines";
+import type { DeadlineKind, DeadlineRule } from "../deadline-rules";
 import type { ProposalFacts } from "./facts";
 
 export type Command =

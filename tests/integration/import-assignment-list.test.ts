@@ -19,7 +19,8 @@ import {
   units,
   users,
 } from "@/db/schema";
-import { dueDate, DEFAULT_DEADLINES } from "@/lib/deadlines";
+import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
+import { dueDate } from "@/lib/deadlines";
 import { IMPORT_COLUMNS } from "@/lib/import/columns";
 import { readSheetRows } from "@/lib/import/workbook";
 import type { WorkflowActor } from "@/lib/workflow/commands";

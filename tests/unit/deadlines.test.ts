@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, daysLeft, DEFAULT_DEADLINES, dueDate, explainDeadline, explanationText, isWorkday } from "@/lib/deadlines";
+import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
+import { addMonths, daysLeft, dueDate, explainDeadline, explanationText, isWorkday } from "@/lib/deadlines";
 
 describe("working-day calendar", () => {
   it("knows holidays and make-up workdays", () => {

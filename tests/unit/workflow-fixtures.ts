@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINES } from "@/lib/deadlines";
+import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import type { ProposalState } from "@/lib/domain";
 import type { WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";

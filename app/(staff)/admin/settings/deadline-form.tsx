@@ -2,7 +2,7 @@
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { DEADLINE_KINDS, DEADLINE_LABELS, type DeadlineKind, type DeadlineRule } from "@/lib/deadlines";
+import { DEADLINE_KINDS, DEADLINE_LABELS, type DeadlineKind, type DeadlineRule } from "@/lib/deadline-rules";
 import { saveDeadlines } from "./actions";
 
 const START: Record<DeadlineKind, string> = {
