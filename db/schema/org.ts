@@ -35,6 +35,9 @@ export const users = sqliteTable(
     title: text("title"),
     phone: text("phone"),
     email: text("email"),
+    /** Mail once a day with all unread notices instead of one mail per notice. */
+    emailDigest: integer("email_digest", { mode: "boolean" }).notNull().default(false),
+    lastDigestAt: instant("last_digest_at"),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     /** Bumped on password change or disable; JWTs carrying an older value are refused. */
