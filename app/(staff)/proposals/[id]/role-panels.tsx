@@ -13,6 +13,7 @@ import type { CurrentUser } from "../../../_server/guard";
 import { AssignPanel, CoordinatorTools, RequestDecisions } from "./panels/coordinator-panels";
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, DraftPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
+import { publicationPanel } from "./publication-section";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
 
@@ -87,5 +88,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
   }
+  const publication = publicationPanel(db, user, proposalId);
+  if (publication) panels.push(publication);
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;
 }

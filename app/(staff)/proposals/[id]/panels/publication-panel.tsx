@@ -1,0 +1,58 @@
+"use client";
+import type { PublicationAction } from "@/lib/publication";
+import { decidePublicationAction } from "../publication-actions";
+import { ActionForm } from "./action-form";
+import { Panel } from "./panel";
+import { TextField } from "./text-field";
+
+const BUTTONS: Record<PublicationAction, { label: string; variant?: "secondary" | "danger" }> = {
+  publish: { label: "发布" },
+  withhold: { label: "不予公开", variant: "secondary" },
+  withdraw: { label: "撤回公开", variant: "danger" },
+};
+
+/** 发布 / 不予公开 / 撤回公开 of the signed reply, with the decision so far and the disclosure the director approved. */
+export function PublicationPanel({
+  proposalId,
+  status,
+  approved,
+  actions,
+  defaultReason,
+}: {
+  proposalId: number;
+  /** What has been decided so far, as a sentence. */
+  status: React.ReactNode;
+  /** The disclosure mode approved with the reply, e.g. 全文公开. */
+  approved: string;
+  actions: PublicationAction[];
+  defaultReason: string;
+}) {
+  const needsReason = actions.some((a) => a !== "publish");
+  return (
+    <Panel title="政府信息公开" tone={actions.length > 0 ? "action" : "plain"}>
+      <div className="mb-3 space-y-1 text-sm">
+        <p>审签确定的公开方式：{approved}</p>
+        <div>{status}</div>
+      </div>
+      {actions.length > 0 && (
+        <ActionForm
+          action={decidePublicationAction}
+          hidden={{ proposalId }}
+          buttons={actions.map((a) => ({ ...BUTTONS[a], name: "decision", value: a }))}
+        >
+          {(errors) =>
+            needsReason && (
+              <TextField
+                label={actions.includes("withdraw") ? "撤回公开的理由" : "不予公开的理由（选择不予公开时必填）"}
+                name="reason"
+                rows={2}
+                defaultValue={defaultReason}
+                error={errors?.reason}
+              />
+            )
+          }
+        </ActionForm>
+      )}
+    </Panel>
+  );
+}

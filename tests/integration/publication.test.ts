@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { decideReplyPublication } from "@/db/handling/publication";
+import { approveReply } from "@/db/handling/sign-off";
+import { latestPublished, listPublished, publishedById, publishedLetter, searchPublished } from "@/db/queries/public";
+import { isoDateInChina } from "@/lib/format";
+import { searchPlan, searchTerms } from "@/lib/public-search";
+import { demoDatabase } from "./demo-db";
+
+let t: Awaited<ReturnType<typeof demoDatabase>>;
+beforeEach(async () => {
+  t = await demoDatabase();
+});
+afterEach(() => t.cleanup());
+
+const today = isoDateInChina(new Date());
+const year = Number(today.slice(0, 4));
+
+function proposalId(number: number, status: string): number {
+  return t.db.$client.prepare("select id from proposals where number = ? and status = ?").pluck().get(number, status) as number;
+}
+
+function search(query: string) {
+  return searchPublished(t.db, searchPlan(searchTerms(query))!, {}).items.map((i) => i.id);
+}
+
+/** Approves the demo's proposals 180 and 12, both answered by 科技创新局. */
+function approveTwo() {
+  const director = t.user("dengmj");
+  const p180 = proposalId(180, "in_review");
+  const p12 = proposalId(12, "in_review");
+  expect(approveReply(t.db, director, p180, null).ok).toBe(true);
+  expect(approveReply(t.db, director, p12, null).ok).toBe(true);
+  return { p180, p12 };
+}
+
+describe("发布", () => {
+  it("gives consecutive 索引号 per publisher and year, never reusing a withdrawn one", () => {
+    const { p180, p12 } = approveTwo();
+    const coordinator = t.user("coordinator");
+    const last = (t.db.$client.prepare("select max(index_serial) from publications where publisher_unit_id = ? and index_year = ?").pluck().get(t.unit("重庆高新区科技创新局"), year) as number | null) ?? 0;
+    const serial = (n: number) => `1150010700927688XM/${year}-${String(n).padStart(5, "0")}`;
+
+    const first = decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
+    expect(first).toMatchObject({ ok: true, data: { indexNumber: serial(last + 1) } });
+    const withdrawn = decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
+    expect(withdrawn.ok).toBe(true);
+    const second = decideReplyPublication(t.db, coordinator, p12, { type: "publish" });
+    expect(second).toMatchObject({ ok: true, data: { indexNumber: serial(last + 2) } });
+
+    const item = publishedById(t.db, second.ok ? second.data.publicationId : 0)!;
+    expect(item).toMatchObject({
+      topic: expect.any(String),
+      genre: "政协提案办理",
+      publisherName: "高新区科技创新局",
+      validity: "",
+      writtenOn: today,
+      publishedOn: today,
+      docNumber: expect.stringMatching(new RegExp(`^渝高新科函〔${year}〕\\d+号$`)),
+    });
+    const events = t.db.$client.prepare("select action, comment from events where proposal_id = ? and action in ('publish', 'withdraw_publication') order by id").all(p180);
+    expect(events).toEqual([
+      { action: "publish", comment: null },
+      { action: "withdraw_publication", comment: "内容需更正" },
+    ]);
+  });
+
+  it("refuses a unit's handler by default, a second publication, and a reply not yet approved", () => {
+    const p180 = proposalId(180, "in_review");
+    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
+    approveReply(t.db, t.user("dengmj"), p180, null);
+    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" }).ok).toBe(true);
+    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+  });
+
+  it("lets the lead unit publish where the settings say units publish", () => {
+    const p180 = proposalId(180, "in_review");
+    approveReply(t.db, t.user("dengmj"), p180, null);
+    t.db.$client.prepare("insert into settings (key, value) values ('publication', ?)").run(JSON.stringify({ publisher: "unit" }));
+    expect(decideReplyPublication(t.db, t.user("cxfwzx"), p180, { type: "publish" }).ok).toBe(false);
+    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "publish" }).ok).toBe(true);
+  });
+});
+
+describe("the public queries", () => {
+  it("find a published reply by a four- and a two-character word, with its letter", () => {
+    const { p180 } = approveTwo();
+    const published = decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" });
+    const id = published.ok ? published.data.publicationId : 0;
+    expect(search("人才红利")).toContain(id);
+    expect(search("博士")).toContain(id);
+    expect(search("人才红利 博士")).toContain(id);
+    expect(search("博士 不存在的词语")).not.toContain(id);
+    expect(publishedLetter(t.db, id)?.salutation).toBe("刘新荣委员:");
+    expect(listPublished(t.db, {}).items[0]?.id).toBe(id);
+    expect(listPublished(t.db, { kind: "suggestion" }).items.map((i) => i.id)).not.toContain(id);
+    expect(searchPublished(t.db, searchPlan(["博士"])!, { kind: "suggestion" }).items.map((i) => i.id)).not.toContain(id);
+  });
+
+  it("never return withheld or withdrawn replies, by id, list, search, feed or sitemap", () => {
+    const { p180, p12 } = approveTwo();
+    const coordinator = t.user("coordinator");
+    const withheld = decideReplyPublication(t.db, coordinator, p12, { type: "withhold", reason: "涉及个人隐私" });
+    expect(withheld).toMatchObject({ ok: true, data: { indexNumber: null } });
+    const published = decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
+    const id = published.ok ? published.data.publicationId : 0;
+    decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
+
+    const demoWithheld = t.db.$client.prepare("select id from publications where status = 'withheld'").pluck().all() as number[];
+    const hidden = [id, ...demoWithheld];
+    expect(hidden).toHaveLength(3);
+    for (const h of hidden) expect(publishedById(t.db, h)).toBeNull();
+    expect(search("人才红利")).not.toContain(id);
+    expect(search("博士")).not.toContain(id);
+    const everything = latestPublished(t.db, 10_000).map((i) => i.id);
+    const listed = listPublished(t.db, {}).items.map((i) => i.id);
+    for (const h of hidden) {
+      expect(everything).not.toContain(h);
+      expect(listed).not.toContain(h);
+    }
+    const indexed = t.db.$client.prepare("select rowid from public_search").pluck().all();
+    expect(indexed.sort()).toEqual(everything.sort());
+  });
+
+  it("index only the summary of a summary-only reply, never its body", () => {
+    const row = t.db.$client
+      .prepare(
+        `select pub.id, pub.summary, d.body, p.title from publications pub join replies r on r.id = pub.reply_id
+         join reply_drafts d on d.id = r.draft_id join proposals p on p.id = r.proposal_id where pub.mode = 'summary' limit 1`,
+      )
+      .get() as { id: number; summary: string; body: string; title: string };
+    const bodyOnly = [...row.body.matchAll(/[\u4e00-\u9fff]{4}/g)].map((m) => m[0]).find((w) => !row.summary.includes(w) && !row.title.includes(w))!;
+    expect(bodyOnly).toBeDefined();
+    expect(search(bodyOnly)).not.toContain(row.id);
+    expect(search(row.summary.slice(0, 4))).toContain(row.id);
+    expect(publishedById(t.db, row.id)?.summary).toBe(row.summary);
+    expect(publishedLetter(t.db, row.id)).toBeNull();
+  });
+});
