@@ -10,9 +10,11 @@ export type SmtpSettings = {
   user: string | null;
   password: string | null;
   from: string;
+  /** How users reach the system, for the links in the mails, e.g. https://tian.example.gov.cn */
+  siteUrl: string;
 };
 
-export const SMTP_DISABLED: SmtpSettings = { enabled: false, host: "", port: 25, secure: false, user: null, password: null, from: "" };
+export const SMTP_DISABLED: SmtpSettings = { enabled: false, host: "", port: 25, secure: false, user: null, password: null, from: "", siteUrl: "http://localhost:3000" };
 
 export const smtpSettingsInput = z
   .object({
@@ -23,6 +25,7 @@ export const smtpSettingsInput = z
     user: optionalText("用户名", 200),
     password: optionalText("密码", 200),
     from: requiredText("发件人地址", 200).refine((s) => z.email().safeParse(s.replace(/^.*<(.+)>$/, "$1")).success, "发件人地址格式不正确"),
+    siteUrl: requiredText("系统访问地址", 200).refine((s) => /^https?:\/\/[^\s/]+/.test(s), "系统访问地址应以 http:// 或 https:// 开头"),
   })
   .superRefine((v, ctx) => {
     if (v.enabled && !v.host) ctx.addIssue({ code: "custom", path: ["host"], message: "启用邮件通知须填写 SMTP 服务器" });

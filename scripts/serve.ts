@@ -88,6 +88,17 @@ const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
+// The mail worker shares the database; it idles while mail is disabled in the settings.
+const mailer = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/mail-worker.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_PATH: dbPath },
+});
 if (args.demo) printDemoAccounts();
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    mailer.kill(signal);
+    child.kill(signal);
+  });
+}
+child.on("exit", () => mailer.kill());
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,9 +1,11 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { setEmailDigest } from "@/db/queries/account";
 import { markAllRead, openNotification } from "@/db/queries/notifications";
-import { wholeNumber } from "@/lib/validation/common";
+import { checkbox, wholeNumber } from "@/lib/validation/common";
 import { formAction } from "../_server/action";
 
 export const open = formAction("ownAccount", z.object({ id: wholeNumber("通知") }), (input, user) => {
@@ -16,4 +18,10 @@ export const open = formAction("ownAccount", z.object({ id: wholeNumber("通知"
 export const readAll = formAction("ownAccount", z.object({}), (_input, user) => {
   markAllRead(getDb(), user.id);
   redirect("/notifications");
+});
+
+export const chooseDigest = formAction("ownAccount", z.object({ digest: checkbox }), (input, user) => {
+  setEmailDigest(getDb(), user.id, input.digest);
+  revalidatePath("/notifications");
+  return { ok: true, message: input.digest ? "已改为每日汇总一封邮件。" : "已改为每条消息一封邮件。" };
 });

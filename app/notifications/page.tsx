@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { emailPreference } from "@/db/queries/account";
 import { listNotifications } from "@/db/queries/notifications";
 import { homePath } from "@/lib/authz";
 import { dateTimeInChina } from "@/lib/format";
 import { requireUser } from "../_server/guard";
+import { DigestForm } from "./digest-form";
 import { NotificationActions } from "./notification-actions";
 
 export const metadata: Metadata = { title: "消息" };
@@ -13,6 +15,7 @@ export default async function NotificationsPage() {
   const user = await requireUser("ownAccount");
   const items = listNotifications(getDb(), user.id);
   const unread = items.filter((n) => !n.readAt).length;
+  const preference = emailPreference(getDb(), user.id);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8">
       <p className="mb-2 text-sm">
@@ -21,6 +24,7 @@ export default async function NotificationsPage() {
         </Link>
       </p>
       <h1 className="mb-4 text-xl font-bold">消息（{unread} 条未读）</h1>
+      <DigestForm email={preference?.email ?? null} digest={preference?.digest ?? false} />
       <NotificationActions items={items.map((n) => ({ id: n.id, message: n.message, unread: !n.readAt, at: dateTimeInChina(n.createdAt) }))} />
     </main>
   );

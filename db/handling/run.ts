@@ -10,6 +10,7 @@ import { isoDateInChina } from "@/lib/format";
 import type { Db } from "../client";
 import { assignments, notifications, proposals, users } from "../schema";
 import { logEvent } from "../queries/events";
+import { queueNoticeMails } from "../queries/outbox";
 import { deadlineRules } from "../queries/settings";
 import { loadFacts } from "./facts";
 
@@ -120,8 +121,8 @@ function notify(db: Database, proposalId: number, recipients: Recipient[]) {
             )
             .all();
     if (targets.length === 0) continue;
-    db.insert(notifications)
-      .values(targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: r.message, link: link(t.role) })))
-      .run();
+    const rows = targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: r.message, link: link(t.role) }));
+    db.insert(notifications).values(rows).run();
+    queueNoticeMails(db, rows);
   }
 }

@@ -28,3 +28,12 @@ export async function changeOwnPassword(db: Db, userId: number, input: ChangePas
   });
   return { ok: true };
 }
+
+/** One mail per notice, or one digest a day. */
+export function setEmailDigest(db: Db, userId: number, digest: boolean): void {
+  db.update(users).set({ emailDigest: digest }).where(eq(users.id, userId)).run();
+}
+
+export function emailPreference(db: Db, userId: number) {
+  return db.select({ email: users.email, digest: users.emailDigest }).from(users).where(eq(users.id, userId)).get();
+}

@@ -8,7 +8,7 @@ const ITEMS = [
   { href: "/admin/users", label: "用户" },
   { href: "/admin/sessions", label: "届次会议" },
   { href: "/admin/categories", label: "主题分类" },
-  { href: "/admin/settings", label: "期限设置" },
+  { href: "/admin/settings", label: "系统设置" },
 ];
 
 /** Tabs between the administration sections; the current one is marked for screen readers too. */

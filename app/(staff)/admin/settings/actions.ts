@@ -3,10 +3,20 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import { saveDeadlineRules } from "@/db/queries/settings";
+import { saveSmtpSettings, smtpSettings } from "@/db/queries/outbox";
+import { smtpSettingsInput } from "@/lib/mail";
 import { deadlineSettingsInput } from "@/lib/validation/settings";
 
 export const saveDeadlines = formAction("administer", deadlineSettingsInput, (rules, user) => {
   saveDeadlineRules(getDb(), rules, user.id);
   revalidatePath("/admin/settings");
   return { ok: true, message: "已保存。新的期限规则从下一次交办、答复起生效，已确定的期限不变。" };
+});
+
+export const saveSmtp = formAction("administer", smtpSettingsInput, (smtp, user) => {
+  const db = getDb();
+  // An empty password field keeps the stored one.
+  saveSmtpSettings(db, { ...smtp, password: smtp.password ?? smtpSettings(db).password }, user.id);
+  revalidatePath("/admin/settings");
+  return { ok: true, message: smtp.enabled ? "已保存，邮件通知已启用。" : "已保存，邮件通知未启用。" };
 });

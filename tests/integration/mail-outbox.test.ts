@@ -1,0 +1,101 @@
+import { eq } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { approveReply } from "@/db/handling/sign-off";
+import { deliverOutbox, queueDigests, saveSmtpSettings } from "@/db/queries/outbox";
+import { emailOutbox, proposals, users } from "@/db/schema";
+import { SMTP_DISABLED } from "@/lib/mail";
+import { demoDatabase } from "./demo-db";
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A real SMTP server on a free loopback port, collecting what it receives. */
+async function startSmtp(port = 0) {
+  const received: { to: string[]; data: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return { server, port: actualPort, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function sender(port: number) {
+  const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+  return async (mail: { to: string; subject: string; text: string }) => {
+    await transport.sendMail({ from: "tian@example.gov.cn", ...mail });
+  };
+}
+
+async function setup() {
+  const t = await demoDatabase();
+  cleanups.push(t.cleanup);
+  saveSmtpSettings(t.db, { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" }, t.user("admin").id);
+  t.db.update(users).set({ email: "jiangmj@example.gov.cn" }).where(eq(users.username, "jiangmj")).run();
+  return t;
+}
+
+describe("mail through the outbox", () => {
+  it("sends the approval notice to the handler through a real SMTP server", async () => {
+    const t = await setup();
+    const smtp = await startSmtp();
+    cleanups.push(smtp.close);
+    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
+    const queued = t.db.select().from(emailOutbox).all();
+    expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([["jiangmj@example.gov.cn", "【提案办理】答复函已签发"]]);
+    expect(queued[0]!.body).toContain(`https://tian.example.gov.cn/proposals/${id180}`);
+    expect(await deliverOutbox(t.db, sender(smtp.port))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.to).toEqual(["jiangmj@example.gov.cn"]);
+    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("keeps the mail while the server is down and sends it when it is back", async () => {
+    const t = await setup();
+    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
+    const smtp = await startSmtp();
+    const port = smtp.port;
+    await smtp.close();
+    const now = new Date();
+    expect(await deliverOutbox(t.db, sender(port), now)).toEqual({ sent: 0, failed: 1 });
+    const kept = t.db.select().from(emailOutbox).get()!;
+    expect(kept).toMatchObject({ status: "pending", attempts: 1 });
+    expect(kept.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
+    expect(await deliverOutbox(t.db, sender(port), now)).toEqual({ sent: 0, failed: 0 }); // not yet due
+    const back = await startSmtp(port);
+    cleanups.push(back.close);
+    expect(await deliverOutbox(t.db, sender(port), new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
+    expect(back.received).toHaveLength(1);
+    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("gives digest readers no single mails but one digest a day, and nothing while mail is disabled", async () => {
+    const t = await setup();
+    t.db.update(users).set({ emailDigest: true }).where(eq(users.username, "jiangmj")).run();
+    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
+    expect(t.db.select().from(emailOutbox).all()).toHaveLength(0);
+    expect(queueDigests(t.db)).toBe(1);
+    expect(t.db.select().from(emailOutbox).get()!.subject).toMatch(/^【提案办理】您有 \d+ 条待办消息$/);
+    expect(queueDigests(t.db)).toBe(0);
+    saveSmtpSettings(t.db, SMTP_DISABLED, t.user("admin").id);
+    t.db.update(users).set({ emailDigest: false }).where(eq(users.username, "jiangmj")).run();
+    expect(queueDigests(t.db)).toBe(0);
+  });
+});
