@@ -1,6 +1,6 @@
 /** E-mail settings and how notices read as mail. Pure. */
 import { z } from "zod";
-import { optionalText, requiredText, wholeNumber } from "./validation/common";
+import { checkbox, optionalText, requiredText, wholeNumber } from "./validation/common";
 
 export type SmtpSettings = {
   enabled: boolean;
@@ -18,10 +18,10 @@ export const SMTP_DISABLED: SmtpSettings = { enabled: false, host: "", port: 25,
 
 export const smtpSettingsInput = z
   .object({
-    enabled: z.union([z.literal("on"), z.undefined()]).transform((v) => v === "on"),
+    enabled: checkbox,
     host: optionalText("SMTP 服务器", 200),
     port: wholeNumber("端口", 1, 65535),
-    secure: z.union([z.literal("on"), z.undefined()]).transform((v) => v === "on"),
+    secure: checkbox,
     user: optionalText("用户名", 200),
     password: optionalText("密码", 200),
     from: requiredText("发件人地址", 200).refine((s) => z.email().safeParse(s.replace(/^.*<(.+)>$/, "$1")).success, "发件人地址格式不正确"),
