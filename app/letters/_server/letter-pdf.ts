@@ -1,0 +1,73 @@
+/**
+ * PDF from the print HTML (lib/letter-print.ts), printed by the production Chromium. One browser per
+ * process, started on first use; each PDF gets a fresh context. The page is served by request
+ * interception: the letter and its fonts (./fonts.ts) are the only things it can load, so the
+ * browser never fetches an authenticated URL nor anything from the network.
+ */
+import fs from "node:fs/promises";
+import { PDFDocument } from "pdf-lib";
+import { chromium, type Browser } from "playwright-core";
+import { letterPrintHtml, type LetterSheet } from "@/lib/letter-print";
+import { letterFontFaces, letterFontFile } from "./fonts";
+
+/** The origin the print page pretends to come from; nothing is ever fetched from it. */
+const PRINT_ORIGIN = "https://letter.invalid";
+const PRINT_FONTS_PATH = "/fonts/";
+
+const globalForPdf = globalThis as unknown as { __letterBrowser?: Promise<Browser> };
+
+function launch(): Promise<Browser> {
+  const started = chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  started.then(
+    (browser) => browser.on("disconnected", () => (globalForPdf.__letterBrowser = undefined)),
+    () => (globalForPdf.__letterBrowser = undefined),
+  );
+  return started;
+}
+
+function browser(): Promise<Browser> {
+  globalForPdf.__letterBrowser ??= launch();
+  return globalForPdf.__letterBrowser;
+}
+
+/** Prints the HTML to an A4 PDF with its CSS page rules (margins, page numbers); text stays selectable. */
+async function htmlToPdf(html: string): Promise<Buffer> {
+  const context = await (await browser()).newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === `${PRINT_ORIGIN}/`) return route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
+      const font = url.startsWith(`${PRINT_ORIGIN}${PRINT_FONTS_PATH}`) ? letterFontFile(url.slice(PRINT_ORIGIN.length + PRINT_FONTS_PATH.length)) : null;
+      if (font) return route.fulfill({ contentType: "font/woff2", body: await fs.readFile(font) });
+      return route.abort();
+    });
+    await page.goto(`${PRINT_ORIGIN}/`, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The letters as one PDF: each printed on its own, so that each starts at page — 1 —, then joined. */
+export async function lettersPdf(sheets: readonly LetterSheet[], title: string): Promise<Uint8Array> {
+  const merged = await PDFDocument.create();
+  merged.setTitle(title);
+  merged.setLanguage("zh-CN");
+  for (const sheet of sheets) {
+    const pdf = await PDFDocument.load(await htmlToPdf(letterPrintHtml([sheet], { documentTitle: title, fontFaces: letterFontFaces(PRINT_FONTS_PATH), toolbar: null })));
+    for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
+  }
+  return merged.save();
+}
+
+/** Closes the shared browser (tests; a server keeps it for its lifetime). */
+export async function closePdfBrowser(): Promise<void> {
+  const browser = globalForPdf.__letterBrowser;
+  globalForPdf.__letterBrowser = undefined;
+  if (browser) await (await browser).close();
+}

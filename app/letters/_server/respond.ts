@@ -1,0 +1,77 @@
+/**
+ * The three renderings of the same LetterSheets: the print view (HTML), the PDF (the print view
+ * printed by Chromium, one letter at a time so that each starts at page 1, then joined) and the DOCX.
+ */
+import { letterDocx } from "@/lib/letter-docx";
+import { letterPrintHtml, type ToolbarLink } from "@/lib/letter-print";
+import type { LetterDocuments, LetterSource } from "@/db/queries/letter-documents";
+import { loadLetterDocuments } from "./documents";
+import { letterFontFaces } from "./fonts";
+import { lettersPdf } from "./letter-pdf";
+
+
+function basePath(source: LetterSource): string {
+  return source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
+}
+
+function query(params: { to?: number | null; showResultClass: boolean }): string {
+  const search = new URLSearchParams();
+  if (params.to) search.set("to", String(params.to));
+  if (params.showResultClass) search.set("class", "1");
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+function download(body: Uint8Array, contentType: string, fileName: string): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+function toolbarLinks(source: LetterSource, docs: LetterDocuments): ToolbarLink[] {
+  const base = basePath(source);
+  const current = { to: docs.to, showResultClass: docs.showResultClass };
+  const links: ToolbarLink[] = [
+    { label: "下载 PDF", href: `${base}/letter.pdf${query(current)}` },
+    { label: "下载 Word（DOCX）", href: `${base}/letter.docx${query(current)}` },
+  ];
+  if (docs.addressees.length > 1) {
+    links.push({ label: `下载全部 ${docs.addressees.length} 封 PDF`, href: `${base}/letter.pdf${query({ showResultClass: docs.showResultClass })}` });
+    for (const a of docs.addressees) {
+      links.push({ label: `致${a.name}`, href: `${base}/print${query({ to: a.id, showResultClass: docs.showResultClass })}`, current: a.id === docs.to });
+    }
+  }
+  links.push({
+    label: docs.showResultClass ? "不标注办理结果类别" : "标注办理结果类别",
+    href: `${base}/print${query({ to: docs.to, showResultClass: !docs.showResultClass })}`,
+  });
+  return links;
+}
+
+export async function printResponse(request: Request, source: LetterSource): Promise<Response> {
+  const docs = await loadLetterDocuments(request, source, "one");
+  if (docs instanceof Response) return docs;
+  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs) } });
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+}
+
+export async function pdfResponse(request: Request, source: LetterSource): Promise<Response> {
+  const docs = await loadLetterDocuments(request, source, "all");
+  if (docs instanceof Response) return docs;
+  return download(await lettersPdf(docs.sheets, docs.baseName), "application/pdf", `${docs.baseName}.pdf`);
+}
+
+export async function docxResponse(request: Request, source: LetterSource): Promise<Response> {
+  const docs = await loadLetterDocuments(request, source, "all");
+  if (docs instanceof Response) return docs;
+  return download(
+    await letterDocx(docs.sheets, docs.baseName),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    `${docs.baseName}.docx`,
+  );
+}

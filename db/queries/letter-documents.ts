@@ -1,0 +1,176 @@
+/**
+ * The letters one document request may have, with the caller's rights, for the print view, the PDF
+ * and the DOCX (which all render the same LetterSheets):
+ *  - a signed reply: staff who may see the proposal get one letter per proposer and co-signer (or the
+ *    one `to` names); a proposer or co-signer gets only their own;
+ *  - a draft version: only staff who may see drafts (the lead unit and the coordinating office).
+ * The receipt QR code and link are printed while the addressee owes a receipt on the reply, on
+ * letters for that member, the lead unit and the coordinating office (who send the letter), not on a
+ * co-handling unit's copy.
+ */
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import QRCode from "qrcode";
+import type { Db } from "@/db/client";
+import { issueReceiptToken } from "@/db/handling/receipt-tokens";
+import { assignments, proposalSigners, proposals, receipts, replies, replyDrafts, users } from "@/db/schema";
+import { canSeeDrafts, canViewProposal, type Actor } from "@/lib/authz";
+import { chineseDate, isoDateInChina } from "@/lib/format";
+import type { LetterSheet } from "@/lib/letter-print";
+import { receiptTokenExpiry } from "@/lib/receipt-token";
+import { letterForDraft, letterForReply } from "./letter";
+import { loadProposalParties } from "./proposals";
+
+export type LetterSource = { kind: "reply"; replyId: number } | { kind: "draft"; draftId: number };
+
+/** "one": a single letter (the lead proposer's unless `to` names another), as the print view shows; "all": every letter. */
+export type LetterScope = "one" | "all";
+
+export type LetterRequest = {
+  source: LetterSource;
+  scope: LetterScope;
+  /** The addressee (a proposer or co-signer) whose letter is wanted. */
+  to: number | null;
+  /** Print the result class at the top right. */
+  showResultClass: boolean;
+  /** The origin the receipt links point to, e.g. https://tian.example.gov.cn */
+  origin: string;
+};
+
+export type LetterDocuments = {
+  sheets: LetterSheet[];
+  /** The file name without extension, e.g. 答复函-渝高新科函〔2023〕4号-刘新荣 */
+  baseName: string;
+  /** Every addressee the caller may print for, to switch between them in the print view. */
+  addressees: { id: number; name: string }[];
+  /** The addressee printed, when there is one. */
+  to: number | null;
+  showResultClass: boolean;
+};
+
+export type LetterDocumentsResult = { ok: true; docs: LetterDocuments } | { ok: false; status: 403 | 404; message: string };
+
+const notFound = (message: string): LetterDocumentsResult => ({ ok: false, status: 404, message });
+const forbidden = (message: string): LetterDocumentsResult => ({ ok: false, status: 403, message });
+
+/** The proposers and co-signers, lead first. */
+function proposersOf(db: Db, proposalId: number) {
+  return db
+    .select({ id: users.id, name: users.displayName, role: proposalSigners.role })
+    .from(proposalSigners)
+    .innerJoin(users, eq(users.id, proposalSigners.userId))
+    .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .orderBy(asc(proposalSigners.position), asc(users.id))
+    .all()
+    .sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
+}
+
+function leadUnitOf(db: Db, proposalId: number): number | null {
+  return (
+    db
+      .select({ unitId: assignments.unitId })
+      .from(assignments)
+      .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "lead"), ne(assignments.status, "withdrawn")))
+      .get()?.unitId ?? null
+  );
+}
+
+async function receiptLink(db: Db, origin: string, reply: { id: number; receiptDue: string }, memberId: number) {
+  const token = issueReceiptToken(db, reply.id, memberId);
+  const url = `${origin}/receipt/${token}`;
+  return {
+    url,
+    qrSvg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }),
+    qrPng: new Uint8Array(await QRCode.toBuffer(url, { type: "png", margin: 1, width: 360, errorCorrectionLevel: "M" })),
+    validUntil: chineseDate(isoDateInChina(receiptTokenExpiry(reply.receiptDue))),
+  };
+}
+
+async function replyDocuments(db: Db, actor: Actor, replyId: number, request: LetterRequest): Promise<LetterDocumentsResult> {
+  const { showResultClass } = request;
+  const reply = db
+    .select({ id: replies.id, proposalId: replies.proposalId, round: replies.round, docNumber: replies.docNumber, receiptDue: replies.receiptDue, status: proposals.status, currentRound: proposals.round })
+    .from(replies)
+    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
+    .where(eq(replies.id, replyId))
+    .get();
+  const parties = reply ? loadProposalParties(db, reply.proposalId) : null;
+  if (!reply || !parties) return notFound("答复函不存在");
+  if (!canViewProposal(actor, parties)) return forbidden("无权查看此答复函");
+  const everyone = proposersOf(db, reply.proposalId);
+  const allowed = actor.role === "member" ? everyone.filter((p) => p.id === actor.id) : everyone;
+  const to = actor.role === "member" ? actor.id : request.to;
+  const chosen = to !== null ? allowed.filter((p) => p.id === to) : request.scope === "one" ? allowed.slice(0, 1) : allowed;
+  if (chosen.length === 0) return notFound("答复函不存在");
+  const awaitingReceipts = reply.status === "replied" && reply.round === reply.currentRound;
+  const sendsLetter = actor.role === "member" || canSeeDrafts(actor, leadUnitOf(db, reply.proposalId));
+  const sheets: LetterSheet[] = [];
+  for (const addressee of chosen) {
+    const letter = letterForReply(db, reply.id, addressee.id, { showResultClass });
+    if (!letter) return notFound("答复函不存在");
+    const returned = db
+      .select({ id: receipts.id })
+      .from(receipts)
+      .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addressee.id)))
+      .get();
+    const receipt = awaitingReceipts && sendsLetter && !returned ? await receiptLink(db, request.origin, reply, addressee.id) : null;
+    sheets.push({ letter, docNumber: reply.docNumber, draft: false, receipt });
+  }
+  const only = chosen.length === 1 ? chosen[0]! : null;
+  return {
+    ok: true,
+    docs: {
+      sheets,
+      baseName: `答复函-${reply.docNumber}${only ? `-${only.name}` : ""}`,
+      addressees: allowed.map(({ id, name }) => ({ id, name })),
+      to: only?.id ?? null,
+      showResultClass,
+    },
+  };
+}
+
+function draftDocuments(db: Db, actor: Actor, draftId: number, request: LetterRequest): LetterDocumentsResult {
+  const { showResultClass } = request;
+  const draft = db
+    .select({ proposalId: replyDrafts.proposalId, version: replyDrafts.version, round: replyDrafts.round, number: proposals.number })
+    .from(replyDrafts)
+    .innerJoin(proposals, eq(proposals.id, replyDrafts.proposalId))
+    .where(eq(replyDrafts.id, draftId))
+    .get();
+  const parties = draft ? loadProposalParties(db, draft.proposalId) : null;
+  if (!draft || !parties) return notFound("答复函稿不存在");
+  if (!canViewProposal(actor, parties) || !canSeeDrafts(actor, leadUnitOf(db, draft.proposalId))) return forbidden("无权查看此答复函稿");
+  const letter = letterForDraft(db, draftId, { showResultClass });
+  if (!letter) return notFound("答复函稿不存在");
+  const round = draft.round > 1 ? `第${draft.round}轮` : "";
+  return {
+    ok: true,
+    docs: {
+      sheets: [{ letter, docNumber: null, draft: true, receipt: null }],
+      baseName: `答复函稿-第${draft.number}号-${round}第${draft.version}稿`,
+      addressees: [],
+      to: null,
+      showResultClass,
+    },
+  };
+}
+
+/** The letters `request` asks for, as `actor` may have them. */
+export async function letterDocuments(db: Db, actor: Actor, request: LetterRequest): Promise<LetterDocumentsResult> {
+  const { source } = request;
+  const id = source.kind === "reply" ? source.replyId : source.draftId;
+  if (!Number.isSafeInteger(id) || id <= 0) return notFound("答复函不存在");
+  return source.kind === "reply" ? replyDocuments(db, actor, id, request) : draftDocuments(db, actor, id, request);
+}
+
+/** The version the staff letter preview shows: the round's reply, else its latest draft. */
+export function currentLetterSource(db: Db, proposalId: number, round: number): LetterSource | null {
+  const reply = db.select({ id: replies.id }).from(replies).where(and(eq(replies.proposalId, proposalId), eq(replies.round, round))).get();
+  if (reply) return { kind: "reply", replyId: reply.id };
+  const draft = db
+    .select({ id: replyDrafts.id })
+    .from(replyDrafts)
+    .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
+    .orderBy(desc(replyDrafts.version))
+    .get();
+  return draft ? { kind: "draft", draftId: draft.id } : null;
+}
