@@ -4,6 +4,7 @@
  * workflow. The token itself is never stored, only its SHA-256.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import { PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import {
   checkReceiptToken,
@@ -96,7 +97,8 @@ export type ReceiptLinkContext = {
   proposalLabel: string;
   docNumber: string;
   receiptDue: string;
-  member: { id: number; name: string };
+  /** The member, and how the letter addresses them (刘新荣委员). */
+  member: { id: number; name: string; addressedAs: string };
 };
 
 export type ReceiptLinkCheck = { ok: true; context: ReceiptLinkContext } | { ok: false; refusal: ReceiptTokenRefusal };
@@ -135,7 +137,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = new Date()):
       proposalLabel: `${sessionTitle(row.session)} ${proposalLabel(row.number, row.session.kind)}`,
       docNumber: row.docNumber,
       receiptDue: row.receiptDue,
-      member: { id: member.id, name: member.name },
+      member: { id: member.id, name: member.name, addressedAs: `${member.name}${PROPOSER_WORD[row.session.kind]}` },
     },
   };
 }
