@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PortalTools } from "../_components/portal-tools";
-import { currentPath, reading } from "../_server/prefs";
+import { reading } from "../_server/prefs";
 import "../public.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +13,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const r = await reading();
   const { t } = r;
-  const back = await currentPath();
   return (
     <div lang={r.lang} className={`portal ${r.care ? "care" : ""}`}>
       <a href="#main" className="skip-link">
@@ -26,7 +25,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <a href="https://www.gov.cn/">{t("中国政府网")}</a>
               <a href="https://www.cq.gov.cn/">{t("重庆市人民政府网")}</a>
             </nav>
-            <PortalTools reading={r} back={back} />
+            <PortalTools reading={r} />
           </div>
         </div>
         <div className="portal-banner">

@@ -2,9 +2,9 @@ import Link from "next/link";
 import type { Reading } from "../_server/prefs";
 
 /** 繁體版 / 无障碍 / 关怀版: links that set the preference and come back to the same page. */
-export function PortalTools({ reading, back }: { reading: Reading; back: string }) {
+export function PortalTools({ reading }: { reading: Reading }) {
   const { t } = reading;
-  const toggle = (param: string) => `/open/prefs?${param}&back=${encodeURIComponent(back)}`;
+  const toggle = (param: string) => `/open/prefs?${param}`;
   return (
     <nav aria-label={t("网站工具")} className="flex gap-4">
       {reading.traditional ? (

@@ -21,11 +21,6 @@ export const reading = cache(async (): Promise<Reading> => {
   return { ...prefs, t, tx: (value) => convertStrings(value, t), lang: prefs.traditional ? "zh-Hant" : "zh-Hans" };
 });
 
-/** The current path with its query, for the toggles to return to. */
-export async function currentPath(): Promise<string> {
-  return (await headers()).get("x-pathname") ?? "/open";
-}
-
 /** The site's own origin as the visitor reached it, for absolute links (QR code, feed, sitemap). */
 export async function siteOrigin(): Promise<string> {
   const h = await headers();

@@ -1,15 +1,22 @@
 /**
  * The 繁體版/简体版 and 关怀版/标准版 toggles: plain links (no script needed) that set the preference
- * cookie for a year and return to the page they came from.
+ * cookie for a year and return to the page they came from (the Referer, when it is a page of this site).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { CARE_COOKIE, LANG_COOKIE, safeReturnPath } from "@/lib/public-prefs";
 
 const YEAR = 365 * 24 * 3600;
 
+function refererPath(request: NextRequest): string | null {
+  const referer = request.headers.get("referer");
+  if (!referer || !URL.canParse(referer)) return null;
+  const url = new URL(referer);
+  return url.host === request.headers.get("host") ? url.pathname + url.search : null;
+}
+
 export function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const response = NextResponse.redirect(new URL(safeReturnPath(params.get("back")), request.nextUrl), 303);
+  const response = NextResponse.redirect(new URL(safeReturnPath(refererPath(request)), request.nextUrl), 303);
   const options = { path: "/open", maxAge: YEAR, sameSite: "lax" as const, httpOnly: true };
   const lang = params.get("lang");
   if (lang === "hant" || lang === "hans") response.cookies.set(LANG_COOKIE, lang, options);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "../../_components/breadcrumb";
-import { currentPath, reading } from "../../_server/prefs";
+import { reading } from "../../_server/prefs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await reading()).t("无障碍说明") };
@@ -9,7 +9,6 @@ export async function generateMetadata(): Promise<Metadata> {
 /** 无障碍: what the site offers readers who use the keyboard, a screen reader or large type. */
 export default async function AccessibilityPage() {
   const { t, care } = await reading();
-  const back = await currentPath();
   const items = [
     "每页第一个链接“跳到正文”可直接到达正文；页面分为页眉、导航、正文和页脚区域，读屏软件可按区域跳转。",
     "所有链接、按钮和表单均可只用键盘操作：Tab 键前进，Shift+Tab 后退，回车键确认；获得焦点的元素有醒目的边框。",
@@ -28,7 +27,7 @@ export default async function AccessibilityPage() {
           ))}
         </ul>
         <p className="mt-6">
-          <a className="portal-button" href={`/open/prefs?care=${care ? "0" : "1"}&back=${encodeURIComponent(back)}`}>
+          <a className="portal-button" href={`/open/prefs?care=${care ? "0" : "1"}`}>
             {t(care ? "返回标准版" : "切换到关怀版")}
           </a>
         </p>
