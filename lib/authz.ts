@@ -88,3 +88,8 @@ export function canSeeDrafts(actor: Actor, leadUnitId: number | null | undefined
 export function canSeeCoOpinion(actor: Actor, leadUnitId: number | null | undefined, coUnitId: number): boolean {
   return canSeeDrafts(actor, leadUnitId) || inUnit(actor, coUnitId);
 }
+
+/** Receipts, with the proposers' opinions, are read by the lead unit that answers them and the coordinating office. */
+export function canSeeReceipts(actor: Actor, leadUnitId: number | null | undefined): boolean {
+  return actor.role === "coordinator" || inUnit(actor, leadUnitId);
+}

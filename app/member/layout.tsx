@@ -14,9 +14,9 @@ export default async function MemberLayout({ children }: { children: React.React
         跳到主要内容
       </a>
       <header className="bg-gov-red text-white">
-        <div className="mx-auto flex max-w-5xl items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <p className="text-base font-bold">委员履职 · 提案办理</p>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
             <span>{user.displayName}</span>
             <NotificationLink unread={unreadCount(getDb(), user.id)} className="text-xs hover:underline" />
             <Link href="/account/password" className="text-xs hover:underline">

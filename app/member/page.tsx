@@ -42,13 +42,24 @@ export default async function MemberHome() {
                       <span className={`rounded px-1.5 text-xs font-medium ${state === "awaiting_receipt" ? "bg-red-100 text-red-800" : "bg-blue-50 text-blue-900"}`}>
                         {MEMBER_STATE_LABELS[state]}
                       </span>
+                      {p.round > 1 && state !== "closed" && <span className="text-xs text-orange-800">第{p.round}轮办理</span>}
                     </p>
                     <p className="mt-1 text-sm text-slate-600">
                       主办单位：{p.leadUnit ?? "待交办"}
                       {p.coUnits && <>；协办单位：{p.coUnits}</>}
                       {p.due && ["assigned", "handling", "rehandling"].includes(state) && <>；办复期限：{p.due}</>}
                     </p>
-                    <p className="mt-1 text-sm text-slate-800">下一步：{MEMBER_NEXT_STEP[state]}</p>
+                    <p className="mt-1 text-sm text-slate-800">
+                      下一步：{MEMBER_NEXT_STEP[state]}
+                      {state === "awaiting_receipt" && p.receiptDue && (
+                        <>
+                          （请于 {p.receiptDue} 前提交）
+                          <Link href={`/member/proposals/${p.id}`} className="ml-1 font-medium text-brand-700 underline">
+                            阅读答复并提交回执
+                          </Link>
+                        </>
+                      )}
+                    </p>
                   </li>
                 );
               })}

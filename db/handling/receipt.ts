@@ -10,7 +10,7 @@ import { owesReceipt } from "@/lib/receipts";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
-import { notifications, receipts, replies } from "../schema";
+import { notifications, receipts, replies, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { loadFacts } from "./facts";
 import { runCommand, type RunResult } from "./run";
@@ -70,7 +70,16 @@ export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, 
       if (!facts) return { ok: false, reason: "提案不存在" };
       if (!facts.reply || !owesReceipt(facts, memberId)) return { ok: false, reason: "该提案人没有待提交的回执" };
       const receiptDue = facts.reply.receiptDue;
-      logEvent(tx, { proposalId, actorId: actor.id, action: "remind_receipt", fromState: facts.status, toState: facts.status, data: { memberId, round: facts.round } });
+      const member = tx.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
+      logEvent(tx, {
+        proposalId,
+        actorId: actor.id,
+        action: "remind_receipt",
+        fromState: facts.status,
+        toState: facts.status,
+        comment: `提案人：${member?.name ?? memberId}`,
+        data: { memberId, round: facts.round },
+      });
       tx.insert(notifications)
         .values({
           userId: memberId,

@@ -14,7 +14,8 @@ const isoDate = (label: string) =>
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
 /** Ids from repeated checkboxes: absent, one value, or many. */
 const idList = z
-  .union([z.undefined(), z.string(), z.array(z.string())])
+  .union([z.string(), z.array(z.string())])
+  .optional()
   .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .pipe(z.array(wholeNumber("单位")));
 

@@ -1,9 +1,8 @@
 /** Form inputs of the feedback receipt (回执) and its follow-up by the coordinating office. Pure zod schemas. */
 import { z } from "zod";
 import { CONTACT_REPORTS, SATISFACTION } from "../domain";
+import { RECEIPT_OPINION_MAX } from "../receipts";
 import { optionalText, wholeNumber } from "./common";
-
-export const RECEIPT_OPINION_MAX = 2000;
 
 const answers = {
   proposalId: wholeNumber("提案编号"),

@@ -5,6 +5,7 @@ import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { coordinatorQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
+import { OverdueReceipts } from "./overdue-receipts";
 
 export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
   const q = coordinatorQueue(db, today);
@@ -96,6 +97,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
       <QueueSection title="超期未办结（督办）" count={q.overdue.length} empty="没有超期的办理事项。">
         <AssignmentTable rows={q.overdue} today={today} dueOf={(r) => r.due} />
       </QueueSection>
+      <OverdueReceipts db={db} today={today} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { canSeeDrafts } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { LetterPreview } from "./letter-preview";
+import { ReceiptsSection } from "./receipts-section";
 import { RolePanels } from "./role-panels";
 import { SimilarSection } from "./similar-section";
 
@@ -65,6 +66,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             </p>
           )}
         </header>
+        <ReceiptsSection db={db} user={user} proposalId={id} leadUnitId={leadUnitId} today={today} />
         <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />
         <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="body-h" className="mb-2 font-semibold">

@@ -14,6 +14,7 @@ import { AssignPanel, CoordinatorTools, RequestDecisions } from "./panels/coordi
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, DraftPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
 import { publicationPanel } from "./publication-section";
+import { PaperReceipts } from "./paper-receipts";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
 
@@ -30,6 +31,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "coordinator") {
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
+    if (facts.status === "replied") panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
     const requests = pendingRequestsOf(db, proposalId);
     panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} />);
     if (facts.status !== "registered" && facts.status !== "closed") {

@@ -7,11 +7,13 @@ import { getDb } from "@/db/client";
 import { contactsOf, repliesOf } from "@/db/queries/handling-view";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
+import { memberReceiptsOf } from "@/db/queries/receipts";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
-import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS } from "@/lib/domain";
+import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import { MEMBER_STATE_LABELS, MEMBER_TIMELINE_ACTIONS, memberState } from "@/lib/member-view";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
+import { ReceiptSection } from "./receipt-section";
 
 export const metadata: Metadata = { title: "提案详情" };
 
@@ -31,9 +33,12 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   });
   const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
+  const myReceipts = memberReceiptsOf(db, id, user.id);
+  const currentReply = replies.find((r) => r.round === proposal.round);
+  // Another co-signer's receipt opinion is theirs: the timeline shows only why it was reopened or closed.
   const timeline = proposalTimeline(db, id)
     .filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action))
-    .map((e) => ({ ...e, comment: e.action === "receipt" || e.action === "reopen" || e.action === "close" ? e.comment : null }));
+    .map((e) => ({ ...e, comment: e.action === "reopen" || e.action === "close" ? e.comment : null }));
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -48,7 +53,16 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
         <h1 className="mt-1 text-xl font-bold">{proposal.title}</h1>
         <p className="mt-2 text-sm">
           办理状态：<strong>{MEMBER_STATE_LABELS[state]}</strong>
+          {proposal.round > 1 && <span className="ml-2 text-slate-600">（第{proposal.round}轮办理）</span>}
         </p>
+        {state === "awaiting_receipt" && currentReply && (
+          <p className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            答复函已送达，请阅读后于 {currentReply.receiptDue} 前提交回执。
+            <a href="#receipt" className="ml-1 font-medium underline">
+              去填写回执
+            </a>
+          </p>
+        )}
         <ul className="mt-2 space-y-1 text-sm text-slate-700">
           {assignments
             .filter((a) => a.status !== "withdrawn")
@@ -68,6 +82,14 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
           <div className="rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
             <ReplyLetter letter={letter} headingLevel={2} />
           </div>
+          <ReceiptSection
+            proposalId={id}
+            replyId={reply.id}
+            receiptDue={reply.receiptDue}
+            receipt={myReceipts.find((r) => r.replyId === reply.id)}
+            owed={owed && reply.round === proposal.round}
+            respondent={`${user.displayName}${PROPOSER_WORD[session.kind]}`}
+          />
         </section>
       ))}
       <section aria-labelledby="m-contacts" className="rounded border border-slate-200 bg-white p-4">

@@ -1,0 +1,27 @@
+"use server";
+/** The coordinating office's part in receipts: a paper receipt recorded on a proposer's behalf, and 催告. */
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { recordPaperReceipt, remindReceipt } from "@/db/handling/receipt";
+import { paperReceiptInput, remindReceiptInput } from "@/lib/validation/receipt";
+import { formAction } from "../../../_server/action";
+
+function refresh(proposalId: number) {
+  revalidatePath(`/proposals/${proposalId}`);
+  revalidatePath("/work");
+}
+
+export const recordPaperReceiptAction = formAction("coordinate", paperReceiptInput, (input, user) => {
+  const { proposalId, memberId, ...answers } = input;
+  const result = recordPaperReceipt(getDb(), user, proposalId, memberId, answers);
+  if (!result.ok) return { ok: false, error: result.reason };
+  refresh(proposalId);
+  return { ok: true, message: result.data.status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : result.data.status === "closed" ? "纸质回执已录入，提案已办结" : "纸质回执已录入" };
+});
+
+export const remindReceiptAction = formAction("coordinate", remindReceiptInput, (input, user) => {
+  const result = remindReceipt(getDb(), user, input.proposalId, input.memberId);
+  if (!result.ok) return { ok: false, error: result.reason };
+  refresh(input.proposalId);
+  return { ok: true, message: "已催告" };
+});

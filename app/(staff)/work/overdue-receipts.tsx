@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { DueBadge } from "@/components/due-badge";
+import { ProposalLink } from "@/components/proposal-link";
+import { QueueSection } from "@/components/queue-section";
+import type { Db } from "@/db/client";
+import { overdueReceipts } from "@/db/queries/work";
+import { SIGNER_ROLE_LABELS } from "@/lib/domain";
+import { dateTimeInChina } from "@/lib/format";
+import { RemindButton } from "../proposals/[id]/panels/remind-button";
+
+/** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
+export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
+  const rows = overdueReceipts(db, today);
+  return (
+    <QueueSection title="超期未回执（催告）" count={rows.length} empty="没有超期未交回的回执。">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">提案</th>
+            <th scope="col">提案人</th>
+            <th scope="col">回执期限</th>
+            <th scope="col">上次催告</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.proposalId}-${r.memberId}`}>
+              <td>
+                <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
+                {r.round > 1 && <span className="ml-1 text-xs text-orange-800">第{r.round}轮答复</span>}
+              </td>
+              <td className="whitespace-nowrap">
+                {r.member}（{SIGNER_ROLE_LABELS[r.signerRole]}）
+              </td>
+              <td>
+                <DueBadge due={r.receiptDue} today={today} />
+              </td>
+              <td className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
+              <td>
+                <div className="flex flex-wrap items-start gap-2">
+                  <RemindButton proposalId={r.proposalId} memberId={r.memberId} memberName={r.member} />
+                  <Link href={`/proposals/${r.proposalId}#paper-receipt`} className="pt-1.5 text-sm text-brand-700 hover:underline">
+                    代录纸质回执
+                  </Link>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </QueueSection>
+  );
+}
