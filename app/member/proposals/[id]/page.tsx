@@ -79,6 +79,17 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
           <p className="mb-2 text-sm text-slate-600">
             {reply.round > 1 ? `第${reply.round}次答复` : "答复函"} · 发文字号 {reply.docNumber}
           </p>
+          <p className="mb-2 flex flex-wrap gap-x-4 text-sm">
+            <a href={`/letters/${reply.id}/print`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">
+              打印版（公文格式）
+            </a>
+            <a href={`/letters/${reply.id}/letter.pdf`} className="text-brand-700 hover:underline">
+              下载 PDF
+            </a>
+            <a href={`/letters/${reply.id}/letter.docx`} className="text-brand-700 hover:underline">
+              下载 Word
+            </a>
+          </p>
           <div className="rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
             <ReplyLetter letter={letter} headingLevel={2} />
           </div>
