@@ -90,7 +90,7 @@ test("the coordinator publishes a signed reply; a visitor finds it by four and t
   await expect(page.getByRole("button", { name: "复制链接" })).toBeVisible();
   await expect(page.getByRole("button", { name: "放大字号" })).toBeVisible();
   await expect(page.getByRole("img", { name: "本页二维码" }).locator("svg")).toBeVisible();
-  await expect(page.getByRole("link", { name: /的答复函$/ })).toHaveAttribute("href", /\/open\/\d+\/print$/);
+  await expect(page.getByRole("link", { name: /的答复函$/ })).toHaveAttribute("href", /\/open\/\d+\/letter\.pdf$/);
   published = { url: new URL(page.url()).pathname, indexNumber, candidate };
 
   await page.getByRole("link", { name: "繁體版" }).click();

@@ -103,7 +103,8 @@ export default async function PublishedReplyPage({ params }: Props) {
         <div className="portal-downloads">
           <p>{t("文件下载")}:</p>
           <p>
-            {t("原文下载")}:<a href={`/open/${item.id}/print`}>{shown.title}</a>
+            {t("原文下载")}:
+            {item.mode === "full" ? <a href={`/open/${item.id}/letter.pdf`}>{shown.title}</a> : t("本件摘要公开，不提供原文下载")}
           </p>
         </div>
         <figure className="portal-qr">
