@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import type { Db } from "../client";

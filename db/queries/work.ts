@@ -1,5 +1,5 @@
 /** What each role must act on now: the queries behind the staff home page (待办). */
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   adjustmentRequests,

@@ -2,7 +2,6 @@ import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
-import { registerProposal } from "@/db/handling/register";
 import { users } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
@@ -29,20 +28,7 @@ describe("two directors approving at the same time", () => {
     const deputy = db.insert(users).values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead }).returning().get();
     const ids: number[] = [];
     for (let n = 0; n < 12; n++) {
-      const r = registerProposal(db, user("coordinator").id, {
-        sessionId: t.session("第二次会议"),
-        number: 950 + n,
-        title: `并发测试提案${n}`,
-        body: "正文",
-        categoryId: null,
-        receivedOn: DEMO_TODAY,
-        proposerId: user("liuxr").id,
-        coSignerIds: [],
-        seconderIds: [],
-        isKey: false,
-        isUrgent: false,
-        wantsMeeting: false,
-      });
+      const r = t.register(950 + n, { title: `并发测试提案${n}` });
       if (!r.ok) throw new Error(r.reason);
       const id = r.data.id;
       for (const step of [

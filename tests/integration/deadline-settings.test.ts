@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { assignProposal } from "@/db/handling/assignment";
-import { registerProposal } from "@/db/handling/register";
 import { deadlineRules, saveDeadlineRules } from "@/db/queries/settings";
 import { assignments, events } from "@/db/schema";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
 import { deadlineSettingsInput } from "@/lib/validation/settings";
-import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { demoDatabase } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -39,20 +38,7 @@ describe("deadline settings", () => {
     expect(deadlineRules(t.db)).toMatchObject({ accept: { amount: 3, unit: "workdays" }, reply: { amount: 2, unit: "months" } });
     expect(t.db.select().from(events).where(eq(events.action, "settings_update")).all()).toHaveLength(1);
 
-    const r = registerProposal(t.db, t.user("coordinator").id, {
-      sessionId: t.session("第二次会议"),
-      number: 990,
-      title: "期限测试",
-      body: "正文",
-      categoryId: null,
-      receivedOn: DEMO_TODAY,
-      proposerId: t.user("liuxr").id,
-      coSignerIds: [],
-      seconderIds: [],
-      isKey: false,
-      isUrgent: false,
-      wantsMeeting: false,
-    });
+    const r = t.register(990, { title: "期限测试" });
     if (!r.ok) throw new Error(r.reason);
     expect(assignProposal(t.db, t.user("coordinator"), r.data.id, { leadUnitId: t.unit("重庆高新区科技创新局"), coUnitIds: [] }).ok).toBe(true);
     const today = isoDateInChina(new Date());

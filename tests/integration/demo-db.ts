@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
+import { registerProposal, type RegisterInput } from "@/db/handling/register";
 import { sessions, units, users } from "@/db/schema";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { tempDatabase } from "./temp-db";
@@ -26,5 +27,22 @@ export function lookups(db: Db) {
     return u.id;
   };
   const session = (meeting: string) => db.select().from(sessions).where(eq(sessions.meeting, meeting)).get()!.id;
-  return { user, unit, session };
+  /** Registers a proposal of 刘新荣 in the demo's 第二次会议, as the coordinator; `over` changes any field. */
+  const register = (number: number, over: Partial<RegisterInput> = {}) =>
+    registerProposal(db, user("coordinator").id, {
+      sessionId: session("第二次会议"),
+      number,
+      title: `测试提案${number}`,
+      body: "正文",
+      categoryId: null,
+      receivedOn: DEMO_TODAY,
+      proposerId: user("liuxr").id,
+      coSignerIds: [],
+      seconderIds: [],
+      isKey: false,
+      isUrgent: false,
+      wantsMeeting: false,
+      ...over,
+    });
+  return { user, unit, session, register };
 }

@@ -4,7 +4,6 @@ import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { linkProposals } from "@/db/handling/link";
-import { registerProposal } from "@/db/handling/register";
 import { linkedProposals, similarProposals } from "@/db/queries/similar";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
 import { events, notifications, proposals, replies } from "@/db/schema";
@@ -29,20 +28,7 @@ async function setup() {
   cleanup = t.cleanup;
   const lead = t.unit("重庆高新区科技创新局");
   const co = ["重庆高新区党群工作部", "重庆高新区创新服务中心", "重庆高新区政务服务和社会事务中心"].map(t.unit);
-  const registered = registerProposal(t.db, t.user("coordinator").id, {
-    sessionId: t.session("第二次会议"),
-    number: 901,
-    title: "关于引进高校人才赋能科学城产业发展的建议",
-    body: "建议加快高校人才与科学城产业的对接。",
-    categoryId: null,
-    receivedOn: DEMO_TODAY,
-    proposerId: t.user("liuxr").id,
-    coSignerIds: [],
-    seconderIds: [],
-    isKey: false,
-    isUrgent: false,
-    wantsMeeting: true,
-  });
+  const registered = t.register(901, { title: "关于引进高校人才赋能科学城产业发展的建议", body: "建议加快高校人才与科学城产业的对接。", wantsMeeting: true });
   if (!registered.ok) throw new Error(registered.reason);
   return { ...t, id: registered.data.id, lead, co };
 }
@@ -120,20 +106,7 @@ describe("the handling workflow on a real database", () => {
 
   it("refuses a duplicate number in the session", async () => {
     const t = await setup();
-    const again = registerProposal(t.db, t.user("coordinator").id, {
-      sessionId: t.session("第二次会议"),
-      number: 901,
-      title: "重复",
-      body: "重复",
-      categoryId: null,
-      receivedOn: DEMO_TODAY,
-      proposerId: t.user("liuxr").id,
-      coSignerIds: [],
-      seconderIds: [],
-      isKey: false,
-      isUrgent: false,
-      wantsMeeting: false,
-    });
+    const again = t.register(901, { title: "重复", body: "重复" });
     expect(again).toEqual({ ok: false, reason: "本届次会议已有第901号提案" });
   });
 });

@@ -4,7 +4,6 @@ import type { Db } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { recordPaperReceipt, remindReceipt, submitReceipt } from "@/db/handling/receipt";
-import { registerProposal } from "@/db/handling/register";
 import { approveReply } from "@/db/handling/sign-off";
 import { closeProposal } from "@/db/handling/supervision";
 import { memberReceiptsOf, receiptsOf } from "@/db/queries/receipts";
@@ -46,20 +45,7 @@ async function replied() {
     ReturnType<typeof t.user>,
   ];
   const { id } = ok(
-    registerProposal(t.db, t.user("coordinator").id, {
-      sessionId: t.session("第二次会议"),
-      number: 902,
-      title: "关于完善科学城人才公寓配套的建议",
-      body: "建议完善人才公寓的交通与生活配套。",
-      categoryId: null,
-      receivedOn: DEMO_TODAY,
-      proposerId: liu.id,
-      coSignerIds: [cosigner.id],
-      seconderIds: [seconder.id],
-      isKey: false,
-      isUrgent: false,
-      wantsMeeting: false,
-    }),
+    t.register(902, { title: "关于完善科学城人才公寓配套的建议", body: "建议完善人才公寓的交通与生活配套。", coSignerIds: [cosigner.id], seconderIds: [seconder.id] }),
   );
   ok(assignProposal(t.db, t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
   ok(acceptAssignment(t.db, t.user("jiangmj"), id, lead));
