@@ -34,7 +34,7 @@ test("navigation differs per role", async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/work");
   const nav = page.getByRole("navigation", { name: "主导航" });
-  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案", "统计"]);
+  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案", "督办", "统计"]);
   await page.context().clearCookies();
   await loginAs("jiangmj");
   await page.goto("/work");

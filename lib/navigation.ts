@@ -4,6 +4,7 @@ import { can, type Actor } from "./authz";
 const SECTIONS = [
   { href: "/work", label: "待办", capability: "staffHome" },
   { href: "/proposals", label: "全部提案", capability: "listProposals" },
+  { href: "/supervision", label: "督办", capability: "coordinate" },
   { href: "/stats", label: "统计", capability: "viewStatistics" },
   { href: "/admin", label: "管理", capability: "administer" },
 ] as const;

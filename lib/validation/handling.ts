@@ -99,3 +99,6 @@ export const draftInput = z
   });
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
+
+/** 督办 for several proposals of one unit at once. */
+export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, comment: requiredText("督办意见", 1000) });

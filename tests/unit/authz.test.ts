@@ -53,7 +53,7 @@ describe("landing pages", () => {
     expect(safeCallbackPath(undefined, "handler")).toBe("/work");
   });
   it("navigation shows each role only its sections", () => {
-    expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "统计"]);
+    expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "统计"]);
     expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案"]);
     expect(staffNavigation(actor("admin")).map((n) => n.label)).toEqual(["管理"]);
     expect(staffNavigation(actor("member"))).toEqual([]);

@@ -41,6 +41,7 @@ function done<T>(proposalId: number, result: RunResult<T>, message: string): Act
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/proposals/${proposalId}`);
   revalidatePath("/work");
+  revalidatePath("/supervision");
   return { ok: true, message };
 }
 

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { DueBadge } from "@/components/due-badge";
+import { ProposalLink } from "@/components/proposal-link";
+import { getDb } from "@/db/client";
+import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
+import { dueDate } from "@/lib/deadlines";
+import { isoDateInChina } from "@/lib/format";
+import { requireUser } from "../../_server/guard";
+import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
+
+export const metadata: Metadata = { title: "督办" };
+
+const HORIZONS = [3, 5, 10, 20];
+
+/** The 督办 board: every step due within N working days or overdue, by unit, with one-click notices. */
+export default async function SupervisionPage({ searchParams }: { searchParams: Promise<{ days?: string; stage?: string }> }) {
+  await requireUser("coordinate");
+  const params = await searchParams;
+  const days = HORIZONS.find((d) => d === Number(params.days)) ?? 5;
+  const stage = SUPERVISION_STAGES.find((s) => s === params.stage) ?? null;
+  const today = isoDateInChina(new Date());
+  const until = dueDate(today, { amount: days, unit: "workdays" });
+  const items = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
+  const byUnit = new Map<number, SupervisionItem[]>();
+  for (const item of items) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), item]);
+  const overdue = items.filter((i) => i.due < today).length;
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-bold">督办</h1>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+        <div>
+          <label htmlFor="sv-days" className="block text-xs text-slate-600">
+            期限范围
+          </label>
+          <select id="sv-days" name="days" defaultValue={days} className="input">
+            {HORIZONS.map((d) => (
+              <option key={d} value={d}>
+                已超期及 {d} 个工作日内到期
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sv-stage" className="block text-xs text-slate-600">
+            环节
+          </label>
+          <select id="sv-stage" name="stage" defaultValue={stage ?? ""} className="input">
+            <option value="">全部</option>
+            {SUPERVISION_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {SUPERVISION_STAGE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary">
+          查询
+        </button>
+        <p className="ml-auto text-sm text-slate-600">
+          共 {items.length} 项，其中超期 <strong className="text-red-800">{overdue}</strong> 项（截至 {until}）
+        </p>
+      </form>
+      {items.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">没有临近或超过期限的事项。</p>}
+      {[...byUnit.entries()].map(([unitId, rows]) => (
+        <section key={unitId} aria-label={rows[0]!.unit} className="mb-5">
+          <div className="mb-2 flex items-center gap-3">
+            <h2 className="font-semibold">{rows[0]!.unit}</h2>
+            <span className="text-sm text-slate-600">{rows.length} 项</span>
+            <SuperviseUnitButton unitId={unitId} unit={rows[0]!.unit} proposalIds={rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId)} />
+          </div>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">提案</th>
+                <th scope="col">环节</th>
+                <th scope="col">期限</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.proposalId}-${r.stage}`}>
+                  <td>
+                    <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.kind} />
+                  </td>
+                  <td className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
+                  <td>
+                    <DueBadge due={r.due} today={today} />
+                  </td>
+                  <td>
+                    {r.stage === "receipt" ? (
+                      <span className="text-sm text-slate-600">回执由委员提交，请在提案页催告</span>
+                    ) : (
+                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} comment={`请于${r.due}前完成${SUPERVISION_STAGE_LABELS[r.stage]}。`} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+/** The 督办 board: what is due soon or overdue, by unit and by stage. */
+import { sql } from "drizzle-orm";
+import type { SessionKind } from "@/lib/domain";
+import type { Db } from "../client";
+
+export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
+export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
+export const SUPERVISION_STAGE_LABELS: Record<SupervisionStage, string> = {
+  accept: "签收",
+  opinion: "协办意见",
+  reply: "答复",
+  receipt: "回执",
+  publication: "公开",
+};
+
+export type SupervisionItem = {
+  proposalId: number;
+  number: number;
+  title: string;
+  kind: SessionKind;
+  unitId: number;
+  unit: string;
+  stage: SupervisionStage;
+  due: string;
+};
+
+/** Every open step whose deadline is on or before `until`, earliest first. */
+export function supervisionItems(db: Db, until: string): SupervisionItem[] {
+  return db.all<SupervisionItem>(sql`
+    select * from (
+      select p.id as proposalId, p.number, p.title, s.kind, u.id as unitId, u.name as unit, 'accept' as stage, a.accept_due as due
+      from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
+      where a.status = 'pending' and p.status in ('assigned', 'handling', 'rehandling')
+      union all
+      select p.id, p.number, p.title, s.kind, u.id, u.name, 'opinion', coalesce(a.extended_due, a.due)
+      from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
+      where a.role = 'co' and a.status = 'accepted' and a.opinion_waived_reason is null and p.status in ('assigned', 'handling', 'rehandling')
+      union all
+      select p.id, p.number, p.title, s.kind, u.id, u.name, 'reply', coalesce(a.extended_due, a.due)
+      from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
+      where a.role = 'lead' and a.status = 'accepted' and p.status in ('handling', 'rehandling', 'in_review')
+      union all
+      select p.id, p.number, p.title, s.kind, u.id, u.name, 'receipt', r.receipt_due
+      from replies r join proposals p on p.id = r.proposal_id and r.round = p.round join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
+      where p.status = 'replied'
+      union all
+      select p.id, p.number, p.title, s.kind, u.id, u.name, 'publication', r.publication_due
+      from replies r join proposals p on p.id = r.proposal_id join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
+      where p.status in ('replied', 'rehandling', 'closed') and not exists (select 1 from publications pub where pub.reply_id = r.id)
+    )
+    where due <= ${until}
+    order by due, unit, number
+  `);
+}

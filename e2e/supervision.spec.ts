@@ -1,0 +1,35 @@
+/** The 督办 board: an overdue step is flagged, and a one-click 督办 reaches the unit's handler. */
+import Database from "better-sqlite3";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+
+function handlerOfUnit(unitName: string): string {
+  const db = new Database(E2E.databasePath, { readonly: true });
+  try {
+    const row = db
+      .prepare("select u.username from users u join units un on un.id = u.unit_id where un.name = ? and u.role = 'handler' and u.disabled = 0 limit 1")
+      .get(unitName) as { username: string } | undefined;
+    if (!row) throw new Error(`no handler for ${unitName}`);
+    return row.username;
+  } finally {
+    db.close();
+  }
+}
+
+test("the coordinator sees an overdue reply flagged and sends a 督办 notice that reaches the handler", async ({ page, loginAs }) => {
+  await loginAs("coordinator");
+  await page.goto("/supervision");
+  await page.getByLabel("环节").selectOption({ label: "答复" });
+  await page.getByRole("button", { name: "查询" }).click();
+  const section = page.getByRole("region").filter({ hasText: /超期\d+天/ }).first();
+  const row = section.getByRole("row").filter({ hasText: /超期\d+天/ }).first();
+  await expect(row).toBeVisible();
+  const unit = (await section.getByRole("heading", { level: 2 }).textContent())!.trim();
+  await row.getByRole("button", { name: "督办" }).click();
+  await expect(row.getByRole("status")).toContainText("已发出督办通知");
+
+  await page.context().clearCookies();
+  await loginAs(handlerOfUnit(unit));
+  await page.goto("/notifications");
+  await expect(page.getByText(/^督办：请于\d{4}-\d{2}-\d{2}前完成答复。$/).first()).toBeVisible();
+});
