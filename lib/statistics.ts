@@ -10,7 +10,7 @@ export type ProposalFacts = {
   round: number;
   leadUnitId: number | null;
   leadUnit: string | null;
-  /** The lead unit accepted (签收) by its deadline; null while not yet accepted. */
+  /** The lead unit accepted (签收) by its deadline; false also when the deadline passed unaccepted; null while it may still accept in time. */
   acceptedOnTime: boolean | null;
   /** The first reply was signed by the deadline in force then; null when there is no reply yet. */
   repliedOnTime: boolean | null;
@@ -42,7 +42,7 @@ export type Figures = {
 export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definition: string }> = {
   total: { label: "提案总数", definition: "所选范围内登记的提案件数" },
   assigned: { label: "已交办", definition: "已确定承办单位的件数" },
-  acceptedOnTime: { label: "按时签收率", definition: "主办单位在签收期限内签收的件数 ÷ 已交办件数" },
+  acceptedOnTime: { label: "按时签收率", definition: "主办单位在签收期限内签收的件数 ÷（已签收件数 + 超过签收期限仍未签收的件数）" },
   repliedOnTime: { label: "按时办复率", definition: "第一次答复在当时有效的办复期限（含批准的延期）内签发的件数 ÷ 已答复件数" },
   contactRate: { label: "沟通率", definition: "答复前与提案人有沟通记录的件数 ÷ 已答复件数" },
   faceToFaceRate: { label: "见面率", definition: "答复前与提案人当面、座谈或走访沟通的件数 ÷ 已答复件数" },
@@ -65,7 +65,7 @@ export function computeFigures(facts: readonly ProposalFacts[]): Figures {
   return {
     total: facts.length,
     assigned: assigned.length,
-    acceptedOnTime: ratio(assigned.filter((f) => f.acceptedOnTime === true).length, assigned.length),
+    acceptedOnTime: ratio(assigned.filter((f) => f.acceptedOnTime === true).length, assigned.filter((f) => f.acceptedOnTime !== null).length),
     repliedOnTime: ratio(replied.filter((f) => f.repliedOnTime === true).length, replied.length),
     contactRate: ratio(replied.filter((f) => f.contacted).length, replied.length),
     faceToFaceRate: ratio(replied.filter((f) => f.metInPerson).length, replied.length),
@@ -77,8 +77,10 @@ export function computeFigures(facts: readonly ProposalFacts[]): Figures {
   };
 }
 
+export type UnitFigures = { unitId: number; unit: string; figures: Figures };
+
 /** Figures per lead unit, best 按时办复率 first (units with no reply yet last). */
-export function figuresByUnit(facts: readonly ProposalFacts[]) {
+export function figuresByUnit(facts: readonly ProposalFacts[]): UnitFigures[] {
   const groups = new Map<number, { unit: string; facts: ProposalFacts[] }>();
   for (const f of facts) {
     if (f.leadUnitId === null) continue;

@@ -1,6 +1,7 @@
 /** The per-proposal facts the statistics are computed from (lib/statistics.ts), in one query each. */
 import { sql } from "drizzle-orm";
 import { FACE_TO_FACE_METHODS, type ProposalState, type ResultClass, type SessionKind, type Satisfaction } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
 import type { ProposalFacts } from "@/lib/statistics";
 import type { Db } from "../client";
 
@@ -23,7 +24,7 @@ type Row = {
 
 const FACE = sql.raw(FACE_TO_FACE_METHODS.map((m) => `'${m}'`).join(", "));
 
-export function statisticsFacts(db: Db, filter: StatisticsFilter = {}): ProposalFacts[] {
+export function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): ProposalFacts[] {
   const rows = db.all<Row>(sql`
     with lead as (
       select a.proposal_id, a.unit_id, a.accept_due, a.accepted_at, u.name
@@ -38,8 +39,8 @@ export function statisticsFacts(db: Db, filter: StatisticsFilter = {}): Proposal
     select
       p.id as id, p.status as status, p.round as round,
       lead.unit_id as leadUnitId, lead.name as leadUnit,
-      case when lead.accepted_at is null then null
-           when date(lead.accepted_at / 1000 + 8 * 3600, 'unixepoch') <= lead.accept_due then 1 else 0 end as acceptedOnTime,
+      case when lead.accepted_at is not null then date(lead.accepted_at / 1000 + 8 * 3600, 'unixepoch') <= lead.accept_due
+           when lead.accept_due < ${today} then 0 end as acceptedOnTime,
       case when fr.id is null then null
            when fr.reply_due is not null and fr.written_on <= fr.reply_due then 1 else 0 end as repliedOnTime,
       exists (select 1 from contact_records c where c.proposal_id = p.id and c.round = 1) as contacted,

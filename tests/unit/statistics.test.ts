@@ -17,7 +17,7 @@ const base: ProposalFacts = {
 };
 
 /**
- * Six proposals, counted by hand:
+ * Seven proposals, counted by hand:
  * 1 registered (not assigned); 2 handling, accepted late, no reply; 3 replied on time, met in person, A,
  * published, receipt 满意/满意; 4 replied late, phone only, B, publication withdrawn, no receipt yet;
  * 5 closed after a second round, C, published, two receipts 基本满意/不满意 and 满意/基本满意 (to the
@@ -40,14 +40,15 @@ const FIXTURE: ProposalFacts[] = [
     ],
   },
   { ...base, id: 6, status: "rehandling", round: 2, repliedOnTime: false, resultClass: "D", published: false, leadUnitId: 2, leadUnit: "建设局" },
+  { ...base, id: 7, status: "assigned", acceptedOnTime: null, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
 ];
 
 describe("statistics on a fixture with known answers", () => {
   const f = computeFigures(FIXTURE);
   it("counts and rates", () => {
-    expect(f.total).toBe(6);
-    expect(f.assigned).toBe(5);
-    expect(f.acceptedOnTime).toEqual({ count: 4, of: 5 });
+    expect(f.total).toBe(7);
+    expect(f.assigned).toBe(6);
+    expect(f.acceptedOnTime).toEqual({ count: 4, of: 5 }); // 7 may still accept in time
     expect(f.repliedOnTime).toEqual({ count: 2, of: 4 }); // 3 and 5 on time; 4 and 6 late
     expect(f.contactRate).toEqual({ count: 4, of: 4 });
     expect(f.faceToFaceRate).toEqual({ count: 3, of: 4 }); // 4 was by phone
