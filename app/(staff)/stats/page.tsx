@@ -3,14 +3,26 @@ import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
 import { statisticsFacts } from "@/db/queries/statistics";
-import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, RESULT_CLASSES, SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
+import { statesBySession } from "@/db/queries/statistics-by-session";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, RESULT_CLASSES, type ProposalState, SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
-import { computeFigures, FIGURE_DEFINITIONS, figuresByUnit, percent, type Figures, type Ratio } from "@/lib/statistics";
+import { computeFigures, FIGURE_DEFINITIONS, figuresByUnit, percent, type Ratio } from "@/lib/statistics";
+import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 
 export const metadata: Metadata = { title: "统计" };
 
-const RATES = ["acceptedOnTime", "repliedOnTime", "contactRate", "faceToFaceRate", "satisfiedByAttitude", "satisfiedByResult", "publicationRate"] as const satisfies readonly (keyof Figures)[];
+const STATE_COLORS: Record<ProposalState, string> = {
+  registered: "#94a3b8",
+  assigned: "#7dd3fc",
+  handling: "#2563eb",
+  in_review: "#f59e0b",
+  replied: "#10b981",
+  rehandling: "#dc2626",
+  closed: "#14532d",
+};
 
 export default async function StatsPage({ searchParams }: { searchParams: Promise<{ session?: string; kind?: string; unit?: string }> }) {
   await requireUser("viewStatistics");
@@ -22,6 +34,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const facts = statisticsFacts(db, { sessionId, kind, unitId });
   const figures = computeFigures(facts);
   const units = figuresByUnit(facts);
+  const sessions = statesBySession(db, { sessionId, kind, unitId });
+  const exportQuery = new URLSearchParams(Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])));
   const byState = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, facts.filter((f) => f.status === s).length]));
   const filters = [
     { id: "s-session", name: "session", label: "届次会议", value: sessionId, options: listSessions(db).map((s) => ({ value: s.id, label: sessionTitle(s) })) },
@@ -50,6 +64,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <button type="submit" className="btn btn-primary">
           统计
         </button>
+        <a href={`/stats/statistics.xlsx?${exportQuery}`} className="btn btn-secondary" download>
+          导出统计
+        </a>
       </form>
 
       <section aria-labelledby="figures-h" className="mb-6">
@@ -81,33 +98,44 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">单位</th>
-              <th scope="col">主办件数</th>
-              <th scope="col">已答复</th>
-              <th scope="col">按时签收率</th>
-              <th scope="col">按时办复率</th>
-              <th scope="col">沟通率</th>
-              <th scope="col">见面率</th>
-              <th scope="col">满意率（结果）</th>
+              {UNIT_COLUMNS.map((c) => (
+                <th key={c.header} scope="col">
+                  {c.header}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {units.map(({ unitId: id, unit, figures: u }) => (
-              <tr key={id}>
+            {units.map((u) => (
+              <tr key={u.unitId}>
                 <th scope="row" className="font-normal">
-                  {unit}
+                  {u.unit}
                 </th>
-                <td>{u.total}</td>
-                <td>{u.repliedOnTime.of}</td>
-                <td>{percent(u.acceptedOnTime)}</td>
-                <td>{percent(u.repliedOnTime)}</td>
-                <td>{percent(u.contactRate)}</td>
-                <td>{percent(u.faceToFaceRate)}</td>
-                <td>{percent(u.satisfiedByResult)}</td>
+                {UNIT_COLUMNS.slice(1).map((c) => (
+                  <td key={c.header}>{c.cell(u)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section aria-labelledby="charts-h" className="mb-6 grid gap-6 lg:grid-cols-2">
+        <h2 id="charts-h" className="sr-only">
+          图表
+        </h2>
+        <figure className="rounded border border-slate-200 bg-white p-3">
+          <figcaption className="mb-2 text-sm font-medium text-slate-700">{FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）</figcaption>
+          <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+        </figure>
+        <figure className="rounded border border-slate-200 bg-white p-3">
+          <figcaption className="mb-2 text-sm font-medium text-slate-700">各届次会议提案办理状态</figcaption>
+          <StackedBarChart
+            title="各届次会议提案办理状态"
+            series={PROPOSAL_STATES.map((s) => ({ label: PROPOSAL_STATE_LABELS[s], color: STATE_COLORS[s] }))}
+            rows={sessions.map((s) => ({ label: s.session, values: PROPOSAL_STATES.map((state) => s.states[state]) }))}
+          />
+        </figure>
       </section>
 
       <section aria-labelledby="by-state">

@@ -1,0 +1,30 @@
+import { getDb } from "@/db/client";
+import { statisticsFacts } from "@/db/queries/statistics";
+import { can } from "@/lib/authz";
+import { SESSION_KINDS } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
+import { computeFigures, figuresByUnit } from "@/lib/statistics";
+import { statisticsWorkbook } from "@/lib/statistics-workbook";
+import { currentUser } from "../../../_server/guard";
+
+/** 导出统计: the statistics page's figures and per-unit table under its filters, as an .xlsx workbook. */
+export async function GET(request: Request) {
+  const user = await currentUser();
+  if (!user) return new Response("请先登录", { status: 401 });
+  if (!can(user, "viewStatistics")) return new Response("无权导出统计", { status: 403 });
+  const params = new URL(request.url).searchParams;
+  const facts = statisticsFacts(getDb(), {
+    sessionId: Number(params.get("session")) || null,
+    kind: SESSION_KINDS.find((k) => k === params.get("kind")) ?? null,
+    unitId: Number(params.get("unit")) || null,
+  });
+  const body = await statisticsWorkbook(computeFigures(facts), figuresByUnit(facts));
+  const name = `提案办理统计-${isoDateInChina(new Date())}.xlsx`;
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
