@@ -11,6 +11,13 @@ export function DueBadge({ due, today }: { due: string | null; today: string }) 
       </span>
     );
   }
+  if (due === today) {
+    return (
+      <span className="whitespace-nowrap">
+        {due} <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">今日到期</span>
+      </span>
+    );
+  }
   const urgent = left.workdays <= 3;
   return (
     <span className="whitespace-nowrap">

@@ -66,7 +66,9 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           <div className="mb-2 flex items-center gap-3">
             <h2 className="font-semibold">{rows[0]!.unit}</h2>
             <span className="text-sm text-slate-600">{rows.length} 项</span>
-            <SuperviseUnitButton unitId={unitId} unit={rows[0]!.unit} proposalIds={rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId)} />
+            {rows.some((r) => r.stage !== "receipt") && (
+              <SuperviseUnitButton unitId={unitId} unit={rows[0]!.unit} proposalIds={rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId)} />
+            )}
           </div>
           <table className="data-table">
             <thead>
