@@ -1,4 +1,5 @@
-# Sourced by scripts/test.sh: finds a Chromium for Playwright and exports CHROMIUM_PATH.
+# Sourced by scripts/test.sh: finds a Chromium for Playwright and exports CHROMIUM_PATH, and makes sure
+# a Java runtime is there for the HTML validator.
 # Order: $CHROMIUM_PATH, Debian's /usr/bin/chromium, Playwright's own download. When none is there and
 # we run as root on Debian, installs chromium and fonts-noto-cjk with apt; otherwise stops with one line.
 find_chromium() {
@@ -23,3 +24,15 @@ if ! find_chromium; then
   fi
 fi
 export CHROMIUM_PATH
+
+# The HTML validation test runs the Nu Html Checker (vnu-jar), which needs a Java runtime.
+if ! command -v java >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "No Java found: installing default-jre-headless with apt-get…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+  fi
+  if ! command -v java >/dev/null 2>&1; then
+    echo "No Java found. Install it (Debian: sudo apt-get install -y default-jre-headless): the HTML validator needs it." >&2
+    exit 1
+  fi
+fi
