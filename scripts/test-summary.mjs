@@ -8,7 +8,8 @@ let skipped = 0;
 const vitest = read("reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
+  // A test file that fails to load runs no test but is a failure all the same.
+  failed += vitest.numFailedTests + vitest.numFailedTestSuites;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
 const playwright = read("reports/playwright.json");

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import { composeLetter, coUnitList, letterLines, SIGNER_PLACEHOLDER, type LetterInput } from "@/lib/letter";
 
-const SAMPLE = fs.readFileSync(path.resolve(process.cwd(), "../shared/samples/published-reply-180.txt"), "utf8");
+// A copy of shared/samples/published-reply-180.txt, the real published page, so the repository tests on its own.
+const SAMPLE = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/published-reply-180.txt"), "utf8");
 const TITLE = "重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会第二次会议第180号提案的答复函";
 
 /** The letter's lines as the sample has them, from the salutation to the contact line, blank lines dropped. */
