@@ -8,6 +8,7 @@ import type { LetterDocuments, LetterSource } from "@/db/queries/letter-document
 import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
 import { lettersPdf } from "./letter-pdf";
+import { downloadResponse } from "@/app/_server/download";
 
 
 function basePath(source: LetterSource): string {
@@ -20,17 +21,6 @@ function query(params: { to?: number | null; showResultClass: boolean }): string
   if (params.showResultClass) search.set("class", "1");
   const text = search.toString();
   return text ? `?${text}` : "";
-}
-
-function download(body: Uint8Array, contentType: string, fileName: string): Response {
-  return new Response(body as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
 }
 
 function toolbarLinks(source: LetterSource, docs: LetterDocuments): ToolbarLink[] {
@@ -63,15 +53,15 @@ export async function printResponse(request: Request, source: LetterSource): Pro
 export async function pdfResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
-  return download(await lettersPdf(docs.sheets, docs.baseName), "application/pdf", `${docs.baseName}.pdf`);
+  return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
 }
 
 export async function docxResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
-  return download(
-    await letterDocx(docs.sheets, docs.baseName),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  return downloadResponse(
+    (await letterDocx(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>,
     `${docs.baseName}.docx`,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   );
 }

@@ -5,6 +5,7 @@ import { PROPOSAL_STATES } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { ledgerWorkbook } from "@/lib/ledger";
 import { currentUser } from "../../../_server/guard";
+import { downloadResponse } from "@/app/_server/download";
 
 /** 导出台账: the proposals matching the list's filters as an .xlsx workbook, for the coordinating office. */
 export async function GET(request: Request) {
@@ -19,11 +20,5 @@ export async function GET(request: Request) {
   });
   const body = await ledgerWorkbook(rows);
   const name = `提案办理台账-${isoDateInChina(new Date())}.xlsx`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(body, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

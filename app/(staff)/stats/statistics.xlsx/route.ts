@@ -6,6 +6,7 @@ import { isoDateInChina } from "@/lib/format";
 import { computeFigures, figuresByUnit } from "@/lib/statistics";
 import { statisticsWorkbook } from "@/lib/statistics-workbook";
 import { currentUser } from "../../../_server/guard";
+import { downloadResponse } from "@/app/_server/download";
 
 /** 导出统计: the statistics page's figures and per-unit table under its filters, as an .xlsx workbook. */
 export async function GET(request: Request) {
@@ -20,11 +21,5 @@ export async function GET(request: Request) {
   });
   const body = await statisticsWorkbook(computeFigures(facts), figuresByUnit(facts));
   const name = `提案办理统计-${isoDateInChina(new Date())}.xlsx`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(body, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

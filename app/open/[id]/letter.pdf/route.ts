@@ -1,6 +1,7 @@
 import { lettersPdf } from "@/app/letters/_server/letter-pdf";
 import { getDb } from "@/db/client";
 import { publishedById, publishedLetter } from "@/db/queries/public";
+import { downloadResponse } from "@/app/_server/download";
 
 /**
  * 原文下载: the published letter as PDF, for anyone. Only a reply published in full has one; a summary
@@ -13,13 +14,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const letter = item ? publishedLetter(db, id) : null;
   if (!item || !letter) return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const pdf = await lettersPdf([{ letter, docNumber: item.docNumber, draft: false, receipt: null }], item.title);
-  return new Response(pdf as Uint8Array<ArrayBuffer>, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${item.title}.pdf`)}`,
-      "X-Content-Type-Options": "nosniff",
-      // Withdrawing a publication must take it off at once: no cached copies.
-      "Cache-Control": "no-cache",
-    },
-  });
+  // Withdrawing a publication must take it off at once: no cached copies.
+  return downloadResponse(pdf as Uint8Array<ArrayBuffer>, `${item.title}.pdf`, "application/pdf", "no-cache");
 }

@@ -5,6 +5,7 @@ import { getAttachment } from "@/db/queries/attachments";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal } from "@/lib/authz";
 import { currentUser } from "../../../../../_server/guard";
+import { downloadResponse } from "@/app/_server/download";
 
 /** Serves a proposal's attachment as a download (never inline), to those who may see the proposal. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
@@ -22,12 +23,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!full.startsWith(path.resolve(root) + path.sep)) return new Response("附件不存在", { status: 404 });
   const body = await fs.readFile(full).catch(() => null);
   if (!body) return new Response("附件文件缺失，请联系系统管理员", { status: 410 });
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(body), file.fileName, file.mimeType);
 }
