@@ -1,12 +1,49 @@
+/**
+ * Runs before every page: gives the response a fresh CSP nonce (Next puts it on its scripts), passes
+ * the requested path to server components (sign-in returns the user to it), and serves public pages
+ * from the in-memory page cache.
+ */
 import { NextResponse, type NextRequest } from "next/server";
+import { cachedPublicPage, isCacheable, isCacheRender, placeholderNonce, RENDER_HEADER, withNonce } from "@/app/_server/public-page-cache";
+import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
-/** Passes the requested path to server components, so that sign-in can return the user to it. */
-export default function proxy(request: NextRequest) {
+const development = process.env.NODE_ENV === "development";
+
+export default async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const visit = {
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
+    headers: request.headers,
+    cookie: (name: string) => request.cookies.get(name)?.value,
+  };
+  const cacheRender = isCacheRender(request.headers);
+  if (!cacheRender && !development && isCacheable(visit)) {
+    const page = await cachedPublicPage(visit);
+    if (page) {
+      return new NextResponse(withNonce(page.html, nonce), {
+        status: page.status,
+        headers: {
+          "content-type": page.contentType,
+          "content-security-policy": contentSecurityPolicy(nonce),
+          "cache-control": "private, no-cache",
+          "x-public-cache": page.hit ? "hit" : "miss",
+        },
+      });
+    }
+  }
+  const policy = contentSecurityPolicy(cacheRender ? placeholderNonce() : nonce, { development });
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(RENDER_HEADER);
+  requestHeaders.set("content-security-policy", policy);
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  // Not Next's own files, not public/ files and downloads (no HTML, no scripts to allow).
+  matcher: ["/((?!_next/static|_next/image|api/auth|.*\\.(?:ico|png|svg|jpg|jpeg|gif|webp|txt|xml|json|css|js|map|woff2?|ttf|otf|pdf|docx|xlsx)$).*)"],
 };

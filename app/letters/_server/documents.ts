@@ -4,29 +4,22 @@
  * Sends a visitor to sign-in and refuses with a Chinese message.
  */
 import { getDb } from "@/db/client";
+import { originFromHeaders } from "@/lib/site-origin";
 import { letterDocuments, type LetterDocuments, type LetterScope, type LetterSource } from "@/db/queries/letter-documents";
 import { currentUser, PASSWORD_PAGE } from "../../_server/guard";
-
-/** The origin the letter's links point to: the host the caller reached us at. */
-export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
-}
 
 export async function loadLetterDocuments(request: Request, source: LetterSource, scope: LetterScope): Promise<Response | LetterDocuments> {
   const url = new URL(request.url);
   const user = await currentUser();
-  if (!user) return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`, requestOrigin(request)), 303);
-  if (user.mustChangePassword) return Response.redirect(new URL(PASSWORD_PAGE, requestOrigin(request)), 303);
+  if (!user) return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`, originFromHeaders(request.headers)), 303);
+  if (user.mustChangePassword) return Response.redirect(new URL(PASSWORD_PAGE, originFromHeaders(request.headers)), 303);
   const to = Number(url.searchParams.get("to"));
   const result = await letterDocuments(getDb(), user, {
     source,
     scope,
     to: Number.isSafeInteger(to) && to > 0 ? to : null,
     showResultClass: url.searchParams.get("class") === "1",
-    origin: requestOrigin(request),
+    origin: originFromHeaders(request.headers),
   });
   if (!result.ok) return new Response(result.message, { status: result.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return result.docs;

@@ -2,6 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { convertStrings, toTraditional } from "@/lib/hant";
+import { originFromHeaders } from "@/lib/site-origin";
 import { CARE_COOKIE, LANG_COOKIE, parsePrefs, type PublicPrefs } from "@/lib/public-prefs";
 
 export type Reading = PublicPrefs & {
@@ -23,8 +24,5 @@ export const reading = cache(async (): Promise<Reading> => {
 
 /** The site's own origin as the visitor reached it, for absolute links (QR code, feed, sitemap). */
 export async function siteOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
+  return originFromHeaders(await headers());
 }

@@ -1,6 +1,7 @@
 /** What an administration action answers once the database has had its say. Server-side only. */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { publicPagesChanged } from "@/app/_server/public-page-cache";
 import type { SaveResult } from "@/db/queries/admin";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -20,5 +21,7 @@ export function afterCreate(result: SaveResult, listPath: string): ActionResult 
 export function afterUpdate(result: SaveResult, message = "已保存。"): ActionResult {
   if (!result.ok) return refusal(result);
   revalidatePath("/admin", "layout");
+  // A renamed unit or category shows on published replies.
+  publicPagesChanged();
   return { ok: true, message };
 }

@@ -4,6 +4,7 @@
  * whether this user may, for this reply, now. The public site is refreshed at once.
  */
 import { revalidatePath } from "next/cache";
+import { publicPagesChanged } from "@/app/_server/public-page-cache";
 import { getDb } from "@/db/client";
 import { decideReplyPublication } from "@/db/handling/publication";
 import type { ActionResult } from "@/lib/action-result";
@@ -19,6 +20,7 @@ export const decidePublicationAction = formAction("staffHome", publicationInput,
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/proposals/${input.proposalId}`);
   revalidatePath("/work");
+  publicPagesChanged();
   revalidatePath("/open", "layout");
   revalidatePath("/sitemap.xml");
   const suffix = result.data.indexNumber && input.decision === "publish" ? `，索引号 ${result.data.indexNumber}` : "";
