@@ -4,6 +4,7 @@
  * db/handling/publication.ts loads the facts, asks here, and writes the outcome.
  */
 import type { Actor } from "./authz";
+import type { Recipient } from "./workflow/commands";
 import { GENRE_LABELS, type DisclosureMode, type PublicationState, type SessionKind } from "./domain";
 import { formatIndexNumber } from "./numbering";
 
@@ -149,4 +150,29 @@ export function publicationMetadata(input: {
     writtenOn: input.writtenOn,
     publishedOn: input.today,
   };
+}
+
+/**
+ * Who hears of a publication decision: on 发布 the proposer and co-signers (their reply is public now)
+ * and the lead unit's handlers; on 不予公开 the unit's handlers; on 撤回公开 the unit's handlers and the
+ * coordinating office, since a withdrawal is a public matter both answer for.
+ */
+export function publicationNotices(
+  status: PublicationState,
+  context: { unitId: number; memberIds: number[]; title: string; indexNumber: string | null },
+): Recipient[] {
+  const unit = (message: string): Recipient => ({ to: "unit", unitId: context.unitId, role: "handler", message });
+  switch (status) {
+    case "published": {
+      const where = `已在政府信息公开网站发布（索引号 ${context.indexNumber ?? ""}）`;
+      return [
+        ...(context.memberIds.length ? [{ to: "users" as const, userIds: context.memberIds, message: `您的《${context.title}》的答复函${where}` }] : []),
+        unit(`《${context.title}》的答复函${where}`),
+      ];
+    }
+    case "withheld":
+      return [unit(`《${context.title}》的答复函已决定不予公开`)];
+    case "withdrawn":
+      return [unit(`《${context.title}》的答复函已撤回公开`), { to: "coordinators", message: `《${context.title}》的答复函已撤回公开` }];
+  }
 }

@@ -4,29 +4,24 @@
  * that transaction, so two publications at once cannot share a number (the unique index on publisher,
  * year and serial would refuse it too). The search index follows the publications table by triggers.
  */
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { GENRE_LABELS } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import {
   decidePublication,
   publicationMetadata,
-  publicationSettings,
+  publicationNotices,
   type PublicationCommand,
   type PublicationFacts,
   type PublicationSettings,
   UNCATEGORISED,
 } from "@/lib/publication";
-import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { Recipient, WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { logEvent } from "../queries/events";
-import { categories, proposals, publications, replies, replyDrafts, sessions, settings, units } from "../schema";
-import type { Database, RunResult } from "./run";
-
-/** The locality's publication setting (who publishes). */
-export function loadPublicationSettings(db: Pick<Db, "select">): PublicationSettings {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "publication")).get();
-  return publicationSettings(row?.value);
-}
+import { loadPublicationSettings } from "../queries/settings";
+import { categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units } from "../schema";
+import { notifyRecipients, type Database, type RunResult } from "./run";
 
 /** The latest signed reply of a proposal with what its draft proposed for disclosure, and its publication. */
 function loadReply(db: Pick<Db, "select">, proposalId: number) {
@@ -103,10 +98,10 @@ export function decideReplyPublication(
   command: PublicationCommand,
   today: string = isoDateInChina(new Date()),
 ): RunResult<PublicationOutcome> {
-  return db.transaction(
-    (tx): RunResult<PublicationOutcome> => {
+  const result = db.transaction(
+    (tx): { ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string } => {
       const proposal = tx
-        .select({ status: proposals.status, categoryName: categories.name, kind: sessions.kind })
+        .select({ status: proposals.status, title: proposals.title, categoryName: categories.name, kind: sessions.kind })
         .from(proposals)
         .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
         .leftJoin(categories, eq(categories.id, proposals.categoryId))
@@ -185,8 +180,18 @@ export function decideReplyPublication(
         comment: decision.reason,
         data: { publicationId: outcome.publicationId, mode: decision.mode, ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}) },
       });
-      return { ok: true, data: outcome };
+      const memberIds = tx
+        .select({ userId: proposalSigners.userId })
+        .from(proposalSigners)
+        .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+        .all()
+        .map((s) => s.userId);
+      const notices = publicationNotices(decision.status, { unitId: unit.id, memberIds, title: proposal.title, indexNumber: outcome.indexNumber });
+      return { ok: true, data: outcome, notices };
     },
     { behavior: "immediate" },
   );
+  if (!result.ok) return result;
+  notifyRecipients(db, proposalId, result.notices);
+  return { ok: true, data: result.data };
 }

@@ -28,7 +28,10 @@ export type Applied = {
   rules: WorkflowContext["rules"];
 };
 
-export type RunResult<T> = { ok: true; data: T } | { ok: false; reason: string };
+/** `conflict` marks a refusal because someone changed the proposal since the user loaded it. */
+export type RunResult<T> = { ok: true; data: T } | { ok: false; reason: string; conflict?: true };
+
+export const STALE_VERSION = "此提案已被他人更新，请刷新页面后重试";
 
 export type RunInput<T> = {
   proposalId: number;
@@ -44,14 +47,16 @@ export type RunInput<T> = {
 export function runCommand<T = undefined>(db: Database, input: RunInput<T>): RunResult<T> {
   const today = input.today ?? isoDateInChina(new Date());
   const outcome = db.transaction(
-    (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string } => {
+    (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true } => {
       const before = loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
-      if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-        return { ok: false, reason: "此提案已被他人更新，请刷新页面后重试" };
-      }
       const rules = deadlineRules(tx);
       const decision = decide(before, input.actor, input.command, { today, rules });
+      if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
+        // What the workflow says now comes first: a command repeated by a double click or a second tab
+        // hears that it is done already ("此答复函已签发"), not that someone else changed the proposal.
+        return decision.ok ? { ok: false, reason: STALE_VERSION, conflict: true } : decision;
+      }
       if (!decision.ok) return decision;
       const assignmentIds = persist(tx, input.proposalId, before, decision.facts, today);
       const data = input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, today, rules }) as T;
@@ -63,7 +68,7 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
     { behavior: "immediate" },
   );
   if (!outcome.ok) return outcome;
-  notify(db, input.proposalId, outcome.decision.notify);
+  notifyRecipients(db, input.proposalId, outcome.decision.notify);
   return { ok: true, data: outcome.data };
 }
 
@@ -103,8 +108,8 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
   return ids;
 }
 
-/** In-app notifications for the recipients of a decision; sent after the transaction has committed. */
-function notify(db: Database, proposalId: number, recipients: Recipient[]) {
+/** In-app notifications (and their mails) for the recipients of a decision; call after the transaction has committed. */
+export function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
   for (const r of recipients) {
     const targets =

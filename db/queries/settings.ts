@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadline-rules";
+import { publicationSettings, type PublicationSettings } from "@/lib/publication";
 import type { Db } from "../client";
 import { settings } from "../schema";
 import { logEvent } from "./events";
@@ -26,5 +27,21 @@ export function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRu
       .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: new Date() } })
       .run();
     logEvent(tx, { action: "settings_update", actorId, data: { deadlines: rules } });
+  });
+}
+
+/** The locality's publication setting: who decides 发布 (the coordinating office, or the lead unit as well). */
+export function loadPublicationSettings(db: Reader): PublicationSettings {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "publication")).get();
+  return publicationSettings(row?.value);
+}
+
+export function savePublicationSettings(db: Db, value: PublicationSettings, actorId: number): void {
+  db.transaction((tx) => {
+    tx.insert(settings)
+      .values({ key: "publication", value, updatedBy: actorId, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+      .run();
+    logEvent(tx, { action: "settings_update", actorId, data: { publication: value } });
   });
 }

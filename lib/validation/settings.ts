@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEADLINE_KINDS, DEADLINE_LABELS, type DeadlineKind, type DeadlineRule } from "../deadline-rules";
+import { PUBLISHERS } from "../publication";
 import { wholeNumber } from "./common";
 
 /** The deadline settings form: an amount and a unit (working days or months) for every kind of deadline. */
@@ -19,3 +20,8 @@ export const deadlineSettingsInput = z
     ) as Record<DeadlineKind, DeadlineRule>;
   })
   .refine((rules) => Object.values(rules).every((r) => r.unit === "workdays" || r.amount <= 12), "以月计的期限不能超过 12 个月");
+
+/** Who decides publication: the coordinating office only, or the lead unit as well. */
+export const publicationSettingsInput = z.object({
+  publisher: z.enum(PUBLISHERS, { error: "请选择由谁决定答复函的公开" }),
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { approveReply } from "@/db/handling/sign-off";
+import { loadPublicationSettings, savePublicationSettings } from "@/db/queries/settings";
 import { latestPublished, listPublished, publishedById, publishedLetter, searchPublished } from "@/db/queries/public";
 import { isoDateInChina } from "@/lib/format";
 import { searchPlan, searchTerms } from "@/lib/public-search";
@@ -76,9 +77,39 @@ describe("发布", () => {
   it("lets the lead unit publish where the settings say units publish", () => {
     const p180 = proposalId(180, "in_review");
     approveReply(t.db, t.user("dengmj"), p180, null);
-    t.db.$client.prepare("insert into settings (key, value) values ('publication', ?)").run(JSON.stringify({ publisher: "unit" }));
+    savePublicationSettings(t.db, { publisher: "unit" }, t.user("admin").id);
+    expect(loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
     expect(decideReplyPublication(t.db, t.user("cxfwzx"), p180, { type: "publish" }).ok).toBe(false);
     expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "publish" }).ok).toBe(true);
+    savePublicationSettings(t.db, { publisher: "coordinator" }, t.user("admin").id);
+    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+  });
+
+  it("tells the proposer and the unit's handlers of a publication, and the office of a withdrawal, after the commit", () => {
+    const p180 = proposalId(180, "in_review");
+    approveReply(t.db, t.user("dengmj"), p180, null);
+    const notices = (userId: number) =>
+      t.db.$client.prepare("select message, link from notifications where user_id = ? and proposal_id = ? order by id").all(userId, p180) as { message: string; link: string }[];
+    const before = notices(t.user("liuxr").id).length;
+    const published = decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" });
+    expect(published.ok).toBe(true);
+    const member = notices(t.user("liuxr").id).slice(before);
+    expect(member).toEqual([{ message: expect.stringMatching(/^您的《.+》的答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/), link: `/member/proposals/${p180}` }]);
+    expect(notices(t.user("jiangmj").id).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
+    expect(notices(t.user("dengmj").id).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
+
+    decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "withdraw", reason: "内容需更正" });
+    expect(notices(t.user("jiangmj").id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect(notices(t.user("coordinator").id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect(notices(t.user("liuxr").id).length).toBe(before + 1);
+  });
+
+  it("notifies nobody when the decision is refused", () => {
+    const p180 = proposalId(180, "in_review");
+    const count = () => t.db.$client.prepare("select count(*) from notifications where proposal_id = ?").pluck().get(p180);
+    const before = count();
+    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" }).ok).toBe(false);
+    expect(count()).toBe(before);
   });
 });
 

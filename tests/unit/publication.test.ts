@@ -5,6 +5,7 @@ import {
   mayDecidePublication,
   nextIndexSerial,
   publicationMetadata,
+  publicationNotices,
   publicationSettings,
   type PublicationFacts,
 } from "@/lib/publication";
@@ -132,5 +133,22 @@ describe("索引号 and metadata", () => {
   it("writes 人大建议办理 for NPC suggestions and 其他 without a category", () => {
     const meta = publicationMetadata({ indexPrefix: "P", lastSerial: 0, categoryName: null, kind: "suggestion", publisherShortName: "X", writtenOn: "2026-01-02", today: "2026-01-05" });
     expect(meta).toMatchObject({ genre: "人大建议办理", topic: "其他", indexNumber: "P/2026-00001" });
+  });
+});
+
+describe("publicationNotices", () => {
+  const context = { unitId: 7, memberIds: [31, 32], title: "关于人才的建议", indexNumber: "X/2026-00001" };
+  it("tells the proposer and co-signers, and the unit's handlers, of a publication with its 索引号", () => {
+    expect(publicationNotices("published", context)).toEqual([
+      { to: "users", userIds: [31, 32], message: "您的《关于人才的建议》的答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
+      { to: "unit", unitId: 7, role: "handler", message: "《关于人才的建议》的答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
+    ]);
+  });
+  it("tells only the unit of 不予公开, and the unit and the office of a withdrawal", () => {
+    expect(publicationNotices("withheld", context).map((r) => r.to)).toEqual(["unit"]);
+    expect(publicationNotices("withdrawn", context).map((r) => r.to)).toEqual(["unit", "coordinators"]);
+  });
+  it("skips members when a proposal has none on record", () => {
+    expect(publicationNotices("published", { ...context, memberIds: [] }).map((r) => r.to)).toEqual(["unit"]);
   });
 });

@@ -2,10 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
-import { saveDeadlineRules } from "@/db/queries/settings";
+import { saveDeadlineRules, savePublicationSettings } from "@/db/queries/settings";
 import { saveSmtpSettings, smtpSettings } from "@/db/queries/outbox";
 import { smtpSettingsInput } from "@/lib/mail";
-import { deadlineSettingsInput } from "@/lib/validation/settings";
+import { deadlineSettingsInput, publicationSettingsInput } from "@/lib/validation/settings";
 
 export const saveDeadlines = formAction("administer", deadlineSettingsInput, (rules, user) => {
   saveDeadlineRules(getDb(), rules, user.id);
@@ -19,4 +19,10 @@ export const saveSmtp = formAction("administer", smtpSettingsInput, (smtp, user)
   saveSmtpSettings(db, { ...smtp, password: smtp.password ?? smtpSettings(db).password }, user.id);
   revalidatePath("/admin/settings");
   return { ok: true, message: smtp.enabled ? "已保存，邮件通知已启用。" : "已保存，邮件通知未启用。" };
+});
+
+export const savePublication = formAction("administer", publicationSettingsInput, (value, user) => {
+  savePublicationSettings(getDb(), value, user.id);
+  revalidatePath("/admin/settings");
+  return { ok: true, message: value.publisher === "unit" ? "已保存：承办单位和督查室均可决定公开。" : "已保存：由督查室决定公开。" };
 });

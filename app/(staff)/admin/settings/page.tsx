@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_server/guard";
 import { getDb } from "@/db/client";
-import { deadlineRules } from "@/db/queries/settings";
+import { deadlineRules, loadPublicationSettings } from "@/db/queries/settings";
 import { smtpSettings } from "@/db/queries/outbox";
 import { DeadlineForm } from "./deadline-form";
+import { PublicationForm } from "./publication-form";
 import { SmtpForm } from "./smtp-form";
 
 export const metadata: Metadata = { title: "系统设置" };
@@ -17,6 +18,8 @@ export default async function SettingsPage() {
       <h1 className="mb-4 text-xl font-bold text-slate-900">系统设置</h1>
       <h2 className="mb-2 font-semibold">办理期限</h2>
       <DeadlineForm rules={deadlineRules(db)} />
+      <h2 className="mb-2 mt-8 font-semibold">信息公开</h2>
+      <PublicationForm publisher={loadPublicationSettings(db).publisher} />
       <h2 className="mb-2 mt-8 font-semibold">邮件通知</h2>
       <SmtpForm smtp={{ ...smtp, hasPassword: Boolean(password) }} />
     </>
