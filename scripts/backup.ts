@@ -1,0 +1,41 @@
+/**
+ * Backs up the database and its attachments while the server may be running:
+ *
+ *   tsx scripts/backup.ts [--db FILE | --demo] [--dir FOLDER]
+ *
+ * The database is DATABASE_PATH or --db (default data/app.db, data/demo.db with --demo, as scripts/serve.ts);
+ * the backup goes to `backups/` beside it: `<name>-YYYYMMDD-HHMMSS.db` and `<name>-YYYYMMDD-HHMMSS-attachments/`.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { attachmentsDirFor } from "@/db/client";
+import { BackupError, backupDatabase } from "@/db/backup";
+import { describeCounts, formatBytes } from "./lib/backup-report";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string" },
+    demo: { type: "boolean", default: false },
+    dir: { type: "string" },
+  },
+});
+
+const dbPath = path.resolve(args.db ?? process.env.DATABASE_PATH ?? (args.demo ? "data/demo.db" : "data/app.db"));
+const started = Date.now();
+try {
+  const summary = await backupDatabase(dbPath, { attachmentsDir: attachmentsDirFor(dbPath), dir: args.dir });
+  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+  console.log(`已备份数据库 ${rel(dbPath)}`);
+  console.log(`  备份文件：${rel(summary.file)}（${formatBytes(summary.bytes)}），完整性检查（integrity_check）：ok`);
+  console.log(`  附件：${rel(summary.attachmentsDir)}（${summary.attachmentFiles} 个文件）`);
+  console.log(`  数据：${describeCounts(summary.counts)}`);
+  if (summary.missingAttachments.length > 0) {
+    console.warn(`  注意：数据库登记的 ${summary.missingAttachments.length} 个附件文件在现有附件文件夹中本就缺失，备份中同样没有：`);
+    for (const p of summary.missingAttachments.slice(0, 20)) console.warn(`    ${p}`);
+  }
+  console.log(`  用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。恢复：npm run restore -- ${rel(summary.file)}${args.db || process.env.DATABASE_PATH ? ` --db ${rel(dbPath)}` : ""}`);
+} catch (error) {
+  if (!(error instanceof BackupError)) throw error;
+  console.error(`备份失败：${error.message}`);
+  process.exitCode = 1;
+}
