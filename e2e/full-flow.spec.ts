@@ -1,7 +1,8 @@
 /**
  * Proposal 180 the whole way, with the demo accounts, in a session created for the test (the demo's own
  * 第二次会议 already has a 180): registration, assignment to 科技创新局 with three co-handling units, their
- * opinions, contact, drafting, a return, the revision and the approval with the next document number.
+ * opinions, contact, drafting, a return, the revision and the approval with the next document number;
+ * then its publication, found on the public site by 人才红利 and by 博士.
  */
 import { REPLY_180_PARAGRAPHS } from "../db/demo/reply-180";
 import { expect, test } from "./fixtures";
@@ -106,5 +107,39 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await expect(letter).toContainText("此答复函已经邓敏军局长审签。对以上答复有什么意见,请填写在答复函回执单上,以便进一步改进工作。");
   await expect(letter).toContainText("(联系人:蒋明杰,联系电话:023—68511253)");
   await expect(region("办理记录")).toContainText("同意签发");
+
+  // 发布: the office publishes the signed reply; an anonymous visitor finds it by 人才红利 and by 博士.
+  await as("coordinator", url);
+  const publication = region("政府信息公开");
+  await publication.getByRole("button", { name: "发布" }).click();
+  await expect(publication.getByRole("status")).toContainText("已发布，索引号");
+  const indexNumber = /索引号 (\S+\/\d{4}-\d{5})/.exec((await publication.getByRole("status").textContent()) ?? "")![1]!;
+  await page.context().clearCookies();
+  const letterTitle = `重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会${meeting}第180号提案的答复函`;
+  for (const word of ["人才红利", "博士"]) {
+    await page.goto("/open");
+    await page.getByLabel("搜索建议提案答复").fill(word);
+    await page.getByLabel("搜索建议提案答复").press("Enter");
+    const hit = page.locator("ol.portal-results > li").filter({ hasText: letterTitle });
+    await expect(hit).toHaveCount(1);
+    await expect(hit.locator("mark").first()).toHaveText(word);
+  }
+  await page.locator("ol.portal-results > li").filter({ hasText: letterTitle }).getByRole("link", { name: letterTitle }).click();
+  await expect(page).toHaveURL(/\/open\/\d+$/);
+  const cell = (label: string) => page.getByRole("table", { name: "信息属性" }).locator("th", { hasText: `[ ${label} ]` }).locator("xpath=following-sibling::td[1]");
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await expect(cell("索引号")).toHaveText(indexNumber);
+  await expect(cell("索引号")).toHaveText(new RegExp(`^1150010700927688XM/${year}-\\d{5}$`));
+  await expect(cell("发文字号")).toHaveText(new RegExp(`^渝高新科函〔${year}〕\\d+号$`));
+  await expect(cell("主题分类")).toHaveText("科技、教育");
+  await expect(cell("体裁分类")).toHaveText("政协提案办理");
+  await expect(cell("发布机构")).toHaveText("高新区科技创新局");
+  await expect(cell("有效性")).toHaveText("");
+  await expect(cell("成文日期")).toHaveText(today);
+  await expect(cell("发布日期")).toHaveText(today);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(letterTitle);
+  await expect(page.locator("#reply-text")).toContainText(REPLY_180_PARAGRAPHS[0]!);
+  await page.getByRole("link", { name: "繁體版" }).click();
+  await expect(page.getByText("[ 發布機構 ]")).toBeVisible();
 });
 
