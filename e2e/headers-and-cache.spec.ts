@@ -1,0 +1,81 @@
+/**
+ * Every page carries a Content-Security-Policy whose script nonce is fresh per response and matches
+ * every script of the page; public pages come from the page cache, which publication empties at once.
+ */
+import Database from "better-sqlite3";
+import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
+import { mintSessionToken } from "../scripts/lib/session-cookie";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+
+function nonceOf(policy: string | null): string {
+  const match = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(policy ?? "");
+  expect(match, policy ?? "no policy").toBeTruthy();
+  return match![1]!;
+}
+
+function scriptNonces(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*>/g)].map((tag) => /\snonce="([^"]*)"/.exec(tag[0])?.[1] ?? "(none)");
+}
+
+test("pages carry a nonce-based CSP, HSTS and the fixed headers; each response has its own nonce", async ({ request }) => {
+  for (const path of ["/login", "/open", "/open/search?q=博士"]) {
+    const first = await request.get(path);
+    const second = await request.get(path);
+    const policy = first.headers()["content-security-policy"] ?? null;
+    expect(/script-src[^;]*unsafe-inline/.test(policy ?? "")).toBe(false);
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = nonceOf(policy);
+    expect(nonceOf(second.headers()["content-security-policy"] ?? null)).not.toBe(nonce);
+    const nonces = scriptNonces(await first.text());
+    expect(nonces.length, path).toBeGreaterThan(0);
+    expect(new Set(nonces), path).toEqual(new Set([nonce]));
+    expect(first.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(first.headers()["x-frame-options"]).toBe("DENY");
+  }
+});
+
+test("the browser runs the pages under the policy without a single violation", async ({ page, loginAs }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/open");
+  await page.locator("main a[href^='/open/']").first().click();
+  await page.getByRole("button", { name: "放大字号" }).click();
+  await expect(page.locator("#reply-text")).toHaveAttribute("style", /font-size/);
+  await loginAs("coordinator");
+  await page.goto("/work");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "全部提案" }).click();
+  await expect(page).toHaveURL(/\/proposals/);
+  expect(violations).toEqual([]);
+});
+
+test("a public page is served from the cache until a withdrawal, which takes it off at once", async ({ request }) => {
+  const db = new Database(E2E.databasePath, { readonly: true, fileMustExist: true });
+  // The oldest fully published reply: other specs read the newest ones.
+  const target = db
+    .prepare(
+      `select pub.id, r.proposal_id as proposalId from publications pub join replies r on r.id = pub.reply_id
+       where pub.status = 'published' and pub.mode = 'full' order by pub.id limit 1`,
+    )
+    .get() as { id: number; proposalId: number };
+  db.close();
+  const address = `/open/${target.id}`;
+  expect((await request.get(address)).status()).toBe(200);
+  const again = await request.get(address);
+  expect(again.headers()["x-public-cache"]).toBe("hit");
+
+  const result = await callServerAction({
+    baseURL: E2E.baseURL,
+    page: `/proposals/${target.proposalId}`,
+    actionId: serverActionIds().get("app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction")!,
+    fields: { proposalId: String(target.proposalId), decision: "withdraw", reason: "测试：内容需更正" },
+    sessionToken: await mintSessionToken(E2E.databasePath, E2E.authSecret, "coordinator"),
+  });
+  expect(result.result).toMatchObject({ ok: true, message: "已撤回公开" });
+  expect((await request.get(address)).status()).toBe(404);
+  const list = await (await request.get("/open/data.json")).json();
+  expect((list as { items: { url: string }[] }).items.some((i) => i.url.endsWith(address))).toBe(false);
+});

@@ -1,0 +1,101 @@
+/**
+ * The public page cache against a real HTTP server standing in for Next: one render per page however
+ * many visitors arrive at once, a fresh nonce per response, emptied by publication, 404s not kept.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  cachedPublicPage,
+  isCacheable,
+  placeholderNonce,
+  publicPagesChanged,
+  RENDER_HEADER,
+  withNonce,
+} from "@/app/_server/public-page-cache";
+
+let renders: { url: string; cookie: string | undefined; token: string | undefined }[] = [];
+let server: http.Server;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    renders.push({ url: req.url ?? "", cookie: req.headers.cookie, token: req.headers[RENDER_HEADER] as string | undefined });
+    const missing = req.url?.startsWith("/open/999");
+    setTimeout(() => {
+      res.writeHead(missing ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<html><script nonce="${placeholderNonce()}"></script>${req.url} ${req.headers.cookie ?? ""}</html>`);
+    }, 20);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  publicPagesChanged();
+  renders = [];
+});
+
+function visit(path: string, cookies: Record<string, string> = {}) {
+  const url = new URL(path, "http://portal.example.gov.cn");
+  return {
+    method: "GET",
+    pathname: url.pathname,
+    search: url.search,
+    headers: new Headers({ host: "portal.example.gov.cn" }),
+    cookie: (name: string) => cookies[name],
+  };
+}
+
+describe("isCacheable", () => {
+  it("takes document requests for public pages only", () => {
+    expect(isCacheable(visit("/open"))).toBe(true);
+    expect(isCacheable(visit("/open/12"))).toBe(true);
+    expect(isCacheable(visit("/open/search?q=博士"))).toBe(true);
+    expect(isCacheable(visit("/opening"))).toBe(false);
+    expect(isCacheable(visit("/work"))).toBe(false);
+    expect(isCacheable(visit("/open/prefs?lang=hant"))).toBe(false);
+    expect(isCacheable(visit("/open/feed.xml"))).toBe(false);
+    expect(isCacheable({ ...visit("/open"), method: "POST" })).toBe(false);
+    expect(isCacheable({ ...visit("/open"), headers: new Headers({ rsc: "1" }) })).toBe(false);
+  });
+});
+
+describe("cachedPublicPage", () => {
+  it("renders a page once for twenty simultaneous visitors, then serves it from memory", async () => {
+    const pages = await Promise.all(Array.from({ length: 20 }, () => cachedPublicPage(visit("/open/12"))));
+    expect(renders).toHaveLength(1);
+    expect(renders[0]!.token).toBeTruthy();
+    expect(pages.every((p) => p?.status === 200)).toBe(true);
+    expect((await cachedPublicPage(visit("/open/12")))?.hit).toBe(true);
+    expect(renders).toHaveLength(1);
+  });
+
+  it("keeps one page per display preference, rendered with only those cookies", async () => {
+    await cachedPublicPage(visit("/open"));
+    await cachedPublicPage(visit("/open", { "open-lang": "hant", "authjs.session-token": "secret" }));
+    expect(renders.map((r) => r.cookie)).toEqual([undefined, "open-lang=hant"]);
+  });
+
+  it("is emptied by a publication", async () => {
+    await cachedPublicPage(visit("/open"));
+    publicPagesChanged();
+    expect((await cachedPublicPage(visit("/open")))?.hit).toBe(false);
+    expect(renders).toHaveLength(2);
+  });
+
+  it("does not keep a 404", async () => {
+    expect((await cachedPublicPage(visit("/open/999")))?.status).toBe(404);
+    expect((await cachedPublicPage(visit("/open/999")))?.hit).toBe(false);
+    expect(renders).toHaveLength(2);
+  });
+
+  it("gives each response its own nonce in place of the placeholder", async () => {
+    const page = (await cachedPublicPage(visit("/open/12")))!;
+    expect(page.html).toContain(placeholderNonce());
+    const a = withNonce(page.html, "first");
+    const b = withNonce(page.html, "second");
+    expect(a).toContain('nonce="first"');
+    expect(b).toContain('nonce="second"');
+    expect(a).not.toContain(placeholderNonce());
+  });
+});
