@@ -78,7 +78,9 @@ function printDemoAccounts() {
 
 ensureBuilt();
 await prepareDatabase();
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
+// The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY says proxies set it (lib/client-address.ts).
+const preload = path.resolve("scripts", "lib", "client-address-preload.cjs");
+const child = spawn(process.execPath, ["--require", preload, nextBin, "start", "-p", port], {
   stdio: "inherit",
   env: {
     ...process.env,

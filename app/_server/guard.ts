@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { loadSessionUser } from "@/db/queries/credentials";
+import { liveSessionUser } from "@/db/queries/credentials";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
 import { auth } from "./auth";
@@ -20,8 +20,8 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
-  const row = loadSessionUser(getDb(), id);
-  if (!row || row.disabled || row.sessionVersion !== session.user.sessionVersion) return null;
+  const row = liveSessionUser(getDb(), id, session.user.sessionVersion);
+  if (!row) return null;
   return {
     id: row.id,
     role: row.role,

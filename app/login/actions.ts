@@ -5,10 +5,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { LOCK_MINUTES } from "@/db/queries/credentials";
+import { logEvent } from "@/db/queries/events";
 import type { ActionResult } from "@/lib/action-result";
 import { safeCallbackPath } from "@/lib/authz";
-import { signIn, signOut } from "../_server/auth";
+import { addressRefusalMessage, lockedMessage } from "@/lib/sign-in-limits";
+import { AddressThrottled, signIn, signOut } from "../_server/auth";
+import { currentUser } from "../_server/guard";
 
 const loginInput = z.object({
   username: z.string().trim().min(1).max(64),
@@ -23,9 +25,8 @@ export async function signInAction(_previous: ActionResult | null, formData: For
   try {
     await signIn("credentials", { username, password, redirect: false });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "locked") {
-      return { ok: false, error: `密码错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟，请稍后再试或联系系统管理员。` };
-    }
+    if (error instanceof AddressThrottled) return { ok: false, error: addressRefusalMessage(error.retryMinutes) };
+    if (error instanceof CredentialsSignin && error.code === "locked") return { ok: false, error: lockedMessage() };
     if (error instanceof AuthError) return { ok: false, error: "用户名或密码错误。" };
     throw error;
   }
@@ -34,5 +35,7 @@ export async function signInAction(_previous: ActionResult | null, formData: For
 }
 
 export async function signOutAction(): Promise<void> {
+  const user = await currentUser();
+  if (user) logEvent(getDb(), { action: "sign_out", actorId: user.id });
   await signOut({ redirectTo: "/login" });
 }

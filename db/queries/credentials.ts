@@ -1,48 +1,88 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/authz";
 import { verifyPassword } from "@/lib/password";
+import {
+  ACCOUNT_LIMIT,
+  addressDecision,
+  addressWindowStart,
+  afterWrongPassword,
+  DEFAULT_ADDRESS_LIMIT,
+  isLocked,
+  minutesUntil,
+  type AddressLimit,
+} from "@/lib/sign-in-limits";
 import type { Db } from "../client";
-import { users } from "../schema";
+import { signInFailures, signInUnknownNames, users } from "../schema";
 import { logEvent } from "./events";
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+export const MAX_FAILED_LOGINS = ACCOUNT_LIMIT.maxFailures;
+export const LOCK_MINUTES = ACCOUNT_LIMIT.lockMinutes;
 
 export type SignedInUser = Actor & { displayName: string; sessionVersion: number };
 export type CredentialCheck = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "locked" };
 
+/** Where an attempt comes from: the client's network address, or null when it cannot be told. */
+export type AttemptOrigin = { address?: string | null };
+
 /**
- * Checks a username and password. Every outcome is logged; wrong passwords count towards a lockout.
- * Unknown and disabled accounts answer exactly like a wrong password, so names cannot be probed.
+ * Checks a username and password. Every outcome is logged (the name tried and the address, never the
+ * password); wrong passwords count towards a lockout. Unknown and disabled accounts answer exactly like
+ * a wrong password, and are locked alike after as many tries, so that names cannot be probed.
  */
-export async function verifyCredentials(db: Db, username: string, password: string, now = new Date()): Promise<CredentialCheck> {
+export async function verifyCredentials(
+  db: Db,
+  username: string,
+  password: string,
+  now = new Date(),
+  origin: AttemptOrigin = {},
+): Promise<CredentialCheck> {
+  const tried = username.slice(0, 64);
+  const address = origin.address ?? null;
   const user = db.select().from(users).where(eq(users.username, username)).get();
   if (!user || user.disabled || !user.passwordHash) {
+    const known = db.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
+    const state = { failedLogins: known?.failedLogins ?? 0, lockedUntil: known?.lockedUntil ?? null };
+    if (isLocked(state, now)) {
+      // The same time as for a locked account, which answers without checking the password.
+      logEvent(db, { action: "sign_in_locked", actorId: user?.id ?? null, data: { username: tried, address } });
+      return { ok: false, reason: "locked" };
+    }
     // Spend the same time as a real check so that response time does not reveal the account.
     await verifyPassword(DUMMY_HASH, password);
-    logEvent(db, { action: "sign_in_failed", data: { username: username.slice(0, 64) } });
-    return { ok: false, reason: "invalid" };
+    // Counted on the state as it is now: another attempt may have counted while this one waited.
+    const next = db.transaction((tx) => {
+      const fresh = tx.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
+      const next = afterWrongPassword({ failedLogins: fresh?.failedLogins ?? 0, lockedUntil: fresh?.lockedUntil ?? null }, now);
+      tx.insert(signInUnknownNames)
+        .values({ username: tried, ...next.state, updatedAt: now })
+        .onConflictDoUpdate({ target: signInUnknownNames.username, set: { ...next.state, updatedAt: now } })
+        .run();
+      logEvent(tx, { action: "sign_in_failed", actorId: user?.id ?? null, data: { username: tried, address, failures: next.failures } });
+      if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: user?.id ?? null, data: { username: tried, address, minutes: LOCK_MINUTES } });
+      return next;
+    });
+    return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    logEvent(db, { action: "sign_in_locked", actorId: user.id });
+  if (isLocked(user, now)) {
+    logEvent(db, { action: "sign_in_locked", actorId: user.id, data: { username: tried, address } });
     return { ok: false, reason: "locked" };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    db.update(users)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock })
-      .where(eq(users.id, user.id))
-      .run();
-    logEvent(db, { action: "sign_in_failed", actorId: user.id, data: { failures } });
-    return { ok: false, reason: lock ? "locked" : "invalid" };
+    const next = db.transaction((tx) => {
+      const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id)).get()!;
+      const next = afterWrongPassword(fresh, now);
+      tx.update(users).set(next.state).where(eq(users.id, user.id)).run();
+      logEvent(tx, { action: "sign_in_failed", actorId: user.id, data: { username: tried, address, failures: next.failures } });
+      if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: user.id, data: { username: tried, address, minutes: LOCK_MINUTES } });
+      return next;
+    });
+    return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
-  db.update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-    .where(eq(users.id, user.id))
-    .run();
-  logEvent(db, { action: "sign_in", actorId: user.id });
+  db.transaction((tx) => {
+    tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).run();
+    logEvent(tx, { action: "sign_in", actorId: user.id, data: { username: tried, address } });
+  });
   return {
     ok: true,
     user: {
@@ -53,6 +93,57 @@ export async function verifyCredentials(db: Db, username: string, password: stri
       sessionVersion: user.sessionVersion,
     },
   };
+}
+
+export type SignInAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryMinutes: number };
+
+/**
+ * One sign-in attempt from the form: refused without looking at the account or the password while
+ * its address has too many recent failures. Otherwise the attempt is counted against the address
+ * before the (slow) password check, so that many attempts at once cannot all get through, and the
+ * count is taken back when the password was right. The attempt that reaches the limit and fails is
+ * logged once as "sign_in_ip_blocked"; the attempts refused after it are not logged one by one.
+ */
+export async function attemptSignIn(
+  db: Db,
+  input: { username: string; password: string; address: string | null },
+  now = new Date(),
+  limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
+): Promise<SignInAttempt> {
+  const { address } = input;
+  let slot: { id: number; count: number } | null = null;
+  if (address) {
+    const reserved = db.transaction((tx) => {
+      const decision = addressDecision(addressFailures(tx, address, now, limit), now, limit);
+      if (!decision.allowed) return decision;
+      tx.delete(signInFailures).where(lt(signInFailures.at, addressWindowStart(now, limit))).run();
+      const { id } = tx.insert(signInFailures).values({ address, at: now }).returning({ id: signInFailures.id }).get();
+      return { allowed: true as const, id, count: addressFailures(tx, address, now, limit).length };
+    });
+    if (!reserved.allowed) return { ok: false, reason: "throttled", retryMinutes: minutesUntil(reserved.retryAt, now) };
+    slot = reserved;
+  }
+  const check = await verifyCredentials(db, input.username, input.password, now, { address });
+  if (!slot) return check;
+  if (check.ok) {
+    db.delete(signInFailures).where(eq(signInFailures.id, slot.id)).run();
+  } else if (slot.count === limit.maxFailures) {
+    logEvent(db, {
+      action: "sign_in_ip_blocked",
+      data: { address, failures: slot.count, windowMinutes: limit.windowMinutes, username: input.username.slice(0, 64) },
+    });
+  }
+  return check;
+}
+
+/** The times of an address's failures within the window. */
+function addressFailures(db: Pick<Db, "select">, address: string, now: Date, limit: AddressLimit): Date[] {
+  return db
+    .select({ at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.address, address), gt(signInFailures.at, addressWindowStart(now, limit))))
+    .all()
+    .map((r) => r.at);
 }
 
 /** The live state of a signed-in user, re-read on every request so that disabling takes effect at once. */
@@ -71,6 +162,16 @@ export function loadSessionUser(db: Db, id: number) {
     .from(users)
     .where(eq(users.id, id))
     .get();
+}
+
+/**
+ * The user a session belongs to, or null when the session no longer holds: the account is gone or
+ * disabled, or its password was changed or reset since the session began (the session version moved on).
+ */
+export function liveSessionUser(db: Db, id: number, sessionVersion: number) {
+  const row = loadSessionUser(db, id);
+  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
+  return row;
 }
 
 export function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {

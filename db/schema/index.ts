@@ -3,3 +3,4 @@ export * from "./proposals";
 export * from "./handling";
 export * from "./replies";
 export * from "./audit";
+export * from "./security";

@@ -55,6 +55,8 @@ describe("migrations", () => {
       "reply_drafts",
       "sessions",
       "settings",
+      "sign_in_failures",
+      "sign_in_unknown_names",
       "sign_offs",
       "units",
       "users",

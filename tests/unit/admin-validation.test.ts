@@ -96,8 +96,8 @@ describe("user schemas", () => {
     title: "",
     phone: "023-6868 1234",
     email: "zhangsan@example.cn",
-    password: "demo-2026",
-    passwordConfirm: "demo-2026",
+    password: "Lan-hua-2026",
+    passwordConfirm: "Lan-hua-2026",
   };
 
   it("accepts a handler with a unit, drops the confirmation and empties optional text to null", () => {
@@ -109,7 +109,7 @@ describe("user schemas", () => {
       title: null,
       phone: "023-6868 1234",
       email: "zhangsan@example.cn",
-      password: "demo-2026",
+      password: "Lan-hua-2026",
     });
   });
 
@@ -132,6 +132,11 @@ describe("user schemas", () => {
     ["abcdefgh", "密码须同时包含字母和数字"],
     ["12345678", "密码须同时包含字母和数字"],
     ["", "请填写密码"],
+    ["a".repeat(127) + "12", "密码不能超过 128 位"],
+    ["Password123", "此密码过于常见，容易被猜中，请换一个"],
+    ["woaini1314", "此密码过于常见，容易被猜中，请换一个"],
+    ["1qaz2wsx", "此密码过于常见，容易被猜中，请换一个"],
+    ["demo-2026", "此密码过于常见，容易被猜中，请换一个"],
   ])("refuses the password %j", (password, message) => {
     expect(errorsOf(createUserInput, { ...user, password, passwordConfirm: password })?.password).toBe(message);
   });
@@ -142,7 +147,7 @@ describe("user schemas", () => {
   });
 
   it("refuses a confirmation that differs", () => {
-    expect(errorsOf(createUserInput, { ...user, passwordConfirm: "demo-2027" })?.passwordConfirm).toBe("两次输入的密码不一致");
+    expect(errorsOf(createUserInput, { ...user, passwordConfirm: "Lan-hua-2027" })?.passwordConfirm).toBe("两次输入的密码不一致");
   });
 
   it.each(["handler", "director"])("requires a unit for a %s", (role) => {

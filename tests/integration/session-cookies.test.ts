@@ -1,0 +1,112 @@
+/**
+ * The session cookie as the app's sign-in sets it: next-auth with the app's own configuration, signing a
+ * real user in from a real database, the way the login action does (createActionURL picks the URL from
+ * AUTH_URL or the forwarded headers, as next-auth's signIn() does, then Auth() answers).
+ */
+import { Auth, createActionURL, skipCSRFCheck, type AuthConfig } from "@auth/core";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { authConfig } from "@/app/_server/auth-config";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/password";
+import { mintSessionToken, SESSION_COOKIE } from "@/scripts/lib/session-cookie";
+import { tempDatabase } from "./temp-db";
+
+const SECRET = "integration-test-secret-0123456789";
+const PASSWORD = "Lan-hua-2026";
+let t: ReturnType<typeof tempDatabase>;
+
+beforeAll(async () => {
+  t = tempDatabase();
+  vi.stubEnv("DATABASE_PATH", t.file);
+  vi.stubEnv("AUTH_SECRET", SECRET);
+  t.db.insert(users).values({ username: "jiangmj", passwordHash: await hashPassword(PASSWORD), displayName: "蒋明杰", role: "handler" }).run();
+});
+afterAll(() => {
+  getDb().$client.close();
+  t.cleanup();
+  vi.unstubAllEnvs();
+});
+
+const config: AuthConfig = { ...authConfig, secret: SECRET, basePath: "/api/auth", skipCSRFCheck: skipCSRFCheck as typeof skipCSRFCheck };
+
+/** The URL next-auth's server-side signIn() posts to, for these request headers and environment. */
+function signInUrl(headers: Record<string, string>, env: Record<string, string | undefined> = {}): URL {
+  const h = new Headers(headers);
+  return createActionURL("callback", h.get("x-forwarded-proto") ?? "http", h, env, config);
+}
+
+async function signInAt(url: URL): Promise<string[]> {
+  const response = await Auth(
+    new Request(`${url.href}/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "127.0.0.1" },
+      body: new URLSearchParams({ username: "jiangmj", password: PASSWORD, callbackUrl: "/work" }),
+    }),
+    config,
+  );
+  return response.headers.getSetCookie();
+}
+
+const sessionCookie = (cookies: string[]) => cookies.find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
+const attributes = (cookie: string) =>
+  cookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().split("=")[0]!.toLowerCase())
+    .sort();
+
+describe("the session cookie", { timeout: 60_000 }, () => {
+  it("over plain http (the local demo, the e2e server) is authjs.session-token, HttpOnly and SameSite=Lax, not Secure", async () => {
+    const url = signInUrl({ host: "localhost:3000", "x-forwarded-proto": "http" });
+    expect(url.href).toBe("http://localhost:3000/api/auth/callback");
+    const cookie = sessionCookie(await signInAt(url))!;
+    expect(cookie).toMatch(/^authjs\.session-token=/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(attributes(cookie)).not.toContain("secure");
+  });
+
+  it("behind a TLS-terminating proxy that sends X-Forwarded-Proto: https is __Secure-, Secure, HttpOnly and SameSite=Lax", async () => {
+    const url = signInUrl({ host: "127.0.0.1:3000", "x-forwarded-host": "tian.example.gov.cn", "x-forwarded-proto": "https" });
+    expect(url.origin).toBe("https://tian.example.gov.cn");
+    const cookie = sessionCookie(await signInAt(url))!;
+    expect(cookie).toMatch(/^__Secure-authjs\.session-token=/);
+    expect(attributes(cookie)).toEqual(expect.arrayContaining(["secure", "httponly", "samesite", "path"]));
+    expect(cookie).toMatch(/; SameSite=Lax/);
+  });
+
+  it("with AUTH_URL=https://… is secure even when the proxy forwards no protocol", async () => {
+    const url = signInUrl({ host: "127.0.0.1:3000", "x-forwarded-proto": "http" }, { AUTH_URL: "https://tian.example.gov.cn" });
+    expect(url.protocol).toBe("https:");
+    const cookie = sessionCookie(await signInAt(url))!;
+    expect(cookie).toMatch(/^__Secure-authjs\.session-token=.*; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+  });
+
+  it("is read back under the same name only: a secure cookie is not taken over http, and the e2e fixtures' minted cookie works over http", async () => {
+    const secure = sessionCookie(await signInAt(signInUrl({ host: "h", "x-forwarded-proto": "https" })))!;
+    const value = secure.split(";")[0]!.split("=").slice(1).join("=");
+    const session = async (origin: string, cookie: string) =>
+      (await Auth(new Request(`${origin}/api/auth/session`, { headers: { cookie } }), config)).json() as Promise<{ user?: { name?: string } } | null>;
+    expect((await session("https://h", `__Secure-authjs.session-token=${value}`))?.user?.name).toBe("蒋明杰");
+    expect(await session("http://h", `__Secure-authjs.session-token=${value}`)).toBeNull();
+    const minted = await mintSessionToken(t.file, SECRET, "jiangmj");
+    expect(SESSION_COOKIE).toBe("authjs.session-token");
+    expect((await session("http://localhost:3100", `${SESSION_COOKIE}=${minted}`))?.user).toMatchObject({ name: "蒋明杰", role: "handler", sessionVersion: 0 });
+  });
+
+  it("is not set for a wrong password", async () => {
+    const response = await Auth(
+      new Request("http://localhost/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ username: "jiangmj", password: "wrong-password", callbackUrl: "/" }),
+      }),
+      config,
+    );
+    expect(sessionCookie(response.headers.getSetCookie())).toBeUndefined();
+    expect(getDb().select({ n: users.failedLogins }).from(users).where(eq(users.username, "jiangmj")).get()?.n).toBe(1);
+  });
+});
