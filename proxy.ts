@@ -33,10 +33,12 @@ export default async function proxy(request: NextRequest) {
       });
     }
   }
-  const policy = contentSecurityPolicy(cacheRender ? placeholderNonce() : nonce, { development });
+  const pageNonce = cacheRender ? placeholderNonce() : nonce;
+  const policy = contentSecurityPolicy(pageNonce, { development });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(RENDER_HEADER);
   requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", pageNonce);
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

@@ -2,6 +2,7 @@
  * Every page carries a Content-Security-Policy whose script nonce is fresh per response and matches
  * every script of the page; public pages come from the page cache, which publication empties at once.
  */
+import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
 import { mintSessionToken } from "../scripts/lib/session-cookie";
@@ -78,4 +79,17 @@ test("a public page is served from the cache until a withdrawal, which takes it 
   expect((await request.get(address)).status()).toBe(404);
   const list = await (await request.get("/open/data.json")).json();
   expect((list as { items: { url: string }[] }).items.some((i) => i.url.endsWith(address))).toBe(false);
+});
+
+test("public pages load one small script, not the React runtime (first-load JavaScript well under 100 KB gzipped)", async ({ request }) => {
+  const data = (await (await request.get("/open/data.json")).json()) as { items: { url: string }[] };
+  for (const path of ["/open", new URL(data.items[0]!.url).pathname, "/open/search?q=博士"]) {
+    const html = await (await request.get(path)).text();
+    const sources = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources, path).toEqual(["/open-reader.js"]);
+    expect(html, path).not.toContain("__next_f");
+    let gzipped = 0;
+    for (const src of sources) gzipped += gzipSync(await (await request.get(src)).body()).length;
+    expect(gzipped, path).toBeLessThan(100 * 1024);
+  }
 });

@@ -5,6 +5,11 @@
  * nonce; every response (hit or miss) gets a fresh nonce substituted for the placeholder.
  * Publishing or withdrawing calls `publicPagesChanged()`, which empties the cache at once.
  *
+ * The public pages are documents: they have no React client components (their tools are enhanced by
+ * public/open-reader.js), so the stored HTML drops Next's client runtime and the page's RSC payload.
+ * A visitor downloads the page and one small script instead of ~140 KB of JavaScript; links are
+ * ordinary links, each answered from this cache.
+ *
  * The proxy and the app are bundled separately, so the state lives on globalThis (one process).
  */
 import { originFromHeaders } from "@/lib/site-origin";
@@ -101,8 +106,18 @@ async function render(visit: Visit): Promise<Page | null> {
   });
   const contentType = response.headers.get("content-type") ?? "";
   if (!contentType.startsWith("text/html")) return null;
-  const page = { html: await response.text(), status: response.status, contentType, storedAt: Date.now(), generation };
-  return page;
+  return { html: withoutNextRuntime(await response.text()), status: response.status, contentType, storedAt: Date.now(), generation };
+}
+
+/** The public site's own script, the only one a public page keeps. */
+export const READER_SCRIPT = "/open-reader.js";
+
+/** The HTML without Next's scripts (runtime chunks, inline RSC payload) and their preload hints. */
+export function withoutNextRuntime(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) => (tag.includes(`src="${READER_SCRIPT}"`) ? tag : ""))
+    .replace(/<link\b[^>]*\bas="script"[^>]*>/g, "")
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, "");
 }
 
 /** The page for this visit from the cache, rendering it on a miss; null when it cannot be served from here. */

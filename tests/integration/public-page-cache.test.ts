@@ -12,6 +12,7 @@ import {
   publicPagesChanged,
   RENDER_HEADER,
   withNonce,
+  withoutNextRuntime,
 } from "@/app/_server/public-page-cache";
 
 let renders: { url: string; cookie: string | undefined; token: string | undefined }[] = [];
@@ -23,7 +24,7 @@ beforeAll(async () => {
     const missing = req.url?.startsWith("/open/999");
     setTimeout(() => {
       res.writeHead(missing ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
-      res.end(`<html><script nonce="${placeholderNonce()}"></script>${req.url} ${req.headers.cookie ?? ""}</html>`);
+      res.end(`<html><script src="/open-reader.js" nonce="${placeholderNonce()}"></script><script>self.__next_f=[]</script>${req.url} ${req.headers.cookie ?? ""}</html>`);
     }, 20);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -92,10 +93,25 @@ describe("cachedPublicPage", () => {
   it("gives each response its own nonce in place of the placeholder", async () => {
     const page = (await cachedPublicPage(visit("/open/12")))!;
     expect(page.html).toContain(placeholderNonce());
+    expect(page.html).not.toContain("__next_f");
     const a = withNonce(page.html, "first");
     const b = withNonce(page.html, "second");
     expect(a).toContain('nonce="first"');
     expect(b).toContain('nonce="second"');
     expect(a).not.toContain(placeholderNonce());
+  });
+});
+
+describe("withoutNextRuntime", () => {
+  it("drops Next's scripts, inline payload and script preloads, and keeps the reader script", () => {
+    const html = [
+      '<head><link rel="stylesheet" href="/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/x.js"/></head>',
+      '<body><p>正文</p><script src="/_next/static/chunks/a.js" async=""></script>',
+      '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])</script>',
+      '<script src="/open-reader.js" defer="" nonce="n"></script></body>',
+    ].join("");
+    expect(withoutNextRuntime(html)).toBe(
+      '<head><link rel="stylesheet" href="/a.css"/></head><body><p>正文</p><script src="/open-reader.js" defer="" nonce="n"></script></body>',
+    );
   });
 });

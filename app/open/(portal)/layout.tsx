@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { READER_SCRIPT } from "@/app/_server/public-page-cache";
 import { PortalTools } from "../_components/portal-tools";
 import { reading } from "../_server/prefs";
 import "../public.css";
@@ -79,6 +81,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </p>
         </div>
       </footer>
+      <script src={READER_SCRIPT} defer nonce={(await headers()).get("x-nonce") ?? undefined} />
     </div>
   );
 }
