@@ -20,6 +20,8 @@ class NotCurrentReply extends Error {}
 
 export type ReceiptOutcome = { receiptId: number; status: ProposalState };
 
+export const RECEIPT_ALREADY_SUBMITTED = "这份答复的回执已提交，不能重复提交";
+
 function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
   const opinion = answers.opinion?.trim() || null;
   try {
@@ -27,6 +29,15 @@ function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberI
       proposalId,
       actor,
       command: { type: "receipt", memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper },
+      // Submitted twice (a double click, the letter's link and the member page): the first one stands.
+      alreadyDone: (tx) =>
+        tx
+          .select({ id: receipts.id })
+          .from(receipts)
+          .where(and(eq(receipts.replyId, answers.replyId), eq(receipts.memberId, memberId)))
+          .get()
+          ? RECEIPT_ALREADY_SUBMITTED
+          : null,
       write: (tx, applied) => {
         const reply = tx
           .select({ id: replies.id })

@@ -40,6 +40,11 @@ export type RunInput<T> = {
   /** The proposal version the user saw; a different one means someone else changed it meanwhile. */
   expectedVersion?: number;
   today?: string;
+  /**
+   * Says when this very command has been carried out already (the same receipt recorded, by a double
+   * click or a second tab), checked in the transaction before the workflow decides; null otherwise.
+   */
+  alreadyDone?: (tx: Tx, before: ProposalFacts) => string | null;
   /** The rows this command adds besides the proposal and its assignments (contact, draft, reply…). */
   write?: (tx: Tx, applied: Applied) => T;
 };
@@ -50,6 +55,8 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
     (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true } => {
       const before = loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
+      const done = input.alreadyDone?.(tx, before);
+      if (done) return { ok: false, reason: done };
       const rules = deadlineRules(tx);
       const decision = decide(before, input.actor, input.command, { today, rules });
       if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {

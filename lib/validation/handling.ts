@@ -83,7 +83,10 @@ export const contactInput = z.object({
 export const draftInput = z
   .object({
     proposalId,
-    version: wholeNumber("版本", 0),
+    /** The id of the draft the editor started from, 0 when there was none: a newer one is not overwritten. */
+    basedOn: wholeNumber("草稿版本", 0).optional(),
+    /** Or the proposal's version (scripts that only know that); one of the two is required. */
+    version: wholeNumber("版本", 0).optional(),
     // Text pasted from Word keeps its words and paragraphs, not its formatting.
     body: requiredText("答复正文", 50_000).transform(normaliseBody),
     resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
@@ -94,6 +97,7 @@ export const draftInput = z
     disclosureReason: optionalText("不予公开理由", 500),
   })
   .superRefine((v, ctx) => {
+    if (v.basedOn === undefined && v.version === undefined) ctx.addIssue({ code: "custom", path: ["basedOn"], message: "缺少草稿版本，请刷新页面后重试" });
     if (v.disclosure === "summary" && !v.disclosureSummary) ctx.addIssue({ code: "custom", path: ["disclosureSummary"], message: "摘要公开须填写公开摘要" });
     if (v.disclosure === "none" && !v.disclosureReason) ctx.addIssue({ code: "custom", path: ["disclosureReason"], message: "不予公开须说明理由（如涉及个人隐私）" });
   });

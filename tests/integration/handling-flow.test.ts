@@ -95,13 +95,13 @@ describe("the handling workflow on a real database", () => {
     expect(t.db.select().from(events).all()).toHaveLength(eventsBefore);
   });
 
-  it("refuses a stale version instead of overwriting a colleague's draft", async () => {
+  it("refuses a save started from an older draft instead of overwriting the newer one", async () => {
     const t = await setup();
     ok(assignProposal(t.db, t.user("coordinator"), t.id, { leadUnitId: t.lead, coUnitIds: [] }));
     ok(acceptAssignment(t.db, t.user("jiangmj"), t.id, t.lead));
-    const version = t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()!.version;
-    ok(saveDraft(t.db, t.user("jiangmj"), t.id, draft, version));
-    expect(saveDraft(t.db, t.user("jiangmj"), t.id, { ...draft, body: "另一位同事的修改" }, version)).toEqual({ ok: false, reason: "此提案已被他人更新，请刷新页面后重试" });
+    ok(saveDraft(t.db, t.user("jiangmj"), t.id, draft, { basedOn: null }));
+    const refused = saveDraft(t.db, t.user("jiangmj"), t.id, { ...draft, body: "另一个窗口里的修改" }, { basedOn: null });
+    expect(refused).toMatchObject({ ok: false, conflict: true, reason: expect.stringMatching(/^您已于 .+ 保存了第 1 稿，本次修改未保存，以免覆盖。/) });
   });
 
   it("refuses a duplicate number in the session", async () => {

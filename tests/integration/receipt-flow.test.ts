@@ -125,7 +125,7 @@ describe("feedback receipts on a real database", () => {
     const before = snapshot(t.db, t.id);
     expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId, { result: "unsatisfied", opinion: "改主意了" }))).toEqual({
       ok: false,
-      reason: "本轮答复的回执已提交，不能重复提交",
+      reason: "这份答复的回执已提交，不能重复提交",
     });
     expect(snapshot(t.db, t.id)).toEqual(before);
     expect(memberReceiptsOf(t.db, t.id, t.cosigner.id)).toMatchObject([{ round: 1, attitude: "basically", result: "satisfied", onPaper: false, recordedBy: t.cosigner.displayName }]);
@@ -150,15 +150,16 @@ describe("feedback receipts on a real database", () => {
 
     // Nobody answers the first reply any more: not the co-signer again, not the lead proposer a second time.
     const frozen = snapshot(t.db, t.id);
-    expect(submitReceipt(t.db, t.liu, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "此提案当前没有待反馈的答复" });
+    expect(submitReceipt(t.db, t.liu, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "这份答复的回执已提交，不能重复提交" });
     expect(snapshot(t.db, t.id)).toEqual(frozen);
 
     const second = t.answerRound();
     expect(second).not.toBe(t.replyId);
     expect(t.db.select().from(replies).where(eq(replies.id, second)).get()).toMatchObject({ round: 2 });
-    // A receipt naming the first round's reply is not one for this round.
+    // A receipt naming the first round's reply was given already; one naming any other reply is not one for this round.
     const before = snapshot(t.db, t.id);
-    expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" });
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "这份答复的回执已提交，不能重复提交" });
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(second + 1000))).toEqual({ ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" });
     expect(snapshot(t.db, t.id)).toEqual(before);
 
     expect(submitReceipt(t.db, t.liu, t.id, answers(second))).toMatchObject({ ok: true, data: { status: "replied" } });

@@ -110,8 +110,9 @@ export const recordContact = formAction("handle", contactInput, (input, user) =>
 });
 
 export const saveReplyDraft = formAction("handle", draftInput, (input, user) => {
-  const { proposalId, version, ...draft } = input;
-  const result = saveDraft(getDb(), user, proposalId, draft, version);
+  const { proposalId, basedOn, version, ...draft } = input;
+  const basis = basedOn !== undefined ? { basedOn: basedOn === 0 ? null : basedOn } : { expectedVersion: version! };
+  const result = saveDraft(getDb(), user, proposalId, draft, basis);
   return done(proposalId, result, result.ok ? `已保存为第 ${result.data.version} 稿` : "");
 });
 

@@ -69,7 +69,6 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
         <DraftPanel
           key="draft"
           proposalId={proposalId}
-          proposalVersion={facts.version}
           latest={latest ? { ...latest.draft } : null}
           returnComment={latest?.decision === "return" && latest.comment ? { comment: latest.comment, signer: latest.signer ?? "单位负责人" } : null}
           defaults={{ contactPerson: user.displayName, contactPhone: "" }}

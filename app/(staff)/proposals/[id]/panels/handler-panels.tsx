@@ -87,18 +87,19 @@ export function ContactPanel({ proposalId, today, defaultParticipants }: { propo
   );
 }
 
-export type DraftView = DraftInput & { version: number };
+export type DraftView = DraftInput & { id: number; version: number };
 
-/** The reply draft: every 保存草稿 is a new version; a colleague's newer save is not overwritten. */
+/**
+ * The reply draft: every 保存草稿 is a new version. The form names the version it started from, so a
+ * colleague's newer save is not overwritten (the refusal says whose); the typed text stays in the form.
+ */
 export function DraftPanel({
   proposalId,
-  proposalVersion,
   latest,
   returnComment,
   defaults,
 }: {
   proposalId: number;
-  proposalVersion: number;
   latest: DraftView | null;
   returnComment: { comment: string; signer: string } | null;
   defaults: { contactPerson: string; contactPhone: string };
@@ -110,7 +111,7 @@ export function DraftPanel({
           {returnComment.signer}退回修改意见：{returnComment.comment}
         </p>
       )}
-      <ActionForm action={saveReplyDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "保存草稿" }]}>
+      <ActionForm action={saveReplyDraft} hidden={{ proposalId, basedOn: latest?.id ?? 0 }} buttons={[{ label: "保存草稿" }]}>
         {(errors) => (
           <>
             <TextField

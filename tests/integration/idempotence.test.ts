@@ -1,0 +1,282 @@
+/**
+ * Commands sent twice — a double click, two tabs, two colleagues at once — take effect once: the second
+ * is answered with what happened ("此答复函已签发"), and nothing is written twice (no second event, no
+ * second 发文字号 or 索引号, no second receipt). "At once" runs each command in its own worker thread on
+ * its own connection, all released at the same moment, as the server's requests would be.
+ */
+import { Worker } from "node:worker_threads";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
+import { decideReplyPublication } from "@/db/handling/publication";
+import { RECEIPT_ALREADY_SUBMITTED, submitReceipt } from "@/db/handling/receipt";
+import { consumeReceiptToken, issueReceiptToken } from "@/db/handling/receipt-tokens";
+import { STALE_VERSION } from "@/db/handling/run";
+import { approveReply } from "@/db/handling/sign-off";
+import { supervise } from "@/db/handling/supervision";
+import { events, proposals, publications, receipts, replies, replyDrafts, signOffs, users } from "@/db/schema";
+import type { WorkerCommand } from "./command-worker";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
+
+const SECRET = "integration-test-secret-0123456789";
+let cleanup = () => {};
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+});
+
+const draft: DraftInput = {
+  body: "一、工作开展情况\n\n已出台专项政策。",
+  resultClass: "B",
+  contactPerson: "蒋明杰",
+  contactPhone: "023—68511253",
+  disclosure: "full",
+  disclosureSummary: null,
+  disclosureReason: null,
+};
+
+function ok<T>(r: { ok: true; data: T } | { ok: false; reason: string }): T {
+  if (!r.ok) throw new Error(r.reason);
+  return r.data;
+}
+
+/** Runs the commands at the same moment, each in its own worker with its own connection. */
+async function together(file: string, commands: WorkerCommand[]): Promise<unknown[]> {
+  const go = new SharedArrayBuffer(4);
+  const workers = commands.map((command) => {
+    const entry = new URL("./command-worker.ts", import.meta.url).href;
+    return new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry, file, command, go, env: { AUTH_SECRET: SECRET } } });
+  });
+  const outcome = (w: Worker, key: "ready" | "result") =>
+    new Promise<unknown>((resolve, reject) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if (key in m) {
+          w.off("message", onMessage);
+          resolve(m[key]);
+        }
+      };
+      w.on("message", onMessage);
+      w.once("error", reject);
+    });
+  const ready = workers.map((w) => outcome(w, "ready"));
+  const results = workers.map((w) => outcome(w, "result"));
+  await Promise.all(ready);
+  Atomics.store(new Int32Array(go), 0, 1);
+  Atomics.notify(new Int32Array(go), 0);
+  return Promise.all(results);
+}
+
+/** A proposal of 刘新荣 handled by 科技创新局 up to 提交审签 (or just before it). */
+async function setup(stage: "drafted" | "in_review" | "replied" = "in_review") {
+  vi.stubEnv("AUTH_SECRET", SECRET);
+  const t = await demoDatabase();
+  cleanup = t.cleanup;
+  const { db, user } = t;
+  const lead = t.unit("重庆高新区科技创新局");
+  const id = ok(t.register(960, { title: "幂等测试提案" })).id;
+  ok(assignProposal(db, user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+  ok(acceptAssignment(db, user("jiangmj"), id, lead));
+  ok(addContact(db, user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰", summary: "电话沟通" }));
+  ok(saveDraft(db, user("jiangmj"), id, draft));
+  if (stage !== "drafted") ok(submitForSignOff(db, user("jiangmj"), id));
+  if (stage === "replied") ok(approveReply(db, user("dengmj"), id, null));
+  const version = () => db.select({ v: proposals.version }).from(proposals).where(eq(proposals.id, id)).get()!.v;
+  const actions = (action: string) => db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, action))).all();
+  const replyOf = () => db.select().from(replies).where(eq(replies.proposalId, id)).all();
+  return { ...t, id, lead, version, actions, replyOf };
+}
+
+const reasonOf = (r: unknown) => (r as { ok: boolean; reason?: string; refusal?: string }).reason ?? (r as { refusal?: string }).refusal;
+const successes = (results: unknown[]) => results.filter((r) => (r as { ok: boolean }).ok);
+
+describe("同意签发 twice", { timeout: 60_000 }, () => {
+  it("one after the other (a double click): one 发文字号, one event; the second hears it is signed already", async () => {
+    const t = await setup();
+    const seen = t.version();
+    const director = t.user("dengmj");
+    const first = approveReply(t.db, director, t.id, null, seen);
+    expect(first.ok).toBe(true);
+    expect(approveReply(t.db, director, t.id, null, seen)).toEqual({ ok: false, reason: "此答复函已签发" });
+    expect(t.replyOf()).toHaveLength(1);
+    expect(t.actions("approve")).toHaveLength(1);
+    expect(t.db.select().from(signOffs).where(eq(signOffs.proposalId, t.id)).all()).toHaveLength(1);
+  });
+
+  it("at the same moment, three times: exactly one succeeds, one 发文字号 is used and the next approval gets the next one", async () => {
+    const t = await setup();
+    const seen = t.version();
+    const director = t.user("dengmj");
+    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "approve" as const, signer: director, proposalId: t.id, version: seen })));
+    expect(successes(results)).toHaveLength(1);
+    expect(results.filter((r) => reasonOf(r) === "此答复函已签发")).toHaveLength(2);
+    const [reply] = t.replyOf();
+    expect(t.replyOf()).toHaveLength(1);
+    expect((successes(results)[0] as { data: { docNumber: string } }).data.docNumber).toBe(reply!.docNumber);
+    expect(t.actions("approve")).toHaveLength(1);
+    // No number was burnt: the next approval of the unit takes the very next serial.
+    const other = ok(t.register(961, { title: "另一件提案" })).id;
+    ok(assignProposal(t.db, t.user("coordinator"), other, { leadUnitId: t.lead, coUnitIds: [] }));
+    ok(acceptAssignment(t.db, t.user("jiangmj"), other, t.lead));
+    ok(addContact(t.db, t.user("jiangmj"), other, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰", summary: "电话沟通" }));
+    ok(saveDraft(t.db, t.user("jiangmj"), other, draft));
+    ok(submitForSignOff(t.db, t.user("jiangmj"), other));
+    ok(approveReply(t.db, director, other, null));
+    const next = t.db.select().from(replies).where(eq(replies.proposalId, other)).get()!;
+    expect(next.docSerial).toBe(reply!.docSerial + 1);
+  });
+
+  it("after someone else changed the proposal the director is told to refresh, and nothing is signed", async () => {
+    const t = await setup();
+    const seen = t.version();
+    ok(supervise(t.db, t.user("coordinator"), t.id, { unitId: t.lead, comment: "请加快审签" }));
+    expect(approveReply(t.db, t.user("dengmj"), t.id, null, seen)).toEqual({ ok: false, reason: STALE_VERSION, conflict: true });
+    expect(t.replyOf()).toHaveLength(0);
+  });
+});
+
+describe("提交审签 twice", { timeout: 60_000 }, () => {
+  it("one after the other (a double click): one submit event; the second hears it is submitted already", async () => {
+    const t = await setup("drafted");
+    const seen = t.version();
+    const handler = t.user("jiangmj");
+    expect(submitForSignOff(t.db, handler, t.id, seen).ok).toBe(true);
+    expect(submitForSignOff(t.db, handler, t.id, seen)).toEqual({ ok: false, reason: "答复函已提交审签" });
+    expect(t.actions("submit")).toHaveLength(1);
+  });
+
+  it("at the same moment", async () => {
+    const t = await setup("drafted");
+    const seen = t.version();
+    const results = await together(t.file, [1, 2].map(() => ({ type: "submit" as const, actor: t.user("jiangmj"), proposalId: t.id, version: seen })));
+    expect(successes(results)).toHaveLength(1);
+    expect(results.map(reasonOf).filter(Boolean)).toEqual(["答复函已提交审签"]);
+    expect(t.actions("submit")).toHaveLength(1);
+  });
+});
+
+describe("the reply draft edited by two", { timeout: 60_000 }, () => {
+  async function twoHandlers() {
+    const t = await setup("drafted");
+    const colleague = t.db
+      .insert(users)
+      .values({ username: "kjj-cb2", displayName: "王晓琳", role: "handler", unitId: t.lead })
+      .returning()
+      .get();
+    const first = t.db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, t.id)).get()!;
+    return { ...t, colleague: { id: colleague.id, role: "handler" as const, unitId: t.lead }, basedOn: first.id };
+  }
+  const drafts = (db: Db, id: number) => db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, id)).all();
+
+  it("the second save, started from the same version, is refused with who saved what; nothing is overwritten", async () => {
+    const t = await twoHandlers();
+    expect(saveDraft(t.db, t.user("jiangmj"), t.id, { ...draft, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    const refused = saveDraft(t.db, t.colleague, t.id, { ...draft, body: "王晓琳的修改" }, { basedOn: t.basedOn });
+    expect(refused).toMatchObject({ ok: false, conflict: true });
+    expect(reasonOf(refused)).toMatch(/^蒋明杰已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。$/);
+    expect(drafts(t.db, t.id).map((d) => [d.version, d.body])).toEqual([
+      [1, draft.body],
+      [2, "蒋明杰的修改"],
+    ]);
+    expect(t.actions("save_draft")).toHaveLength(2);
+    // Having seen version 2, the colleague saves version 3.
+    const second = drafts(t.db, t.id).find((d) => d.version === 2)!;
+    expect(saveDraft(t.db, t.colleague, t.id, { ...draft, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
+  });
+
+  it("two saves at the same moment from two people: one is saved, the other refused", async () => {
+    const t = await twoHandlers();
+    const results = await together(t.file, [
+      { type: "saveDraft", actor: t.user("jiangmj"), proposalId: t.id, input: { ...draft, body: "甲" }, basedOn: t.basedOn },
+      { type: "saveDraft", actor: t.colleague, proposalId: t.id, input: { ...draft, body: "乙" }, basedOn: t.basedOn },
+    ]);
+    expect(successes(results)).toEqual([{ ok: true, data: { version: 2 } }]);
+    expect(results.find((r) => !(r as { ok: boolean }).ok)).toMatchObject({ ok: false, conflict: true });
+    expect(drafts(t.db, t.id)).toHaveLength(2);
+  });
+
+  it("the same draft sent twice by its author (a double click) is saved once and both answers name that version", async () => {
+    const t = await twoHandlers();
+    const edited = { ...draft, body: "修改后的答复" };
+    expect(saveDraft(t.db, t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    expect(saveDraft(t.db, t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    const results = await together(t.file, [1, 2].map(() => ({ type: "saveDraft" as const, actor: t.user("jiangmj"), proposalId: t.id, input: { ...edited, body: "再改一次" }, basedOn: drafts(t.db, t.id).at(-1)!.id })));
+    expect(results).toEqual([
+      { ok: true, data: { version: 3 } },
+      { ok: true, data: { version: 3 } },
+    ]);
+    expect(drafts(t.db, t.id)).toHaveLength(3);
+    expect(t.actions("save_draft")).toHaveLength(3);
+  });
+
+  it("once submitted, a save is refused by the workflow, not as a conflict", async () => {
+    const t = await twoHandlers();
+    ok(submitForSignOff(t.db, t.user("jiangmj"), t.id));
+    expect(saveDraft(t.db, t.colleague, t.id, draft, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
+  });
+});
+
+describe("回执 twice", { timeout: 60_000 }, () => {
+  const satisfied = { contactReport: "contacted", attitude: "satisfied", result: "satisfied", opinion: null } as const;
+
+  it("from the member page, one after the other: one receipt, one event", async () => {
+    const t = await setup("replied");
+    const replyId = t.replyOf()[0]!.id;
+    const liu = t.user("liuxr");
+    expect(submitReceipt(t.db, liu, t.id, { replyId, ...satisfied }).ok).toBe(true);
+    expect(submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
+    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(t.actions("receipt")).toHaveLength(1);
+    expect(t.actions("close")).toHaveLength(1);
+  });
+
+  it("from the member page at the same moment", async () => {
+    const t = await setup("replied");
+    const replyId = t.replyOf()[0]!.id;
+    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "receipt" as const, actor: t.user("liuxr"), proposalId: t.id, answers: { replyId, ...satisfied } })));
+    expect(successes(results)).toHaveLength(1);
+    expect(results.map(reasonOf).filter(Boolean)).toEqual([RECEIPT_ALREADY_SUBMITTED, RECEIPT_ALREADY_SUBMITTED]);
+    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(t.actions("receipt")).toHaveLength(1);
+  });
+
+  it("through the letter's link at the same moment, and then again, and then from the member page", async () => {
+    const t = await setup("replied");
+    const replyId = t.replyOf()[0]!.id;
+    const liu = t.user("liuxr");
+    const token = issueReceiptToken(t.db, replyId, liu.id);
+    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "receiptLink" as const, token, answers: satisfied })));
+    expect(successes(results)).toHaveLength(1);
+    expect(results.map(reasonOf).filter(Boolean)).toEqual(["used", "used"]);
+    expect(consumeReceiptToken(t.db, token, satisfied)).toEqual({ ok: false, refusal: "used" });
+    expect(submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
+    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(t.actions("receipt")).toHaveLength(1);
+  });
+});
+
+describe("发布 twice", { timeout: 60_000 }, () => {
+  it("one after the other and at the same moment: one publication, one 索引号, one event", async () => {
+    const t = await setup("replied");
+    const coordinator = t.user("coordinator");
+    const first = decideReplyPublication(t.db, coordinator, t.id, { type: "publish" });
+    expect(first.ok).toBe(true);
+    expect(decideReplyPublication(t.db, coordinator, t.id, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+    const results = await together(t.file, [1, 2].map(() => ({ type: "publish" as const, actor: coordinator, proposalId: t.id })));
+    expect(results.map(reasonOf)).toEqual(["此答复函已发布", "此答复函已发布"]);
+    const replyId = t.replyOf()[0]!.id;
+    expect(t.db.select().from(publications).where(eq(publications.replyId, replyId)).all()).toHaveLength(1);
+    expect(t.actions("publish")).toHaveLength(1);
+  });
+
+  it("at the same moment from the start", async () => {
+    const t = await setup("replied");
+    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "publish" as const, actor: t.user("coordinator"), proposalId: t.id })));
+    expect(successes(results)).toHaveLength(1);
+    expect(results.map(reasonOf).filter(Boolean)).toEqual(["此答复函已发布", "此答复函已发布"]);
+    expect(t.actions("publish")).toHaveLength(1);
+    const published = t.db.select().from(publications).all().filter((p) => p.status === "published");
+    expect(new Set(published.map((p) => `${p.publisherUnitId}-${p.indexYear}-${p.indexSerial}`)).size).toBe(published.length);
+  });
+});
