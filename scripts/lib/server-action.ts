@@ -25,6 +25,8 @@ export type ActionCall = {
   sessionToken?: string;
   /** Defaults to the server's own origin; a different one must be refused (CSRF). */
   origin?: string;
+  /** More request headers, e.g. the X-Forwarded-Proto a TLS-terminating proxy would add. */
+  headers?: Record<string, string>;
 };
 
 export type ActionResponse = {
@@ -34,6 +36,8 @@ export type ActionResponse = {
   /** Where the action redirected to, when it did. */
   redirectTo: string | null;
   body: string;
+  /** The Set-Cookie headers of the response (the sign-in action sets the session cookie). */
+  setCookies: string[];
 };
 
 /** The form fields as React's encodeReply sends `(null, formData)`: the FormData's entries prefixed with its reference id. */
@@ -75,9 +79,16 @@ export async function callServerAction(call: ActionCall): Promise<ActionResponse
       Accept: "text/x-component",
       Origin: call.origin ?? url.origin,
       ...(call.sessionToken ? { Cookie: `authjs.session-token=${call.sessionToken}` } : {}),
+      ...call.headers,
     },
     body: encodeFormArguments(call.fields),
   });
   const body = await response.text();
-  return { status: response.status, result: actionResult(body), redirectTo: response.headers.get("x-action-redirect"), body };
+  return {
+    status: response.status,
+    result: actionResult(body),
+    redirectTo: response.headers.get("x-action-redirect"),
+    body,
+    setCookies: response.headers.getSetCookie(),
+  };
 }

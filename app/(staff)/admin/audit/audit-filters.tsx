@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { AUDIT_GROUPS, type AuditFilter } from "@/lib/audit";
+
+/** The audit list's search form; a plain GET form, so a filtered list can be linked to. */
+export function AuditFilters({ filter, total }: { filter: AuditFilter; total: number }) {
+  return (
+    <form method="get" role="search" aria-label="筛选安全事件" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+      <div>
+        <label htmlFor="f-kind" className="block text-xs text-slate-600">
+          事件类型
+        </label>
+        <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="input">
+          <option value="">全部</option>
+          {AUDIT_GROUPS.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {Object.entries(group.kinds).map(([kind, label]) => (
+                <option key={kind} value={kind}>
+                  {label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-user" className="block text-xs text-slate-600">
+          用户（姓名或用户名）
+        </label>
+        <input id="f-user" name="user" type="search" defaultValue={filter.user ?? ""} maxLength={64} className="input" />
+      </div>
+      <div>
+        <label htmlFor="f-from" className="block text-xs text-slate-600">
+          起始日期
+        </label>
+        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="input" />
+      </div>
+      <div>
+        <label htmlFor="f-to" className="block text-xs text-slate-600">
+          截止日期
+        </label>
+        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
+      </div>
+      <button type="submit" className="btn btn-primary">
+        查询
+      </button>
+      <Link href="/admin/audit" className="btn btn-secondary">
+        清除条件
+      </Link>
+      <p className="ml-auto text-sm text-slate-600" aria-live="polite">
+        共 {total} 条记录
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The security audit: which event-log actions it shows, how they read, and its filters. The events
+ * themselves are the append-only event log (db/schema/audit.ts); this is a view of part of it.
+ */
+import { z } from "zod";
+import { ROLE_LABELS, type Role } from "./domain";
+
+export const AUDIT_GROUPS = [
+  {
+    label: "登录",
+    kinds: {
+      sign_in: "登录成功",
+      sign_in_failed: "登录失败",
+      account_locked: "账户锁定",
+      sign_in_locked: "锁定期间尝试登录",
+      sign_in_ip_blocked: "网络地址暂停登录",
+      sign_out: "退出登录",
+      password_change: "本人修改密码",
+    },
+  },
+  {
+    label: "用户管理",
+    kinds: {
+      user_create: "新建用户",
+      user_update: "修改用户信息",
+      user_role_change: "变更角色",
+      user_disable: "停用账户",
+      user_enable: "启用账户",
+      password_reset: "重置密码",
+      user_unlock: "解除锁定",
+    },
+  },
+  {
+    label: "政府信息公开",
+    kinds: {
+      publish: "发布",
+      withhold: "不予公开",
+      withdraw_publication: "撤回公开",
+    },
+  },
+  {
+    label: "系统设置",
+    kinds: {
+      settings_update: "修改系统设置",
+      unit_create: "新建单位",
+      unit_update: "修改单位",
+      session_create: "新建届次会议",
+      session_update: "修改届次会议",
+      category_create: "新建主题分类",
+      category_update: "修改主题分类",
+    },
+  },
+] as const;
+
+type Kinds = (typeof AUDIT_GROUPS)[number]["kinds"];
+/** Every kind of every group (keyof distributed over the groups, not only their common keys). */
+type KeysOf<T> = T extends unknown ? keyof T : never;
+export type AuditKind = KeysOf<Kinds> & string;
+
+export const AUDIT_LABELS: Record<AuditKind, string> = Object.assign({}, ...AUDIT_GROUPS.map((g) => g.kinds));
+export const AUDIT_KINDS = Object.keys(AUDIT_LABELS) as [AuditKind, ...AuditKind[]];
+
+/** Kinds shown with a warning colour: something may be under attack or someone lost access. */
+export const ALARMING_KINDS: ReadonlySet<string> = new Set(["sign_in_failed", "account_locked", "sign_in_locked", "sign_in_ip_blocked", "user_disable"]);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s));
+
+/** The audit page's filters from the query string; anything malformed is dropped rather than refused. */
+export const auditFilterInput = z.object({
+  kind: z.enum(AUDIT_KINDS).optional().catch(undefined),
+  user: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((s) => s?.trim().slice(0, 64) || undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+});
+export type AuditFilter = Partial<z.output<typeof auditFilterInput>>;
+
+/** A calendar day in China as the half-open range of instants [start, end). */
+export function chinaDayRange(isoDate: string): { start: Date; end: Date } {
+  const start = new Date(`${isoDate}T00:00:00+08:00`);
+  return { start, end: new Date(start.getTime() + 24 * 60 * 60_000) };
+}
+
+/** What an event's data says, in a few words for the table (never a password: none is ever logged). */
+export function auditDetail(action: string, data: Record<string, unknown> | null, names: { target: string | null }): string {
+  const d = data ?? {};
+  const parts: string[] = [];
+  if (names.target) parts.push(`用户：${names.target}`);
+  if (action === "sign_in_failed" && typeof d.failures === "number") parts.push(`连续第 ${d.failures} 次`);
+  if (action === "account_locked" && typeof d.minutes === "number") parts.push(`锁定 ${d.minutes} 分钟`);
+  if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
+  if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string") parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);
+  if (action === "user_update" && Array.isArray(d.fields) && d.fields.length) parts.push(`字段：${d.fields.join("、")}`);
+  if ((action === "publish" || action === "withdraw_publication") && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
+  return parts.join("；");
+}
+
+const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role);
