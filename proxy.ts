@@ -1,44 +1,37 @@
 /**
  * Runs before every page: gives the response a fresh CSP nonce (Next puts it on its scripts), passes
  * the requested path to server components (sign-in returns the user to it), and serves public pages
- * from the in-memory page cache.
+ * from the in-memory page cache (app/_server/public-page-cache.ts).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { cachedPublicPage, isCacheable, isCacheRender, placeholderNonce, RENDER_HEADER, withNonce } from "@/app/_server/public-page-cache";
+import { cachedPublicPage, isCacheable, isCacheRender, placeholderNonce, publicPageResponse, RENDER_HEADER } from "@/app/_server/public-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 const development = process.env.NODE_ENV === "development";
 
 export default async function proxy(request: NextRequest) {
-  const nonce = newNonce();
-  const visit = {
-    method: request.method,
-    pathname: request.nextUrl.pathname,
-    search: request.nextUrl.search,
-    headers: request.headers,
-    cookie: (name: string) => request.cookies.get(name)?.value,
-  };
   const cacheRender = isCacheRender(request.headers);
-  if (!cacheRender && !development && isCacheable(visit)) {
-    const page = await cachedPublicPage(visit);
+  if (!cacheRender && !development) {
+    const visit = {
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      search: request.nextUrl.search,
+      headers: request.headers,
+      cookie: (name: string) => request.cookies.get(name)?.value,
+    };
+    const page = isCacheable(visit) ? await cachedPublicPage(visit) : null;
     if (page) {
-      return new NextResponse(withNonce(page.html, nonce), {
-        status: page.status,
-        headers: {
-          "content-type": page.contentType,
-          "content-security-policy": contentSecurityPolicy(nonce),
-          "cache-control": "private, no-cache",
-          "x-public-cache": page.hit ? "hit" : "miss",
-        },
-      });
+      const answer = publicPageResponse(page);
+      return new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
     }
   }
-  const pageNonce = cacheRender ? placeholderNonce() : nonce;
-  const policy = contentSecurityPolicy(pageNonce, { development });
+  // The cache's own render gets the placeholder nonce, which each response replaces with its own.
+  const nonce = cacheRender ? placeholderNonce() : newNonce();
+  const policy = contentSecurityPolicy(nonce, { development });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(RENDER_HEADER);
   requestHeaders.set("content-security-policy", policy);
-  requestHeaders.set("x-nonce", pageNonce);
+  requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

@@ -40,7 +40,8 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   await draft.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("region", { name: /当前第 3 稿/ })).toBeVisible();
   await page.getByRole("region", { name: "提交审签" }).getByRole("button", { name: "提交审签" }).click();
-  await expect(page.getByText("待审签").first()).toBeVisible();
+  // The state in the header, not any 待审签 elsewhere on the page: the submission has committed.
+  await expect(page.locator("dt", { hasText: "状态" }).locator("xpath=following-sibling::dd[1]")).toContainText("待审签");
 
   await page.context().clearCookies();
   await loginAs("dengmj");

@@ -80,10 +80,13 @@ ensureBuilt();
 await prepareDatabase();
 // The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY says proxies set it (lib/client-address.ts).
 const preload = path.resolve("scripts", "lib", "client-address-preload.cjs");
-const child = spawn(process.execPath, ["--require", preload, nextBin, "start", "-p", port], {
+// scripts/app-server.ts: Next.js (as `next start` would run it) with the public page cache in front.
+const child = spawn(process.execPath, ["--require", preload, "--import", "tsx", "scripts/app-server.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,
+    PORT: port,
+    NODE_ENV: "production",
     DATABASE_PATH: dbPath,
     AUTH_SECRET: authSecret(),
     AUTH_TRUST_HOST: "true",

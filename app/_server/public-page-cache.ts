@@ -14,6 +14,7 @@
  */
 import { originFromHeaders } from "@/lib/site-origin";
 import { CARE_COOKIE, LANG_COOKIE } from "@/lib/public-prefs";
+import { contentSecurityPolicy, fixedSecurityHeaders, newNonce } from "@/lib/security-headers";
 
 type Page = { html: string; status: number; contentType: string; storedAt: number; generation: number };
 
@@ -120,16 +121,22 @@ export function withoutNextRuntime(html: string): string {
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, "");
 }
 
-/** The page for this visit from the cache, rendering it on a miss; null when it cannot be served from here. */
-export async function cachedPublicPage(visit: Visit): Promise<(Page & { hit: boolean }) | null> {
+/** The page for this visit if the cache holds it fresh; never renders. */
+export function storedPublicPage(visit: Visit): Page | null {
   const key = cacheKey(visit);
   const cached = state.pages.get(key);
-  if (cached && cached.generation === state.generation && Date.now() - cached.storedAt < MAX_AGE_MS) {
-    // Least recently used goes first: move this one to the end.
-    state.pages.delete(key);
-    state.pages.set(key, cached);
-    return { ...cached, hit: true };
-  }
+  if (!cached || cached.generation !== state.generation || Date.now() - cached.storedAt >= MAX_AGE_MS) return null;
+  // Least recently used goes first: move this one to the end.
+  state.pages.delete(key);
+  state.pages.set(key, cached);
+  return cached;
+}
+
+/** The page for this visit from the cache, rendering it on a miss; null when it cannot be served from here. */
+export async function cachedPublicPage(visit: Visit): Promise<(Page & { hit: boolean }) | null> {
+  const stored = storedPublicPage(visit);
+  if (stored) return { ...stored, hit: true };
+  const key = cacheKey(visit);
   let pending = state.rendering.get(key);
   if (!pending) {
     pending = render(visit).finally(() => state.rendering.delete(key));
@@ -142,7 +149,18 @@ export async function cachedPublicPage(visit: Visit): Promise<(Page & { hit: boo
   return { ...page, hit: false };
 }
 
-/** The page's HTML with this response's nonce in place of the placeholder. */
-export function withNonce(html: string, nonce: string): string {
-  return html.replaceAll(state.placeholderNonce, nonce);
+/** What a cached page is answered with: its own nonce, the policy naming it, and the fixed security headers. */
+export function publicPageResponse(page: Page & { hit: boolean }): { status: number; headers: Record<string, string>; body: string } {
+  const nonce = newNonce();
+  return {
+    status: page.status,
+    body: page.html.replaceAll(state.placeholderNonce, nonce),
+    headers: {
+      ...Object.fromEntries(fixedSecurityHeaders(process.env.NODE_ENV === "production").map((h) => [h.key, h.value])),
+      "content-type": page.contentType,
+      "content-security-policy": contentSecurityPolicy(nonce),
+      "cache-control": "private, no-cache",
+      "x-public-cache": page.hit ? "hit" : "miss",
+    },
+  };
 }
