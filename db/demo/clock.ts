@@ -1,16 +1,42 @@
-/** Working-day arithmetic for the demo timelines, on the same holiday calendar as the deadlines. */
-import { addCalendarDays, dueDate, isWorkday } from "@/lib/deadlines";
+/**
+ * Working-day arithmetic for the demo timelines, on the same holiday calendar as the deadlines. The
+ * answers are remembered: the calendar package is slow per day, and a hundred thousand stories (the
+ * benchmark's data) ask about the same few hundred days again and again.
+ */
+import type { DeadlineRule } from "@/lib/deadline-rules";
+import { addCalendarDays, dueDate as computeDueDate, isWorkday as computeIsWorkday } from "@/lib/deadlines";
 import type { Rng } from "./random";
 
-/** The working day `count` working days before `iso` (which itself is not counted). */
-export function workdaysBefore(iso: string, count: number): string {
-  let day = iso;
-  for (let counted = 0; counted < count; ) {
-    day = addCalendarDays(day, -1);
-    if (isWorkday(day)) counted++;
-  }
-  return day;
+function remembered<A extends unknown[], R>(compute: (...args: A) => R, key: (...args: A) => string): (...args: A) => R {
+  const answers = new Map<string, R>();
+  return (...args) => {
+    const k = key(...args);
+    let answer = answers.get(k);
+    if (answer === undefined) {
+      answer = compute(...args);
+      answers.set(k, answer);
+    }
+    return answer;
+  };
 }
+
+const isWorkday = remembered(computeIsWorkday, (iso) => iso);
+
+/** lib/deadlines' dueDate, remembered. */
+export const dueDate = remembered(computeDueDate, (start: string, rule: DeadlineRule) => `${start}|${rule.amount}|${rule.unit}`);
+
+/** The working day `count` working days before `iso` (which itself is not counted). */
+export const workdaysBefore = remembered(
+  (iso: string, count: number): string => {
+    let day = iso;
+    for (let counted = 0; counted < count; ) {
+      day = addCalendarDays(day, -1);
+      if (isWorkday(day)) counted++;
+    }
+    return day;
+  },
+  (iso, count) => `${iso}|${count}`,
+);
 
 /** The working day `count` working days after `iso`; `iso` itself when count is 0. */
 function workdaysAfter(iso: string, count: number): string {

@@ -3,7 +3,7 @@
  * and event the workflow (lib/workflow/decide.ts) would have produced on the way, in working-day time.
  */
 import { DEFAULT_DEADLINES as RULES } from "@/lib/deadline-rules";
-import { addMonths, dueDate, nextWorkdayOnOrAfter } from "@/lib/deadlines";
+import { addMonths, nextWorkdayOnOrAfter } from "@/lib/deadlines";
 import {
   CONTACT_METHODS,
   FACE_TO_FACE_METHODS,
@@ -14,10 +14,10 @@ import {
   type Satisfaction,
   type SignOffDecision,
 } from "@/lib/domain";
-import { Clock, workdaysBefore } from "./clock";
+import { Clock, dueDate, workdaysBefore } from "./clock";
 import { docNumber, indexNumber } from "./numbering";
 import type { Rng } from "./random";
-import { COORDINATOR, directorOf, handlerOf, memberPool, person, SESSIONS, type SessionKey, type UnitKey } from "./reference";
+import { COORDINATOR, type Cast } from "./reference";
 import type { AssignmentRec, DraftRec, ExtensionRec, OpinionRec, PublicationRec, ReplyRec, Resolve, SignOffRec, Story } from "./story";
 import {
   ADJUSTMENT_APPROVAL,
@@ -41,7 +41,8 @@ type OpinionPlan = "sent" | "submitted" | "draft" | "none";
 /** What happens to one demo proposal. Unset fields take the ordinary course. */
 export type Plan = {
   material: MaterialSource;
-  session: SessionKey;
+  /** A session key of the cast. */
+  session: string;
   state: ProposalState;
   /** Received this many working days before today. */
   age: number;
@@ -53,9 +54,9 @@ export type Plan = {
   isUrgent?: boolean;
   wantsMeeting?: boolean;
   /** assigned: the lead unit asks to hand the proposal to this unit instead. */
-  leadAdjust?: UnitKey;
+  leadAdjust?: string;
   /** A co-handling unit asks to be taken off; the coordinator has or has not yet agreed. */
-  coAdjust?: { unit: UnitKey; approved: boolean };
+  coAdjust?: { unit: string; approved: boolean };
   /** Per co-handling unit (in the material's order, skipping a `coAdjust` unit); default sent. */
   opinions?: readonly OpinionPlan[];
   /** Contact records in the first round (default 1). */
@@ -84,7 +85,8 @@ export type Plan = {
   at?: { contact?: number; draft?: number; submit?: number; approve?: number; receipt?: number; extension?: number; supervise?: number };
 };
 
-export type Env = { today: string; rng: Rng; takeNumber(session: SessionKey): number };
+/** Who is who (the demo's cast or a larger one), today, the random draws, and where proposal numbers come from. */
+export type Env = { today: string; rng: Rng; cast: Cast; takeNumber(session: string): number };
 
 export function tell(plan: Plan, env: Env): Story {
   return new Teller(plan, env).run();
@@ -98,6 +100,7 @@ type LogOptions = { to?: ProposalState; comment?: string; data?: (ids: Resolve) 
 
 class Teller {
   private readonly rng: Rng;
+  private readonly cast: Cast;
   private readonly m: Material;
   private readonly clock: Clock;
   private readonly story: Story;
@@ -112,18 +115,19 @@ class Teller {
     env: Env,
   ) {
     const rng = (this.rng = env.rng);
-    const kind = SESSIONS[plan.session].kind;
+    const cast = (this.cast = env.cast);
+    const kind = cast.sessionKind(plan.session);
     const named = [...(plan.cosigners ?? []), ...(plan.seconders ?? [])];
-    const pool = memberPool(plan.session).filter((login) => !named.includes(login));
+    const pool = cast.memberPool(plan.session).filter((login) => !named.includes(login));
     const proposer = plan.proposer ?? rng.pick(pool);
     const others = pool.filter((login) => login !== proposer);
     const cosigners = plan.cosigners ?? (rng.chance(0.35) ? rng.sample(others, rng.int(1, 2)) : []);
     const seconders =
       plan.seconders ?? (rng.chance(0.3) ? rng.sample(others.filter((login) => !cosigners.includes(login)), rng.int(1, 3)) : []);
     this.proposers = [proposer, ...cosigners];
-    this.m = plan.material({ kind, proposerName: person(proposer).name });
-    this.leadHandler = handlerOf(this.m.lead);
-    this.leadDirector = directorOf(this.m.lead);
+    this.m = plan.material({ kind, proposerName: cast.person(proposer).name, cast });
+    this.leadHandler = cast.handlerOf(this.m.lead);
+    this.leadDirector = cast.directorOf(this.m.lead);
     this.resultClass = plan.resultClass ?? rng.pick(RESULT_CLASS_DRAW);
     this.clock = Clock.startingOn(rng, env.today, workdaysBefore(env.today, plan.age));
     const registeredAt = this.clock.next(0);
@@ -246,9 +250,9 @@ class Teller {
     this.log("assign", COORDINATOR, at, { to: "assigned", data: (ids) => ({ leadUnitId: ids.unit(lead), coUnitIds: co.map((u) => ids.unit(u)) }) });
   }
 
-  private requestAdjustment(a: AssignmentRec, clock: Clock, suggested: UnitKey | null) {
+  private requestAdjustment(a: AssignmentRec, clock: Clock, suggested: string | null) {
     const at = clock.next(this.rng.int(1, 3));
-    const by = handlerOf(a.unit);
+    const by = this.cast.handlerOf(a.unit);
     const reason = this.m.adjustmentReason(suggested);
     a.status = "adjust_requested";
     a.adjustment = { by, reason, suggested, decideBy: dueDate(clock.date, RULES.adjustmentDecision), at, status: "pending", decision: null };
@@ -292,8 +296,8 @@ class Teller {
   }
 
   private coOpinion(a: AssignmentRec, clock: Clock, plan: OpinionPlan) {
-    const handler = handlerOf(a.unit);
-    const director = directorOf(a.unit);
+    const handler = this.cast.handlerOf(a.unit);
+    const director = this.cast.directorOf(a.unit);
     const data = (ids: Resolve) => ({ unitId: ids.unit(a.unit) });
     let at = clock.next(this.rng.int(0, 2));
     a.status = "accepted";
@@ -323,7 +327,7 @@ class Teller {
 
   private contacts(count: number) {
     const round = this.story.round;
-    const handlerName = person(this.leadHandler).name;
+    const handlerName = this.cast.person(this.leadHandler).name;
     const anchor = round === 1 ? this.plan.at?.contact : undefined;
     for (let i = 0; i < count; i++) {
       const at = i === 0 && anchor !== undefined ? this.clock.onWorkdayAgo(anchor) : this.clock.next(this.rng.int(2, 6));
@@ -336,7 +340,7 @@ class Teller {
 
   private saveDrafts(count: number) {
     const round = this.story.round;
-    const handler = person(this.leadHandler);
+    const handler = this.cast.person(this.leadHandler);
     const disclosure = this.plan.disclosure ?? "full";
     const anchor = round === 1 ? this.plan.at?.draft : undefined;
     for (let i = 0; i < count; i++) {
@@ -412,7 +416,7 @@ class Teller {
   }
 
   private signOff(decision: SignOffDecision, comment: string | null, at: Date): SignOffRec {
-    const director = person(this.leadDirector);
+    const director = this.cast.person(this.leadDirector);
     return { decision, comment, signer: director.login, signerName: director.name, signerTitle: director.title, at };
   }
 
@@ -444,7 +448,7 @@ class Teller {
     };
     this.story.replies.push(reply);
     this.lead.status = "done";
-    this.log("approve", this.leadDirector, at, { to: "replied", data: () => ({ docNumber: docNumber(reply) }) });
+    this.log("approve", this.leadDirector, at, { to: "replied", data: () => ({ docNumber: docNumber(reply, this.cast) }) });
     this.publish(reply);
     return reply;
   }
@@ -474,7 +478,7 @@ class Teller {
       indexSerial: null,
     };
     reply.publication = publication;
-    this.log("publish", COORDINATOR, at, { data: () => ({ indexNumber: indexNumber(publication) }) });
+    this.log("publish", COORDINATOR, at, { data: () => ({ indexNumber: indexNumber(publication, this.cast) }) });
   }
 
   /** One proposer's receipt; returns who recorded it (the member, or the coordinator for a paper receipt). */
@@ -544,10 +548,10 @@ class Teller {
   private finish(): Story {
     const s = this.story;
     for (const a of s.assignments) {
-      if (a.status === "pending") this.notify([handlerOf(a.unit)], "assign", a.createdAt);
+      if (a.status === "pending") this.notify([this.cast.handlerOf(a.unit)], "assign", a.createdAt);
       if (a.adjustment?.status === "pending") this.notify([COORDINATOR], "request_adjustment", a.adjustment.at);
       if (a.extension?.status === "pending") this.notify([COORDINATOR], "request_extension", a.extension.at);
-      if (a.opinion?.status === "submitted") this.notify([directorOf(a.unit)], "co_opinion_submitted", a.opinion.updatedAt);
+      if (a.opinion?.status === "submitted") this.notify([this.cast.directorOf(a.unit)], "co_opinion_submitted", a.opinion.updatedAt);
     }
     const last = (action: string) => s.events.filter((e) => e.action === action).at(-1);
     const lastSignOff = s.drafts.filter((d) => d.round === s.round && d.signOff).at(-1)?.signOff;

@@ -10,9 +10,9 @@ import { hashPassword } from "@/lib/password";
 import type { Db } from "../client";
 import { users } from "../schema";
 import { workdaysBefore, chinaInstant } from "./clock";
-import { ACCOUNTS, insertReference, UNITS, type Tx } from "./reference";
+import { ACCOUNTS, DEMO_CAST, insertReference, UNITS, type Tx } from "./reference";
 import { buildStories } from "./stories";
-import { writeStories } from "./write";
+import { demoIds, StoryWriter } from "./write";
 
 export const DEMO_PASSWORD = "demo-2026";
 
@@ -58,7 +58,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
       year: Number(today.slice(0, 4)),
       createdAt: chinaInstant(workdaysBefore(today, REFERENCE_AGE), 9 * 60),
     });
-    writeStories(tx, ref, stories);
+    new StoryWriter(db.$client, DEMO_CAST, demoIds(ref)).write(stories);
   });
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, stories.filter((s) => s.status === state).length])) as Record<
     ProposalState,

@@ -1,16 +1,16 @@
 /** 发文字号 and 索引号 for the demo replies: serials per unit and year, in date order, from 1. */
-import { UNITS } from "./reference";
+import type { Cast } from "./reference";
 import type { PublicationRec, ReplyRec, Story } from "./story";
 
 /** 渝高新科函〔2026〕4号 */
-export function docNumber(reply: ReplyRec): string {
-  return `${UNITS[reply.unit].docPrefix}〔${reply.docYear}〕${reply.docSerial}号`;
+export function docNumber(reply: ReplyRec, cast: Cast): string {
+  return `${cast.unit(reply.unit).docPrefix}〔${reply.docYear}〕${reply.docSerial}号`;
 }
 
 /** 1150010700927688XM/2026-00012, or null while not published. */
-export function indexNumber(publication: PublicationRec): string | null {
+export function indexNumber(publication: PublicationRec, cast: Cast): string | null {
   if (publication.indexYear === null || publication.indexSerial === null) return null;
-  return `${UNITS[publication.publisher].indexPrefix}/${publication.indexYear}-${String(publication.indexSerial).padStart(5, "0")}`;
+  return `${cast.unit(publication.publisher).indexPrefix}/${publication.indexYear}-${String(publication.indexSerial).padStart(5, "0")}`;
 }
 
 const byTime = (a: { day: string; at: Date }, b: { day: string; at: Date }) =>

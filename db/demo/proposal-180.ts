@@ -38,14 +38,17 @@ const CO_DUTIES: Partial<Record<UnitKey, string>> = {
   zwfw: "优化人才落户、社保转移、职称评审等政务服务流程,推行人才服务事项“一窗受理、一次办结”;加强高校毕业生就业服务,定期举办校园招聘活动,引导毕业生留在科学城就业创业",
 };
 
-const material180: MaterialSource = ({ proposerName }) => ({
+const material180: MaterialSource = ({ proposerName, cast }) => ({
   title: TITLE,
   category: "科技、教育",
   lead: "kjcx",
   co: ["dqgz", "cxfw", "zwfw"],
   body: BODY,
   draft: (_round, version) => (version === 1 ? FIRST_DRAFT : REPLY_180),
-  coOpinion: (unit) => coOpinionBody(unit, TITLE, `${proposerName}委员`, CO_DUTIES[unit]),
+  coOpinion: (unit) => {
+    const like = cast.unit(unit).like;
+    return coOpinionBody(like, TITLE, `${proposerName}委员`, CO_DUTIES[like]);
+  },
   contact: (_method, _round, handler) => ({
     participants: `${handler}与${proposerName}委员`,
     summary: `${handler}到${proposerName}委员工作单位当面沟通,详细介绍了高新区在加强人才政策保障、支持技术研发和推动科技成果转化等方面的工作情况和下一步打算,并就答复函初稿听取了意见。${proposerName}委员对办理工作表示肯定,建议进一步放宽高校人才享受科学城人才政策的条件,加强校地人才双向流动。`,

@@ -6,7 +6,7 @@ import { categories, sessions, units, users } from "../schema";
 /** The transaction handle the demo writes through. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type UnitDef = { name: string; shortName: string; docPrefix: string; indexPrefix: string; kind: UnitKind };
+export type UnitDef = { name: string; shortName: string; docPrefix: string; indexPrefix: string; kind: UnitKind };
 
 export const UNITS = {
   office: { name: "重庆高新区管委会办公室", shortName: "高新区管委会办公室", docPrefix: "渝高新办函", indexPrefix: "1150010700927601XA", kind: "office" },
@@ -106,7 +106,7 @@ export function memberPool(session: SessionKey): string[] {
   return MEMBERS.filter((m) => m.body === body).map((m) => m.login);
 }
 
-type Person = { login: string; name: string; role: Role; title: string | null; phone: string | null };
+export type Person = { login: string; name: string; role: Role; title: string | null; phone: string | null };
 
 const PEOPLE = new Map<string, Person>([
   ...ACCOUNTS.map((a): [string, Person] => [a.login, { login: a.login, name: a.name, role: a.role, title: a.title ?? null, phone: a.phone ?? null }]),
@@ -128,6 +128,43 @@ function accountOf(unit: UnitKey, role: Role): string {
 export const handlerOf = (unit: UnitKey) => accountOf(unit, "handler");
 export const directorOf = (unit: UnitKey) => accountOf(unit, "director");
 export const COORDINATOR = "coordinator";
+
+/** A unit as the stories see it: its names and prefixes, and the demo unit whose duties it has. */
+export type CastUnit = UnitDef & { like: UnitKey };
+
+/**
+ * Who is who when stories are told (handling.ts) and numbered (numbering.ts): units and sessions by
+ * key, people by login. The demo tells its stories with DEMO_CAST; the benchmark data (scripts/bench)
+ * with a larger cast of the same shape.
+ */
+export type Cast = {
+  unit(key: string): CastUnit;
+  person(login: string): Person;
+  handlerOf(unit: string): string;
+  directorOf(unit: string): string;
+  /** Logins of the members who may propose in a session (not counting those a plan names). */
+  memberPool(session: string): string[];
+  sessionKind(session: string): SessionKind;
+};
+
+function demoUnitKey(key: string): UnitKey {
+  if (!(key in UNITS)) throw new Error(`Demo data: unknown unit ${key}`);
+  return key as UnitKey;
+}
+
+function demoSessionKey(key: string): SessionKey {
+  if (!(key in SESSIONS)) throw new Error(`Demo data: unknown session ${key}`);
+  return key as SessionKey;
+}
+
+export const DEMO_CAST: Cast = {
+  unit: (key) => ({ ...UNITS[demoUnitKey(key)], like: demoUnitKey(key) }),
+  person,
+  handlerOf: (unit) => handlerOf(demoUnitKey(unit)),
+  directorOf: (unit) => directorOf(demoUnitKey(unit)),
+  memberPool: (session) => memberPool(demoSessionKey(session)),
+  sessionKind: (session) => SESSIONS[demoSessionKey(session)].kind,
+};
 
 export type ReferenceIds = {
   units: Record<UnitKey, number>;

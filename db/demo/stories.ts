@@ -4,7 +4,7 @@ import { numberStories } from "./numbering";
 import { PLAN_180 } from "./proposal-180";
 import { PLANS } from "./proposals";
 import { Rng } from "./random";
-import type { SessionKey } from "./reference";
+import { DEMO_CAST, type SessionKey } from "./reference";
 import type { Story } from "./story";
 
 const SEED = 0x0b4e180;
@@ -13,12 +13,12 @@ const SEED = 0x0b4e180;
 const MAX_NUMBER: Record<SessionKey, number> = { previous: 260, current: 280, npc: 130 };
 
 function numberDrawer(rng: Rng, plans: readonly Plan[]): Env["takeNumber"] {
-  const used = new Map<SessionKey, Set<number>>(Object.keys(MAX_NUMBER).map((key) => [key as SessionKey, new Set<number>()]));
+  const used = new Map<string, Set<number>>(Object.keys(MAX_NUMBER).map((key) => [key, new Set<number>()]));
   for (const plan of plans) if (plan.number !== undefined) used.get(plan.session)!.add(plan.number);
   return (session) => {
     const taken = used.get(session)!;
     let number: number;
-    do number = rng.int(1, MAX_NUMBER[session]);
+    do number = rng.int(1, MAX_NUMBER[session as SessionKey]);
     while (taken.has(number));
     taken.add(number);
     return number;
@@ -29,7 +29,7 @@ function numberDrawer(rng: Rng, plans: readonly Plan[]): Env["takeNumber"] {
 export function buildStories(today: string): Story[] {
   const rng = new Rng(SEED);
   const plans = [PLAN_180, ...PLANS];
-  const env: Env = { today, rng, takeNumber: numberDrawer(rng, plans) };
+  const env: Env = { today, rng, cast: DEMO_CAST, takeNumber: numberDrawer(rng, plans) };
   const stories = plans.map((plan) => tell(plan, env));
   numberStories(stories);
   return stories.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());

@@ -17,10 +17,10 @@ import type {
   SignerRole,
   SignOffDecision,
 } from "@/lib/domain";
-import type { CategoryName, SessionKey, UnitKey } from "./reference";
+import type { CategoryName } from "./reference";
 
-/** Database ids of the reference rows, for event data. */
-export type Resolve = { unit(key: UnitKey): number; user(login: string): number };
+/** Database ids of the reference rows, for event data. Units and sessions are named by their keys in the cast (reference.ts). */
+export type Resolve = { unit(key: string): number; user(login: string): number };
 
 export type EventRec = {
   action: string;
@@ -50,7 +50,7 @@ type DecisionRec = { by: string; at: Date; comment: string };
 type AdjustmentRec = {
   by: string;
   reason: string;
-  suggested: UnitKey | null;
+  suggested: string | null;
   decideBy: string;
   at: Date;
   status: RequestState;
@@ -68,7 +68,7 @@ export type ExtensionRec = {
 };
 
 export type AssignmentRec = {
-  unit: UnitKey;
+  unit: string;
   role: AssignmentRole;
   status: AssignmentState;
   handler: string | null;
@@ -120,7 +120,7 @@ export type DraftRec = {
 export type PublicationRec = {
   status: "published" | "withheld";
   mode: DisclosureMode;
-  publisher: UnitKey;
+  publisher: string;
   publishedOn: string | null;
   summary: string | null;
   withheldReason: string | null;
@@ -145,7 +145,7 @@ type ReceiptRec = {
 export type ReplyRec = {
   round: number;
   draft: DraftRec;
-  unit: UnitKey;
+  unit: string;
   writtenOn: string;
   /** The reply deadline in force at sign-off. */
   replyDue: string;
@@ -160,7 +160,7 @@ export type ReplyRec = {
 };
 
 export type Story = {
-  session: SessionKey;
+  session: string;
   kind: SessionKind;
   number: number;
   title: string;

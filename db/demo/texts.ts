@@ -1,32 +1,33 @@
 /** The Chinese texts of a demo proposal and its handling, written from a topic. */
 import { ITEM_WORD, PROPOSER_WORD, type ContactMethod, type SessionKind } from "@/lib/domain";
-import { UNITS, type CategoryName, type UnitKey } from "./reference";
+import type { Cast, CategoryName, UnitKey } from "./reference";
 import type { Topic } from "./topics";
 
 /** Everything written about one proposal. */
 export type Material = {
   title: string;
   category: CategoryName;
-  lead: UnitKey;
-  co: readonly UnitKey[];
+  /** Unit keys of the cast. */
+  lead: string;
+  co: readonly string[];
   body: string;
   /** The reply draft of a handling round, version 1, 2, … */
   draft(round: number, version: number): string;
-  coOpinion(unit: UnitKey): string;
+  coOpinion(unit: string): string;
   contact(method: ContactMethod, round: number, handler: string): { participants: string; summary: string };
   /** What the proposer writes on a 不满意 receipt. */
   unsatisfiedOpinion: string;
   /** Published instead of the letter when the reply is 摘要公开. */
   disclosureSummary: string;
   /** Why a unit asks to be taken off (null) or to hand the proposal to another unit. */
-  adjustmentReason(suggested: UnitKey | null): string;
+  adjustmentReason(suggested: string | null): string;
   extensionReason: string;
 };
 
-type MaterialContext = { kind: SessionKind; proposerName: string };
+type MaterialContext = { kind: SessionKind; proposerName: string; cast: Cast };
 export type MaterialSource = (c: MaterialContext) => Material;
 
-/** What each unit contributes as a co-handling unit. */
+/** What each unit (or a unit like it) contributes as a co-handling unit. */
 const CO_DUTIES: Record<UnitKey, string> = {
   office: "将做好综合协调和督查督办工作,推动相关事项按期落实",
   kjcx: "将结合科技创新政策,支持相关企业和高校院所开展技术攻关与成果转化,在科技项目申报、平台建设等方面给予指导",
@@ -88,28 +89,33 @@ function proposalBody(t: Topic): string {
   ].join("\n\n");
 }
 
+/** Who handles a topic's proposal and how its title reads, where not as the topic says (a cast larger than the demo's). */
+export type Staging = { lead?: string; co?: readonly string[]; title?: string };
+
 /** The material for a topic, in the words of a CPPCC proposal or an NPC suggestion. */
-export function topicMaterial(t: Topic): MaterialSource {
-  return ({ kind, proposerName }) => {
+export function topicMaterial(t: Topic, staging: Staging = {}): MaterialSource {
+  return ({ kind, proposerName, cast }) => {
     const item = ITEM_WORD[kind];
     const proposer = `${proposerName}${PROPOSER_WORD[kind]}`;
+    const title = staging.title ?? t.title;
+    const lead = staging.lead ?? t.lead;
     return {
-      title: t.title,
+      title,
       category: t.category,
-      lead: t.lead,
-      co: t.co,
+      lead,
+      co: staging.co ?? t.co,
       body: proposalBody(t),
       draft: (round, version) => replyDraft(t, item, round, version),
-      coOpinion: (unit) => coOpinionBody(unit, t.title, proposer),
+      coOpinion: (unit) => coOpinionBody(cast.unit(unit).like, title, proposer),
       contact: (method, round, handler) => ({
         participants: `${handler}与${proposer}`,
         summary: `${round > 1 ? `针对${proposer}在回执中提出的意见,` : ""}${contactOpening(method, handler, proposer)},介绍了${t.subject}相关工作情况和下一步打算,听取了意见建议。${proposer}希望在${t.suggestions[0][0]}、${t.suggestions[1][0]}等方面加大工作力度。`,
       }),
       unsatisfiedOpinion: `答复对${t.problems[0]}问题回应不够具体,缺少明确的时间表和资金安排,希望进一步研究办理。`,
-      disclosureSummary: `${UNITS[t.lead].name}对${item}提出的${t.subject}问题进行了认真研究,已${t.done[0]},下一步将${t.next[0]}。`,
+      disclosureSummary: `${cast.unit(lead).name}对${item}提出的${t.subject}问题进行了认真研究,已${t.done[0]},下一步将${t.next[0]}。`,
       adjustmentReason: (suggested) =>
         suggested
-          ? `该${item}所提${t.subject}事项主要属于${UNITS[suggested].shortName}职责范围,建议调整由${UNITS[suggested].shortName}主办。`
+          ? `该${item}所提${t.subject}事项主要属于${cast.unit(suggested).shortName}职责范围,建议调整由${cast.unit(suggested).shortName}主办。`
           : `该${item}所提${t.subject}事项与我单位职责关联不大,申请不再作为协办单位。`,
       extensionReason: `该${item}涉及的${t.subject}相关工作需报市级部门审批并统筹安排资金,目前仍在推进中,申请延期答复。`,
     };

@@ -1,0 +1,99 @@
+/**
+ * One load phase with autocannon against the bench server on loopback: a fixed number of connections
+ * for a fixed time, every response's latency recorded here (autocannon's summary has no p95), non-2xx
+ * responses, connection errors and refused server actions counted as errors.
+ */
+import autocannon from "autocannon";
+
+/** What one request of a scenario is; `build` runs before each request (server actions get a fresh body). */
+export type RequestSpec = {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  /** Called before each request: a new path, headers and body. Its `check` judges the response body. */
+  build?: () => { path: string; headers: Record<string, string>; body: string; check: (status: number, body: string) => boolean };
+};
+
+export type PhaseResult = {
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Non-2xx responses, connection errors and timeouts, and responses `check` refused. */
+  errors: number;
+  statusCodes: Record<number, number>;
+};
+
+/** The value below which a share `q` of the sorted values lie (nearest rank). */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function runPhase(baseURL: string, spec: RequestSpec, connections: number, seconds: number): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<number, number> = {};
+  let refused = 0;
+  const request: autocannon.Request = { method: spec.method, path: spec.path, headers: spec.headers };
+  if (spec.build) {
+    const build = spec.build;
+    // The context lives from setupRequest to onResponse of the same request (autocannon resets it after).
+    type Context = { check?: (status: number, body: string) => boolean };
+    request.setupRequest = (req, context) => {
+      const next = build();
+      (context as Context).check = next.check;
+      return { ...req, path: next.path, headers: next.headers, body: next.body };
+    };
+    request.onResponse = (status, body, context) => {
+      const check = (context as Context).check;
+      // Always called (it may put a resource back); only a 2xx it refuses counts here, the others are non-2xx.
+      if (check && !check(status, body) && status >= 200 && status < 300) refused++;
+    };
+  }
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: baseURL, connections, duration: seconds, requests: [request], timeout: 30 }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+    });
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  // Nothing answered within the phase: its latencies are at least the phase, and every connection counts one error.
+  const unanswered = latencies.length === 0 ? connections : 0;
+  const floor = (p: number) => (latencies.length === 0 ? Math.round(elapsed * 1000) : p);
+  const non2xx = Object.entries(statusCodes).reduce((n, [code, count]) => n + (Number(code) >= 200 && Number(code) < 300 ? 0 : count), 0);
+  return {
+    connections,
+    seconds: round(elapsed, 2),
+    requests: latencies.length,
+    rps: round(latencies.length / Math.min(elapsed, result.duration || elapsed)),
+    p50: floor(round(percentile(latencies, 0.5))),
+    p95: floor(round(percentile(latencies, 0.95))),
+    p99: floor(round(percentile(latencies, 0.99))),
+    errors: non2xx + result.errors + result.timeouts + refused + unanswered,
+    statusCodes,
+  };
+}
+
+/** One request as the scenario sends it, before it is measured: its status, size, and whether it is accepted. */
+export async function probe(baseURL: string, spec: RequestSpec): Promise<{ status: number; bytes: number; ok: boolean }> {
+  const next = spec.build?.();
+  const res = await fetch(new URL(next?.path ?? spec.path, baseURL), {
+    method: spec.method,
+    headers: next?.headers ?? spec.headers,
+    body: next?.body,
+    redirect: "manual",
+  });
+  const body = await res.text();
+  const ok = res.status >= 200 && res.status < 300 && (next ? next.check(res.status, body) : true);
+  return { status: res.status, bytes: Buffer.byteLength(body), ok };
+}

@@ -1,0 +1,271 @@
+/**
+ * npm run bench (issue #10): the production server on a database of 100,000 proposals, driven with
+ * autocannon on loopback, every scenario first with one connection (service time) and then with
+ * twenty (throughput), for a fixed time each. Writes bench/results.json and prints the table with the
+ * targets. See bench/README.md.
+ *
+ *   tsx scripts/bench/run.ts [--no-build] [--regenerate] [--duration S] [--warmup S] [--only a,b] [--out FILE]
+ */
+import Database from "better-sqlite3";
+import { execSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
+import { serverActionIds } from "../lib/server-action";
+import { mintSessionToken, SESSION_COOKIE } from "../lib/session-cookie";
+import { firstLoadJs, type FirstLoad } from "./first-load";
+import { ensureBenchDatabase, freshCopy } from "./generate";
+import { probe, runPhase, type PhaseResult, type RequestSpec } from "./load";
+import { build, freePort, start } from "./server";
+import { report, SCENARIOS, type BenchResults, type ScenarioName, type ScenarioResult } from "./targets";
+
+const { values: args } = parseArgs({
+  options: {
+    "no-build": { type: "boolean", default: false },
+    regenerate: { type: "boolean", default: false },
+    duration: { type: "string", default: "8" },
+    warmup: { type: "string", default: "2" },
+    only: { type: "string" },
+    out: { type: "string", default: "bench/results.json" },
+  },
+});
+
+const DIST_DIR = ".next-bench";
+const RUN_DB = path.resolve("data", "bench-run.db");
+const DURATION = Number(args.duration);
+const WARMUP = Number(args.warmup);
+/** Words of the generated texts (the demo's topics): 养老 in about 7,000 published replies, 垃圾分类 in about 3,000. */
+const SEARCH_2CHAR = "养老";
+const SEARCH_4CHAR = "垃圾分类";
+/** What a browser sends; Next compresses pages for it. */
+const BROWSER = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN,zh;q=0.9" };
+const DRAFT_BODY = REPLY_180_PARAGRAPHS.join("\n\n");
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const say = (message: string) => process.stdout.write(`[bench ${elapsed()}] ${message}\n`);
+
+function machine(): string {
+  const [one, five] = os.loadavg();
+  let commit = "";
+  try {
+    commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain --untracked-files=no", { encoding: "utf8" }).trim().split("\n").filter(Boolean).length;
+    if (dirty > 0) commit += ` + ${dirty} modified files`;
+  } catch {
+    commit = "unknown";
+  }
+  return `${os.cpus().length} CPUs, load average ${one!.toFixed(2)} (1 min) ${five!.toFixed(2)} (5 min); commit ${commit}`;
+}
+
+type Fixture = {
+  proposals: number;
+  detailId: number;
+  detailLength: number;
+  searchHits: { two: number; four: number };
+  handlerUnitId: number;
+};
+
+/** What the scenarios need from the database: the letter-size publication, the search hits, jiangmj's unit. */
+function fixture(file: string): Fixture {
+  const db = new Database(file, { readonly: true });
+  try {
+    const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
+    const detail = one<{ id: number; length: number }>(
+      `select pub.id, length(d.body) as length from publications pub join replies r on r.id = pub.reply_id join reply_drafts d on d.id = r.draft_id
+       where pub.status = 'published' and pub.mode = 'full' order by length(d.body) desc, pub.id desc limit 1`,
+    );
+    const like = `%${SEARCH_2CHAR}%`;
+    return {
+      proposals: one<{ n: number }>("select count(*) as n from proposals").n,
+      detailId: detail.id,
+      detailLength: detail.length,
+      searchHits: {
+        two: one<{ n: number }>("select count(*) as n from public_search where title like ? or body like ?", like, like).n,
+        four: one<{ n: number }>("select count(*) as n from public_search where public_search match ?", `"${SEARCH_4CHAR}"`).n,
+      },
+      handlerUnitId: one<{ unit_id: number }>("select unit_id from users where username = 'jiangmj'").unit_id,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** jiangmj's proposals a draft can be saved on now (lead unit, accepted, in handling), with their versions. */
+function draftPool(file: string, unitId: number): { id: number; version: number }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `select p.id, p.version from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead'
+         where a.unit_id = ? and a.status = 'accepted' and p.status in ('handling', 'rehandling') order by p.id`,
+      )
+      .all(unitId) as { id: number; version: number }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The value a server action returned, from its Flight response (row 0 names the row that holds it). */
+function actionValue(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  try {
+    const answer = (JSON.parse(rows.get("0") ?? "{}") as { a?: unknown }).a;
+    if (typeof answer === "string" && answer.startsWith("$@")) {
+      const row = rows.get(answer.slice(2));
+      return row === undefined || row.startsWith("E") ? undefined : JSON.parse(row);
+    }
+    return answer;
+  } catch {
+    return undefined;
+  }
+}
+
+function multipart(fields: Record<string, string>): { contentType: string; body: string } {
+  const boundary = `----bench${randomUUID().replaceAll("-", "")}`;
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join("")}--${boundary}--\r\n` };
+}
+
+/** saveReplyDraft as the browser sends it, over a pool of proposals: each in flight on one connection at a time, its version kept. */
+function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: { id: number; version: number }[]): RequestSpec {
+  const queue = [...pool];
+  let saves = 0;
+  const headers = { ...BROWSER, accept: "text/x-component", cookie, origin: baseURL, "next-action": actionId };
+  return {
+    method: "POST",
+    path: `/proposals/${pool[0]!.id}`,
+    headers,
+    build: () => {
+      // Never empty while the pool is larger than the connections: every request puts its proposal back.
+      const item = queue.shift() ?? pool[0]!;
+      const form = multipart({
+        _1_proposalId: String(item.id),
+        _1_version: String(item.version),
+        // A different text each time: the same draft sent again would be answered without a new version.
+        _1_body: `${DRAFT_BODY}\n\n(第 ${++saves} 次修改)`,
+        _1_resultClass: "A",
+        _1_contactPerson: "蒋明杰",
+        _1_contactPhone: "023—68511253",
+        _1_disclosure: "full",
+        "0": JSON.stringify([null, "$K1"]),
+      });
+      return {
+        path: `/proposals/${item.id}`,
+        headers: { ...headers, "content-type": form.contentType },
+        body: form.body,
+        check: (status, body) => {
+          const value = actionValue(body) as { ok?: boolean } | undefined;
+          const ok = status === 200 && value?.ok === true;
+          if (ok) item.version += 1;
+          queue.push(item);
+          return ok;
+        },
+      };
+    },
+  };
+}
+
+async function main() {
+  say(`开始：${machine()}`);
+  fs.mkdirSync("data", { recursive: true });
+  // The build (another process) and the data (this one) at the same time.
+  if (!args["no-build"]) say(`next build → ${DIST_DIR}（日志 data/bench-build.log）…`);
+  const building = (args["no-build"] ? Promise.resolve(null) : build(DIST_DIR, path.join("data", "bench-build.log"))).catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
+  const { file: cached, generated } = await ensureBenchDatabase({ force: args.regenerate });
+  const built = await building;
+  if (built instanceof Error) throw built;
+  if (built !== null) say(`构建完成，用时 ${built.toFixed(0)} 秒`);
+  if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
+  freshCopy(cached, RUN_DB);
+  const fx = fixture(RUN_DB);
+  say(`数据：${fx.proposals} 件提案；详情页 /open/${fx.detailId}（正文 ${fx.detailLength} 字）；“${SEARCH_2CHAR}” ${fx.searchHits.two} 条，“${SEARCH_4CHAR}” ${fx.searchHits.four} 条`);
+
+  const port = await freePort(3500, 3510);
+  const authSecret = randomBytes(32).toString("base64url");
+  const server = await start({ distDir: DIST_DIR, databasePath: RUN_DB, port, authSecret, logFile: path.join("data", "bench-server.log") });
+  const { baseURL } = server;
+  say(`next start ${baseURL}（日志 data/bench-server.log）`);
+  const results: ScenarioResult[] = [];
+  const firstLoads: FirstLoad[] = [];
+  try {
+    const cookie = async (user: string) => `${SESSION_COOKIE}=${await mintSessionToken(RUN_DB, authSecret, user)}`;
+    const staff = { handler: await cookie("jiangmj"), director: await cookie("dengmj"), coordinator: await cookie("coordinator") };
+    const actionId = serverActionIds(DIST_DIR).get("app/(staff)/proposals/[id]/actions.ts#saveReplyDraft");
+    if (!actionId) throw new Error("saveReplyDraft is not in the build's server-reference manifest");
+    const get = (p: string, cookieHeader?: string): RequestSpec => ({ method: "GET", path: p, headers: { ...BROWSER, ...(cookieHeader ? { cookie: cookieHeader } : {}) } });
+    const q = (word: string) => `/open/search?q=${encodeURIComponent(word)}`;
+    const specs: Record<ScenarioName, () => RequestSpec> = {
+      static: () => get("/humans.txt"),
+      "public-detail": () => get(`/open/${fx.detailId}`),
+      "public-list": () => get("/open"),
+      "public-list-deep": () => get("/open?page=500"),
+      "search-2char": () => get(q(SEARCH_2CHAR)),
+      "search-4char": () => get(q(SEARCH_4CHAR)),
+      "work-list": () => get("/work", staff.handler),
+      "director-queue": () => get("/work", staff.director),
+      statistics: () => get("/stats", staff.coordinator),
+      "draft-save": () => {
+        const pool = draftPool(RUN_DB, fx.handlerUnitId);
+        if (pool.length < 40) throw new Error(`Only ${pool.length} proposals to save drafts on`);
+        return draftSaveSpec(baseURL, actionId, staff.handler, pool);
+      },
+    };
+
+    for (const page of [`/open/${fx.detailId}`, "/open", q(SEARCH_2CHAR)]) firstLoads.push(await firstLoadJs(baseURL, page));
+    say(`首次加载 JS（gzip）：${firstLoads.map((f) => `${f.path} ${f.gzipKB} KB（${f.scripts} 个脚本）`).join("；")}`);
+
+    const only = args.only ? new Set(args.only.split(",")) : null;
+    for (const name of SCENARIOS) {
+      if (only && !only.has(name) && name !== "static") continue;
+      // One request first: a page that does not answer 2xx (a sign-in redirect, an error) is reported before it is measured.
+      const first = await probe(baseURL, specs[name]());
+      if (!first.ok) say(`${name}: 预检请求未成功（HTTP ${first.status}），以下计为错误`);
+      const warm = WARMUP > 0 ? await runPhase(baseURL, specs[name](), 4, WARMUP) : null;
+      const c1 = await runPhase(baseURL, specs[name](), 1, DURATION);
+      const c20 = await runPhase(baseURL, specs[name](), 20, DURATION);
+      const codes = (p: PhaseResult) => Object.entries(p.statusCodes).map(([code, n]) => `${code}×${n}`).join(" ");
+      say(
+        `${name}: c1 ${c1.rps} rps p95 ${c1.p95} ms [${codes(c1)}${c1.errors ? `, ${c1.errors} errors` : ""}]; c20 ${c20.rps} rps p99 ${c20.p99} ms [${codes(c20)}${c20.errors ? `, ${c20.errors} errors` : ""}]` +
+          (warm && warm.errors > 0 ? `; warm-up ${warm.errors} errors` : "") +
+          `; ${first.bytes} bytes`,
+      );
+      results.push({
+        name,
+        c1: { rps: c1.rps, p50: c1.p50, p95: c1.p95, p99: c1.p99 },
+        c20: { rps: c20.rps, p50: c20.p50, p95: c20.p95, p99: c20.p99, errors: c20.errors },
+        ratio: 0,
+      });
+    }
+  } finally {
+    await server.stop();
+  }
+  const staticRps = results.find((r) => r.name === "static")?.c20.rps ?? Number.NaN;
+  for (const r of results) r.ratio = Math.round((r.c20.rps / staticRps) * 100) / 100;
+  const out: BenchResults = {
+    proposals: fx.proposals,
+    rssMaxMB: server.rssMaxMB(),
+    publicFirstLoadJsKB: firstLoads[0]!.gzipKB,
+    scenarios: results,
+  };
+  fs.mkdirSync(path.dirname(args.out), { recursive: true });
+  fs.writeFileSync(args.out, `${JSON.stringify(out, null, 2)}\n`);
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(RUN_DB + suffix, { force: true });
+  const { text } = report(out);
+  process.stdout.write(`\n${text}\n`);
+  process.stdout.write(
+    `first-load JS (gzip): ${firstLoads.map((f) => `${f.path} ${f.gzipKB} KB`).join(", ")}\n` +
+      `${generated ? `generated the database in ${generated.seconds.toFixed(0)} s; ` : ""}wrote ${args.out}; ${machine()}; total ${elapsed()}\n`,
+  );
+}
+
+await main();
