@@ -1,5 +1,5 @@
 /**
- * The HTTP security headers of every response, in one place: the proxy adds the per-request
+ * The HTTP security headers of every response, in one place: the front server (scripts/app-server.ts) adds the per-request
  * Content-Security-Policy (with its nonce) and next.config.ts the fixed ones for every path.
  */
 

@@ -10,7 +10,8 @@
  * A visitor downloads the page and one small script instead of ~140 KB of JavaScript; links are
  * ordinary links, each answered from this cache.
  *
- * The proxy and the app are bundled separately, so the state lives on globalThis (one process).
+ * The front server (scripts/app-server.ts) and the app's bundle load this module separately, so the
+ * state lives on globalThis (one process).
  */
 import { originFromHeaders } from "@/lib/site-origin";
 import { CARE_COOKIE, LANG_COOKIE } from "@/lib/public-prefs";
@@ -23,7 +24,7 @@ type CacheState = {
   pages: Map<string, Page>;
   bytes: number;
   rendering: Map<string, Promise<Page | null>>;
-  /** Proves to the proxy that a request is the cache's own render. */
+  /** Proves to the front server that a request is the cache's own render. */
   renderToken: string;
   /** The nonce pages are rendered with; replaced by each response's own. */
   placeholderNonce: string;
@@ -62,7 +63,7 @@ export function placeholderNonce(): string {
   return state.placeholderNonce;
 }
 
-type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
+export type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
 
 /** Document requests for public pages; not the client router's RSC fetches, not files or the preference toggle. */
 export function isCacheable(visit: Visit): boolean {
