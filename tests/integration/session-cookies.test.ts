@@ -3,7 +3,7 @@
  * real user in from a real database, the way the login action does (createActionURL picks the URL from
  * AUTH_URL or the forwarded headers, as next-auth's signIn() does, then Auth() answers).
  */
-import { Auth, createActionURL, skipCSRFCheck, type AuthConfig } from "@auth/core";
+import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/app/_server/auth-config";
@@ -12,6 +12,15 @@ import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
 import { mintSessionToken, SESSION_COOKIE } from "@/scripts/lib/session-cookie";
 import { tempDatabase } from "./temp-db";
+
+/** The @auth/core that next-auth itself runs (npm may keep it inside next-auth's own node_modules). */
+type Core = {
+  Auth: (request: Request, config: object) => Promise<Response>;
+  createActionURL: (action: string, protocol: string, headers: Headers, env: Record<string, string | undefined>, config: object) => URL;
+  skipCSRFCheck: symbol;
+};
+const nextAuthEntry = createRequire(import.meta.url).resolve("next-auth");
+const { Auth, createActionURL, skipCSRFCheck } = (await import(createRequire(nextAuthEntry).resolve("@auth/core"))) as Core;
 
 const SECRET = "integration-test-secret-0123456789";
 const PASSWORD = "Lan-hua-2026";
@@ -29,7 +38,7 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-const config: AuthConfig = { ...authConfig, secret: SECRET, basePath: "/api/auth", skipCSRFCheck: skipCSRFCheck as typeof skipCSRFCheck };
+const config = { ...authConfig, secret: SECRET, basePath: "/api/auth", skipCSRFCheck };
 
 /** The URL next-auth's server-side signIn() posts to, for these request headers and environment. */
 function signInUrl(headers: Record<string, string>, env: Record<string, string | undefined> = {}): URL {
