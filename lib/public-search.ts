@@ -1,8 +1,9 @@
 /**
  * How a visitor's search words become a query on the FTS5 trigram index, and how matches are marked in
  * the results. Pure. The trigram tokenizer only answers MATCH for words of three characters or more, so
- * shorter words (most two-character Chinese words, such as 博士) are matched with LIKE over the same
- * indexed columns; both kinds of word must be present (AND).
+ * a shorter word (most two-character Chinese words, such as 博士) is matched through the trigrams of the
+ * index that begin with it (db/queries/trigrams.ts looks them up in the index's vocabulary), or with LIKE
+ * over the same indexed columns when there are too many; every word must be present (AND).
  */
 
 /** At most this many words are used, each at most MAX_TERM_LENGTH characters. */
@@ -28,19 +29,29 @@ export function searchTerms(query: string): string[] {
 export type SearchPlan = {
   /** An FTS5 MATCH expression of the long words as quoted phrases, or null when there are none. */
   match: string | null;
-  /** LIKE patterns (escape character `\`) of the short words. */
-  likes: string[];
+  /** The short words, each with its LIKE pattern (escape character `\`). */
+  short: { word: string; like: string }[];
 };
 
-/** Splits the words into what MATCH answers and what LIKE must answer; null when there is nothing to search. */
+const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/** Splits the words into what MATCH answers and the short ones; null when there is nothing to search. */
 export function searchPlan(terms: readonly string[]): SearchPlan | null {
   if (terms.length === 0) return null;
   const long = terms.filter((t) => length(t) >= TRIGRAM);
   const short = terms.filter((t) => length(t) < TRIGRAM);
   return {
-    match: long.length > 0 ? long.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ") : null,
-    likes: short.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    match: long.length > 0 ? long.map(phrase).join(" AND ") : null,
+    short: short.map((word) => ({ word, like: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })),
   };
+}
+
+/** A short word is matched through at most this many trigrams; beyond, with LIKE. */
+export const SHORT_TERM_EXPANSION_LIMIT = 1000;
+
+/** The MATCH expression of a short word: any of the trigrams that begin with it. */
+export function shortTermMatch(trigrams: readonly string[]): string {
+  return `(${trigrams.map(phrase).join(" OR ")})`;
 }
 
 export type Segment = { text: string; match: boolean };

@@ -1,8 +1,11 @@
 /**
- * The coordinating office's figures, each with its definition as the page states it. Pure: the facts
- * of each proposal come in (db/queries/statistics.ts), the figures come out.
+ * The coordinating office's figures, each with its definition as the page states it. Pure. Every figure
+ * is a count, or a ratio of two counts, of the proposals (or receipts) meeting a condition on their
+ * facts; the conditions are written once, as data (PROPOSAL_COUNTS, SATISFIED_ANSWERS), evaluated here
+ * on each proposal's facts (computeFigures) and compiled to SQL by db/queries/statistics.ts, which counts
+ * them in the database and hands the counts to figuresFromCounts.
  */
-import type { ProposalState, ResultClass, Satisfaction } from "./domain";
+import { RESULT_CLASSES, SATISFACTION, type ProposalState, type ResultClass, type Satisfaction } from "./domain";
 
 export type ProposalFacts = {
   id: number;
@@ -53,33 +56,106 @@ export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definiti
   secondRound: { label: "重新办理", definition: "因提案人不满意而进入第二轮办理的件数" },
 };
 
+/** The facts a condition can test: those of ProposalFacts that describe the proposal itself. */
+export type ConditionFacts = Pick<ProposalFacts, "status" | "round" | "acceptedOnTime" | "repliedOnTime" | "contacted" | "metInPerson" | "resultClass" | "published">;
+
+/** A test of one fact: equal to a value, different from it, or (for numbers) at least it. */
+export type FactTest<T> = { is: T } | { not: T } | (T extends number ? { atLeast: number } : never);
+
+/** The proposals a count includes: every listed fact passes its test. */
+export type Condition = { [K in keyof ConditionFacts]?: FactTest<ConditionFacts[K]> };
+
+const ASSIGNED: Condition = { status: { not: "registered" } };
+const REPLIED: Condition = { repliedOnTime: { not: null } };
+const resultClass = (c: ResultClass): Condition => ({ ...REPLIED, resultClass: { is: c } });
+
+/** The counts of proposals the figures are made of, each with the condition a proposal must meet. */
+export const PROPOSAL_COUNTS = {
+  total: {},
+  assigned: ASSIGNED,
+  acceptedOnTime: { ...ASSIGNED, acceptedOnTime: { is: true } },
+  acceptanceDecided: { ...ASSIGNED, acceptedOnTime: { not: null } },
+  replied: REPLIED,
+  repliedOnTime: { repliedOnTime: { is: true } },
+  contacted: { ...REPLIED, contacted: { is: true } },
+  metInPerson: { ...REPLIED, metInPerson: { is: true } },
+  classA: resultClass("A"),
+  classB: resultClass("B"),
+  classC: resultClass("C"),
+  classD: resultClass("D"),
+  published: { ...REPLIED, published: { is: true } },
+  secondRound: { round: { atLeast: 2 } },
+} as const satisfies Record<string, Condition>;
+
+/** A receipt's answer that counts as satisfied (满意 or 基本满意). */
+export const SATISFIED_ANSWERS: readonly Satisfaction[] = SATISFACTION.filter((s) => s !== "unsatisfied");
+
+/** How many proposals meet each condition, and how many receipts there are and answer satisfied. */
+export type Counts = Record<keyof typeof PROPOSAL_COUNTS, number> & { receipts: number; attitudeSatisfied: number; resultSatisfied: number };
+
+export function passes<T>(value: T, test: FactTest<T>): boolean {
+  if ("is" in test) return value === test.is;
+  if ("not" in test) return value !== test.not;
+  return typeof value === "number" && value >= test.atLeast;
+}
+
+export function meets(facts: ConditionFacts, condition: Condition): boolean {
+  return (Object.keys(condition) as (keyof ConditionFacts)[]).every((fact) => passes(facts[fact], condition[fact] as FactTest<unknown>));
+}
+
+const COUNT_NAMES = [...(Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[]), "receipts", "attitudeSatisfied", "resultSatisfied"] as const;
+
+/** Nothing counted. */
+export function noCounts(): Counts {
+  return Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Counts;
+}
+
+/** Adds the counts of another, disjoint, set of proposals to `total` (changed in place, and returned). */
+export function addCounts(total: Counts, more: Counts): Counts {
+  for (const name of COUNT_NAMES) total[name] += more[name];
+  return total;
+}
+
+/** The counts of the proposals whose facts are given. */
+export function countFacts(facts: readonly ProposalFacts[]): Counts {
+  const counts = noCounts();
+  for (const f of facts) {
+    for (const name of Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[]) if (meets(f, PROPOSAL_COUNTS[name])) counts[name]++;
+    for (const r of f.receipts) {
+      counts.receipts++;
+      if (SATISFIED_ANSWERS.includes(r.attitude)) counts.attitudeSatisfied++;
+      if (SATISFIED_ANSWERS.includes(r.result)) counts.resultSatisfied++;
+    }
+  }
+  return counts;
+}
+
 const ratio = (count: number, of: number): Ratio => ({ count, of });
-const satisfied = (s: Satisfaction) => s !== "unsatisfied";
+
+export function figuresFromCounts(c: Counts): Figures {
+  const classes = { A: c.classA, B: c.classB, C: c.classC, D: c.classD } satisfies Record<ResultClass, number>;
+  return {
+    total: c.total,
+    assigned: c.assigned,
+    acceptedOnTime: ratio(c.acceptedOnTime, c.acceptanceDecided),
+    repliedOnTime: ratio(c.repliedOnTime, c.replied),
+    contactRate: ratio(c.contacted, c.replied),
+    faceToFaceRate: ratio(c.metInPerson, c.replied),
+    satisfiedByAttitude: ratio(c.attitudeSatisfied, c.receipts),
+    satisfiedByResult: ratio(c.resultSatisfied, c.receipts),
+    resultClasses: Object.fromEntries(RESULT_CLASSES.map((k) => [k, ratio(classes[k], c.replied)])) as Record<ResultClass, Ratio>,
+    publicationRate: ratio(c.published, c.replied),
+    secondRound: c.secondRound,
+  };
+}
 
 export function computeFigures(facts: readonly ProposalFacts[]): Figures {
-  const assigned = facts.filter((f) => f.status !== "registered");
-  const replied = facts.filter((f) => f.repliedOnTime !== null);
-  const receipts = facts.flatMap((f) => f.receipts);
-  const classes = { A: 0, B: 0, C: 0, D: 0 };
-  for (const f of replied) if (f.resultClass) classes[f.resultClass]++;
-  return {
-    total: facts.length,
-    assigned: assigned.length,
-    acceptedOnTime: ratio(assigned.filter((f) => f.acceptedOnTime === true).length, assigned.filter((f) => f.acceptedOnTime !== null).length),
-    repliedOnTime: ratio(replied.filter((f) => f.repliedOnTime === true).length, replied.length),
-    contactRate: ratio(replied.filter((f) => f.contacted).length, replied.length),
-    faceToFaceRate: ratio(replied.filter((f) => f.metInPerson).length, replied.length),
-    satisfiedByAttitude: ratio(receipts.filter((r) => satisfied(r.attitude)).length, receipts.length),
-    satisfiedByResult: ratio(receipts.filter((r) => satisfied(r.result)).length, receipts.length),
-    resultClasses: { A: ratio(classes.A, replied.length), B: ratio(classes.B, replied.length), C: ratio(classes.C, replied.length), D: ratio(classes.D, replied.length) },
-    publicationRate: ratio(replied.filter((f) => f.published).length, replied.length),
-    secondRound: facts.filter((f) => f.round > 1).length,
-  };
+  return figuresFromCounts(countFacts(facts));
 }
 
 export type UnitFigures = { unitId: number; unit: string; figures: Figures };
 
-/** Figures per lead unit, best 按时办复率 first (units with no reply yet last). */
+/** Figures per lead unit, ranked (rankUnits). */
 export function figuresByUnit(facts: readonly ProposalFacts[]): UnitFigures[] {
   const groups = new Map<number, { unit: string; facts: ProposalFacts[] }>();
   for (const f of facts) {
@@ -88,10 +164,13 @@ export function figuresByUnit(facts: readonly ProposalFacts[]): UnitFigures[] {
     g.facts.push(f);
     groups.set(f.leadUnitId, g);
   }
+  return rankUnits([...groups.entries()].map(([unitId, g]) => ({ unitId, unit: g.unit, figures: computeFigures(g.facts) })));
+}
+
+/** Best 按时办复率 first (units with no reply yet last), then most proposals, then by unit. */
+export function rankUnits(units: UnitFigures[]): UnitFigures[] {
   const rate = (r: Ratio) => (r.of === 0 ? -1 : r.count / r.of);
-  return [...groups.entries()]
-    .map(([unitId, g]) => ({ unitId, unit: g.unit, figures: computeFigures(g.facts) }))
-    .sort((a, b) => rate(b.figures.repliedOnTime) - rate(a.figures.repliedOnTime) || b.figures.total - a.figures.total);
+  return units.sort((a, b) => rate(b.figures.repliedOnTime) - rate(a.figures.repliedOnTime) || b.figures.total - a.figures.total || a.unitId - b.unitId);
 }
 
 /** 87.5% — or "—" when there is nothing to divide by. */

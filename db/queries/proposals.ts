@@ -1,8 +1,9 @@
-import { aliasedTable, and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import type { Db } from "../client";
 import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
+import { substringMatch } from "./trigrams";
 
 /** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
 export function loadProposalParties(db: Db, proposalId: number): ProposalParties | null {
@@ -74,38 +75,56 @@ export type ProposalFilter = {
   pageSize?: number;
 };
 
+const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)];
+
+/**
+ * The list's search: the title holds the words (through the trigram index of titles), or the lead
+ * proposer's (领衔) name does, or it is the proposal's number. Each part is a set of ids from an index.
+ */
+function searchCondition(db: Db, q: string): SQL {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const match = substringMatch(db, "proposal_titles_terms", q);
+  const byTitle =
+    match === null
+      ? sql`${proposals.title} like ${pattern} escape '\\'`
+      : match === "none"
+        ? sql`0`
+        : sql`${proposals.id} in (select rowid from proposal_titles where proposal_titles match ${match})`;
+  const byProposer = sql`${proposals.id} in (select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} = 'lead' and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${pattern} escape '\\'))`;
+  const byNumber = Number(q);
+  return or(byTitle, byProposer, Number.isSafeInteger(byNumber) && byNumber > 0 ? eq(proposals.number, byNumber) : undefined)!;
+}
+
+/**
+ * One page of proposals, newest session first, by number. The page's ids are found first, from the
+ * proposals' indexes (and the unit's assignments, the search's indexes) alone, then joined to what the
+ * list shows, so a deep page does not join every proposal it skips.
+ */
 export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalListRow[]; total: number } {
   const conditions: SQL[] = [];
   if (filter.unitId != null) {
-    conditions.push(
-      sql`exists (select 1 from ${assignments} where ${assignments.proposalId} = ${proposals.id} and ${assignments.unitId} = ${filter.unitId} and ${assignments.status} <> 'withdrawn')`,
-    );
+    const handled = db
+      .select({ id: assignments.proposalId })
+      .from(assignments)
+      .where(and(eq(assignments.unitId, filter.unitId), ne(assignments.status, "withdrawn")));
+    conditions.push(inArray(proposals.id, handled));
   }
   if (filter.sessionId != null) conditions.push(eq(proposals.sessionId, filter.sessionId));
   if (filter.status) conditions.push(eq(proposals.status, filter.status));
-  if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const byNumber = Number(filter.q);
-    const textMatch = sql`(${proposals.title} like ${pattern} escape '\\' or ${leadProposer.displayName} like ${pattern} escape '\\')`;
-    conditions.push(Number.isSafeInteger(byNumber) && byNumber > 0 ? (or(textMatch, eq(proposals.number, byNumber)) as SQL) : textMatch);
-  }
+  if (filter.q) conditions.push(searchCondition(db, filter.q));
   const where = conditions.length ? and(...conditions) : undefined;
   const pageSize = filter.pageSize ?? 50;
   const page = Math.max(1, filter.page ?? 1);
-  const rows = listBase(db)
+  const pageIds = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(where)
-    .orderBy(desc(sessions.year), desc(sessions.id), asc(proposals.number))
+    .orderBy(...listOrder)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(proposals)
-      .leftJoin(leadSigner, and(eq(leadSigner.proposalId, proposals.id), eq(leadSigner.role, "lead")))
-      .leftJoin(leadProposer, eq(leadProposer.id, leadSigner.userId))
-      .where(where)
-      .get()?.n ?? 0;
+    .offset((page - 1) * pageSize);
+  const rows = listBase(db).where(inArray(proposals.id, pageIds)).orderBy(...listOrder).all();
+  const total = db.select({ n: count() }).from(proposals).where(where).get()?.n ?? 0;
   return { rows, total };
 }
 

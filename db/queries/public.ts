@@ -2,16 +2,20 @@
  * Everything the public open-information site reads. Every query here starts from publications with
  * status 'published'; withheld and withdrawn replies, drafts and unpublished replies are never reachable
  * from these functions. The search reads the FTS5 table public_search, which holds published rows only.
+ *
+ * Lists and searches first find one page of publication ids from publications alone (its indexes hold
+ * every filter column, so even page 500 skips index entries, not joined rows), then join only those.
  */
-import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { SessionKind } from "@/lib/domain";
+import { aliasedTable, and, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { GENRE_LABELS, type SessionKind } from "@/lib/domain";
 import { letterTitle, type Letter } from "@/lib/letter";
 import type { SearchPlan } from "@/lib/public-search";
 import type { Db } from "../client";
 import { letterForReply } from "./letter";
+import { substringMatch } from "./trigrams";
 import { proposals, publications, replies, sessions, units } from "../schema";
 
-type Reader = Pick<Db, "select" | "selectDistinct">;
+type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
 
 export const PUBLIC_PAGE_SIZE = 15;
 
@@ -39,13 +43,17 @@ const columns = {
   unitName: units.name,
 };
 
+/**
+ * The published rows under the filters, on publications' own columns. The kind is read from the 体裁分类
+ * (genre) that publication wrote from the session's kind (GENRE_LABELS), as the page shows it.
+ */
 function published(filters: PublicFilters, extra?: SQL): SQL {
   return and(
     eq(publications.status, "published"),
     filters.year !== undefined ? eq(publications.indexYear, filters.year) : undefined,
     filters.unitId !== undefined ? eq(publications.publisherUnitId, filters.unitId) : undefined,
     filters.topic !== undefined ? eq(publications.topic, filters.topic) : undefined,
-    filters.kind !== undefined ? eq(sessions.kind, filters.kind) : undefined,
+    filters.kind !== undefined ? eq(publications.genre, GENRE_LABELS[filters.kind]) : undefined,
     extra,
   )!;
 }
@@ -63,17 +71,29 @@ function selectPublished(db: Reader) {
     .innerJoin(units, eq(units.id, replies.unitId));
 }
 
+/** `where` must read publications only (see published). */
 function countPublished(db: Reader, where: SQL): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(publications)
-      .innerJoin(replies, eq(replies.id, publications.replyId))
-      .innerJoin(proposals, eq(proposals.id, replies.proposalId))
-      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-      .where(where)
-      .get()?.n ?? 0
-  );
+  return db.select({ n: count() }).from(publications).where(where).get()?.n ?? 0;
+}
+
+/** The ids of one page of published rows, newest first, from publications' indexes alone. */
+function pageIds(db: Reader, where: SQL, page: number) {
+  return db
+    .select({ id: publications.id })
+    .from(publications)
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(PUBLIC_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * PUBLIC_PAGE_SIZE);
+}
+
+/** The rows of those ids, with everything the pages show (joined for these rows alone). */
+function rowsOf(db: Reader, ids: number[] | SQLWrapper): Row[] {
+  if (Array.isArray(ids) && ids.length === 0) return [];
+  return selectPublished(db)
+    .where(inArray(publications.id, ids))
+    .orderBy(...newestFirst)
+    .all();
 }
 
 type Row = ReturnType<ReturnType<typeof selectPublished>["all"]>[number];
@@ -111,14 +131,7 @@ const newestFirst = [desc(publications.publishedOn), desc(publications.id)];
 /** One page of published replies, newest first, and how many there are in all. */
 export function listPublished(db: Reader, filters: PublicFilters, page = 1): { items: PublicItem[]; total: number } {
   const where = published(filters);
-  const total = countPublished(db, where);
-  const rows = selectPublished(db)
-    .where(where)
-    .orderBy(...newestFirst)
-    .limit(PUBLIC_PAGE_SIZE)
-    .offset((Math.max(1, page) - 1) * PUBLIC_PAGE_SIZE)
-    .all();
-  return { items: rows.map(toItem), total };
+  return { items: rowsOf(db, pageIds(db, where, page)).map(toItem), total: countPublished(db, where) };
 }
 
 /** One published reply; null when it does not exist or is not (or no longer) published. */
@@ -140,10 +153,19 @@ export function latestPublished(db: Reader, limit: number): PublicItem[] {
   return selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all().map(toItem);
 }
 
-function searchCondition(plan: SearchPlan): SQL {
+/** The rowids of public_search holding every word of the plan; null when a word occurs nowhere. */
+function searchCondition(db: Reader, plan: SearchPlan): SQL | null {
+  const matches = plan.match ? [plan.match] : [];
+  const likes: string[] = [];
+  for (const { word, like } of plan.short) {
+    const match = substringMatch(db, "public_search_terms", word);
+    if (match === null) likes.push(like);
+    else if (match === "none") return null;
+    else matches.push(match);
+  }
   const conditions = [
-    ...(plan.match ? [sql`public_search MATCH ${plan.match}`] : []),
-    ...plan.likes.map((p) => sql`(title LIKE ${p} ESCAPE '\\' OR body LIKE ${p} ESCAPE '\\')`),
+    ...(matches.length > 0 ? [sql`public_search MATCH ${matches.join(" AND ")}`] : []),
+    ...likes.map((p) => sql`(title LIKE ${p} ESCAPE '\\' OR body LIKE ${p} ESCAPE '\\')`),
   ];
   return sql`${publications.id} IN (SELECT rowid FROM public_search WHERE ${sql.join(conditions, sql` AND `)})`;
 }
@@ -155,18 +177,29 @@ export type PublicSearchHit = PublicItem & { searchText: string };
  * indexed text (the body under 全文公开, the summary under 摘要公开) for the excerpt.
  */
 export function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFilters, page = 1): { items: PublicSearchHit[]; total: number } {
-  const where = published(filters, searchCondition(plan));
-  const total = countPublished(db, where);
-  const rows = selectPublished(db)
+  const condition = searchCondition(db, plan);
+  if (condition === null) return { items: [], total: 0 };
+  const where = published(filters, condition);
+  // The matches are counted with the page (a window over the same rows) rather than matched a second time.
+  const hits = db
+    .select({ id: publications.id, total: sql<number>`count(*) over ()` })
+    .from(publications)
     .where(where)
     .orderBy(...newestFirst)
     .limit(PUBLIC_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * PUBLIC_PAGE_SIZE)
     .all();
-  return { items: rows.map((r) => ({ ...toItem(r), searchText: r.searchText ?? "" })), total };
+  const items = rowsOf(
+    db,
+    hits.map((h) => h.id),
+  ).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
+  return { items, total: hits[0]?.total ?? (page > 1 ? countPublished(db, where) : 0) };
 }
 
-/** The choices of the filters: only years, units and categories that have published replies. */
+/**
+ * The choices of the filters: only years, units and categories that have published replies, each read
+ * from its index by skipping from one value to the next. A publisher is named as on its newest publication.
+ */
 export function publicFilterOptions(db: Reader) {
   const where = eq(publications.status, "published");
   const years = db
@@ -176,12 +209,21 @@ export function publicFilterOptions(db: Reader) {
     .orderBy(desc(publications.indexYear))
     .all()
     .flatMap((r) => (r.year === null ? [] : [r.year]));
+  const publisherIds = db.selectDistinct({ id: publications.publisherUnitId }).from(publications).where(where).as("publisher_ids");
+  const newest = aliasedTable(publications, "newest");
   const publishers = db
-    .selectDistinct({ id: publications.publisherUnitId, name: publications.publisherName })
-    .from(publications)
-    .where(where)
-    .orderBy(publications.publisherName)
-    .all();
+    .select({
+      id: publisherIds.id,
+      name: sql<string>`(${db
+        .select({ name: newest.publisherName })
+        .from(newest)
+        .where(and(eq(newest.status, "published"), eq(newest.publisherUnitId, publisherIds.id)))
+        .orderBy(desc(newest.publishedOn), desc(newest.id))
+        .limit(1)})`,
+    })
+    .from(publisherIds)
+    .all()
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
   const topics = db
     .selectDistinct({ topic: publications.topic })
     .from(publications)

@@ -1,13 +1,159 @@
-/** The per-proposal facts the statistics are computed from (lib/statistics.ts), in one query each. */
-import { sql } from "drizzle-orm";
-import { FACE_TO_FACE_METHODS, type ProposalState, type ResultClass, type SessionKind, type Satisfaction } from "@/lib/domain";
+/**
+ * The statistics from the database. proposal_statistics holds one row of raw facts per proposal, kept
+ * up to date by triggers (migration 0006); here those raw facts become the facts of lib/statistics.ts
+ * (factSql), and the conditions of its PROPOSAL_COUNTS are compiled to SQL and counted per session and
+ * lead unit. A session's counts are kept in memory until its version in statistics_versions changes
+ * (the triggers bump it whenever one of its proposals' facts is written), so a page reads again only the
+ * sessions being worked on. The rules stay in lib/statistics.ts; nothing here decides what counts.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { FACE_TO_FACE_METHODS, PROPOSAL_STATES, SATISFACTION, type ProposalState, type ResultClass, type SessionKind, type Satisfaction } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
-import type { ProposalFacts } from "@/lib/statistics";
+import {
+  addCounts,
+  figuresFromCounts,
+  noCounts,
+  PROPOSAL_COUNTS,
+  rankUnits,
+  SATISFIED_ANSWERS,
+  type Condition,
+  type ConditionFacts,
+  type Counts,
+  type FactTest,
+  type Figures,
+  type ProposalFacts,
+  type UnitFigures,
+} from "@/lib/statistics";
 import type { Db } from "../client";
 
 export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null };
 
-type Row = {
+type ReceiptColumn = `receipts_${Satisfaction}_${Satisfaction}`;
+const RECEIPT_PAIRS = SATISFACTION.flatMap((attitude) => SATISFACTION.map((result) => ({ attitude, result, column: `receipts_${attitude}_${result}` as ReceiptColumn })));
+
+/** Has the methods list (distinct, comma-separated) any of these methods. */
+const anyMethod = (methods: readonly string[]) => sql.raw(`(${methods.map((m) => `instr(',' || ps.contact_methods || ',', ',${m},') > 0`).join(" or ")})`);
+
+/** Each fact of lib/statistics.ts as an SQL expression over proposal_statistics ps (booleans as 1/0, unknown as null). */
+function factSql(today: string): { [K in keyof ConditionFacts]: SQL } {
+  return {
+    status: sql`ps.status`,
+    round: sql`ps.round`,
+    acceptedOnTime: sql`(case when ps.accepted_on is not null then ps.accepted_on <= ps.accept_due when ps.accept_due < ${today} then 0 end)`,
+    repliedOnTime: sql`(case when ps.first_reply_on is null then null when ps.first_reply_due is not null and ps.first_reply_on <= ps.first_reply_due then 1 else 0 end)`,
+    contacted: sql`(ps.contact_methods <> '')`,
+    metInPerson: anyMethod(FACE_TO_FACE_METHODS),
+    resultClass: sql`ps.result_class`,
+    published: sql`ps.published`,
+  };
+}
+
+const sqlValue = (value: unknown): SQL => (value === null ? sql`null` : typeof value === "boolean" ? sql.raw(value ? "1" : "0") : sql`${value}`);
+
+function testSql(expression: SQL, test: FactTest<unknown> | { atLeast: number }): SQL {
+  if ("is" in test) return sql`(${expression} is ${sqlValue(test.is)})`;
+  if ("not" in test) return sql`(${expression} is not ${sqlValue(test.not)})`;
+  return sql`(${expression} >= ${test.atLeast})`;
+}
+
+/** A condition of lib/statistics.ts as an SQL expression that is 1 or 0 (never null). */
+function conditionSql(condition: Condition, facts: ReturnType<typeof factSql>): SQL {
+  const tests = (Object.keys(condition) as (keyof ConditionFacts)[]).map((fact) => testSql(facts[fact], condition[fact] as FactTest<unknown>));
+  return tests.length === 0 ? sql`1` : sql.join(tests, sql` and `);
+}
+
+/** The receipts (sums of the per-answer columns) whose attitude, or result, passes the predicate. */
+function receiptsSql(pick: (pair: { attitude: Satisfaction; result: Satisfaction }) => boolean): SQL {
+  const columns = RECEIPT_PAIRS.filter(pick).map((p) => `ps.${p.column}`);
+  return sql.raw(`sum(${columns.join(" + ")})`);
+}
+
+/** The WHERE clause of the filters over proposal_statistics (aliased ps). */
+export function statisticsScope(filter: StatisticsFilter): SQL {
+  const conditions = [
+    ...(filter.sessionId != null ? [sql`ps.session_id = ${filter.sessionId}`] : []),
+    ...(filter.kind != null ? [sql`ps.session_id in (select id from sessions where kind = ${filter.kind})`] : []),
+    ...(filter.unitId != null ? [sql`ps.lead_unit_id = ${filter.unitId}`] : []),
+  ];
+  return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+}
+
+/** What is counted per lead unit: the counts of lib/statistics.ts, and how many proposals are in each state. */
+export type UnitTotals = { counts: Counts; states: Record<ProposalState, number> };
+
+/** The counts per lead unit (null: no lead unit yet), counted in the database. */
+export function statisticsCounts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Map<number | null, UnitTotals> {
+  const facts = factSql(today);
+  const names = Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[];
+  const proposalCounts = names.map((name) => sql`sum(${conditionSql(PROPOSAL_COUNTS[name], facts)}) as ${sql.identifier(name)}`);
+  const stateCounts = PROPOSAL_STATES.map((state) => sql`sum(ps.status is ${state}) as ${sql.identifier(`state:${state}`)}`);
+  const rows = db.all<{ unitId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
+    select ps.lead_unit_id as unitId, ${sql.join(proposalCounts, sql`, `)},
+      ${receiptsSql(() => true)} as receipts,
+      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.attitude))} as attitudeSatisfied,
+      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.result))} as resultSatisfied,
+      ${sql.join(stateCounts, sql`, `)}
+    from proposal_statistics ps
+    ${statisticsScope(filter)}
+    group by ps.lead_unit_id
+  `);
+  return new Map(
+    rows.map((row) => {
+      const counts = noCounts();
+      for (const name of Object.keys(counts) as (keyof Counts)[]) counts[name] = row[name];
+      const states = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, row[`state:${state}`]])) as Record<ProposalState, number>;
+      return [row.unitId, { counts, states }];
+    }),
+  );
+}
+
+type SessionTotals = { version: number; today: string; byUnit: Map<number | null, UnitTotals> };
+
+/** Per database connection: each session's totals by lead unit, with the version they were read at. */
+const totalsCache = new WeakMap<Db["$client"], Map<number, SessionTotals>>();
+
+/**
+ * The totals per session under the filters (sessions in order of year), each by lead unit, counted
+ * again only for a session whose version changed (or on a new day) since it was last counted.
+ */
+export function sessionTotals(db: Db, filter: StatisticsFilter, today: string): { sessionId: number; byUnit: Map<number | null, UnitTotals> }[] {
+  let cache = totalsCache.get(db.$client);
+  if (!cache) totalsCache.set(db.$client, (cache = new Map()));
+  const sessions = db.all<{ id: number; version: number }>(sql`
+    select s.id as id, v.version as version from sessions s join statistics_versions v on v.session_id = s.id
+    where (${filter.sessionId ?? null} is null or s.id = ${filter.sessionId ?? null}) and (${filter.kind ?? null} is null or s.kind = ${filter.kind ?? null})
+    order by s.year, s.id
+  `);
+  return sessions.map((session) => {
+    const cached = cache.get(session.id);
+    const byUnit = cached && cached.version === session.version && cached.today === today ? cached.byUnit : statisticsCounts(db, { sessionId: session.id }, today);
+    cache.set(session.id, { version: session.version, today, byUnit });
+    const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
+    return { sessionId: session.id, byUnit: kept };
+  });
+}
+
+/**
+ * The statistics page's figures under its filters: in all, and per lead unit (ranked as figuresByUnit
+ * ranks them). Equal to computeFigures and figuresByUnit of statisticsFacts under the same filters.
+ */
+export function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): { figures: Figures; units: UnitFigures[] } {
+  const all = noCounts();
+  const byUnit = new Map<number, Counts>();
+  for (const session of sessionTotals(db, filter, today)) {
+    for (const [unitId, { counts }] of session.byUnit) {
+      addCounts(all, counts);
+      if (unitId === null) continue;
+      const unit = byUnit.get(unitId) ?? noCounts();
+      byUnit.set(unitId, addCounts(unit, counts));
+    }
+  }
+  const names = new Map(db.all<{ id: number; name: string }>(sql`select id, name from units`).map((u) => [u.id, u.name]));
+  const units = rankUnits([...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })));
+  return { figures: figuresFromCounts(all), units };
+}
+
+type FactsRow = {
   id: number;
   status: ProposalState;
   round: number;
@@ -19,44 +165,18 @@ type Row = {
   metInPerson: number;
   resultClass: ResultClass | null;
   published: number;
-  receipts: string | null;
-};
+} & Record<ReceiptColumn, number>;
 
-const FACE = sql.raw(FACE_TO_FACE_METHODS.map((m) => `'${m}'`).join(", "));
-
+/** Each proposal's facts, one by one (for checks and for computeFigures). */
 export function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): ProposalFacts[] {
-  const rows = db.all<Row>(sql`
-    with lead as (
-      select a.proposal_id, a.unit_id, a.accept_due, a.accepted_at, u.name
-      from assignments a join units u on u.id = a.unit_id
-      where a.role = 'lead' and a.status <> 'withdrawn'
-    ),
-    latest as (
-      select r.* from replies r
-      where r.round = (select max(r2.round) from replies r2 where r2.proposal_id = r.proposal_id)
-    ),
-    first_reply as (select * from replies where round = 1)
-    select
-      p.id as id, p.status as status, p.round as round,
-      lead.unit_id as leadUnitId, lead.name as leadUnit,
-      case when lead.accepted_at is not null then date(lead.accepted_at / 1000 + 8 * 3600, 'unixepoch') <= lead.accept_due
-           when lead.accept_due < ${today} then 0 end as acceptedOnTime,
-      case when fr.id is null then null
-           when fr.reply_due is not null and fr.written_on <= fr.reply_due then 1 else 0 end as repliedOnTime,
-      exists (select 1 from contact_records c where c.proposal_id = p.id and c.round = 1) as contacted,
-      exists (select 1 from contact_records c where c.proposal_id = p.id and c.round = 1 and c.method in (${FACE})) as metInPerson,
-      (select d.result_class from reply_drafts d where d.id = latest.draft_id) as resultClass,
-      exists (select 1 from publications pub where pub.reply_id = latest.id and pub.status = 'published') as published,
-      (select json_group_array(json_object('attitude', rc.attitude, 'result', rc.result)) from receipts rc where rc.reply_id = latest.id) as receipts
-    from proposals p
-    join sessions s on s.id = p.session_id
-    left join lead on lead.proposal_id = p.id
-    left join first_reply fr on fr.proposal_id = p.id
-    left join latest on latest.proposal_id = p.id
-    where (${filter.sessionId ?? null} is null or p.session_id = ${filter.sessionId ?? null})
-      and (${filter.kind ?? null} is null or s.kind = ${filter.kind ?? null})
-      and (${filter.unitId ?? null} is null or lead.unit_id = ${filter.unitId ?? null})
-    order by p.id
+  const facts = factSql(today);
+  const columns = (Object.keys(facts) as (keyof ConditionFacts)[]).map((name) => sql`${facts[name]} as ${sql.identifier(name)}`);
+  const rows = db.all<FactsRow>(sql`
+    select ps.proposal_id as id, ps.lead_unit_id as leadUnitId, u.name as leadUnit, ${sql.join(columns, sql`, `)},
+      ${sql.raw(RECEIPT_PAIRS.map((p) => `ps.${p.column}`).join(", "))}
+    from proposal_statistics ps left join units u on u.id = ps.lead_unit_id
+    ${statisticsScope(filter)}
+    order by ps.proposal_id
   `);
   return rows.map((r) => ({
     id: r.id,
@@ -70,6 +190,6 @@ export function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = i
     metInPerson: r.metInPerson === 1,
     resultClass: r.resultClass,
     published: r.published === 1,
-    receipts: (JSON.parse(r.receipts ?? "[]") as { attitude: Satisfaction; result: Satisfaction }[]).filter((x) => x.attitude !== null),
+    receipts: RECEIPT_PAIRS.flatMap(({ attitude, result, column }) => Array.from({ length: r[column] }, () => ({ attitude, result }))),
   }));
 }

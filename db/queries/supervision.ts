@@ -24,7 +24,11 @@ export type SupervisionItem = {
   due: string;
 };
 
-/** Every open step whose deadline is on or before `until`, earliest first. */
+/**
+ * Every open step whose deadline is on or before `until`, earliest first. Each part starts from an index
+ * of what is still open (assignments by state and deadline, proposals by state, pending_publications by
+ * due date), never from every reply or assignment.
+ */
 export function supervisionItems(db: Db, until: string): SupervisionItem[] {
   return db.all<SupervisionItem>(sql`
     select * from (
@@ -44,9 +48,10 @@ export function supervisionItems(db: Db, until: string): SupervisionItem[] {
       from replies r join proposals p on p.id = r.proposal_id and r.round = p.round join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
       where p.status = 'replied'
       union all
-      select p.id, p.number, p.title, s.kind, u.id, u.name, 'publication', r.publication_due
-      from replies r join proposals p on p.id = r.proposal_id join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
-      where p.status in ('replied', 'rehandling', 'closed') and not exists (select 1 from publications pub where pub.reply_id = r.id)
+      select p.id, p.number, p.title, s.kind, u.id, u.name, 'publication', pending.publication_due
+      from pending_publications pending join replies r on r.id = pending.reply_id join proposals p on p.id = r.proposal_id
+      join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
+      where p.status in ('replied', 'rehandling', 'closed')
     )
     where due <= ${until}
     order by due, unit, number

@@ -22,7 +22,8 @@ export const events = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index("events_proposal_idx").on(t.proposalId, t.id), index("events_action_idx").on(t.action, t.createdAt)],
+  // A proposal's timeline (a few rows, sorted), and its events of one kind (the last 催告 of each member).
+  (t) => [index("events_proposal_idx").on(t.proposalId, t.action, t.id), index("events_action_idx").on(t.action, t.createdAt)],
 );
 
 /** In-app messages for whoever must act next. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES, CONTACT_METHODS, CO_OPINION_STATES, REQUEST_STATES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
@@ -33,8 +34,15 @@ export const assignments = sqliteTable(
   },
   (t) => [
     uniqueIndex("assignments_proposal_unit_uq").on(t.proposalId, t.unitId),
-    index("assignments_unit_status_idx").on(t.unitId, t.status),
-    index("assignments_status_due_idx").on(t.status, t.due),
+    /** A unit's queues and the proposals it handles, answered from the index alone. */
+    index("assignments_unit_idx").on(t.unitId, t.status, t.role, t.proposalId),
+    /**
+     * Overdue steps: the deadline in force (an extension replaces the due date), by state; queries must
+     * write the same coalesce to use it. (Its SQL in migration 0006 is written by hand: drizzle-kit 0.31
+     * splits an index expression at its comma, drizzle-orm#6062.)
+     */
+    index("assignments_status_due_idx").on(t.status, sql`coalesce(${t.extendedDue}, ${t.due})`),
+    index("assignments_status_accept_due_idx").on(t.status, t.acceptDue),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PROPOSAL_STATES, SIGNER_ROLES } from "@/lib/domain";
+import { PROPOSAL_STATES, RESULT_CLASSES, SIGNER_ROLES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { categories, sessions, users } from "./org";
 
@@ -38,6 +38,8 @@ export const proposals = sqliteTable(
   },
   (t) => [
     uniqueIndex("proposals_session_number_uq").on(t.sessionId, t.number),
+    /** The staff list filtered by state, in its order (session, number), without sorting. */
+    index("proposals_session_status_idx").on(t.sessionId, t.status, t.number),
     index("proposals_status_idx").on(t.status, t.updatedAt),
     index("proposals_category_idx").on(t.categoryId),
   ],
@@ -100,6 +102,59 @@ export const proposalLinks = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.relatedId] }), index("proposal_links_related_idx").on(t.relatedId)],
 );
+
+/**
+ * The raw facts the statistics are computed from, one row per proposal, joined together from the
+ * assignments, replies, contact records, publications and receipts so that the statistics page reads
+ * one compact table instead of joining six for every proposal. Written only by triggers (migration
+ * 0006_query_plans, from the view proposal_statistics_source), never by the application; the rules
+ * that turn these facts into figures stay in db/queries/statistics.ts and lib/statistics.ts.
+ */
+export const proposalStatistics = sqliteTable(
+  "proposal_statistics",
+  {
+    proposalId: integer("proposal_id")
+      .primaryKey()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    sessionId: integer("session_id").notNull(),
+    status: text("status", { enum: PROPOSAL_STATES }).notNull(),
+    round: integer("round").notNull(),
+    /** The live lead assignment (主办单位), its 签收 deadline and the day (China time) it was accepted. */
+    leadUnitId: integer("lead_unit_id"),
+    acceptDue: calendarDate("accept_due"),
+    acceptedOn: calendarDate("accepted_on"),
+    /** The first reply's 成文日期 and the reply deadline in force when it was signed; null without one. */
+    firstReplyOn: calendarDate("first_reply_on"),
+    firstReplyDue: calendarDate("first_reply_due"),
+    /** The methods of the first round's contact records, distinct, sorted, comma-separated; '' for none. */
+    contactMethods: text("contact_methods").notNull(),
+    /** Of the latest reply (highest round): its result class and whether it is published now. */
+    resultClass: text("result_class", { enum: RESULT_CLASSES }),
+    published: integer("published", { mode: "boolean" }).notNull(),
+    /** How many receipts to the latest reply gave each attitude / result (satisfied, basically, unsatisfied). */
+    receiptsSatisfiedSatisfied: integer("receipts_satisfied_satisfied").notNull(),
+    receiptsSatisfiedBasically: integer("receipts_satisfied_basically").notNull(),
+    receiptsSatisfiedUnsatisfied: integer("receipts_satisfied_unsatisfied").notNull(),
+    receiptsBasicallySatisfied: integer("receipts_basically_satisfied").notNull(),
+    receiptsBasicallyBasically: integer("receipts_basically_basically").notNull(),
+    receiptsBasicallyUnsatisfied: integer("receipts_basically_unsatisfied").notNull(),
+    receiptsUnsatisfiedSatisfied: integer("receipts_unsatisfied_satisfied").notNull(),
+    receiptsUnsatisfiedBasically: integer("receipts_unsatisfied_basically").notNull(),
+    receiptsUnsatisfiedUnsatisfied: integer("receipts_unsatisfied_unsatisfied").notNull(),
+  },
+  (t) => [index("proposal_statistics_session_idx").on(t.sessionId, t.status), index("proposal_statistics_unit_idx").on(t.leadUnitId)],
+);
+
+/**
+ * A counter per session, bumped by trigger whenever a proposal_statistics row of the session is written,
+ * so that figures computed from a session's facts can be kept until it changes.
+ */
+export const statisticsVersions = sqliteTable("statistics_versions", {
+  sessionId: integer("session_id")
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+});
 
 export type Proposal = typeof proposals.$inferSelect;
 export type NewProposal = typeof proposals.$inferInsert;

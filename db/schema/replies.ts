@@ -100,6 +100,8 @@ export const replies = sqliteTable(
     uniqueIndex("replies_doc_number_uq").on(t.unitId, t.docYear, t.docSerial),
     uniqueIndex("replies_proposal_round_uq").on(t.proposalId, t.round),
     uniqueIndex("replies_draft_uq").on(t.draftId),
+    /** A unit's letters, newest first (the director's 近期签发). */
+    index("replies_unit_idx").on(t.unitId),
   ],
 );
 
@@ -137,8 +139,31 @@ export const publications = sqliteTable(
   (t) => [
     uniqueIndex("publications_reply_uq").on(t.replyId),
     uniqueIndex("publications_index_number_uq").on(t.publisherUnitId, t.indexYear, t.indexSerial),
-    index("publications_status_date_idx").on(t.status, t.publishedOn),
+    // The public list, newest first, with each filter (year, publisher, topic, genre = kind) leading one
+    // index; every index holds all the filter columns, so a page's ids and the count come from the
+    // index alone, and a deep page skips index entries rather than joined rows.
+    index("publications_public_idx").on(t.status, t.publishedOn, t.id, t.indexYear, t.publisherUnitId, t.topic, t.genre),
+    index("publications_public_year_idx").on(t.status, t.indexYear, t.publishedOn, t.id, t.publisherUnitId, t.topic, t.genre),
+    index("publications_public_unit_idx").on(t.status, t.publisherUnitId, t.publishedOn, t.id, t.indexYear, t.topic, t.genre),
+    index("publications_public_topic_idx").on(t.status, t.topic, t.publishedOn, t.id, t.indexYear, t.publisherUnitId, t.genre),
+    index("publications_public_genre_idx").on(t.status, t.genre, t.publishedOn, t.id, t.indexYear, t.publisherUnitId, t.topic),
   ],
+);
+
+/**
+ * Replies still waiting for the decision to publish them or not (no publications row yet), with the day
+ * it is due: what the 督办 board's 公开 column lists, without looking at every reply. Written only by
+ * triggers (migration 0006): a reply enters when it is written and leaves when its publication is.
+ */
+export const pendingPublications = sqliteTable(
+  "pending_publications",
+  {
+    replyId: integer("reply_id")
+      .primaryKey()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    publicationDue: calendarDate("publication_due").notNull(),
+  },
+  (t) => [index("pending_publications_due_idx").on(t.publicationDue)],
 );
 
 /** 回执 (办理情况征询意见表): one per reply round and proposer or co-signer; immutable once submitted. */

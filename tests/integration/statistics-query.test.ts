@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { statisticsFacts } from "@/db/queries/statistics";
+import type { Db } from "@/db/client";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { statisticsFacts, statisticsFigures, type StatisticsFilter } from "@/db/queries/statistics";
 import { proposals, publications, replies } from "@/db/schema";
-import { computeFigures } from "@/lib/statistics";
-import { demoDatabase } from "./demo-db";
+import { computeFigures, figuresByUnit } from "@/lib/statistics";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -31,5 +33,41 @@ describe("statistics facts from the database", () => {
     expect(byKind.length).toBeLessThan(facts.length);
     const unit = statisticsFacts(t.db, { unitId: t.unit("重庆高新区科技创新局") });
     expect(unit.every((f) => f.leadUnit === "重庆高新区科技创新局")).toBe(true);
+  });
+});
+
+describe("statistics counted in the database", () => {
+  const raw = (t: { db: Db }, from: string) => t.db.$client.prepare(`select * from ${from} order by proposal_id`).all();
+
+  it("keep proposal_statistics equal to its view, and give the figures computeFigures gives from each proposal's facts", async () => {
+    const t = await demoDatabase();
+    cleanup = t.cleanup;
+    expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
+    const filters: StatisticsFilter[] = [{}, { sessionId: t.session("第二次会议") }, { kind: "suggestion" }, { kind: "proposal", unitId: t.unit("重庆高新区科技创新局") }];
+    for (const filter of filters) {
+      const facts = statisticsFacts(t.db, filter, DEMO_TODAY);
+      const counted = statisticsFigures(t.db, filter, DEMO_TODAY);
+      expect(counted.figures).toEqual(computeFigures(facts));
+      expect(counted.units).toEqual(figuresByUnit(facts));
+    }
+  });
+
+  it("count a write at once: the triggers refresh the proposal's facts and the session's version", async () => {
+    const t = await demoDatabase();
+    cleanup = t.cleanup;
+    const sessionId = t.session("第二次会议");
+    const before = statisticsFigures(t.db, { sessionId }, DEMO_TODAY).figures;
+    const registered = t.register(990);
+    if (!registered.ok) throw new Error(registered.reason);
+    const lead = t.unit("重庆高新区科技创新局");
+    const assigned = assignProposal(t.db, t.user("coordinator"), registered.data.id, { leadUnitId: lead, coUnitIds: [] });
+    if (!assigned.ok) throw new Error(assigned.reason);
+    expect(acceptAssignment(t.db, t.user("jiangmj"), registered.data.id, lead).ok).toBe(true);
+    const after = statisticsFigures(t.db, { sessionId }, DEMO_TODAY).figures;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.assigned).toBe(before.assigned + 1);
+    expect(after.acceptedOnTime).toEqual({ count: before.acceptedOnTime.count + 1, of: before.acceptedOnTime.of + 1 });
+    expect(after).toEqual(computeFigures(statisticsFacts(t.db, { sessionId }, DEMO_TODAY)));
+    expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { convertStrings, toSimplified, toTraditional } from "@/lib/hant";
 import { parsePublicQuery, publicQueryString } from "@/lib/public-filters";
 import { parsePrefs, safeReturnPath } from "@/lib/public-prefs";
-import { excerpt, highlight, searchPlan, searchTerms } from "@/lib/public-search";
+import { excerpt, highlight, searchPlan, searchTerms, shortTermMatch } from "@/lib/public-search";
 
 describe("search words", () => {
   it("splits on spaces and punctuation, drops repeats, keeps at most five", () => {
@@ -12,16 +12,26 @@ describe("search words", () => {
   });
 
   it("sends words of three characters or more to MATCH as quoted phrases", () => {
-    expect(searchPlan(["人才红利"])).toEqual({ match: '"人才红利"', likes: [] });
-    expect(searchPlan(["人才红利", "科学城"])).toEqual({ match: '"人才红利" AND "科学城"', likes: [] });
-    expect(searchPlan(['a"bc'])).toEqual({ match: '"a""bc"', likes: [] });
+    expect(searchPlan(["人才红利"])).toEqual({ match: '"人才红利"', short: [] });
+    expect(searchPlan(["人才红利", "科学城"])).toEqual({ match: '"人才红利" AND "科学城"', short: [] });
+    expect(searchPlan(['a"bc'])).toEqual({ match: '"a""bc"', short: [] });
   });
 
-  it("sends one- and two-character words to LIKE, which trigram MATCH cannot answer", () => {
-    expect(searchPlan(["博士"])).toEqual({ match: null, likes: ["%博士%"] });
-    expect(searchPlan(["人才红利", "博士", "城"])).toEqual({ match: '"人才红利"', likes: ["%博士%", "%城%"] });
-    expect(searchPlan(["5%"])).toEqual({ match: null, likes: ["%5\\%%"] });
-    expect(searchPlan(["a_"])).toEqual({ match: null, likes: ["%a\\_%"] });
+  it("keeps one- and two-character words apart, which trigram MATCH cannot answer, with their LIKE patterns", () => {
+    expect(searchPlan(["博士"])).toEqual({ match: null, short: [{ word: "博士", like: "%博士%" }] });
+    expect(searchPlan(["人才红利", "博士", "城"])).toEqual({
+      match: '"人才红利"',
+      short: [
+        { word: "博士", like: "%博士%" },
+        { word: "城", like: "%城%" },
+      ],
+    });
+    expect(searchPlan(["5%"])).toEqual({ match: null, short: [{ word: "5%", like: "%5\\%%" }] });
+    expect(searchPlan(["a_"])).toEqual({ match: null, short: [{ word: "a_", like: "%a\\_%" }] });
+  });
+
+  it("matches a short word as any of the trigrams that begin with it", () => {
+    expect(shortTermMatch(["博士后", "博士\n", 'a"b'])).toBe('("博士后" OR "博士\n" OR "a""b")');
   });
 
   it("plans nothing for an empty query", () => {

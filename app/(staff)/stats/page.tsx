@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
-import { statisticsFacts } from "@/db/queries/statistics";
+import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, RESULT_CLASSES, type ProposalState, SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
-import { computeFigures, FIGURE_DEFINITIONS, figuresByUnit, percent, type Ratio } from "@/lib/statistics";
+import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
 import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 
@@ -31,12 +31,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const sessionId = Number(params.session) || null;
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
-  const facts = statisticsFacts(db, { sessionId, kind, unitId });
-  const figures = computeFigures(facts);
-  const units = figuresByUnit(facts);
+  const { figures, units } = statisticsFigures(db, { sessionId, kind, unitId });
   const sessions = statesBySession(db, { sessionId, kind, unitId });
   const exportQuery = new URLSearchParams(Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])));
-  const byState = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, facts.filter((f) => f.status === s).length]));
+  const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, sessions.reduce((n, s) => n + s.states[state], 0)]));
   const filters = [
     { id: "s-session", name: "session", label: "届次会议", value: sessionId, options: listSessions(db).map((s) => ({ value: s.id, label: sessionTitle(s) })) },
     { id: "s-kind", name: "kind", label: "类型", value: kind, options: SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] })) },

@@ -1,9 +1,8 @@
 import { getDb } from "@/db/client";
-import { statisticsFacts } from "@/db/queries/statistics";
+import { statisticsFigures } from "@/db/queries/statistics";
 import { can } from "@/lib/authz";
 import { SESSION_KINDS } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
-import { computeFigures, figuresByUnit } from "@/lib/statistics";
 import { statisticsWorkbook } from "@/lib/statistics-workbook";
 import { currentUser } from "../../../_server/guard";
 import { downloadResponse } from "@/app/_server/download";
@@ -14,12 +13,12 @@ export async function GET(request: Request) {
   if (!user) return new Response("请先登录", { status: 401 });
   if (!can(user, "viewStatistics")) return new Response("无权导出统计", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const facts = statisticsFacts(getDb(), {
+  const { figures, units } = statisticsFigures(getDb(), {
     sessionId: Number(params.get("session")) || null,
     kind: SESSION_KINDS.find((k) => k === params.get("kind")) ?? null,
     unitId: Number(params.get("unit")) || null,
   });
-  const body = await statisticsWorkbook(computeFigures(facts), figuresByUnit(facts));
+  const body = await statisticsWorkbook(figures, units);
   const name = `提案办理统计-${isoDateInChina(new Date())}.xlsx`;
   return downloadResponse(body, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
