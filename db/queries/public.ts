@@ -153,8 +153,8 @@ export function latestPublished(db: Reader, limit: number): PublicItem[] {
   return selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all().map(toItem);
 }
 
-/** The rowids of public_search holding every word of the plan; null when a word occurs nowhere. */
-function searchCondition(db: Reader, plan: SearchPlan): SQL | null {
+/** The conditions on public_search of every word of the plan; null when a word occurs nowhere. */
+function searchConditions(db: Reader, plan: SearchPlan): SQL | null {
   const matches = plan.match ? [plan.match] : [];
   const likes: string[] = [];
   for (const { word, like } of plan.short) {
@@ -167,7 +167,7 @@ function searchCondition(db: Reader, plan: SearchPlan): SQL | null {
     ...(matches.length > 0 ? [sql`public_search MATCH ${matches.join(" AND ")}`] : []),
     ...likes.map((p) => sql`(title LIKE ${p} ESCAPE '\\' OR body LIKE ${p} ESCAPE '\\')`),
   ];
-  return sql`${publications.id} IN (SELECT rowid FROM public_search WHERE ${sql.join(conditions, sql` AND `)})`;
+  return sql.join(conditions, sql` AND `);
 }
 
 export type PublicSearchHit = PublicItem & { searchText: string };
@@ -177,23 +177,16 @@ export type PublicSearchHit = PublicItem & { searchText: string };
  * indexed text (the body under 全文公开, the summary under 摘要公开) for the excerpt.
  */
 export function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFilters, page = 1): { items: PublicSearchHit[]; total: number } {
-  const condition = searchCondition(db, plan);
-  if (condition === null) return { items: [], total: 0 };
-  const where = published(filters, condition);
-  // The matches are counted with the page (a window over the same rows) rather than matched a second time.
-  const hits = db
-    .select({ id: publications.id, total: sql<number>`count(*) over ()` })
-    .from(publications)
-    .where(where)
-    .orderBy(...newestFirst)
-    .limit(PUBLIC_PAGE_SIZE)
-    .offset((Math.max(1, page) - 1) * PUBLIC_PAGE_SIZE)
-    .all();
-  const items = rowsOf(
-    db,
-    hits.map((h) => h.id),
-  ).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
-  return { items, total: hits[0]?.total ?? (page > 1 ? countPublished(db, where) : 0) };
+  const conditions = searchConditions(db, plan);
+  if (conditions === null) return { items: [], total: 0 };
+  // The unary + keeps SQLite from fetching every match by id and sorting them all: it walks a
+  // publications index newest first, checks each against the matches and stops at the end of the page.
+  const where = published(filters, sql`+${publications.id} IN (SELECT rowid FROM public_search WHERE ${conditions})`);
+  const items = rowsOf(db, pageIds(db, where, page)).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
+  const unfiltered = filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
+  // public_search holds the published replies only: without filters, its matches are the total.
+  const total = unfiltered ? (db.all<{ n: number }>(sql`SELECT count(*) AS n FROM public_search WHERE ${conditions}`)[0]?.n ?? 0) : countPublished(db, where);
+  return { items, total };
 }
 
 /**

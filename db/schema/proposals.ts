@@ -40,6 +40,8 @@ export const proposals = sqliteTable(
     uniqueIndex("proposals_session_number_uq").on(t.sessionId, t.number),
     /** The staff list filtered by state, in its order (session, number), without sorting. */
     index("proposals_session_status_idx").on(t.sessionId, t.status, t.number),
+    /** A page of a unit's list: its proposals' session and number without reading their long rows. */
+    index("proposals_list_idx").on(t.id, t.sessionId, t.number),
     index("proposals_status_idx").on(t.status, t.updatedAt),
     index("proposals_category_idx").on(t.categoryId),
   ],

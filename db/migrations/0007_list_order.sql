@@ -1,0 +1,1 @@
+CREATE INDEX `proposals_list_idx` ON `proposals` (`id`,`session_id`,`number`);
