@@ -124,7 +124,17 @@ export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalL
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const rows = listBase(db).where(inArray(proposals.id, pageIds)).orderBy(...listOrder).all();
-  const total = db.select({ n: count() }).from(proposals).where(where).get()?.n ?? 0;
+  // A unit's proposals alone are its live assignments (one per proposal), counted in their index.
+  const onlyUnit = filter.unitId != null && conditions.length === 1;
+  const total =
+    (onlyUnit
+      ? db
+          .select({ n: count() })
+          .from(assignments)
+          .where(and(eq(assignments.unitId, filter.unitId!), ne(assignments.status, "withdrawn")))
+          .get()
+      : db.select({ n: count() }).from(proposals).where(where).get()
+    )?.n ?? 0;
   return { rows, total };
 }
 

@@ -41,7 +41,7 @@ describe("trigram search", () => {
     }
   });
 
-  it("finds in the staff list by title, also by a word that ends the title, by proposer and by number", async () => {
+  it("finds in the staff list by title, also by a word that ends the title, by proposer and by number; a unit's list", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
     const registered = t.register(991, { title: "关于改善老旧小区停车" });
@@ -61,5 +61,15 @@ describe("trigram search", () => {
     expect(ids(liu.displayName)).toEqual([...new Set([...led, ...byTitle(liu.displayName)])].sort((a, b) => a - b));
     const n180 = sqlite.prepare("select id from proposals where number = 180").pluck().all() as number[];
     expect(ids("180")).toEqual([...new Set([...n180, ...byTitle("180")])].sort((a, b) => a - b));
+
+    // A unit's list, counted from its assignments: the proposals it has a live assignment on.
+    const unitId = t.unit("重庆高新区科技创新局");
+    const handled = sqlite
+      .prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn' order by proposal_id")
+      .pluck()
+      .all(unitId) as number[];
+    const list = listProposals(t.db, { unitId, pageSize: 1000 });
+    expect(list.total).toBe(handled.length);
+    expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(handled);
   });
 });
