@@ -33,7 +33,8 @@ export type SearchPlan = {
   short: { word: string; like: string }[];
 };
 
-const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+// FTS5 reads the query as a C string: a NUL inside a phrase would end it there ("unterminated string").
+const phrase = (text: string) => `"${text.replaceAll("\u0000", "").replaceAll('"', '""')}"`;
 
 /** Splits the words into what MATCH answers and the short ones; null when there is nothing to search. */
 export function searchPlan(terms: readonly string[]): SearchPlan | null {

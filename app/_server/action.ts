@@ -18,6 +18,8 @@ export function formAction<S extends z.ZodType, T = undefined>(
     const user = await currentUser();
     if (!user) return { ok: false, error: "登录已失效，请重新登录。" };
     if (!can(user, capability)) return { ok: false, error: "您没有权限执行此操作。" };
+    // The pages send a user with a one-time password to the password form first; a direct call must not skip it.
+    if (user.mustChangePassword && capability !== "ownAccount") return { ok: false, error: "请先修改初始密码，再办理其他事项。" };
     const parsed = schema.safeParse(formInput(formData));
     if (!parsed.success) {
       return { ok: false, error: "提交的内容有误，请按提示修改后重试。", fieldErrors: fieldErrorsOf(parsed.error) };

@@ -24,7 +24,8 @@ export function trigramsStartingWith(db: Reader, vocabulary: TrigramVocabulary, 
   return terms.length > SHORT_TERM_EXPANSION_LIMIT ? null : terms;
 }
 
-const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+// FTS5 reads the query as a C string: a NUL inside a phrase would end it there ("unterminated string").
+const phrase = (text: string) => `"${text.replaceAll("\u0000", "").replaceAll('"', '""')}"`;
 
 /**
  * The MATCH expression that finds `text` anywhere in the indexed texts (case folded like LIKE): the

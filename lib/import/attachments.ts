@@ -30,10 +30,13 @@ export type CheckedAttachment = { fileName: string; mimeType: string; bytes: Uin
 
 const FILE_NAME_MAX = 200;
 
-/** A name that is safe to show and to send back in Content-Disposition: no path, no control characters. */
+/**
+ * A name that is safe to show and to send back in Content-Disposition: no path, no control characters,
+ * no bidi overrides (which would show "材料\u202Efdp.exe" as "材料exe.pdf").
+ */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001F\u007F"]/g, "").trim().slice(-FILE_NAME_MAX);
+  return base.replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "").trim().slice(-FILE_NAME_MAX);
 }
 
 /** The accepted files, or the first reason to refuse them. */

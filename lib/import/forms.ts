@@ -32,7 +32,8 @@ export const registrationInput = z.object({
   seconders: nameList("附议人"),
   categoryId: optionalId("主题分类"),
   body: requiredText("提案内容", BODY_MAX),
-  receivedOn: z.string({ error: "请填写收到日期" }).trim().min(1, "请填写收到日期"),
+  // A date as people write it (2026-01-15, 2026年1月15日 …), checked against the calendar on registration.
+  receivedOn: requiredText("收到日期", 20),
   isKey: checkbox,
   isUrgent: checkbox,
   wantsMeeting: checkbox,

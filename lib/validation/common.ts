@@ -57,12 +57,12 @@ export function wholeNumber(label: string, min = 1, max = 2_147_483_647) {
     .max(max, `${label}不能大于 ${max}`);
 }
 
-/** An optional id from a select; "" means none. */
+/** An optional id from a select; "" or a missing field means none. */
 export function optionalId(label: string) {
-  return z
-    .union([z.literal(""), z.undefined(), wholeNumber(label)])
-    .transform((v) => (v === "" || v === undefined ? null : Number(v)));
+  return z.preprocess((v) => (v === "" ? undefined : v), wholeNumber(label).optional()).transform((v) => v ?? null);
 }
 
-// C0 controls except tab, LF and CR; DEL; lone surrogates (invalid UTF-16).
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// C0 controls except tab, LF and CR; DEL; bidi embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), which make text display in another order than it reads ("Trojan Source"); lone
+// surrogates (invalid UTF-16).
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -83,6 +83,11 @@ describe("attachments", () => {
     });
   });
 
+  it("keeps no control characters or bidi overrides in the name", () => {
+    const result = checkAttachments([{ name: "材料\u202Efdp.docx\u0000.pdf", bytes: pdf }]);
+    expect(result).toMatchObject({ ok: true, files: [{ fileName: "材料fdp.docx.pdf" }] });
+  });
+
   it("refuses other types, disguised files, oversized files, and more than five", () => {
     expect(checkAttachments([{ name: "a.exe", bytes: pdf }])).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
     expect(checkAttachments([{ name: "a.pdf", bytes: png }])).toEqual({ ok: false, message: "附件“a.pdf”的内容与扩展名不符，请确认文件未损坏" });
@@ -138,5 +143,7 @@ describe("the registration form", () => {
       receivedOn: "请填写收到日期",
     });
     expect(fieldErrorsOf(registrationInput.safeParse({ ...form, number: "0" }).error!)).toEqual({ number: "编号应为 1–999999 的整数" });
+    // A date is short: a long text is refused here rather than echoed back in the date's message.
+    expect(fieldErrorsOf(registrationInput.safeParse({ ...form, receivedOn: "长".repeat(100_000) }).error!)).toEqual({ receivedOn: "收到日期不能超过 20 个字" });
   });
 });

@@ -15,6 +15,8 @@ describe("search words", () => {
     expect(searchPlan(["人才红利"])).toEqual({ match: '"人才红利"', short: [] });
     expect(searchPlan(["人才红利", "科学城"])).toEqual({ match: '"人才红利" AND "科学城"', short: [] });
     expect(searchPlan(['a"bc'])).toEqual({ match: '"a""bc"', short: [] });
+    // A NUL would end the FTS5 query string in the middle of the phrase.
+    expect(searchPlan(["a\u0000bc"])).toEqual({ match: '"abc"', short: [] });
   });
 
   it("keeps one- and two-character words apart, which trigram MATCH cannot answer, with their LIKE patterns", () => {

@@ -13,6 +13,9 @@ describe("form field schemas", () => {
   it("refuses control characters and lone surrogates", () => {
     expect(name.safeParse("科技\u0000局").success).toBe(false);
     expect(name.safeParse("科技\uD800局").success).toBe(false);
+    // A right-to-left override makes "局fdp.exe" display as "局exe.pdf".
+    expect(name.safeParse("科技\u202E局").success).toBe(false);
+    expect(name.safeParse("科技\u2066局").success).toBe(false);
     expect(name.safeParse("科技😀局").success).toBe(true);
     expect(name.safeParse("第一行\n第二行").success).toBe(true);
   });
@@ -32,6 +35,9 @@ describe("form field schemas", () => {
     expect(optionalId("单位").parse("")).toBeNull();
     expect(optionalId("单位").parse("12")).toBe(12);
     expect(optionalId("单位").safeParse("-3").success).toBe(false);
+    expect(optionalId("单位").safeParse("x").error?.issues[0]?.message).toBe("单位必须是整数");
+    // A form without the field at all (not sent by the browser, but by hand) means none as well.
+    expect(z.object({ unitId: optionalId("单位") }).parse({})).toEqual({ unitId: null });
   });
   it("reports the first error of each field", () => {
     const schema = z.object({ a: requiredText("甲", 3), b: requiredText("乙", 3) });

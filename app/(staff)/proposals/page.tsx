@@ -15,11 +15,12 @@ export const metadata: Metadata = { title: "全部提案" };
 
 const PAGE_SIZE = 50;
 
-type Search = { session?: string; status?: string; q?: string; page?: string };
+type Search = Record<"session" | "status" | "q" | "page", string | string[] | undefined>;
 
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("listProposals");
-  const params = await searchParams;
+  // A parameter given twice (?q=a&q=b) arrives as an array: the first one counts.
+  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Partial<Record<keyof Search, string>>;
   const db = getDb();
   const sessions = listSessions(db);
   const sessionId = Number(params.session) || null;
