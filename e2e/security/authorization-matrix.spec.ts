@@ -1,0 +1,269 @@
+/**
+ * The authorization matrix (issue 9): every page, route handler and server action against every role,
+ * as access-table.ts says — over plain HTTP with minted session cookies, against the production build.
+ *
+ *  1. The table covers exactly the routes on disk and the actions in the build's manifest: a new route
+ *     or action without an entry fails here.
+ *  2. Every route case × role answers the expected status (200 / 401 / 403 / 404 / redirect to sign-in).
+ *  3. Every action × role, with an empty form, stops where expected: refused by the guard, or let through
+ *     and stopped by validation — and nothing about the demo records changes.
+ *  4. Ownership: roles that pass the guard send valid forms on records of a unit (or a member) that is not
+ *     theirs; the use case refuses, and the records are unchanged.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ACTIONS, OWNERSHIP, ROUTES, type MatrixIds, type PageOutcome } from "./access-table";
+import {
+  actionIds,
+  callAction,
+  classify,
+  eventsBy,
+  get,
+  isChineseMessage,
+  LOGINS,
+  one,
+  pool,
+  proposalFingerprint,
+  readDb,
+  roleTokens,
+  routeFiles,
+  rowsFingerprint,
+  ROLES,
+  sessionToken,
+  userId,
+  type ActionResultValue,
+  type GetResult,
+  type Role,
+} from "./support";
+
+
+const HOME: Record<Role, string> = {
+  anonymous: "/login",
+  admin: "/admin",
+  coordinator: "/work",
+  handler: "/work",
+  otherHandler: "/work",
+  director: "/work",
+  otherDirector: "/work",
+  owner: "/member",
+  otherMember: "/member",
+};
+
+const chinaDate = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+let tokens: Record<Role, string | undefined>;
+let ids: MatrixIds;
+
+/** A tiny but real PDF (the upload check reads the first bytes). */
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+/** Registers a proposal with one attachment and assigns it to 科技创新局, as the coordinator. */
+async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> {
+  const { sessionId, unitId, taken } = readDb((db) => ({
+    sessionId: one(db, "select id from sessions where active = 1 and kind = 'proposal' order by year desc, id desc limit 1"),
+    unitId: one(db, "select id from units where name = '重庆高新区科技创新局'"),
+    taken: new Set(db.prepare("select number from proposals").pluck().all() as number[]),
+  }));
+  let number = 900_000 + (Date.now() % 90_000);
+  while (taken.has(number)) number++;
+  const token = tokens.coordinator;
+  const registered = await callAction({
+    action: "app/(staff)/proposals/new/actions.ts#registerProposalAction",
+    page: "/proposals/new",
+    token,
+    fields: {
+      sessionId: String(sessionId),
+      number: String(number),
+      title: "关于授权矩阵测试附件的建议",
+      proposer: "张志强",
+      body: "授权矩阵测试：此提案带有一个附件。",
+      receivedOn: chinaDate(),
+      categoryId: "",
+      attachments: { file: PDF, name: "材料.pdf", type: "application/pdf" },
+    },
+  });
+  const proposal = Number(/\/proposals\/(\d+)/.exec(registered.redirectTo ?? "")?.[1]);
+  expect(proposal, `registration: ${JSON.stringify(registered.result)}`).toBeGreaterThan(0);
+  const assigned = await callAction({
+    action: "app/(staff)/proposals/[id]/actions.ts#assign",
+    page: `/proposals/${proposal}`,
+    token,
+    fields: { proposalId: String(proposal), leadUnitId: String(unitId) },
+  });
+  expect(classify(assigned), JSON.stringify(assigned.result)).toBe("ok");
+  const id = readDb((db) => one(db, "select id from attachments where proposal_id = ?", proposal));
+  return { proposal, id };
+}
+
+/** The demo records the table's URLs and forms use, found by what they are rather than by number. */
+function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
+  return readDb((db) => {
+    const unit = one(db, "select id from units where name = '重庆高新区科技创新局'");
+    const otherUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherHandler);
+    const otherDirectorUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherDirector);
+    const owner = userId(db, LOGINS.owner);
+    const otherMember = userId(db, LOGINS.otherMember);
+    const UNITS = `${unit}, ${otherUnit}, ${otherDirectorUnit}`;
+    const noPartOf = (units: string) => `not exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id in (${units}))`;
+    const notSignedBy = `not exists (select 1 from proposal_signers s where s.proposal_id = p.id and s.user_id in (${owner}, ${otherMember}))`;
+    const leads = (u: number, status = "a.status != 'withdrawn'") => `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'lead' and ${status})`;
+    const coHandles = (u: number, status = "a.status != 'withdrawn'") => `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'co' and ${status})`;
+    const publishedFull = "exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id and pu.status = 'published' and pu.mode = 'full')";
+    const hasDraft = "exists (select 1 from reply_drafts d where d.proposal_id = p.id)";
+    const proposal = (where: string) => one(db, `select p.id from proposals p where ${where} order by p.id limit 1`);
+    const replyOf = (p: number) => one(db, "select id from replies where proposal_id = ? order by round desc limit 1", p);
+    const draftOf = (p: number) => one(db, "select id from reply_drafts where proposal_id = ? order by id desc limit 1", p);
+    const versionOf = (p: number) => one(db, "select version from proposals where id = ?", p);
+
+    const ownProposal = proposal(`${leads(unit)} and exists (select 1 from proposal_signers s where s.proposal_id = p.id and s.user_id = ${owner} and s.role = 'lead') and ${publishedFull} and ${hasDraft}`);
+    const otherProposal = proposal(`${noPartOf(UNITS)} and ${notSignedBy} and p.status = 'closed' and ${publishedFull} and ${hasDraft}`);
+    const coProposal = proposal(`${coHandles(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and not ${leads(unit)} and ${notSignedBy} and exists (select 1 from replies r where r.proposal_id = p.id) and ${hasDraft}`);
+    const handlingOfUnit = proposal(`p.status = 'handling' and ${leads(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`);
+    const handlingOfOther = proposal(`p.status = 'handling' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.role = 'co' and a.status != 'withdrawn')`);
+    const inReviewOfUnit = proposal(`p.status = 'in_review' and ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`);
+    const inReviewOfOther = proposal(`p.status = 'in_review' and ${noPartOf(UNITS)}`);
+    // Published already, so that no other test picks it to publish.
+    const repliedOfOther = proposal(`p.status = 'replied' and ${noPartOf(UNITS)} and ${notSignedBy} and exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id)`);
+    const fontCss = fs.readFileSync(path.join("node_modules", "@fontsource", "noto-serif-sc", "400.css"), "utf8");
+    const handler = userId(db, LOGINS.handler);
+    return {
+      unit,
+      otherUnit,
+      ownProposal,
+      ownReply: replyOf(ownProposal),
+      ownDraft: draftOf(ownProposal),
+      published: one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ? and pu.status = 'published' and pu.mode = 'full'", ownProposal),
+      otherProposal,
+      otherReply: replyOf(otherProposal),
+      otherDraft: draftOf(otherProposal),
+      coProposal,
+      coReply: replyOf(coProposal),
+      coDraft: draftOf(coProposal),
+      summaryPublished: one(db, "select id from publications where status = 'published' and mode = 'summary' order by id limit 1"),
+      withheld: one(db, "select id from publications where status = 'withheld' order by id limit 1"),
+      owner,
+      otherMember,
+      attachment,
+      adminUnit: unit,
+      adminUser: handler,
+      adminSession: one(db, "select id from sessions order by id limit 1"),
+      adminCategory: one(db, "select id from categories order by id limit 1"),
+      fontFile: /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(fontCss)![1]!,
+      pendingOfUnit: proposal(`p.status = 'assigned' and ${leads(unit, "a.status = 'pending'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`),
+      pendingOfOther: proposal(`p.status = 'assigned' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.status = 'pending')`),
+      handlingOfUnit,
+      handlingOfUnitVersion: versionOf(handlingOfUnit),
+      handlingOfOther,
+      handlingOfOtherVersion: versionOf(handlingOfOther),
+      coHandledByUnit: proposal(`p.status = 'handling' and ${coHandles(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`),
+      inReviewOfUnit,
+      inReviewOfUnitVersion: versionOf(inReviewOfUnit),
+      inReviewOfOther,
+      inReviewOfOtherVersion: versionOf(inReviewOfOther),
+      repliedOfOther,
+      repliedOfOtherReply: replyOf(repliedOfOther),
+      handlerNotification: one(db, "select id from notifications where user_id = ? order by id limit 1", handler),
+      today: chinaDate(),
+      inAMonth: chinaDate(30),
+    };
+  });
+}
+
+test.beforeAll(async () => {
+  tokens = await roleTokens();
+  ids = lookUpIds(await attachmentOfTheUnit());
+});
+
+/** The outcome of a GET in the table's terms. */
+function pageOutcome(response: GetResult, role: Role): PageOutcome | string {
+  if (response.status >= 300 && response.status < 400) {
+    const target = new URL(response.location ?? "", "http://x").pathname;
+    if (target === "/login") return "login";
+    if (target === HOME[role]) return "home";
+    return "redirect";
+  }
+  return response.status as PageOutcome;
+}
+
+test("the table has an entry for every route on disk and every server action in the build, and no other", () => {
+  const onDisk = routeFiles();
+  const inTable = Object.keys(ROUTES).sort();
+  const missing = onDisk.filter((f) => !inTable.includes(f));
+  const stale = inTable.filter((f) => !onDisk.includes(f));
+  expect({ routesWithoutEntry: missing, entriesWithoutRoute: stale }).toEqual({ routesWithoutEntry: [], entriesWithoutRoute: [] });
+
+  const built = [...actionIds().keys()].sort();
+  const tabled = Object.keys(ACTIONS).sort();
+  expect({
+    actionsWithoutEntry: built.filter((a) => !tabled.includes(a)),
+    entriesWithoutAction: tabled.filter((a) => !built.includes(a)),
+  }).toEqual({ actionsWithoutEntry: [], entriesWithoutAction: [] });
+});
+
+test("every page and route handler answers every role as the table says", async () => {
+  test.setTimeout(180_000);
+  const checks = Object.entries(ROUTES).flatMap(([file, cases]) =>
+    cases.flatMap((c) => ROLES.map((role) => ({ file, label: c.label, url: c.url(ids), role, expected: c.expect[role] }))),
+  );
+  // Letters printed by Chromium are slow: start them first, so they overlap the quick ones.
+  checks.sort((a, b) => Number(b.url.includes(".pdf")) - Number(a.url.includes(".pdf")));
+  const seen = await pool(checks, 6, async (check) => {
+    const response = await get(check.url, tokens[check.role]);
+    return { ...check, actual: pageOutcome(response, check.role), status: response.status };
+  });
+  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} GET ${s.url} (${s.file}, ${s.label}): expected ${s.expected}, got ${s.actual}`);
+  expect(wrong).toEqual([]);
+  test.info().annotations.push({ type: "matrix", description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests` });
+});
+
+test("every server action stops every role where the table says, and changes nothing", async () => {
+  const proposalIds = [ids.ownProposal, ids.otherProposal, ids.coProposal, ids.attachment.proposal];
+  const exclusive = readDb((db) => [userId(db, LOGINS.otherDirector), userId(db, LOGINS.otherMember)]);
+  const snapshot = () =>
+    readDb((db) => ({
+      proposals: proposalFingerprint(db, proposalIds),
+      records: rowsFingerprint(db, { units: [ids.adminUnit], sessions: [ids.adminSession], categories: [ids.adminCategory], settings: ["deadlines", "smtp", "publication"] }, { settings: "key" }),
+      // Nobody else uses these two accounts: any event of theirs would be a change this test made.
+      eventsOfExclusiveRoles: eventsBy(db, exclusive),
+    }));
+  const before = snapshot();
+  const calls = Object.entries(ACTIONS).flatMap(([action, entry]) => ROLES.map((role) => ({ action, role, page: entry.page(ids), fields: entry.fields ?? {}, expected: entry.expect[role] })));
+  // Signing out ends the session: those calls go last, on sessions of their own.
+  const last = (c: (typeof calls)[number]) => Number(c.action.endsWith("#signOutAction"));
+  calls.sort((a, b) => last(a) - last(b));
+  const firstSignOut = calls.findIndex((c) => last(c) === 1);
+  const run = (batch: typeof calls) => pool(batch, 6, async (call) => {
+    // readAll and sign-out act on the caller's session: mint a fresh one for each.
+    const token = call.role === "anonymous" ? undefined : call.expected.startsWith("redirect") ? await sessionToken(LOGINS[call.role]) : tokens[call.role];
+    const response = await callAction({ action: call.action, page: call.page, fields: call.fields, token });
+    const result = response.result as ActionResultValue | undefined;
+    const message = result && !result.ok ? result.error : null;
+    return { ...call, actual: classify(response), message };
+  });
+  const seen = [...(await run(calls.slice(0, firstSignOut))), ...(await run(calls.slice(firstSignOut)))];
+  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} → ${s.action}: expected ${s.expected}, got ${s.actual}${s.message ? ` (${s.message})` : ""}`);
+  expect(wrong).toEqual([]);
+  const unreadable = seen.filter((s) => s.message !== null && !isChineseMessage(s.message)).map((s) => `${s.role} → ${s.action}: ${s.message}`);
+  expect(unreadable).toEqual([]);
+  expect(snapshot()).toEqual(before);
+  test.info().annotations.push({ type: "matrix", description: `${calls.length / ROLES.length} actions × ${ROLES.length} roles = ${calls.length} calls` });
+});
+
+test("roles that pass the guard cannot act on another unit's or another member's records", async () => {
+  const seen = await pool(OWNERSHIP, 4, async (c) => {
+    const target = c.target(ids);
+    const rows = c.rows?.(ids) ?? {};
+    const fingerprint = () => readDb((db) => ({ proposals: proposalFingerprint(db, target), rows: rowsFingerprint(db, rows) }));
+    const before = fingerprint();
+    const response = await callAction({ action: c.action, page: c.page(ids), fields: c.fields(ids), token: tokens[c.role] });
+    const after = fingerprint();
+    const result = response.result as ActionResultValue | undefined;
+    return { c, outcome: classify(response), message: result && !result.ok ? result.error : null, unchanged: JSON.stringify(before) === JSON.stringify(after) };
+  });
+  const wrong = seen
+    .filter((s) => s.outcome !== "refused" || !s.unchanged || !isChineseMessage(s.message))
+    .map((s) => `${s.c.role} → ${s.c.action} (${s.c.label}): ${s.outcome}${s.message ? ` “${s.message}”` : ""}${s.unchanged ? "" : ", and the records changed"}`);
+  expect(wrong).toEqual([]);
+  test.info().annotations.push({ type: "ownership", description: `${OWNERSHIP.length} refused calls on records of another unit or member` });
+});

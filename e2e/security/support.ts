@@ -1,0 +1,338 @@
+/**
+ * Shared by the security specs: who the roles are, plain HTTP requests and server-action calls as a
+ * given user (session cookies minted as in e2e/fixtures.ts), the routes on disk, and read-only looks
+ * into the e2e database (ids of demo records, fingerprints of rows that must not change).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { serverActionIds } from "../../scripts/lib/server-action";
+import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
+import { E2E } from "../env";
+
+export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "owner", "otherMember"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The demo accounts behind the roles. "The unit" is 科技创新局 (jiangmj, dengmj); the other unit's
+ * handler is 党群工作部's and the other director 生态环境局's, units with no part in the proposals the
+ * tables use as "the unit's" or "another unit's". liuxr owns the unit's proposal; member-010 owns none of them.
+ */
+export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
+  admin: "admin",
+  coordinator: "coordinator",
+  handler: "jiangmj",
+  otherHandler: "dqgzb",
+  director: "dengmj",
+  otherDirector: "sthjj-fz",
+  owner: "liuxr",
+  otherMember: "member-010",
+};
+
+/** A session cookie value for a login (minted fresh: the session version may have changed). */
+export function sessionToken(login: string): Promise<string> {
+  return mintSessionToken(E2E.databasePath, E2E.authSecret, login);
+}
+
+export async function roleTokens(): Promise<Record<Role, string | undefined>> {
+  const entries = await Promise.all(ROLES.map(async (role) => [role, role === "anonymous" ? undefined : await sessionToken(LOGINS[role])] as const));
+  return Object.fromEntries(entries) as Record<Role, string | undefined>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+export type GetResult = { status: number; location: string | null; headers: Headers; body: string };
+
+/** A GET as the browser would send it for a user (cookie) — redirects are reported, not followed. */
+export async function get(url: string, token?: string, extraHeaders: Record<string, string> = {}): Promise<GetResult> {
+  const response = await fetch(new URL(url, E2E.baseURL), {
+    redirect: "manual",
+    // A request that hangs is a finding of its own: fail it rather than the whole test's time.
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    headers: { ...(token ? { Cookie: `${SESSION_COOKIE}=${token}` } : {}), ...extraHeaders },
+  });
+  const type = response.headers.get("content-type") ?? "";
+  let body = "";
+  // Binary downloads are only checked for their status and headers.
+  if (/text|json|xml|html|component/.test(type)) body = await response.text();
+  else await response.arrayBuffer();
+  return { status: response.status, location: response.headers.get("location"), headers: response.headers, body };
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
+export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server actions
+
+let actionIdCache: Map<string, string> | null = null;
+
+/** Every server action of the build under test, keyed "app/…/actions.ts#exportName". */
+export function actionIds(): Map<string, string> {
+  actionIdCache ??= serverActionIds(DIST_DIR);
+  return actionIdCache;
+}
+
+/** A form field: text (a string, or raw bytes to send undecodable UTF-8), or a file. */
+export type FieldValue = string | Buffer | { file: Buffer; name: string; type?: string };
+export type Fields = Record<string, FieldValue | FieldValue[]>;
+
+export type ActionCall = {
+  /** "app/…/actions.ts#exportName" */
+  action: string;
+  /** The page the form lives on. */
+  page: string;
+  fields: Fields;
+  token?: string;
+  origin?: string;
+};
+
+export type ActionResponse = { status: number; result: unknown; redirectTo: string | null; body: string };
+
+const CRLF = "\r\n";
+
+/**
+ * The arguments `(null, formData)` as React's encodeReply sends them from Chromium (see
+ * scripts/lib/server-action.ts), written out by hand so that a field may carry bytes that are not
+ * UTF-8 and files can be uploaded.
+ */
+function multipart(fields: Fields): { body: Buffer; contentType: string } {
+  const boundary = `----security${crypto.randomBytes(12).toString("hex")}`;
+  const parts: Buffer[] = [];
+  const part = (name: string, value: FieldValue) => {
+    if (typeof value === "object" && !Buffer.isBuffer(value)) {
+      const fileName = value.name.replace(/"/g, "%22").replace(/\r|\n/g, " ");
+      parts.push(
+        Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"; filename="${fileName}"${CRLF}Content-Type: ${value.type ?? "application/octet-stream"}${CRLF}${CRLF}`),
+        value.file,
+        Buffer.from(CRLF),
+      );
+      return;
+    }
+    parts.push(Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}`), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from(CRLF));
+  };
+  for (const [key, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) part(`_1_${key}`, one);
+  part("0", JSON.stringify([null, "$K1"]));
+  parts.push(Buffer.from(`--${boundary}--${CRLF}`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** The action's return value from the Flight response (row 0 names the row that holds it). */
+function actionResult(body: string): unknown {
+  const rows = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const colon = line.indexOf(":");
+    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
+  }
+  const root = rows.get("0");
+  if (!root) return undefined;
+  let answer: unknown;
+  try {
+    answer = (JSON.parse(root) as { a?: unknown }).a;
+  } catch {
+    return undefined;
+  }
+  if (typeof answer === "string" && answer.startsWith("$@")) {
+    const row = rows.get(answer.slice(2));
+    if (row === undefined || row.startsWith("E")) return undefined;
+    return JSON.parse(row, flightValue);
+  }
+  return answer;
+}
+
+/** React Flight writes `undefined` as "$undefined" (e.g. `fieldErrors: undefined`). */
+function flightValue(_key: string, value: unknown): unknown {
+  return value === "$undefined" ? undefined : value;
+}
+
+export async function callAction(call: ActionCall): Promise<ActionResponse> {
+  const id = actionIds().get(call.action);
+  if (!id) throw new Error(`no such server action in ${DIST_DIR}: ${call.action}`);
+  const url = new URL(call.page, E2E.baseURL);
+  const { body, contentType } = multipart(call.fields);
+  const response = await fetch(url, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    headers: {
+      "Next-Action": id,
+      Accept: "text/x-component",
+      "Content-Type": contentType,
+      Origin: call.origin ?? url.origin,
+      ...(call.token ? { Cookie: `${SESSION_COOKIE}=${call.token}` } : {}),
+    },
+    body: new Uint8Array(body),
+  });
+  const text = await response.text();
+  return { status: response.status, result: actionResult(text), redirectTo: response.headers.get("x-action-redirect"), body: text };
+}
+
+export type ActionResultValue = { ok: true; message?: string; data?: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+export const VALIDATION_ERROR = "提交的内容有误，请按提示修改后重试。";
+export const DENIED = "您没有权限执行此操作。";
+export const SIGNED_OUT = "登录已失效，请重新登录。";
+
+/**
+ * What a call came to:
+ *  - "signedOut" / "denied": the guard refused the caller (no session / not the role);
+ *  - "invalid": the caller passed and the form was refused by validation;
+ *  - "refused": validation passed and the use case refused (wrong unit, state, owner, duplicate …);
+ *  - "ok": it did what was asked; "redirect:/path": it redirected there (sign-out, read all, …);
+ *  - "http 500" etc. when the call did not produce a result.
+ */
+export function classify(response: ActionResponse): string {
+  if (response.status >= 500) return `http ${response.status}`;
+  // Next names the navigation after a ";": "/login;push".
+  if (response.redirectTo) return `redirect:${new URL(response.redirectTo.split(";")[0]!, E2E.baseURL).pathname}`;
+  const result = response.result as ActionResultValue | undefined;
+  if (!result || typeof result !== "object" || !("ok" in result)) return `http ${response.status} without a result`;
+  if (result.ok) return "ok";
+  if (result.error === SIGNED_OUT) return "signedOut";
+  if (result.error === DENIED) return "denied";
+  if (result.error === VALIDATION_ERROR || result.error === "请输入用户名和密码。") return "invalid";
+  return "refused";
+}
+
+/** True for text a person can read: Chinese, no stack trace or English exception. */
+export function isChineseMessage(text: unknown): boolean {
+  return typeof text === "string" && /\p{Script=Han}/u.test(text) && !/Error\b|\bat \S+ \(|SQLITE|TypeError/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes on disk
+
+const METADATA_FILE = /^(sitemap|robots|manifest)\.(ts|tsx|js)$|^(icon|apple-icon|opengraph-image|twitter-image)\.\w+$|^favicon\.ico$/;
+
+/** Every page, route handler and metadata route under app/, as "app/…/page.tsx". */
+export function routeFiles(root = "app"): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        // Private folders (_server, _shared …) are not routes.
+        if (!entry.name.startsWith("_")) walk(full);
+      } else if (/^(page|route)\.(ts|tsx|js|jsx)$/.test(entry.name) || METADATA_FILE.test(entry.name)) {
+        out.push(full.split(path.sep).join("/"));
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database, read-only
+
+export function readDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(E2E.databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function one<T = number>(db: Database.Database, sql: string, ...params: unknown[]): T {
+  const row = db.prepare(sql).pluck().get(...params) as T | undefined;
+  if (row === undefined || row === null) throw new Error(`the demo database has nothing for: ${sql.replace(/\s+/g, " ")} [${params.join(", ")}]`);
+  return row;
+}
+
+export function userId(db: Database.Database, login: string): number {
+  return one(db, "select id from users where username = ?", login);
+}
+
+/** The rows of every table that belong to these proposals (receipt links excluded: viewing a letter issues them). */
+const PROPOSAL_ROWS: readonly [table: string, where: string, columns?: string][] = [
+  ["proposals", "id in (IDS)"],
+  ["proposal_signers", "proposal_id in (IDS)"],
+  ["proposal_links", "proposal_id in (IDS) or related_id in (IDS)"],
+  ["attachments", "proposal_id in (IDS)"],
+  ["assignments", "proposal_id in (IDS)"],
+  ["adjustment_requests", "assignment_id in (select id from assignments where proposal_id in (IDS))"],
+  ["extension_requests", "assignment_id in (select id from assignments where proposal_id in (IDS))"],
+  ["co_opinions", "assignment_id in (select id from assignments where proposal_id in (IDS))"],
+  ["contact_records", "proposal_id in (IDS)"],
+  ["reply_drafts", "proposal_id in (IDS)"],
+  ["sign_offs", "proposal_id in (IDS)"],
+  ["replies", "proposal_id in (IDS)"],
+  ["publications", "reply_id in (select id from replies where proposal_id in (IDS))"],
+  ["receipts", "reply_id in (select id from replies where proposal_id in (IDS))"],
+  ["events", "proposal_id in (IDS)"],
+  // Whether a notice was read is its reader's business (and marking one's own read is allowed to anyone).
+  ["notifications", "proposal_id in (IDS)", "id, user_id, proposal_id, kind, message, link, created_at"],
+];
+
+/** A checksum of everything stored about these proposals, with the row count of each table. */
+export function proposalFingerprint(db: Database.Database, proposalIds: readonly number[]): { hash: string; counts: Record<string, number> } {
+  const ids = proposalIds.map((id) => Number(id)).filter(Number.isSafeInteger).join(",") || "0";
+  const hash = crypto.createHash("sha256");
+  const counts: Record<string, number> = {};
+  for (const [table, where, columns = "*"] of PROPOSAL_ROWS) {
+    const rows = db.prepare(`select ${columns} from "${table}" where ${where.replaceAll("IDS", ids)} order by rowid`).raw().all();
+    counts[table] = rows.length;
+    hash.update(`${table}:${JSON.stringify(rows)}\n`);
+  }
+  return { hash: hash.digest("hex"), counts };
+}
+
+/** A checksum of given rows of other tables, e.g. { units: [3], users: [5, 6] }. */
+export function rowsFingerprint(db: Database.Database, rows: Record<string, readonly (number | string)[]>, key: Record<string, string> = {}): string {
+  const hash = crypto.createHash("sha256");
+  for (const [table, ids] of Object.entries(rows)) {
+    const column = key[table] ?? "id";
+    const list = ids.map(() => "?").join(",") || "null";
+    hash.update(`${table}:${JSON.stringify(db.prepare(`select * from "${table}" where "${column}" in (${list}) order by rowid`).raw().all(...ids))}\n`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * How many events these users have caused so far: every change the app makes is logged with its actor.
+ * Signing in and out are logged too, but change no record.
+ */
+export function eventsBy(db: Database.Database, userIds: readonly number[]): number {
+  return one(db, `select count(*) from events where actor_id in (${userIds.map(() => "?").join(",") || "null"}) and substr(action, 1, 5) != 'sign_'`, ...userIds);
+}
+
+let textColumnCache: { table: string; columns: string[] }[] | null = null;
+
+/** Where (table.column) a text occurs anywhere in the database, with the number of rows. */
+export function whereStored(db: Database.Database, text: string): Record<string, number> {
+  textColumnCache ??= (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\' and name not like 'public_search%'").pluck().all() as string[]).map((table) => ({
+    table,
+    columns: (db.prepare(`select name, type from pragma_table_info(?)`).all(table) as { name: string; type: string }[])
+      .filter((c) => c.type === "" || /TEXT|CHAR|CLOB/i.test(c.type))
+      .map((c) => c.name),
+  }));
+  const hits: Record<string, number> = {};
+  for (const { table, columns } of textColumnCache) {
+    for (const column of columns) {
+      const n = db.prepare(`select count(*) from "${table}" where instr("${column}", ?) > 0`).pluck().get(text) as number;
+      if (n > 0) hits[`${table}.${column}`] = n;
+    }
+  }
+  return hits;
+}
