@@ -84,16 +84,42 @@ export async function runPhase(baseURL: string, spec: RequestSpec, connections: 
   };
 }
 
-/** One request as the scenario sends it, before it is measured: its status, size, and whether it is accepted. */
-export async function probe(baseURL: string, spec: RequestSpec): Promise<{ status: number; bytes: number; ok: boolean }> {
+export type Probe = { status: number; bytes: number; ms: number; ok: boolean; error?: string; body?: string };
+
+/** One request as the scenario sends it, before it is measured: its status, size, time, and whether it is accepted. */
+export async function probe(baseURL: string, spec: RequestSpec, timeoutSeconds: number): Promise<Probe> {
   const next = spec.build?.();
-  const res = await fetch(new URL(next?.path ?? spec.path, baseURL), {
-    method: spec.method,
-    headers: next?.headers ?? spec.headers,
-    body: next?.body,
-    redirect: "manual",
-  });
-  const body = await res.text();
-  const ok = res.status >= 200 && res.status < 300 && (next ? next.check(res.status, body) : true);
-  return { status: res.status, bytes: Buffer.byteLength(body), ok };
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const res = await fetch(new URL(next?.path ?? spec.path, baseURL), {
+      method: spec.method,
+      headers: next?.headers ?? spec.headers,
+      body: next?.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutSeconds * 1000),
+    });
+    const body = await res.text();
+    const ok = res.status >= 200 && res.status < 300 && (next ? next.check(res.status, body) : true);
+    return { status: res.status, bytes: Buffer.byteLength(body), ms: ms(), ok, ...(ok ? {} : { body: body.slice(0, 300) }) };
+  } catch (error) {
+    return { status: 0, bytes: 0, ms: ms(), ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Waits until the server answers a cheap request quickly again (work left over from a phase is done), at most `seconds`; true when it does. */
+export async function settle(baseURL: string, path: string, seconds: number): Promise<boolean> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 3 && performance.now() - started < seconds * 1000) {
+    const t = performance.now();
+    try {
+      await (await fetch(new URL(path, baseURL), { signal: AbortSignal.timeout(seconds * 1000) })).arrayBuffer();
+    } catch {
+      // Still busy.
+    }
+    quick = performance.now() - t < 50 ? quick + 1 : 0;
+    if (quick < 3) await new Promise((r) => setTimeout(r, 100));
+  }
+  return quick >= 3;
 }

@@ -1,7 +1,8 @@
 /**
  * The production server under test: `next build` into its own directory (so it never collides with
- * .next or the tests' builds), `next start` on a loopback port with the environment scripts/serve.ts
- * gives it, and the resident memory of its process tree sampled from /proc every 250 ms.
+ * .next or the tests' builds), started on a loopback port as scripts/serve.ts starts it (the app server
+ * scripts/app-server.ts when there is one, else `next start`) with the same environment, and the resident
+ * memory of its process tree sampled from /proc every 250 ms.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -83,17 +84,33 @@ function treeRssKB(root: number): number {
   return total;
 }
 
-export async function start(options: { distDir: string; databasePath: string; port: number; authSecret: string; logFile: string }): Promise<Server> {
+const APP_SERVER = path.join("scripts", "app-server.ts");
+
+/** What is started: the app server of scripts/serve.ts, or plain `next start` (also when asked to). */
+export const serverKind = (nextStart: boolean) => (!nextStart && fs.existsSync(APP_SERVER) ? APP_SERVER : "next start");
+
+export async function start(options: {
+  distDir: string;
+  databasePath: string;
+  port: number;
+  authSecret: string;
+  logFile: string;
+  nextStart: boolean;
+}): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
   // As scripts/serve.ts: X-Forwarded-For becomes the socket's address unless TRUST_PROXY says otherwise.
   const preload = path.resolve("scripts", "lib", "client-address-preload.cjs");
+  const program =
+    serverKind(options.nextStart) === APP_SERVER ? ["--import", "tsx", APP_SERVER] : [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(
     process.execPath,
-    [...(fs.existsSync(preload) ? ["--require", preload] : []), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    [...(fs.existsSync(preload) ? ["--require", preload] : []), ...program],
     {
       stdio: ["ignore", out, out],
       env: {
         ...process.env,
+        PORT: String(options.port),
+        HOSTNAME: "127.0.0.1",
         NODE_ENV: "production",
         NEXT_DIST_DIR: options.distDir,
         DATABASE_PATH: options.databasePath,
@@ -123,7 +140,7 @@ export async function start(options: { distDir: string; databasePath: string; po
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${options.logFile}`);
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}); see ${options.logFile}`);
     try {
       const res = await fetch(`${baseURL}/humans.txt`);
       if (res.ok) break;
@@ -132,7 +149,7 @@ export async function start(options: { distDir: string; databasePath: string; po
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 90 s; see ${options.logFile}`);
+      throw new Error(`The server did not answer within 90 s; see ${options.logFile}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -51,7 +51,7 @@ export const MAX_FIRST_LOAD_KB = 100;
 export function scenarioChecks(s: ScenarioResult): Check[] {
   const checks: Check[] = [];
   const ratio = MIN_RATIO[s.name];
-  if (ratio !== undefined) checks.push({ label: `ratio≥${ratio}`, pass: s.ratio >= ratio, value: s.ratio.toFixed(2) });
+  if (ratio !== undefined) checks.push({ label: `ratio≥${ratio}`, pass: s.ratio >= ratio, value: s.ratio.toFixed(3) });
   const p95 = MAX_C1_P95[s.name];
   if (p95 !== undefined) checks.push({ label: `c1 p95<${p95}ms`, pass: s.c1.p95 < p95, value: `${s.c1.p95}` });
   checks.push({ label: "c20 errors=0", pass: s.c20.errors === 0, value: `${s.c20.errors}` });
@@ -84,7 +84,7 @@ export function report(r: BenchResults): { text: string; met: number; total: num
     met += checks.filter((c) => c.pass).length;
     total += checks.length;
     const n = (x: number) => (Number.isFinite(x) ? String(x) : "-");
-    return [s.name, n(s.c1.rps), n(s.c1.p50), n(s.c1.p95), n(s.c1.p99), n(s.c20.rps), n(s.c20.p50), n(s.c20.p95), n(s.c20.p99), String(s.c20.errors), s.ratio.toFixed(2), checks.map(mark).join("  ")];
+    return [s.name, n(s.c1.rps), n(s.c1.p50), n(s.c1.p95), n(s.c1.p99), n(s.c20.rps), n(s.c20.p50), n(s.c20.p95), n(s.c20.p99), String(s.c20.errors), s.ratio.toFixed(3), checks.map(mark).join("  ")];
   });
   const globals = globalChecks(r);
   met += globals.filter((c) => c.pass).length;
