@@ -53,8 +53,23 @@ function visitOf(req: http.IncomingMessage): Visit {
   return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookie: cookieReader(req.headers.cookie) };
 }
 
+/** A path Next cannot decode (a lone %FF, a broken UTF-8 sequence) is the client's error, not the server's. */
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const visit = visitOf(req);
+  if (undecodable(visit.pathname)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+    res.end("请求的地址无效。");
+    return;
+  }
   const cacheRender = isCacheRender(visit.headers);
   if (!cacheRender && isCacheable(visit)) {
     const page = await cachedPublicPage(visit);

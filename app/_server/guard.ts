@@ -45,6 +45,18 @@ export async function requireUser(capability?: Capability): Promise<CurrentUser>
   return user;
 }
 
+/**
+ * For file downloads (route handlers): the signed-in user, or the refusal to send instead — 401 to a
+ * visitor, 403 to a user who must first change a one-time password (as pages and actions insist).
+ */
+export async function downloadCaller(): Promise<CurrentUser | Response> {
+  const user = await currentUser();
+  const text = { "Content-Type": "text/plain; charset=utf-8" };
+  if (!user) return new Response("请先登录", { status: 401, headers: text });
+  if (user.mustChangePassword) return new Response("请先修改一次性密码后再下载", { status: 403, headers: text });
+  return user;
+}
+
 /** For pages about one proposal: 404 when it does not exist, 403 when the user has no part in it. */
 export async function requireProposalAccess(user: CurrentUser, proposalId: number): Promise<void> {
   const parties = Number.isSafeInteger(proposalId) ? loadProposalParties(getDb(), proposalId) : null;

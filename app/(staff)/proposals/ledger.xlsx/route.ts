@@ -4,13 +4,13 @@ import { can } from "@/lib/authz";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { ledgerWorkbook } from "@/lib/ledger";
-import { currentUser } from "../../../_server/guard";
+import { downloadCaller } from "../../../_server/guard";
 import { downloadResponse } from "@/app/_server/download";
 
 /** 导出台账: the proposals matching the list's filters as an .xlsx workbook, for the coordinating office. */
 export async function GET(request: Request) {
-  const user = await currentUser();
-  if (!user) return new Response("请先登录", { status: 401 });
+  const user = await downloadCaller();
+  if (user instanceof Response) return user;
   if (!can(user, "coordinate")) return new Response("无权导出台账", { status: 403 });
   const params = new URL(request.url).searchParams;
   const rows = ledgerRows(getDb(), {

@@ -4,13 +4,13 @@ import { can } from "@/lib/authz";
 import { SESSION_KINDS } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { statisticsWorkbook } from "@/lib/statistics-workbook";
-import { currentUser } from "../../../_server/guard";
+import { downloadCaller } from "../../../_server/guard";
 import { downloadResponse } from "@/app/_server/download";
 
 /** 导出统计: the statistics page's figures and per-unit table under its filters, as an .xlsx workbook. */
 export async function GET(request: Request) {
-  const user = await currentUser();
-  if (!user) return new Response("请先登录", { status: 401 });
+  const user = await downloadCaller();
+  if (user instanceof Response) return user;
   if (!can(user, "viewStatistics")) return new Response("无权导出统计", { status: 403 });
   const params = new URL(request.url).searchParams;
   const { figures, units } = statisticsFigures(getDb(), {

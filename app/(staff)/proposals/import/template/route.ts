@@ -2,13 +2,13 @@ import { getDb } from "@/db/client";
 import { listCategories, listUnits } from "@/db/queries/org";
 import { can } from "@/lib/authz";
 import { buildTemplate, TEMPLATE_FILE_NAME, XLSX_MIME } from "@/lib/import/workbook";
-import { currentUser } from "../../../../_server/guard";
+import { downloadCaller } from "../../../../_server/guard";
 
 /** 下载模板: the assignment-list template with today's units and categories, for the coordinator only. */
 export async function GET() {
-  const user = await currentUser();
-  if (!user) return new Response("请先登录。", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  if (!can(user, "coordinate") || user.mustChangePassword) {
+  const user = await downloadCaller();
+  if (user instanceof Response) return user;
+  if (!can(user, "coordinate")) {
     return new Response("您没有权限下载此文件。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const db = getDb();

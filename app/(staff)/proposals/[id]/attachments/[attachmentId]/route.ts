@@ -4,13 +4,13 @@ import { attachmentsDirFor, databasePath, getDb } from "@/db/client";
 import { getAttachment } from "@/db/queries/attachments";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal } from "@/lib/authz";
-import { currentUser } from "../../../../../_server/guard";
+import { downloadCaller } from "../../../../../_server/guard";
 import { downloadResponse } from "@/app/_server/download";
 
 /** Serves a proposal's attachment as a download (never inline), to those who may see the proposal. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
-  const user = await currentUser();
-  if (!user) return new Response("请先登录", { status: 401 });
+  const user = await downloadCaller();
+  if (user instanceof Response) return user;
   const { id, attachmentId } = await params;
   const db = getDb();
   const parties = loadProposalParties(db, Number(id));
