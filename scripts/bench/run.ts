@@ -138,11 +138,15 @@ function multipart(fields: readonly (readonly [string, string])[]): { contentTyp
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join("")}--${boundary}--\r\n` };
 }
 
+/** The first refused draft save of the run (what the action answered), for the log. */
+let refusal: string | null = null;
+
 /** saveReplyDraft as the browser sends it, over a pool of proposals: each in flight on one connection at a time, its version kept. */
 function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: { id: number; version: number }[]): RequestSpec {
   const queue = [...pool];
   let saves = 0;
-  const headers = { ...BROWSER, accept: "text/x-component", cookie, origin: baseURL, "next-action": actionId };
+  // Uncompressed, unlike the pages: autocannon hands over the body as it came, and the bench reads the action's answer in it.
+  const headers = { ...BROWSER, accept: "text/x-component", "accept-encoding": "identity", cookie, origin: baseURL, "next-action": actionId };
   return {
     method: "POST",
     path: `/proposals/${pool[0]!.id}`,
@@ -170,6 +174,7 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
           const value = actionValue(body) as { ok?: boolean } | undefined;
           const ok = status === 200 && value?.ok === true;
           if (ok) item.version += 1;
+          else refusal ??= `HTTP ${status}: ${JSON.stringify(value) ?? body.slice(0, 200)}`;
           queue.push(item);
           return ok;
         },
@@ -287,6 +292,10 @@ async function main() {
         `${name}: c1 ${c1.rps} rps p95 ${c1.p95} ms [${codes(c1)}${c1.errors ? `, ${c1.errors} errors` : ""}]; ` +
           `c20 ${c20.rps} rps p99 ${c20.p99} ms [${codes(c20)}${c20.errors ? `, ${c20.errors} errors` : ""}]; ${first.bytes} bytes`,
       );
+      if (refusal) {
+        say(`${name}: 被拒绝的保存：${refusal}`);
+        refusal = null;
+      }
       results.push({
         name,
         c1: { rps: c1.rps, p50: c1.p50, p95: c1.p95, p99: c1.p99 },
