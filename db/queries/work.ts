@@ -1,4 +1,8 @@
-/** What each role must act on now: the queries behind the staff home page (待办). */
+/**
+ * What each role must act on now: the queries behind the staff home page (待办). Each list holds the
+ * most urgent QUEUE_LIMIT items and knows its full count: a province-level office can have thousands
+ * open, and the home page shows what to do first, not everything (全部提案 lists and filters the rest).
+ */
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
@@ -17,6 +21,19 @@ import {
   users,
 } from "../schema";
 
+/** How many items each list of the home page shows. */
+export const QUEUE_LIMIT = 50;
+
+/** The full count of a list whose rows are limited: a window over the whole result, before LIMIT. */
+const fullCount = sql<number>`count(*) over ()`.mapWith(Number);
+
+/** A limited list and the count of all its items. */
+export type Listed<T> = { rows: T[]; total: number };
+
+function listed<T extends { total: number }>(rows: T[]): Listed<T> {
+  return { rows, total: rows[0]?.total ?? 0 };
+}
+
 const unitOf = aliasedTable(units, "unit_of");
 const requester = aliasedTable(users, "requester");
 
@@ -32,6 +49,7 @@ const assignmentColumns = {
   unit: unitOf.shortName,
   acceptDue: assignments.acceptDue,
   due: sql<string>`coalesce(${assignments.extendedDue}, ${assignments.due})`,
+  total: fullCount,
 };
 
 function assignmentQuery(db: Db) {
@@ -47,11 +65,12 @@ export type AssignmentItem = Awaited<ReturnType<ReturnType<typeof assignmentQuer
 
 export function coordinatorQueue(db: Db, today: string) {
   const toAssign = db
-    .select({ proposalId: proposals.id, number: proposals.number, title: proposals.title, receivedOn: proposals.receivedOn, sessionKind: sessions.kind })
+    .select({ proposalId: proposals.id, number: proposals.number, title: proposals.title, receivedOn: proposals.receivedOn, sessionKind: sessions.kind, total: fullCount })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(eq(proposals.status, "registered"))
     .orderBy(asc(proposals.receivedOn), asc(proposals.number))
+    .limit(QUEUE_LIMIT)
     .all();
   const adjustments = db
     .select({
@@ -102,18 +121,23 @@ export function coordinatorQueue(db: Db, today: string) {
       ),
     )
     .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
+    .limit(QUEUE_LIMIT)
     .all();
   const lateAcceptance = assignmentQuery(db)
     .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
     .orderBy(asc(assignments.acceptDue))
+    .limit(QUEUE_LIMIT)
     .all();
-  return { toAssign, adjustments, extensions, overdue, lateAcceptance };
+  // Pending requests are few (each awaits a decision within days), so they are listed whole.
+  const whole = <T,>(rows: T[]): Listed<T> => ({ rows, total: rows.length });
+  return { toAssign: listed(toAssign), adjustments: whole(adjustments), extensions: whole(extensions), overdue: listed(overdue), lateAcceptance: listed(lateAcceptance) };
 }
 
 export function handlerQueue(db: Db, unitId: number) {
   const toAccept = assignmentQuery(db)
     .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
     .orderBy(asc(assignments.acceptDue))
+    .limit(QUEUE_LIMIT)
     .all();
   const toReply = assignmentQuery(db)
     .where(
@@ -125,6 +149,7 @@ export function handlerQueue(db: Db, unitId: number) {
       ),
     )
     .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
+    .limit(QUEUE_LIMIT)
     .all();
   const toGiveOpinion = assignmentQuery(db)
     .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
@@ -138,6 +163,7 @@ export function handlerQueue(db: Db, unitId: number) {
       ),
     )
     .orderBy(asc(assignments.due))
+    .limit(QUEUE_LIMIT)
     .all();
   /** Drafts the director sent back: the latest sign-off on the proposal is a return. */
   const returned = new Set(
@@ -157,18 +183,24 @@ export function handlerQueue(db: Db, unitId: number) {
       .all()
       .map((r) => r.proposalId),
   );
-  return { toAccept, toReply: toReply.map((r) => ({ ...r, returned: returned.has(r.proposalId) })), toGiveOpinion };
+  return {
+    toAccept: listed(toAccept),
+    toReply: listed(toReply.map((r) => ({ ...r, returned: returned.has(r.proposalId) }))),
+    toGiveOpinion: listed(toGiveOpinion),
+  };
 }
 
 export function directorQueue(db: Db, unitId: number) {
   const toSignOff = assignmentQuery(db)
     .where(and(eq(assignments.unitId, unitId), eq(assignments.role, "lead"), eq(proposals.status, "in_review")))
     .orderBy(asc(proposals.updatedAt))
+    .limit(QUEUE_LIMIT)
     .all();
   const opinionsToApprove = assignmentQuery(db)
     .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
     .where(and(eq(assignments.unitId, unitId), eq(coOpinions.status, "submitted")))
     .orderBy(asc(coOpinions.updatedAt))
+    .limit(QUEUE_LIMIT)
     .all();
   const recentlySigned = db
     .select({ proposalId: replies.proposalId, docNumber: replies.docNumber, writtenOn: replies.writtenOn, title: proposals.title, number: proposals.number, sessionKind: sessions.kind })
@@ -179,13 +211,13 @@ export function directorQueue(db: Db, unitId: number) {
     .orderBy(desc(replies.id))
     .limit(10)
     .all();
-  return { toSignOff, opinionsToApprove, recentlySigned };
+  return { toSignOff: listed(toSignOff), opinionsToApprove: listed(opinionsToApprove), recentlySigned };
 }
 
-/** Receipts not returned by their deadline: every proposer or co-signer still owing one on a current reply. */
-export function overdueReceipts(db: Db, today: string) {
+/** Receipts not returned by their deadline: every proposer or co-signer still owing one on a current reply, longest overdue first. */
+export function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
   const proposer = aliasedTable(users, "proposer");
-  return db
+  const rows = db
     .select({
       proposalId: proposals.id,
       number: proposals.number,
@@ -196,6 +228,7 @@ export function overdueReceipts(db: Db, today: string) {
       memberId: proposalSigners.userId,
       member: proposer.displayName,
       signerRole: proposalSigners.role,
+      total: fullCount,
       lastReminded: sql<number | null>`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and json_extract(e.data, '$.memberId') = ${proposalSigners.userId})`,
     })
     .from(replies)
@@ -211,5 +244,7 @@ export function overdueReceipts(db: Db, today: string) {
       ),
     )
     .orderBy(asc(replies.receiptDue), asc(proposals.id), asc(proposalSigners.position))
+    .limit(limit)
     .all();
+  return listed(rows);
 }

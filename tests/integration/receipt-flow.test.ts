@@ -189,12 +189,12 @@ describe("feedback receipts on a real database", () => {
   it("lists receipts past their deadline; 催告 is the coordinator's, logged and sent to the member", async () => {
     const t = await replied();
     const coordinator = t.user("coordinator");
-    const late = overdueReceipts(t.db, "2099-01-01").filter((r) => r.proposalId === t.id);
+    const late = overdueReceipts(t.db, "2099-01-01", 10_000).rows.filter((r) => r.proposalId === t.id);
     expect(late.map((r) => [r.member, r.signerRole, r.lastReminded])).toEqual([
       ["刘新荣", "lead", null],
       [t.cosigner.displayName, "cosigner", null],
     ]);
-    expect(overdueReceipts(t.db, "2000-01-01")).toEqual([]);
+    expect(overdueReceipts(t.db, "2000-01-01")).toEqual({ rows: [], total: 0 });
 
     expect(remindReceipt(t.db, t.user("jiangmj"), t.id, t.liu.id)).toEqual({ ok: false, reason: "只有交办单位可以催告回执" });
     expect(remindReceipt(t.db, coordinator, t.id, t.seconder.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
@@ -205,15 +205,15 @@ describe("feedback receipts on a real database", () => {
     expect(t.db.select().from(events).where(and(eq(events.proposalId, t.id), eq(events.action, "remind_receipt"))).all()).toMatchObject([
       { actorId: coordinator.id, data: { memberId: t.liu.id, round: 1 } },
     ]);
-    expect(overdueReceipts(t.db, "2099-01-01").find((r) => r.proposalId === t.id && r.memberId === t.liu.id)?.lastReminded).toEqual(expect.any(Number));
+    expect(overdueReceipts(t.db, "2099-01-01", 10_000).rows.find((r) => r.proposalId === t.id && r.memberId === t.liu.id)?.lastReminded).toEqual(expect.any(Number));
 
     ok(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId)));
     expect(remindReceipt(t.db, coordinator, t.id, t.cosigner.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
-    expect(overdueReceipts(t.db, "2099-01-01").filter((r) => r.proposalId === t.id).map((r) => r.member)).toEqual(["刘新荣"]);
+    expect(overdueReceipts(t.db, "2099-01-01", 10_000).rows.filter((r) => r.proposalId === t.id).map((r) => r.member)).toEqual(["刘新荣"]);
   });
 
   it("finds the demo's receipt that never came back", async () => {
     const t = await replied();
-    expect(overdueReceipts(t.db, DEMO_TODAY).length).toBeGreaterThan(0);
+    expect(overdueReceipts(t.db, DEMO_TODAY).total).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
           导入交办清单
         </Link>
       </p>
-      <QueueSection title="待交办" count={q.toAssign.length} empty="没有待交办的提案。">
+      <QueueSection title="待交办" count={q.toAssign.total} shown={q.toAssign.rows.length} empty="没有待交办的提案。">
         <table className="data-table">
           <thead>
             <tr>
@@ -28,7 +28,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
             </tr>
           </thead>
           <tbody>
-            {q.toAssign.map((p) => (
+            {q.toAssign.rows.map((p) => (
               <tr key={p.proposalId}>
                 <td>
                   <ProposalLink id={p.proposalId} number={p.number} title={p.title} kind={p.sessionKind} />
@@ -39,7 +39,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的调整申请" count={q.adjustments.length} empty="没有待审批的调整申请。">
+      <QueueSection title="待审批的调整申请" count={q.adjustments.total} shown={q.adjustments.rows.length} empty="没有待审批的调整申请。">
         <table className="data-table">
           <thead>
             <tr>
@@ -50,7 +50,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
             </tr>
           </thead>
           <tbody>
-            {q.adjustments.map((a) => (
+            {q.adjustments.rows.map((a) => (
               <tr key={a.requestId}>
                 <td>
                   <ProposalLink id={a.proposalId} number={a.number} title={a.title} kind={a.sessionKind} />
@@ -67,7 +67,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的延期申请" count={q.extensions.length} empty="没有待审批的延期申请。">
+      <QueueSection title="待审批的延期申请" count={q.extensions.total} shown={q.extensions.rows.length} empty="没有待审批的延期申请。">
         <table className="data-table">
           <thead>
             <tr>
@@ -78,7 +78,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
             </tr>
           </thead>
           <tbody>
-            {q.extensions.map((e) => (
+            {q.extensions.rows.map((e) => (
               <tr key={e.requestId}>
                 <td>
                   <ProposalLink id={e.proposalId} number={e.number} title={e.title} kind={e.sessionKind} />
@@ -91,11 +91,11 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="超期未签收" count={q.lateAcceptance.length} empty="没有超期未签收的交办。">
-        <AssignmentTable rows={q.lateAcceptance} today={today} dueOf={(r) => r.acceptDue} />
+      <QueueSection title="超期未签收" count={q.lateAcceptance.total} shown={q.lateAcceptance.rows.length} empty="没有超期未签收的交办。">
+        <AssignmentTable rows={q.lateAcceptance.rows} today={today} dueOf={(r) => r.acceptDue} />
       </QueueSection>
-      <QueueSection title="超期未办结（督办）" count={q.overdue.length} empty="没有超期的办理事项。">
-        <AssignmentTable rows={q.overdue} today={today} dueOf={(r) => r.due} />
+      <QueueSection title="超期未办结（督办）" count={q.overdue.total} shown={q.overdue.rows.length} empty="没有超期的办理事项。">
+        <AssignmentTable rows={q.overdue.rows} today={today} dueOf={(r) => r.due} />
       </QueueSection>
       <OverdueReceipts db={db} today={today} />
     </>

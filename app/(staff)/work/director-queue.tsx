@@ -8,11 +8,11 @@ export function DirectorQueue({ db, unitId, today }: { db: Db; unitId: number; t
   const q = directorQueue(db, unitId);
   return (
     <>
-      <QueueSection title="待审签答复函" count={q.toSignOff.length} empty="没有待审签的答复函。">
-        <AssignmentTable rows={q.toSignOff} today={today} dueOf={(r) => r.due} />
+      <QueueSection title="待审签答复函" count={q.toSignOff.total} shown={q.toSignOff.rows.length} empty="没有待审签的答复函。">
+        <AssignmentTable rows={q.toSignOff.rows} today={today} dueOf={(r) => r.due} />
       </QueueSection>
-      <QueueSection title="待审签协办意见" count={q.opinionsToApprove.length} empty="没有待审签的协办意见。">
-        <AssignmentTable rows={q.opinionsToApprove} today={today} dueOf={(r) => r.due} />
+      <QueueSection title="待审签协办意见" count={q.opinionsToApprove.total} shown={q.opinionsToApprove.rows.length} empty="没有待审签的协办意见。">
+        <AssignmentTable rows={q.opinionsToApprove.rows} today={today} dueOf={(r) => r.due} />
       </QueueSection>
       <QueueSection title="近期签发" count={q.recentlySigned.length} empty="本单位尚未签发答复函。">
         <table className="data-table">

@@ -7,12 +7,12 @@ export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; to
   const q = handlerQueue(db, unitId);
   return (
     <>
-      <QueueSection title="待签收" count={q.toAccept.length} empty="没有待签收的交办。">
-        <AssignmentTable rows={q.toAccept} today={today} dueOf={(r) => r.acceptDue} />
+      <QueueSection title="待签收" count={q.toAccept.total} shown={q.toAccept.rows.length} empty="没有待签收的交办。">
+        <AssignmentTable rows={q.toAccept.rows} today={today} dueOf={(r) => r.acceptDue} />
       </QueueSection>
-      <QueueSection title="待答复（主办）" count={q.toReply.length} empty="没有需要答复的提案。">
+      <QueueSection title="待答复（主办）" count={q.toReply.total} shown={q.toReply.rows.length} empty="没有需要答复的提案。">
         <AssignmentTable
-          rows={q.toReply}
+          rows={q.toReply.rows}
           today={today}
           dueOf={(r) => r.due}
           note={(r) =>
@@ -20,8 +20,8 @@ export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; to
           }
         />
       </QueueSection>
-      <QueueSection title="待填写协办意见" count={q.toGiveOpinion.length} empty="没有待填写的协办意见。">
-        <AssignmentTable rows={q.toGiveOpinion} today={today} dueOf={(r) => r.due} />
+      <QueueSection title="待填写协办意见" count={q.toGiveOpinion.total} shown={q.toGiveOpinion.rows.length} empty="没有待填写的协办意见。">
+        <AssignmentTable rows={q.toGiveOpinion.rows} today={today} dueOf={(r) => r.due} />
       </QueueSection>
     </>
   );

@@ -10,9 +10,9 @@ import { RemindButton } from "../proposals/[id]/panels/remind-button";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
 export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
-  const rows = overdueReceipts(db, today);
+  const { rows, total } = overdueReceipts(db, today);
   return (
-    <QueueSection title="超期未回执（催告）" count={rows.length} empty="没有超期未交回的回执。">
+    <QueueSection title="超期未回执（催告）" count={total} shown={rows.length} empty="没有超期未交回的回执。">
       <table className="data-table">
         <thead>
           <tr>
