@@ -53,7 +53,19 @@ function holidayName(detailName: string): string {
 
 type DayKind = { work: boolean; note: DayNote | null; kind: "holiday" | "makeup" | "plain" };
 
+/** The calendar package takes ~0.5 ms a day; a page of deadlines asks about the same days over and over. */
+const classified = new Map<string, DayKind>();
+
 function classify(iso: string): DayKind {
+  let kind = classified.get(iso);
+  if (!kind) {
+    kind = classifyOnCalendar(iso);
+    classified.set(iso, kind);
+  }
+  return kind;
+}
+
+function classifyOnCalendar(iso: string): DayKind {
   const detail = getDayDetail(iso);
   const weekend = isWeekend(iso);
   if (detail.work && weekend) return { work: true, kind: "makeup", note: { date: iso, name: `${holidayName(detail.name)}调休上班` } };
@@ -118,8 +130,20 @@ export function dueDate(start: string, rule: DeadlineRule): string {
 export function daysLeft(today: string, due: string): { workdays: number; overdueDays: number } {
   if (due < today) return { workdays: 0, overdueDays: Math.round((toUtc(today) - toUtc(due)) / DAY_MS) };
   let workdays = 0;
-  for (let day = addCalendarDays(today, 1); day <= due; day = addCalendarDays(day, 1)) if (isWorkday(day)) workdays++;
+  // Counted on epoch days rather than date strings: a 待办 page asks this for every row.
+  for (let ms = toUtc(today) + DAY_MS, end = toUtc(due); ms <= end; ms += DAY_MS) if (isWorkdayAt(ms)) workdays++;
   return { workdays, overdueDays: 0 };
+}
+
+const workdayAt = new Map<number, boolean>();
+
+function isWorkdayAt(ms: number): boolean {
+  let work = workdayAt.get(ms);
+  if (work === undefined) {
+    work = classify(fromUtc(ms)).work;
+    workdayAt.set(ms, work);
+  }
+  return work;
 }
 
 /** One line a person can check: 自2023-09-27起5个工作日，跳过国庆节…，截止2023-10-09. */

@@ -191,14 +191,16 @@ export function handlerQueue(db: Db, unitId: number) {
 }
 
 export function directorQueue(db: Db, unitId: number) {
+  // Few proposals await sign-off at any time while a unit has thousands of assignments: the unary +
+  // keeps SQLite from walking the unit's assignments and makes it start from the in_review proposals.
   const toSignOff = assignmentQuery(db)
-    .where(and(eq(assignments.unitId, unitId), eq(assignments.role, "lead"), eq(proposals.status, "in_review")))
+    .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(assignments.role, "lead"), eq(proposals.status, "in_review")))
     .orderBy(asc(proposals.updatedAt))
     .limit(QUEUE_LIMIT)
     .all();
   const opinionsToApprove = assignmentQuery(db)
     .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
-    .where(and(eq(assignments.unitId, unitId), eq(coOpinions.status, "submitted")))
+    .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(coOpinions.status, "submitted")))
     .orderBy(asc(coOpinions.updatedAt))
     .limit(QUEUE_LIMIT)
     .all();
