@@ -22,13 +22,15 @@ test("a double-clicked 同意签发 signs the reply once: one 发文字号, one 
   await page.goto(`/proposals/${id}`);
   await page.getByRole("region", { name: /审签答复函/ }).getByRole("button", { name: "同意签发" }).dblclick();
   const letter = page.getByRole("region", { name: /^答复函发文字号/ });
-  await expect(letter).toContainText(new RegExp(`发文字号：渝高新科函〔${year()}〕${before + 1}号`));
+  await expect(letter).toContainText(new RegExp(`发文字号：渝高新科函〔${year()}〕\\d+号`));
   await expect(page.getByText("已答复").first()).toBeVisible();
-  // Whatever the browser sent (one or two posts), one reply was signed.
+  // Whatever the browser sent (one or two posts), one reply was signed, under a new number (other specs
+  // may sign 科技创新局's replies meanwhile, so it need not be the very next one).
   expect(posts).toBeGreaterThanOrEqual(1);
   const written = writtenFor(id);
   expect(written.replies).toHaveLength(1);
-  expect(written.replies[0]!.docSerial).toBe(before + 1);
+  expect(written.replies[0]!.docSerial).toBeGreaterThan(before);
+  await expect(letter).toContainText(`发文字号：渝高新科函〔${year()}〕${written.replies[0]!.docSerial}号`);
   expect(written.actions.filter((a) => a === "approve")).toHaveLength(1);
 });
 
@@ -46,13 +48,14 @@ test("two 同意签发 at the same moment over HTTP: one signs, the other is tol
       sessionToken,
     });
   const results = (await Promise.all([approve(), approve()])).map((r) => r.result as { ok: boolean; message?: string; error?: string });
-  const signed = `渝高新科函〔${year()}〕${before + 1}号`;
+  const written = writtenFor(id);
+  expect(written.replies).toHaveLength(1);
+  expect(written.replies[0]!.docSerial).toBeGreaterThan(before);
+  const signed = `渝高新科函〔${year()}〕${written.replies[0]!.docSerial}号`;
+  expect(written.replies[0]!.docNumber).toBe(signed);
   expect(results.filter((r) => r.ok)).toEqual([{ ok: true, message: `已同意签发，发文字号 ${signed}` }]);
   expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "此答复函已签发" }]);
-  const written = writtenFor(id);
-  expect(written.replies.map((r) => r.docNumber)).toEqual([signed]);
   expect(written.actions.filter((a) => a === "approve")).toHaveLength(1);
-  expect(lastDocSerial()).toBe(before + 1);
 });
 
 test("two handlers save one draft: the second is told who saved first, keeps their text, and nothing is replaced", async ({ browser }) => {
