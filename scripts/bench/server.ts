@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { SERVER_MEMORY_FLAGS } from "../lib/server-memory";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -104,7 +105,7 @@ export async function start(options: {
     serverKind(options.nextStart) === APP_SERVER ? ["--import", "tsx", APP_SERVER] : [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(
     process.execPath,
-    [...(fs.existsSync(preload) ? ["--require", preload] : []), ...program],
+    [...SERVER_MEMORY_FLAGS, ...(fs.existsSync(preload) ? ["--require", preload] : []), ...program],
     {
       stdio: ["ignore", out, out],
       env: {
