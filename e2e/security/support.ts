@@ -7,7 +7,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { serverActionIds } from "../../scripts/lib/server-action";
+import { callServerAction, serverActionIds, type ActionResponse, type Fields } from "../../scripts/lib/server-action";
+
+export type { FieldValue, Fields } from "../../scripts/lib/server-action";
 import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
 import { E2E } from "../env";
 
@@ -93,10 +95,6 @@ export function actionIds(): Map<string, string> {
   return actionIdCache;
 }
 
-/** A form field: text (a string, or raw bytes to send undecodable UTF-8), or a file. */
-export type FieldValue = string | Buffer | { file: Buffer; name: string; type?: string };
-export type Fields = Record<string, FieldValue | FieldValue[]>;
-
 export type ActionCall = {
   /** "app/…/actions.ts#exportName" */
   action: string;
@@ -107,84 +105,18 @@ export type ActionCall = {
   origin?: string;
 };
 
-export type ActionResponse = { status: number; result: unknown; redirectTo: string | null; body: string };
-
-const CRLF = "\r\n";
-
-/**
- * The arguments `(null, formData)` as React's encodeReply sends them from Chromium (see
- * scripts/lib/server-action.ts), written out by hand so that a field may carry bytes that are not
- * UTF-8 and files can be uploaded.
- */
-function multipart(fields: Fields): { body: Buffer; contentType: string } {
-  const boundary = `----security${crypto.randomBytes(12).toString("hex")}`;
-  const parts: Buffer[] = [];
-  const part = (name: string, value: FieldValue) => {
-    if (typeof value === "object" && !Buffer.isBuffer(value)) {
-      const fileName = value.name.replace(/"/g, "%22").replace(/\r|\n/g, " ");
-      parts.push(
-        Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"; filename="${fileName}"${CRLF}Content-Type: ${value.type ?? "application/octet-stream"}${CRLF}${CRLF}`),
-        value.file,
-        Buffer.from(CRLF),
-      );
-      return;
-    }
-    parts.push(Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}`), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from(CRLF));
-  };
-  for (const [key, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) part(`_1_${key}`, one);
-  part("0", JSON.stringify([null, "$K1"]));
-  parts.push(Buffer.from(`--${boundary}--${CRLF}`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** The action's return value from the Flight response (row 0 names the row that holds it). */
-function actionResult(body: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
-  }
-  const root = rows.get("0");
-  if (!root) return undefined;
-  let answer: unknown;
-  try {
-    answer = (JSON.parse(root) as { a?: unknown }).a;
-  } catch {
-    return undefined;
-  }
-  if (typeof answer === "string" && answer.startsWith("$@")) {
-    const row = rows.get(answer.slice(2));
-    if (row === undefined || row.startsWith("E")) return undefined;
-    return JSON.parse(row, flightValue);
-  }
-  return answer;
-}
-
-/** React Flight writes `undefined` as "$undefined" (e.g. `fieldErrors: undefined`). */
-function flightValue(_key: string, value: unknown): unknown {
-  return value === "$undefined" ? undefined : value;
-}
-
 export async function callAction(call: ActionCall): Promise<ActionResponse> {
-  const id = actionIds().get(call.action);
-  if (!id) throw new Error(`no such server action in ${DIST_DIR}: ${call.action}`);
-  const url = new URL(call.page, E2E.baseURL);
-  const { body, contentType } = multipart(call.fields);
-  const response = await fetch(url, {
-    method: "POST",
-    redirect: "manual",
+  const actionId = actionIds().get(call.action);
+  if (!actionId) throw new Error(`no such server action in ${DIST_DIR}: ${call.action}`);
+  return callServerAction({
+    baseURL: E2E.baseURL,
+    page: call.page,
+    actionId,
+    fields: call.fields,
+    sessionToken: call.token,
+    origin: call.origin,
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    headers: {
-      "Next-Action": id,
-      Accept: "text/x-component",
-      "Content-Type": contentType,
-      Origin: call.origin ?? url.origin,
-      ...(call.token ? { Cookie: `${SESSION_COOKIE}=${call.token}` } : {}),
-    },
-    body: new Uint8Array(body),
   });
-  const text = await response.text();
-  return { status: response.status, result: actionResult(text), redirectTo: response.headers.get("x-action-redirect"), body: text };
 }
 
 export type ActionResultValue = { ok: true; message?: string; data?: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> };

@@ -8,13 +8,13 @@
  */
 import Database from "better-sqlite3";
 import { execSync } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
-import { serverActionIds } from "../lib/server-action";
+import { actionResult, encodeActionArguments, serverActionIds } from "../lib/server-action";
 import { mintSessionToken, SESSION_COOKIE } from "../lib/session-cookie";
 import { firstLoadJs, type FirstLoad } from "./first-load";
 import { ensureBenchDatabase, freshCopy } from "./generate";
@@ -112,32 +112,6 @@ function draftPool(file: string, unitId: number): { id: number; version: number 
   }
 }
 
-/** The value a server action returned, from its Flight response (row 0 names the row that holds it). */
-function actionValue(body: string): unknown {
-  const rows = new Map<string, string>();
-  for (const line of body.split("\n")) {
-    const colon = line.indexOf(":");
-    if (colon > 0) rows.set(line.slice(0, colon), line.slice(colon + 1));
-  }
-  try {
-    const answer = (JSON.parse(rows.get("0") ?? "{}") as { a?: unknown }).a;
-    if (typeof answer === "string" && answer.startsWith("$@")) {
-      const row = rows.get(answer.slice(2));
-      return row === undefined || row.startsWith("E") ? undefined : JSON.parse(row);
-    }
-    return answer;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A multipart body with its parts in this order (React decodes the arguments' part "0" when it reaches it: it must come last). */
-function multipart(fields: readonly (readonly [string, string])[]): { contentType: string; body: string } {
-  const boundary = `----bench${randomUUID().replaceAll("-", "")}`;
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join("")}--${boundary}--\r\n` };
-}
-
 /** The first refused draft save of the run (what the action answered), for the log. */
 let refusal: string | null = null;
 
@@ -155,23 +129,22 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
       // Never empty while the pool is larger than the connections: every request puts its proposal back.
       const item = queue.shift() ?? pool[0]!;
       // The form's fields prefixed with its reference id, then the arguments (previous state, the form), as React sends them.
-      const form = multipart([
-        ["_1_proposalId", String(item.id)],
-        ["_1_version", String(item.version)],
+      const form = encodeActionArguments({
+        proposalId: String(item.id),
+        version: String(item.version),
         // A different text each time: the same draft sent again would be answered without a new version.
-        ["_1_body", `${DRAFT_BODY}\n\n(第 ${++saves} 次修改)`],
-        ["_1_resultClass", "A"],
-        ["_1_contactPerson", "蒋明杰"],
-        ["_1_contactPhone", "023—68511253"],
-        ["_1_disclosure", "full"],
-        ["0", JSON.stringify([null, "$K1"])],
-      ]);
+        body: `${DRAFT_BODY}\n\n(第 ${++saves} 次修改)`,
+        resultClass: "A",
+        contactPerson: "蒋明杰",
+        contactPhone: "023—68511253",
+        disclosure: "full",
+      });
       return {
         path: `/proposals/${item.id}`,
         headers: { ...headers, "content-type": form.contentType },
-        body: form.body,
+        body: form.body.toString("utf8"),
         check: (status, body) => {
-          const value = actionValue(body) as { ok?: boolean } | undefined;
+          const value = actionResult(body) as { ok?: boolean } | undefined;
           const ok = status === 200 && value?.ok === true;
           if (ok) item.version += 1;
           else refusal ??= `HTTP ${status}: ${JSON.stringify(value) ?? body.slice(0, 200)}`;
