@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { attachmentsDirFor, openDatabase } from "@/db/client";
 import { bootstrapAdmin } from "@/db/bootstrap";
 import { seedDemo } from "@/db/demo";
-import { SERVER_MEMORY_FLAGS } from "./lib/server-memory";
+import { serverNodeOptions } from "./lib/server-memory";
 
 const { values: args } = parseArgs({
   options: {
@@ -79,10 +79,8 @@ function printDemoAccounts() {
 
 ensureBuilt();
 await prepareDatabase();
-// The preload makes X-Forwarded-For the socket's address unless TRUST_PROXY says proxies set it (lib/client-address.ts).
-const preload = path.resolve("scripts", "lib", "client-address-preload.cjs");
 // scripts/app-server.ts: Next.js (as `next start` would run it) with the public page cache in front.
-const child = spawn(process.execPath, [...SERVER_MEMORY_FLAGS, "--require", preload, "--import", "tsx", "scripts/app-server.ts"], {
+const child = spawn(process.execPath, [...serverNodeOptions(), "--import", "tsx", "scripts/app-server.ts"], {
   stdio: "inherit",
   env: {
     ...process.env,

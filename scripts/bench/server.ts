@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { SERVER_MEMORY_FLAGS } from "../lib/server-memory";
+import { serverNodeOptions } from "../lib/server-memory";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -99,13 +99,12 @@ export async function start(options: {
   nextStart: boolean;
 }): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
-  // As scripts/serve.ts: X-Forwarded-For becomes the socket's address unless TRUST_PROXY says otherwise.
-  const preload = path.resolve("scripts", "lib", "client-address-preload.cjs");
+  // Node runs it as scripts/serve.ts does (bounded heap, client-address preload).
   const program =
     serverKind(options.nextStart) === APP_SERVER ? ["--import", "tsx", APP_SERVER] : [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(
     process.execPath,
-    [...SERVER_MEMORY_FLAGS, ...(fs.existsSync(preload) ? ["--require", preload] : []), ...program],
+    [...serverNodeOptions(), ...program],
     {
       stdio: ["ignore", out, out],
       env: {

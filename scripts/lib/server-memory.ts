@@ -1,7 +1,17 @@
 /**
- * Node flags of the production server. V8 otherwise lets the heap grow lazily toward several GB under
- * concurrent page renders (900 MB measured at 20 connections on 100,000 proposals); with these it stays
- * near 400 MB at the same throughput. The largest single job, the 台账 export of 100,000 proposals, runs
- * in them because the workbook is streamed (lib/ledger.ts).
+ * How Node runs the production server (scripts/serve.ts, and the bench, which measures the same):
+ *  - a bounded heap: V8 otherwise lets it grow lazily toward several GB under concurrent page renders
+ *    (900 MB measured at 20 connections on 100,000 proposals); with these flags it stays near 400 MB at
+ *    the same throughput. The largest single job, the 台账 export of 100,000 proposals, fits because the
+ *    workbook is streamed (lib/ledger.ts);
+ *  - the client-address preload: X-Forwarded-For becomes the socket's address unless TRUST_PROXY says
+ *    proxies set it (lib/client-address.ts).
  */
+import path from "node:path";
+
 export const SERVER_MEMORY_FLAGS = ["--max-old-space-size=384", "--max-semi-space-size=8"];
+
+/** The Node options of the server process, before the program to run. */
+export function serverNodeOptions(): string[] {
+  return [...SERVER_MEMORY_FLAGS, "--require", path.resolve("scripts", "lib", "client-address-preload.cjs")];
+}
