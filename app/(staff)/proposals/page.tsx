@@ -1,3 +1,4 @@
+import { EmptyRow } from "@/components/ui/empty-row";
 import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -124,13 +125,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               <td>{["assigned", "handling", "rehandling", "in_review"].includes(r.status) ? <DueBadge due={r.due} today={today} /> : "—"}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={7} className="py-6 text-center text-slate-500">
-                没有符合条件的提案。
-              </td>
-            </tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的提案。</EmptyRow>}
         </tbody>
       </table>
       <Pagination page={page} pages={pages} href={pageHref} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterActions } from "@/components/ui/filter-actions";
 import { AUDIT_GROUPS, type AuditFilter } from "@/lib/audit";
 
 /** The audit list's search form; a plain GET form, so a filtered list can be linked to. */
@@ -40,15 +40,7 @@ export function AuditFilters({ filter, total }: { filter: AuditFilter; total: nu
         </label>
         <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
       </div>
-      <button type="submit" className="btn btn-primary">
-        查询
-      </button>
-      <Link href="/admin/audit" className="btn btn-secondary">
-        清除条件
-      </Link>
-      <p className="ml-auto text-sm text-slate-600" aria-live="polite">
-        共 {total} 条记录
-      </p>
+      <FilterActions clearHref="/admin/audit" count={`共 ${total} 条记录`} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { EmptyRow } from "@/components/ui/empty-row";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/pagination";
@@ -80,13 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             );
           })}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={5} className="py-6 text-center text-slate-500">
-                没有符合条件的记录。
-              </td>
-            </tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={5}>没有符合条件的记录。</EmptyRow>}
         </tbody>
       </table>
       <Pagination page={page} pages={pages} href={pageHref} />

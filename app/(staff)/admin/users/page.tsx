@@ -1,3 +1,4 @@
+import { EmptyRow } from "@/components/ui/empty-row";
 import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -74,13 +75,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <td className="whitespace-nowrap">{u.lastLoginAt ? dateTimeInChina(u.lastLoginAt) : "从未登录"}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={7} className="py-6 text-center text-slate-500">
-                没有符合条件的用户。
-              </td>
-            </tr>
-          )}
+          {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的用户。</EmptyRow>}
         </tbody>
       </table>
       <Pagination page={page} pages={pages} href={pageHref} />

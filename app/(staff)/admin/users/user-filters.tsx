@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterActions } from "@/components/ui/filter-actions";
 import type { Unit } from "@/db/schema";
 import { ROLES, ROLE_LABELS } from "@/lib/domain";
 import { ACCOUNT_STATES, ACCOUNT_STATE_LABELS, type UserFilter } from "@/lib/validation/admin";
@@ -52,15 +52,7 @@ export function UserFilters({ filter, units, total }: { filter: UserFilter; unit
           ))}
         </select>
       </div>
-      <button type="submit" className="btn btn-primary">
-        查询
-      </button>
-      <Link href="/admin/users" className="btn btn-secondary">
-        清除条件
-      </Link>
-      <p className="ml-auto text-sm text-slate-600" aria-live="polite">
-        共 {total} 个用户
-      </p>
+      <FilterActions clearHref="/admin/users" count={`共 ${total} 个用户`} />
     </form>
   );
 }
