@@ -2,6 +2,7 @@
 import { aliasedTable, and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { bigrams, BODY_OPENING, BODY_WEIGHT, similarityTo, TITLE_WEIGHT } from "@/lib/similarity";
 import type { Db } from "../client";
+import { remembered } from "./remembered";
 import { proposalLinks, proposals, replies, sessions } from "../schema";
 
 const latestReply = aliasedTable(replies, "latest_reply");
@@ -19,6 +20,22 @@ const WORDS = 12;
 const POSTINGS = 40_000;
 
 /**
+ * Ranking reads the postings of the title's rarest words and compares up to SIMILAR_CANDIDATES openings
+ * (about 17 ms at 100,000 proposals), and the page that shows it is rendered again after every save on
+ * it. Which proposals are alike changes only as proposals are registered, so a proposal's ranking is
+ * remembered for a while (keyed by its own title and opening, so an edit ranks again); their state and
+ * reply are read fresh.
+ */
+const RANKINGS = { name: "similar-rankings", maxAgeMs: 10 * 60 * 1000, max: 5_000 };
+/**
+ * Counting a word's titles reads all its postings (2.4 ms for 关于), yet the counts only order the words
+ * by rarity, an order that barely moves as proposals arrive.
+ */
+const WORD_USES = { name: "title-word-uses", maxAgeMs: 10 * 60 * 1000, max: 50_000 };
+
+type Opening = { title: string; body: string };
+
+/**
  * The proposals most like this one (by title and opening), best first, with their latest reply.
  * Candidates come from the trigram index of titles (proposal_titles): the SIMILAR_CANDIDATES best ranked
  * (bm25) among those sharing one of the title's rarest words, so the work is bounded however many
@@ -31,6 +48,26 @@ export function similarProposals(db: Db, proposalId: number, limit = 5, threshol
     .where(eq(proposals.id, proposalId))
     .get();
   if (!self) return [];
+  const key = [proposalId, limit, threshold, self.title, self.body].join("\u0000");
+  const ranking = remembered(db, RANKINGS, key, () => rankSimilar(db, proposalId, self, limit, threshold));
+  if (ranking.length === 0) return [];
+  const ids = ranking.map((r) => r.id);
+  const rows = db
+    .select({ id: proposals.id, number: proposals.number, title: proposals.title, status: proposals.status, year: sessions.year, kind: sessions.kind })
+    .from(proposals)
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(inArray(proposals.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const docNumbers = latestDocNumbers(db, ids);
+  return ranking.flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, score, docNumber: docNumbers.get(id) ?? null }] : [];
+  });
+}
+
+/** The ids and scores of the `limit` proposals most like `self`, best first (ties by id). */
+function rankSimilar(db: Db, proposalId: number, self: Opening, limit: number, threshold: number): { id: number; score: number }[] {
   const trigrams = rarestWords(db, [...bigrams(self.title)]);
   if (trigrams.length === 0) return [];
   const match = trigrams.map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
@@ -41,49 +78,30 @@ export function similarProposals(db: Db, proposalId: number, limit = 5, threshol
     .map((r) => r.id);
   if (candidateIds.length === 0) return [];
   const candidates = db
-    .select({
-      id: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})`,
-      status: proposals.status,
-      year: sessions.year,
-      kind: sessions.kind,
-    })
+    .select({ id: proposals.id, title: proposals.title, body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})` })
     .from(proposals)
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(inArray(proposals.id, candidateIds))
     .all();
-  // proposalSimilarity, best first (ties by id): titles first, and a body only while its proposal could
-  // still rank, the body adding at most BODY_WEIGHT.
+  // proposalSimilarity: titles first, and a body only while its proposal could still rank, the body
+  // adding at most BODY_WEIGHT.
   const to = similarityTo(self);
   const byTitle = candidates.map((c) => ({ ...c, titleScore: to.title(c) })).sort((a, b) => b.titleScore - a.titleScore || a.id - b.id);
-  const ranked: ((typeof byTitle)[number] & { score: number })[] = [];
+  const ranked: { id: number; score: number }[] = [];
   for (const c of byTitle) {
     const floor = ranked.length === limit ? ranked[limit - 1]!.score : threshold;
     if (TITLE_WEIGHT * c.titleScore + BODY_WEIGHT < floor) break;
     const score = TITLE_WEIGHT * c.titleScore + BODY_WEIGHT * to.body(c);
     if (score < threshold) continue;
-    ranked.push({ ...c, score });
+    ranked.push({ id: c.id, score });
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     if (ranked.length > limit) ranked.pop();
   }
-  const docNumbers = latestDocNumbers(
-    db,
-    ranked.map((c) => c.id),
-  );
-  return ranked.map(({ body: _body, titleScore: _titleScore, ...c }) => ({ ...c, docNumber: docNumbers.get(c.id) ?? null }));
+  return ranked;
 }
 
 /** The trigrams of the title index that begin with the rarest of these words, within WORDS and POSTINGS. */
 function rarestWords(db: Db, words: string[]): string[] {
-  const expanded = words.map((word) => {
-    const from = word.toLowerCase();
-    const terms = db.all<{ term: string; titles: number }>(
-      sql`SELECT term, doc AS titles FROM proposal_titles_terms WHERE term >= ${from} AND term <= ${`${from}\u{10FFFF}`}`,
-    );
-    return { word, terms: terms.map((t) => t.term), titles: terms.reduce((n, t) => n + t.titles, 0) };
-  });
+  const expanded = words.map((word) => ({ word, ...remembered(db, WORD_USES, word, () => wordUse(db, word)) }));
   expanded.sort((a, b) => a.titles - b.titles || (a.word < b.word ? -1 : 1));
   const chosen: string[] = [];
   let used = 0;
@@ -96,6 +114,15 @@ function rarestWords(db: Db, words: string[]): string[] {
     postings += titles;
   }
   return chosen;
+}
+
+/** A title word's trigrams in the index, and how many titles hold them. */
+function wordUse(db: Db, word: string): { terms: string[]; titles: number } {
+  const from = word.toLowerCase();
+  const rows = db.all<{ term: string; titles: number }>(
+    sql`SELECT term, doc AS titles FROM proposal_titles_terms WHERE term >= ${from} AND term <= ${`${from}\u{10FFFF}`}`,
+  );
+  return { terms: rows.map((t) => t.term), titles: rows.reduce((n, t) => n + t.titles, 0) };
 }
 
 /** The 发文字号 of each proposal's latest reply (highest round). */
