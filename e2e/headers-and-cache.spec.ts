@@ -1,11 +1,12 @@
 /**
  * Every page carries a Content-Security-Policy whose script nonce is fresh per response and matches
- * every script of the page; public pages come from the page cache, which publication empties at once.
+ * every script of the page; public pages come from the page cache, which publication empties at once;
+ * signed-in pages come from the per-session cache, which any commit to the database retires.
  */
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
-import { mintSessionToken } from "../scripts/lib/session-cookie";
+import { mintSessionToken, SESSION_COOKIE } from "../scripts/lib/session-cookie";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 
@@ -72,7 +73,7 @@ test("a public page is served from the cache until a withdrawal, which takes it 
   const address = `/open/${target.id}`;
   expect((await request.get(address)).status()).toBe(200);
   const again = await request.get(address);
-  expect(again.headers()["x-public-cache"]).toBe("hit");
+  expect(again.headers()["x-page-cache"]).toBe("hit");
 
   const result = await callServerAction({
     baseURL: E2E.baseURL,
@@ -97,5 +98,50 @@ test("public pages load one small script, not the React runtime (first-load Java
     let gzipped = 0;
     for (const src of sources) gzipped += gzipSync(await (await request.get(src)).body()).length;
     expect(gzipped, path).toBeLessThan(100 * 1024);
+  }
+});
+
+test("a signed-in page is answered again from the session's cache until anything is committed, and never to another session", async ({ playwright }) => {
+  // Two handlers of units no other spec works with.
+  const zhou = await playwright.request.newContext({
+    baseURL: E2E.baseURL,
+    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.databasePath, E2E.authSecret, "ghzyj")}` },
+  });
+  const zhao = await playwright.request.newContext({
+    baseURL: E2E.baseURL,
+    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.databasePath, E2E.authSecret, "czj")}` },
+  });
+  const db = new Database(E2E.databasePath, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  try {
+    // Other specs write all the time: a hit needs two answers in a row with no commit between, so try a few times.
+    let hit = null;
+    for (let attempt = 0; attempt < 10 && !hit; attempt++) {
+      await zhou.get("/work");
+      const again = await zhou.get("/work");
+      if (again.headers()["x-page-cache"] === "hit") hit = again;
+    }
+    expect(hit, "a repeated 待办 was never answered from the cache").not.toBeNull();
+    const html = await hit!.text();
+    expect(html).toContain("周敏");
+    // Each answer has its own nonce, on every script of the page.
+    const nonce = nonceOf(hit!.headers()["content-security-policy"] ?? null);
+    expect(new Set(scriptNonces(html))).toEqual(new Set([nonce]));
+
+    // Another session asking for the same address gets its own page.
+    const other = await zhao.get("/work");
+    expect(await other.text()).toContain("赵倩");
+    expect(await other.text()).not.toContain("周敏");
+
+    // A commit from another connection (as an import script's) retires the entry at once.
+    db.prepare("update users set display_name = '周敏（缓存测试）' where username = 'ghzyj'").run();
+    const after = await zhou.get("/work");
+    expect(after.headers()["x-page-cache"]).toBe("miss");
+    expect(await after.text()).toContain("周敏（缓存测试）");
+  } finally {
+    db.prepare("update users set display_name = '周敏' where username = 'ghzyj'").run();
+    db.close();
+    await zhou.dispose();
+    await zhao.dispose();
   }
 });
