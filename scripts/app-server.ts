@@ -10,7 +10,7 @@
  * Doing this here rather than in a Next proxy saves every request Next's proxy run (~2 ms here, as
  * much as a static file costs ten times over); everything else goes to Next's own request handler.
  *
- *   PORT=3000 [HOSTNAME=0.0.0.0] tsx scripts/app-server.ts   (started by scripts/serve.ts)
+ * Started by scripts/serve.ts, bundled first (scripts/lib/front-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
 import http from "node:http";
 import next from "next";

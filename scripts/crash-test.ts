@@ -4,7 +4,8 @@
  *   NEXT_DIST_DIR=.next-crash npx next build          (once; this script builds nothing)
  *   NEXT_DIST_DIR=.next-crash npm run crash-test -- [--rounds 20] [--seed N] [--port 3400] [--clients 6] [--keep]
  *
- * Creates a fresh demo database (data/crash-<port>.db), starts `next start` on 127.0.0.1 and, each round,
+ * Creates a fresh demo database (data/crash-<port>.db), starts the production server (as scripts/serve.ts
+ * starts it: scripts/lib/front-server.ts) on 127.0.0.1 and, each round,
  * lets several handlers save reply drafts and contact records through the real server actions over HTTP,
  * noting every write the server acknowledged ({ok: true}). At a random moment (seeded PRNG) it kills the
  * server process with SIGKILL, starts it again, and checks with its own connection that PRAGMA
@@ -18,6 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { frontServerArgs } from "./lib/front-server";
 import { attachmentsDirFor, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { isoDateInChina } from "@/lib/format";
@@ -44,7 +46,6 @@ const DB_PATH = path.resolve(args.db ?? `data/crash-${PORT}.db`);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 const LOG_FILE = path.join(os.tmpdir(), `crash-test-${PORT}-${process.pid}.log`);
-const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 /** Each round kills the server between these many milliseconds after the load starts. */
 const KILL_AFTER_MS = [200, 5000] as const;
 /** A client stops after this many calls in one round, whatever happens (the loops always end). */
@@ -140,12 +141,15 @@ const draftBody = (marker: string, kind: Ack["kind"]) => (kind === "draft" ? `�
 
 type Server = { child: ChildProcess; exited: Promise<number | null> };
 
-function startServer(): Server {
+async function startServer(): Promise<Server> {
+  const args = await frontServerArgs(DIST_DIR);
   const log = fs.openSync(LOG_FILE, "a");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, args, {
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
       NODE_ENV: "production",
       DATABASE_PATH: DB_PATH,
       AUTH_SECRET,
@@ -259,7 +263,7 @@ const rows: string[] = [];
 let totalCalls = 0;
 let totalRefused = 0;
 const inFlight: Ack[] = [];
-let server = startServer();
+let server = await startServer();
 try {
   await waitUntilReady(server);
   for (let round = 1; round <= ROUNDS; round++) {
@@ -282,7 +286,7 @@ try {
     totalRefused += load.refused.length;
     for (const r of load.refused.slice(0, 3)) problems.push(`第 ${round} 轮动作被拒绝：${r}`);
 
-    server = startServer();
+    server = await startServer();
     await waitUntilReady(server);
     const result = check(acknowledged);
     const ok = result.integrity.length === 1 && result.integrity[0] === "ok" && result.foreignKeys === 0 && result.missing.length === 0;

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { attachmentsDirFor, openDatabase } from "@/db/client";
 import { bootstrapAdmin } from "@/db/bootstrap";
 import { seedDemo } from "@/db/demo";
-import { serverNodeOptions } from "./lib/server-memory";
+import { frontServerArgs } from "./lib/front-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -79,8 +79,8 @@ function printDemoAccounts() {
 
 ensureBuilt();
 await prepareDatabase();
-// scripts/app-server.ts: Next.js (as `next start` would run it) with the public page cache in front.
-const child = spawn(process.execPath, [...serverNodeOptions(), "--import", "tsx", "scripts/app-server.ts"], {
+// scripts/app-server.ts: Next.js (as `next start` would run it) with the page caches in front.
+const child = spawn(process.execPath, await frontServerArgs(), {
   stdio: "inherit",
   env: {
     ...process.env,

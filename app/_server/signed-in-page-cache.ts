@@ -19,7 +19,7 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { decode } from "next-auth/jwt";
-import { databasePath } from "@/db/client";
+import { databasePath } from "@/db/database-path";
 import { originFromHeaders } from "@/lib/site-origin";
 import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored } from "./page-store";
 
@@ -157,7 +157,8 @@ export async function cachedSignedInPage(visit: SignedInVisit): Promise<Answer |
   const fresh = (page: Page) => page.dataVersion === version && Date.now() < page.expiresAt;
   const stored = version === null ? null : store.get(key, fresh);
   if (stored) return pageAnswer(stored, "hit");
-  const page = await store.render(key, () => render(visit, version));
+  // Requests join a render only if it started at the same version: one made after a commit must show it.
+  const page = await store.render(`${key}\n${version}`, () => render(visit, version));
   if (!page) return null;
   if (page.expiresAt > Date.now() && keepable(page)) store.set(key, page);
   return pageAnswer(page, "miss");

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { FRONT_SERVER_SOURCE, frontServerArgs } from "../lib/front-server";
 import { serverNodeOptions } from "../lib/server-memory";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -85,10 +86,8 @@ function treeRssKB(root: number): number {
   return total;
 }
 
-const APP_SERVER = path.join("scripts", "app-server.ts");
-
 /** What is started: the app server of scripts/serve.ts, or plain `next start` (also when asked to). */
-export const serverKind = (nextStart: boolean) => (!nextStart && fs.existsSync(APP_SERVER) ? APP_SERVER : "next start");
+export const serverKind = (nextStart: boolean) => (!nextStart && fs.existsSync(FRONT_SERVER_SOURCE) ? FRONT_SERVER_SOURCE : "next start");
 
 export async function start(options: {
   distDir: string;
@@ -99,12 +98,14 @@ export async function start(options: {
   nextStart: boolean;
 }): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
-  // Node runs it as scripts/serve.ts does (bounded heap, client-address preload).
-  const program =
-    serverKind(options.nextStart) === APP_SERVER ? ["--import", "tsx", APP_SERVER] : [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
+  // Node runs it as scripts/serve.ts does (bounded heap, client-address preload, the bundled front server).
+  const args =
+    serverKind(options.nextStart) === FRONT_SERVER_SOURCE
+      ? await frontServerArgs(options.distDir)
+      : [...serverNodeOptions(), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(
     process.execPath,
-    [...serverNodeOptions(), ...program],
+    args,
     {
       stdio: ["ignore", out, out],
       env: {

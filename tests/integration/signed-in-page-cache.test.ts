@@ -43,8 +43,11 @@ beforeAll(async () => {
       "content-security-policy": `script-src 'nonce-${placeholderNonce()}'`,
     };
     if (req.url === "/sets-cookie") headers["set-cookie"] = ["flash=1; Path=/", "other=2; Path=/"];
-    res.writeHead(200, headers);
-    res.end(`<html><script nonce="${placeholderNonce()}"></script>${req.url} render ${renders.length} for ${req.headers.cookie}</html>`);
+    const body = `<html><script nonce="${placeholderNonce()}"></script>${req.url} render ${renders.length} for ${req.headers.cookie}</html>`;
+    setTimeout(() => {
+      res.writeHead(200, headers);
+      res.end(body);
+    }, req.url === "/slow" ? 50 : 0);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -137,6 +140,19 @@ describe("cachedSignedInPage", () => {
     expect(cache(await cachedSignedInPage(await visit("/work", session)))).toBe("miss");
     expect(cache(await cachedSignedInPage(await visit("/work", session)))).toBe("hit");
     expect(renders).toHaveLength(2);
+  });
+
+  it("renders once for equal requests at the same time, but again for one that comes after a commit", async () => {
+    const session = await token("7");
+    const together = await Promise.all([cachedSignedInPage(await visit("/slow", session)), cachedSignedInPage(await visit("/slow", session))]);
+    expect(renders).toHaveLength(1);
+    expect(together.map(cache)).toEqual(["miss", "miss"]);
+    writer.prepare("insert into edits values (?)").run(3);
+    const before = cachedSignedInPage(await visit("/slow", session));
+    writer.prepare("insert into edits values (?)").run(4);
+    const after = cachedSignedInPage(await visit("/slow", session));
+    await Promise.all([before, after]);
+    expect(renders).toHaveLength(3);
   });
 
   it("does not keep a page during whose render something was written", async () => {
