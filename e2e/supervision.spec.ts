@@ -33,3 +33,17 @@ test("the coordinator sees an overdue reply flagged and sends a 督办 notice th
   await page.goto("/notifications");
   await expect(page.getByText(/^督办：请于\d{4}-\d{2}-\d{2}前完成答复。$/).first()).toBeVisible();
 });
+
+test("the board shows one unit in full on request, and a way back to all units", async ({ page, loginAs }) => {
+  await loginAs("coordinator");
+  await page.goto("/supervision?days=20");
+  const first = page.getByRole("region").first();
+  const unit = (await first.getByRole("heading", { level: 2 }).textContent())!.trim();
+  const unitId = await first.locator("input[name=unitId]").first().getAttribute("value");
+  await page.goto(`/supervision?days=20&unit=${unitId}`);
+  await expect(page.getByRole("region")).toHaveCount(1);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(unit);
+  await page.getByRole("link", { name: "返回全部单位" }).click();
+  await expect(page).toHaveURL(/\/supervision\?days=20$/);
+  expect(await page.getByRole("region").count()).toBeGreaterThan(1);
+});

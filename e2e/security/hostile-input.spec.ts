@@ -465,7 +465,7 @@ const QUERIES: QueryTarget[] = [
   { path: "/stats", params: ["session", "kind", "unit"], as: "coordinator" },
   { path: "/stats/statistics.xlsx", params: ["session", "kind", "unit"], as: "coordinator" },
   { path: "/proposals/ledger.xlsx", params: ["session", "status", "unit"], as: "coordinator" },
-  { path: "/supervision", params: ["days", "stage"], as: "coordinator" },
+  { path: "/supervision", params: ["days", "stage", "page", "unit"], as: "coordinator" },
   { path: "/admin/users", params: ["role", "unit", "status", "q", "page", "created"], as: "admin", free: ["q"] },
   { path: "/admin/units", params: ["created"], as: "admin" },
   { path: "/admin/sessions", params: ["created"], as: "admin" },

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
+import { Pagination } from "@/components/pagination";
 import { ProposalLink } from "@/components/proposal-link";
 import { getDb } from "@/db/client";
 import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
+import { supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
 import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
 
@@ -12,18 +15,31 @@ export const metadata: Metadata = { title: "督办" };
 
 const HORIZONS = [3, 5, 10, 20];
 
-/** The 督办 board: every step due within N working days or overdue, by unit, with one-click notices. */
-export default async function SupervisionPage({ searchParams }: { searchParams: Promise<{ days?: string; stage?: string }> }) {
+/** A positive whole number from a query parameter, or null. */
+function positive(value: string | string[] | undefined): number | null {
+  const n = typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  return n > 0 ? n : null;
+}
+
+type Params = { days?: string | string[]; stage?: string | string[]; page?: string | string[]; unit?: string | string[] };
+
+/**
+ * The 督办 board: every step due within N working days or overdue, by unit, with one-click notices —
+ * a page of units at a time with their most urgent rows, or one unit in full (lib/supervision-board.ts).
+ */
+export default async function SupervisionPage({ searchParams }: { searchParams: Promise<Params> }) {
   await requireUser("coordinate");
   const params = await searchParams;
-  const days = HORIZONS.find((d) => d === Number(params.days)) ?? 5;
+  const days = HORIZONS.find((d) => String(d) === params.days) ?? 5;
   const stage = SUPERVISION_STAGES.find((s) => s === params.stage) ?? null;
   const today = isoDateInChina(new Date());
   const until = dueDate(today, { amount: days, unit: "workdays" });
-  const items = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
-  const byUnit = new Map<number, SupervisionItem[]>();
-  for (const item of items) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), item]);
+  const items: SupervisionItem[] = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
+  const unitId = positive(params.unit);
+  const board = supervisionBoard(items, today, { page: positive(params.page) ?? 1, unitId });
   const overdue = items.filter((i) => i.due < today).length;
+  const query = (extra: Record<string, string | number>) =>
+    `/supervision?${new URLSearchParams({ days: String(days), ...(stage ? { stage } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
   return (
     <>
       <h1 className="mb-4 text-xl font-bold">督办</h1>
@@ -57,18 +73,25 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           查询
         </button>
         <p className="ml-auto text-sm text-slate-600">
-          共 {items.length} 项，其中超期 <strong className="text-red-800">{overdue}</strong> 项（截至 {until}）
+          共 {items.length} 项，其中超期 <strong className="text-red-800">{overdue}</strong> 项，涉及 {board.unitCount} 个单位（截至 {until}）
         </p>
       </form>
-      {items.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">没有临近或超过期限的事项。</p>}
-      {[...byUnit.entries()].map(([unitId, rows]) => (
-        <section key={unitId} aria-label={rows[0]!.unit} className="mb-5">
-          <div className="mb-2 flex items-center gap-3">
-            <h2 className="font-semibold">{rows[0]!.unit}</h2>
-            <span className="text-sm text-slate-600">{rows.length} 项</span>
-            {rows.some((r) => r.stage !== "receipt") && (
-              <SuperviseUnitButton unitId={unitId} unit={rows[0]!.unit} proposalIds={rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId)} />
-            )}
+      {unitId !== null && (
+        <p className="mb-3 text-sm">
+          <Link href={query({})} className="text-brand-700 hover:underline">
+            返回全部单位
+          </Link>
+        </p>
+      )}
+      {board.units.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">没有临近或超过期限的事项。</p>}
+      {board.units.map(({ unitId: id, unit, total, overdue: late, rows, supervisable }) => (
+        <section key={id} aria-label={unit} className="mb-5">
+          <div className="mb-2 flex flex-wrap items-center gap-3">
+            <h2 className="font-semibold">{unit}</h2>
+            <span className="text-sm text-slate-600">
+              {total} 项{late > 0 && <>，超期 {late} 项</>}
+            </span>
+            {supervisable.length > 0 && <SuperviseUnitButton unitId={id} unit={unit} proposalIds={supervisable} />}
           </div>
           <table className="data-table">
             <thead>
@@ -100,8 +123,17 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
               ))}
             </tbody>
           </table>
+          {rows.length < total && (
+            <p className="mt-1 text-sm">
+              以上为最紧急的 {rows.length} 项。
+              <Link href={query({ unit: id })} className="text-brand-700 hover:underline">
+                查看该单位全部 {total} 项
+              </Link>
+            </p>
+          )}
         </section>
       ))}
+      {unitId === null && <Pagination page={board.page} pages={board.pages} href={(page) => query({ page })} />}
     </>
   );
 }
