@@ -4,24 +4,12 @@
  */
 import { and, eq, max } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
-import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
-import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
-import { registerProposal } from "@/db/handling/register";
-import { events, proposals, replies, replyDrafts, sessions, units, users } from "@/db/schema";
+import { events, proposals, replies, replyDrafts, users } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
+import { handleProposal, lookups, ok } from "../tests/integration/demo-db";
 import { E2E } from "./env";
 
 export const LEAD_UNIT = "重庆高新区科技创新局";
-
-export const DRAFT: DraftInput = {
-  body: "一、工作开展情况\n\n已出台专项政策。",
-  resultClass: "B",
-  contactPerson: "蒋明杰",
-  contactPhone: "023—68511253",
-  disclosure: "full",
-  disclosureSummary: null,
-  disclosureReason: null,
-};
 
 // Numbers no demo or other test uses.
 let next = 9_000_000 + (Date.now() % 900_000) * 10;
@@ -35,44 +23,13 @@ function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
   }
 }
 
-function must<T extends { ok: boolean }>(result: T): T {
-  if (!result.ok) throw new Error(`preparing the proposal failed: ${(result as { reason?: string }).reason}`);
-  return result;
-}
-
 /** A proposal of 刘新荣 handled by 科技创新局 up to a first draft ("drafted") or 提交审签 ("in_review"). */
 export function prepareProposal(stage: "drafted" | "in_review", title: string): { id: number; version: number } {
   return withDb((db) => {
-    const user = (username: string) => {
-      const u = db.select().from(users).where(eq(users.username, username)).get();
-      if (!u) throw new Error(`no user ${username}`);
-      return { id: u.id, role: u.role, unitId: u.unitId };
-    };
-    const session = db.select().from(sessions).where(eq(sessions.meeting, "第二次会议")).get()!;
-    const lead = db.select().from(units).where(eq(units.name, LEAD_UNIT)).get()!.id;
+    const people = lookups(db);
     const today = isoDateInChina(new Date());
-    const registered = must(
-      registerProposal(db, user("coordinator").id, {
-        sessionId: session.id,
-        number: next++,
-        title,
-        body: "正文",
-        categoryId: null,
-        receivedOn: today,
-        proposerId: user("liuxr").id,
-        coSignerIds: [],
-        seconderIds: [],
-        isKey: false,
-        isUrgent: false,
-        wantsMeeting: false,
-      }),
-    );
-    const id = registered.ok ? registered.data.id : 0;
-    must(assignProposal(db, user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
-    must(acceptAssignment(db, user("jiangmj"), id, lead));
-    must(addContact(db, user("jiangmj"), id, { contactedOn: today, method: "phone", participants: "蒋明杰与刘新荣委员", summary: "电话沟通" }));
-    must(saveDraft(db, user("jiangmj"), id, DRAFT));
-    if (stage === "in_review") must(submitForSignOff(db, user("jiangmj"), id));
+    const id = ok(people.register(next++, { title, receivedOn: today })).id;
+    handleProposal(db, people, id, people.unit(LEAD_UNIT), { until: stage, on: today, participants: "蒋明杰与刘新荣委员" });
     return { id, version: db.select({ v: proposals.version }).from(proposals).where(eq(proposals.id, id)).get()!.v };
   });
 }
@@ -80,7 +37,7 @@ export function prepareProposal(stage: "drafted" | "in_review", title: string): 
 /** A second handler of 科技创新局, for two people editing one draft. */
 export function ensureSecondHandler(username: string, displayName: string): void {
   withDb((db) => {
-    const lead = db.select().from(units).where(eq(units.name, LEAD_UNIT)).get()!.id;
+    const lead = lookups(db).unit(LEAD_UNIT);
     db.insert(users).values({ username, displayName, role: "handler", unitId: lead }).onConflictDoNothing().run();
   });
 }
@@ -97,7 +54,7 @@ export function writtenFor(proposalId: number) {
 /** The highest 发文字号 serial of 科技创新局 this year. */
 export function lastDocSerial(): number {
   return withDb((db) => {
-    const lead = db.select().from(units).where(eq(units.name, LEAD_UNIT)).get()!.id;
+    const lead = lookups(db).unit(LEAD_UNIT);
     const year = Number(isoDateInChina(new Date()).slice(0, 4));
     return db.select({ n: max(replies.docSerial) }).from(replies).where(and(eq(replies.unitId, lead), eq(replies.docYear, year))).get()?.n ?? 0;
   });

@@ -1,10 +1,8 @@
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
-import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { users } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
-import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { demoDatabase, handleProposal, ok } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -28,18 +26,8 @@ describe("two directors approving at the same time", () => {
     const deputy = db.insert(users).values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead }).returning().get();
     const ids: number[] = [];
     for (let n = 0; n < 12; n++) {
-      const r = t.register(950 + n, { title: `并发测试提案${n}` });
-      if (!r.ok) throw new Error(r.reason);
-      const id = r.data.id;
-      for (const step of [
-        assignProposal(db, user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }),
-        acceptAssignment(db, user("jiangmj"), id, lead),
-        addContact(db, user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰", summary: "电话沟通" }),
-        saveDraft(db, user("jiangmj"), id, { body: "正文", resultClass: "B", contactPerson: "蒋明杰", contactPhone: "023—68511253", disclosure: "full", disclosureSummary: null, disclosureReason: null }),
-        submitForSignOff(db, user("jiangmj"), id),
-      ]) {
-        if (!step.ok) throw new Error(step.reason);
-      }
+      const id = ok(t.register(950 + n, { title: `并发测试提案${n}` })).id;
+      handleProposal(db, t, id, lead, { until: "in_review" });
       ids.push(id);
     }
     const go = new SharedArrayBuffer(4);

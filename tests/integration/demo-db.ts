@@ -1,12 +1,53 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { registerProposal, type RegisterInput } from "@/db/handling/register";
+import { approveReply } from "@/db/handling/sign-off";
 import { sessions, units, users } from "@/db/schema";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { tempDatabase } from "./temp-db";
 
 export const DEMO_TODAY = "2026-06-15";
+
+/** A reply draft as 蒋明杰 saves it in the tests. */
+export const SAMPLE_DRAFT: DraftInput = {
+  body: "一、工作开展情况\n\n已出台专项政策。",
+  resultClass: "B",
+  contactPerson: "蒋明杰",
+  contactPhone: "023—68511253",
+  disclosure: "full",
+  disclosureSummary: null,
+  disclosureReason: null,
+};
+
+/** A use case's data, its refusal thrown. */
+export function ok<T>(result: { ok: true; data: T } | { ok: false; reason: string }): T {
+  if (!result.ok) throw new Error(result.reason);
+  return result.data;
+}
+
+/** How far a round goes, on which day its contact is recorded, and with whom. */
+export type Round = { until?: "drafted" | "in_review" | "replied"; on?: string; participants?: string; summary?: string };
+
+/** 蒋明杰 answers the proposal's round: a contact record, SAMPLE_DRAFT, 提交审签, and 邓敏军's 同意签发 — as far as `until` (all of it by default). */
+export function answerRound(db: Db, people: Pick<ReturnType<typeof lookups>, "user">, id: number, round: Round = {}): void {
+  const { until = "replied", on = DEMO_TODAY, participants = "蒋明杰", summary = "电话沟通" } = round;
+  const handler = people.user("jiangmj");
+  ok(addContact(db, handler, id, { contactedOn: on, method: "phone", participants, summary }));
+  ok(saveDraft(db, handler, id, SAMPLE_DRAFT));
+  if (until === "drafted") return;
+  ok(submitForSignOff(db, handler, id));
+  if (until === "replied") ok(approveReply(db, people.user("dengmj"), id, null));
+}
+
+/** The coordinator assigns the proposal to `lead` alone, 蒋明杰 accepts it and answers the round (answerRound). */
+export function handleProposal(db: Db, people: Pick<ReturnType<typeof lookups>, "user">, id: number, lead: number, round: Round = {}): void {
+  ok(assignProposal(db, people.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+  ok(acceptAssignment(db, people.user("jiangmj"), id, lead));
+  answerRound(db, people, id, round);
+}
 
 /** A temporary database with the demo data, and lookups by login and unit name. */
 export async function demoDatabase() {

@@ -8,8 +8,7 @@ import { Worker } from "node:worker_threads";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
-import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
+import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { RECEIPT_ALREADY_SUBMITTED, submitReceipt } from "@/db/handling/receipt";
 import { consumeReceiptToken, issueReceiptToken } from "@/db/handling/receipt-tokens";
@@ -18,7 +17,7 @@ import { approveReply } from "@/db/handling/sign-off";
 import { supervise } from "@/db/handling/supervision";
 import { events, proposals, publications, receipts, replies, replyDrafts, signOffs, users } from "@/db/schema";
 import type { WorkerCommand } from "./command-worker";
-import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { demoDatabase, handleProposal, ok, SAMPLE_DRAFT } from "./demo-db";
 
 const SECRET = "integration-test-secret-0123456789";
 let cleanup = () => {};
@@ -27,20 +26,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-const draft: DraftInput = {
-  body: "一、工作开展情况\n\n已出台专项政策。",
-  resultClass: "B",
-  contactPerson: "蒋明杰",
-  contactPhone: "023—68511253",
-  disclosure: "full",
-  disclosureSummary: null,
-  disclosureReason: null,
-};
-
-function ok<T>(r: { ok: true; data: T } | { ok: false; reason: string }): T {
-  if (!r.ok) throw new Error(r.reason);
-  return r.data;
-}
 
 /** Runs the commands at the same moment, each in its own worker with its own connection. */
 async function together(file: string, commands: WorkerCommand[]): Promise<unknown[]> {
@@ -73,15 +58,10 @@ async function setup(stage: "drafted" | "in_review" | "replied" = "in_review") {
   vi.stubEnv("AUTH_SECRET", SECRET);
   const t = await demoDatabase();
   cleanup = t.cleanup;
-  const { db, user } = t;
+  const { db } = t;
   const lead = t.unit("重庆高新区科技创新局");
   const id = ok(t.register(960, { title: "幂等测试提案" })).id;
-  ok(assignProposal(db, user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
-  ok(acceptAssignment(db, user("jiangmj"), id, lead));
-  ok(addContact(db, user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰", summary: "电话沟通" }));
-  ok(saveDraft(db, user("jiangmj"), id, draft));
-  if (stage !== "drafted") ok(submitForSignOff(db, user("jiangmj"), id));
-  if (stage === "replied") ok(approveReply(db, user("dengmj"), id, null));
+  handleProposal(db, t, id, lead, { until: stage });
   const version = () => db.select({ v: proposals.version }).from(proposals).where(eq(proposals.id, id)).get()!.v;
   const actions = (action: string) => db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, action))).all();
   const replyOf = () => db.select().from(replies).where(eq(replies.proposalId, id)).all();
@@ -117,12 +97,7 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     expect(t.actions("approve")).toHaveLength(1);
     // No number was burnt: the next approval of the unit takes the very next serial.
     const other = ok(t.register(961, { title: "另一件提案" })).id;
-    ok(assignProposal(t.db, t.user("coordinator"), other, { leadUnitId: t.lead, coUnitIds: [] }));
-    ok(acceptAssignment(t.db, t.user("jiangmj"), other, t.lead));
-    ok(addContact(t.db, t.user("jiangmj"), other, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰", summary: "电话沟通" }));
-    ok(saveDraft(t.db, t.user("jiangmj"), other, draft));
-    ok(submitForSignOff(t.db, t.user("jiangmj"), other));
-    ok(approveReply(t.db, director, other, null));
+    handleProposal(t.db, t, other, t.lead);
     const next = t.db.select().from(replies).where(eq(replies.proposalId, other)).get()!;
     expect(next.docSerial).toBe(reply!.docSerial + 1);
   });
@@ -171,25 +146,25 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
 
   it("the second save, started from the same version, is refused with who saved what; nothing is overwritten", async () => {
     const t = await twoHandlers();
-    expect(saveDraft(t.db, t.user("jiangmj"), t.id, { ...draft, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
-    const refused = saveDraft(t.db, t.colleague, t.id, { ...draft, body: "王晓琳的修改" }, { basedOn: t.basedOn });
+    expect(saveDraft(t.db, t.user("jiangmj"), t.id, { ...SAMPLE_DRAFT, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    const refused = saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: t.basedOn });
     expect(refused).toMatchObject({ ok: false, conflict: true });
     expect(reasonOf(refused)).toMatch(/^蒋明杰已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。$/);
     expect(drafts(t.db, t.id).map((d) => [d.version, d.body])).toEqual([
-      [1, draft.body],
+      [1, SAMPLE_DRAFT.body],
       [2, "蒋明杰的修改"],
     ]);
     expect(t.actions("save_draft")).toHaveLength(2);
     // Having seen version 2, the colleague saves version 3.
     const second = drafts(t.db, t.id).find((d) => d.version === 2)!;
-    expect(saveDraft(t.db, t.colleague, t.id, { ...draft, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
+    expect(saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
   });
 
   it("two saves at the same moment from two people: one is saved, the other refused", async () => {
     const t = await twoHandlers();
     const results = await together(t.file, [
-      { type: "saveDraft", actor: t.user("jiangmj"), proposalId: t.id, input: { ...draft, body: "甲" }, basedOn: t.basedOn },
-      { type: "saveDraft", actor: t.colleague, proposalId: t.id, input: { ...draft, body: "乙" }, basedOn: t.basedOn },
+      { type: "saveDraft", actor: t.user("jiangmj"), proposalId: t.id, input: { ...SAMPLE_DRAFT, body: "甲" }, basedOn: t.basedOn },
+      { type: "saveDraft", actor: t.colleague, proposalId: t.id, input: { ...SAMPLE_DRAFT, body: "乙" }, basedOn: t.basedOn },
     ]);
     expect(successes(results)).toEqual([{ ok: true, data: { version: 2 } }]);
     expect(results.find((r) => !(r as { ok: boolean }).ok)).toMatchObject({ ok: false, conflict: true });
@@ -198,7 +173,7 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
 
   it("the same draft sent twice by its author (a double click) is saved once and both answers name that version", async () => {
     const t = await twoHandlers();
-    const edited = { ...draft, body: "修改后的答复" };
+    const edited = { ...SAMPLE_DRAFT, body: "修改后的答复" };
     expect(saveDraft(t.db, t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
     expect(saveDraft(t.db, t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
     const results = await together(t.file, [1, 2].map(() => ({ type: "saveDraft" as const, actor: t.user("jiangmj"), proposalId: t.id, input: { ...edited, body: "再改一次" }, basedOn: drafts(t.db, t.id).at(-1)!.id })));
@@ -213,7 +188,7 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
   it("once submitted, a save is refused by the workflow, not as a conflict", async () => {
     const t = await twoHandlers();
     ok(submitForSignOff(t.db, t.user("jiangmj"), t.id));
-    expect(saveDraft(t.db, t.colleague, t.id, draft, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
+    expect(saveDraft(t.db, t.colleague, t.id, SAMPLE_DRAFT, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
   });
 });
 

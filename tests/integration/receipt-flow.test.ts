@@ -1,10 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
-import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { recordPaperReceipt, remindReceipt, submitReceipt } from "@/db/handling/receipt";
-import { approveReply } from "@/db/handling/sign-off";
 import { closeProposal } from "@/db/handling/supervision";
 import { memberReceiptsOf, receiptsOf } from "@/db/queries/receipts";
 import { overdueReceipts } from "@/db/queries/work";
@@ -13,25 +10,11 @@ import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
 import { receiptInput, type ReceiptAnswers } from "@/lib/validation/receipt";
-import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { answerRound as answer, DEMO_TODAY, demoDatabase, handleProposal, ok } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-const draft: DraftInput = {
-  body: "一、工作开展情况\n\n已出台专项政策。",
-  resultClass: "B",
-  contactPerson: "蒋明杰",
-  contactPhone: "023—68511253",
-  disclosure: "full",
-  disclosureSummary: null,
-  disclosureReason: null,
-};
-
-const ok = <T>(r: { ok: true; data: T } | { ok: false; reason: string }): T => {
-  if (!r.ok) throw new Error(r.reason);
-  return r.data;
-};
 
 /** A joint proposal by 刘新荣 with one co-signer and one seconder, handled by 科技创新局 up to a signed reply. */
 async function replied() {
@@ -47,16 +30,13 @@ async function replied() {
   const { id } = ok(
     t.register(902, { title: "关于完善科学城人才公寓配套的建议", body: "建议完善人才公寓的交通与生活配套。", coSignerIds: [cosigner.id], seconderIds: [seconder.id] }),
   );
-  ok(assignProposal(t.db, t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
-  ok(acceptAssignment(t.db, t.user("jiangmj"), id, lead));
+  const round = { participants: "蒋明杰与刘新荣委员", summary: "电话沟通办理思路" };
+  handleProposal(t.db, t, id, lead, round);
   const answerRound = () => {
-    ok(addContact(t.db, t.user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "phone", participants: "蒋明杰与刘新荣委员", summary: "电话沟通办理思路" }));
-    ok(saveDraft(t.db, t.user("jiangmj"), id, draft));
-    ok(submitForSignOff(t.db, t.user("jiangmj"), id));
-    ok(approveReply(t.db, t.user("dengmj"), id, null));
+    answer(t.db, t, id, round);
     return currentReplyId(t.db, id);
   };
-  const replyId = answerRound();
+  const replyId = currentReplyId(t.db, id);
   return { ...t, id, lead, liu, cosigner, seconder, outsider, replyId, answerRound };
 }
 
