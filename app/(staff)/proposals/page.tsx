@@ -11,6 +11,7 @@ import { can } from "@/lib/authz";
 import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
 import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
+import { FilterField } from "@/components/ui/filter-field";
 
 export const metadata: Metadata = { title: "全部提案" };
 
@@ -59,10 +60,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         )}
       </div>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" role="search">
-        <div>
-          <label htmlFor="f-session" className="block text-xs text-slate-600">
-            届次会议
-          </label>
+        <FilterField id="f-session" label="届次会议">
           <select id="f-session" name="session" defaultValue={sessionId ?? ""} className="input">
             <option value="">全部</option>
             {sessions.map((s) => (
@@ -71,11 +69,8 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="f-status" className="block text-xs text-slate-600">
-            状态
-          </label>
+        </FilterField>
+        <FilterField id="f-status" label="状态">
           <select id="f-status" name="status" defaultValue={status ?? ""} className="input">
             <option value="">全部</option>
             {PROPOSAL_STATES.map((s: ProposalState) => (
@@ -84,13 +79,10 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="f-q" className="block text-xs text-slate-600">
-            标题、提案人或编号
-          </label>
+        </FilterField>
+        <FilterField id="f-q" label="标题、提案人或编号">
           <input id="f-q" name="q" defaultValue={q ?? ""} className="input" />
-        </div>
+        </FilterField>
         <button type="submit" className="btn btn-primary">
           查询
         </button>

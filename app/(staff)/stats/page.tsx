@@ -11,6 +11,7 @@ import { sessionTitle } from "@/lib/format";
 import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
 import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
+import { FilterField } from "@/components/ui/filter-field";
 
 export const metadata: Metadata = { title: "统计" };
 
@@ -45,10 +46,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-4 text-xl font-bold">办理统计</h1>
       <form method="get" className="mb-5 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
         {filters.map((f) => (
-          <div key={f.id}>
-            <label htmlFor={f.id} className="block text-xs text-slate-600">
-              {f.label}
-            </label>
+          <FilterField key={f.id} id={f.id} label={f.label}>
             <select id={f.id} name={f.name} defaultValue={f.value ?? ""} className="input">
               <option value="">全部</option>
               {f.options.map((o) => (
@@ -57,7 +55,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                 </option>
               ))}
             </select>
-          </div>
+          </FilterField>
         ))}
         <button type="submit" className="btn btn-primary">
           统计

@@ -10,6 +10,7 @@ import { isoDateInChina } from "@/lib/format";
 import { supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
 import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
+import { FilterField } from "@/components/ui/filter-field";
 
 export const metadata: Metadata = { title: "督办" };
 
@@ -44,10 +45,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
     <>
       <h1 className="mb-4 text-xl font-bold">督办</h1>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="sv-days" className="block text-xs text-slate-600">
-            期限范围
-          </label>
+        <FilterField id="sv-days" label="期限范围">
           <select id="sv-days" name="days" defaultValue={days} className="input">
             {HORIZONS.map((d) => (
               <option key={d} value={d}>
@@ -55,11 +53,8 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="sv-stage" className="block text-xs text-slate-600">
-            环节
-          </label>
+        </FilterField>
+        <FilterField id="sv-stage" label="环节">
           <select id="sv-stage" name="stage" defaultValue={stage ?? ""} className="input">
             <option value="">全部</option>
             {SUPERVISION_STAGES.map((s) => (
@@ -68,7 +63,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
               </option>
             ))}
           </select>
-        </div>
+        </FilterField>
         <button type="submit" className="btn btn-primary">
           查询
         </button>

@@ -7,6 +7,7 @@ import { draftsOf } from "@/db/queries/handling-view";
 import { getProposalDetail } from "@/db/queries/proposals";
 import { canSeeDrafts } from "@/lib/authz";
 import { requireProposalAccess, requireUser } from "../../../../_server/guard";
+import { FilterField } from "@/components/ui/filter-field";
 
 export const metadata: Metadata = { title: "比较答复函稿" };
 
@@ -35,10 +36,7 @@ export default async function CompareDrafts({ params, searchParams }: { params: 
       <h1 className="mb-4 text-xl font-bold">比较答复函稿：{detail.proposal.title}</h1>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
         {(["from", "to"] as const).map((name) => (
-          <div key={name}>
-            <label htmlFor={`v-${name}`} className="block text-xs text-slate-600">
-              {name === "from" ? "原稿" : "修改稿"}
-            </label>
+          <FilterField key={name} id={`v-${name}`} label={name === "from" ? "原稿" : "修改稿"}>
             <select id={`v-${name}`} name={name} defaultValue={(name === "from" ? older : newer)?.id} className="input">
               {drafts.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -46,7 +44,7 @@ export default async function CompareDrafts({ params, searchParams }: { params: 
                 </option>
               ))}
             </select>
-          </div>
+          </FilterField>
         ))}
         <button type="submit" className="btn btn-primary">
           比较
