@@ -150,30 +150,22 @@ function generate(sqlite: Database.Database, proposals: number) {
       const assigned = received + 5 * day;
       const replied = ["replied", "closed"].includes(status);
       const accepted = status !== "assigned";
-      run(
-        "insert into assignments (proposal_id, unit_id, role, status, handler_id, assigned_on, accept_due, due, accepted_at, created_at) values (?, ?, 'lead', ?, ?, ?, ?, ?, ?, ?)",
-        id,
-        lead,
-        replied ? "done" : accepted ? "accepted" : "pending",
-        accepted ? staff.get(lead)!.handler : null,
-        iso(assigned),
-        iso(assigned + 7 * day),
-        iso(assigned + 90 * day),
-        accepted ? assigned + 3 * day : null,
-        assigned,
-      );
-      const coId = run(
-        "insert into assignments (proposal_id, unit_id, role, status, handler_id, assigned_on, accept_due, due, accepted_at, created_at) values (?, ?, 'co', ?, ?, ?, ?, ?, ?, ?)",
-        id,
-        co,
-        replied ? "done" : accepted ? "accepted" : "pending",
-        accepted ? staff.get(co)!.handler : null,
-        iso(assigned),
-        iso(assigned + 7 * day),
-        iso(assigned + 30 * day),
-        accepted ? assigned + 3 * day : null,
-        assigned,
-      );
+      const assign = (role: "lead" | "co", unit: number, dueDays: number) =>
+        run(
+          "insert into assignments (proposal_id, unit_id, role, status, handler_id, assigned_on, accept_due, due, accepted_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          id,
+          unit,
+          role,
+          replied ? "done" : accepted ? "accepted" : "pending",
+          accepted ? staff.get(unit)!.handler : null,
+          iso(assigned),
+          iso(assigned + 7 * day),
+          iso(assigned + dueDays * day),
+          accepted ? assigned + 3 * day : null,
+          assigned,
+        );
+      assign("lead", lead, 90);
+      const coId = assign("co", co, 30);
       run("insert into events (proposal_id, actor_id, action, from_state, to_state, created_at) values (?, ?, 'assign', 'registered', 'assigned', ?)", id, coordinator, assigned);
       if (!accepted) continue;
       const handler = staff.get(lead)!.handler;
