@@ -16,7 +16,7 @@ import http from "node:http";
 import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
-import { cachedSignedInPage, isSignedInPage, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
+import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -40,19 +40,7 @@ function cookieReader(header: string | undefined) {
 }
 
 /** The request headers the caches read: the origin, what is asked for, the client router's state, the render token. */
-const VISIT_HEADERS = [
-  "host",
-  "x-forwarded-host",
-  "x-forwarded-proto",
-  "accept",
-  "rsc",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "next-url",
-  "next-action",
-  RENDER_HEADER,
-];
+const VISIT_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto", "accept", ...ROUTER_HEADERS, RENDER_HEADER];
 
 function visitOf(req: http.IncomingMessage): SignedInVisit {
   // Parsed as Next parses it, so the cache key is the same whichever way a page was stored.
@@ -66,7 +54,7 @@ function visitOf(req: http.IncomingMessage): SignedInVisit {
   return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookieHeader, cookie: cookieReader(cookieHeader) };
 }
 
-/** Sends a cache's answer, gzipped when the client takes it and it is worth it. */
+/** Sends a cache's answer, gzipped when the client takes it. */
 function send(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer) {
   const compress = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = answer.body(compress ? "gzip" : "identity");

@@ -10,6 +10,10 @@
  */
 import { MarkedText } from "@/lib/marked-text";
 import { contentSecurityPolicy, fixedSecurityHeaders, newNonce } from "@/lib/security-headers";
+import { originFromHeaders } from "@/lib/site-origin";
+
+/** A request as the caches see it: method, path and query as Next parses them, the headers they read, cookies by name. */
+export type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
 
 /** What the server answered a render: its status, headers as name/value pairs (a name may repeat), text. */
 export type Rendered = { status: number; headers: [string, string][]; body: string };
@@ -39,10 +43,22 @@ export function placeholderNonce(): string {
   return shared.placeholderNonce;
 }
 
-/** Renders `path` through this server, as a cache's own render (placeholder nonce), with these headers. */
-export async function renderThroughServer(path: string, headers: Record<string, string>): Promise<Response> {
+/**
+ * Renders the visit's page through this server, as a cache's own render (placeholder nonce), for the
+ * origin the visitor asked (links and 索引号 addresses are built from it), with these headers besides.
+ */
+export async function renderThroughServer(visit: Pick<Visit, "pathname" | "search" | "headers">, headers: Record<string, string>): Promise<Response> {
   const self = process.env.__NEXT_PRIVATE_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
-  return fetch(new URL(path, self), { headers: { ...headers, [RENDER_HEADER]: shared.renderToken }, redirect: "manual" });
+  const origin = new URL(originFromHeaders(visit.headers));
+  return fetch(new URL(visit.pathname + visit.search, self), {
+    headers: {
+      ...headers,
+      "x-forwarded-host": origin.host,
+      "x-forwarded-proto": origin.protocol.replace(":", ""),
+      [RENDER_HEADER]: shared.renderToken,
+    },
+    redirect: "manual",
+  });
 }
 
 /** A byte-bounded map of pages, least recently used out first, with each key's render shared while it runs. */

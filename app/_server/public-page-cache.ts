@@ -15,7 +15,7 @@
  */
 import { originFromHeaders } from "@/lib/site-origin";
 import { CARE_COOKIE, LANG_COOKIE } from "@/lib/public-prefs";
-import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored } from "./page-store";
+import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored, type Visit } from "./page-store";
 
 export { isCacheRender, placeholderNonce, RENDER_HEADER } from "./page-store";
 
@@ -37,8 +37,6 @@ export function publicPagesChanged(): void {
   state.store.clear();
 }
 
-export type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
-
 /** Document requests for public pages; not the client router's RSC fetches, not files or the preference toggle. */
 export function isCacheable(visit: Visit): boolean {
   if (visit.method !== "GET") return false;
@@ -55,11 +53,8 @@ function cacheKey(visit: Visit): string {
 /** Renders the page through the server itself, as an anonymous visitor with the same display preferences. */
 async function render(visit: Visit): Promise<Page | null> {
   const generation = state.generation;
-  const origin = new URL(originFromHeaders(visit.headers));
   const prefs = [LANG_COOKIE, CARE_COOKIE].flatMap((name) => (visit.cookie(name) ? [`${name}=${visit.cookie(name)}`] : []));
-  const response = await renderThroughServer(visit.pathname + visit.search, {
-    "x-forwarded-host": origin.host,
-    "x-forwarded-proto": origin.protocol.replace(":", ""),
+  const response = await renderThroughServer(visit, {
     accept: "text/html",
     ...(prefs.length ? { cookie: prefs.join("; ") } : {}),
   });

@@ -21,7 +21,7 @@ import path from "node:path";
 import { decode } from "next-auth/jwt";
 import { databasePath } from "@/db/database-path";
 import { originFromHeaders } from "@/lib/site-origin";
-import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored } from "./page-store";
+import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored, type Visit } from "./page-store";
 
 type Page = Stored<{ dataVersion: number; expiresAt: number }>;
 
@@ -30,7 +30,7 @@ export const MAX_AGE_MS = 30 * 1000;
 /** next-auth's session cookie: `__Secure-` when the site is reached over https. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 /** The request headers a page's answer varies with (Next's own Vary list), besides the URL and cookies. */
-const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+export const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 
 const store = new PageStore<Page>(MAX_BYTES);
 
@@ -74,7 +74,8 @@ function buildRoutes(): Routes {
   }
 }
 
-export type SignedInVisit = { method: string; pathname: string; search: string; headers: Headers; cookieHeader: string | undefined; cookie: (name: string) => string | undefined };
+/** A visit with its whole Cookie header, which keys a session's pages. */
+export type SignedInVisit = Visit & { cookieHeader: string | undefined };
 
 function sessionCookie(visit: SignedInVisit): { name: string; value: string } | null {
   for (const name of SESSION_COOKIES) {
@@ -87,7 +88,6 @@ function sessionCookie(visit: SignedInVisit): { name: string; value: string } | 
 /** A signed-in user's GET of a page (not a route handler, not the public site): what this cache answers. */
 export function isSignedInPage(visit: SignedInVisit, known: Routes = (routes ??= buildRoutes())): boolean {
   if (visit.method !== "GET" || !visit.cookieHeader || !sessionCookie(visit)) return false;
-  if (visit.headers.has("next-action")) return false;
   return known.pages.some((p) => p.test(visit.pathname)) && !known.handlers.some((p) => p.test(visit.pathname));
 }
 
@@ -127,10 +127,7 @@ const keepable = (page: Pick<Page, "status" | "headers">) =>
 
 /** Renders the page through the server itself, as this visitor (same cookies, same router state). */
 async function render(visit: SignedInVisit, version: number | null): Promise<Page> {
-  const origin = new URL(originFromHeaders(visit.headers));
   const headers: Record<string, string> = {
-    "x-forwarded-host": origin.host,
-    "x-forwarded-proto": origin.protocol.replace(":", ""),
     accept: visit.headers.get("accept") ?? "text/html",
     "accept-encoding": "identity",
     cookie: visit.cookieHeader ?? "",
@@ -139,7 +136,7 @@ async function render(visit: SignedInVisit, version: number | null): Promise<Pag
     const value = visit.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  const page = pageOf(await renderedPage(await renderThroughServer(visit.pathname + visit.search, headers)));
+  const page = pageOf(await renderedPage(await renderThroughServer(visit, headers)));
   const cookie = sessionCookie(visit);
   const expiry = cookie ? await sessionExpiry(cookie) : null;
   // Kept only when nothing was written while it rendered (its own render included) and the token is good.
