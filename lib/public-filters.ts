@@ -1,5 +1,6 @@
 /** The public list's and search's filters as they travel in the query string. Pure. */
 import { SESSION_KINDS, type SessionKind } from "./domain";
+import { positiveInt } from "./query-param";
 
 export type PublicQuery = {
   q: string;
@@ -13,12 +14,6 @@ export type PublicQuery = {
 type Params = Record<string, string | string[] | undefined>;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-
-function positiveInt(value: string, max: number): number | undefined {
-  if (!/^\d{1,9}$/.test(value)) return undefined;
-  const n = Number(value);
-  return n >= 1 && n <= max ? n : undefined;
-}
 
 /** Reads the filters; anything malformed is ignored rather than refused. */
 export function parsePublicQuery(params: Params): PublicQuery {

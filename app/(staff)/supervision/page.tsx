@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
+import { positiveInt } from "@/lib/query-param";
 import { supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
 import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
@@ -16,11 +17,8 @@ export const metadata: Metadata = { title: "督办" };
 
 const HORIZONS = [3, 5, 10, 20];
 
-/** A positive whole number from a query parameter, or null. */
-function positive(value: string | string[] | undefined): number | null {
-  const n = typeof value === "string" && /^\d{1,9}$/.test(value) ? Number(value) : 0;
-  return n > 0 ? n : null;
-}
+/** A positive whole number from a query parameter given once, or null. */
+const positive = (value: string | string[] | undefined) => (typeof value === "string" ? (positiveInt(value, Number.MAX_SAFE_INTEGER) ?? null) : null);
 
 type Params = { days?: string | string[]; stage?: string | string[]; page?: string | string[]; unit?: string | string[] };
 
