@@ -71,7 +71,9 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await contact.getByLabel("沟通情况").fill("当面听取刘新荣委员意见，介绍办理思路。");
   await contact.getByRole("button", { name: "添加沟通记录" }).click();
   await expect(region("沟通记录")).toContainText("当面听取刘新荣委员意见");
-  const draft = region(/起草答复函|答复函草稿/);
+  await region("起草答复函").getByRole("link", { name: "起草答复函" }).click();
+  await expect(page).toHaveURL(/\/proposals\/\d+\/reply$/);
+  const draft = region("起草答复函");
   await draft.getByLabel("答复正文").fill(REPLY_180_PARAGRAPHS.slice(0, -3).join("\n\n"));
   await draft.getByLabel("联系电话").fill("023—68511253");
   await draft.getByRole("button", { name: "保存草稿" }).click();
@@ -86,6 +88,8 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await expect(page.getByText("办理中").first()).toBeVisible();
 
   await as("jiangmj", url);
+  await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
+  await region(/答复函草稿/).getByRole("link", { name: "修改答复函" }).click();
   await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
   await region(/答复函草稿/).getByLabel("答复正文").fill(REPLY_180_PARAGRAPHS.join("\n\n"));
   await region(/答复函草稿/).getByRole("button", { name: "保存草稿" }).click();

@@ -67,7 +67,7 @@ test("two handlers save one draft: the second is told who saved first, keeps the
       { name: SESSION_COOKIE, value: await mintSessionToken(E2E.databasePath, E2E.authSecret, username), url: E2E.baseURL, httpOnly: true, sameSite: "Lax" },
     ]);
     const page = await context.newPage();
-    await page.goto(`/proposals/${id}`);
+    await page.goto(`/proposals/${id}/reply`);
     const panel = page.getByRole("region", { name: /答复函草稿/ });
     await expect(panel).toHaveAccessibleName(/当前第 1 稿/);
     return { context, page, panel };

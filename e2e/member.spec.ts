@@ -36,6 +36,7 @@ async function replyAgain(page: Page, as: (login: string, url: string) => Promis
   await contact.getByLabel("沟通情况").fill("再次当面听取刘新荣委员意见，说明第二轮办理措施。");
   await contact.getByRole("button", { name: "添加沟通记录" }).click();
   await expect(page.getByRole("region", { name: "沟通记录", exact: true })).toContainText("第2轮");
+  await page.getByRole("region", { name: "起草答复函", exact: true }).getByRole("link", { name: "起草答复函" }).click();
   const draft = page.getByRole("region", { name: "起草答复函", exact: true });
   await draft.getByLabel("答复正文").fill(body);
   await draft.getByLabel("联系电话").fill("023—68511253");
@@ -151,6 +152,7 @@ test("the same on a phone: a joint proposal answered by 刘新荣 and his co-sig
   await contact.getByLabel("沟通情况").fill("电话听取刘新荣委员意见。");
   await contact.getByRole("button", { name: "添加沟通记录" }).click();
   await expect(page.getByRole("region", { name: "沟通记录", exact: true })).toContainText("电话听取刘新荣委员意见");
+  await page.getByRole("region", { name: "起草答复函", exact: true }).getByRole("link", { name: "起草答复函" }).click();
   const draft = page.getByRole("region", { name: "起草答复函", exact: true });
   await draft.getByLabel("答复正文").fill("一、通勤服务\n\n将协调公交公司研究开通定制线路。");
   await draft.getByLabel("联系电话").fill("023—68511253");

@@ -35,6 +35,8 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   const submit = page.getByRole("region", { name: "提交审签" });
   await submit.getByRole("button", { name: "提交审签" }).click();
   await expect(submit.getByRole("status")).toContainText("答复函已被退回");
+  await draft.getByRole("link", { name: "修改答复函" }).click();
+  await expect(draft).toContainText("邓敏军退回修改意见：请补充下一步工作的时间安排。");
   const body = draft.getByLabel("答复正文");
   await body.fill(`${await body.inputValue()}\n\n三、时间安排\n\n上述工作于年底前完成。`);
   await draft.getByRole("button", { name: "保存草稿" }).click();

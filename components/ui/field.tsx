@@ -30,7 +30,7 @@ export function Field({ label, name, error, hint, required, children }: FieldPro
       </label>
       {children({ id, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy, required })}
       {hint && (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-slate-600">
           {hint}
         </p>
       )}

@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import {
   assignments,
   coOpinions,
@@ -17,52 +18,65 @@ import {
 
 type Reader = Pick<Db, "select">;
 
-export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { version: number }) | null {
-  const p = db.select().from(proposals).where(eq(proposals.id, proposalId)).get();
-  if (!p) return null;
-  const proposerIds = db
-    .select({ id: proposalSigners.userId })
-    .from(proposalSigners)
-    .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-    .all()
-    .map((r) => r.id);
-  const rows = db
-    .select({ a: assignments, opinion: coOpinions.status })
-    .from(assignments)
-    .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
-    .where(eq(assignments.proposalId, proposalId))
-    .all();
-  const pendingExtensions = new Set(
-    db
-      .select({ id: extensionRequests.assignmentId })
-      .from(extensionRequests)
-      .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
-      .where(and(eq(assignments.proposalId, proposalId), eq(extensionRequests.status, "pending")))
-      .all()
-      .map((r) => r.id),
-  );
+/** loadFacts' queries, built once per connection (db/prepared.ts). */
+const factsQueries = preparedOnce((db: Reader) => {
+  const proposalId = param("proposalId");
+  const round = param("round");
   const inRound = <T extends typeof contactRecords | typeof replyDrafts>(table: T) =>
     db
       .select({ n: count() })
       .from(table)
-      .where(and(eq(table.proposalId, proposalId), eq(table.round, p.round)))
-      .get()?.n ?? 0;
-  const latestDraft = db
-    .select({ id: replyDrafts.id, signedOff: signOffs.id })
-    .from(replyDrafts)
-    .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
-    .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, p.round)))
-    .orderBy(desc(replyDrafts.version))
-    .limit(1)
-    .get();
-  const reply = db
-    .select()
-    .from(replies)
-    .where(and(eq(replies.proposalId, proposalId), eq(replies.round, p.round)))
-    .get();
-  const receiptsThisRound = reply
-    ? db.select({ memberId: receipts.memberId, result: receipts.result }).from(receipts).where(eq(receipts.replyId, reply.id)).all()
-    : [];
+      .where(and(eq(table.proposalId, proposalId), eq(table.round, round)))
+      .prepare();
+  return {
+    proposal: db.select().from(proposals).where(eq(proposals.id, proposalId)).prepare(),
+    proposers: db
+      .select({ id: proposalSigners.userId })
+      .from(proposalSigners)
+      .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+      .prepare(),
+    assignments: db
+      .select({ a: assignments, opinion: coOpinions.status })
+      .from(assignments)
+      .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
+      .where(eq(assignments.proposalId, proposalId))
+      .prepare(),
+    pendingExtensions: db
+      .select({ id: extensionRequests.assignmentId })
+      .from(extensionRequests)
+      .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
+      .where(and(eq(assignments.proposalId, proposalId), eq(extensionRequests.status, "pending")))
+      .prepare(),
+    contactsInRound: inRound(contactRecords),
+    draftsInRound: inRound(replyDrafts),
+    latestDraft: db
+      .select({ id: replyDrafts.id, signedOff: signOffs.id })
+      .from(replyDrafts)
+      .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
+      .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
+      .orderBy(desc(replyDrafts.version))
+      .limit(1)
+      .prepare(),
+    reply: db
+      .select()
+      .from(replies)
+      .where(and(eq(replies.proposalId, proposalId), eq(replies.round, round)))
+      .prepare(),
+    receipts: db.select({ memberId: receipts.memberId, result: receipts.result }).from(receipts).where(eq(receipts.replyId, param("replyId"))).prepare(),
+  };
+});
+
+export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { version: number }) | null {
+  const q = factsQueries(db);
+  const p = q.proposal.get({ proposalId });
+  if (!p) return null;
+  const proposerIds = q.proposers.all({ proposalId }).map((r) => r.id);
+  const rows = q.assignments.all({ proposalId });
+  const pendingExtensions = new Set(q.pendingExtensions.all({ proposalId }).map((r) => r.id));
+  const inThisRound = { proposalId, round: p.round };
+  const latestDraft = q.latestDraft.get(inThisRound);
+  const reply = q.reply.get(inThisRound);
+  const receiptsThisRound = reply ? q.receipts.all({ replyId: reply.id }) : [];
   return {
     version: p.version,
     status: p.status,
@@ -70,8 +84,8 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     isUrgent: p.isUrgent,
     proposerIds,
     contactWaived: p.contactWaivedReason !== null,
-    contactsThisRound: inRound(contactRecords),
-    draftsThisRound: inRound(replyDrafts),
+    contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,
+    draftsThisRound: q.draftsInRound.get(inThisRound)?.n ?? 0,
     draftReturned: latestDraft?.signedOff != null && !reply,
     assignments: rows.map(({ a, opinion }) => ({
       id: a.id,

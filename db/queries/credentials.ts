@@ -12,6 +12,7 @@ import {
   type AddressLimit,
 } from "@/lib/sign-in-limits";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { signInFailures, signInUnknownNames, users } from "../schema";
 import { logEvent } from "./events";
 
@@ -147,8 +148,8 @@ function addressFailures(db: Pick<Db, "select">, address: string, now: Date, lim
 }
 
 /** The live state of a signed-in user, re-read on every request so that disabling takes effect at once. */
-export function loadSessionUser(db: Db, id: number) {
-  return db
+const loadSessionUserQuery = preparedOnce((db: Db) =>
+  db
     .select({
       id: users.id,
       role: users.role,
@@ -160,8 +161,12 @@ export function loadSessionUser(db: Db, id: number) {
       mustChangePassword: users.mustChangePassword,
     })
     .from(users)
-    .where(eq(users.id, id))
-    .get();
+    .where(eq(users.id, param("id")))
+    .prepare(),
+);
+
+export function loadSessionUser(db: Db, id: number) {
+  return loadSessionUserQuery(db).get({ id });
 }
 
 /**

@@ -1,6 +1,7 @@
 /** What the proposal page shows about the handling: opinions, contacts, draft versions, sign-offs, requests. */
 import { aliasedTable, and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import {
   adjustmentRequests,
   assignments,
@@ -17,8 +18,8 @@ import {
 const author = aliasedTable(users, "author");
 const suggested = aliasedTable(units, "suggested");
 
-export function coOpinionsOf(db: Db, proposalId: number) {
-  return db
+const coOpinionsOfQuery = preparedOnce((db: Db) =>
+  db
     .select({
       unitId: assignments.unitId,
       unit: units.name,
@@ -33,13 +34,17 @@ export function coOpinionsOf(db: Db, proposalId: number) {
     .innerJoin(assignments, eq(assignments.id, coOpinions.assignmentId))
     .innerJoin(units, eq(units.id, assignments.unitId))
     .innerJoin(author, eq(author.id, coOpinions.authorId))
-    .where(eq(assignments.proposalId, proposalId))
+    .where(eq(assignments.proposalId, param("proposalId")))
     .orderBy(asc(assignments.id))
-    .all();
+    .prepare(),
+);
+
+export function coOpinionsOf(db: Db, proposalId: number) {
+  return coOpinionsOfQuery(db).all({ proposalId });
 }
 
-export function contactsOf(db: Db, proposalId: number) {
-  return db
+const contactsOfQuery = preparedOnce((db: Db) =>
+  db
     .select({
       id: contactRecords.id,
       round: contactRecords.round,
@@ -51,14 +56,18 @@ export function contactsOf(db: Db, proposalId: number) {
     })
     .from(contactRecords)
     .innerJoin(author, eq(author.id, contactRecords.createdBy))
-    .where(eq(contactRecords.proposalId, proposalId))
+    .where(eq(contactRecords.proposalId, param("proposalId")))
     .orderBy(asc(contactRecords.contactedOn), asc(contactRecords.id))
-    .all();
+    .prepare(),
+);
+
+export function contactsOf(db: Db, proposalId: number) {
+  return contactsOfQuery(db).all({ proposalId });
 }
 
 /** Every draft version, newest first, with the director's decision on it when there is one. */
-export function draftsOf(db: Db, proposalId: number) {
-  return db
+const draftsOfQuery = preparedOnce((db: Db) =>
+  db
     .select({
       draft: replyDrafts,
       author: author.displayName,
@@ -72,9 +81,13 @@ export function draftsOf(db: Db, proposalId: number) {
     .innerJoin(author, eq(author.id, replyDrafts.authorId))
     .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
     .leftJoin(replies, eq(replies.draftId, replyDrafts.id))
-    .where(eq(replyDrafts.proposalId, proposalId))
+    .where(eq(replyDrafts.proposalId, param("proposalId")))
     .orderBy(desc(replyDrafts.round), desc(replyDrafts.version))
-    .all();
+    .prepare(),
+);
+
+export function draftsOf(db: Db, proposalId: number) {
+  return draftsOfQuery(db).all({ proposalId });
 }
 
 export function pendingRequestsOf(db: Db, proposalId: number) {
@@ -112,6 +125,8 @@ export function pendingRequestsOf(db: Db, proposalId: number) {
   return { adjustments, extensions };
 }
 
+const repliesOfQuery = preparedOnce((db: Db) => db.select().from(replies).where(eq(replies.proposalId, param("proposalId"))).orderBy(asc(replies.round)).prepare());
+
 export function repliesOf(db: Db, proposalId: number) {
-  return db.select().from(replies).where(eq(replies.proposalId, proposalId)).orderBy(asc(replies.round)).all();
+  return repliesOfQuery(db).all({ proposalId });
 }

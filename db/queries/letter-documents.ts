@@ -8,7 +8,7 @@
  * letters for that member, the lead unit and the coordinating office (who send the letter), not on a
  * co-handling unit's copy.
  */
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Db } from "@/db/client";
 import { issueReceiptToken } from "@/db/handling/receipt-tokens";
@@ -17,10 +17,8 @@ import { canSeeDrafts, canViewProposal, type Actor } from "@/lib/authz";
 import { chineseDate, isoDateInChina } from "@/lib/format";
 import type { LetterSheet } from "@/lib/letter-print";
 import { receiptTokenExpiry } from "@/lib/receipt-token";
-import { letterForDraft, letterForReply } from "./letter";
+import { letterForDraft, letterForReply, type LetterSource } from "./letter";
 import { loadProposalParties } from "./proposals";
-
-export type LetterSource = { kind: "reply"; replyId: number } | { kind: "draft"; draftId: number };
 
 /** "one": a single letter (the lead proposer's unless `to` names another), as the print view shows; "all": every letter. */
 export type LetterScope = "one" | "all";
@@ -160,17 +158,4 @@ export async function letterDocuments(db: Db, actor: Actor, request: LetterReque
   const id = source.kind === "reply" ? source.replyId : source.draftId;
   if (!Number.isSafeInteger(id) || id <= 0) return notFound("答复函不存在");
   return source.kind === "reply" ? replyDocuments(db, actor, id, request) : draftDocuments(db, actor, id, request);
-}
-
-/** The version the staff letter preview shows: the round's reply, else its latest draft. */
-export function currentLetterSource(db: Db, proposalId: number, round: number): LetterSource | null {
-  const reply = db.select({ id: replies.id }).from(replies).where(and(eq(replies.proposalId, proposalId), eq(replies.round, round))).get();
-  if (reply) return { kind: "reply", replyId: reply.id };
-  const draft = db
-    .select({ id: replyDrafts.id })
-    .from(replyDrafts)
-    .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
-    .orderBy(desc(replyDrafts.version))
-    .get();
-  return draft ? { kind: "draft", draftId: draft.id } : null;
 }

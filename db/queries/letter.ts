@@ -2,10 +2,11 @@
  * What a reply letter needs, loaded from the database and composed (lib/letter.ts): for a signed reply,
  * for one draft version, or for whatever a proposal's current round has (reply, else latest draft).
  */
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { isoDateInChina } from "@/lib/format";
 import { composeLetter, type Letter, type LetterOptions } from "@/lib/letter";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { assignments, proposalSigners, proposals, replies, replyDrafts, sessions, signOffs, units, users } from "../schema";
 
 type DraftLetterOptions = LetterOptions & {
@@ -13,60 +14,81 @@ type DraftLetterOptions = LetterOptions & {
   today?: string;
 };
 
-/** The draft with its proposal, session and unit. */
-function draftContext(db: Db, draftId: number) {
-  return db
-    .select({ draft: replyDrafts, proposal: proposals, session: sessions, unitName: units.name })
-    .from(replyDrafts)
-    .innerJoin(proposals, eq(proposals.id, replyDrafts.proposalId))
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .innerJoin(units, eq(units.id, replyDrafts.unitId))
-    .where(eq(replyDrafts.id, draftId))
-    .get();
-}
-
-/** Full names of the co-handling units still assigned, in the order they were assigned. */
-function coUnitNames(db: Db, proposalId: number): string[] {
-  return db
-    .select({ name: units.name })
-    .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "co"), ne(assignments.status, "withdrawn")))
-    .orderBy(asc(assignments.id))
-    .all()
-    .map((row) => row.name);
-}
+/** The letter's queries, built once per connection (db/prepared.ts). */
+const letterQueries = preparedOnce((db: Db) => {
+  const proposalId = param("proposalId");
+  const draftId = param("draftId");
+  const round = param("round");
+  const signerName = (who: SQL) =>
+    db
+      .select({ name: users.displayName })
+      .from(proposalSigners)
+      .innerJoin(users, eq(users.id, proposalSigners.userId))
+      .where(and(eq(proposalSigners.proposalId, proposalId), who, inArray(proposalSigners.role, ["lead", "cosigner"])))
+      .prepare();
+  return {
+    /** The draft with its proposal, session and unit. */
+    draftContext: db
+      .select({ draft: replyDrafts, proposal: proposals, session: sessions, unitName: units.name })
+      .from(replyDrafts)
+      .innerJoin(proposals, eq(proposals.id, replyDrafts.proposalId))
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .innerJoin(units, eq(units.id, replyDrafts.unitId))
+      .where(eq(replyDrafts.id, draftId))
+      .prepare(),
+    /** Full names of the co-handling units still assigned, in the order they were assigned. */
+    coUnitNames: db
+      .select({ name: units.name })
+      .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "co"), ne(assignments.status, "withdrawn")))
+      .orderBy(asc(assignments.id))
+      .prepare(),
+    leadProposerName: signerName(eq(proposalSigners.role, "lead")),
+    proposerName: signerName(eq(proposalSigners.userId, param("addresseeId"))),
+    /** The unit's director (the first active one), who will sign the draft off. */
+    unitDirector: db
+      .select({ name: users.displayName, title: users.title })
+      .from(users)
+      .where(and(eq(users.unitId, param("unitId")), eq(users.role, "director"), eq(users.disabled, false)))
+      .orderBy(asc(users.id))
+      .limit(1)
+      .prepare(),
+    reply: db
+      .select({ draftId: replies.draftId, writtenOn: replies.writtenOn, signerName: signOffs.signerName, signerTitle: signOffs.signerTitle })
+      .from(replies)
+      .innerJoin(signOffs, eq(signOffs.id, replies.signOffId))
+      .where(eq(replies.id, param("replyId")))
+      .prepare(),
+    approval: db
+      .select({ name: signOffs.signerName, title: signOffs.signerTitle })
+      .from(signOffs)
+      .where(and(eq(signOffs.draftId, draftId), eq(signOffs.decision, "approve")))
+      .prepare(),
+    replyOfDraft: db.select({ writtenOn: replies.writtenOn }).from(replies).where(eq(replies.draftId, draftId)).prepare(),
+    replyOfRound: db
+      .select({ id: replies.id })
+      .from(replies)
+      .where(and(eq(replies.proposalId, proposalId), eq(replies.round, round)))
+      .prepare(),
+    latestDraftOfRound: db
+      .select({ id: replyDrafts.id })
+      .from(replyDrafts)
+      .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
+      .orderBy(desc(replyDrafts.version))
+      .limit(1)
+      .prepare(),
+  };
+});
 
 /** The addressee's name: the given proposer or co-signer, or the lead proposer; null if not one of them. */
 function addresseeName(db: Db, proposalId: number, addresseeId?: number): string | null {
-  const row = db
-    .select({ name: users.displayName })
-    .from(proposalSigners)
-    .innerJoin(users, eq(users.id, proposalSigners.userId))
-    .where(
-      and(
-        eq(proposalSigners.proposalId, proposalId),
-        addresseeId === undefined ? eq(proposalSigners.role, "lead") : eq(proposalSigners.userId, addresseeId),
-        inArray(proposalSigners.role, ["lead", "cosigner"]),
-      ),
-    )
-    .get();
+  const q = letterQueries(db);
+  const row = addresseeId === undefined ? q.leadProposerName.get({ proposalId }) : q.proposerName.get({ proposalId, addresseeId });
   return row?.name ?? null;
 }
 
-/** The unit's director (the first active one), who will sign the draft off. */
-function unitDirector(db: Db, unitId: number) {
-  return (
-    db
-      .select({ name: users.displayName, title: users.title })
-      .from(users)
-      .where(and(eq(users.unitId, unitId), eq(users.role, "director"), eq(users.disabled, false)))
-      .orderBy(asc(users.id))
-      .get() ?? null
-  );
-}
-
-type Context = NonNullable<ReturnType<typeof draftContext>>;
+type Context = NonNullable<ReturnType<ReturnType<typeof letterQueries>["draftContext"]["get"]>>;
 
 function compose(
   db: Db,
@@ -84,7 +106,7 @@ function compose(
       number: proposal.number,
       title: proposal.title,
       addressee,
-      coUnits: coUnitNames(db, proposal.id),
+      coUnits: letterQueries(db).coUnitNames.all({ proposalId: proposal.id }).map((row) => row.name),
       body: draft.body,
       signer,
       writtenOn,
@@ -101,14 +123,10 @@ function compose(
  * that is a proposer or co-signer of a joint proposal. Null when there is no such reply or addressee.
  */
 export function letterForReply(db: Db, replyId: number, addresseeId?: number, options: LetterOptions = {}): Letter | null {
-  const reply = db
-    .select({ draftId: replies.draftId, writtenOn: replies.writtenOn, signerName: signOffs.signerName, signerTitle: signOffs.signerTitle })
-    .from(replies)
-    .innerJoin(signOffs, eq(signOffs.id, replies.signOffId))
-    .where(eq(replies.id, replyId))
-    .get();
+  const q = letterQueries(db);
+  const reply = q.reply.get({ replyId });
   if (!reply) return null;
-  const context = draftContext(db, reply.draftId);
+  const context = q.draftContext.get({ draftId: reply.draftId });
   if (!context) return null;
   const addressee = addresseeName(db, context.proposal.id, addresseeId);
   if (addressee === null) return null;
@@ -121,39 +139,28 @@ export function letterForReply(db: Db, replyId: number, addresseeId?: number, op
  * reply when it has one, else `options.today`.
  */
 export function letterForDraft(db: Db, draftId: number, options: DraftLetterOptions = {}): Letter | null {
-  const context = draftContext(db, draftId);
+  const q = letterQueries(db);
+  const context = q.draftContext.get({ draftId });
   if (!context) return null;
   const addressee = addresseeName(db, context.proposal.id);
   if (addressee === null) return null;
-  const approval = db
-    .select({ name: signOffs.signerName, title: signOffs.signerTitle })
-    .from(signOffs)
-    .where(and(eq(signOffs.draftId, draftId), eq(signOffs.decision, "approve")))
-    .get();
-  const reply = db.select({ writtenOn: replies.writtenOn }).from(replies).where(eq(replies.draftId, draftId)).get();
-  const signer = approval ?? unitDirector(db, context.draft.unitId);
-  const writtenOn = reply?.writtenOn ?? options.today ?? isoDateInChina(new Date());
+  const signer = q.approval.get({ draftId }) ?? q.unitDirector.get({ unitId: context.draft.unitId }) ?? null;
+  const writtenOn = q.replyOfDraft.get({ draftId })?.writtenOn ?? options.today ?? isoDateInChina(new Date());
   return compose(db, context, addressee, signer, writtenOn, options);
 }
 
-/**
- * For staff: the letter of the proposal's current round, from its reply when there is one, else from
- * its latest draft. Members and the public must use letterForReply, which never shows a draft.
- */
-export function letterForProposal(db: Db, proposalId: number, options: DraftLetterOptions = {}): Letter | null {
-  const proposal = db.select({ round: proposals.round }).from(proposals).where(eq(proposals.id, proposalId)).get();
-  if (!proposal) return null;
-  const reply = db
-    .select({ id: replies.id })
-    .from(replies)
-    .where(and(eq(replies.proposalId, proposalId), eq(replies.round, proposal.round)))
-    .get();
-  if (reply) return letterForReply(db, reply.id, undefined, options);
-  const latest = db
-    .select({ id: replyDrafts.id })
-    .from(replyDrafts)
-    .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, proposal.round)))
-    .orderBy(desc(replyDrafts.version))
-    .get();
-  return latest ? letterForDraft(db, latest.id, options) : null;
+/** Which version of a proposal's letter is current in a round: the round's reply, else its latest draft. */
+export type LetterSource = { kind: "reply"; replyId: number } | { kind: "draft"; draftId: number };
+
+export function currentLetterSource(db: Db, proposalId: number, round: number): LetterSource | null {
+  const q = letterQueries(db);
+  const reply = q.replyOfRound.get({ proposalId, round });
+  if (reply) return { kind: "reply", replyId: reply.id };
+  const draft = q.latestDraftOfRound.get({ proposalId, round });
+  return draft ? { kind: "draft", draftId: draft.id } : null;
+}
+
+/** The letter of a reply or a draft, as letterForReply (to the lead proposer) and letterForDraft give it. */
+export function letterForSource(db: Db, source: LetterSource, options: DraftLetterOptions = {}): Letter | null {
+  return source.kind === "reply" ? letterForReply(db, source.replyId, undefined, options) : letterForDraft(db, source.draftId, options);
 }

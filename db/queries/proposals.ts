@@ -2,26 +2,71 @@ import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL
 import type { ProposalParties } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
 import { substringMatch } from "./trigrams";
 
+/** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
+const proposalQueries = preparedOnce((db: Db) => {
+  const proposalId = param("proposalId");
+  const handler = aliasedTable(users, "handler");
+  return {
+    exists: db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).prepare(),
+    unitIds: db
+      .select({ unitId: assignments.unitId })
+      .from(assignments)
+      .where(and(eq(assignments.proposalId, proposalId), ne(assignments.status, "withdrawn")))
+      .prepare(),
+    proposerIds: db
+      .select({ userId: proposalSigners.userId })
+      .from(proposalSigners)
+      .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+      .prepare(),
+    detail: db
+      .select({ proposal: proposals, session: sessions, category: categories.name })
+      .from(proposals)
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .leftJoin(categories, eq(categories.id, proposals.categoryId))
+      .where(eq(proposals.id, proposalId))
+      .prepare(),
+    signers: db
+      .select({ userId: users.id, name: users.displayName, role: proposalSigners.role })
+      .from(proposalSigners)
+      .innerJoin(users, eq(users.id, proposalSigners.userId))
+      .where(eq(proposalSigners.proposalId, proposalId))
+      .orderBy(asc(proposalSigners.position))
+      .prepare(),
+    assignments: db
+      .select({
+        id: assignments.id,
+        role: assignments.role,
+        status: assignments.status,
+        unitId: units.id,
+        unitName: units.name,
+        unitShortName: units.shortName,
+        handler: handler.displayName,
+        assignedOn: assignments.assignedOn,
+        acceptDue: assignments.acceptDue,
+        due: assignments.due,
+        extendedDue: assignments.extendedDue,
+      })
+      .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .leftJoin(handler, eq(handler.id, assignments.handlerId))
+      .where(eq(assignments.proposalId, proposalId))
+      .orderBy(asc(assignments.role), asc(assignments.id))
+      .prepare(),
+  };
+});
+
 /** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
 export function loadProposalParties(db: Db, proposalId: number): ProposalParties | null {
-  const exists = db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).get();
-  if (!exists) return null;
-  const unitIds = db
-    .select({ unitId: assignments.unitId })
-    .from(assignments)
-    .where(and(eq(assignments.proposalId, proposalId), ne(assignments.status, "withdrawn")))
-    .all()
-    .map((r) => r.unitId);
-  const proposerIds = db
-    .select({ userId: proposalSigners.userId })
-    .from(proposalSigners)
-    .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-    .all()
-    .map((r) => r.userId);
-  return { unitIds, proposerIds };
+  const q = proposalQueries(db);
+  if (!q.exists.get({ proposalId })) return null;
+  return {
+    unitIds: q.unitIds.all({ proposalId }).map((r) => r.unitId),
+    proposerIds: q.proposerIds.all({ proposalId }).map((r) => r.userId),
+  };
 }
 
 const leadSigner = aliasedTable(proposalSigners, "lead_signer");
@@ -146,48 +191,15 @@ export function proposalRows(db: Db, ids: number[]): ProposalListRow[] {
 
 /** Everything the proposal page shows. */
 export function getProposalDetail(db: Db, proposalId: number) {
-  const row = db
-    .select({ proposal: proposals, session: sessions, category: categories.name })
-    .from(proposals)
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .leftJoin(categories, eq(categories.id, proposals.categoryId))
-    .where(eq(proposals.id, proposalId))
-    .get();
+  const q = proposalQueries(db);
+  const row = q.detail.get({ proposalId });
   if (!row) return null;
-  const signers = db
-    .select({ userId: users.id, name: users.displayName, role: proposalSigners.role })
-    .from(proposalSigners)
-    .innerJoin(users, eq(users.id, proposalSigners.userId))
-    .where(eq(proposalSigners.proposalId, proposalId))
-    .orderBy(asc(proposalSigners.position))
-    .all();
-  const handler = aliasedTable(users, "handler");
-  const parts = db
-    .select({
-      id: assignments.id,
-      role: assignments.role,
-      status: assignments.status,
-      unitId: units.id,
-      unitName: units.name,
-      unitShortName: units.shortName,
-      handler: handler.displayName,
-      assignedOn: assignments.assignedOn,
-      acceptDue: assignments.acceptDue,
-      due: assignments.due,
-      extendedDue: assignments.extendedDue,
-    })
-    .from(assignments)
-    .innerJoin(units, eq(units.id, assignments.unitId))
-    .leftJoin(handler, eq(handler.id, assignments.handlerId))
-    .where(eq(assignments.proposalId, proposalId))
-    .orderBy(asc(assignments.role), asc(assignments.id))
-    .all();
-  return { ...row, signers, assignments: parts };
+  return { ...row, signers: q.signers.all({ proposalId }), assignments: q.assignments.all({ proposalId }) };
 }
 
 /** The proposal's timeline from the event log, oldest first. */
-export function proposalTimeline(db: Db, proposalId: number) {
-  return db
+const proposalTimelineQuery = preparedOnce((db: Db) =>
+  db
     .select({
       id: events.id,
       action: events.action,
@@ -199,9 +211,13 @@ export function proposalTimeline(db: Db, proposalId: number) {
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
-    .where(eq(events.proposalId, proposalId))
+    .where(eq(events.proposalId, param("proposalId")))
     .orderBy(asc(events.id))
-    .all();
+    .prepare(),
+);
+
+export function proposalTimeline(db: Db, proposalId: number) {
+  return proposalTimelineQuery(db).all({ proposalId });
 }
 
 export function listSessions(db: Db) {

@@ -2,14 +2,17 @@ import { eq } from "drizzle-orm";
 import { DEADLINE_KINDS, DEFAULT_DEADLINES, type DeadlineKind, type DeadlineRule } from "@/lib/deadline-rules";
 import { publicationSettings, type PublicationSettings } from "@/lib/publication";
 import type { Db } from "../client";
+import { preparedOnce } from "../prepared";
 import { settings } from "../schema";
 import { logEvent } from "./events";
 
 type Reader = Pick<Db, "select">;
 
+const savedDeadlineRules = preparedOnce((db: Reader) => db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).prepare());
+
 /** The deadline rules in force: the defaults, with whatever the settings override. */
 export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).get();
+  const row = savedDeadlineRules(db).get();
   const saved = (row?.value ?? {}) as Partial<Record<DeadlineKind, DeadlineRule>>;
   const rules = { ...DEFAULT_DEADLINES };
   for (const kind of DEADLINE_KINDS) {

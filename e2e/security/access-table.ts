@@ -151,6 +151,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { label: "another unit's drafts", url: (ids) => `/proposals/${ids.otherProposal}/drafts`, expect: pageRoles({ anonymous: "login", coordinator: 200, rest: 403 }) },
     { label: "no such proposal", url: () => `/proposals/${MISSING}/drafts`, expect: PROPOSAL_MISSING },
   ],
+  "app/(staff)/proposals/[id]/reply/page.tsx": [
+    { label: "the unit's reply draft", url: (ids) => `/proposals/${ids.ownProposal}/reply`, expect: pageRoles({ anonymous: "login", ...UNIT_STAFF, rest: 403 }) },
+    // Like the drafts: a co-handling unit sees the proposal but not the lead unit's reply in the making.
+    { label: "the reply draft of a proposal the unit co-handles", url: (ids) => `/proposals/${ids.coProposal}/reply`, expect: pageRoles({ anonymous: "login", coordinator: 200, rest: 403 }) },
+    { label: "another unit's reply draft", url: (ids) => `/proposals/${ids.otherProposal}/reply`, expect: pageRoles({ anonymous: "login", coordinator: 200, rest: 403 }) },
+    { label: "no such proposal", url: () => `/proposals/${MISSING}/reply`, expect: PROPOSAL_MISSING },
+  ],
   "app/(staff)/proposals/[id]/attachments/[attachmentId]/route.ts": [
     { label: "an attachment of the unit's proposal", url: (ids) => `/proposals/${ids.attachment.proposal}/attachments/${ids.attachment.id}`, expect: pageRoles({ anonymous: 401, ...UNIT_STAFF, rest: 403 }) },
     // The attachment's id under a proposal it does not belong to.

@@ -81,6 +81,19 @@ export function missingCoOpinions(facts: ProposalFacts): AssignmentFacts[] {
   return liveAssignments(facts).filter((a) => a.role === "co" && a.status !== "done" && !a.opinionWaived);
 }
 
+/**
+ * What still stands between the lead unit and 提交审签, as the handler should read it before trying:
+ * the same conditions `submit` checks, all at once. `unitName` names the co-handling units.
+ */
+export function submitBlockers(facts: ProposalFacts, unitName: (unitId: number) => string): string[] {
+  return [
+    ...(facts.draftsThisRound === 0 ? ["尚未保存答复函草稿"] : []),
+    ...(facts.draftReturned ? ["答复函已被退回，请修改并保存后再提交"] : []),
+    ...missingCoOpinions(facts).map((a) => `${unitName(a.unitId)}的协办意见尚未送达`),
+    ...(facts.contactsThisRound === 0 && !facts.contactWaived ? ["尚未与提案人沟通（请添加沟通记录）"] : []),
+  ];
+}
+
 const isUnsatisfied = (r: { attitude: string; result: string }) => r.attitude === "unsatisfied" || r.result === "unsatisfied";
 
 export function decide(current: ProposalFacts, actor: WorkflowActor, command: Command, ctx: WorkflowContext): Decision {
@@ -360,4 +373,10 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
     throw error;
   }
   return { ok: true, facts, events, notify };
+}
+
+/** Why `decide` would refuse the command now, or null when it would be carried out: pages ask before offering a form. */
+export function refusalOf(facts: ProposalFacts, actor: WorkflowActor, command: Command, ctx: WorkflowContext): string | null {
+  const decision = decide(facts, actor, command, ctx);
+  return decision.ok ? null : decision.reason;
 }

@@ -115,7 +115,10 @@ function draftPool(file: string, unitId: number): { id: number; version: number 
 /** The first refused draft save of the run (what the action answered), for the log. */
 let refusal: string | null = null;
 
-/** saveReplyDraft as the browser sends it, over a pool of proposals: each in flight on one connection at a time, its version kept. */
+/**
+ * saveReplyDraft as the browser sends it from the 起草答复函 page (whose render is the answer), over a pool of
+ * proposals: each in flight on one connection at a time, its version kept.
+ */
 function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: { id: number; version: number }[]): RequestSpec {
   const queue = [...pool];
   let saves = 0;
@@ -123,7 +126,7 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
   const headers = { ...BROWSER, accept: "text/x-component", "accept-encoding": "identity", cookie, origin: baseURL, "next-action": actionId };
   return {
     method: "POST",
-    path: `/proposals/${pool[0]!.id}`,
+    path: `/proposals/${pool[0]!.id}/reply`,
     headers,
     build: () => {
       // Never empty while the pool is larger than the connections: every request puts its proposal back.
@@ -140,7 +143,7 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
         disclosure: "full",
       });
       return {
-        path: `/proposals/${item.id}`,
+        path: `/proposals/${item.id}/reply`,
         headers: { ...headers, "content-type": form.contentType },
         body: form.body.toString("utf8"),
         check: (status, body) => {

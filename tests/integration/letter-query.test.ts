@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
-import { letterForDraft, letterForProposal, letterForReply } from "@/db/queries/letter";
+import { currentLetterSource, letterForDraft, letterForReply, letterForSource } from "@/db/queries/letter";
 import { proposals, proposalSigners, replies, replyDrafts, sessions, signOffs, users } from "@/db/schema";
 import { SIGNER_PLACEHOLDER } from "@/lib/letter";
 import { tempDatabase } from "./temp-db";
@@ -60,7 +60,9 @@ describe("the letter of proposal 180's latest draft", () => {
   it("is what the proposal shows while it has no reply", () => {
     const { id } = proposal180();
     expect(db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
-    expect(letterForProposal(db, id, { today: TODAY })).toEqual(letterForDraft(db, latestDraftOf(id).id, { today: TODAY }));
+    const source = currentLetterSource(db, id, 1);
+    expect(source).toEqual({ kind: "draft", draftId: latestDraftOf(id).id });
+    expect(letterForSource(db, source!, { today: TODAY })).toEqual(letterForDraft(db, latestDraftOf(id).id, { today: TODAY }));
   });
 
   it("prints the placeholder when the unit has no active director", () => {
@@ -103,7 +105,8 @@ describe("the letter of a signed reply", () => {
       .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.role, "lead")))
       .get();
     expect(letter!.salutation).toMatch(new RegExp(`^${lead!.name}(委员|代表):$`));
-    expect(letterForProposal(db, reply.proposalId)).toEqual(letter);
+    expect(currentLetterSource(db, reply.proposalId, reply.round)).toEqual({ kind: "reply", replyId: reply.id });
+    expect(letterForSource(db, { kind: "reply", replyId: reply.id })).toEqual(letter);
   });
 
   it("is addressed to a co-signer, but never to a seconder or anyone else", () => {
@@ -125,6 +128,6 @@ describe("the letter of a signed reply", () => {
   it("is null for what does not exist", () => {
     expect(letterForReply(db, 999_999)).toBeNull();
     expect(letterForDraft(db, 999_999)).toBeNull();
-    expect(letterForProposal(db, 999_999)).toBeNull();
+    expect(currentLetterSource(db, 999_999, 1)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dueDate } from "@/lib/deadlines";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import type { Command, Decision, WorkflowActor } from "@/lib/workflow/commands";
-import { decide, missingCoOpinions } from "@/lib/workflow/decide";
+import { decide, missingCoOpinions, refusalOf, submitBlockers } from "@/lib/workflow/decide";
 import { leadAssignment, liveAssignments, type ProposalFacts } from "@/lib/workflow/facts";
 import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER } from "./workflow-fixtures";
 
@@ -77,6 +77,41 @@ describe("submitting for sign-off", () => {
     const f = run(ready(), [[A.leadHandler, { type: "submit" }]]);
     expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已提交审签");
     expect(refused(decide(f, A.leadHandler, { type: "save_draft" }, CTX))).toBe("答复函正在审签，不能修改");
+  });
+});
+
+describe("what the handler is told before acting", () => {
+  const ready = () => ({ ...facts("handling", { assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "done", opinion: "sent" })] }), draftsThisRound: 1, contactsThisRound: 1 });
+  const name = (unitId: number) => `单位${unitId}`;
+  it("submitBlockers names each missing step", () => {
+    expect(submitBlockers(ready(), name)).toEqual([]);
+    const f = { ...ready(), draftsThisRound: 0, contactsThisRound: 0, assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { opinion: "submitted" })] };
+    expect(submitBlockers(f, name)).toEqual(["尚未保存答复函草稿", "单位2的协办意见尚未送达", "尚未与提案人沟通（请添加沟通记录）"]);
+    expect(submitBlockers({ ...ready(), draftReturned: true }, name)).toEqual(["答复函已被退回，请修改并保存后再提交"]);
+  });
+  it("submitBlockers is empty exactly when the lead handler's 提交审签 would be carried out", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(2),
+        fc.nat(2),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom("draft", "submitted", "returned", "sent", null),
+        fc.boolean(),
+        (drafts, contacts, returned, contactWaived, opinion, opinionWaived) => {
+          const co = assignment(CO, "co", { status: opinion === "sent" ? "done" : "accepted", opinion, opinionWaived });
+          const f = { ...ready(), draftsThisRound: drafts, contactsThisRound: contacts, draftReturned: returned, contactWaived, assignments: [assignment(LEAD, "lead"), co] };
+          expect(submitBlockers(f, name).length === 0).toBe(decide(f, A.leadHandler, { type: "submit" }, CTX).ok);
+        },
+      ),
+    );
+  });
+  it("refusalOf gives decide's reason, or null when the command would be carried out", () => {
+    expect(refusalOf(ready(), A.leadHandler, { type: "save_draft" }, CTX)).toBeNull();
+    expect(refusalOf(facts("in_review"), A.leadHandler, { type: "save_draft" }, CTX)).toBe("答复函正在审签，不能修改");
+    expect(refusalOf(ready(), A.leadDirector, { type: "save_draft" }, CTX)).toBe("只有主办单位的承办人可以执行此操作");
+    expect(refusalOf(ready(), A.coHandler, { type: "save_draft" }, CTX)).toBe("只有主办单位的承办人可以执行此操作");
+    expect(refusalOf(facts("handling", { assignments: [assignment(LEAD, "lead", { status: "pending" })] }), A.leadHandler, { type: "save_draft" }, CTX)).toBe("请先签收再起草答复");
   });
 });
 

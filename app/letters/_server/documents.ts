@@ -5,7 +5,8 @@
  */
 import { getDb } from "@/db/client";
 import { originFromHeaders } from "@/lib/site-origin";
-import { letterDocuments, type LetterDocuments, type LetterScope, type LetterSource } from "@/db/queries/letter-documents";
+import type { LetterSource } from "@/db/queries/letter";
+import { letterDocuments, type LetterDocuments, type LetterScope } from "@/db/queries/letter-documents";
 import { currentUser, PASSWORD_PAGE } from "../../_server/guard";
 
 export async function loadLetterDocuments(request: Request, source: LetterSource, scope: LetterScope): Promise<Response | LetterDocuments> {

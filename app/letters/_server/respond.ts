@@ -4,7 +4,8 @@
  */
 import { letterDocx } from "@/lib/letter-docx";
 import { letterPrintHtml, type ToolbarLink } from "@/lib/letter-print";
-import type { LetterDocuments, LetterSource } from "@/db/queries/letter-documents";
+import type { LetterSource } from "@/db/queries/letter";
+import type { LetterDocuments } from "@/db/queries/letter-documents";
 import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
 import { lettersPdf } from "./letter-pdf";

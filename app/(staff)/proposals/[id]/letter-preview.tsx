@@ -2,34 +2,31 @@
 import { ReplyLetter } from "@/components/reply-letter";
 import type { Db } from "@/db/client";
 import { repliesOf } from "@/db/queries/handling-view";
-import { letterForProposal } from "@/db/queries/letter";
-import { currentLetterSource } from "@/db/queries/letter-documents";
+import { currentLetterSource, letterForSource } from "@/db/queries/letter";
 
 export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
-  const letter = letterForProposal(db, proposalId);
-  if (!letter) return null;
-  const reply = repliesOf(db, proposalId).find((r) => r.round === round);
   const source = currentLetterSource(db, proposalId, round);
-  const documents = source && (source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`);
+  const letter = source && letterForSource(db, source);
+  if (!source || !letter) return null;
+  const reply = source.kind === "reply" ? repliesOf(db, proposalId).find((r) => r.id === source.replyId) : undefined;
+  const documents = source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
   return (
     <section aria-labelledby="letter-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="letter-h" className="mb-3 font-semibold">
         {reply ? "答复函" : "答复函预览（最新草稿）"}
         {reply && <span className="ml-3 font-normal">发文字号：{reply.docNumber}</span>}
       </h2>
-      {documents && (
-        <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          <a href={`${documents}/print`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">
-            打印版（公文格式）
-          </a>
-          <a href={`${documents}/letter.pdf`} className="text-brand-700 hover:underline">
-            下载 PDF
-          </a>
-          <a href={`${documents}/letter.docx`} className="text-brand-700 hover:underline">
-            下载 Word
-          </a>
-        </p>
-      )}
+      <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <a href={`${documents}/print`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">
+          打印版（公文格式）
+        </a>
+        <a href={`${documents}/letter.pdf`} className="text-brand-700 hover:underline">
+          下载 PDF
+        </a>
+        <a href={`${documents}/letter.docx`} className="text-brand-700 hover:underline">
+          下载 Word
+        </a>
+      </p>
       <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
         <ReplyLetter letter={letter} headingLevel={3} />
       </div>

@@ -4,15 +4,18 @@
  */
 import type { Db } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
-import { coOpinionsOf, draftsOf, pendingRequestsOf } from "@/db/queries/handling-view";
+import { coOpinionsOf, pendingRequestsOf } from "@/db/queries/handling-view";
+import { deadlineRules } from "@/db/queries/settings";
 import { listUnits } from "@/db/queries/org";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
-import { missingCoOpinions } from "@/lib/workflow/decide";
+import { missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue, leadAssignment, liveAssignments } from "@/lib/workflow/facts";
 import type { CurrentUser } from "../../../_server/guard";
 import { AssignPanel, CoordinatorTools, RequestDecisions } from "./panels/coordinator-panels";
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
-import { AcceptPanel, CoOpinionPanel, ContactPanel, DraftPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
+import { draftingOf } from "./drafting";
+import { DraftLinkPanel } from "./panels/draft-link-panel";
+import { AcceptPanel, CoOpinionPanel, ContactPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
 import { publicationPanel } from "./publication-section";
 import { PaperReceipts } from "./paper-receipts";
 
@@ -56,24 +59,11 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
     }
-    if (mine.role === "lead" && mine.status === "accepted" && open) {
-      const drafts = draftsOf(db, proposalId).filter((d) => d.draft.round === facts.round);
-      const latest = drafts[0];
-      const blockers = [
-        ...(facts.draftsThisRound === 0 ? ["尚未保存答复函草稿"] : []),
-        ...(facts.draftReturned ? ["答复函已被退回，请修改并保存后再提交"] : []),
-        ...missingCoOpinions(facts).map((a) => `${unitName.get(a.unitId)}的协办意见尚未送达`),
-        ...(facts.contactsThisRound === 0 && !facts.contactWaived ? ["尚未与提案人沟通（请添加沟通记录）"] : []),
-      ];
+    if (refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) }) === null) {
+      const drafting = draftingOf(db, proposalId, facts);
       panels.push(
-        <DraftPanel
-          key="draft"
-          proposalId={proposalId}
-          latest={latest ? { ...latest.draft } : null}
-          returnComment={latest?.decision === "return" && latest.comment ? { comment: latest.comment, signer: latest.signer ?? "单位负责人" } : null}
-          defaults={{ contactPerson: user.displayName, contactPhone: "" }}
-        />,
-        <SubmitPanel key="submit" proposalId={proposalId} proposalVersion={facts.version} blockers={blockers} />,
+        <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,
+        <SubmitPanel key="submit" proposalId={proposalId} proposalVersion={facts.version} blockers={drafting.blockers} />,
         <ContactPanel key="contact" proposalId={proposalId} today={today} defaultParticipants={`${user.displayName}与${proposerName}`} />,
       );
     }

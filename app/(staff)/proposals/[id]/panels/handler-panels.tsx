@@ -5,6 +5,7 @@ import { CONTACT_METHODS, CONTACT_METHOD_LABELS, DISCLOSURE_LABELS, DISCLOSURE_M
 import { accept, askForAdjustment, askForExtension, recordContact, saveReplyDraft, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
+import { ReturnComment } from "./return-comment";
 import { TextField, UnitSelect, type UnitOption } from "./text-field";
 
 /** 签收 or 申请调整 for the handler's own unit. */
@@ -106,11 +107,7 @@ export function DraftPanel({
 }) {
   return (
     <Panel title={latest ? `答复函草稿（当前第 ${latest.version} 稿）` : "起草答复函"} tone="action">
-      {returnComment && (
-        <p className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {returnComment.signer}退回修改意见：{returnComment.comment}
-        </p>
-      )}
+      {returnComment && <ReturnComment {...returnComment} />}
       <ActionForm action={saveReplyDraft} hidden={{ proposalId, basedOn: latest?.id ?? 0 }} buttons={[{ label: "保存草稿" }]}>
         {(errors) => (
           <>

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { DueBadge } from "@/components/due-badge";
+import { StateBadge } from "@/components/state-badge";
+import { getDb } from "@/db/client";
+import { loadFacts } from "@/db/handling/facts";
+import { getProposalDetail } from "@/db/queries/proposals";
+import { deadlineRules } from "@/db/queries/settings";
+import { canSeeDrafts } from "@/lib/authz";
+import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { refusalOf } from "@/lib/workflow/decide";
+import { effectiveDue, leadAssignment } from "@/lib/workflow/facts";
+import { requireProposalAccess, requireUser } from "../../../../_server/guard";
+import { CoOpinionsSection } from "../co-opinions-section";
+import { DraftHistory } from "../draft-history";
+import { draftingOf } from "../drafting";
+import { LetterPreview } from "../letter-preview";
+import { DraftPanel, SubmitPanel } from "../panels/handler-panels";
+
+export const metadata: Metadata = { title: "起草答复函" };
+
+/**
+ * 起草答复函: the editor, the letter as it will read, and the versions so far — and nothing else, so that
+ * each 保存草稿 re-renders only this. The lead unit and the coordinating office may read it; only the lead
+ * unit's handler, while the workflow allows a draft, gets the editor.
+ */
+export default async function ReplyDraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser("listProposals");
+  const id = Number((await params).id);
+  await requireProposalAccess(user, id);
+  const db = getDb();
+  const detail = getProposalDetail(db, id);
+  const facts = loadFacts(db, id);
+  if (!detail || !facts) notFound();
+  const lead = leadAssignment(facts);
+  if (!canSeeDrafts(user, lead?.unitId)) forbidden();
+  const { proposal, session } = detail;
+  const today = isoDateInChina(new Date());
+  const refusal = refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) });
+  const drafting = draftingOf(db, id, facts);
+  const latest = drafting.latest?.draft;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/proposals/${id}`} className="text-brand-700 hover:underline">
+          ← 返回提案
+        </Link>
+      </p>
+      <header className="mb-4 rounded border border-slate-200 bg-white p-4">
+        <p className="text-sm text-slate-600">
+          {sessionTitle(session)} · {proposalLabel(proposal.number, session.kind)}
+        </p>
+        <h1 className="mt-1 text-xl font-bold text-slate-900">起草答复函：{proposal.title}</h1>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          <div className="flex gap-2">
+            <dt className="text-slate-500">状态</dt>
+            <dd>
+              <StateBadge state={proposal.status} />
+              {proposal.round > 1 && <span className="ml-1 text-xs text-orange-800">第{proposal.round}轮办理</span>}
+            </dd>
+          </div>
+          {lead && (
+            <div className="flex gap-2">
+              <dt className="text-slate-500">办复期限</dt>
+              <dd>{lead.status === "accepted" ? <DueBadge due={effectiveDue(lead)} today={today} /> : effectiveDue(lead)}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <div className="space-y-6">
+          {refusal ? (
+            <p role="status" className="rounded border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">
+              {refusal}。
+            </p>
+          ) : (
+            <>
+              <DraftPanel
+                proposalId={id}
+                latest={latest ? { ...latest } : null}
+                returnComment={drafting.returnComment}
+                defaults={{ contactPerson: user.displayName, contactPhone: "" }}
+              />
+              <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
+            </>
+          )}
+          <LetterPreview db={db} proposalId={id} round={proposal.round} />
+          <DraftHistory proposalId={id} drafts={drafting.drafts} />
+        </div>
+        <aside className="space-y-6">
+          <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
+            <h2 id="body-h" className="mb-2 font-semibold">
+              提案内容
+            </h2>
+            <div className="whitespace-pre-line font-serif text-sm leading-7 text-slate-800">{proposal.body}</div>
+          </section>
+          <CoOpinionsSection db={db} user={user} proposalId={id} leadUnitId={lead?.unitId ?? null} />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Drizzle builds a query's SQL text anew on every call: about 80 µs a query here, against 15 µs to run
+ * it (measured on the bench's 100,000 proposals), which made up a quarter of a draft save. The queries
+ * on the hot paths (the session user, a proposal's facts, its drafts and letter) are built once per
+ * connection, with `param` placeholders for their values, and only run after that.
+ */
+import type Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+
+/** A named value supplied when the prepared query runs: `.get({ proposalId })`. */
+export const param = <Name extends string>(name: Name) => sql.placeholder(name);
+
+/**
+ * `build` once per SQLite connection, however it is reached: a transaction shares its connection, so a
+ * query prepared on one runs inside the transaction in progress on that connection, as any other would.
+ */
+export function preparedOnce<D, Q>(build: (db: D) => Q): (db: D) => Q {
+  const byConnection = new WeakMap<Database.Database, Q>();
+  return (db) => {
+    const connection = connectionOf(db);
+    let query = byConnection.get(connection);
+    if (query === undefined) {
+      query = build(db);
+      byConnection.set(connection, query);
+    }
+    return query;
+  };
+}
+
+/** Drizzle's database and transaction objects both hold the session, which holds the connection. */
+function connectionOf(db: unknown): Database.Database {
+  const connection = (db as { session?: { client?: Database.Database } }).session?.client;
+  if (!connection) throw new Error("preparedOnce: not a drizzle better-sqlite3 database or transaction");
+  return connection;
+}
