@@ -3,4 +3,4 @@ import { authConfig } from "./auth-config";
 
 export { AddressThrottled } from "./auth-config";
 
-export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
+export const { handlers, signIn, signOut } = NextAuth(authConfig);

@@ -2,14 +2,14 @@
  * The one server-side authorization helper. Every page, route handler and server action asks here
  * who is calling and whether they may; the rules themselves are in lib/authz.ts.
  */
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { liveSessionUser } from "@/db/queries/credentials";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
-import { auth } from "./auth";
+import { sessionClaims, sessionCookie } from "./session-token";
 
 export type CurrentUser = Actor & { displayName: string; title: string | null; mustChangePassword: boolean };
 
@@ -17,10 +17,10 @@ export const PASSWORD_PAGE = "/account/password";
 
 /** The signed-in user as the database has them now, or null (signed out, disabled, or password changed). */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
-  const row = liveSessionUser(getDb(), id, session.user.sessionVersion);
+  const cookieStore = await cookies();
+  const claims = await sessionClaims(sessionCookie((name) => cookieStore.get(name)?.value));
+  if (!claims) return null;
+  const row = liveSessionUser(getDb(), claims.userId, claims.sessionVersion);
   if (!row) return null;
   return {
     id: row.id,

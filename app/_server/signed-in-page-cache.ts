@@ -18,17 +18,15 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
-import { decode } from "next-auth/jwt";
 import { databasePath } from "@/db/database-path";
 import { originFromHeaders } from "@/lib/site-origin";
 import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored, type Visit } from "./page-store";
+import { sessionClaims, sessionCookie } from "./session-token";
 
 type Page = Stored<{ dataVersion: number; expiresAt: number }>;
 
 const MAX_BYTES = 24 * 1024 * 1024;
 export const MAX_AGE_MS = 30 * 1000;
-/** next-auth's session cookie: `__Secure-` when the site is reached over https. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 /** The request headers a page's answer varies with (Next's own Vary list), besides the URL and cookies. */
 export const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
 
@@ -77,17 +75,9 @@ function buildRoutes(): Routes {
 /** A visit with its whole Cookie header, which keys a session's pages. */
 export type SignedInVisit = Visit & { cookieHeader: string | undefined };
 
-function sessionCookie(visit: SignedInVisit): { name: string; value: string } | null {
-  for (const name of SESSION_COOKIES) {
-    const value = visit.cookie(name);
-    if (value) return { name, value };
-  }
-  return null;
-}
-
 /** A signed-in user's GET of a page (not a route handler, not the public site): what this cache answers. */
 export function isSignedInPage(visit: SignedInVisit, known: Routes = (routes ??= buildRoutes())): boolean {
-  if (visit.method !== "GET" || !visit.cookieHeader || !sessionCookie(visit)) return false;
+  if (visit.method !== "GET" || !visit.cookieHeader || !sessionCookie(visit.cookie)) return false;
   return known.pages.some((p) => p.test(visit.pathname)) && !known.handlers.some((p) => p.test(visit.pathname));
 }
 
@@ -100,18 +90,6 @@ export function dataVersion(): number | null {
     return reader.pragma("data_version", { simple: true }) as number;
   } catch {
     reader = null;
-    return null;
-  }
-}
-
-/** When the session token stops being valid (ms), or null when it is not a valid token for this server. */
-async function sessionExpiry(cookie: { name: string; value: string }): Promise<number | null> {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  try {
-    const token = await decode({ token: cookie.value, secret: secret.split(","), salt: cookie.name });
-    return typeof token?.exp === "number" ? token.exp * 1000 : null;
-  } catch {
     return null;
   }
 }
@@ -137,8 +115,7 @@ async function render(visit: SignedInVisit, version: number | null): Promise<Pag
     if (value !== null) headers[name] = value;
   }
   const page = pageOf(await renderedPage(await renderThroughServer(visit, headers)));
-  const cookie = sessionCookie(visit);
-  const expiry = cookie ? await sessionExpiry(cookie) : null;
+  const expiry = (await sessionClaims(sessionCookie(visit.cookie)))?.expiresAt ?? null;
   // Kept only when nothing was written while it rendered (its own render included) and the token is good.
   const unchanged = version !== null && dataVersion() === version;
   return { ...page, dataVersion: unchanged ? version : -1, expiresAt: unchanged && expiry ? Math.min(page.storedAt + MAX_AGE_MS, expiry) : 0 };

@@ -5,6 +5,7 @@ import { dateTimeInChina } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { leadAssignment } from "@/lib/workflow/facts";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { contactRecords, replyDrafts, users } from "../schema";
 import { loadFacts } from "./facts";
 import { runCommand, STALE_VERSION, type RunResult } from "./run";
@@ -34,18 +35,20 @@ export type DraftInput = {
   disclosureReason: string | null;
 };
 
+const latestDraftQuery = preparedOnce((db: Pick<Db, "select">) =>
+  db
+    .select({ draft: replyDrafts, authorName: users.displayName })
+    .from(replyDrafts)
+    .innerJoin(users, eq(users.id, replyDrafts.authorId))
+    .where(and(eq(replyDrafts.proposalId, param("proposalId")), eq(replyDrafts.round, param("round"))))
+    .orderBy(desc(replyDrafts.version))
+    .limit(1)
+    .prepare(),
+);
+
 /** The latest draft saved in the proposal's current round (drafts are numbered per round), or null. */
 function latestDraftOfRound(db: Pick<Db, "select">, proposalId: number, round: number) {
-  return (
-    db
-      .select({ draft: replyDrafts, authorName: users.displayName })
-      .from(replyDrafts)
-      .innerJoin(users, eq(users.id, replyDrafts.authorId))
-      .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
-      .orderBy(desc(replyDrafts.version))
-      .limit(1)
-      .get() ?? null
-  );
+  return latestDraftQuery(db).get({ proposalId, round }) ?? null;
 }
 
 /** Someone saved a draft after the one the editor started from (`newerDraft`), or changed the proposal. */

@@ -1,9 +1,18 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { notifications } from "../schema";
 
+const unreadQuery = preparedOnce((db: Db) =>
+  db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, param("userId")), isNull(notifications.readAt)))
+    .prepare(),
+);
+
 export function unreadCount(db: Db, userId: number): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+  return unreadQuery(db).get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(db: Db, userId: number, limit = 100) {

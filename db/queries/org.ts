@@ -1,9 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { param, preparedOnce } from "../prepared";
 import { categories, sessions, units } from "../schema";
 
+const unitQuery = preparedOnce((db: Db) => db.select().from(units).where(eq(units.id, param("unitId"))).prepare());
+
 export function getUnit(db: Db, unitId: number) {
-  return db.select().from(units).where(eq(units.id, unitId)).get() ?? null;
+  return unitQuery(db).get({ unitId }) ?? null;
 }
 
 export function listUnits(db: Db, { activeOnly = false } = {}) {

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/app/_server/auth-config";
+import { sessionClaims } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
@@ -104,6 +105,23 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const minted = await mintSessionToken(t.file, SECRET, "jiangmj");
     expect(SESSION_COOKIE).toBe("authjs.session-token");
     expect((await session("http://localhost:3100", `${SESSION_COOKIE}=${minted}`))?.user).toMatchObject({ name: "蒋明杰", role: "handler", sessionVersion: 0 });
+  });
+
+  it("is read by the guard (session-token.ts) as next-auth reads it: the same user and version, and nothing for a token under another name, an expired one or a forged one", async () => {
+    const cookie = sessionCookie(await signInAt(signInUrl({ host: "h", "x-forwarded-proto": "https" })))!;
+    const [name, ...rest] = cookie.split(";")[0]!.split("=");
+    const value = rest.join("=");
+    const user = getDb().select().from(users).where(eq(users.username, "jiangmj")).get()!;
+    const claims = await sessionClaims({ name: name!, value });
+    expect(claims).toMatchObject({ userId: user.id, sessionVersion: user.sessionVersion });
+    const nextAuth = (await (await Auth(new Request("https://h/api/auth/session", { headers: { cookie: `${name}=${value}` } }), config)).json()) as { user: { id: string; sessionVersion: number } };
+    expect({ userId: Number(nextAuth.user.id), sessionVersion: nextAuth.user.sessionVersion }).toEqual({ userId: claims!.userId, sessionVersion: claims!.sessionVersion });
+    // next-auth's own expiry: eight hours from sign-in.
+    expect(Math.abs(claims!.expiresAt - (Date.now() + 8 * 60 * 60 * 1000))).toBeLessThan(60_000);
+    expect(await sessionClaims({ name: "authjs.session-token", value })).toBeNull();
+    expect(await sessionClaims({ name: name!, value }, claims!.expiresAt + 1)).toBeNull();
+    expect(await sessionClaims({ name: name!, value: value.slice(0, -4) + (value.endsWith("AAAA") ? "BBBB" : "AAAA") })).toBeNull();
+    expect(await sessionClaims(null)).toBeNull();
   });
 
   it("is not set for a wrong password", async () => {
