@@ -29,6 +29,7 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   await loginAs("jiangmj");
   await page.goto("/work");
   await expect(page.getByText("审签退回，请修改").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "审签退回，请修改" }).first()).toHaveAttribute("href", /^\/proposals\/\d+\/reply$/);
   await page.goto(url);
   const draft = page.getByRole("region", { name: /答复函草稿/ });
   await expect(draft).toContainText("邓敏军退回修改意见：请补充下一步工作的时间安排。");

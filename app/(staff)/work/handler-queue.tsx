@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { handlerQueue } from "@/db/queries/work";
@@ -15,9 +16,12 @@ export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; to
           rows={q.toReply.rows}
           today={today}
           dueOf={(r) => r.due}
-          note={(r) =>
-            r.returned ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">审签退回，请修改</span> : r.status === "rehandling" ? "重新办理" : "起草答复"
-          }
+          note={(r) => (
+            // Straight to 起草答复函, which also lists what still stands before 提交审签.
+            <Link href={`/proposals/${r.proposalId}/reply`} className="text-brand-700 hover:underline">
+              {r.returned ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">审签退回，请修改</span> : r.status === "rehandling" ? "重新办理" : "起草答复"}
+            </Link>
+          )}
         />
       </QueueSection>
       <QueueSection title="待填写协办意见" count={q.toGiveOpinion.total} shown={q.toGiveOpinion.rows.length} empty="没有待填写的协办意见。">

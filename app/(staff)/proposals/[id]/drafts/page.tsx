@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { DraftDiff } from "@/components/draft-diff";
 import { getDb } from "@/db/client";
@@ -8,6 +7,7 @@ import { getProposalDetail } from "@/db/queries/proposals";
 import { canSeeDrafts } from "@/lib/authz";
 import { requireProposalAccess, requireUser } from "../../../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
+import { BackToProposal } from "../back-to-proposal";
 
 export const metadata: Metadata = { title: "比较答复函稿" };
 
@@ -28,11 +28,7 @@ export default async function CompareDrafts({ params, searchParams }: { params: 
   const newer = drafts.find((d) => d.id === Number(to)) ?? drafts[0];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/proposals/${id}`} className="text-brand-700 hover:underline">
-          ← 返回提案
-        </Link>
-      </p>
+      <BackToProposal proposalId={id} />
       <h1 className="mb-4 text-xl font-bold">比较答复函稿：{detail.proposal.title}</h1>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
         {(["from", "to"] as const).map((name) => (

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
@@ -17,6 +16,7 @@ import { DraftHistory } from "../draft-history";
 import { draftingOf } from "../drafting";
 import { LetterPreview } from "../letter-preview";
 import { DraftPanel, SubmitPanel } from "../panels/handler-panels";
+import { BackToProposal } from "../back-to-proposal";
 
 export const metadata: Metadata = { title: "起草答复函" };
 
@@ -42,11 +42,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
   const latest = drafting.latest?.draft;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/proposals/${id}`} className="text-brand-700 hover:underline">
-          ← 返回提案
-        </Link>
-      </p>
+      <BackToProposal proposalId={id} />
       <header className="mb-4 rounded border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">
           {sessionTitle(session)} · {proposalLabel(proposal.number, session.kind)}
