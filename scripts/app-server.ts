@@ -18,6 +18,7 @@ import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/a
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { requestTurn } from "./lib/request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -101,6 +102,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   req.headers["x-nonce"] = nonce;
   req.headers["x-pathname"] = visit.pathname + visit.search;
   res.setHeader("Content-Security-Policy", policy);
+  // What Next renders or runs waits its turn (scripts/lib/request-turns.ts); answers from the caches do not.
+  await requestTurn();
   await handle(req, res);
 }
 
