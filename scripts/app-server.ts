@@ -12,7 +12,9 @@
  *
  * Started by scripts/serve.ts, bundled first (scripts/lib/front-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
@@ -27,6 +29,10 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Where the page cache renders a missing page: this server, on loopback.
 process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
+
+/** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
+const publicFiles = new Set(fs.readdirSync("public", { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`));
+const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/") || publicFiles.has(pathname);
 
 /** A cookie's value from the Cookie header (only the display preferences are asked for). */
 function cookieReader(header: string | undefined) {
@@ -102,8 +108,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   req.headers["x-nonce"] = nonce;
   req.headers["x-pathname"] = visit.pathname + visit.search;
   res.setHeader("Content-Security-Policy", policy);
-  // What Next renders or runs waits its turn (scripts/lib/request-turns.ts); answers from the caches do not.
-  await requestTurn();
+  // What Next renders or runs waits its turn (scripts/lib/request-turns.ts); files and cached answers do not.
+  if (!isStaticFile(visit.pathname)) await requestTurn();
   await handle(req, res);
 }
 
