@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
 import { Timeline } from "@/components/timeline";
-import { getDb } from "@/db/client";
 import { DeadlineNote } from "@/components/deadline-note";
 import { attachmentsOf } from "@/db/queries/attachments";
 import { deadlineRules } from "@/db/queries/settings";
-import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
+import { proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
-import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { canSeeDrafts } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { LetterPreview } from "./letter-preview";
+import { proposalForPage } from "./proposal-for-page";
 import { ReceiptsSection } from "./receipts-section";
 import { RolePanels } from "./role-panels";
 import { SimilarSection } from "./similar-section";
@@ -21,15 +19,9 @@ import { SimilarSection } from "./similar-section";
 export const metadata: Metadata = { title: "提案详情" };
 
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser("listProposals");
-  const id = Number((await params).id);
-  await requireProposalAccess(user, id);
-  const db = getDb();
-  const detail = getProposalDetail(db, id);
-  if (!detail) notFound();
+  const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
-  const leadUnitId = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
   const files = attachmentsOf(db, id);
   const rules = deadlineRules(db);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";

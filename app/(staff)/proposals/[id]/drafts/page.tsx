@@ -1,25 +1,17 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { DraftDiff } from "@/components/draft-diff";
-import { getDb } from "@/db/client";
 import { draftsOf } from "@/db/queries/handling-view";
-import { getProposalDetail } from "@/db/queries/proposals";
 import { canSeeDrafts } from "@/lib/authz";
-import { requireProposalAccess, requireUser } from "../../../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
 import { BackToProposal } from "../back-to-proposal";
+import { proposalForPage } from "../proposal-for-page";
 
 export const metadata: Metadata = { title: "比较答复函稿" };
 
 /** Compares any two saved versions of the reply draft. */
 export default async function CompareDrafts({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
-  const user = await requireUser("listProposals");
-  const id = Number((await params).id);
-  await requireProposalAccess(user, id);
-  const db = getDb();
-  const detail = getProposalDetail(db, id);
-  if (!detail) notFound();
-  const leadUnitId = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId;
+  const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   if (!canSeeDrafts(user, leadUnitId)) forbidden();
   const drafts = draftsOf(db, id).map((d) => d.draft);
   const label = (d: (typeof drafts)[number]) => `${d.round > 1 ? `第${d.round}轮` : ""}第 ${d.version} 稿`;

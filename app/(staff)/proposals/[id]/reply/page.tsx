@@ -2,20 +2,18 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
-import { getDb } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
-import { getProposalDetail } from "@/db/queries/proposals";
 import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue, leadAssignment } from "@/lib/workflow/facts";
-import { requireProposalAccess, requireUser } from "../../../../_server/guard";
 import { CoOpinionsSection } from "../co-opinions-section";
 import { DraftHistory } from "../draft-history";
 import { draftingOf } from "../drafting";
 import { LetterPreview } from "../letter-preview";
 import { DraftPanel, SubmitPanel } from "../panels/handler-panels";
+import { proposalForPage } from "../proposal-for-page";
 import { BackToProposal } from "../back-to-proposal";
 
 export const metadata: Metadata = { title: "起草答复函" };
@@ -26,15 +24,11 @@ export const metadata: Metadata = { title: "起草答复函" };
  * unit's handler, while the workflow allows a draft, gets the editor.
  */
 export default async function ReplyDraftPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser("listProposals");
-  const id = Number((await params).id);
-  await requireProposalAccess(user, id);
-  const db = getDb();
-  const detail = getProposalDetail(db, id);
+  const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
+  if (!canSeeDrafts(user, leadUnitId)) forbidden();
   const facts = loadFacts(db, id);
-  if (!detail || !facts) notFound();
+  if (!facts) notFound();
   const lead = leadAssignment(facts);
-  if (!canSeeDrafts(user, lead?.unitId)) forbidden();
   const { proposal, session } = detail;
   const today = isoDateInChina(new Date());
   const refusal = refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) });
@@ -91,7 +85,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
             </h2>
             <div className="whitespace-pre-line font-serif text-sm leading-7 text-slate-800">{proposal.body}</div>
           </section>
-          <CoOpinionsSection db={db} user={user} proposalId={id} leadUnitId={lead?.unitId ?? null} />
+          <CoOpinionsSection db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />
         </aside>
       </div>
     </>

@@ -1,0 +1,18 @@
+/** The start of every page about one proposal: who asks, whether they may see it, and what it is. */
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getProposalDetail } from "@/db/queries/proposals";
+import { requireProposalAccess, requireUser } from "../../../_server/guard";
+
+/** Sends a visitor to sign-in, answers 404 for no such proposal and 403 to a user with no part in it. */
+export async function proposalForPage(params: Promise<{ id: string }>) {
+  const user = await requireUser("listProposals");
+  const id = Number((await params).id);
+  await requireProposalAccess(user, id);
+  const db = getDb();
+  const detail = getProposalDetail(db, id);
+  if (!detail) notFound();
+  // The lead unit still assigned (a withdrawn one keeps its row): it writes, and may read, the drafts.
+  const leadUnitId = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
+  return { user, id, db, detail, leadUnitId };
+}
