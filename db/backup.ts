@@ -202,6 +202,31 @@ export async function backupDatabase(source: string, options: BackupOptions = {}
   return { file, bytes: fs.statSync(file).size, attachmentsDir: attachmentsTo, attachmentFiles: countFiles(attachmentsTo), counts, missingAttachments };
 }
 
+/** The backups of `source` in `dir` (`<name>-YYYYMMDD-HHMMSS.db`), newest first; copies set aside by a restore are not. */
+export function backupsOf(source: string, dir: string): string[] {
+  const name = path.basename(source, path.extname(source)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^${name}-\\d{8}-\\d{6}\\.db$`);
+  if (!fs.existsSync(dir)) return [];
+  // The stamp sorts as the time does.
+  return fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .reverse()
+    .map((f) => path.join(dir, f));
+}
+
+/** Deletes all but the `keep` newest backups of `source` in `dir`, each with its attachments; returns the files deleted. */
+export function pruneBackups(source: string, dir: string, keep: number): string[] {
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new BackupError("保留份数须为正整数");
+  const old = backupsOf(source, dir).slice(keep);
+  for (const file of old) {
+    fs.rmSync(siblingAttachmentsDir(file), { recursive: true, force: true });
+    fs.rmSync(file, { force: true });
+  }
+  return old;
+}
+
 /**
  * Throws DatabaseInUseError when another connection has the database open. Leaving WAL mode needs the
  * only connection to the file; when it succeeds, the WAL has been checkpointed into the file and removed.

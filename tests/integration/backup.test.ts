@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { BackupError, DatabaseInUseError, backupDatabase, backupFileName, checkIntegrity, restoreDatabase, siblingAttachmentsDir } from "@/db/backup";
+import { BackupError, DatabaseInUseError, backupDatabase, backupFileName, backupsOf, checkIntegrity, pruneBackups, restoreDatabase, siblingAttachmentsDir } from "@/db/backup";
 import { attachments, proposals } from "@/db/schema";
 import { demoDatabase } from "./demo-db";
 
@@ -154,5 +155,29 @@ describe("backup and restore", () => {
     expect(fs.readFileSync(t.file)).toEqual(before);
     expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
     expect(fs.readdirSync(root).filter((f) => f.includes("before-restore"))).toEqual([]);
+  });
+});
+
+describe("keeping the newest backups", () => {
+  it("deletes all but the N newest backups of the database, with their attachments, and nothing else", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "backups-"));
+    cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+    const stamps = ["20260601-020000", "20260603-020000", "20260602-020000", "20260604-020000"];
+    for (const stamp of stamps) {
+      fs.writeFileSync(path.join(dir, `app-${stamp}.db`), "");
+      fs.mkdirSync(path.join(dir, `app-${stamp}-attachments`, "12"), { recursive: true });
+      fs.writeFileSync(path.join(dir, `app-${stamp}-attachments`, "12", "a"), "附件");
+    }
+    const others = ["app-before-restore-20260515-090000.db", "demo-20260501-020000.db", "app-20260601-020000.db.partial", "notes.txt"];
+    for (const f of others) fs.writeFileSync(path.join(dir, f), "");
+
+    expect(backupsOf("/srv/data/app.db", dir).map((f) => path.basename(f))).toEqual(["app-20260604-020000.db", "app-20260603-020000.db", "app-20260602-020000.db", "app-20260601-020000.db"]);
+    expect(pruneBackups("/srv/data/app.db", dir, 2).map((f) => path.basename(f))).toEqual(["app-20260602-020000.db", "app-20260601-020000.db"]);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      ["app-20260603-020000-attachments", "app-20260603-020000.db", "app-20260604-020000-attachments", "app-20260604-020000.db", ...others].sort(),
+    );
+    expect(pruneBackups("/srv/data/app.db", dir, 2)).toEqual([]);
+    expect(() => pruneBackups("/srv/data/app.db", dir, 0)).toThrow(BackupError);
+    expect(backupsOf("/srv/data/app.db", path.join(dir, "missing"))).toEqual([]);
   });
 });
