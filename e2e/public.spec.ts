@@ -3,10 +3,10 @@
  * finds it, reads it in the sample's shape and in 繁體版; a 不予公开 reply is nowhere to be found.
  * Uses a demo proposal replied without publication (never 180, which other specs change).
  */
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { E2E } from "./env";
-import { expect, test, type Page } from "./fixtures";
+import { noAxeViolations, tabUntil } from "./accessibility";
+import { expect, test } from "./fixtures";
 
 type Candidate = { id: number; title: string; kind: string; category: string | null; unit: string };
 
@@ -39,11 +39,6 @@ function words(title: string): { four: string; two: string } {
 }
 
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
-async function noAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe.configure({ mode: "serial" });
 
@@ -136,10 +131,7 @@ test("the whole public flow works with the keyboard alone", async ({ page }) => 
   await page.goto("/open");
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveText("跳到正文");
-  const tabTo = async (isTarget: () => Promise<boolean>) => {
-    for (let i = 0; i < 60 && !(await isTarget()); i++) await page.keyboard.press("Tab");
-    expect(await isTarget()).toBe(true);
-  };
+  const tabTo = (isTarget: () => Promise<boolean>) => tabUntil(page, isTarget, 60);
   await tabTo(async () => (await page.evaluate(() => document.activeElement?.id)) === "portal-q");
   await page.keyboard.type(four);
   await page.keyboard.press("Enter");

@@ -3,18 +3,13 @@
  * read, the versions so far), by keyboard alone and with no axe violations; after 提交审签 the page says
  * why the draft can no longer be edited, and the unit's director reads it without an editor.
  */
-import AxeBuilder from "@axe-core/playwright";
+import { noAxeViolations, tabUntil } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { prepareProposal, writtenFor } from "./prepared-proposal";
 
-async function noAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 /** Tabs forward until the element `target` is focused (at most 40 steps). */
 async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>) {
-  for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await tabUntil(page, () => target.evaluate((el) => el === document.activeElement), 40);
   await expect(target).toBeFocused();
 }
 
