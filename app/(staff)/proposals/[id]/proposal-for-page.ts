@@ -13,6 +13,6 @@ export async function proposalForPage(params: Promise<{ id: string }>) {
   const detail = getProposalDetail(db, id);
   if (!detail) notFound();
   // The lead unit still assigned (a withdrawn one keeps its row): it writes, and may read, the drafts.
-  const leadUnitId = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn")?.unitId ?? null;
-  return { user, id, db, detail, leadUnitId };
+  const lead = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn") ?? null;
+  return { user, id, db, detail, lead, leadUnitId: lead?.unitId ?? null };
 }

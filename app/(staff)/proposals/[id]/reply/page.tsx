@@ -7,7 +7,7 @@ import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
-import { effectiveDue, leadAssignment } from "@/lib/workflow/facts";
+import { effectiveDue } from "@/lib/workflow/facts";
 import { CoOpinionsSection } from "../co-opinions-section";
 import { DraftHistory } from "../draft-history";
 import { draftingOf } from "../drafting";
@@ -24,11 +24,10 @@ export const metadata: Metadata = { title: "起草答复函" };
  * unit's handler, while the workflow allows a draft, gets the editor.
  */
 export default async function ReplyDraftPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
+  const { user, id, db, detail, lead, leadUnitId } = await proposalForPage(params);
   if (!canSeeDrafts(user, leadUnitId)) forbidden();
   const facts = loadFacts(db, id);
   if (!facts) notFound();
-  const lead = leadAssignment(facts);
   const { proposal, session } = detail;
   const today = isoDateInChina(new Date());
   const refusal = refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) });
