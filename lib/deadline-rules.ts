@@ -1,4 +1,4 @@
-/** The kinds of deadline and their default rules (DOMAIN.md's table). Constants only, safe in the browser. */
+/** The kinds of deadline and their default rules (docs/domain.md "Deadlines"). Constants only, safe in the browser. */
 
 export type DeadlineRule = { amount: number; unit: "workdays" | "months" };
 
@@ -14,7 +14,7 @@ export const DEADLINE_KINDS = [
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-/** DOMAIN.md's table; the settings may override any of them. */
+/** docs/domain.md "Deadlines"; the settings may override any of them. */
 export const DEFAULT_DEADLINES: Record<DeadlineKind, DeadlineRule> = {
   accept: { amount: 5, unit: "workdays" },
   coOpinion: { amount: 1, unit: "months" },

@@ -1,6 +1,6 @@
 /**
  * The reply letter (答复函) as the member reads it, composed from data in the wording of the
- * published sample (DOMAIN.md "The reply letter"). The punctuation is the sample's: ASCII comma,
+ * published sample (docs/domain.md "The reply letter"). The punctuation is the sample's: ASCII comma,
  * colon and parentheses around the proposal number and the contact line. Pure.
  */
 import { PROPOSER_WORD, type ResultClass, type SessionKind } from "./domain";

@@ -1,5 +1,5 @@
 /**
- * The demo database (DOMAIN.md "Demo data"): the sample's units, people and proposal 180 right before
+ * The demo database (docs/domain.md "Demo data"): the sample's units, people and proposal 180 right before
  * sign-off, plus proposals in every state. Only for an empty database; every account's password is
  * DEMO_PASSWORD.
  */

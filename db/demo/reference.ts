@@ -1,4 +1,4 @@
-/** The demo's units, people, categories and sessions (DOMAIN.md "Demo data"), and how they are inserted. */
+/** The demo's units, people, categories and sessions (docs/domain.md "Demo data"), and how they are inserted. */
 import type { Role, SessionKind, UnitKind } from "@/lib/domain";
 import type { Db } from "../client";
 import { categories, sessions, units, users } from "../schema";

@@ -30,7 +30,7 @@ const TODAY = "2026-06-15";
 /** Midnight at the start of TODAY in China: every demo act happened before it. */
 const START_OF_TODAY = Date.parse(`${TODAY}T00:00:00+08:00`);
 
-/** DOMAIN.md's table of demo accounts. */
+/** The demo accounts (README, docs/domain.md "Demo data"). */
 const ACCOUNTS = [
   { login: "admin", role: "admin", name: "系统管理员", unit: null },
   { login: "coordinator", role: "coordinator", name: "督查室", unit: "重庆高新区管委会办公室" },
