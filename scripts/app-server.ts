@@ -1,14 +1,14 @@
 /**
  * The production server: Next.js (the same build `next start` serves) behind a thin front that
  *  - gives every response a fresh Content-Security-Policy nonce (Next reads it from the request's
- *    policy header and puts it on its scripts) and tells pages the requested path (sign-in returns to it);
+ *    policy header and puts it on its scripts), as proxy.ts does when Next runs without this front;
  *  - answers public pages from the in-memory page cache (app/_server/public-page-cache.ts), rendering a
  *    missing page once through this same server;
  *  - answers signed-in pages from the per-session cache (app/_server/signed-in-page-cache.ts), which
  *    any committed write to the database empties;
  *  - gzips what it answers itself, as Next does the rest.
- * Doing this here rather than in a Next proxy saves every request Next's proxy run (~2 ms here, as
- * much as a static file costs ten times over); everything else goes to Next's own request handler.
+ * Cached answers never reach Next, so they never run its proxy (~2 ms here, as much as a static file
+ * costs ten times over); everything else goes to Next's own request handler, proxy.ts included.
  *
  * Started by scripts/serve.ts, bundled first (scripts/lib/front-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
@@ -106,7 +106,6 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   delete req.headers[RENDER_HEADER];
   req.headers["content-security-policy"] = policy;
   req.headers["x-nonce"] = nonce;
-  req.headers["x-pathname"] = visit.pathname + visit.search;
   res.setHeader("Content-Security-Policy", policy);
   // What Next renders or runs waits its turn (scripts/lib/request-turns.ts); files and cached answers do not.
   if (!isStaticFile(visit.pathname)) await requestTurn();

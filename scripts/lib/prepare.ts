@@ -1,0 +1,54 @@
+/**
+ * What every way of starting the app does first (scripts/serve.ts for production and the demo,
+ * scripts/dev.ts for `next dev`): the session key, and a migrated database — with the demo data when
+ * asked for and absent, or else the first administrator of an empty database.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { bootstrapAdmin } from "@/db/bootstrap";
+import { attachmentsDirFor, openDatabase } from "@/db/client";
+import { seedDemo } from "@/db/demo";
+
+/** AUTH_SECRET from the environment, or one generated once and kept beside the database. */
+export function authSecret(dbPath: string): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(path.dirname(dbPath), ".auth-secret");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export async function prepareDatabase(dbPath: string, options: { demo: boolean; fresh: boolean }) {
+  if (options.fresh) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+    fs.rmSync(attachmentsDirFor(dbPath), { recursive: true, force: true });
+  }
+  const isNew = !fs.existsSync(dbPath);
+  const db = openDatabase(dbPath);
+  if (options.demo && isNew) {
+    const summary = await seedDemo(db);
+    console.log(`已创建演示数据库 ${dbPath}（${summary.proposals} 件提案）。`);
+  }
+  if (!options.demo) {
+    const admin = await bootstrapAdmin(db);
+    if (admin?.generated) console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
+    else if (admin) console.log("首次启动：已创建管理员账户 admin，密码为 ADMIN_PASSWORD 的值。");
+  }
+  db.$client.close();
+}
+
+export function printDemoAccounts(port: string) {
+  console.log(`
+演示账户（密码均为 demo-2026）：
+  admin        系统管理员
+  coordinator  督查室（重庆高新区管委会办公室）
+  jiangmj      蒋明杰，承办人（重庆高新区科技创新局）
+  dengmj       邓敏军，局长（重庆高新区科技创新局）
+  dqgzb        党群工作部承办人
+  cxfwzx       创新服务中心承办人
+  zwfwzx       政务服务和社会事务中心承办人
+  liuxr        刘新荣委员
+打开 http://localhost:${port}/login
+`);
+}
