@@ -66,14 +66,28 @@ export function homePath(role: Role): string {
   }
 }
 
+/** Any base will do: only a path that stays on it is followed. */
+const CALLBACK_BASE = "http://callback.invalid";
+
 /**
- * A post-sign-in destination from a `callbackUrl`: only same-site absolute paths are followed,
- * so the sign-in page cannot be used as an open redirect.
+ * A post-sign-in destination from a `callbackUrl`: only a path on this site, so that the sign-in page
+ * cannot be used as an open redirect. The value is read the way a browser reads a Location (the URL
+ * parser drops tabs and line breaks, turns backslashes into slashes and resolves dot segments), and the
+ * path is given back as the parser serialises it: percent-encoded ASCII, which a header can carry, and
+ * exactly what the browser will follow. Anything that resolves elsewhere, or to `//…`, goes home.
  */
 export function safeCallbackPath(value: string | null | undefined, role: Role): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return homePath(role);
-  if (value === "/" || value.startsWith("/login")) return homePath(role);
-  return value;
+  const home = homePath(role);
+  if (!value?.startsWith("/")) return home;
+  let url: URL;
+  try {
+    url = new URL(value, CALLBACK_BASE);
+  } catch {
+    return home;
+  }
+  if (url.origin !== CALLBACK_BASE || url.pathname.startsWith("//")) return home;
+  if (url.pathname === "/" || url.pathname === "/login") return home;
+  return url.pathname + url.search + url.hash;
 }
 
 const inUnit = (actor: Actor, unitId: number | null | undefined) =>

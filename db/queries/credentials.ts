@@ -13,7 +13,7 @@ import {
 } from "@/lib/sign-in-limits";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
-import { signInFailures, signInUnknownNames, users } from "../schema";
+import { revokedSessions, signInFailures, signInUnknownNames, users } from "../schema";
 import { logEvent } from "./events";
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
@@ -169,14 +169,35 @@ export function loadSessionUser(db: Db, id: number) {
   return loadSessionUserQuery(db).get({ id });
 }
 
+const revokedSessionQuery = preparedOnce((db: Db) =>
+  db.select({ sessionId: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, param("sessionId"))).prepare(),
+);
+
+/** The session as its token names it: the user, the account's session version, and the session's own id. */
+export type SessionRef = { userId: number; sessionVersion: number; sessionId: string };
+
 /**
  * The user a session belongs to, or null when the session no longer holds: the account is gone or
- * disabled, or its password was changed or reset since the session began (the session version moved on).
+ * disabled, its password was changed or reset since the session began (the session version moved on),
+ * or the session was signed out.
  */
-export function liveSessionUser(db: Db, id: number, sessionVersion: number) {
-  const row = loadSessionUser(db, id);
-  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
+export function liveSessionUser(db: Db, session: SessionRef) {
+  const row = loadSessionUser(db, session.userId);
+  if (!row || row.disabled || row.sessionVersion !== session.sessionVersion) return null;
+  if (revokedSessionQuery(db).get({ sessionId: session.sessionId })) return null;
   return row;
+}
+
+/**
+ * Ends one session before its token expires: the token stays refused until then. Rows of tokens that
+ * have expired by now are deleted on the way. True when the session was live until now.
+ */
+export function revokeSession(db: Db, sessionId: string, expiresAt: Date, now = new Date()): boolean {
+  return db.transaction((tx) => {
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
+    const inserted = tx.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing().run();
+    return inserted.changes === 1;
+  });
 }
 
 export function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {

@@ -52,6 +52,58 @@ describe("landing pages", () => {
     expect(safeCallbackPath("/login", "admin")).toBe("/admin");
     expect(safeCallbackPath(undefined, "handler")).toBe("/work");
   });
+  // The known bypasses of return-address checks (issue 17): none may leave the site.
+  const BYPASSES = [
+    "/\t/evil.example/",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    "/\\/evil.example",
+    "///evil.example",
+    "/.//evil.example",
+    "/./\\evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "https:evil.example",
+    "https:/evil.example",
+    "http://evil.example",
+    "%2F%2Fevil.example",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "\u0000/",
+    " /evil",
+    "/\t/\t/evil.example",
+  ];
+  for (const value of BYPASSES) {
+    it(`stays on the site for ${JSON.stringify(value)}`, () => {
+      const path = safeCallbackPath(value, "coordinator");
+      const landed = new URL(path, "https://app.example:8443/login");
+      expect(landed.origin).toBe("https://app.example:8443");
+      // What the browser is sent must be the path it is read as: no character it would drop or turn into a slash.
+      expect(path).toMatch(/^\/(?![\/\\])[\x21-\x7e]*$/);
+    });
+  }
+  it("keeps same-site paths that only look odd, encoded as a header can carry them", () => {
+    expect(safeCallbackPath("/%2F%2Fevil.example", "coordinator")).toBe("/%2F%2Fevil.example");
+    expect(safeCallbackPath("/%5C%5Cevil.example", "coordinator")).toBe("/%5C%5Cevil.example");
+    expect(safeCallbackPath("/\u3000/evil.example", "coordinator")).toBe("/%E3%80%80/evil.example");
+    expect(safeCallbackPath("/%E3%80%80/evil.example", "coordinator")).toBe("/%E3%80%80/evil.example");
+  });
+  it("returns to a search with Chinese characters, encoded, and drops CR/LF as a browser would", () => {
+    expect(safeCallbackPath("/proposals?q=养老", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
+    expect(safeCallbackPath("/proposals?q=养老\r\n", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
+    expect(safeCallbackPath("/open/search?q=科技 创新#结果", "coordinator")).toBe("/open/search?q=%E7%A7%91%E6%8A%80%20%E5%88%9B%E6%96%B0#%E7%BB%93%E6%9E%9C");
+    expect(safeCallbackPath("/proposals/12?tab=a\"b<c>", "handler")).toBe("/proposals/12?tab=a%22b%3Cc%3E");
+  });
+  it("never returns to sign-in, nor to the root", () => {
+    expect(safeCallbackPath("/login?callbackUrl=/work", "handler")).toBe("/work");
+    expect(safeCallbackPath("/./login", "handler")).toBe("/work");
+    expect(safeCallbackPath("/", "member")).toBe("/member");
+    expect(safeCallbackPath("/loginhelp", "member")).toBe("/loginhelp");
+  });
   it("navigation shows each role only its sections", () => {
     expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "统计"]);
     expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案"]);
