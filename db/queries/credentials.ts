@@ -70,14 +70,7 @@ export async function verifyCredentials(
     return { ok: false, reason: "locked" };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const next = db.transaction((tx) => {
-      const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id)).get()!;
-      const next = afterWrongPassword(fresh, now);
-      tx.update(users).set(next.state).where(eq(users.id, user.id)).run();
-      logEvent(tx, { action: "sign_in_failed", actorId: user.id, data: { username: tried, address, failures: next.failures } });
-      if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: user.id, data: { username: tried, address, minutes: LOCK_MINUTES } });
-      return next;
-    });
+    const next = recordWrongPassword(db, user.id, now, "sign_in_failed", { username: tried, address });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
   db.transaction((tx) => {
@@ -94,6 +87,23 @@ export async function verifyCredentials(
       sessionVersion: user.sessionVersion,
     },
   };
+}
+
+/**
+ * One more wrong password of an account, at sign-in or as the current password on 修改密码 (one count,
+ * one lock): counted on the account's state as it is now (another attempt may have counted while this
+ * one was checked), locking it when the count reaches the limit. Logged as `action`, and the lock as
+ * "account_locked", each with `data` (the name tried, the address).
+ */
+export function recordWrongPassword(db: Db, userId: number, now: Date, action: "sign_in_failed" | "password_change_failed", data: Record<string, unknown>) {
+  return db.transaction((tx) => {
+    const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get()!;
+    const next = afterWrongPassword(fresh, now);
+    tx.update(users).set(next.state).where(eq(users.id, userId)).run();
+    logEvent(tx, { action, actorId: userId, data: { ...data, failures: next.failures } });
+    if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: userId, data: { ...data, minutes: LOCK_MINUTES } });
+    return next;
+  });
 }
 
 export type SignInAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryMinutes: number };
