@@ -20,6 +20,7 @@ import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/a
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { originConfig, trustedForwarding } from "@/lib/site-origin";
 import { requestTurn } from "./lib/request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -85,14 +86,32 @@ function undecodable(pathname: string): boolean {
   }
 }
 
+const origins = originConfig(process.env);
+
+/**
+ * X-Forwarded-Host and -Proto as this server believes them (lib/site-origin.ts): links, Next's
+ * server-action origin check and next-auth all go by them, so a client's own are never passed on.
+ */
+function trustForwarding(req: http.IncomingMessage, visit: SignedInVisit) {
+  const { host, proto } = trustedForwarding((name) => [req.headers[name]].flat()[0], origins);
+  for (const [name, value] of [["x-forwarded-host", host], ["x-forwarded-proto", proto]] as const) {
+    if (value) req.headers[name] = value;
+    else delete req.headers[name];
+    if (value) visit.headers.set(name, value);
+    else visit.headers.delete(name);
+  }
+}
+
 async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const visit = visitOf(req);
+  // A cache's own render carries the visitor's origin as this server set it; every other request gets it set now.
+  const cacheRender = isCacheRender(visit.headers);
+  if (!cacheRender) trustForwarding(req, visit);
   if (undecodable(visit.pathname)) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end("请求的地址无效。");
     return;
   }
-  const cacheRender = isCacheRender(visit.headers);
   if (!cacheRender) {
     const answer = isCacheable(visit) ? await cachedPublicPage(visit) : isSignedInPage(visit) ? await cachedSignedInPage(visit) : null;
     if (answer) {

@@ -130,3 +130,60 @@ describe("internal handling records", () => {
     expect(canSeeCoOpinion(actor("member", null, 100), 1, 2)).toBe(false);
   });
 });
+
+describe("what the timeline (办理记录) shows each reader: the rules of the pages it summarises", () => {
+  const LEAD = 1;
+  const CO = 2;
+  const OTHER_CO = 3;
+  const entry = (action: string, comment: string, unitId: number | null = null) => ({ id: 0, action, comment, unitId });
+  const EVENTS = [
+    entry("assign", "请按时办理"),
+    entry("return", "退回：请充实具体措施"),
+    entry("approve", "同意签发"),
+    entry("receipt", "回执意见：不满意"),
+    entry("co_opinion_returned", "协办意见退回：数据有误", CO),
+    entry("co_opinion_returned", "另一协办单位的退回意见", OTHER_CO),
+    entry("request_extension", "主办单位申请延期的理由", LEAD),
+    entry("request_adjustment", "协办单位申请调整的理由", OTHER_CO),
+    entry("supervise", "督办主办单位", LEAD),
+    entry("close", "提案人均已反馈，办结"),
+    entry("some_future_action", "未知动作的备注"),
+  ];
+  const seen = async (reader: Actor) => {
+    const { timelineFor } = await import("@/lib/authz");
+    return timelineFor(reader, EVENTS, LEAD)
+      .filter((e) => e.comment)
+      .map((e) => e.comment);
+  };
+  it("the coordinating office reads every comment", async () => {
+    expect(await seen(actor("coordinator", 9))).toEqual(EVENTS.map((e) => e.comment));
+  });
+  it("the lead unit reads the drafting, the receipts, its co units' opinions, and what concerns itself", async () => {
+    for (const role of ["handler", "director"] as const) {
+      expect(await seen(actor(role, LEAD))).toEqual(["请按时办理", "退回：请充实具体措施", "同意签发", "回执意见：不满意", "协办意见退回：数据有误", "另一协办单位的退回意见", "主办单位申请延期的理由", "督办主办单位", "提案人均已反馈，办结"]);
+    }
+  });
+  it("a co-handling unit reads neither the lead's 退回修改 nor the receipts, nor another unit's opinions and requests", async () => {
+    for (const role of ["handler", "director"] as const) {
+      expect(await seen(actor(role, CO))).toEqual(["请按时办理", "协办意见退回：数据有误", "提案人均已反馈，办结"]);
+    }
+  });
+  it("keeps every staff entry (what happened, by whom) and blanks only the comments", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    expect(timelineFor(actor("handler", CO), EVENTS, LEAD).map((e) => e.action)).toEqual(EVENTS.map((e) => e.action));
+  });
+  it("a member sees what happened to the proposal, not the units' internal steps, and no one's receipt opinion", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    const member = timelineFor(actor("member", null, 100), EVENTS, LEAD);
+    expect(member.map((e) => [e.action, e.comment])).toEqual([
+      ["assign", null],
+      ["approve", null],
+      ["receipt", null],
+      ["close", "提案人均已反馈，办结"],
+    ]);
+  });
+  it("with no lead unit assigned, unit roles read no internal comment", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    expect(timelineFor(actor("handler", LEAD), EVENTS, null).filter((e) => e.comment).map((e) => e.action)).toEqual(["assign", "request_extension", "supervise", "close"]);
+  });
+});
