@@ -124,10 +124,12 @@ async function sessionCookieOf(context: BrowserContext): Promise<string> {
 test("a session cookie replayed after 退出 opens neither /work nor a page the cache holds", async ({ page, context }) => {
   await signInReturningTo(page, "/work", "zwfwzx");
   const token = await sessionCookieOf(context);
-  // Both pages are now in the signed-in page cache for this cookie.
+  // Both pages in the signed-in page cache for this cookie (a commit by another test retires them: try again).
   for (const path of ["/work", "/proposals"]) {
-    expect((await get(path, token)).status, path).toBe(200);
-    expect((await get(path, token)).headers.get("x-page-cache"), path).toBe("hit");
+    let answer = await get(path, token);
+    for (let i = 0; i < 20 && answer.headers.get("x-page-cache") !== "hit"; i++) answer = await get(path, token);
+    expect(answer.status, path).toBe(200);
+    expect(answer.headers.get("x-page-cache"), path).toBe("hit");
   }
   await page.goto("/work");
   await page.getByRole("button", { name: "退出" }).click();
@@ -220,23 +222,33 @@ test("a forged X-Forwarded-Host reaches no absolute link: feed, sitemap, robots,
 });
 
 test("a server action with a forged Origin matching a forged X-Forwarded-Host is refused", async () => {
-  const token = await sessionToken("jiangmj");
-  const id = readDb((db) => userId(db, "jiangmj"));
-  expect(readDb((db) => one(db, "select count(*) from notifications where user_id = ? and read_at is null", id))).toBeGreaterThan(0);
+  // An account no other spec uses: its mail preference is what the action would change.
+  const login = "jsj";
+  const token = await sessionToken(login);
+  const digest = () => readDb((db) => one(db, "select email_digest from users where username = ?", login));
+  const before = digest();
   // On its own page, and on one whose bundle lacks it (Next forwards the call through the server), claiming that hop.
   for (const [page, extra] of [["/notifications", {}], ["/proposals", { "X-Forwarding-Set": "1" }]] as const) {
     const response = await callServerAction({
       baseURL: E2E.baseURL,
       page,
-      actionId: serverActionIds().get("app/notifications/actions.ts#readAll")!,
-      fields: {},
+      actionId: serverActionIds().get("app/notifications/actions.ts#chooseDigest")!,
+      fields: before ? {} : { digest: "on" },
       sessionToken: token,
       origin: `https://${EVIL}`,
       headers: { "X-Forwarded-Host": EVIL, "X-Forwarded-Proto": "https", ...extra },
     });
-    expect(response.redirectTo, page).toBeNull();
     expect(response.result, page).toBeUndefined();
+    expect(digest(), page).toBe(before);
   }
-  // Had it run, every notification of the account would now be read.
-  expect(readDb((db) => one(db, "select count(*) from notifications where user_id = ? and read_at is null", id))).toBeGreaterThan(0);
+  // The same call from the app's own origin does change it: the refusal above was the origin's.
+  const own = await callServerAction({
+    baseURL: E2E.baseURL,
+    page: "/notifications",
+    actionId: serverActionIds().get("app/notifications/actions.ts#chooseDigest")!,
+    fields: before ? {} : { digest: "on" },
+    sessionToken: token,
+  });
+  expect((own.result as ActionResultValue | undefined)?.ok).toBe(true);
+  expect(digest()).not.toBe(before);
 });
