@@ -16,6 +16,8 @@ export const AUDIT_GROUPS = [
       sign_in_ip_blocked: "网络地址暂停登录",
       sign_out: "退出登录",
       password_change: "本人修改密码",
+      password_change_failed: "修改密码时当前密码错误",
+      password_change_locked: "锁定期间尝试修改密码",
     },
   },
   {
@@ -61,7 +63,7 @@ export const AUDIT_LABELS: Record<AuditKind, string> = Object.assign({}, ...AUDI
 export const AUDIT_KINDS = Object.keys(AUDIT_LABELS) as [AuditKind, ...AuditKind[]];
 
 /** Kinds shown with a warning colour: something may be under attack or someone lost access. */
-export const ALARMING_KINDS: ReadonlySet<string> = new Set(["sign_in_failed", "account_locked", "sign_in_locked", "sign_in_ip_blocked", "user_disable"]);
+export const ALARMING_KINDS: ReadonlySet<string> = new Set(["sign_in_failed", "account_locked", "sign_in_locked", "sign_in_ip_blocked", "password_change_failed", "password_change_locked", "user_disable"]);
 
 const isoDate = z
   .string()
@@ -92,7 +94,7 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   const d = data ?? {};
   const parts: string[] = [];
   if (names.target) parts.push(`用户：${names.target}`);
-  if (action === "sign_in_failed" && typeof d.failures === "number") parts.push(`连续第 ${d.failures} 次`);
+  if ((action === "sign_in_failed" || action === "password_change_failed") && typeof d.failures === "number") parts.push(`连续第 ${d.failures} 次`);
   if (action === "account_locked" && typeof d.minutes === "number") parts.push(`锁定 ${d.minutes} 分钟`);
   if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
   if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string") parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);

@@ -3,6 +3,7 @@
  * Pure; the server's guard (app/_server/guard.ts) loads the facts and asks these functions.
  */
 import type { Role } from "./domain";
+import { MEMBER_TIMELINE_ACTIONS } from "./member-view";
 
 export type Actor = { id: number; role: Role; unitId: number | null };
 
@@ -66,14 +67,28 @@ export function homePath(role: Role): string {
   }
 }
 
+/** Any base will do: only a path that stays on it is followed. */
+const CALLBACK_BASE = "http://callback.invalid";
+
 /**
- * A post-sign-in destination from a `callbackUrl`: only same-site absolute paths are followed,
- * so the sign-in page cannot be used as an open redirect.
+ * A post-sign-in destination from a `callbackUrl`: only a path on this site, so that the sign-in page
+ * cannot be used as an open redirect. The value is read the way a browser reads a Location (the URL
+ * parser drops tabs and line breaks, turns backslashes into slashes and resolves dot segments), and the
+ * path is given back as the parser serialises it: percent-encoded ASCII, which a header can carry, and
+ * exactly what the browser will follow. Anything that resolves elsewhere, or to `//…`, goes home.
  */
 export function safeCallbackPath(value: string | null | undefined, role: Role): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return homePath(role);
-  if (value === "/" || value.startsWith("/login")) return homePath(role);
-  return value;
+  const home = homePath(role);
+  if (!value?.startsWith("/")) return home;
+  let url: URL;
+  try {
+    url = new URL(value, CALLBACK_BASE);
+  } catch {
+    return home;
+  }
+  if (url.origin !== CALLBACK_BASE || url.pathname.startsWith("//")) return home;
+  if (url.pathname === "/" || url.pathname === "/login") return home;
+  return url.pathname + url.search + url.hash;
 }
 
 const inUnit = (actor: Actor, unitId: number | null | undefined) =>
@@ -92,4 +107,43 @@ export function canSeeCoOpinion(actor: Actor, leadUnitId: number | null | undefi
 /** Receipts, with the proposers' opinions, are read by the lead unit that answers them and the coordinating office. */
 export function canSeeReceipts(actor: Actor, leadUnitId: number | null | undefined): boolean {
   return actor.role === "coordinator" || inUnit(actor, leadUnitId);
+}
+
+/** An entry of a proposal's timeline (办理记录) as far as who may read it goes: its action, comment, and the unit it concerns. */
+export type TimelineEvent = { action: string; comment: string | null; unitId: number | null };
+
+/** Comments that are part of the reply in the making (drafts and their sign-off): read as drafts are. */
+const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve"]);
+/** Comments on one co-handling unit's opinion: read as that opinion is. */
+const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set(["co_opinion_saved", "co_opinion_submitted", "co_opinion_returned", "co_opinion_sent", "co_opinion_waived"]);
+/** Requests and decisions about one unit's assignment (申请调整, 申请延期, 督办): the coordinating office's and that unit's business. */
+const UNIT_ACTIONS: ReadonlySet<string> = new Set(["request_adjustment", "adjustment_approved", "adjustment_rejected", "request_extension", "extension_granted", "extension_refused", "supervise"]);
+/** Comments every party of the proposal may read. */
+const OPEN_ACTIONS: ReadonlySet<string> = new Set(["register", "import", "assign", "accept", "contact", "contact_waived", "publish", "withhold", "withdraw_publication", "remind_receipt", "reopen", "close", "link"]);
+/** The only comments a member reads: why the proposal was reopened or closed (a co-signer's receipt opinion is theirs). */
+const MEMBER_COMMENTS: ReadonlySet<string> = new Set(["reopen", "close"]);
+
+/** Whether a staff reader may read a timeline entry's comment: by the rule of the page that shows what it is about. */
+function canReadComment(actor: Actor, event: TimelineEvent, leadUnitId: number | null | undefined): boolean {
+  if (actor.role === "coordinator") return true;
+  if (OPEN_ACTIONS.has(event.action)) return true;
+  if (DRAFT_ACTIONS.has(event.action)) return canSeeDrafts(actor, leadUnitId);
+  if (event.action === "receipt") return canSeeReceipts(actor, leadUnitId);
+  if (CO_OPINION_ACTIONS.has(event.action)) return event.unitId !== null && canSeeCoOpinion(actor, leadUnitId, event.unitId);
+  if (UNIT_ACTIONS.has(event.action)) return inUnit(actor, event.unitId);
+  // An action not named here is internal until someone decides otherwise.
+  return false;
+}
+
+/**
+ * The timeline as one reader may see it. Staff see every entry (what happened, when, by whom: the
+ * proposal's state shows it anyway) with only the comments they may read, by the same rules as the
+ * pages those comments come from (drafts, receipts, co-handling opinions); a member sees what happened
+ * to their proposal, not the units' internal steps.
+ */
+export function timelineFor<E extends TimelineEvent>(actor: Actor, events: readonly E[], leadUnitId: number | null | undefined): E[] {
+  if (actor.role === "member") {
+    return events.filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action)).map((e) => (MEMBER_COMMENTS.has(e.action) ? e : { ...e, comment: null }));
+  }
+  return events.map((e) => (e.comment === null || canReadComment(actor, e, leadUnitId) ? e : { ...e, comment: null }));
 }

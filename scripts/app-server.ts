@@ -12,6 +12,7 @@
  *
  * Started by scripts/serve.ts, bundled first (scripts/lib/front-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -20,6 +21,7 @@ import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/a
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { originConfig, trustedForwarding } from "@/lib/site-origin";
 import { requestTurn } from "./lib/request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -85,14 +87,40 @@ function undecodable(pathname: string): boolean {
   }
 }
 
+const origins = originConfig(process.env);
+/**
+ * Marks a request whose forwarded headers this server has set. Next passes a request's headers on when it
+ * forwards a server action to the worker that has it (through this server, on loopback), so that hop keeps
+ * the visitor's origin instead of taking loopback's; a client cannot know the per-process value.
+ */
+const FORWARDING_HEADER = "x-forwarding-set";
+const forwardingToken = randomBytes(18).toString("base64url");
+
+/**
+ * X-Forwarded-Host and -Proto as this server believes them (lib/site-origin.ts): links, Next's
+ * server-action origin check and next-auth all go by them, so a client's own are never passed on.
+ */
+function trustForwarding(req: http.IncomingMessage, visit: SignedInVisit) {
+  req.headers[FORWARDING_HEADER] = forwardingToken;
+  const { host, proto } = trustedForwarding((name) => [req.headers[name]].flat()[0], origins);
+  for (const [name, value] of [["x-forwarded-host", host], ["x-forwarded-proto", proto]] as const) {
+    if (value) req.headers[name] = value;
+    else delete req.headers[name];
+    if (value) visit.headers.set(name, value);
+    else visit.headers.delete(name);
+  }
+}
+
 async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const visit = visitOf(req);
+  // A cache's own render and a forwarded action carry the visitor's origin as this server set it; every other request gets it set now.
+  const cacheRender = isCacheRender(visit.headers);
+  if (!cacheRender && req.headers[FORWARDING_HEADER] !== forwardingToken) trustForwarding(req, visit);
   if (undecodable(visit.pathname)) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end("请求的地址无效。");
     return;
   }
-  const cacheRender = isCacheRender(visit.headers);
   if (!cacheRender) {
     const answer = isCacheable(visit) ? await cachedPublicPage(visit) : isSignedInPage(visit) ? await cachedSignedInPage(visit) : null;
     if (answer) {

@@ -3,7 +3,8 @@ import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { attemptSignIn } from "@/db/queries/credentials";
+import { attemptSignIn, revokeSession } from "@/db/queries/credentials";
+import { logEvent } from "@/db/queries/events";
 import { clientAddress, trustedProxyCount } from "@/lib/client-address";
 import { ROLES, type Role } from "@/lib/domain";
 import { addressLimitFromEnv } from "@/lib/sign-in-limits";
@@ -73,6 +74,17 @@ export const authConfig = {
       },
     }),
   ],
+  events: {
+    // 退出, a password change and POST /api/auth/signout all come here with the decoded token. The cookie
+    // is cleared, but the token itself stays valid until it expires: revoke its session in the database.
+    signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const userId = Number(token?.uid);
+      if (typeof token?.sid !== "string" || typeof token.exp !== "number") return;
+      const db = getDb();
+      if (revokeSession(db, token.sid, new Date(token.exp * 1000)) && Number.isSafeInteger(userId)) logEvent(db, { action: "sign_out", actorId: userId });
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
@@ -80,6 +92,8 @@ export const authConfig = {
         token.role = user.role;
         token.unitId = user.unitId ?? null;
         token.sv = user.sessionVersion ?? 0;
+        // The session's own id: signing out revokes it (events.signOut), the guard then refuses the token.
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

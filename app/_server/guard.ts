@@ -15,12 +15,12 @@ export type CurrentUser = Actor & { displayName: string; title: string | null; m
 
 export const PASSWORD_PAGE = "/account/password";
 
-/** The signed-in user as the database has them now, or null (signed out, disabled, or password changed). */
+/** The signed-in user as the database has them now, or null (signed out, disabled, password changed, or the session revoked). */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const cookieStore = await cookies();
   const claims = await sessionClaims(sessionCookie((name) => cookieStore.get(name)?.value));
   if (!claims) return null;
-  const row = liveSessionUser(getDb(), claims.userId, claims.sessionVersion);
+  const row = liveSessionUser(getDb(), claims);
   if (!row) return null;
   return {
     id: row.id,

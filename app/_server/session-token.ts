@@ -12,8 +12,14 @@ import { decode } from "next-auth/jwt";
 /** next-auth's session cookie: `__Secure-` when the site is reached over https. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-/** What the app needs of a session token (set at sign-in by auth-config's jwt callback). */
-export type SessionClaims = { userId: number; sessionVersion: number; expiresAt: number };
+/**
+ * What the app needs of a session token (set at sign-in by auth-config's jwt callback): the user, the
+ * account's session version, the session's own id (by which signing out revokes it) and the expiry.
+ */
+export type SessionClaims = { userId: number; sessionVersion: number; sessionId: string; expiresAt: number };
+
+/** A session id as the jwt callback makes them (a UUID); a token without one cannot be signed out, so it is refused. */
+const SESSION_ID = /^[\w-]{16,64}$/;
 
 const TOKENS = 1000;
 const decoded = new Map<string, Promise<SessionClaims | null>>();
@@ -34,7 +40,8 @@ async function decodeClaims(name: string, value: string): Promise<SessionClaims 
     const token = await decode({ token: value, secret, salt: name });
     const userId = Number(token?.uid);
     if (!token || !Number.isSafeInteger(userId) || userId <= 0 || typeof token.exp !== "number") return null;
-    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, expiresAt: token.exp * 1000 };
+    if (typeof token.sid !== "string" || !SESSION_ID.test(token.sid)) return null;
+    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid, expiresAt: token.exp * 1000 };
   } catch {
     return null;
   }

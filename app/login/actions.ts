@@ -5,12 +5,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
-import { logEvent } from "@/db/queries/events";
 import type { ActionResult } from "@/lib/action-result";
 import { safeCallbackPath } from "@/lib/authz";
 import { addressRefusalMessage, lockedMessage } from "@/lib/sign-in-limits";
 import { AddressThrottled, signIn, signOut } from "../_server/auth";
-import { currentUser } from "../_server/guard";
 
 const loginInput = z.object({
   username: z.string().trim().min(1).max(64),
@@ -34,8 +32,7 @@ export async function signInAction(_previous: ActionResult | null, formData: For
   redirect(safeCallbackPath(callbackUrl, user?.role ?? "member"));
 }
 
+/** Revokes the session (auth-config's events.signOut, which also logs it) and clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  const user = await currentUser();
-  if (user) logEvent(getDb(), { action: "sign_out", actorId: user.id });
   await signOut({ redirectTo: "/login" });
 }

@@ -1,33 +1,46 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "@/lib/password";
+import { isLocked, lockedMessage } from "@/lib/sign-in-limits";
 import type { ChangePasswordInput } from "@/lib/validation/account";
 import { passwordRepeatsUsername } from "@/lib/validation/password";
 import type { Db } from "../client";
 import { users } from "../schema";
+import { recordWrongPassword, type AttemptOrigin } from "./credentials";
 import { logEvent } from "./events";
 
 export type PasswordChange = { ok: true } | { ok: false; field: "currentPassword" | "password"; error: string };
 
 /**
- * A user changes their own password. The session version is bumped, so every session of the account
- * (this one included) ends and the user signs in again with the new password.
+ * A user changes their own password. The current password is checked like a sign-in's: a wrong one
+ * counts towards the account's lock and is audited, and while the account is locked none is checked,
+ * so that a session cannot be used to guess the password. On success the session version is bumped,
+ * so every session of the account (this one included) ends and the user signs in again.
  */
-export async function changeOwnPassword(db: Db, userId: number, input: ChangePasswordInput): Promise<PasswordChange> {
+export async function changeOwnPassword(db: Db, userId: number, input: ChangePasswordInput, now = new Date(), origin: AttemptOrigin = {}): Promise<PasswordChange> {
+  const address = origin.address ?? null;
   const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", error: "当前密码不正确" };
+  if (!user?.passwordHash) return { ok: false, field: "currentPassword", error: WRONG_PASSWORD };
+  if (isLocked(user, now)) {
+    logEvent(db, { action: "password_change_locked", actorId: userId, data: { address } });
+    return { ok: false, field: "currentPassword", error: lockedMessage() };
+  }
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    const next = recordWrongPassword(db, userId, now, "password_change_failed", { address });
+    return { ok: false, field: "currentPassword", error: next.lockedNow ? lockedMessage() : WRONG_PASSWORD };
   }
   if (passwordRepeatsUsername(input.password, user.username)) return { ok: false, field: "password", error: "密码不能与用户名相同" };
   const hash = await hashPassword(input.password);
   db.transaction((tx) => {
     tx.update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .set({ passwordHash: hash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
     logEvent(tx, { action: "password_change", actorId: userId });
   });
   return { ok: true };
 }
+
+const WRONG_PASSWORD = "当前密码不正确";
 
 /** One mail per notice, or one digest a day. */
 export function setEmailDigest(db: Db, userId: number, digest: boolean): void {

@@ -13,7 +13,7 @@ import {
 } from "@/lib/sign-in-limits";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
-import { signInFailures, signInUnknownNames, users } from "../schema";
+import { revokedSessions, signInFailures, signInUnknownNames, users } from "../schema";
 import { logEvent } from "./events";
 
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
@@ -70,14 +70,7 @@ export async function verifyCredentials(
     return { ok: false, reason: "locked" };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const next = db.transaction((tx) => {
-      const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id)).get()!;
-      const next = afterWrongPassword(fresh, now);
-      tx.update(users).set(next.state).where(eq(users.id, user.id)).run();
-      logEvent(tx, { action: "sign_in_failed", actorId: user.id, data: { username: tried, address, failures: next.failures } });
-      if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: user.id, data: { username: tried, address, minutes: LOCK_MINUTES } });
-      return next;
-    });
+    const next = recordWrongPassword(db, user.id, now, "sign_in_failed", { username: tried, address });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
   db.transaction((tx) => {
@@ -94,6 +87,23 @@ export async function verifyCredentials(
       sessionVersion: user.sessionVersion,
     },
   };
+}
+
+/**
+ * One more wrong password of an account, at sign-in or as the current password on 修改密码 (one count,
+ * one lock): counted on the account's state as it is now (another attempt may have counted while this
+ * one was checked), locking it when the count reaches the limit. Logged as `action`, and the lock as
+ * "account_locked", each with `data` (the name tried, the address).
+ */
+export function recordWrongPassword(db: Db, userId: number, now: Date, action: "sign_in_failed" | "password_change_failed", data: Record<string, unknown>) {
+  return db.transaction((tx) => {
+    const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get()!;
+    const next = afterWrongPassword(fresh, now);
+    tx.update(users).set(next.state).where(eq(users.id, userId)).run();
+    logEvent(tx, { action, actorId: userId, data: { ...data, failures: next.failures } });
+    if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: userId, data: { ...data, minutes: LOCK_MINUTES } });
+    return next;
+  });
 }
 
 export type SignInAttempt = CredentialCheck | { ok: false; reason: "throttled"; retryMinutes: number };
@@ -169,14 +179,35 @@ export function loadSessionUser(db: Db, id: number) {
   return loadSessionUserQuery(db).get({ id });
 }
 
+const revokedSessionQuery = preparedOnce((db: Db) =>
+  db.select({ sessionId: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, param("sessionId"))).prepare(),
+);
+
+/** The session as its token names it: the user, the account's session version, and the session's own id. */
+export type SessionRef = { userId: number; sessionVersion: number; sessionId: string };
+
 /**
  * The user a session belongs to, or null when the session no longer holds: the account is gone or
- * disabled, or its password was changed or reset since the session began (the session version moved on).
+ * disabled, its password was changed or reset since the session began (the session version moved on),
+ * or the session was signed out.
  */
-export function liveSessionUser(db: Db, id: number, sessionVersion: number) {
-  const row = loadSessionUser(db, id);
-  if (!row || row.disabled || row.sessionVersion !== sessionVersion) return null;
+export function liveSessionUser(db: Db, session: SessionRef) {
+  const row = loadSessionUser(db, session.userId);
+  if (!row || row.disabled || row.sessionVersion !== session.sessionVersion) return null;
+  if (revokedSessionQuery(db).get({ sessionId: session.sessionId })) return null;
   return row;
+}
+
+/**
+ * Ends one session before its token expires: the token stays refused until then. Rows of tokens that
+ * have expired by now are deleted on the way. True when the session was live until now.
+ */
+export function revokeSession(db: Db, sessionId: string, expiresAt: Date, now = new Date()): boolean {
+  return db.transaction((tx) => {
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
+    const inserted = tx.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing().run();
+    return inserted.changes === 1;
+  });
 }
 
 export function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {

@@ -197,7 +197,7 @@ export function getProposalDetail(db: Db, proposalId: number) {
   return { ...row, signers: q.signers.all({ proposalId }), assignments: q.assignments.all({ proposalId }) };
 }
 
-/** The proposal's timeline from the event log, oldest first. */
+/** The proposal's timeline from the event log, oldest first; show it through `timelineFor` (lib/authz.ts). */
 const proposalTimelineQuery = preparedOnce((db: Db) =>
   db
     .select({
@@ -208,6 +208,8 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
       comment: events.comment,
       createdAt: events.createdAt,
       actor: users.displayName,
+      // The unit an entry concerns (申请延期, a co-handling opinion …), which decides who may read its comment.
+      unitId: sql<number | null>`json_extract(${events.data}, '$.unitId')`,
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))

@@ -25,3 +25,18 @@ export const signInUnknownNames = sqliteTable("sign_in_unknown_names", {
   lockedUntil: instant("locked_until"),
   updatedAt: instant("updated_at").notNull(),
 });
+
+/**
+ * Sessions ended before their token expires (退出, /api/auth/signout): a session token is a JWT that
+ * stays valid for eight hours whatever happens to the cookie, so the guard refuses a token whose session
+ * id is here. Kept in the database (shared by every server process) until the token would have expired
+ * anyway; expired rows are deleted as new ones come.
+ */
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);

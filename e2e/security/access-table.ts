@@ -59,7 +59,11 @@ export type MatrixIds = {
   handlerNotification: number;
   today: string;
   inAMonth: string;
+  /** Internal comments of the event log (办理记录) with the proposal each is on, for what each role may see. */
+  comments: Record<CommentKey, { proposal: number; text: string }>;
 };
+
+export type CommentKey = "receiptOnCoProposal" | "receiptOfUnit" | "returnOfUnit" | "leadRequestOnOtherDirectorsCo" | "otherUnitRequestOnOtherHandlersCo";
 
 /** What a GET answers: the status, or a redirect to sign-in ("login"), to the role's home ("home"), or elsewhere. */
 export type PageOutcome = 200 | 401 | 403 | 404 | "login" | "home" | "redirect";
@@ -249,6 +253,32 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/robots.ts": [{ label: "robots", url: () => "/robots.txt", expect: ANYONE }],
   "app/icon.svg": [{ label: "icon", url: () => "/icon.svg", expect: ANYONE }],
 };
+
+// ---------------------------------------------------------------------------------------------
+// What each role sees on a page it may open
+
+/** Whether an internal text is anywhere on the page (HTML and the router's payload) the role gets. */
+export type Sight = "shown" | "hidden";
+
+/**
+ * A text on a page, per role: `shown` or `hidden` for each role that may open the page; every role not
+ * named must not get the page at all (the spec checks that too, so each row accounts for all roles).
+ */
+export type SightCase = { label: string; comment: CommentKey; page: (proposal: number) => string; expect: Partial<Record<Role, Sight>> };
+
+const proposalPage = (proposal: number) => `/proposals/${proposal}`;
+
+/** The timeline shows a comment to whom the page it comes from shows it (lib/authz.ts `timelineFor`). */
+export const SIGHTS: SightCase[] = [
+  // Receipts are the lead unit's and the coordinating office's (as /drafts and the receipts section are).
+  { label: "a member's receipt opinion on a proposal the unit co-handles", comment: "receiptOnCoProposal", page: proposalPage, expect: { coordinator: "shown", handler: "hidden", director: "hidden" } },
+  { label: "a member's receipt opinion on the unit's proposal", comment: "receiptOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown" } },
+  // 退回修改 belongs to the drafts.
+  { label: "the director's 退回修改 comment on the unit's proposal", comment: "returnOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown" } },
+  // 申请延期 / 申请调整 / 督办 are between the coordinating office and the unit concerned.
+  { label: "the lead unit's request (延期/调整/督办) on a proposal the other director's unit co-handles", comment: "leadRequestOnOtherDirectorsCo", page: proposalPage, expect: { coordinator: "shown", otherDirector: "hidden" } },
+  { label: "another unit's request (延期/调整/督办) on a proposal the other handler's unit co-handles", comment: "otherUnitRequestOnOtherHandlersCo", page: proposalPage, expect: { coordinator: "shown", otherHandler: "hidden" } },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Server actions

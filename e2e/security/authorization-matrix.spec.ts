@@ -13,7 +13,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACTIONS, OWNERSHIP, ROUTES, type MatrixIds, type PageOutcome } from "./access-table";
+import { ACTIONS, OWNERSHIP, ROUTES, SIGHTS, type MatrixIds, type PageOutcome } from "./access-table";
 import {
   actionIds,
   callAction,
@@ -125,6 +125,17 @@ function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
     const inReviewOfOther = proposal(`p.status = 'in_review' and ${noPartOf(UNITS)}`);
     // Published already, so that no other test picks it to publish.
     const repliedOfOther = proposal(`p.status = 'replied' and ${noPartOf(UNITS)} and ${notSignedBy} and exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id)`);
+    const comment = (p: number, where: string) => ({ proposal: p, text: one<string>(db, `select e.comment from events e where e.proposal_id = ? and e.comment is not null and ${where} order by e.id limit 1`, p) });
+    const hasEvent = (where: string) => `exists (select 1 from events e where e.proposal_id = p.id and e.comment is not null and ${where})`;
+    const RECEIPT = "e.action = 'receipt'";
+    const RETURN = "e.action = 'return'";
+    const unitRequest = (unitIs: string) => `e.action in ('request_extension', 'request_adjustment', 'supervise') and json_extract(e.data, '$.unitId') ${unitIs}`;
+    const leadUnitOf = "(select a.unit_id from assignments a where a.proposal_id = e.proposal_id and a.role = 'lead' and a.status != 'withdrawn')";
+    const receiptOnCo = proposal(`${coHandles(unit)} and not ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and ${hasEvent(RECEIPT)}`);
+    const receiptOfUnit = proposal(`${leads(unit)} and ${hasEvent(RECEIPT)}`);
+    const returnOfUnit = proposal(`${leads(unit)} and ${hasEvent(RETURN)}`);
+    const onOtherDirectorsCo = proposal(`${coHandles(otherDirectorUnit)} and not ${leads(otherDirectorUnit)} and ${hasEvent(unitRequest(`= ${leadUnitOf}`))}`);
+    const onOtherHandlersCo = proposal(`${coHandles(otherUnit)} and ${hasEvent(unitRequest(`!= ${otherUnit}`))}`);
     const fontCss = fs.readFileSync(path.join("node_modules", "@fontsource", "noto-serif-sc", "400.css"), "utf8");
     const handler = userId(db, LOGINS.handler);
     return {
@@ -166,6 +177,13 @@ function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
       handlerNotification: one(db, "select id from notifications where user_id = ? order by id limit 1", handler),
       today: chinaDate(),
       inAMonth: chinaDate(30),
+      comments: {
+        receiptOnCoProposal: comment(receiptOnCo, RECEIPT),
+        receiptOfUnit: comment(receiptOfUnit, RECEIPT),
+        returnOfUnit: comment(returnOfUnit, RETURN),
+        leadRequestOnOtherDirectorsCo: comment(onOtherDirectorsCo, unitRequest(`= ${leadUnitOf}`)),
+        otherUnitRequestOnOtherHandlersCo: comment(onOtherHandlersCo, unitRequest(`!= ${otherUnit}`)),
+      },
     };
   });
 }
@@ -215,6 +233,23 @@ test("every page and route handler answers every role as the table says", async 
   const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} GET ${s.url} (${s.file}, ${s.label}): expected ${s.expected}, got ${s.actual}`);
   expect(wrong).toEqual([]);
   test.info().annotations.push({ type: "matrix", description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests` });
+});
+
+test("what each role sees on a page it may open: internal comments only where the pages they come from are open to it", async () => {
+  const checks = SIGHTS.flatMap((c) => {
+    const { proposal, text } = ids.comments[c.comment];
+    return ROLES.map((role) => ({ label: c.label, url: c.page(proposal), text, role, expected: c.expect[role] ?? "no page" }));
+  });
+  const seen = await pool(checks, 6, async (check) => {
+    const response = await get(check.url, tokens[check.role]);
+    // A page is only shown or hidden for the roles that get it; every other role must not get it at all.
+    const actual = response.status !== 200 ? "no page" : response.body.includes(check.text) ? "shown" : "hidden";
+    return { ...check, actual };
+  });
+  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} GET ${s.url} (${s.label}, “${s.text.slice(0, 24)}…”): expected ${s.expected}, got ${s.actual}`);
+  expect(wrong).toEqual([]);
+  const asserted = checks.filter((c) => c.expected !== "no page").length;
+  test.info().annotations.push({ type: "matrix", description: `${SIGHTS.length} texts × ${ROLES.length} roles: ${asserted} shown/hidden assertions, ${checks.length - asserted} roles without the page` });
 });
 
 test("every server action stops every role where the table says, and changes nothing", async () => {

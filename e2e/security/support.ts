@@ -243,10 +243,16 @@ export function rowsFingerprint(db: Database.Database, rows: Record<string, read
 
 /**
  * How many events these users have caused so far: every change the app makes is logged with its actor.
- * Signing in and out are logged too, but change no record.
+ * Signing in and out are logged too, and so is a wrong current password on 修改密码 (with the lock it may
+ * bring), but they change no record.
  */
 export function eventsBy(db: Database.Database, userIds: readonly number[]): number {
-  return one(db, `select count(*) from events where actor_id in (${userIds.map(() => "?").join(",") || "null"}) and substr(action, 1, 5) != 'sign_'`, ...userIds);
+  return one(
+    db,
+    `select count(*) from events where actor_id in (${userIds.map(() => "?").join(",") || "null"}) and substr(action, 1, 5) != 'sign_'
+       and action not in ('password_change_failed', 'password_change_locked', 'account_locked')`,
+    ...userIds,
+  );
 }
 
 let textColumnCache: { table: string; columns: string[] }[] | null = null;

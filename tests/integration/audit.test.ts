@@ -23,6 +23,9 @@ afterEach(() => cleanup());
 
 const PASSWORD = "Lan-hua-2026";
 
+/** A session of the user at this session version, as its token names it. */
+const sessionOf = (userId: number, sessionVersion: number) => ({ userId, sessionVersion, sessionId: "integration-session-1" });
+
 async function setup(own = true) {
   const t = await demoDatabase();
   if (own) cleanup = t.cleanup;
@@ -49,23 +52,23 @@ describe("sessions end", { timeout: 60_000 }, () => {
     const admin = t.user("admin");
     const version = () => t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, jiang.id)).get()!.v;
     let session = version();
-    expect(liveSessionUser(t.db, jiang.id, session)).toMatchObject({ id: jiang.id, role: "handler" });
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ id: jiang.id, role: "handler" });
 
     expect(await changeOwnPassword(t.db, jiang.id, { currentPassword: PASSWORD, password: "Qing-shan-77" })).toEqual({ ok: true });
-    expect(liveSessionUser(t.db, jiang.id, session)).toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     session = version();
-    expect(liveSessionUser(t.db, jiang.id, session)).not.toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).not.toBeNull();
 
     expect(await resetPassword(t.db, { id: jiang.id, password: "Bai-yun-2026" }, admin.id)).toEqual({ ok: true, id: jiang.id });
-    expect(liveSessionUser(t.db, jiang.id, session)).toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     session = version();
 
     expect(setUserDisabled(t.db, jiang.id, true, admin.id)).toEqual({ ok: true, id: jiang.id });
-    expect(liveSessionUser(t.db, jiang.id, session)).toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     // Enabled again, the old session stays ended: the person signs in anew.
     expect(setUserDisabled(t.db, jiang.id, false, admin.id).ok).toBe(true);
-    expect(liveSessionUser(t.db, jiang.id, session)).toBeNull();
-    expect(liveSessionUser(t.db, jiang.id, version())).not.toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, version()))).not.toBeNull();
   });
 
   it("not on a role change, which takes effect in the running session at once", async () => {
@@ -73,7 +76,7 @@ describe("sessions end", { timeout: 60_000 }, () => {
     const jiang = t.user("jiangmj");
     const session = t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, jiang.id)).get()!.v;
     expect(updateUser(t.db, { id: jiang.id, ...profileOf({ ...jiang, role: "director" }) }, t.user("admin").id).ok).toBe(true);
-    expect(liveSessionUser(t.db, jiang.id, session)).toMatchObject({ role: "director" });
+    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ role: "director" });
   });
 });
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { bootstrapAdmin } from "@/db/bootstrap";
+import { changeOwnPassword } from "@/db/queries/account";
 import { LOCK_MINUTES, MAX_FAILED_LOGINS, verifyCredentials } from "@/db/queries/credentials";
 import { events, users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/password";
@@ -45,6 +46,46 @@ describe("sign-in checks", () => {
     // …and accepted once the lock has passed.
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     expect((await verifyCredentials(db, "jiangmj", "demo-2026", later)).ok).toBe(true);
+  });
+});
+
+describe("the current password on 修改密码", () => {
+  const change = (db: Parameters<typeof changeOwnPassword>[0], id: number, currentPassword: string, now: Date) =>
+    changeOwnPassword(db, id, { currentPassword, password: "Qing-shan-77" }, now, { address: "192.0.2.7" });
+
+  it(`is guessed no better than at sign-in: locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong ones, each try audited`, async () => {
+    const { db, user } = await withUser();
+    const now = new Date("2026-01-05T02:00:00Z");
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+      expect(await change(db, user.id, `guess-${i}`, now)).toEqual({ ok: false, field: "currentPassword", error: "当前密码不正确" });
+    }
+    const locked = await change(db, user.id, "guess-5", now);
+    expect(locked).toMatchObject({ ok: false, field: "currentPassword" });
+    expect(!locked.ok && locked.error).toContain(`锁定 ${LOCK_MINUTES} 分钟`);
+    // Locked: the right password is not even checked, nothing changes …
+    const soon = new Date(now.getTime() + 60_000);
+    expect((await change(db, user.id, "demo-2026", soon)).ok).toBe(false);
+    expect(await verifyPassword(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash!, "demo-2026")).toBe(true);
+    // … and signing in is locked alike: it is the same lock.
+    expect(await verifyCredentials(db, "jiangmj", "demo-2026", soon)).toEqual({ ok: false, reason: "locked" });
+    const logged = db.select().from(events).all().map((e) => [e.action, e.actorId, (e.data as { address?: string } | null)?.address ?? null]);
+    expect(logged).toEqual([
+      ...Array.from({ length: MAX_FAILED_LOGINS }, () => ["password_change_failed", user.id, "192.0.2.7"]),
+      ["account_locked", user.id, "192.0.2.7"],
+      ["password_change_locked", user.id, "192.0.2.7"],
+      ["sign_in_locked", user.id, null],
+    ]);
+    // Once the lock has passed, the right password changes it and the count starts again.
+    const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
+    expect(await change(db, user.id, "demo-2026", later)).toEqual({ ok: true });
+    expect(db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it("shares its count with sign-in: wrong passwords at either add up", async () => {
+    const { db, user } = await withUser();
+    const now = new Date("2026-01-05T02:00:00Z");
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) await verifyCredentials(db, "jiangmj", "bad", now);
+    expect(await change(db, user.id, "guess", now)).toMatchObject({ ok: false, error: expect.stringContaining("锁定") });
   });
 });
 

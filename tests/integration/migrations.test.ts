@@ -62,6 +62,7 @@ describe("migrations", () => {
       "receipts",
       "replies",
       "reply_drafts",
+      "revoked_sessions",
       "sessions",
       "settings",
       "sign_in_failures",

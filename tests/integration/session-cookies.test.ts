@@ -4,12 +4,13 @@
  * AUTH_URL or the forwarded headers, as next-auth's signIn() does, then Auth() answers).
  */
 import { createRequire } from "node:module";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/app/_server/auth-config";
 import { sessionClaims } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { liveSessionUser, revokeSession } from "@/db/queries/credentials";
+import { events, revokedSessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
 import { mintSessionToken, SESSION_COOKIE } from "@/scripts/lib/session-cookie";
 import { tempDatabase } from "./temp-db";
@@ -122,6 +123,50 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     expect(await sessionClaims({ name: name!, value }, claims!.expiresAt + 1)).toBeNull();
     expect(await sessionClaims({ name: name!, value: value.slice(0, -4) + (value.endsWith("AAAA") ? "BBBB" : "AAAA") })).toBeNull();
     expect(await sessionClaims(null)).toBeNull();
+  });
+
+  it("ends with 退出 in the database: the signed-out token is refused from then on (as the guard reads it), another session of the user is not", async () => {
+    const signedIn = async () => sessionCookie(await signInAt(signInUrl({ host: "h", "x-forwarded-proto": "http" })))!.split(";")[0]!;
+    const live = async (cookie: string) => {
+      const [name, ...rest] = cookie.split("=");
+      const claims = await sessionClaims({ name: name!, value: rest.join("=") });
+      return claims ? liveSessionUser(getDb(), claims) : null;
+    };
+    const [kept, ended] = [await signedIn(), await signedIn()];
+    expect(await live(kept)).toMatchObject({ displayName: "蒋明杰" });
+    expect(await live(ended)).toMatchObject({ displayName: "蒋明杰" });
+    const signOuts = () => getDb().select().from(events).where(eq(events.action, "sign_out")).all().length;
+    const before = signOuts();
+    const signOut = (cookie: string) =>
+      Auth(new Request("http://h/api/auth/signout", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" }), config);
+    const answer = await signOut(ended);
+    expect(answer.headers.getSetCookie().some((c) => /^authjs\.session-token=;/.test(c))).toBe(true);
+    // The cookie is cleared, but whoever kept a copy of it has nothing.
+    expect(await live(ended)).toBeNull();
+    expect(await live(kept)).toMatchObject({ displayName: "蒋明杰" });
+    expect(signOuts()).toBe(before + 1);
+    // Signing out the same token again revokes nothing new and is not logged twice.
+    await signOut(ended);
+    expect(signOuts()).toBe(before + 1);
+  });
+
+  it("keeps a revoked session only until its token would have expired anyway", () => {
+    const db = getDb();
+    const now = new Date("2026-12-01T08:00:00Z");
+    expect(revokeSession(db, "expired-session-0001", new Date(now.getTime() - 1), new Date(now.getTime() - 60_000))).toBe(true);
+    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(true);
+    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(false);
+    const ids = db.select().from(revokedSessions).all().map((r) => r.sessionId);
+    expect(ids).toContain("running-session-0001");
+    expect(ids).not.toContain("expired-session-0001");
+    expect(db.select().from(revokedSessions).where(and(eq(revokedSessions.sessionId, "running-session-0001"))).get()?.expiresAt).toEqual(new Date(now.getTime() + 60_000));
+  });
+
+  it("is refused when it carries no session id, which could not be signed out", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const user = getDb().select().from(users).where(eq(users.username, "jiangmj")).get()!;
+    const value = await encode({ salt: SESSION_COOKIE, secret: SECRET, token: { sub: String(user.id), uid: String(user.id), sv: user.sessionVersion } });
+    expect(await sessionClaims({ name: SESSION_COOKIE, value })).toBeNull();
   });
 
   it("is not set for a wrong password", async () => {

@@ -52,6 +52,58 @@ describe("landing pages", () => {
     expect(safeCallbackPath("/login", "admin")).toBe("/admin");
     expect(safeCallbackPath(undefined, "handler")).toBe("/work");
   });
+  // The known bypasses of return-address checks (issue 17): none may leave the site.
+  const BYPASSES = [
+    "/\t/evil.example/",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    "/\\/evil.example",
+    "///evil.example",
+    "/.//evil.example",
+    "/./\\evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "https:evil.example",
+    "https:/evil.example",
+    "http://evil.example",
+    "%2F%2Fevil.example",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "\u0000/",
+    " /evil",
+    "/\t/\t/evil.example",
+  ];
+  for (const value of BYPASSES) {
+    it(`stays on the site for ${JSON.stringify(value)}`, () => {
+      const path = safeCallbackPath(value, "coordinator");
+      const landed = new URL(path, "https://app.example:8443/login");
+      expect(landed.origin).toBe("https://app.example:8443");
+      // What the browser is sent must be the path it is read as: no character it would drop or turn into a slash.
+      expect(path).toMatch(/^\/(?![\/\\])[\x21-\x7e]*$/);
+    });
+  }
+  it("keeps same-site paths that only look odd, encoded as a header can carry them", () => {
+    expect(safeCallbackPath("/%2F%2Fevil.example", "coordinator")).toBe("/%2F%2Fevil.example");
+    expect(safeCallbackPath("/%5C%5Cevil.example", "coordinator")).toBe("/%5C%5Cevil.example");
+    expect(safeCallbackPath("/\u3000/evil.example", "coordinator")).toBe("/%E3%80%80/evil.example");
+    expect(safeCallbackPath("/%E3%80%80/evil.example", "coordinator")).toBe("/%E3%80%80/evil.example");
+  });
+  it("returns to a search with Chinese characters, encoded, and drops CR/LF as a browser would", () => {
+    expect(safeCallbackPath("/proposals?q=养老", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
+    expect(safeCallbackPath("/proposals?q=养老\r\n", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
+    expect(safeCallbackPath("/open/search?q=科技 创新#结果", "coordinator")).toBe("/open/search?q=%E7%A7%91%E6%8A%80%20%E5%88%9B%E6%96%B0#%E7%BB%93%E6%9E%9C");
+    expect(safeCallbackPath("/proposals/12?tab=a\"b<c>", "handler")).toBe("/proposals/12?tab=a%22b%3Cc%3E");
+  });
+  it("never returns to sign-in, nor to the root", () => {
+    expect(safeCallbackPath("/login?callbackUrl=/work", "handler")).toBe("/work");
+    expect(safeCallbackPath("/./login", "handler")).toBe("/work");
+    expect(safeCallbackPath("/", "member")).toBe("/member");
+    expect(safeCallbackPath("/loginhelp", "member")).toBe("/loginhelp");
+  });
   it("navigation shows each role only its sections", () => {
     expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "统计"]);
     expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案"]);
@@ -76,5 +128,62 @@ describe("internal handling records", () => {
     expect(canSeeCoOpinion(actor("handler", 3), 1, 2)).toBe(false);
     expect(canSeeCoOpinion(actor("director", 1), 1, 2)).toBe(true);
     expect(canSeeCoOpinion(actor("member", null, 100), 1, 2)).toBe(false);
+  });
+});
+
+describe("what the timeline (办理记录) shows each reader: the rules of the pages it summarises", () => {
+  const LEAD = 1;
+  const CO = 2;
+  const OTHER_CO = 3;
+  const entry = (action: string, comment: string, unitId: number | null = null) => ({ id: 0, action, comment, unitId });
+  const EVENTS = [
+    entry("assign", "请按时办理"),
+    entry("return", "退回：请充实具体措施"),
+    entry("approve", "同意签发"),
+    entry("receipt", "回执意见：不满意"),
+    entry("co_opinion_returned", "协办意见退回：数据有误", CO),
+    entry("co_opinion_returned", "另一协办单位的退回意见", OTHER_CO),
+    entry("request_extension", "主办单位申请延期的理由", LEAD),
+    entry("request_adjustment", "协办单位申请调整的理由", OTHER_CO),
+    entry("supervise", "督办主办单位", LEAD),
+    entry("close", "提案人均已反馈，办结"),
+    entry("some_future_action", "未知动作的备注"),
+  ];
+  const seen = async (reader: Actor) => {
+    const { timelineFor } = await import("@/lib/authz");
+    return timelineFor(reader, EVENTS, LEAD)
+      .filter((e) => e.comment)
+      .map((e) => e.comment);
+  };
+  it("the coordinating office reads every comment", async () => {
+    expect(await seen(actor("coordinator", 9))).toEqual(EVENTS.map((e) => e.comment));
+  });
+  it("the lead unit reads the drafting, the receipts, its co units' opinions, and what concerns itself", async () => {
+    for (const role of ["handler", "director"] as const) {
+      expect(await seen(actor(role, LEAD))).toEqual(["请按时办理", "退回：请充实具体措施", "同意签发", "回执意见：不满意", "协办意见退回：数据有误", "另一协办单位的退回意见", "主办单位申请延期的理由", "督办主办单位", "提案人均已反馈，办结"]);
+    }
+  });
+  it("a co-handling unit reads neither the lead's 退回修改 nor the receipts, nor another unit's opinions and requests", async () => {
+    for (const role of ["handler", "director"] as const) {
+      expect(await seen(actor(role, CO))).toEqual(["请按时办理", "协办意见退回：数据有误", "提案人均已反馈，办结"]);
+    }
+  });
+  it("keeps every staff entry (what happened, by whom) and blanks only the comments", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    expect(timelineFor(actor("handler", CO), EVENTS, LEAD).map((e) => e.action)).toEqual(EVENTS.map((e) => e.action));
+  });
+  it("a member sees what happened to the proposal, not the units' internal steps, and no one's receipt opinion", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    const member = timelineFor(actor("member", null, 100), EVENTS, LEAD);
+    expect(member.map((e) => [e.action, e.comment])).toEqual([
+      ["assign", null],
+      ["approve", null],
+      ["receipt", null],
+      ["close", "提案人均已反馈，办结"],
+    ]);
+  });
+  it("with no lead unit assigned, unit roles read no internal comment", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    expect(timelineFor(actor("handler", LEAD), EVENTS, null).filter((e) => e.comment).map((e) => e.action)).toEqual(["assign", "request_extension", "supervise", "close"]);
   });
 });

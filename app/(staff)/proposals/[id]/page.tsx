@@ -8,7 +8,7 @@ import { deadlineRules } from "@/db/queries/settings";
 import { proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
-import { canSeeDrafts } from "@/lib/authz";
+import { canSeeDrafts, timelineFor } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { LetterPreview } from "./letter-preview";
 import { proposalForPage } from "./proposal-for-page";
@@ -119,7 +119,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <h2 id="timeline-h" className="mb-3 font-semibold">
             办理记录
           </h2>
-          <Timeline entries={proposalTimeline(db, id)} />
+          <Timeline entries={timelineFor(user, proposalTimeline(db, id), leadUnitId)} />
         </section>
       </aside>
     </article>

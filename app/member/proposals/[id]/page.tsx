@@ -11,7 +11,8 @@ import { memberReceiptsOf } from "@/db/queries/receipts";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
-import { MEMBER_STATE_LABELS, MEMBER_TIMELINE_ACTIONS, memberState } from "@/lib/member-view";
+import { timelineFor } from "@/lib/authz";
+import { MEMBER_STATE_LABELS, memberState } from "@/lib/member-view";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { ReceiptSection } from "./receipt-section";
 
@@ -35,10 +36,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const state = memberState(proposal.status, owed);
   const myReceipts = memberReceiptsOf(db, id, user.id);
   const currentReply = replies.find((r) => r.round === proposal.round);
-  // Another co-signer's receipt opinion is theirs: the timeline shows only why it was reopened or closed.
-  const timeline = proposalTimeline(db, id)
-    .filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action))
-    .map((e) => ({ ...e, comment: e.action === "reopen" || e.action === "close" ? e.comment : null }));
+  const timeline = timelineFor(user, proposalTimeline(db, id), null);
   return (
     <article className="space-y-6">
       <p className="text-sm">
