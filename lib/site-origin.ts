@@ -55,6 +55,9 @@ export function trustedForwarding(header: (name: string) => string | undefined, 
   return { host, proto };
 }
 
+/** Set by the front server on every request it has put the trusted forwarding headers on (proxy.ts then leaves them). */
+export const FORWARDING_HEADER = "x-forwarding-set";
+
 let fromEnv: OriginConfig | null = null;
 
 /** The origin absolute links point to: the configured one, else the request's as the front server left it. */

@@ -21,7 +21,7 @@ import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/a
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
-import { originConfig, trustedForwarding } from "@/lib/site-origin";
+import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
 import { requestTurn } from "./lib/request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -93,7 +93,6 @@ const origins = originConfig(process.env);
  * forwards a server action to the worker that has it (through this server, on loopback), so that hop keeps
  * the visitor's origin instead of taking loopback's; a client cannot know the per-process value.
  */
-const FORWARDING_HEADER = "x-forwarding-set";
 const forwardingToken = randomBytes(18).toString("base64url");
 
 /**
@@ -132,6 +131,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const nonce = cacheRender ? placeholderNonce() : newNonce();
   const policy = contentSecurityPolicy(nonce);
   delete req.headers[RENDER_HEADER];
+  // Every request Next gets from here has its origin and policy set: proxy.ts leaves them.
+  req.headers[FORWARDING_HEADER] = forwardingToken;
   req.headers["content-security-policy"] = policy;
   req.headers["x-nonce"] = nonce;
   res.setHeader("Content-Security-Policy", policy);
