@@ -4,6 +4,8 @@
  * over ten sessions the board held 31,000 steps of 199 units — 54 MB of HTML and 15 s to render —
  * while the coordinator acts on the most urgent ones of each unit first.
  */
+import { isPastDue } from "./overdue";
+
 export const UNITS_PER_PAGE = 20;
 export const ROWS_PER_UNIT = 10;
 
@@ -44,7 +46,7 @@ export function supervisionBoard<S extends Step>(steps: readonly S[], today: str
       unitId: rows[0]!.unitId,
       unit: rows[0]!.unit,
       total: rows.length,
-      overdue: rows.filter((r) => r.due < today).length,
+      overdue: rows.filter((r) => isPastDue(r.due, today)).length,
       rows: view.unitId !== null ? rows : rows.slice(0, ROWS_PER_UNIT),
       supervisable: [...new Set(rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId))],
     })),

@@ -1,6 +1,7 @@
 /** The 督办 board: what is due soon or overdue, by unit and by stage. */
 import { sql } from "drizzle-orm";
 import type { SessionKind } from "@/lib/domain";
+import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import type { Db } from "../client";
 
 export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
@@ -25,7 +26,8 @@ export type SupervisionItem = {
 };
 
 /**
- * Every open step whose deadline is on or before `until`, earliest first. Each part starts from an index
+ * Every open step whose deadline is on or before `until`, earliest first. The reply is awaited from 交办
+ * on (lib/overdue.ts), so a lead unit that has not even accepted is shown its reply deadline too. Each part starts from an index
  * of what is still open (assignments by state and deadline, proposals by state, pending_publications by
  * due date), never from every reply or assignment.
  */
@@ -42,7 +44,7 @@ export function supervisionItems(db: Db, until: string): SupervisionItem[] {
       union all
       select p.id, p.number, p.title, s.kind, u.id, u.name, 'reply', coalesce(a.extended_due, a.due)
       from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
-      where a.role = 'lead' and a.status = 'accepted' and p.status in ('handling', 'rehandling', 'in_review')
+      where a.role = 'lead' and a.status in ('pending', 'adjust_requested', 'accepted') and p.status in ${AWAITING_REPLY_STATES}
       union all
       select p.id, p.number, p.title, s.kind, u.id, u.name, 'receipt', r.receipt_due
       from replies r join proposals p on p.id = r.proposal_id and r.round = p.round join sessions s on s.id = p.session_id join units u on u.id = r.unit_id

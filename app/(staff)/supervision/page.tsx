@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
+import { isPastDue } from "@/lib/overdue";
 import { positiveInt } from "@/lib/query-param";
 import { supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
@@ -36,7 +37,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const items: SupervisionItem[] = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
   const unitId = positive(params.unit);
   const board = supervisionBoard(items, today, { page: positive(params.page) ?? 1, unitId });
-  const overdue = items.filter((i) => i.due < today).length;
+  const overdue = items.filter((i) => isPastDue(i.due, today)).length;
   const query = (extra: Record<string, string | number>) =>
     `/supervision?${new URLSearchParams({ days: String(days), ...(stage ? { stage } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
   return (
