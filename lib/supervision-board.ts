@@ -6,6 +6,19 @@
  */
 import { isPastDue } from "./overdue";
 
+export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
+export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
+export const SUPERVISION_STAGE_LABELS: Record<SupervisionStage, string> = {
+  accept: "签收",
+  opinion: "协办意见",
+  reply: "答复",
+  receipt: "回执",
+  publication: "公开",
+};
+/** The steps a unit can be sent a 督办 notice for (回执 are the member's to return). */
+export const SUPERVISABLE_STAGES = ["accept", "opinion", "reply", "publication"] as const satisfies readonly SupervisionStage[];
+export type SupervisableStage = (typeof SUPERVISABLE_STAGES)[number];
+
 export const UNITS_PER_PAGE = 20;
 export const ROWS_PER_UNIT = 10;
 

@@ -2,17 +2,10 @@
 import { sql } from "drizzle-orm";
 import type { SessionKind } from "@/lib/domain";
 import { AWAITING_REPLY_STATES } from "@/lib/overdue";
+import type { SupervisionStage } from "@/lib/supervision-board";
 import type { Db } from "../client";
 
-export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
-export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
-export const SUPERVISION_STAGE_LABELS: Record<SupervisionStage, string> = {
-  accept: "签收",
-  opinion: "协办意见",
-  reply: "答复",
-  receipt: "回执",
-  publication: "公开",
-};
+export { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, type SupervisionStage } from "@/lib/supervision-board";
 
 export type SupervisionItem = {
   proposalId: number;
@@ -26,12 +19,12 @@ export type SupervisionItem = {
 };
 
 /**
- * Every open step whose deadline is on or before `until`, earliest first. The reply is awaited from 交办
+ * Every open step whose deadline is on or before `until` (of one unit, if given), earliest first. The reply is awaited from 交办
  * on (lib/overdue.ts), so a lead unit that has not even accepted is shown its reply deadline too. Each part starts from an index
  * of what is still open (assignments by state and deadline, proposals by state, pending_publications by
  * due date), never from every reply or assignment.
  */
-export function supervisionItems(db: Db, until: string): SupervisionItem[] {
+export function supervisionItems(db: Db, until: string, unitId: number | null = null): SupervisionItem[] {
   return db.all<SupervisionItem>(sql`
     select * from (
       select p.id as proposalId, p.number, p.title, s.kind, u.id as unitId, u.name as unit, 'accept' as stage, a.accept_due as due
@@ -55,7 +48,7 @@ export function supervisionItems(db: Db, until: string): SupervisionItem[] {
       join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
       where p.status in ('replied', 'rehandling', 'closed')
     )
-    where due <= ${until}
+    where due <= ${until} and (${unitId} is null or unitId = ${unitId})
     order by due, unit, number
   `);
 }

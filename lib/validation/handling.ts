@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
 import { normaliseBody } from "../letter-body";
+import { SUPERVISABLE_STAGES } from "../supervision-board";
 import { optionalId, optionalText, requiredPhone, requiredText, wholeNumber } from "./common";
 
 const proposalId = wholeNumber("提案编号");
@@ -104,5 +105,5 @@ export const draftInput = z
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
 
-/** 督办 for several proposals of one unit at once. */
-export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, comment: requiredText("督办意见", 1000) });
+/** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
+export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });

@@ -85,7 +85,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             <span className="text-sm text-slate-600">
               {total} 项{late > 0 && <>，超期 {late} 项</>}
             </span>
-            {supervisable.length > 0 && <SuperviseUnitButton unitId={id} unit={unit} proposalIds={supervisable} />}
+            {supervisable.length > 0 && <SuperviseUnitButton unitId={id} proposalIds={supervisable} />}
           </div>
           <table className="data-table">
             <thead>
@@ -110,7 +110,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                     {r.stage === "receipt" ? (
                       <span className="text-sm text-slate-600">回执由委员提交，请在提案页催告</span>
                     ) : (
-                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} comment={`请于${r.due}前完成${SUPERVISION_STAGE_LABELS[r.stage]}。`} />
+                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} stage={r.stage} />
                     )}
                   </td>
                 </tr>
