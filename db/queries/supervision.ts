@@ -5,8 +5,6 @@ import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import type { SupervisionStage } from "@/lib/supervision-board";
 import type { Db } from "../client";
 
-export { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, type SupervisionStage } from "@/lib/supervision-board";
-
 export type SupervisionItem = {
   proposalId: number;
   number: number;
@@ -19,10 +17,10 @@ export type SupervisionItem = {
 };
 
 /**
- * Every open step whose deadline is on or before `until` (of one unit, if given), earliest first. The reply is awaited from 交办
- * on (lib/overdue.ts), so a lead unit that has not even accepted is shown its reply deadline too. Each part starts from an index
- * of what is still open (assignments by state and deadline, proposals by state, pending_publications by
- * due date), never from every reply or assignment.
+ * Every open step whose deadline is on or before `until` (of one unit, if given), earliest first. A reply
+ * is awaited from 交办 on (lib/overdue.ts), so a lead unit that has not even accepted is shown its reply
+ * deadline too. Each part starts from an index of what is still open (assignments by state and deadline,
+ * proposals by state, pending_publications by due date), never from every reply or assignment.
  */
 export function supervisionItems(db: Db, until: string, unitId: number | null = null): SupervisionItem[] {
   return db.all<SupervisionItem>(sql`
