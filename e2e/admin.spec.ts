@@ -62,3 +62,24 @@ test("bad input in the unit form gets Chinese errors and creates nothing", async
   await expect(page.getByText(/索引号前缀/).last()).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/units\/new$/);
 });
+
+test("an admin saves a seeded user unchanged: the demo's phone written as letters write it (023—68511253) is accepted", async ({ page, loginAs }) => {
+  await loginAs("admin");
+  await page.goto("/admin/users?q=jiangmj");
+  await page.getByRole("link", { name: "jiangmj", exact: true }).click();
+  await expect(page.getByLabel("联系电话")).toHaveValue("023—68511253");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("联系电话")).toHaveValue("023—68511253");
+
+  // Another form of the same number is stored as letters print it.
+  await page.getByLabel("联系电话").fill("(023) 6851-1253 转 8001");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("联系电话")).toHaveValue("023—68511253转8001");
+  await page.getByLabel("联系电话").fill("023—68511253");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已保存。" })).toBeVisible();
+});

@@ -83,7 +83,10 @@ test("a public page is served from the cache until a withdrawal, which takes it 
     sessionToken: await mintSessionToken(E2E.databasePath, E2E.authSecret, "coordinator"),
   });
   expect(result.result).toMatchObject({ ok: true, message: "已撤回公开" });
-  expect((await request.get(address)).status()).toBe(404);
+  const gone = await request.get(address);
+  expect(gone.status()).toBe(404);
+  // The portal's own 404 page, not Next's empty shell (public pages keep no client runtime to fill it in).
+  expect(await gone.text()).toMatch(/<h1[^>]*>页面不存在<\/h1>[\s\S]*role="search"/);
   const list = await (await request.get("/open/data.json")).json();
   expect((list as { items: { url: string }[] }).items.some((i) => i.url.endsWith(address))).toBe(false);
 });

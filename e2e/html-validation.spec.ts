@@ -36,22 +36,22 @@ function htmlErrors(pages: Map<string, string>): Record<string, string[]> {
   );
 }
 
-test("list, detail, search and 关怀版/繁體版 pages have no HTML errors", async ({ page, request, context }) => {
+test("list, detail, search, 404 and 关怀版/繁體版 pages have no HTML errors", async ({ page, request, context }) => {
   test.setTimeout(90_000);
   const data = (await (await request.get("/open/data.json")).json()) as { items: { url: string; disclosure: string }[] };
   const detail = new URL(data.items.find((i) => i.disclosure === "full")!.url).pathname;
-  const urls = ["/open", detail, "/open/search?q=博士", "/open/search?q=人才红利"];
+  const urls = ["/open", detail, "/open/search?q=博士", "/open/search?q=人才红利", "/open/999999"];
   const pages = new Map<string, string>();
   for (const mode of [[], [{ name: CARE_COOKIE, value: "1" }], [{ name: LANG_COOKIE, value: "hant" }]]) {
     await context.clearCookies();
     await context.addCookies(mode.map((c) => ({ ...c, url: `${E2E.baseURL}/open` })));
     for (const url of urls) {
       const response = await page.request.get(url);
-      expect(response.status(), url).toBe(200);
+      expect(response.status(), url).toBe(url === "/open/999999" ? 404 : 200);
       pages.set(`${url} ${JSON.stringify(mode)}`, await response.text());
     }
   }
   const errors = htmlErrors(pages);
-  expect(Object.keys(errors)).toHaveLength(12);
+  expect(Object.keys(errors)).toHaveLength(15);
   for (const [name, found] of Object.entries(errors)) expect(found, name).toEqual([]);
 });

@@ -31,7 +31,8 @@ test("the coordinator sees an overdue reply flagged and sends a 督办 notice th
   await page.context().clearCookies();
   await loginAs(handlerOfUnit(unit));
   await page.goto("/notifications");
-  await expect(page.getByText(/^督办：请于\d{4}-\d{2}-\d{2}前完成答复。$/).first()).toBeVisible();
+  // It names the proposal and, the reply being overdue, by how many days — not "请于（a past day）前".
+  await expect(page.getByText(/^第\d+号(提案|建议)《.+》：督办：答复已超期\d+天（期限\d{4}-\d{2}-\d{2}），请尽快办理。$/).first()).toBeVisible();
 });
 
 test("the board shows one unit in full on request, and a way back to all units", async ({ page, loginAs }) => {

@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { PROPOSAL_STATE_LABELS, type ProposalState, type SessionKind } from "./domain";
 import { sessionTitle } from "./format";
+import { daysOverdue, replyOverdue } from "./overdue";
 
 export type LedgerInput = {
   sessionBody: string;
@@ -30,7 +31,8 @@ export type LedgerInput = {
   satisfaction: string | null;
 };
 
-export const LEDGER_COLUMNS: { header: string; width: number; cell: (r: LedgerInput) => string | number }[] = [
+/** A row's cells; `today` decides what is overdue. */
+export const LEDGER_COLUMNS: { header: string; width: number; cell: (r: LedgerInput, today: string) => string | number }[] = [
   { header: "届次会议", width: 34, cell: (r) => sessionTitle({ body: r.sessionBody, term: r.sessionTerm, meeting: r.sessionMeeting }) },
   { header: "编号", width: 7, cell: (r) => r.number },
   { header: "标题", width: 44, cell: (r) => r.title },
@@ -44,6 +46,7 @@ export const LEDGER_COLUMNS: { header: string; width: number; cell: (r: LedgerIn
   { header: "交办日期", width: 12, cell: (r) => r.assignedOn ?? "" },
   { header: "签收期限", width: 12, cell: (r) => r.acceptDue ?? "" },
   { header: "办复期限", width: 12, cell: (r) => r.due ?? "" },
+  { header: "办复超期", width: 10, cell: (r, today) => (r.due !== null && replyOverdue({ status: r.status, replyDue: r.due }, today) ? `超期${daysOverdue(r.due, today)}天` : "") },
   { header: "办理状态", width: 10, cell: (r) => PROPOSAL_STATE_LABELS[r.status] + (r.round > 1 ? `（第${r.round}轮）` : "") },
   { header: "答复日期", width: 12, cell: (r) => r.writtenOn ?? "" },
   { header: "办理结果类别", width: 10, cell: (r) => r.resultClass ?? "" },
@@ -56,7 +59,7 @@ export const LEDGER_COLUMNS: { header: string; width: number; cell: (r: LedgerIn
  * The workbook, written row by row (exceljs' streaming writer): a ledger of 100,000 proposals built as an
  * in-memory workbook takes more than 384 MB of heap; streamed, only the finished file is held.
  */
-export async function ledgerWorkbook(rows: readonly LedgerInput[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function ledgerWorkbook(rows: readonly LedgerInput[], today: string): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -64,7 +67,7 @@ export async function ledgerWorkbook(rows: readonly LedgerInput[]): Promise<Uint
   const sheet = workbook.addWorksheet("办理台账", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map((c) => c.cell(row))).commit();
+  for (const row of rows) sheet.addRow(LEDGER_COLUMNS.map((c) => c.cell(row, today))).commit();
   sheet.commit();
   await workbook.commit();
   const file = Buffer.concat(chunks);

@@ -1,5 +1,6 @@
 /** How a proposal's state reads to its proposer, and what happens next. Pure. */
 import type { ProposalState } from "./domain";
+import { AWAITING_REPLY_STATES, daysOverdue, replyOverdue } from "./overdue";
 
 export type MemberState = "registered" | "assigned" | "handling" | "replied" | "awaiting_receipt" | "closed" | "rehandling";
 
@@ -33,6 +34,15 @@ export function memberState(status: ProposalState, receiptOwed: boolean): Member
     case "closed":
       return "closed";
   }
+}
+
+/**
+ * The reply deadline a member sees while the reply is awaited, and how many days it is overdue
+ * (lib/overdue.ts, as the 督办 board counts them); null once the reply is signed.
+ */
+export function memberDue(p: { status: ProposalState; due: string | null }, today: string): { due: string; overdueDays: number } | null {
+  if (p.due === null || !(AWAITING_REPLY_STATES as readonly ProposalState[]).includes(p.status)) return null;
+  return { due: p.due, overdueDays: replyOverdue({ status: p.status, replyDue: p.due }, today) ? daysOverdue(p.due, today) : 0 };
 }
 
 export const MEMBER_NEXT_STEP: Record<MemberState, string> = {

@@ -157,22 +157,17 @@ export function publicationMetadata(input: {
  * and the lead unit's handlers; on 不予公开 the unit's handlers; on 撤回公开 the unit's handlers and the
  * coordinating office, since a withdrawal is a public matter both answer for.
  */
-export function publicationNotices(
-  status: PublicationState,
-  context: { unitId: number; memberIds: number[]; title: string; indexNumber: string | null },
-): Recipient[] {
+export function publicationNotices(status: PublicationState, context: { unitId: number; memberIds: number[]; indexNumber: string | null }): Recipient[] {
+  // notifyRecipients puts the proposal's number and title in front (lib/notices.ts).
   const unit = (message: string): Recipient => ({ to: "unit", unitId: context.unitId, role: "handler", message });
   switch (status) {
     case "published": {
-      const where = `已在政府信息公开网站发布（索引号 ${context.indexNumber ?? ""}）`;
-      return [
-        ...(context.memberIds.length ? [{ to: "users" as const, userIds: context.memberIds, message: `您的《${context.title}》的答复函${where}` }] : []),
-        unit(`《${context.title}》的答复函${where}`),
-      ];
+      const message = `答复函已在政府信息公开网站发布（索引号 ${context.indexNumber ?? ""}）`;
+      return [...(context.memberIds.length ? [{ to: "users" as const, userIds: context.memberIds, message }] : []), unit(message)];
     }
     case "withheld":
-      return [unit(`《${context.title}》的答复函已决定不予公开`)];
+      return [unit("答复函已决定不予公开")];
     case "withdrawn":
-      return [unit(`《${context.title}》的答复函已撤回公开`), { to: "coordinators", message: `《${context.title}》的答复函已撤回公开` }];
+      return [unit("答复函已撤回公开"), { to: "coordinators", message: "答复函已撤回公开" }];
   }
 }

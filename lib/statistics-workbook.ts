@@ -11,15 +11,16 @@ export const RATES = ["acceptedOnTime", "repliedOnTime", "contactRate", "faceToF
 export const UNIT_COLUMNS: { header: string; width: number; cell: (u: UnitFigures) => string | number }[] = [
   { header: "单位", width: 30, cell: (u) => u.unit },
   { header: "主办件数", width: 10, cell: (u) => u.figures.total },
-  { header: "已答复", width: 10, cell: (u) => u.figures.repliedOnTime.of },
+  { header: "已答复", width: 10, cell: (u) => u.figures.replied },
   { header: "按时签收率", width: 12, cell: (u) => percent(u.figures.acceptedOnTime) },
   { header: "按时办复率", width: 12, cell: (u) => percent(u.figures.repliedOnTime) },
+  { header: "办复超期", width: 10, cell: (u) => u.figures.replyOverdue },
   { header: "沟通率", width: 10, cell: (u) => percent(u.figures.contactRate) },
   { header: "见面率", width: 10, cell: (u) => percent(u.figures.faceToFaceRate) },
   { header: "满意率（结果）", width: 14, cell: (u) => percent(u.figures.satisfiedByResult) },
 ];
 
-const countRow = (key: "total" | "assigned" | "secondRound", figures: Figures) => [FIGURE_DEFINITIONS[key].label, figures[key], figures[key], "", FIGURE_DEFINITIONS[key].definition];
+const countRow = (key: "total" | "assigned" | "replied" | "replyOverdue" | "secondRound", figures: Figures) => [FIGURE_DEFINITIONS[key].label, figures[key], figures[key], "", FIGURE_DEFINITIONS[key].definition];
 const ratioRow = (label: string, r: Ratio, definition: string) => [label, percent(r), r.count, r.of, definition];
 
 export async function statisticsWorkbook(figures: Figures, units: readonly UnitFigures[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -29,6 +30,8 @@ export async function statisticsWorkbook(figures: Figures, units: readonly UnitF
   main.getRow(1).font = { bold: true };
   main.addRow(countRow("total", figures));
   main.addRow(countRow("assigned", figures));
+  main.addRow(countRow("replied", figures));
+  main.addRow(countRow("replyOverdue", figures));
   for (const key of RATES) main.addRow(ratioRow(FIGURE_DEFINITIONS[key].label, figures[key], FIGURE_DEFINITIONS[key].definition));
   for (const c of RESULT_CLASSES) main.addRow(ratioRow(`${FIGURE_DEFINITIONS.resultClasses.label} ${c}类`, figures.resultClasses[c], FIGURE_DEFINITIONS.resultClasses.definition));
   main.addRow(countRow("secondRound", figures));

@@ -15,8 +15,12 @@ export type ProposalFacts = {
   leadUnit: string | null;
   /** The lead unit accepted (签收) by its deadline; false also when the deadline passed unaccepted; null while it may still accept in time. */
   acceptedOnTime: boolean | null;
-  /** The first reply was signed by the deadline in force then; null when there is no reply yet. */
+  /** There is a first reply. */
+  replied: boolean;
+  /** The first reply was signed by the deadline in force then; false also when the deadline passed without one; null while it may still come in time. */
   repliedOnTime: boolean | null;
+  /** The reply the proposal waits for now (in any round) is past its deadline (lib/overdue.ts). */
+  replyOverdue: boolean;
   contacted: boolean;
   metInPerson: boolean;
   /** Of the latest reply. */
@@ -31,6 +35,8 @@ export type Ratio = { count: number; of: number };
 export type Figures = {
   total: number;
   assigned: number;
+  replied: number;
+  replyOverdue: number;
   acceptedOnTime: Ratio;
   repliedOnTime: Ratio;
   contactRate: Ratio;
@@ -45,8 +51,10 @@ export type Figures = {
 export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definition: string }> = {
   total: { label: "提案总数", definition: "所选范围内登记的提案件数" },
   assigned: { label: "已交办", definition: "已确定承办单位的件数" },
+  replied: { label: "已答复", definition: "已签发第一次答复的件数" },
+  replyOverdue: { label: "办复超期", definition: "办复期限（含批准的延期）已过、本轮答复仍未签发的件数（含重新办理），与督办页的超期答复一致" },
   acceptedOnTime: { label: "按时签收率", definition: "主办单位在签收期限内签收的件数 ÷（已签收件数 + 超过签收期限仍未签收的件数）" },
-  repliedOnTime: { label: "按时办复率", definition: "第一次答复在当时有效的办复期限（含批准的延期）内签发的件数 ÷ 已答复件数" },
+  repliedOnTime: { label: "按时办复率", definition: "第一次答复在当时有效的办复期限（含批准的延期）内签发的件数 ÷（已答复件数 + 超过办复期限仍未答复的件数）" },
   contactRate: { label: "沟通率", definition: "答复前与提案人有沟通记录的件数 ÷ 已答复件数" },
   faceToFaceRate: { label: "见面率", definition: "答复前与提案人当面、座谈或走访沟通的件数 ÷ 已答复件数" },
   satisfiedByAttitude: { label: "满意率（办理态度）", definition: "对最近一次答复的回执中，办理态度为满意或基本满意的份数 ÷ 回执份数" },
@@ -57,7 +65,10 @@ export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definiti
 };
 
 /** The facts a condition can test: those of ProposalFacts that describe the proposal itself. */
-export type ConditionFacts = Pick<ProposalFacts, "status" | "round" | "acceptedOnTime" | "repliedOnTime" | "contacted" | "metInPerson" | "resultClass" | "published">;
+export type ConditionFacts = Pick<
+  ProposalFacts,
+  "status" | "round" | "acceptedOnTime" | "replied" | "repliedOnTime" | "replyOverdue" | "contacted" | "metInPerson" | "resultClass" | "published"
+>;
 
 /** A test of one fact: equal to a value, different from it, or (for numbers) at least it. */
 export type FactTest<T> = { is: T } | { not: T } | (T extends number ? { atLeast: number } : never);
@@ -66,7 +77,7 @@ export type FactTest<T> = { is: T } | { not: T } | (T extends number ? { atLeast
 export type Condition = { [K in keyof ConditionFacts]?: FactTest<ConditionFacts[K]> };
 
 const ASSIGNED: Condition = { status: { not: "registered" } };
-const REPLIED: Condition = { repliedOnTime: { not: null } };
+const REPLIED: Condition = { replied: { is: true } };
 const resultClass = (c: ResultClass): Condition => ({ ...REPLIED, resultClass: { is: c } });
 
 /** The counts of proposals the figures are made of, each with the condition a proposal must meet. */
@@ -77,6 +88,8 @@ export const PROPOSAL_COUNTS = {
   acceptanceDecided: { ...ASSIGNED, acceptedOnTime: { not: null } },
   replied: REPLIED,
   repliedOnTime: { repliedOnTime: { is: true } },
+  replyDecided: { repliedOnTime: { not: null } },
+  replyOverdue: { replyOverdue: { is: true } },
   contacted: { ...REPLIED, contacted: { is: true } },
   metInPerson: { ...REPLIED, metInPerson: { is: true } },
   classA: resultClass("A"),
@@ -137,8 +150,10 @@ export function figuresFromCounts(c: Counts): Figures {
   return {
     total: c.total,
     assigned: c.assigned,
+    replied: c.replied,
+    replyOverdue: c.replyOverdue,
     acceptedOnTime: ratio(c.acceptedOnTime, c.acceptanceDecided),
-    repliedOnTime: ratio(c.repliedOnTime, c.replied),
+    repliedOnTime: ratio(c.repliedOnTime, c.replyDecided),
     contactRate: ratio(c.contacted, c.replied),
     faceToFaceRate: ratio(c.metInPerson, c.replied),
     satisfiedByAttitude: ratio(c.attitudeSatisfied, c.receipts),
@@ -167,10 +182,16 @@ export function figuresByUnit(facts: readonly ProposalFacts[]): UnitFigures[] {
   return rankUnits([...groups.entries()].map(([unitId, g]) => ({ unitId, unit: g.unit, figures: computeFigures(g.facts) })));
 }
 
-/** Best 按时办复率 first (units with no reply yet last), then most proposals, then by unit. */
+/** Best 按时办复率 first (units with no reply due yet last), then fewest replies overdue now, then most proposals, then by unit. */
 export function rankUnits(units: UnitFigures[]): UnitFigures[] {
   const rate = (r: Ratio) => (r.of === 0 ? -1 : r.count / r.of);
-  return units.sort((a, b) => rate(b.figures.repliedOnTime) - rate(a.figures.repliedOnTime) || b.figures.total - a.figures.total || a.unitId - b.unitId);
+  return units.sort(
+    (a, b) =>
+      rate(b.figures.repliedOnTime) - rate(a.figures.repliedOnTime) ||
+      a.figures.replyOverdue - b.figures.replyOverdue ||
+      b.figures.total - a.figures.total ||
+      a.unitId - b.unitId,
+  );
 }
 
 /** 87.5% — or "—" when there is nothing to divide by. */

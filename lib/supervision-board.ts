@@ -4,6 +4,21 @@
  * over ten sessions the board held 31,000 steps of 199 units — 54 MB of HTML and 15 s to render —
  * while the coordinator acts on the most urgent ones of each unit first.
  */
+import { isPastDue } from "./overdue";
+
+export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
+export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
+export const SUPERVISION_STAGE_LABELS: Record<SupervisionStage, string> = {
+  accept: "签收",
+  opinion: "协办意见",
+  reply: "答复",
+  receipt: "回执",
+  publication: "公开",
+};
+/** The steps a unit can be sent a 督办 notice for (回执 are the member's to return). */
+export const SUPERVISABLE_STAGES = ["accept", "opinion", "reply", "publication"] as const satisfies readonly SupervisionStage[];
+export type SupervisableStage = (typeof SUPERVISABLE_STAGES)[number];
+
 export const UNITS_PER_PAGE = 20;
 export const ROWS_PER_UNIT = 10;
 
@@ -44,7 +59,7 @@ export function supervisionBoard<S extends Step>(steps: readonly S[], today: str
       unitId: rows[0]!.unitId,
       unit: rows[0]!.unit,
       total: rows.length,
-      overdue: rows.filter((r) => r.due < today).length,
+      overdue: rows.filter((r) => isPastDue(r.due, today)).length,
       rows: view.unitId !== null ? rows : rows.slice(0, ROWS_PER_UNIT),
       supervisable: [...new Set(rows.filter((r) => r.stage !== "receipt").map((r) => r.proposalId))],
     })),

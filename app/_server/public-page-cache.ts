@@ -78,8 +78,23 @@ export function withoutNextRuntime(html: string): string {
 
 const fresh = (page: Page) => page.generation === state.generation && Date.now() - page.storedAt < MAX_AGE_MS;
 
-/** The answer to this visit from the cache, rendering the page on a miss; null when it cannot be served from here. */
+/** The portal's 404 page (app/open/(portal)/page-not-found), answered with status 404. */
+export const NOT_FOUND_PATH = "/open/page-not-found";
+
+/**
+ * The answer to this visit from the cache, rendering the page on a miss; null when it cannot be served
+ * from here. Where Next finds nothing (an unknown or withdrawn reply) it answers notFound() with an
+ * empty shell that its client runtime fills in (vercel/next.js#62228), and public pages keep no runtime:
+ * such a visit gets the portal's own 404 page instead, rendered on the server and cached as any page.
+ */
 export async function cachedPublicPage(visit: Visit): Promise<Answer | null> {
+  const answer = await cachedPage(visit);
+  if (!answer || (answer.status !== 404 && visit.pathname !== NOT_FOUND_PATH)) return answer;
+  const notFound = visit.pathname === NOT_FOUND_PATH ? answer : await cachedPage({ ...visit, pathname: NOT_FOUND_PATH, search: "" });
+  return notFound ? { ...notFound, status: 404 } : answer;
+}
+
+async function cachedPage(visit: Visit): Promise<Answer | null> {
   const key = cacheKey(visit);
   const stored = state.store.get(key, fresh);
   if (stored) return pageAnswer(stored, "hit");

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { memberProposals } from "@/db/queries/member";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
-import { proposalLabel, sessionTitle } from "@/lib/format";
-import { MEMBER_NEXT_STEP, MEMBER_STATE_LABELS, memberState } from "@/lib/member-view";
+import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { MEMBER_NEXT_STEP, MEMBER_STATE_LABELS, memberDue, memberState } from "@/lib/member-view";
 import { requireUser } from "../_server/guard";
 
 export const metadata: Metadata = { title: "我的提案" };
@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "我的提案" };
 export default async function MemberHome() {
   const user = await requireUser("memberHome");
   const rows = memberProposals(getDb(), user.id);
+  const today = isoDateInChina(new Date());
   const bySession = new Map<number, typeof rows>();
   for (const r of rows) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
   const owed = rows.filter((r) => memberState(r.status, r.receiptOwed === 1) === "awaiting_receipt").length;
@@ -31,6 +32,7 @@ export default async function MemberHome() {
             <ul className="space-y-2">
               {items.map((p) => {
                 const state = memberState(p.status, p.receiptOwed === 1);
+                const due = memberDue(p, today);
                 return (
                   <li key={p.id} className="rounded border border-slate-200 bg-white p-3">
                     <p className="flex flex-wrap items-baseline gap-2">
@@ -47,7 +49,12 @@ export default async function MemberHome() {
                     <p className="mt-1 text-sm text-slate-600">
                       主办单位：{p.leadUnit ?? "待交办"}
                       {p.coUnits && <>；协办单位：{p.coUnits}</>}
-                      {p.due && ["assigned", "handling", "rehandling"].includes(state) && <>；办复期限：{p.due}</>}
+                      {due && (
+                        <>
+                          ；办复期限：{due.due}
+                          {due.overdueDays > 0 && <strong className="ml-1 text-red-800">已超期{due.overdueDays}天</strong>}
+                        </>
+                      )}
                     </p>
                     <p className="mt-1 text-sm text-slate-800">
                       下一步：{MEMBER_NEXT_STEP[state]}

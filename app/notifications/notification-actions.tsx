@@ -20,12 +20,12 @@ export function NotificationActions({ items }: { items: Item[] }) {
       <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
         {items.map((n) => (
           <li key={n.id} className="flex items-center gap-3 px-4 py-2 text-sm">
-            {n.unread && <span className="rounded bg-red-600 px-1.5 text-xs text-white">未读</span>}
+            {n.unread && <span className="shrink-0 whitespace-nowrap rounded bg-red-600 px-1.5 text-xs text-white">未读</span>}
             <span className={n.unread ? "font-semibold" : "text-slate-600"}>{n.message}</span>
-            <time className="ml-auto whitespace-nowrap text-xs text-slate-500">{n.at}</time>
+            <time className="ml-auto shrink-0 whitespace-nowrap text-xs text-slate-500">{n.at}</time>
             <form action={opener.dispatch} onSubmit={opener.onSubmit}>
               <input type="hidden" name="id" value={n.id} />
-              <button type="submit" className="text-brand-700 hover:underline">
+              <button type="submit" className="whitespace-nowrap text-brand-700 hover:underline">
                 查看
               </button>
             </form>

@@ -5,6 +5,7 @@
  */
 import type Database from "better-sqlite3";
 import { GENRE_LABELS } from "@/lib/domain";
+import { noticeMessage } from "@/lib/notices";
 import { docNumber, indexNumber } from "./numbering";
 import { SESSIONS, type Cast, type ReferenceIds, type SessionKey } from "./reference";
 import type { AssignmentRec, EventRec, NoticeRec, ReplyRec, Resolve, Story } from "./story";
@@ -255,7 +256,8 @@ export class StoryWriter {
     for (const story of stories) {
       const proposalId = this.story(story);
       for (const event of story.events) events.push({ proposalId, event });
-      for (const notice of story.notices) notices.push({ proposalId, notice });
+      // Named as notifyRecipients names the workflow's notices.
+      for (const notice of story.notices) notices.push({ proposalId, notice: { ...notice, message: noticeMessage(story, notice.message) } });
     }
     // Stable sorts: acts at the same instant keep the order they happened in.
     events.sort((a, b) => a.event.at.getTime() - b.event.at.getTime());

@@ -101,7 +101,7 @@ export function decideReplyPublication(
   const result = db.transaction(
     (tx): { ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string } => {
       const proposal = tx
-        .select({ status: proposals.status, title: proposals.title, categoryName: categories.name, kind: sessions.kind })
+        .select({ status: proposals.status, categoryName: categories.name, kind: sessions.kind })
         .from(proposals)
         .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
         .leftJoin(categories, eq(categories.id, proposals.categoryId))
@@ -186,7 +186,7 @@ export function decideReplyPublication(
         .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
         .all()
         .map((s) => s.userId);
-      const notices = publicationNotices(decision.status, { unitId: unit.id, memberIds, title: proposal.title, indexNumber: outcome.indexNumber });
+      const notices = publicationNotices(decision.status, { unitId: unit.id, memberIds, indexNumber: outcome.indexNumber });
       return { ok: true, data: outcome, notices };
     },
     { behavior: "immediate" },

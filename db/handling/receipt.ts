@@ -6,12 +6,16 @@
 import { and, eq } from "drizzle-orm";
 import { can } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
+import { noticeMessage, receiptReminder } from "@/lib/notices";
 import { owesReceipt } from "@/lib/receipts";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { notifications, receipts, replies, users } from "../schema";
 import { logEvent } from "../queries/events";
+import { noticeSubject } from "../queries/notifications";
+import { queueNoticeMails } from "../queries/outbox";
 import { loadFacts } from "./facts";
 import { runCommand, type RunResult } from "./run";
 
@@ -73,7 +77,7 @@ export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: num
  * 催告: the coordinating office reminds a proposer of a receipt still owed on the current reply. Logged as
  * "remind_receipt" and sent to the member as a notification, in one transaction.
  */
-export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number): RunResult<{ receiptDue: string }> {
+export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, today = isoDateInChina(new Date())): RunResult<{ receiptDue: string }> {
   if (!can(actor, "coordinate")) return { ok: false, reason: "只有交办单位可以催告回执" };
   return db.transaction(
     (tx): RunResult<{ receiptDue: string }> => {
@@ -91,15 +95,13 @@ export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, 
         comment: `提案人：${member?.name ?? memberId}`,
         data: { memberId, round: facts.round },
       });
+      const subject = noticeSubject(tx, proposalId);
+      const reminder = receiptReminder(receiptDue, today);
+      const notice = { userId: memberId, message: subject ? noticeMessage(subject, reminder) : reminder, link: `/member/proposals/${proposalId}` };
       tx.insert(notifications)
-        .values({
-          userId: memberId,
-          proposalId,
-          kind: "workflow",
-          message: `请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
-          link: `/member/proposals/${proposalId}`,
-        })
+        .values({ ...notice, proposalId, kind: "workflow" })
         .run();
+      queueNoticeMails(tx, [notice]);
       return { ok: true, data: { receiptDue } };
     },
     { behavior: "immediate" },

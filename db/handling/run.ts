@@ -7,9 +7,11 @@ import type { Command, Decision, Recipient, WorkflowActor, WorkflowContext } fro
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { isoDateInChina } from "@/lib/format";
+import { noticeMessage } from "@/lib/notices";
 import type { Db } from "../client";
 import { assignments, notifications, proposals, users } from "../schema";
 import { logEvent } from "../queries/events";
+import { noticeSubject } from "../queries/notifications";
 import { queueNoticeMails } from "../queries/outbox";
 import { deadlineRules } from "../queries/settings";
 import { loadFacts } from "./facts";
@@ -118,6 +120,8 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
 /** In-app notifications (and their mails) for the recipients of a decision; call after the transaction has committed. */
 export function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
+  const subject = recipients.length > 0 ? noticeSubject(db, proposalId) : null;
+  const message = (text: string) => (subject ? noticeMessage(subject, text) : text);
   for (const r of recipients) {
     const targets =
       r.to === "users"
@@ -133,7 +137,7 @@ export function notifyRecipients(db: Database, proposalId: number, recipients: R
             )
             .all();
     if (targets.length === 0) continue;
-    const rows = targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: r.message, link: link(t.role) }));
+    const rows = targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: message(r.message), link: link(t.role) }));
     db.insert(notifications).values(rows).run();
     queueNoticeMails(db, rows);
   }

@@ -1,13 +1,40 @@
 /** 督办 by the coordinating office and closing a proposal with a reason. */
+import { isoDateInChina } from "@/lib/format";
+import { superviseComment } from "@/lib/notices";
+import { SUPERVISION_STAGE_LABELS, type SupervisableStage } from "@/lib/supervision-board";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { supervisionItems } from "../queries/supervision";
 import { proposals } from "../schema";
 import { runCommand } from "./run";
 
 export function supervise(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; comment: string }) {
   return runCommand(db, { proposalId, actor, command: { type: "supervise", ...input } });
 }
+
+/**
+ * 督办 from the board: one notice per proposal to the unit, about the given step or the unit's most urgent
+ * open step of it (回执 are the member's), worded from its deadline as of `today` — an overdue one says
+ * by how many days.
+ */
+export function superviseSteps(
+  db: Db,
+  actor: WorkflowActor,
+  input: { unitId: number; proposalIds: readonly number[]; stage?: SupervisableStage },
+  today = isoDateInChina(new Date()),
+) {
+  const { unitId, proposalIds, stage } = input;
+  const steps = supervisionItems(db, LAST_DAY, unitId).filter((s) => (stage ? s.stage === stage : s.stage !== "receipt"));
+  return proposalIds.map((proposalId) => {
+    const step = steps.find((s) => s.proposalId === proposalId);
+    if (!step) return { ok: false as const, reason: "此提案当前无需督办" };
+    return supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due }, today) });
+  });
+}
+
+/** Later than any deadline: every open step. */
+const LAST_DAY = "9999-12-31";
 
 export function closeProposal(db: Db, actor: WorkflowActor, proposalId: number, reason: string) {
   return runCommand(db, {

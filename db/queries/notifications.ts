@@ -1,7 +1,20 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
+import type { NoticeSubject } from "@/lib/notices";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
-import { notifications } from "../schema";
+import { notifications, proposals, sessions } from "../schema";
+
+/** What a notice about the proposal names it by (lib/notices.ts noticeMessage). */
+export function noticeSubject(db: Pick<Db, "select">, proposalId: number): NoticeSubject | null {
+  return (
+    db
+      .select({ number: proposals.number, title: proposals.title, kind: sessions.kind })
+      .from(proposals)
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .where(eq(proposals.id, proposalId))
+      .get() ?? null
+  );
+}
 
 const unreadQuery = preparedOnce((db: Db) =>
   db

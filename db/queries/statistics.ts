@@ -9,6 +9,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { FACE_TO_FACE_METHODS, PROPOSAL_STATES, SATISFACTION, type ProposalState, type ResultClass, type SessionKind, type Satisfaction } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
+import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import {
   addCounts,
   figuresFromCounts,
@@ -40,7 +41,11 @@ function factSql(today: string): { [K in keyof ConditionFacts]: SQL } {
     status: sql`ps.status`,
     round: sql`ps.round`,
     acceptedOnTime: sql`(case when ps.accepted_on is not null then ps.accepted_on <= ps.accept_due when ps.accept_due < ${today} then 0 end)`,
-    repliedOnTime: sql`(case when ps.first_reply_on is null then null when ps.first_reply_due is not null and ps.first_reply_on <= ps.first_reply_due then 1 else 0 end)`,
+    replied: sql`(ps.first_reply_on is not null)`,
+    // As acceptedOnTime: a deadline passed without a first reply counts as late (lib/overdue.ts isPastDue).
+    repliedOnTime: sql`(case when ps.first_reply_on is not null then ps.first_reply_due is not null and ps.first_reply_on <= ps.first_reply_due when ps.reply_due < ${today} then 0 end)`,
+    // lib/overdue.ts replyOverdue.
+    replyOverdue: sql`(ps.status in ${AWAITING_REPLY_STATES} and ps.reply_due is not null and ps.reply_due < ${today})`,
     contacted: sql`(ps.contact_methods <> '')`,
     metInPerson: anyMethod(FACE_TO_FACE_METHODS),
     resultClass: sql`ps.result_class`,
@@ -160,7 +165,9 @@ type FactsRow = {
   leadUnitId: number | null;
   leadUnit: string | null;
   acceptedOnTime: number | null;
+  replied: number;
   repliedOnTime: number | null;
+  replyOverdue: number;
   contacted: number;
   metInPerson: number;
   resultClass: ResultClass | null;
@@ -185,7 +192,9 @@ export function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = i
     leadUnitId: r.leadUnitId,
     leadUnit: r.leadUnit,
     acceptedOnTime: r.acceptedOnTime === null ? null : r.acceptedOnTime === 1,
+    replied: r.replied === 1,
     repliedOnTime: r.repliedOnTime === null ? null : r.repliedOnTime === 1,
+    replyOverdue: r.replyOverdue === 1,
     contacted: r.contacted === 1,
     metInPerson: r.metInPerson === 1,
     resultClass: r.resultClass,

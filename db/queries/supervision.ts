@@ -1,17 +1,9 @@
 /** The 督办 board: what is due soon or overdue, by unit and by stage. */
 import { sql } from "drizzle-orm";
 import type { SessionKind } from "@/lib/domain";
+import { AWAITING_REPLY_STATES } from "@/lib/overdue";
+import type { SupervisionStage } from "@/lib/supervision-board";
 import type { Db } from "../client";
-
-export const SUPERVISION_STAGES = ["accept", "opinion", "reply", "receipt", "publication"] as const;
-export type SupervisionStage = (typeof SUPERVISION_STAGES)[number];
-export const SUPERVISION_STAGE_LABELS: Record<SupervisionStage, string> = {
-  accept: "签收",
-  opinion: "协办意见",
-  reply: "答复",
-  receipt: "回执",
-  publication: "公开",
-};
 
 export type SupervisionItem = {
   proposalId: number;
@@ -25,11 +17,12 @@ export type SupervisionItem = {
 };
 
 /**
- * Every open step whose deadline is on or before `until`, earliest first. Each part starts from an index
- * of what is still open (assignments by state and deadline, proposals by state, pending_publications by
- * due date), never from every reply or assignment.
+ * Every open step whose deadline is on or before `until` (of one unit, if given), earliest first. A reply
+ * is awaited from 交办 on (lib/overdue.ts), so a lead unit that has not even accepted is shown its reply
+ * deadline too. Each part starts from an index of what is still open (assignments by state and deadline,
+ * proposals by state, pending_publications by due date), never from every reply or assignment.
  */
-export function supervisionItems(db: Db, until: string): SupervisionItem[] {
+export function supervisionItems(db: Db, until: string, unitId: number | null = null): SupervisionItem[] {
   return db.all<SupervisionItem>(sql`
     select * from (
       select p.id as proposalId, p.number, p.title, s.kind, u.id as unitId, u.name as unit, 'accept' as stage, a.accept_due as due
@@ -42,7 +35,7 @@ export function supervisionItems(db: Db, until: string): SupervisionItem[] {
       union all
       select p.id, p.number, p.title, s.kind, u.id, u.name, 'reply', coalesce(a.extended_due, a.due)
       from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
-      where a.role = 'lead' and a.status = 'accepted' and p.status in ('handling', 'rehandling', 'in_review')
+      where a.role = 'lead' and a.status in ('pending', 'adjust_requested', 'accepted') and p.status in ${AWAITING_REPLY_STATES}
       union all
       select p.id, p.number, p.title, s.kind, u.id, u.name, 'receipt', r.receipt_due
       from replies r join proposals p on p.id = r.proposal_id and r.round = p.round join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
@@ -53,7 +46,7 @@ export function supervisionItems(db: Db, until: string): SupervisionItem[] {
       join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
       where p.status in ('replied', 'rehandling', 'closed')
     )
-    where due <= ${until}
+    where due <= ${until} and (${unitId} is null or unitId = ${unitId})
     order by due, unit, number
   `);
 }

@@ -143,6 +143,8 @@ export const proposalStatistics = sqliteTable(
     receiptsUnsatisfiedSatisfied: integer("receipts_unsatisfied_satisfied").notNull(),
     receiptsUnsatisfiedBasically: integer("receipts_unsatisfied_basically").notNull(),
     receiptsUnsatisfiedUnsatisfied: integer("receipts_unsatisfied_unsatisfied").notNull(),
+    /** The live lead assignment's reply deadline now (an approved extension included); last, as added by migration 0008. */
+    replyDue: calendarDate("reply_due"),
   },
   (t) => [index("proposal_statistics_session_idx").on(t.sessionId, t.status), index("proposal_statistics_unit_idx").on(t.leadUnitId)],
 );

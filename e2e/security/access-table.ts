@@ -232,6 +232,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/open/(portal)/page.tsx": [{ label: "list", url: () => "/open", expect: ANYONE }],
   "app/open/(portal)/search/page.tsx": [{ label: "search", url: () => "/open/search?q=科技", expect: ANYONE }],
   "app/open/(portal)/accessibility/page.tsx": [{ label: "无障碍", url: () => "/open/accessibility", expect: ANYONE }],
+  // The portal's 404 page, answered for what Next finds nothing at; a 404 at its own address too.
+  "app/open/(portal)/page-not-found/page.tsx": [{ label: "404 page", url: () => "/open/page-not-found", expect: NOBODY_404 }],
   "app/open/(portal)/[id]/page.tsx": [
     { label: "a published reply", url: (ids) => `/open/${ids.published}`, expect: ANYONE },
     { label: "a withheld reply", url: (ids) => `/open/${ids.withheld}`, expect: NOBODY_404 },

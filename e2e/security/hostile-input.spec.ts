@@ -331,7 +331,7 @@ function forms(): FormSpec[] {
     { action: "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction", page: onClosed, as: "coordinator", valid: { proposalId: P, memberId: String(closed.leadMember) }, text: [], other: ["proposalId", "memberId"] },
     // Already published.
     { action: "app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction", page: onClosed, as: "coordinator", valid: { proposalId: P, decision: "publish", reason: "" }, text: ["reason"], other: ["proposalId", "decision"] },
-    { action: "app/(staff)/supervision/actions.ts#superviseAll", page: "/supervision", as: "coordinator", valid: { unitId: String(closed.leadUnit), proposalIds: [P], comment: "安全测试" }, text: ["comment"], other: ["unitId", "proposalIds"] },
+    { action: "app/(staff)/supervision/actions.ts#superviseAll", page: "/supervision", as: "coordinator", valid: { unitId: String(closed.leadUnit), proposalIds: [P], stage: "reply" }, text: [], other: ["unitId", "proposalIds", "stage"] },
 
     // ---- a handler of 科技创新局, on a proposal the unit has no part in
     { action: `${H}accept`, page: onClosed, as: "handler", valid: { proposalId: P }, text: [], other: ["proposalId"] },

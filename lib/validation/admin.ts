@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ROLES, SESSION_KINDS, UNIT_KINDS, UNIT_ROLES, type Role } from "@/lib/domain";
-import { checkbox, optionalId, optionalText, requiredText, wholeNumber } from "./common";
+import { checkbox, optionalId, optionalPhone, optionalText, requiredText, wholeNumber } from "./common";
 import { checkNewPassword, password, passwordConfirm, passwordRepeatsUsername, withoutConfirmation } from "./password";
 
 /** An id in a URL or a hidden field: a positive whole number written plainly. */
@@ -56,10 +56,7 @@ const username = requiredText("用户名", 32).refine(
   "用户名为 3–32 位小写字母、数字、下划线、点或连字符",
 );
 
-const phone = optionalText("联系电话", 30).refine(
-  (s) => s === null || /^[0-9+\-() ]{5,30}$/.test(s),
-  "联系电话只能包含数字、空格和 + - ( )",
-);
+const phone = optionalPhone("联系电话", 30);
 
 const email = optionalText("电子邮箱", 100).refine(
   (s) => s === null || z.email().safeParse(s).success,

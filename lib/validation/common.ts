@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalisePhone } from "@/lib/phone";
 
 // Zod's own messages in Simplified Chinese for anything a schema does not word itself.
 z.config(z.locales.zhCN());
@@ -40,6 +41,24 @@ export function optionalText(label: string, max: number) {
         .refine((s) => !CONTROL_CHARS.test(s), `${label}含有不可见的控制字符`),
     )
     .transform((s) => (s === "" ? null : s));
+}
+
+const PHONE_FORMS = "请填写如 023—63211234、(023)63211234、13800138000 或 023—63211234转8001 的号码";
+
+/** A telephone number, stored in the form letters print it (lib/phone.ts). */
+function phoneOf(text: string, label: string, ctx: z.RefinementCtx): string {
+  const number = normalisePhone(text);
+  if (number === null) ctx.addIssue({ code: "custom", message: `${label}格式不正确，${PHONE_FORMS}` });
+  return number ?? text;
+}
+
+export function requiredPhone(label: string, max: number) {
+  return requiredText(label, max).transform((s, ctx) => phoneOf(s, label, ctx));
+}
+
+/** Optional: empty becomes null. */
+export function optionalPhone(label: string, max: number) {
+  return optionalText(label, max).transform((s, ctx) => (s === null ? null : phoneOf(s, label, ctx)));
 }
 
 /** A checkbox: present ("on") is true, absent is false. */

@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
 import { normaliseBody } from "../letter-body";
-import { optionalId, optionalText, requiredText, wholeNumber } from "./common";
+import { SUPERVISABLE_STAGES } from "../supervision-board";
+import { optionalId, optionalText, requiredPhone, requiredText, wholeNumber } from "./common";
 
 const proposalId = wholeNumber("提案编号");
 const unitId = wholeNumber("单位");
@@ -91,7 +92,7 @@ export const draftInput = z
     body: requiredText("答复正文", 50_000).transform(normaliseBody),
     resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
     contactPerson: requiredText("联系人", 40),
-    contactPhone: requiredText("联系电话", 40).refine((s) => /^[0-9０-９+\-—()（） ]{5,40}$/.test(s), "联系电话只能包含数字和 - — ( )"),
+    contactPhone: requiredPhone("联系电话", 40),
     disclosure: oneOf(DISCLOSURE_MODES, "请选择公开方式"),
     disclosureSummary: optionalText("公开摘要", 5000),
     disclosureReason: optionalText("不予公开理由", 500),
@@ -104,5 +105,5 @@ export const draftInput = z
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
 
-/** 督办 for several proposals of one unit at once. */
-export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, comment: requiredText("督办意见", 1000) });
+/** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
+export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });

@@ -79,8 +79,9 @@ describe("the handling workflow on a real database", () => {
     expect(timeline.filter((a) => a === "co_opinion_sent")).toHaveLength(3);
     expect(timeline.at(-1)).toBe("approve");
     const liu = user("liuxr").id;
+    const { number, title } = db.select().from(proposals).where(eq(proposals.id, id)).get()!;
     expect(db.select().from(notifications).where(and(eq(notifications.userId, liu), eq(notifications.proposalId, id))).all().map((n) => n.message)).toContain(
-      "您的提案已答复，请阅读答复函并提交回执",
+      `第${number}号提案《${title}》：您的提案已答复，请阅读答复函并提交回执`,
     );
   });
 

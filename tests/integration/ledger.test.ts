@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { ledgerRows } from "@/db/queries/ledger";
 import { LEDGER_COLUMNS, ledgerWorkbook } from "@/lib/ledger";
-import { demoDatabase } from "./demo-db";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -14,7 +14,7 @@ describe("导出台账", () => {
     const rows = ledgerRows(t.db, { sessionId: t.session("第二次会议") });
     expect(rows.length).toBeGreaterThanOrEqual(31);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await ledgerWorkbook(rows)).buffer as ArrayBuffer);
+    await workbook.xlsx.load((await ledgerWorkbook(rows, DEMO_TODAY)).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet("办理台账")!;
     expect(sheet.rowCount).toBe(rows.length + 1);
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.map((c) => c.header));

@@ -57,7 +57,7 @@ describe("mail through the outbox", () => {
     const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
     expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
     const queued = t.db.select().from(emailOutbox).all();
-    expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([["jiangmj@example.gov.cn", "【提案办理】答复函已签发"]]);
+    expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([["jiangmj@example.gov.cn", "【提案办理】第180号提案《关于抢抓人才红利机遇,赋能科学城产业发展的建议》：答复函已签发"]]);
     expect(queued[0]!.body).toContain(`https://tian.example.gov.cn/proposals/${id180}`);
     expect(await deliverOutbox(t.db, sender(smtp.port))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);

@@ -88,10 +88,16 @@ describe("cachedPublicPage", () => {
     expect(renders).toHaveLength(2);
   });
 
-  it("does not keep a 404", async () => {
-    expect((await cachedPublicPage(visit("/open/999")))?.status).toBe(404);
-    expect(hit(await cachedPublicPage(visit("/open/999")))).toBe(false);
-    expect(renders).toHaveLength(2);
+  it("does not keep a 404, and answers it with the portal's 404 page rendered on the server (kept as any page)", async () => {
+    const first = (await cachedPublicPage(visit("/open/999")))!;
+    expect(first.status).toBe(404);
+    expect(text(first)).toContain("/open/page-not-found ");
+    const second = (await cachedPublicPage(visit("/open/999?x=1")))!;
+    expect(second.status).toBe(404);
+    expect(renders.map((r) => r.url)).toEqual(["/open/999", "/open/page-not-found", "/open/999?x=1"]);
+    // The 404 page at its own address is a 404 too.
+    expect((await cachedPublicPage(visit("/open/page-not-found")))?.status).toBe(404);
+    expect(renders).toHaveLength(3);
   });
 
   it("gives each response its own nonce in place of the placeholder, and leaves out Next's runtime", async () => {

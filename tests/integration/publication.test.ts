@@ -94,7 +94,7 @@ describe("发布", () => {
     const published = decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" });
     expect(published.ok).toBe(true);
     const member = notices(t.user("liuxr").id).slice(before);
-    expect(member).toEqual([{ message: expect.stringMatching(/^您的《.+》的答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/), link: `/member/proposals/${p180}` }]);
+    expect(member).toEqual([{ message: expect.stringMatching(/^第180号提案《.+》：答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/), link: `/member/proposals/${p180}` }]);
     expect(notices(t.user("jiangmj").id).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
     expect(notices(t.user("dengmj").id).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
 

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { recordPaperReceipt, remindReceipt, submitReceipt } from "@/db/handling/receipt";
@@ -111,7 +111,7 @@ describe("feedback receipts on a real database", () => {
     expect(memberReceiptsOf(t.db, t.id, t.cosigner.id)).toMatchObject([{ round: 1, attitude: "basically", result: "satisfied", onPaper: false, recordedBy: t.cosigner.displayName }]);
     expect(memberReceiptsOf(t.db, t.id, t.liu.id)).toEqual([]);
     // The lead unit's handler and the coordinating office hear of it at once.
-    const told = t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), eq(notifications.message, "提案人已提交回执"))).all();
+    const told = t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人已提交回执"))).all();
     expect(told.map((n) => n.userId).sort()).toEqual([t.user("jiangmj").id, t.user("coordinator").id].sort());
   });
 
@@ -126,7 +126,7 @@ describe("feedback receipts on a real database", () => {
     expect(statusOf(t.db, t.id)).toMatchObject({ status: "rehandling", round: 2 });
     const lead = t.db.select().from(assignments).where(and(eq(assignments.proposalId, t.id), eq(assignments.role, "lead"))).get()!;
     expect(lead).toMatchObject({ status: "accepted", due: dueDate(today, DEFAULT_DEADLINES.secondRound), extendedDue: null });
-    expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), eq(notifications.message, "提案人不满意，请重新办理"))).all()).toHaveLength(1);
+    expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人不满意，请重新办理"))).all()).toHaveLength(1);
 
     // Nobody answers the first reply any more: not the co-signer again, not the lead proposer a second time.
     const frozen = snapshot(t.db, t.id);
@@ -178,9 +178,10 @@ describe("feedback receipts on a real database", () => {
 
     expect(remindReceipt(t.db, t.user("jiangmj"), t.id, t.liu.id)).toEqual({ ok: false, reason: "只有交办单位可以催告回执" });
     expect(remindReceipt(t.db, coordinator, t.id, t.seconder.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
-    const { receiptDue } = ok(remindReceipt(t.db, coordinator, t.id, t.liu.id));
+    const { receiptDue } = ok(remindReceipt(t.db, coordinator, t.id, t.liu.id, DEMO_TODAY));
+    const { number, title } = t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()!;
     expect(t.db.select().from(notifications).where(and(eq(notifications.userId, t.liu.id), eq(notifications.proposalId, t.id))).all().map((n) => n.message)).toContain(
-      `请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
+      `第${number}号提案《${title}》：请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
     );
     expect(t.db.select().from(events).where(and(eq(events.proposalId, t.id), eq(events.action, "remind_receipt"))).all()).toMatchObject([
       { actorId: coordinator.id, data: { memberId: t.liu.id, round: 1 } },

@@ -14,10 +14,12 @@ describe("statistics facts from the database", () => {
   it("read each proposal's facts, and a withdrawn publication stops counting as published", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const facts = statisticsFacts(t.db);
+    const facts = statisticsFacts(t.db, {}, DEMO_TODAY);
     expect(facts).toHaveLength(t.db.select().from(proposals).all().length);
     const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
-    expect(facts.find((f) => f.id === id180)).toMatchObject({ status: "in_review", leadUnit: "重庆高新区科技创新局", repliedOnTime: null, contacted: true, published: false, receipts: [] });
+    expect(facts.find((f) => f.id === id180)).toMatchObject({ status: "in_review", leadUnit: "重庆高新区科技创新局", repliedOnTime: null, replyOverdue: false, contacted: true, published: false, receipts: [] });
+    // Dated later, past its reply deadline (2026-06-30) without a reply: late, and overdue.
+    expect(statisticsFacts(t.db, {}, "2026-07-01").find((f) => f.id === id180)).toMatchObject({ replied: false, repliedOnTime: false, replyOverdue: true });
     for (const f of facts.filter((x) => x.status === "registered")) expect(f).toMatchObject({ leadUnitId: null, acceptedOnTime: null });
     for (const f of facts.filter((x) => x.status === "closed")) expect(f.receipts.length).toBeGreaterThan(0);
 

@@ -25,7 +25,7 @@ describe("the 督办 board", () => {
     const reply = items.find((i) => i.stage === "reply")!;
     const handlers = t.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, reply.unitId), eq(users.role, "handler"))).all();
     expect(handlers.length).toBeGreaterThan(0);
-    const notices = (userId: number) => t.db.select().from(notifications).where(and(eq(notifications.userId, userId), like(notifications.message, "督办：%"))).all().length;
+    const notices = (userId: number) => t.db.select().from(notifications).where(and(eq(notifications.userId, userId), like(notifications.message, "%》：督办：%"))).all().length;
     const before = handlers.map((h) => notices(h.id));
     const logged = () => t.db.select().from(events).where(and(eq(events.proposalId, reply.proposalId), eq(events.action, "supervise"))).all().length;
     const loggedBefore = logged();

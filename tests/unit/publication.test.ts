@@ -137,11 +137,11 @@ describe("索引号 and metadata", () => {
 });
 
 describe("publicationNotices", () => {
-  const context = { unitId: 7, memberIds: [31, 32], title: "关于人才的建议", indexNumber: "X/2026-00001" };
+  const context = { unitId: 7, memberIds: [31, 32], indexNumber: "X/2026-00001" };
   it("tells the proposer and co-signers, and the unit's handlers, of a publication with its 索引号", () => {
     expect(publicationNotices("published", context)).toEqual([
-      { to: "users", userIds: [31, 32], message: "您的《关于人才的建议》的答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
-      { to: "unit", unitId: 7, role: "handler", message: "《关于人才的建议》的答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
+      { to: "users", userIds: [31, 32], message: "答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
+      { to: "unit", unitId: 7, role: "handler", message: "答复函已在政府信息公开网站发布（索引号 X/2026-00001）" },
     ]);
   });
   it("tells only the unit of 不予公开, and the unit and the office of a withdrawal", () => {

@@ -8,7 +8,9 @@ const base: ProposalFacts = {
   leadUnitId: 1,
   leadUnit: "科技创新局",
   acceptedOnTime: true,
+  replied: true,
   repliedOnTime: true,
+  replyOverdue: false,
   contacted: true,
   metInPerson: true,
   resultClass: "A",
@@ -21,11 +23,12 @@ const base: ProposalFacts = {
  * 1 registered (not assigned); 2 handling, accepted late, no reply; 3 replied on time, met in person, A,
  * published, receipt 满意/满意; 4 replied late, phone only, B, publication withdrawn, no receipt yet;
  * 5 closed after a second round, C, published, two receipts 基本满意/不满意 and 满意/基本满意 (to the
- * second reply); 6 rehandling (second round, first reply late), D, not published, no receipt on the new round.
+ * second reply); 6 rehandling (second round, first reply late), D, not published, no receipt on the new round;
+ * 7 assigned, not yet accepted; 8 handling, its reply deadline passed without a reply.
  */
 const FIXTURE: ProposalFacts[] = [
-  { ...base, id: 1, status: "registered", leadUnitId: null, leadUnit: null, acceptedOnTime: null, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
-  { ...base, id: 2, status: "handling", acceptedOnTime: false, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  { ...base, id: 1, status: "registered", leadUnitId: null, leadUnit: null, acceptedOnTime: null, replied: false, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  { ...base, id: 2, status: "handling", acceptedOnTime: false, replied: false, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
   { ...base, id: 3, receipts: [{ attitude: "satisfied", result: "satisfied" }] },
   { ...base, id: 4, repliedOnTime: false, metInPerson: false, resultClass: "B", published: false, leadUnitId: 2, leadUnit: "建设局" },
   {
@@ -40,16 +43,32 @@ const FIXTURE: ProposalFacts[] = [
     ],
   },
   { ...base, id: 6, status: "rehandling", round: 2, repliedOnTime: false, resultClass: "D", published: false, leadUnitId: 2, leadUnit: "建设局" },
-  { ...base, id: 7, status: "assigned", acceptedOnTime: null, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  { ...base, id: 7, status: "assigned", acceptedOnTime: null, replied: false, repliedOnTime: null, contacted: false, metInPerson: false, resultClass: null, published: false },
+  {
+    ...base,
+    id: 8,
+    status: "handling",
+    replied: false,
+    repliedOnTime: false,
+    replyOverdue: true,
+    contacted: false,
+    metInPerson: false,
+    resultClass: null,
+    published: false,
+    leadUnitId: 3,
+    leadUnit: "交通局",
+  },
 ];
 
 describe("statistics on a fixture with known answers", () => {
   const f = computeFigures(FIXTURE);
   it("counts and rates", () => {
-    expect(f.total).toBe(7);
-    expect(f.assigned).toBe(6);
-    expect(f.acceptedOnTime).toEqual({ count: 4, of: 5 }); // 7 may still accept in time
-    expect(f.repliedOnTime).toEqual({ count: 2, of: 4 }); // 3 and 5 on time; 4 and 6 late
+    expect(f.total).toBe(8);
+    expect(f.assigned).toBe(7);
+    expect(f.replied).toBe(4);
+    expect(f.replyOverdue).toBe(1);
+    expect(f.acceptedOnTime).toEqual({ count: 5, of: 6 }); // 7 may still accept in time
+    expect(f.repliedOnTime).toEqual({ count: 2, of: 5 }); // 3 and 5 on time; 4 and 6 late; 8 past its deadline without a reply
     expect(f.contactRate).toEqual({ count: 4, of: 4 });
     expect(f.faceToFaceRate).toEqual({ count: 3, of: 4 }); // 4 was by phone
     expect(f.satisfiedByAttitude).toEqual({ count: 3, of: 3 });
@@ -63,7 +82,9 @@ describe("statistics on a fixture with known answers", () => {
     expect(units.map((u) => [u.unit, percent(u.figures.repliedOnTime)])).toEqual([
       ["科技创新局", "100%"],
       ["建设局", "0%"],
+      ["交通局", "0%"],
     ]);
+    expect(figuresByUnit(FIXTURE).at(-1)?.figures.replyOverdue).toBe(1); // equal rates: the unit with a reply overdue now comes last
   });
   it("answers — rather than 0% when there is nothing to count", () => {
     const none = computeFigures([FIXTURE[0]!]);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
@@ -67,8 +68,18 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="figures-h" className="mb-6">
         <h2 id="figures-h" className="mb-2 font-semibold">
-          主要指标（共 {figures.total} 件，已交办 {figures.assigned} 件，重新办理 {figures.secondRound} 件）
+          主要指标（共 {figures.total} 件，已交办 {figures.assigned} 件，已答复 {figures.replied} 件，重新办理 {figures.secondRound} 件）
         </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          {FIGURE_DEFINITIONS.replyOverdue.label}：
+          <strong className={figures.replyOverdue > 0 ? "text-red-800" : undefined}>{figures.replyOverdue}</strong> 件
+          <span className="ml-2 text-xs text-slate-500">（{FIGURE_DEFINITIONS.replyOverdue.definition}）</span>
+          {figures.replyOverdue > 0 && (
+            <Link href="/supervision?stage=reply" className="ml-2 text-brand-700 hover:underline">
+              去督办
+            </Link>
+          )}
+        </p>
         <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {RATES.map((key) => (
             <Rate key={key} label={FIGURE_DEFINITIONS[key].label} definition={FIGURE_DEFINITIONS[key].definition} value={figures[key]} />

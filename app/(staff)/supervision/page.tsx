@@ -4,11 +4,12 @@ import { DueBadge } from "@/components/due-badge";
 import { Pagination } from "@/components/pagination";
 import { ProposalLink } from "@/components/proposal-link";
 import { getDb } from "@/db/client";
-import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
+import { supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
+import { isPastDue } from "@/lib/overdue";
 import { positiveInt } from "@/lib/query-param";
-import { supervisionBoard } from "@/lib/supervision-board";
+import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
 import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
 import { FilterField } from "@/components/ui/filter-field";
@@ -36,7 +37,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const items: SupervisionItem[] = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
   const unitId = positive(params.unit);
   const board = supervisionBoard(items, today, { page: positive(params.page) ?? 1, unitId });
-  const overdue = items.filter((i) => i.due < today).length;
+  const overdue = items.filter((i) => isPastDue(i.due, today)).length;
   const query = (extra: Record<string, string | number>) =>
     `/supervision?${new URLSearchParams({ days: String(days), ...(stage ? { stage } : {}), ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])) })}`;
   return (
@@ -84,7 +85,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
             <span className="text-sm text-slate-600">
               {total} 项{late > 0 && <>，超期 {late} 项</>}
             </span>
-            {supervisable.length > 0 && <SuperviseUnitButton unitId={id} unit={unit} proposalIds={supervisable} />}
+            {supervisable.length > 0 && <SuperviseUnitButton unitId={id} proposalIds={supervisable} />}
           </div>
           <table className="data-table">
             <thead>
@@ -109,7 +110,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                     {r.stage === "receipt" ? (
                       <span className="text-sm text-slate-600">回执由委员提交，请在提案页催告</span>
                     ) : (
-                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} comment={`请于${r.due}前完成${SUPERVISION_STAGE_LABELS[r.stage]}。`} />
+                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} stage={r.stage} />
                     )}
                   </td>
                 </tr>

@@ -18,7 +18,8 @@ export async function GET(request: Request) {
     status: PROPOSAL_STATES.find((s) => s === params.get("status")) ?? null,
     unitId: Number(params.get("unit")) || null,
   });
-  const body = await ledgerWorkbook(rows);
-  const name = `提案办理台账-${isoDateInChina(new Date())}.xlsx`;
+  const today = isoDateInChina(new Date());
+  const body = await ledgerWorkbook(rows, today);
+  const name = `提案办理台账-${today}.xlsx`;
   return downloadResponse(body, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

@@ -10,9 +10,9 @@ import { memberProposals } from "@/db/queries/member";
 import { memberReceiptsOf } from "@/db/queries/receipts";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
-import { proposalLabel, sessionTitle } from "@/lib/format";
+import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { timelineFor } from "@/lib/authz";
-import { MEMBER_STATE_LABELS, memberState } from "@/lib/member-view";
+import { MEMBER_STATE_LABELS, memberDue, memberState } from "@/lib/member-view";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { ReceiptSection } from "./receipt-section";
 
@@ -34,6 +34,8 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   });
   const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
+  const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
+  const leadDue = memberDue({ status: proposal.status, due: lead ? (lead.extendedDue ?? lead.due) : null }, isoDateInChina(new Date()));
   const myReceipts = memberReceiptsOf(db, id, user.id);
   const currentReply = replies.find((r) => r.round === proposal.round);
   const timeline = timelineFor(user, proposalTimeline(db, id), null);
@@ -68,6 +70,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
               <li key={a.id}>
                 {ASSIGNMENT_ROLE_LABELS[a.role]}单位：{a.unitName}
                 {a.role === "lead" && <>；办复期限：{a.extendedDue ?? a.due}</>}
+                {a.role === "lead" && (leadDue?.overdueDays ?? 0) > 0 && <strong className="ml-1 text-red-800">已超期{leadDue!.overdueDays}天</strong>}
               </li>
             ))}
         </ul>
