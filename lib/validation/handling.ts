@@ -103,6 +103,7 @@ export const draftInput = z
   });
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
+export const unlinkInput = linkInput.extend({ reason: requiredText("取消并案的理由", 500) });
 
 /** 督办 for several proposals of one unit at once. */
 export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, comment: requiredText("督办意见", 1000) });
