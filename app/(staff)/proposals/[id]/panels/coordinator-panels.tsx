@@ -1,5 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { sentence } from "@/lib/format";
 import { close, decideAdjustmentRequest, decideExtensionRequest, assign, superviseUnit, waiveContactRequirement, waiveOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
@@ -52,8 +53,8 @@ export function RequestDecisions({
       {adjustments.map((a) => (
         <Panel key={`adj-${a.unitId}`} title={`调整申请：${a.unit}`} tone="action">
           <p className="mb-2 text-sm">
-            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{a.reason}
-            {a.suggestedUnit && <>（建议改由{a.suggestedUnit}承办）</>}；请于 {a.decideBy} 前审批。
+            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{sentence(a.reason)}
+            {a.suggestedUnit && <>建议改由{a.suggestedUnit}承办。</>}请于 {a.decideBy} 前审批。
           </p>
           <ActionForm
             action={decideAdjustmentRequest}
@@ -75,7 +76,7 @@ export function RequestDecisions({
       {extensions.map((e) => (
         <Panel key={`ext-${e.unitId}`} title={`延期申请：${e.unit}`} tone="action">
           <p className="mb-2 text-sm">
-            理由：{e.reason}。原期限 {e.due}，申请延至 {e.requestedUntil}（最多延期三个月）。
+            理由：{sentence(e.reason)}原期限 {e.due}，申请延至 {e.requestedUntil}（最多延期三个月）。
           </p>
           <ActionForm
             action={decideExtensionRequest}

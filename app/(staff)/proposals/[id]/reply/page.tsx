@@ -5,7 +5,7 @@ import { StateBadge } from "@/components/state-badge";
 import { loadFacts } from "@/db/handling/facts";
 import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
-import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { isoDateInChina, proposalLabel, sentence, sessionTitle } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue } from "@/lib/workflow/facts";
 import { CoOpinionsSection } from "../co-opinions-section";
@@ -61,7 +61,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
         <div className="space-y-6">
           {refusal ? (
             <p role="status" className="rounded border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">
-              {refusal}。
+              {sentence(refusal)}
             </p>
           ) : (
             <>
