@@ -198,6 +198,9 @@ export function getProposalDetail(db: Db, proposalId: number) {
 }
 
 /** The proposal's timeline from the event log, oldest first. */
+const relatedProposal = aliasedTable(proposals, "related_proposal");
+const relatedSession = aliasedTable(sessions, "related_session");
+
 const proposalTimelineQuery = preparedOnce((db: Db) =>
   db
     .select({
@@ -208,9 +211,13 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
       comment: events.comment,
       createdAt: events.createdAt,
       actor: users.displayName,
+      /** The other proposal of a 并案 or 取消并案. */
+      related: { number: relatedProposal.number, kind: relatedSession.kind },
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
+    .leftJoin(relatedProposal, eq(relatedProposal.id, sql`json_extract(${events.data}, '$.relatedId')`))
+    .leftJoin(relatedSession, eq(relatedSession.id, relatedProposal.sessionId))
     .where(eq(events.proposalId, param("proposalId")))
     .orderBy(asc(events.id))
     .prepare(),

@@ -128,15 +128,15 @@ export function DraftEditor({
               <>
                 {" "}
                 {documents.label}：
-                <a href={`${documents.href}/print`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">
+                <a href={`${documents.href}/print`} target="_blank" rel="noopener" className="text-brand-700 underline">
                   打印版
                 </a>
                 {" · "}
-                <a href={`${documents.href}/letter.pdf`} className="text-brand-700 hover:underline">
+                <a href={`${documents.href}/letter.pdf`} className="text-brand-700 underline">
                   PDF
                 </a>
                 {" · "}
-                <a href={`${documents.href}/letter.docx`} className="text-brand-700 hover:underline">
+                <a href={`${documents.href}/letter.docx`} className="text-brand-700 underline">
                   Word
                 </a>
               </>
