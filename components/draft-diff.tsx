@@ -1,4 +1,4 @@
-import { diffDrafts, type DiffSegment, type ParagraphDiff } from "@/lib/text-diff";
+import { diffDraftFields, diffDrafts, type DiffSegment, type DraftFields, type FieldChange, type ParagraphDiff } from "@/lib/text-diff";
 
 /*
  * Insertions and deletions are <ins>/<del>, underlined and struck through (not only coloured), and
@@ -54,34 +54,60 @@ function Paragraph({ paragraph }: { paragraph: ParagraphDiff }) {
   }
 }
 
-function summary({ added, removed, changed }: { added: number; removed: number; changed: number }): string {
+function summary({ added, removed, changed }: { added: number; removed: number; changed: number }, fields: FieldChange[]): string {
   const parts = [changed && `修改${changed}段`, added && `新增${added}段`, removed && `删除${removed}段`].filter(Boolean);
-  return parts.length === 0 ? "两稿正文相同。" : `${parts.join("，")}。`;
+  const body = parts.length === 0 ? "两稿正文相同" : `正文${parts.join("，")}`;
+  return fields.length === 0 ? `${body}。` : `${body}；${fields.map((f) => f.field).join("、")}有改动（见下表）。`;
 }
 
-/** The differences between two versions of a reply draft's body, older first. */
-export function DraftDiff({
-  before,
-  after,
-}: {
-  before: { label: string; body: string };
-  after: { label: string; body: string };
-}) {
+/** The fields besides the body that changed, old struck through and new underlined, as in the text. */
+function FieldChanges({ changes }: { changes: FieldChange[] }) {
+  return (
+    <table className="data-table">
+      <caption className="mb-1 text-left font-semibold">正文以外的改动</caption>
+      <thead>
+        <tr>
+          <th scope="col">项目</th>
+          <th scope="col">原稿</th>
+          <th scope="col">修改稿</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field}>
+            <th scope="row" className="whitespace-nowrap font-medium">
+              {c.field}
+            </th>
+            <td>{c.before ? <Segment segment={{ kind: "removed", text: c.before }} /> : "（空）"}</td>
+            <td>{c.after ? <Segment segment={{ kind: "added", text: c.after }} /> : "（空）"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type Version = DraftFields & { label: string; body: string };
+
+/** The differences between two versions of a reply draft, older first: its other fields, then its body. */
+export function DraftDiff({ before, after }: { before: Version; after: Version }) {
   const diff = diffDrafts(before.body, after.body);
-  const identical = diff.added + diff.removed + diff.changed === 0;
+  const fields = diffDraftFields(before, after);
+  const identical = diff.added + diff.removed + diff.changed === 0 && fields.length === 0;
   return (
     <section className="space-y-3 text-sm leading-relaxed" aria-label={`${before.label}与${after.label}的比较`}>
       <p>
         <strong className="font-semibold">
           {before.label} → {after.label}：
         </strong>
-        {summary(diff)}
+        {summary(diff, fields)}
       </p>
       {!identical && (
         <p className="text-xs text-slate-600">
           图例：<span className={DEL}>删除的文字</span> <span className={INS}>插入的文字</span>
         </p>
       )}
+      {fields.length > 0 && <FieldChanges changes={fields} />}
       <div className="space-y-2 font-serif text-base">
         {diff.paragraphs.map((paragraph, i) => (
           <Paragraph key={i} paragraph={paragraph} />

@@ -16,12 +16,13 @@ const INDENTED = "indent-[2em]";
 function LetterBlock({ kind, text, level }: { kind: BodyBlockKind; text: string; level: LetterHeadingLevel }) {
   if (kind === "p") return <p className={INDENTED}>{text}</p>;
   const Tag = headingTag(kind === "h1" ? level + 1 : level + 2);
-  return <Tag className={`${INDENTED} text-base ${kind === "h1" ? "font-bold" : "font-normal"}`}>{text}</Tag>;
+  return <Tag className={`${INDENTED} ${kind === "h1" ? "font-bold" : "font-normal"}`}>{text}</Tag>;
 }
 
 /**
  * A composed reply letter (lib/letter.ts) in the layout of an official letter, without page chrome:
- * it is placed inside the staff, member and public pages.
+ * it is placed inside the staff, member and public pages. Its type is sized relative to the page around
+ * it (em), so that 关怀版, A+/A- and the print view's 16pt enlarge the whole letter, body included.
  */
 export function ReplyLetter({
   letter,
@@ -35,14 +36,14 @@ export function ReplyLetter({
 }) {
   const Title = headingTag(headingLevel);
   return (
-    <article className={`font-serif text-base leading-loose text-slate-900 ${className}`}>
+    <article className={`font-serif leading-loose text-slate-900 ${className}`}>
       {letter.resultClass && (
-        <p className="text-right text-lg font-bold">
+        <p className="text-right text-[1.125em] font-bold">
           <span className="sr-only">办理结果类别:</span>
           {letter.resultClass}
         </p>
       )}
-      <Title className="mb-6 text-center text-xl leading-relaxed font-bold">{letter.title}</Title>
+      <Title className="mb-6 text-center text-[1.25em] leading-relaxed font-bold">{letter.title}</Title>
       <p>{letter.salutation}</p>
       <p className={INDENTED}>{letter.opening}</p>
       {letter.body.map((block, i) => (

@@ -1,6 +1,6 @@
-import { PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
+import { PROPOSAL_STATE_LABELS, type ProposalState, type SessionKind } from "@/lib/domain";
 import { eventLabel } from "@/lib/event-labels";
-import { dateTimeInChina } from "@/lib/format";
+import { dateTimeInChina, proposalLabel } from "@/lib/format";
 
 export type TimelineEntry = {
   id: number;
@@ -10,6 +10,8 @@ export type TimelineEntry = {
   toState: ProposalState | null;
   comment: string | null;
   createdAt: Date;
+  /** The other proposal of a 并案 or 取消并案, when the entry names one. */
+  related?: { number: number | null; kind: SessionKind | null } | null;
 };
 
 /** 办理记录: the proposal's history from the event log, oldest first. */
@@ -23,6 +25,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <p>
             <time className="mr-2 text-slate-500">{dateTimeInChina(e.createdAt)}</time>
             <strong className="font-semibold">{eventLabel(e.action)}</strong>
+            {e.related?.number != null && e.related.kind && <span className="ml-1">（与{proposalLabel(e.related.number, e.related.kind)}）</span>}
             {e.actor && <span className="ml-2 text-slate-600">{e.actor}</span>}
             {e.fromState && e.toState && e.fromState !== e.toState && (
               <span className="ml-2 text-xs text-slate-500">

@@ -59,3 +59,8 @@ export function lastDocSerial(): number {
     return db.select({ n: max(replies.docSerial) }).from(replies).where(and(eq(replies.unitId, lead), eq(replies.docYear, year))).get()?.n ?? 0;
   });
 }
+
+/** The id and number of a demo proposal, by its title. */
+export function demoProposal(title: string): { id: number; number: number } {
+  return withDb((db) => db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.title, title)).get()!);
+}

@@ -120,8 +120,12 @@ test("list, detail, search and 关怀版 have no accessibility violations", asyn
     await noAxeViolations(page);
   }
   await page.goto(detail);
+  const bodySize = () => page.locator("#reply-text article p.indent-\\[2em\\]").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const standard = await bodySize();
   await page.getByRole("link", { name: "关怀版" }).click();
   await expect(page.getByRole("link", { name: "标准版" })).toBeVisible();
+  // The letter's body, not only the page around it, is set in 关怀版's large type.
+  expect(await bodySize()).toBeGreaterThanOrEqual(standard * 1.4);
   await expect(page.getByRole("button", { name: "朗读" })).toBeVisible();
   await noAxeViolations(page);
 });
@@ -141,5 +145,5 @@ test("the whole public flow works with the keyboard alone", async ({ page }) => 
   await expect(page).toHaveURL(/\/open\/\d+$/);
   await tabTo(async () => (await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))) === "放大字号");
   await page.keyboard.press("Enter");
-  await expect(page.locator("#reply-text")).toHaveAttribute("style", /font-size: 1.125rem/);
+  await expect(page.locator("#reply-text")).toHaveAttribute("style", /font-size: 1.125em/);
 });

@@ -30,6 +30,7 @@ export const EVENT_LABELS: Record<string, string> = {
   close: "办结",
   supervise: "督办",
   link: "并案办理",
+  unlink: "取消并案",
 };
 
 export function eventLabel(action: string): string {

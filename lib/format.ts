@@ -34,3 +34,12 @@ export function sessionTitle(session: { body: string; term: string; meeting: str
 export function proposalLabel(number: number, kind: SessionKind): string {
   return `第${number}号${ITEM_WORD[kind]}`;
 }
+
+/** Sentence-final marks after which no 。 is added: reasons and comments are typed with or without one. */
+const SENTENCE_END = /[。！？!?.…]$/;
+
+/** The text as one sentence followed by more: trimmed, with 。 added unless it already ends a sentence. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return SENTENCE_END.test(t) ? t : `${t}。`;
+}

@@ -32,6 +32,10 @@ export type LetterInput = {
   resultClass: ResultClass | null;
 };
 
+/** What a draft's own fields add to a letter; the rest (LetterFrame) comes from the proposal and the unit. */
+export type DraftPart = Pick<LetterInput, "body" | "contactPerson" | "contactPhone" | "resultClass">;
+export type LetterFrame = Omit<LetterInput, keyof DraftPart>;
+
 export type LetterOptions = {
   /** Print the result class (A/B/C/D) at the top right, as some localities do. */
   showResultClass?: boolean;

@@ -3,6 +3,7 @@
  * character by character (Chinese has no spaces to split words on). Pure.
  */
 import { diffArrays, diffChars } from "diff";
+import { DISCLOSURE_LABELS, RESULT_CLASS_LABELS, type DisclosureMode, type ResultClass } from "./domain";
 import { bodyParagraphs } from "./letter-body";
 
 export type SegmentKind = "same" | "added" | "removed";
@@ -122,4 +123,35 @@ export function diffDrafts(before: string, after: string): DraftDiff {
     removed: paragraphs.filter((p) => p.kind === "removed").length,
     changed: paragraphs.filter((p) => p.kind === "changed").length,
   };
+}
+
+/** A draft's fields besides its body, as saved with each version. */
+export type DraftFields = {
+  resultClass: ResultClass;
+  contactPerson: string;
+  contactPhone: string;
+  disclosure: DisclosureMode;
+  disclosureSummary: string | null;
+  disclosureReason: string | null;
+};
+
+export type FieldChange = { field: string; before: string; after: string };
+
+/** How each field reads, in the order the editor shows them. */
+const FIELDS: { [K in keyof DraftFields]: [label: string, show: (value: DraftFields[K]) => string] } = {
+  resultClass: ["办理结果类别", (c) => RESULT_CLASS_LABELS[c]],
+  contactPerson: ["联系人", (v) => v],
+  contactPhone: ["联系电话", (v) => v],
+  disclosure: ["公开方式", (m) => DISCLOSURE_LABELS[m]],
+  disclosureSummary: ["公开摘要", (v) => v ?? ""],
+  disclosureReason: ["不予公开理由", (v) => v ?? ""],
+};
+
+/** The fields besides the body that differ between two versions (a new result class above all), old and new. */
+export function diffDraftFields(before: DraftFields, after: DraftFields): FieldChange[] {
+  return (Object.keys(FIELDS) as (keyof DraftFields)[]).flatMap((key) => {
+    const [field, show] = FIELDS[key] as [string, (value: DraftFields[typeof key]) => string];
+    const [a, b] = [show(before[key]), show(after[key])];
+    return a === b ? [] : [{ field, before: a, after: b }];
+  });
 }

@@ -8,7 +8,8 @@
     var target = document.getElementById(button.getAttribute("data-target"));
     if (!target || next < 0 || next >= SIZES.length) return;
     step = next;
-    target.style.fontSize = SIZES[step] + "rem";
+    // em: relative to the page's own size, so that A+ enlarges 关怀版's large type further.
+    target.style.fontSize = SIZES[step] + "em";
     document.querySelectorAll('[data-reader="larger"]').forEach(function (b) { b.disabled = step === SIZES.length - 1; });
     document.querySelectorAll('[data-reader="smaller"]').forEach(function (b) { b.disabled = step === 0; });
   }

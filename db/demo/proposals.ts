@@ -4,9 +4,17 @@
  */
 import type { Plan } from "./handling";
 import { topicMaterial } from "./texts";
-import { TOPICS, type TopicKey } from "./topics";
+import { TOPICS, type Topic, type TopicKey } from "./topics";
 
 const topic = (key: TopicKey) => topicMaterial(TOPICS[key]);
+
+/**
+ * A subject raised again in other words, by another member or a deputy: what the similar list and 并案
+ * are for. Their scores against the earlier proposal, and the noise between unrelated demo proposals,
+ * are measured in db/queries/similar.ts (SIMILAR_THRESHOLD).
+ */
+const raisedAgain = (key: TopicKey, title: string, words: Pick<Topic, "background" | "problems" | "suggestions">) =>
+  topicMaterial({ ...TOPICS[key], ...words }, { title });
 
 /** 第一次会议 (last year): long finished, but for one reply whose receipt never came. */
 const PREVIOUS: Plan[] = [
@@ -115,4 +123,36 @@ const NPC: Plan[] = [
   { material: topic("npc-charging"), session: "npc", state: "closed", age: 62 },
 ];
 
-export const PLANS: readonly Plan[] = [...PREVIOUS, ...CURRENT, ...NPC];
+/** Registered and waiting for 交办: each repeats a subject handled before (told last, so the others' numbers stay). */
+const RAISED_AGAIN: Plan[] = [
+  {
+    material: raisedAgain("urban-elevator", "关于进一步推进老旧小区加装电梯工作的建议", {
+      background: "去年以来辖区老旧小区加装电梯工作取得一定进展,但已建成电梯的小区比例仍然不高,不少高龄、行动不便的居民仍面临上下楼难。",
+      problems: ["部分低层住户反对意见较大", "加装电梯后期维护费用分摊不明确", "财政补助到位较慢"],
+      suggestions: [
+        ["建立协商议事机制", "由社区牵头组织居民协商,引入第三方调解低层住户诉求。"],
+        ["明确维保责任", "制定加装电梯运行维护管理办法,明确维保费用分摊和责任主体。"],
+        ["加快补助拨付", "简化财政补助申领程序,缩短补助资金拨付时间。"],
+      ],
+    }),
+    session: "current",
+    state: "registered",
+    age: 2,
+  },
+  {
+    material: raisedAgain("urban-parking", "关于多措并举缓解学校周边停车难问题的建议", {
+      background: "科学城新建学校陆续投用,上下学时段家长接送车辆集中,学校周边道路拥堵、乱停乱放现象较为普遍。",
+      problems: ["学校周边缺少临时停车泊位", "接送车辆停放秩序较乱", "周边单位停车场未能错时共享"],
+      suggestions: [
+        ["增设接送车位", "在学校周边道路科学施划限时停车泊位和即停即走区域。"],
+        ["推行错时共享停车", "协调周边机关企事业单位停车场在上下学时段向家长开放。"],
+        ["加强交通疏导", "在上下学高峰时段安排交警和志愿者现场疏导。"],
+      ],
+    }),
+    session: "npc",
+    state: "registered",
+    age: 1,
+  },
+];
+
+export const PLANS: readonly Plan[] = [...PREVIOUS, ...CURRENT, ...NPC, ...RAISED_AGAIN];

@@ -1,5 +1,5 @@
 /** Loads the workflow facts of one proposal (lib/workflow/facts.ts) from the database. */
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, or } from "drizzle-orm";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
@@ -8,6 +8,7 @@ import {
   coOpinions,
   contactRecords,
   extensionRequests,
+  proposalLinks,
   proposalSigners,
   proposals,
   receipts,
@@ -62,6 +63,11 @@ const factsQueries = preparedOnce((db: Reader) => {
       .from(replies)
       .where(and(eq(replies.proposalId, proposalId), eq(replies.round, round)))
       .prepare(),
+    links: db
+      .select({ low: proposalLinks.proposalId, high: proposalLinks.relatedId })
+      .from(proposalLinks)
+      .where(or(eq(proposalLinks.proposalId, proposalId), eq(proposalLinks.relatedId, proposalId)))
+      .prepare(),
     receipts: db.select({ memberId: receipts.memberId, result: receipts.result }).from(receipts).where(eq(receipts.replyId, param("replyId"))).prepare(),
   };
 });
@@ -103,5 +109,6 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     })),
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,
+    linkedIds: q.links.all({ proposalId }).map((l) => (l.low === proposalId ? l.high : l.low)),
   };
 }

@@ -1,26 +1,47 @@
-/** 并案办理: the coordinator links similar proposals; each keeps its own handling and reply. */
-import { eq } from "drizzle-orm";
-import { can, type Actor } from "@/lib/authz";
+/**
+ * 并案办理 and 取消并案: the coordinator links similar proposals (each keeps its own handling and reply)
+ * or undoes a link. lib/workflow decides on the proposal acted from; the other proposal's log says so too.
+ */
+import { and, eq } from "drizzle-orm";
+import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { proposalLinks, proposals } from "../schema";
 import { logEvent } from "../queries/events";
-import type { RunResult } from "./run";
+import { runCommand, type RunResult } from "./run";
 
-export function linkProposals(db: Db, actor: Actor, proposalId: number, relatedId: number): RunResult<undefined> {
-  if (!can(actor, "coordinate")) return { ok: false, reason: "只有交办单位可以并案" };
+/** Links are stored once per pair, the lower id first. */
+const pair = (a: number, b: number) => (a < b ? { proposalId: a, relatedId: b } : { proposalId: b, relatedId: a });
+
+function relatedRefusal(db: Db, proposalId: number, relatedId: number): { ok: false; reason: string } | null {
   if (proposalId === relatedId) return { ok: false, reason: "不能与自身并案" };
-  return db.transaction((tx) => {
-    const found = [proposalId, relatedId].filter((id) => tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, id)).get());
-    if (found.length < 2) return { ok: false, reason: "提案不存在" };
-    const [low, high] = proposalId < relatedId ? [proposalId, relatedId] : [relatedId, proposalId];
-    const inserted = tx.insert(proposalLinks).values({ proposalId: low, relatedId: high, createdBy: actor.id }).onConflictDoNothing().returning().get();
-    if (!inserted) return { ok: false, reason: "已并案" };
-    for (const [id, other] of [
-      [proposalId, relatedId],
-      [relatedId, proposalId],
-    ] as const) {
-      logEvent(tx, { proposalId: id, actorId: actor.id, action: "link", data: { relatedId: other } });
-    }
-    return { ok: true, data: undefined };
+  return db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, relatedId)).get() ? null : { ok: false, reason: "要并案的提案不存在" };
+}
+
+export function linkProposals(db: Db, actor: WorkflowActor, proposalId: number, relatedId: number): RunResult<void> {
+  const refusal = relatedRefusal(db, proposalId, relatedId);
+  if (refusal) return refusal;
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "link", relatedId },
+    write: (tx) => {
+      tx.insert(proposalLinks).values({ ...pair(proposalId, relatedId), createdBy: actor.id }).run();
+      logEvent(tx, { proposalId: relatedId, actorId: actor.id, action: "link", data: { relatedId: proposalId } });
+    },
+  });
+}
+
+export function unlinkProposals(db: Db, actor: WorkflowActor, proposalId: number, relatedId: number, reason: string): RunResult<void> {
+  const refusal = relatedRefusal(db, proposalId, relatedId);
+  if (refusal) return refusal;
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "unlink", relatedId, reason },
+    write: (tx) => {
+      const { proposalId: low, relatedId: high } = pair(proposalId, relatedId);
+      tx.delete(proposalLinks).where(and(eq(proposalLinks.proposalId, low), eq(proposalLinks.relatedId, high))).run();
+      logEvent(tx, { proposalId: relatedId, actorId: actor.id, action: "unlink", comment: reason.trim(), data: { relatedId: proposalId } });
+    },
   });
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { isoDateInChina } from "@/lib/format";
-import { composeLetter, type Letter, type LetterOptions } from "@/lib/letter";
+import { composeLetter, type Letter, type LetterFrame, type LetterOptions } from "@/lib/letter";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { assignments, proposalSigners, proposals, replies, replyDrafts, sessions, signOffs, units, users } from "../schema";
@@ -70,6 +70,18 @@ const letterQueries = preparedOnce((db: Db) => {
       .select({ id: replies.id })
       .from(replies)
       .where(and(eq(replies.proposalId, proposalId), eq(replies.round, round)))
+      .prepare(),
+    proposalWithSession: db
+      .select({ proposal: proposals, session: sessions })
+      .from(proposals)
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .where(eq(proposals.id, proposalId))
+      .prepare(),
+    leadUnit: db
+      .select({ id: units.id, name: units.name })
+      .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
+      .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "lead"), ne(assignments.status, "withdrawn")))
       .prepare(),
     latestDraftOfRound: db
       .select({ id: replyDrafts.id })
@@ -147,6 +159,31 @@ export function letterForDraft(db: Db, draftId: number, options: DraftLetterOpti
   const signer = q.approval.get({ draftId }) ?? q.unitDirector.get({ unitId: context.draft.unitId }) ?? null;
   const writtenOn = q.replyOfDraft.get({ draftId })?.writtenOn ?? options.today ?? isoDateInChina(new Date());
   return compose(db, context, addressee, signer, writtenOn, options);
+}
+
+/**
+ * Everything a new draft of the proposal's letter is composed from besides its own fields, as
+ * letterForDraft fills it in for a draft saved today: the lead unit, its director as the signer, the
+ * lead proposer, the co-handling units. The 起草答复函 page previews the letter from this and the
+ * form's fields, before anything is saved. Null before a lead unit is assigned.
+ */
+export function draftLetterFrame(db: Db, proposalId: number, today = isoDateInChina(new Date())): LetterFrame | null {
+  const q = letterQueries(db);
+  const row = q.proposalWithSession.get({ proposalId });
+  const unit = q.leadUnit.get({ proposalId });
+  const addressee = addresseeName(db, proposalId);
+  if (!row || !unit || addressee === null) return null;
+  return {
+    kind: row.session.kind,
+    unitName: unit.name,
+    session: { body: row.session.body, term: row.session.term, meeting: row.session.meeting },
+    number: row.proposal.number,
+    title: row.proposal.title,
+    addressee,
+    coUnits: q.coUnitNames.all({ proposalId }).map((r) => r.name),
+    signer: q.unitDirector.get({ unitId: unit.id }) ?? null,
+    writtenOn: today,
+  };
 }
 
 /** Which version of a proposal's letter is current in a round: the round's reply, else its latest draft. */

@@ -197,6 +197,9 @@ export function getProposalDetail(db: Db, proposalId: number) {
   return { ...row, signers: q.signers.all({ proposalId }), assignments: q.assignments.all({ proposalId }) };
 }
 
+const relatedProposal = aliasedTable(proposals, "related_proposal");
+const relatedSession = aliasedTable(sessions, "related_session");
+
 /** The proposal's timeline from the event log, oldest first; show it through `timelineFor` (lib/authz.ts). */
 const proposalTimelineQuery = preparedOnce((db: Db) =>
   db
@@ -210,9 +213,13 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
       actor: users.displayName,
       // The unit an entry concerns (申请延期, a co-handling opinion …), which decides who may read its comment.
       unitId: sql<number | null>`json_extract(${events.data}, '$.unitId')`,
+      /** The other proposal of a 并案 or 取消并案. */
+      related: { number: relatedProposal.number, kind: relatedSession.kind },
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
+    .leftJoin(relatedProposal, eq(relatedProposal.id, sql`json_extract(${events.data}, '$.relatedId')`))
+    .leftJoin(relatedSession, eq(relatedSession.id, relatedProposal.sessionId))
     .where(eq(events.proposalId, param("proposalId")))
     .orderBy(asc(events.id))
     .prepare(),

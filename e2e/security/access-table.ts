@@ -343,6 +343,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/actions.ts#superviseUnit": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/actions.ts#close": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/actions.ts#link": { page: onProposal, expect: COORDINATOR },
+  "app/(staff)/proposals/[id]/actions.ts#unlink": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#recordPaperReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/actions.ts#accept": { page: onProposal, expect: HANDLERS },

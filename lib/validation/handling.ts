@@ -104,6 +104,7 @@ export const draftInput = z
   });
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
+export const unlinkInput = linkInput.extend({ reason: requiredText("取消并案的理由", 500) });
 
 /** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
 export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });

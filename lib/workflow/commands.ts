@@ -31,7 +31,9 @@ export type Command =
       onPaper: boolean;
     }
   | { type: "close"; reason: string }
-  | { type: "supervise"; unitId: number; comment: string };
+  | { type: "supervise"; unitId: number; comment: string }
+  | { type: "link"; relatedId: number }
+  | { type: "unlink"; relatedId: number; reason: string };
 
 export type CommandType = Command["type"];
 
@@ -56,6 +58,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "receipt",
   "close",
   "supervise",
+  "link",
+  "unlink",
 ];
 
 export type WorkflowActor = { id: number; role: Role; unitId: number | null };

@@ -12,6 +12,8 @@ const OPEN_FOR_HANDLING: readonly ProposalState[] = ["handling", "rehandling"];
 /** Assigned and not yet submitted: units may still be adjusted, accept, and give opinions. */
 const BEFORE_REVIEW: readonly ProposalState[] = ["assigned", "handling", "rehandling"];
 const OPEN: readonly ProposalState[] = ["assigned", "handling", "rehandling", "in_review", "replied"];
+/** 并案 is decided from registration (ideally before 交办) until the proposal is closed. */
+const LINKABLE: readonly ProposalState[] = ["registered", ...OPEN];
 
 class Refusal extends Error {}
 
@@ -365,6 +367,23 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const comment = requireText(command.comment, "督办意见");
         log("supervise", { comment, data: { unitId: a.unitId } });
         notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: `督办：${comment}` });
+        break;
+      }
+      case "link":
+      case "unlink": {
+        ensure(isCoordinator(actor), command.type === "link" ? "只有交办单位可以并案" : "只有交办单位可以取消并案");
+        ensure(LINKABLE.includes(from), "已办结的提案不能再并案或取消并案");
+        const linked = facts.linkedIds.includes(command.relatedId);
+        if (command.type === "link") {
+          ensure(!linked, "已并案");
+          facts.linkedIds.push(command.relatedId);
+          log("link", { data: { relatedId: command.relatedId } });
+        } else {
+          ensure(linked, "这两件提案没有并案");
+          const reason = requireText(command.reason, "取消并案的理由");
+          facts.linkedIds = facts.linkedIds.filter((id) => id !== command.relatedId);
+          log("unlink", { comment: reason, data: { relatedId: command.relatedId } });
+        }
         break;
       }
     }

@@ -36,6 +36,8 @@ export type ProposalFacts = {
   /** The reply of the current round, once approved. */
   reply: { round: number; writtenOn: string; receiptDue: string } | null;
   receiptsThisRound: { memberId: number; result: Satisfaction }[];
+  /** The proposals handled together with this one (并案), by id. */
+  linkedIds: number[];
 };
 
 /** Effective deadline of an assignment: the extension when one was granted. */

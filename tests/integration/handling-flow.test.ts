@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
-import { linkProposals } from "@/db/handling/link";
+import { linkProposals, unlinkProposals } from "@/db/handling/link";
 import { linkedProposals, similarProposals } from "@/db/queries/similar";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
 import { events, notifications, proposals, replies } from "@/db/schema";
@@ -117,12 +117,30 @@ describe("并案", () => {
     const t = await setup();
     const other = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get()!.id;
     expect(linkProposals(t.db, t.user("jiangmj"), t.id, other)).toEqual({ ok: false, reason: "只有交办单位可以并案" });
+    expect(linkProposals(t.db, t.user("coordinator"), t.id, t.id)).toEqual({ ok: false, reason: "不能与自身并案" });
+    expect(linkProposals(t.db, t.user("coordinator"), t.id, 999_999)).toEqual({ ok: false, reason: "要并案的提案不存在" });
     expect(linkProposals(t.db, t.user("coordinator"), t.id, other)).toEqual({ ok: true, data: undefined });
     expect(linkProposals(t.db, t.user("coordinator"), other, t.id)).toEqual({ ok: false, reason: "已并案" });
     expect(linkedProposals(t.db, other).map((p) => p.id)).toEqual([t.id]);
     for (const id of [t.id, other]) {
       expect(t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "link"))).all()).toHaveLength(1);
     }
+  });
+
+  it("undoes a link with a reason, logged on both proposals, after which they may be linked again", async () => {
+    const t = await setup();
+    const other = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    expect(unlinkProposals(t.db, t.user("coordinator"), t.id, other, "误并")).toEqual({ ok: false, reason: "这两件提案没有并案" });
+    ok(linkProposals(t.db, t.user("coordinator"), t.id, other));
+    expect(unlinkProposals(t.db, t.user("coordinator"), other, t.id, "")).toEqual({ ok: false, reason: "请填写取消并案的理由" });
+    expect(unlinkProposals(t.db, t.user("jiangmj"), other, t.id, "误并")).toEqual({ ok: false, reason: "只有交办单位可以取消并案" });
+    ok(unlinkProposals(t.db, t.user("coordinator"), other, t.id, "两件提案所提事项不同"));
+    expect(linkedProposals(t.db, t.id)).toEqual([]);
+    for (const id of [t.id, other]) {
+      const logged = t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "unlink"))).all();
+      expect(logged.map((e) => [e.comment, (e.data as { relatedId: number }).relatedId])).toEqual([["两件提案所提事项不同", id === t.id ? other : t.id]]);
+    }
+    ok(linkProposals(t.db, t.user("coordinator"), other, t.id));
   });
 
   it("suggests the demo's proposal 180 for a new proposal on the same subject", async () => {

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { chineseDate, dateTimeInChina, isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { chineseDate, dateTimeInChina, isoDateInChina, proposalLabel, sentence, sessionTitle } from "@/lib/format";
 import { memberState } from "@/lib/member-view";
 
 describe("formats", () => {
+  it("ends a reason with one full stop, whatever punctuation it already has", () => {
+    expect(sentence("目前仍在推进中,申请延期答复。")).toBe("目前仍在推进中,申请延期答复。");
+    expect(sentence("请尽快办理！")).toBe("请尽快办理！");
+    expect(sentence("能否延期？")).toBe("能否延期？");
+    expect(sentence("资金尚未到位")).toBe("资金尚未到位。");
+    expect(sentence("  资金尚未到位 \n")).toBe("资金尚未到位。");
+    expect(sentence("详见附件…")).toBe("详见附件…");
+    expect(sentence("Done.")).toBe("Done.");
+  });
   it("writes dates the Chinese way", () => {
     expect(chineseDate("2023-05-16")).toBe("2023年5月16日");
     expect(chineseDate("2023-12-01")).toBe("2023年12月1日");

@@ -29,7 +29,7 @@ describe("ReplyLetter", () => {
   it("renders the title as the page's heading and the sections one and two levels below it", () => {
     const html = renderToStaticMarkup(createElement(ReplyLetter, { letter }));
     expect(html).toMatch(/^<article class="font-serif[^"]*">/);
-    expect(html).toContain(`<h1 class="mb-6 text-center text-xl leading-relaxed font-bold">${letter.title}</h1>`);
+    expect(html).toContain(`<h1 class="mb-6 text-center text-[1.25em] leading-relaxed font-bold">${letter.title}</h1>`);
     expect(html).toMatch(/<h2 class="[^"]*font-bold[^"]*">一、工作开展情况<\/h2>/);
     expect(html).toMatch(/<h3 class="[^"]*font-normal[^"]*">\(一\)加强政策保障<\/h3>/);
     expect(html).toContain('<p class="indent-[2em]">一是发布人才支持政策。</p>');
@@ -48,11 +48,13 @@ describe("ReplyLetter", () => {
 });
 
 describe("DraftDiff", () => {
+  const fields = { resultClass: "B", contactPerson: "蒋明杰", contactPhone: "023—68511253", disclosure: "full", disclosureSummary: null, disclosureReason: null } as const;
+
   it("marks insertions and deletions with <ins>/<del> and says so in text", () => {
     const html = renderToStaticMarkup(
       createElement(DraftDiff, {
-        before: { label: "第1稿", body: "提出了中肯的建议。\n\n此段已删除。" },
-        after: { label: "第2稿", body: "提出了非常中肯的建议。\n\n新增的一段话。" },
+        before: { ...fields, label: "第1稿", body: "提出了中肯的建议。\n\n此段已删除。" },
+        after: { ...fields, label: "第2稿", body: "提出了非常中肯的建议。\n\n新增的一段话。" },
       }),
     );
     expect(html).toContain("第1稿 → 第2稿：");
@@ -64,8 +66,17 @@ describe("DraftDiff", () => {
   });
 
   it("says when the versions are the same", () => {
-    const html = renderToStaticMarkup(createElement(DraftDiff, { before: { label: "第1稿", body: "同。" }, after: { label: "第2稿", body: "同。" } }));
+    const html = renderToStaticMarkup(createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, label: "第2稿", body: "同。" } }));
     expect(html).toContain("两稿正文相同。");
-    expect(html).not.toMatch(/<ins|<del|图例/);
+    expect(html).not.toMatch(/<ins|<del|图例|正文以外/);
+  });
+
+  it("shows a change of result class even when the text is the same", () => {
+    const html = renderToStaticMarkup(
+      createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, resultClass: "A", label: "第2稿", body: "同。" } }),
+    );
+    expect(html).toContain("两稿正文相同；办理结果类别有改动（见下表）。");
+    expect(html).toMatch(/<th scope="row"[^>]*>办理结果类别<\/th><td><del[^>]*><span class="sr-only">\[删除：<\/span>B类：/);
+    expect(html).toMatch(/<ins[^>]*><span class="sr-only">\[插入：<\/span>A类：所提问题已经解决或基本解决/);
   });
 });

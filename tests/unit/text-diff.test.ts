@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import { normaliseBody } from "@/lib/letter-body";
-import { diffDrafts, diffParagraph, type DiffSegment, type ParagraphDiff } from "@/lib/text-diff";
+import { diffDraftFields, diffDrafts, diffParagraph, type DiffSegment, type ParagraphDiff } from "@/lib/text-diff";
 
 /** The old (same + removed) and new (same + added) text a list of segments spells. */
 function sides(segments: DiffSegment[]) {
@@ -130,5 +130,32 @@ describe("diffDrafts", () => {
       }),
       { seed: 20230516, numRuns: 500 },
     );
+  });
+});
+
+describe("diffDraftFields", () => {
+  const draft = {
+    resultClass: "B",
+    contactPerson: "蒋明杰",
+    contactPhone: "023—68511253",
+    disclosure: "full",
+    disclosureSummary: null,
+    disclosureReason: null,
+  } as const;
+
+  it("names a change of result class, with both classes", () => {
+    expect(diffDraftFields(draft, { ...draft, resultClass: "A" })).toEqual([
+      { field: "办理结果类别", before: "B类：所提问题正在解决或已列入计划逐步解决", after: "A类：所提问题已经解决或基本解决" },
+    ]);
+  });
+
+  it("names every other field that changed, and nothing when none did", () => {
+    expect(diffDraftFields(draft, draft)).toEqual([]);
+    const changed = diffDraftFields(draft, { ...draft, contactPhone: "023-1", disclosure: "summary", disclosureSummary: "摘要" });
+    expect(changed).toEqual([
+      { field: "联系电话", before: "023—68511253", after: "023-1" },
+      { field: "公开方式", before: "全文公开", after: "摘要公开" },
+      { field: "公开摘要", before: "", after: "摘要" },
+    ]);
   });
 });

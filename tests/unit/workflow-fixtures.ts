@@ -9,6 +9,8 @@ export const CO = 2;
 export const OTHER = 3;
 export const PROPOSER = 100;
 export const COSIGNER = 101;
+/** Another proposal, which 并案 links to this one. */
+export const RELATED = 500;
 
 export const ACTORS = {
   coordinator: { id: 1, role: "coordinator", unitId: 9 },
@@ -57,6 +59,7 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     assignments: [assignment(LEAD, "lead"), assignment(CO, "co")],
     reply: null,
     receiptsThisRound: [],
+    linkedIds: [],
     ...over,
   };
 }

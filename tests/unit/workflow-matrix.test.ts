@@ -8,7 +8,7 @@ import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
 import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, CTX, facts, LEAD, PROPOSER, type ActorKey } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, CTX, facts, LEAD, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
 
 type Case = { command: Command; setup: (state: ProposalState) => ProposalFacts; states: ProposalState[]; actors: ActorKey[] };
 
@@ -117,6 +117,18 @@ const CASES: Record<CommandType, Case> = {
     command: { type: "supervise", unitId: LEAD, comment: "请加快办理" },
     setup: (s) => facts(s),
     states: ["assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+  },
+  link: {
+    command: { type: "link", relatedId: RELATED },
+    setup: (s) => facts(s),
+    states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+  },
+  unlink: {
+    command: { type: "unlink", relatedId: RELATED, reason: "两件提案所提事项不同" },
+    setup: (s) => facts(s, { linkedIds: [RELATED] }),
+    states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
     actors: ["coordinator"],
   },
 };

@@ -5,7 +5,7 @@ import { PROPOSAL_STATES } from "@/lib/domain";
 import type { Command, Decision, WorkflowActor } from "@/lib/workflow/commands";
 import { decide, missingCoOpinions, refusalOf, submitBlockers } from "@/lib/workflow/decide";
 import { leadAssignment, liveAssignments, type ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER, RELATED } from "./workflow-fixtures";
 
 function run(start: ProposalFacts, steps: [WorkflowActor, Command][]): ProposalFacts {
   let current = start;
@@ -202,6 +202,27 @@ describe("adjustments and extensions", () => {
     const f = facts("registered", { assignments: [], isUrgent: true });
     expect(refused(decide(f, A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [LEAD] }, CTX))).toBe("主办单位不能同时作为协办单位");
     expect(leadAssignment(run(f, [[A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [] }]]))?.due).toBe(dueDate(CTX.today, CTX.rules.urgentReply));
+  });
+});
+
+describe("并案 and 取消并案", () => {
+  it("links once, keeps the state, and logs the related proposal", () => {
+    const d = decide(facts("handling"), A.coordinator, { type: "link", relatedId: RELATED }, CTX);
+    expect(d.ok && d.facts.linkedIds).toEqual([RELATED]);
+    expect(d.ok && d.facts.status).toBe("handling");
+    expect(d.ok && d.events).toEqual([{ action: "link", fromState: "handling", toState: "handling", data: { relatedId: RELATED } }]);
+    expect(refused(decide(facts("handling", { linkedIds: [RELATED] }), A.coordinator, { type: "link", relatedId: RELATED }, CTX))).toBe("已并案");
+    expect(refused(decide(facts("handling"), A.leadHandler, { type: "link", relatedId: RELATED }, CTX))).toBe("只有交办单位可以并案");
+    expect(refused(decide(facts("closed"), A.coordinator, { type: "link", relatedId: RELATED }, CTX))).toBe("已办结的提案不能再并案或取消并案");
+  });
+
+  it("undoes a link only with a reason, which the log keeps", () => {
+    const linked = facts("assigned", { linkedIds: [RELATED] });
+    expect(refused(decide(linked, A.coordinator, { type: "unlink", relatedId: RELATED, reason: "  " }, CTX))).toBe("请填写取消并案的理由");
+    expect(refused(decide(facts("assigned"), A.coordinator, { type: "unlink", relatedId: RELATED, reason: "误并" }, CTX))).toBe("这两件提案没有并案");
+    const d = decide(linked, A.coordinator, { type: "unlink", relatedId: RELATED, reason: "误并" }, CTX);
+    expect(d.ok && d.facts.linkedIds).toEqual([]);
+    expect(d.ok && d.events).toEqual([{ action: "unlink", fromState: "assigned", toState: "assigned", comment: "误并", data: { relatedId: RELATED } }]);
   });
 });
 

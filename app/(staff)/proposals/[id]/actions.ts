@@ -11,7 +11,7 @@ import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting"
 import { decideExtension, requestExtension } from "@/db/handling/extension";
 import type { RunResult } from "@/db/handling/run";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
-import { linkProposals } from "@/db/handling/link";
+import { linkProposals, unlinkProposals } from "@/db/handling/link";
 import { closeProposal, supervise } from "@/db/handling/supervision";
 import { waiveContact, waiveCoOpinion } from "@/db/handling/waivers";
 import type { ActionResult } from "@/lib/action-result";
@@ -30,6 +30,7 @@ import {
   reasonInput,
   signOffInput,
   superviseInput,
+  unlinkInput,
   versionedInput,
   waiveCoOpinionInput,
 } from "@/lib/validation/handling";
@@ -141,4 +142,10 @@ export const link = formAction("coordinate", linkInput, (input, user) => {
   const result = linkProposals(getDb(), user, input.proposalId, input.relatedId);
   if (result.ok) revalidatePath(`/proposals/${input.relatedId}`);
   return done(input.proposalId, result, "已并案办理");
+});
+
+export const unlink = formAction("coordinate", unlinkInput, (input, user) => {
+  const result = unlinkProposals(getDb(), user, input.proposalId, input.relatedId, input.reason);
+  if (result.ok) revalidatePath(`/proposals/${input.relatedId}`);
+  return done(input.proposalId, result, "已取消并案");
 });

@@ -5,13 +5,27 @@ import { getUnit } from "@/db/queries/org";
 import { submitBlockers } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 
+type Drafts = ReturnType<typeof draftsOf>;
+
+/**
+ * What the editor starts from: the round's latest draft (drafts are numbered per round); in a new round,
+ * the previous round's signed reply, to be revised after the proposer's 不满意; else nothing.
+ */
+function editorStart(drafts: Drafts, round: number) {
+  const latest = drafts.find((d) => d.draft.round === round);
+  if (latest) return { basedOn: { id: latest.draft.id, version: latest.draft.version }, from: null, fields: latest.draft };
+  const signed = drafts.find((d) => d.draft.round === round - 1 && d.decision === "approve");
+  if (signed) return { basedOn: null, from: { round: round - 1, docNumber: signed.docNumber }, fields: signed.draft };
+  return { basedOn: null, from: null, fields: null };
+}
+
 export function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
   const drafts = draftsOf(db, proposalId);
-  // Drafts are numbered per round: the editor continues the current round's latest.
   const latest = drafts.find((d) => d.draft.round === facts.round) ?? null;
   return {
     drafts,
     latest,
+    start: editorStart(drafts, facts.round),
     returnComment: latest?.decision === "return" && latest.comment ? { comment: latest.comment, signer: latest.signer ?? "单位负责人" } : null,
     blockers: submitBlockers(facts, (unitId) => getUnit(db, unitId)?.name ?? "协办单位"),
   };

@@ -12,6 +12,7 @@ import { canSeeDrafts, timelineFor } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { LetterPreview } from "./letter-preview";
 import { proposalForPage } from "./proposal-for-page";
+import { ProposalText } from "./proposal-text";
 import { ReceiptsSection } from "./receipts-section";
 import { RolePanels } from "./role-panels";
 import { SimilarSection } from "./similar-section";
@@ -22,9 +23,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
-  const files = attachmentsOf(db, id);
   const rules = deadlineRules(db);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
+  const decidesAssignment = user.role === "coordinator" && proposal.status === "registered";
+  const panels = <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />;
+  const similar = <SimilarSection db={db} user={user} proposal={{ id, number: proposal.number, title: proposal.title, kind: session.kind }} />;
+  const text = <ProposalText proposalId={id} body={proposal.body} files={attachmentsOf(db, id)} />;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
@@ -59,29 +63,22 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           )}
         </header>
         <ReceiptsSection db={db} user={user} proposalId={id} leadUnitId={leadUnitId} today={today} />
-        <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />
-        <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
-          <h2 id="body-h" className="mb-2 font-semibold">
-            提案内容
-          </h2>
-          <div className="space-y-2 whitespace-pre-line font-serif leading-7 text-slate-800">{proposal.body}</div>
-          {files.length > 0 && (
-            <ul className="mt-3 space-y-1 border-t border-slate-100 pt-3 text-sm" aria-label="附件">
-              {files.map((f) => (
-                <li key={f.id}>
-                  附件：
-                  <a href={`/proposals/${id}/attachments/${f.id}`} className="text-brand-700 hover:underline">
-                    {f.fileName}
-                  </a>
-                  <span className="ml-2 text-slate-500">{Math.max(1, Math.round(f.size / 1024))} KB</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {/* Before 交办 the coordinator reads the text and the similar proposals first, then decides. */}
+        {decidesAssignment ? (
+          <>
+            {text}
+            {similar}
+            {panels}
+          </>
+        ) : (
+          <>
+            {panels}
+            {text}
+            {similar}
+          </>
+        )}
         {canSeeDrafts(user, leadUnitId) && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
         <HandlingRecords db={db} user={user} proposalId={id} leadUnitId={leadUnitId} />
-        <SimilarSection db={db} user={user} proposalId={id} />
       </div>
       <aside className="space-y-6">
         <section aria-labelledby="units-h" className="rounded border border-slate-200 bg-white p-4">

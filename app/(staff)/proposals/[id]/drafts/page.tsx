@@ -40,7 +40,7 @@ export default async function CompareDrafts({ params, searchParams }: { params: 
       </form>
       {older && newer ? (
         <div className="rounded border border-slate-200 bg-white p-4">
-          <DraftDiff before={{ label: label(older), body: older.body }} after={{ label: label(newer), body: newer.body }} />
+          <DraftDiff before={{ ...older, label: label(older) }} after={{ ...newer, label: label(newer) }} />
         </div>
       ) : (
         <p className="text-slate-500">至少需要两稿才能比较。</p>

@@ -1,5 +1,6 @@
 "use client";
 import { Field } from "@/components/ui/field";
+import { sentence } from "@/lib/format";
 import { close, decideAdjustmentRequest, decideExtensionRequest, assign, superviseUnit, waiveContactRequirement, waiveOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
@@ -52,8 +53,8 @@ export function RequestDecisions({
       {adjustments.map((a) => (
         <Panel key={`adj-${a.unitId}`} title={`调整申请：${a.unit}`} tone="action">
           <p className="mb-2 text-sm">
-            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{a.reason}
-            {a.suggestedUnit && <>（建议改由{a.suggestedUnit}承办）</>}；请于 {a.decideBy} 前审批。
+            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{sentence(a.reason)}
+            {a.suggestedUnit && <>建议改由{a.suggestedUnit}承办。</>}请于 {a.decideBy} 前审批。
           </p>
           <ActionForm
             action={decideAdjustmentRequest}
@@ -75,7 +76,7 @@ export function RequestDecisions({
       {extensions.map((e) => (
         <Panel key={`ext-${e.unitId}`} title={`延期申请：${e.unit}`} tone="action">
           <p className="mb-2 text-sm">
-            理由：{e.reason}。原期限 {e.due}，申请延至 {e.requestedUntil}（最多延期三个月）。
+            理由：{sentence(e.reason)}原期限 {e.due}，申请延至 {e.requestedUntil}（最多延期三个月）。
           </p>
           <ActionForm
             action={decideExtensionRequest}
@@ -100,7 +101,17 @@ export function RequestDecisions({
   );
 }
 
-/** 督办, exemptions and closing, as far as the proposal's state allows them. */
+/** One of the coordinator's occasional steps, closed until needed so that the page leads with what to decide. */
+function Step({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <details className="group rounded border border-slate-200">
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700 group-open:border-b group-open:border-slate-200">{title}</summary>
+      <div className="p-3">{children}</div>
+    </details>
+  );
+}
+
+/** 督办, exemptions and closing, as far as the proposal's state allows them; each opens on demand. */
 export function CoordinatorTools({
   proposalId,
   liveUnits,
@@ -116,36 +127,44 @@ export function CoordinatorTools({
 }) {
   return (
     <Panel title="督办与协调">
-      <div className="space-y-5">
+      <div className="space-y-2">
         {liveUnits.length > 0 && (
-          <ActionForm action={superviseUnit} hidden={{ proposalId }} buttons={[{ label: "督办", variant: "secondary" }]}>
-            {(errors) => (
-              <>
-                <UnitSelect label="督办单位" name="unitId" units={liveUnits} error={errors?.unitId} required />
-                <TextField label="督办意见" name="comment" rows={2} error={errors?.comment} required />
-              </>
-            )}
-          </ActionForm>
+          <Step title="督办">
+            <ActionForm action={superviseUnit} hidden={{ proposalId }} buttons={[{ label: "督办", variant: "secondary" }]}>
+              {(errors) => (
+                <>
+                  <UnitSelect label="督办单位" name="unitId" units={liveUnits} error={errors?.unitId} required />
+                  <TextField label="督办意见" name="comment" rows={2} error={errors?.comment} required />
+                </>
+              )}
+            </ActionForm>
+          </Step>
         )}
         {missingCoUnits.length > 0 && (
-          <ActionForm action={waiveOpinion} hidden={{ proposalId }} buttons={[{ label: "免除协办意见", variant: "secondary" }]}>
-            {(errors) => (
-              <>
-                <UnitSelect label="协办单位" name="unitId" units={missingCoUnits} error={errors?.unitId} required />
-                <TextField label="免除理由" name="reason" rows={2} error={errors?.reason} required />
-              </>
-            )}
-          </ActionForm>
+          <Step title="免除协办意见">
+            <ActionForm action={waiveOpinion} hidden={{ proposalId }} buttons={[{ label: "免除协办意见", variant: "secondary" }]}>
+              {(errors) => (
+                <>
+                  <UnitSelect label="协办单位" name="unitId" units={missingCoUnits} error={errors?.unitId} required />
+                  <TextField label="免除理由" name="reason" rows={2} error={errors?.reason} required />
+                </>
+              )}
+            </ActionForm>
+          </Step>
         )}
         {canWaiveContact && (
-          <ActionForm action={waiveContactRequirement} hidden={{ proposalId }} buttons={[{ label: "免除沟通要求", variant: "secondary" }]}>
-            {(errors) => <TextField label="免除沟通的理由" name="reason" rows={2} error={errors?.reason} required />}
-          </ActionForm>
+          <Step title="免除沟通要求">
+            <ActionForm action={waiveContactRequirement} hidden={{ proposalId }} buttons={[{ label: "免除沟通要求", variant: "secondary" }]}>
+              {(errors) => <TextField label="免除沟通的理由" name="reason" rows={2} error={errors?.reason} required />}
+            </ActionForm>
+          </Step>
         )}
         {canClose && (
-          <ActionForm action={close} hidden={{ proposalId }} buttons={[{ label: "办结", variant: "secondary" }]}>
-            {(errors) => <TextField label="办结理由" name="reason" rows={2} error={errors?.reason} required />}
-          </ActionForm>
+          <Step title="办结">
+            <ActionForm action={close} hidden={{ proposalId }} buttons={[{ label: "办结", variant: "secondary" }]}>
+              {(errors) => <TextField label="办结理由" name="reason" rows={2} error={errors?.reason} required />}
+            </ActionForm>
+          </Step>
         )}
       </div>
     </Panel>

@@ -1,11 +1,9 @@
 "use client";
 import { Field } from "@/components/ui/field";
-import type { DraftInput } from "@/db/handling/drafting";
-import { CONTACT_METHODS, CONTACT_METHOD_LABELS, DISCLOSURE_LABELS, DISCLOSURE_MODES, RESULT_CLASSES, RESULT_CLASS_LABELS } from "@/lib/domain";
-import { accept, askForAdjustment, askForExtension, recordContact, saveReplyDraft, submitDraft, writeOpinion } from "../actions";
+import { CONTACT_METHODS, CONTACT_METHOD_LABELS } from "@/lib/domain";
+import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
-import { ReturnComment } from "./return-comment";
 import { TextField, UnitSelect, type UnitOption } from "./text-field";
 
 /** 签收 or 申请调整 for the handler's own unit. */
@@ -81,78 +79,6 @@ export function ContactPanel({ proposalId, today, defaultParticipants }: { propo
               {(p) => <input {...p} defaultValue={defaultParticipants} className="input" />}
             </Field>
             <TextField label="沟通情况" name="summary" rows={3} error={errors?.summary} required />
-          </>
-        )}
-      </ActionForm>
-    </Panel>
-  );
-}
-
-export type DraftView = DraftInput & { id: number; version: number };
-
-/**
- * The reply draft: every 保存草稿 is a new version. The form names the version it started from, so a
- * colleague's newer save is not overwritten (the refusal says whose); the typed text stays in the form.
- */
-export function DraftPanel({
-  proposalId,
-  latest,
-  returnComment,
-  defaults,
-}: {
-  proposalId: number;
-  latest: DraftView | null;
-  returnComment: { comment: string; signer: string } | null;
-  defaults: { contactPerson: string; contactPhone: string };
-}) {
-  return (
-    <Panel title={latest ? `答复函草稿（当前第 ${latest.version} 稿）` : "起草答复函"} tone="action">
-      {returnComment && <ReturnComment {...returnComment} />}
-      <ActionForm action={saveReplyDraft} hidden={{ proposalId, basedOn: latest?.id ?? 0 }} buttons={[{ label: "保存草稿" }]}>
-        {(errors) => (
-          <>
-            <TextField
-              label="答复正文"
-              name="body"
-              rows={18}
-              defaultValue={latest?.body}
-              error={errors?.body}
-              hint="每段一行，段间空一行；一级标题写作“一、…”，二级标题写作“（一）…”。称呼、开头、结尾、落款和日期由系统生成。"
-              required
-            />
-            <div className="grid gap-3 sm:grid-cols-3">
-              <Field label="办理结果类别" name="resultClass" error={errors?.resultClass} required>
-                {(p) => (
-                  <select {...p} defaultValue={latest?.resultClass ?? "B"} className="input">
-                    {RESULT_CLASSES.map((c) => (
-                      <option key={c} value={c}>
-                        {RESULT_CLASS_LABELS[c]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label="联系人" name="contactPerson" error={errors?.contactPerson} required>
-                {(p) => <input {...p} defaultValue={latest?.contactPerson ?? defaults.contactPerson} className="input" />}
-              </Field>
-              <Field label="联系电话" name="contactPhone" error={errors?.contactPhone} required>
-                {(p) => <input {...p} defaultValue={latest?.contactPhone ?? defaults.contactPhone} className="input" />}
-              </Field>
-            </div>
-            <fieldset>
-              <legend className="mb-1 text-sm font-medium text-slate-700">公开方式（与答复函同步审签）</legend>
-              <div className="flex flex-wrap gap-4 text-sm">
-                {DISCLOSURE_MODES.map((m) => (
-                  <label key={m} className="flex items-center gap-1">
-                    <input type="radio" name="disclosure" value={m} defaultChecked={(latest?.disclosure ?? "full") === m} />
-                    {DISCLOSURE_LABELS[m]}
-                  </label>
-                ))}
-              </div>
-              {errors?.disclosure && <p className="text-xs text-red-700">{errors.disclosure}</p>}
-            </fieldset>
-            <TextField label="公开摘要（摘要公开时填写）" name="disclosureSummary" rows={3} defaultValue={latest?.disclosureSummary ?? ""} error={errors?.disclosureSummary} />
-            <TextField label="不予公开理由（不予公开时填写）" name="disclosureReason" rows={2} defaultValue={latest?.disclosureReason ?? ""} error={errors?.disclosureReason} />
           </>
         )}
       </ActionForm>

@@ -2,21 +2,35 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
+import type { DraftInput } from "@/db/handling/drafting";
 import { loadFacts } from "@/db/handling/facts";
 import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
-import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
+import { isoDateInChina, proposalLabel, sentence, sessionTitle } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue } from "@/lib/workflow/facts";
 import { CoOpinionsSection } from "../co-opinions-section";
 import { DraftHistory } from "../draft-history";
 import { draftingOf } from "../drafting";
 import { LetterPreview } from "../letter-preview";
-import { DraftPanel, SubmitPanel } from "../panels/handler-panels";
+import { draftLetterFrame } from "@/db/queries/letter";
+import { DraftEditor } from "../panels/draft-editor";
+import { SubmitPanel } from "../panels/handler-panels";
 import { proposalForPage } from "../proposal-for-page";
 import { BackToProposal } from "../back-to-proposal";
 
 export const metadata: Metadata = { title: "起草答复函" };
+
+/** A first draft's form before anything is typed (the contact person is the handler). */
+const EMPTY_DRAFT: DraftInput = {
+  body: "",
+  resultClass: "B",
+  contactPerson: "",
+  contactPhone: "",
+  disclosure: "full",
+  disclosureSummary: null,
+  disclosureReason: null,
+};
 
 /**
  * 起草答复函: the editor, the letter as it will read, and the versions so far — and nothing else, so that
@@ -33,6 +47,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
   const refusal = refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) });
   const drafting = draftingOf(db, id, facts);
   const latest = drafting.latest?.draft;
+  const { start } = drafting;
   return (
     <>
       <BackToProposal proposalId={id} />
@@ -61,20 +76,21 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
         <div className="space-y-6">
           {refusal ? (
             <p role="status" className="rounded border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">
-              {refusal}。
+              {sentence(refusal)}
             </p>
           ) : (
             <>
-              <DraftPanel
+              <DraftEditor
                 proposalId={id}
-                latest={latest ? { ...latest } : null}
+                start={{ ...start, fields: start.fields ?? { ...EMPTY_DRAFT, contactPerson: user.displayName } }}
                 returnComment={drafting.returnComment}
-                defaults={{ contactPerson: user.displayName, contactPhone: "" }}
+                frame={draftLetterFrame(db, id, today)}
+                documents={latest ? { label: `第 ${latest.version} 稿`, href: `/letters/drafts/${latest.id}` } : null}
               />
               <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
             </>
           )}
-          <LetterPreview db={db} proposalId={id} round={proposal.round} />
+          {refusal && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
           <DraftHistory proposalId={id} drafts={drafting.drafts} />
         </div>
         <aside className="space-y-6">

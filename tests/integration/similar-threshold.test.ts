@@ -1,0 +1,38 @@
+/**
+ * The similar list on the demo database: the subjects raised again (db/demo/proposals.ts) find the
+ * earlier proposal and are found by it; the unrelated demo proposals, which share only template words
+ * (科学城, 设施建设…) and scored up to 21 % before, show nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { similarProposals } from "@/db/queries/similar";
+import { proposals } from "@/db/schema";
+import { demoDatabase } from "./demo-db";
+
+const RELATED = [
+  ["关于进一步推进老旧小区加装电梯工作的建议", "关于加快老旧小区加装电梯的建议"],
+  ["关于多措并举缓解学校周边停车难问题的建议", "关于缓解学校医院周边停车难的建议"],
+] as const;
+
+let t: Awaited<ReturnType<typeof demoDatabase>>;
+beforeAll(async () => {
+  t = await demoDatabase();
+});
+afterAll(() => t.cleanup());
+
+describe("similar proposals on the demo data", () => {
+  it("shows the known related proposals, both ways, and no noise", () => {
+    const partners = new Map<string, string>(RELATED.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]));
+    const all = t.db.select({ id: proposals.id, title: proposals.title }).from(proposals).all();
+    expect(all.length).toBeGreaterThan(40);
+    for (const p of all) {
+      const partner = partners.get(p.title);
+      expect(similarProposals(t.db, p.id).map((s) => s.title), p.title).toEqual(partner ? [partner] : []);
+    }
+  });
+
+  it("finds 180 for a new proposal on the same subject, and not 职业教育 (19 %)", () => {
+    const registered = t.register(901, { title: "关于引进高校人才赋能科学城产业发展的建议", body: "建议加快高校人才与科学城产业的对接。" });
+    if (!registered.ok) throw new Error(registered.reason);
+    expect(similarProposals(t.db, registered.data.id).map((s) => s.number)).toEqual([180]);
+  });
+});
