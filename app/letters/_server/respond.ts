@@ -10,6 +10,7 @@ import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
 import { lettersPdf } from "./letter-pdf";
 import { downloadResponse } from "@/app/_server/download";
+import { READER_SCRIPT } from "@/app/_server/public-page-cache";
 
 
 function basePath(source: LetterSource): string {
@@ -47,7 +48,9 @@ function toolbarLinks(source: LetterSource, docs: LetterDocuments): ToolbarLink[
 export async function printResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "one");
   if (docs instanceof Response) return docs;
-  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs) } });
+  // The front server passes the response's CSP nonce on; the toolbar's script runs only with it.
+  const script = { src: READER_SCRIPT, nonce: request.headers.get("x-nonce") };
+  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs), script } });
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
 
