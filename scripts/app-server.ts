@@ -19,8 +19,11 @@ import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
+import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
+import { BigBodies, BUSY, bodyVerdict, type Refusal } from "./lib/body-limits";
 import { requestTurn } from "./lib/request-turns";
+import { serverActionIds } from "./lib/server-action";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -33,6 +36,21 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
 const publicFiles = new Set(fs.readdirSync("public", { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`));
 const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/") || publicFiles.has(pathname);
+
+/** The build's server actions by key, for the upload actions' body limits (scripts/lib/body-limits.ts). */
+const actionIds = serverActionIds();
+const bigBodies = new BigBodies();
+
+/** Answers a refused body without reading it, and closes the connection so that the rest is not read either. */
+function refuseBody(res: http.ServerResponse, refusal: Refusal) {
+  res.writeHead(refusal.status, {
+    "content-type": "text/plain; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    connection: "close",
+    ...(refusal.retryAfter ? { "retry-after": String(refusal.retryAfter) } : {}),
+  });
+  res.end(refusal.message);
+}
 
 /** A cookie's value from the Cookie header (only the display preferences are asked for). */
 function cookieReader(header: string | undefined) {
@@ -91,6 +109,16 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end("请求的地址无效。");
     return;
+  }
+  // Bodies are measured by their headers before anything reads them.
+  const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, actionIds, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
+  if (body.kind === "refused") return refuseBody(res, body.refusal);
+  if (body.kind === "big") {
+    const done = await bigBodies.admit();
+    if (!done) return refuseBody(res, BUSY);
+    // A client that gave up while waiting gives its place back at once.
+    if (req.socket.destroyed) return done();
+    res.on("close", done);
   }
   const cacheRender = isCacheRender(visit.headers);
   if (!cacheRender) {

@@ -13,7 +13,7 @@ import { decode } from "next-auth/jwt";
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 /** What the app needs of a session token (set at sign-in by auth-config's jwt callback). */
-export type SessionClaims = { userId: number; sessionVersion: number; expiresAt: number };
+export type SessionClaims = { userId: number; sessionVersion: number; expiresAt: number; role: string | null };
 
 const TOKENS = 1000;
 const decoded = new Map<string, Promise<SessionClaims | null>>();
@@ -34,7 +34,7 @@ async function decodeClaims(name: string, value: string): Promise<SessionClaims 
     const token = await decode({ token: value, secret, salt: name });
     const userId = Number(token?.uid);
     if (!token || !Number.isSafeInteger(userId) || userId <= 0 || typeof token.exp !== "number") return null;
-    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, expiresAt: token.exp * 1000 };
+    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, expiresAt: token.exp * 1000, role: typeof token.role === "string" ? token.role : null };
   } catch {
     return null;
   }
