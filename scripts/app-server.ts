@@ -21,7 +21,7 @@ import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
-import { BigBodies, BUSY, bodyVerdict, type Refusal } from "./lib/body-limits";
+import { bigBodySlots, BUSY, bodyVerdict, type Refusal } from "./lib/body-limits";
 import { requestTurn } from "./lib/request-turns";
 import { serverActionIds } from "./lib/server-action";
 
@@ -39,7 +39,7 @@ const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/")
 
 /** The build's server actions by key, for the upload actions' body limits (scripts/lib/body-limits.ts). */
 const actionIds = serverActionIds();
-const bigBodies = new BigBodies();
+const bigBodies = bigBodySlots();
 
 /** Answers a refused body without reading it, and closes the connection so that the rest is not read either. */
 function refuseBody(res: http.ServerResponse, refusal: Refusal) {

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { attachmentsDirFor, openDatabase } from "@/db/client";
+import { attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
 import { bootstrapAdmin } from "@/db/bootstrap";
 import { seedDemo } from "@/db/demo";
 import { frontServerArgs } from "./lib/front-server";
@@ -48,6 +48,7 @@ async function prepareDatabase() {
   if (args.fresh) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
     fs.rmSync(attachmentsDirFor(dbPath), { recursive: true, force: true });
+    fs.rmSync(publishedPdfDirFor(dbPath), { recursive: true, force: true });
   }
   const isNew = !fs.existsSync(dbPath);
   const db = openDatabase(dbPath);

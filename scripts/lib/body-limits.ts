@@ -14,6 +14,7 @@ import { can } from "@/lib/authz";
 import { ROLES } from "@/lib/domain";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "@/lib/import/attachments";
 import { MAX_IMPORT_BYTES } from "@/lib/import/columns";
+import { Slots } from "@/lib/slots";
 
 const MB = 1024 * 1024;
 /** A reply letter, a proposal's text or a sign-in is a few KB; the longest field allowed is 20,000 characters. */
@@ -71,44 +72,7 @@ export async function bodyVerdict(request: BodyRequest, actionIds: ReadonlyMap<s
   return { kind: "big", bytes: length };
 }
 
-/**
- * The big bodies being read: at most `atOnce`; the next wait their turn (their bytes stay in the
- * socket, unread) for at most `waitMs`, then are asked to retry.
- */
-export class BigBodies {
-  private reading = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(
-    private readonly atOnce = BIG_BODIES_AT_ONCE,
-    private readonly waitMs = 30_000,
-  ) {}
-
-  /** Resolves to the function that gives the place back, or null when none came free in time. */
-  async admit(): Promise<(() => void) | null> {
-    if (this.reading >= this.atOnce) {
-      const turn = await new Promise<boolean>((resolve) => {
-        const take = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          this.waiting.splice(this.waiting.indexOf(take), 1);
-          resolve(false);
-        }, this.waitMs);
-        this.waiting.push(take);
-      });
-      if (!turn) return null;
-    } else this.reading++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      // The place passes straight to the next in line, or is freed.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.reading--;
-    };
-  }
-}
+/** The big bodies being read: two at a time; the next wait their turn (their bytes stay in the socket, unread), then are asked to retry. */
+export const bigBodySlots = () => new Slots(BIG_BODIES_AT_ONCE, 30_000);
 
 export const BUSY: Refusal = { status: 503, message: "服务器正在接收其他上传，请稍后重试。", retryAfter: 5 };

@@ -1,6 +1,7 @@
 /** The front server's request body limits (scripts/lib/body-limits.ts), decided from the headers alone. */
 import { describe, expect, it } from "vitest";
-import { BigBodies, bodyVerdict, type BodyRequest } from "@/scripts/lib/body-limits";
+import { bodyVerdict, type BodyRequest } from "@/scripts/lib/body-limits";
+import { Slots } from "@/lib/slots";
 
 const MB = 1024 * 1024;
 const ids = new Map([
@@ -45,9 +46,9 @@ describe("bodyVerdict", () => {
   });
 });
 
-describe("BigBodies", () => {
-  it("reads two at a time, the next waiting its turn, and gives up after the wait", async () => {
-    const bodies = new BigBodies(2, 100);
+describe("Slots", () => {
+  it("admits two at a time, the next waiting its turn, and turns away after the wait", async () => {
+    const bodies = new Slots(2, 100);
     const first = (await bodies.admit())!;
     await bodies.admit();
     const third = bodies.admit();

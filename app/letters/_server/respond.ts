@@ -8,7 +8,7 @@ import type { LetterSource } from "@/db/queries/letter";
 import type { LetterDocuments } from "@/db/queries/letter-documents";
 import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
-import { lettersPdf } from "./letter-pdf";
+import { lettersPdf, PdfBusy, pdfBusyResponse } from "./letter-pdf";
 import { downloadResponse } from "@/app/_server/download";
 import { READER_SCRIPT } from "@/app/_server/public-page-cache";
 
@@ -57,7 +57,12 @@ export async function printResponse(request: Request, source: LetterSource): Pro
 export async function pdfResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
-  return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
+  try {
+    return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
+  } catch (error) {
+    if (error instanceof PdfBusy) return pdfBusyResponse();
+    throw error;
+  }
 }
 
 export async function docxResponse(request: Request, source: LetterSource): Promise<Response> {
