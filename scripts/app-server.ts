@@ -41,15 +41,32 @@ const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/")
 const actionIds = serverActionIds();
 const bigBodies = bigBodySlots();
 
-/** Answers a refused body without reading it, and closes the connection so that the rest is not read either. */
-function refuseBody(res: http.ServerResponse, refusal: Refusal) {
-  res.writeHead(refusal.status, {
-    "content-type": "text/plain; charset=utf-8",
-    "x-content-type-options": "nosniff",
-    connection: "close",
-    ...(refusal.retryAfter ? { "retry-after": String(refusal.retryAfter) } : {}),
+/** Past this a refused body is not drained: the answer goes at once and the connection is closed on it. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Answers a refused body without keeping any of it: the body is read and thrown away first, so that a
+ * client still sending gets the answer rather than a broken connection (Node closes a connection whose
+ * request was not read). A body declared, or found, larger than DRAIN_LIMIT is answered at once instead.
+ */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal) {
+  const answer = () => {
+    if (res.headersSent) return;
+    res.writeHead(refusal.status, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+      ...(refusal.retryAfter ? { "retry-after": String(refusal.retryAfter) } : {}),
+    });
+    res.end(refusal.message);
+  };
+  if (Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT) return answer();
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) answer();
   });
-  res.end(refusal.message);
+  req.on("end", answer);
+  req.on("error", () => res.destroy());
 }
 
 /** A cookie's value from the Cookie header (only the display preferences are asked for). */
@@ -112,10 +129,10 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   }
   // Bodies are measured by their headers before anything reads them.
   const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, actionIds, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
-  if (body.kind === "refused") return refuseBody(res, body.refusal);
+  if (body.kind === "refused") return refuseBody(req, res, body.refusal);
   if (body.kind === "big") {
     const done = await bigBodies.admit();
-    if (!done) return refuseBody(res, BUSY);
+    if (!done) return refuseBody(req, res, BUSY);
     // A client that gave up while waiting gives its place back at once.
     if (req.socket.destroyed) return done();
     res.on("close", done);
