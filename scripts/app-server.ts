@@ -69,6 +69,27 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal
   req.on("error", () => res.destroy());
 }
 
+/**
+ * A body without a declared length, counted as Node's parser hands it over (through the stream's `push`,
+ * so nothing reads it early). Past `bytes` the rest is thrown away, and once the client has sent it all
+ * (or DRAIN_LIMIT more) the request is answered with the refusal and ended, which also ends Next's read of it.
+ */
+function capBody(req: http.IncomingMessage, res: http.ServerResponse, bytes: number, refusal: Refusal) {
+  const push = req.push.bind(req);
+  let seen = 0;
+  const refuse = () => {
+    if (res.headersSent) return;
+    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", connection: "close" });
+    res.end(refusal.message, () => req.destroy());
+  };
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk !== null) seen += (chunk as Buffer).length;
+    if (seen <= bytes) return push(chunk, encoding);
+    if (chunk === null || seen > bytes + DRAIN_LIMIT) refuse();
+    return true;
+  };
+}
+
 /** A cookie's value from the Cookie header (only the display preferences are asked for). */
 function cookieReader(header: string | undefined) {
   return (name: string) => {
@@ -130,7 +151,8 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   // Bodies are measured by their headers before anything reads them.
   const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, actionIds, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
   if (body.kind === "refused") return refuseBody(req, res, body.refusal);
-  if (body.kind === "big") {
+  if (body.kind === "capped") capBody(req, res, body.bytes, body.refusal);
+  if (body.kind === "big" || (body.kind === "capped" && body.big)) {
     const done = await bigBodies.admit();
     if (!done) return refuseBody(req, res, BUSY);
     // A client that gave up while waiting gives its place back at once.

@@ -4,8 +4,9 @@
  *  - ordinary forms and sign-in: ORDINARY_BODY_BYTES;
  *  - the two upload forms (登记提案 with attachments, 导入交办清单): their own limits, and only for a
  *    session whose role may use them — the claims of the session cookie, checked again by the action;
- *  - a body without Content-Length (chunked) is refused: browsers always send one, and a stated length
- *    is a bound Node's parser enforces; compressed bodies are refused: browsers never send them;
+ *  - a declared Content-Length is a bound Node's parser enforces; a body without one (chunked — Next
+ *    itself forwards an action to the page that holds it so) gets the same limit counted as it arrives
+ *    (`capped`); compressed bodies are refused: browsers never send them;
  *  - at most BIG_BODIES_AT_ONCE bodies over the ordinary size are read at a time (the action reads a
  *    body into memory whole); the others wait unread, and after 30 s are asked to retry.
  * Next's own bodySizeLimit (next.config.ts) stays as the bound of `next dev` and the last resort.
@@ -28,8 +29,14 @@ export const UPLOADS = [
 ] as const;
 
 export type BodyRequest = { method: string; pathname: string; headers: Record<string, string | string[] | undefined> };
-export type Refusal = { status: 411 | 413 | 415 | 503; message: string; retryAfter?: number };
-export type BodyVerdict = { kind: "none" } | { kind: "ordinary" } | { kind: "big"; bytes: number } | { kind: "refused"; refusal: Refusal };
+export type Refusal = { status: 413 | 415 | 503; message: string; retryAfter?: number };
+export type BodyVerdict =
+  | { kind: "none" }
+  | { kind: "ordinary" }
+  | { kind: "big"; bytes: number }
+  /** No declared length: counted as it arrives, refused past `bytes`. */
+  | { kind: "capped"; bytes: number; refusal: Refusal; big: boolean }
+  | { kind: "refused"; refusal: Refusal };
 
 const header = (request: BodyRequest, name: string) => {
   const value = request.headers[name];
@@ -50,8 +57,8 @@ const mb = (bytes: number) => `${Math.floor(bytes / MB)} MB`;
 const tooLarge = (bytes: number): Refusal => ({ status: 413, message: `提交的内容过大（最多 ${mb(bytes)}），请减小后重试。` });
 
 /**
- * What to do with the request's body. `sessionRole` is asked only for an upload over the ordinary size: the
- * role of the request's session, or null without a valid one.
+ * What to do with the request's body. `sessionRole` is asked only for an upload over the ordinary size
+ * or of unknown size: the role of the request's session, or null without a valid one.
  */
 export async function bodyVerdict(request: BodyRequest, actionIds: ReadonlyMap<string, string>, sessionRole: () => Promise<string | null>): Promise<BodyVerdict> {
   const lengthHeader = header(request, "content-length");
@@ -59,16 +66,22 @@ export async function bodyVerdict(request: BodyRequest, actionIds: ReadonlyMap<s
   if (!chunked && (lengthHeader === undefined || lengthHeader === "0")) return { kind: "none" };
   const encoding = header(request, "content-encoding");
   if (encoding && encoding.trim().toLowerCase() !== "identity") return { kind: "refused", refusal: { status: 415, message: "不接受压缩的请求内容。" } };
-  if (chunked || lengthHeader === undefined) return { kind: "refused", refusal: { status: 411, message: "请求须注明内容长度（Content-Length）。" } };
-  const length = Number(lengthHeader);
-  if (!Number.isSafeInteger(length) || length < 0) return { kind: "refused", refusal: { status: 413, message: "请求的内容长度无效。" } };
-  if (length <= ORDINARY_BODY_BYTES) return { kind: "ordinary" };
+  const length = chunked || lengthHeader === undefined ? null : Number(lengthHeader);
+  if (length !== null && (!Number.isSafeInteger(length) || length < 0)) return { kind: "refused", refusal: { status: 413, message: "请求的内容长度无效。" } };
+  if (length !== null && length <= ORDINARY_BODY_BYTES) return { kind: "ordinary" };
   const upload = uploadOf(request, actionIds);
+  const mayUpload = async () => {
+    const role = await sessionRole();
+    const found = ROLES.find((r) => r === role);
+    return found !== undefined && can({ role: found }, "coordinate");
+  };
+  if (length === null) {
+    const bytes = upload && (await mayUpload()) ? upload.bytes : ORDINARY_BODY_BYTES;
+    return { kind: "capped", bytes, refusal: tooLarge(bytes), big: bytes > ORDINARY_BODY_BYTES };
+  }
   if (!upload) return { kind: "refused", refusal: tooLarge(ORDINARY_BODY_BYTES) };
   if (length > upload.bytes) return { kind: "refused", refusal: tooLarge(upload.bytes) };
-  const role = await sessionRole();
-  const found = ROLES.find((r) => r === role);
-  if (!found || !can({ role: found }, "coordinate")) return { kind: "refused", refusal: tooLarge(ORDINARY_BODY_BYTES) };
+  if (!(await mayUpload())) return { kind: "refused", refusal: tooLarge(ORDINARY_BODY_BYTES) };
   return { kind: "big", bytes: length };
 }
 

@@ -20,9 +20,9 @@ describe("bodyVerdict", () => {
     expect(await verdict({ method: "GET", pathname: "/", headers: {} })).toEqual({ kind: "none" });
   });
 
-  it("refuses a 50 MB sign-in, chunked bodies and compressed bodies from their headers", async () => {
+  it("refuses a 50 MB sign-in and compressed bodies from their headers, and caps a chunked body at the same limit", async () => {
     expect(await verdict(post({ "content-length": String(50 * MB), "next-action": "sign-in-id" }))).toEqual({ kind: "refused", refusal: { status: 413, message: "提交的内容过大（最多 1 MB），请减小后重试。" } });
-    expect(await verdict(post({ "transfer-encoding": "chunked", "next-action": "sign-in-id" }))).toMatchObject({ refusal: { status: 411 } });
+    expect(await verdict(post({ "transfer-encoding": "chunked", "next-action": "sign-in-id" }))).toEqual({ kind: "capped", bytes: MB, big: false, refusal: { status: 413, message: "提交的内容过大（最多 1 MB），请减小后重试。" } });
     expect(await verdict(post({ "content-length": "100", "content-encoding": "gzip" }))).toMatchObject({ refusal: { status: 415, message: "不接受压缩的请求内容。" } });
     expect(await verdict(post({ "content-length": "1e9" }))).toMatchObject({ refusal: { status: 413 } });
   });
@@ -33,6 +33,10 @@ describe("bodyVerdict", () => {
     expect(await verdict(register, null)).toMatchObject({ refusal: { status: 413, message: "提交的内容过大（最多 1 MB），请减小后重试。" } });
     expect(await verdict(register, "handler")).toMatchObject({ refusal: { status: 413 } });
     expect(await verdict(post({ "content-length": String(7 * MB), "next-action": "import-id" }), "coordinator")).toMatchObject({ refusal: { message: "提交的内容过大（最多 6 MB），请减小后重试。" } });
+    // Without a declared length (Next forwards an action to its page so), the same limits are counted as it arrives.
+    const chunkedRegister = post({ "transfer-encoding": "chunked", "next-action": "register-id" });
+    expect(await verdict(chunkedRegister, "coordinator")).toMatchObject({ kind: "capped", bytes: 51 * MB, big: true });
+    expect(await verdict(chunkedRegister, null)).toMatchObject({ kind: "capped", bytes: MB, big: false });
     // A form posted before the page's script ran names its action in the body: its page decides.
     expect(await verdict(post({ "content-length": String(4 * MB) }, "/proposals/import"), "coordinator")).toEqual({ kind: "big", bytes: 4 * MB });
     expect(await verdict(post({ "content-length": String(4 * MB) }, "/login"), "coordinator")).toMatchObject({ refusal: { status: 413 } });

@@ -75,7 +75,7 @@ async function withSheet(sheetXml: string, extraSheets = 0): Promise<Uint8Array>
   const zip = await JSZip.loadAsync(await xlsx((s) => s.addRow(["编号"])));
   zip.file("xl/worksheets/sheet1.xml", sheetXml);
   for (let i = 0; i < extraSheets; i++) zip.file(`xl/worksheets/extra${i}.xml`, "<worksheet/>");
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
 
 const sheetOf = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
@@ -88,7 +88,7 @@ describe("a workbook that unpacks to more than the server can hold", () => {
     const started = performance.now();
     expect(await readSheetRows(bomb)).toEqual({ ok: false, message: expect.stringMatching(/^文件解压后过大（约 120 MB，最多 40 MB）/) });
     expect(performance.now() - started).toBeLessThan(1000);
-  }, 30_000);
+  }, 90_000);
 
   it("refuses a bomb whose directory understates the unpacked size", async () => {
     const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
@@ -100,7 +100,7 @@ describe("a workbook that unpacks to more than the server can hold", () => {
       else if (bomb.readUInt32LE(i - 30) === 0x04034b50) bomb.writeUInt32LE(1024, i - 30 + 22);
     }
     expect(await readSheetRows(bomb)).toEqual({ ok: false, message: expect.stringContaining("文件无法读取") });
-  }, 30_000);
+  }, 90_000);
 
   it("refuses too many cells, rows or sheets before exceljs builds them", async () => {
     const cells = Array.from({ length: 120_000 }, (_, i) => `<c r="A${i + 1}"/>`).join("");
@@ -108,7 +108,7 @@ describe("a workbook that unpacks to more than the server can hold", () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"/>`).join("");
     expect(await readSheetRows(await withSheet(sheetOf(rows)))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的行数过多（20000 行/) });
     expect(await readSheetRows(await withSheet(sheetOf(""), 12))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的工作表过多（13 个/) });
-  }, 30_000);
+  }, 90_000);
 
   it("still reads a full list of 2000 rows", async () => {
     const bytes = await xlsx((sheet) => {
@@ -116,7 +116,7 @@ describe("a workbook that unpacks to more than the server can hold", () => {
     });
     const read = await readSheetRows(bytes);
     expect(read.ok && read.rows.length).toBe(2001);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe("attachments", () => {
