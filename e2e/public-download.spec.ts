@@ -52,7 +52,7 @@ test("原文下载 is printed once per letter: twenty concurrent anonymous downl
   expect(cold.answers[0]!.body.equals(warm.answers[0]!.body)).toBe(true);
   test.info().annotations.push({ type: "原文下载", description: `20 concurrent downloads: ${cold.seconds.toFixed(1)} s when first asked for, ${warm.seconds.toFixed(1)} s after` });
   expect(cold.seconds).toBeLessThan(10);
-  expect(warm.seconds).toBeLessThan(3);
+  expect(warm.seconds).toBeLessThan(5);
   // One printing, stored once: a single file for the publication.
   expect(fs.readdirSync(publishedPdfDirFor(E2E.databasePath)).filter((f) => f.startsWith(`${id}-`))).toHaveLength(1);
 });
