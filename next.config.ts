@@ -12,9 +12,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: {
     authInterrupts: true,
-    // Registration takes up to 5 attachments of 10 MB; the import takes a 5 MB workbook.
-    serverActions: { bodySizeLimit: "52mb" },
-    proxyClientMaxBodySize: "52mb",
+    // The largest upload (registration: 5 attachments of 10 MB and the form) bounds every action here; the
+    // production front server limits each action to its own size before reading (scripts/lib/body-limits.ts).
+    serverActions: { bodySizeLimit: "51mb" },
+    proxyClientMaxBodySize: "51mb",
   },
 };
 

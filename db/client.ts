@@ -64,6 +64,11 @@ export function attachmentsDirFor(file: string): string {
   return process.env.ATTACHMENTS_DIR ?? path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-attachments`);
 }
 
+/** Where the public letters' PDFs are kept once printed (app/letters/_server/published-pdf.ts): beside the file, never under public/. */
+export function publishedPdfDirFor(file: string = databasePath()): string {
+  return path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-published-pdf`);
+}
+
 const globalForDb = globalThis as unknown as { __db?: Db };
 
 /** The process-wide connection, opened on first use (so `next build` never touches the file). */

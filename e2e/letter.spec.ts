@@ -50,6 +50,25 @@ test("the print view of proposal 180 keeps its GB/T 9704 layout", async ({ page,
   });
 });
 
+test("the print view's 打印 button prints under the page's Content-Security-Policy", async ({ page, loginAs }) => {
+  const joint = replyOf(JOINT);
+  await loginAs("coordinator");
+  // window.print() would open the browser's dialog: the stub counts the calls instead.
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const response = await page.goto(`/letters/${joint.id}/print`);
+  expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
+  await page.getByRole("navigation", { name: "答复函操作" }).getByRole("button", { name: "打印" }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(refused).toEqual([]);
+});
+
 test("letters download as PDF and DOCX for those who may read them, and not for others", async ({ page, loginAs }) => {
   const joint = replyOf(JOINT);
   await loginAs("coordinator");

@@ -1,4 +1,7 @@
 /** 原文下载 on the public site: the published version only, nothing for summaries or unpublished replies. */
+import fs from "node:fs";
+import { publishedPdfDirFor } from "../db/client";
+import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 
 type OpenItem = { url: string; title: string; disclosure: "full" | "summary" };
@@ -22,4 +25,34 @@ test("原文下载 serves the full publication as PDF, nothing for a summary, 40
   await page.goto(summaryPath);
   await expect(page.getByText("本件摘要公开，不提供原文下载")).toBeVisible();
   expect((await request.get("/open/999999/letter.pdf")).status()).toBe(404);
+});
+
+test("原文下载 is printed once per letter: twenty concurrent anonymous downloads are served fast from one printing", async ({ request }) => {
+  test.setTimeout(60_000);
+  const data = (await (await request.get("/open/data.json")).json()) as { items: OpenItem[] };
+  // Not the item the test above downloads.
+  const full = data.items.filter((i) => i.disclosure === "full")[1]!;
+  const path = new URL(full.url).pathname;
+  const id = path.split("/").pop()!;
+  const download = async () => {
+    const response = await fetch(`${E2E.baseURL}${path}/letter.pdf`);
+    return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+  };
+  const timed = async () => {
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 20 }, download));
+    return { answers, seconds: (performance.now() - started) / 1000 };
+  };
+  const cold = await timed();
+  const warm = await timed();
+  for (const { answers } of [cold, warm]) {
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(new Set(answers.map((a) => a.body.toString("base64"))).size).toBe(1);
+  }
+  expect(cold.answers[0]!.body.equals(warm.answers[0]!.body)).toBe(true);
+  test.info().annotations.push({ type: "原文下载", description: `20 concurrent downloads: ${cold.seconds.toFixed(1)} s when first asked for, ${warm.seconds.toFixed(1)} s after` });
+  expect(cold.seconds).toBeLessThan(10);
+  expect(warm.seconds).toBeLessThan(5);
+  // One printing, stored once: a single file for the publication.
+  expect(fs.readdirSync(publishedPdfDirFor(E2E.databasePath)).filter((f) => f.startsWith(`${id}-`))).toHaveLength(1);
 });

@@ -31,8 +31,11 @@ export type PrintOptions = {
   documentTitle: string;
   /** @font-face rules of the web fonts Noto Serif SC, Noto Sans SC and LXGW WenKai. */
   fontFaces: string;
-  /** The on-screen toolbar (print button, downloads, other addressees); null in the PDF. */
-  toolbar: { links: readonly ToolbarLink[] } | null;
+  /**
+   * The on-screen toolbar (print button, downloads, other addressees); null in the PDF. Its print button
+   * is worked by the script (the public site's reader script) under the response's CSP nonce: no inline handler may run.
+   */
+  toolbar: { links: readonly ToolbarLink[]; script: { src: string; nonce: string | null } } | null;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -175,7 +178,7 @@ ${receiptBlock}
 /** The whole print document: one letter per sheet, each starting on a new page. */
 export function letterPrintHtml(sheets: readonly LetterSheet[], options: PrintOptions): string {
   const toolbar = options.toolbar
-    ? `<nav class="toolbar" aria-label="答复函操作"><button type="button" onclick="window.print()">打印</button>${options.toolbar.links
+    ? `<nav class="toolbar" aria-label="答复函操作"><button type="button" data-reader="print">打印</button>${options.toolbar.links
         .map((link) => `<a href="${escapeHtml(link.href)}"${link.current ? ` aria-current="page"` : ""}>${escapeHtml(link.label)}</a>`)
         .join("")}</nav>`
     : "";
@@ -192,6 +195,7 @@ ${toolbar}
 <main>
 ${sheets.map(sheetHtml).join("\n")}
 </main>
+${options.toolbar ? `<script src="${escapeHtml(options.toolbar.script.src)}"${options.toolbar.script.nonce ? ` nonce="${escapeHtml(options.toolbar.script.nonce)}"` : ""} defer></script>` : ""}
 </body>
 </html>`;
 }

@@ -1,4 +1,4 @@
-/* The public site's reader tools (打印, 复制链接, A+/A-, 朗读) on server-rendered buttons. Plain script: the public pages load no other JavaScript. */
+/* The public site's reader tools (打印, 复制链接, A+/A-, 朗读) on server-rendered buttons, and the 打印 of the letters' print view. Plain script: the public pages load no other JavaScript. */
 (function () {
   "use strict";
   var SIZES = [0.875, 1, 1.125, 1.25, 1.5, 1.75];

@@ -20,9 +20,12 @@ import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
+import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
+import { bigBodySlots, BUSY, bodyVerdict, type Refusal } from "./lib/body-limits";
 import { requestTurn } from "./lib/request-turns";
+import { serverActionIds } from "./lib/server-action";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -35,6 +38,59 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
 const publicFiles = new Set(fs.readdirSync("public", { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`));
 const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/") || publicFiles.has(pathname);
+
+/** The build's server actions by key, for the upload actions' body limits (scripts/lib/body-limits.ts). */
+const actionIds = serverActionIds();
+const bigBodies = bigBodySlots();
+
+/** Past this a refused body is not drained: the answer goes at once and the connection is closed on it. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Answers a refused body without keeping any of it: the body is read and thrown away first, so that a
+ * client still sending gets the answer rather than a broken connection (Node closes a connection whose
+ * request was not read). A body declared, or found, larger than DRAIN_LIMIT is answered at once instead.
+ */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal) {
+  const answer = () => {
+    if (res.headersSent) return;
+    res.writeHead(refusal.status, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+      ...(refusal.retryAfter ? { "retry-after": String(refusal.retryAfter) } : {}),
+    });
+    res.end(refusal.message);
+  };
+  if (Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT) return answer();
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) answer();
+  });
+  req.on("end", answer);
+  req.on("error", () => res.destroy());
+}
+
+/**
+ * A body without a declared length, counted as Node's parser hands it over (through the stream's `push`,
+ * so nothing reads it early). Past `bytes` the rest is thrown away, and once the client has sent it all
+ * (or DRAIN_LIMIT more) the request is answered with the refusal and ended, which also ends Next's read of it.
+ */
+function capBody(req: http.IncomingMessage, res: http.ServerResponse, bytes: number, refusal: Refusal) {
+  const push = req.push.bind(req);
+  let seen = 0;
+  const refuse = () => {
+    if (res.headersSent) return;
+    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", connection: "close" });
+    res.end(refusal.message, () => req.destroy());
+  };
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (chunk !== null) seen += (chunk as Buffer).length;
+    if (seen <= bytes) return push(chunk, encoding);
+    if (chunk === null || seen > bytes + DRAIN_LIMIT) refuse();
+    return true;
+  };
+}
 
 /** A cookie's value from the Cookie header (only the display preferences are asked for). */
 function cookieReader(header: string | undefined) {
@@ -119,6 +175,17 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end("请求的地址无效。");
     return;
+  }
+  // Bodies are measured by their headers before anything reads them.
+  const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, actionIds, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
+  if (body.kind === "refused") return refuseBody(req, res, body.refusal);
+  if (body.kind === "capped") capBody(req, res, body.bytes, body.refusal);
+  if (body.kind === "big" || (body.kind === "capped" && body.big)) {
+    const done = await bigBodies.admit();
+    if (!done) return refuseBody(req, res, BUSY);
+    // A client that gave up while waiting gives its place back at once.
+    if (req.socket.destroyed) return done();
+    res.on("close", done);
   }
   if (!cacheRender) {
     const answer = isCacheable(visit) ? await cachedPublicPage(visit) : isSignedInPage(visit) ? await cachedSignedInPage(visit) : null;

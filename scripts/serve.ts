@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { frontServerArgs } from "./lib/front-server";
 import { authSecret, prepareDatabase, printDemoAccounts } from "./lib/prepare";
+import { supervise } from "./lib/supervise";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,30 +35,33 @@ function ensureBuilt() {
 
 ensureBuilt();
 await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh });
-// scripts/app-server.ts: Next.js (as `next start` would run it) with the page caches in front.
-const child = spawn(process.execPath, await frontServerArgs(), {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    PORT: port,
-    NODE_ENV: "production",
-    DATABASE_PATH: dbPath,
-    AUTH_SECRET: authSecret(dbPath),
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
-// The mail worker shares the database; it idles while mail is disabled in the settings.
-const mailer = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/mail-worker.ts"], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_PATH: dbPath },
-});
+// scripts/app-server.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
+// worker, which shares the database (it idles while mail is disabled in the settings). Each is started again
+// if it dies (scripts/lib/supervise.ts): one crash is not an outage.
+const serverArgs = await frontServerArgs();
+const server = supervise(
+  () =>
+    spawn(process.execPath, serverArgs, {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        PORT: port,
+        NODE_ENV: "production",
+        DATABASE_PATH: dbPath,
+        AUTH_SECRET: authSecret(dbPath),
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    }),
+  { name: "服务器进程" },
+);
+const mailer = supervise(
+  () => spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/mail-worker.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_PATH: dbPath } }),
+  { name: "邮件发送进程" },
+);
 if (args.demo) printDemoAccounts(port);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    mailer.kill(signal);
-    child.kill(signal);
+    void Promise.all([mailer.stop(signal), server.stop(signal)]).then(() => process.exit(0));
   });
 }
-child.on("exit", () => mailer.kill());
-child.on("exit", (code) => process.exit(code ?? 0));

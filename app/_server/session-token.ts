@@ -14,9 +14,10 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
 
 /**
  * What the app needs of a session token (set at sign-in by auth-config's jwt callback): the user, the
- * account's session version, the session's own id (by which signing out revokes it) and the expiry.
+ * account's session version, the session's own id (by which signing out revokes it), the expiry, and
+ * the role the token was issued for (only to size request bodies before the guard reads the user).
  */
-export type SessionClaims = { userId: number; sessionVersion: number; sessionId: string; expiresAt: number };
+export type SessionClaims = { userId: number; sessionVersion: number; sessionId: string; expiresAt: number; role: string | null };
 
 /** A session id as the jwt callback makes them (a UUID); a token without one cannot be signed out, so it is refused. */
 const SESSION_ID = /^[\w-]{16,64}$/;
@@ -41,7 +42,8 @@ async function decodeClaims(name: string, value: string): Promise<SessionClaims 
     const userId = Number(token?.uid);
     if (!token || !Number.isSafeInteger(userId) || userId <= 0 || typeof token.exp !== "number") return null;
     if (typeof token.sid !== "string" || !SESSION_ID.test(token.sid)) return null;
-    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid, expiresAt: token.exp * 1000 };
+    const role = typeof token.role === "string" ? token.role : null;
+    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid, expiresAt: token.exp * 1000, role };
   } catch {
     return null;
   }

@@ -131,10 +131,12 @@ export const SIGNED_OUT = "登录已失效，请重新登录。";
  *  - "invalid": the caller passed and the form was refused by validation;
  *  - "refused": validation passed and the use case refused (wrong unit, state, owner, duplicate …);
  *  - "ok": it did what was asked; "redirect:/path": it redirected there (sign-out, read all, …);
+ *  - "tooLarge": the front server refused the body by its size, unread, in Chinese (scripts/lib/body-limits.ts);
  *  - "http 500" etc. when the call did not produce a result.
  */
 export function classify(response: ActionResponse): string {
   if (response.status >= 500) return `http ${response.status}`;
+  if (response.status === 413) return isChineseMessage(response.body) ? "tooLarge" : "http 413 without a Chinese message";
   // Next names the navigation after a ";": "/login;push".
   if (response.redirectTo) return `redirect:${new URL(response.redirectTo.split(";")[0]!, E2E.baseURL).pathname}`;
   const result = response.result as ActionResultValue | undefined;

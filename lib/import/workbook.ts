@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "./columns";
+import { checkZipLimits } from "./zip-limits";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const TEMPLATE_FILE_NAME = "交办清单模板.xlsx";
@@ -101,6 +102,9 @@ export async function readSheetRows(bytes: Uint8Array): Promise<SheetRows> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: "文件超过 5 MB，请拆分后分批导入" };
   if (startsWith(bytes, OLE_MAGIC)) return { ok: false, message: "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再上传" };
   if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, message: "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件" };
+  // exceljs unpacks everything and keeps an object per cell: measure first (a zip bomb, a million cells).
+  const measured = checkZipLimits(bytes);
+  if (!measured.ok) return measured;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.slice().buffer);

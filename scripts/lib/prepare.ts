@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { bootstrapAdmin } from "@/db/bootstrap";
-import { attachmentsDirFor, openDatabase } from "@/db/client";
+import { attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 
 /** AUTH_SECRET from the environment, or one generated once and kept beside the database. */
@@ -23,6 +23,7 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   if (options.fresh) {
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
     fs.rmSync(attachmentsDirFor(dbPath), { recursive: true, force: true });
+    fs.rmSync(publishedPdfDirFor(dbPath), { recursive: true, force: true });
   }
   const isNew = !fs.existsSync(dbPath);
   const db = openDatabase(dbPath);

@@ -1,8 +1,9 @@
 /** The .xlsx side of the import: the template, reading uploaded files cell by cell, attachments and the registration form. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { checkAttachments, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
-import { IMPORT_COLUMNS } from "@/lib/import/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import { registrationInput } from "@/lib/import/forms";
 import { buildTemplate, cellText, readSheetRows } from "@/lib/import/workbook";
 import { fieldErrorsOf } from "@/lib/validation/common";
@@ -67,6 +68,55 @@ describe("reading an uploaded file", () => {
     expect(await readSheetRows(truncated)).toEqual({ ok: false, message: expect.stringContaining("文件无法读取") });
     expect(await readSheetRows(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x50))).toEqual({ ok: false, message: "文件超过 5 MB，请拆分后分批导入" });
   });
+});
+
+/** A small workbook whose first sheet's XML is replaced by `sheetXml` (exceljs writes the rest). */
+async function withSheet(sheetXml: string, extraSheets = 0): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await xlsx((s) => s.addRow(["编号"])));
+  zip.file("xl/worksheets/sheet1.xml", sheetXml);
+  for (let i = 0; i < extraSheets; i++) zip.file(`xl/worksheets/extra${i}.xml`, "<worksheet/>");
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+}
+
+const sheetOf = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+
+describe("a workbook that unpacks to more than the server can hold", () => {
+  it("refuses a zip bomb (120 MB of sheet in a few hundred KB) before unpacking it", async () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
+    const bomb = await withSheet(sheetOf(rows.repeat(Math.ceil((120 * 1024 * 1024) / rows.length))));
+    expect(bomb.byteLength).toBeLessThan(MAX_IMPORT_BYTES);
+    const started = performance.now();
+    expect(await readSheetRows(bomb)).toEqual({ ok: false, message: expect.stringMatching(/^文件解压后过大（约 120 MB，最多 40 MB）/) });
+    expect(performance.now() - started).toBeLessThan(1000);
+  }, 90_000);
+
+  it("refuses a bomb whose directory understates the unpacked size", async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c></row>';
+    const bomb = Buffer.from(await withSheet(sheetOf(rows.repeat(Math.ceil((60 * 1024 * 1024) / rows.length)))));
+    // Both the central directory's and the local header's size of sheet1.xml say 1 KB.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    for (let i = bomb.indexOf(name); i >= 0; i = bomb.indexOf(name, i + 1)) {
+      if (bomb.readUInt32LE(i - 46) === 0x02014b50) bomb.writeUInt32LE(1024, i - 46 + 24);
+      else if (bomb.readUInt32LE(i - 30) === 0x04034b50) bomb.writeUInt32LE(1024, i - 30 + 22);
+    }
+    expect(await readSheetRows(bomb)).toEqual({ ok: false, message: expect.stringContaining("文件无法读取") });
+  }, 90_000);
+
+  it("refuses too many cells, rows or sheets before exceljs builds them", async () => {
+    const cells = Array.from({ length: 120_000 }, (_, i) => `<c r="A${i + 1}"/>`).join("");
+    expect(await readSheetRows(await withSheet(sheetOf(`<row r="1">${cells}</row>`)))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的单元格过多（120000 个/) });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"/>`).join("");
+    expect(await readSheetRows(await withSheet(sheetOf(rows)))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的行数过多（20000 行/) });
+    expect(await readSheetRows(await withSheet(sheetOf(""), 12))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的工作表过多（13 个/) });
+  }, 90_000);
+
+  it("still reads a full list of 2000 rows", async () => {
+    const bytes = await xlsx((sheet) => {
+      for (let i = 0; i < 2001; i++) sheet.addRow(Array.from({ length: 12 }, (_, c) => `第${i}行第${c}列`));
+    });
+    const read = await readSheetRows(bytes);
+    expect(read.ok && read.rows.length).toBe(2001);
+  }, 90_000);
 });
 
 describe("attachments", () => {

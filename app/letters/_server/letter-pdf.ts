@@ -2,12 +2,14 @@
  * PDF from the print HTML (lib/letter-print.ts), printed by the production Chromium. One browser per
  * process, started on first use; each PDF gets a fresh context. The page is served by request
  * interception: the letter and its fonts (./fonts.ts) are the only things it can load, so the
- * browser never fetches an authenticated URL nor anything from the network.
+ * browser never fetches an authenticated URL nor anything from the network. Printing is bounded: a
+ * few at a time, the rest wait briefly, then are told to retry.
  */
 import fs from "node:fs/promises";
 import { PDFDocument } from "pdf-lib";
 import { chromium, type Browser } from "playwright-core";
 import { letterPrintHtml, type LetterSheet } from "@/lib/letter-print";
+import { Slots } from "@/lib/slots";
 import { letterFontFaces, letterFontFile } from "./fonts";
 
 /** The origin the print page pretends to come from; nothing is ever fetched from it. */
@@ -53,16 +55,38 @@ async function htmlToPdf(html: string): Promise<Buffer> {
   }
 }
 
+/** The HTML one letter is printed from: what its PDF depends on (the published PDF is stored under its hash). */
+export function sheetPrintHtml(sheet: LetterSheet, title: string): string {
+  return letterPrintHtml([sheet], { documentTitle: title, fontFaces: letterFontFaces(PRINT_FONTS_PATH), toolbar: null });
+}
+
+/** Thrown when no printing place came free in time; the routes answer 503. */
+export class PdfBusy extends Error {}
+
+/** Printing takes a Chromium page and ~1 s of a core: two at a time, the next wait up to 20 s. */
+const printing = new Slots(2, 20_000);
+
 /** The letters as one PDF: each printed on its own, so that each starts at page — 1 —, then joined. */
 export async function lettersPdf(sheets: readonly LetterSheet[], title: string): Promise<Uint8Array> {
-  const merged = await PDFDocument.create();
-  merged.setTitle(title);
-  merged.setLanguage("zh-CN");
-  for (const sheet of sheets) {
-    const pdf = await PDFDocument.load(await htmlToPdf(letterPrintHtml([sheet], { documentTitle: title, fontFaces: letterFontFaces(PRINT_FONTS_PATH), toolbar: null })));
-    for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
+  const done = await printing.admit();
+  if (!done) throw new PdfBusy();
+  try {
+    const merged = await PDFDocument.create();
+    merged.setTitle(title);
+    merged.setLanguage("zh-CN");
+    for (const sheet of sheets) {
+      const pdf = await PDFDocument.load(await htmlToPdf(sheetPrintHtml(sheet, title)));
+      for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
+    }
+    return await merged.save();
+  } finally {
+    done();
   }
-  return merged.save();
+}
+
+/** The answer when printing is busy. */
+export function pdfBusyResponse(): Response {
+  return new Response("正在生成的文件较多，请稍后重试。", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
 }
 
 /** Closes the shared browser (tests; a server keeps it for its lifetime). */

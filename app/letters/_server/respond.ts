@@ -8,8 +8,9 @@ import type { LetterSource } from "@/db/queries/letter";
 import type { LetterDocuments } from "@/db/queries/letter-documents";
 import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
-import { lettersPdf } from "./letter-pdf";
+import { lettersPdf, PdfBusy, pdfBusyResponse } from "./letter-pdf";
 import { downloadResponse } from "@/app/_server/download";
+import { READER_SCRIPT } from "@/app/_server/public-page-cache";
 
 
 function basePath(source: LetterSource): string {
@@ -47,14 +48,21 @@ function toolbarLinks(source: LetterSource, docs: LetterDocuments): ToolbarLink[
 export async function printResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "one");
   if (docs instanceof Response) return docs;
-  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs) } });
+  // The front server passes the response's CSP nonce on; the toolbar's script runs only with it.
+  const script = { src: READER_SCRIPT, nonce: request.headers.get("x-nonce") };
+  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs), script } });
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
 
 export async function pdfResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
-  return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
+  try {
+    return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
+  } catch (error) {
+    if (error instanceof PdfBusy) return pdfBusyResponse();
+    throw error;
+  }
 }
 
 export async function docxResponse(request: Request, source: LetterSource): Promise<Response> {

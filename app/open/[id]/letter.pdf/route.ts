@@ -1,4 +1,5 @@
-import { lettersPdf } from "@/app/letters/_server/letter-pdf";
+import { PdfBusy, pdfBusyResponse } from "@/app/letters/_server/letter-pdf";
+import { publishedPdf } from "@/app/letters/_server/published-pdf";
 import { getDb } from "@/db/client";
 import { publishedById, publishedLetter } from "@/db/queries/public";
 import { downloadResponse } from "@/app/_server/download";
@@ -6,6 +7,7 @@ import { downloadResponse } from "@/app/_server/download";
 /**
  * 原文下载: the published letter as PDF, for anyone. Only a reply published in full has one; a summary
  * publication, a withheld or withdrawn one, or an unknown id is 404. No receipt link is printed.
+ * Printed once per version of the letter and then served from its file (published-pdf.ts).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
@@ -13,7 +15,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const item = publishedById(db, id);
   const letter = item ? publishedLetter(db, id) : null;
   if (!item || !letter) return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const pdf = await lettersPdf([{ letter, docNumber: item.docNumber, draft: false, receipt: null }], item.title);
+  let pdf: Uint8Array;
+  try {
+    pdf = await publishedPdf({ publicationId: id, sheet: { letter, docNumber: item.docNumber, draft: false, receipt: null }, title: item.title });
+  } catch (error) {
+    if (error instanceof PdfBusy) return pdfBusyResponse();
+    throw error;
+  }
   // Withdrawing a publication must take it off at once: no cached copies.
   return downloadResponse(pdf as Uint8Array<ArrayBuffer>, `${item.title}.pdf`, "application/pdf", "no-cache");
 }

@@ -1,0 +1,159 @@
+/**
+ * Oversized request bodies (issue 17, item 1): anonymous floods of 50 MB posts to the sign-in action —
+ * with a Content-Length, chunked without one, gzip-compressed — are refused (413 from the declared length
+ * before the body is read, 413 past 1 MB counted as a chunked body arrives, 415 for a compressed one); the server keeps answering, its memory stays bounded, and it is the same
+ * process afterwards. The upload forms take their size only from a session allowed to upload.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
+import JSZip from "jszip";
+import { E2E } from "../env";
+import { expect, test } from "../fixtures";
+import { actionIds, callAction, isChineseMessage, sessionToken } from "./support";
+
+const MB = 1024 * 1024;
+const SIGN_IN = "app/login/actions.ts#signInAction";
+const IMPORT = "app/(staff)/proposals/import/actions.ts#importListAction";
+
+/** The production server's process (scripts/app-server.ts) for the e2e port. */
+function serverPid(): number {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("app-server.mjs")) continue;
+      if (fs.readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${E2E.port}`)) return Number(entry);
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  throw new Error(`no server process for port ${E2E.port}`);
+}
+
+/** kB figures of /proc/<pid>/status, in MB. */
+function memory(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)![1]) / 1024;
+  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+}
+
+type Sent = { status: number; body: string; sentMB: number };
+
+/**
+ * Posts `totalBytes` of zeros (or the given body) in 1 MB writes, as a hostile client would, and stops
+ * sending once the answer arrives. `declare: false` sends it chunked, without Content-Length.
+ */
+function post(options: { headers: Record<string, string>; totalBytes: number; declare: boolean; chunk?: Buffer }): Promise<Sent> {
+  return new Promise((resolve) => {
+    const chunk = options.chunk ?? Buffer.alloc(MB);
+    let sent = 0;
+    let answered = false;
+    const request = http.request(
+      `${E2E.baseURL}/login`,
+      { method: "POST", agent: false, headers: { ...options.headers, ...(options.declare ? { "content-length": String(options.totalBytes) } : {}) } },
+      (response) => {
+        answered = true;
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (c: string) => (body += c));
+        response.on("end", () => {
+          resolve({ status: response.statusCode ?? 0, body, sentMB: Math.round(sent / MB) });
+          request.destroy();
+        });
+      },
+    );
+    request.on("error", (error) => {
+      if (!answered) resolve({ status: 0, body: String(error), sentMB: Math.round(sent / MB) });
+    });
+    const write = () => {
+      while (!answered && sent < options.totalBytes) {
+        const piece = chunk.subarray(0, Math.min(chunk.length, options.totalBytes - sent));
+        sent += piece.length;
+        if (!request.write(piece)) return void request.once("drain", write);
+      }
+      if (!answered) request.end();
+    };
+    write();
+  });
+}
+
+test("floods of 50 MB posts to the sign-in action are refused unread; the server answers on, its memory bounded", async () => {
+  test.setTimeout(180_000);
+  const pid = serverPid();
+  const headers = { "next-action": actionIds().get(SIGN_IN)!, "content-type": "multipart/form-data; boundary=----flood", accept: "text/x-component", origin: E2E.baseURL };
+  // A gzip body that would unpack to 50 MB, in 50 KB.
+  const gzipped = zlib.gzipSync(Buffer.alloc(50 * MB));
+
+  let sampling = true;
+  let rssPeak = 0;
+  const sampler = (async () => {
+    while (sampling) {
+      rssPeak = Math.max(rssPeak, memory(pid).rss);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const started = performance.now();
+  const answers = await Promise.all([
+    ...Array.from({ length: 16 }, () => post({ headers, totalBytes: 50 * MB, declare: true })),
+    ...Array.from({ length: 8 }, () => post({ headers: { ...headers, "transfer-encoding": "chunked" }, totalBytes: 50 * MB, declare: false })),
+    ...Array.from({ length: 8 }, () => post({ headers: { ...headers, "content-encoding": "gzip" }, totalBytes: gzipped.length, declare: true, chunk: gzipped })),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  sampling = false;
+  await sampler;
+
+  expect(answers.slice(0, 16).map((a) => a.status)).toEqual(Array(16).fill(413));
+  // Chunked, with no length to judge by: counted as they arrive, refused past 1 MB.
+  expect(answers.slice(16, 24).map((a) => a.status)).toEqual(Array(8).fill(413));
+  expect(answers.slice(24).map((a) => a.status)).toEqual(Array(8).fill(415));
+  expect(answers.every((a) => isChineseMessage(a.body))).toBe(true);
+
+  // Still the same process, answering, with its memory bounded.
+  const login = await fetch(`${E2E.baseURL}/login`);
+  expect(login.status).toBe(200);
+  expect(serverPid()).toBe(pid);
+  const after = memory(pid);
+  test.info().annotations.push({
+    type: "flood",
+    description: `32 posts (16 × 50 MB declared, 8 chunked, 8 gzip) answered in ${seconds.toFixed(1)} s; client sent ${answers.reduce((n, a) => n + a.sentMB, 0)} MB before the answers; server RSS sampled peak ${rssPeak.toFixed(0)} MB, VmHWM ${after.peak.toFixed(0)} MB, now ${after.rss.toFixed(0)} MB`,
+  });
+  expect(after.peak).toBeLessThan(400);
+});
+
+test("the upload forms take large bodies only from a session allowed to upload", async () => {
+  const upload = { "next-action": actionIds().get(IMPORT)!, "content-type": "multipart/form-data; boundary=----upload", accept: "text/x-component", origin: E2E.baseURL };
+  const cookie = (token: string) => ({ cookie: `authjs.session-token=${token}` });
+  // Anonymous, and a handler (who may not import): refused at the ordinary limit, unread.
+  for (const extra of [{}, cookie(await sessionToken("jiangmj"))]) {
+    const answer = await post({ headers: { ...upload, ...extra }, totalBytes: 3 * MB, declare: true });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toBe("提交的内容过大（最多 1 MB），请减小后重试。");
+  }
+  // The coordinator, over the import's own limit.
+  const coordinator = cookie(await sessionToken("coordinator"));
+  const over = await post({ headers: { ...upload, ...coordinator }, totalBytes: 7 * MB, declare: true });
+  expect(over.status).toBe(413);
+  expect(over.body).toBe("提交的内容过大（最多 6 MB），请减小后重试。");
+  // Within it, the action reads the file and says what is wrong with it.
+  const response = await callAction({ action: IMPORT, page: "/proposals/import", token: await sessionToken("coordinator"), fields: { sessionId: "1", file: { file: Buffer.alloc(3 * MB, 0x41), name: "清单.xlsx" } } });
+  expect(response.status).toBe(200);
+  expect(response.result).toMatchObject({ ok: false, fieldErrors: { file: "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件" } });
+});
+
+test("a zip bomb through 导入交办清单 is refused before it is unpacked, and the server answers on", async () => {
+  test.setTimeout(90_000);
+  const pid = serverPid();
+  // A real workbook whose sheet unpacks to 120 MB, in a few hundred KB.
+  const zip = new JSZip();
+  const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
+  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file("xl/worksheets/sheet1.xml", `<worksheet><sheetData>${row.repeat(Math.ceil((120 * MB) / row.length))}</sheetData></worksheet>`);
+  const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  expect(bomb.length).toBeLessThan(MB);
+  const started = performance.now();
+  const response = await callAction({ action: IMPORT, page: "/proposals/import", token: await sessionToken("coordinator"), fields: { sessionId: "1", file: { file: bomb, name: "清单.xlsx" } } });
+  expect(response.result).toMatchObject({ ok: false, fieldErrors: { file: expect.stringMatching(/^文件解压后过大/) } });
+  expect(performance.now() - started).toBeLessThan(5000);
+  expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);
+  expect(serverPid()).toBe(pid);
+});
