@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
 import { getDb } from "@/db/client";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { memberProposals } from "@/db/queries/member";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
@@ -11,7 +13,9 @@ export const metadata: Metadata = { title: "我的提案" };
 
 export default async function MemberHome() {
   const user = await requireUser("memberHome");
-  const rows = memberProposals(getDb(), user.id);
+  const db = getDb();
+  const rows = memberProposals(db, user.id);
+  const calendar = holidayCalendarOf(db);
   const bySession = new Map<number, typeof rows>();
   for (const r of rows) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
   const owed = rows.filter((r) => memberState(r.status, r.receiptOwed === 1) === "awaiting_receipt").length;
@@ -21,6 +25,7 @@ export default async function MemberHome() {
       <p className="mb-6 text-sm text-slate-600">
         共 {rows.length} 件（领衔及联名）{owed > 0 && <strong className="ml-2 text-gov-red">有 {owed} 件答复待您提交回执</strong>}
       </p>
+      <ProvisionalNotice calendar={calendar} dates={rows.flatMap((r) => [r.due, r.receiptDue])} />
       {rows.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">您还没有提案。</p>}
       {[...bySession.values()].map((items) => {
         const first = items[0]!;
@@ -47,13 +52,19 @@ export default async function MemberHome() {
                     <p className="mt-1 text-sm text-slate-600">
                       主办单位：{p.leadUnit ?? "待交办"}
                       {p.coUnits && <>；协办单位：{p.coUnits}</>}
-                      {p.due && ["assigned", "handling", "rehandling"].includes(state) && <>；办复期限：{p.due}</>}
+                      {p.due && ["assigned", "handling", "rehandling"].includes(state) && (
+                        <>
+                          ；办复期限：{p.due}
+                          <ProvisionalMark calendar={calendar} date={p.due} />
+                        </>
+                      )}
                     </p>
                     <p className="mt-1 text-sm text-slate-800">
                       下一步：{MEMBER_NEXT_STEP[state]}
                       {state === "awaiting_receipt" && p.receiptDue && (
                         <>
-                          （请于 {p.receiptDue} 前提交）
+                          （请于 {p.receiptDue}
+                          <ProvisionalMark calendar={calendar} date={p.receiptDue} /> 前提交）
                           <Link href={`/member/proposals/${p.id}`} className="ml-1 font-medium text-brand-700 underline">
                             阅读答复并提交回执
                           </Link>

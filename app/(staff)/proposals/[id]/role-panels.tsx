@@ -5,7 +5,7 @@
 import type { Db } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
 import { coOpinionsOf, pendingRequestsOf } from "@/db/queries/handling-view";
-import { deadlineRules } from "@/db/queries/settings";
+import { workflowContext } from "@/db/handling/run";
 import { listUnits } from "@/db/queries/org";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
 import { missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
@@ -59,7 +59,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
     }
-    if (refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) }) === null) {
+    if (refusalOf(facts, user, { type: "save_draft" }, workflowContext(db, today)) === null) {
       const drafting = draftingOf(db, proposalId, facts);
       panels.push(
         <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,
