@@ -100,3 +100,21 @@ export function provisionalReason(calendar: HolidayCalendar, iso: string): strin
   const years = unknownYears(calendar, iso);
   return years.length === 0 ? null : `${years.join("、")}年节假日安排尚未录入，期限按周末推算，可能变动`;
 }
+
+export type HolidayPeriod = { name: string; from: string; to: string; days: number; makeUpDays: string[] };
+
+/** A year's days as the notice reads: each holiday's run of days off, with its make-up working days. */
+export function holidayPeriods(days: readonly CalendarDay[]): HolidayPeriod[] {
+  const periods: HolidayPeriod[] = [];
+  for (const d of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (d.kind !== "holiday") continue;
+    const last = periods[periods.length - 1];
+    const next = last && new Date(Date.parse(last.to) + 86_400_000).toISOString().slice(0, 10);
+    if (last && last.name === d.name && next === d.date) {
+      last.to = d.date;
+      last.days++;
+    } else periods.push({ name: d.name, from: d.date, to: d.date, days: 1, makeUpDays: [] });
+  }
+  for (const d of days) if (d.kind === "makeup") periods.find((p) => p.name === d.name)?.makeUpDays.push(d.date);
+  return periods;
+}

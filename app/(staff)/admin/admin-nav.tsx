@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/admin/sessions", label: "届次会议" },
   { href: "/admin/categories", label: "主题分类" },
   { href: "/admin/settings", label: "系统设置" },
+  { href: "/admin/calendar", label: "节假日" },
   { href: "/admin/audit", label: "安全审计" },
 ];
 
