@@ -103,18 +103,26 @@ export function provisionalReason(calendar: HolidayCalendar, iso: string): strin
 
 export type HolidayPeriod = { name: string; from: string; to: string; days: number; makeUpDays: string[] };
 
-/** A year's days as the notice reads: each holiday's run of days off, with its make-up working days. */
+/**
+ * A year's days as the notice reads: each run of days off (one run may hold two holidays, 中秋节、国庆节),
+ * with the make-up working days of its holidays.
+ */
 export function holidayPeriods(days: readonly CalendarDay[]): HolidayPeriod[] {
-  const periods: HolidayPeriod[] = [];
+  const runs: { names: string[]; from: string; to: string; days: number }[] = [];
   for (const d of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
     if (d.kind !== "holiday") continue;
-    const last = periods[periods.length - 1];
-    const next = last && new Date(Date.parse(last.to) + 86_400_000).toISOString().slice(0, 10);
-    if (last && last.name === d.name && next === d.date) {
+    const last = runs[runs.length - 1];
+    if (last && new Date(Date.parse(last.to) + 86_400_000).toISOString().slice(0, 10) === d.date) {
       last.to = d.date;
       last.days++;
-    } else periods.push({ name: d.name, from: d.date, to: d.date, days: 1, makeUpDays: [] });
+      if (!last.names.includes(d.name)) last.names.push(d.name);
+    } else runs.push({ names: [d.name], from: d.date, to: d.date, days: 1 });
   }
-  for (const d of days) if (d.kind === "makeup") periods.find((p) => p.name === d.name)?.makeUpDays.push(d.date);
-  return periods;
+  return runs.map((r) => ({
+    name: r.names.join("、"),
+    from: r.from,
+    to: r.to,
+    days: r.days,
+    makeUpDays: days.filter((d) => d.kind === "makeup" && r.names.includes(d.name)).map((d) => d.date).sort(),
+  }));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { daysLeft, dueDate, explainDeadline, explanationText, isWorkday } from "@/lib/deadlines";
-import { PACKAGE_CALENDAR, PACKAGE_LAST_YEAR, holidayCalendar, packageYearDays, provisionalReason, type MaintainedYear } from "@/lib/holiday-calendar";
+import { PACKAGE_CALENDAR, PACKAGE_LAST_YEAR, holidayCalendar, holidayPeriods, packageYearDays, provisionalReason, type MaintainedYear } from "@/lib/holiday-calendar";
 import { parseHolidayNotice } from "@/lib/holiday-notice";
 
 /** 元旦 is 1月1日 by law (全国年节及纪念日放假办法); the rest of 2027's schedule is not published in the package. */
@@ -72,6 +72,18 @@ describe("maintained years over the package", () => {
     const calendar = holidayCalendar([{ year: 2027, source: "测试", days: [{ date: "2026-12-31", kind: "holiday", name: "元旦" }] }]);
     expect(isWorkday(calendar, "2026-12-31")).toBe(false);
     expect(isWorkday(calendar, "2026-12-30")).toBe(true);
+  });
+});
+
+describe("a year as the notice reads", () => {
+  it("one run of days off holding two holidays is one period, with the make-up days of both", () => {
+    expect(holidayPeriods(packageYearDays(2025)).at(-1)).toEqual({
+      name: "国庆节、中秋",
+      from: "2025-10-01",
+      to: "2025-10-08",
+      days: 8,
+      makeUpDays: ["2025-09-28", "2025-10-11"],
+    });
   });
 });
 
