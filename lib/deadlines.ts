@@ -104,7 +104,7 @@ export function daysLeft(calendar: HolidayCalendar, today: string, due: string):
   if (due < today) return { workdays: 0, overdueDays: Math.round((toUtc(today) - toUtc(due)) / DAY_MS) };
   let workdays = 0;
   // Counted on epoch days rather than by parsing date strings: a 待办 page asks this for every row.
-  for (let ms = toUtc(today) + DAY_MS, end = toUtc(due); ms <= end; ms += DAY_MS) if (calendar.day(fromUtc(ms)).work) workdays++;
+  for (let ms = toUtc(today) + DAY_MS, end = toUtc(due); ms <= end; ms += DAY_MS) if (calendar.isWorkdayAt(ms)) workdays++;
   return { workdays, overdueDays: 0 };
 }
 

@@ -22,6 +22,8 @@ export type HolidayCalendar = {
   readonly packageLastYear: number;
   readonly maintainedYears: readonly number[];
   day(iso: string): DayKind;
+  /** Whether the day starting at this UTC epoch millisecond is a working day: for loops over many days. */
+  isWorkdayAt(ms: number): boolean;
 };
 
 type PackageData = { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -70,6 +72,7 @@ export function holidayCalendar(maintained: readonly MaintainedYear[]): HolidayC
   let lastKnownYear = PACKAGE_LAST_YEAR;
   while (years.has(lastKnownYear + 1)) lastKnownYear++;
   const memo = new Map<string, DayKind>();
+  const workAt = new Map<number, boolean>();
   return {
     lastKnownYear,
     packageLastYear: PACKAGE_LAST_YEAR,
@@ -81,6 +84,14 @@ export function holidayCalendar(maintained: readonly MaintainedYear[]): HolidayC
         memo.set(iso, kind);
       }
       return kind;
+    },
+    isWorkdayAt(ms) {
+      let work = workAt.get(ms);
+      if (work === undefined) {
+        work = this.day(new Date(ms).toISOString().slice(0, 10)).work;
+        workAt.set(ms, work);
+      }
+      return work;
     },
   };
 }
