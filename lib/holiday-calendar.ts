@@ -5,7 +5,7 @@
  * knows is counted on weekends alone, and every date that depends on such a year is provisional.
  * Pure: the maintained years are passed in (the server reads them from the database).
  */
-import packageData from "chinese-days/dist/chinese-days.json";
+import packageData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 
 /** A weekday off (or any day of a holiday period) or a weekend day worked. */
 export type CalendarDay = { date: string; kind: "holiday" | "makeup"; name: string };
