@@ -33,6 +33,8 @@ async function dueLine(page: Page) {
 }
 
 test("a deadline in a year not yet entered is provisional until the administrator enters the year", async ({ page, loginAs }) => {
+  // Three roles and six page loads: longer than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const proposal = proposalDueIn2027();
 
   await loginAs("coordinator");
