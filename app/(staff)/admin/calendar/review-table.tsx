@@ -8,7 +8,7 @@ export function ReviewTable({ rows, total }: { rows: ReviewedStep<OpenStep>[]; t
   return (
     <>
       <div role="region" aria-label="需核对的期限（可横向滚动）" tabIndex={0} className="overflow-x-auto">
-        <table className="data-table">
+        <table className="data-table min-w-[44rem]">
           <thead>
             <tr>
               <th scope="col">提案</th>
