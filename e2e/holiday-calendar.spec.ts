@@ -94,3 +94,36 @@ test("a deadline in a year not yet entered is provisional until the administrato
   await page.goto("/admin/audit");
   await expect(page.getByRole("row").filter({ hasText: "修改节假日安排" }).filter({ hasText: "2027年：放假 1 天，调休上班 0 天" })).toBeVisible();
 });
+
+/** The first demo proposal matching a condition on its row (p) and lead assignment (a). */
+function demoProposal(where: string): number {
+  const db = new Database(E2E.databasePath, { readonly: true });
+  try {
+    const row = db
+      .prepare(`select p.id from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead' and a.status <> 'withdrawn' where ${where} order by p.id limit 1`)
+      .get() as { id: number } | undefined;
+    if (!row) throw new Error(`no demo proposal where ${where}`);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+test("every deadline on the proposal page says how it was counted: 签收, 协办意见, 办复, 回执, 公开", async ({ page, loginAs }) => {
+  test.setTimeout(60_000);
+  await loginAs("coordinator");
+  await page.goto(`/proposals/${demoProposal("a.status = 'pending' and exists (select 1 from assignments c where c.proposal_id = p.id and c.role = 'co')")}`);
+  const units = page.getByRole("region", { name: "承办单位" });
+  for (const label of ["办复期限", "协办意见期限", "签收期限"]) {
+    const note = units.locator("details", { hasText: `${label}如何计算` }).first();
+    await note.getByText(`${label}如何计算`).click();
+    await expect(note).toContainText(/自\d{4}-\d{2}-\d{2}起.*截止\d{4}-\d{2}-\d{2}/);
+  }
+
+  await page.goto(`/proposals/${demoProposal("p.status = 'replied' and not exists (select 1 from replies r join publications pub on pub.reply_id = r.id where r.proposal_id = p.id)")}`);
+  for (const label of ["回执期限", "公开期限"]) {
+    const note = page.locator("details", { hasText: `${label}如何计算` }).last();
+    await note.getByText(`${label}如何计算`).click();
+    await expect(note).toContainText(/自\d{4}-\d{2}-\d{2}起20个工作日，计20个工作日.*截止\d{4}-\d{2}-\d{2}/);
+  }
+});
