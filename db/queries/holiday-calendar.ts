@@ -52,10 +52,13 @@ function write(db: Db, actorId: number, change: (years: StoredYear[]) => StoredY
   db.transaction((tx) => {
     const years = change(parse(storedText(tx).get()?.raw).years);
     const value: Stored = { years };
-    tx.insert(settings)
-      .values({ key: KEY, value, updatedBy: actorId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
-      .run();
+    // No year left: no row, as before any was entered.
+    if (years.length === 0) tx.delete(settings).where(eq(settings.key, KEY)).run();
+    else
+      tx.insert(settings)
+        .values({ key: KEY, value, updatedBy: actorId, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+        .run();
     logEvent(tx, { action: "holiday_calendar_update", actorId, data });
   });
 }

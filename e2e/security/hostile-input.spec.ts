@@ -385,7 +385,7 @@ test("every field of every server action refuses hostile input in Chinese and st
   const snapshot = () =>
     readDb((db) => ({
       proposals: proposalFingerprint(db, [setup.closed.id, setup.closed.otherClosed, setup.own.id]),
-      records: rowsFingerprint(db, { settings: ["deadlines", "smtp", "publication", "holidayCalendar"], units: [setup.kjcx], sessions: [setup.closed.sessionId] }, { settings: "key" }),
+      records: rowsFingerprint(db, { settings: ["deadlines", "smtp", "publication"], units: [setup.kjcx], sessions: [setup.closed.sessionId] }, { settings: "key" }),
       eventsOfThisSpec: eventsBy(db, mine),
     }));
   const telltales = () => readDb((db) => Object.fromEntries(TELLTALES.map((t) => [JSON.stringify(t.slice(0, 30)), whereStored(db, t)])));

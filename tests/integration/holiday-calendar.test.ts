@@ -5,7 +5,7 @@ import { runCommand } from "@/db/handling/run";
 import { holidayCalendarOf, maintainedYears, removeMaintainedYear, saveMaintainedYear } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
 import { openSteps } from "@/db/queries/supervision";
-import { assignments, events } from "@/db/schema";
+import { assignments, events, settings } from "@/db/schema";
 import { auditDetail } from "@/lib/audit";
 import { reviewFrom, stepsToReview } from "@/lib/calendar-review";
 import { holidayYearInput } from "@/lib/validation/holiday-calendar";
@@ -63,6 +63,7 @@ describe("the maintained holiday calendar", () => {
 
     expect(removeMaintainedYear(t.db, 2027, t.user("admin").id)).toBe(true);
     expect(holidayCalendarOf(t.db).lastKnownYear).toBe(2026);
+    expect(t.db.select().from(settings).where(eq(settings.key, "holidayCalendar")).all()).toEqual([]);
     expect(assignOn(993).acceptDue).toBe("2027-01-04");
   });
 
