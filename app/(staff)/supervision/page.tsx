@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
+import { provisionalReason } from "@/lib/holiday-calendar";
 import { isoDateInChina } from "@/lib/format";
 import { positiveInt } from "@/lib/query-param";
 import { supervisionBoard } from "@/lib/supervision-board";
@@ -114,7 +115,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                     {r.stage === "receipt" ? (
                       <span className="text-sm text-slate-600">回执由委员提交，请在提案页催告</span>
                     ) : (
-                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} comment={`请于${r.due}前完成${SUPERVISION_STAGE_LABELS[r.stage]}。`} />
+                      <SuperviseButton proposalId={r.proposalId} unitId={r.unitId} comment={`请于${r.due}${provisionalReason(calendar, r.due) ? "（暂定）" : ""}前完成${SUPERVISION_STAGE_LABELS[r.stage]}。`} />
                     )}
                   </td>
                 </tr>
