@@ -44,6 +44,7 @@ export const AUDIT_GROUPS = [
     label: "系统设置",
     kinds: {
       settings_update: "修改系统设置",
+      holiday_calendar_update: "修改节假日安排",
       unit_create: "新建单位",
       unit_update: "修改单位",
       session_create: "新建届次会议",
@@ -99,6 +100,9 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
   if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string") parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);
   if (action === "user_update" && Array.isArray(d.fields) && d.fields.length) parts.push(`字段：${d.fields.join("、")}`);
+  if (action === "holiday_calendar_update" && typeof d.year === "number") {
+    parts.push(d.removed ? `删除${d.year}年的录入，恢复内置数据` : `${d.year}年：放假 ${Array.isArray(d.holidays) ? d.holidays.length : 0} 天，调休上班 ${Array.isArray(d.makeUpDays) ? d.makeUpDays.length : 0} 天`);
+  }
   if ((action === "publish" || action === "withdraw_publication") && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
   return parts.join("；");
 }

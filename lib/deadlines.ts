@@ -1,13 +1,10 @@
 /**
- * Deadlines in working days on the State Council's holiday schedule (with make-up workdays, 调休),
- * from the `chinese-days` calendar package. Pure: dates in, dates and explanations out.
+ * Deadlines in working days on the State Council's holiday schedule (with make-up workdays, 调休), on the
+ * holiday calendar passed in (lib/holiday-calendar.ts). Pure: dates in, dates and explanations out.
  * All dates are ISO `YYYY-MM-DD` calendar dates in China.
  */
-import chineseDays from "chinese-days";
 import { ruleText, type DeadlineRule } from "./deadline-rules";
-
-// Default import: the package's CommonJS build has no static named exports.
-const { getDayDetail } = chineseDays;
+import { provisionalReason, type HolidayCalendar } from "./holiday-calendar";
 
 export type DayNote = { date: string; name: string };
 
@@ -23,6 +20,8 @@ export type DeadlineExplanation = {
   makeUpDaysCounted: DayNote[];
   /** For month rules that end on a day off: the day it fell on before moving to the next workday. */
   rolledFrom: string | null;
+  /** Why the due date may still move: it was counted through a year whose holidays are not known yet. */
+  provisional: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -40,47 +39,19 @@ export function addCalendarDays(iso: string, days: number): string {
   return fromUtc(toUtc(iso) + days * DAY_MS);
 }
 
-function isWeekend(iso: string): boolean {
-  const day = new Date(toUtc(iso)).getUTCDay();
-  return day === 0 || day === 6;
+function note(calendar: HolidayCalendar, iso: string, kind: "holiday" | "makeup"): DayNote | null {
+  const day = calendar.day(iso);
+  return day.kind === kind && day.name ? { date: iso, name: day.name } : null;
 }
 
-/** Chinese holiday name for a day, from the calendar's "English,中文,days" detail. */
-function holidayName(detailName: string): string {
-  const parts = detailName.split(",");
-  return parts[1] ?? parts[0] ?? "";
-}
-
-type DayKind = { work: boolean; note: DayNote | null; kind: "holiday" | "makeup" | "plain" };
-
-/** The calendar package takes ~0.5 ms a day; a page of deadlines asks about the same days over and over. */
-const classified = new Map<string, DayKind>();
-
-function classify(iso: string): DayKind {
-  let kind = classified.get(iso);
-  if (!kind) {
-    kind = classifyOnCalendar(iso);
-    classified.set(iso, kind);
-  }
-  return kind;
-}
-
-function classifyOnCalendar(iso: string): DayKind {
-  const detail = getDayDetail(iso);
-  const weekend = isWeekend(iso);
-  if (detail.work && weekend) return { work: true, kind: "makeup", note: { date: iso, name: `${holidayName(detail.name)}调休上班` } };
-  if (!detail.work && !weekend) return { work: false, kind: "holiday", note: { date: iso, name: holidayName(detail.name) } };
-  return { work: detail.work, kind: "plain", note: null };
-}
-
-export function isWorkday(iso: string): boolean {
-  return classify(iso).work;
+export function isWorkday(calendar: HolidayCalendar, iso: string): boolean {
+  return calendar.day(iso).work;
 }
 
 /** The first working day on or after a date. */
-export function nextWorkdayOnOrAfter(iso: string): string {
+export function nextWorkdayOnOrAfter(calendar: HolidayCalendar, iso: string): string {
   let day = iso;
-  while (!isWorkday(day)) day = addCalendarDays(day, 1);
+  while (!isWorkday(calendar, day)) day = addCalendarDays(day, 1);
   return day;
 }
 
@@ -98,52 +69,43 @@ export function addMonths(iso: string, months: number): string {
  * Workday rules: the start day itself is not counted; the Nth working day after it is the due date.
  * Month rules: the same day N months later, moved to the next working day if it is a day off.
  */
-export function explainDeadline(start: string, rule: DeadlineRule): DeadlineExplanation {
+export function explainDeadline(calendar: HolidayCalendar, start: string, rule: DeadlineRule): DeadlineExplanation {
   const holidaysSkipped: DayNote[] = [];
   const makeUpDaysCounted: DayNote[] = [];
   if (rule.unit === "months") {
     const raw = addMonths(start, rule.amount);
-    const due = nextWorkdayOnOrAfter(raw);
+    const due = nextWorkdayOnOrAfter(calendar, raw);
     for (let day = raw; day < due; day = addCalendarDays(day, 1)) {
-      const c = classify(day);
-      if (c.kind === "holiday" && c.note) holidaysSkipped.push(c.note);
+      const holiday = note(calendar, day, "holiday");
+      if (holiday) holidaysSkipped.push(holiday);
     }
-    return { start, rule, due, workdaysCounted: 0, holidaysSkipped, makeUpDaysCounted, rolledFrom: due === raw ? null : raw };
+    const rolledFrom = due === raw ? null : raw;
+    return { start, rule, due, workdaysCounted: 0, holidaysSkipped, makeUpDaysCounted, rolledFrom, provisional: provisionalReason(calendar, due) };
   }
   let day = start;
   let counted = 0;
   while (counted < rule.amount) {
     day = addCalendarDays(day, 1);
-    const c = classify(day);
-    if (c.kind === "holiday" && c.note) holidaysSkipped.push(c.note);
-    if (c.kind === "makeup" && c.note) makeUpDaysCounted.push(c.note);
-    if (c.work) counted++;
+    const holiday = note(calendar, day, "holiday");
+    const makeUp = note(calendar, day, "makeup");
+    if (holiday) holidaysSkipped.push(holiday);
+    if (makeUp) makeUpDaysCounted.push(makeUp);
+    if (isWorkday(calendar, day)) counted++;
   }
-  return { start, rule, due: day, workdaysCounted: counted, holidaysSkipped, makeUpDaysCounted, rolledFrom: null };
+  return { start, rule, due: day, workdaysCounted: counted, holidaysSkipped, makeUpDaysCounted, rolledFrom: null, provisional: provisionalReason(calendar, day) };
 }
 
-export function dueDate(start: string, rule: DeadlineRule): string {
-  return explainDeadline(start, rule).due;
+export function dueDate(calendar: HolidayCalendar, start: string, rule: DeadlineRule): string {
+  return explainDeadline(calendar, start, rule).due;
 }
 
 /** Working days from `today` (exclusive) to `due` (inclusive); negative when overdue, counting calendar days past due. */
-export function daysLeft(today: string, due: string): { workdays: number; overdueDays: number } {
+export function daysLeft(calendar: HolidayCalendar, today: string, due: string): { workdays: number; overdueDays: number } {
   if (due < today) return { workdays: 0, overdueDays: Math.round((toUtc(today) - toUtc(due)) / DAY_MS) };
   let workdays = 0;
-  // Counted on epoch days rather than date strings: a 待办 page asks this for every row.
-  for (let ms = toUtc(today) + DAY_MS, end = toUtc(due); ms <= end; ms += DAY_MS) if (isWorkdayAt(ms)) workdays++;
+  // Counted on epoch days rather than by parsing date strings: a 待办 page asks this for every row.
+  for (let ms = toUtc(today) + DAY_MS, end = toUtc(due); ms <= end; ms += DAY_MS) if (calendar.isWorkdayAt(ms)) workdays++;
   return { workdays, overdueDays: 0 };
-}
-
-const workdayAt = new Map<number, boolean>();
-
-function isWorkdayAt(ms: number): boolean {
-  let work = workdayAt.get(ms);
-  if (work === undefined) {
-    work = classify(fromUtc(ms)).work;
-    workdayAt.set(ms, work);
-  }
-  return work;
 }
 
 /** One line a person can check: 自2023-09-27起5个工作日，跳过国庆节…，截止2023-10-09. */
@@ -154,5 +116,6 @@ export function explanationText(e: DeadlineExplanation): string {
   if (e.makeUpDaysCounted.length) parts.push(`计入调休上班日${e.makeUpDaysCounted.map((h) => h.date).join("、")}`);
   if (e.rolledFrom) parts.push(`${e.rolledFrom}为休息日，顺延至下一个工作日`);
   parts.push(`截止${e.due}`);
+  if (e.provisional) parts.push(`暂定（${e.provisional}）`);
   return parts.join("，");
 }

@@ -14,10 +14,11 @@ export function noticeMessage(subject: NoticeSubject, message: string): string {
 }
 
 /** What a 督办 asks of the unit for one step (its name, e.g. 答复, and deadline), as of `today`. */
-export function superviseComment(step: { step: string; due: string }, today: string): string {
+export function superviseComment(step: { step: string; due: string; provisional?: boolean }, today: string): string {
   if (isPastDue(step.due, today)) return `${step.step}已超期${daysOverdue(step.due, today)}天（期限${step.due}），请尽快办理。`;
   if (step.due === today) return `${step.step}今日到期（${step.due}），请于今日完成。`;
-  return `请于${step.due}前完成${step.step}。`;
+  // A date in a year whose holidays are not entered yet may still move (lib/holiday-calendar.ts).
+  return `请于${step.due}${step.provisional ? "（暂定）" : ""}前完成${step.step}。`;
 }
 
 /** 催告 of a receipt owed to the member: by its deadline, or how many days past it. */

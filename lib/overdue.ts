@@ -3,7 +3,6 @@
  * the member's page share (each reads the lead unit's reply deadline in force now, an approved
  * extension included). Pure.
  */
-import { daysLeft } from "./deadlines";
 import type { ProposalState } from "./domain";
 
 /** The states in which a proposal waits for its lead unit's reply of this round: from 交办 until the reply is signed. */
@@ -21,5 +20,6 @@ export function replyOverdue(proposal: { status: ProposalState; replyDue: string
 
 /** Calendar days past a deadline (0 when it is not past), as the 督办 board's 超期N天 counts them. */
 export function daysOverdue(due: string, today: string): number {
-  return daysLeft(today, due).overdueDays;
+  // ISO dates parse as UTC midnights, so the difference is whole days.
+  return isPastDue(due, today) ? Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000) : 0;
 }

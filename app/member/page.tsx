@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
 import { getDb } from "@/db/client";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { memberProposals } from "@/db/queries/member";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
@@ -11,8 +13,10 @@ export const metadata: Metadata = { title: "我的提案" };
 
 export default async function MemberHome() {
   const user = await requireUser("memberHome");
-  const rows = memberProposals(getDb(), user.id);
+  const db = getDb();
+  const rows = memberProposals(db, user.id);
   const today = isoDateInChina(new Date());
+  const calendar = holidayCalendarOf(db);
   const bySession = new Map<number, typeof rows>();
   for (const r of rows) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
   const owed = rows.filter((r) => memberState(r.status, r.receiptOwed === 1) === "awaiting_receipt").length;
@@ -22,6 +26,7 @@ export default async function MemberHome() {
       <p className="mb-6 text-sm text-slate-600">
         共 {rows.length} 件（领衔及联名）{owed > 0 && <strong className="ml-2 text-gov-red">有 {owed} 件答复待您提交回执</strong>}
       </p>
+      <ProvisionalNotice calendar={calendar} dates={rows.flatMap((r) => [r.due, r.receiptDue])} />
       {rows.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">您还没有提案。</p>}
       {[...bySession.values()].map((items) => {
         const first = items[0]!;
@@ -52,6 +57,7 @@ export default async function MemberHome() {
                       {due && (
                         <>
                           ；办复期限：{due.due}
+                          <ProvisionalMark calendar={calendar} date={due.due} />
                           {due.overdueDays > 0 && <strong className="ml-1 text-red-800">已超期{due.overdueDays}天</strong>}
                         </>
                       )}
@@ -60,7 +66,8 @@ export default async function MemberHome() {
                       下一步：{MEMBER_NEXT_STEP[state]}
                       {state === "awaiting_receipt" && p.receiptDue && (
                         <>
-                          （请于 {p.receiptDue} 前提交）
+                          （请于 {p.receiptDue}
+                          <ProvisionalMark calendar={calendar} date={p.receiptDue} /> 前提交）
                           <Link href={`/member/proposals/${p.id}`} className="ml-1 font-medium text-brand-700 underline">
                             阅读答复并提交回执
                           </Link>

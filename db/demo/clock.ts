@@ -1,10 +1,11 @@
 /**
- * Working-day arithmetic for the demo timelines, on the same holiday calendar as the deadlines. The
- * answers are remembered: the calendar package is slow per day, and a hundred thousand stories (the
+ * Working-day arithmetic for the demo timelines, on the package's holiday calendar (the demo database is
+ * written before any year is maintained). The answers are remembered: a hundred thousand stories (the
  * benchmark's data) ask about the same few hundred days again and again.
  */
 import type { DeadlineRule } from "@/lib/deadline-rules";
 import { addCalendarDays, dueDate as computeDueDate, isWorkday as computeIsWorkday } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { Rng } from "./random";
 
 function remembered<A extends unknown[], R>(compute: (...args: A) => R, key: (...args: A) => string): (...args: A) => R {
@@ -20,10 +21,10 @@ function remembered<A extends unknown[], R>(compute: (...args: A) => R, key: (..
   };
 }
 
-const isWorkday = remembered(computeIsWorkday, (iso) => iso);
+const isWorkday = (iso: string) => computeIsWorkday(PACKAGE_CALENDAR, iso);
 
 /** lib/deadlines' dueDate, remembered. */
-export const dueDate = remembered(computeDueDate, (start: string, rule: DeadlineRule) => `${start}|${rule.amount}|${rule.unit}`);
+export const dueDate = remembered((start: string, rule: DeadlineRule) => computeDueDate(PACKAGE_CALENDAR, start, rule), (start: string, rule: DeadlineRule) => `${start}|${rule.amount}|${rule.unit}`);
 
 /** The working day `count` working days before `iso` (which itself is not counted). */
 export const workdaysBefore = remembered(

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DEADLINES as RULES } from "@/lib/deadline-rules";
 import { addMonths, nextWorkdayOnOrAfter } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import {
   CONTACT_METHODS,
   FACE_TO_FACE_METHODS,
@@ -527,7 +528,7 @@ class Teller {
     const lead = this.lead;
     const ago = this.plan.at?.extension;
     const at = ago === undefined ? this.clock.next(this.rng.int(2, 5)) : this.clock.onWorkdayAgo(ago);
-    const until = nextWorkdayOnOrAfter(addMonths(lead.due, 2));
+    const until = nextWorkdayOnOrAfter(PACKAGE_CALENDAR, addMonths(lead.due, 2));
     const reason = this.m.extensionReason;
     const data = (ids: Resolve) => ({ unitId: ids.unit(lead.unit), until });
     const request: ExtensionRec = { by: this.leadHandler, reason, requestedUntil: until, at, status: "pending", grantedUntil: null, decision: null };

@@ -26,7 +26,7 @@ export function requestAdjustment(db: Db, actor: WorkflowActor, proposalId: numb
           requestedBy: actor.id,
           reason: input.reason.trim(),
           suggestedUnitId: input.suggestedUnitId,
-          decideBy: dueDate(applied.today, applied.rules.adjustmentDecision),
+          decideBy: dueDate(applied.calendar, applied.today, applied.rules.adjustmentDecision),
         })
         .run();
     },

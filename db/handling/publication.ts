@@ -31,6 +31,7 @@ function loadReply(db: Pick<Db, "select">, proposalId: number) {
         replyId: replies.id,
         unitId: replies.unitId,
         writtenOn: replies.writtenOn,
+        publicationDue: replies.publicationDue,
         disclosure: replyDrafts.disclosure,
         disclosureSummary: replyDrafts.disclosureSummary,
         disclosureReason: replyDrafts.disclosureReason,
@@ -62,6 +63,9 @@ export type PublicationView = {
   settings: PublicationSettings;
   /** What the staff page shows about the current decision. */
   current: {
+    /** The signed reply's date and by when it is to be published (or withheld). */
+    writtenOn: string | null;
+    publicationDue: string | null;
     publicationId: number | null;
     indexNumber: string | null;
     publishedOn: string | null;
@@ -79,6 +83,8 @@ export function loadPublication(db: Pick<Db, "select">, proposalId: number): Pub
     settings: loadPublicationSettings(db),
     facts: factsOf(row),
     current: {
+      writtenOn: row?.writtenOn ?? null,
+      publicationDue: row?.publicationDue ?? null,
       publicationId: row?.publicationId ?? null,
       indexNumber: row?.indexNumber ?? null,
       publishedOn: row?.publishedOn ?? null,

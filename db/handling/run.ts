@@ -13,6 +13,7 @@ import { assignments, notifications, proposals, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { noticeSubject } from "../queries/notifications";
 import { queueNoticeMails } from "../queries/outbox";
+import { holidayCalendarOf } from "../queries/holiday-calendar";
 import { deadlineRules } from "../queries/settings";
 import { loadFacts } from "./facts";
 
@@ -28,6 +29,7 @@ export type Applied = {
   assignmentIds: Map<number, number>;
   today: string;
   rules: WorkflowContext["rules"];
+  calendar: WorkflowContext["calendar"];
 };
 
 /** `conflict` marks a refusal because someone changed the proposal since the user loaded it. */
@@ -51,6 +53,11 @@ export type RunInput<T> = {
   write?: (tx: Tx, applied: Applied) => T;
 };
 
+/** What the workflow decides with: today, the deadline rules and the holiday calendar, as the database holds them now. */
+export function workflowContext(db: Pick<Db, "select">, today: string): WorkflowContext {
+  return { today, rules: deadlineRules(db), calendar: holidayCalendarOf(db) };
+}
+
 export function runCommand<T = undefined>(db: Database, input: RunInput<T>): RunResult<T> {
   const today = input.today ?? isoDateInChina(new Date());
   const outcome = db.transaction(
@@ -59,8 +66,8 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
       if (!before) return { ok: false, reason: "提案不存在" };
       const done = input.alreadyDone?.(tx, before);
       if (done) return { ok: false, reason: done };
-      const rules = deadlineRules(tx);
-      const decision = decide(before, input.actor, input.command, { today, rules });
+      const ctx = workflowContext(tx, today);
+      const decision = decide(before, input.actor, input.command, ctx);
       if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
         // What the workflow says now comes first: a command repeated by a double click or a second tab
         // hears that it is done already ("此答复函已签发"), not that someone else changed the proposal.
@@ -68,7 +75,7 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
       }
       if (!decision.ok) return decision;
       const assignmentIds = persist(tx, input.proposalId, before, decision.facts, today);
-      const data = input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, today, rules }) as T;
+      const data = input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, ...ctx }) as T;
       for (const e of decision.events) {
         logEvent(tx, { proposalId: input.proposalId, actorId: input.actor.id, action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
       }

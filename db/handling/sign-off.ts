@@ -68,7 +68,7 @@ export function approveReply(db: Db, signer: Signer, proposalId: number, comment
           signOffId,
           replyDue: effectiveDue(applied.before.assignments.find((a) => a.unitId === lead.unitId)!),
           receiptDue: applied.after.reply!.receiptDue,
-          publicationDue: dueDate(applied.today, applied.rules.publication),
+          publicationDue: dueDate(applied.calendar, applied.today, applied.rules.publication),
         })
         .run();
       return { docNumber };

@@ -1,10 +1,12 @@
 /** 督办 by the coordinating office and closing a proposal with a reason. */
 import { isoDateInChina } from "@/lib/format";
+import { provisionalReason } from "@/lib/holiday-calendar";
 import { superviseComment } from "@/lib/notices";
 import { SUPERVISION_STAGE_LABELS, type SupervisableStage } from "@/lib/supervision-board";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
+import { holidayCalendarOf } from "../queries/holiday-calendar";
 import { supervisionItems } from "../queries/supervision";
 import { proposals } from "../schema";
 import { runCommand } from "./run";
@@ -26,10 +28,11 @@ export function superviseSteps(
 ) {
   const { unitId, proposalIds, stage } = input;
   const steps = supervisionItems(db, LAST_DAY, unitId).filter((s) => (stage ? s.stage === stage : s.stage !== "receipt"));
+  const calendar = holidayCalendarOf(db);
   return proposalIds.map((proposalId) => {
     const step = steps.find((s) => s.proposalId === proposalId);
     if (!step) return { ok: false as const, reason: "此提案当前无需督办" };
-    return supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due }, today) });
+    return supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due, provisional: provisionalReason(calendar, step.due) !== null }, today) });
   });
 }
 

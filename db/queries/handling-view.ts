@@ -101,6 +101,7 @@ export function pendingRequestsOf(db: Db, proposalId: number) {
       suggestedUnit: suggested.name,
       suggestedUnitId: adjustmentRequests.suggestedUnitId,
       decideBy: adjustmentRequests.decideBy,
+      requestedAt: adjustmentRequests.createdAt,
     })
     .from(adjustmentRequests)
     .innerJoin(assignments, eq(assignments.id, adjustmentRequests.assignmentId))

@@ -133,6 +133,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   "app/(staff)/admin/settings/page.tsx": [{ label: "settings", url: () => "/admin/settings", expect: ADMIN_PAGE }],
   "app/(staff)/admin/audit/page.tsx": [{ label: "安全审计", url: () => "/admin/audit", expect: ADMIN_PAGE }],
+  "app/(staff)/admin/calendar/page.tsx": [{ label: "节假日与调休", url: () => "/admin/calendar", expect: ADMIN_PAGE }],
 
   // ---- staff
   "app/(staff)/work/page.tsx": [{ label: "待办", url: () => "/work", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) }],
@@ -331,6 +332,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/admin/settings/actions.ts#saveDeadlines": { page: admin("/admin/settings"), expect: ADMIN },
   "app/(staff)/admin/settings/actions.ts#saveSmtp": { page: admin("/admin/settings"), expect: ADMIN },
   "app/(staff)/admin/settings/actions.ts#savePublication": { page: admin("/admin/settings"), expect: ADMIN },
+  "app/(staff)/admin/calendar/actions.ts#saveHolidayYear": { page: admin("/admin/calendar"), expect: ADMIN },
+  "app/(staff)/admin/calendar/actions.ts#removeHolidayYear": { page: admin("/admin/calendar"), expect: ADMIN },
 
   "app/(staff)/proposals/new/actions.ts#registerProposalAction": { page: () => "/proposals/new", expect: COORDINATOR },
   "app/(staff)/proposals/import/actions.ts#importListAction": { page: () => "/proposals/import", expect: COORDINATOR },

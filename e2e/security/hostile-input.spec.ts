@@ -307,6 +307,9 @@ function forms(): FormSpec[] {
     // Numbers and choices only: every hostile value is invalid, whatever the others are.
     { action: `${ADMIN}settings/actions.ts#saveDeadlines`, page: "/admin/settings", as: "admin", valid: deadlines, text: [], other: Object.keys(deadlines) },
     { action: `${ADMIN}settings/actions.ts#savePublication`, page: "/admin/settings", as: "admin", valid: { publisher: "coordinator" }, text: [], other: ["publisher"] },
+    // A notice whose days do not add up (共2天 for one day) is refused whatever else is sent; no year 2099 was entered.
+    { action: `${ADMIN}calendar/actions.ts#saveHolidayYear`, page: "/admin/calendar", as: "admin", valid: { year: "2027", source: "测试", noticeText: "一、元旦：1月1日（周五）放假，共2天。" }, text: ["source", "noticeText"], other: ["year"] },
+    { action: `${ADMIN}calendar/actions.ts#removeHolidayYear`, page: "/admin/calendar", as: "admin", valid: { year: "2099" }, text: [], other: ["year"] },
 
     // ---- the coordinating office, on the closed proposal
     {

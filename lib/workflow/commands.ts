@@ -1,6 +1,7 @@
 /** Everything that can be done to a proposal once it is registered. Assignments are named by unit. */
 import type { ContactReport, ProposalState, Role, Satisfaction } from "../domain";
 import type { DeadlineKind, DeadlineRule } from "../deadline-rules";
+import type { HolidayCalendar } from "../holiday-calendar";
 import type { ProposalFacts } from "./facts";
 
 export type Command =
@@ -64,7 +65,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
 
 export type WorkflowActor = { id: number; role: Role; unitId: number | null };
 
-export type WorkflowContext = { today: string; rules: Record<DeadlineKind, DeadlineRule> };
+/** Today, the deadline rules in force, and the holiday calendar they are counted on. */
+export type WorkflowContext = { today: string; rules: Record<DeadlineKind, DeadlineRule>; calendar: HolidayCalendar };
 
 /** One row for the event log. */
 export type EventSpec = {

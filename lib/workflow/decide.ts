@@ -63,8 +63,8 @@ function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFac
     status: "pending",
     handlerId: null,
     assignedOn: ctx.today,
-    acceptDue: dueDate(ctx.today, ctx.rules.accept),
-    due: dueDate(ctx.today, dueRule),
+    acceptDue: dueDate(ctx.calendar, ctx.today, ctx.rules.accept),
+    due: dueDate(ctx.calendar, ctx.today, dueRule),
     extendedDue: null,
     opinion: null,
     opinionWaived: false,
@@ -300,7 +300,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const lead = requireLead(facts, actor, "director");
         ensure(from === "in_review", from === "replied" ? "此答复函已签发" : "没有待审签的答复函");
         facts.status = "replied";
-        facts.reply = { round: facts.round, writtenOn: ctx.today, receiptDue: dueDate(ctx.today, ctx.rules.receipt) };
+        facts.reply = { round: facts.round, writtenOn: ctx.today, receiptDue: dueDate(ctx.calendar, ctx.today, ctx.rules.receipt) };
         facts.receiptsThisRound = [];
         lead.status = "done";
         log("approve");
@@ -341,7 +341,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           facts.reply = null;
           facts.receiptsThisRound = [];
           lead.status = "accepted";
-          lead.due = dueDate(ctx.today, ctx.rules.secondRound);
+          lead.due = dueDate(ctx.calendar, ctx.today, ctx.rules.secondRound);
           lead.extendedDue = null;
           log("reopen", { comment: "提案人对答复不满意，重新办理" });
           notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人不满意，请重新办理" });

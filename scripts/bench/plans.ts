@@ -5,6 +5,7 @@
  * fewer replies, so that about 60% of all proposals end up replied and published.
  */
 import { isWorkday } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { DisclosureMode, ProposalState } from "@/lib/domain";
 import { tell, type Env, type Plan } from "@/db/demo/handling";
 import { PLAN_180 } from "@/db/demo/proposal-180";
@@ -194,7 +195,7 @@ function drawPlan(rng: Rng, cast: BenchCast, session: BenchSession, current: boo
 function workdaysBetween(from: string, to: string): number {
   let n = 0;
   for (let day = new Date(`${from}T00:00:00Z`); day.toISOString().slice(0, 10) < to; day = new Date(day.getTime() + 86_400_000)) {
-    if (isWorkday(day.toISOString().slice(0, 10))) n++;
+    if (isWorkday(PACKAGE_CALENDAR, day.toISOString().slice(0, 10))) n++;
   }
   return n;
 }

@@ -5,6 +5,7 @@ import { deadlineRules, saveDeadlineRules } from "@/db/queries/settings";
 import { assignments, events } from "@/db/schema";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import { isoDateInChina } from "@/lib/format";
 import { deadlineSettingsInput } from "@/lib/validation/settings";
 import { demoDatabase } from "./demo-db";
@@ -43,8 +44,8 @@ describe("deadline settings", () => {
     expect(assignProposal(t.db, t.user("coordinator"), r.data.id, { leadUnitId: t.unit("重庆高新区科技创新局"), coUnitIds: [] }).ok).toBe(true);
     const today = isoDateInChina(new Date());
     expect(t.db.select().from(assignments).where(eq(assignments.proposalId, r.data.id)).get()).toMatchObject({
-      acceptDue: dueDate(today, { amount: 3, unit: "workdays" }),
-      due: dueDate(today, { amount: 2, unit: "months" }),
+      acceptDue: dueDate(PACKAGE_CALENDAR, today, { amount: 3, unit: "workdays" }),
+      due: dueDate(PACKAGE_CALENDAR, today, { amount: 2, unit: "months" }),
     });
   });
 });

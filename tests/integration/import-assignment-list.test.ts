@@ -21,6 +21,7 @@ import {
 } from "@/db/schema";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import { IMPORT_COLUMNS } from "@/lib/import/columns";
 import { readSheetRows } from "@/lib/import/workbook";
 import type { WorkflowActor } from "@/lib/workflow/commands";
@@ -102,9 +103,9 @@ describe("导入交办清单", () => {
     const unitIds = new Map(db.select().from(units).all().flatMap((u) => [[u.name, u.id] as const, [u.shortName, u.id] as const]));
     const categoryIds = new Map(db.select().from(categories).all().map((c) => [c.name, c.id]));
     const memberIds = new Map(db.select().from(users).where(eq(users.role, "member")).all().map((u) => [u.displayName, u.id]));
-    const replyDue = dueDate(TODAY, DEFAULT_DEADLINES.reply);
-    const coDue = dueDate(TODAY, DEFAULT_DEADLINES.coOpinion);
-    const acceptDue = dueDate(TODAY, DEFAULT_DEADLINES.accept);
+    const replyDue = dueDate(PACKAGE_CALENDAR, TODAY, DEFAULT_DEADLINES.reply);
+    const coDue = dueDate(PACKAGE_CALENDAR, TODAY, DEFAULT_DEADLINES.coOpinion);
+    const acceptDue = dueDate(PACKAGE_CALENDAR, TODAY, DEFAULT_DEADLINES.accept);
 
     for (const [i, imported] of result.proposals.entries()) {
       const row = rows[i]!;

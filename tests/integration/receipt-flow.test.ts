@@ -8,6 +8,7 @@ import { overdueReceipts } from "@/db/queries/work";
 import { assignments, events, notifications, proposals, receipts, replies } from "@/db/schema";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import { isoDateInChina } from "@/lib/format";
 import { receiptInput, type ReceiptAnswers } from "@/lib/validation/receipt";
 import { answerRound as answer, DEMO_TODAY, demoDatabase, handleProposal, ok } from "./demo-db";
@@ -125,7 +126,7 @@ describe("feedback receipts on a real database", () => {
     });
     expect(statusOf(t.db, t.id)).toMatchObject({ status: "rehandling", round: 2 });
     const lead = t.db.select().from(assignments).where(and(eq(assignments.proposalId, t.id), eq(assignments.role, "lead"))).get()!;
-    expect(lead).toMatchObject({ status: "accepted", due: dueDate(today, DEFAULT_DEADLINES.secondRound), extendedDue: null });
+    expect(lead).toMatchObject({ status: "accepted", due: dueDate(PACKAGE_CALENDAR, today, DEFAULT_DEADLINES.secondRound), extendedDue: null });
     expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人不满意，请重新办理"))).all()).toHaveLength(1);
 
     // Nobody answers the first reply any more: not the co-signer again, not the lead proposer a second time.

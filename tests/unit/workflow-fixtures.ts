@@ -1,4 +1,5 @@
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { ProposalState } from "@/lib/domain";
 import type { WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";
@@ -26,7 +27,7 @@ export const ACTORS = {
 } as const satisfies Record<string, WorkflowActor>;
 export type ActorKey = keyof typeof ACTORS;
 
-export const CTX: WorkflowContext = { today: "2026-06-15", rules: DEFAULT_DEADLINES };
+export const CTX: WorkflowContext = { today: "2026-06-15", rules: DEFAULT_DEADLINES, calendar: PACKAGE_CALENDAR };
 
 export function assignment(unitId: number, role: "lead" | "co", over: Partial<AssignmentFacts> = {}): AssignmentFacts {
   return {

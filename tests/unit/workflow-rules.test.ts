@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueDate } from "@/lib/deadlines";
+import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import type { Command, Decision, WorkflowActor } from "@/lib/workflow/commands";
 import { decide, missingCoOpinions, refusalOf, submitBlockers } from "@/lib/workflow/decide";
@@ -27,8 +28,8 @@ describe("the whole way", () => {
     const assigned = decide(f, A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [CO] }, CTX);
     expect(assigned.ok && assigned.facts.status).toBe("assigned");
     f = (assigned as Extract<Decision, { ok: true }>).facts;
-    expect(leadAssignment(f)).toMatchObject({ status: "pending", acceptDue: dueDate(CTX.today, CTX.rules.accept), due: dueDate(CTX.today, CTX.rules.reply) });
-    expect(f.assignments.find((a) => a.role === "co")?.due).toBe(dueDate(CTX.today, CTX.rules.coOpinion));
+    expect(leadAssignment(f)).toMatchObject({ status: "pending", acceptDue: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.accept), due: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.reply) });
+    expect(f.assignments.find((a) => a.role === "co")?.due).toBe(dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.coOpinion));
     f = run(f, [
       [A.leadHandler, { type: "accept", unitId: LEAD }],
       [A.coHandler, { type: "accept", unitId: CO }],
@@ -44,7 +45,7 @@ describe("the whole way", () => {
     expect(approved.ok).toBe(true);
     if (!approved.ok) return;
     expect(approved.facts.status).toBe("replied");
-    expect(approved.facts.reply).toEqual({ round: 1, writtenOn: CTX.today, receiptDue: dueDate(CTX.today, CTX.rules.receipt) });
+    expect(approved.facts.reply).toEqual({ round: 1, writtenOn: CTX.today, receiptDue: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.receipt) });
     expect(approved.events).toEqual([{ action: "approve", fromState: "in_review", toState: "replied" }]);
     expect(approved.notify.some((n) => n.to === "users" && n.userIds.includes(PROPOSER))).toBe(true);
     f = run(approved.facts, [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied }]]);
@@ -145,7 +146,7 @@ describe("receipts", () => {
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.facts).toMatchObject({ status: "rehandling", round: 2, reply: null, contactsThisRound: 0, draftsThisRound: 0 });
-    expect(leadAssignment(d.facts)).toMatchObject({ status: "accepted", due: dueDate(CTX.today, CTX.rules.secondRound), extendedDue: null });
+    expect(leadAssignment(d.facts)).toMatchObject({ status: "accepted", due: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.secondRound), extendedDue: null });
     expect(d.events.map((e) => e.action)).toEqual(["receipt", "reopen"]);
   });
   it("不满意 needs the reasons", () => {
@@ -201,7 +202,7 @@ describe("adjustments and extensions", () => {
   it("assign refuses a lead unit that is also co-handling, and uses the urgent deadline", () => {
     const f = facts("registered", { assignments: [], isUrgent: true });
     expect(refused(decide(f, A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [LEAD] }, CTX))).toBe("主办单位不能同时作为协办单位");
-    expect(leadAssignment(run(f, [[A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [] }]]))?.due).toBe(dueDate(CTX.today, CTX.rules.urgentReply));
+    expect(leadAssignment(run(f, [[A.coordinator, { type: "assign", leadUnitId: LEAD, coUnitIds: [] }]]))?.due).toBe(dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.urgentReply));
   });
 });
 

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { requireUser } from "@/app/_server/guard";
 import { getDb } from "@/db/client";
 import { adminOverview } from "@/db/queries/admin";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { ROLES, ROLE_LABELS } from "@/lib/domain";
-import { dateTimeInChina } from "@/lib/format";
+import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import { AccountList, CountCard } from "./overview-parts";
 
 export const metadata: Metadata = { title: "系统管理" };
@@ -12,11 +13,22 @@ export const metadata: Metadata = { title: "系统管理" };
 /** The administration home: what there is, and which accounts need attention now. */
 export default async function AdminHome() {
   await requireUser("administer");
-  const overview = adminOverview(getDb());
+  const db = getDb();
+  const overview = adminOverview(db);
+  const calendar = holidayCalendarOf(db);
+  const nextYear = Number(isoDateInChina(new Date()).slice(0, 4)) + 1;
   const userTotal = ROLES.reduce((sum, role) => sum + overview.usersByRole[role], 0);
   return (
     <>
       <h1 className="text-xl font-bold text-slate-900">系统管理</h1>
+      {calendar.lastKnownYear < nextYear && (
+        <p role="note" className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+          {calendar.lastKnownYear + 1}年节假日安排尚未录入，落在该年的期限按周末推算，为暂定。
+          <Link href="/admin/calendar" className="ml-1 font-medium text-brand-700 underline">
+            录入节假日安排
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading" className="sr-only">
           基础数据

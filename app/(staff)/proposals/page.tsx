@@ -3,15 +3,20 @@ import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
+import { ProvisionalNotice } from "@/components/provisional-mark";
 import { ProposalLink } from "@/components/proposal-link";
 import { StateBadge } from "@/components/state-badge";
 import { getDb } from "@/db/client";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { listProposals, listSessions } from "@/db/queries/proposals";
 import { can } from "@/lib/authz";
 import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, type ProposalState } from "@/lib/domain";
 import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
+
+/** States in which the lead unit's 办复期限 still runs. */
+const isOpen = (status: string) => ["assigned", "handling", "rehandling", "in_review"].includes(status);
 
 export const metadata: Metadata = { title: "全部提案" };
 
@@ -34,6 +39,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const { rows, total } = listProposals(db, { unitId, sessionId, status, q, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const today = isoDateInChina(new Date());
+  const calendar = holidayCalendarOf(db);
   const pageHref = (p: number) =>
     `/proposals?${new URLSearchParams({ ...(sessionId ? { session: String(sessionId) } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
 
@@ -88,6 +94,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         </button>
         <p className="ml-auto text-sm text-slate-600">共 {total} 件</p>
       </form>
+      <ProvisionalNotice calendar={calendar} dates={rows.filter((r) => isOpen(r.status)).map((r) => r.due)} />
       <table className="data-table">
         <thead>
           <tr>
@@ -114,7 +121,7 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
               <td>
                 <StateBadge state={r.status} />
               </td>
-              <td>{["assigned", "handling", "rehandling", "in_review"].includes(r.status) ? <DueBadge due={r.due} today={today} /> : "—"}</td>
+              <td>{isOpen(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : "—"}</td>
             </tr>
           ))}
           {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的提案。</EmptyRow>}

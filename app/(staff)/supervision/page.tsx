@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
+import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
 import { Pagination } from "@/components/pagination";
 import { ProposalLink } from "@/components/proposal-link";
 import { getDb } from "@/db/client";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
@@ -33,7 +35,8 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const days = HORIZONS.find((d) => String(d) === params.days) ?? 5;
   const stage = SUPERVISION_STAGES.find((s) => s === params.stage) ?? null;
   const today = isoDateInChina(new Date());
-  const until = dueDate(today, { amount: days, unit: "workdays" });
+  const calendar = holidayCalendarOf(getDb());
+  const until = dueDate(calendar, today, { amount: days, unit: "workdays" });
   const items: SupervisionItem[] = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
   const unitId = positive(params.unit);
   const board = supervisionBoard(items, today, { page: positive(params.page) ?? 1, unitId });
@@ -67,7 +70,8 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           查询
         </button>
         <p className="ml-auto text-sm text-slate-600">
-          共 {items.length} 项，其中超期 <strong className="text-red-800">{overdue}</strong> 项，涉及 {board.unitCount} 个单位（截至 {until}）
+          共 {items.length} 项，其中超期 <strong className="text-red-800">{overdue}</strong> 项，涉及 {board.unitCount} 个单位（截至 {until}
+          <ProvisionalMark calendar={calendar} date={until} />）
         </p>
       </form>
       {unitId !== null && (
@@ -77,6 +81,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           </Link>
         </p>
       )}
+      <ProvisionalNotice calendar={calendar} dates={[until, ...board.units.flatMap((u) => u.rows.map((r) => r.due))]} />
       {board.units.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">没有临近或超过期限的事项。</p>}
       {board.units.map(({ unitId: id, unit, total, overdue: late, rows, supervisable }) => (
         <section key={id} aria-label={unit} className="mb-5">
@@ -104,7 +109,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
                   <td>
-                    <DueBadge due={r.due} today={today} />
+                    <DueBadge due={r.due} today={today} calendar={calendar} />
                   </td>
                   <td>
                     {r.stage === "receipt" ? (

@@ -1,22 +1,28 @@
 import { DueBadge } from "@/components/due-badge";
 import { ProposalLink } from "@/components/proposal-link";
+import { ProvisionalNotice } from "@/components/provisional-mark";
 import type { AssignmentItem } from "@/db/queries/work";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 /** A unit's assignments with the deadline that matters for the next step. */
 export function AssignmentTable<R extends AssignmentItem>({
   rows,
   today,
+  calendar,
   dueOf,
   note,
 }: {
   rows: R[];
   today: string;
+  calendar: HolidayCalendar;
   dueOf: (row: R) => string;
   note?: (row: R) => React.ReactNode;
 }) {
   return (
-    <table className="data-table">
+    <>
+      <ProvisionalNotice calendar={calendar} dates={rows.map(dueOf)} />
+      <table className="data-table">
       <thead>
         <tr>
           <th scope="col">提案</th>
@@ -35,12 +41,13 @@ export function AssignmentTable<R extends AssignmentItem>({
               {r.unit}（{ASSIGNMENT_ROLE_LABELS[r.role]}）
             </td>
             <td>
-              <DueBadge due={dueOf(r)} today={today} />
+              <DueBadge due={dueOf(r)} today={today} calendar={calendar} />
             </td>
             {note && <td>{note(r)}</td>}
           </tr>
         ))}
       </tbody>
-    </table>
+      </table>
+    </>
   );
 }

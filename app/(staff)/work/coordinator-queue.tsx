@@ -6,8 +6,9 @@ import type { Db } from "@/db/client";
 import { coordinatorQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
 import { OverdueReceipts } from "./overdue-receipts";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
+export function CoordinatorQueue({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
   const q = coordinatorQueue(db, today);
   return (
     <>
@@ -60,7 +61,7 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
                 </td>
                 <td className="max-w-md">{a.reason}</td>
                 <td>
-                  <DueBadge due={a.decideBy} today={today} />
+                  <DueBadge due={a.decideBy} today={today} calendar={calendar} />
                 </td>
               </tr>
             ))}
@@ -92,12 +93,12 @@ export function CoordinatorQueue({ db, today }: { db: Db; today: string }) {
         </table>
       </QueueSection>
       <QueueSection title="超期未签收" count={q.lateAcceptance.total} shown={q.lateAcceptance.rows.length} empty="没有超期未签收的交办。">
-        <AssignmentTable rows={q.lateAcceptance.rows} today={today} dueOf={(r) => r.acceptDue} />
+        <AssignmentTable rows={q.lateAcceptance.rows} today={today} calendar={calendar} dueOf={(r) => r.acceptDue} />
       </QueueSection>
       <QueueSection title="超期未办结（督办）" count={q.overdue.total} shown={q.overdue.rows.length} empty="没有超期的办理事项。">
-        <AssignmentTable rows={q.overdue.rows} today={today} dueOf={(r) => r.due} />
+        <AssignmentTable rows={q.overdue.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
-      <OverdueReceipts db={db} today={today} />
+      <OverdueReceipts db={db} today={today} calendar={calendar} />
     </>
   );
 }

@@ -3,18 +3,19 @@ import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { handlerQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; today: string }) {
+export function HandlerQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
   const q = handlerQueue(db, unitId);
   return (
     <>
       <QueueSection title="待签收" count={q.toAccept.total} shown={q.toAccept.rows.length} empty="没有待签收的交办。">
-        <AssignmentTable rows={q.toAccept.rows} today={today} dueOf={(r) => r.acceptDue} />
+        <AssignmentTable rows={q.toAccept.rows} today={today} calendar={calendar} dueOf={(r) => r.acceptDue} />
       </QueueSection>
       <QueueSection title="待答复（主办）" count={q.toReply.total} shown={q.toReply.rows.length} empty="没有需要答复的提案。">
         <AssignmentTable
           rows={q.toReply.rows}
-          today={today}
+          today={today} calendar={calendar}
           dueOf={(r) => r.due}
           note={(r) => (
             // Straight to 起草答复函, which also lists what still stands before 提交审签.
@@ -25,7 +26,7 @@ export function HandlerQueue({ db, unitId, today }: { db: Db; unitId: number; to
         />
       </QueueSection>
       <QueueSection title="待填写协办意见" count={q.toGiveOpinion.total} shown={q.toGiveOpinion.rows.length} empty="没有待填写的协办意见。">
-        <AssignmentTable rows={q.toGiveOpinion.rows} today={today} dueOf={(r) => r.due} />
+        <AssignmentTable rows={q.toGiveOpinion.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
     </>
   );

@@ -7,9 +7,10 @@ import { overdueReceipts } from "@/db/queries/work";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import { RemindButton } from "../proposals/[id]/panels/remind-button";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
-export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
+export function OverdueReceipts({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
   const { rows, total } = overdueReceipts(db, today);
   return (
     <QueueSection title="超期未回执（催告）" count={total} shown={rows.length} empty="没有超期未交回的回执。">
@@ -34,7 +35,7 @@ export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
                 {r.member}（{SIGNER_ROLE_LABELS[r.signerRole]}）
               </td>
               <td>
-                <DueBadge due={r.receiptDue} today={today} />
+                <DueBadge due={r.receiptDue} today={today} calendar={calendar} />
               </td>
               <td className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
               <td>

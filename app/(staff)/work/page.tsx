@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { isoDateInChina } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
 import { CoordinatorQueue } from "./coordinator-queue";
@@ -13,12 +14,13 @@ export default async function WorkPage() {
   const user = await requireUser("staffHome");
   const db = getDb();
   const today = isoDateInChina(new Date());
+  const calendar = holidayCalendarOf(db);
   return (
     <>
       <h1 className="mb-4 text-xl font-bold text-slate-900">待办事项</h1>
-      {user.role === "coordinator" && <CoordinatorQueue db={db} today={today} />}
-      {user.role === "handler" && user.unitId !== null && <HandlerQueue db={db} unitId={user.unitId} today={today} />}
-      {user.role === "director" && user.unitId !== null && <DirectorQueue db={db} unitId={user.unitId} today={today} />}
+      {user.role === "coordinator" && <CoordinatorQueue db={db} today={today} calendar={calendar} />}
+      {user.role === "handler" && user.unitId !== null && <HandlerQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
+      {user.role === "director" && user.unitId !== null && <DirectorQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
     </>
   );
 }

@@ -6,9 +6,11 @@
  */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProvisionalMark } from "@/components/provisional-mark";
 import { ReceiptForm } from "@/components/receipt-form";
 import { getDb } from "@/db/client";
 import { checkReceiptLink } from "@/db/handling/receipt-tokens";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { RECEIPT_TOKEN_REFUSALS } from "@/lib/receipt-token";
 import { submitReceiptByToken } from "./actions";
 
@@ -20,7 +22,8 @@ export const metadata: Metadata = {
 
 export default async function ReceiptLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
-  const link = checkReceiptLink(getDb(), token);
+  const db = getDb();
+  const link = checkReceiptLink(db, token);
   return (
     <main className="mx-auto max-w-2xl space-y-5 px-4 py-8">
       <p className="text-sm text-slate-600">提案办理 · 答复函回执</p>
@@ -36,7 +39,10 @@ export default async function ReceiptLinkPage({ params }: { params: Promise<{ to
               <dt className="text-slate-500">填表人</dt>
               <dd>{link.context.member.addressedAs}</dd>
               <dt className="text-slate-500">回执期限</dt>
-              <dd>{link.context.receiptDue}</dd>
+              <dd>
+                {link.context.receiptDue}
+                <ProvisionalMark calendar={holidayCalendarOf(db)} date={link.context.receiptDue} />
+              </dd>
             </dl>
           </header>
           <section className="rounded border border-slate-200 bg-white p-4">

@@ -61,7 +61,7 @@ export function DeadlineForm({ rules }: { rules: Record<DeadlineKind, DeadlineRu
           ))}
         </tbody>
       </table>
-      <p className="text-sm text-slate-600">工作日按国务院办公厅公布的节假日安排计算（含调休上班日）；以月计的期限到期日如遇休息日顺延至下一个工作日。</p>
+      <p className="text-sm text-slate-600">工作日按国务院办公厅公布的节假日安排计算（含调休上班日，各年安排在“节假日”页维护）；以月计的期限到期日如遇休息日顺延至下一个工作日。</p>
       <FormStatus state={state} />
       <SubmitButton>保存</SubmitButton>
     </form>

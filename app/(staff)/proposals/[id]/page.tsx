@@ -3,7 +3,9 @@ import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
 import { Timeline } from "@/components/timeline";
 import { DeadlineNote } from "@/components/deadline-note";
+import { ProvisionalMark } from "@/components/provisional-mark";
 import { attachmentsOf } from "@/db/queries/attachments";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
 import { proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
@@ -24,6 +26,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
   const rules = deadlineRules(db);
+  const calendar = holidayCalendarOf(db);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   const decidesAssignment = user.role === "coordinator" && proposal.status === "registered";
   const panels = <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />;
@@ -98,15 +101,31 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   {a.handler && <p className="text-slate-600">承办人：{a.handler}</p>}
                   <p>
                     {a.role === "lead" ? "办复期限" : "协办意见期限"}：
-                    {a.status === "pending" || a.status === "accepted" ? <DueBadge due={a.extendedDue ?? a.due} today={today} /> : (a.extendedDue ?? a.due)}
+                    {a.status === "pending" || a.status === "accepted" ? (
+                      <DueBadge due={a.extendedDue ?? a.due} today={today} calendar={calendar} />
+                    ) : (
+                      <>
+                        {a.extendedDue ?? a.due}
+                        <ProvisionalMark calendar={calendar} date={a.extendedDue ?? a.due} />
+                      </>
+                    )}
                   </p>
                   {a.extendedDue && <p className="text-xs text-slate-500">已延期（原期限 {a.due}）</p>}
+                  <DeadlineNote
+                    label={a.role === "lead" ? "办复期限" : "协办意见期限"}
+                    start={a.assignedOn}
+                    rule={a.role === "co" ? rules.coOpinion : proposal.isUrgent ? rules.urgentReply : rules.reply}
+                    due={a.due}
+                    calendar={calendar}
+                  />
                   {a.status === "pending" && (
-                    <p>
-                      签收期限：<DueBadge due={a.acceptDue} today={today} />
-                    </p>
+                    <>
+                      <p>
+                        签收期限：<DueBadge due={a.acceptDue} today={today} calendar={calendar} />
+                      </p>
+                      <DeadlineNote label="签收期限" start={a.assignedOn} rule={rules.accept} due={a.acceptDue} calendar={calendar} />
+                    </>
                   )}
-                  <DeadlineNote start={a.assignedOn} rule={a.role === "co" ? rules.coOpinion : proposal.isUrgent ? rules.urgentReply : rules.reply} due={a.due} />
                 </li>
               ))}
             </ul>

@@ -1,9 +1,14 @@
 /** The publication panel on the staff proposal page, for those who decide or follow it (coordinator, lead unit). */
 import Link from "next/link";
+import { DeadlineNote } from "@/components/deadline-note";
+import { DueBadge } from "@/components/due-badge";
 import type { Db } from "@/db/client";
 import { loadPublication } from "@/db/handling/publication";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
+import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
 import { DISCLOSURE_LABELS } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
 import { availablePublicationActions } from "@/lib/publication";
 import type { CurrentUser } from "../../../_server/guard";
 import { PublicationPanel } from "./panels/publication-panel";
@@ -29,7 +34,7 @@ export function publicationPanel(db: Db, user: CurrentUser, proposalId: number):
         已撤回公开（原索引号 {current.indexNumber}），理由：{current.withdrawnReason}
       </p>
     ) : (
-      <p>尚未发布。</p>
+      <NotYetPublished db={db} writtenOn={current.writtenOn} due={current.publicationDue} />
     );
   return (
     <PublicationPanel
@@ -40,5 +45,20 @@ export function publicationPanel(db: Db, user: CurrentUser, proposalId: number):
       actions={availablePublicationActions(view.facts, user, view.settings)}
       defaultReason={reply.disclosure === "none" ? (reply.disclosureReason ?? "") : ""}
     />
+  );
+}
+
+/** 尚未发布, with the publication deadline and how it was counted. */
+function NotYetPublished({ db, writtenOn, due }: { db: Db; writtenOn: string | null; due: string | null }) {
+  if (!writtenOn || !due) return <p>尚未发布。</p>;
+  const calendar = holidayCalendarOf(db);
+  return (
+    <>
+      <p>
+        尚未发布。公开期限：
+        <DueBadge due={due} today={isoDateInChina(new Date())} calendar={calendar} />
+      </p>
+      <DeadlineNote label="公开期限" start={writtenOn} rule={deadlineRules(db).publication} due={due} calendar={calendar} />
+    </>
   );
 }

@@ -12,6 +12,7 @@ import { repliesOf } from "@/db/queries/handling-view";
 import { letterForReply } from "@/db/queries/letter";
 import { getProposalDetail } from "@/db/queries/proposals";
 import { lastRemindersOf, receiptsOf } from "@/db/queries/receipts";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
 import { canSeeReceipts } from "@/lib/authz";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
@@ -31,6 +32,8 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
   const secondRound = proposal.round > 1 && (proposal.status === "rehandling" || proposal.status === "in_review");
   const reopenedBy = receipts.filter((r) => r.round === proposal.round - 1 && (r.attitude === "unsatisfied" || r.result === "unsatisfied"));
   const reopenedOn = reopenedBy.length > 0 ? isoDateInChina(reopenedBy[reopenedBy.length - 1]!.submittedAt) : null;
+  const rules = deadlineRules(db);
+  const calendar = holidayCalendarOf(db);
   return (
     <section aria-labelledby="receipts-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="receipts-h" className="mb-3 font-semibold">
@@ -49,9 +52,9 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
             <div className="mt-2">
               <p>
                 新的办复期限：
-                <DueBadge due={lead.extendedDue ?? lead.due} today={today} />
+                <DueBadge due={lead.extendedDue ?? lead.due} today={today} calendar={calendar} />
               </p>
-              {reopenedOn && <DeadlineNote start={reopenedOn} rule={deadlineRules(db).secondRound} due={lead.due} />}
+              {reopenedOn && <DeadlineNote start={reopenedOn} rule={rules.secondRound} due={lead.due} calendar={calendar} />}
             </div>
           )}
         </div>
@@ -66,8 +69,9 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
                 第{reply.round}轮答复 · {reply.docNumber} · 成文日期 {reply.writtenOn}
               </h3>
               <p className="mt-1 text-sm text-slate-700">
-                回执期限：{current ? <DueBadge due={reply.receiptDue} today={today} /> : reply.receiptDue}
+                回执期限：{current ? <DueBadge due={reply.receiptDue} today={today} calendar={calendar} /> : reply.receiptDue}
               </p>
+              <DeadlineNote label="回执期限" start={reply.writtenOn} rule={rules.receipt} due={reply.receiptDue} calendar={calendar} />
               <ul className="mt-2 space-y-3">
                 {proposers.map((p) => {
                   const receipt = receipts.find((r) => r.replyId === reply.id && r.memberId === p.userId);

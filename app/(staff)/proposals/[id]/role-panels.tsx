@@ -2,16 +2,18 @@
  * Which workflow panels the signed-in user sees on a proposal. Presentation only: every action is
  * checked again on the server by lib/workflow when it is submitted.
  */
+import { DeadlineNote } from "@/components/deadline-note";
 import type { Db } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
 import { coOpinionsOf, pendingRequestsOf } from "@/db/queries/handling-view";
-import { deadlineRules } from "@/db/queries/settings";
+import { workflowContext } from "@/db/handling/run";
 import { listUnits } from "@/db/queries/org";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
+import { isoDateInChina } from "@/lib/format";
 import { missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue, leadAssignment, liveAssignments } from "@/lib/workflow/facts";
 import type { CurrentUser } from "../../../_server/guard";
-import { AssignPanel, CoordinatorTools, RequestDecisions } from "./panels/coordinator-panels";
+import { AssignPanel, CoordinatorTools, RequestDecisions, type DeadlineNotes, type PendingAdjustment } from "./panels/coordinator-panels";
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { draftingOf } from "./drafting";
 import { DraftLinkPanel } from "./panels/draft-link-panel";
@@ -36,7 +38,14 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
     if (facts.status === "replied") panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
     const requests = pendingRequestsOf(db, proposalId);
-    panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} />);
+    const { rules, calendar } = workflowContext(db, today);
+    const notes: DeadlineNotes = {};
+    // Typed here: drizzle infers this select (units joined twice, once aliased) as never[].
+    const adjustments: PendingAdjustment[] = requests.adjustments;
+    for (const a of adjustments) {
+      notes[a.unitId] = <DeadlineNote label="审批期限" start={isoDateInChina(a.requestedAt)} rule={rules.adjustmentDecision} due={a.decideBy} calendar={calendar} />;
+    }
+    panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} notes={notes} />);
     if (facts.status !== "registered" && facts.status !== "closed") {
       panels.push(
         <CoordinatorTools
@@ -59,7 +68,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
     }
-    if (refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) }) === null) {
+    if (refusalOf(facts, user, { type: "save_draft" }, workflowContext(db, today)) === null) {
       const drafting = draftingOf(db, proposalId, facts);
       panels.push(
         <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,

@@ -7,7 +7,7 @@ import { ProposalLink } from "@/components/proposal-link";
 import { StateBadge } from "@/components/state-badge";
 import type { Db } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
-import { deadlineRules } from "@/db/queries/settings";
+import { workflowContext } from "@/db/handling/run";
 import { linkedProposals, SIMILAR_THRESHOLD, similarProposals } from "@/db/queries/similar";
 import type { SessionKind } from "@/lib/domain";
 import { isoDateInChina, proposalLabel } from "@/lib/format";
@@ -26,7 +26,7 @@ export function SimilarSection({ db, user, proposal }: { db: Db; user: CurrentUs
   const coordinator = user.role === "coordinator";
   if (!coordinator && linked.length === 0 && similar.length === 0) return null;
   const facts = coordinator ? loadFacts(db, proposal.id) : null;
-  const ctx = { today: isoDateInChina(new Date()), rules: deadlineRules(db) };
+  const ctx = workflowContext(db, isoDateInChina(new Date()));
   // Whether the workflow would carry the command out now; the unlink form asks for the reason itself.
   const may = (command: { type: "link" } | { type: "unlink"; reason: string }, relatedId: number) =>
     facts !== null && refusalOf(facts, user, { ...command, relatedId }, ctx) === null;

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeadlineNote } from "@/components/deadline-note";
+import { ProvisionalMark } from "@/components/provisional-mark";
 import { ReplyLetter } from "@/components/reply-letter";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
 import { contactsOf, repliesOf } from "@/db/queries/handling-view";
+import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
 import { memberReceiptsOf } from "@/db/queries/receipts";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
+import { deadlineRules } from "@/db/queries/settings";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { timelineFor } from "@/lib/authz";
@@ -24,6 +28,8 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();
+  const rules = deadlineRules(db);
+  const calendar = holidayCalendarOf(db);
   const detail = getProposalDetail(db, id);
   if (!detail) notFound();
   const { proposal, session, assignments } = detail;
@@ -57,11 +63,15 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
         </p>
         {state === "awaiting_receipt" && currentReply && (
           <p className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            答复函已送达，请阅读后于 {currentReply.receiptDue} 前提交回执。
+            答复函已送达，请阅读后于 {currentReply.receiptDue}
+            <ProvisionalMark calendar={calendar} date={currentReply.receiptDue} /> 前提交回执。
             <a href="#receipt" className="ml-1 font-medium underline">
               去填写回执
             </a>
           </p>
+        )}
+        {state === "awaiting_receipt" && currentReply && (
+          <DeadlineNote label="回执期限" start={currentReply.writtenOn} rule={rules.receipt} due={currentReply.receiptDue} calendar={calendar} />
         )}
         <ul className="mt-2 space-y-1 text-sm text-slate-700">
           {assignments
@@ -69,8 +79,15 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
             .map((a) => (
               <li key={a.id}>
                 {ASSIGNMENT_ROLE_LABELS[a.role]}单位：{a.unitName}
-                {a.role === "lead" && <>；办复期限：{a.extendedDue ?? a.due}</>}
-                {a.role === "lead" && (leadDue?.overdueDays ?? 0) > 0 && <strong className="ml-1 text-red-800">已超期{leadDue!.overdueDays}天</strong>}
+                {a.role === "lead" && (
+                  <>
+                    ；办复期限：{a.extendedDue ?? a.due}
+                    <ProvisionalMark calendar={calendar} date={a.extendedDue ?? a.due} />
+                    {(leadDue?.overdueDays ?? 0) > 0 && <strong className="ml-1 text-red-800">已超期{leadDue!.overdueDays}天</strong>}
+                    {a.extendedDue && <>（经批准延期，原期限 {a.due}）</>}
+                    <DeadlineNote label="办复期限" start={a.assignedOn} rule={proposal.isUrgent ? rules.urgentReply : rules.reply} due={a.due} calendar={calendar} />
+                  </>
+                )}
               </li>
             ))}
         </ul>

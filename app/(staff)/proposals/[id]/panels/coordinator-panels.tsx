@@ -33,7 +33,9 @@ export function AssignPanel({ proposalId, units }: { proposalId: number; units: 
   );
 }
 
-export type PendingAdjustment = { unitId: number; unit: string; role: "lead" | "co"; reason: string; suggestedUnit: string | null; decideBy: string };
+export type PendingAdjustment = { unitId: number; unit: string; role: "lead" | "co"; reason: string; suggestedUnit: string | null; decideBy: string; requestedAt: Date };
+/** How each adjustment's 审批期限 was counted (DeadlineNote, rendered on the server), by unit. */
+export type DeadlineNotes = Record<number, React.ReactNode>;
 export type PendingExtension = { unitId: number; unit: string; reason: string; requestedUntil: string; due: string };
 
 /** The coordinator decides 申请调整 and 申请延期. */
@@ -42,9 +44,11 @@ export function RequestDecisions({
   adjustments,
   extensions,
   units,
+  notes,
 }: {
   proposalId: number;
   adjustments: PendingAdjustment[];
+  notes: DeadlineNotes;
   extensions: PendingExtension[];
   units: UnitOption[];
 }) {
@@ -56,6 +60,7 @@ export function RequestDecisions({
             {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{sentence(a.reason)}
             {a.suggestedUnit && <>建议改由{a.suggestedUnit}承办。</>}请于 {a.decideBy} 前审批。
           </p>
+          <div className="mb-2">{notes[a.unitId]}</div>
           <ActionForm
             action={decideAdjustmentRequest}
             hidden={{ proposalId, unitId: a.unitId }}

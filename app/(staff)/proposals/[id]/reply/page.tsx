@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { DeadlineNote } from "@/components/deadline-note";
 import { DueBadge } from "@/components/due-badge";
 import { StateBadge } from "@/components/state-badge";
 import type { DraftInput } from "@/db/handling/drafting";
 import { loadFacts } from "@/db/handling/facts";
-import { deadlineRules } from "@/db/queries/settings";
+import { workflowContext } from "@/db/handling/run";
 import { canSeeDrafts } from "@/lib/authz";
 import { isoDateInChina, proposalLabel, sentence, sessionTitle } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
@@ -44,7 +45,9 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
   if (!facts) notFound();
   const { proposal, session } = detail;
   const today = isoDateInChina(new Date());
-  const refusal = refusalOf(facts, user, { type: "save_draft" }, { today, rules: deadlineRules(db) });
+  const ctx = workflowContext(db, today);
+  const { rules, calendar } = ctx;
+  const refusal = refusalOf(facts, user, { type: "save_draft" }, ctx);
   const drafting = draftingOf(db, id, facts);
   const latest = drafting.latest?.draft;
   const { start } = drafting;
@@ -67,7 +70,10 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
           {lead && (
             <div className="flex gap-2">
               <dt className="text-slate-500">办复期限</dt>
-              <dd>{lead.status === "accepted" ? <DueBadge due={effectiveDue(lead)} today={today} /> : effectiveDue(lead)}</dd>
+              <dd>
+                {lead.status === "accepted" ? <DueBadge due={effectiveDue(lead)} today={today} calendar={calendar} /> : effectiveDue(lead)}
+                <DeadlineNote label="办复期限" start={lead.assignedOn} rule={proposal.isUrgent ? rules.urgentReply : rules.reply} due={effectiveDue(lead)} calendar={calendar} />
+              </dd>
             </div>
           )}
         </dl>

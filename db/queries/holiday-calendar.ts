@@ -1,0 +1,82 @@
+/**
+ * 节假日与调休: the years the administrator maintained, kept in `settings` under one key, and the holiday
+ * calendar built from them over the package's data. Every deadline computation reads the row again (one
+ * indexed lookup), so an edit made through any server process counts in every other at once; the calendar
+ * itself is rebuilt only when the stored text changed.
+ */
+import { eq, sql } from "drizzle-orm";
+import { holidayCalendar, type CalendarDay, type HolidayCalendar, type MaintainedYear } from "@/lib/holiday-calendar";
+import type { Db } from "../client";
+import { preparedOnce } from "../prepared";
+import { settings } from "../schema";
+import { logEvent } from "./events";
+
+type Reader = Pick<Db, "select">;
+
+const KEY = "holidayCalendar";
+
+/** One maintained year as stored: the days, the notice it came from, and who entered it when. */
+export type StoredYear = MaintainedYear & { noticeText: string; updatedAt: number; updatedBy: number };
+
+type Stored = { years: StoredYear[] };
+
+// The raw text, not the parsed value: it is the cache key, compared as a string.
+const storedText = preparedOnce((db: Reader) =>
+  db
+    .select({ raw: sql<string>`value` })
+    .from(settings)
+    .where(eq(settings.key, KEY))
+    .prepare(),
+);
+
+function parse(raw: string | undefined): Stored {
+  if (!raw) return { years: [] };
+  const value = JSON.parse(raw) as Partial<Stored>;
+  return { years: Array.isArray(value.years) ? value.years : [] };
+}
+
+export function maintainedYears(db: Reader): StoredYear[] {
+  return parse(storedText(db).get()?.raw).years.sort((a, b) => a.year - b.year);
+}
+
+let cached: { raw: string; calendar: HolidayCalendar } | null = null;
+
+/** The holiday calendar in force: the maintained years over the package's data. */
+export function holidayCalendarOf(db: Reader): HolidayCalendar {
+  const raw = storedText(db).get()?.raw ?? "";
+  if (cached?.raw !== raw) cached = { raw, calendar: holidayCalendar(parse(raw).years) };
+  return cached.calendar;
+}
+
+function write(db: Db, actorId: number, change: (years: StoredYear[]) => StoredYear[], data: Record<string, unknown>) {
+  db.transaction((tx) => {
+    const years = change(parse(storedText(tx).get()?.raw).years);
+    const value: Stored = { years };
+    // No year left: no row, as before any was entered.
+    if (years.length === 0) tx.delete(settings).where(eq(settings.key, KEY)).run();
+    else
+      tx.insert(settings)
+        .values({ key: KEY, value, updatedBy: actorId, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+        .run();
+    logEvent(tx, { action: "holiday_calendar_update", actorId, data });
+  });
+}
+
+/** Enters (or replaces) one year's holidays and make-up working days. */
+export function saveMaintainedYear(db: Db, input: { year: number; days: CalendarDay[]; source: string; noticeText: string }, actorId: number): void {
+  const entry: StoredYear = { ...input, updatedAt: Date.now(), updatedBy: actorId };
+  write(db, actorId, (years) => [...years.filter((y) => y.year !== input.year), entry], {
+    year: input.year,
+    source: input.source,
+    holidays: input.days.filter((d) => d.kind === "holiday").map((d) => d.date),
+    makeUpDays: input.days.filter((d) => d.kind === "makeup").map((d) => d.date),
+  });
+}
+
+/** Removes a maintained year: the package's data (or weekends alone) count for it again. */
+export function removeMaintainedYear(db: Db, year: number, actorId: number): boolean {
+  if (!maintainedYears(db).some((y) => y.year === year)) return false;
+  write(db, actorId, (years) => years.filter((y) => y.year !== year), { year, removed: true });
+  return true;
+}
