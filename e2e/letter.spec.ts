@@ -92,7 +92,7 @@ test("letters download as PDF and DOCX for those who may read them, and not for 
   await page.context().clearCookies();
   const anonymous = await page.request.get(`/letters/${own.id}/letter.pdf`, { maxRedirects: 0 });
   expect(anonymous.status()).toBe(303);
-  expect(anonymous.headers()["location"]).toContain("/login?callbackUrl=");
+  expect(anonymous.headers().location).toContain("/login?callbackUrl=");
 });
 
 test("the receipt link on a letter opens the form without signing in, submits once, then is refused", async ({ page, browser, loginAs }) => {

@@ -11,7 +11,7 @@ export function parsePrefs(cookies: { lang?: string; care?: string }): PublicPre
 
 /** Where the toggle returns to: a path of the public site only, so it cannot redirect elsewhere. */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/open") || value.startsWith("//")) return "/open";
+  if (!value?.startsWith("/open") || value.startsWith("//")) return "/open";
   if (value.length > 5 && !"/?#".includes(value[5]!)) return "/open";
   return value;
 }

@@ -12,7 +12,7 @@ export const MAX_TERM_LENGTH = 30;
 /** Trigram: the shortest word that MATCH can answer. */
 export const TRIGRAM = 3;
 
-const SEPARATORS = /[\s,，、;；。.!！?？"“”'‘’()（）《》<>【】[\]{}|/\\:：*^+\-]+/u;
+const SEPARATORS = /[\s,，、;；。.!！?？"“”'‘’()（）《》<>【】[\]{}|/\\:：*^+-]+/u;
 
 const length = (s: string) => Array.from(s).length;
 

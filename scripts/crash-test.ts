@@ -215,7 +215,7 @@ async function drive(client: Client, round: number, index: number, ids: { draft:
           }
         : { proposalId: String(client.proposalId), contactedOn: today, method: "phone", participants: "承办人与提案人", summary: draftBody(marker, "contact") };
     load.calls++;
-    let response;
+    let response: Awaited<ReturnType<typeof callServerAction>>;
     try {
       response = await callServerAction({ baseURL: BASE_URL, page, actionId: kind === "draft" ? ids.draft : ids.contact, fields, sessionToken: client.token });
     } catch {
@@ -269,7 +269,9 @@ try {
   for (let round = 1; round <= ROUNDS; round++) {
     const roundStart = Date.now();
     // After a crash, a write in flight may or may not have committed: take the versions from the database.
-    withDb((db) => clients.forEach((c) => (c.version = versionOf(db, c.proposalId))));
+    withDb((db) => {
+      for (const c of clients) c.version = versionOf(db, c.proposalId);
+    });
     // One read of each client's page first, so the kill falls among writes rather than the first render.
     await Promise.all(clients.map((c) => fetch(`${BASE_URL}/proposals/${c.proposalId}`, { headers: { Cookie: `${SESSION_COOKIE}=${c.token}` }, signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer())));
     const load: RoundLoad = { calls: 0, acks: [], inFlight: [], refused: [] };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: unit and integration (vitest), then the production build and the end-to-end tests
+# Every test: lint and type check, unit and integration (vitest), then the production build and the end-to-end tests
 # (Playwright in Chromium against `next start`). Prints each runner's summary, then the total line
 # "N passed, N failed"; exits non-zero when any test failed.
 #   scripts/test.sh [--e2e-only]
@@ -11,6 +11,9 @@ start=$(date +%s)
 status=0
 
 if [ "${1:-}" != "--e2e-only" ]; then
+  # Lint (layer boundaries included, biome.jsonc) and the type check come first: they fail in seconds.
+  echo "== lint"; npx biome lint . || exit 1
+  echo "== typecheck"; npx tsc --noEmit || exit 1
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 

@@ -3,7 +3,7 @@
  * form with zod, and turns every failure into a value the form shows — never a thrown error.
  */
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { z } from "zod";
+import type { z } from "zod";
 import { can, type Capability } from "@/lib/authz";
 import type { ActionResult } from "@/lib/action-result";
 import { fieldErrorsOf } from "@/lib/validation/common";

@@ -13,6 +13,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         <label htmlFor="username" className="block text-sm font-medium text-slate-700">
           用户名
         </label>
+        {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one task; its first field takes the cursor */}
         <input id="username" name="username" autoComplete="username" required className="input" autoFocus />
       </div>
       <div className="space-y-1">

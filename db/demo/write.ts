@@ -206,7 +206,7 @@ export class StoryWriter {
       ms(story.createdAt),
       ms(story.updatedAt),
     );
-    story.signers.forEach((s, position) => st.signer.run(proposalId, ids.user(s.login), s.role, position));
+    for (const [position, s] of story.signers.entries()) st.signer.run(proposalId, ids.user(s.login), s.role, position);
     for (const a of story.assignments) this.assignment(proposalId, a);
     const leadUnit = () => ids.unit(story.assignments[0]!.unit);
     for (const c of story.contacts) {

@@ -144,7 +144,7 @@ export function publishedById(db: Reader, id: number): PublicItem | null {
 /** The letter of a reply published in full (全文公开); null for anything else, a summary included. */
 export function publishedLetter(db: Db, publicationId: number): Letter | null {
   const current = publishedById(db, publicationId);
-  if (!current || current.mode !== "full") return null;
+  if (current?.mode !== "full") return null;
   return letterForReply(db, current.replyId);
 }
 

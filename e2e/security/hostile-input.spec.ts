@@ -396,15 +396,15 @@ test("every field of every server action refuses hostile input in Chinese and st
     const response = await callAction({ action: attempt.form.action, page: attempt.form.page, token: attempt.form.as ? setup.tokens[attempt.form.as] : undefined, fields: attempt.fields });
     return { attempt, outcome: classify(response), result: result(response), status: response.status };
   });
-  const describe = (s: (typeof seen)[number]) => `${s.attempt.form.action} ${s.attempt.tried.join("+")}=${s.attempt.hostile} ${shown(s.attempt.fields[s.attempt.tried[0]!])}`;
+  const describeCall = (s: (typeof seen)[number]) => `${s.attempt.form.action} ${s.attempt.tried.join("+")}=${s.attempt.hostile} ${shown(s.attempt.fields[s.attempt.tried[0]!])}`;
   // No call failed on the server, and every one was refused.
-  expect(seen.filter((s) => s.status >= 500 || !["invalid", "refused", "tooLarge"].includes(s.outcome)).map((s) => `${describe(s)} → ${s.outcome} ${JSON.stringify(s.result)}`)).toEqual([]);
+  expect(seen.filter((s) => s.status >= 500 || !["invalid", "refused", "tooLarge"].includes(s.outcome)).map((s) => `${describeCall(s)} → ${s.outcome} ${JSON.stringify(s.result)}`)).toEqual([]);
   // With a message a person can read (the field messages too).
   const unreadable = seen.flatMap((s) => {
     const r = s.result;
     if (!r || r.ok) return [];
     const messages = [r.error, ...Object.values(r.fieldErrors ?? {})];
-    return messages.filter((m) => !isChineseMessage(m)).map((m) => `${describe(s)} → “${m}”`);
+    return messages.filter((m) => !isChineseMessage(m)).map((m) => `${describeCall(s)} → “${m}”`);
   });
   expect(unreadable).toEqual([]);
   // Nothing changed: the records aimed at, the settings, no event by the spec's accounts, and no hostile string anywhere.

@@ -25,7 +25,7 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** 发文字号 prefix such as 渝高新科函; the 〔year〕 and serial are added when a reply is numbered. */
 const docPrefix = requiredText("发文字号前缀", 20)
-  .refine((s) => !/[〔〕\[\]［］()（）]/.test(s), "发文字号前缀不含〔年份〕和序号，只填写如“渝高新科函”的部分")
+  .refine((s) => !/[〔〕[\]［］()（）]/.test(s), "发文字号前缀不含〔年份〕和序号，只填写如“渝高新科函”的部分")
   .refine((s) => s.length >= 2, "发文字号前缀至少 2 个字")
   .refine((s) => HAN_ONLY.test(s), "发文字号前缀只能由汉字组成，如“渝高新科函”");
 

@@ -19,7 +19,7 @@ if (!trustsProxy(process.env.TRUST_PROXY)) {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (event, req, ...rest) {
     if (event === "request" && req && req.headers) {
-      const address = req.socket && req.socket.remoteAddress;
+      const address = req.socket?.remoteAddress;
       if (address) req.headers["x-forwarded-for"] = address;
       else delete req.headers["x-forwarded-for"];
     }

@@ -116,7 +116,7 @@ describe("the PDF of a signed reply", () => {
     expect(all).toContain(`重庆高新区科技创新局${chineseDate(reply180.writtenOn)}`);
     expect(all).toContain(CONTACT_180);
     expect(all).toContain(receiptUrl);
-    pages.forEach((page, i) => expect(page.text).toContain(`—${i + 1}—`));
+    for (const [i, page] of pages.entries()) expect(page.text).toContain(`—${i + 1}—`);
   });
 
   it("prints the result class at the top right only when asked", async () => {

@@ -53,7 +53,7 @@ describe("the reply letter of proposal 180", () => {
     const expected = letterPart.map((line) => (line === "2023516" ? "2023年5月16日" : line.startsWith("(联系人:") ? `${line})` : line));
     const [, ...composed] = letterLines(letter);
     expect(composed).toHaveLength(expected.length);
-    composed.forEach((line, i) => expect(line).toBe(expected[i]));
+    for (const [i, line] of composed.entries()) expect(line).toBe(expected[i]);
   });
 
   it("names each part as the sample does", () => {

@@ -32,7 +32,7 @@ export function ReviewTable({ rows, total }: { rows: ReviewedStep<OpenStep>[]; t
                 <td className="whitespace-nowrap">{r.due}</td>
                 <td className="whitespace-nowrap">{r.recomputed ?? "—"}</td>
                 <td>
-                  {r.provisional ? "暂定：" + r.provisional : r.recomputed && r.recomputed !== r.due ? "与现行安排计算结果不同" : ""}
+                  {r.provisional ? `暂定：${r.provisional}` : r.recomputed && r.recomputed !== r.due ? "与现行安排计算结果不同" : ""}
                   {!r.recomputed && <span className="block text-xs text-slate-500">期限经延期或重新办理确定，不按规则重算</span>}
                 </td>
               </tr>
