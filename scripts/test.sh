@@ -12,8 +12,11 @@ status=0
 
 if [ "${1:-}" != "--e2e-only" ]; then
   # Lint (layer boundaries included, biome.jsonc) and the type check come first: they fail in seconds.
-  echo "== lint"; npx biome lint . || exit 1
-  echo "== typecheck"; npx tsc --noEmit || exit 1
+  # A failure stops here, still ending with the total line.
+  for step in "biome lint ." "tsc --noEmit"; do
+    echo "== $step"
+    if ! npx $step; then echo "\`$step\` failed"; echo "0 passed, 1 failed"; exit 1; fi
+  done
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 
