@@ -55,17 +55,6 @@ export function issueReceiptToken(db: Db, replyId: number, memberId: number, now
   return token;
 }
 
-/** The reply waiting for receipts on a proposal: the current round's, while the proposal is 已答复. */
-function replyAwaitingReceipts(db: Db, proposalId: number): number | null {
-  const row = db
-    .select({ id: replies.id })
-    .from(replies)
-    .innerJoin(proposals, and(eq(proposals.id, replies.proposalId), eq(proposals.round, replies.round)))
-    .where(and(eq(replies.proposalId, proposalId), eq(proposals.status, "replied")))
-    .get();
-  return row?.id ?? null;
-}
-
 function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptTokenRecord {
   const issued =
     db
@@ -84,8 +73,7 @@ function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptToken
     .from(receipts)
     .where(and(eq(receipts.replyId, claims.replyId), eq(receipts.memberId, claims.memberId)))
     .get();
-  const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, claims.replyId)).get();
-  return { issued, receiptReturned: returned !== undefined, currentReplyId: reply ? replyAwaitingReceipts(db, reply.proposalId) : null };
+  return { issued, receiptReturned: returned !== undefined };
 }
 
 /** What the receipt page shows about the reply a valid token is for. */

@@ -226,6 +226,7 @@ export function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
       title: proposals.title,
       sessionKind: sessions.kind,
       round: replies.round,
+      replyId: replies.id,
       receiptDue: replies.receiptDue,
       memberId: proposalSigners.userId,
       member: proposer.displayName,

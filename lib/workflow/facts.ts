@@ -36,6 +36,8 @@ export type ProposalFacts = {
   /** The reply of the current round, once approved. */
   reply: { round: number; writtenOn: string; receiptDue: string } | null;
   receiptsThisRound: { memberId: number; result: Satisfaction }[];
+  /** The signed replies of earlier rounds, with who has returned a receipt on each: those stay answerable. */
+  earlierReplies: { round: number; answeredBy: number[] }[];
 };
 
 /** Effective deadline of an assignment: the extension when one was granted. */

@@ -57,6 +57,7 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     assignments: [assignment(LEAD, "lead"), assignment(CO, "co")],
     reply: null,
     receiptsThisRound: [],
+    earlierReplies: [],
     ...over,
   };
 }

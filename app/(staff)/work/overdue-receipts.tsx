@@ -39,7 +39,7 @@ export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
               <td className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
               <td>
                 <div className="flex flex-wrap items-start gap-2">
-                  <RemindButton proposalId={r.proposalId} memberId={r.memberId} memberName={r.member} />
+                  <RemindButton proposalId={r.proposalId} replyId={r.replyId} memberId={r.memberId} label={`${r.member}提交回执`} />
                   <Link href={`/proposals/${r.proposalId}#paper-receipt`} className="pt-1.5 text-sm text-brand-700 hover:underline">
                     代录纸质回执
                   </Link>

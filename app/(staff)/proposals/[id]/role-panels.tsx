@@ -34,9 +34,18 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "coordinator") {
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
-    if (facts.status === "replied") panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
+    panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
     const requests = pendingRequestsOf(db, proposalId);
-    panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} />);
+    panels.push(
+      <RequestDecisions
+        key="requests"
+        proposalId={proposalId}
+        {...requests}
+        units={units}
+        leadUnit={lead ? (unitName.get(lead.unitId) ?? "") : ""}
+        liveUnitIds={live.map((a) => a.unitId)}
+      />,
+    );
     if (facts.status !== "registered" && facts.status !== "closed") {
       panels.push(
         <CoordinatorTools
@@ -53,7 +62,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "handler" && mine) {
     if (mine.status === "pending") {
-      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
+      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} isLead={mine.role === "lead"} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
     }
     if (mine.role === "co" && mine.status === "accepted" && !mine.opinionWaived && (mine.opinion === null || mine.opinion === "draft" || mine.opinion === "returned")) {
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;

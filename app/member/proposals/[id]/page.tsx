@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ReplyLetter } from "@/components/reply-letter";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
+import { loadFacts } from "@/db/handling/facts";
 import { contactsOf, repliesOf } from "@/db/queries/handling-view";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
@@ -11,6 +12,7 @@ import { memberReceiptsOf } from "@/db/queries/receipts";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
+import { roundsOwed } from "@/lib/receipts";
 import { MEMBER_STATE_LABELS, MEMBER_TIMELINE_ACTIONS, memberState } from "@/lib/member-view";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { ReceiptSection } from "./receipt-section";
@@ -34,6 +36,8 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
   const myReceipts = memberReceiptsOf(db, id, user.id);
+  const facts = loadFacts(db, id);
+  const owedRounds = facts ? roundsOwed(facts, user.id) : [];
   const currentReply = replies.find((r) => r.round === proposal.round);
   // Another co-signer's receipt opinion is theirs: the timeline shows only why it was reopened or closed.
   const timeline = proposalTimeline(db, id)
@@ -98,7 +102,9 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
             replyId={reply.id}
             receiptDue={reply.receiptDue}
             receipt={myReceipts.find((r) => r.replyId === reply.id)}
-            owed={owed && reply.round === proposal.round}
+            owed={owedRounds.includes(reply.round)}
+            current={reply.round === proposal.round}
+            anchor={reply.round === (owedRounds.includes(proposal.round) ? proposal.round : owedRounds[0])}
             respondent={`${user.displayName}${PROPOSER_WORD[session.kind]}`}
           />
         </section>
