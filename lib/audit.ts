@@ -36,6 +36,7 @@ export const AUDIT_GROUPS = [
       publish: "发布",
       withhold: "不予公开",
       withdraw_publication: "撤回公开",
+      republish: "重新发布",
     },
   },
   {
@@ -97,7 +98,8 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
   if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string") parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);
   if (action === "user_update" && Array.isArray(d.fields) && d.fields.length) parts.push(`字段：${d.fields.join("、")}`);
-  if ((action === "publish" || action === "withdraw_publication") && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
+  if (["publish", "withdraw_publication", "republish"].includes(action) && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
+  if (["publish", "withhold", "withdraw_publication", "republish"].includes(action) && typeof d.round === "number" && d.round > 1) parts.push(`第${d.round}轮答复`);
   return parts.join("；");
 }
 

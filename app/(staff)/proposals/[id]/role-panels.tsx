@@ -16,7 +16,7 @@ import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { draftingOf } from "./drafting";
 import { DraftLinkPanel } from "./panels/draft-link-panel";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
-import { publicationPanel } from "./publication-section";
+import { publicationPanels } from "./publication-section";
 import { PaperReceipts } from "./paper-receipts";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
@@ -88,7 +88,6 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
   }
-  const publication = publicationPanel(db, user, proposalId);
-  if (publication) panels.push(publication);
+  panels.push(...publicationPanels(db, user, proposalId));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;
 }
