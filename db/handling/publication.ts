@@ -27,27 +27,27 @@ import { notifyRecipients, type Database, type RunResult } from "./run";
 /** The signed replies of a proposal, latest round first, with what each draft proposed for disclosure and its publication. */
 function loadReplies(db: Pick<Db, "select">, proposalId: number) {
   return db
-      .select({
-        replyId: replies.id,
-        round: replies.round,
-        unitId: replies.unitId,
-        writtenOn: replies.writtenOn,
-        disclosure: replyDrafts.disclosure,
-        disclosureSummary: replyDrafts.disclosureSummary,
-        disclosureReason: replyDrafts.disclosureReason,
-        publicationId: publications.id,
-        publicationStatus: publications.status,
-        indexNumber: publications.indexNumber,
-        publishedOn: publications.publishedOn,
-        withheldReason: publications.withheldReason,
-        withdrawnReason: publications.withdrawnReason,
-      })
-      .from(replies)
-      .innerJoin(replyDrafts, eq(replyDrafts.id, replies.draftId))
-      .leftJoin(publications, eq(publications.replyId, replies.id))
-      .where(eq(replies.proposalId, proposalId))
-      .orderBy(desc(replies.round))
-      .all();
+    .select({
+      replyId: replies.id,
+      round: replies.round,
+      unitId: replies.unitId,
+      writtenOn: replies.writtenOn,
+      disclosure: replyDrafts.disclosure,
+      disclosureSummary: replyDrafts.disclosureSummary,
+      disclosureReason: replyDrafts.disclosureReason,
+      publicationId: publications.id,
+      publicationStatus: publications.status,
+      indexNumber: publications.indexNumber,
+      publishedOn: publications.publishedOn,
+      withheldReason: publications.withheldReason,
+      withdrawnReason: publications.withdrawnReason,
+    })
+    .from(replies)
+    .innerJoin(replyDrafts, eq(replyDrafts.id, replies.draftId))
+    .leftJoin(publications, eq(publications.replyId, replies.id))
+    .where(eq(replies.proposalId, proposalId))
+    .orderBy(desc(replies.round))
+    .all();
 }
 
 /** The reply a command acts on: the one named, else the latest; null when there is none. */

@@ -84,6 +84,8 @@ export type ReceiptLinkContext = {
   /** 政协…第二次会议 第180号提案 */
   proposalLabel: string;
   docNumber: string;
+  /** The reply's round: the link answers that round's letter. */
+  round: number;
   receiptDue: string;
   /** The member, and how the letter addresses them (刘新荣委员). */
   member: { id: number; name: string; addressedAs: string };
@@ -103,6 +105,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = new Date()):
       number: proposals.number,
       session: sessions,
       docNumber: replies.docNumber,
+      round: replies.round,
       receiptDue: replies.receiptDue,
     })
     .from(replies)
@@ -124,6 +127,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = new Date()):
       proposalTitle: row.title,
       proposalLabel: `${sessionTitle(row.session)} ${proposalLabel(row.number, row.session.kind)}`,
       docNumber: row.docNumber,
+      round: row.round,
       receiptDue: row.receiptDue,
       member: { id: member.id, name: member.name, addressedAs: `${member.name}${PROPOSER_WORD[row.session.kind]}` },
     },

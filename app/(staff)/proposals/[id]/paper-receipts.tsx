@@ -12,7 +12,8 @@ import { PaperReceiptPanel } from "./panels/receipt-panels";
 export function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: number; facts: ProposalFacts }) {
   const signers = getProposalDetail(db, proposalId)?.signers ?? [];
   const reminded = lastRemindersOf(db, proposalId);
-  const rounds = repliesOf(db, proposalId).flatMap((reply) => {
+  const replies = repliesOf(db, proposalId);
+  const rounds = replies.flatMap((reply) => {
     const owing = signers
       .filter((s) => roundsOwed(facts, s.userId).includes(reply.round))
       .map((s) => {
@@ -22,5 +23,5 @@ export function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: n
     return owing.length > 0 ? [{ replyId: reply.id, round: reply.round, receiptDue: reply.receiptDue, owing }] : [];
   });
   if (rounds.length === 0) return null;
-  return <PaperReceiptPanel proposalId={proposalId} rounds={rounds} />;
+  return <PaperReceiptPanel proposalId={proposalId} rounds={rounds} namesRounds={replies.length > 1} />;
 }

@@ -59,9 +59,10 @@ export function AdjustmentDecision({
   const replacements = units.filter((u) => !liveUnitIds.includes(u.id));
   return (
     <Panel title={`调整申请：${a.unit}`} tone="action">
-      <p className="mb-2 text-sm">
-        {a.role === "lead" ? "主办" : "协办"}单位申请调整（{asked}），理由：{a.reason}；请于 {a.decideBy} 前审批。
+      <p className="text-sm">
+        {a.role === "lead" ? "主办" : "协办"}单位申请调整（{asked}）。理由：{a.reason}
       </p>
+      <p className="mb-2 text-sm">请于 {a.decideBy} 前审批。</p>
       <ActionForm
         action={decideAdjustmentRequest}
         hidden={{ proposalId, unitId: a.unitId, ...(a.role === "lead" ? { outcome: "change_lead" } : { leadUnitId: a.unitId }) }}

@@ -49,6 +49,8 @@ export function PublicationPanel({
       </div>
       {actions.length > 0 && (
         <ActionForm
+          // A new decision offers new actions: the form starts afresh, without the last reason typed.
+          key={actions.join()}
           action={decidePublicationAction}
           hidden={{ proposalId, replyId }}
           buttons={actions.map((a) => ({ ...BUTTONS[a], name: "decision", value: a }))}

@@ -9,10 +9,9 @@ export type OwedRound = { replyId: number; round: number; receiptDue: string; ow
 
 /**
  * The coordinator follows up receipts still owed, on each reply round that waits for some: 催告, or
- * records a paper receipt.
+ * records a paper receipt. `namesRounds` when the proposal was answered more than once.
  */
-export function PaperReceiptPanel({ proposalId, rounds }: { proposalId: number; rounds: OwedRound[] }) {
-  const several = rounds.length > 1 || rounds[0]!.round > 1;
+export function PaperReceiptPanel({ proposalId, rounds, namesRounds: several }: { proposalId: number; rounds: OwedRound[]; namesRounds: boolean }) {
   return (
     <div id="paper-receipt" className="scroll-mt-4">
       <Panel title="回执跟踪：催告与代录纸质回执">
