@@ -46,6 +46,8 @@ test("the two published replies of 第205号 are told apart, and each is withdra
   await expect(results.locator(`a[href="/open/${second.publicationId}"]`)).toHaveText(`${firstTitle}（第二轮答复）`);
   await page.goto(`/open/${second.publicationId}`);
   await expect(page.getByText("本件为第二轮答复，与此前的答复分别公开。")).toBeVisible();
+  // The first reply's page is in the public page cache now: withdrawing must empty it.
+  expect(await publicState(page, first)).toEqual({ detail: 200, inSearch: 1, inFeed: true, inSitemap: true });
   await noAxeViolations(page);
 
   await loginAs("coordinator");

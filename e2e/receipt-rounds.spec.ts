@@ -39,6 +39,8 @@ test("a co-signer's first-round QR link still takes his receipt after the propos
   await expect(form.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(form.getByText("（第一轮答复）")).toBeVisible();
   await noAxeViolations(form);
+  await form.setViewportSize({ width: 390, height: 844 });
+  await form.screenshot({ path: "/work/wt/shots/workflow-receipt-link-round1-390.png", fullPage: true });
   await answer(form, { contact: "已走访面商", attitude: "满意", result: "基本满意" });
   await expect(form.getByRole("status").filter({ hasText: "回执已提交" })).toBeVisible();
   await form.goto(links["徐光辉"]!);

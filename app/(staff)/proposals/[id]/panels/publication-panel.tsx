@@ -45,12 +45,11 @@ export function PublicationPanel({
     <Panel title={round === null ? "政府信息公开" : `政府信息公开（第${round}轮答复）`} tone={actions.length > 0 ? "action" : "plain"}>
       <div className="mb-3 space-y-1 text-sm">
         <p>审签确定的公开方式：{approved}</p>
-        <div>{status}</div>
+        {/* 索引号 is one long word: it may break anywhere rather than widen the page on a phone. */}
+        <div className="[overflow-wrap:anywhere]">{status}</div>
       </div>
       {actions.length > 0 && (
         <ActionForm
-          // A new decision offers new actions: the form starts afresh, without the last reason typed.
-          key={actions.join()}
           action={decidePublicationAction}
           hidden={{ proposalId, replyId }}
           buttons={actions.map((a) => ({ ...BUTTONS[a], name: "decision", value: a }))}
@@ -58,6 +57,8 @@ export function PublicationPanel({
           {(errors) =>
             needsReason && (
               <TextField
+                // A new decision offers new actions: the reason starts afresh, not with the last one typed.
+                key={actions.join()}
                 label={actions.map((a) => REASON_LABELS[a]).find(Boolean) ?? "不予公开的理由（选择不予公开时必填）"}
                 name="reason"
                 rows={2}
