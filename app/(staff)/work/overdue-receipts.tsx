@@ -25,7 +25,7 @@ export function OverdueReceipts({ db, today }: { db: Db; today: string }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.proposalId}-${r.memberId}`}>
+            <tr key={`${r.replyId}-${r.memberId}`}>
               <td>
                 <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
                 {r.round > 1 && <span className="ml-1 text-xs text-orange-800">第{r.round}轮答复</span>}
