@@ -34,6 +34,17 @@ export function prepareProposal(stage: "drafted" | "in_review", title: string): 
   });
 }
 
+/** A joint proposal of 刘新荣 and the co-signers (by login), handled by 科技创新局 up to its signed reply. */
+export function prepareJointReply(title: string, coSigners: string[]): { id: number; replyId: number } {
+  return withDb((db) => {
+    const people = lookups(db);
+    const today = isoDateInChina(new Date());
+    const id = ok(people.register(next++, { title, receivedOn: today, coSignerIds: coSigners.map((login) => people.user(login).id) })).id;
+    handleProposal(db, people, id, people.unit(LEAD_UNIT), { until: "replied", on: today, participants: "蒋明杰与刘新荣委员" });
+    return { id, replyId: db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, id)).get()!.id };
+  });
+}
+
 /** A second handler of 科技创新局, for two people editing one draft. */
 export function ensureSecondHandler(username: string, displayName: string): void {
   withDb((db) => {

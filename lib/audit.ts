@@ -38,6 +38,7 @@ export const AUDIT_GROUPS = [
       publish: "发布",
       withhold: "不予公开",
       withdraw_publication: "撤回公开",
+      republish: "重新发布",
     },
   },
   {
@@ -103,7 +104,8 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   if (action === "holiday_calendar_update" && typeof d.year === "number") {
     parts.push(d.removed ? `删除${d.year}年的录入，恢复内置数据` : `${d.year}年：放假 ${Array.isArray(d.holidays) ? d.holidays.length : 0} 天，调休上班 ${Array.isArray(d.makeUpDays) ? d.makeUpDays.length : 0} 天`);
   }
-  if ((action === "publish" || action === "withdraw_publication") && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
+  if (["publish", "withdraw_publication", "republish"].includes(action) && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
+  if (["publish", "withhold", "withdraw_publication", "republish"].includes(action) && typeof d.round === "number" && d.round > 1) parts.push(`第${d.round}轮答复`);
   return parts.join("；");
 }
 

@@ -24,6 +24,7 @@ export const EVENT_LABELS: Record<string, string> = {
   publish: "发布",
   withhold: "不予公开",
   withdraw_publication: "撤回公开",
+  republish: "重新发布",
   receipt: "提交回执",
   remind_receipt: "催告回执",
   reopen: "重新办理",

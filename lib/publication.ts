@@ -1,6 +1,7 @@
 /**
- * Publication of a signed reply on the open-information site (政府信息公开): who may 发布, 不予公开 or
- * 撤回公开, what must hold first, and the metadata the published page carries. Pure; the use case in
+ * Publication of a signed reply on the open-information site (政府信息公开): who may 发布, 不予公开,
+ * 撤回公开 or 重新发布, what must hold first, and the metadata the published page carries. Each reply
+ * round is published (or not) on its own. Pure; the use case in
  * db/handling/publication.ts loads the facts, asks here, and writes the outcome.
  */
 import type { Actor } from "./authz";
@@ -34,13 +35,19 @@ export type PublicationFacts = {
   publication: { status: PublicationState } | null;
 };
 
-export type PublicationCommand = { type: "publish" } | { type: "withhold"; reason: string } | { type: "withdraw"; reason: string };
+export type PublicationCommand =
+  | { type: "publish" }
+  | { type: "withhold"; reason: string }
+  | { type: "withdraw"; reason: string }
+  /** 重新发布 a withdrawn reply, with its 索引号 as first published. */
+  | { type: "republish"; reason: string };
 export type PublicationAction = PublicationCommand["type"];
 
 export const PUBLICATION_EVENTS: Record<PublicationAction, string> = {
   publish: "publish",
   withhold: "withhold",
   withdraw: "withdraw_publication",
+  republish: "republish",
 };
 
 export type PublicationDecision =
@@ -72,7 +79,7 @@ export function decidePublication(
   switch (command.type) {
     case "publish":
       if (publication?.status === "published") return refuse("此答复函已发布");
-      if (publication) return refuse(publication.status === "withheld" ? "此答复函已决定不予公开" : "此答复函已撤回公开，不能再次发布");
+      if (publication) return refuse(publication.status === "withheld" ? "此答复函已决定不予公开" : "此答复函已撤回公开，如需恢复请重新发布");
       if (reply.disclosure === "none") return refuse("审签时已确定此答复函不予公开");
       if (reply.disclosure === "summary" && !reply.disclosureSummary?.trim()) return refuse("摘要公开的答复函缺少公开摘要");
       return { ok: true, status: "published", mode: reply.disclosure, event, reason: null };
@@ -88,6 +95,12 @@ export function decidePublication(
       if (!reason) return refuse("请填写撤回公开的理由");
       return { ok: true, status: "withdrawn", mode: reply.disclosure, event, reason };
     }
+    case "republish": {
+      if (publication?.status !== "withdrawn") return refuse("只有已撤回公开的答复函才能重新发布");
+      const reason = command.reason.trim();
+      if (!reason) return refuse("请填写重新发布的理由");
+      return { ok: true, status: "published", mode: reply.disclosure, event, reason };
+    }
   }
 }
 
@@ -97,7 +110,7 @@ export function availablePublicationActions(
   actor: Pick<Actor, "role" | "unitId">,
   settings: PublicationSettings,
 ): PublicationAction[] {
-  const probes: PublicationCommand[] = [{ type: "publish" }, { type: "withhold", reason: "-" }, { type: "withdraw", reason: "-" }];
+  const probes: PublicationCommand[] = [{ type: "publish" }, { type: "withhold", reason: "-" }, { type: "withdraw", reason: "-" }, { type: "republish", reason: "-" }];
   return probes.filter((c) => decidePublication(facts, actor, c, settings).ok).map((c) => c.type);
 }
 
@@ -170,4 +183,19 @@ export function publicationNotices(status: PublicationState, context: { unitId: 
     case "withdrawn":
       return [unit("答复函已撤回公开"), { to: "coordinators", message: "答复函已撤回公开" }];
   }
+}
+
+const CHINESE_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** 第二轮答复 */
+export function replyRoundName(round: number): string {
+  return `第${CHINESE_ORDINALS[round - 1] ?? round}轮答复`;
+}
+
+/**
+ * What the public title adds for a reply after the first round (（第二轮答复）), so that the replies of
+ * one proposal never read alike on the list, the page, the feed or in search; nothing for the first.
+ */
+export function replyRoundSuffix(round: number): string {
+  return round > 1 ? `（${replyRoundName(round)}）` : "";
 }

@@ -68,18 +68,16 @@ export type ReceiptTokenRecord = {
   issued: { usedAt: Date | null } | null;
   /** The member has already returned a receipt on this reply (online, on paper, or through the link). */
   receiptReturned: boolean;
-  /** The reply now waiting for receipts on the token's proposal; null when none is. */
-  currentReplyId: number | null;
 };
 
-export type ReceiptTokenRefusal = "invalid" | "expired" | "used" | "superseded";
+export type ReceiptTokenRefusal = "invalid" | "expired" | "used";
 
 export type ReceiptTokenCheck = { ok: true; claims: ReceiptClaims } | { ok: false; refusal: ReceiptTokenRefusal };
 
 /**
  * Whether a token opens the receipt form now: refused when altered or never issued (invalid), past
- * its expiry (expired), already used or the receipt already returned (used), or when its reply is no
- * longer the one waiting for receipts, e.g. after a second round began (superseded).
+ * its expiry (expired), or already used or the receipt already returned (used). Until then it stays
+ * open for its reply whatever the other proposers answered and whatever round the proposal is in now.
  */
 export function checkReceiptToken(
   token: string,
@@ -92,7 +90,6 @@ export function checkReceiptToken(
   const found = record(claims);
   if (!found.issued) return { ok: false, refusal: "invalid" };
   if (found.issued.usedAt || found.receiptReturned) return { ok: false, refusal: "used" };
-  if (found.currentReplyId !== claims.replyId) return { ok: false, refusal: "superseded" };
   if (now.getTime() > claims.expiresAt.getTime()) return { ok: false, refusal: "expired" };
   return { ok: true, claims };
 }
@@ -110,9 +107,5 @@ export const RECEIPT_TOKEN_REFUSALS: Record<ReceiptTokenRefusal, { title: string
   used: {
     title: "回执已提交",
     detail: "此答复的回执已经提交，每轮答复只能提交一次，链接不能再次使用。如需补充意见，请与承办单位联系人联系。",
-  },
-  superseded: {
-    title: "这份答复已不在征询意见",
-    detail: "此链接对应的答复函已不是当前需要反馈的答复（例如提案已重新办理或已办结）。请登录系统查看最新答复。",
   },
 };

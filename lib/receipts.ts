@@ -6,16 +6,20 @@ import type { ProposalFacts } from "./workflow/facts";
 export const RECEIPT_OPINION_MAX = 2000;
 
 /**
- * A proposer or co-signer owes a receipt while the current round's reply waits for theirs. Whether a
- * receipt is accepted is decided by the workflow; this only tells who may be reminded or offered the form.
+ * The reply rounds on which a proposer or co-signer still owes a receipt: every signed reply they have
+ * not answered, whatever the others answered and whatever round the proposal is in now (the current
+ * round's once it is replied, and still after it was closed). Whether a receipt is accepted is decided by
+ * the workflow; this only tells who may be reminded or offered the form.
  */
-export function owesReceipt(facts: Pick<ProposalFacts, "status" | "round" | "reply" | "proposerIds" | "receiptsThisRound">, memberId: number): boolean {
-  return (
-    facts.status === "replied" &&
-    facts.reply?.round === facts.round &&
-    facts.proposerIds.includes(memberId) &&
-    !facts.receiptsThisRound.some((r) => r.memberId === memberId)
-  );
+export function roundsOwed(
+  facts: Pick<ProposalFacts, "status" | "round" | "reply" | "proposerIds" | "receiptsThisRound" | "earlierReplies">,
+  memberId: number,
+): number[] {
+  if (!facts.proposerIds.includes(memberId)) return [];
+  const earlier = facts.earlierReplies.filter((r) => !r.answeredBy.includes(memberId)).map((r) => r.round);
+  const currentOpen =
+    facts.reply?.round === facts.round && (facts.status === "replied" || facts.status === "closed") && !facts.receiptsThisRound.some((r) => r.memberId === memberId);
+  return currentOpen ? [...earlier, facts.round] : earlier;
 }
 
 /** What the respondent is told once a receipt is in, by the state it left the proposal in. */

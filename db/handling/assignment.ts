@@ -1,7 +1,7 @@
 /** 交办, 签收, 申请调整 and its decision: who handles a proposal. */
 import { and, eq } from "drizzle-orm";
 import { dueDate } from "@/lib/deadlines";
-import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { AdjustmentOutcome, WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { adjustmentRequests } from "../schema";
 import { runCommand } from "./run";
@@ -14,7 +14,12 @@ export function acceptAssignment(db: Db, actor: WorkflowActor, proposalId: numbe
   return runCommand(db, { proposalId, actor, command: { type: "accept", unitId } });
 }
 
-export function requestAdjustment(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; reason: string; suggestedUnitId: number | null }) {
+export function requestAdjustment(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: { unitId: number; reason: string; suggestedUnitId: number | null; asksToLead?: boolean },
+) {
   return runCommand(db, {
     proposalId,
     actor,
@@ -26,6 +31,7 @@ export function requestAdjustment(db: Db, actor: WorkflowActor, proposalId: numb
           requestedBy: actor.id,
           reason: input.reason.trim(),
           suggestedUnitId: input.suggestedUnitId,
+          asksToLead: input.asksToLead ?? false,
           decideBy: dueDate(applied.calendar, applied.today, applied.rules.adjustmentDecision),
         })
         .run();
@@ -37,7 +43,7 @@ export function decideAdjustment(
   db: Db,
   actor: WorkflowActor,
   proposalId: number,
-  input: { unitId: number; approve: boolean; replacementUnitId: number | null; comment: string | null },
+  input: { unitId: number; outcome: AdjustmentOutcome; comment: string | null },
 ) {
   return runCommand(db, {
     proposalId,
@@ -45,7 +51,7 @@ export function decideAdjustment(
     command: { type: "decide_adjustment", ...input },
     write: (tx, applied) => {
       tx.update(adjustmentRequests)
-        .set({ status: input.approve ? "approved" : "rejected", decidedBy: actor.id, decidedAt: new Date(), decisionComment: input.comment })
+        .set({ status: input.outcome.kind === "reject" ? "rejected" : "approved", decidedBy: actor.id, decidedAt: new Date(), decisionComment: input.comment })
         .where(and(eq(adjustmentRequests.assignmentId, applied.assignmentIds.get(input.unitId)!), eq(adjustmentRequests.status, "pending")))
         .run();
     },

@@ -1,5 +1,5 @@
 /** Loads the workflow facts of one proposal (lib/workflow/facts.ts) from the database. */
-import { and, count, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
@@ -69,6 +69,13 @@ const factsQueries = preparedOnce((db: Reader) => {
       .where(or(eq(proposalLinks.proposalId, proposalId), eq(proposalLinks.relatedId, proposalId)))
       .prepare(),
     receipts: db.select({ memberId: receipts.memberId, result: receipts.result }).from(receipts).where(eq(receipts.replyId, param("replyId"))).prepare(),
+    earlierReceipts: db
+      .select({ round: replies.round, memberId: receipts.memberId })
+      .from(replies)
+      .leftJoin(receipts, eq(receipts.replyId, replies.id))
+      .where(and(eq(replies.proposalId, proposalId), lt(replies.round, round)))
+      .orderBy(asc(replies.round), asc(receipts.id))
+      .prepare(),
   };
 });
 
@@ -83,6 +90,12 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
   const latestDraft = q.latestDraft.get(inThisRound);
   const reply = q.reply.get(inThisRound);
   const receiptsThisRound = reply ? q.receipts.all({ replyId: reply.id }) : [];
+  const earlierReplies: ProposalFacts["earlierReplies"] = [];
+  for (const r of q.earlierReceipts.all(inThisRound)) {
+    let entry = earlierReplies.find((e) => e.round === r.round);
+    if (!entry) earlierReplies.push((entry = { round: r.round, answeredBy: [] }));
+    if (r.memberId !== null) entry.answeredBy.push(r.memberId);
+  }
   return {
     version: p.version,
     status: p.status,
@@ -110,5 +123,6 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,
     linkedIds: q.links.all({ proposalId }).map((l) => (l.low === proposalId ? l.high : l.low)),
+    earlierReplies,
   };
 }

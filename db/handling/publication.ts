@@ -1,5 +1,6 @@
 /**
- * 发布, 不予公开 and 撤回公开 of a proposal's latest signed reply. lib/publication.ts decides; this writes the
+ * 发布, 不予公开, 撤回公开 and 重新发布 of a proposal's signed replies, each round's on its own (the latest
+ * unless the command names one). lib/publication.ts decides; this writes the
  * publications row and the event in one immediate transaction. The 索引号 serial is read and written in
  * that transaction, so two publications at once cannot share a number (the unique index on publisher,
  * year and serial would refuse it too). The search index follows the publications table by triggers.
@@ -23,32 +24,37 @@ import { loadPublicationSettings } from "../queries/settings";
 import { categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units } from "../schema";
 import { notifyRecipients, type Database, type RunResult } from "./run";
 
-/** The latest signed reply of a proposal with what its draft proposed for disclosure, and its publication. */
-function loadReply(db: Pick<Db, "select">, proposalId: number) {
-  return (
-    db
-      .select({
-        replyId: replies.id,
-        unitId: replies.unitId,
-        writtenOn: replies.writtenOn,
-        publicationDue: replies.publicationDue,
-        disclosure: replyDrafts.disclosure,
-        disclosureSummary: replyDrafts.disclosureSummary,
-        disclosureReason: replyDrafts.disclosureReason,
-        publicationId: publications.id,
-        publicationStatus: publications.status,
-        indexNumber: publications.indexNumber,
-        publishedOn: publications.publishedOn,
-        withheldReason: publications.withheldReason,
-        withdrawnReason: publications.withdrawnReason,
-      })
-      .from(replies)
-      .innerJoin(replyDrafts, eq(replyDrafts.id, replies.draftId))
-      .leftJoin(publications, eq(publications.replyId, replies.id))
-      .where(eq(replies.proposalId, proposalId))
-      .orderBy(desc(replies.round))
-      .get() ?? null
-  );
+/** The signed replies of a proposal, latest round first, with what each draft proposed for disclosure and its publication. */
+function loadReplies(db: Pick<Db, "select">, proposalId: number) {
+  return db
+    .select({
+      replyId: replies.id,
+      round: replies.round,
+      unitId: replies.unitId,
+      writtenOn: replies.writtenOn,
+      publicationDue: replies.publicationDue,
+      disclosure: replyDrafts.disclosure,
+      disclosureSummary: replyDrafts.disclosureSummary,
+      disclosureReason: replyDrafts.disclosureReason,
+      publicationId: publications.id,
+      publicationStatus: publications.status,
+      indexNumber: publications.indexNumber,
+      publishedOn: publications.publishedOn,
+      withheldReason: publications.withheldReason,
+      withdrawnReason: publications.withdrawnReason,
+    })
+    .from(replies)
+    .innerJoin(replyDrafts, eq(replyDrafts.id, replies.draftId))
+    .leftJoin(publications, eq(publications.replyId, replies.id))
+    .where(eq(replies.proposalId, proposalId))
+    .orderBy(desc(replies.round))
+    .all();
+}
+
+/** The reply a command acts on: the one named, else the latest; null when there is none. */
+function loadReply(db: Pick<Db, "select">, proposalId: number, replyId?: number) {
+  const all = loadReplies(db, proposalId);
+  return (replyId === undefined ? all[0] : all.find((r) => r.replyId === replyId)) ?? null;
 }
 
 function factsOf(row: ReturnType<typeof loadReply>): PublicationFacts {
@@ -59,6 +65,8 @@ function factsOf(row: ReturnType<typeof loadReply>): PublicationFacts {
 }
 
 export type PublicationView = {
+  replyId: number;
+  round: number;
   facts: PublicationFacts;
   settings: PublicationSettings;
   /** What the staff page shows about the current decision. */
@@ -74,35 +82,37 @@ export type PublicationView = {
   };
 };
 
-/** The facts the rules need, and what the panel shows; null when the proposal does not exist. */
-export function loadPublication(db: Pick<Db, "select">, proposalId: number): PublicationView | null {
-  const exists = db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).get();
-  if (!exists) return null;
-  const row = loadReply(db, proposalId);
-  return {
-    settings: loadPublicationSettings(db),
-    facts: factsOf(row),
-    current: {
-      writtenOn: row?.writtenOn ?? null,
-      publicationDue: row?.publicationDue ?? null,
-      publicationId: row?.publicationId ?? null,
-      indexNumber: row?.indexNumber ?? null,
-      publishedOn: row?.publishedOn ?? null,
-      withheldReason: row?.withheldReason ?? null,
-      withdrawnReason: row?.withdrawnReason ?? null,
-    },
-  };
+/** For each signed reply of the proposal, oldest round first: the facts the rules need and what its panel shows. */
+export function loadPublications(db: Pick<Db, "select">, proposalId: number): PublicationView[] {
+  const settings = loadPublicationSettings(db);
+  return loadReplies(db, proposalId)
+    .reverse()
+    .map((row) => ({
+      replyId: row.replyId,
+      round: row.round,
+      settings,
+      facts: factsOf(row),
+      current: {
+        writtenOn: row.writtenOn,
+        publicationDue: row.publicationDue,
+        publicationId: row.publicationId,
+        indexNumber: row.indexNumber,
+        publishedOn: row.publishedOn,
+        withheldReason: row.withheldReason,
+        withdrawnReason: row.withdrawnReason,
+      },
+    }));
 }
 
 export type PublicationOutcome = { publicationId: number; indexNumber: string | null };
 
-/** Runs one publication command on the proposal's latest reply. */
+/** Runs one publication command on one of the proposal's replies: `replyId`'s, else the latest round's. */
 export function decideReplyPublication(
   db: Database,
   actor: WorkflowActor,
   proposalId: number,
   command: PublicationCommand,
-  today: string = isoDateInChina(new Date()),
+  { replyId, today = isoDateInChina(new Date()) }: { replyId?: number; today?: string } = {},
 ): RunResult<PublicationOutcome> {
   const result = db.transaction(
     (tx): { ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string } => {
@@ -114,14 +124,22 @@ export function decideReplyPublication(
         .where(eq(proposals.id, proposalId))
         .get();
       if (!proposal) return { ok: false, reason: "提案不存在" };
-      const row = loadReply(tx, proposalId);
+      const row = loadReply(tx, proposalId, replyId);
+      if (replyId !== undefined && !row) return { ok: false, reason: "答复函不存在" };
       const decision = decidePublication(factsOf(row), actor, command, loadPublicationSettings(tx));
       if (!decision.ok) return decision;
       const reply = row!;
       const unit = tx.select().from(units).where(eq(units.id, reply.unitId)).get()!;
       let outcome: PublicationOutcome;
 
-      if (decision.status === "published") {
+      if (command.type === "republish") {
+        // Back as it was first published: the same 索引号, page and metadata.
+        tx.update(publications)
+          .set({ status: "published", withdrawnAt: null, withdrawnReason: null, decidedBy: actor.id })
+          .where(eq(publications.id, reply.publicationId!))
+          .run();
+        outcome = { publicationId: reply.publicationId!, indexNumber: reply.indexNumber };
+      } else if (decision.status === "published") {
         const year = Number(today.slice(0, 4));
         const last = tx
           .select({ serial: max(publications.indexSerial) })
@@ -184,7 +202,7 @@ export function decideReplyPublication(
         fromState: proposal.status,
         toState: proposal.status,
         comment: decision.reason,
-        data: { publicationId: outcome.publicationId, mode: decision.mode, ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}) },
+        data: { publicationId: outcome.publicationId, round: reply.round, mode: decision.mode, ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}) },
       });
       const memberIds = tx
         .select({ userId: proposalSigners.userId })

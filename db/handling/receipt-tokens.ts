@@ -55,17 +55,6 @@ export function issueReceiptToken(db: Db, replyId: number, memberId: number, now
   return token;
 }
 
-/** The reply waiting for receipts on a proposal: the current round's, while the proposal is 已答复. */
-function replyAwaitingReceipts(db: Db, proposalId: number): number | null {
-  const row = db
-    .select({ id: replies.id })
-    .from(replies)
-    .innerJoin(proposals, and(eq(proposals.id, replies.proposalId), eq(proposals.round, replies.round)))
-    .where(and(eq(replies.proposalId, proposalId), eq(proposals.status, "replied")))
-    .get();
-  return row?.id ?? null;
-}
-
 function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptTokenRecord {
   const issued =
     db
@@ -84,8 +73,7 @@ function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptToken
     .from(receipts)
     .where(and(eq(receipts.replyId, claims.replyId), eq(receipts.memberId, claims.memberId)))
     .get();
-  const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, claims.replyId)).get();
-  return { issued, receiptReturned: returned !== undefined, currentReplyId: reply ? replyAwaitingReceipts(db, reply.proposalId) : null };
+  return { issued, receiptReturned: returned !== undefined };
 }
 
 /** What the receipt page shows about the reply a valid token is for. */
@@ -96,6 +84,8 @@ export type ReceiptLinkContext = {
   /** 政协…第二次会议 第180号提案 */
   proposalLabel: string;
   docNumber: string;
+  /** The reply's round: the link answers that round's letter. */
+  round: number;
   receiptDue: string;
   /** The member, and how the letter addresses them (刘新荣委员). */
   member: { id: number; name: string; addressedAs: string };
@@ -115,6 +105,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = new Date()):
       number: proposals.number,
       session: sessions,
       docNumber: replies.docNumber,
+      round: replies.round,
       receiptDue: replies.receiptDue,
     })
     .from(replies)
@@ -136,6 +127,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = new Date()):
       proposalTitle: row.title,
       proposalLabel: `${sessionTitle(row.session)} ${proposalLabel(row.number, row.session.kind)}`,
       docNumber: row.docNumber,
+      round: row.round,
       receiptDue: row.receiptDue,
       member: { id: member.id, name: member.name, addressedAs: `${member.name}${PROPOSER_WORD[row.session.kind]}` },
     },

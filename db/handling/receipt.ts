@@ -8,7 +8,7 @@ import { can } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { noticeMessage, receiptReminder } from "@/lib/notices";
-import { owesReceipt } from "@/lib/receipts";
+import { roundsOwed } from "@/lib/receipts";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
@@ -19,48 +19,54 @@ import { queueNoticeMails } from "../queries/outbox";
 import { loadFacts } from "./facts";
 import { runCommand, type RunResult } from "./run";
 
-/** The receipt names a reply that is not the current round's: the page the member answered from is stale. */
-class NotCurrentReply extends Error {}
-
-export type ReceiptOutcome = { receiptId: number; status: ProposalState };
+/** `status` is the proposal's after the receipt; `moved` says whether this receipt changed it (reopened or closed). */
+export type ReceiptOutcome = { receiptId: number; status: ProposalState; moved: boolean };
 
 export const RECEIPT_ALREADY_SUBMITTED = "这份答复的回执已提交，不能重复提交";
 
+/**
+ * Records a receipt on the reply the member read, whichever round it is: each reply waits for its own
+ * receipts, whatever the others answered (lib/workflow decides).
+ */
 function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
   const opinion = answers.opinion?.trim() || null;
-  try {
-    return runCommand(db, {
-      proposalId,
-      actor,
-      command: { type: "receipt", memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper },
-      // Submitted twice (a double click, the letter's link and the member page): the first one stands.
-      alreadyDone: (tx) =>
-        tx
-          .select({ id: receipts.id })
-          .from(receipts)
-          .where(and(eq(receipts.replyId, answers.replyId), eq(receipts.memberId, memberId)))
-          .get()
-          ? RECEIPT_ALREADY_SUBMITTED
-          : null,
-      write: (tx, applied) => {
-        const reply = tx
-          .select({ id: replies.id })
-          .from(replies)
-          .where(and(eq(replies.proposalId, proposalId), eq(replies.round, applied.before.round)))
-          .get();
-        if (!reply || reply.id !== answers.replyId) throw new NotCurrentReply();
-        const row = tx
-          .insert(receipts)
-          .values({ replyId: reply.id, memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper, recordedBy: actor.id })
-          .returning({ id: receipts.id })
-          .get();
-        return { receiptId: row.id, status: applied.after.status };
-      },
-    });
-  } catch (error) {
-    if (error instanceof NotCurrentReply) return { ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" };
-    throw error;
-  }
+  const reply = db
+    .select({ round: replies.round })
+    .from(replies)
+    .where(and(eq(replies.id, answers.replyId), eq(replies.proposalId, proposalId)))
+    .get();
+  if (!reply) return { ok: false, reason: "答复函不存在" };
+  return runCommand(db, {
+    proposalId,
+    actor,
+    command: {
+      type: "receipt",
+      memberId,
+      contactReport: answers.contactReport,
+      attitude: answers.attitude,
+      result: answers.result,
+      opinion,
+      onPaper,
+      round: reply.round,
+    },
+    // Submitted twice (a double click, the letter's link and the member page): the first one stands.
+    alreadyDone: (tx) =>
+      tx
+        .select({ id: receipts.id })
+        .from(receipts)
+        .where(and(eq(receipts.replyId, answers.replyId), eq(receipts.memberId, memberId)))
+        .get()
+        ? RECEIPT_ALREADY_SUBMITTED
+        : null,
+    write: (tx, applied) => {
+      const row = tx
+        .insert(receipts)
+        .values({ replyId: answers.replyId, memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper, recordedBy: actor.id })
+        .returning({ id: receipts.id })
+        .get();
+      return { receiptId: row.id, status: applied.after.status, moved: applied.after.status !== applied.before.status };
+    },
+  });
 }
 
 /** 提交回执 by the member themself, for the reply they read. */
@@ -74,17 +80,28 @@ export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: num
 }
 
 /**
- * 催告: the coordinating office reminds a proposer of a receipt still owed on the current reply. Logged as
- * "remind_receipt" and sent to the member as a notification, in one transaction.
+ * 催告: the coordinating office reminds a proposer of a receipt still owed on a reply (any round's). Logged
+ * as "remind_receipt" and sent to the member as a notification, in one transaction.
  */
-export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, today = isoDateInChina(new Date())): RunResult<{ receiptDue: string }> {
+export function remindReceipt(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  memberId: number,
+  replyId: number,
+  today = isoDateInChina(new Date()),
+): RunResult<{ receiptDue: string }> {
   if (!can(actor, "coordinate")) return { ok: false, reason: "只有交办单位可以催告回执" };
   return db.transaction(
     (tx): RunResult<{ receiptDue: string }> => {
       const facts = loadFacts(tx, proposalId);
       if (!facts) return { ok: false, reason: "提案不存在" };
-      if (!facts.reply || !owesReceipt(facts, memberId)) return { ok: false, reason: "该提案人没有待提交的回执" };
-      const receiptDue = facts.reply.receiptDue;
+      const reply = tx
+        .select({ round: replies.round, receiptDue: replies.receiptDue })
+        .from(replies)
+        .where(and(eq(replies.id, replyId), eq(replies.proposalId, proposalId)))
+        .get();
+      if (!reply || !roundsOwed(facts, memberId).includes(reply.round)) return { ok: false, reason: "该提案人没有待提交的回执" };
       const member = tx.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
       logEvent(tx, {
         proposalId,
@@ -92,17 +109,17 @@ export function remindReceipt(db: Db, actor: WorkflowActor, proposalId: number, 
         action: "remind_receipt",
         fromState: facts.status,
         toState: facts.status,
-        comment: `提案人：${member?.name ?? memberId}`,
-        data: { memberId, round: facts.round },
+        comment: `提案人：${member?.name ?? memberId}${reply.round < facts.round ? `（第${reply.round}轮答复）` : ""}`,
+        data: { memberId, round: reply.round },
       });
       const subject = noticeSubject(tx, proposalId);
-      const reminder = receiptReminder(receiptDue, today);
+      const reminder = receiptReminder(reply.receiptDue, today);
       const notice = { userId: memberId, message: subject ? noticeMessage(subject, reminder) : reminder, link: `/member/proposals/${proposalId}` };
       tx.insert(notifications)
         .values({ ...notice, proposalId, kind: "workflow" })
         .run();
       queueNoticeMails(tx, [notice]);
-      return { ok: true, data: { receiptDue } };
+      return { ok: true, data: { receiptDue: reply.receiptDue } };
     },
     { behavior: "immediate" },
   );

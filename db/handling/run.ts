@@ -9,7 +9,7 @@ import type { ProposalFacts } from "@/lib/workflow/facts";
 import { isoDateInChina } from "@/lib/format";
 import { noticeMessage } from "@/lib/notices";
 import type { Db } from "../client";
-import { assignments, notifications, proposals, users } from "../schema";
+import { assignments, coOpinions, notifications, proposals, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { noticeSubject } from "../queries/notifications";
 import { queueNoticeMails } from "../queries/outbox";
@@ -104,6 +104,9 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
   const ids = new Map<number, number>();
   for (const a of after.assignments) {
     const prev = before.assignments.find((x) => x.unitId === a.unitId);
+    // A fresh assignment (a unit assigned again, or in a new role after an adjustment) starts over:
+    // not accepted, no opinion, nothing waived.
+    const fresh = a.status === "pending" && prev !== undefined && prev.status !== "pending" && prev.status !== "adjust_requested";
     const values = {
       role: a.role,
       status: a.status,
@@ -113,11 +116,13 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       due: a.due,
       extendedDue: a.extendedDue,
       ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: now } : {}),
+      ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
     if (a.id === null) {
       ids.set(a.unitId, tx.insert(assignments).values({ proposalId, unitId: a.unitId, ...values }).returning({ id: assignments.id }).get().id);
     } else {
       if (JSON.stringify(prev) !== JSON.stringify(a)) tx.update(assignments).set(values).where(eq(assignments.id, a.id)).run();
+      if (prev?.opinion != null && a.opinion === null) tx.delete(coOpinions).where(eq(coOpinions.assignmentId, a.id)).run();
       ids.set(a.unitId, a.id);
     }
   }

@@ -100,6 +100,7 @@ export function pendingRequestsOf(db: Db, proposalId: number) {
       reason: adjustmentRequests.reason,
       suggestedUnit: suggested.name,
       suggestedUnitId: adjustmentRequests.suggestedUnitId,
+      asksToLead: adjustmentRequests.asksToLead,
       decideBy: adjustmentRequests.decideBy,
       requestedAt: adjustmentRequests.createdAt,
     })

@@ -86,9 +86,8 @@ async function receiptLink(db: Db, origin: string, reply: { id: number; receiptD
 async function replyDocuments(db: Db, actor: Actor, replyId: number, request: LetterRequest): Promise<LetterDocumentsResult> {
   const { showResultClass } = request;
   const reply = db
-    .select({ id: replies.id, proposalId: replies.proposalId, round: replies.round, docNumber: replies.docNumber, receiptDue: replies.receiptDue, status: proposals.status, currentRound: proposals.round })
+    .select({ id: replies.id, proposalId: replies.proposalId, docNumber: replies.docNumber, receiptDue: replies.receiptDue })
     .from(replies)
-    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
     .where(eq(replies.id, replyId))
     .get();
   const parties = reply ? loadProposalParties(db, reply.proposalId) : null;
@@ -99,7 +98,6 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
   const to = actor.role === "member" ? actor.id : request.to;
   const chosen = to !== null ? allowed.filter((p) => p.id === to) : request.scope === "one" ? allowed.slice(0, 1) : allowed;
   if (chosen.length === 0) return notFound("答复函不存在");
-  const awaitingReceipts = reply.status === "replied" && reply.round === reply.currentRound;
   const sendsLetter = actor.role === "member" || canSeeDrafts(actor, leadUnitOf(db, reply.proposalId));
   const sheets: LetterSheet[] = [];
   for (const addressee of chosen) {
@@ -110,7 +108,8 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
       .from(receipts)
       .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addressee.id)))
       .get();
-    const receipt = awaitingReceipts && sendsLetter && !returned ? await receiptLink(db, request.origin, reply, addressee.id) : null;
+    // Every reply waits for each addressee's receipt until it is returned, whatever round the proposal is in now.
+    const receipt = sendsLetter && !returned ? await receiptLink(db, request.origin, reply, addressee.id) : null;
     sheets.push({ letter, docNumber: reply.docNumber, draft: false, receipt });
   }
   const only = chosen.length === 1 ? chosen[0]! : null;

@@ -9,6 +9,7 @@
 import { aliasedTable, and, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { GENRE_LABELS, type SessionKind } from "@/lib/domain";
 import { letterTitle, type Letter } from "@/lib/letter";
+import { replyRoundSuffix } from "@/lib/publication";
 import type { SearchPlan } from "@/lib/public-search";
 import type { Db } from "../client";
 import { letterForReply } from "./letter";
@@ -27,6 +28,7 @@ const columns = {
   mode: publications.mode,
   indexNumber: publications.indexNumber,
   docNumber: replies.docNumber,
+  round: replies.round,
   topic: publications.topic,
   genre: publications.genre,
   publisherName: publications.publisherName,
@@ -103,12 +105,15 @@ function toItem(row: Row) {
     id: row.id,
     replyId: row.replyId,
     mode: row.mode,
-    title: letterTitle({
-      unitName: row.unitName,
-      session: { body: row.sessionBody, term: row.sessionTerm, meeting: row.sessionMeeting },
-      number: row.number,
-      kind: row.kind,
-    }),
+    // A later round's reply says so: one proposal's replies never read alike.
+    title:
+      letterTitle({
+        unitName: row.unitName,
+        session: { body: row.sessionBody, term: row.sessionTerm, meeting: row.sessionMeeting },
+        number: row.number,
+        kind: row.kind,
+      }) + replyRoundSuffix(row.round),
+    round: row.round,
     proposalTitle: row.proposalTitle,
     kind: row.kind,
     indexNumber: row.indexNumber ?? "",

@@ -45,13 +45,16 @@ export function receiptsOf(db: Db, proposalId: number): ReceiptView[] {
   return receiptQuery(db).where(eq(replies.proposalId, proposalId)).orderBy(asc(replies.round), asc(receipts.id)).all();
 }
 
-/** When each proposer was last reminded (催告) of a receipt on this proposal, by member id. */
-export function lastRemindersOf(db: Db, proposalId: number): Map<number, Date> {
+/** When each proposer was last reminded (催告) of their receipt on one reply round of this proposal. */
+export function lastRemindersOf(db: Db, proposalId: number): (memberId: number, round: number) => Date | undefined {
+  const member = sql<number>`json_extract(${events.data}, '$.memberId')`;
+  const round = sql<number>`json_extract(${events.data}, '$.round')`;
   const rows = db
-    .select({ memberId: sql<number>`json_extract(${events.data}, '$.memberId')`, at: sql<number>`max(${events.createdAt})` })
+    .select({ memberId: member, round, at: sql<number>`max(${events.createdAt})` })
     .from(events)
     .where(and(eq(events.proposalId, proposalId), eq(events.action, "remind_receipt")))
-    .groupBy(sql`json_extract(${events.data}, '$.memberId')`)
+    .groupBy(member, round)
     .all();
-  return new Map(rows.map((r) => [Number(r.memberId), new Date(r.at)]));
+  const last = new Map(rows.map((r) => [`${r.memberId}/${r.round}`, new Date(r.at)]));
+  return (memberId, round) => last.get(`${memberId}/${round}`);
 }

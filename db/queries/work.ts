@@ -216,7 +216,10 @@ export function directorQueue(db: Db, unitId: number) {
   return { toSignOff: listed(toSignOff), opinionsToApprove: listed(opinionsToApprove), recentlySigned };
 }
 
-/** Receipts not returned by their deadline: every proposer or co-signer still owing one on a current reply, longest overdue first. */
+/**
+ * Receipts not returned by their deadline: every proposer or co-signer still owing one on a reply of a
+ * proposal not yet closed (an earlier round's too: each reply waits for its own receipts), longest overdue first.
+ */
 export function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
   const proposer = aliasedTable(users, "proposer");
   const rows = db
@@ -226,21 +229,22 @@ export function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
       title: proposals.title,
       sessionKind: sessions.kind,
       round: replies.round,
+      replyId: replies.id,
       receiptDue: replies.receiptDue,
       memberId: proposalSigners.userId,
       member: proposer.displayName,
       signerRole: proposalSigners.role,
       total: fullCount,
-      lastReminded: sql<number | null>`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and json_extract(e.data, '$.memberId') = ${proposalSigners.userId})`,
+      lastReminded: sql<number | null>`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and json_extract(e.data, '$.memberId') = ${proposalSigners.userId} and json_extract(e.data, '$.round') = ${replies.round})`,
     })
     .from(replies)
-    .innerJoin(proposals, and(eq(proposals.id, replies.proposalId), eq(proposals.round, replies.round)))
+    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, proposals.id), inArray(proposalSigners.role, ["lead", "cosigner"])))
     .innerJoin(proposer, eq(proposer.id, proposalSigners.userId))
     .where(
       and(
-        eq(proposals.status, "replied"),
+        inArray(proposals.status, ["assigned", "handling", "rehandling", "in_review", "replied"]),
         lt(replies.receiptDue, today),
         sql`not exists (select 1 from ${receipts} r where r.reply_id = ${replies.id} and r.member_id = ${proposalSigners.userId})`,
       ),

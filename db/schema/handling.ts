@@ -46,7 +46,7 @@ export const assignments = sqliteTable(
   ],
 );
 
-/** 申请调整: a unit asks to be removed or replaced. */
+/** 申请调整: a unit asks to be removed or replaced, or a co-handling unit to lead. */
 export const adjustmentRequests = sqliteTable(
   "adjustment_requests",
   {
@@ -58,7 +58,10 @@ export const adjustmentRequests = sqliteTable(
       .notNull()
       .references(() => users.id),
     reason: text("reason").notNull(),
+    /** The unit suggested instead: the new lead for a lead unit's request, another co-handling unit for a co-handling unit's. */
     suggestedUnitId: integer("suggested_unit_id").references(() => units.id),
+    /** A co-handling unit asks to lead the proposal itself (申请改为主办). */
+    asksToLead: integer("asks_to_lead", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: REQUEST_STATES }).notNull().default("pending"),
     /** The coordinator must decide by this date. */
     decideBy: calendarDate("decide_by").notNull(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
 import { normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
+import type { AdjustmentOutcome } from "../workflow/commands";
 import { optionalId, optionalText, requiredPhone, requiredText, wholeNumber } from "./common";
 
 const proposalId = wholeNumber("提案编号");
@@ -29,16 +30,40 @@ export const versionedInput = z.object({ proposalId, version: wholeNumber("版�
 export const adjustmentRequestInput = z.object({
   proposalId,
   reason: requiredText("申请调整的理由", 1000),
+  /** A co-handling unit asks to leave (withdraw) or to lead the proposal itself (lead). */
+  ask: z.enum(["withdraw", "lead"]).optional().default("withdraw"),
   suggestedUnitId: optionalId("建议承办单位"),
 });
 
-export const adjustmentDecisionInput = z.object({
-  proposalId,
-  unitId,
-  decision: oneOf(["approve", "reject"], "请选择同意或驳回"),
-  replacementUnitId: optionalId("新的承办单位"),
-  comment: optionalText("审批意见", 1000),
-});
+/**
+ * The coordinator's decision: 驳回, or 同意 as one of the outcomes the page offered (lib/workflow decides
+ * whether it holds): the co-handling unit leaves (replaced or not), or the lead changes hands.
+ */
+export const adjustmentDecisionInput = z
+  .object({
+    proposalId,
+    unitId,
+    decision: oneOf(["approve", "reject"], "请选择同意或驳回"),
+    outcome: z.enum(["withdraw", "change_lead"], { error: "请选择调整方式" }).optional(),
+    replacementUnitId: optionalId("新的承办单位"),
+    leadUnitId: optionalId("新的主办单位"),
+    formerLead: z.enum(["co", "withdrawn"], { error: "请选择原主办单位的去向" }).optional(),
+    comment: optionalText("审批意见", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision !== "approve" || v.outcome !== "change_lead") return;
+    if (v.leadUnitId === null) ctx.addIssue({ code: "custom", path: ["leadUnitId"], message: "请选择新的主办单位" });
+    if (!v.formerLead) ctx.addIssue({ code: "custom", path: ["formerLead"], message: "请选择原主办单位的去向" });
+  })
+  .transform(({ decision, outcome, replacementUnitId, leadUnitId, formerLead, ...rest }): { proposalId: number; unitId: number; comment: string | null; outcome: AdjustmentOutcome } => ({
+    ...rest,
+    outcome:
+      decision === "reject"
+        ? { kind: "reject" }
+        : outcome === "change_lead"
+          ? { kind: "change_lead", leadUnitId: leadUnitId!, formerLead: formerLead! }
+          : { kind: "withdraw", replacementUnitId },
+  }));
 
 export const extensionRequestInput = z.object({ proposalId, until: isoDate("申请延至"), reason: requiredText("申请延期的理由", 1000) });
 

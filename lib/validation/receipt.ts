@@ -6,7 +6,7 @@ import { optionalText, wholeNumber } from "./common";
 
 const answers = {
   proposalId: wholeNumber("提案编号"),
-  /** The reply the member read: a receipt for any other reply (an earlier round) is refused. */
+  /** The reply the member read: the receipt answers that reply's round. */
   replyId: wholeNumber("答复函"),
   contactReport: z.enum(CONTACT_REPORTS, { error: "请选择走访/沟通情况" }),
   attitude: z.enum(SATISFACTION, { error: "请选择对办理态度的评价" }),
@@ -28,7 +28,7 @@ export const receiptInput = z.object(answers).superRefine(requireOpinionWhenUnsa
 /** A paper receipt the coordinator records on a proposer's behalf. */
 export const paperReceiptInput = z.object({ ...answers, memberId: wholeNumber("提案人") }).superRefine(requireOpinionWhenUnsatisfied);
 
-/** 催告: remind one proposer of a receipt still owed. */
-export const remindReceiptInput = z.object({ proposalId: wholeNumber("提案编号"), memberId: wholeNumber("提案人") });
+/** 催告: remind one proposer of a receipt still owed on one reply. */
+export const remindReceiptInput = z.object({ proposalId: wholeNumber("提案编号"), memberId: wholeNumber("提案人"), replyId: wholeNumber("答复函") });
 
 export type ReceiptAnswers = Omit<z.output<typeof receiptInput>, "proposalId">;

@@ -4,11 +4,22 @@ import type { DeadlineKind, DeadlineRule } from "../deadline-rules";
 import type { HolidayCalendar } from "../holiday-calendar";
 import type { ProposalFacts } from "./facts";
 
+/** The coordinator's answer to a 申请调整. */
+export type AdjustmentOutcome =
+  | { kind: "reject" }
+  /** A co-handling unit leaves, replaced by a unit not yet handling the proposal, or by none. */
+  | { kind: "withdraw"; replacementUnitId: number | null }
+  /**
+   * Another unit leads: for a co-handling unit's request the requester itself, for the lead's request a
+   * co-handling unit or a new one. The former lead stays as co-handling unit or leaves.
+   */
+  | { kind: "change_lead"; leadUnitId: number; formerLead: "co" | "withdrawn" };
+
 export type Command =
   | { type: "assign"; leadUnitId: number; coUnitIds: number[] }
   | { type: "accept"; unitId: number }
   | { type: "request_adjustment"; unitId: number; reason: string }
-  | { type: "decide_adjustment"; unitId: number; approve: boolean; replacementUnitId: number | null; comment: string | null }
+  | { type: "decide_adjustment"; unitId: number; outcome: AdjustmentOutcome; comment: string | null }
   | { type: "request_extension"; unitId: number; until: string; reason: string }
   | { type: "decide_extension"; unitId: number; grant: boolean; until: string | null; comment: string | null }
   | { type: "save_co_opinion"; unitId: number }
@@ -30,6 +41,8 @@ export type Command =
       result: Satisfaction;
       opinion: string | null;
       onPaper: boolean;
+      /** The reply round answered: each reply keeps its own receipts, whatever round the proposal is in now. */
+      round: number;
     }
   | { type: "close"; reason: string }
   | { type: "supervise"; unitId: number; comment: string }

@@ -5,7 +5,7 @@
  */
 import { addMonths, dueDate } from "../deadlines";
 import type { ProposalState } from "../domain";
-import type { Command, Decision, EventSpec, Recipient, WorkflowActor, WorkflowContext } from "./commands";
+import type { AdjustmentOutcome, Command, Decision, EventSpec, Recipient, WorkflowActor, WorkflowContext } from "./commands";
 import { effectiveDue, leadAssignment, liveAssignments, type AssignmentFacts, type ProposalFacts } from "./facts";
 
 const OPEN_FOR_HANDLING: readonly ProposalState[] = ["handling", "rehandling"];
@@ -54,7 +54,8 @@ function requireLead(facts: ProposalFacts, actor: WorkflowActor, who: "handler" 
 }
 
 function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFacts["role"], ctx: WorkflowContext): AssignmentFacts {
-  const dueRule = role === "co" ? ctx.rules.coOpinion : facts.isUrgent ? ctx.rules.urgentReply : ctx.rules.reply;
+  const dueRule =
+    role === "co" ? ctx.rules.coOpinion : facts.round > 1 ? ctx.rules.secondRound : facts.isUrgent ? ctx.rules.urgentReply : ctx.rules.reply;
   return {
     // A unit that was withdrawn earlier keeps its row: one row per unit and proposal.
     id: facts.assignments.find((a) => a.unitId === unitId)?.id ?? null,
@@ -76,6 +77,43 @@ function putAssignment(facts: ProposalFacts, a: AssignmentFacts) {
   const i = facts.assignments.findIndex((x) => x.unitId === a.unitId);
   if (i >= 0) facts.assignments[i] = a;
   else facts.assignments.push(a);
+}
+
+/**
+ * An approved adjustment that moves the lead: the new lead and, when it stays, the former lead get fresh
+ * assignments in their new roles (accepted again, with that role's deadlines from today); the
+ * co-handling units not involved keep theirs. A unit with its own request or extension still waiting
+ * is decided first.
+ */
+function changeLead(
+  facts: ProposalFacts,
+  requester: AssignmentFacts,
+  outcome: Extract<AdjustmentOutcome, { kind: "change_lead" }>,
+  ctx: WorkflowContext,
+  notify: Recipient[],
+) {
+  const former = leadAssignment(facts);
+  ensure(former, "此提案尚未确定主办单位");
+  const { leadUnitId } = outcome;
+  if (requester.role === "co") ensure(leadUnitId === requester.unitId, "协办单位申请调整，只能改由该单位主办");
+  ensure(leadUnitId !== former.unitId, "新的主办单位不能与原主办单位相同");
+  const incoming = liveAssignments(facts).find((x) => x.unitId === leadUnitId);
+  for (const other of [former, incoming]) {
+    if (!other || other === requester) continue;
+    ensure(other.status !== "adjust_requested", "相关单位也有待审批的调整申请，请先审批该申请");
+  }
+  for (const other of [former, incoming]) ensure(!other?.pendingExtension, "相关单位有待审批的延期申请，请先审批该申请");
+  putAssignment(facts, newAssignment(facts, leadUnitId, "lead", ctx));
+  const told = (unitId: number, what: string) =>
+    notify.push({ to: "unit", unitId, role: "handler", message: unitId === requester.unitId ? `调整申请已同意，${what}` : `主办单位已调整，${what}` });
+  told(leadUnitId, "本单位改为主办，请签收");
+  if (outcome.formerLead === "co") {
+    putAssignment(facts, newAssignment(facts, former.unitId, "co", ctx));
+    told(former.unitId, "本单位改为协办，请签收");
+  } else {
+    former.status = "withdrawn";
+    told(former.unitId, "本单位不再承办此提案");
+  }
 }
 
 /** Which co-handling units still stand between the lead unit and 提交审签. */
@@ -128,7 +166,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(BEFORE_REVIEW.includes(from), "此提案当前不能签收");
         a.status = "accepted";
         a.handlerId = actor.id;
-        if (a.role === "lead" && from === "assigned") facts.status = "handling";
+        if (a.role === "lead" && from === "assigned") facts.status = facts.round > 1 ? "rehandling" : "handling";
         log("accept", { data: { unitId: a.unitId, role: a.role } });
         break;
       }
@@ -148,27 +186,34 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const a = liveAssignmentOf(facts, command.unitId);
         ensure(a.status === "adjust_requested", "该单位没有待审批的调整申请");
         ensure(BEFORE_REVIEW.includes(from), "此提案当前不能调整承办单位");
-        if (!command.approve) {
+        const { outcome } = command;
+        if (outcome.kind === "reject") {
           a.status = "pending";
           log("adjustment_rejected", { comment: command.comment, data: { unitId: a.unitId } });
           notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "调整申请未获同意，请签收办理" });
           break;
         }
-        const replacement = command.replacementUnitId;
-        ensure(a.role === "co" || replacement !== null, "调整主办单位须指定新的主办单位");
-        if (replacement !== null) {
-          ensure(replacement !== a.unitId, "新的承办单位不能与原单位相同");
-          ensure(!liveAssignments(facts).some((x) => x.unitId === replacement), "新的承办单位已在承办此提案");
+        if (outcome.kind === "withdraw") {
+          ensure(a.role === "co", "调整主办单位须指定新的主办单位");
+          const replacement = outcome.replacementUnitId;
+          if (replacement !== null) {
+            ensure(replacement !== a.unitId, "新的承办单位不能与原单位相同");
+            ensure(!liveAssignments(facts).some((x) => x.unitId === replacement), "新的承办单位已在承办此提案");
+            putAssignment(facts, newAssignment(facts, replacement, "co", ctx));
+            notify.push({ to: "unit", unitId: replacement, role: "handler", message: "有新交办的提案（协办），请签收" });
+          }
+          a.status = "withdrawn";
+          log("adjustment_approved", { comment: command.comment, data: { unitId: a.unitId, replacementUnitId: replacement } });
+          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "调整申请已同意" });
+          break;
         }
-        a.status = "withdrawn";
-        if (replacement !== null) {
-          putAssignment(facts, newAssignment(facts, replacement, a.role, ctx));
-          notify.push({ to: "unit", unitId: replacement, role: "handler", message: "有新交办的提案，请签收" });
-        }
-        // A lead unit that already accepted was replaced: the new lead must accept before handling resumes.
-        if (a.role === "lead" && from === "handling") facts.status = "assigned";
-        log("adjustment_approved", { comment: command.comment, data: { unitId: a.unitId, replacementUnitId: replacement } });
-        notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "调整申请已同意" });
+        changeLead(facts, a, outcome, ctx, notify);
+        // The new lead must accept before handling resumes.
+        if (OPEN_FOR_HANDLING.includes(from)) facts.status = "assigned";
+        log("adjustment_approved", {
+          comment: command.comment,
+          data: { unitId: a.unitId, leadUnitId: outcome.leadUnitId, formerLead: outcome.formerLead },
+        });
         break;
       }
       case "request_extension": {
@@ -323,16 +368,30 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(facts.proposerIds.includes(command.memberId), "只有提案人或联名人可以提交回执");
         if (command.onPaper) ensure(isCoordinator(actor), "只有交办单位可以代录纸质回执");
         else ensure(actor.role === "member" && actor.id === command.memberId, "只能提交本人的回执");
-        ensure(from === "replied" && facts.reply?.round === facts.round, "此提案当前没有待反馈的答复");
-        ensure(!facts.receiptsThisRound.some((r) => r.memberId === command.memberId), "本轮答复的回执已提交，不能重复提交");
+        // Each signed reply keeps waiting for its own receipts, whatever the others answered and
+        // whatever round the proposal is in now; only the current round's answers move the proposal.
+        const current = command.round === facts.round;
+        const answeredBy = current
+          ? facts.reply?.round === facts.round && (from === "replied" || from === "closed")
+            ? facts.receiptsThisRound.map((r) => r.memberId)
+            : null
+          : (facts.earlierReplies.find((r) => r.round === command.round)?.answeredBy ?? null);
+        ensure(answeredBy, current ? "此提案当前没有待反馈的答复" : "没有这一轮的答复");
+        ensure(!answeredBy.includes(command.memberId), "本轮答复的回执已提交，不能重复提交");
         const unsatisfied = isUnsatisfied(command);
         const opinion = unsatisfied ? requireText(command.opinion, "不满意的具体意见") : command.opinion;
-        facts.receiptsThisRound.push({ memberId: command.memberId, result: command.result });
-        log("receipt", { comment: opinion, data: { memberId: command.memberId, attitude: command.attitude, result: command.result, onPaper: command.onPaper } });
+        if (current) facts.receiptsThisRound.push({ memberId: command.memberId, result: command.result });
+        else facts.earlierReplies.find((r) => r.round === command.round)!.answeredBy.push(command.memberId);
+        log("receipt", {
+          comment: opinion,
+          data: { memberId: command.memberId, round: command.round, attitude: command.attitude, result: command.result, onPaper: command.onPaper },
+        });
         const lead = leadAssignment(facts);
         if (lead) notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人已提交回执" });
         notify.push({ to: "coordinators", message: "提案人已提交回执" });
+        if (!current || from !== "replied") break;
         if (unsatisfied && facts.round === 1 && lead) {
+          facts.earlierReplies.push({ round: 1, answeredBy: facts.receiptsThisRound.map((r) => r.memberId) });
           facts.status = "rehandling";
           facts.round = 2;
           facts.contactsThisRound = 0;

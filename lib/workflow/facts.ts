@@ -38,6 +38,8 @@ export type ProposalFacts = {
   receiptsThisRound: { memberId: number; result: Satisfaction }[];
   /** The proposals handled together with this one (并案), by id. */
   linkedIds: number[];
+  /** The signed replies of earlier rounds, with who has returned a receipt on each: those stay answerable. */
+  earlierReplies: { round: number; answeredBy: number[] }[];
 };
 
 /** Effective deadline of an assignment: the extension when one was granted. */

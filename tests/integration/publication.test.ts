@@ -5,7 +5,7 @@ import { loadPublicationSettings, savePublicationSettings } from "@/db/queries/s
 import { latestPublished, listPublished, publishedById, publishedLetter, searchPublished } from "@/db/queries/public";
 import { isoDateInChina } from "@/lib/format";
 import { searchPlan, searchTerms } from "@/lib/public-search";
-import { demoDatabase } from "./demo-db";
+import { demoDatabase, ok } from "./demo-db";
 
 let t: Awaited<ReturnType<typeof demoDatabase>>;
 beforeEach(async () => {
@@ -166,5 +166,61 @@ describe("the public queries", () => {
     expect(search(row.summary.slice(0, 4))).toContain(row.id);
     expect(publishedById(t.db, row.id)?.summary).toBe(row.summary);
     expect(publishedLetter(t.db, row.id)).toBeNull();
+  });
+});
+
+describe("the replies of a proposal's two rounds", () => {
+  /** The demo's 第205号: answered twice, both replies published. */
+  function twoRounds() {
+    const id = proposalId(205, "closed");
+    const pubs = t.db.$client
+      .prepare("select pub.id, r.id as replyId, r.round from publications pub join replies r on r.id = pub.reply_id where r.proposal_id = ? order by r.round")
+      .all(id) as { id: number; replyId: number; round: number }[];
+    expect(pubs.map((p) => p.round)).toEqual([1, 2]);
+    return { id, first: pubs[0]!, second: pubs[1]! };
+  }
+  const titleOf = (items: { id: number; title: string }[], id: number) => items.find((i) => i.id === id)?.title;
+
+  it("are told apart on the public list, page, feed and search: the second is 第二轮答复", () => {
+    const { first, second } = twoRounds();
+    const listed = latestPublished(t.db, 10_000);
+    expect(titleOf(listed, second.id)).toBe(`${titleOf(listed, first.id)}（第二轮答复）`);
+    expect(publishedById(t.db, second.id)?.title).toMatch(/（第二轮答复）$/);
+    expect(publishedById(t.db, first.id)?.title).not.toMatch(/轮答复）$/);
+    const titles = listed.map((i) => i.title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it("each can be withdrawn and republished with a reason, logged; a withdrawn one leaves page, list, search, feed and sitemap", () => {
+    const { id, first, second } = twoRounds();
+    const coordinator = t.user("coordinator");
+    const visible = (pub: number) => ({
+      page: publishedById(t.db, pub) !== null,
+      feed: latestPublished(t.db, 10_000).some((i) => i.id === pub),
+      search: (t.db.$client.prepare("select count(*) from public_search where rowid = ?").pluck().get(pub) as number) === 1,
+    });
+    const withdrawn = decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "第一轮答复内容已过时" }, { replyId: first.replyId });
+    expect(withdrawn).toMatchObject({ ok: true, data: { publicationId: first.id } });
+    expect(visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect(visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
+    expect(decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
+    const republished = decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: "已核实，恢复公开" }, { replyId: first.replyId });
+    expect(republished).toMatchObject({ ok: true, data: { publicationId: first.id } });
+    expect(visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
+    // The 索引号 is the one the reply was first published with.
+    expect(publishedById(t.db, first.id)?.indexNumber).toBe("1150010700927633XG/2025-00001");
+
+    // The second round's reply is withdrawn on its own.
+    ok(decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "更正" }, { replyId: second.replyId }));
+    expect(visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect(visible(first.id).page).toBe(true);
+    const log = t.db.$client
+      .prepare("select action, comment, json_extract(data, '$.round') as round from events where proposal_id = ? and action in ('withdraw_publication', 'republish') order by id")
+      .all(id);
+    expect(log).toEqual([
+      { action: "withdraw_publication", comment: "第一轮答复内容已过时", round: 1 },
+      { action: "republish", comment: "已核实，恢复公开", round: 1 },
+      { action: "withdraw_publication", comment: "更正", round: 2 },
+    ]);
   });
 });

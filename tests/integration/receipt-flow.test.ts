@@ -1,7 +1,8 @@
 import { and, count, eq, like } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { recordPaperReceipt, remindReceipt, submitReceipt } from "@/db/handling/receipt";
+import { checkReceiptLink, consumeReceiptToken, issueReceiptToken } from "@/db/handling/receipt-tokens";
 import { closeProposal } from "@/db/handling/supervision";
 import { memberReceiptsOf, receiptsOf } from "@/db/queries/receipts";
 import { overdueReceipts } from "@/db/queries/work";
@@ -14,7 +15,10 @@ import { receiptInput, type ReceiptAnswers } from "@/lib/validation/receipt";
 import { answerRound as answer, DEMO_TODAY, demoDatabase, handleProposal, ok } from "./demo-db";
 
 let cleanup = () => {};
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllEnvs();
+});
 
 
 /** A joint proposal by 刘新荣 with one co-signer and one seconder, handled by 科技创新局 up to a signed reply. */
@@ -45,6 +49,8 @@ function currentReplyId(db: Db, proposalId: number): number {
   const p = db.select().from(proposals).where(eq(proposals.id, proposalId)).get()!;
   return db.select().from(replies).where(and(eq(replies.proposalId, proposalId), eq(replies.round, p.round))).get()!.id;
 }
+
+const satisfied = () => ({ contactReport: "contacted", attitude: "satisfied", result: "satisfied", opinion: null }) as const;
 
 const answers = (replyId: number, over: Partial<ReceiptAnswers> = {}): ReceiptAnswers => ({
   replyId,
@@ -140,7 +146,7 @@ describe("feedback receipts on a real database", () => {
     // A receipt naming the first round's reply was given already; one naming any other reply is not one for this round.
     const before = snapshot(t.db, t.id);
     expect(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId))).toEqual({ ok: false, reason: "这份答复的回执已提交，不能重复提交" });
-    expect(submitReceipt(t.db, t.cosigner, t.id, answers(second + 1000))).toEqual({ ok: false, reason: "这份答复已不是本轮答复，不能再提交回执；请刷新页面查看最新答复" });
+    expect(submitReceipt(t.db, t.cosigner, t.id, answers(second + 1000))).toEqual({ ok: false, reason: "答复函不存在" });
     expect(snapshot(t.db, t.id)).toEqual(before);
 
     expect(submitReceipt(t.db, t.liu, t.id, answers(second))).toMatchObject({ ok: true, data: { status: "replied" } });
@@ -152,6 +158,60 @@ describe("feedback receipts on a real database", () => {
       [2, "刘新荣", "satisfied"],
       [2, t.cosigner.displayName, "satisfied"],
     ]);
+  });
+
+  it("one proposer's 不满意 leaves the co-signer's first-round QR link open: it submits while the second round is handled", async () => {
+    vi.stubEnv("AUTH_SECRET", "integration-test-secret-0123456789");
+    const t = await replied();
+    const liuLink = issueReceiptToken(t.db, t.replyId, t.liu.id);
+    const cosignerLink = issueReceiptToken(t.db, t.replyId, t.cosigner.id);
+    expect(consumeReceiptToken(t.db, liuLink, { contactReport: "none", attitude: "basically", result: "unsatisfied", opinion: "通勤问题没有具体措施。" })).toMatchObject({
+      ok: true,
+      data: { status: "rehandling", moved: true },
+    });
+    // The co-signer's own link still opens the form for the first round's letter, and submits.
+    expect(checkReceiptLink(t.db, cosignerLink)).toMatchObject({ ok: true, context: { member: { id: t.cosigner.id } } });
+    expect(consumeReceiptToken(t.db, cosignerLink, { contactReport: "contacted", attitude: "satisfied", result: "basically", opinion: null })).toMatchObject({
+      ok: true,
+      data: { status: "rehandling", moved: false },
+    });
+    expect(statusOf(t.db, t.id)).toMatchObject({ status: "rehandling", round: 2 });
+    expect(checkReceiptLink(t.db, cosignerLink)).toEqual({ ok: false, refusal: "used" });
+    expect(t.db.select().from(events).where(and(eq(events.proposalId, t.id), eq(events.action, "receipt"))).all().map((e) => e.data)).toMatchObject([
+      { memberId: t.liu.id, round: 1 },
+      { memberId: t.cosigner.id, round: 1 },
+    ]);
+
+    // Second round: both answer satisfied and it closes; the co-signer's round-2 link is the round-2 one.
+    const second = t.answerRound();
+    ok(submitReceipt(t.db, t.liu, t.id, answers(second)));
+    expect(consumeReceiptToken(t.db, issueReceiptToken(t.db, second, t.cosigner.id), satisfied())).toMatchObject({ ok: true, data: { status: "closed" } });
+    expect(statusOf(t.db, t.id).status).toBe("closed");
+    expect(receiptsOf(t.db, t.id).map((r) => [r.round, r.memberName])).toEqual([
+      [1, "刘新荣"],
+      [1, t.cosigner.displayName],
+      [2, "刘新荣"],
+      [2, t.cosigner.displayName],
+    ]);
+  });
+
+  it("a receipt still owed on the first round is taken while the second is under way, and does not move it", async () => {
+    const t = await replied();
+    ok(submitReceipt(t.db, t.liu, t.id, answers(t.replyId, { result: "unsatisfied", opinion: "没有具体措施。" })));
+    const before = statusOf(t.db, t.id);
+    const handling = t.db.select().from(assignments).where(eq(assignments.proposalId, t.id)).all();
+    // The co-signer's first-round receipt is still chased (超期未回执) while the second round is handled.
+    const owed = () => overdueReceipts(t.db, "2099-01-01", 10_000).rows.filter((r) => r.proposalId === t.id).map((r) => [r.member, r.round]);
+    expect(owed()).toEqual([[t.cosigner.displayName, 1]]);
+    ok(remindReceipt(t.db, t.user("coordinator"), t.id, t.cosigner.id, t.replyId));
+    // Another 不满意 on the first round reopens nothing more: the proposal is already handled again.
+    expect(recordPaperReceipt(t.db, t.user("coordinator"), t.id, t.cosigner.id, answers(t.replyId, { attitude: "unsatisfied", opinion: "同样不满意。" }))).toMatchObject({
+      ok: true,
+      data: { status: "rehandling", moved: false },
+    });
+    expect(statusOf(t.db, t.id)).toMatchObject({ status: before.status, round: 2 });
+    expect(t.db.select().from(assignments).where(eq(assignments.proposalId, t.id)).all()).toEqual(handling);
+    expect(owed()).toEqual([]);
   });
 
   it("the coordinator records a paper receipt on a proposer's behalf, and may close after the second round with a reason", async () => {
@@ -177,9 +237,9 @@ describe("feedback receipts on a real database", () => {
     ]);
     expect(overdueReceipts(t.db, "2000-01-01")).toEqual({ rows: [], total: 0 });
 
-    expect(remindReceipt(t.db, t.user("jiangmj"), t.id, t.liu.id)).toEqual({ ok: false, reason: "只有交办单位可以催告回执" });
-    expect(remindReceipt(t.db, coordinator, t.id, t.seconder.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
-    const { receiptDue } = ok(remindReceipt(t.db, coordinator, t.id, t.liu.id, DEMO_TODAY));
+    expect(remindReceipt(t.db, t.user("jiangmj"), t.id, t.liu.id, t.replyId)).toEqual({ ok: false, reason: "只有交办单位可以催告回执" });
+    expect(remindReceipt(t.db, coordinator, t.id, t.seconder.id, t.replyId)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
+    const { receiptDue } = ok(remindReceipt(t.db, coordinator, t.id, t.liu.id, t.replyId, DEMO_TODAY));
     const { number, title } = t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()!;
     expect(t.db.select().from(notifications).where(and(eq(notifications.userId, t.liu.id), eq(notifications.proposalId, t.id))).all().map((n) => n.message)).toContain(
       `第${number}号提案《${title}》：请阅读答复函并提交回执（回执期限 ${receiptDue}）`,
@@ -190,7 +250,7 @@ describe("feedback receipts on a real database", () => {
     expect(overdueReceipts(t.db, "2099-01-01", 10_000).rows.find((r) => r.proposalId === t.id && r.memberId === t.liu.id)?.lastReminded).toEqual(expect.any(Number));
 
     ok(submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId)));
-    expect(remindReceipt(t.db, coordinator, t.id, t.cosigner.id)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
+    expect(remindReceipt(t.db, coordinator, t.id, t.cosigner.id, t.replyId)).toEqual({ ok: false, reason: "该提案人没有待提交的回执" });
     expect(overdueReceipts(t.db, "2099-01-01", 10_000).rows.filter((r) => r.proposalId === t.id).map((r) => r.member)).toEqual(["刘新荣"]);
   });
 

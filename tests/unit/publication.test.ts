@@ -7,6 +7,7 @@ import {
   publicationMetadata,
   publicationNotices,
   publicationSettings,
+  replyRoundSuffix,
   type PublicationFacts,
 } from "@/lib/publication";
 
@@ -66,7 +67,7 @@ describe("发布", () => {
   });
 });
 
-describe("不予公开 and 撤回公开", () => {
+describe("不予公开, 撤回公开 and 重新发布", () => {
   it("不予公开 needs a reason and no earlier decision", () => {
     expect(decidePublication(facts(), coordinator, { type: "withhold", reason: "  " }, byCoordinator)).toEqual({ ok: false, reason: "请填写不予公开的理由" });
     expect(decidePublication(facts(), coordinator, { type: "withhold", reason: " 涉及个人隐私 " }, byCoordinator)).toEqual({
@@ -90,11 +91,29 @@ describe("不予公开 and 撤回公开", () => {
     });
   });
 
+  it("重新发布 needs a withdrawn reply and a reason, and publishes it again", () => {
+    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "republish", reason: "x" }, byCoordinator)).toEqual({ ok: false, reason: "只有已撤回公开的答复函才能重新发布" });
+    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: " " }, byCoordinator)).toEqual({ ok: false, reason: "请填写重新发布的理由" });
+    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: "已更正" }, byCoordinator)).toMatchObject({
+      ok: true,
+      status: "published",
+      event: "republish",
+      reason: "已更正",
+    });
+    expect(decidePublication(facts({}, { status: "withdrawn" }), handler, { type: "republish", reason: "已更正" }, byCoordinator)).toMatchObject({ ok: false });
+  });
+
+  it("tells a later round's reply apart in its public title", () => {
+    expect(replyRoundSuffix(1)).toBe("");
+    expect(replyRoundSuffix(2)).toBe("（第二轮答复）");
+  });
+
   it("offers exactly the actions that would succeed", () => {
     expect(availablePublicationActions(facts(), coordinator, byCoordinator)).toEqual(["publish", "withhold"]);
     expect(availablePublicationActions(facts({ disclosure: "none" }), coordinator, byCoordinator)).toEqual(["withhold"]);
     expect(availablePublicationActions(facts({}, { status: "published" }), coordinator, byCoordinator)).toEqual(["withdraw"]);
-    expect(availablePublicationActions(facts({}, { status: "withdrawn" }), coordinator, byCoordinator)).toEqual([]);
+    expect(availablePublicationActions(facts({}, { status: "withdrawn" }), coordinator, byCoordinator)).toEqual(["republish"]);
+    expect(availablePublicationActions(facts({}, { status: "withheld" }), coordinator, byCoordinator)).toEqual([]);
     expect(availablePublicationActions(facts(), handler, byCoordinator)).toEqual([]);
   });
 });

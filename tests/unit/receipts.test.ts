@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canSeeReceipts } from "@/lib/authz";
-import { owesReceipt, receiptMessage } from "@/lib/receipts";
+import { receiptMessage, roundsOwed } from "@/lib/receipts";
 
 const replied = {
   status: "replied" as const,
@@ -8,18 +8,22 @@ const replied = {
   reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" },
   proposerIds: [7, 8],
   receiptsThisRound: [{ memberId: 8, result: "satisfied" as const }],
+  earlierReplies: [],
 };
 
 describe("who owes a receipt", () => {
   it("is a proposer or co-signer who has not answered the current reply", () => {
-    expect(owesReceipt(replied, 7)).toBe(true);
-    expect(owesReceipt(replied, 8)).toBe(false);
-    expect(owesReceipt(replied, 9)).toBe(false);
+    expect(roundsOwed(replied, 7)).toEqual([1]);
+    expect(roundsOwed(replied, 8)).toEqual([]);
+    expect(roundsOwed(replied, 9)).toEqual([]);
   });
 
-  it("is nobody while the proposal is handled again or closed", () => {
-    expect(owesReceipt({ ...replied, status: "rehandling", round: 2, reply: null, receiptsThisRound: [] }, 7)).toBe(false);
-    expect(owesReceipt({ ...replied, status: "closed" }, 7)).toBe(false);
+  it("keeps an earlier round's receipt owed while the proposal is handled again, and after it was closed", () => {
+    const second = { ...replied, status: "rehandling" as const, round: 2, reply: null, receiptsThisRound: [], earlierReplies: [{ round: 1, answeredBy: [7] }] };
+    expect(roundsOwed(second, 8)).toEqual([1]);
+    expect(roundsOwed(second, 7)).toEqual([]);
+    expect(roundsOwed({ ...second, status: "replied", reply: { round: 2, writtenOn: "2026-07-01", receiptDue: "2026-07-29" } }, 8)).toEqual([1, 2]);
+    expect(roundsOwed({ ...replied, status: "closed" }, 7)).toEqual([1]);
   });
 });
 

@@ -61,6 +61,7 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     reply: null,
     receiptsThisRound: [],
     linkedIds: [],
+    earlierReplies: [],
     ...over,
   };
 }

@@ -8,9 +8,16 @@ import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
 import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, CTX, facts, LEAD, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
 
-type Case = { command: Command; setup: (state: ProposalState) => ProposalFacts; states: ProposalState[]; actors: ActorKey[] };
+type Case = {
+  command: Command;
+  setup: (state: ProposalState) => ProposalFacts;
+  states: ProposalState[];
+  actors: ActorKey[];
+  /** What must hold after the command was carried out. */
+  afterwards?: (after: ProposalFacts) => void;
+};
 
 const BEFORE_REVIEW: ProposalState[] = ["assigned", "handling", "rehandling"];
 const HANDLING: ProposalState[] = ["handling", "rehandling"];
@@ -38,7 +45,7 @@ const CASES: Record<CommandType, Case> = {
     actors: ["leadHandler"],
   },
   decide_adjustment: {
-    command: { type: "decide_adjustment", unitId: CO, approve: true, replacementUnitId: null, comment: null },
+    command: { type: "decide_adjustment", unitId: CO, outcome: { kind: "withdraw", replacementUnitId: null }, comment: null },
     setup: (s) => withCo(s, { status: "adjust_requested" }),
     states: BEFORE_REVIEW,
     actors: ["coordinator"],
@@ -102,9 +109,10 @@ const CASES: Record<CommandType, Case> = {
   approve: { command: { type: "approve" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
   return: { command: { type: "return", comment: "请补充下一步计划" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
   receipt: {
-    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false },
+    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false, round: 1 },
     setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),
-    states: ["replied"],
+    // A closed proposal still takes the receipts owed on its reply (it stays closed).
+    states: ["replied", "closed"],
     actors: ["proposer"],
   },
   close: {
@@ -136,26 +144,75 @@ const CASES: Record<CommandType, Case> = {
 // Make the ready fixtures satisfy submit's and the others' remaining preconditions.
 CASES.submit.setup = (s) => ({ ...withCo(s, { status: "done", opinion: "sent" }), draftsThisRound: 1, contactsThisRound: 1 });
 
+/** The live assignments after a decision, as unit → role and status. */
+const roles = (f: ProposalFacts) => Object.fromEntries(f.assignments.map((a) => [a.unitId, a.status === "withdrawn" ? "withdrawn" : `${a.role}:${a.status}`]));
+
+const adjustment = (requester: "lead" | "co", outcome: Extract<Command, { type: "decide_adjustment" }>["outcome"], afterwards: Case["afterwards"]): Case => ({
+  command: { type: "decide_adjustment", unitId: requester === "lead" ? LEAD : CO, outcome, comment: null },
+  setup: (s) =>
+    facts(s, {
+      assignments: [
+        assignment(LEAD, "lead", requester === "lead" ? { status: "adjust_requested", handlerId: null } : {}),
+        assignment(CO, "co", requester === "co" ? { status: "adjust_requested", handlerId: null } : { status: "done", opinion: "sent" }),
+      ],
+    }),
+  states: BEFORE_REVIEW,
+  actors: ["coordinator"],
+  afterwards,
+});
+
+/** The same matrix for the other forms of a command: every outcome of 申请调整, receipts of an earlier round. */
+const VARIANTS: Record<string, Case> = {
+  "co-handling unit becomes the lead, the former lead stays as co-handling unit": adjustment("co", { kind: "change_lead", leadUnitId: CO, formerLead: "co" }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "lead:pending" }),
+  ),
+  "co-handling unit becomes the lead, the former lead leaves": adjustment("co", { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
+  ),
+  "lead and co-handling unit swap": adjustment("lead", { kind: "change_lead", leadUnitId: CO, formerLead: "co" }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "lead:pending" }),
+  ),
+  "the lead hands over to a co-handling unit and leaves": adjustment("lead", { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
+  ),
+  "the lead hands over to a new unit and stays as co-handling unit": adjustment("lead", { kind: "change_lead", leadUnitId: OTHER, formerLead: "co" }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "co:done", [OTHER]: "lead:pending" }),
+  ),
+  "a co-handling unit is replaced by a new one": adjustment("co", { kind: "withdraw", replacementUnitId: OTHER }, (f) =>
+    expect(roles(f)).toEqual({ [LEAD]: "lead:accepted", [CO]: "withdrawn", [OTHER]: "co:pending" }),
+  ),
+  "a receipt on the first round's reply, in any state of the second round": {
+    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "unsatisfied", opinion: "未解决", onPaper: false, round: 1 },
+    setup: (s) => facts(s, { round: 2, earlierReplies: [{ round: 1, answeredBy: [COSIGNER] }] }),
+    states: [...PROPOSAL_STATES],
+    actors: ["proposer"],
+    afterwards: (f) => expect(f.earlierReplies).toEqual([{ round: 1, answeredBy: [COSIGNER, PROPOSER] }]),
+  },
+};
+
+function matrix(name: string, c: Case) {
+  describe(name, () => {
+    for (const state of PROPOSAL_STATES) {
+      it(`from ${state}`, () => {
+        for (const [key, actor] of Object.entries(ACTORS) as [ActorKey, (typeof ACTORS)[ActorKey]][]) {
+          const before = c.setup(state);
+          const snapshot = structuredClone(before);
+          const result = decide(before, actor, c.command, CTX);
+          const expected = c.states.includes(state) && c.actors.includes(key);
+          expect(result.ok, `${name} by ${key} from ${state}: ${result.ok ? "allowed" : result.reason}`).toBe(expected);
+          expect(before, "facts are never mutated").toEqual(snapshot);
+          if (result.ok) {
+            expect(result.events.length).toBeGreaterThan(0);
+            c.afterwards?.(result.facts);
+          } else expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
+        }
+      });
+    }
+  });
+}
+
 describe("workflow matrix", () => {
   it("covers every command", () => expect(Object.keys(CASES).sort()).toEqual([...COMMAND_TYPES].sort()));
-
-  for (const type of COMMAND_TYPES) {
-    const c = CASES[type];
-    describe(type, () => {
-      for (const state of PROPOSAL_STATES) {
-        it(`from ${state}`, () => {
-          for (const [key, actor] of Object.entries(ACTORS) as [ActorKey, (typeof ACTORS)[ActorKey]][]) {
-            const before = c.setup(state);
-            const snapshot = structuredClone(before);
-            const result = decide(before, actor, c.command, CTX);
-            const expected = c.states.includes(state) && c.actors.includes(key);
-            expect(result.ok, `${type} by ${key} from ${state}: ${result.ok ? "allowed" : result.reason}`).toBe(expected);
-            expect(before, "facts are never mutated").toEqual(snapshot);
-            if (result.ok) expect(result.events.length).toBeGreaterThan(0);
-            else expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
-          }
-        });
-      }
-    });
-  }
+  for (const type of COMMAND_TYPES) matrix(type, CASES[type]);
+  for (const [name, c] of Object.entries(VARIANTS)) matrix(name, c);
 });

@@ -20,7 +20,7 @@ function run(start: ProposalFacts, steps: [WorkflowActor, Command][]): ProposalF
 
 const refused = (d: Decision) => (d.ok ? "allowed" : d.reason);
 const A = ACTORS;
-const satisfied = { contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false } as const;
+const satisfied = { contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false, round: 1 } as const;
 
 describe("the whole way", () => {
   it("takes a proposal from registration to closed, with events and deadlines", () => {
@@ -154,7 +154,7 @@ describe("receipts", () => {
   });
   it("不满意 in the second round leaves it to the coordinator to close", () => {
     const f = { ...replied(), round: 2, reply: { round: 2, writtenOn: "2026-06-10", receiptDue: "2026-07-08" } };
-    const after = run(f, [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, result: "unsatisfied", opinion: "仍不满意" }]]);
+    const after = run(f, [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, round: 2, result: "unsatisfied", opinion: "仍不满意" }]]);
     expect(after.status).toBe("replied");
     expect(run(after, [[A.coordinator, { type: "close", reason: "已两轮办理" }]]).status).toBe("closed");
   });
@@ -164,6 +164,24 @@ describe("receipts", () => {
     expect(refused(decide(replied(), A.otherMember, { type: "receipt", memberId: 200, ...satisfied }, CTX))).toBe("只有提案人或联名人可以提交回执");
     expect(refused(decide(replied(), A.proposer, { type: "receipt", memberId: COSIGNER, ...satisfied }, CTX))).toBe("只能提交本人的回执");
     expect(refused(decide(replied(), A.leadHandler, { type: "receipt", memberId: PROPOSER, ...satisfied }, CTX))).toBe("只能提交本人的回执");
+  });
+  it("one co-signer's 不满意 leaves the others' first-round receipts open, and they do not move the second round", () => {
+    const cosigner = { id: COSIGNER, role: "member", unitId: null } as const;
+    const reopened = run(replied(), [[A.proposer, { type: "receipt", memberId: PROPOSER, ...satisfied, result: "unsatisfied", opinion: "未解决" }]]);
+    expect(reopened).toMatchObject({ status: "rehandling", round: 2, earlierReplies: [{ round: 1, answeredBy: [PROPOSER] }] });
+    const d = decide(reopened, cosigner, { type: "receipt", memberId: COSIGNER, ...satisfied, result: "unsatisfied", opinion: "同样不满意" }, CTX);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.facts).toMatchObject({ status: "rehandling", round: 2, earlierReplies: [{ round: 1, answeredBy: [PROPOSER, COSIGNER] }] });
+    expect(d.events).toMatchObject([{ action: "receipt", data: { memberId: COSIGNER, round: 1 } }]);
+    expect(refused(decide(d.facts, cosigner, { type: "receipt", memberId: COSIGNER, ...satisfied }, CTX))).toBe("本轮答复的回执已提交，不能重复提交");
+    expect(refused(decide(d.facts, cosigner, { type: "receipt", memberId: COSIGNER, ...satisfied, round: 2 }, CTX))).toBe("此提案当前没有待反馈的答复");
+  });
+  it("a closed proposal takes a receipt still owed and stays closed", () => {
+    const closed = { ...replied(), status: "closed" as const, receiptsThisRound: [{ memberId: PROPOSER, result: "satisfied" as const }] };
+    const cosigner = { id: COSIGNER, role: "member", unitId: null } as const;
+    const after = run(closed, [[cosigner, { type: "receipt", memberId: COSIGNER, ...satisfied, result: "unsatisfied", opinion: "不满意" }]]);
+    expect(after).toMatchObject({ status: "closed", round: 1 });
   });
   it("the coordinator can record a paper receipt on a member's behalf", () => {
     const d = decide(replied(), A.coordinator, { type: "receipt", memberId: COSIGNER, ...satisfied, onPaper: true }, CTX);
@@ -178,16 +196,51 @@ describe("receipts", () => {
 describe("adjustments and extensions", () => {
   it("replacing the lead unit needs a new lead, which must accept again", () => {
     const f = facts("handling", { assignments: [assignment(LEAD, "lead", { status: "adjust_requested" }), assignment(CO, "co")] });
-    expect(refused(decide(f, A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: null, comment: null }, CTX))).toBe("调整主办单位须指定新的主办单位");
-    expect(refused(decide(f, A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: CO, comment: null }, CTX))).toBe("新的承办单位已在承办此提案");
-    const after = run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: true, replacementUnitId: OTHER, comment: "改由第三单位主办" }]]);
+    expect(refused(decide(f, A.coordinator, { type: "decide_adjustment", unitId: LEAD, outcome: { kind: "withdraw", replacementUnitId: null }, comment: null }, CTX))).toBe("调整主办单位须指定新的主办单位");
+    const after = run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, outcome: { kind: "change_lead", leadUnitId: OTHER, formerLead: "withdrawn" }, comment: "改由第三单位主办" }]]);
     expect(after.status).toBe("assigned");
     expect(leadAssignment(after)).toMatchObject({ unitId: OTHER, status: "pending", assignedOn: CTX.today });
     expect(after.assignments.find((a) => a.unitId === LEAD)?.status).toBe("withdrawn");
   });
+  it("a co-handling unit may become the lead: fresh deadlines for the units that change role, none for the others", () => {
+    const f = facts("handling", {
+      assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "adjust_requested" }), assignment(OTHER, "co", { status: "done", opinion: "sent" })],
+    });
+    const d = decide(f, A.coordinator, { type: "decide_adjustment", unitId: CO, outcome: { kind: "change_lead", leadUnitId: CO, formerLead: "co" }, comment: "同意" }, CTX);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.facts.status).toBe("assigned");
+    expect(leadAssignment(d.facts)).toMatchObject({ unitId: CO, status: "pending", assignedOn: CTX.today, due: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.reply) });
+    expect(d.facts.assignments.find((a) => a.unitId === LEAD)).toMatchObject({ role: "co", status: "pending", handlerId: null, due: dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.coOpinion) });
+    expect(d.facts.assignments.find((a) => a.unitId === OTHER)).toEqual(f.assignments[2]);
+    expect(d.events).toEqual([
+      { action: "adjustment_approved", fromState: "handling", toState: "assigned", comment: "同意", data: { unitId: CO, leadUnitId: CO, formerLead: "co" } },
+    ]);
+    expect(d.notify).toContainEqual({ to: "unit", unitId: LEAD, role: "handler", message: "主办单位已调整，本单位改为协办，请签收" });
+    // The new lead's acceptance resumes handling.
+    expect(run(d.facts, [[A.coHandler, { type: "accept", unitId: CO }]]).status).toBe("handling");
+  });
+  it("refuses a lead change that names no new lead, or a unit with its own request or extension pending", () => {
+    const f = facts("assigned", { assignments: [assignment(LEAD, "lead", { status: "adjust_requested" }), assignment(CO, "co", { pendingExtension: true }), assignment(OTHER, "co", { status: "adjust_requested" })] });
+    const lead = (leadUnitId: number) => ({ type: "decide_adjustment", unitId: LEAD, outcome: { kind: "change_lead", leadUnitId, formerLead: "co" }, comment: null }) as const;
+    expect(refused(decide(f, A.coordinator, lead(LEAD), CTX))).toBe("新的主办单位不能与原主办单位相同");
+    expect(refused(decide(f, A.coordinator, lead(CO), CTX))).toBe("相关单位有待审批的延期申请，请先审批该申请");
+    expect(refused(decide(f, A.coordinator, lead(OTHER), CTX))).toBe("相关单位也有待审批的调整申请，请先审批该申请");
+    const co = facts("assigned", { assignments: [assignment(LEAD, "lead", { status: "pending" }), assignment(CO, "co", { status: "adjust_requested" })] });
+    expect(refused(decide(co, A.coordinator, { type: "decide_adjustment", unitId: CO, outcome: { kind: "change_lead", leadUnitId: OTHER, formerLead: "co" }, comment: null }, CTX))).toBe(
+      "协办单位申请调整，只能改由该单位主办",
+    );
+  });
+  it("a new lead in the second round gets the second round's deadline and resumes rehandling", () => {
+    const f = facts("rehandling", { round: 2, assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "adjust_requested" })] });
+    const after = run(f, [[A.coordinator, { type: "decide_adjustment", unitId: CO, outcome: { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" }, comment: null }]]);
+    expect(after.status).toBe("assigned");
+    expect(leadAssignment(after)?.due).toBe(dueDate(PACKAGE_CALENDAR, CTX.today, CTX.rules.secondRound));
+    expect(run(after, [[A.coHandler, { type: "accept", unitId: CO }]]).status).toBe("rehandling");
+  });
   it("a rejected adjustment goes back to waiting for acceptance", () => {
     const f = facts("assigned", { assignments: [assignment(LEAD, "lead", { status: "adjust_requested" })] });
-    expect(leadAssignment(run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, approve: false, replacementUnitId: null, comment: "职能相符" }]]))?.status).toBe("pending");
+    expect(leadAssignment(run(f, [[A.coordinator, { type: "decide_adjustment", unitId: LEAD, outcome: { kind: "reject" }, comment: "职能相符" }]]))?.status).toBe("pending");
   });
   it("an extension is at most three months", () => {
     const f = facts("handling");
@@ -241,9 +294,12 @@ describe("random sequences never reach an inconsistent state", () => {
       { type: "accept", unitId },
       { type: "request_adjustment", unitId, reason: "职能不符" },
       { type: "request_adjustment", unitId, reason: " " },
-      { type: "decide_adjustment", unitId, approve: true, replacementUnitId: null, comment: null },
-      { type: "decide_adjustment", unitId, approve: true, replacementUnitId: 4, comment: null },
-      { type: "decide_adjustment", unitId, approve: false, replacementUnitId: null, comment: "不同意" },
+      { type: "decide_adjustment", unitId, outcome: { kind: "withdraw", replacementUnitId: null }, comment: null },
+      { type: "decide_adjustment", unitId, outcome: { kind: "withdraw", replacementUnitId: 4 }, comment: null },
+      { type: "decide_adjustment", unitId, outcome: { kind: "reject" }, comment: "不同意" },
+      ...UNITS.flatMap((leadUnitId) =>
+        (["co", "withdrawn"] as const).map((formerLead): Command => ({ type: "decide_adjustment", unitId, outcome: { kind: "change_lead", leadUnitId, formerLead }, comment: null })),
+      ),
       { type: "request_extension", unitId, until: "2026-08-01", reason: "调研" },
       { type: "request_extension", unitId, until: "2027-12-31", reason: "调研" },
       { type: "decide_extension", unitId, grant: true, until: "2026-08-15", comment: null },
@@ -264,7 +320,9 @@ describe("random sequences never reach an inconsistent state", () => {
     { type: "return", comment: "" },
     ...MEMBERS.flatMap((memberId) =>
       S.flatMap((result) =>
-        [false, true].map((onPaper): Command => ({ type: "receipt", memberId, contactReport: "visited", attitude: "satisfied", result, opinion: result === "unsatisfied" ? "未解决" : null, onPaper })),
+        [false, true].flatMap((onPaper) =>
+          [1, 2].map((round): Command => ({ type: "receipt", memberId, contactReport: "visited", attitude: "satisfied", result, opinion: result === "unsatisfied" ? "未解决" : null, onPaper, round })),
+        ),
       ),
     ),
     { type: "close", reason: "两轮办理完毕" },
@@ -318,6 +376,12 @@ describe("random sequences never reach an inconsistent state", () => {
     if (f.status === "rehandling") expect(f.round).toBe(2);
     expect(new Set(f.receiptsThisRound.map((r) => r.memberId)).size).toBe(f.receiptsThisRound.length);
     for (const r of f.receiptsThisRound) expect(f.proposerIds).toContain(r.memberId);
+    expect(f.earlierReplies.map((r) => r.round)).toEqual(f.round === 2 ? [1] : []);
+    for (const r of f.earlierReplies) {
+      expect(new Set(r.answeredBy).size).toBe(r.answeredBy.length);
+      for (const id of r.answeredBy) expect(f.proposerIds).toContain(id);
+    }
+    if (f.status === "assigned") expect(leadAssignment(f)?.status).not.toBe("accepted");
     for (const a of live) if (a.opinion === "sent") expect(a.status).toBe("done");
   }
 
@@ -349,7 +413,8 @@ describe("random sequences never reach an inconsistent state", () => {
           const before = structuredClone(f);
           const d = decide(f, choice[0], choice[1], CTX);
           expect(f).toEqual(before);
-          if (closed) expect(d.ok).toBe(false);
+          // A closed proposal only takes the receipts still owed on its replies, and stays closed.
+          if (closed && d.ok) expect([choice[1].type, d.facts.status]).toEqual(["receipt", "closed"]);
           if (!d.ok) continue;
           expect(d.events.length).toBeGreaterThan(0);
           for (const e of d.events) expect(e.fromState).toBe(before.status);

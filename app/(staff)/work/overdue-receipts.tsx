@@ -26,7 +26,7 @@ export function OverdueReceipts({ db, today, calendar }: { db: Db; today: string
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={`${r.proposalId}-${r.memberId}`}>
+            <tr key={`${r.replyId}-${r.memberId}`}>
               <td>
                 <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
                 {r.round > 1 && <span className="ml-1 text-xs text-orange-800">第{r.round}轮答复</span>}
@@ -40,7 +40,7 @@ export function OverdueReceipts({ db, today, calendar }: { db: Db; today: string
               <td className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
               <td>
                 <div className="flex flex-wrap items-start gap-2">
-                  <RemindButton proposalId={r.proposalId} memberId={r.memberId} memberName={r.member} />
+                  <RemindButton proposalId={r.proposalId} replyId={r.replyId} memberId={r.memberId} label={`${r.member}提交回执`} />
                   <Link href={`/proposals/${r.proposalId}#paper-receipt`} className="pt-1.5 text-sm text-brand-700 hover:underline">
                     代录纸质回执
                   </Link>

@@ -1,8 +1,8 @@
 /**
  * The receipt form reached from the QR code or short link on a printed reply letter: no sign-in. A
- * valid link shows what the receipt is about and the form (fill in, review, submit once); a link that
- * was altered, has expired, was used or belongs to an earlier round gets a page saying so, and
- * nothing changes.
+ * valid link shows what the receipt is about and the form (fill in, review, submit once), for its own
+ * reply round whatever round the proposal is in now; a link that was altered, has expired or was used
+ * gets a page saying so, and nothing changes.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -11,6 +11,7 @@ import { ReceiptForm } from "@/components/receipt-form";
 import { getDb } from "@/db/client";
 import { checkReceiptLink } from "@/db/handling/receipt-tokens";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
+import { replyRoundName } from "@/lib/publication";
 import { RECEIPT_TOKEN_REFUSALS } from "@/lib/receipt-token";
 import { submitReceiptByToken } from "./actions";
 
@@ -35,7 +36,9 @@ export default async function ReceiptLinkPage({ params }: { params: Promise<{ to
               <dt className="text-slate-500">提案</dt>
               <dd>{link.context.proposalLabel}</dd>
               <dt className="text-slate-500">答复函发文字号</dt>
-              <dd>{link.context.docNumber}</dd>
+              <dd>
+                {link.context.docNumber}（{replyRoundName(link.context.round)}）
+              </dd>
               <dt className="text-slate-500">填表人</dt>
               <dd>{link.context.member.addressedAs}</dd>
               <dt className="text-slate-500">回执期限</dt>

@@ -56,8 +56,8 @@ export const assign = formAction("coordinate", assignInput, (input, user) =>
 export const decideAdjustmentRequest = formAction("coordinate", adjustmentDecisionInput, (input, user) =>
   done(
     input.proposalId,
-    decideAdjustment(getDb(), user, input.proposalId, { unitId: input.unitId, approve: input.decision === "approve", replacementUnitId: input.replacementUnitId, comment: input.comment }),
-    input.decision === "approve" ? "已同意调整" : "已驳回调整申请",
+    decideAdjustment(getDb(), user, input.proposalId, { unitId: input.unitId, outcome: input.outcome, comment: input.comment }),
+    input.outcome.kind === "reject" ? "已驳回调整申请" : "已同意调整",
   ),
 );
 
@@ -90,7 +90,16 @@ export const accept = formAction("handle", proposalOnly, (input, user) =>
 );
 
 export const askForAdjustment = formAction("handle", adjustmentRequestInput, (input, user) =>
-  done(input.proposalId, requestAdjustment(getDb(), user, input.proposalId, { unitId: ownUnit(user), reason: input.reason, suggestedUnitId: input.suggestedUnitId }), "已提交调整申请"),
+  done(
+    input.proposalId,
+    requestAdjustment(getDb(), user, input.proposalId, {
+      unitId: ownUnit(user),
+      reason: input.reason,
+      asksToLead: input.ask === "lead",
+      suggestedUnitId: input.ask === "lead" ? null : input.suggestedUnitId,
+    }),
+    "已提交调整申请",
+  ),
 );
 
 export const askForExtension = formAction("handle", extensionRequestInput, (input, user) =>

@@ -1,24 +1,27 @@
-/** Loads who still owes a receipt on the current reply, for the coordinator's follow-up panel. */
+/** Loads who still owes a receipt on each reply round, for the coordinator's follow-up panel. */
 import type { Db } from "@/db/client";
 import { repliesOf } from "@/db/queries/handling-view";
 import { getProposalDetail } from "@/db/queries/proposals";
 import { lastRemindersOf } from "@/db/queries/receipts";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
-import { owesReceipt } from "@/lib/receipts";
+import { roundsOwed } from "@/lib/receipts";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { PaperReceiptPanel } from "./panels/receipt-panels";
 
 export function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: number; facts: ProposalFacts }) {
-  const reply = repliesOf(db, proposalId).find((r) => r.round === facts.round);
   const signers = getProposalDetail(db, proposalId)?.signers ?? [];
   const reminded = lastRemindersOf(db, proposalId);
-  const owing = signers
-    .filter((s) => owesReceipt(facts, s.userId))
-    .map((s) => {
-      const at = reminded.get(s.userId);
-      return { id: s.userId, name: s.name, role: SIGNER_ROLE_LABELS[s.role], lastReminded: at ? dateTimeInChina(at) : null };
-    });
-  if (!reply || owing.length === 0) return null;
-  return <PaperReceiptPanel proposalId={proposalId} replyId={reply.id} receiptDue={reply.receiptDue} owing={owing} />;
+  const replies = repliesOf(db, proposalId);
+  const rounds = replies.flatMap((reply) => {
+    const owing = signers
+      .filter((s) => roundsOwed(facts, s.userId).includes(reply.round))
+      .map((s) => {
+        const at = reminded(s.userId, reply.round);
+        return { id: s.userId, name: s.name, role: SIGNER_ROLE_LABELS[s.role], lastReminded: at ? dateTimeInChina(at) : null };
+      });
+    return owing.length > 0 ? [{ replyId: reply.id, round: reply.round, receiptDue: reply.receiptDue, owing }] : [];
+  });
+  if (rounds.length === 0) return null;
+  return <PaperReceiptPanel proposalId={proposalId} rounds={rounds} namesRounds={replies.length > 1} />;
 }

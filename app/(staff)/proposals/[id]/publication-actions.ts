@@ -1,6 +1,6 @@
 "use server";
 /**
- * 发布 / 不予公开 / 撤回公开 on the staff proposal page. Any staff role may call; lib/publication.ts decides
+ * 发布 / 不予公开 / 撤回公开 / 重新发布 on the staff proposal page. Any staff role may call; lib/publication.ts decides
  * whether this user may, for this reply, now. The public site is refreshed at once.
  */
 import { revalidatePath } from "next/cache";
@@ -12,11 +12,11 @@ import type { PublicationCommand } from "@/lib/publication";
 import { publicationInput } from "@/lib/validation/publication";
 import { formAction } from "../../../_server/action";
 
-const MESSAGES = { publish: "已发布", withhold: "已决定不予公开", withdraw: "已撤回公开" } as const;
+const MESSAGES = { publish: "已发布", withhold: "已决定不予公开", withdraw: "已撤回公开", republish: "已重新发布" } as const;
 
 export const decidePublicationAction = formAction("staffHome", publicationInput, (input, user): ActionResult => {
   const command: PublicationCommand = input.decision === "publish" ? { type: "publish" } : { type: input.decision, reason: input.reason ?? "" };
-  const result = decideReplyPublication(getDb(), user, input.proposalId, command);
+  const result = decideReplyPublication(getDb(), user, input.proposalId, command, { replyId: input.replyId ?? undefined });
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/proposals/${input.proposalId}`);
   revalidatePath("/work");

@@ -16,11 +16,12 @@ export const recordPaperReceiptAction = formAction("coordinate", paperReceiptInp
   const result = recordPaperReceipt(getDb(), user, proposalId, memberId, answers);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(proposalId);
-  return { ok: true, message: result.data.status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : result.data.status === "closed" ? "纸质回执已录入，提案已办结" : "纸质回执已录入" };
+  const { status, moved } = result.data;
+  return { ok: true, message: !moved ? "纸质回执已录入" : status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : "纸质回执已录入，提案已办结" };
 });
 
 export const remindReceiptAction = formAction("coordinate", remindReceiptInput, (input, user) => {
-  const result = remindReceipt(getDb(), user, input.proposalId, input.memberId);
+  const result = remindReceipt(getDb(), user, input.proposalId, input.memberId, input.replyId);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(input.proposalId);
   return { ok: true, message: "已催告" };

@@ -75,13 +75,14 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
               <ul className="mt-2 space-y-3">
                 {proposers.map((p) => {
                   const receipt = receipts.find((r) => r.replyId === reply.id && r.memberId === p.userId);
-                  const lastReminded = reminded.get(p.userId);
+                  const lastReminded = reminded(p.userId, reply.round);
                   return (
                     <li key={p.userId} className="rounded border border-slate-100 bg-slate-50 p-3">
                       <p className="mb-1 text-sm font-medium">
                         {p.name}（{SIGNER_ROLE_LABELS[p.role]}）
-                        {!receipt && <span className="ml-2 font-normal text-slate-600">{current ? "尚未提交回执" : "未提交回执"}</span>}
-                        {!receipt && current && lastReminded && <span className="ml-2 font-normal text-slate-500">上次催告 {dateTimeInChina(lastReminded)}</span>}
+                        {/* Each reply keeps waiting for the receipts not yet given, whatever round the proposal is in now. */}
+                        {!receipt && <span className="ml-2 font-normal text-slate-600">尚未提交回执</span>}
+                        {!receipt && lastReminded && <span className="ml-2 font-normal text-slate-500">上次催告 {dateTimeInChina(lastReminded)}</span>}
                       </p>
                       {receipt && <ReceiptView receipt={receipt} />}
                     </li>

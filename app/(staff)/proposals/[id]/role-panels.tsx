@@ -13,12 +13,13 @@ import { isoDateInChina } from "@/lib/format";
 import { missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
 import { effectiveDue, leadAssignment, liveAssignments } from "@/lib/workflow/facts";
 import type { CurrentUser } from "../../../_server/guard";
-import { AssignPanel, CoordinatorTools, RequestDecisions, type DeadlineNotes, type PendingAdjustment } from "./panels/coordinator-panels";
+import type { PendingAdjustment } from "./panels/adjustment-decision";
+import { AssignPanel, CoordinatorTools, RequestDecisions, type DeadlineNotes } from "./panels/coordinator-panels";
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { draftingOf } from "./drafting";
 import { DraftLinkPanel } from "./panels/draft-link-panel";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
-import { publicationPanel } from "./publication-section";
+import { publicationPanels } from "./publication-section";
 import { PaperReceipts } from "./paper-receipts";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
@@ -36,7 +37,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "coordinator") {
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
-    if (facts.status === "replied") panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
+    panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
     const requests = pendingRequestsOf(db, proposalId);
     const { rules, calendar } = workflowContext(db, today);
     const notes: DeadlineNotes = {};
@@ -45,7 +46,17 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
     for (const a of adjustments) {
       notes[a.unitId] = <DeadlineNote label="审批期限" start={isoDateInChina(a.requestedAt)} rule={rules.adjustmentDecision} due={a.decideBy} calendar={calendar} />;
     }
-    panels.push(<RequestDecisions key="requests" proposalId={proposalId} {...requests} units={units} notes={notes} />);
+    panels.push(
+      <RequestDecisions
+        key="requests"
+        proposalId={proposalId}
+        {...requests}
+        units={units}
+        leadUnit={lead ? (unitName.get(lead.unitId) ?? "") : ""}
+        liveUnitIds={live.map((a) => a.unitId)}
+        notes={notes}
+      />,
+    );
     if (facts.status !== "registered" && facts.status !== "closed") {
       panels.push(
         <CoordinatorTools
@@ -62,7 +73,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "handler" && mine) {
     if (mine.status === "pending") {
-      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
+      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} isLead={mine.role === "lead"} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
     }
     if (mine.role === "co" && mine.status === "accepted" && !mine.opinionWaived && (mine.opinion === null || mine.opinion === "draft" || mine.opinion === "returned")) {
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
@@ -88,7 +99,6 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
   }
-  const publication = publicationPanel(db, user, proposalId);
-  if (publication) panels.push(publication);
+  panels.push(...publicationPanels(db, user, proposalId));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;
 }

@@ -6,6 +6,7 @@ import { ProvisionalMark } from "@/components/provisional-mark";
 import { ReplyLetter } from "@/components/reply-letter";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
+import { loadFacts } from "@/db/handling/facts";
 import { contactsOf, repliesOf } from "@/db/queries/handling-view";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { letterForReply } from "@/db/queries/letter";
@@ -16,6 +17,7 @@ import { deadlineRules } from "@/db/queries/settings";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { timelineFor } from "@/lib/authz";
+import { roundsOwed } from "@/lib/receipts";
 import { MEMBER_STATE_LABELS, memberDue, memberState } from "@/lib/member-view";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { ReceiptSection } from "./receipt-section";
@@ -43,6 +45,8 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
   const leadDue = memberDue({ status: proposal.status, due: lead ? (lead.extendedDue ?? lead.due) : null }, isoDateInChina(new Date()));
   const myReceipts = memberReceiptsOf(db, id, user.id);
+  const facts = loadFacts(db, id);
+  const owedRounds = facts ? roundsOwed(facts, user.id) : [];
   const currentReply = replies.find((r) => r.round === proposal.round);
   const timeline = timelineFor(user, proposalTimeline(db, id), null);
   return (
@@ -116,7 +120,9 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
             replyId={reply.id}
             receiptDue={reply.receiptDue}
             receipt={myReceipts.find((r) => r.replyId === reply.id)}
-            owed={owed && reply.round === proposal.round}
+            owed={owedRounds.includes(reply.round)}
+            current={reply.round === proposal.round}
+            anchor={reply.round === (owedRounds.includes(proposal.round) ? proposal.round : owedRounds[0])}
             respondent={`${user.displayName}${PROPOSER_WORD[session.kind]}`}
           />
         </section>

@@ -10,14 +10,20 @@ export function ReceiptSection({
   receiptDue,
   receipt,
   owed,
+  current,
+  anchor,
   respondent,
 }: {
   proposalId: number;
   replyId: number;
   receiptDue: string;
   receipt: Receipt | undefined;
-  /** This reply is the current one and waits for this member's receipt. */
+  /** This reply waits for this member's receipt (any round's, whatever the others answered). */
   owed: boolean;
+  /** The reply of the proposal's current round; an earlier one names its round. */
+  current: boolean;
+  /** The first form owed on the page: the target of the "去填写回执" link. */
+  anchor: boolean;
   respondent: string;
 }) {
   if (receipt) {
@@ -32,7 +38,11 @@ export function ReceiptSection({
   }
   if (owed) {
     return (
-      <section id="receipt" aria-label="提交回执" className="mt-4 scroll-mt-4 rounded border border-brand-600 bg-brand-50 p-4">
+      <section
+        id={anchor ? "receipt" : undefined}
+        aria-label={current ? "提交回执" : "提交这次答复的回执"}
+        className="mt-4 scroll-mt-4 rounded border border-brand-600 bg-brand-50 p-4"
+      >
         <p className="mb-3 text-sm text-slate-700">请于 {receiptDue} 前提交回执。</p>
         <ReceiptForm action={submitReceiptAction} hidden={{ proposalId, replyId }} respondent={respondent} headingLevel={3} />
       </section>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ReplyLetter } from "@/components/reply-letter";
 import { getDb } from "@/db/client";
 import { publishedById, publishedLetter, type PublicItem } from "@/db/queries/public";
+import { replyRoundName } from "@/lib/publication";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { CopyLink, FontSize, PrintButton, ReadAloud } from "../../_components/reader-tools";
 import { qrSvg } from "../../_server/qr";
@@ -86,6 +87,7 @@ export default async function PublishedReplyPage({ params }: Props) {
           {r.care && <ReadAloud targetId="reply-text" lang={r.lang} read={t("朗读")} stop={t("停止朗读")} />}
         </div>
         <div id="reply-text" className="portal-letter print-area">
+          {item.round > 1 && <p className="portal-notice">{t(`本件为${replyRoundName(item.round)}，与此前的答复分别公开。`)}</p>}
           {letter ? (
             <ReplyLetter letter={tx(letter)} headingLevel={1} />
           ) : (

@@ -1,8 +1,9 @@
 "use client";
 import { Field } from "@/components/ui/field";
 import { sentence } from "@/lib/format";
-import { close, decideAdjustmentRequest, decideExtensionRequest, assign, superviseUnit, waiveContactRequirement, waiveOpinion } from "../actions";
+import { close, decideExtensionRequest, assign, superviseUnit, waiveContactRequirement, waiveOpinion } from "../actions";
 import { ActionForm } from "./action-form";
+import { AdjustmentDecision, type PendingAdjustment } from "./adjustment-decision";
 import { Panel } from "./panel";
 import { TextField, UnitSelect, type UnitOption } from "./text-field";
 
@@ -33,7 +34,6 @@ export function AssignPanel({ proposalId, units }: { proposalId: number; units: 
   );
 }
 
-export type PendingAdjustment = { unitId: number; unit: string; role: "lead" | "co"; reason: string; suggestedUnit: string | null; decideBy: string; requestedAt: Date };
 /** How each adjustment's 审批期限 was counted (DeadlineNote, rendered on the server), by unit. */
 export type DeadlineNotes = Record<number, React.ReactNode>;
 export type PendingExtension = { unitId: number; unit: string; reason: string; requestedUntil: string; due: string };
@@ -45,38 +45,21 @@ export function RequestDecisions({
   extensions,
   units,
   notes,
+  leadUnit,
+  liveUnitIds,
 }: {
   proposalId: number;
   adjustments: PendingAdjustment[];
   notes: DeadlineNotes;
   extensions: PendingExtension[];
   units: UnitOption[];
+  leadUnit: string;
+  liveUnitIds: number[];
 }) {
   return (
     <>
       {adjustments.map((a) => (
-        <Panel key={`adj-${a.unitId}`} title={`调整申请：${a.unit}`} tone="action">
-          <p className="mb-2 text-sm">
-            {a.role === "lead" ? "主办" : "协办"}单位申请调整，理由：{sentence(a.reason)}
-            {a.suggestedUnit && <>建议改由{a.suggestedUnit}承办。</>}请于 {a.decideBy} 前审批。
-          </p>
-          <div className="mb-2">{notes[a.unitId]}</div>
-          <ActionForm
-            action={decideAdjustmentRequest}
-            hidden={{ proposalId, unitId: a.unitId }}
-            buttons={[
-              { label: "同意调整", name: "decision", value: "approve" },
-              { label: "驳回", name: "decision", value: "reject", variant: "secondary" },
-            ]}
-          >
-            {(errors) => (
-              <>
-                <UnitSelect label={a.role === "lead" ? "新的主办单位" : "新的协办单位（可不选）"} name="replacementUnitId" units={units} emptyLabel="不指定" error={errors?.replacementUnitId} />
-                <TextField label="审批意见" name="comment" rows={2} error={errors?.comment} />
-              </>
-            )}
-          </ActionForm>
-        </Panel>
+        <AdjustmentDecision key={`adj-${a.unitId}`} proposalId={proposalId} request={a} leadUnit={leadUnit} units={units} liveUnitIds={liveUnitIds} note={notes[a.unitId]} />
       ))}
       {extensions.map((e) => (
         <Panel key={`ext-${e.unitId}`} title={`延期申请：${e.unit}`} tone="action">

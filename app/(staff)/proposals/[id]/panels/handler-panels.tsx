@@ -3,11 +3,15 @@ import { Field } from "@/components/ui/field";
 import { CONTACT_METHODS, CONTACT_METHOD_LABELS } from "@/lib/domain";
 import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
+import { ChoiceGroup } from "./choice-group";
 import { Panel } from "./panel";
 import { TextField, UnitSelect, type UnitOption } from "./text-field";
 
-/** 签收 or 申请调整 for the handler's own unit. */
-export function AcceptPanel({ proposalId, role, acceptDue, units }: { proposalId: number; role: string; acceptDue: string; units: UnitOption[] }) {
+/**
+ * 签收 or 申请调整 for the handler's own unit. A lead unit suggests who should lead instead; a
+ * co-handling unit asks to leave (suggesting a replacement or not) or to lead the proposal itself.
+ */
+export function AcceptPanel({ proposalId, role, isLead, acceptDue, units }: { proposalId: number; role: string; isLead: boolean; acceptDue: string; units: UnitOption[] }) {
   return (
     <Panel title={`本单位${role}：签收或申请调整`} tone="action">
       <p className="mb-3 text-sm">请于 {acceptDue} 前签收；如不属于本单位职责，请申请调整并说明理由。</p>
@@ -18,8 +22,25 @@ export function AcceptPanel({ proposalId, role, acceptDue, units }: { proposalId
           <ActionForm action={askForAdjustment} hidden={{ proposalId }} buttons={[{ label: "申请调整", variant: "secondary" }]}>
             {(errors) => (
               <>
+                {!isLead && (
+                  <ChoiceGroup
+                    legend="申请事项"
+                    name="ask"
+                    defaultValue="withdraw"
+                    choices={[
+                      { value: "withdraw", label: "不再作为协办单位" },
+                      { value: "lead", label: "改由本单位主办" },
+                    ]}
+                  />
+                )}
                 <TextField label="申请调整的理由" name="reason" error={errors?.reason} required />
-                <UnitSelect label="建议承办单位" name="suggestedUnitId" units={units} emptyLabel="不建议" error={errors?.suggestedUnitId} />
+                <UnitSelect
+                  label={isLead ? "建议主办单位" : "建议改由哪个单位协办（不再协办时）"}
+                  name="suggestedUnitId"
+                  units={units}
+                  emptyLabel="不建议"
+                  error={errors?.suggestedUnitId}
+                />
               </>
             )}
           </ActionForm>

@@ -12,11 +12,27 @@ export function TextField({ label, name, error, rows = 3, defaultValue, required
 export type UnitOption = { id: number; name: string };
 
 /** A labelled unit select with an optional empty choice. */
-export function UnitSelect({ label, name, units, error, emptyLabel, required }: { label: string; name: string; units: UnitOption[]; error?: string; emptyLabel?: string; required?: boolean }) {
+export function UnitSelect({
+  label,
+  name,
+  units,
+  error,
+  emptyLabel,
+  required,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  units: UnitOption[];
+  error?: string;
+  emptyLabel?: string;
+  required?: boolean;
+  defaultValue?: number | null;
+}) {
   return (
     <Field label={label} name={name} error={error} required={required}>
       {(p) => (
-        <select {...p} defaultValue="" className="input">
+        <select {...p} defaultValue={defaultValue ?? ""} className="input">
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
           {units.map((u) => (
             <option key={u.id} value={u.id}>

@@ -1,0 +1,1 @@
+ALTER TABLE `adjustment_requests` ADD `asks_to_lead` integer DEFAULT false NOT NULL;
