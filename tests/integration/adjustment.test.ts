@@ -56,8 +56,10 @@ describe("申请调整", () => {
       formerLead: "co",
     });
     const told = t.db.select({ message: notifications.message, userId: notifications.userId }).from(notifications).where(eq(notifications.proposalId, p.id)).all();
-    expect(told).toContainEqual({ userId: t.user("jsj").id, message: "主办单位已调整，本单位改为主办，请签收" });
-    expect(told).toContainEqual({ userId: t.user("ghzyj").id, message: "调整申请已同意，本单位改为协办，请签收" });
+    // Every notice names its proposal first (lib/notices.ts).
+    const named = `第${p.number}号提案《${p.title}》：`;
+    expect(told).toContainEqual({ userId: t.user("jsj").id, message: `${named}主办单位已调整，本单位改为主办，请签收` });
+    expect(told).toContainEqual({ userId: t.user("ghzyj").id, message: `${named}调整申请已同意，本单位改为协办，请签收` });
     expect(t.db.select().from(proposalStatistics).where(eq(proposalStatistics.proposalId, p.id)).get()?.leadUnitId).toBe(construction);
 
     // The new lead accepts and handling starts; the former lead accepts its co-handling part.
