@@ -12,7 +12,7 @@ const SHOTS = "/work/wt/shots";
 // The second test starts where the first left 第54号.
 test.describe.configure({ mode: "serial" });
 
-test("the coordinator grants the demo's 第54号 swap as asked", async ({ page, loginAs }) => {
+test("the coordinator grants the demo's 第54号 swap as asked", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/proposals");
   await page.getByLabel("届次会议").selectOption({ label: DEMO_SESSION });
@@ -58,7 +58,7 @@ test("the coordinator grants the demo's 第54号 swap as asked", async ({ page, 
   await expect(page.getByRole("region", { name: "本单位主办：签收或申请调整" })).toBeVisible();
 });
 
-test("a co-handling unit asks to lead; the form preselects 改由本单位主办", async ({ page, loginAs }) => {
+test("a co-handling unit asks to lead; the form preselects 改由本单位主办", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   // 第54号 once granted has 规划和自然资源局 as co-handling unit: it asks to lead again.
   await loginAs("coordinator");
   await page.goto("/proposals?q=%E5%8F%A3%E8%A2%8B%E5%85%AC%E5%9B%AD");

@@ -32,7 +32,7 @@ async function dueLine(page: Page) {
   return page.getByRole("region", { name: "承办单位" }).getByRole("listitem").filter({ hasText: "办复期限" }).first();
 }
 
-test("a deadline in a year not yet entered is provisional until the administrator enters the year", async ({ page, loginAs }) => {
+test("a deadline in a year not yet entered is provisional until the administrator enters the year", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   // Three roles and six page loads: longer than the default 30 s on a busy machine.
   test.setTimeout(90_000);
   const proposal = proposalDueIn2027();
@@ -109,7 +109,7 @@ function demoProposal(where: string): number {
   }
 }
 
-test("every deadline on the proposal page says how it was counted: 签收, 协办意见, 办复, 回执, 公开", async ({ page, loginAs }) => {
+test("every deadline on the proposal page says how it was counted: 签收, 协办意见, 办复, 回执, 公开", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   test.setTimeout(60_000);
   await loginAs("coordinator");
   await page.goto(`/proposals/${demoProposal("a.status = 'pending' and exists (select 1 from assignments c where c.proposal_id = p.id and c.role = 'co')")}`);

@@ -21,7 +21,7 @@ for (const [what, path] of [
   ["an unknown address", () => "/open/999999"],
   ["a 不予公开 reply", () => `/open/${withheldId()}`],
 ] as const) {
-  test(`${what} gets the portal's 404 page: status 404, the site's frame, search and the list`, async ({ page }) => {
+  test(`${what} gets the portal's 404 page: status 404, the site's frame, search and the list`, { tag: "@issue-16" }, async ({ page }) => {
     const response = await page.goto(path());
     expect(response?.status()).toBe(404);
     const html = await response!.text();
@@ -41,7 +41,7 @@ for (const [what, path] of [
   });
 }
 
-test("the print view of an unknown reply is a 404 too, and the 404 page's own address is no 200", async ({ request }) => {
+test("the print view of an unknown reply is a 404 too, and the 404 page's own address is no 200", { tag: "@issue-16" }, async ({ request }) => {
   expect((await request.get("/open/999999/print")).status()).toBe(404);
   expect((await request.get("/open/page-not-found")).status()).toBe(404);
 });

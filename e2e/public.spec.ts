@@ -44,7 +44,7 @@ test.describe.configure({ mode: "serial" });
 
 let published: { url: string; indexNumber: string; candidate: Candidate } | null = null;
 
-test("the coordinator publishes a signed reply; a visitor finds it by four and two characters and reads every field", async ({ page, loginAs }) => {
+test("the coordinator publishes a signed reply; a visitor finds it by four and two characters and reads every field", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   const candidate = unpublishedReply();
   const { four, two } = words(candidate.title);
   await loginAs("coordinator");
@@ -113,7 +113,7 @@ test("a 不予公开 reply is found by no search, feed, sitemap, open data or ad
   expect((await request.get(`/open/${withheld.id}/print`)).status()).toBe(404);
 });
 
-test("list, detail, search and 关怀版 have no accessibility violations", async ({ page }) => {
+test("list, detail, search and 关怀版 have no accessibility violations", { tag: "@issue-16" }, async ({ page }) => {
   const detail = published?.url ?? "/open";
   for (const path of ["/open", detail, "/open/search?q=%E5%8D%9A%E5%A3%AB"]) {
     await page.goto(path);

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CURRENT = "政协重庆市九龙坡区第十一届委员会第二次会议";
 
-test("the coordinator reads the statistics with their definitions and charts, filters by session and exports them", async ({ page, loginAs }) => {
+test("the coordinator reads the statistics with their definitions and charts, filters by session and exports them", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/stats");
   await expect(page.getByRole("heading", { name: "办理统计" })).toBeVisible();

@@ -16,7 +16,7 @@ function handlerOfUnit(unitName: string): string {
   }
 }
 
-test("the coordinator sees an overdue reply flagged and sends a 督办 notice that reaches the handler", async ({ page, loginAs }) => {
+test("the coordinator sees an overdue reply flagged and sends a 督办 notice that reaches the handler", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/supervision");
   await page.getByLabel("环节").selectOption({ label: "答复" });
