@@ -27,12 +27,23 @@ export function receiptTokenSecret(): string {
   return secret;
 }
 
+/** Where tokens are written: the database or a transaction of it. */
+type Writer = Pick<Db, "select" | "insert">;
+
 /**
- * The token for `memberId`'s receipt on reply `replyId`, recorded (as its hash) so that it can be used
+ * The token printed on `memberId`'s letter of reply `replyId`: the same every time it is asked for, so a
+ * letter can be rendered (a GET) without writing. It is only valid once issued (`issueReceiptTokens`).
+ */
+export function receiptTokenFor(replyId: number, memberId: number, receiptDue: string): string {
+  return signReceiptToken({ replyId, memberId, expiresAt: receiptTokenExpiry(receiptDue) }, receiptTokenSecret());
+}
+
+/**
+ * Records the token for `memberId`'s receipt on reply `replyId` (as its hash) so that it can be used
  * once. Issuing again gives the same token and keeps whether it was used. Throws when the member is
  * not a proposer or co-signer of the reply's proposal.
  */
-export function issueReceiptToken(db: Db, replyId: number, memberId: number, now: Date = new Date()): string {
+export function issueReceiptToken(db: Writer, replyId: number, memberId: number, now: Date = new Date()): string {
   const reply = db
     .select({ receiptDue: replies.receiptDue, proposalId: replies.proposalId })
     .from(replies)
@@ -46,13 +57,43 @@ export function issueReceiptToken(db: Db, replyId: number, memberId: number, now
     .get();
   if (!signer) throw new Error(`user ${memberId} is not a proposer of reply ${replyId}`);
   const expiresAt = receiptTokenExpiry(reply.receiptDue);
-  const token = signReceiptToken({ replyId, memberId, expiresAt }, receiptTokenSecret());
+  const token = receiptTokenFor(replyId, memberId, reply.receiptDue);
   const tokenHash = receiptTokenHash(token);
   db.insert(receiptTokens)
     .values({ replyId, memberId, tokenHash, expiresAt, createdAt: now })
     .onConflictDoUpdate({ target: [receiptTokens.replyId, receiptTokens.memberId], set: { tokenHash, expiresAt } })
     .run();
   return token;
+}
+
+/** Issues the receipt token of every proposer and co-signer of a reply: at sign-off, in its transaction. */
+export function issueReceiptTokens(db: Writer, replyId: number, now: Date = new Date()): void {
+  const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, replyId)).get();
+  if (!reply) throw new Error(`no reply ${replyId}`);
+  const signers = db
+    .select({ userId: proposalSigners.userId })
+    .from(proposalSigners)
+    .where(and(eq(proposalSigners.proposalId, reply.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .all();
+  for (const s of signers) issueReceiptToken(db, replyId, s.userId, now);
+}
+
+/**
+ * Issues the tokens that replies signed before tokens were issued at sign-off lack (and the demo's,
+ * written directly): run on start, so that no page has to write one when it prints a letter.
+ */
+export function issueMissingReceiptTokens(db: Db, now: Date = new Date()): number {
+  const missing = db
+    .select({ replyId: replies.id, memberId: proposalSigners.userId })
+    .from(replies)
+    .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, replies.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .leftJoin(receiptTokens, and(eq(receiptTokens.replyId, replies.id), eq(receiptTokens.memberId, proposalSigners.userId)))
+    .where(isNull(receiptTokens.replyId))
+    .all();
+  db.transaction((tx) => {
+    for (const m of missing) issueReceiptToken(tx, m.replyId, m.memberId, now);
+  });
+  return missing.length;
 }
 
 function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptTokenRecord {

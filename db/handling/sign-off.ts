@@ -6,6 +6,7 @@ import type { WorkflowActor } from "@/lib/workflow/commands";
 import { effectiveDue, leadAssignment } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { replies, replyDrafts, signOffs, units } from "../schema";
+import { issueReceiptTokens } from "./receipt-tokens";
 import { runCommand, type Applied, type Tx } from "./run";
 
 export type Signer = WorkflowActor & { displayName: string; title: string | null };
@@ -55,7 +56,8 @@ export function approveReply(db: Db, signer: Signer, proposalId: number, comment
         .get()?.serial;
       const serial = (last ?? 0) + 1;
       const docNumber = formatDocNumber(unit.docPrefix, year, serial);
-      tx.insert(replies)
+      const reply = tx
+        .insert(replies)
         .values({
           proposalId,
           round: applied.after.round,
@@ -70,7 +72,10 @@ export function approveReply(db: Db, signer: Signer, proposalId: number, comment
           receiptDue: applied.after.reply!.receiptDue,
           publicationDue: dueDate(applied.calendar, applied.today, applied.rules.publication),
         })
-        .run();
+        .returning({ id: replies.id })
+        .get();
+      // The receipt links the letters will print, issued now: rendering a letter never writes.
+      issueReceiptTokens(tx, reply.id);
       return { docNumber };
     },
   });

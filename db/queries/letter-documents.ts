@@ -11,7 +11,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Db } from "@/db/client";
-import { issueReceiptToken } from "@/db/handling/receipt-tokens";
+import { receiptTokenFor } from "@/db/handling/receipt-tokens";
 import { assignments, proposalSigners, proposals, receipts, replies, replyDrafts, users } from "@/db/schema";
 import { canSeeDrafts, canViewProposal, type Actor } from "@/lib/authz";
 import { chineseDate, isoDateInChina } from "@/lib/format";
@@ -72,8 +72,9 @@ function leadUnitOf(db: Db, proposalId: number): number | null {
   );
 }
 
-async function receiptLink(db: Db, origin: string, reply: { id: number; receiptDue: string }, memberId: number) {
-  const token = issueReceiptToken(db, reply.id, memberId);
+/** The receipt link printed on a letter: computed, never written (the token was issued at sign-off). */
+async function receiptLink(origin: string, reply: { id: number; receiptDue: string }, memberId: number) {
+  const token = receiptTokenFor(reply.id, memberId, reply.receiptDue);
   const url = `${origin}/receipt/${token}`;
   return {
     url,
@@ -109,7 +110,7 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
       .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addressee.id)))
       .get();
     // Every reply waits for each addressee's receipt until it is returned, whatever round the proposal is in now.
-    const receipt = sendsLetter && !returned ? await receiptLink(db, request.origin, reply, addressee.id) : null;
+    const receipt = sendsLetter && !returned ? await receiptLink(request.origin, reply, addressee.id) : null;
     sheets.push({ letter, docNumber: reply.docNumber, draft: false, receipt });
   }
   const only = chosen.length === 1 ? chosen[0]! : null;

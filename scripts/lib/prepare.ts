@@ -9,6 +9,7 @@ import path from "node:path";
 import { bootstrapAdmin } from "@/db/bootstrap";
 import { attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
 import { seedDemo } from "@/db/demo";
+import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
 
 /** AUTH_SECRET from the environment, or one generated once and kept beside the database. */
 export function authSecret(dbPath: string): string {
@@ -36,6 +37,11 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
     if (admin?.generated) console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
     else if (admin) console.log("首次启动：已创建管理员账户 admin，密码为 ADMIN_PASSWORD 的值。");
   }
+  // Receipt tokens are issued at sign-off; replies written before that (and the demo's) get theirs here,
+  // so that printing a letter never has to write one. Signed with the secret the server will use.
+  process.env.AUTH_SECRET = authSecret(dbPath);
+  const issued = issueMissingReceiptTokens(db);
+  if (issued > 0 && !options.demo) console.log(`已为 ${issued} 份答复函补发回执链接。`);
   db.$client.close();
 }
 
