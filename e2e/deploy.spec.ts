@@ -4,9 +4,9 @@
  * is found), with node_modules holding only the packages `npm ci --omit=dev` installs — those the lockfile
  * does not mark `dev`, hard-linked from this tree's, which spares the test compiling the native modules
  * again. `npm start` on a fresh database there migrates it, prints the first administrator's one-time
- * password, serves the sign-in page and signs that administrator in.
+ * password, serves the sign-in page and signs that administrator in; the backup command runs there too.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -109,4 +109,9 @@ test("the build runs from a copy with the production dependencies alone: npm sta
   await page.getByRole("button", { name: "登录" }).click();
   // A one-time password leads to the password page first.
   await expect(page).toHaveURL(`${origin}/account/password`, { timeout: 30_000 });
+
+  // The backup command runs from the build as well, beside the running server.
+  const backup = spawnSync(process.execPath, [path.join(distDir, "backup.mjs")], { cwd: folder, env, encoding: "utf8" });
+  expect(backup.status, backup.stdout + backup.stderr).toBe(0);
+  expect(fs.readdirSync(path.join(folder, "data", "backups")).some((name) => /^app-\d{8}-\d{6}\.db$/.test(name))).toBe(true);
 });

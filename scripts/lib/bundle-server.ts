@@ -18,11 +18,16 @@ import { PRELOAD_FILE } from "./server-memory";
 
 export const FRONT_SERVER_SOURCE = path.join("scripts", "app-server.ts");
 
-/** Each bundle's name in the build directory (`<name>.mjs`) and its source. */
+/**
+ * Each bundle's name in the build directory (`<name>.mjs`) and its source: the server's programs, and the
+ * backup and restore commands, which a server without the development dependencies runs the same way.
+ */
 const PROGRAMS = {
   serve: path.join("scripts", "serve.ts"),
   "app-server": FRONT_SERVER_SOURCE,
   "mail-worker": path.join("scripts", "mail-worker.ts"),
+  backup: path.join("scripts", "backup.ts"),
+  restore: path.join("scripts", "restore.ts"),
 };
 
 /** The npm package an import names ("next/server" → next, "@scope/pkg/x" → @scope/pkg); null for Node's own modules. */
@@ -56,8 +61,11 @@ export async function bundleServer(distDir = process.env.NEXT_DIST_DIR ?? ".next
       if (name && !(name in dependencies)) missing.add(`${path.basename(file)}: ${name}`);
     }
   }
-  if (missing.size > 0)
+  if (missing.size > 0) {
+    // A build that failed leaves nothing to start.
+    for (const file of Object.keys(result.metafile.outputs)) fs.rmSync(file, { force: true });
     throw new Error(
       `The server's bundles import packages that are not production dependencies (package.json "dependencies"):\n  ${[...missing].join("\n  ")}`,
     );
+  }
 }
