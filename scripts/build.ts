@@ -1,7 +1,7 @@
 /**
  * `npm run build`: Next's production build, then the server's own programs bundled beside it
  * (scripts/lib/bundle-server.ts), into the build directory (NEXT_DIST_DIR, default .next). What it
- * produces runs with the production dependencies alone (README, 部署).
+ * produces runs with the production dependencies alone (README, Deploying).
  *
  *   tsx scripts/build.ts [--if-missing] [--server-only]
  *
