@@ -1,6 +1,6 @@
 /**
  * What `npm run build` produces runs with the production dependencies alone, away from the source (README,
- * 部署): the files the README says to copy, in a folder outside this tree (so that no node_modules above it
+ * Deploying): the files the README says to copy, in a folder outside this tree (so that no node_modules above it
  * is found), with node_modules holding only the packages `npm ci --omit=dev` installs — those the lockfile
  * does not mark `dev`, hard-linked from this tree's, which spares the test compiling the native modules
  * again. `npm start` on a fresh database there migrates it, prints the first administrator's one-time
@@ -16,7 +16,7 @@ import { E2E } from "./env";
 const port = E2E.port + 60;
 const origin = `http://127.0.0.1:${port}`;
 const distDir = E2E.distDir;
-/** What the README's 部署 section copies, besides the build directory. */
+/** What the README's Deploying section copies, besides the build directory. */
 const DEPLOYED = ["package.json", "package-lock.json", ".npmrc", "public", path.join("db", "migrations")];
 /** Not part of a deployment: Next's build cache and the development server's output. */
 const BUILD_SKIPPED = new Set(["cache", "dev"]);
