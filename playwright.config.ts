@@ -29,8 +29,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build (scripts/test.sh runs `next build` first) on a fresh demo database.
-    command: `npx tsx scripts/serve.ts --demo --fresh --no-build --db ${E2E.databasePath} --port ${E2E.port}`,
+    // The production build (scripts/test.sh runs `npm run build` first; the server's programs are bundled
+    // again here, so that a plain `next build` is enough) on a fresh demo database, started as `npm run demo` starts it.
+    command: `npx tsx scripts/build.ts --server-only && node ${E2E.distDir}/serve.mjs --demo --fresh --db ${E2E.databasePath} --port ${E2E.port}`,
     url: `${E2E.baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

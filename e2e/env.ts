@@ -5,6 +5,7 @@ export const E2E = {
   port,
   baseURL: `http://127.0.0.1:${port}`,
   databasePath: `data/e2e-${port}.db`,
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // A fixed secret for the throwaway test server only, so fixtures can mint session cookies.
   authSecret: "e2e-only-secret-not-for-production-0123456789",
 } as const;

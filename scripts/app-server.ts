@@ -10,12 +10,13 @@
  * Cached answers never reach Next, so they never run its proxy (~2 ms here, as much as a static file
  * costs ten times over); everything else goes to Next's own request handler, proxy.ts included.
  *
- * Started by scripts/serve.ts, bundled first (scripts/lib/front-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
+ * Started by scripts/serve.ts as the build bundled it (scripts/lib/bundle-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
 import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
@@ -29,6 +30,12 @@ import { serverActionIds } from "./lib/server-action";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+// Next's configuration as the build serialized it, as Next's own standalone server passes it: next.config.ts
+// is TypeScript importing the app's source, neither of which a deployment carries, and loading it compiled it
+// with SWC at every start.
+const buildDir = path.dirname(fileURLToPath(import.meta.url));
+const serverFiles = JSON.parse(fs.readFileSync(path.join(buildDir, "required-server-files.json"), "utf8")) as { config: unknown };
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(serverFiles.config);
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();

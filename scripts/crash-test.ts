@@ -1,11 +1,11 @@
 /**
  * Crash safety: no write the server acknowledged is lost when the process dies, and the database stays sound.
  *
- *   NEXT_DIST_DIR=.next-crash npx next build          (once; this script builds nothing)
+ *   NEXT_DIST_DIR=.next-crash npx next build          (once; this script bundles only the server's programs)
  *   NEXT_DIST_DIR=.next-crash npm run crash-test -- [--rounds 20] [--seed N] [--port 3400] [--clients 6] [--keep]
  *
- * Creates a fresh demo database (data/crash-<port>.db), starts the production server (as scripts/serve.ts
- * starts it: scripts/lib/front-server.ts) on 127.0.0.1 and, each round,
+ * Creates a fresh demo database (data/crash-<port>.db), starts the production server (bundled as `npm run
+ * build` bundles it and started as scripts/serve.ts starts it: scripts/lib/front-server.ts) on 127.0.0.1 and, each round,
  * lets several handlers save reply drafts and contact records through the real server actions over HTTP,
  * noting every write the server acknowledged ({ok: true}). At a random moment (seeded PRNG) it kills the
  * server process with SIGKILL, starts it again, and checks with its own connection that PRAGMA
@@ -19,6 +19,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { bundleServer } from "./lib/bundle-server";
 import { frontServerArgs } from "./lib/front-server";
 import { attachmentsDirFor, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/demo";
@@ -60,6 +61,7 @@ if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) {
   console.error(`没有找到生产构建 ${DIST_DIR}/BUILD_ID。请先构建：NEXT_DIST_DIR=${DIST_DIR} npx next build`);
   process.exit(2);
 }
+await bundleServer(DIST_DIR);
 
 /** mulberry32: a small seeded PRNG, so a run's choices can be repeated (its timing cannot). */
 function prng(seed: number): () => number {
@@ -142,7 +144,7 @@ const draftBody = (marker: string, kind: Ack["kind"]) => (kind === "draft" ? `�
 type Server = { child: ChildProcess; exited: Promise<number | null> };
 
 async function startServer(): Promise<Server> {
-  const args = await frontServerArgs(DIST_DIR);
+  const args = frontServerArgs(DIST_DIR);
   const log = fs.openSync(LOG_FILE, "a");
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", log, log],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: lint and type check, unit and integration (vitest), then the production build and the end-to-end tests
-# (Playwright in Chromium against `next start`). Prints each runner's summary, then the total line
+# (Playwright in Chromium against the production server). Prints each runner's summary, then the total line
 # "N passed, N failed"; exits non-zero when any test failed.
 #   scripts/test.sh [--e2e-only]
 set -uo pipefail
@@ -21,7 +21,7 @@ if [ "${1:-}" != "--e2e-only" ]; then
 fi
 
 source scripts/ensure-chromium.sh || exit 1
-npx next build || exit 1
+npm run build || exit 1
 npx playwright test || status=1
 
 node scripts/test-summary.mjs "$(( $(date +%s) - start ))" || status=1

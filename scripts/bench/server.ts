@@ -8,7 +8,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { FRONT_SERVER_SOURCE, frontServerArgs } from "../lib/front-server";
+import { bundleServer, FRONT_SERVER_SOURCE } from "../lib/bundle-server";
+import { frontServerArgs } from "../lib/front-server";
 import { serverNodeOptions } from "../lib/server-memory";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -98,11 +99,13 @@ export async function start(options: {
   nextStart: boolean;
 }): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
-  // Node runs it as scripts/serve.ts does (bounded heap, client-address preload, the bundled front server).
+  // Node runs it as scripts/serve.ts does (bounded heap, client-address preload, the bundled front server),
+  // bundled again from the source as `npm run build` bundles it.
+  await bundleServer(options.distDir);
   const args =
     serverKind(options.nextStart) === FRONT_SERVER_SOURCE
-      ? await frontServerArgs(options.distDir)
-      : [...serverNodeOptions(), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
+      ? frontServerArgs(options.distDir)
+      : [...serverNodeOptions(options.distDir), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
   const child = spawn(
     process.execPath,
     args,

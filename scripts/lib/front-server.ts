@@ -1,29 +1,15 @@
 /**
- * How the production server process is started (scripts/serve.ts, and the bench, which measures the
- * same): the front server scripts/app-server.ts bundled into one ES module in the build directory (its
- * packages stay in node_modules) and run by plain Node with the server's options. Bundled each start
- * (about 20 ms), so it always matches the source. Run through tsx instead, the process kept tsx's loader
- * thread and every chunk's source map in memory: 229 MB idle instead of 149, and its bounded heap ran
- * out after a few hundred page renders.
+ * How the production server process is started (scripts/serve.ts, the bench and the crash test): plain
+ * Node with the server's options runs the front server as `npm run build` bundled it into the build
+ * directory (scripts/lib/bundle-server.ts).
  */
-import { build } from "esbuild";
+import fs from "node:fs";
 import path from "node:path";
 import { serverNodeOptions } from "./server-memory";
 
-export const FRONT_SERVER_SOURCE = path.join("scripts", "app-server.ts");
-
-/** Node's arguments for the production server: its options, then the freshly bundled front server. */
-export async function frontServerArgs(distDir = process.env.NEXT_DIST_DIR ?? ".next"): Promise<string[]> {
-  const outfile = path.resolve(distDir, "app-server.mjs");
-  await build({
-    entryPoints: [FRONT_SERVER_SOURCE],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    tsconfig: "tsconfig.json",
-    outfile,
-    logLevel: "warning",
-  });
-  return [...serverNodeOptions(), outfile];
+/** Node's arguments for the production server: its options, then the bundled front server. */
+export function frontServerArgs(buildDir: string): string[] {
+  const program = path.resolve(buildDir, "app-server.mjs");
+  if (!fs.existsSync(program)) throw new Error(`没有找到 ${program}。请先构建：npm run build`);
+  return [...serverNodeOptions(buildDir), program];
 }
