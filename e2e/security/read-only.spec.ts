@@ -1,0 +1,91 @@
+/**
+ * GET requests never write (issue 18, item 3). A server of its own on a fresh demo database, nobody else
+ * writing to it: as each role, every page reachable by links from that role's home (and the public site)
+ * is opened, documents included (print views, PDF, DOCX, attachments, exports), and after each the
+ * database's data_version must be unchanged — it changes with any commit by another connection, so the
+ * failure names the address that wrote. Printing a letter used to issue its receipt tokens.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
+import { E2E } from "../env";
+
+const port = E2E.port + 70;
+const origin = `http://127.0.0.1:${port}`;
+const dbPath = `data/e2e-read-only-${port}.db`;
+const secret = "e2e-read-only-secret-0123456789abcdef";
+let server: ChildProcess;
+
+/** Each kind of address at most twice (ids and query values as placeholders), at most this many in all per role. */
+const PER_SHAPE = 2;
+const PER_ROLE = 160;
+
+test.describe.configure({ mode: "serial", timeout: 600_000 });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, [`${E2E.distDir}/serve.mjs`, "--demo", "--fresh", "--db", dbPath, "--port", String(port)], {
+    env: { ...process.env, AUTH_SECRET: secret, NODE_ENV: "production" },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${origin}/login`).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start");
+});
+
+test.afterAll(() => {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+});
+
+const shapeOf = (url: URL) => url.pathname.replace(/\d+/g, "#") + [...url.searchParams.keys()].sort().join("&");
+
+/** Same-origin links of a page, as absolute URLs; not the sign-out, which is a form anyway. */
+function linksOf(html: string, base: string): URL[] {
+  const found: URL[] = [];
+  for (const match of html.matchAll(/href="([^"#]+)/g)) {
+    const href = match[1]!.replaceAll("&amp;", "&");
+    if (!URL.canParse(href, base)) continue;
+    const url = new URL(href, base);
+    if (url.origin === origin && !url.pathname.startsWith("/_next/")) found.push(url);
+  }
+  return found;
+}
+
+for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "dqgzb", "liuxr"] as const) {
+  test(`every page and document ${login ?? "a visitor"} can reach by links leaves the database unchanged`, async () => {
+    const cookie = login ? `${SESSION_COOKIE}=${await mintSessionToken(dbPath, secret, login)}` : "";
+    const db = new Database(dbPath, { readonly: true });
+    const version = () => db.pragma("data_version", { simple: true }) as number;
+    const queue = [new URL(login === "liuxr" ? "/member" : login === "admin" ? "/admin" : login ? "/work" : "/open", origin)];
+    if (login) queue.push(new URL("/notifications", origin), new URL("/open", origin));
+    const shapes = new Map<string, number>();
+    const seen = new Set<string>();
+    const wrote: string[] = [];
+    let opened = 0;
+    try {
+      while (queue.length > 0 && opened < PER_ROLE) {
+        const url = queue.shift()!;
+        const shape = shapeOf(url);
+        if (seen.has(url.href) || (shapes.get(shape) ?? 0) >= PER_SHAPE) continue;
+        seen.add(url.href);
+        shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+        const before = version();
+        const response = await fetch(url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+        const type = response.headers.get("content-type") ?? "";
+        const body = type.includes("text/html") ? await response.text() : await response.arrayBuffer().then(() => "");
+        opened++;
+        if (version() !== before) wrote.push(`${url.pathname}${url.search} (${response.status})`);
+        expect(response.status, `${url.href}`).toBeLessThan(500);
+        if (body) queue.push(...linksOf(body, url.href));
+      }
+    } finally {
+      db.close();
+    }
+    test.info().annotations.push({ type: "read-only", description: `${login ?? "visitor"}: ${opened} addresses of ${shapes.size} kinds opened` });
+    expect(opened).toBeGreaterThan(login ? 10 : 5);
+    expect(wrote, "GET requests that wrote to the database").toEqual([]);
+  });
+}
