@@ -12,10 +12,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: {
     authInterrupts: true,
-    // The largest upload (registration: 5 attachments of 10 MB and the form) bounds every action here; the
-    // production front server limits each action to its own size before reading (scripts/lib/body-limits.ts).
-    serverActions: { bodySizeLimit: "51mb" },
-    proxyClientMaxBodySize: "51mb",
+    // Forms send text and upload references: files go to the upload route (app/api/uploads), which streams
+    // them to disk. The production front server applies the same limits before reading (scripts/lib/body-limits.ts).
+    serverActions: { bodySizeLimit: "1mb" },
+    proxyClientMaxBodySize: "1mb",
   },
 };
 
