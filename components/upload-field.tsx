@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 /**
  * A file field whose files go to the upload route (app/api/uploads/route.ts) the moment they are chosen,
@@ -135,7 +135,7 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
       )}
       <ul aria-label={`${label}：上传情况`} aria-live="polite" className="space-y-1">
         {items.map((item) => (
-          <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
+          <li key={item.key} data-upload-failed={item.status === "failed" || undefined} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
             <span className="min-w-0 break-all text-slate-800">{item.name}</span>
             <span className="text-xs text-slate-600">{sizeText(item.size)}</span>
             {item.status === "uploading" && (
@@ -159,4 +159,37 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
       </ul>
     </div>
   );
+}
+
+/**
+ * For a form with upload fields: sent while files are still going up, it waits and is sent when they
+ * have all arrived; it is not sent while a file failed (the coordinator removes it or chooses it again).
+ * `notice` is what to show by the field meanwhile.
+ */
+export function useUploadGate(onSubmit: (event: React.FormEvent<HTMLFormElement>) => void) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const waiting = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    if (busy || !waiting.current) return;
+    const form = waiting.current;
+    waiting.current = null;
+    form.requestSubmit();
+  }, [busy]);
+  function gate(event: React.FormEvent<HTMLFormElement>) {
+    if (busy) {
+      event.preventDefault();
+      waiting.current = event.currentTarget;
+      setNotice("文件还在上传，上传完成后将自动提交");
+      return;
+    }
+    if (event.currentTarget.querySelector("[data-upload-failed]")) {
+      event.preventDefault();
+      setNotice("有文件上传失败，请移除或重新选择后再提交");
+      return;
+    }
+    setNotice(null);
+    onSubmit(event);
+  }
+  return { onSubmit: gate, onBusyChange: setBusy, notice };
 }

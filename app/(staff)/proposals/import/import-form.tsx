@@ -1,8 +1,8 @@
 "use client";
 import { SessionSelect } from "@/components/session-select";
 import Link from "next/link";
-import { startTransition, useActionState, useState } from "react";
-import { UploadField } from "@/components/upload-field";
+import { startTransition, useActionState } from "react";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
@@ -17,14 +17,11 @@ type Props = {
 /** The upload form and, below it, what became of the last upload. */
 export function ImportForm({ action, sessions }: Props) {
   const [state, dispatch, pending] = useActionState(action, null);
-  const [uploading, setUploading] = useState(false);
-  const [waitForUpload, setWaitForUpload] = useState(false);
   // Submitted from onSubmit so that the chosen session and file survive a refusal (React resets a form after its action),
   // and only once the file has gone up.
+  const upload = useUploadGate(onSubmit);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setWaitForUpload(uploading);
-    if (uploading) return;
     const formData = new FormData(event.currentTarget);
     startTransition(() => dispatch(formData));
   }
@@ -32,7 +29,7 @@ export function ImportForm({ action, sessions }: Props) {
   const view = state?.ok ? state.data : undefined;
   return (
     <>
-      <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-5">
+      <form action={dispatch} onSubmit={upload.onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <SessionSelect sessions={sessions} error={errors?.sessionId} />
           <UploadField
@@ -44,8 +41,8 @@ export function ImportForm({ action, sessions }: Props) {
             maxBytes={MAX_IMPORT_BYTES}
             maxFiles={1}
             required
-            error={waitForUpload && uploading ? "文件还在上传，请等上传完成后再导入" : errors?.file}
-            onBusyChange={setUploading}
+            error={upload.notice ?? errors?.file}
+            onBusyChange={upload.onBusyChange}
           />
         </div>
         <FormStatus state={state && !state.ok ? state : null} />

@@ -1,7 +1,6 @@
 "use client";
-import { useState } from "react";
 import { SessionSelect } from "@/components/session-select";
-import { UploadField } from "@/components/upload-field";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -23,17 +22,11 @@ const NAMES_HINT = "多人以“、”或逗号分隔；须为委员/代表的�
 /** 登记提案: the proposal as received on paper, its people, flags and files. */
 export function RegistrationForm({ action, sessions, categories, memberNames, today }: Props) {
   const { state, dispatch, onSubmit } = useFormAction(action);
-  const [uploading, setUploading] = useState(false);
-  const [waitForUploads, setWaitForUploads] = useState(false);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
   // The attachments go up as they are chosen; the form is sent once they all have.
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    setWaitForUploads(uploading);
-    if (uploading) return event.preventDefault();
-    onSubmit(event);
-  }
+  const uploads = useUploadGate(onSubmit);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={dispatch} onSubmit={submit} noValidate className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
+    <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
       <datalist id={MEMBER_LIST}>
         {memberNames.map((name) => (
           <option key={name} value={name} />
@@ -92,8 +85,8 @@ export function RegistrationForm({ action, sessions, categories, memberNames, to
         hint={ATTACHMENT_HINT}
         maxBytes={MAX_ATTACHMENT_BYTES}
         maxFiles={MAX_ATTACHMENTS}
-        error={waitForUploads && uploading ? "附件还在上传，请等上传完成后再提交" : errors?.attachments}
-        onBusyChange={setUploading}
+        error={uploads.notice ?? errors?.attachments}
+        onBusyChange={uploads.onBusyChange}
       />
       <fieldset className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
         <legend className="mb-1 text-sm font-medium text-slate-700">标记</legend>
