@@ -133,7 +133,7 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
           {message}
         </p>
       )}
-      <ul aria-label={`${label}：上传情况`} aria-live="polite" className="space-y-1">
+      <ul aria-label="已选择的文件" aria-live="polite" className="space-y-1">
         {items.map((item) => (
           <li key={item.key} data-upload-failed={item.status === "failed" || undefined} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
             <span className="min-w-0 break-all text-slate-800">{item.name}</span>
