@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { IMPORT_COLUMNS } from "../lib/import/columns";
+import { noAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 const SESSION = "政协重庆市九龙坡区第十一届委员会第二次会议";
@@ -139,10 +140,13 @@ test("a 9 MB attachment is uploaded as it is chosen, shown with its status, and 
   const files = page.getByRole("list", { name: "已选择的文件" });
   await expect(files.getByRole("listitem").filter({ hasText: "现场照片合集.pdf" })).toContainText("已上传", { timeout: 30_000 });
   await expect(files.getByRole("listitem").filter({ hasText: "说明.pdf" })).toContainText("上传失败：附件“说明.pdf”的内容与扩展名不符，请确认文件未损坏");
-  // Not sent while a file failed; removed, it is.
+  // Not sent while a file failed; removed (from the keyboard), it is.
   await page.getByRole("button", { name: "登记提案" }).click();
   await expect(page.getByText("有文件上传失败，请移除或重新选择后再提交")).toBeVisible();
-  await page.getByRole("button", { name: "移除 说明.pdf" }).click();
+  await noAxeViolations(page);
+  await page.getByRole("button", { name: "移除 说明.pdf" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(files.getByRole("listitem")).toHaveCount(1);
   await page.getByRole("button", { name: "登记提案" }).click();
 
   await expect(page).toHaveURL(/\/proposals\/\d+$/, { timeout: 20_000 });
