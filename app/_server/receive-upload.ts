@@ -49,6 +49,8 @@ export async function receiveFile(request: Request, target: string, maxBytes: nu
       sha256: hash.digest("hex"),
       truncated: stream.truncated === true,
     }));
+    // Its failure (a client that went away) is met below, when the body's pipeline fails too; never left unhandled meanwhile.
+    file.catch(() => undefined);
   });
   // The whole body is bounded too: a chunked body (no length declared, `next dev` has no front server) cannot run on.
   let seen = 0;

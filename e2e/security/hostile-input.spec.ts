@@ -323,7 +323,8 @@ function forms(): FormSpec[] {
       text: ["title", "proposer", "coSigners", "seconders", "body", "receivedOn"],
       other: ["sessionId", "number", "categoryId", "isKey", "isUrgent", "wantsMeeting", "createMembers"],
     },
-    { action: "app/(staff)/proposals/import/actions.ts#importListAction", page: "/proposals/import", as: "coordinator", valid: { sessionId: String(currentSession), file: { file: Buffer.from("<html><script>alert(1)</script></html>"), name: "清单.xlsx" } }, text: ["file"], other: ["sessionId"] },
+    // The file is a reference to an upload (app/api/uploads); none of this user's has this one.
+    { action: "app/(staff)/proposals/import/actions.ts#importListAction", page: "/proposals/import", as: "coordinator", valid: { sessionId: String(currentSession), file: "0".repeat(32) }, text: ["file"], other: ["sessionId"] },
     { action: `${H}assign`, page: onClosed, as: "coordinator", valid: { proposalId: P, leadUnitId: String(kjcx), coUnitIds: [String(dqgz)] }, text: [], other: ["proposalId", "leadUnitId", "coUnitIds"] },
     { action: `${H}decideAdjustmentRequest`, page: onClosed, as: "coordinator", valid: { proposalId: P, unitId: String(closed.leadUnit), decision: "reject", replacementUnitId: "", comment: "安全测试" }, text: ["comment"], other: ["proposalId", "unitId", "decision", "replacementUnitId"] },
     { action: `${H}decideExtensionRequest`, page: onClosed, as: "coordinator", valid: { proposalId: P, unitId: String(closed.leadUnit), decision: "refuse", until: "", comment: "安全测试" }, text: ["comment"], other: ["proposalId", "unitId", "decision", "until"] },

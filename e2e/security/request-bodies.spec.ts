@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import zlib from "node:zlib";
 import JSZip from "jszip";
 import { E2E } from "../env";
@@ -200,6 +201,28 @@ test("four 10 MB uploads at once stream to disk: the server's memory stays bound
   expect(sizes).toEqual(Array(4).fill(file.length));
   test.info().annotations.push({ type: "uploads", description: `4 × 10 MB uploaded at once in ${seconds.toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, sampled peak ${rssPeak.toFixed(0)} MB` });
   expect(rssPeak).toBeLessThan(300);
+});
+
+test("an upload the client abandons half-way leaves no file behind, and the server answers on", async () => {
+  const pid = serverPid();
+  const incoming = `${path.resolve(`${E2E.databasePath.replace(/\.db$/, "")}-attachments`)}-incoming`;
+  const files = () => (fs.existsSync(incoming) ? fs.readdirSync(incoming) : []);
+  const before = files();
+  const token = await sessionToken("coordinator");
+  const boundary = "----abandoned";
+  await new Promise<void>((resolve) => {
+    const request = http.request(`${E2E.baseURL}/api/uploads?purpose=attachment`, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(8 * MB), origin: E2E.baseURL, cookie: `authjs.session-token=${token}` },
+    });
+    request.on("error", () => resolve());
+    request.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="半途.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
+    request.write(Buffer.alloc(2 * MB), () => setTimeout(() => (request.destroy(), resolve()), 300));
+  });
+  await expect.poll(() => files().filter((f) => !before.includes(f)), { timeout: 5000 }).toEqual([]);
+  expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);
+  expect(serverPid()).toBe(pid);
 });
 
 test("a zip bomb through 导入交办清单 is refused before it is unpacked, and the server answers on", async () => {
