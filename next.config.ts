@@ -12,10 +12,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: {
     authInterrupts: true,
-    // The largest upload (registration: 5 attachments of 10 MB and the form) bounds every action here; the
-    // production front server limits each action to its own size before reading (scripts/lib/body-limits.ts).
-    serverActions: { bodySizeLimit: "51mb" },
-    proxyClientMaxBodySize: "51mb",
+    // Forms send text and upload references: files go to the upload route (app/api/uploads), which streams
+    // them to disk. The production front server refuses an action's body past 1 MB before Next reads it
+    // (scripts/lib/body-limits.ts); this bound sits above it so that the front server's answer is the one
+    // given (measured: a chunked body capped at 1 MB there still tripped a 1 MB limit here, answered 500).
+    // It is the bound of `npm run dev`, which has no front server.
+    serverActions: { bodySizeLimit: "2mb" },
+    proxyClientMaxBodySize: "1mb",
   },
 };
 

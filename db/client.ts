@@ -64,6 +64,14 @@ export function attachmentsDirFor(file: string): string {
   return process.env.ATTACHMENTS_DIR ?? path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-attachments`);
 }
 
+/**
+ * Where the upload route streams files until a form uses them (db/handling/uploads.ts): the attachments
+ * folder's sibling, so that taking a file is a rename on the same disk.
+ */
+export function incomingDirFor(file: string): string {
+  return `${path.resolve(/*turbopackIgnore: true*/ attachmentsDirFor(file))}-incoming`;
+}
+
 /** Where the public letters' PDFs are kept once printed (app/letters/_server/published-pdf.ts): beside the file, never under public/. */
 export function publishedPdfDirFor(file: string = databasePath()): string {
   return path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-published-pdf`);

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { IMPORT_COLUMNS } from "../lib/import/columns";
+import { noAxeViolations } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 const SESSION = "政协重庆市九龙坡区第十一届委员会第二次会议";
@@ -98,7 +99,7 @@ test("the coordinator registers one proposal through the form and lands on its p
   await page.getByLabel("联名人").fill("李晓燕、王海涛");
   await page.getByLabel("主题分类").selectOption({ label: "科技、教育" });
   await page.getByLabel("提案内容").fill("一、现状\n二、建议");
-  await page.getByLabel("附件").setInputFiles(pdf);
+  await page.getByLabel("附件", { exact: true }).setInputFiles(pdf);
   await page.getByLabel("重点提案").check();
   await page.getByRole("button", { name: "登记提案" }).click();
 
@@ -117,6 +118,44 @@ test("the coordinator registers one proposal through the form and lands on its p
   await page.getByRole("button", { name: "登记提案" }).click();
   await expect(page.getByText(`本届次会议已有第${BASE + 200}号提案`)).toBeVisible();
   await expect(page.getByLabel("标题")).toHaveValue("另一件");
+});
+
+test("a 9 MB attachment is uploaded as it is chosen, shown with its status, and registered with the proposal", async ({ page, loginAs }) => {
+  test.setTimeout(90_000);
+  const title = `关于大附件验收${Date.now().toString(36)}的建议`;
+  fs.mkdirSync(OUT, { recursive: true });
+  const pdf = path.join(OUT, "现场照片合集.pdf");
+  const bytes = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(9 * 1024 * 1024, 0x20)]);
+  fs.writeFileSync(pdf, bytes);
+  const exe = path.join(OUT, "说明.pdf");
+  fs.writeFileSync(exe, Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62)]));
+  await loginAs("coordinator");
+  await page.goto("/proposals/new");
+  await page.getByLabel("届次会议").selectOption({ label: SESSION });
+  await page.getByLabel("编号").fill(String(BASE + 300));
+  await page.getByLabel("标题").fill(title);
+  await page.getByLabel("提案人（领衔）").fill("刘新荣");
+  await page.getByLabel("提案内容").fill("一、现状\n二、建议");
+  await page.getByLabel("附件", { exact: true }).setInputFiles([pdf, exe]);
+  const files = page.getByRole("list", { name: "已选择的文件" });
+  await expect(files.getByRole("listitem").filter({ hasText: "现场照片合集.pdf" })).toContainText("已上传", { timeout: 30_000 });
+  await expect(files.getByRole("listitem").filter({ hasText: "说明.pdf" })).toContainText("上传失败：附件“说明.pdf”的内容与扩展名不符，请确认文件未损坏");
+  // Not sent while a file failed; removed (from the keyboard), it is.
+  await page.getByRole("button", { name: "登记提案" }).click();
+  await expect(page.getByText("有文件上传失败，请移除或重新选择后再提交")).toBeVisible();
+  await noAxeViolations(page);
+  await page.getByRole("button", { name: "移除 说明.pdf" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(files.getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "登记提案" }).click();
+
+  await expect(page).toHaveURL(/\/proposals\/\d+$/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const attachment = page.getByRole("list", { name: "附件" }).getByRole("link", { name: "现场照片合集.pdf" });
+  await expect(attachment).toBeVisible();
+  const download = await page.request.get((await attachment.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(Buffer.compare(await download.body(), bytes)).toBe(0);
 });
 
 test("only the coordinator may download the template", async ({ page, loginAs }) => {

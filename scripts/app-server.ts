@@ -24,9 +24,8 @@ import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit 
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
-import { bigBodySlots, BUSY, bodyVerdict, type Refusal } from "./lib/body-limits";
+import { bodyVerdict, type Refusal } from "./lib/body-limits";
 import { requestTurn } from "./lib/request-turns";
-import { serverActionIds } from "./lib/server-action";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -46,33 +45,29 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
 const publicFiles = new Set(fs.readdirSync("public", { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`));
 const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/") || publicFiles.has(pathname);
 
-/** The build's server actions by key, for the upload actions' body limits (scripts/lib/body-limits.ts). */
-const actionIds = serverActionIds();
-const bigBodies = bigBodySlots();
-
 /** Past this a refused body is not drained: the answer goes at once and the connection is closed on it. */
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 /**
  * Answers a refused body without keeping any of it: the body is read and thrown away first, so that a
  * client still sending gets the answer rather than a broken connection (Node closes a connection whose
- * request was not read). A body declared, or found, larger than DRAIN_LIMIT is answered at once instead.
+ * request was not read). A body declared, or found, larger than DRAIN_LIMIT is answered at once instead;
+ * so is an `early` refusal (an upload from a caller who may not upload), its body thrown away after.
  */
 function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, refusal: Refusal) {
   const answer = () => {
     if (res.headersSent) return;
-    res.writeHead(refusal.status, {
-      "content-type": "text/plain; charset=utf-8",
-      "x-content-type-options": "nosniff",
-      ...(refusal.retryAfter ? { "retry-after": String(refusal.retryAfter) } : {}),
-    });
+    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end(refusal.message);
   };
-  if (Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT) return answer();
+  if (refusal.early || Number(req.headers["content-length"] ?? 0) > DRAIN_LIMIT) answer();
   let drained = 0;
   req.on("data", (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > DRAIN_LIMIT) answer();
+    if (drained > DRAIN_LIMIT) {
+      answer();
+      req.destroy();
+    }
   });
   req.on("end", answer);
   req.on("error", () => res.destroy());
@@ -184,16 +179,9 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     return;
   }
   // Bodies are measured by their headers before anything reads them.
-  const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, actionIds, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
+  const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
   if (body.kind === "refused") return refuseBody(req, res, body.refusal);
   if (body.kind === "capped") capBody(req, res, body.bytes, body.refusal);
-  if (body.kind === "big" || (body.kind === "capped" && body.big)) {
-    const done = await bigBodies.admit();
-    if (!done) return refuseBody(req, res, BUSY);
-    // A client that gave up while waiting gives its place back at once.
-    if (req.socket.destroyed) return done();
-    res.on("close", done);
-  }
   if (!cacheRender) {
     const answer = isCacheable(visit) ? await cachedPublicPage(visit) : isSignedInPage(visit) ? await cachedSignedInPage(visit) : null;
     if (answer) {

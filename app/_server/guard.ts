@@ -57,6 +57,19 @@ export async function downloadCaller(): Promise<CurrentUser | Response> {
   return user;
 }
 
+/**
+ * For the upload route, before it reads a byte of the body: the signed-in user who may upload, or the
+ * refusal — 401 to a visitor, 403 to a user who must first change a one-time password or lacks the capability.
+ */
+export async function uploadCaller(capability: Capability): Promise<CurrentUser | Response> {
+  const user = await currentUser();
+  const text = { "Content-Type": "text/plain; charset=utf-8" };
+  if (!user) return new Response("请先登录后再上传文件", { status: 401, headers: text });
+  if (user.mustChangePassword) return new Response("请先修改一次性密码后再上传文件", { status: 403, headers: text });
+  if (!can(user, capability)) return new Response("您没有上传文件的权限", { status: 403, headers: text });
+  return user;
+}
+
 /** For pages about one proposal: 404 when it does not exist, 403 when the user has no part in it. */
 export async function requireProposalAccess(user: CurrentUser, proposalId: number): Promise<void> {
   const parties = Number.isSafeInteger(proposalId) ? loadProposalParties(getDb(), proposalId) : null;

@@ -4,11 +4,10 @@
  * member accounts without a password, and everything one request writes commits or rolls back together.
  */
 import { and, eq } from "drizzle-orm";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { receivedOnProblem, parseDate } from "@/lib/import/dates";
-import type { CheckedAttachment } from "@/lib/import/attachments";
 import type { RowError } from "@/lib/import/columns";
 import { memberDirectory, newMemberNames, resolvePerson, type PersonRef } from "@/lib/import/people";
 import type { RegistrationInput } from "@/lib/import/forms";
@@ -20,6 +19,7 @@ import { attachments, categories, proposals, sessions, units, users } from "../s
 import { logEvent } from "../queries/events";
 import { insertProposal } from "./register";
 import { runCommand, type Tx } from "./run";
+import { heldUploads, consumeUploads } from "./uploads";
 
 type Reader = Pick<Db, "select">;
 
@@ -63,17 +63,21 @@ const refused = (fieldErrors: Record<string, string>, error = "提交的内容�
 
 /**
  * Registers one proposal from the form: checks the session, number, category and names, creates the
- * members the coordinator confirmed, inserts the proposal with its signers, and stores the files under
- * attachmentsDir()/<proposalId>/. A failure removes the files written so far.
+ * members the coordinator confirmed, inserts the proposal with its signers, and moves the files the
+ * coordinator uploaded (`uploadIds`: their references, checked to be theirs and unused) from the
+ * incoming folder to attachmentsDir()/<proposalId>/. A failure puts the files back, still usable.
  */
-export function registerIntake(db: Db, actorId: number, input: RegistrationInput, files: readonly CheckedAttachment[], today = isoDateInChina(new Date())): IntakeResult {
+export function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = isoDateInChina(new Date())): IntakeResult {
   const dateProblem = receivedOnProblem(input.receivedOn, today);
   if (dateProblem) return refused({ receivedOn: dateProblem });
   let folder: string | null = null;
+  const moved: { from: string; to: string }[] = [];
   try {
     return db.transaction(
       (tx): IntakeResult => {
         if (!activeSession(tx, input.sessionId)) return refused({ sessionId: "请选择启用中的届次会议" });
+        const files = heldUploads(tx, actorId, "attachment", uploadIds);
+        if (!files.ok) return refused({ attachments: files.message }, files.message);
         const taken = tx
           .select({ id: proposals.id })
           .from(proposals)
@@ -123,21 +127,24 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
           wantsMeeting: input.wantsMeeting,
         });
 
-        if (files.length > 0) {
+        if (!consumeUploads(tx, uploadIds)) throw new Error("an upload was used by another request meanwhile");
+        if (files.uploads.length > 0) {
           folder = path.join(/*turbopackIgnore: true*/ attachmentsDir(), String(id));
           fs.mkdirSync(folder, { recursive: true });
         }
-        for (const file of files) {
+        for (const file of files.uploads) {
           const storedName = randomBytes(16).toString("hex");
-          fs.writeFileSync(path.join(/*turbopackIgnore: true*/ folder!, storedName), file.bytes, { flag: "wx" });
+          const to = path.join(/*turbopackIgnore: true*/ folder!, storedName);
+          fs.renameSync(file.path, to);
+          moved.push({ from: file.path, to });
           tx.insert(attachments)
             .values({
               proposalId: id,
               fileName: file.fileName,
               mimeType: file.mimeType,
-              size: file.bytes.byteLength,
+              size: file.size,
               storagePath: `${id}/${storedName}`,
-              sha256: createHash("sha256").update(file.bytes).digest("hex"),
+              sha256: file.sha256,
               uploadedBy: actorId,
             })
             .run();
@@ -147,6 +154,8 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
       { behavior: "immediate" },
     );
   } catch (error) {
+    // The transaction rolled back, the uploads' rows with it: their files go back to be used again.
+    for (const { from, to } of moved) fs.renameSync(to, from);
     if (folder) fs.rmSync(folder, { recursive: true, force: true });
     throw error;
   }
@@ -195,7 +204,7 @@ class RowRefused extends Error {
 export function importAssignmentList(
   db: Db,
   actor: WorkflowActor,
-  input: { sessionId: number; fileName: string; rows: readonly (readonly string[])[] },
+  input: { sessionId: number; fileName: string; rows: readonly (readonly string[])[]; uploadId?: string },
   today = isoDateInChina(new Date()),
 ): ImportResult {
   try {
@@ -237,6 +246,8 @@ export function importAssignmentList(
           if (!assigned.ok) throw new RowRefused(record.row, assigned.reason);
           imported.push({ id, number: record.number, title: record.title });
         }
+        // The file is used once: a second import of the same reference running meanwhile rolls back.
+        if (input.uploadId && !consumeUploads(tx, [input.uploadId])) throw new Error("an upload was used by another request meanwhile");
         logEvent(tx, {
           proposalId: null,
           actorId: actor.id,

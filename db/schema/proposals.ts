@@ -163,3 +163,27 @@ export const statisticsVersions = sqliteTable("statistics_versions", {
 export type Proposal = typeof proposals.$inferSelect;
 export type NewProposal = typeof proposals.$inferInsert;
 export type ProposalSigner = typeof proposalSigners.$inferSelect;
+
+/**
+ * Files received by the upload route (app/api/uploads/route.ts), streamed to the incoming folder beside
+ * the attachments and checked, waiting for the form that uses them. The id is the opaque reference the
+ * browser sends with the form; only its uploader may use it, once: the use case that takes the file moves
+ * it into place and deletes the row in its transaction. Rows and files older than a day are removed.
+ */
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "attachment" (登记提案) or "workbook" (导入交办清单). */
+    purpose: text("purpose").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("uploads_created_idx").on(t.createdAt)],
+);

@@ -66,7 +66,7 @@ export type MatrixIds = {
 export type CommentKey = "receiptOnCoProposal" | "receiptOfUnit" | "returnOfUnit" | "leadRequestOnOtherDirectorsCo" | "otherUnitRequestOnOtherHandlersCo";
 
 /** What a GET answers: the status, or a redirect to sign-in ("login"), to the role's home ("home"), or elsewhere. */
-export type PageOutcome = 200 | 401 | 403 | 404 | "login" | "home" | "redirect";
+export type PageOutcome = 200 | 401 | 403 | 404 | 405 | "login" | "home" | "redirect";
 
 export type RouteCase = { label: string; url: (ids: MatrixIds) => string; expect: Record<Role, PageOutcome> };
 
@@ -224,6 +224,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/notifications/page.tsx": [{ label: "消息", url: () => "/notifications", expect: SIGNED_IN }],
   "app/page.tsx": [{ label: "/", url: () => "/", expect: pageRoles({ anonymous: "login", rest: "home" }) }],
   "app/login/page.tsx": [{ label: "sign-in", url: () => "/login", expect: pageRoles({ anonymous: 200, rest: "home" }) }],
+  // POST only: who may upload is tested in e2e/security/request-bodies.spec.ts.
+  "app/api/uploads/route.ts": [{ label: "the upload route, read", url: () => "/api/uploads", expect: roles<PageOutcome>({ rest: 405 }) }],
   "app/api/auth/[...nextauth]/route.ts": [
     { label: "session", url: () => "/api/auth/session", expect: ANYONE },
     { label: "csrf", url: () => "/api/auth/csrf", expect: ANYONE },

@@ -28,6 +28,7 @@ import {
   readDb,
   roleTokens,
   routeFiles,
+  uploadedReferences,
   rowsFingerprint,
   ROLES,
   sessionToken,
@@ -80,7 +81,7 @@ async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> 
       body: "授权矩阵测试：此提案带有一个附件。",
       receivedOn: chinaDate(),
       categoryId: "",
-      attachments: { file: PDF, name: "材料.pdf", type: "application/pdf" },
+      attachments: await uploadedReferences(token!, "attachment", [{ file: PDF, name: "材料.pdf", type: "application/pdf" }]),
     },
   });
   const proposal = Number(/\/proposals\/(\d+)/.exec(registered.redirectTo ?? "")?.[1]);

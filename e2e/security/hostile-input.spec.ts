@@ -31,6 +31,8 @@ import {
   type ActionResultValue,
   type FieldValue,
   type Fields,
+  uploadFile,
+  uploadedReferences,
 } from "./support";
 
 // ---------------------------------------------------------------------------------------------
@@ -220,10 +222,10 @@ test.beforeAll(async () => {
       body: `<img src=x onerror=alert(1)>\n"; DROP TABLE proposals; --\n安全测试提案正文。`,
       receivedOn: chinaDate(),
       // Accepted: a real PDF whose name is markup, and a "PDF" that is an HTML page after its first bytes.
-      attachments: [
+      attachments: await uploadedReferences(tokens.coordinator!, "attachment", [
         { file: PDF, name: "<img src=x onerror=alert(1)>.pdf", type: "application/pdf" },
         { file: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("<html><body><script>alert(1)</script></body></html>")]), name: "polyglot.pdf", type: "text/html" },
-      ],
+      ]),
     },
   });
   const own = Number(/\/proposals\/(\d+)/.exec(registered.redirectTo ?? "")?.[1]);
@@ -321,7 +323,8 @@ function forms(): FormSpec[] {
       text: ["title", "proposer", "coSigners", "seconders", "body", "receivedOn"],
       other: ["sessionId", "number", "categoryId", "isKey", "isUrgent", "wantsMeeting", "createMembers"],
     },
-    { action: "app/(staff)/proposals/import/actions.ts#importListAction", page: "/proposals/import", as: "coordinator", valid: { sessionId: String(currentSession), file: { file: Buffer.from("<html><script>alert(1)</script></html>"), name: "清单.xlsx" } }, text: ["file"], other: ["sessionId"] },
+    // The file is a reference to an upload (app/api/uploads); none of this user's has this one.
+    { action: "app/(staff)/proposals/import/actions.ts#importListAction", page: "/proposals/import", as: "coordinator", valid: { sessionId: String(currentSession), file: "0".repeat(32) }, text: ["file"], other: ["sessionId"] },
     { action: `${H}assign`, page: onClosed, as: "coordinator", valid: { proposalId: P, leadUnitId: String(kjcx), coUnitIds: [String(dqgz)] }, text: [], other: ["proposalId", "leadUnitId", "coUnitIds"] },
     { action: `${H}decideAdjustmentRequest`, page: onClosed, as: "coordinator", valid: { proposalId: P, unitId: String(closed.leadUnit), decision: "reject", replacementUnitId: "", comment: "安全测试" }, text: ["comment"], other: ["proposalId", "unitId", "decision", "replacementUnitId"] },
     { action: `${H}decideExtensionRequest`, page: onClosed, as: "coordinator", valid: { proposalId: P, unitId: String(closed.leadUnit), decision: "refuse", until: "", comment: "安全测试" }, text: ["comment"], other: ["proposalId", "unitId", "decision", "until"] },
@@ -526,17 +529,11 @@ test("an undecodable path segment is answered 400, not 500", async () => {
 
 test("uploads: HTML, SVG and programs are refused; what is kept is served as an attachment and never sniffed", async () => {
   const { coordinator } = setup.tokens;
-  const register = (title: string, attachments: Fields["attachments"]) =>
-    callAction({
-      action: "app/(staff)/proposals/new/actions.ts#registerProposalAction",
-      page: "/proposals/new",
-      token: coordinator,
-      fields: { sessionId: String(setup.currentSession), number: String(setup.own.number + 1), title, proposer: "张志强", categoryId: "", body: "上传测试", receivedOn: chinaDate(), attachments: attachments! },
-    });
   const html = Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>");
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
   const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(62), Buffer.from("PE\0\0")]);
-  const refused: [string, FieldValue | FieldValue[]][] = [
+  // Refused by the upload route, which streams the file and checks it as the form used to.
+  const refused: [string, { file: Buffer; name: string; type?: string }][] = [
     ["an HTML page", { file: html, name: "材料.html", type: "text/html" }],
     ["an SVG image", { file: svg, name: "图.svg", type: "image/svg+xml" }],
     ["a program", { file: exe, name: "setup.exe", type: "application/octet-stream" }],
@@ -546,14 +543,30 @@ test("uploads: HTML, SVG and programs are refused; what is kept is served as an 
     ["HTML behind a double extension", { file: html, name: "材料.pdf.html" }],
     ["a program behind a right-to-left override", { file: exe, name: "材料\u202Efdp.exe" }],
     ["no extension", { file: PDF, name: "材料" }],
-    ["six files", Array.from({ length: 6 }, (_, i) => ({ file: PDF, name: `${i}.pdf` }))],
     ["more than 10 MB", { file: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), name: "大.pdf" }],
   ];
-  for (const [what, attachments] of refused) {
+  const incoming = () => readDb((db) => db.prepare("select count(*) from uploads").pluck().get() as number);
+  const before = incoming();
+  for (const [what, file] of refused) {
+    const answer = await uploadFile(coordinator, "attachment", file);
+    expect([413, 422], `${what}: ${answer.status} ${answer.body}`).toContain(answer.status);
+    expect(isChineseMessage(answer.body), what).toBe(true);
+  }
+  expect(incoming()).toBe(before);
+
+  // The form refuses six files and references that are not an upload of the caller's (another user's: tests/integration/import-registration.test.ts).
+  const register = (title: string, attachments: string[]) =>
+    callAction({
+      action: "app/(staff)/proposals/new/actions.ts#registerProposalAction",
+      page: "/proposals/new",
+      token: coordinator,
+      fields: { sessionId: String(setup.currentSession), number: String(setup.own.number + 1), title, proposer: "张志强", categoryId: "", body: "上传测试", receivedOn: chinaDate(), attachments },
+    });
+  const six = await uploadedReferences(coordinator!, "attachment", Array.from({ length: 6 }, (_, i) => ({ file: PDF, name: `${i}.pdf` })));
+  for (const [what, attachments] of [["six files", six], ["a made-up reference", ["0".repeat(32)]], ["a path", ["../../app.db"]]] as const) {
     const title = `上传测试${what}${suffix}`;
-    const r = await register(title, attachments);
-    const outcome = classify(r);
-    expect(outcome, `${what}: ${JSON.stringify(result(r))}`).toBe("refused");
+    const r = await register(title, [...attachments]);
+    expect(classify(r), `${what}: ${JSON.stringify(result(r))}`).toBe("refused");
     const answer = result(r) as { ok: false; error: string; fieldErrors?: Record<string, string> };
     expect(isChineseMessage(answer.error) && answer.fieldErrors?.attachments, what).toBeTruthy();
     expect(readDb((db) => db.prepare("select count(*) from proposals where title = ?").pluck().get(title)), what).toBe(0);

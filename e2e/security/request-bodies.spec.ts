@@ -2,19 +2,22 @@
  * Oversized request bodies (issue 17, item 1): anonymous floods of 50 MB posts to the sign-in action —
  * with a Content-Length, chunked without one, gzip-compressed — are refused (413 from the declared length
  * before the body is read, 413 past 1 MB counted as a chunked body arrives, 415 for a compressed one); the server keeps answering, its memory stays bounded, and it is the same
- * process afterwards. The upload forms take their size only from a session allowed to upload.
+ * process afterwards. No server action takes more than 1 MB, the upload forms' included: files go to the
+ * upload route, which takes a file's size only from a session allowed to upload and streams it to disk.
  */
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import zlib from "node:zlib";
 import JSZip from "jszip";
 import { E2E } from "../env";
 import { expect, test } from "../fixtures";
-import { actionIds, callAction, isChineseMessage, sessionToken } from "./support";
+import { actionIds, callAction, isChineseMessage, readDb, sessionToken, uploadFile } from "./support";
 
 const MB = 1024 * 1024;
 const SIGN_IN = "app/login/actions.ts#signInAction";
 const IMPORT = "app/(staff)/proposals/import/actions.ts#importListAction";
+const REGISTER = "app/(staff)/proposals/new/actions.ts#registerProposalAction";
 
 /** The production server's process (scripts/app-server.ts) for the e2e port. */
 function serverPid(): number {
@@ -43,13 +46,13 @@ type Sent = { status: number; body: string; sentMB: number };
  * Posts `totalBytes` of zeros (or the given body) in 1 MB writes, as a hostile client would, and stops
  * sending once the answer arrives. `declare: false` sends it chunked, without Content-Length.
  */
-function post(options: { headers: Record<string, string>; totalBytes: number; declare: boolean; chunk?: Buffer }): Promise<Sent> {
+function post(options: { headers: Record<string, string>; totalBytes: number; declare: boolean; chunk?: Buffer; path?: string }): Promise<Sent> {
   return new Promise((resolve) => {
     const chunk = options.chunk ?? Buffer.alloc(MB);
     let sent = 0;
     let answered = false;
     const request = http.request(
-      `${E2E.baseURL}/login`,
+      `${E2E.baseURL}${options.path ?? "/login"}`,
       { method: "POST", agent: false, headers: { ...options.headers, ...(options.declare ? { "content-length": String(options.totalBytes) } : {}) } },
       (response) => {
         answered = true;
@@ -124,24 +127,108 @@ test("floods of 50 MB posts to the sign-in action are refused unread; the server
   expect(after.peak - before.rss).toBeLessThan(100);
 });
 
-test("the upload forms take large bodies only from a session allowed to upload", async () => {
-  const upload = { "next-action": actionIds().get(IMPORT)!, "content-type": "multipart/form-data; boundary=----upload", accept: "text/x-component", origin: E2E.baseURL };
+test("no server action takes more than 1 MB, not even the forms that upload, whoever posts", async () => {
   const cookie = (token: string) => ({ cookie: `authjs.session-token=${token}` });
-  // Anonymous, and a handler (who may not import): refused at the ordinary limit, unread.
-  for (const extra of [{}, cookie(await sessionToken("jiangmj"))]) {
-    const answer = await post({ headers: { ...upload, ...extra }, totalBytes: 3 * MB, declare: true });
+  const coordinator = cookie(await sessionToken("coordinator"));
+  for (const [action, page] of [[REGISTER, "/proposals/new"], [IMPORT, "/proposals/import"]] as const) {
+    const headers = { "next-action": actionIds().get(action)!, "content-type": "multipart/form-data; boundary=----upload", accept: "text/x-component", origin: E2E.baseURL, ...coordinator };
+    const answer = await post({ headers, totalBytes: 50 * MB, declare: true, path: page });
     expect(answer.status).toBe(413);
     expect(answer.body).toBe("提交的内容过大（最多 1 MB），请减小后重试。");
   }
-  // The coordinator, over the import's own limit.
-  const coordinator = cookie(await sessionToken("coordinator"));
-  const over = await post({ headers: { ...upload, ...coordinator }, totalBytes: 7 * MB, declare: true });
-  expect(over.status).toBe(413);
-  expect(over.body).toBe("提交的内容过大（最多 6 MB），请减小后重试。");
-  // Within it, the action reads the file and says what is wrong with it.
-  const response = await callAction({ action: IMPORT, page: "/proposals/import", token: await sessionToken("coordinator"), fields: { sessionId: "1", file: { file: Buffer.alloc(3 * MB, 0x41), name: "清单.xlsx" } } });
-  expect(response.status).toBe(200);
-  expect(response.result).toMatchObject({ ok: false, fieldErrors: { file: "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件" } });
+});
+
+/**
+ * Sends only the headers of a 10 MB upload and the first KB of its body, and waits for the answer: a
+ * caller who may not upload is answered before the rest is sent (the body is never read for them).
+ */
+function uploadHeadOnly(headers: Record<string, string>): Promise<{ status: number; body: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.request(`${E2E.baseURL}/api/uploads?purpose=attachment`, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": "multipart/form-data; boundary=----upload", "content-length": String(10 * MB), origin: E2E.baseURL, ...headers },
+    });
+    request.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (c: string) => (body += c));
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
+        request.destroy();
+      });
+    });
+    request.on("error", reject);
+    request.write(Buffer.alloc(1024));
+    setTimeout(() => reject(new Error("no answer before the body was sent")), 10_000).unref();
+  });
+}
+
+test("the upload route answers an anonymous caller 401 and a handler 403 before reading the body", async () => {
+  const anonymous = await uploadHeadOnly({});
+  expect(anonymous).toMatchObject({ status: 401, body: "请先登录后再上传文件" });
+  const handler = await uploadHeadOnly({ cookie: `authjs.session-token=${await sessionToken("jiangmj")}` });
+  expect(handler).toMatchObject({ status: 403, body: "您没有上传文件的权限" });
+  // The route itself, behind the front server, refuses them too (a small body reaches it).
+  expect((await uploadFile(undefined, "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(401);
+  expect((await uploadFile(await sessionToken("jiangmj"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(403);
+  // A coordinator's file over 10 MB is refused as it streams, and nothing is kept of it.
+  const uploadsBefore = readDb((db) => db.prepare("select count(*) from uploads").pluck().get());
+  const big = await uploadFile(await sessionToken("coordinator"), "attachment", { file: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * MB)]), name: "大.pdf" });
+  expect(big.status).toBe(413);
+  expect(isChineseMessage(big.body)).toBe(true);
+  expect(readDb((db) => db.prepare("select count(*) from uploads").pluck().get())).toBe(uploadsBefore);
+});
+
+test("four 10 MB uploads at once stream to disk: the server's memory stays bounded", async () => {
+  test.setTimeout(120_000);
+  const pid = serverPid();
+  const token = await sessionToken("coordinator");
+  const file = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * MB - 64, 0x20)]);
+  let sampling = true;
+  let rssPeak = 0;
+  const sampler = (async () => {
+    while (sampling) {
+      rssPeak = Math.max(rssPeak, memory(pid).rss);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const before = memory(pid).rss;
+  const started = performance.now();
+  const answers = await Promise.all(Array.from({ length: 4 }, (_, i) => uploadFile(token, "attachment", { file, name: `材料${i}.pdf`, type: "application/pdf" })));
+  const seconds = (performance.now() - started) / 1000;
+  sampling = false;
+  await sampler;
+  expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+  const sizes = readDb((db) => answers.map((a) => db.prepare("select size from uploads where id = ?").pluck().get(a.id)));
+  expect(sizes).toEqual(Array(4).fill(file.length));
+  test.info().annotations.push({ type: "uploads", description: `4 × 10 MB uploaded at once in ${seconds.toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, sampled peak ${rssPeak.toFixed(0)} MB` });
+  expect(rssPeak).toBeLessThan(300);
+});
+
+test("an upload the client abandons half-way leaves no file behind, and the server answers on", async () => {
+  const pid = serverPid();
+  const incoming = `${path.resolve(`${E2E.databasePath.replace(/\.db$/, "")}-attachments`)}-incoming`;
+  const files = () => (fs.existsSync(incoming) ? fs.readdirSync(incoming) : []);
+  const before = files();
+  const token = await sessionToken("coordinator");
+  const boundary = "----abandoned";
+  await new Promise<void>((resolve) => {
+    const request = http.request(`${E2E.baseURL}/api/uploads?purpose=attachment`, {
+      method: "POST",
+      agent: false,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(8 * MB), origin: E2E.baseURL, cookie: `authjs.session-token=${token}` },
+    });
+    request.on("error", () => resolve());
+    request.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="半途.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
+    request.write(Buffer.alloc(2 * MB), () => setTimeout(() => (request.destroy(), resolve()), 300));
+  });
+  // Files of uploads that ended have a row (other specs upload meanwhile); the abandoned one has none and must be gone.
+  const recorded = () => new Set(readDb((db) => db.prepare("select id from uploads").pluck().all() as string[]));
+  await expect.poll(() => files().filter((f) => !before.includes(f) && !recorded().has(f)), { timeout: 10_000 }).toEqual([]);
+  expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);
+  expect(serverPid()).toBe(pid);
 });
 
 test("a zip bomb through 导入交办清单 is refused before it is unpacked, and the server answers on", async () => {
@@ -154,8 +241,11 @@ test("a zip bomb through 导入交办清单 is refused before it is unpacked, an
   zip.file("xl/worksheets/sheet1.xml", `<worksheet><sheetData>${row.repeat(Math.ceil((120 * MB) / row.length))}</sheetData></worksheet>`);
   const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
   expect(bomb.length).toBeLessThan(MB);
+  const token = await sessionToken("coordinator");
   const started = performance.now();
-  const response = await callAction({ action: IMPORT, page: "/proposals/import", token: await sessionToken("coordinator"), fields: { sessionId: "1", file: { file: bomb, name: "清单.xlsx" } } });
+  const uploaded = await uploadFile(token, "workbook", { file: bomb, name: "清单.xlsx" });
+  expect(uploaded.status).toBe(200);
+  const response = await callAction({ action: IMPORT, page: "/proposals/import", token, fields: { sessionId: "1", file: uploaded.id! } });
   expect(response.result).toMatchObject({ ok: false, fieldErrors: { file: expect.stringMatching(/^文件解压后过大/) } });
   expect(performance.now() - started).toBeLessThan(5000);
   expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);

@@ -85,6 +85,32 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Uploads
+
+export type UploadAnswer = { status: number; body: string; id: string | null };
+
+/** Sends one file to the upload route as the upload field does (app/api/uploads); `id` is the reference a form then carries. */
+export async function uploadFile(token: string | undefined, purpose: "attachment" | "workbook", file: { file: Buffer; name: string; type?: string }): Promise<UploadAnswer> {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(file.file)], { type: file.type ?? "application/octet-stream" }), file.name);
+  const response = await fetch(new URL(`/api/uploads?purpose=${purpose}`, E2E.baseURL), {
+    method: "POST",
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    headers: { Origin: E2E.baseURL, ...(token ? { Cookie: `${SESSION_COOKIE}=${token}` } : {}) },
+    body: form,
+  });
+  const body = await response.text();
+  return { status: response.status, body, id: response.status === 200 ? (JSON.parse(body) as { id: string }).id : null };
+}
+
+/** The references of files uploaded as `token`'s user; fails the test when one is refused. */
+export async function uploadedReferences(token: string, purpose: "attachment" | "workbook", files: readonly { file: Buffer; name: string; type?: string }[]): Promise<string[]> {
+  const answers = await Promise.all(files.map((f) => uploadFile(token, purpose, f)));
+  for (const [i, a] of answers.entries()) if (!a.id) throw new Error(`upload of ${files[i]!.name} refused: ${a.status} ${a.body}`);
+  return answers.map((a) => a.id!);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Server actions
 
 let actionIdCache: Map<string, string> | null = null;

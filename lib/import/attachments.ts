@@ -25,8 +25,11 @@ const KINDS: readonly Kind[] = [
 export const ATTACHMENT_ACCEPT = KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(",");
 export const ATTACHMENT_HINT = `可上传 PDF、Word（doc/docx）、JPG、PNG 文件，每个不超过 10 MB，最多 ${MAX_ATTACHMENTS} 个`;
 
-export type UploadedFile = { name: string; bytes: Uint8Array };
-export type CheckedAttachment = { fileName: string; mimeType: string; bytes: Uint8Array };
+/** A received file as the upload route measured it while streaming it to disk: its name, size and first bytes. */
+export type ReceivedFile = { name: string; size: number; head: Uint8Array };
+export type CheckedAttachment = { fileName: string; mimeType: string };
+/** How many first bytes the kinds are told apart by. */
+export const SNIFF_BYTES = 8;
 
 const FILE_NAME_MAX = 200;
 
@@ -39,21 +42,17 @@ function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "").trim().slice(-FILE_NAME_MAX);
 }
 
-/** The accepted files, or the first reason to refuse them. */
-export function checkAttachments(files: readonly UploadedFile[]): { ok: true; files: CheckedAttachment[] } | { ok: false; message: string } {
-  if (files.length > MAX_ATTACHMENTS) return { ok: false, message: `附件最多 ${MAX_ATTACHMENTS} 个，已选择 ${files.length} 个` };
-  const checked: CheckedAttachment[] = [];
-  for (const file of files) {
-    const fileName = cleanFileName(file.name);
-    if (fileName === "") return { ok: false, message: "有附件没有文件名" };
-    if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES) return { ok: false, message: `附件“${fileName}”超过 10 MB` };
-    const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-    const kind = KINDS.find((k) => k.extensions.includes(extension));
-    if (!kind) return { ok: false, message: `附件“${fileName}”的类型不支持；${ATTACHMENT_HINT}` };
-    if (!kind.magic.some((m) => m.every((b, i) => file.bytes[i] === b))) {
-      return { ok: false, message: `附件“${fileName}”的内容与扩展名不符，请确认文件未损坏` };
-    }
-    checked.push({ fileName, mimeType: kind.mimeType, bytes: file.bytes });
+/** The attachment's clean name and kind, or the reason to refuse it. */
+export function checkAttachment(file: ReceivedFile): ({ ok: true } & CheckedAttachment) | { ok: false; message: string } {
+  const fileName = cleanFileName(file.name);
+  if (fileName === "") return { ok: false, message: "有附件没有文件名" };
+  if (file.size === 0) return { ok: false, message: `附件“${fileName}”是空文件` };
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `附件“${fileName}”超过 10 MB` };
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  const kind = KINDS.find((k) => k.extensions.includes(extension));
+  if (!kind) return { ok: false, message: `附件“${fileName}”的类型不支持；${ATTACHMENT_HINT}` };
+  if (!kind.magic.some((m) => m.every((b, i) => file.head[i] === b))) {
+    return { ok: false, message: `附件“${fileName}”的内容与扩展名不符，请确认文件未损坏` };
   }
-  return { ok: true, files: checked };
+  return { ok: true, fileName, mimeType: kind.mimeType };
 }

@@ -3,6 +3,7 @@
  * into rows of cell strings for `parseAssignmentList`. Bytes in, bytes out; no file or database access.
  */
 import ExcelJS from "exceljs";
+import type { ReceivedFile } from "./attachments";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "./columns";
 import { checkZipLimits } from "./zip-limits";
 
@@ -96,12 +97,30 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** What is wrong with a workbook by its size and first bytes, if anything. */
+function workbookProblem(size: number, head: Uint8Array): string | null {
+  if (size === 0) return "上传的文件是空的";
+  if (size > MAX_IMPORT_BYTES) return "文件超过 5 MB，请拆分后分批导入";
+  if (startsWith(head, OLE_MAGIC)) return "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再上传";
+  if (!startsWith(head, ZIP_MAGIC)) return "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件";
+  return null;
+}
+
+/**
+ * An uploaded list as the upload route received it (name, size, first bytes): its name as shown and
+ * logged, or why it cannot be a workbook. The content is read by `readSheetRows` when it is imported.
+ */
+export function checkWorkbookFile(file: ReceivedFile): { ok: true; fileName: string; mimeType: string } | { ok: false; message: string } {
+  if (!/\.xlsx$/i.test(file.name)) return { ok: false, message: "请上传 .xlsx 格式的 Excel 文件（可先下载模板填写）" };
+  const problem = workbookProblem(file.size, file.head);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, fileName: file.name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, "").slice(-100), mimeType: XLSX_MIME };
+}
+
 /** The first worksheet of an uploaded .xlsx as rows of cell strings (row 1 first; empty rows stay as empty arrays). */
 export async function readSheetRows(bytes: Uint8Array): Promise<SheetRows> {
-  if (bytes.byteLength === 0) return { ok: false, message: "上传的文件是空的" };
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, message: "文件超过 5 MB，请拆分后分批导入" };
-  if (startsWith(bytes, OLE_MAGIC)) return { ok: false, message: "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 格式后再上传" };
-  if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, message: "无法识别文件格式，请上传 .xlsx 格式的 Excel 文件" };
+  const problem = workbookProblem(bytes.byteLength, bytes);
+  if (problem) return { ok: false, message: problem };
   // exceljs unpacks everything and keeps an object per cell: measure first (a zip bomb, a million cells).
   const measured = checkZipLimits(bytes);
   if (!measured.ok) return measured;

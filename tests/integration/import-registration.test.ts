@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { registerIntake } from "@/db/handling/import";
-import { attachments, categories, events, proposalSigners, proposals, sessions, users } from "@/db/schema";
-import type { CheckedAttachment } from "@/lib/import/attachments";
+import { attachments, categories, events, proposalSigners, proposals, sessions, uploads, users } from "@/db/schema";
+import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
 import type { RegistrationInput } from "@/lib/import/forms";
 import { tempDatabase } from "./temp-db";
 
@@ -47,8 +47,17 @@ afterEach(() => {
   cleanup();
 });
 
-const pdf: CheckedAttachment = { fileName: "提案原件.pdf", mimeType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.7 原件") };
-const png: CheckedAttachment = { fileName: "现场照片.png", mimeType: "image/png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) };
+const PDF = new TextEncoder().encode("%PDF-1.7 原件");
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+/** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
+function uploaded(fileName: string, mimeType: string, bytes: Uint8Array, userId = coordinatorId): string {
+  const id = newUploadId();
+  fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
+  fs.writeFileSync(incomingPath(id), bytes);
+  recordUpload(db, { id, userId, purpose: "attachment", fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  return id;
+}
 
 const proposalCount = () => db.select({ n: count() }).from(proposals).get()!.n;
 const userCount = () => db.select({ n: count() }).from(users).get()!.n;
@@ -113,28 +122,45 @@ describe("登记提案", () => {
     expect(created.username).toMatch(/^member-[0-9a-f]{10}$/);
   });
 
-  it("stores attachments beside the database under the proposal's id, with their SHA-256", () => {
-    const result = registerIntake(db, coordinatorId, input, [pdf, png], TODAY);
+  it("moves the uploaded files beside the database under the proposal's id, with their SHA-256, and uses each reference once", () => {
+    const refs = [uploaded("提案原件.pdf", "application/pdf", PDF), uploaded("现场照片.png", "image/png", PNG)];
+    const result = registerIntake(db, coordinatorId, input, refs, TODAY);
     if (!result.ok) throw new Error(JSON.stringify(result));
     const rows = db.select().from(attachments).where(eq(attachments.proposalId, result.id)).orderBy(asc(attachments.id)).all();
     expect(rows.map((r) => [r.fileName, r.mimeType, r.size, r.uploadedBy])).toEqual([
-      ["提案原件.pdf", "application/pdf", pdf.bytes.byteLength, coordinatorId],
-      ["现场照片.png", "image/png", png.bytes.byteLength, coordinatorId],
+      ["提案原件.pdf", "application/pdf", PDF.byteLength, coordinatorId],
+      ["现场照片.png", "image/png", PNG.byteLength, coordinatorId],
     ]);
     for (const [i, row] of rows.entries()) {
       expect(row.storagePath).toMatch(new RegExp(`^${result.id}/[0-9a-f]{32}$`));
       const stored = fs.readFileSync(path.join(process.env.ATTACHMENTS_DIR!, row.storagePath));
-      expect(Buffer.compare(stored, Buffer.from([pdf, png][i]!.bytes))).toBe(0);
+      expect(Buffer.compare(stored, Buffer.from([PDF, PNG][i]!))).toBe(0);
       expect(row.sha256).toBe(createHash("sha256").update(stored).digest("hex"));
     }
+    expect(refs.map((id) => fs.existsSync(incomingPath(id)))).toEqual([false, false]);
+    expect(db.select().from(uploads).all()).toEqual([]);
+    // Used once: the same references again are refused on the attachments field.
+    expect(registerIntake(db, coordinatorId, { ...input, number: 802 }, refs, TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
   });
 
-  it("removes the files it wrote when the transaction fails", () => {
-    db.$client.exec(`create trigger fail_attachment before insert on attachments when new.mime_type = 'image/png' begin select raise(abort, 'simulated failure'); end`);
+  it("refuses another user's upload, and keeps it", () => {
+    const handler = db.select().from(users).where(eq(users.username, "jiangmj")).get()!.id;
+    const theirs = uploaded("材料.pdf", "application/pdf", PDF, handler);
     const before = proposalCount();
-    expect(() => registerIntake(db, coordinatorId, input, [pdf, png], TODAY)).toThrow(/simulated failure/);
+    expect(registerIntake(db, coordinatorId, input, [theirs], TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
+    expect(proposalCount()).toBe(before);
+    expect(fs.existsSync(incomingPath(theirs))).toBe(true);
+  });
+
+  it("puts the files back, still usable, when the transaction fails", () => {
+    db.$client.exec(`create trigger fail_attachment before insert on attachments when new.mime_type = 'image/png' begin select raise(abort, 'simulated failure'); end`);
+    const refs = [uploaded("提案原件.pdf", "application/pdf", PDF), uploaded("现场照片.png", "image/png", PNG)];
+    const before = proposalCount();
+    expect(() => registerIntake(db, coordinatorId, input, refs, TODAY)).toThrow(/simulated failure/);
     expect(proposalCount()).toBe(before);
     const dir = process.env.ATTACHMENTS_DIR!;
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+    expect(refs.map((id) => fs.existsSync(incomingPath(id)))).toEqual([true, true]);
+    expect(db.select().from(uploads).all()).toHaveLength(2);
   });
 });

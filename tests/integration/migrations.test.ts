@@ -70,6 +70,7 @@ describe("migrations", () => {
       "sign_offs",
       "statistics_versions",
       "units",
+      "uploads",
       "users",
     ]);
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");

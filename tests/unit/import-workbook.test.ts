@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { checkAttachments, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
+import { checkAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import { registrationInput } from "@/lib/import/forms";
 import { buildTemplate, cellText, readSheetRows } from "@/lib/import/workbook";
@@ -122,30 +122,22 @@ describe("a workbook that unpacks to more than the server can hold", () => {
 describe("attachments", () => {
   const pdf = new TextEncoder().encode("%PDF-1.7\n...");
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+  const received = (name: string, head: Uint8Array, size = head.length) => ({ name, head, size });
 
   it("accepts PDF, Word and images whose content matches the name, and sets the type itself", () => {
-    expect(checkAttachments([{ name: "C:\\材料\\提案原件.PDF", bytes: pdf }, { name: "现场.png", bytes: png }])).toEqual({
-      ok: true,
-      files: [
-        { fileName: "提案原件.PDF", mimeType: "application/pdf", bytes: pdf },
-        { fileName: "现场.png", mimeType: "image/png", bytes: png },
-      ],
-    });
+    expect(checkAttachment(received("C:\\材料\\提案原件.PDF", pdf))).toEqual({ ok: true, fileName: "提案原件.PDF", mimeType: "application/pdf" });
+    expect(checkAttachment(received("现场.png", png))).toEqual({ ok: true, fileName: "现场.png", mimeType: "image/png" });
   });
 
   it("keeps no control characters or bidi overrides in the name", () => {
-    const result = checkAttachments([{ name: "材料\u202Efdp.docx\u0000.pdf", bytes: pdf }]);
-    expect(result).toMatchObject({ ok: true, files: [{ fileName: "材料fdp.docx.pdf" }] });
+    expect(checkAttachment(received("材料\u202Efdp.docx\u0000.pdf", pdf))).toMatchObject({ ok: true, fileName: "材料fdp.docx.pdf" });
   });
 
-  it("refuses other types, disguised files, oversized files, and more than five", () => {
-    expect(checkAttachments([{ name: "a.exe", bytes: pdf }])).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
-    expect(checkAttachments([{ name: "a.pdf", bytes: png }])).toEqual({ ok: false, message: "附件“a.pdf”的内容与扩展名不符，请确认文件未损坏" });
-    const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
-    big.set(pdf);
-    expect(checkAttachments([{ name: "a.pdf", bytes: big }])).toEqual({ ok: false, message: "附件“a.pdf”超过 10 MB" });
-    const six = Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, bytes: pdf }));
-    expect(checkAttachments(six)).toEqual({ ok: false, message: "附件最多 5 个，已选择 6 个" });
+  it("refuses other types, disguised, empty and oversized files", () => {
+    expect(checkAttachment(received("a.exe", pdf))).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
+    expect(checkAttachment(received("a.pdf", png))).toEqual({ ok: false, message: "附件“a.pdf”的内容与扩展名不符，请确认文件未损坏" });
+    expect(checkAttachment(received("a.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toEqual({ ok: false, message: "附件“a.pdf”超过 10 MB" });
+    expect(checkAttachment(received("a.pdf", new Uint8Array(0)))).toEqual({ ok: false, message: "附件“a.pdf”是空文件" });
   });
 });
 

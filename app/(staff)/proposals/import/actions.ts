@@ -1,10 +1,12 @@
 "use server";
+import fs from "node:fs";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { importAssignmentList } from "@/db/handling/import";
+import { heldUploads } from "@/db/handling/uploads";
 import { getSession } from "@/db/queries/org";
 import type { ActionResult } from "@/lib/action-result";
-import { MAX_IMPORT_BYTES, MAX_REPORTED_ERRORS } from "@/lib/import/columns";
+import { MAX_REPORTED_ERRORS } from "@/lib/import/columns";
 import { importInput } from "@/lib/import/forms";
 import { readSheetRows } from "@/lib/import/workbook";
 import { sessionTitle } from "@/lib/format";
@@ -14,26 +16,28 @@ import type { ImportView } from "./import-view";
 const refuseFile = (message: string): ActionResult<ImportView> => ({ ok: false, error: message, fieldErrors: { file: message } });
 
 /**
- * 导入交办清单. A file that cannot be read is refused like any bad field; a file that was read returns
- * ok with the verdict in `data`: imported, or the row errors with nothing written.
+ * 导入交办清单. The file was streamed to the upload route and checked there; the form carries its
+ * reference. A file that cannot be read is refused like any bad field; a file that was read returns ok
+ * with the verdict in `data`: imported (the upload used up), or the row errors with nothing written.
  */
 export async function importListAction(previous: ActionResult<ImportView> | null, formData: FormData): Promise<ActionResult<ImportView>> {
-  // formAction validates the session; the file is taken here and read once the caller is known.
-  const file = formData.get("file");
+  const reference = formData.get("file");
   return formAction("coordinate", importInput, async (input, user): Promise<ActionResult<ImportView>> => {
-    // A file input left empty still submits one empty entry.
-    if (!(file instanceof File) || file.size === 0) return refuseFile("请选择要导入的 .xlsx 文件");
-    if (!/\.xlsx$/i.test(file.name)) return refuseFile("请上传 .xlsx 格式的 Excel 文件（可先下载模板填写）");
-    if (file.size > MAX_IMPORT_BYTES) return refuseFile("文件超过 5 MB，请拆分后分批导入");
-    const sheet = await readSheetRows(new Uint8Array(await file.arrayBuffer()));
+    if (typeof reference !== "string" || reference === "") return refuseFile("请选择要导入的 .xlsx 文件");
+    const db = getDb();
+    const held = heldUploads(db, user.id, "workbook", [reference]);
+    if (!held.ok) return refuseFile(held.message);
+    const upload = held.uploads[0]!;
+    // At most MAX_IMPORT_BYTES (the upload route's limit): exceljs reads a workbook whole.
+    const sheet = await readSheetRows(new Uint8Array(await fs.promises.readFile(upload.path)));
     if (!sheet.ok) return refuseFile(sheet.message);
 
-    const db = getDb();
-    const fileName = file.name.replace(/[\u0000-\u001F\u007F]/g, "").slice(-100);
-    const result = importAssignmentList(db, user, { sessionId: input.sessionId, fileName, rows: sheet.rows });
+    const fileName = upload.fileName;
+    const result = importAssignmentList(db, user, { sessionId: input.sessionId, fileName, rows: sheet.rows, uploadId: upload.id });
     if (!result.ok) {
       return { ok: true, data: { status: "rejected", fileName, errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length } };
     }
+    fs.rmSync(upload.path, { force: true });
     revalidatePath("/proposals");
     revalidatePath("/work");
     const session = getSession(db, input.sessionId);

@@ -2,10 +2,11 @@
 import { SessionSelect } from "@/components/session-select";
 import Link from "next/link";
 import { startTransition, useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
+import { MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import type { ImportView } from "./import-view";
 
 type Props = {
@@ -16,7 +17,9 @@ type Props = {
 /** The upload form and, below it, what became of the last upload. */
 export function ImportForm({ action, sessions }: Props) {
   const [state, dispatch, pending] = useActionState(action, null);
-  // Submitted from onSubmit so that the chosen session and file survive a refusal (React resets a form after its action).
+  // Submitted from onSubmit so that the chosen session and file survive a refusal (React resets a form after its action),
+  // and only once the file has gone up.
+  const upload = useUploadGate(onSubmit);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);
@@ -26,12 +29,21 @@ export function ImportForm({ action, sessions }: Props) {
   const view = state?.ok ? state.data : undefined;
   return (
     <>
-      <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-5">
+      <form action={dispatch} onSubmit={upload.onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-5">
         <div className="grid gap-4 sm:grid-cols-2">
           <SessionSelect sessions={sessions} error={errors?.sessionId} />
-          <Field label="交办清单文件" name="file" error={errors?.file} hint=".xlsx 格式，不超过 5 MB" required>
-            {(p) => <input {...p} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="block text-sm" />}
-          </Field>
+          <UploadField
+            label="交办清单文件"
+            name="file"
+            purpose="workbook"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hint=".xlsx 格式，不超过 5 MB"
+            maxBytes={MAX_IMPORT_BYTES}
+            maxFiles={1}
+            required
+            error={upload.notice ?? errors?.file}
+            onBusyChange={upload.onBusyChange}
+          />
         </div>
         <FormStatus state={state && !state.ok ? state : null} />
         <div className="flex items-center gap-3">

@@ -1,10 +1,11 @@
 "use client";
 import { SessionSelect } from "@/components/session-select";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
-import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT } from "@/lib/import/attachments";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_HINT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "@/lib/import/attachments";
 import { BODY_MAX, TITLE_MAX } from "@/lib/import/columns";
 
 type Props = {
@@ -21,9 +22,11 @@ const NAMES_HINT = "多人以“、”或逗号分隔；须为委员/代表的�
 /** 登记提案: the proposal as received on paper, its people, flags and files. */
 export function RegistrationForm({ action, sessions, categories, memberNames, today }: Props) {
   const { state, dispatch, onSubmit } = useFormAction(action);
+  // The attachments go up as they are chosen; the form is sent once they all have.
+  const uploads = useUploadGate(onSubmit);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
+    <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
       <datalist id={MEMBER_LIST}>
         {memberNames.map((name) => (
           <option key={name} value={name} />
@@ -74,9 +77,17 @@ export function RegistrationForm({ action, sessions, categories, memberNames, to
       <Field label="提案内容" name="body" error={errors?.body} hint={`不超过 ${BODY_MAX} 字`} required>
         {(p) => <textarea {...p} rows={12} maxLength={BODY_MAX} className="input font-serif leading-7" />}
       </Field>
-      <Field label="附件" name="attachments" error={errors?.attachments} hint={ATTACHMENT_HINT}>
-        {(p) => <input {...p} type="file" multiple accept={ATTACHMENT_ACCEPT} className="block text-sm" />}
-      </Field>
+      <UploadField
+        label="附件"
+        name="attachments"
+        purpose="attachment"
+        accept={ATTACHMENT_ACCEPT}
+        hint={ATTACHMENT_HINT}
+        maxBytes={MAX_ATTACHMENT_BYTES}
+        maxFiles={MAX_ATTACHMENTS}
+        error={uploads.notice ?? errors?.attachments}
+        onBusyChange={uploads.onBusyChange}
+      />
       <fieldset className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
         <legend className="mb-1 text-sm font-medium text-slate-700">标记</legend>
         <label className="flex items-center gap-2">

@@ -1,0 +1,57 @@
+/**
+ * POST /api/uploads?purpose=attachment|workbook: one file, streamed to the incoming folder, checked as
+ * the form that will use it checks it (type from the first bytes, size), and recorded for its uploader.
+ * Answers `{ id, name, size }`, the reference the form sends instead of the file; refusals are a Chinese
+ * sentence. Who may upload is asked before a byte of the body is read; the front server
+ * (scripts/lib/body-limits.ts) admits a body of this size only here and only for such a session.
+ */
+import fs from "node:fs";
+import { getDb } from "@/db/client";
+import { incomingDir, incomingPath, newUploadId, recordUpload, removeExpiredUploads } from "@/db/handling/uploads";
+import { checkAttachment } from "@/lib/import/attachments";
+import { checkWorkbookFile } from "@/lib/import/workbook";
+import { MULTIPART_OVERHEAD_BYTES, UPLOAD_MAX_BYTES, type UploadPurpose } from "@/lib/uploads";
+import { uploadCaller } from "../../_server/guard";
+import { receiveFile } from "../../_server/receive-upload";
+
+const CHECKS: Record<UploadPurpose, typeof checkAttachment | typeof checkWorkbookFile> = { attachment: checkAttachment, workbook: checkWorkbookFile };
+
+const refuse = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/** The form's own page posts here: a request from another origin (a page elsewhere posting with the user's cookie) is refused. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))?.split(",")[0]?.trim();
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function POST(request: Request) {
+  const user = await uploadCaller("coordinate");
+  if (user instanceof Response) return user;
+  if (!sameOrigin(request)) return refuse(403, "请从本系统的页面上传文件");
+  const purpose = new URL(request.url).searchParams.get("purpose");
+  if (purpose !== "attachment" && purpose !== "workbook") return refuse(400, "上传的用途无效");
+  const maxBytes = UPLOAD_MAX_BYTES[purpose];
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) return refuse(413, `文件超过 ${maxBytes / (1024 * 1024)} MB`);
+
+  const db = getDb();
+  removeExpiredUploads(db);
+  fs.mkdirSync(incomingDir(), { recursive: true });
+  const id = newUploadId();
+  const target = incomingPath(id);
+  const received = await receiveFile(request, target, maxBytes);
+  if (!received.ok) return refuse(received.status, received.message);
+  const checked = CHECKS[purpose](received);
+  if (!checked.ok) {
+    fs.rmSync(target, { force: true });
+    return refuse(422, checked.message);
+  }
+  recordUpload(db, { id, userId: user.id, purpose, fileName: checked.fileName, mimeType: checked.mimeType, size: received.size, sha256: received.sha256 });
+  return Response.json({ id, name: checked.fileName, size: received.size }, { headers: { "Cache-Control": "no-store" } });
+}
