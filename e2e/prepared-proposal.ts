@@ -15,6 +15,8 @@ export const LEAD_UNIT = "重庆高新区科技创新局";
 let next = 9_000_000 + (Date.now() % 900_000) * 10;
 
 function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
+  // Sign-off issues the receipt tokens, signed as the e2e server signs them.
+  process.env.AUTH_SECRET = E2E.authSecret;
   const db = openDatabase(E2E.databasePath);
   try {
     return fn(db);

@@ -87,6 +87,8 @@ test("floods of 50 MB posts to the sign-in action are refused unread; the server
   // A gzip body that would unpack to 50 MB, in 50 KB.
   const gzipped = zlib.gzipSync(Buffer.alloc(50 * MB));
 
+  // The sign-in page rendered once first, so that its first render's code loading is not counted as the flood's.
+  expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);
   // The high-water mark from here on, not since the server started: other specs print PDFs before this one.
   fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
   const before = memory(pid);
@@ -204,7 +206,9 @@ test("four 10 MB uploads at once stream to disk: the server's memory stays bound
   const sizes = readDb((db) => answers.map((a) => db.prepare("select size from uploads where id = ?").pluck().get(a.id)));
   expect(sizes).toEqual(Array(4).fill(file.length));
   test.info().annotations.push({ type: "uploads", description: `4 × 10 MB uploaded at once in ${seconds.toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, sampled peak ${rssPeak.toFixed(0)} MB` });
-  expect(rssPeak).toBeLessThan(300);
+  // Judged by growth during the uploads (earlier specs leave the server larger): held in memory, the four
+  // files alone would add 40 MB.
+  expect(rssPeak - before).toBeLessThan(40);
 });
 
 test("an upload the client abandons half-way leaves no file behind, and the server answers on", async () => {
