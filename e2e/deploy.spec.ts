@@ -89,11 +89,13 @@ test("the build runs from a copy with the production dependencies alone: npm sta
 
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_DIST_DIR: distDir };
   for (const name of ["DATABASE_PATH", "AUTH_SECRET", "ADMIN_PASSWORD", "NODE_OPTIONS"]) delete env[name];
-  // npx put this tree's node_modules/.bin on the PATH: a server has none of its tools.
-  env.PATH = env
-    .PATH!.split(path.delimiter)
-    .filter((dir) => !dir.includes("node_modules"))
-    .join(path.delimiter);
+  // npx put this tree's node_modules/.bin on the PATH: a server has none of its tools. The Node.js running
+  // the tests comes first (under scripts/with-node.sh it lives in a node_modules folder of its own, and the
+  // native modules were compiled for it).
+  env.PATH = [
+    path.dirname(process.execPath),
+    ...env.PATH!.split(path.delimiter).filter((dir) => !dir.endsWith(path.join("node_modules", ".bin"))),
+  ].join(path.delimiter);
   server = spawn("npm", ["start"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
