@@ -2,7 +2,7 @@
  * Server actions are built with `formAction`: it checks who calls (through the guard), validates the
  * form with zod, and turns every failure into a value the form shows — never a thrown error.
  */
-import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Capability } from "@/lib/authz";
 import type { ActionResult } from "@/lib/action-result";
@@ -27,7 +27,8 @@ export function formAction<S extends z.ZodType, T = undefined>(
     try {
       return await handler(parsed.data, user);
     } catch (error) {
-      if (isRedirectError(error)) throw error;
+      // A redirect (or any of Next's own control-flow errors) is not a failure: it goes on to Next.
+      unstable_rethrow(error);
       console.error("server action failed", error);
       return { ok: false, error: "操作未能完成，请稍后重试；如仍失败请联系系统管理员。" };
     }

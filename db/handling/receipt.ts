@@ -4,19 +4,12 @@
  * (who, once per round, 不满意 reopens the proposal, all answered closes it).
  */
 import { and, eq } from "drizzle-orm";
-import { can } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
-import { noticeMessage, receiptReminder } from "@/lib/notices";
-import { roundsOwed } from "@/lib/receipts";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
-import { notifications, receipts, replies, users } from "../schema";
-import { logEvent } from "../queries/events";
-import { noticeSubject } from "../queries/notifications";
-import { queueNoticeMails } from "../queries/outbox";
-import { loadFacts } from "./facts";
+import { receipts, replies, users } from "../schema";
 import { runCommand, type RunResult } from "./run";
 
 /** `status` is the proposal's after the receipt; `moved` says whether this receipt changed it (reopened or closed). */
@@ -80,8 +73,8 @@ export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: num
 }
 
 /**
- * 催告: the coordinating office reminds a proposer of a receipt still owed on a reply (any round's). Logged
- * as "remind_receipt" and sent to the member as a notification, in one transaction.
+ * 催告: the coordinating office reminds a proposer of a receipt still owed on a reply (any round's).
+ * lib/workflow decides who may and whether one is owed; logged as "remind_receipt", the member notified.
  */
 export function remindReceipt(
   db: Db,
@@ -91,36 +84,18 @@ export function remindReceipt(
   replyId: number,
   today = isoDateInChina(new Date()),
 ): RunResult<{ receiptDue: string }> {
-  if (!can(actor, "coordinate")) return { ok: false, reason: "只有交办单位可以催告回执" };
-  return db.transaction(
-    (tx): RunResult<{ receiptDue: string }> => {
-      const facts = loadFacts(tx, proposalId);
-      if (!facts) return { ok: false, reason: "提案不存在" };
-      const reply = tx
-        .select({ round: replies.round, receiptDue: replies.receiptDue })
-        .from(replies)
-        .where(and(eq(replies.id, replyId), eq(replies.proposalId, proposalId)))
-        .get();
-      if (!reply || !roundsOwed(facts, memberId).includes(reply.round)) return { ok: false, reason: "该提案人没有待提交的回执" };
-      const member = tx.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
-      logEvent(tx, {
-        proposalId,
-        actorId: actor.id,
-        action: "remind_receipt",
-        fromState: facts.status,
-        toState: facts.status,
-        comment: `提案人：${member?.name ?? memberId}${reply.round < facts.round ? `（第${reply.round}轮答复）` : ""}`,
-        data: { memberId, round: reply.round },
-      });
-      const subject = noticeSubject(tx, proposalId);
-      const reminder = receiptReminder(reply.receiptDue, today);
-      const notice = { userId: memberId, message: subject ? noticeMessage(subject, reminder) : reminder, link: `/member/proposals/${proposalId}` };
-      tx.insert(notifications)
-        .values({ ...notice, proposalId, kind: "workflow" })
-        .run();
-      queueNoticeMails(tx, [notice]);
-      return { ok: true, data: { receiptDue: reply.receiptDue } };
-    },
-    { behavior: "immediate" },
-  );
+  const reply = db
+    .select({ round: replies.round, receiptDue: replies.receiptDue })
+    .from(replies)
+    .where(and(eq(replies.id, replyId), eq(replies.proposalId, proposalId)))
+    .get();
+  const member = db.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
+  if (!reply || !member) return { ok: false, reason: "该提案人没有待提交的回执" };
+  return runCommand(db, {
+    proposalId,
+    actor,
+    today,
+    command: { type: "remind_receipt", memberId, memberName: member.name, round: reply.round, receiptDue: reply.receiptDue },
+    write: () => ({ receiptDue: reply.receiptDue }),
+  });
 }

@@ -44,6 +44,11 @@ export type Command =
       /** The reply round answered: each reply keeps its own receipts, whatever round the proposal is in now. */
       round: number;
     }
+  /**
+   * 催告: remind a proposer or co-signer of the receipt they owe on the reply of `round`. The use case loads
+   * that reply's receipt deadline and the member's name for the notice and the log.
+   */
+  | { type: "remind_receipt"; memberId: number; memberName: string; round: number; receiptDue: string }
   | { type: "close"; reason: string }
   | { type: "supervise"; unitId: number; comment: string }
   | { type: "link"; relatedId: number }
@@ -70,6 +75,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "approve",
   "return",
   "receipt",
+  "remind_receipt",
   "close",
   "supervise",
   "link",

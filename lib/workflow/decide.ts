@@ -5,6 +5,8 @@
  */
 import { addMonths, dueDate } from "../deadlines";
 import type { ProposalState } from "../domain";
+import { receiptReminder } from "../notices";
+import { roundsOwed } from "../receipts";
 import type { AdjustmentOutcome, Command, Decision, EventSpec, Recipient, WorkflowActor, WorkflowContext } from "./commands";
 import { effectiveDue, leadAssignment, liveAssignments, type AssignmentFacts, type ProposalFacts } from "./facts";
 
@@ -408,6 +410,14 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           facts.status = "closed";
           log("close", { comment: "提案人均已反馈，办结" });
         }
+        break;
+      }
+      case "remind_receipt": {
+        ensure(isCoordinator(actor), "只有交办单位可以催告回执");
+        ensure(roundsOwed(facts, command.memberId).includes(command.round), "该提案人没有待提交的回执");
+        const earlier = command.round < facts.round ? `（第${command.round}轮答复）` : "";
+        log("remind_receipt", { comment: `提案人：${command.memberName}${earlier}`, data: { memberId: command.memberId, round: command.round } });
+        notify.push({ to: "users", userIds: [command.memberId], message: receiptReminder(command.receiptDue, ctx.today) });
         break;
       }
       case "close": {

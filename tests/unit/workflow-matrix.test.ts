@@ -115,6 +115,14 @@ const CASES: Record<CommandType, Case> = {
     states: ["replied", "closed"],
     actors: ["proposer"],
   },
+  remind_receipt: {
+    command: { type: "remind_receipt", memberId: COSIGNER, memberName: "联名人", round: 1, receiptDue: "2026-06-13" },
+    setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" }, receiptsThisRound: [{ memberId: PROPOSER, result: "satisfied" }] }),
+    // Owed once the reply is out, and still after the proposal was closed.
+    states: ["replied", "closed"],
+    actors: ["coordinator"],
+    afterwards: (f) => expect(f.receiptsThisRound).toEqual([{ memberId: PROPOSER, result: "satisfied" }]),
+  },
   close: {
     command: { type: "close", reason: "回执期限已过，提案人未反馈" },
     setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-06", receiptDue: "2026-06-03" } }),
@@ -181,6 +189,12 @@ const VARIANTS: Record<string, Case> = {
   "a co-handling unit is replaced by a new one": adjustment("co", { kind: "withdraw", replacementUnitId: OTHER }, (f) =>
     expect(roles(f)).toEqual({ [LEAD]: "lead:accepted", [CO]: "withdrawn", [OTHER]: "co:pending" }),
   ),
+  "a reminder of the receipt owed on the first round's reply, in any state of the second round": {
+    command: { type: "remind_receipt", memberId: PROPOSER, memberName: "提案人", round: 1, receiptDue: "2026-06-13" },
+    setup: (s) => facts(s, { round: 2, earlierReplies: [{ round: 1, answeredBy: [COSIGNER] }] }),
+    states: [...PROPOSAL_STATES],
+    actors: ["coordinator"],
+  },
   "a receipt on the first round's reply, in any state of the second round": {
     command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "unsatisfied", opinion: "未解决", onPaper: false, round: 1 },
     setup: (s) => facts(s, { round: 2, earlierReplies: [{ round: 1, answeredBy: [COSIGNER] }] }),
