@@ -84,7 +84,6 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         </p>
       )}
       <ProvisionalNotice calendar={calendar} dates={[until, ...board.units.flatMap((u) => u.rows.map((r) => r.due))]} />
-      {unitId === null && board.page === 1 && <KeyProposalsBlock today={today} calendar={calendar} />}
       {board.units.length === 0 && <p className="rounded border border-dashed bg-white p-4 text-slate-500">没有临近或超过期限的事项。</p>}
       {board.units.map(({ unitId: id, unit, total, overdue: late, rows, supervisable }) => (
         <section key={id} aria-label={unit} className="mb-5">
@@ -136,6 +135,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         </section>
       ))}
       {unitId === null && <Pagination page={board.page} pages={board.pages} href={(page) => query({ page })} />}
+      {unitId === null && board.page === 1 && <KeyProposalsBlock today={today} calendar={calendar} />}
     </>
   );
 }
