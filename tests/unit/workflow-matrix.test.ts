@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
 import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
+import { EVENT_LABELS } from "@/lib/event-labels";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, LEADER, OTHER, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
 
@@ -256,6 +257,8 @@ function matrix(name: string, c: Case) {
           expect(before, "facts are never mutated").toEqual(snapshot);
           if (result.ok) {
             expect(result.events.length).toBeGreaterThan(0);
+            // Every event the workflow logs reads in Chinese on the timeline.
+            for (const e of result.events) expect(EVENT_LABELS[e.action], e.action).toMatch(/[\u4e00-\u9fff]/);
             c.afterwards?.(result.facts);
           } else expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
         }
