@@ -16,15 +16,17 @@ export const CAPABILITIES = {
   handle: ["handler"],
   /** sign off drafts and co-handling opinions of the own unit */
   signOff: ["director"],
-  /** the staff shell and its home page (待办) */
-  staffHome: ["coordinator", "handler", "director"],
+  /** the staff shell and its home page (待办; a 区领导's 领办重点提案) */
+  staffHome: ["coordinator", "handler", "director", "district_leader"],
   /** the proposal lists (全部提案), scoped by unit for unit roles */
   listProposals: ["coordinator", "handler", "director"],
+  /** a proposal's own page, where the ownership rules (canViewProposal) allow */
+  viewProposal: ["coordinator", "handler", "director", "district_leader"],
   viewStatistics: ["coordinator"],
   /** the member's own proposals, replies and receipts */
   memberHome: ["member"],
   /** one's own account: change the password */
-  ownAccount: ["admin", "coordinator", "handler", "director", "member"],
+  ownAccount: ["admin", "coordinator", "handler", "director", "district_leader", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -39,6 +41,8 @@ export type ProposalParties = {
   unitIds: readonly number[];
   /** The lead proposer and co-signers (not seconders). */
   proposerIds: readonly number[];
+  /** The 区领导 who leads a 重点提案's handling (领办), if any. */
+  keyLeaderId: number | null;
 };
 
 export function canViewProposal(actor: Actor, parties: ProposalParties): boolean {
@@ -50,6 +54,8 @@ export function canViewProposal(actor: Actor, parties: ProposalParties): boolean
       return actor.unitId !== null && parties.unitIds.includes(actor.unitId);
     case "member":
       return parties.proposerIds.includes(actor.id);
+    case "district_leader":
+      return parties.keyLeaderId === actor.id;
     case "admin":
       return false;
   }
@@ -119,7 +125,24 @@ const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set(["co_opinion_saved", "co
 /** Requests and decisions about one unit's assignment (申请调整, 申请延期, 督办): the coordinating office's and that unit's business. */
 const UNIT_ACTIONS: ReadonlySet<string> = new Set(["request_adjustment", "adjustment_approved", "adjustment_rejected", "request_extension", "extension_granted", "extension_refused", "supervise"]);
 /** Comments every party of the proposal may read. */
-const OPEN_ACTIONS: ReadonlySet<string> = new Set(["register", "import", "assign", "accept", "contact", "contact_waived", "publish", "withhold", "withdraw_publication", "remind_receipt", "reopen", "close", "link"]);
+const OPEN_ACTIONS: ReadonlySet<string> = new Set([
+  "register",
+  "import",
+  "assign",
+  "accept",
+  "contact",
+  "contact_waived",
+  "publish",
+  "withhold",
+  "withdraw_publication",
+  "remind_receipt",
+  "reopen",
+  "close",
+  "link",
+  "mark_key",
+  "unmark_key",
+  "progress_report",
+]);
 /** The only comments a member reads: why the proposal was reopened or closed (a co-signer's receipt opinion is theirs). */
 const MEMBER_COMMENTS: ReadonlySet<string> = new Set(["reopen", "close"]);
 

@@ -3,18 +3,19 @@
  * the UI shows for them. Pure constants; the workflow rules that move between them live elsewhere.
  */
 
-export const ROLES = ["admin", "coordinator", "handler", "director", "member"] as const;
+export const ROLES = ["admin", "coordinator", "handler", "director", "district_leader", "member"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "系统管理员",
   coordinator: "交办督办",
   handler: "承办人",
   director: "单位负责人",
+  district_leader: "区领导",
   member: "委员/代表",
 };
 /** Roles that belong to a unit and only act within it. */
 export const UNIT_ROLES: readonly Role[] = ["handler", "director"];
-export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director"];
+export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director", "district_leader"];
 
 export const UNIT_KINDS = ["department", "centre", "party", "office"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -32,6 +32,9 @@ export const EVENT_LABELS: Record<string, string> = {
   supervise: "督办",
   link: "并案办理",
   unlink: "取消并案",
+  mark_key: "列为重点提案",
+  unmark_key: "取消重点",
+  progress_report: "报送中期进展",
 };
 
 export function eventLabel(action: string): string {

@@ -57,6 +57,9 @@ export const ACCOUNTS: readonly AccountDef[] = [
   { login: "ghzyj-fz", role: "director", name: "吴海波", unit: "ghzy", title: "局长" },
   { login: "jjyxj", role: "handler", name: "郑凯", unit: "jjyx", phone: "023—68512146" },
   { login: "jjyxj-fz", role: "director", name: "冯立新", unit: "jjyx", title: "局长" },
+  // 区领导 who lead 重点提案 (领办).
+  { login: "wangjh", role: "district_leader", name: "王建华", unit: null, title: "副区长" },
+  { login: "liwd", role: "district_leader", name: "李卫东", unit: null, title: "副区长" },
 ];
 
 /** CPPCC members and NPC deputies known only by name: they have no sign-in. */

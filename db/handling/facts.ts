@@ -101,6 +101,8 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     status: p.status,
     round: p.round,
     isUrgent: p.isUrgent,
+    isKey: p.isKey,
+    keyLeaderId: p.keyLeaderId,
     proposerIds,
     contactWaived: p.contactWaivedReason !== null,
     contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,

@@ -2,7 +2,7 @@
  * Runs one workflow command: load the facts, let lib/workflow decide, persist the decision and its
  * events in one transaction, then notify whoever must act next. Nothing here decides what is allowed.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Command, Decision, Recipient, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
@@ -95,6 +95,8 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
     .set({
       status: after.status,
       round: after.round,
+      isKey: after.isKey,
+      keyLeaderId: after.keyLeaderId,
       version: sql`${proposals.version} + 1`,
       updatedAt: now,
       ...(before.status === "registered" && after.status === "assigned" ? { assignedOn: today } : {}),
@@ -137,7 +139,7 @@ export function notifyRecipients(db: Database, proposalId: number, recipients: R
   for (const r of recipients) {
     const targets =
       r.to === "users"
-        ? r.userIds.map((id) => ({ id, role: "member" }))
+        ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, r.userIds)).all()
         : db
             .select({ id: users.id, role: users.role })
             .from(users)

@@ -11,7 +11,7 @@ const proposalQueries = preparedOnce((db: Db) => {
   const proposalId = param("proposalId");
   const handler = aliasedTable(users, "handler");
   return {
-    exists: db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, proposalId)).prepare(),
+    exists: db.select({ id: proposals.id, keyLeaderId: proposals.keyLeaderId }).from(proposals).where(eq(proposals.id, proposalId)).prepare(),
     unitIds: db
       .select({ unitId: assignments.unitId })
       .from(assignments)
@@ -62,10 +62,12 @@ const proposalQueries = preparedOnce((db: Db) => {
 /** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
 export function loadProposalParties(db: Db, proposalId: number): ProposalParties | null {
   const q = proposalQueries(db);
-  if (!q.exists.get({ proposalId })) return null;
+  const proposal = q.exists.get({ proposalId });
+  if (!proposal) return null;
   return {
     unitIds: q.unitIds.all({ proposalId }).map((r) => r.unitId),
     proposerIds: q.proposerIds.all({ proposalId }).map((r) => r.userId),
+    keyLeaderId: proposal.keyLeaderId,
   };
 }
 

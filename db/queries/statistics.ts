@@ -27,7 +27,8 @@ import {
 } from "@/lib/statistics";
 import type { Db } from "../client";
 
-export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null };
+/** `keyOnly`: 重点提案 only. */
+export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null; keyOnly?: boolean };
 
 type ReceiptColumn = `receipts_${Satisfaction}_${Satisfaction}`;
 const RECEIPT_PAIRS = SATISFACTION.flatMap((attitude) => SATISFACTION.map((result) => ({ attitude, result, column: `receipts_${attitude}_${result}` as ReceiptColumn })));
@@ -79,6 +80,7 @@ export function statisticsScope(filter: StatisticsFilter): SQL {
     ...(filter.sessionId != null ? [sql`ps.session_id = ${filter.sessionId}`] : []),
     ...(filter.kind != null ? [sql`ps.session_id in (select id from sessions where kind = ${filter.kind})`] : []),
     ...(filter.unitId != null ? [sql`ps.lead_unit_id = ${filter.unitId}`] : []),
+    ...(filter.keyOnly ? [sql`ps.proposal_id in (select id from proposals where is_key = 1)`] : []),
   ];
   return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
@@ -145,7 +147,9 @@ export function sessionTotals(db: Db, filter: StatisticsFilter, today: string): 
 export function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): { figures: Figures; units: UnitFigures[] } {
   const all = noCounts();
   const byUnit = new Map<number, Counts>();
-  for (const session of sessionTotals(db, filter, today)) {
+  // The per-session totals are kept for all proposals; the few 重点提案 are counted afresh.
+  const totals = filter.keyOnly ? [{ byUnit: statisticsCounts(db, filter, today) }] : sessionTotals(db, filter, today);
+  for (const session of totals) {
     for (const [unitId, { counts }] of session.byUnit) {
       addCounts(all, counts);
       if (unitId === null) continue;

@@ -20,6 +20,9 @@ export const proposals = sqliteTable(
     receivedOn: calendarDate("received_on").notNull(),
     assignedOn: calendarDate("assigned_on"),
     isKey: integer("is_key", { mode: "boolean" }).notNull().default(false),
+    /** 重点提案: the 区领导 who leads its handling (领办), and the 办理方案 the coordinating office set out. */
+    keyLeaderId: integer("key_leader_id").references(() => users.id),
+    keyPlan: text("key_plan"),
     isUrgent: integer("is_urgent", { mode: "boolean" }).notNull().default(false),
     wantsMeeting: integer("wants_meeting", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: PROPOSAL_STATES }).notNull().default("registered"),
@@ -44,6 +47,8 @@ export const proposals = sqliteTable(
     index("proposals_list_idx").on(t.id, t.sessionId, t.number),
     index("proposals_status_idx").on(t.status, t.updatedAt),
     index("proposals_category_idx").on(t.categoryId),
+    /** A 区领导's 领办 list and the 重点 filters of the board and statistics. */
+    index("proposals_key_idx").on(t.keyLeaderId, t.status).where(sql`${t.isKey} = 1`),
   ],
 );
 

@@ -4,7 +4,8 @@
  * the build's manifest, so a new route or action without an entry here fails the test.
  *
  * Roles (e2e/security/support.ts): anonymous; admin; coordinator; handler / director of "the unit"
- * (科技创新局); a handler and a director of other units with no part in the proposals used; the member
+ * (科技创新局); a handler and a director of other units with no part in the proposals used; a 区领导 who leads
+ * none of them (the 重点提案 a leader does lead: e2e/key-proposals.spec.ts); the member
  * who owns the unit's proposal; another member.
  */
 import type { Fields, Role } from "./support";
@@ -81,6 +82,7 @@ function roles<T>(spec: Partial<Record<Role, T>> & { rest: T }): Record<Role, T>
     otherHandler: rest,
     director: rest,
     otherDirector: rest,
+    leader: rest,
     owner: rest,
     otherMember: rest,
     ...named,
@@ -100,7 +102,7 @@ const COORDINATOR_FILE = roles<PageOutcome>({ anonymous: 401, coordinator: 200, 
 const UNIT_STAFF: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, director: 200 };
 const UNIT_ROLES_AND_COORDINATOR: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, otherHandler: 200, director: 200, otherDirector: 200 };
 /** A missing proposal: 404 to the roles who may open proposals; the guard refuses the others first. */
-const PROPOSAL_MISSING = roles<PageOutcome>({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, rest: 403 });
+const PROPOSAL_MISSING = roles<PageOutcome>({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 });
 
 const MISSING = 2_000_000_000;
 
@@ -136,7 +138,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/admin/calendar/page.tsx": [{ label: "节假日与调休", url: () => "/admin/calendar", expect: ADMIN_PAGE }],
 
   // ---- staff
-  "app/(staff)/work/page.tsx": [{ label: "待办", url: () => "/work", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) }],
+  "app/(staff)/work/page.tsx": [{ label: "待办", url: () => "/work", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, leader: 200, rest: 403 }) }],
   "app/(staff)/proposals/page.tsx": [
     { label: "list", url: () => "/proposals", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) },
   ],
@@ -311,7 +313,7 @@ const ADMIN = only("admin");
 const COORDINATOR = only("coordinator");
 const HANDLERS = only("handler", "otherHandler");
 const DIRECTORS = only("director", "otherDirector");
-const STAFF_HOME = only("coordinator", "handler", "otherHandler", "director", "otherDirector");
+const STAFF_HOME = only("coordinator", "handler", "otherHandler", "director", "otherDirector", "leader");
 const MEMBERS = only("owner", "otherMember");
 const ALL_SIGNED_IN = roles<ActionOutcome>({ anonymous: "signedOut", rest: "invalid" });
 
@@ -351,6 +353,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/actions.ts#unlink": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#recordPaperReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction": { page: onProposal, expect: COORDINATOR },
+  "app/(staff)/proposals/[id]/key-actions.ts#markKeyAction": { page: onProposal, expect: COORDINATOR },
+  "app/(staff)/proposals/[id]/key-actions.ts#unmarkKeyAction": { page: onProposal, expect: COORDINATOR },
+  "app/(staff)/proposals/[id]/key-actions.ts#fileProgressAction": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/actions.ts#accept": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/actions.ts#askForAdjustment": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/actions.ts#askForExtension": { page: onProposal, expect: HANDLERS },

@@ -47,6 +47,7 @@ const HOME: Record<Role, string> = {
   otherHandler: "/work",
   director: "/work",
   otherDirector: "/work",
+  leader: "/work",
   owner: "/member",
   otherMember: "/member",
 };

@@ -18,13 +18,14 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 // ---------------------------------------------------------------------------------------------
 // Roles
 
-export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "owner", "otherMember"] as const;
+export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "leader", "owner", "otherMember"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * The demo accounts behind the roles. "The unit" is 科技创新局 (jiangmj, dengmj); the other unit's
  * handler is 党群工作部's and the other director 生态环境局's, units with no part in the proposals the
- * tables use as "the unit's" or "another unit's". liuxr owns the unit's proposal; member-010 owns none of them.
+ * tables use as "the unit's" or "another unit's". The 区领导 wangjh leads none of the proposals the tables use.
+ * liuxr owns the unit's proposal; member-010 owns none of them.
  */
 export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
   admin: "admin",
@@ -33,6 +34,7 @@ export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
   otherHandler: "dqgzb",
   director: "dengmj",
   otherDirector: "sthjj-fz",
+  leader: "wangjh",
   owner: "liuxr",
   otherMember: "member-010",
 };

@@ -133,3 +133,9 @@ export const unlinkInput = linkInput.extend({ reason: requiredText("取消并案
 
 /** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
 export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });
+
+/** 列为重点提案 (or change its leader or plan). */
+export const markKeyInput = z.object({ proposalId, leaderId: wholeNumber("领办领导"), plan: requiredText("办理方案", 2000) });
+export const unmarkKeyInput = z.object({ proposalId, reason: requiredText("取消重点的理由", 500) });
+/** 中期进展 of a 重点提案. */
+export const progressInput = z.object({ proposalId, body: requiredText("中期进展", 4000) });

@@ -51,6 +51,11 @@ export type Command =
   | { type: "remind_receipt"; memberId: number; memberName: string; round: number; receiptDue: string }
   | { type: "close"; reason: string }
   | { type: "supervise"; unitId: number; comment: string }
+  /** 重点提案: the coordinating office marks a proposal (or changes its 领办 leader or plan); the leader is a 区领导. */
+  | { type: "mark_key"; leaderId: number; plan: string }
+  | { type: "unmark_key"; reason: string }
+  /** 中期进展 on a 重点提案, filed by the lead unit while it handles the proposal. */
+  | { type: "report_progress"; unitId: number }
   | { type: "link"; relatedId: number }
   | { type: "unlink"; relatedId: number; reason: string };
 
@@ -78,6 +83,9 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "remind_receipt",
   "close",
   "supervise",
+  "mark_key",
+  "unmark_key",
+  "report_progress",
   "link",
   "unlink",
 ];

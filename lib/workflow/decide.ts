@@ -16,6 +16,8 @@ const BEFORE_REVIEW: readonly ProposalState[] = ["assigned", "handling", "rehand
 const OPEN: readonly ProposalState[] = ["assigned", "handling", "rehandling", "in_review", "replied"];
 /** 并案 is decided from registration (ideally before 交办) until the proposal is closed. */
 const LINKABLE: readonly ProposalState[] = ["registered", ...OPEN];
+/** A 重点提案's lead unit reports progress while it handles the proposal, up to sign-off. */
+const KEY_PROGRESS: readonly ProposalState[] = ["handling", "rehandling", "in_review"];
 
 class Refusal extends Error {}
 
@@ -436,6 +438,39 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const comment = requireText(command.comment, "督办意见");
         log("supervise", { comment, data: { unitId: a.unitId } });
         notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: `督办：${comment}` });
+        break;
+      }
+      case "mark_key": {
+        requireCoordinator(actor);
+        ensure(LINKABLE.includes(from), "已办结的提案不能再列为重点提案");
+        const plan = requireText(command.plan, "办理方案");
+        const changed = !facts.isKey ? "mark_key" : facts.keyLeaderId !== command.leaderId ? "change_key_leader" : "update_key_plan";
+        facts.isKey = true;
+        facts.keyLeaderId = command.leaderId;
+        log("mark_key", { comment: plan, data: { leaderId: command.leaderId, change: changed } });
+        if (changed !== "update_key_plan") notify.push({ to: "users", userIds: [command.leaderId], message: "请领办此重点提案" });
+        const lead = leadAssignment(facts);
+        if (lead && changed === "mark_key") notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "此提案已列为重点提案，请按办理方案办理并报送中期进展" });
+        break;
+      }
+      case "unmark_key": {
+        requireCoordinator(actor);
+        ensure(facts.isKey, "此提案不是重点提案");
+        ensure(from !== "closed", "已办结的提案不能再取消重点");
+        const reason = requireText(command.reason, "取消重点的理由");
+        facts.isKey = false;
+        facts.keyLeaderId = null;
+        log("unmark_key", { comment: reason });
+        break;
+      }
+      case "report_progress": {
+        ensure(facts.isKey, "只有重点提案需要报送中期进展");
+        ensure(KEY_PROGRESS.includes(from), "此提案当前不在办理中，无需报送中期进展");
+        const lead = requireLead(facts, actor, "handler");
+        ensure(lead.unitId === command.unitId, "只有主办单位的承办人可以执行此操作");
+        log("progress_report", { data: { unitId: lead.unitId } });
+        notify.push({ to: "coordinators", message: "重点提案报送了中期进展" });
+        if (facts.keyLeaderId !== null) notify.push({ to: "users", userIds: [facts.keyLeaderId], message: "您领办的重点提案报送了中期进展" });
         break;
       }
       case "link":

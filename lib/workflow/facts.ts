@@ -25,6 +25,9 @@ export type ProposalFacts = {
   status: ProposalState;
   round: number;
   isUrgent: boolean;
+  /** 重点提案, and the 区领导 who leads its handling. */
+  isKey: boolean;
+  keyLeaderId: number | null;
   /** The lead proposer and co-signers: the people who get replies and return receipts. */
   proposerIds: readonly number[];
   contactWaived: boolean;

@@ -40,6 +40,7 @@ describe("migrations", () => {
       "extension_requests",
       "notifications",
       "pending_publications",
+      "progress_reports",
       "proposal_links",
       "proposal_signers",
       "proposal_statistics",

@@ -11,11 +11,12 @@ describe("capabilities", () => {
     coordinate: ["coordinator"],
     handle: ["handler"],
     signOff: ["director"],
-    staffHome: ["coordinator", "handler", "director"],
+    staffHome: ["coordinator", "handler", "director", "district_leader"],
     listProposals: ["coordinator", "handler", "director"],
+    viewProposal: ["coordinator", "handler", "director", "district_leader"],
     viewStatistics: ["coordinator"],
     memberHome: ["member"],
-    ownAccount: ["admin", "coordinator", "handler", "director", "member"],
+    ownAccount: ["admin", "coordinator", "handler", "director", "district_leader", "member"],
   };
   for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
     it(`${capability} is granted to exactly ${expected[capability].join(", ")}`, () => {
@@ -25,7 +26,7 @@ describe("capabilities", () => {
 });
 
 describe("who may see a proposal", () => {
-  const parties = { unitIds: [10, 11], proposerIds: [100, 101] };
+  const parties = { unitIds: [10, 11], proposerIds: [100, 101], keyLeaderId: 300 };
   it("the coordinator sees everything", () => expect(canViewProposal(actor("coordinator", 1), parties)).toBe(true));
   it("unit roles see it only when their unit handles it", () => {
     expect(canViewProposal(actor("handler", 10), parties)).toBe(true);
@@ -37,12 +38,17 @@ describe("who may see a proposal", () => {
     expect(canViewProposal(actor("member", null, 100), parties)).toBe(true);
     expect(canViewProposal(actor("member", null, 102), parties)).toBe(false);
   });
+  it("a 区领导 sees only the 重点提案 they lead", () => {
+    expect(canViewProposal(actor("district_leader", null, 300), parties)).toBe(true);
+    expect(canViewProposal(actor("district_leader", null, 301), parties)).toBe(false);
+    expect(canViewProposal(actor("district_leader", null, 300), { ...parties, keyLeaderId: null })).toBe(false);
+  });
   it("the system administrator does not read proposals", () => expect(canViewProposal(actor("admin"), parties)).toBe(false));
 });
 
 describe("landing pages", () => {
   it("each role has its home", () => {
-    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/member"]);
+    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/work", "/member"]);
   });
   it("follows only same-site paths after sign-in", () => {
     expect(safeCallbackPath("/proposals/3", "coordinator")).toBe("/proposals/3");

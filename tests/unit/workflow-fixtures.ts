@@ -12,6 +12,8 @@ export const PROPOSER = 100;
 export const COSIGNER = 101;
 /** Another proposal, which 并案 links to this one. */
 export const RELATED = 500;
+/** The 区领导 who leads a 重点提案 (领办). */
+export const LEADER = 300;
 
 export const ACTORS = {
   coordinator: { id: 1, role: "coordinator", unitId: 9 },
@@ -24,6 +26,7 @@ export const ACTORS = {
   proposer: { id: PROPOSER, role: "member", unitId: null },
   otherMember: { id: 200, role: "member", unitId: null },
   admin: { id: 2, role: "admin", unitId: null },
+  leader: { id: LEADER, role: "district_leader", unitId: null },
 } as const satisfies Record<string, WorkflowActor>;
 export type ActorKey = keyof typeof ACTORS;
 
@@ -52,6 +55,8 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     status,
     round: 1,
     isUrgent: false,
+    isKey: false,
+    keyLeaderId: null,
     proposerIds: [PROPOSER, COSIGNER],
     contactWaived: false,
     contactsThisRound: 0,

@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
 import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
+import { EVENT_LABELS } from "@/lib/event-labels";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, LEADER, OTHER, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
 
 type Case = {
   command: Command;
@@ -135,6 +136,26 @@ const CASES: Record<CommandType, Case> = {
     states: ["assigned", "handling", "rehandling", "in_review", "replied"],
     actors: ["coordinator"],
   },
+  mark_key: {
+    command: { type: "mark_key", leaderId: LEADER, plan: "由区领导领办，分管部门每月报送进展" },
+    setup: (s) => facts(s),
+    states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+    afterwards: (f) => expect([f.isKey, f.keyLeaderId]).toEqual([true, LEADER]),
+  },
+  unmark_key: {
+    command: { type: "unmark_key", reason: "经研究不再列为重点" },
+    setup: (s) => facts(s, { isKey: true, keyLeaderId: LEADER }),
+    states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+    afterwards: (f) => expect([f.isKey, f.keyLeaderId]).toEqual([false, null]),
+  },
+  report_progress: {
+    command: { type: "report_progress", unitId: LEAD },
+    setup: (s) => facts(s, { isKey: true, keyLeaderId: LEADER }),
+    states: ["handling", "rehandling", "in_review"],
+    actors: ["leadHandler"],
+  },
   link: {
     command: { type: "link", relatedId: RELATED },
     setup: (s) => facts(s),
@@ -195,6 +216,25 @@ const VARIANTS: Record<string, Case> = {
     states: [...PROPOSAL_STATES],
     actors: ["coordinator"],
   },
+  "progress on a proposal that is not 重点: nobody, never": {
+    command: { type: "report_progress", unitId: LEAD },
+    setup: (s) => facts(s),
+    states: [],
+    actors: [],
+  },
+  "a co-handling unit's progress report: nobody, never": {
+    command: { type: "report_progress", unitId: CO },
+    setup: (s) => facts(s, { isKey: true, keyLeaderId: LEADER }),
+    states: [],
+    actors: [],
+  },
+  "another 区领导 takes over a 重点提案": {
+    command: { type: "mark_key", leaderId: LEADER + 1, plan: "改由另一位区领导领办" },
+    setup: (s) => facts(s, { isKey: true, keyLeaderId: LEADER }),
+    states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
+    actors: ["coordinator"],
+    afterwards: (f) => expect(f.keyLeaderId).toBe(LEADER + 1),
+  },
   "a receipt on the first round's reply, in any state of the second round": {
     command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "unsatisfied", opinion: "未解决", onPaper: false, round: 1 },
     setup: (s) => facts(s, { round: 2, earlierReplies: [{ round: 1, answeredBy: [COSIGNER] }] }),
@@ -217,6 +257,8 @@ function matrix(name: string, c: Case) {
           expect(before, "facts are never mutated").toEqual(snapshot);
           if (result.ok) {
             expect(result.events.length).toBeGreaterThan(0);
+            // Every event the workflow logs reads in Chinese on the timeline.
+            for (const e of result.events) expect(EVENT_LABELS[e.action], e.action).toMatch(/[\u4e00-\u9fff]/);
             c.afterwards?.(result.facts);
           } else expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
         }

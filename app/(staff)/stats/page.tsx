@@ -13,6 +13,7 @@ import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
 import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
+import { KeyFigures } from "./key-figures";
 
 export const metadata: Metadata = { title: "统计" };
 
@@ -34,6 +35,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
   const { figures, units } = statisticsFigures(db, { sessionId, kind, unitId });
+  const key = statisticsFigures(db, { sessionId, kind, unitId, keyOnly: true }).figures;
   const sessions = statesBySession(db, { sessionId, kind, unitId });
   const exportQuery = new URLSearchParams(Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])));
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, sessions.reduce((n, s) => n + s.states[state], 0)]));
@@ -97,6 +99,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           </div>
         </dl>
       </section>
+
+      <KeyFigures figures={key} />
 
       <section aria-labelledby="units-h" className="mb-6">
         <h2 id="units-h" className="mb-2 font-semibold">

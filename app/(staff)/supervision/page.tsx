@@ -15,6 +15,8 @@ import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionBoard } from "
 import { requireUser } from "../../_server/guard";
 import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
 import { FilterField } from "@/components/ui/filter-field";
+import { keyProposalRows } from "@/db/queries/key-proposals";
+import { KeyProposalTable } from "../work/key-proposal-table";
 
 export const metadata: Metadata = { title: "督办" };
 
@@ -133,6 +135,21 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
         </section>
       ))}
       {unitId === null && <Pagination page={board.page} pages={board.pages} href={(page) => query({ page })} />}
+      {unitId === null && board.page === 1 && <KeyProposalsBlock today={today} calendar={calendar} />}
     </>
+  );
+}
+
+/** 重点提案 apart from the units' steps: every open one, with its leader and latest 中期进展. */
+function KeyProposalsBlock({ today, calendar }: { today: string; calendar: ReturnType<typeof holidayCalendarOf> }) {
+  const rows = keyProposalRows(getDb(), { open: true });
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="key-board-h" className="mb-6 rounded border border-red-200 bg-white p-3">
+      <h2 id="key-board-h" className="mb-2 font-semibold">
+        重点提案（{rows.length} 件在办）
+      </h2>
+      <KeyProposalTable rows={rows} today={today} calendar={calendar} label="在办重点提案" showLeader />
+    </section>
   );
 }

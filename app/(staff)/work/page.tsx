@@ -6,6 +6,7 @@ import { requireUser } from "../../_server/guard";
 import { CoordinatorQueue } from "./coordinator-queue";
 import { DirectorQueue } from "./director-queue";
 import { HandlerQueue } from "./handler-queue";
+import { LeaderQueue } from "./leader-queue";
 
 export const metadata: Metadata = { title: "待办" };
 
@@ -21,6 +22,7 @@ export default async function WorkPage() {
       {user.role === "coordinator" && <CoordinatorQueue db={db} today={today} calendar={calendar} />}
       {user.role === "handler" && user.unitId !== null && <HandlerQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
       {user.role === "director" && user.unitId !== null && <DirectorQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
+      {user.role === "district_leader" && <LeaderQueue db={db} leaderId={user.id} today={today} calendar={calendar} />}
     </>
   );
 }

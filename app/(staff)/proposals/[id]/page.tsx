@@ -12,6 +12,7 @@ import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } f
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
 import { canSeeDrafts, timelineFor } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
+import { KeySection } from "./key-section";
 import { LetterPreview } from "./letter-preview";
 import { proposalForPage } from "./proposal-for-page";
 import { ProposalText } from "./proposal-text";
@@ -66,6 +67,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           )}
         </header>
         <ReceiptsSection db={db} user={user} proposalId={id} leadUnitId={leadUnitId} today={today} />
+        <KeySection db={db} user={user} proposalId={id} leadUnitId={leadUnitId} today={today} />
         {/* Before 交办 the coordinator reads the text and the similar proposals first, then decides. */}
         {decidesAssignment ? (
           <>

@@ -6,7 +6,7 @@ import { requireProposalAccess, requireUser } from "../../../_server/guard";
 
 /** Sends a visitor to sign-in, answers 404 for no such proposal and 403 to a user with no part in it. */
 export async function proposalForPage(params: Promise<{ id: string }>) {
-  const user = await requireUser("listProposals");
+  const user = await requireUser("viewProposal");
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();

@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const db = getDb();
   const parties = loadProposalParties(db, Number(id));
   if (!parties) return new Response("附件不存在", { status: 404 });
-  if (!can(user, "listProposals") || !canViewProposal(user, parties)) return new Response("无权访问", { status: 403 });
+  if (!can(user, "viewProposal") || !canViewProposal(user, parties)) return new Response("无权访问", { status: 403 });
   const file = getAttachment(db, Number(id), Number(attachmentId));
   if (!file) return new Response("附件不存在", { status: 404 });
   const root = attachmentsDirFor(databasePath());
