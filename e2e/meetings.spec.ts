@@ -18,7 +18,7 @@ test("one 座谈会 covers two proposals, each records it as met in person", asy
   await expect(page.getByRole("checkbox", { name: new RegExp(`座谈${stamp}`) }).first()).toBeChecked();
   await page.getByRole("checkbox", { name: new RegExp(`孵化器专业服务能力的建议（座谈${stamp}）`) }).check();
   // The proposers of the ticked proposals are offered as participants.
-  await expect(page.getByRole("checkbox", { name: "刘新荣" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "刘新荣", exact: true })).toBeChecked();
   await page.getByLabel("地点").fill("科技创新局三楼会议室");
   await page.getByLabel("参加的单位人员").fill("邓敏军局长、蒋明杰");
   await page.getByLabel("会议纪要").fill("刘新荣委员介绍了两件建议的考虑；科技创新局介绍了孵化体系建设的进展和明年计划，双方商定下月实地走访。");
