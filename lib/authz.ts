@@ -23,6 +23,9 @@ export const CAPABILITIES = {
   /** a proposal's own page, where the ownership rules (canViewProposal) allow */
   viewProposal: ["coordinator", "handler", "director", "district_leader"],
   viewStatistics: ["coordinator"],
+  /** 面商 / 座谈会: recorded by a unit's handler, read by the unit and the coordinating office */
+  recordMeetings: ["handler"],
+  viewMeetings: ["coordinator", "handler", "director"],
   /** the member's own proposals, replies and receipts */
   memberHome: ["member"],
   /** one's own account: change the password */
@@ -99,6 +102,11 @@ export function safeCallbackPath(value: string | null | undefined, role: Role): 
 
 const inUnit = (actor: Actor, unitId: number | null | undefined) =>
   (actor.role === "handler" || actor.role === "director") && unitId != null && actor.unitId === unitId;
+
+/** A 面商/座谈会 record is read by the unit that held it and the coordinating office. */
+export function canViewMeeting(actor: Actor, meetingUnitId: number): boolean {
+  return actor.role === "coordinator" || inUnit(actor, meetingUnitId);
+}
 
 /** Reply drafts and sign-off comments are internal to the lead unit and the coordinating office. */
 export function canSeeDrafts(actor: Actor, leadUnitId: number | null | undefined): boolean {

@@ -111,6 +111,13 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
   visit: "走访",
   written: "书面",
 };
+/** 面商 (the unit meets the proposers of one or a few proposals) or 座谈会 (a forum on several proposals). */
+export const MEETING_KINDS = ["consultation", "forum"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = { consultation: "面商", forum: "座谈会" };
+/** The contact method a meeting is recorded as on each proposal it covers: both count as 见面. */
+export const MEETING_CONTACT_METHOD: Record<MeetingKind, "face" | "forum"> = { consultation: "face", forum: "forum" };
+
 /** Methods that count as meeting the proposer in person (见面率). */
 export const FACE_TO_FACE_METHODS: readonly ContactMethod[] = ["face", "forum", "visit"];
 

@@ -5,6 +5,7 @@ const SECTIONS = [
   { href: "/work", label: "待办", capability: "staffHome" },
   { href: "/proposals", label: "全部提案", capability: "listProposals" },
   { href: "/supervision", label: "督办", capability: "coordinate" },
+  { href: "/meetings", label: "面商座谈", capability: "viewMeetings" },
   { href: "/stats", label: "统计", capability: "viewStatistics" },
   { href: "/admin", label: "管理", capability: "administer" },
 ] as const;

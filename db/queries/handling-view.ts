@@ -52,6 +52,8 @@ const contactsOfQuery = preparedOnce((db: Db) =>
       method: contactRecords.method,
       participants: contactRecords.participants,
       summary: contactRecords.summary,
+      unitId: contactRecords.unitId,
+      meetingId: contactRecords.meetingId,
       author: author.displayName,
     })
     .from(contactRecords)

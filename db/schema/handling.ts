@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES, CONTACT_METHODS, CO_OPINION_STATES, REQUEST_STATES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
+import { meetings } from "./meetings";
 import { units, users } from "./org";
 import { proposals } from "./proposals";
 
@@ -137,12 +138,14 @@ export const contactRecords = sqliteTable(
     /** Who took part, e.g. 蒋明杰与刘新荣委员 */
     participants: text("participants").notNull(),
     summary: text("summary").notNull(),
+    /** Recorded as part of a 面商 or 座谈会 covering several proposals. */
+    meetingId: integer("meeting_id").references(() => meetings.id),
     createdBy: integer("created_by")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("contact_records_proposal_idx").on(t.proposalId, t.round)],
+  (t) => [index("contact_records_proposal_idx").on(t.proposalId, t.round), index("contact_records_meeting_idx").on(t.meetingId)],
 );
 
 export type Assignment = typeof assignments.$inferSelect;

@@ -176,6 +176,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/stats/page.tsx": [{ label: "statistics", url: () => "/stats", expect: COORDINATOR_PAGE }],
   "app/(staff)/stats/statistics.xlsx/route.ts": [{ label: "导出统计", url: () => "/stats/statistics.xlsx", expect: COORDINATOR_FILE }],
   "app/(staff)/supervision/page.tsx": [{ label: "督办", url: () => "/supervision", expect: COORDINATOR_PAGE }],
+  "app/(staff)/meetings/page.tsx": [{ label: "面商座谈", url: () => "/meetings", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) }],
+  "app/(staff)/meetings/new/page.tsx": [{ label: "记录面商/座谈会", url: () => "/meetings/new", expect: pageRoles({ anonymous: "login", handler: 200, otherHandler: 200, rest: 403 }) }],
+  // A meeting's own unit and the office read it, another unit is refused: e2e/meetings.spec.ts.
+  "app/(staff)/meetings/[id]/page.tsx": [
+    { label: "no such meeting", url: () => `/meetings/${MISSING}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, rest: 403 }) },
+    { label: "not a number", url: () => "/meetings/abc", expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, rest: 403 }) },
+  ],
 
   // ---- letters (print view, PDF, DOCX): the proposal's staff, and each proposer for their own letter
   "app/letters/[replyId]/print/route.ts": [
@@ -353,6 +360,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/actions.ts#unlink": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#recordPaperReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction": { page: onProposal, expect: COORDINATOR },
+  "app/(staff)/meetings/actions.ts#recordMeetingAction": { page: () => "/meetings/new", expect: HANDLERS },
   "app/(staff)/proposals/[id]/key-actions.ts#markKeyAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/key-actions.ts#unmarkKeyAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/key-actions.ts#fileProgressAction": { page: onProposal, expect: HANDLERS },

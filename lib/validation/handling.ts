@@ -1,6 +1,6 @@
 /** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
 import { z } from "zod";
-import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
+import { CONTACT_METHODS, DISCLOSURE_MODES, MEETING_KINDS, RESULT_CLASSES } from "../domain";
 import { normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
@@ -15,11 +15,13 @@ const isoDate = (label: string) =>
     .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), `${label}不是有效日期`);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
 /** Ids from repeated checkboxes: absent, one value, or many. */
-const idList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(wholeNumber("单位")));
+const ids = (label: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(wholeNumber(label)));
+const idList = ids("单位");
 
 export const assignInput = z.object({ proposalId, leadUnitId: wholeNumber("主办单位"), coUnitIds: idList });
 
@@ -104,6 +106,17 @@ export const contactInput = z.object({
   method: oneOf(CONTACT_METHODS, "请选择沟通方式"),
   participants: requiredText("参加人员", 200),
   summary: requiredText("沟通情况", 5000),
+});
+
+/** 面商 / 座谈会 covering one or more proposals; the members who took part are chosen among the proposers. */
+export const meetingInput = z.object({
+  kind: oneOf(MEETING_KINDS, "请选择面商或座谈会"),
+  heldOn: isoDate("日期"),
+  place: requiredText("地点", 100),
+  proposalIds: ids("提案").pipe(z.array(z.number()).min(1, "请至少选择一件提案").max(50, "一次最多 50 件提案")),
+  memberIds: ids("委员/代表").pipe(z.array(z.number()).max(100, "参加的委员/代表过多")),
+  officials: requiredText("参加的单位人员", 500),
+  minutes: requiredText("会议纪要", 10000),
 });
 
 export const draftInput = z

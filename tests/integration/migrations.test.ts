@@ -38,6 +38,8 @@ describe("migrations", () => {
       "email_outbox",
       "events",
       "extension_requests",
+      "meeting_members",
+      "meetings",
       "notifications",
       "pending_publications",
       "progress_reports",

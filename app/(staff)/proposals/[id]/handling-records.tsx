@@ -1,7 +1,8 @@
 /** The proposal's handling so far: co-handling opinions, contacts with the proposer, draft versions. */
 import type { Db } from "@/db/client";
 import { contactsOf, draftsOf } from "@/db/queries/handling-view";
-import { canSeeDrafts } from "@/lib/authz";
+import Link from "next/link";
+import { canSeeDrafts, canViewMeeting } from "@/lib/authz";
 import { CONTACT_METHOD_LABELS } from "@/lib/domain";
 import type { CurrentUser } from "../../../_server/guard";
 import { CoOpinionsSection } from "./co-opinions-section";
@@ -37,7 +38,14 @@ export function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; 
                     {c.contactedOn}
                     {c.round > 1 && <span className="ml-1 text-xs text-orange-800">第{c.round}轮</span>}
                   </td>
-                  <td>{CONTACT_METHOD_LABELS[c.method]}</td>
+                  <td className="whitespace-nowrap">
+                    {CONTACT_METHOD_LABELS[c.method]}
+                    {c.meetingId !== null && canViewMeeting(user, c.unitId) && (
+                      <Link href={`/meetings/${c.meetingId}`} className="ml-1 text-xs text-brand-700 hover:underline">
+                        会议记录
+                      </Link>
+                    )}
+                  </td>
                   <td>{c.participants}</td>
                   <td className="whitespace-pre-line">{c.summary}</td>
                   <td className="whitespace-nowrap">{c.author}</td>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { Field } from "@/components/ui/field";
 import { CONTACT_METHODS, CONTACT_METHOD_LABELS } from "@/lib/domain";
 import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, writeOpinion } from "../actions";
@@ -100,6 +101,11 @@ export function ContactPanel({ proposalId, today, defaultParticipants }: { propo
               {(p) => <input {...p} defaultValue={defaultParticipants} className="input" />}
             </Field>
             <TextField label="沟通情况" name="summary" rows={3} error={errors?.summary} required />
+            <p className="text-sm">
+              <Link href={`/meetings/new?proposal=${proposalId}`} className="text-brand-700 hover:underline">
+                记录面商/座谈会（可同时涵盖本单位主办的多件提案）
+              </Link>
+            </p>
           </>
         )}
       </ActionForm>

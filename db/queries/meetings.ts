@@ -1,0 +1,75 @@
+/** What the 面商/座谈会 pages read: the proposals a unit may cover, its meetings, one meeting in full. */
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { assignments, contactRecords, meetingMembers, meetings, proposalSigners, proposals, sessions, units, users } from "../schema";
+
+export type MeetingCandidate = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
+
+/** The proposals the unit leads and handles now (签收 done, not yet submitted), with their proposers and co-signers. */
+export function meetingCandidates(db: Db, unitId: number): MeetingCandidate[] {
+  const rows = db
+    .select({ id: proposals.id, number: proposals.number, title: proposals.title, kind: sessions.kind })
+    .from(assignments)
+    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(and(eq(assignments.unitId, unitId), eq(assignments.role, "lead"), eq(assignments.status, "accepted"), inArray(proposals.status, ["handling", "rehandling"])))
+    .orderBy(asc(sessions.year), asc(proposals.number))
+    .all();
+  if (rows.length === 0) return [];
+  const signers = db
+    .select({ proposalId: proposalSigners.proposalId, id: users.id, name: users.displayName })
+    .from(proposalSigners)
+    .innerJoin(users, eq(users.id, proposalSigners.userId))
+    .where(and(inArray(proposalSigners.proposalId, rows.map((r) => r.id)), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .orderBy(asc(proposalSigners.proposalId), sql`${proposalSigners.role} = 'cosigner'`)
+    .all();
+  return rows.map((r) => ({ ...r, proposers: signers.filter((s) => s.proposalId === r.id).map(({ id, name }) => ({ id, name })) }));
+}
+
+export type MeetingListRow = { id: number; kind: "consultation" | "forum"; heldOn: string; place: string; unit: string; proposals: number };
+
+/** The meetings of one unit, or of every unit (the coordinating office), latest first. */
+export function meetingsOf(db: Db, unitId: number | null): MeetingListRow[] {
+  return db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      heldOn: meetings.heldOn,
+      place: meetings.place,
+      unit: units.name,
+      proposals: sql<number>`(select count(*) from ${contactRecords} where ${contactRecords.meetingId} = ${meetings.id})`,
+    })
+    .from(meetings)
+    .innerJoin(units, eq(units.id, meetings.unitId))
+    .where(unitId === null ? undefined : eq(meetings.unitId, unitId))
+    .orderBy(desc(meetings.heldOn), desc(meetings.id))
+    .all();
+}
+
+/** One meeting with its unit, recorder, members and the proposals it covers; null when there is none. */
+export function meetingDetail(db: Db, id: number) {
+  const meeting = db
+    .select({ meeting: meetings, unit: units.name, author: users.displayName })
+    .from(meetings)
+    .innerJoin(units, eq(units.id, meetings.unitId))
+    .innerJoin(users, eq(users.id, meetings.createdBy))
+    .where(eq(meetings.id, id))
+    .get();
+  if (!meeting) return null;
+  const members = db
+    .select({ id: users.id, name: users.displayName })
+    .from(meetingMembers)
+    .innerJoin(users, eq(users.id, meetingMembers.userId))
+    .where(eq(meetingMembers.meetingId, id))
+    .orderBy(asc(users.id))
+    .all();
+  const covered = db
+    .select({ id: proposals.id, number: proposals.number, title: proposals.title, kind: sessions.kind })
+    .from(contactRecords)
+    .innerJoin(proposals, eq(proposals.id, contactRecords.proposalId))
+    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+    .where(eq(contactRecords.meetingId, id))
+    .orderBy(asc(sessions.year), asc(proposals.number))
+    .all();
+  return { ...meeting.meeting, unit: meeting.unit, author: meeting.author, members, proposals: covered };
+}
