@@ -42,7 +42,9 @@ const protoOrNull = (value: string | null) => (value === "http" || value === "ht
 
 /**
  * The X-Forwarded-Host and -Proto the server believes for a request (null: leave the header out). The
- * protocol a client claims is passed on: it can only make its own cookie Secure, not point links elsewhere.
+ * protocol a client (or a proxy) claims is passed on: it can only make its own cookie Secure, not point links
+ * elsewhere. Without one it is plain http, the only protocol this server speaks: a visitor who came over
+ * http to an intranet name must get http links and QR codes, not https ones that lead nowhere.
  */
 export function trustedForwarding(header: (name: string) => string | undefined, config: OriginConfig): { host: string | null; proto: string | null } {
   if (config.publicOrigin) {
@@ -50,7 +52,7 @@ export function trustedForwarding(header: (name: string) => string | undefined, 
     return { host: url.host, proto: url.protocol.slice(0, -1) };
   }
   const host = hostOrNull(first(header("host")));
-  const proto = protoOrNull(first(header("x-forwarded-proto")));
+  const proto = protoOrNull(first(header("x-forwarded-proto"))) ?? "http";
   if (config.trustProxy) return { host: hostOrNull(first(header("x-forwarded-host"))) ?? host, proto };
   return { host, proto };
 }

@@ -23,7 +23,9 @@ describe("the forwarded host the server believes (the front server sets it befor
   const forged = { host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
   it("without configuration or a trusted proxy: the Host the client connected to, never a client's X-Forwarded-Host", () => {
     expect(trustedForwarding(reader(forged), originConfig({}))).toEqual({ host: "127.0.0.1:3000", proto: "https" });
-    expect(trustedForwarding(reader({ host: "localhost:3206" }), originConfig({}))).toEqual({ host: "localhost:3206", proto: null });
+    expect(trustedForwarding(reader({ host: "localhost:3206" }), originConfig({}))).toEqual({ host: "localhost:3206", proto: "http" });
+    // A real name reached over plain http (an intranet without TLS): links stay http.
+    expect(trustedForwarding(reader({ host: "tian.gxq.gov.example" }), originConfig({}))).toEqual({ host: "tian.gxq.gov.example", proto: "http" });
   });
   it("with a configured origin: its host and protocol, whatever the request says", () => {
     expect(trustedForwarding(reader(forged), originConfig({ PUBLIC_ORIGIN: "https://tian.example.gov.cn" }))).toEqual({ host: "tian.example.gov.cn", proto: "https" });
@@ -35,7 +37,7 @@ describe("the forwarded host the server believes (the front server sets it befor
   it("behind a trusted proxy: the proxy's X-Forwarded-Host (its first entry), else the Host", () => {
     const proxied = { host: "10.0.0.5:3000", "x-forwarded-host": "tian.example.gov.cn, internal", "x-forwarded-proto": "https" };
     expect(trustedForwarding(reader(proxied), originConfig({ TRUST_PROXY: "1" }))).toEqual({ host: "tian.example.gov.cn", proto: "https" });
-    expect(trustedForwarding(reader({ host: "10.0.0.5:3000" }), originConfig({ TRUST_PROXY: "1" }))).toEqual({ host: "10.0.0.5:3000", proto: null });
+    expect(trustedForwarding(reader({ host: "10.0.0.5:3000" }), originConfig({ TRUST_PROXY: "1" }))).toEqual({ host: "10.0.0.5:3000", proto: "http" });
   });
   it("a value that is no host (a path, credentials, spaces, markup) is not passed on", () => {
     for (const bad of ["evil.example/path", "user@evil.example", "a b", "<x>", "evil.example:99999x", ""]) {
@@ -43,7 +45,7 @@ describe("the forwarded host the server believes (the front server sets it befor
       expect(trustedForwarding(reader({ host: "ok.example", "x-forwarded-host": bad }), originConfig({ TRUST_PROXY: "1" })).host, bad).toBe("ok.example");
     }
     expect(trustedForwarding(reader({ host: "[::1]:3000" }), originConfig({})).host).toBe("[::1]:3000");
-    expect(trustedForwarding(reader({ host: "a", "x-forwarded-proto": "gopher" }), originConfig({})).proto).toBeNull();
+    expect(trustedForwarding(reader({ host: "a", "x-forwarded-proto": "gopher" }), originConfig({})).proto).toBe("http");
   });
 });
 

@@ -1,0 +1,102 @@
+/**
+ * Deployed under its own name (issue 18 item 1): a visitor who reaches the site as a real-looking host name
+ * stays on that origin through every redirect and toggle, and every absolute link, QR code, feed, sitemap and
+ * receipt link names that origin — over plain http as the visitor came, and, behind a trusted proxy that
+ * says https, as https. Nothing points at localhost, at the loopback address, or at a host the client chose.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
+import { chromium } from "@playwright/test";
+import { E2E } from "./env";
+import { expect, test } from "./fixtures";
+import { one, readDb } from "./security/support";
+
+const HOST = "tian.gxq.gov.example";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Every absolute http(s) URL in a text, and the redirect target. */
+function absoluteUrls(body: string, location: string | null): string[] {
+  const found = [...body.matchAll(/https?:\/\/[^\s"'<>)\\]+/g)].map((m) => m[0]);
+  return location && /^https?:/.test(location) ? [...found, location] : found;
+}
+
+/** Absolute URLs that point at this site: any naming the host, the loopback address or localhost. */
+const ours = (url: string) => /tian\.gxq\.gov\.example|localhost|127\.0\.0\.1|10\.0\.0\.5/.test(url);
+
+function request(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; location: string | null; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path, headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const PAGES = ["/open", "/open/feed.xml", "/sitemap.xml", "/robots.txt", "/open/data.json", "/work", "/open/prefs?lang=hant", "/letters/1/print"];
+
+test("a visitor on the site's own name over http stays on it: 繁體版 and 关怀版 work, every link and QR code names that origin", async () => {
+  const origin = `http://${HOST}:${E2E.port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/open`);
+    await page.getByRole("main").getByRole("link").filter({ hasText: /答复/ }).first().click();
+    await expect(page).toHaveURL(new RegExp(`^${origin}/open/\\d+$`));
+    const detail = page.url();
+    await page.getByRole("link", { name: "繁體版" }).click();
+    await expect(page).toHaveURL(detail);
+    await expect(page.locator(".portal")).toHaveAttribute("lang", "zh-Hant");
+    await page.getByRole("link", { name: "關懷版" }).click();
+    await expect(page).toHaveURL(detail);
+    await expect(page.locator(".portal")).toHaveClass(/care/);
+    await page.screenshot({ path: test.info().outputPath("hant-care-detail.png") });
+    const html = await page.content();
+    const foreign = absoluteUrls(html, null).filter((u) => ours(u) && !u.startsWith(`${origin}/`));
+    expect(foreign).toEqual([]);
+    // The QR code and the copy link carry the page's own address.
+    expect(await page.locator("[data-url]").first().getAttribute("data-url")).toBe(detail);
+  } finally {
+    await browser.close();
+  }
+  // The same over HTTP with that Host, for the documents a browser does not render.
+  for (const path of PAGES) {
+    const answer = await request(E2E.port, path, { Host: `${HOST}:${E2E.port}` });
+    expect(answer.status, path).toBeLessThan(500);
+    const wrong = absoluteUrls(answer.body, answer.location).filter((u) => ours(u) && !u.startsWith(`${origin}/`));
+    expect(wrong, path).toEqual([]);
+  }
+});
+
+let proxied: ChildProcess | undefined;
+test.afterAll(() => {
+  if (proxied?.pid && proxied.exitCode === null) process.kill(-proxied.pid, "SIGTERM");
+});
+
+test("behind a trusted proxy that says https, every link and redirect is https on the proxy's name", async () => {
+  test.setTimeout(180_000);
+  const port = E2E.port + 61;
+  const databasePath = `data/e2e-${port}.db`;
+  proxied = spawn(process.execPath, [`${E2E.distDir}/serve.mjs`, "--demo", "--fresh", "--db", databasePath, "--port", String(port)], {
+    env: { ...process.env, AUTH_SECRET: E2E.authSecret, NODE_ENV: "production", TRUST_PROXY: "1", PUBLIC_ORIGIN: "", AUTH_URL: "" },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (const end = Date.now() + 150_000; ; await new Promise((r) => setTimeout(r, 1000))) {
+    if (Date.now() > end) throw new Error("the proxied server did not start");
+    if ((await request(port, "/login", {}).catch(() => ({ status: 0 }))).status === 200) break;
+  }
+  const origin = `https://${HOST}`;
+  const headers = { Host: `10.0.0.5:${port}`, "X-Forwarded-Host": HOST, "X-Forwarded-Proto": "https" };
+  const published = readDb((db) => one(db, "select id from publications where status = 'published' and mode = 'full' order by id limit 1"));
+  for (const path of [...PAGES, `/open/${published}`, `/open/${published}/print`]) {
+    const answer = await request(port, path, headers);
+    expect(answer.status, path).toBeLessThan(500);
+    const urls = absoluteUrls(answer.body, answer.location).filter(ours);
+    expect(urls.filter((u) => !u.startsWith(`${origin}/`)), path).toEqual([]);
+    if (path === `/open/${published}`) expect(urls).toContain(`${origin}/open/${published}`);
+  }
+});
