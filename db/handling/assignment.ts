@@ -4,13 +4,13 @@ import { dueDate } from "@/lib/deadlines";
 import type { AdjustmentOutcome, WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { adjustmentRequests } from "../schema";
-import { runCommand } from "./run";
+import { type Database, runCommand } from "./run";
 
-export function assignProposal(db: Db, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
+export function assignProposal(db: Database, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
   return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "assign", ...units } });
 }
 
-export function acceptAssignment(db: Db, actor: WorkflowActor, proposalId: number, unitId: number) {
+export function acceptAssignment(db: Database, actor: WorkflowActor, proposalId: number, unitId: number) {
   return runCommand(db, { proposalId, actor, command: { type: "accept", unitId } });
 }
 

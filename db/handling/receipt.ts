@@ -10,7 +10,7 @@ import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { receipts, replies, users } from "../schema";
-import { runCommand, type RunResult } from "./run";
+import { type Database, runCommand, type RunResult } from "./run";
 
 /** `status` is the proposal's after the receipt; `moved` says whether this receipt changed it (reopened or closed). */
 export type ReceiptOutcome = { receiptId: number; status: ProposalState; moved: boolean };
@@ -77,7 +77,7 @@ export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: num
  * lib/workflow decides who may and whether one is owed; logged as "remind_receipt", the member notified.
  */
 export function remindReceipt(
-  db: Db,
+  db: Database,
   actor: WorkflowActor,
   proposalId: number,
   memberId: number,
