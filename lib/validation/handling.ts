@@ -1,6 +1,7 @@
 /** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, RESULT_CLASSES } from "../domain";
+import { MAX_ATTACHMENTS } from "../import/attachments";
 import { normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
@@ -133,3 +134,19 @@ export const unlinkInput = linkInput.extend({ reason: requiredText("取消并案
 
 /** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
 export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });
+
+/** The reference the upload route answered for a file (app/api/uploads). */
+const uploadReference = z.string({ error: "请先选择并上传文件" }).regex(/^[0-9a-f]{32}$/, "上传的文件已失效，请重新上传");
+/** References from repeated hidden inputs: absent, one value, or many. */
+const uploadReferences = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(uploadReference).min(1, "请先选择要添加的文件").max(MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`));
+
+/** 添加答复附件: files uploaded for the reply in the making. */
+export const replyFilesInput = z.object({ proposalId, uploads: uploadReferences });
+/** 删除答复附件. */
+export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
+/** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */
+export const sealedScanInput = z.object({ proposalId, round: wholeNumber("答复轮次"), upload: uploadReference, reason: optionalText("替换原因", 500) });

@@ -62,6 +62,7 @@ describe("migrations", () => {
       "receipts",
       "replies",
       "reply_drafts",
+      "reply_files",
       "revoked_sessions",
       "sessions",
       "settings",
