@@ -62,7 +62,7 @@ function ChoiceGroup({
         </span>
       </legend>
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}

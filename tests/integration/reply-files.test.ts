@@ -115,6 +115,9 @@ describe("答复附件", () => {
     expect(fs.existsSync(stored(t.db.select().from(replyFiles).where(eq(replyFiles.id, second!.id)).get()!.storagePath))).toBe(true);
     expect(replyFilesOf(t.db, id).map((f) => f.fileName)).toEqual(["新方案.pdf"]);
     expect(removeReplyFile(t.db, t.user("jiangmj"), id, first!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
+    // A file named under another proposal the handler may edit is not that proposal's.
+    const other = proposal("drafted");
+    expect(removeReplyFile(t.db, t.user("jiangmj"), other, second!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
     expect(actions(id).slice(-1)).toEqual([{ action: "reply_file_removed", comment: null }]);
     ok(submitForSignOff(t.db, t.user("jiangmj"), id));
     expect(removeReplyFile(t.db, t.user("jiangmj"), id, second!.id)).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });

@@ -53,25 +53,29 @@ export function ReplyAttachmentsPanel({ proposalId, files, room }: { proposalId:
       ) : (
         <p className="mb-3 text-sm text-slate-600">尚未添加答复附件。</p>
       )}
-      {room > 0 && (
-        <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-3">
-          <input type="hidden" name="proposalId" value={proposalId} />
-          <UploadField
-            key={generation}
-            label="添加附件"
-            name="uploads"
-            purpose="attachment"
-            accept={ATTACHMENT_ACCEPT}
-            hint={`可上传 PDF、Word（doc/docx）、JPG、PNG 文件，每个不超过 10 MB，还可添加 ${room} 个`}
-            maxBytes={MAX_ATTACHMENT_BYTES}
-            maxFiles={room}
-            error={uploads.notice ?? errors?.uploads}
-            onBusyChange={uploads.onBusyChange}
-          />
-          <SubmitButton variant="secondary">添加附件</SubmitButton>
-          <FormStatus state={state} />
-        </form>
-      )}
+      <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-3">
+        <input type="hidden" name="proposalId" value={proposalId} />
+        {room > 0 ? (
+          <>
+            <UploadField
+              key={generation}
+              label="选择要添加的文件"
+              name="uploads"
+              purpose="attachment"
+              accept={ATTACHMENT_ACCEPT}
+              hint={`可上传 PDF、Word（doc/docx）、JPG、PNG 文件，每个不超过 10 MB，还可添加 ${room} 个`}
+              maxBytes={MAX_ATTACHMENT_BYTES}
+              maxFiles={room}
+              error={uploads.notice ?? errors?.uploads}
+              onBusyChange={uploads.onBusyChange}
+            />
+            <SubmitButton variant="secondary">添加附件</SubmitButton>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">答复附件已达上限；如需更换，请先删除。</p>
+        )}
+        <FormStatus state={state} />
+      </form>
     </Panel>
   );
 }
@@ -82,46 +86,36 @@ export function ReplyAttachmentsPanel({ proposalId, files, room }: { proposalId:
  */
 export function SealedScanPanel({ proposalId, round, docNumber, current }: { proposalId: number; round: number; docNumber: string; current: ReplyFileLink | null }) {
   const { state, dispatch, uploads, generation, errors } = useUploadForm(uploadSealedScanAction);
-  const form = (
-    <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="proposalId" value={proposalId} />
-      <input type="hidden" name="round" value={round} />
-      <UploadField
-        key={generation}
-        label={current ? "新的盖章件扫描件" : "盖章件扫描件"}
-        name="upload"
-        purpose="sealed"
-        accept={SEALED_SCAN_ACCEPT}
-        hint={SEALED_SCAN_HINT}
-        maxBytes={MAX_ATTACHMENT_BYTES}
-        maxFiles={1}
-        required
-        error={uploads.notice ?? errors?.upload}
-        onBusyChange={uploads.onBusyChange}
-      />
-      {current && <TextField label="替换原因" name="reason" error={errors?.reason} required hint="将记入办理记录" />}
-      <SubmitButton variant={current ? "secondary" : "primary"}>{current ? "替换盖章件" : "上传盖章件"}</SubmitButton>
-      <FormStatus state={state} />
-    </form>
-  );
   return (
     <Panel title="盖章件（扫描件）" tone={current ? "plain" : "action"}>
       {current ? (
-        <>
-          <ReplyFiles sealed={current} attachments={[]} />
-          <details className="mt-3">
-            <summary className="cursor-pointer text-sm text-brand-700">替换盖章件</summary>
-            <div className="mt-3">{form}</div>
-          </details>
-        </>
+        <ReplyFiles sealed={current} attachments={[]} className="mb-3" />
       ) : (
-        <>
-          <p className="mb-3 text-sm">
-            答复函（{docNumber}）已签发。请将盖章后的答复函扫描为 PDF 上传：提案人在答复函处可查看下载；答复全文公开时，公开页面的“原文下载”提供此扫描件。
-          </p>
-          {form}
-        </>
+        <p className="mb-3 text-sm">
+          答复函（{docNumber}）已签发。请将盖章后的答复函扫描为 PDF 上传：提案人在答复函处可查看下载；答复全文公开时，公开页面的“原文下载”提供此扫描件。
+        </p>
       )}
+      {/* The same form before and after the first upload, so that its outcome stays on screen. */}
+      <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-3">
+        <input type="hidden" name="proposalId" value={proposalId} />
+        <input type="hidden" name="round" value={round} />
+        <UploadField
+          key={generation}
+          label={current ? "新的盖章件扫描件（替换现有扫描件）" : "盖章件扫描件"}
+          name="upload"
+          purpose="sealed"
+          accept={SEALED_SCAN_ACCEPT}
+          hint={SEALED_SCAN_HINT}
+          maxBytes={MAX_ATTACHMENT_BYTES}
+          maxFiles={1}
+          required={!current}
+          error={uploads.notice ?? errors?.upload}
+          onBusyChange={uploads.onBusyChange}
+        />
+        {current && <TextField label="替换原因" name="reason" error={errors?.reason} hint="替换时必填，将记入办理记录" />}
+        <SubmitButton variant={current ? "secondary" : "primary"}>{current ? "替换盖章件" : "上传盖章件"}</SubmitButton>
+        <FormStatus state={state} />
+      </form>
     </Panel>
   );
 }
