@@ -135,14 +135,15 @@ async function replyFilesOfTheUnit(found: Pick<MatrixIds, "ownReply" | "ownPropo
     fields: { proposalId: String(found.handlingOfOther), uploads: await uploadedReferences(otherToken, "attachment", file("另一单位的方案.pdf")) },
   });
   expect(classify(attachedByOther), JSON.stringify(attachedByOther.result)).toBe("ok");
-  const uploads = {
-    handlerAttachment: await upload("handler", "attachment", "越权测试.pdf"),
-    otherHandlerAttachment: await upload("otherHandler", "attachment", "越权测试.pdf"),
-    handlerSealed: await upload("handler", "sealed", "越权测试.pdf"),
-    directorSealed: await upload("director", "sealed", "越权测试.pdf"),
-    otherHandlerSealed: await upload("otherHandler", "sealed", "越权测试.pdf"),
-    otherDirectorSealed: await upload("otherDirector", "sealed", "越权测试.pdf"),
-  };
+  const [handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed] = await Promise.all([
+    upload("handler", "attachment", "越权测试.pdf"),
+    upload("otherHandler", "attachment", "越权测试.pdf"),
+    upload("handler", "sealed", "越权测试.pdf"),
+    upload("director", "sealed", "越权测试.pdf"),
+    upload("otherHandler", "sealed", "越权测试.pdf"),
+    upload("otherDirector", "sealed", "越权测试.pdf"),
+  ]);
+  const uploads = { handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed };
   return readDb((db) => ({
     sealedScan: one(db, "select id from reply_files where proposal_id = ? and kind = 'sealed' and replaced_at is null", found.ownProposal),
     draftAttachment: one(db, "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1", found.handlingOfUnit),
@@ -247,6 +248,8 @@ function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof O
 }
 
 test.beforeAll(async () => {
+  // Registering, uploading and attaching as several roles takes a while on a busy machine.
+  test.setTimeout(120_000);
   tokens = await roleTokens();
   const found = lookUpIds(await attachmentOfTheUnit());
   ids = { ...found, ...(await replyFilesOfTheUnit(found)) };
