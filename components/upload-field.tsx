@@ -1,5 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { fileSize } from "@/lib/format";
+import type { UploadPurpose } from "@/lib/uploads";
 
 /**
  * A file field whose files go to the upload route (app/api/uploads/route.ts) the moment they are chosen,
@@ -10,7 +12,7 @@ type Props = {
   label: string;
   /** The name of the hidden inputs that carry the references. */
   name: string;
-  purpose: "attachment" | "workbook";
+  purpose: UploadPurpose;
   accept: string;
   hint: string;
   maxBytes: number;
@@ -27,8 +29,6 @@ type Item = { key: number; name: string; size: number } & (
   | { status: "done"; id: string }
   | { status: "failed"; message: string }
 );
-
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 /** The refusal the server wrote, or a sentence for a failure that has none (a proxy's page, a dropped connection). */
 function failure(request: XMLHttpRequest): string {
@@ -137,7 +137,7 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
         {items.map((item) => (
           <li key={item.key} data-upload-failed={item.status === "failed" || undefined} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
             <span className="min-w-0 break-all text-slate-800">{item.name}</span>
-            <span className="text-xs text-slate-600">{sizeText(item.size)}</span>
+            <span className="text-xs text-slate-600">{fileSize(item.size)}</span>
             {item.status === "uploading" && (
               <span className="text-xs text-slate-700">
                 正在上传 {item.percent}%

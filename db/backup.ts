@@ -83,9 +83,11 @@ function isAppDatabase(db: Database.Database): boolean {
   return names.has("__drizzle_migrations") && COUNTED_TABLES.every((t) => names.has(t));
 }
 
-/** The storage paths the database names that are not in the attachments folder. */
+/** The storage paths the database names (proposals' attachments, replies' files where the backup has them) that are not in the attachments folder. */
 function missingAttachmentFiles(db: Database.Database, attachmentsDir: string): string[] {
-  const rows = db.prepare("select storage_path from attachments").all() as { storage_path: string }[];
+  const hasReplyFiles = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'reply_files'").get() !== undefined;
+  const sql = `select storage_path from attachments${hasReplyFiles ? " union all select storage_path from reply_files" : ""}`;
+  const rows = db.prepare(sql).all() as { storage_path: string }[];
   return rows.map((r) => r.storage_path).filter((p) => !fs.existsSync(path.join(attachmentsDir, p)));
 }
 

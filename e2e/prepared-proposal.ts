@@ -3,10 +3,19 @@
  * app runs (db/handling), so that a test can start where it matters (e.g. 待审签) without clicking there.
  */
 import { and, eq, max } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { openDatabase } from "@/db/client";
+import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
+import { decideReplyPublication } from "@/db/handling/publication";
+import { attachReplyFiles, uploadSealedScan } from "@/db/handling/reply-files";
+import { approveReply } from "@/db/handling/sign-off";
+import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
 import { events, proposals, replies, replyDrafts, users } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
-import { handleProposal, lookups, ok } from "../tests/integration/demo-db";
+import type { UploadPurpose } from "@/lib/uploads";
+import { handleProposal, lookups, ok, SAMPLE_DRAFT } from "../tests/integration/demo-db";
 import { E2E } from "./env";
 
 export const LEAD_UNIT = "重庆高新区科技创新局";
@@ -14,15 +23,61 @@ export const LEAD_UNIT = "重庆高新区科技创新局";
 // Numbers no demo or other test uses.
 let next = 9_000_000 + (Date.now() % 900_000) * 10;
 
-function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T): T {
-  // Sign-off issues the receipt tokens, signed as the e2e server signs them.
-  process.env.AUTH_SECRET = E2E.authSecret;
-  const db = openDatabase(E2E.databasePath);
+/**
+ * Runs `fn` on a server's database (the e2e server's unless named): as that server, so that sign-off
+ * signs receipt tokens with its secret and files go where it keeps them (beside its database).
+ */
+function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T, server: { databasePath: string; authSecret: string } = E2E): T {
+  const saved = { AUTH_SECRET: process.env.AUTH_SECRET, DATABASE_PATH: process.env.DATABASE_PATH };
+  process.env.AUTH_SECRET = server.authSecret;
+  process.env.DATABASE_PATH = server.databasePath;
+  const db = openDatabase(server.databasePath);
   try {
     return fn(db);
   } finally {
     db.$client.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
+}
+
+/** A file as the upload route leaves it for `userId` (in the incoming folder, recorded); its reference. */
+function uploadedFor(db: ReturnType<typeof openDatabase>, userId: number, purpose: UploadPurpose, fileName: string, bytes: Buffer): string {
+  const id = newUploadId();
+  fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
+  fs.writeFileSync(incomingPath(id), bytes);
+  recordUpload(db, { id, userId, purpose, fileName, mimeType: "application/pdf", size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  return id;
+}
+
+/** A small but real PDF: the upload checks read its first bytes. */
+export const SMALL_PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+/**
+ * A proposal of 刘新荣 answered by 科技创新局 with the reply's files: an attachment added while drafting,
+ * the scan of the sealed letter after sign-off, and published (in full, or the summary only) — on the
+ * given server's database.
+ */
+export function prepareReplyWithFiles(
+  title: string,
+  { server = E2E, disclosure = "full" }: { server?: { databasePath: string; authSecret: string }; disclosure?: "full" | "summary" } = {},
+): { id: number; publicationId: number } {
+  return withDb((db) => {
+    const people = lookups(db);
+    const today = isoDateInChina(new Date());
+    const handler = people.user("jiangmj");
+    const id = ok(people.register(next++, { title, receivedOn: today })).id;
+    handleProposal(db, people, id, people.unit(LEAD_UNIT), { until: "drafted", on: today, participants: "蒋明杰与刘新荣委员" });
+    if (disclosure === "summary") ok(saveDraft(db, handler, id, { ...SAMPLE_DRAFT, disclosure, disclosureSummary: "已出台专项政策，正在推进落实。" }));
+    ok(attachReplyFiles(db, handler, id, [uploadedFor(db, handler.id, "attachment", "办理方案.pdf", SMALL_PDF)]));
+    ok(submitForSignOff(db, handler, id));
+    ok(approveReply(db, people.user("dengmj"), id, null));
+    ok(uploadSealedScan(db, handler, id, { round: 1, uploadId: uploadedFor(db, handler.id, "sealed", "盖章件.pdf", SMALL_PDF), reason: null }));
+    const { publicationId } = ok(decideReplyPublication(db, people.user("coordinator"), id, { type: "publish" }));
+    return { id, publicationId };
+  }, server);
 }
 
 /** A proposal of 刘新荣 handled by 科技创新局 up to a first draft ("drafted") or 提交审签 ("in_review"). */

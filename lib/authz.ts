@@ -14,6 +14,10 @@ export const CAPABILITIES = {
   coordinate: ["coordinator"],
   /** accept, contact, draft, co-handling opinions */
   handle: ["handler"],
+  /** attach files: to a proposal when registering it, to the reply while drafting it */
+  attachFiles: ["coordinator", "handler"],
+  /** the scan of the sealed (盖章) reply letter, after sign-off */
+  uploadSealedScan: ["handler", "director"],
   /** sign off drafts and co-handling opinions of the own unit */
   signOff: ["director"],
   /** the staff shell and its home page (待办; a 区领导's 领办重点提案) */
@@ -113,6 +117,15 @@ export function canSeeDrafts(actor: Actor, leadUnitId: number | null | undefined
   return actor.role === "coordinator" || inUnit(actor, leadUnitId);
 }
 
+/**
+ * A reply letter and the files that go with it (the reply's attachments, the scan of the sealed letter):
+ * once signed, read by everyone with a part in the proposal (its units, the coordinating office, the
+ * proposer and co-signers); before sign-off only as drafts are, by the lead unit and the coordinating office.
+ */
+export function canReadLetter(actor: Actor, parties: ProposalParties, leadUnitId: number | null | undefined, signed: boolean): boolean {
+  return canViewProposal(actor, parties) && (signed || canSeeDrafts(actor, leadUnitId));
+}
+
 /** A co-handling opinion is read by the lead unit, the coordinating office and the unit that wrote it. */
 export function canSeeCoOpinion(actor: Actor, leadUnitId: number | null | undefined, coUnitId: number): boolean {
   return canSeeDrafts(actor, leadUnitId) || inUnit(actor, coUnitId);
@@ -127,7 +140,7 @@ export function canSeeReceipts(actor: Actor, leadUnitId: number | null | undefin
 export type TimelineEvent = { action: string; comment: string | null; unitId: number | null };
 
 /** Comments that are part of the reply in the making (drafts and their sign-off): read as drafts are. */
-const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve"]);
+const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve", "reply_file_attached", "reply_file_removed"]);
 /** Comments on one co-handling unit's opinion: read as that opinion is. */
 const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set(["co_opinion_saved", "co_opinion_submitted", "co_opinion_returned", "co_opinion_sent", "co_opinion_waived"]);
 /** Requests and decisions about one unit's assignment (申请调整, 申请延期, 督办): the coordinating office's and that unit's business. */
@@ -150,6 +163,8 @@ const OPEN_ACTIONS: ReadonlySet<string> = new Set([
   "mark_key",
   "unmark_key",
   "progress_report",
+  "sealed_scan_uploaded",
+  "sealed_scan_replaced",
 ]);
 /** The only comments a member reads: why the proposal was reopened or closed (a co-signer's receipt opinion is theirs). */
 const MEMBER_COMMENTS: ReadonlySet<string> = new Set(["reopen", "close"]);

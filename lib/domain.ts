@@ -131,6 +131,10 @@ export const RESULT_CLASS_LABELS: Record<ResultClass, string> = {
   D: "D类：留作参考",
 };
 
+/** A reply's files: 答复附件 attached while drafting, and the scan of the sealed letter (盖章件). */
+export const REPLY_FILE_KINDS = ["attachment", "sealed"] as const;
+export type ReplyFileKind = (typeof REPLY_FILE_KINDS)[number];
+
 export const DISCLOSURE_MODES = ["full", "summary", "none"] as const;
 export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];
 export const DISCLOSURE_LABELS: Record<DisclosureMode, string> = {

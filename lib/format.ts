@@ -18,6 +18,11 @@ export function dateTimeInChina(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
+/** A file's size as the upload field and the file lists show it: 1.5 MB, 12 KB. */
+export function fileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 const SESSION_BODY_SUFFIXES = ["委员会", "人民代表大会"];
 
 /**

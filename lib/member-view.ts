@@ -65,6 +65,8 @@ export const MEMBER_TIMELINE_ACTIONS: readonly string[] = [
   "extension_granted",
   "contact",
   "approve",
+  "sealed_scan_uploaded",
+  "sealed_scan_replaced",
   "publish",
   "receipt",
   "reopen",

@@ -9,6 +9,7 @@ import { getDb } from "@/db/client";
 import { liveSessionUser } from "@/db/queries/credentials";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
+import { mayUpload } from "@/lib/uploads";
 import { sessionClaims, sessionCookie } from "./session-token";
 
 export type CurrentUser = Actor & { displayName: string; title: string | null; mustChangePassword: boolean };
@@ -58,15 +59,16 @@ export async function downloadCaller(): Promise<CurrentUser | Response> {
 }
 
 /**
- * For the upload route, before it reads a byte of the body: the signed-in user who may upload, or the
- * refusal — 401 to a visitor, 403 to a user who must first change a one-time password or lacks the capability.
+ * For the upload route, before it reads a byte of the body: the signed-in user who may upload for some
+ * purpose (lib/uploads.ts; the route then asks for the purpose named), or the refusal — 401 to a visitor,
+ * 403 to a user who must first change a one-time password or may upload nothing.
  */
-export async function uploadCaller(capability: Capability): Promise<CurrentUser | Response> {
+export async function uploadCaller(): Promise<CurrentUser | Response> {
   const user = await currentUser();
   const text = { "Content-Type": "text/plain; charset=utf-8" };
   if (!user) return new Response("请先登录后再上传文件", { status: 401, headers: text });
   if (user.mustChangePassword) return new Response("请先修改一次性密码后再上传文件", { status: 403, headers: text });
-  if (!can(user, capability)) return new Response("您没有上传文件的权限", { status: 403, headers: text });
+  if (!mayUpload(user)) return new Response("您没有上传文件的权限", { status: 403, headers: text });
   return user;
 }
 

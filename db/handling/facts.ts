@@ -1,5 +1,5 @@
 /** Loads the workflow facts of one proposal (lib/workflow/facts.ts) from the database. */
-import { and, asc, count, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
@@ -14,6 +14,7 @@ import {
   receipts,
   replies,
   replyDrafts,
+  replyFiles,
   signOffs,
 } from "../schema";
 
@@ -49,6 +50,17 @@ const factsQueries = preparedOnce((db: Reader) => {
       .where(and(eq(assignments.proposalId, proposalId), eq(extensionRequests.status, "pending")))
       .prepare(),
     contactsInRound: inRound(contactRecords),
+    replyFilesInRound: db
+      .select({ n: count() })
+      .from(replyFiles)
+      .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.round, round), eq(replyFiles.kind, "attachment")))
+      .prepare(),
+    sealedRounds: db
+      .select({ round: replyFiles.round })
+      .from(replyFiles)
+      .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
+      .orderBy(asc(replyFiles.round))
+      .prepare(),
     draftsInRound: inRound(replyDrafts),
     latestDraft: db
       .select({ id: replyDrafts.id, signedOff: signOffs.id })
@@ -108,6 +120,7 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,
     draftsThisRound: q.draftsInRound.get(inThisRound)?.n ?? 0,
     draftReturned: latestDraft?.signedOff != null && !reply,
+    replyFilesThisRound: q.replyFilesInRound.get(inThisRound)?.n ?? 0,
     assignments: rows.map(({ a, opinion }) => ({
       id: a.id,
       unitId: a.unitId,
@@ -126,5 +139,6 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     receiptsThisRound,
     linkedIds: q.links.all({ proposalId }).map((l) => (l.low === proposalId ? l.high : l.low)),
     earlierReplies,
+    sealedRounds: q.sealedRounds.all({ proposalId }).map((r) => r.round),
   };
 }

@@ -5,8 +5,6 @@
  */
 import { and, eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { receivedOnProblem, parseDate } from "@/lib/import/dates";
 import type { RowError } from "@/lib/import/columns";
 import { memberDirectory, newMemberNames, resolvePerson, type PersonRef } from "@/lib/import/people";
@@ -14,19 +12,15 @@ import type { RegistrationInput } from "@/lib/import/forms";
 import { parseAssignmentList, type ImportReference } from "@/lib/import/rows";
 import { isoDateInChina } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/commands";
-import { attachmentsDirFor, databasePath, type Db } from "../client";
+import type { Db } from "../client";
 import { attachments, categories, proposals, sessions, units, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { insertProposal } from "./register";
 import { runCommand, type Tx } from "./run";
+import { filePlacement } from "./stored-files";
 import { heldUploads, consumeUploads } from "./uploads";
 
 type Reader = Pick<Db, "select">;
-
-/** Where attachment files are kept: beside the database, never under public/. */
-export function attachmentsDir(): string {
-  return attachmentsDirFor(databasePath());
-}
 
 function members(db: Reader) {
   return db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.role, "member")).all();
@@ -65,13 +59,12 @@ const refused = (fieldErrors: Record<string, string>, error = "提交的内容�
  * Registers one proposal from the form: checks the session, number, category and names, creates the
  * members the coordinator confirmed, inserts the proposal with its signers, and moves the files the
  * coordinator uploaded (`uploadIds`: their references, checked to be theirs and unused) from the
- * incoming folder to attachmentsDir()/<proposalId>/. A failure puts the files back, still usable.
+ * incoming folder to the attachments folder (stored-files.ts). A failure puts the files back, still usable.
  */
 export function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = isoDateInChina(new Date())): IntakeResult {
   const dateProblem = receivedOnProblem(input.receivedOn, today);
   if (dateProblem) return refused({ receivedOn: dateProblem });
-  let folder: string | null = null;
-  const moved: { from: string; to: string }[] = [];
+  const placement = filePlacement();
   try {
     return db.transaction(
       (tx): IntakeResult => {
@@ -128,25 +121,10 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
         });
 
         if (!consumeUploads(tx, uploadIds)) throw new Error("an upload was used by another request meanwhile");
-        if (files.uploads.length > 0) {
-          folder = path.join(/*turbopackIgnore: true*/ attachmentsDir(), String(id));
-          fs.mkdirSync(folder, { recursive: true });
-        }
         for (const file of files.uploads) {
-          const storedName = randomBytes(16).toString("hex");
-          const to = path.join(/*turbopackIgnore: true*/ folder!, storedName);
-          fs.renameSync(file.path, to);
-          moved.push({ from: file.path, to });
+          const storagePath = placement.place(id, file);
           tx.insert(attachments)
-            .values({
-              proposalId: id,
-              fileName: file.fileName,
-              mimeType: file.mimeType,
-              size: file.size,
-              storagePath: `${id}/${storedName}`,
-              sha256: file.sha256,
-              uploadedBy: actorId,
-            })
+            .values({ proposalId: id, fileName: file.fileName, mimeType: file.mimeType, size: file.size, storagePath, sha256: file.sha256, uploadedBy: actorId })
             .run();
         }
         return { ok: true, id };
@@ -155,8 +133,7 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
     );
   } catch (error) {
     // The transaction rolled back, the uploads' rows with it: their files go back to be used again.
-    for (const { from, to } of moved) fs.renameSync(to, from);
-    if (folder) fs.rmSync(folder, { recursive: true, force: true });
+    placement.undo();
     throw error;
   }
 }

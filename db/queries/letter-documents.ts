@@ -8,17 +8,17 @@
  * letters for that member, the lead unit and the coordinating office (who send the letter), not on a
  * co-handling unit's copy.
  */
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Db } from "@/db/client";
 import { receiptTokenFor } from "@/db/handling/receipt-tokens";
-import { assignments, proposalSigners, proposals, receipts, replies, replyDrafts, users } from "@/db/schema";
-import { canSeeDrafts, canViewProposal, type Actor } from "@/lib/authz";
+import { proposalSigners, proposals, receipts, replies, replyDrafts, users } from "@/db/schema";
+import { canReadLetter, canSeeDrafts, type Actor } from "@/lib/authz";
 import { chineseDate, isoDateInChina } from "@/lib/format";
 import type { LetterSheet } from "@/lib/letter-print";
 import { receiptTokenExpiry } from "@/lib/receipt-token";
 import { letterForDraft, letterForReply, type LetterSource } from "./letter";
-import { loadProposalParties } from "./proposals";
+import { leadUnitOf, loadProposalParties } from "./proposals";
 
 /** "one": a single letter (the lead proposer's unless `to` names another), as the print view shows; "all": every letter. */
 export type LetterScope = "one" | "all";
@@ -62,16 +62,6 @@ function proposersOf(db: Db, proposalId: number) {
     .sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
 }
 
-function leadUnitOf(db: Db, proposalId: number): number | null {
-  return (
-    db
-      .select({ unitId: assignments.unitId })
-      .from(assignments)
-      .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "lead"), ne(assignments.status, "withdrawn")))
-      .get()?.unitId ?? null
-  );
-}
-
 /** The receipt link printed on a letter: computed, never written (the token was issued at sign-off). */
 async function receiptLink(origin: string, reply: { id: number; receiptDue: string }, memberId: number) {
   const token = receiptTokenFor(reply.id, memberId, reply.receiptDue);
@@ -93,7 +83,7 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
     .get();
   const parties = reply ? loadProposalParties(db, reply.proposalId) : null;
   if (!reply || !parties) return notFound("答复函不存在");
-  if (!canViewProposal(actor, parties)) return forbidden("无权查看此答复函");
+  if (!canReadLetter(actor, parties, leadUnitOf(db, reply.proposalId), true)) return forbidden("无权查看此答复函");
   const everyone = proposersOf(db, reply.proposalId);
   const allowed = actor.role === "member" ? everyone.filter((p) => p.id === actor.id) : everyone;
   const to = actor.role === "member" ? actor.id : request.to;
@@ -136,7 +126,7 @@ function draftDocuments(db: Db, actor: Actor, draftId: number, request: LetterRe
     .get();
   const parties = draft ? loadProposalParties(db, draft.proposalId) : null;
   if (!draft || !parties) return notFound("答复函稿不存在");
-  if (!canViewProposal(actor, parties) || !canSeeDrafts(actor, leadUnitOf(db, draft.proposalId))) return forbidden("无权查看此答复函稿");
+  if (!canReadLetter(actor, parties, leadUnitOf(db, draft.proposalId), false)) return forbidden("无权查看此答复函稿");
   const letter = letterForDraft(db, draftId, { showResultClass });
   if (!letter) return notFound("答复函稿不存在");
   const round = draft.round > 1 ? `第${draft.round}轮` : "";

@@ -17,6 +17,11 @@ const proposalQueries = preparedOnce((db: Db) => {
       .from(assignments)
       .where(and(eq(assignments.proposalId, proposalId), ne(assignments.status, "withdrawn")))
       .prepare(),
+    leadUnitId: db
+      .select({ unitId: assignments.unitId })
+      .from(assignments)
+      .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "lead"), ne(assignments.status, "withdrawn")))
+      .prepare(),
     proposerIds: db
       .select({ userId: proposalSigners.userId })
       .from(proposalSigners)
@@ -69,6 +74,11 @@ export function loadProposalParties(db: Db, proposalId: number): ProposalParties
     proposerIds: q.proposerIds.all({ proposalId }).map((r) => r.userId),
     keyLeaderId: proposal.keyLeaderId,
   };
+}
+
+/** The lead unit still assigned (a withdrawn one keeps its row), which writes and may read the drafts; null before 交办. */
+export function leadUnitOf(db: Db, proposalId: number): number | null {
+  return proposalQueries(db).leadUnitId.get({ proposalId })?.unitId ?? null;
 }
 
 const leadSigner = aliasedTable(proposalSigners, "lead_signer");

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CONTACT_REPORTS,
   DISCLOSURE_MODES,
   PUBLICATION_STATES,
+  REPLY_FILE_KINDS,
   RESULT_CLASSES,
   SATISFACTION,
   SIGN_OFF_DECISIONS,
@@ -211,8 +213,44 @@ export const receiptTokens = sqliteTable(
   (t) => [uniqueIndex("receipt_tokens_hash_uq").on(t.tokenHash), uniqueIndex("receipt_tokens_reply_member_uq").on(t.replyId, t.memberId)],
 );
 
+/**
+ * Files of one round's reply, stored like a proposal's attachments (outside public/, served as downloads):
+ * 答复附件 the lead unit attaches while drafting (办理方案, data, photos), and the scan of the sealed
+ * letter (盖章件, a PDF) uploaded after sign-off. A replaced scan keeps its row and file, marked
+ * `replacedAt`: at most one current scan per round.
+ */
+export const replyFiles = sqliteTable(
+  "reply_files",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    kind: text("kind", { enum: REPLY_FILE_KINDS }).notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    /** Path relative to the attachments directory; never under public/. */
+    storagePath: text("storage_path").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    replacedAt: instant("replaced_at"),
+  },
+  (t) => [
+    index("reply_files_round_idx").on(t.proposalId, t.round, t.kind),
+    uniqueIndex("reply_files_one_sealed_uq")
+      .on(t.proposalId, t.round)
+      .where(sql`kind = 'sealed' and replaced_at is null`),
+  ],
+);
+
 export type ReplyDraft = typeof replyDrafts.$inferSelect;
 export type SignOff = typeof signOffs.$inferSelect;
 export type Reply = typeof replies.$inferSelect;
 export type Publication = typeof publications.$inferSelect;
 export type Receipt = typeof receipts.$inferSelect;
+export type ReplyFile = typeof replyFiles.$inferSelect;

@@ -36,6 +36,15 @@ export type MatrixIds = {
   otherMember: number;
   /** An attachment of a proposal assigned to the unit (registered by the spec). */
   attachment: { proposal: number; id: number };
+  /** Reply files the spec adds: the scan of the sealed letter of the unit's published reply, an attachment of the unit's reply in the making. */
+  sealedScan: number;
+  draftAttachment: number;
+  /** An attachment of another unit's reply in the making (added by that unit's handler). */
+  otherDraftAttachment: number;
+  /** Upload references (unused) of the roles' own, for the ownership cases: 答复附件 and 盖章件. */
+  uploads: { handlerAttachment: string; otherHandlerAttachment: string; handlerSealed: string; directorSealed: string; otherHandlerSealed: string; otherDirectorSealed: string };
+  /** The round of the unit's published reply. */
+  ownReplyRound: number;
   /** Records for the administration pages. */
   adminUnit: number;
   adminUser: number;
@@ -171,6 +180,14 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { label: "that attachment under another proposal", url: (ids) => `/proposals/${ids.ownProposal}/attachments/${ids.attachment.id}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, rest: 403 }) },
     { label: "no such attachment", url: (ids) => `/proposals/${ids.attachment.proposal}/attachments/${MISSING}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, rest: 403 }) },
   ],
+  // The reply's files are read as the letter is: a signed reply's by every party (the owner included), a draft's as drafts are.
+  "app/letters/files/[fileId]/route.ts": [
+    { label: "the scan of the unit's sealed letter", url: (ids) => `/letters/files/${ids.sealedScan}`, expect: pageRoles({ anonymous: 401, ...UNIT_STAFF, owner: 200, rest: 403 }) },
+    { label: "an attachment of the unit's reply in the making", url: (ids) => `/letters/files/${ids.draftAttachment}`, expect: pageRoles({ anonymous: 401, ...UNIT_STAFF, rest: 403 }) },
+    { label: "an attachment of another unit's reply in the making", url: (ids) => `/letters/files/${ids.otherDraftAttachment}`, expect: pageRoles({ anonymous: 401, coordinator: 200, rest: 403 }) },
+    { label: "no such file", url: () => `/letters/files/${MISSING}`, expect: pageRoles({ anonymous: 401, rest: 404 }) },
+    { label: "not a number", url: () => "/letters/files/..%2F..%2Fpackage.json", expect: pageRoles({ anonymous: 401, rest: 404 }) },
+  ],
   "app/(staff)/proposals/import/template/route.ts": [{ label: "template", url: () => "/proposals/import/template", expect: COORDINATOR_FILE }],
   "app/(staff)/proposals/ledger.xlsx/route.ts": [{ label: "导出台账", url: () => "/proposals/ledger.xlsx", expect: COORDINATOR_FILE }],
   "app/(staff)/stats/page.tsx": [{ label: "statistics", url: () => "/stats", expect: COORDINATOR_PAGE }],
@@ -260,6 +277,13 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { label: "a summary publication", url: (ids) => `/open/${ids.summaryPublished}/letter.pdf`, expect: NOBODY_404 },
     { label: "a withheld reply", url: (ids) => `/open/${ids.withheld}/letter.pdf`, expect: NOBODY_404 },
   ],
+  // 原文下载 of the sealed letter: only where the reply is published in full.
+  "app/open/[id]/sealed.pdf/route.ts": [
+    { label: "a reply published in full, with its scan", url: (ids) => `/open/${ids.published}/sealed.pdf`, expect: ANYONE },
+    { label: "a summary publication", url: (ids) => `/open/${ids.summaryPublished}/sealed.pdf`, expect: NOBODY_404 },
+    { label: "a withheld reply", url: (ids) => `/open/${ids.withheld}/sealed.pdf`, expect: NOBODY_404 },
+    { label: "no such publication", url: () => `/open/${MISSING}/sealed.pdf`, expect: NOBODY_404 },
+  ],
   "app/open/data.json/route.ts": [{ label: "open data", url: () => "/open/data.json", expect: ANYONE }],
   "app/open/feed.xml/route.ts": [{ label: "RSS", url: () => "/open/feed.xml", expect: ANYONE }],
   "app/open/prefs/route.ts": [{ label: "繁體版", url: () => "/open/prefs?lang=hant", expect: pageRoles({ rest: "redirect" }) }],
@@ -317,6 +341,7 @@ function only(...allowed: Role[]): Record<Role, ActionOutcome> {
 }
 
 const ADMIN = only("admin");
+const UNIT_ROLES = only("handler", "otherHandler", "director", "otherDirector");
 const COORDINATOR = only("coordinator");
 const HANDLERS = only("handler", "otherHandler");
 const DIRECTORS = only("director", "otherDirector");
@@ -371,6 +396,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/actions.ts#recordContact": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/actions.ts#saveReplyDraft": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/actions.ts#submitDraft": { page: onProposal, expect: HANDLERS },
+  "app/(staff)/proposals/[id]/reply-file-actions.ts#attachReplyFilesAction": { page: onProposal, expect: HANDLERS },
+  "app/(staff)/proposals/[id]/reply-file-actions.ts#removeReplyFileAction": { page: onProposal, expect: HANDLERS },
+  // A handler or the director of the lead unit uploads the sealed letter's scan; which unit leads is the use case's decision (see OWNERSHIP).
+  "app/(staff)/proposals/[id]/reply-file-actions.ts#uploadSealedScanAction": { page: onProposal, expect: UNIT_ROLES },
   "app/(staff)/proposals/[id]/actions.ts#signOffOpinion": { page: onProposal, expect: DIRECTORS },
   "app/(staff)/proposals/[id]/actions.ts#signOffReply": { page: onProposal, expect: DIRECTORS },
   // Any staff role may ask; whether this user may publish this reply is the use case's decision (see OWNERSHIP).
@@ -424,6 +453,10 @@ const draft = (proposalId: number, version: number): Fields => ({
 });
 
 const P = "app/(staff)/proposals/[id]/actions.ts#";
+const F = "app/(staff)/proposals/[id]/reply-file-actions.ts#";
+
+const attach = (proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), uploads: [reference] });
+const sealed = (ids: MatrixIds, proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), round: String(ids.ownReplyRound), upload: reference, reason: "越权测试" });
 
 export const OWNERSHIP: OwnershipCase[] = [
   // 签收 / 申请调整: an assignment pending for another unit
@@ -444,6 +477,19 @@ export const OWNERSHIP: OwnershipCase[] = [
   { action: `${P}askForExtension`, role: "otherHandler", label: "申请延期 on the unit's proposal", page: (i) => `/proposals/${i.handlingOfUnit}`, fields: (i) => ({ proposalId: String(i.handlingOfUnit), until: i.inAMonth, reason: "越权测试" }), target: (i) => [i.handlingOfUnit] },
   { action: `${P}writeOpinion`, role: "handler", label: "协办意见 where the unit does not co-handle", page: (i) => `/proposals/${i.handlingOfOther}`, fields: (i) => ({ proposalId: String(i.handlingOfOther), body: "越权测试", intent: "save" }), target: (i) => [i.handlingOfOther] },
   { action: `${P}writeOpinion`, role: "otherHandler", label: "协办意见 on a proposal the unit co-handles", page: (i) => `/proposals/${i.coHandledByUnit}`, fields: (i) => ({ proposalId: String(i.coHandledByUnit), body: "越权测试", intent: "save" }), target: (i) => [i.coHandledByUnit] },
+  // 答复附件: only the lead unit's handler, while drafting; a co-handling unit attaches nothing
+  { action: `${F}attachReplyFilesAction`, role: "otherHandler", label: "添加答复附件 on the unit's proposal", page: (i) => `/proposals/${i.handlingOfUnit}/reply`, fields: (i) => attach(i.handlingOfUnit, i.uploads.otherHandlerAttachment), target: (i) => [i.handlingOfUnit] },
+  { action: `${F}attachReplyFilesAction`, role: "handler", label: "添加答复附件 on another unit's proposal", page: (i) => `/proposals/${i.handlingOfOther}/reply`, fields: (i) => attach(i.handlingOfOther, i.uploads.handlerAttachment), target: (i) => [i.handlingOfOther] },
+  { action: `${F}attachReplyFilesAction`, role: "handler", label: "添加答复附件 on a proposal the unit only co-handles", page: (i) => `/proposals/${i.coHandledByUnit}`, fields: (i) => attach(i.coHandledByUnit, i.uploads.handlerAttachment), target: (i) => [i.coHandledByUnit] },
+  { action: `${F}removeReplyFileAction`, role: "otherHandler", label: "删除 the unit's reply attachment", page: (i) => `/proposals/${i.handlingOfUnit}/reply`, fields: (i) => ({ proposalId: String(i.handlingOfUnit), fileId: String(i.draftAttachment) }), target: (i) => [i.handlingOfUnit] },
+  // The file named under a proposal it does not belong to.
+  // Another unit's file named under a proposal the handler may edit: the file is not that proposal's.
+  { action: `${F}removeReplyFileAction`, role: "handler", label: "删除 another unit's reply attachment, named under the unit's own proposal", page: (i) => `/proposals/${i.handlingOfUnit}/reply`, fields: (i) => ({ proposalId: String(i.handlingOfUnit), fileId: String(i.otherDraftAttachment) }), target: (i) => [i.handlingOfUnit, i.handlingOfOther] },
+  // 盖章件: only the lead unit (handler or director)
+  { action: `${F}uploadSealedScanAction`, role: "otherHandler", label: "替换盖章件 of the unit's reply", page: onProposal, fields: (i) => sealed(i, i.ownProposal, i.uploads.otherHandlerSealed), target: (i) => [i.ownProposal] },
+  { action: `${F}uploadSealedScanAction`, role: "otherDirector", label: "替换盖章件 of the unit's reply", page: onProposal, fields: (i) => sealed(i, i.ownProposal, i.uploads.otherDirectorSealed), target: (i) => [i.ownProposal] },
+  { action: `${F}uploadSealedScanAction`, role: "handler", label: "上传盖章件 of a reply the unit only co-handled", page: (i) => `/proposals/${i.coProposal}`, fields: (i) => sealed(i, i.coProposal, i.uploads.handlerSealed), target: (i) => [i.coProposal] },
+  { action: `${F}uploadSealedScanAction`, role: "director", label: "上传盖章件 of another unit's reply", page: (i) => `/proposals/${i.otherProposal}`, fields: (i) => sealed(i, i.otherProposal, i.uploads.directorSealed), target: (i) => [i.otherProposal] },
   // Sign-off: only the unit's own director
   { action: `${P}signOffReply`, role: "director", label: "同意签发 another unit's reply", page: (i) => `/proposals/${i.inReviewOfOther}`, fields: (i) => ({ proposalId: String(i.inReviewOfOther), version: String(i.inReviewOfOtherVersion), decision: "approve" }), target: (i) => [i.inReviewOfOther] },
   { action: `${P}signOffReply`, role: "otherDirector", label: "同意签发 the unit's reply", page: (i) => `/proposals/${i.inReviewOfUnit}`, fields: (i) => ({ proposalId: String(i.inReviewOfUnit), version: String(i.inReviewOfUnitVersion), decision: "approve" }), target: (i) => [i.inReviewOfUnit] },

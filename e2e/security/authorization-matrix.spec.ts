@@ -98,8 +98,66 @@ async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> 
   return { proposal, id };
 }
 
+type ReplyFileIds = Pick<MatrixIds, "sealedScan" | "draftAttachment" | "otherDraftAttachment" | "uploads" | "ownReplyRound" | "handlingOfUnitVersion" | "handlingOfOtherVersion">;
+
+/**
+ * The reply files the table names, added as the unit's handler adds them: the scan of the sealed letter
+ * of the unit's published reply, an attachment of its reply in the making (which changes that proposal's
+ * version); and unused uploads of each role's own for the ownership cases.
+ */
+async function replyFilesOfTheUnit(found: Pick<MatrixIds, "ownReply" | "ownProposal" | "handlingOfUnit" | "handlingOfOther">): Promise<ReplyFileIds> {
+  const handler = tokens.handler!;
+  const file = (name: string) => [{ file: PDF, name, type: "application/pdf" }];
+  const upload = async (role: Role, purpose: "attachment" | "sealed", name: string) => (await uploadedReferences(tokens[role]!, purpose, file(name)))[0]!;
+  const ownReplyRound = readDb((db) => one(db, "select round from replies where id = ?", found.ownReply));
+  const scanned = await callAction({
+    action: "app/(staff)/proposals/[id]/reply-file-actions.ts#uploadSealedScanAction",
+    page: `/proposals/${found.ownProposal}`,
+    token: handler,
+    fields: { proposalId: String(found.ownProposal), round: String(ownReplyRound), upload: await upload("handler", "sealed", "盖章件.pdf") },
+  });
+  expect(classify(scanned), JSON.stringify(scanned.result)).toBe("ok");
+  const attached = await callAction({
+    action: "app/(staff)/proposals/[id]/reply-file-actions.ts#attachReplyFilesAction",
+    page: `/proposals/${found.handlingOfUnit}/reply`,
+    token: handler,
+    fields: { proposalId: String(found.handlingOfUnit), uploads: [await upload("handler", "attachment", "办理方案.pdf")] },
+  });
+  expect(classify(attached), JSON.stringify(attached.result)).toBe("ok");
+  // Another unit's reply attachment, added by that unit's handler.
+  const otherLead = readDb((db) =>
+    one<string>(db, "select u.username from assignments a join users u on u.unit_id = a.unit_id and u.role = 'handler' where a.proposal_id = ? and a.role = 'lead' and a.status = 'accepted' order by u.id limit 1", found.handlingOfOther),
+  );
+  const otherToken = await sessionToken(otherLead);
+  const attachedByOther = await callAction({
+    action: "app/(staff)/proposals/[id]/reply-file-actions.ts#attachReplyFilesAction",
+    page: `/proposals/${found.handlingOfOther}/reply`,
+    token: otherToken,
+    fields: { proposalId: String(found.handlingOfOther), uploads: await uploadedReferences(otherToken, "attachment", file("另一单位的方案.pdf")) },
+  });
+  expect(classify(attachedByOther), JSON.stringify(attachedByOther.result)).toBe("ok");
+  const [handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed] = await Promise.all([
+    upload("handler", "attachment", "越权测试.pdf"),
+    upload("otherHandler", "attachment", "越权测试.pdf"),
+    upload("handler", "sealed", "越权测试.pdf"),
+    upload("director", "sealed", "越权测试.pdf"),
+    upload("otherHandler", "sealed", "越权测试.pdf"),
+    upload("otherDirector", "sealed", "越权测试.pdf"),
+  ]);
+  const uploads = { handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed };
+  return readDb((db) => ({
+    sealedScan: one(db, "select id from reply_files where proposal_id = ? and kind = 'sealed' and replaced_at is null", found.ownProposal),
+    draftAttachment: one(db, "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1", found.handlingOfUnit),
+    otherDraftAttachment: one(db, "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1", found.handlingOfOther),
+    uploads,
+    ownReplyRound,
+    handlingOfUnitVersion: one(db, "select version from proposals where id = ?", found.handlingOfUnit),
+    handlingOfOtherVersion: one(db, "select version from proposals where id = ?", found.handlingOfOther),
+  }));
+}
+
 /** The demo records the table's URLs and forms use, found by what they are rather than by number. */
-function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
+function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof Omit<ReplyFileIds, "handlingOfUnitVersion">> {
   return readDb((db) => {
     const unit = one(db, "select id from units where name = '重庆高新区科技创新局'");
     const otherUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherHandler);
@@ -191,8 +249,11 @@ function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
 }
 
 test.beforeAll(async () => {
+  // Registering, uploading and attaching as several roles takes a while on a busy machine.
+  test.setTimeout(120_000);
   tokens = await roleTokens();
-  ids = lookUpIds(await attachmentOfTheUnit());
+  const found = lookUpIds(await attachmentOfTheUnit());
+  ids = { ...found, ...(await replyFilesOfTheUnit(found)) };
 });
 
 /** The outcome of a GET in the table's terms. */
@@ -255,7 +316,7 @@ test("what each role sees on a page it may open: internal comments only where th
 });
 
 test("every server action stops every role where the table says, and changes nothing", async () => {
-  const proposalIds = [ids.ownProposal, ids.otherProposal, ids.coProposal, ids.attachment.proposal];
+  const proposalIds = [ids.ownProposal, ids.otherProposal, ids.coProposal, ids.attachment.proposal, ids.handlingOfUnit];
   const exclusive = readDb((db) => [userId(db, LOGINS.otherDirector), userId(db, LOGINS.otherMember)]);
   const snapshot = () =>
     readDb((db) => ({

@@ -169,14 +169,16 @@ function uploadHeadOnly(headers: Record<string, string>): Promise<{ status: numb
   });
 }
 
-test("the upload route answers an anonymous caller 401 and a handler 403 before reading the body", async () => {
+test("the upload route answers an anonymous caller 401 and a member 403 before reading the body", async () => {
   const anonymous = await uploadHeadOnly({});
   expect(anonymous).toMatchObject({ status: 401, body: "请先登录后再上传文件" });
-  const handler = await uploadHeadOnly({ cookie: `authjs.session-token=${await sessionToken("jiangmj")}` });
-  expect(handler).toMatchObject({ status: 403, body: "您没有上传文件的权限" });
-  // The route itself, behind the front server, refuses them too (a small body reaches it).
+  const member = await uploadHeadOnly({ cookie: `authjs.session-token=${await sessionToken("liuxr")}` });
+  expect(member).toMatchObject({ status: 403, body: "您没有上传文件的权限" });
+  // The route itself, behind the front server, refuses them too (a small body reaches it), and a role
+  // that may upload, but not for this purpose: a director attaches no files (a handler does, to replies).
   expect((await uploadFile(undefined, "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(401);
-  expect((await uploadFile(await sessionToken("jiangmj"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(403);
+  expect((await uploadFile(await sessionToken("liuxr"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(403);
+  expect(await uploadFile(await sessionToken("dengmj"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).toMatchObject({ status: 403, body: "您没有上传此类文件的权限" });
   // A coordinator's file over 10 MB is refused as it streams, and nothing is kept of it.
   const big = await uploadFile(await sessionToken("coordinator"), "attachment", { file: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * MB)]), name: "大.pdf" });
   expect(big.status).toBe(413);

@@ -11,6 +11,7 @@ import { callServerAction, serverActionIds, type ActionResponse, type Fields } f
 
 export type { FieldValue, Fields } from "../../scripts/lib/server-action";
 import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
+import type { UploadPurpose } from "../../lib/uploads";
 import { E2E } from "../env";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
@@ -92,7 +93,7 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
 export type UploadAnswer = { status: number; body: string; id: string | null };
 
 /** Sends one file to the upload route as the upload field does (app/api/uploads); `id` is the reference a form then carries. */
-export async function uploadFile(token: string | undefined, purpose: "attachment" | "workbook", file: { file: Buffer; name: string; type?: string }): Promise<UploadAnswer> {
+export async function uploadFile(token: string | undefined, purpose: UploadPurpose, file: { file: Buffer; name: string; type?: string }): Promise<UploadAnswer> {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(file.file)], { type: file.type ?? "application/octet-stream" }), file.name);
   const response = await fetch(new URL(`/api/uploads?purpose=${purpose}`, E2E.baseURL), {
@@ -106,7 +107,7 @@ export async function uploadFile(token: string | undefined, purpose: "attachment
 }
 
 /** The references of files uploaded as `token`'s user; fails the test when one is refused. */
-export async function uploadedReferences(token: string, purpose: "attachment" | "workbook", files: readonly { file: Buffer; name: string; type?: string }[]): Promise<string[]> {
+export async function uploadedReferences(token: string, purpose: UploadPurpose, files: readonly { file: Buffer; name: string; type?: string }[]): Promise<string[]> {
   const answers = await Promise.all(files.map((f) => uploadFile(token, purpose, f)));
   for (const [i, a] of answers.entries()) if (!a.id) throw new Error(`upload of ${files[i]!.name} refused: ${a.status} ${a.body}`);
   return answers.map((a) => a.id!);
@@ -232,6 +233,7 @@ const PROPOSAL_ROWS: readonly [table: string, where: string, columns?: string][]
   ["proposal_signers", "proposal_id in (IDS)"],
   ["proposal_links", "proposal_id in (IDS) or related_id in (IDS)"],
   ["attachments", "proposal_id in (IDS)"],
+  ["reply_files", "proposal_id in (IDS)"],
   ["assignments", "proposal_id in (IDS)"],
   ["adjustment_requests", "assignment_id in (select id from assignments where proposal_id in (IDS))"],
   ["extension_requests", "assignment_id in (select id from assignments where proposal_id in (IDS))"],

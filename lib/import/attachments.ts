@@ -1,6 +1,7 @@
 /**
- * Files submitted with a proposal: which kinds are accepted, how large and how many. The kind is taken
- * from the file's first bytes and must agree with its name; what the browser claims is not trusted. Pure.
+ * Files submitted with a proposal or attached to its reply, and the scan of the sealed reply letter
+ * (盖章件, PDF only): which kinds are accepted, how large and how many. The kind is taken from the file's
+ * first bytes and must agree with its name; what the browser claims is not trusted. Pure.
  */
 
 export const MAX_ATTACHMENTS = 5;
@@ -8,8 +9,10 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 type Kind = { extensions: readonly string[]; mimeType: string; magic: readonly (readonly number[])[] };
 
+const PDF: Kind = { extensions: ["pdf"], mimeType: "application/pdf", magic: [[0x25, 0x50, 0x44, 0x46, 0x2d]] };
+
 const KINDS: readonly Kind[] = [
-  { extensions: ["pdf"], mimeType: "application/pdf", magic: [[0x25, 0x50, 0x44, 0x46, 0x2d]] },
+  PDF,
   // Word 97–2003 is an OLE compound file.
   { extensions: ["doc"], mimeType: "application/msword", magic: [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]] },
   {
@@ -21,9 +24,13 @@ const KINDS: readonly Kind[] = [
   { extensions: ["png"], mimeType: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] },
 ];
 
+const accept = (kinds: readonly Kind[]) => kinds.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(",");
+
 /** For the file input's `accept` attribute. */
-export const ATTACHMENT_ACCEPT = KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`)).join(",");
+export const ATTACHMENT_ACCEPT = accept(KINDS);
 export const ATTACHMENT_HINT = `可上传 PDF、Word（doc/docx）、JPG、PNG 文件，每个不超过 10 MB，最多 ${MAX_ATTACHMENTS} 个`;
+export const SEALED_SCAN_ACCEPT = accept([PDF]);
+export const SEALED_SCAN_HINT = "请上传签发后盖章的答复函扫描件，PDF 格式，不超过 10 MB";
 
 /** A received file as the upload route measured it while streaming it to disk: its name, size and first bytes. */
 export type ReceivedFile = { name: string; size: number; head: Uint8Array };
@@ -42,17 +49,29 @@ function cleanFileName(name: string): string {
   return base.replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "").trim().slice(-FILE_NAME_MAX);
 }
 
-/** The attachment's clean name and kind, or the reason to refuse it. */
-export function checkAttachment(file: ReceivedFile): ({ ok: true } & CheckedAttachment) | { ok: false; message: string } {
+export type FileCheck = ({ ok: true } & CheckedAttachment) | { ok: false; message: string };
+
+/** The file's clean name and kind among `kinds`, or the reason to refuse it (`what` names the file to the user). */
+function checkFile(file: ReceivedFile, kinds: readonly Kind[], what: string, hint: string): FileCheck {
   const fileName = cleanFileName(file.name);
-  if (fileName === "") return { ok: false, message: "有附件没有文件名" };
-  if (file.size === 0) return { ok: false, message: `附件“${fileName}”是空文件` };
-  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `附件“${fileName}”超过 10 MB` };
+  if (fileName === "") return { ok: false, message: `有${what}没有文件名` };
+  if (file.size === 0) return { ok: false, message: `${what}“${fileName}”是空文件` };
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `${what}“${fileName}”超过 10 MB` };
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  const kind = KINDS.find((k) => k.extensions.includes(extension));
-  if (!kind) return { ok: false, message: `附件“${fileName}”的类型不支持；${ATTACHMENT_HINT}` };
+  const kind = kinds.find((k) => k.extensions.includes(extension));
+  if (!kind) return { ok: false, message: `${what}“${fileName}”的类型不支持；${hint}` };
   if (!kind.magic.some((m) => m.every((b, i) => file.head[i] === b))) {
-    return { ok: false, message: `附件“${fileName}”的内容与扩展名不符，请确认文件未损坏` };
+    return { ok: false, message: `${what}“${fileName}”的内容与扩展名不符，请确认文件未损坏` };
   }
   return { ok: true, fileName, mimeType: kind.mimeType };
+}
+
+/** An attachment of a proposal or of its reply: its clean name and kind, or the reason to refuse it. */
+export function checkAttachment(file: ReceivedFile): FileCheck {
+  return checkFile(file, KINDS, "附件", ATTACHMENT_HINT);
+}
+
+/** The scan of the sealed letter: a PDF by its first bytes (a scan saved as JPG or renamed is refused). */
+export function checkSealedScan(file: ReceivedFile): FileCheck {
+  return checkFile(file, [PDF], "盖章件扫描件", "只接受 PDF 文件");
 }

@@ -1,6 +1,7 @@
 /** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, MEETING_KINDS, RESULT_CLASSES } from "../domain";
+import { MAX_ATTACHMENTS } from "../import/attachments";
 import { normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
@@ -152,3 +153,18 @@ export const markKeyInput = z.object({ proposalId, leaderId: wholeNumber("领办
 export const unmarkKeyInput = z.object({ proposalId, reason: requiredText("取消重点的理由", 500) });
 /** 中期进展 of a 重点提案. */
 export const progressInput = z.object({ proposalId, body: requiredText("中期进展", 4000) });
+/** The reference the upload route answered for a file (app/api/uploads). */
+const uploadReference = z.string({ error: "请先选择并上传文件" }).regex(/^[0-9a-f]{32}$/, "上传的文件已失效，请重新上传");
+/** References from repeated hidden inputs: absent, one value, or many. */
+const uploadReferences = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .pipe(z.array(uploadReference).min(1, "请先选择要添加的文件").max(MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`));
+
+/** 添加答复附件: files uploaded for the reply in the making. */
+export const replyFilesInput = z.object({ proposalId, uploads: uploadReferences });
+/** 删除答复附件. */
+export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
+/** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */
+export const sealedScanInput = z.object({ proposalId, round: wholeNumber("答复轮次"), upload: uploadReference, reason: optionalText("替换原因", 500) });

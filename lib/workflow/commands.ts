@@ -33,6 +33,11 @@ export type Command =
   | { type: "submit" }
   | { type: "approve" }
   | { type: "return"; comment: string }
+  /** 答复附件 while drafting: the files' names, for the log. */
+  | { type: "attach_reply_files"; fileNames: string[] }
+  | { type: "remove_reply_file"; fileName: string }
+  /** The scan of the sealed letter of the reply of `round`; replacing one takes a reason. */
+  | { type: "upload_sealed_scan"; round: number; fileName: string; reason: string | null }
   | {
       type: "receipt";
       memberId: number;
@@ -79,6 +84,9 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "submit",
   "approve",
   "return",
+  "attach_reply_files",
+  "remove_reply_file",
+  "upload_sealed_scan",
   "receipt",
   "remind_receipt",
   "close",

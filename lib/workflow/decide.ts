@@ -7,6 +7,7 @@ import { addMonths, dueDate } from "../deadlines";
 import type { ProposalState } from "../domain";
 import { receiptReminder } from "../notices";
 import { roundsOwed } from "../receipts";
+import { MAX_ATTACHMENTS } from "../import/attachments";
 import type { AdjustmentOutcome, Command, Decision, EventSpec, Recipient, WorkflowActor, WorkflowContext } from "./commands";
 import { effectiveDue, leadAssignment, liveAssignments, type AssignmentFacts, type ProposalFacts } from "./facts";
 
@@ -368,6 +369,40 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函被退回修改" });
         break;
       }
+      case "attach_reply_files":
+      case "remove_reply_file": {
+        const lead = requireLead(facts, actor, "handler");
+        ensure(lead.status === "accepted", "请先签收再办理答复附件");
+        ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改附件" : "此提案当前不能修改答复附件");
+        if (command.type === "remove_reply_file") {
+          ensure(facts.replyFilesThisRound > 0, "没有可删除的答复附件");
+          facts.replyFilesThisRound -= 1;
+          log("reply_file_removed", { data: { fileName: command.fileName } });
+          break;
+        }
+        ensure(command.fileNames.length > 0, "请先选择要添加的文件");
+        const room = MAX_ATTACHMENTS - facts.replyFilesThisRound;
+        ensure(command.fileNames.length <= room, `答复附件最多 ${MAX_ATTACHMENTS} 个，${room === 0 ? "已满" : `还可添加 ${room} 个`}`);
+        facts.replyFilesThisRound += command.fileNames.length;
+        log("reply_file_attached", { data: { fileNames: command.fileNames } });
+        break;
+      }
+      case "upload_sealed_scan": {
+        const lead = leadAssignment(facts);
+        ensure(lead && (isHandlerOf(actor, lead.unitId) || isDirectorOf(actor, lead.unitId)), "只有主办单位可以上传盖章答复函扫描件");
+        const { round } = command;
+        const signed = (facts.reply?.round === round && (from === "replied" || from === "closed")) || facts.earlierReplies.some((r) => r.round === round);
+        ensure(signed, "答复函签发后才能上传盖章件扫描件");
+        if (facts.sealedRounds.includes(round)) {
+          const reason = requireText(command.reason, "替换盖章件的原因");
+          log("sealed_scan_replaced", { comment: reason, data: { round, fileName: command.fileName } });
+          break;
+        }
+        facts.sealedRounds.push(round);
+        log("sealed_scan_uploaded", { data: { round, fileName: command.fileName } });
+        notify.push({ to: "users", userIds: [...facts.proposerIds], message: "盖章的答复函扫描件已上传，可在答复函处查看下载" });
+        break;
+      }
       case "receipt": {
         ensure(facts.proposerIds.includes(command.memberId), "只有提案人或联名人可以提交回执");
         if (command.onPaper) ensure(isCoordinator(actor), "只有交办单位可以代录纸质回执");
@@ -401,6 +436,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           facts.contactsThisRound = 0;
           facts.draftsThisRound = 0;
           facts.draftReturned = false;
+          facts.replyFilesThisRound = 0;
           facts.reply = null;
           facts.receiptsThisRound = [];
           lead.status = "accepted";

@@ -35,6 +35,8 @@ export type ProposalFacts = {
   draftsThisRound: number;
   /** The latest draft was sent back by the director; a new version must be saved before resubmitting. */
   draftReturned: boolean;
+  /** Files attached to the reply in this round (答复附件: 办理方案, data, photos). */
+  replyFilesThisRound: number;
   assignments: AssignmentFacts[];
   /** The reply of the current round, once approved. */
   reply: { round: number; writtenOn: string; receiptDue: string } | null;
@@ -43,6 +45,8 @@ export type ProposalFacts = {
   linkedIds: number[];
   /** The signed replies of earlier rounds, with who has returned a receipt on each: those stay answerable. */
   earlierReplies: { round: number; answeredBy: number[] }[];
+  /** The rounds whose signed reply has the scan of its sealed letter (盖章件) uploaded. */
+  sealedRounds: number[];
 };
 
 /** Effective deadline of an assignment: the extension when one was granted. */

@@ -11,9 +11,8 @@
  *    (`capped`); compressed bodies are refused: browsers never send them.
  * Next's own bodySizeLimit (next.config.ts) is the same 1 MB: the bound of `next dev` and the last resort.
  */
-import { can } from "@/lib/authz";
 import { ROLES } from "@/lib/domain";
-import { MULTIPART_OVERHEAD_BYTES, UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
+import { mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
 
 const MB = 1024 * 1024;
 /** A reply letter, a proposal's text or a sign-in is a few KB; the longest field allowed is 20,000 characters. */
@@ -45,7 +44,7 @@ async function uploadRefusal(sessionRole: () => Promise<string | null>): Promise
   const role = await sessionRole();
   if (role === null) return { status: 401, message: "请先登录后再上传文件", early: true };
   const found = ROLES.find((r) => r === role);
-  return found !== undefined && can({ role: found }, "coordinate") ? null : { status: 403, message: "您没有上传文件的权限", early: true };
+  return found !== undefined && mayUpload({ role: found }) ? null : { status: 403, message: "您没有上传文件的权限", early: true };
 }
 
 /**

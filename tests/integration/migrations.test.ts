@@ -65,6 +65,7 @@ describe("migrations", () => {
       "receipts",
       "replies",
       "reply_drafts",
+      "reply_files",
       "revoked_sessions",
       "sessions",
       "settings",

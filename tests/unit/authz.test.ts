@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, can, canViewProposal, homePath, safeCallbackPath, type Actor, type Capability } from "@/lib/authz";
+import { CAPABILITIES, can, canReadLetter, canViewProposal, homePath, safeCallbackPath, type Actor, type Capability } from "@/lib/authz";
 import { ROLES, type Role } from "@/lib/domain";
+import { mayUpload, type UploadPurpose } from "@/lib/uploads";
 import { staffNavigation } from "@/lib/navigation";
 
 const actor = (role: Role, unitId: number | null = null, id = 1): Actor => ({ id, role, unitId });
@@ -10,6 +11,8 @@ describe("capabilities", () => {
     administer: ["admin"],
     coordinate: ["coordinator"],
     handle: ["handler"],
+    attachFiles: ["coordinator", "handler"],
+    uploadSealedScan: ["handler", "director"],
     signOff: ["director"],
     staffHome: ["coordinator", "handler", "director", "district_leader"],
     listProposals: ["coordinator", "handler", "director"],
@@ -46,6 +49,52 @@ describe("who may see a proposal", () => {
     expect(canViewProposal(actor("district_leader", null, 300), { ...parties, keyLeaderId: null })).toBe(false);
   });
   it("the system administrator does not read proposals", () => expect(canViewProposal(actor("admin"), parties)).toBe(false));
+});
+
+describe("who may read a reply letter and its files (答复附件, 盖章件)", () => {
+  // Unit 10 leads, unit 11 co-handles, unit 12 has no part; member 100 proposes, 101 co-signs.
+  const parties = { unitIds: [10, 11], proposerIds: [100, 101], keyLeaderId: null };
+  const LEAD = 10;
+  const readers = (signed: boolean) =>
+    (
+      [
+        ["coordinator", actor("coordinator", 1)],
+        ["lead handler", actor("handler", 10)],
+        ["lead director", actor("director", 10)],
+        ["co-handling handler", actor("handler", 11)],
+        ["co-handling director", actor("director", 11)],
+        ["unrelated handler", actor("handler", 12)],
+        ["unrelated director", actor("director", 12)],
+        ["proposer", actor("member", null, 100)],
+        ["co-signer", actor("member", null, 101)],
+        ["another member", actor("member", null, 102)],
+        ["administrator", actor("admin")],
+      ] as const
+    )
+      .filter(([, reader]) => canReadLetter(reader, parties, LEAD, signed))
+      .map(([name]) => name);
+  it("once signed: everyone with a part in the proposal, the co-handling units and the co-signers included", () => {
+    expect(readers(true)).toEqual(["coordinator", "lead handler", "lead director", "co-handling handler", "co-handling director", "proposer", "co-signer"]);
+  });
+  it("before sign-off: only as drafts are read, by the lead unit and the coordinating office", () => {
+    expect(readers(false)).toEqual(["coordinator", "lead handler", "lead director"]);
+  });
+  it("before 交办 there is no lead unit: only the coordinating office reads a draft", () => {
+    expect(canReadLetter(actor("handler", 10), parties, null, false)).toBe(false);
+    expect(canReadLetter(actor("coordinator", 1), parties, null, false)).toBe(true);
+  });
+});
+
+describe("who may upload what", () => {
+  const uploaders = (purpose?: UploadPurpose) => ROLES.filter((r) => mayUpload(actor(r), purpose));
+  it("attachments: the coordinator (登记提案) and handlers (答复附件); workbooks: the coordinator; the sealed scan: handlers and directors", () => {
+    expect(uploaders("attachment")).toEqual(["coordinator", "handler"]);
+    expect(uploaders("workbook")).toEqual(["coordinator"]);
+    expect(uploaders("sealed")).toEqual(["handler", "director"]);
+  });
+  it("the front server admits an upload's body from any role that may upload for some purpose, never a member or the administrator", () => {
+    expect(uploaders()).toEqual(["coordinator", "handler", "director"]);
+  });
 });
 
 describe("landing pages", () => {
@@ -149,6 +198,8 @@ describe("what the timeline (办理记录) shows each reader: the rules of the p
     entry("assign", "请按时办理"),
     entry("return", "退回：请充实具体措施"),
     entry("approve", "同意签发"),
+    entry("reply_file_attached", "答复附件的备注"),
+    entry("sealed_scan_replaced", "替换盖章件：原扫描件缺页"),
     entry("receipt", "回执意见：不满意"),
     entry("co_opinion_returned", "协办意见退回：数据有误", CO),
     entry("co_opinion_returned", "另一协办单位的退回意见", OTHER_CO),
@@ -169,12 +220,12 @@ describe("what the timeline (办理记录) shows each reader: the rules of the p
   });
   it("the lead unit reads the drafting, the receipts, its co units' opinions, and what concerns itself", async () => {
     for (const role of ["handler", "director"] as const) {
-      expect(await seen(actor(role, LEAD))).toEqual(["请按时办理", "退回：请充实具体措施", "同意签发", "回执意见：不满意", "协办意见退回：数据有误", "另一协办单位的退回意见", "主办单位申请延期的理由", "督办主办单位", "提案人均已反馈，办结"]);
+      expect(await seen(actor(role, LEAD))).toEqual(["请按时办理", "退回：请充实具体措施", "同意签发", "答复附件的备注", "替换盖章件：原扫描件缺页", "回执意见：不满意", "协办意见退回：数据有误", "另一协办单位的退回意见", "主办单位申请延期的理由", "督办主办单位", "提案人均已反馈，办结"]);
     }
   });
   it("a co-handling unit reads neither the lead's 退回修改 nor the receipts, nor another unit's opinions and requests", async () => {
     for (const role of ["handler", "director"] as const) {
-      expect(await seen(actor(role, CO))).toEqual(["请按时办理", "协办意见退回：数据有误", "提案人均已反馈，办结"]);
+      expect(await seen(actor(role, CO))).toEqual(["请按时办理", "替换盖章件：原扫描件缺页", "协办意见退回：数据有误", "提案人均已反馈，办结"]);
     }
   });
   it("keeps every staff entry (what happened, by whom) and blanks only the comments", async () => {
@@ -187,12 +238,13 @@ describe("what the timeline (办理记录) shows each reader: the rules of the p
     expect(member.map((e) => [e.action, e.comment])).toEqual([
       ["assign", null],
       ["approve", null],
+      ["sealed_scan_replaced", null],
       ["receipt", null],
       ["close", "提案人均已反馈，办结"],
     ]);
   });
   it("with no lead unit assigned, unit roles read no internal comment", async () => {
     const { timelineFor } = await import("@/lib/authz");
-    expect(timelineFor(actor("handler", LEAD), EVENTS, null).filter((e) => e.comment).map((e) => e.action)).toEqual(["assign", "request_extension", "supervise", "close"]);
+    expect(timelineFor(actor("handler", LEAD), EVENTS, null).filter((e) => e.comment).map((e) => e.action)).toEqual(["assign", "sealed_scan_replaced", "request_extension", "supervise", "close"]);
   });
 });

@@ -34,7 +34,11 @@ describe("bodyVerdict", () => {
     const upload = post({ "content-length": String(10 * MB) }, UPLOAD_PATH);
     expect(await verdict(upload, "coordinator")).toEqual({ kind: "upload", bytes: 10 * MB });
     expect(await verdict(upload, null)).toEqual({ kind: "refused", refusal: { status: 401, message: "请先登录后再上传文件", early: true } });
-    expect(await verdict(upload, "handler")).toEqual({ kind: "refused", refusal: { status: 403, message: "您没有上传文件的权限", early: true } });
+    // Handlers attach files to replies, directors may upload the sealed scan; members and the administrator upload nothing.
+    expect(await verdict(upload, "handler")).toEqual({ kind: "upload", bytes: 10 * MB });
+    expect(await verdict(upload, "director")).toEqual({ kind: "upload", bytes: 10 * MB });
+    expect(await verdict(upload, "member")).toEqual({ kind: "refused", refusal: { status: 403, message: "您没有上传文件的权限", early: true } });
+    expect(await verdict(upload, "admin")).toEqual({ kind: "refused", refusal: { status: 403, message: "您没有上传文件的权限", early: true } });
     expect(await verdict(post({ "content-length": String(UPLOAD_REQUEST_BYTES + 1) }, UPLOAD_PATH), "coordinator")).toEqual({
       kind: "refused",
       refusal: { status: 413, message: "上传的文件过大（每个最多 10 MB）。" },

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { checkAttachment, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
+import { checkAttachment, checkSealedScan, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import { registrationInput } from "@/lib/import/forms";
 import { buildTemplate, cellText, readSheetRows } from "@/lib/import/workbook";
@@ -138,6 +138,14 @@ describe("attachments", () => {
     expect(checkAttachment(received("a.pdf", png))).toEqual({ ok: false, message: "附件“a.pdf”的内容与扩展名不符，请确认文件未损坏" });
     expect(checkAttachment(received("a.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toEqual({ ok: false, message: "附件“a.pdf”超过 10 MB" });
     expect(checkAttachment(received("a.pdf", new Uint8Array(0)))).toEqual({ ok: false, message: "附件“a.pdf”是空文件" });
+  });
+
+  it("takes only a PDF, by its first bytes, as the scan of the sealed letter", () => {
+    expect(checkSealedScan(received("盖章件.PDF", pdf))).toEqual({ ok: true, fileName: "盖章件.PDF", mimeType: "application/pdf" });
+    // A photo of the letter, or a photo renamed .pdf, is refused: the scan is served as 原文下载.
+    expect(checkSealedScan(received("盖章件.png", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件" });
+    expect(checkSealedScan(received("盖章件.pdf", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.pdf”的内容与扩展名不符，请确认文件未损坏" });
+    expect(checkSealedScan(received("盖章件.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringContaining("超过 10 MB") });
   });
 });
 

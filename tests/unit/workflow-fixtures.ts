@@ -62,11 +62,13 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     contactsThisRound: 0,
     draftsThisRound: 0,
     draftReturned: false,
+    replyFilesThisRound: 0,
     assignments: [assignment(LEAD, "lead"), assignment(CO, "co")],
     reply: null,
     receiptsThisRound: [],
     linkedIds: [],
     earlierReplies: [],
+    sealedRounds: [],
     ...over,
   };
 }

@@ -109,6 +109,28 @@ const CASES: Record<CommandType, Case> = {
   },
   approve: { command: { type: "approve" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
   return: { command: { type: "return", comment: "请补充下一步计划" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
+  attach_reply_files: {
+    command: { type: "attach_reply_files", fileNames: ["办理方案.pdf"] },
+    setup: (s) => facts(s),
+    states: HANDLING,
+    actors: ["leadHandler"],
+    afterwards: (after) => expect(after.replyFilesThisRound).toBe(1),
+  },
+  remove_reply_file: {
+    command: { type: "remove_reply_file", fileName: "办理方案.pdf" },
+    setup: (s) => facts(s, { replyFilesThisRound: 1 }),
+    states: HANDLING,
+    actors: ["leadHandler"],
+    afterwards: (after) => expect(after.replyFilesThisRound).toBe(0),
+  },
+  upload_sealed_scan: {
+    command: { type: "upload_sealed_scan", round: 1, fileName: "盖章件.pdf", reason: null },
+    setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),
+    // After sign-off, the lead unit (its handler or its director), also once the proposal is closed.
+    states: ["replied", "closed"],
+    actors: ["leadHandler", "leadDirector"],
+    afterwards: (after) => expect(after.sealedRounds).toEqual([1]),
+  },
   receipt: {
     command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false, round: 1 },
     setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),

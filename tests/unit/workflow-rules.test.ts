@@ -139,6 +139,40 @@ describe("sign-off", () => {
   });
 });
 
+describe("the reply's files", () => {
+  const replied = facts("replied", { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } });
+  const sealed = (reason: string | null = null, round = 1) => ({ type: "upload_sealed_scan", round, fileName: "盖章件.pdf", reason }) as const;
+
+  it("答复附件: at most five per round, counted across additions, and none while in review", () => {
+    const f = run(facts("handling"), [[A.leadHandler, { type: "attach_reply_files", fileNames: ["方案.pdf", "数据.docx", "现场1.jpg"] }]]);
+    expect(f.replyFilesThisRound).toBe(3);
+    expect(refused(decide(f, A.leadHandler, { type: "attach_reply_files", fileNames: ["a.pdf", "b.pdf", "c.pdf"] }, CTX))).toBe("答复附件最多 5 个，还可添加 2 个");
+    expect(refused(decide({ ...f, replyFilesThisRound: 5 }, A.leadHandler, { type: "attach_reply_files", fileNames: ["a.pdf"] }, CTX))).toBe("答复附件最多 5 个，已满");
+    expect(refused(decide(facts("in_review"), A.leadHandler, { type: "attach_reply_files", fileNames: ["a.pdf"] }, CTX))).toBe("答复函正在审签，不能修改附件");
+    expect(refused(decide(facts("handling"), A.coHandler, { type: "attach_reply_files", fileNames: ["a.pdf"] }, CTX))).toBe("只有主办单位的承办人可以执行此操作");
+  });
+
+  it("盖章件: only after sign-off, by the lead unit; the first upload tells the proposers, a replacement takes a reason and is logged as such", () => {
+    expect(refused(decide(facts("in_review"), A.leadHandler, sealed(), CTX))).toBe("答复函签发后才能上传盖章件扫描件");
+    expect(refused(decide(replied, A.coHandler, sealed(), CTX))).toBe("只有主办单位可以上传盖章答复函扫描件");
+    expect(refused(decide(replied, A.otherDirector, sealed(), CTX))).toBe("只有主办单位可以上传盖章答复函扫描件");
+    const first = decide(replied, A.leadDirector, sealed(), CTX);
+    expect(first.ok && first.events.map((e) => e.action)).toEqual(["sealed_scan_uploaded"]);
+    expect(first.ok && first.notify).toEqual([{ to: "users", userIds: [PROPOSER, COSIGNER], message: expect.stringContaining("盖章") }]);
+    const uploaded = (first as Extract<Decision, { ok: true }>).facts;
+    expect(refused(decide(uploaded, A.leadHandler, sealed(" "), CTX))).toBe("请填写替换盖章件的原因");
+    const replaced = decide(uploaded, A.leadHandler, sealed("原扫描件缺页"), CTX);
+    expect(replaced.ok && replaced.events).toEqual([expect.objectContaining({ action: "sealed_scan_replaced", comment: "原扫描件缺页" })]);
+    expect(replaced.ok && replaced.notify).toEqual([]);
+  });
+
+  it("the first round's letter may still be scanned while the proposal is handled again; a round without a signed reply may not", () => {
+    const second = facts("rehandling", { round: 2, earlierReplies: [{ round: 1, answeredBy: [PROPOSER] }] });
+    expect(refused(decide(second, A.leadHandler, sealed(null, 1), CTX))).toBe("allowed");
+    expect(refused(decide(second, A.leadHandler, sealed(null, 2), CTX))).toBe("答复函签发后才能上传盖章件扫描件");
+  });
+});
+
 describe("receipts", () => {
   const replied = () => facts("replied", { reply: { round: 1, writtenOn: "2026-06-01", receiptDue: "2026-06-29" }, assignments: [assignment(LEAD, "lead", { status: "done" })] });
   it("不满意 in the first round reopens it for a second round with its own deadline", () => {
@@ -428,5 +462,6 @@ describe("random sequences never reach an inconsistent state", () => {
       { numRuns: 300, seed: 20261125 },
     );
     expect([...reached].sort()).toEqual(PROPOSAL_STATES.filter((s) => s !== "registered").sort());
-  });
+    // About 10 s alone; a loaded machine (the build and the browsers beside it) takes four times as long.
+  }, 120_000);
 });

@@ -1,8 +1,10 @@
-/** The reply letter as the member will read it: the signed reply, or the latest draft before sign-off. */
+/** The reply letter as the member will read it (the signed reply, or the latest draft before sign-off), with its files. */
+import { ReplyFiles } from "@/components/reply-files";
 import { ReplyLetter } from "@/components/reply-letter";
 import type { Db } from "@/db/client";
 import { repliesOf } from "@/db/queries/handling-view";
 import { currentLetterSource, letterForSource } from "@/db/queries/letter";
+import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 
 export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
   const source = currentLetterSource(db, proposalId, round);
@@ -10,6 +12,7 @@ export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: n
   if (!source || !letter) return null;
   const reply = source.kind === "reply" ? repliesOf(db, proposalId).find((r) => r.id === source.replyId) : undefined;
   const documents = source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
+  const files = filesOfRound(replyFilesOf(db, proposalId), round);
   return (
     <section aria-labelledby="letter-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="letter-h" className="mb-3 font-semibold">
@@ -27,6 +30,7 @@ export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: n
           下载 Word
         </a>
       </p>
+      <ReplyFiles sealed={files.sealed} attachments={files.attachments} className="mb-3" />
       <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
         <ReplyLetter letter={letter} headingLevel={3} />
       </div>

@@ -1,3 +1,5 @@
+import { fileSize } from "@/lib/format";
+
 /** 提案内容: the proposal's text and its attachments. */
 export function ProposalText({ proposalId, body, files }: { proposalId: number; body: string; files: { id: number; fileName: string; size: number }[] }) {
   return (
@@ -14,7 +16,7 @@ export function ProposalText({ proposalId, body, files }: { proposalId: number; 
               <a href={`/proposals/${proposalId}/attachments/${f.id}`} className="text-brand-700 hover:underline">
                 {f.fileName}
               </a>
-              <span className="ml-2 text-slate-500">{Math.max(1, Math.round(f.size / 1024))} KB</span>
+              <span className="ml-2 text-slate-500">{fileSize(f.size)}</span>
             </li>
           ))}
         </ul>

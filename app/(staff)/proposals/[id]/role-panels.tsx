@@ -5,7 +5,8 @@
 import { DeadlineNote } from "@/components/deadline-note";
 import type { Db } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
-import { coOpinionsOf, pendingRequestsOf } from "@/db/queries/handling-view";
+import { coOpinionsOf, pendingRequestsOf, repliesOf } from "@/db/queries/handling-view";
+import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 import { workflowContext } from "@/db/handling/run";
 import { listUnits } from "@/db/queries/org";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
@@ -19,6 +20,7 @@ import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
 import { draftingOf } from "./drafting";
 import { DraftLinkPanel } from "./panels/draft-link-panel";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
+import { SealedScanPanel } from "./panels/reply-file-panels";
 import { publicationPanels } from "./publication-section";
 import { PaperReceipts } from "./paper-receipts";
 
@@ -98,6 +100,13 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
     if (lead && mine.unitId === lead.unitId && facts.status === "in_review") {
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
+  }
+  // 盖章件 of the current round's signed letter, for the lead unit (its handler or director). A placeholder
+  // reason asks the workflow only who may and when; the form asks for the real one when replacing.
+  const reply = facts.reply && repliesOf(db, proposalId).find((r) => r.round === facts.reply!.round);
+  if (reply && refusalOf(facts, user, { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" }, workflowContext(db, today)) === null) {
+    const { sealed } = filesOfRound(replyFilesOf(db, proposalId), reply.round);
+    panels.push(<SealedScanPanel key="sealed" proposalId={proposalId} round={reply.round} docNumber={reply.docNumber} current={sealed} />);
   }
   panels.push(...publicationPanels(db, user, proposalId));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeadlineNote } from "@/components/deadline-note";
 import { ProvisionalMark } from "@/components/provisional-mark";
+import { ReplyFiles } from "@/components/reply-files";
 import { ReplyLetter } from "@/components/reply-letter";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
@@ -12,6 +13,7 @@ import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
 import { memberReceiptsOf } from "@/db/queries/receipts";
+import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { deadlineRules } from "@/db/queries/settings";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
@@ -36,9 +38,10 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   if (!detail) notFound();
   const { proposal, session, assignments } = detail;
   const replies = repliesOf(db, id);
+  const files = replyFilesOf(db, id);
   const letters = replies.flatMap((r) => {
     const letter = letterForReply(db, r.id, user.id);
-    return letter ? [{ reply: r, letter }] : [];
+    return letter ? [{ reply: r, letter, files: filesOfRound(files, r.round) }] : [];
   });
   const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
@@ -96,7 +99,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
             ))}
         </ul>
       </header>
-      {letters.map(({ reply, letter }) => (
+      {letters.map(({ reply, letter, files }) => (
         <section key={reply.id} aria-label={`第${reply.round}次答复`} className="rounded border border-slate-200 bg-white p-4">
           <p className="mb-2 text-sm text-slate-600">
             {reply.round > 1 ? `第${reply.round}次答复` : "答复函"} · 发文字号 {reply.docNumber}
@@ -112,6 +115,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
               下载 Word
             </a>
           </p>
+          <ReplyFiles sealed={files.sealed} attachments={files.attachments} className="mb-3" />
           <div className="rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
             <ReplyLetter letter={letter} headingLevel={2} />
           </div>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ReplyLetter } from "@/components/reply-letter";
 import { getDb } from "@/db/client";
 import { publishedById, publishedLetter, type PublicItem } from "@/db/queries/public";
+import { publishedSealedScan } from "@/db/queries/reply-files";
 import { replyRoundName } from "@/lib/publication";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { CopyLink, FontSize, PrintButton, ReadAloud } from "../../_components/reader-tools";
@@ -65,6 +66,8 @@ export default async function PublishedReplyPage({ params }: Props) {
   const { t, tx } = r;
   const url = `${await siteOrigin()}/open/${item.id}`;
   const letter = publishedLetter(getDb(), item.id);
+  // The scan of the sealed letter, where the reply is published in full: that is the 原文.
+  const sealed = publishedSealedScan(getDb(), item.id) !== null;
   const shown = tx(item);
   const qr = await qrSvg(url);
   return (
@@ -106,8 +109,19 @@ export default async function PublishedReplyPage({ params }: Props) {
           <p>{t("文件下载")}:</p>
           <p>
             {t("原文下载")}:
-            {item.mode === "full" ? <a href={`/open/${item.id}/letter.pdf`}>{shown.title}</a> : t("本件摘要公开，不提供原文下载")}
+            {item.mode !== "full" ? (
+              t("本件摘要公开，不提供原文下载")
+            ) : sealed ? (
+              <a href={`/open/${item.id}/sealed.pdf`}>{t(`${item.title}（盖章件）`)}</a>
+            ) : (
+              <a href={`/open/${item.id}/letter.pdf`}>{shown.title}</a>
+            )}
           </p>
+          {item.mode === "full" && sealed && (
+            <p>
+              {t("文字版下载")}:<a href={`/open/${item.id}/letter.pdf`}>{shown.title}</a>
+            </p>
+          )}
         </div>
         <figure className="portal-qr">
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the QR code is an SVG the server drew from the page address (qrcode), not input */}

@@ -15,6 +15,9 @@ import { DraftHistory } from "../draft-history";
 import { draftingOf } from "../drafting";
 import { LetterPreview } from "../letter-preview";
 import { draftLetterFrame } from "@/db/queries/letter";
+import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
+import { MAX_ATTACHMENTS } from "@/lib/import/attachments";
+import { ReplyAttachmentsPanel } from "../panels/reply-file-panels";
 import { DraftEditor } from "../panels/draft-editor";
 import { SubmitPanel } from "../panels/handler-panels";
 import { proposalForPage } from "../proposal-for-page";
@@ -34,8 +37,8 @@ const EMPTY_DRAFT: DraftInput = {
 };
 
 /**
- * 起草答复函: the editor, the letter as it will read, and the versions so far — and nothing else, so that
- * each 保存草稿 re-renders only this. The lead unit and the coordinating office may read it; only the lead
+ * 起草答复函: the editor, the letter as it will read, its attachments, and the versions so far — and
+ * nothing else, so that each 保存草稿 re-renders only this. The lead unit and the coordinating office may read it; only the lead
  * unit's handler, while the workflow allows a draft, gets the editor.
  */
 export default async function ReplyDraftPage({ params }: { params: Promise<{ id: string }> }) {
@@ -93,6 +96,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
                 frame={draftLetterFrame(db, id, today)}
                 documents={latest ? { label: `第 ${latest.version} 稿`, href: `/letters/drafts/${latest.id}` } : null}
               />
+              <ReplyAttachmentsPanel proposalId={id} files={filesOfRound(replyFilesOf(db, id), facts.round).attachments} room={MAX_ATTACHMENTS - facts.replyFilesThisRound} />
               <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
             </>
           )}

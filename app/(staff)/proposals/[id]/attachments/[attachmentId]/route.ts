@@ -1,11 +1,9 @@
-import fs from "node:fs/promises";
-import path from "node:path";
-import { attachmentsDirFor, databasePath, getDb } from "@/db/client";
+import { getDb } from "@/db/client";
 import { getAttachment } from "@/db/queries/attachments";
 import { loadProposalParties } from "@/db/queries/proposals";
 import { can, canViewProposal } from "@/lib/authz";
 import { downloadCaller } from "../../../../../_server/guard";
-import { downloadResponse } from "@/app/_server/download";
+import { storedFileResponse } from "@/app/_server/download";
 
 /** Serves a proposal's attachment as a download (never inline), to those who may see the proposal. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; attachmentId: string }> }) {
@@ -18,10 +16,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!can(user, "viewProposal") || !canViewProposal(user, parties)) return new Response("无权访问", { status: 403 });
   const file = getAttachment(db, Number(id), Number(attachmentId));
   if (!file) return new Response("附件不存在", { status: 404 });
-  const root = attachmentsDirFor(databasePath());
-  const full = path.resolve(root, file.storagePath);
-  if (!full.startsWith(path.resolve(root) + path.sep)) return new Response("附件不存在", { status: 404 });
-  const body = await fs.readFile(full).catch(() => null);
-  if (!body) return new Response("附件文件缺失，请联系系统管理员", { status: 410 });
-  return downloadResponse(new Uint8Array(body), file.fileName, file.mimeType);
+  return storedFileResponse(file);
 }

@@ -1,0 +1,117 @@
+/**
+ * The reply's files: 答复附件 the lead unit's handler attaches while drafting (办理方案, data, photos) or
+ * removes again, and the scan of the sealed letter (盖章件) the lead unit uploads after sign-off, or
+ * replaces with a reason. lib/workflow decides who may and when; the files are the caller's uploads
+ * (uploads.ts), checked there as a proposal's attachments are, and kept as those are (stored-files.ts).
+ */
+import { and, eq, isNull } from "drizzle-orm";
+import type { WorkflowActor } from "@/lib/workflow/commands";
+import type { Db } from "../client";
+import { replyFiles } from "../schema";
+import { runCommand, type RunResult, type Tx } from "./run";
+import { filePlacement, removeStoredFile } from "./stored-files";
+import { consumeUploads, heldUploads, type HeldUpload } from "./uploads";
+
+/** An upload was used by another request between the check and the transaction (a second tab). */
+class UploadTaken extends Error {}
+const UPLOAD_TAKEN = "上传的文件已失效或已被使用，请移除后重新上传";
+
+/** Runs a command that takes held uploads into place: the files go back to the incoming folder when it fails. */
+function takingUploads<T>(run: (place: (tx: Tx, proposalId: number, file: HeldUpload) => string) => RunResult<T>): RunResult<T> {
+  const placement = filePlacement();
+  try {
+    return run((tx, proposalId, file) => {
+      if (!consumeUploads(tx, [file.id])) throw new UploadTaken();
+      return placement.place(proposalId, file);
+    });
+  } catch (error) {
+    placement.undo();
+    if (error instanceof UploadTaken) return { ok: false, reason: UPLOAD_TAKEN };
+    throw error;
+  }
+}
+
+const fileRow = (file: HeldUpload) => ({ fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
+
+/** 添加答复附件: the caller's uploads (purpose "attachment") become attachments of the reply of the current round. */
+export function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId: number, uploadIds: readonly string[]): RunResult<{ count: number }> {
+  const held = heldUploads(db, actor.id, "attachment", uploadIds);
+  if (!held.ok) return { ok: false, reason: held.message };
+  return takingUploads((place) =>
+    runCommand(db, {
+      proposalId,
+      actor,
+      command: { type: "attach_reply_files", fileNames: held.uploads.map((f) => f.fileName) },
+      write: (tx, applied) => {
+        for (const file of held.uploads) {
+          const storagePath = place(tx, proposalId, file);
+          tx.insert(replyFiles)
+            .values({ proposalId, round: applied.after.round, kind: "attachment", ...fileRow(file), storagePath, uploadedBy: actor.id })
+            .run();
+        }
+        return { count: held.uploads.length };
+      },
+    }),
+  );
+}
+
+/** 删除答复附件: one attachment of the reply in the making; its file is deleted once the removal is committed. */
+export function removeReplyFile(db: Db, actor: WorkflowActor, proposalId: number, fileId: number): RunResult<void> {
+  const ofProposal = (tx: Pick<Db, "select">) =>
+    tx
+      .select()
+      .from(replyFiles)
+      .where(and(eq(replyFiles.id, fileId), eq(replyFiles.proposalId, proposalId), eq(replyFiles.kind, "attachment")))
+      .get();
+  const file = ofProposal(db);
+  if (!file) return { ok: false, reason: "该答复附件不存在或已删除" };
+  const result = runCommand(db, {
+    proposalId,
+    actor,
+    command: { type: "remove_reply_file", fileName: file.fileName },
+    alreadyDone: (tx, before) => {
+      const now = ofProposal(tx);
+      if (!now) return "该答复附件不存在或已删除";
+      return now.round === before.round ? null : "已签发答复的附件不能删除";
+    },
+    write: (tx) => {
+      tx.delete(replyFiles).where(eq(replyFiles.id, fileId)).run();
+    },
+  });
+  if (result.ok) removeStoredFile(file.storagePath);
+  return result;
+}
+
+export type SealedScanInput = { round: number; uploadId: string; reason: string | null };
+
+/**
+ * 上传盖章件: the caller's upload (purpose "sealed", a PDF) becomes the scan of the signed letter of
+ * `round`. A scan already there is marked replaced (kept, with its file) and the replacement logged with
+ * its reason.
+ */
+export function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId: number, input: SealedScanInput): RunResult<{ replaced: boolean }> {
+  const held = heldUploads(db, actor.id, "sealed", [input.uploadId]);
+  if (!held.ok) return { ok: false, reason: held.message };
+  const file = held.uploads[0]!;
+  return takingUploads((place) =>
+    runCommand(db, {
+      proposalId,
+      actor,
+      command: { type: "upload_sealed_scan", round: input.round, fileName: file.fileName, reason: input.reason },
+      write: (tx, applied) => {
+        const replaced = applied.before.sealedRounds.includes(input.round);
+        if (replaced) {
+          tx.update(replyFiles)
+            .set({ replacedAt: new Date() })
+            .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.round, input.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
+            .run();
+        }
+        const storagePath = place(tx, proposalId, file);
+        tx.insert(replyFiles)
+          .values({ proposalId, round: input.round, kind: "sealed", ...fileRow(file), storagePath, uploadedBy: actor.id })
+          .run();
+        return { replaced };
+      },
+    }),
+  );
+}
