@@ -45,11 +45,11 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <div className="mb-4 flex items-center gap-3">
-        <h1 className="text-xl font-bold text-slate-900">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold text-slate-900 max-sm:w-full">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
         {can(user, "coordinate") && (
           <>
-            <Link href="/proposals/new" className="btn btn-primary ml-auto">
+            <Link href="/proposals/new" className="btn btn-primary sm:ml-auto">
               登记提案
             </Link>
             <Link href="/proposals/import" className="btn btn-secondary">
@@ -114,14 +114,14 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
                 <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
                 {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
               </td>
-              <td>{r.sessionYear}</td>
-              <td className="whitespace-nowrap">{r.proposer ?? "—"}</td>
-              <td className="whitespace-nowrap">{r.category ?? "—"}</td>
-              <td className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
-              <td>
+              <td data-label="年度">{r.sessionYear}</td>
+              <td data-label="提案人" className="whitespace-nowrap">{r.proposer ?? "—"}</td>
+              <td data-label="主题分类" className="whitespace-nowrap">{r.category ?? "—"}</td>
+              <td data-label="主办单位" className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
+              <td data-label="状态">
                 <StateBadge state={r.status} />
               </td>
-              <td>{isOpen(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : "—"}</td>
+              <td data-label="办复期限">{isOpen(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : "—"}</td>
             </tr>
           ))}
           {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的提案。</EmptyRow>}

@@ -13,6 +13,7 @@ import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
 import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 export const metadata: Metadata = { title: "统计" };
 
@@ -119,7 +120,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
                   {u.unit}
                 </th>
                 {UNIT_COLUMNS.slice(1).map((c) => (
-                  <td key={c.header}>{c.cell(u)}</td>
+                  <td key={c.header} data-label={c.header}>
+                    {c.cell(u)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -131,17 +134,21 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <h2 id="charts-h" className="sr-only">
           图表
         </h2>
-        <figure className="rounded border border-slate-200 bg-white p-3">
+        <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
           <figcaption className="mb-2 text-sm font-medium text-slate-700">{FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）</figcaption>
-          <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+          <ScrollFrame label={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}>
+            <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+          </ScrollFrame>
         </figure>
-        <figure className="rounded border border-slate-200 bg-white p-3">
+        <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
           <figcaption className="mb-2 text-sm font-medium text-slate-700">各届次会议提案办理状态</figcaption>
-          <StackedBarChart
-            title="各届次会议提案办理状态"
-            series={PROPOSAL_STATES.map((s) => ({ label: PROPOSAL_STATE_LABELS[s], color: STATE_COLORS[s] }))}
-            rows={sessions.map((s) => ({ label: s.session, values: PROPOSAL_STATES.map((state) => s.states[state]) }))}
-          />
+          <ScrollFrame label="各届次会议提案办理状态">
+            <StackedBarChart
+              title="各届次会议提案办理状态"
+              series={PROPOSAL_STATES.map((s) => ({ label: PROPOSAL_STATE_LABELS[s], color: STATE_COLORS[s] }))}
+              rows={sessions.map((s) => ({ label: s.session, values: PROPOSAL_STATES.map((state) => s.states[state]) }))}
+            />
+          </ScrollFrame>
         </figure>
       </section>
 

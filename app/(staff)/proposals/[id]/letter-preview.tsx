@@ -27,7 +27,7 @@ export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: n
           下载 Word
         </a>
       </p>
-      <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
+      <div className="rounded border border-slate-100 bg-[#fffdf8] px-4 py-4 sm:px-8 sm:py-6">
         <ReplyLetter letter={letter} headingLevel={3} />
       </div>
     </section>
