@@ -62,7 +62,7 @@ function ChoiceGroup({
         </span>
       </legend>
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
@@ -194,7 +194,7 @@ export function ReceiptForm({ action, hidden, respondent, onPaper = false, headi
             aria-describedby={`${opinionId}-hint${errors.opinion ? ` ${opinionId}-error` : ""}`}
             className="input text-base"
           />
-          <p id={`${opinionId}-hint`} className="text-xs text-slate-500">
+          <p id={`${opinionId}-hint`} className="text-xs text-slate-600">
             {unsatisfied ? "您选择了“不满意”，请写明具体意见，承办单位将据此重新办理。" : "选填。"}
             已输入 {answers.opinion.trim().length} / {RECEIPT_OPINION_MAX} 字。
           </p>

@@ -74,9 +74,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <p className="mb-2 text-sm text-slate-700">
           {FIGURE_DEFINITIONS.replyOverdue.label}：
           <strong className={figures.replyOverdue > 0 ? "text-red-800" : undefined}>{figures.replyOverdue}</strong> 件
-          <span className="ml-2 text-xs text-slate-500">（{FIGURE_DEFINITIONS.replyOverdue.definition}）</span>
+          <span className="ml-2 text-xs text-slate-600">（{FIGURE_DEFINITIONS.replyOverdue.definition}）</span>
           {figures.replyOverdue > 0 && (
-            <Link href="/supervision?stage=reply" className="ml-2 text-brand-700 hover:underline">
+            <Link href="/supervision?stage=reply" className="ml-2 text-brand-700 underline">
               去督办
             </Link>
           )}
