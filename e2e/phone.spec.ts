@@ -3,7 +3,8 @@
  * scrolls sideways, no control sticks out past its right edge (only a ScrollFrame may scroll, inside
  * itself) — and are axe clean; the staff header folds into a 菜单 disclosure button that opens the
  * navigation by mouse and keyboard, and every link of it leads to its page; the director signs a reply
- * off through the real form. On a desktop the navigation shows as before, without the button.
+ * off through the real form. On a tablet the widest tables scroll in their own frame; on a desktop the
+ * navigation shows as before, without the button.
  */
 import { noAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
@@ -11,21 +12,28 @@ import { prepareJointReply, prepareProposal } from "./prepared-proposal";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
+/** The page does not scroll sideways. */
+async function noSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
+}
+
 /** The page fits 390 px: no sideways scroll of the page, every control within the screen, no axe violation. */
 async function fitsThePhone(page: Page) {
-  const { scrollWidth, innerWidth, sticking } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-    // Controls past the right edge, except inside a frame that scrolls on its own (ScrollFrame).
-    sticking: [...document.querySelectorAll("a, button, input, select, textarea, summary")]
-      .filter((el) => !el.closest('[role="region"][tabindex="0"]'))
+  await noSidewaysScroll(page);
+  // Controls past the right edge, except inside a frame that scrolls on its own (a ScrollFrame that scrolls).
+  const sticking = await page.evaluate(() =>
+    [...document.querySelectorAll("a, button, input, select, textarea, summary")]
+      .filter((el) => {
+        const frame = el.closest('[role="region"][tabindex="0"]');
+        return !frame || frame.scrollWidth <= frame.clientWidth;
+      })
       .filter((el) => {
         const box = el.getBoundingClientRect();
         return box.width > 0 && box.right > window.innerWidth + 0.5;
       })
       .map((el) => el.outerHTML.slice(0, 120)),
-  }));
-  expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
+  );
   expect(sticking, page.url()).toEqual([]);
   await noAxeViolations(page);
 }
@@ -66,18 +74,16 @@ async function everyNavLinkFits(page: Page, labels: string[]) {
   }
 }
 
-test("the coordinator's 菜单 works by keyboard and reaches 待办, 全部提案, 督办 and 统计, each fitting 390 px", async ({ page, loginAs }) => {
-  test.setTimeout(90_000);
+test("the 菜单 holds the account links too and works by keyboard: Escape closes it, Enter and Space toggle it, Tab goes into it", async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/work");
-  await fitsThePhone(page);
   await openMenu(page);
   // Who is signed in, 消息, 修改密码 and 退出 are in the menu too.
   for (const name of [/^消息/, /^修改密码$/]) await expect(page.getByRole("link", { name })).toBeInViewport();
   await expect(page.getByRole("button", { name: "退出" })).toBeInViewport();
   await noAxeViolations(page);
 
-  // Keyboard: Escape closes it and gives the focus back; Enter opens it; Tab goes on into the links.
+  // Escape closes it and gives the focus back; Enter opens it; Tab goes on into the links.
   await page.keyboard.press("Escape");
   await expect(menuButton(page)).toHaveAttribute("aria-expanded", "false");
   await expect(menuButton(page)).toBeFocused();
@@ -92,7 +98,13 @@ test("the coordinator's 菜单 works by keyboard and reaches 待办, 全部提�
   await expect(menuButton(page)).toHaveAttribute("aria-expanded", "true");
   await page.keyboard.press("Space");
   await expect(menuButton(page)).toHaveAttribute("aria-expanded", "false");
+});
 
+test("the coordinator's 菜单 reaches 待办, 全部提案, 督办 and 统计, each fitting 390 px", async ({ page, loginAs }) => {
+  test.setTimeout(90_000);
+  await loginAs("coordinator");
+  await page.goto("/work");
+  await fitsThePhone(page);
   await everyNavLinkFits(page, ["待办", "全部提案", "督办", "统计"]);
 });
 
@@ -205,5 +217,19 @@ test.describe("on a desktop", () => {
     const header = await page.locator("header").boundingBox();
     expect(header!.height).toBeLessThan(60);
     await expect(page.getByRole("columnheader", { name: "收到日期" })).toBeVisible();
+  });
+});
+
+test.describe("on a tablet", () => {
+  test.use({ viewport: { width: 800, height: 1000 } });
+
+  test("the widest tables (全部提案, 统计 by unit) scroll in their own frame, not the page", async ({ page, loginAs }) => {
+    await loginAs("coordinator");
+    const frames = { "/proposals": "提案列表（可横向滚动）", "/stats": "各主办单位（可横向滚动）" };
+    for (const [path, frame] of Object.entries(frames)) {
+      await page.goto(path);
+      await expect(page.getByRole("region", { name: frame }).getByRole("table")).toBeVisible();
+      await noSidewaysScroll(page);
+    }
   });
 });

@@ -103,31 +103,33 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <h2 id="units-h" className="mb-2 font-semibold">
           各主办单位（按按时办复率排序）
         </h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              {UNIT_COLUMNS.map((c) => (
-                <th key={c.header} scope="col">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row" className="font-normal">
-                  {u.unit}
-                </th>
-                {UNIT_COLUMNS.slice(1).map((c) => (
-                  <td key={c.header} data-label={c.header}>
-                    {c.cell(u)}
-                  </td>
+        <ScrollFrame label="各主办单位">
+          <table className="data-table">
+            <thead>
+              <tr>
+                {UNIT_COLUMNS.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.unitId}>
+                  <th scope="row" className="font-normal">
+                    {u.unit}
+                  </th>
+                  {UNIT_COLUMNS.slice(1).map((c) => (
+                    <td key={c.header} data-label={c.header}>
+                      {c.cell(u)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollFrame>
       </section>
 
       <section aria-labelledby="charts-h" className="mb-6 grid gap-6 lg:grid-cols-2">
