@@ -78,8 +78,8 @@ function FieldChanges({ changes }: { changes: FieldChange[] }) {
             <th scope="row" className="whitespace-nowrap font-medium">
               {c.field}
             </th>
-            <td>{c.before ? <Segment segment={{ kind: "removed", text: c.before }} /> : "（空）"}</td>
-            <td>{c.after ? <Segment segment={{ kind: "added", text: c.after }} /> : "（空）"}</td>
+            <td data-label="原稿">{c.before ? <Segment segment={{ kind: "removed", text: c.before }} /> : "（空）"}</td>
+            <td data-label="修改稿">{c.after ? <Segment segment={{ kind: "added", text: c.after }} /> : "（空）"}</td>
           </tr>
         ))}
       </tbody>

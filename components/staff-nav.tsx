@@ -9,7 +9,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="主导航">
-      <ul className="flex gap-1">
+      <ul className="flex flex-col gap-1 lg:flex-row">
         {items.map((item) => {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -17,7 +17,7 @@ export function StaffNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`block rounded px-3 py-1.5 text-sm ${current ? "bg-white/20 font-semibold text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"}`}
+                className={`block rounded px-3 py-2 text-sm lg:py-1.5 ${current ? "bg-white/20 font-semibold text-white" : "text-brand-100 hover:bg-white/10 hover:text-white"}`}
               >
                 {item.label}
               </Link>

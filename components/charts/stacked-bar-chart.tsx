@@ -16,7 +16,7 @@ export function StackedBarChart({ title, series, rows }: { title: string; series
   const height = LEGEND + Math.max(rows.length, 1) * ROW;
   const legendStep = WIDTH / series.length;
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="max-w-2xl" fontSize="12">
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="max-w-2xl max-md:min-w-[36rem]" fontSize="12">
       <title>{title}</title>
       <desc>{summary}</desc>
       {series.map((s, i) => (

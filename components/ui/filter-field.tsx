@@ -1,7 +1,7 @@
-/** One control of a list's filter form, with its small label above it. */
+/** One control of a list's filter form, with its small label above it; a full line on a phone. */
 export function FilterField({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
   return (
-    <div>
+    <div className="max-sm:w-full">
       <label htmlFor={id} className="block text-xs text-slate-600">
         {label}
       </label>

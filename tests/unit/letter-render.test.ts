@@ -76,7 +76,7 @@ describe("DraftDiff", () => {
       createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, resultClass: "A", label: "第2稿", body: "同。" } }),
     );
     expect(html).toContain("两稿正文相同；办理结果类别有改动（见下表）。");
-    expect(html).toMatch(/<th scope="row"[^>]*>办理结果类别<\/th><td><del[^>]*><span class="sr-only">\[删除：<\/span>B类：/);
+    expect(html).toMatch(/<th scope="row"[^>]*>办理结果类别<\/th><td data-label="原稿"><del[^>]*><span class="sr-only">\[删除：<\/span>B类：/);
     expect(html).toMatch(/<ins[^>]*><span class="sr-only">\[插入：<\/span>A类：所提问题已经解决或基本解决/);
   });
 });

@@ -39,15 +39,15 @@ export default async function MeetingsPage() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap">
+                  <td data-label="日期" className="whitespace-nowrap">
                     <Link href={`/meetings/${r.id}`} className="text-brand-700 hover:underline">
                       {r.heldOn}
                     </Link>
                   </td>
-                  <td>{MEETING_KIND_LABELS[r.kind]}</td>
-                  <td>{r.place}</td>
-                  {user.role === "coordinator" && <td>{r.unit}</td>}
-                  <td>{r.proposals} 件</td>
+                  <td data-label="形式">{MEETING_KIND_LABELS[r.kind]}</td>
+                  <td data-label="地点">{r.place}</td>
+                  {user.role === "coordinator" && <td data-label="单位">{r.unit}</td>}
+                  <td data-label="涵盖提案">{r.proposals} 件</td>
                 </tr>
               ))}
             </tbody>

@@ -14,6 +14,7 @@ import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, type ProposalState } from "@/li
 import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 /** States in which the lead unit's 办复期限 still runs. */
 const isOpen = (status: string) => ["assigned", "handling", "rehandling", "in_review"].includes(status);
@@ -45,11 +46,11 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <div className="mb-4 flex items-center gap-3">
-        <h1 className="text-xl font-bold text-slate-900">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-bold text-slate-900 max-sm:w-full">{user.role === "coordinator" ? "全部提案" : "本单位承办的提案"}</h1>
         {can(user, "coordinate") && (
           <>
-            <Link href="/proposals/new" className="btn btn-primary ml-auto">
+            <Link href="/proposals/new" className="btn btn-primary sm:ml-auto">
               登记提案
             </Link>
             <Link href="/proposals/import" className="btn btn-secondary">
@@ -95,38 +96,40 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
         <p className="ml-auto text-sm text-slate-600">共 {total} 件</p>
       </form>
       <ProvisionalNotice calendar={calendar} dates={rows.filter((r) => isOpen(r.status)).map((r) => r.due)} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">提案</th>
-            <th scope="col">年度</th>
-            <th scope="col">提案人</th>
-            <th scope="col">主题分类</th>
-            <th scope="col">主办单位</th>
-            <th scope="col">状态</th>
-            <th scope="col">办复期限</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>
-                <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
-                {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
-              </td>
-              <td>{r.sessionYear}</td>
-              <td className="whitespace-nowrap">{r.proposer ?? "—"}</td>
-              <td className="whitespace-nowrap">{r.category ?? "—"}</td>
-              <td className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
-              <td>
-                <StateBadge state={r.status} />
-              </td>
-              <td>{isOpen(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : "—"}</td>
+      <ScrollFrame label="提案列表">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">提案</th>
+              <th scope="col">年度</th>
+              <th scope="col">提案人</th>
+              <th scope="col">主题分类</th>
+              <th scope="col">主办单位</th>
+              <th scope="col">状态</th>
+              <th scope="col">办复期限</th>
             </tr>
-          ))}
-          {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的提案。</EmptyRow>}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
+                  {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
+                </td>
+                <td data-label="年度">{r.sessionYear}</td>
+                <td data-label="提案人" className="whitespace-nowrap">{r.proposer ?? "—"}</td>
+                <td data-label="主题分类" className="whitespace-nowrap">{r.category ?? "—"}</td>
+                <td data-label="主办单位" className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
+                <td data-label="状态">
+                  <StateBadge state={r.status} />
+                </td>
+                <td data-label="办复期限">{isOpen(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : "—"}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的提案。</EmptyRow>}
+          </tbody>
+        </table>
+      </ScrollFrame>
       <Pagination page={page} pages={pages} href={pageHref} />
     </>
   );

@@ -26,7 +26,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
             <tbody>
               <tr>
                 {RATES.map((key) => (
-                  <td key={key}>
+                  <td key={key} data-label={FIGURE_DEFINITIONS[key].label}>
                     {percent(figures[key])}
                     <span className="ml-1 text-xs text-slate-500">
                       {figures[key].count}/{figures[key].of}

@@ -14,6 +14,7 @@ import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 import { FilterField } from "@/components/ui/filter-field";
 import { KeyFigures } from "./key-figures";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 export const metadata: Metadata = { title: "统计" };
 
@@ -75,9 +76,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <p className="mb-2 text-sm text-slate-700">
           {FIGURE_DEFINITIONS.replyOverdue.label}：
           <strong className={figures.replyOverdue > 0 ? "text-red-800" : undefined}>{figures.replyOverdue}</strong> 件
-          <span className="ml-2 text-xs text-slate-500">（{FIGURE_DEFINITIONS.replyOverdue.definition}）</span>
+          <span className="ml-2 text-xs text-slate-600">（{FIGURE_DEFINITIONS.replyOverdue.definition}）</span>
           {figures.replyOverdue > 0 && (
-            <Link href="/supervision?stage=reply" className="ml-2 text-brand-700 hover:underline">
+            <Link href="/supervision?stage=reply" className="ml-2 text-brand-700 underline">
               去督办
             </Link>
           )}
@@ -106,46 +107,54 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <h2 id="units-h" className="mb-2 font-semibold">
           各主办单位（按按时办复率排序）
         </h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              {UNIT_COLUMNS.map((c) => (
-                <th key={c.header} scope="col">
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => (
-              <tr key={u.unitId}>
-                <th scope="row" className="font-normal">
-                  {u.unit}
-                </th>
-                {UNIT_COLUMNS.slice(1).map((c) => (
-                  <td key={c.header}>{c.cell(u)}</td>
+        <ScrollFrame label="各主办单位">
+          <table className="data-table">
+            <thead>
+              <tr>
+                {UNIT_COLUMNS.map((c) => (
+                  <th key={c.header} scope="col">
+                    {c.header}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.unitId}>
+                  <th scope="row" className="font-normal">
+                    {u.unit}
+                  </th>
+                  {UNIT_COLUMNS.slice(1).map((c) => (
+                    <td key={c.header} data-label={c.header}>
+                      {c.cell(u)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollFrame>
       </section>
 
       <section aria-labelledby="charts-h" className="mb-6 grid gap-6 lg:grid-cols-2">
         <h2 id="charts-h" className="sr-only">
           图表
         </h2>
-        <figure className="rounded border border-slate-200 bg-white p-3">
+        <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
           <figcaption className="mb-2 text-sm font-medium text-slate-700">{FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）</figcaption>
-          <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+          <ScrollFrame label={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}>
+            <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+          </ScrollFrame>
         </figure>
-        <figure className="rounded border border-slate-200 bg-white p-3">
+        <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
           <figcaption className="mb-2 text-sm font-medium text-slate-700">各届次会议提案办理状态</figcaption>
-          <StackedBarChart
-            title="各届次会议提案办理状态"
-            series={PROPOSAL_STATES.map((s) => ({ label: PROPOSAL_STATE_LABELS[s], color: STATE_COLORS[s] }))}
-            rows={sessions.map((s) => ({ label: s.session, values: PROPOSAL_STATES.map((state) => s.states[state]) }))}
-          />
+          <ScrollFrame label="各届次会议提案办理状态">
+            <StackedBarChart
+              title="各届次会议提案办理状态"
+              series={PROPOSAL_STATES.map((s) => ({ label: PROPOSAL_STATE_LABELS[s], color: STATE_COLORS[s] }))}
+              rows={sessions.map((s) => ({ label: s.session, values: PROPOSAL_STATES.map((state) => s.states[state]) }))}
+            />
+          </ScrollFrame>
         </figure>
       </section>
 

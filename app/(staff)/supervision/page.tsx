@@ -109,8 +109,8 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                   <td>
                     <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.kind} />
                   </td>
-                  <td className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
-                  <td>
+                  <td data-label="环节" className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
+                  <td data-label="期限">
                     <DueBadge due={r.due} today={today} calendar={calendar} />
                   </td>
                   <td>

@@ -37,13 +37,13 @@ export function AssignmentTable<R extends AssignmentItem>({
             <td>
               <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
             </td>
-            <td className="whitespace-nowrap">
+            <td data-label="单位" className="whitespace-nowrap">
               {r.unit}（{ASSIGNMENT_ROLE_LABELS[r.role]}）
             </td>
-            <td>
+            <td data-label="期限">
               <DueBadge due={dueOf(r)} today={today} calendar={calendar} />
             </td>
-            {note && <td>{note(r)}</td>}
+            {note && <td data-label="说明">{note(r)}</td>}
           </tr>
         ))}
       </tbody>

@@ -34,7 +34,7 @@ export function CoordinatorQueue({ db, today, calendar }: { db: Db; today: strin
                 <td>
                   <ProposalLink id={p.proposalId} number={p.number} title={p.title} kind={p.sessionKind} />
                 </td>
-                <td>{p.receivedOn}</td>
+                <td data-label="收到日期">{p.receivedOn}</td>
               </tr>
             ))}
           </tbody>
@@ -56,11 +56,11 @@ export function CoordinatorQueue({ db, today, calendar }: { db: Db; today: strin
                 <td>
                   <ProposalLink id={a.proposalId} number={a.number} title={a.title} kind={a.sessionKind} />
                 </td>
-                <td>
+                <td data-label="申请单位">
                   {a.unit}（{a.requester}）
                 </td>
-                <td className="max-w-md">{a.reason}</td>
-                <td>
+                <td data-label="理由" className="max-w-md">{a.reason}</td>
+                <td data-label="审批期限">
                   <DueBadge due={a.decideBy} today={today} calendar={calendar} />
                 </td>
               </tr>
@@ -84,9 +84,9 @@ export function CoordinatorQueue({ db, today, calendar }: { db: Db; today: strin
                 <td>
                   <ProposalLink id={e.proposalId} number={e.number} title={e.title} kind={e.sessionKind} />
                 </td>
-                <td>{e.unit}</td>
-                <td className="max-w-md">{e.reason}</td>
-                <td>{e.requestedUntil}</td>
+                <td data-label="申请单位">{e.unit}</td>
+                <td data-label="理由" className="max-w-md">{e.reason}</td>
+                <td data-label="申请延至">{e.requestedUntil}</td>
               </tr>
             ))}
           </tbody>

@@ -30,8 +30,8 @@ export function DirectorQueue({ db, unitId, today, calendar }: { db: Db; unitId:
                 <td>
                   <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
                 </td>
-                <td>{r.docNumber}</td>
-                <td>{r.writtenOn}</td>
+                <td data-label="发文字号">{r.docNumber}</td>
+                <td data-label="成文日期">{r.writtenOn}</td>
               </tr>
             ))}
           </tbody>

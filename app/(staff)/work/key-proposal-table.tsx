@@ -23,16 +23,16 @@ export function KeyProposalTable({ rows, today, calendar, label, showLeader = fa
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>
+              <td data-label="提案">
                 <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.kind} />
               </td>
-              <td>
+              <td data-label="状态">
                 <StateBadge state={r.status} />
               </td>
-              {showLeader && <td>{r.leader ?? "—"}</td>}
-              <td>{r.leadUnit ?? "—"}</td>
-              <td>{r.due && ["assigned", "handling", "rehandling", "in_review"].includes(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : (r.due ?? "—")}</td>
-              <td>{r.lastReportAt ? dateTimeInChina(r.lastReportAt) : "尚未报送"}</td>
+              {showLeader && <td data-label="领办领导">{r.leader ?? "—"}</td>}
+              <td data-label="主办单位">{r.leadUnit ?? "—"}</td>
+              <td data-label="办复期限">{r.due && ["assigned", "handling", "rehandling", "in_review"].includes(r.status) ? <DueBadge due={r.due} today={today} calendar={calendar} /> : (r.due ?? "—")}</td>
+              <td data-label="最近中期进展">{r.lastReportAt ? dateTimeInChina(r.lastReportAt) : "尚未报送"}</td>
             </tr>
           ))}
         </tbody>

@@ -31,13 +31,13 @@ export function OverdueReceipts({ db, today, calendar }: { db: Db; today: string
                 <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.sessionKind} />
                 {r.round > 1 && <span className="ml-1 text-xs text-orange-800">第{r.round}轮答复</span>}
               </td>
-              <td className="whitespace-nowrap">
+              <td data-label="提案人" className="whitespace-nowrap">
                 {r.member}（{SIGNER_ROLE_LABELS[r.signerRole]}）
               </td>
-              <td>
+              <td data-label="回执期限">
                 <DueBadge due={r.receiptDue} today={today} calendar={calendar} />
               </td>
-              <td className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
+              <td data-label="上次催告" className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
               <td>
                 <div className="flex flex-wrap items-start gap-2">
                   <RemindButton proposalId={r.proposalId} replyId={r.replyId} memberId={r.memberId} label={`${r.member}提交回执`} />

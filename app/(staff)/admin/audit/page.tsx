@@ -65,12 +65,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             return (
               <tr key={row.id}>
                 <td className="whitespace-nowrap font-mono text-xs">{secondInChina(row.createdAt)}</td>
-                <td className={`whitespace-nowrap ${ALARMING_KINDS.has(row.action) ? "font-semibold text-red-800" : ""}`}>
+                <td data-label="事件" className={`whitespace-nowrap ${ALARMING_KINDS.has(row.action) ? "font-semibold text-red-800" : ""}`}>
                   {AUDIT_LABELS[row.action as keyof typeof AUDIT_LABELS] ?? eventLabel(row.action)}
                 </td>
-                <td>{who(row)}</td>
-                <td className="whitespace-nowrap font-mono text-xs">{row.address ?? "—"}</td>
-                <td>
+                <td data-label="操作人">{who(row)}</td>
+                <td data-label="网络地址" className="whitespace-nowrap font-mono text-xs">{row.address ?? "—"}</td>
+                <td data-label="详情">
                   {row.proposalId !== null && (
                     <Link href={`/proposals/${row.proposalId}`} className="mr-2 text-brand-700 underline">
                       查看提案

@@ -1,3 +1,4 @@
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 import { dateTimeInChina } from "@/lib/format";
 import { holidayPeriods, type CalendarDay } from "@/lib/holiday-calendar";
 import { RemoveYear } from "./remove-year";
@@ -11,7 +12,7 @@ const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 
 /** Year by year: where its schedule comes from, and the schedule as the notice reads. */
 export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnownYear: number }) {
   return (
-    <div role="region" aria-label="各年度安排（可横向滚动）" tabIndex={0} className="overflow-x-auto">
+    <ScrollFrame label="各年度安排">
         <table className="data-table">
         <thead>
           <tr>
@@ -26,7 +27,7 @@ export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnow
               <th scope="row" className="whitespace-nowrap align-top">
                 {row.year}年
               </th>
-              <td className="align-top">
+              <td data-label="来源" className="align-top">
                 {row.origin === "maintained" ? (
                   <div className="space-y-2">
                     <p>管理员录入：{row.source}</p>
@@ -41,7 +42,7 @@ export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnow
                   </span>
                 )}
               </td>
-              <td className="align-top">
+              <td data-label="放假与调休上班" className="align-top">
                 {row.days.length === 0 ? (
                   <span className="text-slate-500">—</span>
                 ) : (
@@ -66,6 +67,6 @@ export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnow
           ))}
         </tbody>
         </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -42,12 +42,12 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                   {sessionTitle(s)}
                 </Link>
               </td>
-              <td>{s.body}</td>
-              <td className="whitespace-nowrap">{s.term}</td>
-              <td className="whitespace-nowrap">{s.meeting}</td>
-              <td className="tabular-nums">{s.year}</td>
-              <td className="whitespace-nowrap">{SESSION_KIND_LABELS[s.kind]}</td>
-              <td>
+              <td data-label="召集机构">{s.body}</td>
+              <td data-label="届次" className="whitespace-nowrap">{s.term}</td>
+              <td data-label="会议" className="whitespace-nowrap">{s.meeting}</td>
+              <td data-label="年度" className="tabular-nums">{s.year}</td>
+              <td data-label="办理类型" className="whitespace-nowrap">{SESSION_KIND_LABELS[s.kind]}</td>
+              <td data-label="状态">
                 <ActiveBadge active={s.active} />
               </td>
             </tr>

@@ -37,7 +37,7 @@ export function DeadlineForm({ rules }: { rules: Record<DeadlineKind, DeadlineRu
               <th scope="row" className="font-normal">
                 {DEADLINE_LABELS[kind]}
               </th>
-              <td>{START[kind]}</td>
+              <td data-label="起算">{START[kind]}</td>
               <td>
                 <input
                   name={`${kind}Amount`}

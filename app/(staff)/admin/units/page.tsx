@@ -41,14 +41,14 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
                   {u.name}
                 </Link>
               </td>
-              <td>{u.shortName}</td>
-              <td>{u.docPrefix}</td>
-              <td className="font-mono text-xs">{u.indexPrefix}</td>
-              <td className="whitespace-nowrap">{UNIT_KIND_LABELS[u.kind]}</td>
-              <td>
+              <td data-label="简称">{u.shortName}</td>
+              <td data-label="发文字号前缀">{u.docPrefix}</td>
+              <td data-label="索引号前缀" className="font-mono text-xs">{u.indexPrefix}</td>
+              <td data-label="类型" className="whitespace-nowrap">{UNIT_KIND_LABELS[u.kind]}</td>
+              <td data-label="状态">
                 <ActiveBadge active={u.active} />
               </td>
-              <td>
+              <td data-label="用户">
                 <Link href={`/admin/users?unit=${u.id}`} aria-label={`查看${u.shortName}的用户`} className="text-brand-700 underline">
                   查看
                 </Link>

@@ -8,7 +8,7 @@ export function AccountBadges({ user, now }: { user: Pick<AdminUser, "disabled" 
   if (user.mustChangePassword) badges.push({ label: "须修改密码", tone: "bg-amber-50 text-amber-900" });
   if (badges.length === 0) badges.push({ label: "正常", tone: "bg-emerald-50 text-emerald-800" });
   return (
-    <span className="flex flex-wrap gap-1">
+    <span className="flex flex-wrap gap-1 max-md:inline-flex">
       {badges.map((b) => (
         <span key={b.label} className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${b.tone}`}>
           {b.label}

@@ -33,11 +33,11 @@ export function DraftHistory({ proposalId, drafts }: { proposalId: number; draft
               <td className="whitespace-nowrap">
                 {draft.round > 1 && `第${draft.round}轮 `}第 {draft.version} 稿
               </td>
-              <td>{author}</td>
-              <td className="whitespace-nowrap">{dateTimeInChina(draft.createdAt)}</td>
-              <td>{draft.resultClass}</td>
-              <td>{DISCLOSURE_LABELS[draft.disclosure]}</td>
-              <td>
+              <td data-label="起草人">{author}</td>
+              <td data-label="保存时间" className="whitespace-nowrap">{dateTimeInChina(draft.createdAt)}</td>
+              <td data-label="结果类别">{draft.resultClass}</td>
+              <td data-label="公开方式">{DISCLOSURE_LABELS[draft.disclosure]}</td>
+              <td data-label="审签">
                 {decision ? (
                   <>
                     <span className={decision === "return" ? "text-red-800" : "text-emerald-800"}>{SIGN_OFF_LABELS[decision]}</span>

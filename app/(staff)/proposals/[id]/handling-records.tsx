@@ -38,7 +38,7 @@ export function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; 
                     {c.contactedOn}
                     {c.round > 1 && <span className="ml-1 text-xs text-orange-800">第{c.round}轮</span>}
                   </td>
-                  <td className="whitespace-nowrap">
+                  <td data-label="方式" className="whitespace-nowrap">
                     {CONTACT_METHOD_LABELS[c.method]}
                     {c.meetingId !== null && canViewMeeting(user, c.unitId) && (
                       <Link href={`/meetings/${c.meetingId}`} className="ml-1 text-xs text-brand-700 hover:underline">
@@ -46,9 +46,9 @@ export function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; 
                       </Link>
                     )}
                   </td>
-                  <td>{c.participants}</td>
-                  <td className="whitespace-pre-line">{c.summary}</td>
-                  <td className="whitespace-nowrap">{c.author}</td>
+                  <td data-label="参加人员">{c.participants}</td>
+                  <td data-label="沟通情况" className="whitespace-pre-line">{c.summary}</td>
+                  <td data-label="记录人" className="whitespace-nowrap">{c.author}</td>
                 </tr>
               ))}
             </tbody>

@@ -31,7 +31,7 @@ export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: n
         </a>
       </p>
       <ReplyFiles sealed={files.sealed} attachments={files.attachments} className="mb-3" />
-      <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
+      <div className="rounded border border-slate-100 bg-[#fffdf8] px-4 py-4 sm:px-8 sm:py-6">
         <ReplyLetter letter={letter} headingLevel={3} />
       </div>
     </section>

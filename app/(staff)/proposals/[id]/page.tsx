@@ -41,7 +41,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             {sessionTitle(session)} · {proposalLabel(proposal.number, session.kind)}
           </p>
           <h1 className="mt-1 text-xl font-bold text-slate-900">{proposal.title}</h1>
-          <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             <dt className="text-slate-500">状态</dt>
             <dd>
               <StateBadge state={proposal.status} />
@@ -54,7 +54,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-500">交办日期</dt>
             <dd>{proposal.assignedOn ?? "—"}</dd>
             <dt className="text-slate-500">提案人</dt>
-            <dd className="col-span-3">
+            <dd className="sm:col-span-3">
               {signers.map((s) => `${s.name}（${SIGNER_ROLE_LABELS[s.role]}）`).join("、") || "—"}
             </dd>
           </dl>

@@ -83,7 +83,7 @@ function Imported({ view }: { view: Extract<ImportView, { status: "imported" }> 
           {view.proposals.map((p) => (
             <tr key={p.id}>
               <td>第{p.number}号</td>
-              <td>
+              <td data-label="标题">
                 <Link href={`/proposals/${p.id}`} className="text-brand-700 hover:underline">
                   {p.title}
                 </Link>
@@ -122,8 +122,8 @@ function Rejected({ view }: { view: Extract<ImportView, { status: "rejected" }> 
           {view.errors.map((e, i) => (
             <tr key={i}>
               <td>{e.row === null ? "—" : `第 ${e.row} 行`}</td>
-              <td>{e.column ?? "—"}</td>
-              <td>{e.message}</td>
+              <td data-label="列">{e.column ?? "—"}</td>
+              <td data-label="问题">{e.message}</td>
             </tr>
           ))}
         </tbody>

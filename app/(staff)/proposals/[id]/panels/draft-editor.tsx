@@ -142,7 +142,7 @@ export function DraftEditor({
               </>
             )}
           </p>
-          <div className="rounded border border-slate-100 bg-[#fffdf8] px-8 py-6">
+          <div className="rounded border border-slate-100 bg-[#fffdf8] px-4 py-4 sm:px-8 sm:py-6">
             <ReplyLetter letter={letter} headingLevel={3} />
           </div>
         </section>
