@@ -132,3 +132,12 @@ export function lastDocSerial(): number {
 export function demoProposal(title: string): { id: number; number: number } {
   return withDb((db) => db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.title, title)).get()!);
 }
+
+/** Proposals of 刘新荣 registered today and not yet assigned (待交办). */
+export function registerProposals(titles: string[]): number[] {
+  return withDb((db) => {
+    const people = lookups(db);
+    const today = isoDateInChina(new Date());
+    return titles.map((title) => ok(people.register(next++, { title, receivedOn: today })).id);
+  });
+}

@@ -27,6 +27,8 @@ export const CAPABILITIES = {
   /** a proposal's own page, where the ownership rules (canViewProposal) allow */
   viewProposal: ["coordinator", "handler", "director", "district_leader"],
   viewStatistics: ["coordinator"],
+  /** 批量办理: the coordinating office's 交办, 发布, 催告 and letters; a handler's 签收 */
+  bulkWork: ["coordinator", "handler"],
   /** 面商 / 座谈会: recorded by a unit's handler, read by the unit and the coordinating office */
   recordMeetings: ["handler"],
   viewMeetings: ["coordinator", "handler", "director"],

@@ -6,6 +6,7 @@ const SECTIONS = [
   { href: "/proposals", label: "全部提案", capability: "listProposals" },
   { href: "/supervision", label: "督办", capability: "coordinate" },
   { href: "/meetings", label: "面商座谈", capability: "viewMeetings" },
+  { href: "/batch", label: "批量办理", capability: "bulkWork" },
   { href: "/stats", label: "统计", capability: "viewStatistics" },
   { href: "/admin", label: "管理", capability: "administer" },
 ] as const;

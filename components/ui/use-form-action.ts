@@ -2,7 +2,7 @@
 import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 
-export type FormActionFn = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+export type FormActionFn<T = undefined> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
 /**
  * `useActionState` for forms whose input must survive a refusal: React resets a form after its action
@@ -10,7 +10,7 @@ export type FormActionFn = (previous: ActionResult | null, formData: FormData) =
  * keeps the values, while `useFormStatus` still sees the submission as pending. Put both on the form,
  * `<form action={dispatch} onSubmit={onSubmit}>`: before hydration the form still posts to the action.
  */
-export function useFormAction(action: FormActionFn) {
+export function useFormAction<T = undefined>(action: FormActionFn<T>) {
   const [state, dispatch] = useActionState(action, null);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -16,9 +16,6 @@ import type { RunResult, Tx } from "./run";
 export type BulkRow = { proposalId: number; label: string; ok: boolean; reason: string | null };
 export type BulkResult = { ok: boolean; rows: BulkRow[] };
 
-/** The most rows one bulk action takes: what a page of the list shows. */
-export const BULK_MAX_ROWS = 100;
-
 class RolledBack extends Error {}
 
 function allOrNothing<T extends { proposalId: number }>(db: Db, items: readonly T[], step: (tx: Tx, item: T) => RunResult<unknown>): BulkResult {

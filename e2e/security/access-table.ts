@@ -193,6 +193,11 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/stats/page.tsx": [{ label: "statistics", url: () => "/stats", expect: COORDINATOR_PAGE }],
   "app/(staff)/stats/statistics.xlsx/route.ts": [{ label: "导出统计", url: () => "/stats/statistics.xlsx", expect: COORDINATOR_FILE }],
   "app/(staff)/supervision/page.tsx": [{ label: "督办", url: () => "/supervision", expect: COORDINATOR_PAGE }],
+  "app/(staff)/batch/page.tsx": [{ label: "批量办理", url: () => "/batch", expect: pageRoles({ anonymous: "login", coordinator: 200, handler: 200, otherHandler: 200, rest: 403 }) }],
+  "app/(staff)/batch/letters.pdf/route.ts": [
+    // Refused before anything is printed: a visitor, anyone but the coordinating office, an empty selection.
+    { label: "no selection", url: () => "/batch/letters.pdf", expect: pageRoles({ anonymous: 401, coordinator: 400, rest: 403 }) },
+  ],
   "app/(staff)/meetings/page.tsx": [{ label: "面商座谈", url: () => "/meetings", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) }],
   "app/(staff)/meetings/new/page.tsx": [{ label: "记录面商/座谈会", url: () => "/meetings/new", expect: pageRoles({ anonymous: "login", handler: 200, otherHandler: 200, rest: 403 }) }],
   // A meeting's own unit and the office read it, another unit is refused: e2e/meetings.spec.ts.
@@ -386,6 +391,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/receipt-actions.ts#recordPaperReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/meetings/actions.ts#recordMeetingAction": { page: () => "/meetings/new", expect: HANDLERS },
+  "app/(staff)/batch/actions.ts#bulkAssignAction": { page: () => "/batch", expect: COORDINATOR },
+  "app/(staff)/batch/actions.ts#bulkPublishAction": { page: () => "/batch", expect: COORDINATOR },
+  "app/(staff)/batch/actions.ts#bulkRemindAction": { page: () => "/batch", expect: COORDINATOR },
+  "app/(staff)/batch/actions.ts#bulkAcceptAction": { page: () => "/batch", expect: HANDLERS },
   "app/(staff)/proposals/[id]/key-actions.ts#markKeyAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/key-actions.ts#unmarkKeyAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/key-actions.ts#fileProgressAction": { page: onProposal, expect: HANDLERS },

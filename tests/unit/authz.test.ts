@@ -18,6 +18,7 @@ describe("capabilities", () => {
     listProposals: ["coordinator", "handler", "director"],
     viewProposal: ["coordinator", "handler", "director", "district_leader"],
     viewStatistics: ["coordinator"],
+    bulkWork: ["coordinator", "handler"],
     recordMeetings: ["handler"],
     viewMeetings: ["coordinator", "handler", "director"],
     memberHome: ["member"],
@@ -162,8 +163,8 @@ describe("landing pages", () => {
     expect(safeCallbackPath("/loginhelp", "member")).toBe("/loginhelp");
   });
   it("navigation shows each role only its sections", () => {
-    expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "面商座谈", "统计"]);
-    expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案", "面商座谈"]);
+    expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
+    expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案", "面商座谈", "批量办理"]);
     expect(staffNavigation(actor("district_leader")).map((n) => n.label)).toEqual(["待办"]);
     expect(staffNavigation(actor("admin")).map((n) => n.label)).toEqual(["管理"]);
     expect(staffNavigation(actor("member"))).toEqual([]);
