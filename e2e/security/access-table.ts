@@ -76,7 +76,7 @@ export type MatrixIds = {
 export type CommentKey = "receiptOnCoProposal" | "receiptOfUnit" | "returnOfUnit" | "leadRequestOnOtherDirectorsCo" | "otherUnitRequestOnOtherHandlersCo";
 
 /** What a GET answers: the status, or a redirect to sign-in ("login"), to the role's home ("home"), or elsewhere. */
-export type PageOutcome = 200 | 401 | 403 | 404 | 405 | "login" | "home" | "redirect";
+export type PageOutcome = 200 | 400 | 401 | 403 | 404 | 405 | "login" | "home" | "redirect";
 
 export type RouteCase = { label: string; url: (ids: MatrixIds) => string; expect: Record<Role, PageOutcome> };
 
