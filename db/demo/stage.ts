@@ -6,6 +6,7 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "../client";
 import { atInstant } from "../clock";
+import { param, preparedOnce } from "../prepared";
 import type { Signer } from "../handling/sign-off";
 import { openNotification } from "../queries/notifications";
 import { notifications, replies, users } from "../schema";
@@ -40,6 +41,16 @@ export function demoIds(ref: ReferenceIds): StoryIds {
     },
   };
 }
+
+/** The notices sent after a given one: asked after every act, so built once (db/prepared.ts). */
+const sentSince = preparedOnce((db: Db) =>
+  db
+    .select({ id: notifications.id, userId: notifications.userId, proposalId: notifications.proposalId, at: notifications.createdAt })
+    .from(notifications)
+    .where(gt(notifications.id, param("after")))
+    .orderBy(asc(notifications.id))
+    .prepare(),
+);
 
 /** How long people leave a notice unopened at most before they catch up with it. */
 const CATCH_UP_MS = 30 * 86_400_000;
@@ -120,12 +131,7 @@ export class Stage {
 
   /** Puts the notices sent since the last look into the inbox. */
   private collectNotices(): void {
-    const sent = this.db
-      .select({ id: notifications.id, userId: notifications.userId, proposalId: notifications.proposalId, at: notifications.createdAt })
-      .from(notifications)
-      .where(gt(notifications.id, this.lastNotice))
-      .orderBy(asc(notifications.id))
-      .all();
+    const sent = sentSince(this.db).all({ after: this.lastNotice });
     for (const n of sent) this.inbox.add(n.userId, n.proposalId, { id: n.id, at: n.at.getTime() });
     this.lastNotice = sent.at(-1)?.id ?? this.lastNotice;
   }
