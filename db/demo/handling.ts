@@ -99,7 +99,7 @@ export type Plan = {
 export type Env = { today: string; rng: Rng; cast: Cast; takeNumber(session: string): number };
 
 /** One proposal's acts, in the order they were told (their moments need not be in order across units working in parallel). */
-export type Script = { title: string; acts: Act[] };
+export type Script = readonly Act[];
 
 export function tell(plan: Plan, env: Env): Script {
   return new Teller(plan, env).run();
@@ -226,7 +226,7 @@ class Teller {
   }
 
   private script(): Script {
-    return { title: this.m.title, acts: this.acts };
+    return this.acts;
   }
 
   /**

@@ -59,7 +59,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
       createdAt: chinaInstant(workdaysBefore(today, REFERENCE_AGE), 9 * 60),
     });
     // The use cases run on the connection: each one's transaction becomes a savepoint of this one.
-    new Stage(db, demoIds(ref)).perform(scripts.flatMap((s) => s.acts));
+    new Stage(db, demoIds(ref)).perform(scripts.flat());
   });
   const counts = db.select({ status: proposals.status, n: count() }).from(proposals).groupBy(proposals.status).all();
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts.find((c) => c.status === state)?.n ?? 0])) as Record<ProposalState, number>;

@@ -104,7 +104,7 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
     const t0 = performance.now();
     const scripts = cast.sessions.filter((s) => s.year === y).flatMap((s) => tellSession(rng, cast, s, perSession, BENCH_TODAY, stats));
     const t1 = performance.now();
-    db.transaction(() => stage.perform(scripts.flatMap((s) => s.acts)));
+    db.transaction(() => stage.perform(scripts.flat()));
     log(`${y}: ${scripts.length} 件提案（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒）`);
   }
   const published = (sqlite.prepare("select count(*) as n from publications where status = 'published'").get() as { n: number }).n;
