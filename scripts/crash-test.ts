@@ -87,6 +87,8 @@ function removeDatabase() {
 async function createDemoDatabase() {
   removeDatabase();
   const db = openDatabase(DB_PATH);
+  // The demo's sign-offs issue receipt links, signed with the server's secret.
+  process.env.AUTH_SECRET = AUTH_SECRET;
   const summary = await seedDemo(db);
   db.$client.close();
   return summary;

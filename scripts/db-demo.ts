@@ -5,9 +5,12 @@
 import { openDatabase } from "@/db/client";
 import { DEMO_PASSWORD, DemoDatabaseNotEmptyError, seedDemo } from "@/db/demo";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, ROLE_LABELS } from "@/lib/domain";
+import { authSecret } from "./lib/prepare";
 
 const file = process.env.DATABASE_PATH ?? "data/app.db";
 const db = openDatabase(file);
+// The demo's sign-offs issue receipt links, signed with the secret the server will use for this database.
+process.env.AUTH_SECRET = authSecret(file);
 try {
   const summary = await seedDemo(db, { today: process.env.DEMO_TODAY || undefined });
   console.log(`演示数据已生成 / Demo data created: ${file} (today ${summary.today})`);

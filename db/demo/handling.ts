@@ -1,10 +1,11 @@
 /**
- * Tells one demo proposal's story: from registration to the state its plan asks for, with every record
- * and event the workflow (lib/workflow/decide.ts) would have produced on the way, in working-day time.
+ * Tells one demo proposal's story as a script: who does what, and when, in working-day time, from
+ * registration to the state its plan asks for. Each act is carried out later by the real use cases
+ * (db/handling, which ask lib/workflow) with the clock held at its moment (stage.ts), so the records, the
+ * event log, the numbers and the notifications are what the workflow itself produces.
  */
-import { DEFAULT_DEADLINES as RULES } from "@/lib/deadline-rules";
 import { addMonths, nextWorkdayOnOrAfter } from "@/lib/deadlines";
-import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
+import { DEFAULT_DEADLINES as RULES } from "@/lib/deadline-rules";
 import {
   CONTACT_METHODS,
   FACE_TO_FACE_METHODS,
@@ -13,22 +14,30 @@ import {
   type ProposalState,
   type ResultClass,
   type Satisfaction,
-  type SignOffDecision,
 } from "@/lib/domain";
+import { leadAssignment } from "@/lib/workflow/facts";
+import { acceptAssignment, assignProposal, decideAdjustment, requestAdjustment } from "../handling/assignment";
+import { signOffCoOpinion, writeCoOpinion } from "../handling/co-opinion";
+import { addContact, saveDraft, submitForSignOff } from "../handling/drafting";
+import { decideExtension, requestExtension } from "../handling/extension";
+import { loadFacts } from "../handling/facts";
+import { decideReplyPublication } from "../handling/publication";
+import { recordPaperReceipt, submitReceipt } from "../handling/receipt";
+import { registerProposal } from "../handling/register";
+import type { RunResult } from "../handling/run";
+import { approveReply, returnReply } from "../handling/sign-off";
+import { closeProposal, supervise } from "../handling/supervision";
+import { holidayCalendarOf } from "../queries/holiday-calendar";
 import { Clock, dueDate, workdaysBefore } from "./clock";
-import { docNumber, indexNumber } from "./numbering";
 import type { Rng } from "./random";
 import { COORDINATOR, type Cast } from "./reference";
-import type { AssignmentRec, DraftRec, ExtensionRec, OpinionRec, PublicationRec, ReplyRec, Resolve, SignOffRec, Story } from "./story";
+import type { Act, Actor, Stage } from "./stage";
 import {
   ADJUSTMENT_APPROVAL,
-  AUTO_CLOSE_COMMENT,
   CO_OPINION_APPROVAL,
   EXTENSION_APPROVAL,
   LATE_RECEIPT_CLOSE_REASON,
-  NOTICES,
   RECEIPT_OPINIONS,
-  REOPEN_COMMENT,
   RETURN_COMMENTS,
   SUPERVISE_COMMENT,
   WITHHELD_REASON,
@@ -89,7 +98,10 @@ export type Plan = {
 /** Who is who (the demo's cast or a larger one), today, the random draws, and where proposal numbers come from. */
 export type Env = { today: string; rng: Rng; cast: Cast; takeNumber(session: string): number };
 
-export function tell(plan: Plan, env: Env): Story {
+/** One proposal's acts, in the order they were told (their moments need not be in order across units working in parallel). */
+export type Script = readonly Act[];
+
+export function tell(plan: Plan, env: Env): Script {
   return new Teller(plan, env).run();
 }
 
@@ -97,19 +109,29 @@ const RESULT_CLASS_DRAW: readonly ResultClass[] = ["A", "A", "B", "B", "B", "C"]
 const OUTCOME_DRAW: readonly Satisfaction[] = ["satisfied", "satisfied", "basically"];
 const IN_PERSON: readonly ContactMethod[] = ["face", "visit", "forum"];
 
-type LogOptions = { to?: ProposalState; comment?: string; data?: (ids: Resolve) => Record<string, unknown> };
+/** A signed reply as the script knows it: its round and the day it was written. */
+type Reply = { round: number; writtenOn: string };
 
 class Teller {
   private readonly rng: Rng;
   private readonly cast: Cast;
   private readonly m: Material;
   private readonly clock: Clock;
-  private readonly story: Story;
+  private readonly acts: Act[] = [];
   /** The lead proposer first, then the co-signers: the people who get replies. */
   private readonly proposers: string[];
   private readonly leadHandler: string;
   private readonly leadDirector: string;
   private readonly resultClass: ResultClass;
+  private readonly wantsMeeting: boolean;
+  private round = 1;
+  /** Contact methods used and draft versions saved, per round. */
+  private readonly methods = new Map<number, ContactMethod[]>();
+  private readonly versions = new Map<number, number>();
+  /** Set when the registration act has been carried out. */
+  private proposalId = 0;
+  /** The date the lead unit asked to extend to, once it has asked. */
+  private requestedUntil = "";
 
   constructor(
     private readonly plan: Plan,
@@ -132,225 +154,184 @@ class Teller {
     this.resultClass = plan.resultClass ?? rng.pick(RESULT_CLASS_DRAW);
     this.clock = Clock.startingOn(rng, env.today, workdaysBefore(env.today, plan.age));
     const registeredAt = this.clock.next(0);
-    this.story = {
-      session: plan.session,
-      kind,
-      number: plan.number ?? env.takeNumber(plan.session),
-      title: this.m.title,
-      body: this.m.body,
-      category: this.m.category,
-      isKey: plan.isKey ?? false,
-      isUrgent: plan.isUrgent ?? false,
-      wantsMeeting: plan.wantsMeeting ?? rng.chance(0.3),
-      status: "registered",
-      round: 1,
-      receivedOn: this.clock.date,
-      assignedOn: null,
-      closedReason: null,
-      signers: [
-        ...this.proposers.map((login, i) => ({ login, role: i === 0 ? ("lead" as const) : ("cosigner" as const) })),
-        ...seconders.map((login) => ({ login, role: "seconder" as const })),
-      ],
-      assignments: [],
-      contacts: [],
-      drafts: [],
-      replies: [],
-      events: [{ action: "register", actor: COORDINATOR, at: registeredAt, from: null, to: "registered", comment: null, data: null }],
-      notices: [],
-      createdAt: registeredAt,
-      updatedAt: registeredAt,
-      version: 0,
-    };
+    const receivedOn = this.clock.date;
+    const number = plan.number ?? env.takeNumber(plan.session);
+    const wantsMeeting = (this.wantsMeeting = plan.wantsMeeting ?? rng.chance(0.3));
+    const { title, body, category } = this.m;
+    this.act(registeredAt, COORDINATOR, "登记提案", (s, actor) => {
+      const result = registerProposal(s.db, actor.id, {
+        sessionId: s.ids.session(plan.session),
+        number,
+        title,
+        body,
+        categoryId: s.ids.category(category),
+        receivedOn,
+        proposerId: s.ids.user(proposer),
+        coSignerIds: cosigners.map((login) => s.ids.user(login)),
+        seconderIds: seconders.map((login) => s.ids.user(login)),
+        isKey: plan.isKey ?? false,
+        isUrgent: plan.isUrgent ?? false,
+        wantsMeeting,
+      });
+      if (result.ok) this.proposalId = result.data.id;
+      return result;
+    });
   }
 
-  run(): Story {
+  run(): Script {
     const { plan } = this;
     const target = plan.state;
-    if (target === "registered") return this.finish();
+    if (target === "registered") return this.script();
     this.assign();
     if (target === "assigned") {
-      if (plan.leadAdjust) this.requestAdjustment(this.lead, this.clock, plan.leadAdjust);
-      return this.finish();
+      if (plan.leadAdjust) this.requestAdjustment(this.m.lead, this.clock, plan.leadAdjust);
+      return this.script();
     }
     this.acceptLead();
     const coClocks = this.coWork();
     this.contacts(plan.contacts ?? 1);
     if (target === "handling") {
       this.draftWithoutSigning(coClocks);
-      return this.finish();
+      return this.script();
     }
     this.draftAndSubmit(coClocks);
-    if (target === "in_review") return this.finish();
+    if (target === "in_review") return this.script();
     const first = this.approve(plan.at?.approve);
     if (target === "replied") {
       if (plan.cosignerReceipts) for (const member of this.proposers.slice(1)) this.receipt(first, member, "satisfied", this.clock.next(this.rng.int(1, 3)));
-      return this.finish();
+      return this.script();
     }
     if (target === "rehandling" || plan.secondRound) {
       this.unsatisfiedReceipt(first);
       if (target === "rehandling") {
         if (plan.round2) this.contacts(1);
         if (plan.round2 === "draft") this.saveDrafts(1);
-        return this.finish();
+        return this.script();
       }
       this.contacts(1);
       this.saveDrafts(1);
       this.submit();
       this.receiptsFromAll(this.approve());
-      return this.finish();
+      return this.script();
     }
     if (plan.closedByCoordinator) {
       if (this.proposers.length < 2) throw new Error(`Demo plan ${this.m.title}: closing by the coordinator needs co-signers who did not answer`);
       this.receipt(first, this.proposers[0]!, this.rng.pick(OUTCOME_DRAW), this.clock.next(this.rng.int(4, 10)));
-      this.close(COORDINATOR, this.clock.after(first.receiptDue, this.rng.int(1, 3)), LATE_RECEIPT_CLOSE_REASON);
+      const at = this.clock.after(dueDate(first.writtenOn, RULES.receipt), this.rng.int(1, 3));
+      this.act(at, COORDINATOR, "办结", (s, actor) => closeProposal(s.db, actor, this.proposalId, LATE_RECEIPT_CLOSE_REASON));
     } else {
       this.receiptsFromAll(first);
     }
-    return this.finish();
+    return this.script();
   }
 
-  private get lead(): AssignmentRec {
-    const lead = this.story.assignments.find((a) => a.role === "lead");
-    if (!lead) throw new Error("Demo story: no lead assignment");
-    return lead;
+  private script(): Script {
+    return this.acts;
   }
 
-  private log(action: string, actor: string, at: Date, opts: LogOptions = {}) {
-    const from = this.story.status;
-    if (opts.to && opts.to !== from) {
-      this.story.status = opts.to;
-      this.story.version += 1;
-      this.story.updatedAt = at;
-    }
-    this.story.events.push({ action, actor, at, from, to: this.story.status, comment: opts.comment ?? null, data: opts.data ?? null });
+  /**
+   * One act of `login` at `at`, carried out on the stage. Whoever acts on a proposal has opened their
+   * notices about it first; a refusal by the workflow stops the demo with its reason.
+   */
+  private act(at: Date, login: string, what: string, run: (stage: Stage, actor: Actor) => RunResult<unknown>) {
+    this.acts.push({
+      at,
+      run: (stage) => {
+        const actor = stage.actor(login);
+        if (this.proposalId) stage.readNotices(actor.id, this.proposalId, at);
+        const result = run(stage, actor);
+        if (!result.ok) throw new Error(`Demo ${this.m.title}: ${what} (${login}, ${at.toISOString()}) refused: ${result.reason}`);
+      },
+    });
   }
 
   private assign() {
     const at = this.clock.next(this.rng.int(2, 4));
-    const on = this.clock.date;
-    this.story.assignedOn = on;
-    const replyRule = this.story.isUrgent ? RULES.urgentReply : RULES.reply;
-    for (const [i, unit] of [this.m.lead, ...this.m.co].entries()) {
-      this.story.assignments.push({
-        unit,
-        role: i === 0 ? "lead" : "co",
-        status: "pending",
-        handler: null,
-        assignedOn: on,
-        acceptDue: dueDate(on, RULES.accept),
-        due: dueDate(on, i === 0 ? replyRule : RULES.coOpinion),
-        extendedDue: null,
-        acceptedAt: null,
-        createdAt: at,
-        adjustment: null,
-        extension: null,
-        opinion: null,
-      });
-    }
     const { lead, co } = this.m;
-    this.log("assign", COORDINATOR, at, { to: "assigned", data: (ids) => ({ leadUnitId: ids.unit(lead), coUnitIds: co.map((u) => ids.unit(u)) }) });
+    this.act(at, COORDINATOR, "交办", (s, actor) =>
+      assignProposal(s.db, actor, this.proposalId, { leadUnitId: s.ids.unit(lead), coUnitIds: co.map((u) => s.ids.unit(u)) }),
+    );
   }
 
-  private requestAdjustment(a: AssignmentRec, clock: Clock, suggested: string | null) {
+  private requestAdjustment(unit: string, clock: Clock, suggested: string | null) {
     const at = clock.next(this.rng.int(1, 3));
-    const by = this.cast.handlerOf(a.unit);
     const reason = this.m.adjustmentReason(suggested);
-    a.status = "adjust_requested";
-    a.adjustment = { by, reason, suggested, decideBy: dueDate(clock.date, RULES.adjustmentDecision), at, status: "pending", decision: null };
-    this.log("request_adjustment", by, at, { comment: reason, data: (ids) => ({ unitId: ids.unit(a.unit) }) });
-    return a.adjustment;
+    this.act(at, this.cast.handlerOf(unit), "申请调整", (s, actor) =>
+      requestAdjustment(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), reason, suggestedUnitId: suggested ? s.ids.unit(suggested) : null }),
+    );
   }
 
   private acceptLead() {
     const at = this.clock.next(this.rng.int(1, 3));
-    const lead = this.lead;
-    lead.status = "accepted";
-    lead.handler = this.leadHandler;
-    lead.acceptedAt = at;
-    this.log("accept", this.leadHandler, at, { to: "handling", data: (ids) => ({ unitId: ids.unit(lead.unit), role: "lead" }) });
+    const unit = this.m.lead;
+    this.act(at, this.leadHandler, "签收", (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
   }
 
   /** The co-handling units' work, each on its own line of time from the lead unit's acceptance. */
   private coWork(): Clock[] {
     const opinions = [...(this.plan.opinions ?? [])];
-    return this.story.assignments
-      .filter((a) => a.role === "co")
-      .map((a) => {
-        const clock = this.clock.fork();
-        if (this.plan.coAdjust?.unit === a.unit) this.coAdjustment(a, clock, this.plan.coAdjust.approved);
-        else this.coOpinion(a, clock, opinions.shift() ?? "sent");
-        return clock;
-      });
-  }
-
-  private coAdjustment(a: AssignmentRec, clock: Clock, approved: boolean) {
-    const request = this.requestAdjustment(a, clock, null);
-    if (!approved) return;
-    const at = clock.next(this.rng.int(1, 4));
-    a.status = "withdrawn";
-    request.status = "approved";
-    request.decision = { by: COORDINATOR, at, comment: ADJUSTMENT_APPROVAL };
-    this.log("adjustment_approved", COORDINATOR, at, {
-      comment: ADJUSTMENT_APPROVAL,
-      data: (ids) => ({ unitId: ids.unit(a.unit), replacementUnitId: null }),
+    return this.m.co.map((unit) => {
+      const clock = this.clock.fork();
+      if (this.plan.coAdjust?.unit === unit) this.coAdjustment(unit, clock, this.plan.coAdjust.approved);
+      else this.coOpinion(unit, clock, opinions.shift() ?? "sent");
+      return clock;
     });
   }
 
-  private coOpinion(a: AssignmentRec, clock: Clock, plan: OpinionPlan) {
-    const handler = this.cast.handlerOf(a.unit);
-    const director = this.cast.directorOf(a.unit);
-    const data = (ids: Resolve) => ({ unitId: ids.unit(a.unit) });
-    let at = clock.next(this.rng.int(0, 2));
-    a.status = "accepted";
-    a.handler = handler;
-    a.acceptedAt = at;
-    this.log("accept", handler, at, { data: (ids) => ({ unitId: ids.unit(a.unit), role: "co" }) });
+  private coAdjustment(unit: string, clock: Clock, approved: boolean) {
+    this.requestAdjustment(unit, clock, null);
+    if (!approved) return;
+    const at = clock.next(this.rng.int(1, 4));
+    this.act(at, COORDINATOR, "同意调整", (s, actor) =>
+      decideAdjustment(s.db, actor, this.proposalId, {
+        unitId: s.ids.unit(unit),
+        outcome: { kind: "withdraw", replacementUnitId: null },
+        comment: ADJUSTMENT_APPROVAL,
+      }),
+    );
+  }
+
+  private coOpinion(unit: string, clock: Clock, plan: OpinionPlan) {
+    const handler = this.cast.handlerOf(unit);
+    const body = this.m.coOpinion(unit);
+    const write = (submit: boolean) => (s: Stage, actor: Actor) => writeCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), body, submit });
+    this.act(clock.next(this.rng.int(0, 2)), handler, "协办签收", (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
     if (plan === "none") return;
-    at = clock.next(this.rng.int(2, 5));
-    const opinion: OpinionRec = { body: this.m.coOpinion(a.unit), status: "draft", author: handler, director: null, directorComment: null, sentAt: null, createdAt: at, updatedAt: at };
-    a.opinion = opinion;
-    this.log("co_opinion_saved", handler, at, { data });
+    this.act(clock.next(this.rng.int(2, 5)), handler, "保存协办意见", write(false));
     if (plan === "draft") return;
-    at = clock.next(this.rng.int(0, 1));
-    opinion.status = "submitted";
-    opinion.updatedAt = at;
-    this.log("co_opinion_submitted", handler, at, { data });
+    this.act(clock.next(this.rng.int(0, 1)), handler, "协办意见提交审签", write(true));
     if (plan === "submitted") return;
-    at = clock.next(this.rng.int(0, 2));
-    opinion.status = "sent";
-    opinion.director = director;
-    opinion.directorComment = CO_OPINION_APPROVAL;
-    opinion.sentAt = at;
-    opinion.updatedAt = at;
-    a.status = "done";
-    this.log("co_opinion_sent", director, at, { data });
+    this.act(clock.next(this.rng.int(0, 2)), this.cast.directorOf(unit), "协办意见审签", (s, actor) =>
+      signOffCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), approve: true, comment: CO_OPINION_APPROVAL }),
+    );
   }
 
   private contacts(count: number) {
-    const round = this.story.round;
+    const { round } = this;
     const handlerName = this.cast.person(this.leadHandler).name;
     const anchor = round === 1 ? this.plan.at?.contact : undefined;
+    const methods = this.methods.get(round) ?? [];
+    this.methods.set(round, methods);
     for (let i = 0; i < count; i++) {
       const at = i === 0 && anchor !== undefined ? this.clock.onWorkdayAgo(anchor) : this.clock.next(this.rng.int(2, 6));
-      const method = this.plan.contactMethod ?? this.rng.pick(this.story.wantsMeeting ? IN_PERSON : CONTACT_METHODS);
-      const { participants, summary } = this.m.contact(method, round, handlerName);
-      this.story.contacts.push({ round, contactedOn: this.clock.date, method, participants, summary, createdBy: this.leadHandler, createdAt: at });
-      this.log("contact", this.leadHandler, at, { data: () => ({ method }) });
+      const method = this.plan.contactMethod ?? this.rng.pick(this.wantsMeeting ? IN_PERSON : CONTACT_METHODS);
+      methods.push(method);
+      const contact = { contactedOn: this.clock.date, method, ...this.m.contact(method, round, handlerName) };
+      this.act(at, this.leadHandler, "沟通", (s, actor) => addContact(s.db, actor, this.proposalId, contact));
     }
   }
 
   private saveDrafts(count: number) {
-    const round = this.story.round;
+    const { round } = this;
     const handler = this.cast.person(this.leadHandler);
     const disclosure = this.plan.disclosure ?? "full";
     const anchor = round === 1 ? this.plan.at?.draft : undefined;
     for (let i = 0; i < count; i++) {
-      const version = this.story.drafts.filter((d) => d.round === round).length + 1;
+      const version = (this.versions.get(round) ?? 0) + 1;
+      this.versions.set(round, version);
       const at =
         version > 1 ? this.clock.next(this.rng.int(1, 3)) : anchor !== undefined ? this.clock.onWorkdayAgo(anchor) : this.clock.next(this.rng.int(2, 5));
-      this.story.drafts.push({
-        round,
-        version,
+      const draft = {
         body: this.m.draft(round, version),
         resultClass: this.resultClass,
         contactPerson: handler.name,
@@ -358,18 +339,9 @@ class Teller {
         disclosure,
         disclosureSummary: disclosure === "summary" ? this.m.disclosureSummary : null,
         disclosureReason: disclosure === "none" ? WITHHELD_REASON : null,
-        author: this.leadHandler,
-        createdAt: at,
-        signOff: null,
-      });
-      this.log("save_draft", this.leadHandler, at, { data: () => ({ version }) });
+      };
+      this.act(at, this.leadHandler, `保存第${version}稿`, (s, actor) => saveDraft(s.db, actor, this.proposalId, draft));
     }
-  }
-
-  private get latestDraft(): DraftRec {
-    const draft = this.story.drafts.at(-1);
-    if (!draft) throw new Error("Demo story: no draft to sign");
-    return draft;
   }
 
   /** handling: drafts saved, perhaps one returned by the director, perhaps an extension asked or a reminder sent. */
@@ -387,7 +359,8 @@ class Teller {
     if (plan.extension) this.extension(plan.extension);
     if (plan.at?.supervise !== undefined) {
       const at = this.clock.onWorkdayAgo(plan.at.supervise);
-      this.log("supervise", COORDINATOR, at, { comment: SUPERVISE_COMMENT, data: (ids) => ({ unitId: ids.unit(this.m.lead) }) });
+      const unit = this.m.lead;
+      this.act(at, COORDINATOR, "督办", (s, actor) => supervise(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), comment: SUPERVISE_COMMENT }));
     }
   }
 
@@ -407,166 +380,89 @@ class Teller {
     this.submit(plan.at?.submit);
   }
 
-  /** 提交审签, on the workflow's conditions: every co-handling opinion in, and the proposer contacted this round. */
+  /** 提交审签 (the workflow checks that every co-handling opinion is in and the proposer was contacted). */
   private submit(ago?: number) {
-    const open = this.story.assignments.filter((a) => a.role === "co" && a.status !== "done" && a.status !== "withdrawn");
-    if (open.length > 0) throw new Error(`Demo plan ${this.m.title}: submitted before every co-handling opinion was sent`);
-    if (!this.story.contacts.some((c) => c.round === this.story.round)) throw new Error(`Demo plan ${this.m.title}: submitted without contact`);
     const at = ago === undefined ? this.clock.next(this.rng.int(0, 1)) : this.clock.onWorkdayAgo(ago);
-    this.log("submit", this.leadHandler, at, { to: "in_review" });
-  }
-
-  private signOff(decision: SignOffDecision, comment: string | null, at: Date): SignOffRec {
-    const director = this.cast.person(this.leadDirector);
-    return { decision, comment, signer: director.login, signerName: director.name, signerTitle: director.title, at };
+    this.act(at, this.leadHandler, "提交审签", (s, actor) => submitForSignOff(s.db, actor, this.proposalId));
   }
 
   private returnDraft() {
     const at = this.clock.next(this.rng.int(1, 2));
     const comment = this.rng.pick(RETURN_COMMENTS);
-    this.latestDraft.signOff = this.signOff("return", comment, at);
-    this.log("return", this.leadDirector, at, { to: this.story.round > 1 ? "rehandling" : "handling", comment });
+    this.act(at, this.leadDirector, "退回修改", (s, actor) => returnReply(s.db, actor, this.proposalId, comment));
   }
 
-  private approve(ago?: number): ReplyRec {
+  private approve(ago?: number): Reply {
     const at = ago === undefined ? this.clock.next(this.rng.int(1, 3)) : this.clock.onWorkdayAgo(ago);
-    const draft = this.latestDraft;
-    draft.signOff = this.signOff("approve", null, at);
-    const writtenOn = this.clock.date;
-    const reply: ReplyRec = {
-      round: this.story.round,
-      draft,
-      unit: this.m.lead,
-      writtenOn,
-      replyDue: this.lead.extendedDue ?? this.lead.due,
-      receiptDue: dueDate(writtenOn, RULES.receipt),
-      publicationDue: dueDate(writtenOn, RULES.publication),
-      at,
-      docYear: Number(writtenOn.slice(0, 4)),
-      docSerial: 0,
-      publication: null,
-      receipts: [],
-    };
-    this.story.replies.push(reply);
-    this.lead.status = "done";
-    this.log("approve", this.leadDirector, at, { to: "replied", data: () => ({ docNumber: docNumber(reply, this.cast) }) });
-    this.publish(reply);
+    const reply = { round: this.round, writtenOn: this.clock.date };
+    this.act(at, this.leadDirector, "同意签发", (s, actor) => approveReply(s.db, actor, this.proposalId, null));
+    this.publish();
     return reply;
   }
 
   /** 公开 or 不予公开, as the approved draft proposed; a reply signed in the last days may still wait. */
-  private publish(reply: ReplyRec) {
-    const { draft } = reply;
-    if (draft.disclosure === "none") {
+  private publish() {
+    const disclosure = this.plan.disclosure ?? "full";
+    if (disclosure === "none") {
       const at = this.clock.next(this.rng.int(1, 2));
-      const reason = draft.disclosureReason ?? WITHHELD_REASON;
-      reply.publication = { status: "withheld", mode: "none", publisher: reply.unit, publishedOn: null, summary: null, withheldReason: reason, decidedBy: COORDINATOR, at, indexYear: null, indexSerial: null };
-      this.log("withhold", COORDINATOR, at, { comment: reason });
+      this.act(at, COORDINATOR, "不予公开", (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "withhold", reason: WITHHELD_REASON }));
       return;
     }
     if (this.plan.unpublished) return;
     const at = this.clock.next(this.rng.int(2, 5));
-    const publication: PublicationRec = {
-      status: "published",
-      mode: draft.disclosure,
-      publisher: reply.unit,
-      publishedOn: this.clock.date,
-      summary: draft.disclosure === "summary" ? draft.disclosureSummary : null,
-      withheldReason: null,
-      decidedBy: COORDINATOR,
-      at,
-      indexYear: null,
-      indexSerial: null,
-    };
-    reply.publication = publication;
-    this.log("publish", COORDINATOR, at, { data: () => ({ indexNumber: indexNumber(publication, this.cast) }) });
+    this.act(at, COORDINATOR, "发布", (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "publish" }));
   }
 
-  /** One proposer's receipt; returns who recorded it (the member, or the coordinator for a paper receipt). */
-  private receipt(reply: ReplyRec, member: string, result: Satisfaction, at: Date): string {
+  /** One proposer's receipt, online or (the lead proposer's, when the plan says so) on paper recorded by the coordinator. */
+  private receipt(reply: Reply, member: string, result: Satisfaction, at: Date) {
     const onPaper = this.plan.paperReceipt === true && member === this.proposers[0];
-    const contacts = this.story.contacts.filter((c) => c.round === reply.round);
-    const contactReport = contacts.some((c) => FACE_TO_FACE_METHODS.includes(c.method)) ? "visited" : contacts.length > 0 ? "contacted" : "none";
-    const attitude = result === "unsatisfied" ? "basically" : "satisfied";
-    const opinion = result === "unsatisfied" ? this.m.unsatisfiedOpinion : RECEIPT_OPINIONS[result];
-    const recordedBy = onPaper ? COORDINATOR : member;
-    reply.receipts.push({ member, contactReport, attitude, result, opinion, onPaper, recordedBy, at });
-    this.log("receipt", recordedBy, at, { comment: opinion, data: (ids) => ({ memberId: ids.user(member), attitude, result, onPaper }) });
-    return recordedBy;
+    const methods = this.methods.get(reply.round) ?? [];
+    const contactReport = methods.some((m) => FACE_TO_FACE_METHODS.includes(m)) ? "visited" : methods.length > 0 ? "contacted" : "none";
+    const answers = {
+      contactReport,
+      attitude: result === "unsatisfied" ? "basically" : "satisfied",
+      result,
+      opinion: result === "unsatisfied" ? this.m.unsatisfiedOpinion : RECEIPT_OPINIONS[result],
+    } as const;
+    this.act(at, onPaper ? COORDINATOR : member, "回执", (s, actor) => {
+      const replyId = s.replyOf(this.proposalId, reply.round);
+      return onPaper
+        ? recordPaperReceipt(s.db, actor, this.proposalId, s.ids.user(member), { replyId, ...answers })
+        : submitReceipt(s.db, actor, this.proposalId, { replyId, ...answers });
+    });
   }
 
-  /** Every proposer answers satisfied or basically satisfied; the last receipt closes the proposal. */
-  private receiptsFromAll(reply: ReplyRec) {
-    let actor = "";
+  /** Every proposer answers satisfied or basically satisfied; the workflow closes the proposal on the last receipt. */
+  private receiptsFromAll(reply: Reply) {
     let at = this.clock.next(this.rng.int(4, 10));
     for (const [i, member] of this.proposers.entries()) {
       if (i > 0) at = this.clock.next(this.rng.int(0, 3));
-      actor = this.receipt(reply, member, this.rng.pick(OUTCOME_DRAW), at);
+      this.receipt(reply, member, this.rng.pick(OUTCOME_DRAW), at);
     }
-    this.close(actor, at, AUTO_CLOSE_COMMENT);
   }
 
-  /** The lead proposer is not satisfied: the proposal goes back to the lead unit for a second round. */
-  private unsatisfiedReceipt(reply: ReplyRec) {
+  /** The lead proposer is not satisfied: the workflow sends the proposal back to the lead unit for a second round. */
+  private unsatisfiedReceipt(reply: Reply) {
     const ago = this.plan.at?.receipt;
     const at = ago === undefined ? this.clock.next(this.rng.int(4, 10)) : this.clock.onWorkdayAgo(ago);
-    const actor = this.receipt(reply, this.proposers[0]!, "unsatisfied", at);
-    const lead = this.lead;
-    this.story.round = 2;
-    lead.status = "accepted";
-    lead.due = dueDate(this.clock.date, RULES.secondRound);
-    lead.extendedDue = null;
-    this.log("reopen", actor, at, { to: "rehandling", comment: REOPEN_COMMENT });
+    this.receipt(reply, this.proposers[0]!, "unsatisfied", at);
+    this.round = 2;
   }
 
-  private close(actor: string, at: Date, reason: string) {
-    this.story.closedReason = reason;
-    this.log("close", actor, at, { to: "closed", comment: reason });
-  }
-
+  /** 申请延期 by two months past the lead unit's deadline (on the next working day), perhaps granted. */
   private extension(outcome: "pending" | "granted") {
-    const lead = this.lead;
     const ago = this.plan.at?.extension;
     const at = ago === undefined ? this.clock.next(this.rng.int(2, 5)) : this.clock.onWorkdayAgo(ago);
-    const until = nextWorkdayOnOrAfter(PACKAGE_CALENDAR, addMonths(lead.due, 2));
     const reason = this.m.extensionReason;
-    const data = (ids: Resolve) => ({ unitId: ids.unit(lead.unit), until });
-    const request: ExtensionRec = { by: this.leadHandler, reason, requestedUntil: until, at, status: "pending", grantedUntil: null, decision: null };
-    lead.extension = request;
-    this.log("request_extension", this.leadHandler, at, { comment: reason, data });
+    const unit = this.m.lead;
+    this.act(at, this.leadHandler, "申请延期", (s, actor) => {
+      const lead = leadAssignment(loadFacts(s.db, this.proposalId)!)!;
+      this.requestedUntil = nextWorkdayOnOrAfter(holidayCalendarOf(s.db), addMonths(lead.due, 2));
+      return requestExtension(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), until: this.requestedUntil, reason });
+    });
     if (outcome === "pending") return;
-    const decidedAt = this.clock.next(this.rng.int(1, 3));
-    lead.extension = { ...request, status: "approved", grantedUntil: until, decision: { by: COORDINATOR, at: decidedAt, comment: EXTENSION_APPROVAL } };
-    lead.extendedDue = until;
-    this.log("extension_granted", COORDINATOR, decidedAt, { comment: EXTENSION_APPROVAL, data });
-  }
-
-  private notify(users: readonly string[], kind: keyof typeof NOTICES, at: Date, message: string = NOTICES[kind]) {
-    for (const user of users) this.story.notices.push({ user, kind, message, at });
-  }
-
-  /** Unread notifications for whoever must act next, as the workflow sent them. */
-  private finish(): Story {
-    const s = this.story;
-    for (const a of s.assignments) {
-      if (a.status === "pending") this.notify([this.cast.handlerOf(a.unit)], "assign", a.createdAt);
-      if (a.adjustment?.status === "pending") this.notify([COORDINATOR], "request_adjustment", a.adjustment.at);
-      if (a.extension?.status === "pending") this.notify([COORDINATOR], "request_extension", a.extension.at);
-      if (a.opinion?.status === "submitted") this.notify([this.cast.directorOf(a.unit)], "co_opinion_submitted", a.opinion.updatedAt);
-    }
-    const last = (action: string) => s.events.filter((e) => e.action === action).at(-1);
-    const lastSignOff = s.drafts.filter((d) => d.round === s.round && d.signOff).at(-1)?.signOff;
-    if (s.status === "in_review") this.notify([this.leadDirector], "submit", last("submit")!.at);
-    if ((s.status === "handling" || s.status === "rehandling") && lastSignOff?.decision === "return") this.notify([this.leadHandler], "return", lastSignOff.at);
-    if (s.status === "rehandling" && !lastSignOff) this.notify([this.leadHandler], "reopen", last("reopen")!.at);
-    const supervised = last("supervise");
-    if (supervised && s.status !== "closed") this.notify([this.leadHandler], "supervise", supervised.at, `${NOTICES.supervise}${supervised.comment}`);
-    const reply = s.replies.at(-1);
-    if (s.status === "replied" && reply) {
-      const owing = this.proposers.filter((member) => !reply.receipts.some((r) => r.member === member));
-      this.notify(owing, "approve", reply.at);
-      if (!reply.publication) this.notify([COORDINATOR], "publish", reply.at);
-    }
-    return s;
+    this.act(this.clock.next(this.rng.int(1, 3)), COORDINATOR, "同意延期", (s, actor) =>
+      decideExtension(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), grant: true, until: this.requestedUntil, comment: EXTENSION_APPROVAL }),
+    );
   }
 }

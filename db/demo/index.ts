@@ -1,18 +1,18 @@
 /**
  * The demo database (docs/domain.md "Demo data"): the sample's units, people and proposal 180 right before
- * sign-off, plus proposals in every state. Only for an empty database; every account's password is
- * DEMO_PASSWORD.
+ * sign-off, plus proposals in every state, each handled through the use cases as its script says
+ * (handling.ts, stage.ts). Only for an empty database; every account's password is DEMO_PASSWORD.
  */
 import { count } from "drizzle-orm";
 import { PROPOSAL_STATES, type ProposalState, type Role } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { hashPassword } from "@/lib/password";
 import type { Db } from "../client";
-import { users } from "../schema";
+import { proposals, users } from "../schema";
 import { workdaysBefore, chinaInstant } from "./clock";
-import { ACCOUNTS, DEMO_CAST, insertReference, UNITS, type Tx } from "./reference";
-import { buildStories } from "./stories";
-import { demoIds, StoryWriter } from "./write";
+import { ACCOUNTS, insertReference, UNITS, type Tx } from "./reference";
+import { Stage, demoIds } from "./stage";
+import { buildScripts } from "./stories";
 
 export const DEMO_PASSWORD = "demo-2026";
 
@@ -48,7 +48,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
   const today = options.today ?? isoDateInChina(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new Error(`Invalid demo date: ${today}`);
   assertEmpty(db);
-  const stories = buildStories(today);
+  const scripts = buildScripts(today);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     // Checked again: another process may have written while the password was being hashed.
@@ -58,15 +58,14 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
       year: Number(today.slice(0, 4)),
       createdAt: chinaInstant(workdaysBefore(today, REFERENCE_AGE), 9 * 60),
     });
-    new StoryWriter(db.$client, DEMO_CAST, demoIds(ref)).write(stories);
+    // The use cases run on the connection: each one's transaction becomes a savepoint of this one.
+    new Stage(db, demoIds(ref)).perform(scripts.flat());
   });
-  const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, stories.filter((s) => s.status === state).length])) as Record<
-    ProposalState,
-    number
-  >;
+  const counts = db.select({ status: proposals.status, n: count() }).from(proposals).groupBy(proposals.status).all();
+  const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts.find((c) => c.status === state)?.n ?? 0])) as Record<ProposalState, number>;
   return {
     today,
-    proposals: stories.length,
+    proposals: counts.reduce((sum, c) => sum + c.n, 0),
     byState,
     accounts: ACCOUNTS.map((a) => ({ login: a.login, role: a.role, name: a.name, unit: a.unit ? UNITS[a.unit].name : null })),
   };

@@ -1,11 +1,9 @@
-/** All demo proposals, told and numbered for a given today: pure and deterministic. */
-import { tell, type Env, type Plan } from "./handling";
-import { numberStories } from "./numbering";
+/** All demo proposals' scripts, told for a given today: pure and deterministic. */
+import { tell, type Env, type Plan, type Script } from "./handling";
 import { PLAN_180 } from "./proposal-180";
 import { PLANS } from "./proposals";
 import { Rng } from "./random";
 import { DEMO_CAST, type SessionKey } from "./reference";
-import type { Story } from "./story";
 
 const SEED = 0x0b4e180;
 
@@ -25,12 +23,9 @@ function numberDrawer(rng: Rng, plans: readonly Plan[]): Env["takeNumber"] {
   };
 }
 
-/** The stories in the order they began (so that ids follow registration order). */
-export function buildStories(today: string): Story[] {
+export function buildScripts(today: string): Script[] {
   const rng = new Rng(SEED);
   const plans = [PLAN_180, ...PLANS];
   const env: Env = { today, rng, cast: DEMO_CAST, takeNumber: numberDrawer(rng, plans) };
-  const stories = plans.map((plan) => tell(plan, env));
-  numberStories(stories);
-  return stories.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return plans.map((plan) => tell(plan, env));
 }

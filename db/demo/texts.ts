@@ -140,20 +140,3 @@ export const CO_OPINION_APPROVAL = "同意报送主办单位。";
 export const ADJUSTMENT_APPROVAL = "同意不再作为协办单位。";
 export const EXTENSION_APPROVAL = "同意延期,请按延期后的期限办结。";
 export const LATE_RECEIPT_CLOSE_REASON = "回执期限已过,联名人未反馈意见,予以办结。";
-/** The event comments the workflow writes itself (lib/workflow/decide.ts). */
-export const REOPEN_COMMENT = "提案人对答复不满意，重新办理";
-export const AUTO_CLOSE_COMMENT = "提案人均已反馈，办结";
-
-/** Notification texts, as the workflow sends them (lib/workflow/decide.ts), keyed by the action that sent them. */
-export const NOTICES = {
-  assign: "有新交办的提案，请签收",
-  request_adjustment: "有单位申请调整承办，请审批",
-  request_extension: "有单位申请延期，请审批",
-  co_opinion_submitted: "有协办意见待审签",
-  submit: "有答复函待审签",
-  return: "答复函被退回修改",
-  approve: "您的提案已答复，请阅读答复函并提交回执",
-  publish: "答复函已签发，待公开",
-  reopen: "提案人不满意，请重新办理",
-  supervise: "督办：",
-} as const;

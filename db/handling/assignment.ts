@@ -5,6 +5,7 @@ import type { AdjustmentOutcome, WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { adjustmentRequests } from "../schema";
 import { type Database, runCommand } from "./run";
+import { now } from "../clock";
 
 export function assignProposal(db: Database, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
   return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "assign", ...units } });
@@ -51,7 +52,7 @@ export function decideAdjustment(
     command: { type: "decide_adjustment", ...input },
     write: (tx, applied) => {
       tx.update(adjustmentRequests)
-        .set({ status: input.outcome.kind === "reject" ? "rejected" : "approved", decidedBy: actor.id, decidedAt: new Date(), decisionComment: input.comment })
+        .set({ status: input.outcome.kind === "reject" ? "rejected" : "approved", decidedBy: actor.id, decidedAt: now(), decisionComment: input.comment })
         .where(and(eq(adjustmentRequests.assignmentId, applied.assignmentIds.get(input.unitId)!), eq(adjustmentRequests.status, "pending")))
         .run();
     },

@@ -4,6 +4,7 @@ import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { coOpinions } from "../schema";
 import { runCommand, type Applied, type Tx } from "./run";
+import { now } from "../clock";
 
 const opinionOf = (applied: Applied, unitId: number) => eq(coOpinions.assignmentId, applied.assignmentIds.get(unitId)!);
 
@@ -18,7 +19,7 @@ export function writeCoOpinion(db: Db, actor: WorkflowActor, proposalId: number,
       const assignmentId = applied.assignmentIds.get(input.unitId)!;
       tx.insert(coOpinions)
         .values({ assignmentId, body: input.body.trim(), status, authorId: actor.id })
-        .onConflictDoUpdate({ target: coOpinions.assignmentId, set: { body: input.body.trim(), status, authorId: actor.id, updatedAt: new Date() } })
+        .onConflictDoUpdate({ target: coOpinions.assignmentId, set: { body: input.body.trim(), status, authorId: actor.id, updatedAt: now() } })
         .run();
     },
   });
@@ -38,8 +39,8 @@ export function signOffCoOpinion(db: Db, actor: WorkflowActor, proposalId: numbe
           status: input.approve ? "sent" : "returned",
           directorId: actor.id,
           directorComment: input.comment,
-          sentAt: input.approve ? new Date() : null,
-          updatedAt: new Date(),
+          sentAt: input.approve ? now() : null,
+          updatedAt: now(),
         })
         .where(opinionOf(applied, input.unitId))
         .run();

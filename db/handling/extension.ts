@@ -4,6 +4,7 @@ import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { extensionRequests } from "../schema";
 import { runCommand } from "./run";
+import { now } from "../clock";
 
 export function requestExtension(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; until: string; reason: string }) {
   return runCommand(db, {
@@ -35,7 +36,7 @@ export function decideExtension(
           status: input.grant ? "approved" : "rejected",
           grantedUntil: input.grant ? input.until : null,
           decidedBy: actor.id,
-          decidedAt: new Date(),
+          decidedAt: now(),
           decisionComment: input.comment,
         })
         .where(and(eq(extensionRequests.assignmentId, assignmentId), eq(extensionRequests.status, "pending")))

@@ -10,7 +10,6 @@ import type { RowError } from "@/lib/import/columns";
 import { memberDirectory, newMemberNames, resolvePerson, type PersonRef } from "@/lib/import/people";
 import type { RegistrationInput } from "@/lib/import/forms";
 import { parseAssignmentList, type ImportReference } from "@/lib/import/rows";
-import { isoDateInChina } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { attachments, categories, proposals, sessions, units, users } from "../schema";
@@ -19,6 +18,7 @@ import { insertProposal } from "./register";
 import { runCommand, type Tx } from "./run";
 import { filePlacement } from "./stored-files";
 import { heldUploads, consumeUploads } from "./uploads";
+import { todayInChina } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
@@ -61,7 +61,7 @@ const refused = (fieldErrors: Record<string, string>, error = "提交的内容�
  * coordinator uploaded (`uploadIds`: their references, checked to be theirs and unused) from the
  * incoming folder to the attachments folder (stored-files.ts). A failure puts the files back, still usable.
  */
-export function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = isoDateInChina(new Date())): IntakeResult {
+export function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = todayInChina()): IntakeResult {
   const dateProblem = receivedOnProblem(input.receivedOn, today);
   if (dateProblem) return refused({ receivedOn: dateProblem });
   const placement = filePlacement();
@@ -182,7 +182,7 @@ export function importAssignmentList(
   db: Db,
   actor: WorkflowActor,
   input: { sessionId: number; fileName: string; rows: readonly (readonly string[])[]; uploadId?: string },
-  today = isoDateInChina(new Date()),
+  today = todayInChina(),
 ): ImportResult {
   try {
     return db.transaction(

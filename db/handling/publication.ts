@@ -7,7 +7,6 @@
  */
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { GENRE_LABELS } from "@/lib/domain";
-import { isoDateInChina } from "@/lib/format";
 import {
   decidePublication,
   publicationMetadata,
@@ -23,6 +22,7 @@ import { logEvent } from "../queries/events";
 import { loadPublicationSettings } from "../queries/settings";
 import { categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units } from "../schema";
 import { notifyRecipients, type Database, type RunResult } from "./run";
+import { now, todayInChina } from "../clock";
 
 /** The signed replies of a proposal, latest round first, with what each draft proposed for disclosure and its publication. */
 function loadReplies(db: Pick<Db, "select">, proposalId: number) {
@@ -112,7 +112,7 @@ export function decideReplyPublication(
   actor: WorkflowActor,
   proposalId: number,
   command: PublicationCommand,
-  { replyId, today = isoDateInChina(new Date()) }: { replyId?: number; today?: string } = {},
+  { replyId, today = todayInChina() }: { replyId?: number; today?: string } = {},
 ): RunResult<PublicationOutcome> {
   const result = db.transaction(
     (tx): { ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string } => {
@@ -189,7 +189,7 @@ export function decideReplyPublication(
         outcome = { publicationId: inserted.id, indexNumber: null };
       } else {
         tx.update(publications)
-          .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: decision.reason, decidedBy: actor.id })
+          .set({ status: "withdrawn", withdrawnAt: now(), withdrawnReason: decision.reason, decidedBy: actor.id })
           .where(eq(publications.id, reply.publicationId!))
           .run();
         outcome = { publicationId: reply.publicationId!, indexNumber: reply.indexNumber };

@@ -19,6 +19,7 @@ import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { Db } from "../client";
 import { proposalSigners, proposals, receiptTokens, receipts, replies, sessions, users } from "../schema";
 import { submitReceipt, type ReceiptOutcome } from "./receipt";
+import { now as clockNow } from "../clock";
 
 /** The key that signs receipt tokens: AUTH_SECRET, which the start script always sets. */
 export function receiptTokenSecret(): string {
@@ -43,7 +44,7 @@ export function receiptTokenFor(replyId: number, memberId: number, receiptDue: s
  * once. Issuing again gives the same token and keeps whether it was used. Throws when the member is
  * not a proposer or co-signer of the reply's proposal.
  */
-export function issueReceiptToken(db: Writer, replyId: number, memberId: number, now: Date = new Date()): string {
+export function issueReceiptToken(db: Writer, replyId: number, memberId: number, now: Date = clockNow()): string {
   const reply = db
     .select({ receiptDue: replies.receiptDue, proposalId: replies.proposalId })
     .from(replies)
@@ -67,7 +68,7 @@ export function issueReceiptToken(db: Writer, replyId: number, memberId: number,
 }
 
 /** Issues the receipt token of every proposer and co-signer of a reply: at sign-off, in its transaction. */
-export function issueReceiptTokens(db: Writer, replyId: number, now: Date = new Date()): void {
+export function issueReceiptTokens(db: Writer, replyId: number, now: Date = clockNow()): void {
   const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, replyId)).get();
   if (!reply) throw new Error(`no reply ${replyId}`);
   const signers = db
@@ -82,7 +83,7 @@ export function issueReceiptTokens(db: Writer, replyId: number, now: Date = new 
  * Issues the tokens that replies signed before tokens were issued at sign-off lack (and the demo's,
  * written directly): run on start, so that no page has to write one when it prints a letter.
  */
-export function issueMissingReceiptTokens(db: Db, now: Date = new Date()): number {
+export function issueMissingReceiptTokens(db: Db, now: Date = clockNow()): number {
   const missing = db
     .select({ replyId: replies.id, memberId: proposalSigners.userId })
     .from(replies)
@@ -135,7 +136,7 @@ export type ReceiptLinkContext = {
 export type ReceiptLinkCheck = { ok: true; context: ReceiptLinkContext } | { ok: false; refusal: ReceiptTokenRefusal };
 
 /** Checks a token from a receipt link without using it. A disabled member's link is invalid. */
-export function checkReceiptLink(db: Db, token: string, now: Date = new Date()): ReceiptLinkCheck {
+export function checkReceiptLink(db: Db, token: string, now: Date = clockNow()): ReceiptLinkCheck {
   const check = checkReceiptToken(token, receiptTokenSecret(), now, (claims) => tokenRecord(db, token, claims));
   if (!check.ok) return check;
   const { claims } = check;
@@ -189,7 +190,7 @@ export function consumeReceiptToken(
   db: Db,
   token: string,
   answers: Omit<ReceiptAnswers, "replyId">,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): ReceiptLinkSubmission {
   const check = checkReceiptLink(db, token, now);
   if (!check.ok) return check;

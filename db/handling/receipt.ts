@@ -5,12 +5,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { ProposalState } from "@/lib/domain";
-import { isoDateInChina } from "@/lib/format";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { receipts, replies, users } from "../schema";
 import { type Database, runCommand, type RunResult } from "./run";
+import { todayInChina } from "../clock";
 
 /** `status` is the proposal's after the receipt; `moved` says whether this receipt changed it (reopened or closed). */
 export type ReceiptOutcome = { receiptId: number; status: ProposalState; moved: boolean };
@@ -82,7 +82,7 @@ export function remindReceipt(
   proposalId: number,
   memberId: number,
   replyId: number,
-  today = isoDateInChina(new Date()),
+  today = todayInChina(),
 ): RunResult<{ receiptDue: string }> {
   const reply = db
     .select({ round: replies.round, receiptDue: replies.receiptDue })

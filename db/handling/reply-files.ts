@@ -7,6 +7,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
+import { now } from "../clock";
 import { replyFiles } from "../schema";
 import { runCommand, type RunResult, type Tx } from "./run";
 import { filePlacement, removeStoredFile } from "./stored-files";
@@ -102,7 +103,7 @@ export function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId: numbe
         const replaced = applied.before.sealedRounds.includes(input.round);
         if (replaced) {
           tx.update(replyFiles)
-            .set({ replacedAt: new Date() })
+            .set({ replacedAt: now() })
             .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.round, input.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
             .run();
         }

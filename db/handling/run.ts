@@ -6,7 +6,6 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Command, Decision, Recipient, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { isoDateInChina } from "@/lib/format";
 import { noticeMessage } from "@/lib/notices";
 import type { Db } from "../client";
 import { assignments, coOpinions, notifications, proposals, users } from "../schema";
@@ -16,6 +15,7 @@ import { queueNoticeMails } from "../queries/outbox";
 import { holidayCalendarOf } from "../queries/holiday-calendar";
 import { deadlineRules } from "../queries/settings";
 import { loadFacts } from "./facts";
+import { now, todayInChina } from "../clock";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** A connection, or a transaction in which the command becomes a savepoint (used by the import). */
@@ -59,7 +59,7 @@ export function workflowContext(db: Pick<Db, "select">, today: string): Workflow
 }
 
 export function runCommand<T = undefined>(db: Database, input: RunInput<T>): RunResult<T> {
-  const today = input.today ?? isoDateInChina(new Date());
+  const today = input.today ?? todayInChina();
   const outcome = db.transaction(
     (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true } => {
       const before = loadFacts(tx, input.proposalId);
@@ -90,7 +90,7 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
 
 /** Writes the proposal's state and its assignments as the decision left them. */
 function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: ProposalFacts, today: string): Map<number, number> {
-  const now = new Date();
+  const at = now();
   tx.update(proposals)
     .set({
       status: after.status,
@@ -98,7 +98,7 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       isKey: after.isKey,
       keyLeaderId: after.keyLeaderId,
       version: sql`${proposals.version} + 1`,
-      updatedAt: now,
+      updatedAt: at,
       ...(before.status === "registered" && after.status === "assigned" ? { assignedOn: today } : {}),
     })
     .where(eq(proposals.id, proposalId))
@@ -117,7 +117,7 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       acceptDue: a.acceptDue,
       due: a.due,
       extendedDue: a.extendedDue,
-      ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: now } : {}),
+      ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: at } : {}),
       ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
     if (a.id === null) {

@@ -1,5 +1,4 @@
 /** 督办 by the coordinating office and closing a proposal with a reason. */
-import { isoDateInChina } from "@/lib/format";
 import { provisionalReason } from "@/lib/holiday-calendar";
 import { superviseComment } from "@/lib/notices";
 import { SUPERVISION_STAGE_LABELS, type SupervisableStage } from "@/lib/supervision-board";
@@ -10,6 +9,7 @@ import { holidayCalendarOf } from "../queries/holiday-calendar";
 import { supervisionItems } from "../queries/supervision";
 import { proposals } from "../schema";
 import { runCommand } from "./run";
+import { todayInChina } from "../clock";
 
 export function supervise(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; comment: string }) {
   return runCommand(db, { proposalId, actor, command: { type: "supervise", ...input } });
@@ -24,7 +24,7 @@ export function superviseSteps(
   db: Db,
   actor: WorkflowActor,
   input: { unitId: number; proposalIds: readonly number[]; stage?: SupervisableStage },
-  today = isoDateInChina(new Date()),
+  today = todayInChina(),
 ) {
   const { unitId, proposalIds, stage } = input;
   const steps = supervisionItems(db, LAST_DAY, unitId).filter((s) => (stage ? s.stage === stage : s.stage !== "receipt"));

@@ -11,6 +11,7 @@ import path from "node:path";
 import type { UploadPurpose } from "@/lib/uploads";
 import { databasePath, incomingDirFor, type Db } from "../client";
 import { uploads } from "../schema";
+import { now as clockNow } from "../clock";
 
 export type HeldUpload = { id: string; fileName: string; mimeType: string; size: number; sha256: string; path: string };
 
@@ -35,7 +36,7 @@ export function recordUpload(db: Db, row: { id: string; userId: number; purpose:
  * The caller's uploads for these references, in their order, or why they cannot be used: another user's,
  * already used, expired and removed, or of another purpose all read alike, as a file to upload again.
  */
-export function heldUploads(db: Reader, userId: number, purpose: UploadPurpose, ids: readonly string[], now = Date.now()): { ok: true; uploads: HeldUpload[] } | { ok: false; message: string } {
+export function heldUploads(db: Reader, userId: number, purpose: UploadPurpose, ids: readonly string[], now = clockNow().getTime()): { ok: true; uploads: HeldUpload[] } | { ok: false; message: string } {
   if (new Set(ids).size !== ids.length) return { ok: false, message: "同一个文件被提交了两次，请移除重复的文件" };
   const valid = ids.filter((id) => ID.test(id));
   const rows = valid.length === 0 ? [] : db.select().from(uploads).where(and(inArray(uploads.id, valid), eq(uploads.userId, userId), eq(uploads.purpose, purpose))).all();
@@ -57,7 +58,7 @@ export function consumeUploads(tx: Writer, ids: readonly string[]): boolean {
 }
 
 /** Removes uploads not used within UPLOAD_TTL_MS, and files a failed upload left without a row. */
-export function removeExpiredUploads(db: Db, now = Date.now()): void {
+export function removeExpiredUploads(db: Db, now = clockNow().getTime()): void {
   const cutoff = new Date(now - UPLOAD_TTL_MS);
   db.delete(uploads).where(lt(uploads.createdAt, cutoff)).run();
   const dir = incomingDir();

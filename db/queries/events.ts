@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { events, type NewEvent } from "../schema";
+import { now } from "../clock";
 
 const insertEvent = preparedOnce((db: Pick<Db, "insert">) =>
   db
@@ -31,6 +32,6 @@ export function logEvent(db: Pick<Db, "insert">, event: NewEvent): void {
     toState: event.toState ?? null,
     comment: event.comment ?? null,
     data: event.data == null ? null : JSON.stringify(event.data),
-    createdAt: event.createdAt ?? new Date(),
+    createdAt: event.createdAt ?? now(),
   });
 }

@@ -10,6 +10,7 @@ import type { Db } from "../client";
 import { preparedOnce } from "../prepared";
 import { settings } from "../schema";
 import { logEvent } from "./events";
+import { now } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
@@ -56,8 +57,8 @@ function write(db: Db, actorId: number, change: (years: StoredYear[]) => StoredY
     if (years.length === 0) tx.delete(settings).where(eq(settings.key, KEY)).run();
     else
       tx.insert(settings)
-        .values({ key: KEY, value, updatedBy: actorId, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+        .values({ key: KEY, value, updatedBy: actorId, updatedAt: now() })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
         .run();
     logEvent(tx, { action: "holiday_calendar_update", actorId, data });
   });

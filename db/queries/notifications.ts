@@ -3,6 +3,7 @@ import type { NoticeSubject } from "@/lib/notices";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { notifications, proposals, sessions } from "../schema";
+import { now } from "../clock";
 
 /** What a notice about the proposal names it by (lib/notices.ts noticeMessage). */
 export function noticeSubject(db: Pick<Db, "select">, proposalId: number): NoticeSubject | null {
@@ -36,7 +37,7 @@ export function listNotifications(db: Db, userId: number, limit = 100) {
 export function openNotification(db: Db, userId: number, id: number): string | null {
   const row = db
     .update(notifications)
-    .set({ readAt: new Date() })
+    .set({ readAt: now() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
     .returning({ link: notifications.link })
     .get();
@@ -44,5 +45,5 @@ export function openNotification(db: Db, userId: number, id: number): string | n
 }
 
 export function markAllRead(db: Db, userId: number): void {
-  db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+  db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
 }

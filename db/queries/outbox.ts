@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { digestMail, nextAttemptAfter, noticeMail, SMTP_DISABLED, type SmtpSettings } from "@/lib/mail";
 import type { Db } from "../client";
 import { emailOutbox, notifications, settings, users } from "../schema";
+import { now as clockNow } from "../clock";
 import { logEvent } from "./events";
 
 type Writer = Pick<Db, "select" | "insert" | "update">;
@@ -18,8 +19,8 @@ export function smtpSettings(db: Pick<Db, "select">): SmtpSettings {
 export function saveSmtpSettings(db: Db, value: SmtpSettings, actorId: number): void {
   db.transaction((tx) => {
     tx.insert(settings)
-      .values({ key: "smtp", value, updatedBy: actorId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+      .values({ key: "smtp", value, updatedBy: actorId, updatedAt: clockNow() })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: clockNow() } })
       .run();
     logEvent(tx, { action: "settings_update", actorId, data: { smtp: { ...value, password: value.password ? "******" : null } } });
   });
@@ -46,7 +47,7 @@ export function queueNoticeMails(db: Writer, notices: { userId: number; message:
 }
 
 /** Queues the daily digest for each user who chose it and has unread notices since the last one. */
-export function queueDigests(db: Db, now = new Date()): number {
+export function queueDigests(db: Db, now = clockNow()): number {
   const smtp = smtpSettings(db);
   if (!smtp.enabled) return 0;
   let queued = 0;
@@ -76,7 +77,7 @@ export type Mail = { to: string; subject: string; text: string };
  * Sends what is due. A failure keeps the mail with a later next attempt; after the last retry it is
  * marked failed. Returns how many were sent and how many failed this time.
  */
-export async function deliverOutbox(db: Db, send: (mail: Mail) => Promise<void>, now = new Date(), limit = 50) {
+export async function deliverOutbox(db: Db, send: (mail: Mail) => Promise<void>, now = clockNow(), limit = 50) {
   const due = db
     .select()
     .from(emailOutbox)
@@ -89,7 +90,7 @@ export async function deliverOutbox(db: Db, send: (mail: Mail) => Promise<void>,
   for (const mail of due) {
     try {
       await send({ to: mail.toAddress, subject: mail.subject, text: mail.body });
-      db.update(emailOutbox).set({ status: "sent", sentAt: new Date(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id)).run();
+      db.update(emailOutbox).set({ status: "sent", sentAt: clockNow(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id)).run();
       sent++;
     } catch (error) {
       const attempts = mail.attempts + 1;

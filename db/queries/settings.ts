@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { preparedOnce } from "../prepared";
 import { settings } from "../schema";
 import { logEvent } from "./events";
+import { now } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
@@ -26,8 +27,8 @@ export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
 export function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRule>, actorId: number): void {
   db.transaction((tx) => {
     tx.insert(settings)
-      .values({ key: "deadlines", value: rules, updatedBy: actorId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: new Date() } })
+      .values({ key: "deadlines", value: rules, updatedBy: actorId, updatedAt: now() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: now() } })
       .run();
     logEvent(tx, { action: "settings_update", actorId, data: { deadlines: rules } });
   });
@@ -42,8 +43,8 @@ export function loadPublicationSettings(db: Reader): PublicationSettings {
 export function savePublicationSettings(db: Db, value: PublicationSettings, actorId: number): void {
   db.transaction((tx) => {
     tx.insert(settings)
-      .values({ key: "publication", value, updatedBy: actorId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: new Date() } })
+      .values({ key: "publication", value, updatedBy: actorId, updatedAt: now() })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
       .run();
     logEvent(tx, { action: "settings_update", actorId, data: { publication: value } });
   });

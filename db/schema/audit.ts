@@ -3,6 +3,7 @@ import { OUTBOX_STATES, PROPOSAL_STATES } from "@/lib/domain";
 import { createdAt, id, instant } from "./columns";
 import { users } from "./org";
 import { proposals } from "./proposals";
+import { now } from "../clock";
 
 /**
  * 办理记录: every transition and security-relevant act. Append-only (triggers in the migrations refuse
@@ -57,7 +58,7 @@ export const emailOutbox = sqliteTable(
     lastError: text("last_error"),
     nextAttemptAt: instant("next_attempt_at")
       .notNull()
-      .$defaultFn(() => new Date()),
+      .$defaultFn(now),
     sentAt: instant("sent_at"),
     createdAt: createdAt(),
   },

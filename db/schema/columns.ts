@@ -1,4 +1,5 @@
 import { integer, text } from "drizzle-orm/sqlite-core";
+import { now } from "../clock";
 
 /** An instant, stored as epoch milliseconds. */
 export const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -7,7 +8,7 @@ export const instant = (name: string) => integer(name, { mode: "timestamp_ms" })
 export const createdAt = () =>
   instant("created_at")
     .notNull()
-    .$defaultFn(() => new Date());
+    .$defaultFn(now);
 
 /** A calendar date (no time of day), stored as ISO `YYYY-MM-DD` text so it sorts and compares. */
 export const calendarDate = (name: string) => text(name);

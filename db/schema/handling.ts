@@ -5,6 +5,7 @@ import { calendarDate, createdAt, id, instant } from "./columns";
 import { meetings } from "./meetings";
 import { units, users } from "./org";
 import { proposals } from "./proposals";
+import { now } from "../clock";
 
 /** 交办: one unit's part in one proposal, as lead (主办) or co-handling (协办) unit. */
 export const assignments = sqliteTable(
@@ -116,7 +117,7 @@ export const coOpinions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at")
       .notNull()
-      .$defaultFn(() => new Date()),
+      .$defaultFn(now),
   },
   (t) => [uniqueIndex("co_opinions_assignment_uq").on(t.assignmentId), index("co_opinions_status_idx").on(t.status)],
 );

@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { PROPOSAL_STATES, RESULT_CLASSES, SIGNER_ROLES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { categories, sessions, users } from "./org";
+import { now } from "../clock";
 
 /** 提案 (CPPCC) or 建议 (NPC); which one follows from its session. */
 export const proposals = sqliteTable(
@@ -37,7 +38,7 @@ export const proposals = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at")
       .notNull()
-      .$defaultFn(() => new Date()),
+      .$defaultFn(now),
   },
   (t) => [
     uniqueIndex("proposals_session_number_uq").on(t.sessionId, t.number),

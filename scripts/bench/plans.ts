@@ -1,18 +1,17 @@
 /**
- * The benchmark's stories: plans drawn at random (seeded) from the demo's topics, told by the demo's
- * Teller (db/demo/handling.ts) with the bench cast. Older sessions are finished; the current year's two
+ * The benchmark's stories: plans drawn at random (seeded) from the demo's topics, told as scripts by the
+ * demo's Teller (db/demo/handling.ts) with the bench cast, to be carried out by the use cases. Older sessions are finished; the current year's two
  * sessions are mid-way, which gives the handlers and directors their queues. Older years published
  * fewer replies, so that about 60% of all proposals end up replied and published.
  */
 import { isWorkday } from "@/lib/deadlines";
 import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { DisclosureMode, ProposalState } from "@/lib/domain";
-import { tell, type Env, type Plan } from "@/db/demo/handling";
+import { tell, type Env, type Plan, type Script } from "@/db/demo/handling";
 import { PLAN_180 } from "@/db/demo/proposal-180";
 import type { Rng } from "@/db/demo/random";
 import { topicMaterial, type MaterialSource } from "@/db/demo/texts";
 import { TOPICS, type Topic } from "@/db/demo/topics";
-import type { Story } from "@/db/demo/story";
 import { HIGH_TECH_ZONE, type BenchCast, type BenchSession, type Locality } from "./cast";
 
 const TOPIC_LIST: readonly Topic[] = Object.values(TOPICS);
@@ -203,10 +202,10 @@ function workdaysBetween(from: string, to: string): number {
 export type TellStats = { told: number; fellBack: number };
 
 /**
- * The stories of one session, in registration order and numbered 1…count in that order. `today` is the
+ * The scripts of one session, in registration order and numbered 1…count in that order. `today` is the
  * day before which every act of the session lies (the bench's today for the current year).
  */
-export function tellSession(rng: Rng, cast: BenchCast, session: BenchSession, count: number, today: string, stats: TellStats): Story[] {
+export function tellSession(rng: Rng, cast: BenchCast, session: BenchSession, count: number, today: string, stats: TellStats): Script[] {
   const current = today.slice(0, 4) === String(session.year);
   const yearsAgo = Number(today.slice(0, 4)) - session.year;
   // Registration runs over the first nine weeks after the session opens.
@@ -225,9 +224,9 @@ export function tellSession(rng: Rng, cast: BenchCast, session: BenchSession, co
     let plan: Plan = { ...drawPlan(rng, cast, session, current, yearsAgo), age, number: i + 1 };
     for (;;) {
       try {
-        const story = tell(plan, env);
+        const script = tell(plan, env);
         stats.told++;
-        return story;
+        return script;
       } catch (error) {
         const lower = FALLBACK[plan.state];
         if (!lower || !(error instanceof Error) || !error.message.startsWith("Demo")) throw error;

@@ -28,6 +28,10 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   }
   const isNew = !fs.existsSync(dbPath);
   const db = openDatabase(dbPath);
+  // Receipt links are signed with the secret the server will use: the demo's sign-offs issue theirs, and
+  // replies signed before links were issued at sign-off get theirs below, so that printing a letter never
+  // has to write one.
+  process.env.AUTH_SECRET = authSecret(dbPath);
   if (options.demo && isNew) {
     const summary = await seedDemo(db);
     console.log(`已创建演示数据库 ${dbPath}（${summary.proposals} 件提案）。`);
@@ -37,9 +41,6 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
     if (admin?.generated) console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
     else if (admin) console.log("首次启动：已创建管理员账户 admin，密码为 ADMIN_PASSWORD 的值。");
   }
-  // Receipt tokens are issued at sign-off; replies written before that (and the demo's) get theirs here,
-  // so that printing a letter never has to write one. Signed with the secret the server will use.
-  process.env.AUTH_SECRET = authSecret(dbPath);
   const issued = issueMissingReceiptTokens(db);
   if (issued > 0 && !options.demo) console.log(`已为 ${issued} 份答复函补发回执链接。`);
   db.$client.close();

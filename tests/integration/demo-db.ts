@@ -49,10 +49,26 @@ export function handleProposal(db: Db, people: Pick<ReturnType<typeof lookups>, 
   answerRound(db, people, id, round);
 }
 
+/**
+ * The demo database of DEMO_TODAY, seeded once per test file (every act goes through the use cases, about
+ * a second) and closed, for demoDatabase to copy: the same day gives the same database.
+ */
+let template: Promise<string> | undefined;
+
+function demoTemplate(): Promise<string> {
+  template ??= (async () => {
+    const t = tempDatabase();
+    await seedDemo(t.db, { today: DEMO_TODAY });
+    t.db.$client.close();
+    process.once("exit", t.cleanup);
+    return t.file;
+  })();
+  return template;
+}
+
 /** A temporary database with the demo data, and lookups by login and unit name. */
 export async function demoDatabase() {
-  const t = tempDatabase();
-  await seedDemo(t.db, { today: DEMO_TODAY });
+  const t = tempDatabase(await demoTemplate());
   return { ...t, ...lookups(t.db) };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { superviseSteps } from "@/db/handling/supervision";
 import { approveReply } from "@/db/handling/sign-off";
@@ -49,7 +49,7 @@ describe("notices name the proposal they are about and link to it", () => {
     const results = superviseSteps(t.db, t.user("coordinator"), { unitId: step.unitId, proposalIds: [step.proposalId], stage: "reply" }, DEMO_TODAY);
     expect(results.map((r) => r.ok)).toEqual([true]);
     const handler = t.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, step.unitId), eq(users.role, "handler"))).get()!;
-    const notice = t.db.select().from(notifications).where(eq(notifications.userId, handler.id)).all().at(-1)!;
+    const notice = t.db.select().from(notifications).where(eq(notifications.userId, handler.id)).orderBy(desc(notifications.id)).get()!;
     const days = Math.round((Date.parse(DEMO_TODAY) - Date.parse(step.due)) / 86_400_000);
     expect(notice).toMatchObject({
       proposalId: step.proposalId,
