@@ -23,6 +23,7 @@ import { decideExtension, requestExtension } from "../handling/extension";
 import { loadFacts } from "../handling/facts";
 import { decideReplyPublication } from "../handling/publication";
 import { recordPaperReceipt, submitReceipt } from "../handling/receipt";
+import { markKeyProposal, reportProgress } from "../handling/key-proposals";
 import { registerProposal } from "../handling/register";
 import type { RunResult } from "../handling/run";
 import { approveReply, returnReply } from "../handling/sign-off";
@@ -47,6 +48,12 @@ import {
 
 /** How far a co-handling unit's opinion has got. */
 type OpinionPlan = "sent" | "submitted" | "draft" | "none";
+
+
+/** The 区领导 who leads the demo's 重点提案, the plan the office sets out, and the unit's progress report. */
+const KEY_LEADER = "wangjh";
+const KEY_PLAN = "由王建华副区长领办，主办单位牵头制定工作方案，每月底前报送中期进展，办理结果报区政府常务会。";
+const KEY_PROGRESS = "已会同相关部门开展专题调研，形成初步工作方案，正在征求提案人意见，下一步将提交分管区领导审定。";
 
 /** What happens to one demo proposal. Unset fields take the ordinary course. */
 export type Plan = {
@@ -176,6 +183,12 @@ class Teller {
       if (result.ok) this.proposalId = result.data.id;
       return result;
     });
+    // A 重点提案 gets its leading 区领导 and 办理方案 right after registration (no draw: the story stays as it was).
+    if (plan.isKey) {
+      this.act(new Date(registeredAt.getTime() + 120_000), COORDINATOR, "列为重点提案", (s, actor) =>
+        markKeyProposal(s.db, actor, this.proposalId, { leaderId: s.ids.user(KEY_LEADER), plan: KEY_PLAN }),
+      );
+    }
   }
 
   run(): Script {
@@ -190,6 +203,7 @@ class Teller {
     this.acceptLead();
     const coClocks = this.coWork();
     this.contacts(plan.contacts ?? 1);
+    if (plan.isKey) this.progressReport();
     if (target === "handling") {
       this.draftWithoutSigning(coClocks);
       return this.script();
@@ -304,6 +318,12 @@ class Teller {
     this.act(clock.next(this.rng.int(0, 2)), this.cast.directorOf(unit), "协办意见审签", (s, actor) =>
       signOffCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), approve: true, comment: CO_OPINION_APPROVAL }),
     );
+  }
+
+  /** 中期进展 of a 重点提案, filed by the lead handler shortly after the last contact. */
+  private progressReport() {
+    const at = new Date(this.acts.at(-1)!.at.getTime() + 1_200_000);
+    this.act(at, this.leadHandler, "报送中期进展", (s, actor) => reportProgress(s.db, actor, this.proposalId, KEY_PROGRESS));
   }
 
   private contacts(count: number) {

@@ -104,6 +104,12 @@ function commandOf(db: Db, proposalId: number, e: EventRow): Command {
       return { type: "close", reason: comment };
     case "supervise":
       return { type: "supervise", unitId, comment };
+    case "mark_key":
+      return { type: "mark_key", leaderId: d.leaderId as number, plan: comment };
+    case "unmark_key":
+      return { type: "unmark_key", reason: comment };
+    case "progress_report":
+      return { type: "report_progress", unitId };
     case "link":
       return { type: "link", relatedId: d.relatedId as number };
     case "unlink":
@@ -143,8 +149,8 @@ function replay(db: Db, proposalId: number): number {
     status: "registered",
     round: 1,
     isUrgent: proposal.isUrgent,
-    // Marked 重点 at registration, unless the log marks it later.
-    isKey: proposal.isKey && !log.some((e) => e.action === "mark_key" || e.action === "unmark_key"),
+    // The demo and the bench mark 重点 at registration (and name the leader afterwards); none is unmarked.
+    isKey: proposal.isKey && !log.some((e) => e.action === "unmark_key"),
     keyLeaderId: null,
     proposerIds: stored.proposerIds,
     contactWaived: false,
