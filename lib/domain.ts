@@ -3,18 +3,24 @@
  * the UI shows for them. Pure constants; the workflow rules that move between them live elsewhere.
  */
 
-export const ROLES = ["admin", "coordinator", "handler", "director", "member"] as const;
+export const ROLES = ["admin", "coordinator", "handler", "director", "leader", "member"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "系统管理员",
   coordinator: "交办督办",
   handler: "承办人",
   director: "单位负责人",
+  leader: "分管领导",
   member: "委员/代表",
 };
 /** Roles that belong to a unit and only act within it. */
-export const UNIT_ROLES: readonly Role[] = ["handler", "director"];
-export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director"];
+export const UNIT_ROLES: readonly Role[] = ["handler", "director", "leader"];
+export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director", "leader"];
+
+/** Where a reply draft submitted for sign-off stands: with the unit's 分管领导 first (when required), then the director. */
+export const REVIEW_STAGES = ["leader", "director"] as const;
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = { leader: "待分管领导审核", director: "待单位负责人审签" };
 
 export const UNIT_KINDS = ["department", "centre", "party", "office"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -8,6 +8,7 @@ import {
   coOpinions,
   contactRecords,
   extensionRequests,
+  leaderReviews,
   proposalLinks,
   proposalSigners,
   proposals,
@@ -15,6 +16,7 @@ import {
   replies,
   replyDrafts,
   signOffs,
+  units,
 } from "../schema";
 
 type Reader = Pick<Db, "select">;
@@ -37,8 +39,9 @@ const factsQueries = preparedOnce((db: Reader) => {
       .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
       .prepare(),
     assignments: db
-      .select({ a: assignments, opinion: coOpinions.status })
+      .select({ a: assignments, opinion: coOpinions.status, leaderReview: units.leaderReview })
       .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
       .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
       .where(eq(assignments.proposalId, proposalId))
       .prepare(),
@@ -51,9 +54,10 @@ const factsQueries = preparedOnce((db: Reader) => {
     contactsInRound: inRound(contactRecords),
     draftsInRound: inRound(replyDrafts),
     latestDraft: db
-      .select({ id: replyDrafts.id, signedOff: signOffs.id })
+      .select({ id: replyDrafts.id, signedOff: signOffs.id, leaderDecision: leaderReviews.decision })
       .from(replyDrafts)
       .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
+      .leftJoin(leaderReviews, eq(leaderReviews.draftId, replyDrafts.id))
       .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
       .orderBy(desc(replyDrafts.version))
       .limit(1)
@@ -105,7 +109,10 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     contactWaived: p.contactWaivedReason !== null,
     contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,
     draftsThisRound: q.draftsInRound.get(inThisRound)?.n ?? 0,
-    draftReturned: latestDraft?.signedOff != null && !reply,
+    // Returned by the director (a sign-off without a reply) or by the 分管领导.
+    draftReturned: (latestDraft?.signedOff != null && !reply) || latestDraft?.leaderDecision === "return",
+    reviewStage: p.status === "in_review" ? (p.reviewStage ?? "director") : null,
+    leaderReviewUnitIds: rows.filter((r) => r.leaderReview).map((r) => r.a.unitId),
     assignments: rows.map(({ a, opinion }) => ({
       id: a.id,
       unitId: a.unitId,
@@ -119,6 +126,7 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
       opinion: opinion ?? null,
       opinionWaived: a.opinionWaivedReason !== null,
       pendingExtension: pendingExtensions.has(a.id),
+      division: a.sectionId !== null && a.assigneeId !== null && a.internalDue !== null ? { sectionId: a.sectionId, assigneeId: a.assigneeId, due: a.internalDue } : null,
     })),
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,

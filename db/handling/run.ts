@@ -95,6 +95,7 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
     .set({
       status: after.status,
       round: after.round,
+      reviewStage: after.reviewStage,
       version: sql`${proposals.version} + 1`,
       updatedAt: now,
       ...(before.status === "registered" && after.status === "assigned" ? { assignedOn: today } : {}),
@@ -115,6 +116,9 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       acceptDue: a.acceptDue,
       due: a.due,
       extendedDue: a.extendedDue,
+      sectionId: a.division?.sectionId ?? null,
+      assigneeId: a.division?.assigneeId ?? null,
+      internalDue: a.division?.due ?? null,
       ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: now } : {}),
       ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
@@ -132,12 +136,13 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
 /** In-app notifications (and their mails) for the recipients of a decision; call after the transaction has committed. */
 export function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
+  // Members are addressed as "users", named staff as "staff"; unit roles and coordinators are looked up.
   const subject = recipients.length > 0 ? noticeSubject(db, proposalId) : null;
   const message = (text: string) => (subject ? noticeMessage(subject, text) : text);
   for (const r of recipients) {
     const targets =
-      r.to === "users"
-        ? r.userIds.map((id) => ({ id, role: "member" }))
+      r.to === "users" || r.to === "staff"
+        ? r.userIds.map((id) => ({ id, role: r.to === "users" ? "member" : "staff" }))
         : db
             .select({ id: users.id, role: users.role })
             .from(users)

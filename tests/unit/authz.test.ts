@@ -11,11 +11,13 @@ describe("capabilities", () => {
     coordinate: ["coordinator"],
     handle: ["handler"],
     signOff: ["director"],
-    staffHome: ["coordinator", "handler", "director"],
-    listProposals: ["coordinator", "handler", "director"],
+    divide: ["handler", "director"],
+    leaderReview: ["leader"],
+    staffHome: ["coordinator", "handler", "director", "leader"],
+    listProposals: ["coordinator", "handler", "director", "leader"],
     viewStatistics: ["coordinator"],
     memberHome: ["member"],
-    ownAccount: ["admin", "coordinator", "handler", "director", "member"],
+    ownAccount: ["admin", "coordinator", "handler", "director", "leader", "member"],
   };
   for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
     it(`${capability} is granted to exactly ${expected[capability].join(", ")}`, () => {
@@ -30,6 +32,8 @@ describe("who may see a proposal", () => {
   it("unit roles see it only when their unit handles it", () => {
     expect(canViewProposal(actor("handler", 10), parties)).toBe(true);
     expect(canViewProposal(actor("director", 11), parties)).toBe(true);
+    expect(canViewProposal(actor("leader", 11), parties)).toBe(true);
+    expect(canViewProposal(actor("leader", 12), parties)).toBe(false);
     expect(canViewProposal(actor("handler", 12), parties)).toBe(false);
     expect(canViewProposal(actor("director", null), parties)).toBe(false);
   });
@@ -42,7 +46,7 @@ describe("who may see a proposal", () => {
 
 describe("landing pages", () => {
   it("each role has its home", () => {
-    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/member"]);
+    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/work", "/member"]);
   });
   it("follows only same-site paths after sign-in", () => {
     expect(safeCallbackPath("/proposals/3", "coordinator")).toBe("/proposals/3");
@@ -107,6 +111,7 @@ describe("landing pages", () => {
   it("navigation shows each role only its sections", () => {
     expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "统计"]);
     expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案"]);
+    expect(staffNavigation(actor("leader")).map((n) => n.label)).toEqual(["待办", "全部提案"]);
     expect(staffNavigation(actor("admin")).map((n) => n.label)).toEqual(["管理"]);
     expect(staffNavigation(actor("member"))).toEqual([]);
   });
@@ -118,6 +123,8 @@ describe("internal handling records", () => {
     expect(canSeeDrafts(actor("coordinator", 9), 1)).toBe(true);
     expect(canSeeDrafts(actor("handler", 1), 1)).toBe(true);
     expect(canSeeDrafts(actor("director", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("leader", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("leader", 2), 1)).toBe(false);
     expect(canSeeDrafts(actor("handler", 2), 1)).toBe(false);
     expect(canSeeDrafts(actor("member", null, 100), 1)).toBe(false);
     expect(canSeeDrafts(actor("admin"), 1)).toBe(false);
@@ -128,6 +135,32 @@ describe("internal handling records", () => {
     expect(canSeeCoOpinion(actor("handler", 3), 1, 2)).toBe(false);
     expect(canSeeCoOpinion(actor("director", 1), 1, 2)).toBe(true);
     expect(canSeeCoOpinion(actor("member", null, 100), 1, 2)).toBe(false);
+  });
+});
+
+describe("分办 (科室, 承办人, internal deadline)", () => {
+  it("is seen by the coordinator and the unit's own staff, not by other units or members", async () => {
+    const { canSeeDivision } = await import("@/lib/authz");
+    expect(canSeeDivision(actor("coordinator", 9), 1)).toBe(true);
+    for (const role of ["handler", "director", "leader"] as const) expect(canSeeDivision(actor(role, 1), 1), role).toBe(true);
+    expect(canSeeDivision(actor("handler", 2), 1)).toBe(false);
+    expect(canSeeDivision(actor("member", null, 100), 1)).toBe(false);
+    expect(canSeeDivision(actor("admin"), 1)).toBe(false);
+  });
+  it("its timeline entries keep their detail and reason for the unit only", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    const events = [
+      { id: 1, action: "assign_internal", comment: null, unitId: 1, detail: "科技综合科 · 承办人蒋明杰 · 内部期限2026-07-01" },
+      { id: 2, action: "reassign_internal", comment: "工作调整", unitId: 1, detail: "成果转化科 · 承办人王磊 · 内部期限2026-07-01" },
+      { id: 3, action: "leader_return", comment: "请补充数据", unitId: null, detail: null },
+    ];
+    expect(timelineFor(actor("leader", 1), events, 1)).toEqual(events);
+    expect(timelineFor(actor("handler", 2), events, 1).map((e) => [e.action, e.comment, e.detail])).toEqual([
+      ["assign_internal", null, null],
+      ["reassign_internal", null, null],
+      ["leader_return", null, null],
+    ]);
+    expect(timelineFor(actor("member", null, 100), events, 1)).toEqual([]);
   });
 });
 
