@@ -140,6 +140,8 @@ export const DISCLOSURE_LABELS: Record<DisclosureMode, string> = {
 export const SIGN_OFF_DECISIONS = ["approve", "return"] as const;
 export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
 export const SIGN_OFF_LABELS: Record<SignOffDecision, string> = { approve: "同意签发", return: "退回修改" };
+/** The 分管领导's decision on a draft, before the director's. */
+export const LEADER_REVIEW_LABELS: Record<SignOffDecision, string> = { approve: "分管领导审核通过", return: "分管领导退回修改" };
 
 export const PUBLICATION_STATES = ["published", "withheld", "withdrawn"] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];

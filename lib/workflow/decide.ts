@@ -130,6 +130,27 @@ function changeLead(
   }
 }
 
+/** The unit's assignment that this actor may divide (分办) or reassign now, whoever and whenever it names. */
+function divisibleAssignment(facts: ProposalFacts, actor: WorkflowActor, unitId: number): AssignmentFacts {
+  const a = liveAssignmentOf(facts, unitId);
+  ensure(mayDivide(actor, a.unitId), "只有本单位负责人或有分办权限的承办人可以分办");
+  ensure(a.status === "accepted", a.status === "done" ? "本单位的办理已完成，不能再分办" : "请先签收再分办");
+  ensure(BEFORE_REVIEW.includes(facts.status), facts.status === "in_review" ? "答复函正在审签，暂不能分办" : "此提案当前不能分办");
+  ensure(!(a.role === "co" && a.opinionWaived), "交办单位已免除此协办意见，无需分办");
+  return a;
+}
+
+/** Why this actor may not divide the unit's assignment now (whatever 科室 and 承办人 they would name), or null: pages ask before offering the form. */
+export function divisionRefusal(facts: ProposalFacts, actor: WorkflowActor, unitId: number): string | null {
+  try {
+    divisibleAssignment(facts, actor, unitId);
+    return null;
+  } catch (error) {
+    if (error instanceof Refusal) return error.message;
+    throw error;
+  }
+}
+
 /** Which co-handling units still stand between the lead unit and 提交审签. */
 export function missingCoOpinions(facts: ProposalFacts): AssignmentFacts[] {
   return liveAssignments(facts).filter((a) => a.role === "co" && a.status !== "done" && !a.opinionWaived);
@@ -319,11 +340,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       }
       case "assign_internal":
       case "reassign_internal": {
-        const a = liveAssignmentOf(facts, command.unitId);
-        ensure(mayDivide(actor, a.unitId), "只有本单位负责人或有分办权限的承办人可以分办");
-        ensure(a.status === "accepted", a.status === "done" ? "本单位的办理已完成，不能再分办" : "请先签收再分办");
-        ensure(BEFORE_REVIEW.includes(from), from === "in_review" ? "答复函正在审签，暂不能分办" : "此提案当前不能分办");
-        ensure(!(a.role === "co" && a.opinionWaived), "交办单位已免除此协办意见，无需分办");
+        const a = divisibleAssignment(facts, actor, command.unitId);
         const reassign = command.type === "reassign_internal";
         const before = a.division;
         if (reassign) ensure(before, "尚未分办，请先分办");
