@@ -2,7 +2,7 @@
  * The administration of 分办 (docs/domain.md "分办"): a unit's 科室 and its 分管领导 step, a handler's 科室
  * and 可分办. Logged in the event log like every administrative write.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, max } from "drizzle-orm";
 import type { CreateSectionInput, LeaderReviewInput, UpdateSectionInput, UserDivisionInput } from "@/lib/validation/admin";
 import type { Db } from "../client";
 import { sections, units, users } from "../schema";
@@ -15,7 +15,9 @@ export function createSection(db: Db, input: CreateSectionInput, actorId: number
   try {
     return db.transaction((tx) => {
       if (!tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get()) return NOT_FOUND;
-      const { id } = tx.insert(sections).values(input).returning({ id: sections.id }).get();
+      // A new 科室 comes after the unit's others.
+      const last = tx.select({ n: max(sections.sortOrder) }).from(sections).where(eq(sections.unitId, input.unitId)).get()?.n ?? 0;
+      const { id } = tx.insert(sections).values({ ...input, sortOrder: last + 1 }).returning({ id: sections.id }).get();
       logEvent(tx, { action: "section_create", actorId, data: { unitId: input.unitId, sectionId: id, name: input.name } });
       return { ok: true, id };
     });

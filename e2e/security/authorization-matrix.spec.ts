@@ -47,6 +47,7 @@ const HOME: Record<Role, string> = {
   otherHandler: "/work",
   director: "/work",
   otherDirector: "/work",
+  leader: "/work",
   owner: "/member",
   otherMember: "/member",
 };
@@ -140,6 +141,7 @@ function lookUpIds(attachment: MatrixIds["attachment"]): MatrixIds {
     const fontCss = fs.readFileSync(path.join("node_modules", "@fontsource", "noto-serif-sc", "400.css"), "utf8");
     const handler = userId(db, LOGINS.handler);
     return {
+      unitSection: one(db, "select id from sections where unit_id = ? and name = '科技综合科'", unit),
       unit,
       otherUnit,
       ownProposal,

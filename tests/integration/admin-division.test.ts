@@ -37,9 +37,11 @@ describe("科室", () => {
     expect(createSectionInput.safeParse({ unitId: String(unitId), name: "  " }).success).toBe(false);
     saved(updateSection(t.db, { id: first, name: "综合科", active: false }, adminId));
     expect(unitDivision(t.db, unitId).sections).toEqual([{ id: first, name: "综合科", active: false, staff: [] }]);
+    const second = saved(createSection(t.db, { unitId, name: "规划科" }, adminId));
+    expect(unitDivision(t.db, unitId).sections.map((s) => s.id)).toEqual([first, second]);
     const logged = t.db.select().from(events).where(eq(events.action, "section_update")).all();
     expect(logged.map((e) => e.data)).toEqual([{ unitId, sectionId: first, fields: ["name", "active"] }]);
-    expect(t.db.select().from(events).where(eq(events.action, "section_create")).all()).toHaveLength(2);
+    expect(t.db.select().from(events).where(eq(events.action, "section_create")).all()).toHaveLength(3);
   });
 });
 

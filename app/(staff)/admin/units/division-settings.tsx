@@ -77,12 +77,10 @@ export function DivisionSettings({
       )}
       <form action={create.dispatch} onSubmit={create.onSubmit} noValidate className="space-y-2">
         <input type="hidden" name="unitId" value={unitId} />
-        <div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
-          <Field label="新科室名称" name="name" error={createErrors?.name} hint="如：科技综合科" required>
-            {(p) => <input {...p} maxLength={30} className="input" />}
-          </Field>
-          <SubmitButton variant="secondary">添加科室</SubmitButton>
-        </div>
+        <Field label="新科室名称" name="name" error={createErrors?.name} hint="如：科技综合科" required>
+          {(p) => <input {...p} maxLength={30} className="input" />}
+        </Field>
+        <SubmitButton variant="secondary">添加科室</SubmitButton>
         <FormStatus state={create.state} />
       </form>
       <form action={review.dispatch} onSubmit={review.onSubmit} noValidate className="space-y-2 border-t border-slate-200 pt-4">
