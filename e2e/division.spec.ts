@@ -184,4 +184,12 @@ test("the administrator manages 科技创新局's 科室, its 分管领导 step,
   await expect(division.getByLabel("可分办")).not.toBeChecked();
   await noAxeViolations(page);
   await shoot(page, "admin-user");
+  // 可分办 given, then taken back.
+  for (const allowed of [true, false]) {
+    await division.getByLabel("可分办").setChecked(allowed);
+    await division.getByRole("button", { name: "设置科室与分办" }).click();
+    await expect(division.getByRole("status")).toContainText("已保存。");
+    await page.reload();
+    await expect(region(page, "科室与分办").getByLabel("可分办")).toBeChecked({ checked: allowed });
+  }
 });

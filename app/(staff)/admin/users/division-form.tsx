@@ -35,7 +35,7 @@ export function DivisionForm({ userId, sectionId, canDivide, sections }: { userI
           可将本单位签收的提案分办、改派到科室和承办人（单位负责人始终可以）。
         </p>
       </div>
-      <SubmitButton variant="secondary">保存</SubmitButton>
+      <SubmitButton variant="secondary">设置科室与分办</SubmitButton>
       <FormStatus state={state} />
     </form>
   );
