@@ -12,6 +12,8 @@ export type TimelineEntry = {
   createdAt: Date;
   /** The other proposal of a 并案 or 取消并案, when the entry names one. */
   related?: { number: number | null; kind: SessionKind | null } | null;
+  /** What the entry was about, when the log names it (分办: 科室, 承办人, internal deadline). */
+  detail?: string | null;
 };
 
 /** 办理记录: the proposal's history from the event log, oldest first. */
@@ -33,6 +35,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               </span>
             )}
           </p>
+          {e.detail && <p className="mt-0.5 text-slate-700">{e.detail}</p>}
           {e.comment && <p className="mt-0.5 whitespace-pre-line text-slate-700">{e.comment}</p>}
         </li>
       ))}

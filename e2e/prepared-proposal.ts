@@ -80,6 +80,11 @@ export function prepareReplyWithFiles(
   }, server);
 }
 
+/** A proposal of 刘新荣, registered and waiting for 交办. */
+export function registeredProposal(title: string): { id: number } {
+  return withDb((db) => ({ id: ok(lookups(db).register(next++, { title, receivedOn: isoDateInChina(new Date()) })).id }));
+}
+
 /** A proposal of 刘新荣 handled by 科技创新局 up to a first draft ("drafted") or 提交审签 ("in_review"). */
 export function prepareProposal(stage: "drafted" | "in_review", title: string): { id: number; version: number } {
   return withDb((db) => {

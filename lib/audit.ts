@@ -48,6 +48,8 @@ export const AUDIT_GROUPS = [
       holiday_calendar_update: "修改节假日安排",
       unit_create: "新建单位",
       unit_update: "修改单位",
+      section_create: "新建科室",
+      section_update: "修改科室",
       session_create: "新建届次会议",
       session_update: "修改届次会议",
       category_create: "新建主题分类",

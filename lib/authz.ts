@@ -20,22 +20,26 @@ export const CAPABILITIES = {
   uploadSealedScan: ["handler", "director"],
   /** sign off drafts and co-handling opinions of the own unit */
   signOff: ["director"],
+  /** 分办 and 改派 inside the own unit: the director, or a handler the administrator allowed to (可分办, checked by the workflow) */
+  divide: ["handler", "director"],
+  /** 分管领导审核: pass on or return the own unit's drafts before the director signs */
+  leaderReview: ["leader"],
   /** the staff shell and its home page (待办; a 区领导's 领办重点提案) */
-  staffHome: ["coordinator", "handler", "director", "district_leader"],
+  staffHome: ["coordinator", "handler", "director", "leader", "district_leader"],
   /** the proposal lists (全部提案), scoped by unit for unit roles */
-  listProposals: ["coordinator", "handler", "director"],
+  listProposals: ["coordinator", "handler", "director", "leader"],
   /** a proposal's own page, where the ownership rules (canViewProposal) allow */
-  viewProposal: ["coordinator", "handler", "director", "district_leader"],
+  viewProposal: ["coordinator", "handler", "director", "leader", "district_leader"],
   viewStatistics: ["coordinator"],
   /** 批量办理: the coordinating office's 交办, 发布, 催告 and letters; a handler's 签收 */
   bulkWork: ["coordinator", "handler"],
   /** 面商 / 座谈会: recorded by a unit's handler, read by the unit and the coordinating office */
   recordMeetings: ["handler"],
-  viewMeetings: ["coordinator", "handler", "director"],
+  viewMeetings: ["coordinator", "handler", "director", "leader"],
   /** the member's own proposals, replies and receipts */
   memberHome: ["member"],
   /** one's own account: change the password */
-  ownAccount: ["admin", "coordinator", "handler", "director", "district_leader", "member"],
+  ownAccount: ["admin", "coordinator", "handler", "director", "leader", "district_leader", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -60,6 +64,7 @@ export function canViewProposal(actor: Actor, parties: ProposalParties): boolean
       return true;
     case "handler":
     case "director":
+    case "leader":
       return actor.unitId !== null && parties.unitIds.includes(actor.unitId);
     case "member":
       return parties.proposerIds.includes(actor.id);
@@ -107,7 +112,7 @@ export function safeCallbackPath(value: string | null | undefined, role: Role): 
 }
 
 const inUnit = (actor: Actor, unitId: number | null | undefined) =>
-  (actor.role === "handler" || actor.role === "director") && unitId != null && actor.unitId === unitId;
+  (actor.role === "handler" || actor.role === "director" || actor.role === "leader") && unitId != null && actor.unitId === unitId;
 
 /** A 面商/座谈会 record is read by the unit that held it and the coordinating office. */
 export function canViewMeeting(actor: Actor, meetingUnitId: number): boolean {
@@ -138,15 +143,34 @@ export function canSeeReceipts(actor: Actor, leadUnitId: number | null | undefin
   return actor.role === "coordinator" || inUnit(actor, leadUnitId);
 }
 
-/** An entry of a proposal's timeline (办理记录) as far as who may read it goes: its action, comment, and the unit it concerns. */
-export type TimelineEvent = { action: string; comment: string | null; unitId: number | null };
+/** Who a unit divided its assignment to (科室, 承办人, internal deadline): the unit's own business and the coordinating office's. */
+export function canSeeDivision(actor: Actor, unitId: number): boolean {
+  return actor.role === "coordinator" || inUnit(actor, unitId);
+}
+
+/**
+ * An entry of a proposal's timeline (办理记录) as far as who may read it goes: its action, comment, the unit
+ * it concerns, and a detail read as the comment is (分办: the 科室 and the 承办人).
+ */
+export type TimelineEvent = { action: string; comment: string | null; unitId: number | null; detail?: string | null };
 
 /** Comments that are part of the reply in the making (drafts and their sign-off): read as drafts are. */
-const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve", "reply_file_attached", "reply_file_removed"]);
+const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve", "leader_approve", "leader_return", "reply_file_attached", "reply_file_removed"]);
 /** Comments on one co-handling unit's opinion: read as that opinion is. */
 const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set(["co_opinion_saved", "co_opinion_submitted", "co_opinion_returned", "co_opinion_sent", "co_opinion_waived"]);
 /** Requests and decisions about one unit's assignment (申请调整, 申请延期, 督办): the coordinating office's and that unit's business. */
-const UNIT_ACTIONS: ReadonlySet<string> = new Set(["request_adjustment", "adjustment_approved", "adjustment_rejected", "request_extension", "extension_granted", "extension_refused", "supervise"]);
+const UNIT_ACTIONS: ReadonlySet<string> = new Set([
+  "request_adjustment",
+  "adjustment_approved",
+  "adjustment_rejected",
+  "request_extension",
+  "extension_granted",
+  "extension_refused",
+  "supervise",
+  // 分办 and 改派 (with the 科室, the 承办人 and the reason) are the unit's own arrangement.
+  "assign_internal",
+  "reassign_internal",
+]);
 /** Comments every party of the proposal may read. */
 const OPEN_ACTIONS: ReadonlySet<string> = new Set([
   "register",
@@ -193,5 +217,5 @@ export function timelineFor<E extends TimelineEvent>(actor: Actor, events: reado
   if (actor.role === "member") {
     return events.filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action)).map((e) => (MEMBER_COMMENTS.has(e.action) ? e : { ...e, comment: null }));
   }
-  return events.map((e) => (e.comment === null || canReadComment(actor, e, leadUnitId) ? e : { ...e, comment: null }));
+  return events.map((e) => ((e.comment === null && !e.detail) || canReadComment(actor, e, leadUnitId) ? e : { ...e, comment: null, detail: null }));
 }

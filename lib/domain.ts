@@ -3,19 +3,25 @@
  * the UI shows for them. Pure constants; the workflow rules that move between them live elsewhere.
  */
 
-export const ROLES = ["admin", "coordinator", "handler", "director", "district_leader", "member"] as const;
+export const ROLES = ["admin", "coordinator", "handler", "director", "leader", "district_leader", "member"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "系统管理员",
   coordinator: "交办督办",
   handler: "承办人",
   director: "单位负责人",
+  leader: "分管领导",
   district_leader: "区领导",
   member: "委员/代表",
 };
 /** Roles that belong to a unit and only act within it. */
-export const UNIT_ROLES: readonly Role[] = ["handler", "director"];
-export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director", "district_leader"];
+export const UNIT_ROLES: readonly Role[] = ["handler", "director", "leader"];
+export const STAFF_ROLES: readonly Role[] = ["admin", "coordinator", "handler", "director", "leader", "district_leader"];
+
+/** Where a reply draft submitted for sign-off stands: with the unit's 分管领导 first (when required), then the director. */
+export const REVIEW_STAGES = ["leader", "director"] as const;
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = { leader: "待分管领导审核", director: "待单位负责人审签" };
 
 export const UNIT_KINDS = ["department", "centre", "party", "office"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -146,6 +152,8 @@ export const DISCLOSURE_LABELS: Record<DisclosureMode, string> = {
 export const SIGN_OFF_DECISIONS = ["approve", "return"] as const;
 export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
 export const SIGN_OFF_LABELS: Record<SignOffDecision, string> = { approve: "同意签发", return: "退回修改" };
+/** The 分管领导's decision on a draft, before the director's. */
+export const LEADER_REVIEW_LABELS: Record<SignOffDecision, string> = { approve: "分管领导审核通过", return: "分管领导退回修改" };
 
 export const PUBLICATION_STATES = ["published", "withheld", "withdrawn"] as const;
 export type PublicationState = (typeof PUBLICATION_STATES)[number];

@@ -12,7 +12,8 @@ import { can, canViewProposal, type Actor, type Capability } from "@/lib/authz";
 import { mayUpload } from "@/lib/uploads";
 import { sessionClaims, sessionCookie } from "./session-token";
 
-export type CurrentUser = Actor & { displayName: string; title: string | null; mustChangePassword: boolean };
+/** `canDivide`: 可分办, the administrator's permission for a handler to divide the unit's proposals (分办). */
+export type CurrentUser = Actor & { canDivide: boolean; displayName: string; title: string | null; mustChangePassword: boolean };
 
 export const PASSWORD_PAGE = "/account/password";
 
@@ -27,6 +28,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     id: row.id,
     role: row.role,
     unitId: row.unitId,
+    canDivide: row.canDivide,
     displayName: row.displayName,
     title: row.title,
     mustChangePassword: row.mustChangePassword,

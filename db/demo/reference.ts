@@ -1,7 +1,7 @@
 /** The demo's units, people, categories and sessions (docs/domain.md "Demo data"), and how they are inserted. */
 import type { Role, SessionKind, UnitKind } from "@/lib/domain";
 import type { Db } from "../client";
-import { categories, sessions, units, users } from "../schema";
+import { categories, sections, sessions, units, users } from "../schema";
 
 /** The transaction handle the demo writes through. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -30,13 +30,20 @@ export const UNITS = {
 
 export type UnitKey = keyof typeof UNITS;
 
-/** People who can sign in with the demo password. */
-type AccountDef = { login: string; role: Role; name: string; unit: UnitKey | null; title?: string; phone?: string };
+/**
+ * 科室 of the units that divide their proposals (分办), in order, and the units whose divided drafts pass
+ * their 分管领导 before the director. The other units work without either.
+ */
+export const SECTIONS: Partial<Record<UnitKey, readonly string[]>> = { kjcx: ["科技综合科", "成果转化科"] };
+export const LEADER_REVIEW_UNITS: readonly UnitKey[] = ["kjcx"];
+
+/** People who can sign in with the demo password; `section` is a 科室 of their unit, `canDivide` 可分办. */
+type AccountDef = { login: string; role: Role; name: string; unit: UnitKey | null; title?: string; phone?: string; section?: string; canDivide?: boolean };
 
 export const ACCOUNTS: readonly AccountDef[] = [
   { login: "admin", role: "admin", name: "系统管理员", unit: null },
   { login: "coordinator", role: "coordinator", name: "督查室", unit: "office", phone: "023—68511000" },
-  { login: "jiangmj", role: "handler", name: "蒋明杰", unit: "kjcx", phone: "023—68511253" },
+  { login: "jiangmj", role: "handler", name: "蒋明杰", unit: "kjcx", phone: "023—68511253", section: "科技综合科" },
   { login: "dengmj", role: "director", name: "邓敏军", unit: "kjcx", title: "局长" },
   { login: "dqgzb", role: "handler", name: "党群工作部承办人", unit: "dqgz", phone: "023—68511316" },
   { login: "cxfwzx", role: "handler", name: "创新服务中心承办人", unit: "cxfw", phone: "023—68511428" },
@@ -60,6 +67,11 @@ export const ACCOUNTS: readonly AccountDef[] = [
   // 区领导 who lead 重点提案 (领办).
   { login: "wangjh", role: "district_leader", name: "王建华", unit: null, title: "副区长" },
   { login: "liwd", role: "district_leader", name: "李卫东", unit: null, title: "副区长" },
+  // 科技创新局 divides its proposals among its 科室: its office (何静) signs for and divides them, 周文斌 is the
+  // 分管领导 who reviews the 科室's drafts, 王磊 works in the other 科室.
+  { login: "zhouwb", role: "leader", name: "周文斌", unit: "kjcx", title: "副局长" },
+  { login: "hej", role: "handler", name: "何静", unit: "kjcx", phone: "023—68511200", canDivide: true },
+  { login: "wangl", role: "handler", name: "王磊", unit: "kjcx", phone: "023—68511267", section: "成果转化科" },
 ];
 
 /** CPPCC members and NPC deputies known only by name: they have no sign-in. */
@@ -183,10 +195,23 @@ export function insertReference(tx: Tx, opts: { passwordHash: string; year: numb
   for (const key of Object.keys(UNITS) as UnitKey[]) {
     unitIds[key] = tx
       .insert(units)
-      .values({ ...UNITS[key], createdAt })
+      .values({ ...UNITS[key], leaderReview: LEADER_REVIEW_UNITS.includes(key), createdAt })
       .returning({ id: units.id })
       .get().id;
   }
+  const sectionIds = new Map<string, number>();
+  for (const [key, names] of Object.entries(SECTIONS) as [UnitKey, readonly string[]][]) {
+    names.forEach((name, i) => {
+      const id = tx.insert(sections).values({ unitId: unitIds[key], name, sortOrder: i + 1, createdAt }).returning({ id: sections.id }).get().id;
+      sectionIds.set(`${key}/${name}`, id);
+    });
+  }
+  const sectionOf = (a: AccountDef) => {
+    if (!a.section) return null;
+    const id = sectionIds.get(`${a.unit}/${a.section}`);
+    if (id === undefined) throw new Error(`Demo data: ${a.login}'s unit has no 科室 ${a.section}`);
+    return id;
+  };
   const userIds = new Map<string, number>();
   const userRows = [
     ...ACCOUNTS.map((a) => ({
@@ -195,10 +220,12 @@ export function insertReference(tx: Tx, opts: { passwordHash: string; year: numb
       displayName: a.name,
       role: a.role,
       unitId: a.unit ? unitIds[a.unit] : null,
+      sectionId: sectionOf(a),
+      canDivide: a.canDivide ?? false,
       title: a.title ?? null,
       phone: a.phone ?? null,
     })),
-    ...MEMBERS.map((m) => ({ username: m.login, passwordHash: null, displayName: m.name, role: "member" as const, unitId: null, title: null, phone: null })),
+    ...MEMBERS.map((m) => ({ username: m.login, passwordHash: null, displayName: m.name, role: "member" as const, unitId: null, sectionId: null, canDivide: false, title: null, phone: null })),
   ];
   for (const row of userRows) {
     userIds.set(row.username, tx.insert(users).values({ ...row, createdAt }).returning({ id: users.id }).get().id);

@@ -8,6 +8,7 @@ import {
   coOpinions,
   contactRecords,
   extensionRequests,
+  leaderReviews,
   proposalLinks,
   proposalSigners,
   proposals,
@@ -16,6 +17,7 @@ import {
   replyDrafts,
   replyFiles,
   signOffs,
+  units,
 } from "../schema";
 
 type Reader = Pick<Db, "select">;
@@ -38,8 +40,9 @@ const factsQueries = preparedOnce((db: Reader) => {
       .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
       .prepare(),
     assignments: db
-      .select({ a: assignments, opinion: coOpinions.status })
+      .select({ a: assignments, opinion: coOpinions.status, leaderReview: units.leaderReview })
       .from(assignments)
+      .innerJoin(units, eq(units.id, assignments.unitId))
       .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
       .where(eq(assignments.proposalId, proposalId))
       .prepare(),
@@ -63,9 +66,10 @@ const factsQueries = preparedOnce((db: Reader) => {
       .prepare(),
     draftsInRound: inRound(replyDrafts),
     latestDraft: db
-      .select({ id: replyDrafts.id, signedOff: signOffs.id })
+      .select({ id: replyDrafts.id, signedOff: signOffs.id, leaderDecision: leaderReviews.decision })
       .from(replyDrafts)
       .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
+      .leftJoin(leaderReviews, eq(leaderReviews.draftId, replyDrafts.id))
       .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, round)))
       .orderBy(desc(replyDrafts.version))
       .limit(1)
@@ -119,7 +123,10 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     contactWaived: p.contactWaivedReason !== null,
     contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,
     draftsThisRound: q.draftsInRound.get(inThisRound)?.n ?? 0,
-    draftReturned: latestDraft?.signedOff != null && !reply,
+    // Returned by the director (a sign-off without a reply) or by the 分管领导.
+    draftReturned: (latestDraft?.signedOff != null && !reply) || latestDraft?.leaderDecision === "return",
+    reviewStage: p.status === "in_review" ? (p.reviewStage ?? "director") : null,
+    leaderReviewUnitIds: rows.filter((r) => r.leaderReview).map((r) => r.a.unitId),
     replyFilesThisRound: q.replyFilesInRound.get(inThisRound)?.n ?? 0,
     assignments: rows.map(({ a, opinion }) => ({
       id: a.id,
@@ -134,6 +141,7 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
       opinion: opinion ?? null,
       opinionWaived: a.opinionWaivedReason !== null,
       pendingExtension: pendingExtensions.has(a.id),
+      division: a.sectionId !== null && a.assigneeId !== null && a.internalDue !== null ? { sectionId: a.sectionId, assigneeId: a.assigneeId, due: a.internalDue } : null,
     })),
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,

@@ -97,6 +97,7 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       round: after.round,
       isKey: after.isKey,
       keyLeaderId: after.keyLeaderId,
+      reviewStage: after.reviewStage,
       version: sql`${proposals.version} + 1`,
       updatedAt: at,
       ...(before.status === "registered" && after.status === "assigned" ? { assignedOn: today } : {}),
@@ -117,6 +118,9 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       acceptDue: a.acceptDue,
       due: a.due,
       extendedDue: a.extendedDue,
+      sectionId: a.division?.sectionId ?? null,
+      assigneeId: a.division?.assigneeId ?? null,
+      internalDue: a.division?.due ?? null,
       ...(prev?.status === "pending" && a.status === "accepted" ? { acceptedAt: at } : {}),
       ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
@@ -134,11 +138,12 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
 /** In-app notifications (and their mails) for the recipients of a decision; call after the transaction has committed. */
 export function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
+  // Members are addressed as "users", named staff as "staff"; unit roles and coordinators are looked up.
   const subject = recipients.length > 0 ? noticeSubject(db, proposalId) : null;
   const message = (text: string) => (subject ? noticeMessage(subject, text) : text);
   for (const r of recipients) {
     const targets =
-      r.to === "users"
+      r.to === "users" || r.to === "staff"
         ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, r.userIds)).all()
         : db
             .select({ id: users.id, role: users.role })

@@ -11,7 +11,8 @@ import { runCommand, type Applied, type Tx } from "./run";
 
 export type Signer = WorkflowActor & { displayName: string; title: string | null };
 
-function latestDraft(tx: Tx, { proposalId, before }: Applied) {
+/** The draft in review: the latest of the round (the 分管领导's review records its decision on it too). */
+export function draftUnderReview(tx: Tx, { proposalId, before }: Applied) {
   const draft = tx
     .select()
     .from(replyDrafts)
@@ -24,7 +25,7 @@ function latestDraft(tx: Tx, { proposalId, before }: Applied) {
 }
 
 function recordSignOff(tx: Tx, applied: Applied, signer: Signer, decision: "approve" | "return", comment: string | null) {
-  const draft = latestDraft(tx, applied);
+  const draft = draftUnderReview(tx, applied);
   const signOff = tx
     .insert(signOffs)
     .values({ proposalId: applied.proposalId, draftId: draft.id, decision, comment, signerId: signer.id, signerName: signer.displayName, signerTitle: signer.title })

@@ -31,7 +31,7 @@ export type SaveResult = { ok: true; id: number } | { ok: false; error: string; 
 type UniqueRule = { columns: string; field: string; error: string };
 
 /** Turns a unique-index violation into a refusal; anything else is rethrown. */
-function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult {
+export function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult {
   const violated = uniqueViolation(error);
   const rule = violated === null ? undefined : rules.find((r) => r.columns === violated);
   if (!rule) throw error;
@@ -40,11 +40,11 @@ function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult {
 
 
 /** The names of the fields whose values differ, for the event log. */
-function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
   return Object.keys(after).filter((key) => after[key] !== before[key]);
 }
 
-const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或已被删除" };
+export const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或已被删除" };
 
 // ---------------------------------------------------------------------------------------------
 // Overview
@@ -129,6 +129,8 @@ const userColumns = {
   role: users.role,
   unitId: users.unitId,
   unitName: units.shortName,
+  sectionId: users.sectionId,
+  canDivide: users.canDivide,
   title: users.title,
   phone: users.phone,
   email: users.email,
@@ -212,7 +214,12 @@ export function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: 
     if (!before) return NOT_FOUND;
     const unitRefused = unitRefusal(tx, values.unitId, before.unitId);
     if (unitRefused) return unitRefused;
-    tx.update(users).set(values).where(eq(users.id, id)).run();
+    // A 科室 and 可分办 are a handler's within their unit: another role or unit leaves both.
+    const leavesSection = values.role !== "handler" || values.unitId !== before.unitId;
+    tx.update(users)
+      .set({ ...values, ...(leavesSection ? { sectionId: null, canDivide: false } : {}) })
+      .where(eq(users.id, id))
+      .run();
     logEvent(tx, { action: "user_update", actorId, data: { userId: id, fields: changedFields(before, values) } });
     if (before.role !== values.role) {
       logEvent(tx, { action: "user_role_change", actorId, data: { userId: id, from: before.role, to: values.role } });

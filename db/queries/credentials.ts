@@ -164,6 +164,7 @@ const loadSessionUserQuery = preparedOnce((db: Db) =>
       id: users.id,
       role: users.role,
       unitId: users.unitId,
+      canDivide: users.canDivide,
       displayName: users.displayName,
       title: users.title,
       disabled: users.disabled,

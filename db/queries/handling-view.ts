@@ -8,6 +8,7 @@ import {
   coOpinions,
   contactRecords,
   extensionRequests,
+  leaderReviews,
   replies,
   replyDrafts,
   signOffs,
@@ -67,7 +68,7 @@ export function contactsOf(db: Db, proposalId: number) {
   return contactsOfQuery(db).all({ proposalId });
 }
 
-/** Every draft version, newest first, with the director's decision on it when there is one. */
+/** Every draft version, newest first, with the 分管领导's and the director's decisions on it when there are some. */
 const draftsOfQuery = preparedOnce((db: Db) =>
   db
     .select({
@@ -78,10 +79,12 @@ const draftsOfQuery = preparedOnce((db: Db) =>
       signer: signOffs.signerName,
       signedAt: signOffs.createdAt,
       docNumber: replies.docNumber,
+      leader: { decision: leaderReviews.decision, comment: leaderReviews.comment, name: leaderReviews.leaderName, at: leaderReviews.createdAt },
     })
     .from(replyDrafts)
     .innerJoin(author, eq(author.id, replyDrafts.authorId))
     .leftJoin(signOffs, eq(signOffs.draftId, replyDrafts.id))
+    .leftJoin(leaderReviews, eq(leaderReviews.draftId, replyDrafts.id))
     .leftJoin(replies, eq(replies.draftId, replyDrafts.id))
     .where(eq(replyDrafts.proposalId, param("proposalId")))
     .orderBy(desc(replyDrafts.round), desc(replyDrafts.version))

@@ -3,13 +3,14 @@ import type { ProposalParties } from "@/lib/authz";
 import type { ProposalState } from "@/lib/domain";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
-import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
+import { assignments, categories, events, proposalSigners, proposals, sections, sessions, units, users } from "../schema";
 import { substringMatch } from "./trigrams";
 
 /** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
 const proposalQueries = preparedOnce((db: Db) => {
   const proposalId = param("proposalId");
   const handler = aliasedTable(users, "handler");
+  const assignee = aliasedTable(users, "assignee");
   return {
     exists: db.select({ id: proposals.id, keyLeaderId: proposals.keyLeaderId }).from(proposals).where(eq(proposals.id, proposalId)).prepare(),
     unitIds: db
@@ -54,10 +55,16 @@ const proposalQueries = preparedOnce((db: Db) => {
         acceptDue: assignments.acceptDue,
         due: assignments.due,
         extendedDue: assignments.extendedDue,
+        /** 分办: the 科室, the named 承办人 and the internal deadline, or nulls. */
+        section: sections.name,
+        assignee: assignee.displayName,
+        internalDue: assignments.internalDue,
       })
       .from(assignments)
       .innerJoin(units, eq(units.id, assignments.unitId))
       .leftJoin(handler, eq(handler.id, assignments.handlerId))
+      .leftJoin(sections, eq(sections.id, assignments.sectionId))
+      .leftJoin(assignee, eq(assignee.id, assignments.assigneeId))
       .where(eq(assignments.proposalId, proposalId))
       .orderBy(asc(assignments.role), asc(assignments.id))
       .prepare(),
@@ -211,6 +218,8 @@ export function getProposalDetail(db: Db, proposalId: number) {
 
 const relatedProposal = aliasedTable(proposals, "related_proposal");
 const relatedSession = aliasedTable(sessions, "related_session");
+const divisionSection = aliasedTable(sections, "division_section");
+const divisionAssignee = aliasedTable(users, "division_assignee");
 
 /** The proposal's timeline from the event log, oldest first; show it through `timelineFor` (lib/authz.ts). */
 const proposalTimelineQuery = preparedOnce((db: Db) =>
@@ -227,9 +236,15 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
       unitId: sql<number | null>`json_extract(${events.data}, '$.unitId')`,
       /** The other proposal of a 并案 or 取消并案. */
       related: { number: relatedProposal.number, kind: relatedSession.kind },
+      /** 分办 and 改派: to which 科室 and 承办人, by when. */
+      section: divisionSection.name,
+      assignee: divisionAssignee.displayName,
+      internalDue: sql<string | null>`json_extract(${events.data}, '$.due')`,
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
+    .leftJoin(divisionSection, eq(divisionSection.id, sql`json_extract(${events.data}, '$.sectionId')`))
+    .leftJoin(divisionAssignee, eq(divisionAssignee.id, sql`json_extract(${events.data}, '$.assigneeId')`))
     .leftJoin(relatedProposal, eq(relatedProposal.id, sql`json_extract(${events.data}, '$.relatedId')`))
     .leftJoin(relatedSession, eq(relatedSession.id, relatedProposal.sessionId))
     .where(eq(events.proposalId, param("proposalId")))
@@ -238,7 +253,9 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
 );
 
 export function proposalTimeline(db: Db, proposalId: number) {
-  return proposalTimelineQuery(db).all({ proposalId });
+  return proposalTimelineQuery(db)
+    .all({ proposalId })
+    .map(({ section, assignee, internalDue, ...e }) => ({ ...e, detail: section && assignee ? `${section} · 承办人${assignee} · 内部期限${internalDue}` : null }));
 }
 
 export function listSessions(db: Db) {

@@ -3,7 +3,7 @@
  * most urgent QUEUE_LIMIT items and knows its full count: a province-level office can have thousands
  * open, and the home page shows what to do first, not everything (全部提案 lists and filters the rest).
  */
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   adjustmentRequests,
@@ -11,10 +11,12 @@ import {
   coOpinions,
   events,
   extensionRequests,
+  leaderReviews,
   proposalSigners,
   proposals,
   receipts,
   replies,
+  sections,
   sessions,
   signOffs,
   units,
@@ -49,6 +51,8 @@ const assignmentColumns = {
   unit: unitOf.shortName,
   acceptDue: assignments.acceptDue,
   due: sql<string>`coalesce(${assignments.extendedDue}, ${assignments.due})`,
+  /** 分办's internal deadline, when the unit has divided the assignment. */
+  internalDue: assignments.internalDue,
   total: fullCount,
 };
 
@@ -133,7 +137,42 @@ export function coordinatorQueue(db: Db, today: string) {
   return { toAssign: listed(toAssign), adjustments: whole(adjustments), extensions: whole(extensions), overdue: listed(overdue), lateAcceptance: listed(lateAcceptance) };
 }
 
-export function handlerQueue(db: Db, unitId: number) {
+/** Work of the unit that is this handler's: not divided (分办) yet, or divided to them. */
+const mineOrUndivided = (userId: number) => or(isNull(assignments.assigneeId), eq(assignments.assigneeId, userId));
+
+/**
+ * Whether the latest decision on each proposal's draft — the director's sign-off or the 分管领导's review,
+ * whichever came last — sent it back.
+ */
+function returnedDrafts(db: Db, proposalIds: number[]): Set<number> {
+  if (proposalIds.length === 0) return new Set();
+  const latest = new Map<number, { at: number; returned: boolean }>();
+  const note = (rows: { proposalId: number; decision: string; at: Date }[]) => {
+    for (const r of rows) {
+      const seen = latest.get(r.proposalId);
+      if (!seen || r.at.getTime() >= seen.at) latest.set(r.proposalId, { at: r.at.getTime(), returned: r.decision === "return" });
+    }
+  };
+  note(
+    db
+      .select({ proposalId: signOffs.proposalId, decision: signOffs.decision, at: signOffs.createdAt })
+      .from(signOffs)
+      .where(and(inArray(signOffs.proposalId, proposalIds), sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`))
+      .all(),
+  );
+  note(
+    db
+      .select({ proposalId: leaderReviews.proposalId, decision: leaderReviews.decision, at: leaderReviews.createdAt })
+      .from(leaderReviews)
+      .where(and(inArray(leaderReviews.proposalId, proposalIds), sql`${leaderReviews.id} = (select max(l2.id) from ${leaderReviews} l2 where l2.proposal_id = ${leaderReviews.proposalId})`))
+      .all(),
+  );
+  return new Set([...latest].filter(([, v]) => v.returned).map(([id]) => id));
+}
+
+/** A handler's 待办: what the unit must sign for, and the replies and opinions that are theirs to write. */
+export function handlerQueue(db: Db, user: { id: number; unitId: number }) {
+  const { unitId } = user;
   const toAccept = assignmentQuery(db)
     .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
     .orderBy(asc(assignments.acceptDue))
@@ -146,6 +185,7 @@ export function handlerQueue(db: Db, unitId: number) {
         eq(assignments.role, "lead"),
         eq(assignments.status, "accepted"),
         inArray(proposals.status, ["handling", "rehandling"]),
+        mineOrUndivided(user.id),
       ),
     )
     .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
@@ -160,28 +200,15 @@ export function handlerQueue(db: Db, unitId: number) {
         eq(assignments.status, "accepted"),
         isNull(assignments.opinionWaivedReason),
         sql`(${coOpinions.id} is null or ${coOpinions.status} in ('draft', 'returned'))`,
+        mineOrUndivided(user.id),
       ),
     )
     .orderBy(asc(assignments.due))
     .limit(QUEUE_LIMIT)
     .all();
-  /** Drafts the director sent back: the latest sign-off on the proposal is a return. */
-  const returned = new Set(
-    db
-      .select({ proposalId: signOffs.proposalId })
-      .from(signOffs)
-      .where(
-        and(
-          eq(signOffs.decision, "return"),
-          inArray(
-            signOffs.proposalId,
-            toReply.map((r) => r.proposalId),
-          ),
-          sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`,
-        ),
-      )
-      .all()
-      .map((r) => r.proposalId),
+  const returned = returnedDrafts(
+    db,
+    toReply.map((r) => r.proposalId),
   );
   return {
     toAccept: listed(toAccept),
@@ -194,7 +221,15 @@ export function directorQueue(db: Db, unitId: number) {
   // Few proposals await sign-off at any time while a unit has thousands of assignments: the unary +
   // keeps SQLite from walking the unit's assignments and makes it start from the in_review proposals.
   const toSignOff = assignmentQuery(db)
-    .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(assignments.role, "lead"), eq(proposals.status, "in_review")))
+    .where(
+      and(
+        sql`+${assignments.unitId} = ${unitId}`,
+        eq(assignments.role, "lead"),
+        eq(proposals.status, "in_review"),
+        // With the 分管领导 first (a null stage is the director's: rows from before 分办).
+        sql`coalesce(${proposals.reviewStage}, 'director') = 'director'`,
+      ),
+    )
     .orderBy(asc(proposals.updatedAt))
     .limit(QUEUE_LIMIT)
     .all();
@@ -214,6 +249,46 @@ export function directorQueue(db: Db, unitId: number) {
     .limit(10)
     .all();
   return { toSignOff: listed(toSignOff), opinionsToApprove: listed(opinionsToApprove), recentlySigned };
+}
+
+/** The 分管领导's 待办: the unit's drafts submitted from a 科室 and waiting for their review. */
+export function leaderQueue(db: Db, unitId: number) {
+  return listed(
+    assignmentQuery(db)
+      .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(assignments.role, "lead"), eq(proposals.status, "in_review"), eq(proposals.reviewStage, "leader")))
+      .orderBy(asc(proposals.updatedAt))
+      .limit(QUEUE_LIMIT)
+      .all(),
+  );
+}
+
+/**
+ * 待分办, for the unit's office (its director and the handlers allowed to divide): assignments the unit
+ * accepted and has not divided yet, while it has 科室 to divide them to.
+ */
+export function divisionQueue(db: Db, unitId: number): Listed<AssignmentItem> {
+  const divides = db
+    .select({ id: sections.id })
+    .from(sections)
+    .where(and(eq(sections.unitId, unitId), eq(sections.active, true)))
+    .limit(1)
+    .get();
+  if (!divides) return { rows: [], total: 0 };
+  return listed(
+    assignmentQuery(db)
+      .where(
+        and(
+          eq(assignments.unitId, unitId),
+          eq(assignments.status, "accepted"),
+          isNull(assignments.assigneeId),
+          isNull(assignments.opinionWaivedReason),
+          inArray(proposals.status, ["assigned", "handling", "rehandling"]),
+        ),
+      )
+      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
+      .limit(QUEUE_LIMIT)
+      .all(),
+  );
 }
 
 /**

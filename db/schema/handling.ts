@@ -3,7 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES, CONTACT_METHODS, CO_OPINION_STATES, REQUEST_STATES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { meetings } from "./meetings";
-import { units, users } from "./org";
+import { sections, units, users } from "./org";
 import { proposals } from "./proposals";
 import { now } from "../clock";
 
@@ -32,10 +32,16 @@ export const assignments = sqliteTable(
     acceptedAt: instant("accepted_at"),
     /** The coordinator waived a co-handling unit's opinion, with this reason. */
     opinionWaivedReason: text("opinion_waived_reason"),
+    /** 分办: the 科室, the named 承办人 and the internal deadline (inside `due`), all set or all null. */
+    sectionId: integer("section_id").references(() => sections.id),
+    assigneeId: integer("assignee_id").references(() => users.id),
+    internalDue: calendarDate("internal_due"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("assignments_proposal_unit_uq").on(t.proposalId, t.unitId),
+    /** What is divided to one 承办人 (their 待办). */
+    index("assignments_assignee_idx").on(t.assigneeId, t.status),
     /** A unit's queues and the proposals it handles, answered from the index alone. */
     index("assignments_unit_idx").on(t.unitId, t.status, t.role, t.proposalId),
     /**

@@ -16,9 +16,28 @@ export const units = sqliteTable(
     indexPrefix: text("index_prefix").notNull(),
     kind: text("kind", { enum: UNIT_KINDS }).notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Drafts divided to a 科室 pass the unit's 分管领导 before the director (docs/domain.md "分办"). */
+    leaderReview: integer("leader_review", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("units_name_uq").on(t.name), uniqueIndex("units_short_name_uq").on(t.shortName)],
+);
+
+/** 科室: a section of a unit, to which the unit's office divides (分办) the proposals it accepted. */
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: id(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    name: text("name").notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    /** A section that was abolished keeps its row for the proposals divided to it. */
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sections_unit_name_uq").on(t.unitId, t.name)],
 );
 
 export const users = sqliteTable(
@@ -31,6 +50,10 @@ export const users = sqliteTable(
     displayName: text("display_name").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     unitId: integer("unit_id").references(() => units.id),
+    /** The 科室 a handler works in, if the unit has sections. */
+    sectionId: integer("section_id").references(() => sections.id),
+    /** 可分办: a handler of the unit's office who may divide its proposals among 科室 (the director always may). */
+    canDivide: integer("can_divide", { mode: "boolean" }).notNull().default(false),
     /** 职务, e.g. 局长; printed in the reply's closing sentence for directors. */
     title: text("title"),
     phone: text("phone"),
@@ -102,6 +125,7 @@ export const settings = sqliteTable("settings", {
 
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
+export type Section = typeof sections.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;

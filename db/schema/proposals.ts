@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { PROPOSAL_STATES, RESULT_CLASSES, SIGNER_ROLES } from "@/lib/domain";
+import { PROPOSAL_STATES, RESULT_CLASSES, REVIEW_STAGES, SIGNER_ROLES } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { categories, sessions, users } from "./org";
 import { now } from "../clock";
@@ -29,6 +29,8 @@ export const proposals = sqliteTable(
     status: text("status", { enum: PROPOSAL_STATES }).notNull().default("registered"),
     /** 1 for the first handling, 2 after a 不满意 receipt */
     round: integer("round").notNull().default(1),
+    /** In review: with the 分管领导 or the director (null, as in rows from before 分办, reads as the director). */
+    reviewStage: text("review_stage", { enum: REVIEW_STAGES }),
     /** The coordinator may exempt the lead unit from contacting the proposer before replying. */
     contactWaivedReason: text("contact_waived_reason"),
     closedReason: text("closed_reason"),

@@ -67,6 +67,28 @@ export const signOffs = sqliteTable(
   (t) => [uniqueIndex("sign_offs_draft_uq").on(t.draftId), index("sign_offs_proposal_idx").on(t.proposalId)],
 );
 
+/** 分管领导审核: the unit's 分管领导 passes a draft on to the director, or returns it; at most once per draft. */
+export const leaderReviews = sqliteTable(
+  "leader_reviews",
+  {
+    id: id(),
+    proposalId: integer("proposal_id")
+      .notNull()
+      .references(() => proposals.id, { onDelete: "cascade" }),
+    draftId: integer("draft_id")
+      .notNull()
+      .references(() => replyDrafts.id),
+    decision: text("decision", { enum: SIGN_OFF_DECISIONS }).notNull(),
+    comment: text("comment"),
+    leaderId: integer("leader_id")
+      .notNull()
+      .references(() => users.id),
+    leaderName: text("leader_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("leader_reviews_draft_uq").on(t.draftId), index("leader_reviews_proposal_idx").on(t.proposalId)],
+);
+
 /** 答复函: the approved draft with its 发文字号 (prefix〔year〕serial号, serial per unit per year). */
 export const replies = sqliteTable(
   "replies",

@@ -14,6 +14,8 @@ import type { Fields, Role } from "./support";
 export type MatrixIds = {
   /** 科技创新局 and the other handler's unit (党群工作部). */
   unit: number;
+  /** 科技创新局's 科室 the unit's handler (蒋明杰) works in. */
+  unitSection: number;
   otherUnit: number;
   /** A replied, published proposal led by the unit, whose lead proposer is the owner. */
   ownProposal: number;
@@ -92,6 +94,7 @@ function roles<T>(spec: Partial<Record<Role, T>> & { rest: T }): Record<Role, T>
     director: rest,
     otherDirector: rest,
     leader: rest,
+    districtLeader: rest,
     owner: rest,
     otherMember: rest,
     ...named,
@@ -108,10 +111,11 @@ const ADMIN_MISSING = roles<PageOutcome>({ anonymous: "login", admin: 404, rest:
 const COORDINATOR_PAGE = roles<PageOutcome>({ anonymous: "login", coordinator: 200, rest: 403 });
 const SIGNED_IN = roles<PageOutcome>({ anonymous: "login", rest: 200 });
 const COORDINATOR_FILE = roles<PageOutcome>({ anonymous: 401, coordinator: 200, rest: 403 });
-const UNIT_STAFF: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, director: 200 };
-const UNIT_ROLES_AND_COORDINATOR: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, otherHandler: 200, director: 200, otherDirector: 200 };
+/** The coordinating office and the unit's staff: its handler, its director and its 分管领导. */
+const UNIT_STAFF: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, director: 200, leader: 200 };
+const UNIT_ROLES_AND_COORDINATOR: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, otherHandler: 200, director: 200, otherDirector: 200, leader: 200 };
 /** A missing proposal: 404 to the roles who may open proposals; the guard refuses the others first. */
-const PROPOSAL_MISSING = roles<PageOutcome>({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 });
+const PROPOSAL_MISSING = roles<PageOutcome>({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, districtLeader: 404, rest: 403 });
 
 const MISSING = 2_000_000_000;
 
@@ -147,7 +151,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/admin/calendar/page.tsx": [{ label: "节假日与调休", url: () => "/admin/calendar", expect: ADMIN_PAGE }],
 
   // ---- staff
-  "app/(staff)/work/page.tsx": [{ label: "待办", url: () => "/work", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, leader: 200, rest: 403 }) }],
+  "app/(staff)/work/page.tsx": [{ label: "待办", url: () => "/work", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, districtLeader: 200, rest: 403 }) }],
   "app/(staff)/proposals/page.tsx": [
     { label: "list", url: () => "/proposals", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) },
   ],
@@ -177,8 +181,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/proposals/[id]/attachments/[attachmentId]/route.ts": [
     { label: "an attachment of the unit's proposal", url: (ids) => `/proposals/${ids.attachment.proposal}/attachments/${ids.attachment.id}`, expect: pageRoles({ anonymous: 401, ...UNIT_STAFF, rest: 403 }) },
     // The attachment's id under a proposal it does not belong to.
-    { label: "that attachment under another proposal", url: (ids) => `/proposals/${ids.ownProposal}/attachments/${ids.attachment.id}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, rest: 403 }) },
-    { label: "no such attachment", url: (ids) => `/proposals/${ids.attachment.proposal}/attachments/${MISSING}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, rest: 403 }) },
+    { label: "that attachment under another proposal", url: (ids) => `/proposals/${ids.ownProposal}/attachments/${ids.attachment.id}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, leader: 404, rest: 403 }) },
+    { label: "no such attachment", url: (ids) => `/proposals/${ids.attachment.proposal}/attachments/${MISSING}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, leader: 404, rest: 403 }) },
   ],
   // The reply's files are read as the letter is: a signed reply's by every party (the owner included), a draft's as drafts are.
   "app/letters/files/[fileId]/route.ts": [
@@ -202,8 +206,8 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/meetings/new/page.tsx": [{ label: "记录面商/座谈会", url: () => "/meetings/new", expect: pageRoles({ anonymous: "login", handler: 200, otherHandler: 200, rest: 403 }) }],
   // A meeting's own unit and the office read it, another unit is refused: e2e/meetings.spec.ts.
   "app/(staff)/meetings/[id]/page.tsx": [
-    { label: "no such meeting", url: () => `/meetings/${MISSING}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, rest: 403 }) },
-    { label: "not a number", url: () => "/meetings/abc", expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, rest: 403 }) },
+    { label: "no such meeting", url: () => `/meetings/${MISSING}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 }) },
+    { label: "not a number", url: () => "/meetings/abc", expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 }) },
   ],
 
   // ---- letters (print view, PDF, DOCX): the proposal's staff, and each proposer for their own letter
@@ -220,7 +224,7 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/letters/[replyId]/letter.pdf/route.ts": [
     // Printing a PDF takes a second: here the staff's access shows as 404 (they may, but the member named is no
     // addressee), and only the owner's own letter is printed — whoever he names, a member gets only his own.
-    { label: "the unit's reply, to someone not addressed", url: (ids) => `/letters/${ids.ownReply}/letter.pdf?to=${ids.otherMember}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, director: 404, owner: 200, rest: 403 }) },
+    { label: "the unit's reply, to someone not addressed", url: (ids) => `/letters/${ids.ownReply}/letter.pdf?to=${ids.otherMember}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, director: 404, leader: 404, owner: 200, rest: 403 }) },
     { label: "no such reply", url: () => `/letters/${MISSING}/letter.pdf`, expect: pageRoles({ anonymous: "login", rest: 404 }) },
   ],
   "app/letters/drafts/[draftId]/print/route.ts": [
@@ -314,10 +318,10 @@ const proposalPage = (proposal: number) => `/proposals/${proposal}`;
 /** The timeline shows a comment to whom the page it comes from shows it (lib/authz.ts `timelineFor`). */
 export const SIGHTS: SightCase[] = [
   // Receipts are the lead unit's and the coordinating office's (as /drafts and the receipts section are).
-  { label: "a member's receipt opinion on a proposal the unit co-handles", comment: "receiptOnCoProposal", page: proposalPage, expect: { coordinator: "shown", handler: "hidden", director: "hidden" } },
-  { label: "a member's receipt opinion on the unit's proposal", comment: "receiptOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown" } },
+  { label: "a member's receipt opinion on a proposal the unit co-handles", comment: "receiptOnCoProposal", page: proposalPage, expect: { coordinator: "shown", handler: "hidden", director: "hidden", leader: "hidden" } },
+  { label: "a member's receipt opinion on the unit's proposal", comment: "receiptOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown", leader: "shown" } },
   // 退回修改 belongs to the drafts.
-  { label: "the director's 退回修改 comment on the unit's proposal", comment: "returnOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown" } },
+  { label: "the director's 退回修改 comment on the unit's proposal", comment: "returnOfUnit", page: proposalPage, expect: { coordinator: "shown", handler: "shown", director: "shown", leader: "shown" } },
   // 申请延期 / 申请调整 / 督办 are between the coordinating office and the unit concerned.
   { label: "the lead unit's request (延期/调整/督办) on a proposal the other director's unit co-handles", comment: "leadRequestOnOtherDirectorsCo", page: proposalPage, expect: { coordinator: "shown", otherDirector: "hidden" } },
   { label: "another unit's request (延期/调整/督办) on a proposal the other handler's unit co-handles", comment: "otherUnitRequestOnOtherHandlersCo", page: proposalPage, expect: { coordinator: "shown", otherHandler: "hidden" } },
@@ -350,7 +354,10 @@ const UNIT_ROLES = only("handler", "otherHandler", "director", "otherDirector");
 const COORDINATOR = only("coordinator");
 const HANDLERS = only("handler", "otherHandler");
 const DIRECTORS = only("director", "otherDirector");
-const STAFF_HOME = only("coordinator", "handler", "otherHandler", "director", "otherDirector", "leader");
+/** 分办 passes the guard for every unit's handlers and directors; the workflow then wants the director or 可分办. */
+const DIVIDERS = only("handler", "otherHandler", "director", "otherDirector");
+const LEADERS = only("leader");
+const STAFF_HOME = only("coordinator", "handler", "otherHandler", "director", "otherDirector", "leader", "districtLeader");
 const MEMBERS = only("owner", "otherMember");
 const ALL_SIGNED_IN = roles<ActionOutcome>({ anonymous: "signedOut", rest: "invalid" });
 
@@ -360,8 +367,12 @@ const admin = (path: string) => () => path;
 export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/admin/units/actions.ts#createUnit": { page: admin("/admin/units/new"), expect: ADMIN },
   "app/(staff)/admin/units/actions.ts#updateUnit": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
+  "app/(staff)/admin/units/actions.ts#createSection": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
+  "app/(staff)/admin/units/actions.ts#updateSection": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
+  "app/(staff)/admin/units/actions.ts#saveLeaderReview": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#createUser": { page: admin("/admin/users/new"), expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#updateUser": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
+  "app/(staff)/admin/users/actions.ts#saveUserDivision": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#resetPassword": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#disableUser": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#enableUser": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
@@ -411,6 +422,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/reply-file-actions.ts#uploadSealedScanAction": { page: onProposal, expect: UNIT_ROLES },
   "app/(staff)/proposals/[id]/actions.ts#signOffOpinion": { page: onProposal, expect: DIRECTORS },
   "app/(staff)/proposals/[id]/actions.ts#signOffReply": { page: onProposal, expect: DIRECTORS },
+  "app/(staff)/proposals/[id]/actions.ts#divide": { page: onProposal, expect: DIVIDERS },
+  "app/(staff)/proposals/[id]/actions.ts#reviewDraftAsLeader": { page: onProposal, expect: LEADERS },
   // Any staff role may ask; whether this user may publish this reply is the use case's decision (see OWNERSHIP).
   "app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction": { page: onProposal, expect: STAFF_HOME },
 
@@ -467,6 +480,14 @@ const F = "app/(staff)/proposals/[id]/reply-file-actions.ts#";
 const attach = (proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), uploads: [reference] });
 const sealed = (ids: MatrixIds, proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), round: String(ids.ownReplyRound), upload: reference, reason: "越权测试" });
 
+/** A valid 分办 form: 科技创新局's 科室 and its handler in it, within a month. */
+const division = (ids: MatrixIds, proposalId: number): Fields => ({
+  proposalId: String(proposalId),
+  sectionId: String(ids.unitSection),
+  assigneeId: String(ids.adminUser),
+  due: ids.inAMonth,
+});
+
 export const OWNERSHIP: OwnershipCase[] = [
   // 签收 / 申请调整: an assignment pending for another unit
   { action: `${P}accept`, role: "handler", label: "签收 another unit's assignment", page: (i) => `/proposals/${i.pendingOfOther}`, fields: (i) => ({ proposalId: String(i.pendingOfOther) }), target: (i) => [i.pendingOfOther] },
@@ -505,6 +526,13 @@ export const OWNERSHIP: OwnershipCase[] = [
   { action: `${P}signOffReply`, role: "otherDirector", label: "退回修改 the unit's reply", page: (i) => `/proposals/${i.inReviewOfUnit}`, fields: (i) => ({ proposalId: String(i.inReviewOfUnit), version: String(i.inReviewOfUnitVersion), decision: "return", comment: "越权测试" }), target: (i) => [i.inReviewOfUnit] },
   { action: `${P}signOffOpinion`, role: "director", label: "sign off a co-handling opinion of another unit", page: (i) => `/proposals/${i.handlingOfOther}`, fields: (i) => ({ proposalId: String(i.handlingOfOther), decision: "approve" }), target: (i) => [i.handlingOfOther] },
   { action: `${P}signOffOpinion`, role: "otherDirector", label: "sign off the unit's co-handling opinion", page: (i) => `/proposals/${i.coHandledByUnit}`, fields: (i) => ({ proposalId: String(i.coHandledByUnit), decision: "approve" }), target: (i) => [i.coHandledByUnit] },
+  // 分办: only the unit's office (its director, a handler with 可分办), and only its own unit's assignment.
+  { action: `${P}divide`, role: "handler", label: "分办 the unit's proposal without 可分办", page: (i) => `/proposals/${i.handlingOfUnit}`, fields: (i) => division(i, i.handlingOfUnit), target: (i) => [i.handlingOfUnit] },
+  { action: `${P}divide`, role: "otherDirector", label: "分办 another unit's proposal", page: (i) => `/proposals/${i.handlingOfUnit}`, fields: (i) => division(i, i.handlingOfUnit), target: (i) => [i.handlingOfUnit] },
+  { action: `${P}divide`, role: "director", label: "分办 where the unit has no part", page: (i) => `/proposals/${i.handlingOfOther}`, fields: (i) => division(i, i.handlingOfOther), target: (i) => [i.handlingOfOther] },
+  // 分管领导审核: only the lead unit's 分管领导, and only a draft waiting for them.
+  { action: `${P}reviewDraftAsLeader`, role: "leader", label: "审核 another unit's reply", page: (i) => `/proposals/${i.inReviewOfOther}`, fields: (i) => ({ proposalId: String(i.inReviewOfOther), version: String(i.inReviewOfOtherVersion), decision: "approve" }), target: (i) => [i.inReviewOfOther] },
+  { action: `${P}reviewDraftAsLeader`, role: "leader", label: "退回 the unit's reply that waits for the director", page: (i) => `/proposals/${i.inReviewOfUnit}`, fields: (i) => ({ proposalId: String(i.inReviewOfUnit), version: String(i.inReviewOfUnitVersion), decision: "return", comment: "越权测试" }), target: (i) => [i.inReviewOfUnit] },
   // Publication is the coordinating office's (by default): not the lead unit's, let alone another unit's.
   { action: "app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction", role: "handler", label: "撤回公开 another unit's reply", page: (i) => `/proposals/${i.otherProposal}`, fields: (i) => ({ proposalId: String(i.otherProposal), decision: "withdraw", reason: "越权测试" }), target: (i) => [i.otherProposal] },
   { action: "app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction", role: "otherDirector", label: "撤回公开 the unit's reply", page: (i) => `/proposals/${i.ownProposal}`, fields: (i) => ({ proposalId: String(i.ownProposal), decision: "withdraw", reason: "越权测试" }), target: (i) => [i.ownProposal] },

@@ -48,6 +48,7 @@ const HOME: Record<Role, string> = {
   director: "/work",
   otherDirector: "/work",
   leader: "/work",
+  districtLeader: "/work",
   owner: "/member",
   otherMember: "/member",
 };
@@ -199,6 +200,7 @@ function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof O
     const fontCss = fs.readFileSync(path.join("node_modules", "@fontsource", "noto-serif-sc", "400.css"), "utf8");
     const handler = userId(db, LOGINS.handler);
     return {
+      unitSection: one(db, "select id from sections where unit_id = ? and name = '科技综合科'", unit),
       unit,
       otherUnit,
       ownProposal,

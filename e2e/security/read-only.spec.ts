@@ -75,7 +75,7 @@ function linksOf(html: string, base: string): URL[] {
   return found;
 }
 
-for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "dqgzb", "liuxr"] as const) {
+for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "zhouwb", "dqgzb", "liuxr"] as const) {
   test(`every page and document ${login ?? "a visitor"} can reach by links leaves the database unchanged`, async () => {
     const cookie = login ? `${SESSION_COOKIE}=${await mintSessionToken(dbPath, secret, login)}` : "";
     const db = new Database(dbPath, { readonly: true });

@@ -19,11 +19,11 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 // ---------------------------------------------------------------------------------------------
 // Roles
 
-export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "leader", "owner", "otherMember"] as const;
+export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "leader", "districtLeader", "owner", "otherMember"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * The demo accounts behind the roles. "The unit" is 科技创新局 (jiangmj, dengmj); the other unit's
+ * The demo accounts behind the roles. "The unit" is 科技创新局 (jiangmj, dengmj, and its 分管领导 zhouwb); the other unit's
  * handler is 党群工作部's and the other director 生态环境局's, units with no part in the proposals the
  * tables use as "the unit's" or "another unit's". The 区领导 wangjh leads none of the proposals the tables use.
  * liuxr owns the unit's proposal; member-010 owns none of them.
@@ -35,7 +35,8 @@ export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
   otherHandler: "dqgzb",
   director: "dengmj",
   otherDirector: "sthjj-fz",
-  leader: "wangjh",
+  districtLeader: "wangjh",
+  leader: "zhouwb",
   owner: "liuxr",
   otherMember: "member-010",
 };
@@ -241,6 +242,7 @@ const PROPOSAL_ROWS: readonly [table: string, where: string, columns?: string][]
   ["contact_records", "proposal_id in (IDS)"],
   ["reply_drafts", "proposal_id in (IDS)"],
   ["sign_offs", "proposal_id in (IDS)"],
+  ["leader_reviews", "proposal_id in (IDS)"],
   ["replies", "proposal_id in (IDS)"],
   ["publications", "reply_id in (select id from replies where proposal_id in (IDS))"],
   ["receipts", "reply_id in (select id from replies where proposal_id in (IDS))"],

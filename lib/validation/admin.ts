@@ -75,7 +75,8 @@ const profileFields = {
 /** Roles that act for a unit need one; admins and members belong to none; coordinators may. */
 function checkUnitForRole(value: { role: Role; unitId: number | null }, ctx: z.RefinementCtx) {
   if (UNIT_ROLES.includes(value.role) && value.unitId === null) {
-    ctx.addIssue({ code: "custom", path: ["unitId"], message: "承办人和单位负责人必须选择所属单位" });
+    const message = value.role === "leader" ? "分管领导必须选择所属单位" : "承办人和单位负责人必须选择所属单位";
+    ctx.addIssue({ code: "custom", path: ["unitId"], message });
   }
   if ((value.role === "admin" || value.role === "member") && value.unitId !== null) {
     ctx.addIssue({ code: "custom", path: ["unitId"], message: "系统管理员和委员/代表不属于单位，请将所属单位留空" });
@@ -141,6 +142,24 @@ export const userFilterInput = z.object({
     .transform((s) => s?.trim().slice(0, 50) || undefined),
 });
 export type UserFilter = Partial<z.output<typeof userFilterInput>>;
+
+// ---------------------------------------------------------------------------------------------
+// 分办: a unit's 科室 and whether its divided drafts pass the 分管领导; a handler's 科室 and 可分办
+
+const sectionName = requiredText("科室名称", 30);
+
+/** A new 科室 of a unit; it starts in use. */
+export const createSectionInput = z.object({ unitId: recordId, name: sectionName });
+/** A 科室 renamed, or abolished (撤销) / restored. */
+export const updateSectionInput = z.object({ id: recordId, name: sectionName, active: checkbox });
+/** The unit's 分管领导 step: its 科室's drafts pass the 分管领导 before the director. */
+export const leaderReviewInput = z.object({ id: recordId, leaderReview: checkbox });
+/** A handler's 科室 (none: the unit's office) and 可分办. */
+export const userDivisionInput = z.object({ id: recordId, sectionId: optionalId("科室"), canDivide: checkbox });
+export type CreateSectionInput = z.output<typeof createSectionInput>;
+export type UpdateSectionInput = z.output<typeof updateSectionInput>;
+export type LeaderReviewInput = z.output<typeof leaderReviewInput>;
+export type UserDivisionInput = z.output<typeof userDivisionInput>;
 
 // ---------------------------------------------------------------------------------------------
 // Sessions (届次会议)

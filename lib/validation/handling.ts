@@ -95,6 +95,32 @@ export const signOffInput = z.object({
   comment: optionalText("审签意见", 2000),
 });
 
+/**
+ * 分办 (no reason) or 改派 (`reassign`, with a reason): the 科室, the 承办人 and the internal deadline. The
+ * workflow checks that they belong together and that the deadline lies inside the unit's.
+ */
+export const divisionInput = z
+  .object({
+    proposalId,
+    sectionId: wholeNumber("科室"),
+    assigneeId: wholeNumber("承办人"),
+    due: isoDate("内部办理期限"),
+    reassign: z.enum(["true"]).optional(),
+    reason: optionalText("改派理由", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reassign && v.reason === null) ctx.addIssue({ code: "custom", path: ["reason"], message: "请填写改派理由" });
+  })
+  .transform(({ reassign, reason, ...rest }) => (reassign ? { ...rest, reason: reason ?? "" } : rest));
+
+/** The 分管领导's review: 审核通过 (to the director) or 退回 to the 承办人 with a comment. */
+export const leaderReviewInput = z.object({
+  proposalId,
+  version: wholeNumber("版本", 0),
+  decision: oneOf(["approve", "return"], "请选择审核通过或退回修改"),
+  comment: optionalText("审核意见", 2000),
+});
+
 export const coSignOffInput = z.object({
   proposalId,
   decision: oneOf(["approve", "return"], "请选择同意或退回"),

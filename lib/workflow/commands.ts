@@ -15,6 +15,14 @@ export type AdjustmentOutcome =
    */
   | { kind: "change_lead"; leadUnitId: number; formerLead: "co" | "withdrawn" };
 
+/** A 科室 named in a 分办 form, as the server found it. */
+export type SectionRef = { id: number; unitId: number; active: boolean };
+/** The person named as 承办人 in a 分办 form, as the server found them. */
+export type StaffRef = { id: number; role: Role; unitId: number | null; sectionId: number | null; active: boolean };
+
+/** 分办 and 改派: the 科室, the named 承办人 and the internal deadline; 改派 says why. */
+type Divide = { unitId: number; section: SectionRef; assignee: StaffRef; due: string };
+
 export type Command =
   | { type: "assign"; leadUnitId: number; coUnitIds: number[] }
   | { type: "accept"; unitId: number }
@@ -27,6 +35,8 @@ export type Command =
   | { type: "approve_co_opinion"; unitId: number }
   | { type: "return_co_opinion"; unitId: number; comment: string }
   | { type: "waive_co_opinion"; unitId: number; reason: string }
+  | ({ type: "assign_internal" } & Divide)
+  | ({ type: "reassign_internal"; reason: string } & Divide)
   | { type: "add_contact" }
   | { type: "waive_contact"; reason: string }
   | { type: "save_draft" }
@@ -38,6 +48,8 @@ export type Command =
   | { type: "remove_reply_file"; fileName: string }
   /** The scan of the sealed letter of the reply of `round`; replacing one takes a reason. */
   | { type: "upload_sealed_scan"; round: number; fileName: string; reason: string | null }
+  | { type: "leader_approve"; comment: string | null }
+  | { type: "leader_return"; comment: string }
   | {
       type: "receipt";
       memberId: number;
@@ -78,6 +90,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "approve_co_opinion",
   "return_co_opinion",
   "waive_co_opinion",
+  "assign_internal",
+  "reassign_internal",
   "add_contact",
   "waive_contact",
   "save_draft",
@@ -87,6 +101,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "attach_reply_files",
   "remove_reply_file",
   "upload_sealed_scan",
+  "leader_approve",
+  "leader_return",
   "receipt",
   "remind_receipt",
   "close",
@@ -98,7 +114,8 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   "unlink",
 ];
 
-export type WorkflowActor = { id: number; role: Role; unitId: number | null };
+/** Who acts. `canDivide` (可分办): a handler of the unit's office whom the administrator allowed to divide its proposals. */
+export type WorkflowActor = { id: number; role: Role; unitId: number | null; canDivide?: boolean };
 
 /** Today, the deadline rules in force, and the holiday calendar they are counted on. */
 export type WorkflowContext = { today: string; rules: Record<DeadlineKind, DeadlineRule>; calendar: HolidayCalendar };
@@ -114,8 +131,11 @@ export type EventSpec = {
 
 /** Who must hear about the change: in-app notifications are sent after the transaction commits. */
 export type Recipient =
-  | { to: "unit"; unitId: number; role: "handler" | "director"; message: string }
+  | { to: "unit"; unitId: number; role: "handler" | "director" | "leader"; message: string }
   | { to: "coordinators"; message: string }
-  | { to: "users"; userIds: number[]; message: string };
+  /** Members (proposers): the link goes to their own page. */
+  | { to: "users"; userIds: number[]; message: string }
+  /** Named staff (a unit's 承办人): the link goes to the staff proposal page. */
+  | { to: "staff"; userIds: number[]; message: string };
 
 export type Decision = { ok: true; facts: ProposalFacts; events: EventSpec[]; notify: Recipient[] } | { ok: false; reason: string };

@@ -39,6 +39,9 @@ function requireText(text: string | null | undefined, what: string): string {
 const isCoordinator = (a: WorkflowActor) => a.role === "coordinator";
 const isHandlerOf = (a: WorkflowActor, unitId: number) => a.role === "handler" && a.unitId === unitId;
 const isDirectorOf = (a: WorkflowActor, unitId: number) => a.role === "director" && a.unitId === unitId;
+const isLeaderOf = (a: WorkflowActor, unitId: number) => a.role === "leader" && a.unitId === unitId;
+/** 分办 is the unit's office's: its director, or a handler the administrator allowed to (可分办). */
+const mayDivide = (a: WorkflowActor, unitId: number) => isDirectorOf(a, unitId) || (isHandlerOf(a, unitId) && a.canDivide === true);
 
 function requireCoordinator(actor: WorkflowActor) {
   ensure(isCoordinator(actor), "只有交办单位可以执行此操作");
@@ -58,6 +61,16 @@ function requireLead(facts: ProposalFacts, actor: WorkflowActor, who: "handler" 
   return lead;
 }
 
+/** Once a unit has divided its assignment, only the named 承办人 does its work (contacts, the draft, the opinion). */
+function requireAssignee(a: AssignmentFacts, actor: WorkflowActor) {
+  ensure(a.division === null || a.division.assigneeId === actor.id, "此提案已分办给本单位其他承办人，由该承办人办理");
+}
+
+/** Who hears about the unit's work on an assignment: its named 承办人 once divided, else every handler of the unit. */
+function tellHandlers(a: AssignmentFacts, message: string): Recipient {
+  return a.division ? { to: "staff", userIds: [a.division.assigneeId], message } : { to: "unit", unitId: a.unitId, role: "handler", message };
+}
+
 function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFacts["role"], ctx: WorkflowContext): AssignmentFacts {
   const dueRule =
     role === "co" ? ctx.rules.coOpinion : facts.round > 1 ? ctx.rules.secondRound : facts.isUrgent ? ctx.rules.urgentReply : ctx.rules.reply;
@@ -75,6 +88,7 @@ function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFac
     opinion: null,
     opinionWaived: false,
     pendingExtension: false,
+    division: null,
   };
 }
 
@@ -118,6 +132,27 @@ function changeLead(
   } else {
     former.status = "withdrawn";
     told(former.unitId, "本单位不再承办此提案");
+  }
+}
+
+/** The unit's assignment that this actor may divide (分办) or reassign now, whoever and whenever it names. */
+function divisibleAssignment(facts: ProposalFacts, actor: WorkflowActor, unitId: number): AssignmentFacts {
+  const a = liveAssignmentOf(facts, unitId);
+  ensure(mayDivide(actor, a.unitId), "只有本单位负责人或有分办权限的承办人可以分办");
+  ensure(a.status === "accepted", a.status === "done" ? "本单位的办理已完成，不能再分办" : "请先签收再分办");
+  ensure(BEFORE_REVIEW.includes(facts.status), facts.status === "in_review" ? "答复函正在审签，暂不能分办" : "此提案当前不能分办");
+  ensure(!(a.role === "co" && a.opinionWaived), "交办单位已免除此协办意见，无需分办");
+  return a;
+}
+
+/** Why this actor may not divide the unit's assignment now (whatever 科室 and 承办人 they would name), or null: pages ask before offering the form. */
+export function divisionRefusal(facts: ProposalFacts, actor: WorkflowActor, unitId: number): string | null {
+  try {
+    divisibleAssignment(facts, actor, unitId);
+    return null;
+  } catch (error) {
+    if (error instanceof Refusal) return error.message;
+    throw error;
   }
 }
 
@@ -262,6 +297,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(BEFORE_REVIEW.includes(from), "此提案当前不能填写协办意见");
         ensure(isHandlerOf(actor, a.unitId), "只有本单位承办人可以填写协办意见");
         ensure(a.status === "accepted", "请先签收再填写协办意见");
+        requireAssignee(a, actor);
         ensure(!a.opinionWaived, "交办单位已免除此协办意见");
         ensure(a.opinion === null || a.opinion === "draft" || a.opinion === "returned", "协办意见已提交，不能再修改");
         // Submitting carries the opinion's text, so it may come without an earlier save.
@@ -292,7 +328,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           const comment = requireText(command.comment, "退回意见");
           a.opinion = "returned";
           log("co_opinion_returned", { comment, data: { unitId: a.unitId } });
-          notify.push({ to: "unit", unitId: a.unitId, role: "handler", message: "协办意见被退回修改" });
+          notify.push(tellHandlers(a, "协办意见被退回修改"));
         }
         break;
       }
@@ -307,8 +343,33 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         log("co_opinion_waived", { comment: reason, data: { unitId: a.unitId } });
         break;
       }
+      case "assign_internal":
+      case "reassign_internal": {
+        const a = divisibleAssignment(facts, actor, command.unitId);
+        const reassign = command.type === "reassign_internal";
+        const before = a.division;
+        if (reassign) ensure(before, "尚未分办，请先分办");
+        else ensure(!before, "已分办；如需更换科室、承办人或期限，请改派");
+        const { section, assignee, due } = command;
+        ensure(section.unitId === a.unitId && section.active, "所选科室不属于本单位或已撤销");
+        ensure(assignee.role === "handler" && assignee.unitId === a.unitId && assignee.active, "承办人须是本单位在岗的承办人");
+        ensure(assignee.sectionId === section.id, "所选承办人不在该科室");
+        ensure(due >= ctx.today, "内部办理期限不能早于今天");
+        ensure(due <= effectiveDue(a), `内部办理期限须在本单位的办理期限（${effectiveDue(a)}）之内`);
+        const reason = reassign ? requireText(command.reason, "改派理由") : null;
+        if (before) ensure(before.sectionId !== section.id || before.assigneeId !== assignee.id || before.due !== due, "改派须更换科室、承办人或内部期限");
+        a.division = { sectionId: section.id, assigneeId: assignee.id, due };
+        log(command.type, {
+          comment: reason,
+          data: { unitId: a.unitId, sectionId: section.id, assigneeId: assignee.id, due, ...(before ? { previousAssigneeId: before.assigneeId } : {}) },
+        });
+        notify.push({ to: "staff", userIds: [assignee.id], message: `本单位将此提案分办给您，内部办理期限${due}` });
+        if (before && before.assigneeId !== assignee.id) notify.push({ to: "staff", userIds: [before.assigneeId], message: "此提案已改派本单位其他承办人办理" });
+        break;
+      }
       case "add_contact": {
-        requireLead(facts, actor, "handler");
+        const lead = requireLead(facts, actor, "handler");
+        requireAssignee(lead, actor);
         ensure(OPEN_FOR_HANDLING.includes(from), "签收后、提交审签前才能记录沟通");
         facts.contactsThisRound += 1;
         log("contact");
@@ -326,6 +387,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       case "save_draft": {
         const lead = requireLead(facts, actor, "handler");
         ensure(lead.status === "accepted", "请先签收再起草答复");
+        requireAssignee(lead, actor);
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改" : "此提案当前不能起草答复");
         facts.draftsThisRound += 1;
         facts.draftReturned = false;
@@ -335,6 +397,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       case "submit": {
         const lead = requireLead(facts, actor, "handler");
         ensure(lead.status === "accepted", "请先签收");
+        requireAssignee(lead, actor);
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函已提交审签" : "此提案当前不能提交审签");
         ensure(facts.draftsThisRound > 0, "请先保存答复函草稿");
         ensure(!facts.draftReturned, "答复函已被退回，请按审签意见修改并保存后再提交");
@@ -342,19 +405,47 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(missing.length === 0, `还有 ${missing.length} 个协办单位的意见未送达`);
         ensure(facts.contactsThisRound > 0 || facts.contactWaived, "答复前须与提案人沟通：请先添加沟通记录");
         facts.status = "in_review";
-        log("submit");
-        notify.push({ to: "unit", unitId: lead.unitId, role: "director", message: "有答复函待审签" });
+        // A draft written in a 科室 of a unit that asks for it passes the 分管领导 first.
+        facts.reviewStage = lead.division && facts.leaderReviewUnitIds.includes(lead.unitId) ? "leader" : "director";
+        log("submit", facts.reviewStage === "leader" ? { data: { reviewStage: "leader" } } : {});
+        notify.push(
+          facts.reviewStage === "leader"
+            ? { to: "unit", unitId: lead.unitId, role: "leader", message: "有答复函待分管领导审核" }
+            : { to: "unit", unitId: lead.unitId, role: "director", message: "有答复函待审签" },
+        );
+        break;
+      }
+      case "leader_approve":
+      case "leader_return": {
+        const lead = leadAssignment(facts);
+        ensure(lead, "此提案尚未确定主办单位");
+        ensure(isLeaderOf(actor, lead.unitId), "只有主办单位的分管领导可以审核");
+        ensure(from === "in_review" && facts.reviewStage === "leader", "没有待分管领导审核的答复函");
+        if (command.type === "leader_approve") {
+          facts.reviewStage = "director";
+          log("leader_approve", { comment: command.comment?.trim() || null });
+          notify.push({ to: "unit", unitId: lead.unitId, role: "director", message: "有答复函待审签（分管领导已审核）" });
+        } else {
+          const comment = requireText(command.comment, "退回意见");
+          facts.status = facts.round > 1 ? "rehandling" : "handling";
+          facts.reviewStage = null;
+          facts.draftReturned = true;
+          log("leader_return", { comment });
+          notify.push(tellHandlers(lead, "答复函被分管领导退回修改"));
+        }
         break;
       }
       case "approve": {
         const lead = requireLead(facts, actor, "director");
         ensure(from === "in_review", from === "replied" ? "此答复函已签发" : "没有待审签的答复函");
+        ensure(facts.reviewStage !== "leader", "答复函尚待分管领导审核");
         facts.status = "replied";
+        facts.reviewStage = null;
         facts.reply = { round: facts.round, writtenOn: ctx.today, receiptDue: dueDate(ctx.calendar, ctx.today, ctx.rules.receipt) };
         facts.receiptsThisRound = [];
         lead.status = "done";
         log("approve");
-        notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函已签发" });
+        notify.push(tellHandlers(lead, "答复函已签发"));
         notify.push({ to: "users", userIds: [...facts.proposerIds], message: "您的提案已答复，请阅读答复函并提交回执" });
         notify.push({ to: "coordinators", message: "答复函已签发，待公开" });
         break;
@@ -362,11 +453,13 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       case "return": {
         const lead = requireLead(facts, actor, "director");
         ensure(from === "in_review", "没有待审签的答复函");
+        ensure(facts.reviewStage !== "leader", "答复函尚待分管领导审核");
         const comment = requireText(command.comment, "退回修改意见");
         facts.status = facts.round > 1 ? "rehandling" : "handling";
+        facts.reviewStage = null;
         facts.draftReturned = true;
         log("return", { comment });
-        notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "答复函被退回修改" });
+        notify.push(tellHandlers(lead, "答复函被退回修改"));
         break;
       }
       case "attach_reply_files":
@@ -426,7 +519,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           data: { memberId: command.memberId, round: command.round, attitude: command.attitude, result: command.result, onPaper: command.onPaper },
         });
         const lead = leadAssignment(facts);
-        if (lead) notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人已提交回执" });
+        if (lead) notify.push(tellHandlers(lead, "提案人已提交回执"));
         notify.push({ to: "coordinators", message: "提案人已提交回执" });
         if (!current || from !== "replied") break;
         if (unsatisfied && facts.round === 1 && lead) {
@@ -442,8 +535,10 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
           lead.status = "accepted";
           lead.due = dueDate(ctx.calendar, ctx.today, ctx.rules.secondRound);
           lead.extendedDue = null;
+          // The same 承办人 handles the second round; the internal deadline becomes the unit's new one.
+          if (lead.division) lead.division = { ...lead.division, due: lead.due };
           log("reopen", { comment: "提案人对答复不满意，重新办理" });
-          notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "提案人不满意，请重新办理" });
+          notify.push(tellHandlers(lead, "提案人不满意，请重新办理"));
         } else if (!unsatisfied && facts.proposerIds.every((id) => facts.receiptsThisRound.some((r) => r.memberId === id))) {
           facts.status = "closed";
           log("close", { comment: "提案人均已反馈，办结" });

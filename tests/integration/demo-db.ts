@@ -76,7 +76,7 @@ export function lookups(db: Db) {
   const user = (login: string): WorkflowActor & { displayName: string; title: string | null } => {
     const u = db.select().from(users).where(eq(users.username, login)).get();
     if (!u) throw new Error(`no user ${login}`);
-    return { id: u.id, role: u.role, unitId: u.unitId, displayName: u.displayName, title: u.title };
+    return { id: u.id, role: u.role, unitId: u.unitId, canDivide: u.canDivide, displayName: u.displayName, title: u.title };
   };
   const unit = (name: string) => {
     const u = db.select().from(units).where(eq(units.name, name)).get();

@@ -17,6 +17,7 @@ import {
   receipts,
   replies,
   replyDrafts,
+  sections,
   sessions,
   signOffs,
   units,
@@ -36,6 +37,9 @@ const ACCOUNTS = [
   { login: "coordinator", role: "coordinator", name: "督查室", unit: "重庆高新区管委会办公室" },
   { login: "jiangmj", role: "handler", name: "蒋明杰", unit: "重庆高新区科技创新局" },
   { login: "dengmj", role: "director", name: "邓敏军", unit: "重庆高新区科技创新局" },
+  { login: "zhouwb", role: "leader", name: "周文斌", unit: "重庆高新区科技创新局" },
+  { login: "hej", role: "handler", name: "何静", unit: "重庆高新区科技创新局" },
+  { login: "wangl", role: "handler", name: "王磊", unit: "重庆高新区科技创新局" },
   { login: "dqgzb", role: "handler", name: "党群工作部承办人", unit: "重庆高新区党群工作部" },
   { login: "cxfwzx", role: "handler", name: "创新服务中心承办人", unit: "重庆高新区创新服务中心" },
   { login: "zwfwzx", role: "handler", name: "政务服务和社会事务中心承办人", unit: "重庆高新区政务服务和社会事务中心" },
@@ -106,6 +110,22 @@ describe("demo accounts", () => {
     const others = all.filter((u) => !u.passwordHash);
     expect(others.length).toBeGreaterThanOrEqual(12);
     expect(others.every((u) => u.role === "member" && /^member-\d{3}$/.test(u.username))).toBe(true);
+  });
+
+  it("gives 科技创新局 two 科室 (蒋明杰 and 王磊 in them), an office handler who divides (何静), a 分管领导 and the 分管领导 step; no other unit", () => {
+    const kjcx = db.select().from(units).where(eq(units.name, "重庆高新区科技创新局")).get()!;
+    const rows = db.select().from(sections).orderBy(asc(sections.sortOrder)).all();
+    expect(rows.map((s) => [s.unitId, s.name, s.active])).toEqual([
+      [kjcx.id, "科技综合科", true],
+      [kjcx.id, "成果转化科", true],
+    ]);
+    const staff = (login: string) => db.select().from(users).where(eq(users.username, login)).get()!;
+    expect(staff("jiangmj")).toMatchObject({ sectionId: rows[0]!.id, canDivide: false });
+    expect(staff("wangl")).toMatchObject({ sectionId: rows[1]!.id, canDivide: false });
+    expect(staff("hej")).toMatchObject({ sectionId: null, canDivide: true });
+    expect(staff("zhouwb")).toMatchObject({ role: "leader", unitId: kjcx.id, title: "副局长", sectionId: null });
+    expect(db.select({ name: units.name }).from(units).where(eq(units.leaderReview, true)).all()).toEqual([{ name: kjcx.name }]);
+    expect(db.select().from(users).all().filter((u) => u.canDivide).map((u) => u.username)).toEqual(["hej"]);
   });
 
   it("has a distinct short name, 发文字号 prefix and 18-character 索引号 prefix for every unit", () => {

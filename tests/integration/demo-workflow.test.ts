@@ -164,6 +164,8 @@ function replay(db: Db, proposalId: number): number {
     earlierReplies: [],
     replyFilesThisRound: 0,
     sealedRounds: [],
+    reviewStage: null,
+    leaderReviewUnitIds: stored.leaderReviewUnitIds,
   };
   expect(log[0]?.action).toBe("register");
   let commands = 0;
@@ -229,7 +231,7 @@ describe("the benchmark's data, on a sample", () => {
 
 describe("demo and benchmark code", () => {
   /** Written directly: the reference data the stories are told with (reference.ts, scripts/bench/generate.ts). */
-  const REFERENCE: readonly unknown[] = [schema.units, schema.users, schema.categories, schema.sessions];
+  const REFERENCE: readonly unknown[] = [schema.units, schema.sections, schema.users, schema.categories, schema.sessions];
   /** Every other table, by the name the code gives it and by its SQL name. */
   const workflow = Object.entries(schema).filter(([, t]) => is(t, SQLiteTable) && !REFERENCE.includes(t)) as [string, SQLiteTable][];
   const byName = new Set(workflow.map(([name]) => name));

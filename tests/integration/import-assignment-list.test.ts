@@ -149,9 +149,10 @@ describe("导入交办清单", () => {
     const importEvent = db.select().from(events).where(eq(events.action, "import")).get()!;
     expect(importEvent).toMatchObject({ proposalId: null, actorId: coordinator.id, comment: "导入交办清单“交办清单.xlsx”：20 件，均已交办" });
     expect(importEvent.data).toMatchObject({ sessionId, proposalIds: result.proposals.map((p) => p.id) });
-    // Every assigned unit's handlers hear about it.
-    const assignedUnits = rows.reduce((n, r) => n + 1 + (r.coUnits ? r.coUnits.split("、").length : 0), 0);
-    expect(counts().notifications - before.notifications).toBe(assignedUnits);
+    // Every assigned unit's handlers hear about it (科技创新局 has three).
+    const handlersOf = (name: string) => db.select().from(users).where(and(eq(users.unitId, unitIds.get(name)!), eq(users.role, "handler"))).all().length;
+    const told = rows.reduce((n, r) => n + [r.leadUnit!, ...(r.coUnits ? r.coUnits.split("、") : [])].reduce((m, unit) => m + handlersOf(unit), 0), 0);
+    expect(counts().notifications - before.notifications).toBe(told);
   });
 
   it("writes nothing when one row is bad, and says which row and column", async () => {

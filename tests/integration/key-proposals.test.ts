@@ -3,7 +3,7 @@
  * progress that the office and the leader read, the 督办 board, the leader's list and the statistics show it,
  * and every refusal leaves the database as it was.
  */
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { markKeyProposal, reportProgress, unmarkKeyProposal } from "@/db/handling/key-proposals";
@@ -38,7 +38,8 @@ describe("重点提案", () => {
     const parties = loadProposalParties(t.db, t.id)!;
     expect(canViewProposal(t.leader, parties)).toBe(true);
     expect(canViewProposal(t.other, parties)).toBe(false);
-    const notice = t.db.select().from(notifications).where(eq(notifications.userId, t.leader.id)).all();
+    // The demo's own 重点提案 are led by him too: only this proposal's notices count here.
+    const notice = t.db.select().from(notifications).where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id))).all();
     expect(notice.map((n) => n.link)).toEqual([`/proposals/${t.id}`]);
     expect(t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(desc(events.id)).get()).toMatchObject({ action: "mark_key", comment: plan });
   });
@@ -63,9 +64,9 @@ describe("重点提案", () => {
     const key = keyProposalOf(t.db, t.id)!;
     expect(key.leader?.name).toBe("王建华");
     expect(key.reports.map((r) => [r.body, r.unitName, r.author, r.round])).toEqual([["已完成选址论证，正在编制建设方案。", "重庆高新区科技创新局", "蒋明杰", 1]]);
-    const told = t.db.select().from(notifications).where(eq(notifications.userId, t.leader.id)).all();
+    const told = t.db.select().from(notifications).where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id))).all();
     expect(told.map((n) => n.message.includes("中期进展"))).toEqual([false, true]);
-    const [row] = keyProposalRows(t.db, { leaderId: t.leader.id });
+    const row = keyProposalRows(t.db, { leaderId: t.leader.id }).find((r) => r.id === t.id);
     expect(row).toMatchObject({ id: t.id, leader: "王建华", leadUnit: "重庆高新区科技创新局" });
     expect(row!.lastReportAt).toBeInstanceOf(Date);
     expect(keyProposalRows(t.db, { open: true }).map((r) => r.id)).toContain(t.id);
@@ -79,7 +80,7 @@ describe("重点提案", () => {
     expect(canViewProposal(t.leader, loadProposalParties(t.db, t.id)!)).toBe(false);
     expect(keyProposalOf(t.db, t.id)).toBeNull();
     expect(keyProposalRows(t.db, { open: true }).map((r) => r.id)).not.toContain(t.id);
-    expect(t.db.select().from(progressReports).all()).toEqual([]);
+    expect(t.db.select().from(progressReports).where(eq(progressReports.proposalId, t.id)).all()).toEqual([]);
   });
 
   it("the statistics count 重点提案 apart, as the one-by-one facts do", async () => {

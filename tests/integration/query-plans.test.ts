@@ -18,7 +18,7 @@ import { linkedProposals, similarProposals } from "@/db/queries/similar";
 import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import { supervisionItems } from "@/db/queries/supervision";
-import { coordinatorQueue, directorQueue, handlerQueue, overdueReceipts } from "@/db/queries/work";
+import { coordinatorQueue, directorQueue, divisionQueue, handlerQueue, leaderQueue, overdueReceipts } from "@/db/queries/work";
 import * as schema from "@/db/schema";
 import { searchPlan, searchTerms } from "@/lib/public-search";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
@@ -27,7 +27,7 @@ import { DEMO_TODAY, demoDatabase } from "./demo-db";
  * Tables that do not grow with the proposals, where reading one in full is fine: lookups, and
  * pending_publications, which holds only the replies still waiting for a decision (what the board lists).
  */
-const LOOKUP_TABLES = new Set(["units", "categories", "sessions", "settings", "statistics_versions", "users", "pending_publications"]);
+const LOOKUP_TABLES = new Set(["units", "sections", "categories", "sessions", "settings", "statistics_versions", "users", "pending_publications"]);
 /** Full-text tables: read only through MATCH or by rowid. Their vocabularies: only for given terms. */
 const FULL_TEXT = new Set(["public_search", "proposal_titles"]);
 const VOCABULARIES = new Set(["public_search_terms", "proposal_titles_terms"]);
@@ -296,8 +296,10 @@ function cases(): Case[] {
     ["search, four characters", search("科技创新")],
     ["search, both, page 3", search("人才 养老服务", 3)],
     ["search, one character", search("停")],
-    ["handler's 待办", (db) => handlerQueue(db, unit)],
+    ["handler's 待办", (db) => handlerQueue(db, { id: t.user("jiangmj").id, unitId: unit })],
     ["director's queue", (db) => directorQueue(db, unit)],
+    ["分管领导's queue", (db) => leaderQueue(db, unit)],
+    ["待分办", (db) => divisionQueue(db, unit)],
     ["coordinator's 待办", (db) => coordinatorQueue(db, DEMO_TODAY)],
     ["overdue receipts", (db) => overdueReceipts(db, DEMO_TODAY)],
     ["all proposals, page 1", (db) => listProposals(db, { page: 1 })],

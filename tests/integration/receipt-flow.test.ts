@@ -117,9 +117,9 @@ describe("feedback receipts on a real database", () => {
     expect(snapshot(t.db, t.id)).toEqual(before);
     expect(memberReceiptsOf(t.db, t.id, t.cosigner.id)).toMatchObject([{ round: 1, attitude: "basically", result: "satisfied", onPaper: false, recordedBy: t.cosigner.displayName }]);
     expect(memberReceiptsOf(t.db, t.id, t.liu.id)).toEqual([]);
-    // The lead unit's handler and the coordinating office hear of it at once.
+    // The lead unit's handlers (科技创新局 has three) and the coordinating office hear of it at once.
     const told = t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人已提交回执"))).all();
-    expect(told.map((n) => n.userId).sort()).toEqual([t.user("jiangmj").id, t.user("coordinator").id].sort());
+    expect(told.map((n) => n.userId).sort()).toEqual(["jiangmj", "hej", "wangl", "coordinator"].map((login) => t.user(login).id).sort());
   });
 
   it("不满意 reopens the proposal for a second round with its own deadline; the second reply, once satisfied, closes it", async () => {
@@ -133,7 +133,7 @@ describe("feedback receipts on a real database", () => {
     expect(statusOf(t.db, t.id)).toMatchObject({ status: "rehandling", round: 2 });
     const lead = t.db.select().from(assignments).where(and(eq(assignments.proposalId, t.id), eq(assignments.role, "lead"))).get()!;
     expect(lead).toMatchObject({ status: "accepted", due: dueDate(PACKAGE_CALENDAR, today, DEFAULT_DEADLINES.secondRound), extendedDue: null });
-    expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人不满意，请重新办理"))).all()).toHaveLength(1);
+    expect(t.db.select().from(notifications).where(and(eq(notifications.proposalId, t.id), like(notifications.message, "%》：提案人不满意，请重新办理"))).all()).toHaveLength(3);
 
     // Nobody answers the first reply any more: not the co-signer again, not the lead proposer a second time.
     const frozen = snapshot(t.db, t.id);

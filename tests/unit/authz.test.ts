@@ -14,15 +14,17 @@ describe("capabilities", () => {
     attachFiles: ["coordinator", "handler"],
     uploadSealedScan: ["handler", "director"],
     signOff: ["director"],
-    staffHome: ["coordinator", "handler", "director", "district_leader"],
-    listProposals: ["coordinator", "handler", "director"],
-    viewProposal: ["coordinator", "handler", "director", "district_leader"],
+    divide: ["handler", "director"],
+    leaderReview: ["leader"],
+    staffHome: ["coordinator", "handler", "director", "leader", "district_leader"],
+    listProposals: ["coordinator", "handler", "director", "leader"],
+    viewProposal: ["coordinator", "handler", "director", "leader", "district_leader"],
     viewStatistics: ["coordinator"],
     bulkWork: ["coordinator", "handler"],
     recordMeetings: ["handler"],
-    viewMeetings: ["coordinator", "handler", "director"],
+    viewMeetings: ["coordinator", "handler", "director", "leader"],
     memberHome: ["member"],
-    ownAccount: ["admin", "coordinator", "handler", "director", "district_leader", "member"],
+    ownAccount: ["admin", "coordinator", "handler", "director", "leader", "district_leader", "member"],
   };
   for (const capability of Object.keys(CAPABILITIES) as Capability[]) {
     it(`${capability} is granted to exactly ${expected[capability].join(", ")}`, () => {
@@ -37,6 +39,8 @@ describe("who may see a proposal", () => {
   it("unit roles see it only when their unit handles it", () => {
     expect(canViewProposal(actor("handler", 10), parties)).toBe(true);
     expect(canViewProposal(actor("director", 11), parties)).toBe(true);
+    expect(canViewProposal(actor("leader", 11), parties)).toBe(true);
+    expect(canViewProposal(actor("leader", 12), parties)).toBe(false);
     expect(canViewProposal(actor("handler", 12), parties)).toBe(false);
     expect(canViewProposal(actor("director", null), parties)).toBe(false);
   });
@@ -100,7 +104,7 @@ describe("who may upload what", () => {
 
 describe("landing pages", () => {
   it("each role has its home", () => {
-    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/work", "/member"]);
+    expect(ROLES.map(homePath)).toEqual(["/admin", "/work", "/work", "/work", "/work", "/work", "/member"]);
   });
   it("follows only same-site paths after sign-in", () => {
     expect(safeCallbackPath("/proposals/3", "coordinator")).toBe("/proposals/3");
@@ -166,6 +170,7 @@ describe("landing pages", () => {
     expect(staffNavigation(actor("coordinator")).map((n) => n.label)).toEqual(["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
     expect(staffNavigation(actor("handler")).map((n) => n.label)).toEqual(["待办", "全部提案", "面商座谈", "批量办理"]);
     expect(staffNavigation(actor("district_leader")).map((n) => n.label)).toEqual(["待办"]);
+    expect(staffNavigation(actor("leader")).map((n) => n.label)).toEqual(["待办", "全部提案", "面商座谈"]);
     expect(staffNavigation(actor("admin")).map((n) => n.label)).toEqual(["管理"]);
     expect(staffNavigation(actor("member"))).toEqual([]);
   });
@@ -177,6 +182,8 @@ describe("internal handling records", () => {
     expect(canSeeDrafts(actor("coordinator", 9), 1)).toBe(true);
     expect(canSeeDrafts(actor("handler", 1), 1)).toBe(true);
     expect(canSeeDrafts(actor("director", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("leader", 1), 1)).toBe(true);
+    expect(canSeeDrafts(actor("leader", 2), 1)).toBe(false);
     expect(canSeeDrafts(actor("handler", 2), 1)).toBe(false);
     expect(canSeeDrafts(actor("member", null, 100), 1)).toBe(false);
     expect(canSeeDrafts(actor("admin"), 1)).toBe(false);
@@ -187,6 +194,32 @@ describe("internal handling records", () => {
     expect(canSeeCoOpinion(actor("handler", 3), 1, 2)).toBe(false);
     expect(canSeeCoOpinion(actor("director", 1), 1, 2)).toBe(true);
     expect(canSeeCoOpinion(actor("member", null, 100), 1, 2)).toBe(false);
+  });
+});
+
+describe("分办 (科室, 承办人, internal deadline)", () => {
+  it("is seen by the coordinator and the unit's own staff, not by other units or members", async () => {
+    const { canSeeDivision } = await import("@/lib/authz");
+    expect(canSeeDivision(actor("coordinator", 9), 1)).toBe(true);
+    for (const role of ["handler", "director", "leader"] as const) expect(canSeeDivision(actor(role, 1), 1), role).toBe(true);
+    expect(canSeeDivision(actor("handler", 2), 1)).toBe(false);
+    expect(canSeeDivision(actor("member", null, 100), 1)).toBe(false);
+    expect(canSeeDivision(actor("admin"), 1)).toBe(false);
+  });
+  it("its timeline entries keep their detail and reason for the unit only", async () => {
+    const { timelineFor } = await import("@/lib/authz");
+    const events = [
+      { id: 1, action: "assign_internal", comment: null, unitId: 1, detail: "科技综合科 · 承办人蒋明杰 · 内部期限2026-07-01" },
+      { id: 2, action: "reassign_internal", comment: "工作调整", unitId: 1, detail: "成果转化科 · 承办人王磊 · 内部期限2026-07-01" },
+      { id: 3, action: "leader_return", comment: "请补充数据", unitId: null, detail: null },
+    ];
+    expect(timelineFor(actor("leader", 1), events, 1)).toEqual(events);
+    expect(timelineFor(actor("handler", 2), events, 1).map((e) => [e.action, e.comment, e.detail])).toEqual([
+      ["assign_internal", null, null],
+      ["reassign_internal", null, null],
+      ["leader_return", null, null],
+    ]);
+    expect(timelineFor(actor("member", null, 100), events, 1)).toEqual([]);
   });
 });
 

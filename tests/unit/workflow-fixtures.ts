@@ -1,7 +1,7 @@
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { ProposalState } from "@/lib/domain";
-import type { WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
+import type { SectionRef, StaffRef, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";
 
 /** Unit 1 leads, unit 2 co-handles, unit 3 has no part. Member 100 proposes, 101 co-signs, 200 is unrelated. */
@@ -19,16 +19,36 @@ export const ACTORS = {
   coordinator: { id: 1, role: "coordinator", unitId: 9 },
   leadHandler: { id: 11, role: "handler", unitId: LEAD },
   leadDirector: { id: 12, role: "director", unitId: LEAD },
+  /** A handler of the lead unit's office whom the administrator allowed to divide (可分办). */
+  leadOffice: { id: 13, role: "handler", unitId: LEAD, canDivide: true },
+  /** The lead unit's 分管领导. */
+  leadLeader: { id: 14, role: "leader", unitId: LEAD },
   coHandler: { id: 21, role: "handler", unitId: CO },
   coDirector: { id: 22, role: "director", unitId: CO },
   otherHandler: { id: 31, role: "handler", unitId: OTHER },
   otherDirector: { id: 32, role: "director", unitId: OTHER },
+  otherLeader: { id: 33, role: "leader", unitId: OTHER },
   proposer: { id: PROPOSER, role: "member", unitId: null },
   otherMember: { id: 200, role: "member", unitId: null },
   admin: { id: 2, role: "admin", unitId: null },
   leader: { id: LEADER, role: "district_leader", unitId: null },
 } as const satisfies Record<string, WorkflowActor>;
 export type ActorKey = keyof typeof ACTORS;
+
+/** Two 科室 of the lead unit and one of the co-handling unit; a 科室 that was abolished. */
+export const SECTIONS = {
+  leadA: { id: 70, unitId: LEAD, active: true },
+  leadB: { id: 71, unitId: LEAD, active: true },
+  leadClosed: { id: 72, unitId: LEAD, active: false },
+  co: { id: 80, unitId: CO, active: true },
+} as const satisfies Record<string, SectionRef>;
+
+/** People a 分办 may name: the lead handler in 科室 A, a colleague in 科室 B, the co-handling unit's handler. */
+export const STAFF = {
+  leadHandler: { id: ACTORS.leadHandler.id, role: "handler", unitId: LEAD, sectionId: SECTIONS.leadA.id, active: true },
+  colleague: { id: 15, role: "handler", unitId: LEAD, sectionId: SECTIONS.leadB.id, active: true },
+  coHandler: { id: ACTORS.coHandler.id, role: "handler", unitId: CO, sectionId: SECTIONS.co.id, active: true },
+} as const satisfies Record<string, StaffRef>;
 
 export const CTX: WorkflowContext = { today: "2026-06-15", rules: DEFAULT_DEADLINES, calendar: PACKAGE_CALENDAR };
 
@@ -46,6 +66,7 @@ export function assignment(unitId: number, role: "lead" | "co", over: Partial<As
     opinion: null,
     opinionWaived: false,
     pendingExtension: false,
+    division: null,
     ...over,
   };
 }
@@ -63,6 +84,8 @@ export function facts(status: ProposalState, over: Partial<ProposalFacts> = {}):
     draftsThisRound: 0,
     draftReturned: false,
     replyFilesThisRound: 0,
+    reviewStage: status === "in_review" ? "director" : null,
+    leaderReviewUnitIds: [],
     assignments: [assignment(LEAD, "lead"), assignment(CO, "co")],
     reply: null,
     receiptsThisRound: [],

@@ -9,7 +9,7 @@ import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/co
 import { decide } from "@/lib/workflow/decide";
 import { EVENT_LABELS } from "@/lib/event-labels";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, LEADER, OTHER, PROPOSER, RELATED, type ActorKey } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, LEADER, OTHER, PROPOSER, RELATED, SECTIONS, STAFF, type ActorKey } from "./workflow-fixtures";
 
 type Case = {
   command: Command;
@@ -26,6 +26,18 @@ const HANDLING: ProposalState[] = ["handling", "rehandling"];
 const withCo = (state: ProposalState, co: Partial<Parameters<typeof assignment>[2]>) =>
   facts(state, { assignments: [assignment(LEAD, "lead"), assignment(CO, "co", co)] });
 
+/** Any handler of the lead unit acts for it until the unit names one (分办). */
+const LEAD_HANDLERS: ActorKey[] = ["leadHandler", "leadOffice"];
+/** The lead unit divided to the lead handler in 科室 A, inside its deadline (2026-07-01). */
+const DIVIDED = { sectionId: SECTIONS.leadA.id, assigneeId: STAFF.leadHandler.id, due: "2026-06-30" };
+const divided = (state: ProposalState, over: Partial<ProposalFacts> = {}, co: Partial<Parameters<typeof assignment>[2]> = {}) =>
+  facts(state, { assignments: [assignment(LEAD, "lead", { division: DIVIDED }), assignment(CO, "co", co)], ...over });
+/** Ready for 提交审签 once divided; `leaderStep` when the unit's drafts pass its 分管领导. */
+const readyDivided = (state: ProposalState, leaderStep: boolean) =>
+  divided(state, { draftsThisRound: 1, contactsThisRound: 1, leaderReviewUnitIds: leaderStep ? [LEAD] : [] }, { status: "done", opinion: "sent" });
+/** In review with the 分管领导 (in every state the matrix tries: decide must look at both). */
+const atLeader = (state: ProposalState) => divided(state, { reviewStage: "leader", leaderReviewUnitIds: [LEAD], draftsThisRound: 1 });
+
 const CASES: Record<CommandType, Case> = {
   assign: {
     command: { type: "assign", leadUnitId: LEAD, coUnitIds: [CO] },
@@ -37,13 +49,13 @@ const CASES: Record<CommandType, Case> = {
     command: { type: "accept", unitId: LEAD },
     setup: (s) => facts(s, { assignments: [assignment(LEAD, "lead", { status: "pending", handlerId: null })] }),
     states: BEFORE_REVIEW,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
   },
   request_adjustment: {
     command: { type: "request_adjustment", unitId: LEAD, reason: "职能不符" },
     setup: (s) => facts(s, { assignments: [assignment(LEAD, "lead", { status: "pending" })] }),
     states: BEFORE_REVIEW,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
   },
   decide_adjustment: {
     command: { type: "decide_adjustment", unitId: CO, outcome: { kind: "withdraw", replacementUnitId: null }, comment: null },
@@ -55,7 +67,7 @@ const CASES: Record<CommandType, Case> = {
     command: { type: "request_extension", unitId: LEAD, until: "2026-08-01", reason: "需要调研" },
     setup: (s) => facts(s),
     states: HANDLING,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
   },
   decide_extension: {
     command: { type: "decide_extension", unitId: LEAD, grant: true, until: "2026-08-01", comment: null },
@@ -93,19 +105,34 @@ const CASES: Record<CommandType, Case> = {
     states: BEFORE_REVIEW,
     actors: ["coordinator"],
   },
-  add_contact: { command: { type: "add_contact" }, setup: (s) => facts(s), states: HANDLING, actors: ["leadHandler"] },
+  assign_internal: {
+    command: { type: "assign_internal", unitId: LEAD, section: SECTIONS.leadA, assignee: STAFF.leadHandler, due: "2026-06-30" },
+    setup: (s) => facts(s),
+    states: BEFORE_REVIEW,
+    actors: ["leadDirector", "leadOffice"],
+    afterwards: (f) => expect(f.assignments.find((a) => a.unitId === LEAD)?.division).toEqual(DIVIDED),
+  },
+  reassign_internal: {
+    command: { type: "reassign_internal", unitId: LEAD, section: SECTIONS.leadB, assignee: STAFF.colleague, due: "2026-06-25", reason: "工作调整" },
+    setup: (s) => divided(s),
+    states: BEFORE_REVIEW,
+    actors: ["leadDirector", "leadOffice"],
+    afterwards: (f) => expect(f.assignments.find((a) => a.unitId === LEAD)?.division).toEqual({ sectionId: SECTIONS.leadB.id, assigneeId: STAFF.colleague.id, due: "2026-06-25" }),
+  },
+  add_contact: { command: { type: "add_contact" }, setup: (s) => facts(s), states: HANDLING, actors: LEAD_HANDLERS },
   waive_contact: {
     command: { type: "waive_contact", reason: "提案人长期在外" },
     setup: (s) => facts(s),
     states: BEFORE_REVIEW,
     actors: ["coordinator"],
   },
-  save_draft: { command: { type: "save_draft" }, setup: (s) => facts(s), states: HANDLING, actors: ["leadHandler"] },
+  save_draft: { command: { type: "save_draft" }, setup: (s) => facts(s), states: HANDLING, actors: LEAD_HANDLERS },
   submit: {
     command: { type: "submit" },
     setup: (s) => withCo(s, { status: "done", opinion: "sent" }),
     states: HANDLING,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
+    afterwards: (f) => expect(f.reviewStage).toBe("director"),
   },
   approve: { command: { type: "approve" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
   return: { command: { type: "return", comment: "请补充下一步计划" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
@@ -113,14 +140,14 @@ const CASES: Record<CommandType, Case> = {
     command: { type: "attach_reply_files", fileNames: ["办理方案.pdf"] },
     setup: (s) => facts(s),
     states: HANDLING,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
     afterwards: (after) => expect(after.replyFilesThisRound).toBe(1),
   },
   remove_reply_file: {
     command: { type: "remove_reply_file", fileName: "办理方案.pdf" },
     setup: (s) => facts(s, { replyFilesThisRound: 1 }),
     states: HANDLING,
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
     afterwards: (after) => expect(after.replyFilesThisRound).toBe(0),
   },
   upload_sealed_scan: {
@@ -128,8 +155,22 @@ const CASES: Record<CommandType, Case> = {
     setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),
     // After sign-off, the lead unit (its handler or its director), also once the proposal is closed.
     states: ["replied", "closed"],
-    actors: ["leadHandler", "leadDirector"],
+    actors: ["leadHandler", "leadOffice", "leadDirector"],
     afterwards: (after) => expect(after.sealedRounds).toEqual([1]),
+  },
+  leader_approve: {
+    command: { type: "leader_approve", comment: null },
+    setup: atLeader,
+    states: ["in_review"],
+    actors: ["leadLeader"],
+    afterwards: (f) => expect([f.status, f.reviewStage]).toEqual(["in_review", "director"]),
+  },
+  leader_return: {
+    command: { type: "leader_return", comment: "请补充科技成果转化的数据" },
+    setup: atLeader,
+    states: ["in_review"],
+    actors: ["leadLeader"],
+    afterwards: (f) => expect([f.status, f.reviewStage, f.draftReturned]).toEqual(["handling", null, true]),
   },
   receipt: {
     command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false, round: 1 },
@@ -176,7 +217,7 @@ const CASES: Record<CommandType, Case> = {
     command: { type: "report_progress", unitId: LEAD },
     setup: (s) => facts(s, { isKey: true, keyLeaderId: LEADER }),
     states: ["handling", "rehandling", "in_review"],
-    actors: ["leadHandler"],
+    actors: LEAD_HANDLERS,
   },
   link: {
     command: { type: "link", relatedId: RELATED },
@@ -256,6 +297,51 @@ const VARIANTS: Record<string, Case> = {
     states: ["registered", "assigned", "handling", "rehandling", "in_review", "replied"],
     actors: ["coordinator"],
     afterwards: (f) => expect(f.keyLeaderId).toBe(LEADER + 1),
+  },
+  // 分办: once named, the 承办人 alone does the unit's work; the draft then passes the 分管领导 where the unit asks for it.
+  "添加沟通记录 once divided: only the named 承办人": { command: { type: "add_contact" }, setup: (s) => divided(s), states: HANDLING, actors: ["leadHandler"] },
+  "保存草稿 once divided: only the named 承办人": { command: { type: "save_draft" }, setup: (s) => divided(s), states: HANDLING, actors: ["leadHandler"] },
+  "提交审签 once divided, in a unit with the 分管领导 step: to the 分管领导": {
+    command: { type: "submit" },
+    setup: (s) => readyDivided(s, true),
+    states: HANDLING,
+    actors: ["leadHandler"],
+    afterwards: (f) => expect([f.status, f.reviewStage]).toEqual(["in_review", "leader"]),
+  },
+  "提交审签 once divided, in a unit without the 分管领导 step: to the director": {
+    command: { type: "submit" },
+    setup: (s) => readyDivided(s, false),
+    states: HANDLING,
+    actors: ["leadHandler"],
+    afterwards: (f) => expect(f.reviewStage).toBe("director"),
+  },
+  "提交审签 undivided, in a unit with the 分管领导 step: to the director": {
+    command: { type: "submit" },
+    setup: (s) => ({ ...withCo(s, { status: "done", opinion: "sent" }), draftsThisRound: 1, contactsThisRound: 1, leaderReviewUnitIds: [LEAD] }),
+    states: HANDLING,
+    actors: LEAD_HANDLERS,
+    afterwards: (f) => expect(f.reviewStage).toBe("director"),
+  },
+  "同意签发 while the 分管领导 has the draft: nobody": { command: { type: "approve" }, setup: atLeader, states: [], actors: [] },
+  "退回修改 while the 分管领导 has the draft: nobody": { command: { type: "return", comment: "补充" }, setup: atLeader, states: [], actors: [] },
+  "同意签发 after the 分管领导 passed the draft on: the director": {
+    command: { type: "approve" },
+    setup: (s) => divided(s, { reviewStage: "director", leaderReviewUnitIds: [LEAD], draftsThisRound: 1 }),
+    states: ["in_review"],
+    actors: ["leadDirector"],
+  },
+  "分管领导审核 of a draft with the director: nobody": { command: { type: "leader_approve", comment: null }, setup: (s) => divided(s, { leaderReviewUnitIds: [LEAD] }), states: [], actors: [] },
+  "a co-handling unit divides its opinion: its director": {
+    command: { type: "assign_internal", unitId: CO, section: SECTIONS.co, assignee: STAFF.coHandler, due: "2026-06-30" },
+    setup: (s) => facts(s),
+    states: BEFORE_REVIEW,
+    actors: ["coDirector"],
+  },
+  "协办意见 divided to another handler of the co-handling unit: none of the actors": {
+    command: { type: "save_co_opinion", unitId: CO },
+    setup: (s) => withCo(s, { division: { sectionId: SECTIONS.co.id, assigneeId: 25, due: "2026-06-30" } }),
+    states: [],
+    actors: [],
   },
   "a receipt on the first round's reply, in any state of the second round": {
     command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "unsatisfied", opinion: "未解决", onPaper: false, round: 1 },

@@ -5,8 +5,9 @@ import { handlerQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export function HandlerQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
-  const q = handlerQueue(db, unitId);
+/** A handler's 待办; once the unit has divided a proposal (分办) it is listed for its named 承办人 only, by the internal deadline. */
+export function HandlerQueue({ db, user, today, calendar }: { db: Db; user: { id: number; unitId: number }; today: string; calendar: HolidayCalendar }) {
+  const q = handlerQueue(db, user);
   return (
     <>
       <QueueSection title="待签收" count={q.toAccept.total} shown={q.toAccept.rows.length} empty="没有待签收的交办。">
@@ -16,7 +17,7 @@ export function HandlerQueue({ db, unitId, today, calendar }: { db: Db; unitId: 
         <AssignmentTable
           rows={q.toReply.rows}
           today={today} calendar={calendar}
-          dueOf={(r) => r.due}
+          dueOf={(r) => r.internalDue ?? r.due}
           note={(r) => (
             // Straight to 起草答复函, which also lists what still stands before 提交审签.
             <Link href={`/proposals/${r.proposalId}/reply`} className="text-brand-700 hover:underline">
@@ -26,7 +27,7 @@ export function HandlerQueue({ db, unitId, today, calendar }: { db: Db; unitId: 
         />
       </QueueSection>
       <QueueSection title="待填写协办意见" count={q.toGiveOpinion.total} shown={q.toGiveOpinion.rows.length} empty="没有待填写的协办意见。">
-        <AssignmentTable rows={q.toGiveOpinion.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
+        <AssignmentTable rows={q.toGiveOpinion.rows} today={today} calendar={calendar} dueOf={(r) => r.internalDue ?? r.due} />
       </QueueSection>
     </>
   );

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
+import { sectionsOf } from "@/db/queries/sections";
 import { isoDateInChina } from "@/lib/format";
 import { requireUser } from "../../_server/guard";
 import { CoordinatorQueue } from "./coordinator-queue";
 import { DirectorQueue } from "./director-queue";
+import { DivisionQueue } from "./division-queue";
 import { HandlerQueue } from "./handler-queue";
 import { LeaderQueue } from "./leader-queue";
+import { ReviewQueue } from "./review-queue";
 
 export const metadata: Metadata = { title: "待办" };
 
@@ -16,12 +19,18 @@ export default async function WorkPage() {
   const db = getDb();
   const today = isoDateInChina(new Date());
   const calendar = holidayCalendarOf(db);
+  const unitId = user.unitId;
+  // 待分办 for the unit's office (its director, handlers with 可分办), in units that have 科室.
+  const divides =
+    unitId !== null && (user.role === "director" || (user.role === "handler" && user.canDivide)) && sectionsOf(db, unitId, { activeOnly: true }).length > 0;
   return (
     <>
       <h1 className="mb-4 text-xl font-bold text-slate-900">待办事项</h1>
       {user.role === "coordinator" && <CoordinatorQueue db={db} today={today} calendar={calendar} />}
-      {user.role === "handler" && user.unitId !== null && <HandlerQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
-      {user.role === "director" && user.unitId !== null && <DirectorQueue db={db} unitId={user.unitId} today={today} calendar={calendar} />}
+      {divides && <DivisionQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
+      {user.role === "handler" && unitId !== null && <HandlerQueue db={db} user={{ id: user.id, unitId }} today={today} calendar={calendar} />}
+      {user.role === "director" && unitId !== null && <DirectorQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
+      {user.role === "leader" && unitId !== null && <ReviewQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
       {user.role === "district_leader" && <LeaderQueue db={db} leaderId={user.id} today={today} calendar={calendar} />}
     </>
   );

@@ -2,7 +2,8 @@
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import * as queries from "@/db/queries/admin";
-import { createUnitInput, updateUnitInput } from "@/lib/validation/admin";
+import * as division from "@/db/queries/admin-division";
+import { createSectionInput, createUnitInput, leaderReviewInput, updateSectionInput, updateUnitInput } from "@/lib/validation/admin";
 import { afterCreate, afterUpdate } from "../_shared/outcome";
 
 export const createUnit = formAction("administer", createUnitInput, (input, user) =>
@@ -11,4 +12,16 @@ export const createUnit = formAction("administer", createUnitInput, (input, user
 
 export const updateUnit = formAction("administer", updateUnitInput, (input, user) =>
   afterUpdate(queries.updateUnit(getDb(), input, user.id)),
+);
+
+export const createSection = formAction("administer", createSectionInput, (input, user) =>
+  afterUpdate(division.createSection(getDb(), input, user.id), `已添加科室“${input.name}”。`),
+);
+
+export const updateSection = formAction("administer", updateSectionInput, (input, user) =>
+  afterUpdate(division.updateSection(getDb(), input, user.id)),
+);
+
+export const saveLeaderReview = formAction("administer", leaderReviewInput, (input, user) =>
+  afterUpdate(division.setLeaderReview(getDb(), input, user.id), input.leaderReview ? "已开启分管领导审核。" : "已关闭分管领导审核。"),
 );

@@ -2,7 +2,8 @@
 import { formAction } from "@/app/_server/action";
 import { getDb } from "@/db/client";
 import * as queries from "@/db/queries/admin";
-import { createUserInput, resetPasswordInput, updateUserInput, userIdInput } from "@/lib/validation/admin";
+import { setUserDivision } from "@/db/queries/admin-division";
+import { createUserInput, resetPasswordInput, updateUserInput, userDivisionInput, userIdInput } from "@/lib/validation/admin";
 import { afterCreate, afterUpdate } from "../_shared/outcome";
 
 export const createUser = formAction("administer", createUserInput, async (input, user) =>
@@ -11,6 +12,10 @@ export const createUser = formAction("administer", createUserInput, async (input
 
 export const updateUser = formAction("administer", updateUserInput, (input, user) =>
   afterUpdate(queries.updateUser(getDb(), input, user.id)),
+);
+
+export const saveUserDivision = formAction("administer", userDivisionInput, (input, user) =>
+  afterUpdate(setUserDivision(getDb(), input, user.id)),
 );
 
 export const resetPassword = formAction("administer", resetPasswordInput, async (input, user) =>

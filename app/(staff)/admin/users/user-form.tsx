@@ -39,7 +39,7 @@ export function UserForm({ action, units, user }: { action: FormActionFn; units:
             </select>
           )}
         </Field>
-        <Field label="所属单位" name="unitId" error={errors?.unitId} hint="承办人和单位负责人必须选择；交办督办可选；系统管理员和委员/代表留空">
+        <Field label="所属单位" name="unitId" error={errors?.unitId} hint="承办人、单位负责人和分管领导必须选择；交办督办可选；系统管理员和委员/代表留空">
           {(p) => (
             <select {...p} defaultValue={user?.unitId ?? ""} className="input">
               <option value="">（无）</option>

@@ -8,7 +8,9 @@ import { getDb } from "@/db/client";
 import { acceptAssignment, assignProposal, decideAdjustment, requestAdjustment } from "@/db/handling/assignment";
 import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
 import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
+import { divideAssignment } from "@/db/handling/division";
 import { decideExtension, requestExtension } from "@/db/handling/extension";
+import { reviewAsLeader } from "@/db/handling/leader-review";
 import type { RunResult } from "@/db/handling/run";
 import { approveReply, returnReply } from "@/db/handling/sign-off";
 import { linkProposals, unlinkProposals } from "@/db/handling/link";
@@ -22,9 +24,11 @@ import {
   coOpinionInput,
   contactInput,
   coSignOffInput,
+  divisionInput,
   draftInput,
   extensionDecisionInput,
   extensionRequestInput,
+  leaderReviewInput,
   linkInput,
   proposalOnly,
   reasonInput,
@@ -146,6 +150,20 @@ export const signOffReply = formAction("signOff", signOffInput, (input, user) =>
   const result = approveReply(db, user, input.proposalId, input.comment, input.version);
   return done(input.proposalId, result, result.ok ? `已同意签发，发文字号 ${result.data.docNumber}` : "");
 });
+
+/** 分办 or 改派 of the own unit's assignment: the director, or a handler with 可分办 (the workflow decides). */
+export const divide = formAction("divide", divisionInput, (input, user) => {
+  const { proposalId, ...division } = input;
+  return done(proposalId, divideAssignment(getDb(), user, proposalId, { unitId: ownUnit(user), ...division }), "reason" in division ? "已改派" : "已分办");
+});
+
+export const reviewDraftAsLeader = formAction("leaderReview", leaderReviewInput, (input, user) =>
+  done(
+    input.proposalId,
+    reviewAsLeader(getDb(), user, input.proposalId, { approve: input.decision === "approve", comment: input.comment }, input.version),
+    input.decision === "approve" ? "已审核通过，送单位负责人审签" : "已退回承办人修改",
+  ),
+);
 
 export const link = formAction("coordinate", linkInput, (input, user) => {
   const result = linkProposals(getDb(), user, input.proposalId, input.relatedId);

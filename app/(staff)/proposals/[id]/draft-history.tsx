@@ -1,7 +1,7 @@
-/** Every saved version of the reply letter, with the director's decision on each. */
+/** Every saved version of the reply letter, with the 分管领导's review and the director's decision on each. */
 import Link from "next/link";
 import type { draftsOf } from "@/db/queries/handling-view";
-import { DISCLOSURE_LABELS, SIGN_OFF_LABELS } from "@/lib/domain";
+import { DISCLOSURE_LABELS, LEADER_REVIEW_LABELS, SIGN_OFF_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 
 export function DraftHistory({ proposalId, drafts }: { proposalId: number; drafts: ReturnType<typeof draftsOf> }) {
@@ -28,7 +28,7 @@ export function DraftHistory({ proposalId, drafts }: { proposalId: number; draft
           </tr>
         </thead>
         <tbody>
-          {drafts.map(({ draft, author, decision, comment, signer, signedAt, docNumber }) => (
+          {drafts.map(({ draft, author, decision, comment, signer, signedAt, docNumber, leader }) => (
             <tr key={draft.id}>
               <td className="whitespace-nowrap">
                 {draft.round > 1 && `第${draft.round}轮 `}第 {draft.version} 稿
@@ -38,6 +38,15 @@ export function DraftHistory({ proposalId, drafts }: { proposalId: number; draft
               <td data-label="结果类别">{draft.resultClass}</td>
               <td data-label="公开方式">{DISCLOSURE_LABELS[draft.disclosure]}</td>
               <td data-label="审签">
+                {leader?.decision && (
+                  <div>
+                    <span className={leader.decision === "return" ? "text-red-800" : "text-emerald-800"}>{LEADER_REVIEW_LABELS[leader.decision]}</span>
+                    <span className="ml-1 text-slate-500">
+                      {leader.name} {leader.at && dateTimeInChina(leader.at)}
+                    </span>
+                    {leader.comment && <p className="text-sm text-slate-800">意见：{leader.comment}</p>}
+                  </div>
+                )}
                 {decision ? (
                   <>
                     <span className={decision === "return" ? "text-red-800" : "text-emerald-800"}>{SIGN_OFF_LABELS[decision]}</span>
@@ -48,7 +57,7 @@ export function DraftHistory({ proposalId, drafts }: { proposalId: number; draft
                     {comment && <p className="text-sm text-slate-800">意见：{comment}</p>}
                   </>
                 ) : (
-                  "—"
+                  !leader?.decision && "—"
                 )}
               </td>
             </tr>

@@ -19,6 +19,13 @@ function editorStart(drafts: Drafts, round: number) {
   return { basedOn: null, from: null, fields: null };
 }
 
+/** Why the latest draft was sent back, by the director or else by the 分管领导, shown above the editor. */
+function returnCommentOf(latest: Drafts[number] | null): { comment: string; signer: string } | null {
+  if (latest?.decision === "return" && latest.comment) return { comment: latest.comment, signer: latest.signer ?? "单位负责人" };
+  if (latest?.leader?.decision === "return" && latest.leader.comment) return { comment: latest.leader.comment, signer: `分管领导${latest.leader.name}` };
+  return null;
+}
+
 export function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
   const drafts = draftsOf(db, proposalId);
   const latest = drafts.find((d) => d.draft.round === facts.round) ?? null;
@@ -26,7 +33,7 @@ export function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
     drafts,
     latest,
     start: editorStart(drafts, facts.round),
-    returnComment: latest?.decision === "return" && latest.comment ? { comment: latest.comment, signer: latest.signer ?? "单位负责人" } : null,
+    returnComment: returnCommentOf(latest),
     blockers: submitBlockers(facts, (unitId) => getUnit(db, unitId)?.name ?? "协办单位"),
   };
 }

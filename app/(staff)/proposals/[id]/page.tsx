@@ -8,9 +8,9 @@ import { attachmentsOf } from "@/db/queries/attachments";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
 import { proposalTimeline } from "@/db/queries/proposals";
-import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
+import { ASSIGNMENT_ROLE_LABELS, ASSIGNMENT_STATE_LABELS, REVIEW_STAGE_LABELS, SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
-import { canSeeDrafts, timelineFor } from "@/lib/authz";
+import { canSeeDivision, canSeeDrafts, timelineFor } from "@/lib/authz";
 import { HandlingRecords } from "./handling-records";
 import { KeySection } from "./key-section";
 import { LetterPreview } from "./letter-preview";
@@ -45,6 +45,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-500">状态</dt>
             <dd>
               <StateBadge state={proposal.status} />
+              {proposal.status === "in_review" && proposal.reviewStage === "leader" && canSeeDrafts(user, leadUnitId) && (
+                <span className="ml-1 text-xs text-slate-700">{REVIEW_STAGE_LABELS.leader}</span>
+              )}
               {proposal.round > 1 && <span className="ml-1 text-xs text-orange-800">第{proposal.round}轮办理</span>}
             </dd>
             <dt className="text-slate-500">主题分类</dt>
@@ -100,7 +103,20 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                     <strong>{a.unitName}</strong>（{ASSIGNMENT_ROLE_LABELS[a.role]}）
                     <span className="ml-1 text-slate-600">{ASSIGNMENT_STATE_LABELS[a.status]}</span>
                   </p>
-                  {a.handler && <p className="text-slate-600">承办人：{a.handler}</p>}
+                  {a.assignee && a.section && canSeeDivision(user, a.unitId) ? (
+                    <>
+                      <p className="text-slate-600">
+                        分办：{a.section} · 承办人{a.assignee}
+                      </p>
+                      {a.internalDue && (a.status === "accepted" || a.status === "pending") && (
+                        <p>
+                          内部办理期限：<DueBadge due={a.internalDue} today={today} calendar={calendar} />
+                        </p>
+                      )}
+                    </>
+                  ) : (
+                    a.handler && <p className="text-slate-600">承办人：{a.handler}</p>
+                  )}
                   <p>
                     {a.role === "lead" ? "办复期限" : "协办意见期限"}：
                     {a.status === "pending" || a.status === "accepted" ? (

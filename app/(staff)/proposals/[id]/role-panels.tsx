@@ -9,14 +9,17 @@ import { coOpinionsOf, pendingRequestsOf, repliesOf } from "@/db/queries/handlin
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 import { workflowContext } from "@/db/handling/run";
 import { listUnits } from "@/db/queries/org";
+import { divisionNames, sectionStaffOf, sectionsOf } from "@/db/queries/sections";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
-import { missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
-import { effectiveDue, leadAssignment, liveAssignments } from "@/lib/workflow/facts";
+import { divisionRefusal, missingCoOpinions, refusalOf } from "@/lib/workflow/decide";
+import { effectiveDue, leadAssignment, liveAssignments, type AssignmentFacts, type ProposalFacts } from "@/lib/workflow/facts";
 import type { CurrentUser } from "../../../_server/guard";
 import type { PendingAdjustment } from "./panels/adjustment-decision";
 import { AssignPanel, CoordinatorTools, RequestDecisions, type DeadlineNotes } from "./panels/coordinator-panels";
 import { CoSignOffPanel, SignOffPanel } from "./panels/director-panels";
+import { DivisionPanel, type DivisionChoices } from "./panels/division-panel";
+import { LeaderReviewPanel } from "./panels/leader-panel";
 import { draftingOf } from "./drafting";
 import { DraftLinkPanel } from "./panels/draft-link-panel";
 import { AcceptPanel, CoOpinionPanel, ContactPanel, ExtensionPanel, SubmitPanel } from "./panels/handler-panels";
@@ -25,6 +28,24 @@ import { publicationPanels } from "./publication-section";
 import { PaperReceipts } from "./paper-receipts";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; today: string; proposerName: string };
+
+/** While the unit works on it (before the reply is signed), its staff see to whom it is divided. */
+const DIVISION_SHOWN: readonly ProposalFacts["status"][] = ["assigned", "handling", "rehandling", "in_review"];
+
+/**
+ * 分办 for the unit's staff: who has the assignment, and for the unit's office the form to divide or
+ * reassign it (only in a unit with 科室 in use). Null when there is nothing to show.
+ */
+function divisionPanel(db: Db, user: CurrentUser, proposalId: number, facts: ProposalFacts, mine: AssignmentFacts, today: string) {
+  const sections = sectionsOf(db, mine.unitId, { activeOnly: true });
+  const choices: DivisionChoices | null =
+    sections.length > 0 && divisionRefusal(facts, user, mine.unitId) === null
+      ? { sections: sections.map((s) => ({ id: s.id, name: s.name })), staff: sectionStaffOf(db, mine.unitId), unitDue: effectiveDue(mine), today, current: mine.division }
+      : null;
+  const current = mine.division && DIVISION_SHOWN.includes(facts.status) ? { ...divisionNames(db, mine.division), due: mine.division.due } : null;
+  if (!choices && !current) return null;
+  return <DivisionPanel key="division" proposalId={proposalId} current={current} choices={choices} />;
+}
 
 export function RolePanels({ db, user, proposalId, today, proposerName }: Props) {
   const facts = loadFacts(db, proposalId);
@@ -73,11 +94,16 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
     }
   }
 
+  if (mine && (user.role === "handler" || user.role === "director" || user.role === "leader")) {
+    const division = divisionPanel(db, user, proposalId, facts, mine, today);
+    if (division) panels.push(division);
+  }
+
   if (user.role === "handler" && mine) {
     if (mine.status === "pending") {
       panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} isLead={mine.role === "lead"} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
     }
-    if (mine.role === "co" && mine.status === "accepted" && !mine.opinionWaived && (mine.opinion === null || mine.opinion === "draft" || mine.opinion === "returned")) {
+    if (mine.role === "co" && refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, workflowContext(db, today)) === null) {
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
     }
@@ -97,7 +123,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
       const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId);
       if (opinion) panels.push(<CoSignOffPanel key="co-signoff" proposalId={proposalId} body={opinion.body} />);
     }
-    if (lead && mine.unitId === lead.unitId && facts.status === "in_review") {
+    if (refusalOf(facts, user, { type: "approve" }, workflowContext(db, today)) === null) {
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
   }
@@ -107,6 +133,10 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
   if (reply && refusalOf(facts, user, { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" }, workflowContext(db, today)) === null) {
     const { sealed } = filesOfRound(replyFilesOf(db, proposalId), reply.round);
     panels.push(<SealedScanPanel key="sealed" proposalId={proposalId} round={reply.round} docNumber={reply.docNumber} current={sealed} />);
+  }
+
+  if (user.role === "leader" && refusalOf(facts, user, { type: "leader_approve", comment: null }, workflowContext(db, today)) === null) {
+    panels.push(<LeaderReviewPanel key="leader-review" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
   }
   panels.push(...publicationPanels(db, user, proposalId));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;

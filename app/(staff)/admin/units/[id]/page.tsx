@@ -4,17 +4,21 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/guard";
 import { getDb } from "@/db/client";
 import { getUnit } from "@/db/queries/org";
+import { unitDivision } from "@/db/queries/sections";
 import { routeId } from "../../_shared/route-id";
 import { SectionHeader } from "../../_shared/section-header";
 import { updateUnit } from "../actions";
+import { DivisionSettings } from "../division-settings";
 import { UnitForm } from "../unit-form";
 
 export const metadata: Metadata = { title: "编辑单位" };
 
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("administer");
-  const unit = getUnit(getDb(), await routeId(params));
+  const db = getDb();
+  const unit = getUnit(db, await routeId(params));
   if (!unit) notFound();
+  const division = unitDivision(db, unit.id);
   return (
     <>
       <SectionHeader title={`编辑单位：${unit.name}`} />
@@ -24,6 +28,12 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
           查看本单位用户
         </Link>
       </p>
+      <section aria-labelledby="division-heading" className="mt-6 max-w-2xl rounded border border-slate-200 bg-white p-5">
+        <h2 id="division-heading" className="mb-2 text-base font-semibold text-slate-800">
+          科室与分办
+        </h2>
+        <DivisionSettings unitId={unit.id} sections={division.sections} leaders={division.leaders} leaderReview={unit.leaderReview} />
+      </section>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { requireUser } from "@/app/_server/guard";
 import { getDb } from "@/db/client";
 import { getAdminUser } from "@/db/queries/admin";
 import { listUnits } from "@/db/queries/org";
+import { sectionsOf } from "@/db/queries/sections";
 import { ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import { routeId } from "../../_shared/route-id";
@@ -11,6 +12,7 @@ import { SectionHeader } from "../../_shared/section-header";
 import { AccountBadges } from "../account-badges";
 import { AccountStatusForm } from "../account-status-form";
 import { disableUser, enableUser, unlockUser, updateUser } from "../actions";
+import { DivisionForm } from "../division-form";
 import { ResetPasswordForm } from "../reset-password-form";
 import { unitOptions } from "../unit-options";
 import { UserForm } from "../user-form";
@@ -25,6 +27,8 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   const self = user.id === me.id;
+  // A handler of a unit with 科室 works in one of them, and may be allowed to divide (分办).
+  const sections = user.role === "handler" && user.unitId !== null ? sectionsOf(db, user.unitId).filter((s) => s.active || s.id === user.sectionId) : [];
   return (
     <>
       <SectionHeader title={`用户：${user.displayName}`} />
@@ -56,6 +60,19 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <UserForm action={updateUser} units={unitOptions(listUnits(db), user.unitId)} user={user} />
         </section>
         <div className="space-y-5">
+          {sections.length > 0 && (
+            <section aria-labelledby="division-heading" className="rounded border border-slate-200 bg-white p-4">
+              <h2 id="division-heading" className="mb-2 text-base font-semibold text-slate-800">
+                科室与分办
+              </h2>
+              <DivisionForm
+                userId={user.id}
+                sectionId={user.sectionId}
+                canDivide={user.canDivide}
+                sections={sections.map((s) => ({ id: s.id, label: s.active ? s.name : `${s.name}（已撤销）` }))}
+              />
+            </section>
+          )}
           <section aria-labelledby="password-heading" className="rounded border border-slate-200 bg-white p-4">
             <h2 id="password-heading" className="mb-2 text-base font-semibold text-slate-800">
               重置密码
