@@ -1,10 +1,10 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
-import type { ProposalState } from "@/lib/domain";
+import { isFiltered } from "@/lib/proposal-filter";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
-import { substringMatch } from "./trigrams";
+import { selectionCondition, type ProposalSelection } from "./proposal-selection";
 
 /** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
 const proposalQueries = preparedOnce((db: Db) => {
@@ -110,56 +110,21 @@ function listBase(db: Db) {
 
 export type ProposalListRow = Awaited<ReturnType<ReturnType<typeof listBase>["all"]>>[number];
 
-export type ProposalFilter = {
-  /** Only proposals this unit has a live assignment on (unit roles). */
-  unitId?: number | null;
-  sessionId?: number | null;
-  status?: ProposalState | null;
-  q?: string | null;
-  page?: number;
-  pageSize?: number;
-};
-
 const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)];
 
 /**
- * The list's search: the title holds the words (through the trigram index of titles), or the lead
- * proposer's (领衔) name does, or it is the proposal's number. Each part is a set of ids from an index.
+ * One page of the proposals the filters select (db/queries/proposal-selection.ts), newest session first, by
+ * number, and how many they are. The page's ids are found first, from the proposals' indexes (and the
+ * filters' own) alone, then joined to what the list shows, so a deep page does not join every proposal it skips.
  */
-function searchCondition(db: Db, q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const match = substringMatch(db, "proposal_titles_terms", q);
-  const byTitle =
-    match === null
-      ? sql`${proposals.title} like ${pattern} escape '\\'`
-      : match === "none"
-        ? sql`0`
-        : sql`${proposals.id} in (select rowid from proposal_titles where proposal_titles match ${match})`;
-  const byProposer = sql`${proposals.id} in (select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} = 'lead' and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${pattern} escape '\\'))`;
-  const byNumber = Number(q);
-  return or(byTitle, byProposer, Number.isSafeInteger(byNumber) && byNumber > 0 ? eq(proposals.number, byNumber) : undefined)!;
-}
-
-/**
- * One page of proposals, newest session first, by number. The page's ids are found first, from the
- * proposals' indexes (and the unit's assignments, the search's indexes) alone, then joined to what the
- * list shows, so a deep page does not join every proposal it skips.
- */
-export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalListRow[]; total: number } {
-  const conditions: SQL[] = [];
-  if (filter.unitId != null) {
-    const handled = db
-      .select({ id: assignments.proposalId })
-      .from(assignments)
-      .where(and(eq(assignments.unitId, filter.unitId), ne(assignments.status, "withdrawn")));
-    conditions.push(inArray(proposals.id, handled));
-  }
-  if (filter.sessionId != null) conditions.push(eq(proposals.sessionId, filter.sessionId));
-  if (filter.status) conditions.push(eq(proposals.status, filter.status));
-  if (filter.q) conditions.push(searchCondition(db, filter.q));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const pageSize = filter.pageSize ?? 50;
-  const page = Math.max(1, filter.page ?? 1);
+export function listProposals(
+  db: Db,
+  selection: ProposalSelection,
+  options: { page?: number; pageSize?: number; today: string },
+): { rows: ProposalListRow[]; total: number } {
+  const where = selectionCondition(db, selection, options.today);
+  const pageSize = options.pageSize ?? 50;
+  const page = Math.max(1, options.page ?? 1);
   const pageIds = db
     .select({ id: proposals.id })
     .from(proposals)
@@ -170,13 +135,13 @@ export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalL
     .offset((page - 1) * pageSize);
   const rows = listBase(db).where(inArray(proposals.id, pageIds)).orderBy(...listOrder).all();
   // A unit's proposals alone are its live assignments (one per proposal), counted in their index.
-  const onlyUnit = filter.unitId != null && conditions.length === 1;
+  const onlyUnit = selection.unitId != null && !isFiltered(selection);
   const total =
     (onlyUnit
       ? db
           .select({ n: count() })
           .from(assignments)
-          .where(and(eq(assignments.unitId, filter.unitId!), ne(assignments.status, "withdrawn")))
+          .where(and(eq(assignments.unitId, selection.unitId!), ne(assignments.status, "withdrawn")))
           .get()
       : db.select({ n: count() }).from(proposals).where(where).get()
     )?.n ?? 0;

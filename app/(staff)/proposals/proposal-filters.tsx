@@ -1,0 +1,110 @@
+import { FilterActions } from "@/components/ui/filter-actions";
+import { FilterField } from "@/components/ui/filter-field";
+import type { Category, Session, Unit } from "@/db/schema";
+import { ITEM_WORD, PROPOSAL_STATES, PROPOSAL_STATE_LABELS, SESSION_KINDS } from "@/lib/domain";
+import { sessionTitle } from "@/lib/format";
+import { MAX_OVERDUE_DAYS, MAX_SEARCH_LENGTH, type ProposalFilter } from "@/lib/proposal-filter";
+
+type Choices = { sessions: Session[]; units: Unit[]; categories: Category[] };
+
+function UnitSelect({ id, name, label, value, units }: { id: string; name: string; label: string; value: number | undefined; units: Unit[] }) {
+  return (
+    <FilterField id={id} label={label}>
+      <select id={id} name={name} defaultValue={value ?? ""} className="input">
+        <option value="">全部</option>
+        {units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.shortName}
+          </option>
+        ))}
+      </select>
+    </FilterField>
+  );
+}
+
+/**
+ * 全部提案's filters: a plain GET form, so that the filtered list is its address (shared, bookmarked, and
+ * the back button returns to the previous filters); lib/proposal-filter.ts reads it.
+ */
+export function ProposalFilters({ filter, choices, total }: { filter: ProposalFilter; choices: Choices; total: number }) {
+  return (
+    <form
+      method="get"
+      action="/proposals"
+      role="search"
+      aria-label="筛选提案"
+      className="mb-4 grid grid-cols-1 items-end gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <div className="sm:col-span-2">
+        <FilterField id="f-q" label="搜索">
+          <input
+            id="f-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ""}
+            maxLength={MAX_SEARCH_LENGTH}
+            placeholder="编号、标题、正文、提案人、联名人或单位，空格分开几个词"
+            className="input"
+          />
+        </FilterField>
+      </div>
+      <FilterField id="f-session" label="届次会议">
+        <select id="f-session" name="session" defaultValue={filter.session ?? ""} className="input">
+          <option value="">全部</option>
+          {choices.sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {sessionTitle(s)}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField id="f-kind" label="类别">
+        <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="input">
+          <option value="">全部</option>
+          {SESSION_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {ITEM_WORD[k]}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField id="f-status" label="状态">
+        <select id="f-status" name="status" defaultValue={filter.status ?? ""} className="input">
+          <option value="">全部</option>
+          {PROPOSAL_STATES.map((s) => (
+            <option key={s} value={s}>
+              {PROPOSAL_STATE_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField id="f-category" label="主题分类">
+        <select id="f-category" name="category" defaultValue={filter.category ?? ""} className="input">
+          <option value="">全部</option>
+          {choices.categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <UnitSelect id="f-lead" name="lead" label="主办单位" value={filter.lead} units={choices.units} />
+      <UnitSelect id="f-co" name="co" label="协办单位" value={filter.co} units={choices.units} />
+      <FilterField id="f-overdue" label="办复超期（至少天数，1 即已超期）">
+        <input id="f-overdue" name="overdue" type="number" inputMode="numeric" min={1} max={MAX_OVERDUE_DAYS} defaultValue={filter.overdue ?? ""} className="input" />
+      </FilterField>
+      <FilterField id="f-from" label="收到日期自">
+        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="input" />
+      </FilterField>
+      <FilterField id="f-to" label="收到日期至">
+        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
+      </FilterField>
+      <label className="flex items-center gap-2 text-sm text-slate-700 sm:pb-2">
+        <input type="checkbox" name="key" value="1" defaultChecked={filter.key === true} /> 只看重点提案
+      </label>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
+        <FilterActions clearHref="/proposals" count={`共 ${total} 件`} />
+      </div>
+    </form>
+  );
+}
