@@ -5,7 +5,7 @@
  * own columns are in the covering index proposals_filter_idx; units, the reply deadline and the texts are
  * sets of ids from their indexes (assignments, proposal_statistics, the trigram indexes of titles and bodies).
  */
-import { and, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AssignmentRole } from "@/lib/domain";
 import { AWAITING_REPLY_STATES, latestDueOverdueBy } from "@/lib/overdue";
 import type { ProposalFilter } from "@/lib/proposal-filter";
@@ -29,45 +29,37 @@ function assignedTo(db: Db, unitId: number, role?: AssignmentRole) {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The proposals whose indexed text (title or body) holds the word: MATCH on its trigram index, or LIKE when a short word is too common. */
-function textHolds(db: Db, index: "proposal_titles" | "proposal_bodies", column: typeof proposals.title | typeof proposals.body, word: string): SQL {
+/** The ids of the proposals whose title or body holds the word: MATCH on its trigram index, or LIKE when a short word is too common; null when none does. */
+function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies", word: string): SQL | null {
   const match = substringMatch(db, `${index}_terms` as TrigramVocabulary, word);
-  if (match === null) return sql`${column} like ${likePattern(word)} escape '\\'`;
-  if (match === "none") return sql`0`;
-  return sql`${proposals.id} in (select rowid from ${sql.identifier(index)} where ${sql.identifier(index)} match ${match})`;
+  if (match === "none") return null;
+  if (match === null) {
+    const column = index === "proposal_titles" ? proposals.title : proposals.body;
+    return sql`select ${proposals.id} from ${proposals} where ${column} like ${likePattern(word)} escape '\\'`;
+  }
+  return sql`select rowid from ${sql.identifier(index)} where ${sql.identifier(index)} match ${match}`;
 }
 
 /**
- * One search word: in the title or the body, the name of the proposer (领衔) or a co-signer (联名), the name
- * of a unit with a live assignment (主办 or 协办, full or short name), or the proposal's number.
+ * One search word, as the set of proposals it finds: in the title or the body, the name of the proposer
+ * (领衔) or a co-signer (联名), the name of a unit with a live assignment (主办 or 协办, full or short
+ * name), or the proposal's number. One set (a union), so that the list reads it once.
  */
 function wordCondition(db: Db, word: string): SQL {
   const like = likePattern(word);
-  const signers = db
-    .select({ id: proposalSigners.proposalId })
-    .from(proposalSigners)
-    .where(
-      and(
-        inArray(proposalSigners.role, ["lead", "cosigner"]),
-        inArray(proposalSigners.userId, db.select({ id: users.id }).from(users).where(sql`${users.displayName} like ${like} escape '\\'`)),
-      ),
-    );
-  const unitIds = db
-    .select({ id: units.id })
-    .from(units)
-    .where(or(sql`${units.name} like ${like} escape '\\'`, sql`${units.shortName} like ${like} escape '\\'`));
-  const handledBy = db
-    .select({ id: assignments.proposalId })
-    .from(assignments)
-    .where(and(inArray(assignments.unitId, unitIds), ne(assignments.status, "withdrawn")));
-  const number = /^\d{1,9}$/.test(word) ? eq(proposals.number, Number(word)) : undefined;
-  return or(
-    number,
-    textHolds(db, "proposal_titles", proposals.title, word),
-    textHolds(db, "proposal_bodies", proposals.body, word),
-    inArray(proposals.id, signers),
-    inArray(proposals.id, handledBy),
-  )!;
+  const sets: (SQL | null)[] = [
+    textHolding(db, "proposal_titles", word),
+    textHolding(db, "proposal_bodies", word),
+    sql`select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} in ('lead', 'cosigner')
+      and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${like} escape '\\')`,
+    sql`select ${assignments.proposalId} from ${assignments} where ${assignments.status} <> 'withdrawn'
+      and ${assignments.unitId} in (select ${units.id} from ${units} where ${units.name} like ${like} escape '\\' or ${units.shortName} like ${like} escape '\\')`,
+    /^\d{1,9}$/.test(word) ? sql`select ${proposals.id} from ${proposals} where ${proposals.number} = ${Number(word)}` : null,
+  ];
+  return sql`${proposals.id} in (${sql.join(
+    sets.filter((s): s is SQL => s !== null),
+    sql` union `,
+  )})`;
 }
 
 /** The condition on `proposals` that selects what the filters ask for; undefined selects every proposal. `today` decides what is overdue. */
@@ -90,7 +82,12 @@ export function selectionCondition(db: Db, s: ProposalSelection, today: string):
           db
             .select({ id: proposalStatistics.proposalId })
             .from(proposalStatistics)
-            .where(and(inArray(proposalStatistics.status, [...AWAITING_REPLY_STATES]), lte(proposalStatistics.replyDue, latestDueOverdueBy(today, s.overdue)))),
+            .where(
+              and(
+                inArray(proposalStatistics.status, [...AWAITING_REPLY_STATES]),
+                lte(proposalStatistics.replyDue, latestDueOverdueBy(today, s.overdue)),
+              ),
+            ),
         )
       : undefined,
     ...(s.q ? searchTerms(s.q).map((word) => wordCondition(db, word)) : []),

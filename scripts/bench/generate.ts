@@ -57,6 +57,8 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   const db = drizzle(sqlite, { schema });
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -3145728");
+  // Statement journals (every insert fires triggers) in memory rather than a temporary file: 20 GB written in 10 minutes.
+  sqlite.pragma("temp_store = MEMORY");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const createdAt = new Date(`${year - 5}-12-01T09:00:00+08:00`);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isFiltered, MAX_OVERDUE_DAYS, MAX_SEARCH_LENGTH, parseProposalQuery, proposalQueryString } from "@/lib/proposal-filter";
+import { queryStringOf } from "@/lib/query-param";
 
 describe("the staff list's filters in the query string", () => {
   it("reads every filter and the page", () => {
@@ -88,5 +89,19 @@ describe("the staff list's filters in the query string", () => {
     expect(proposalQueryString(filter, 3)).toBe(`${text}&page=3`);
     expect(proposalQueryString({})).toBe("");
     expect(parseProposalQuery(new URLSearchParams(proposalQueryString(filter, 3)))).toEqual({ filter, page: 3 });
+  });
+});
+
+describe("the list's address in its short form", () => {
+  it("a form's submission (every field, empty ones too) is not the short form; the short form reads back as itself", () => {
+    const submitted = { q: "刘新荣", session: "", kind: "proposal", status: "", overdue: "" };
+    const { filter, page } = parseProposalQuery(submitted);
+    const short = proposalQueryString(filter, page);
+    expect(short).toBe("kind=proposal&q=%E5%88%98%E6%96%B0%E8%8D%A3");
+    expect(queryStringOf(submitted)).not.toBe(short);
+    const again = Object.fromEntries(new URLSearchParams(short));
+    expect(queryStringOf(again)).toBe(short);
+    expect(proposalQueryString(parseProposalQuery(again).filter, parseProposalQuery(again).page)).toBe(short);
+    expect(queryStringOf({ status: ["closed", "handling"] })).toBe("status=closed&status=handling");
   });
 });

@@ -2,6 +2,7 @@ import { EmptyRow } from "@/components/ui/empty-row";
 import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
 import { ProvisionalNotice } from "@/components/provisional-mark";
 import { ProposalLink } from "@/components/proposal-link";
@@ -13,6 +14,7 @@ import { listProposals, listSessions } from "@/db/queries/proposals";
 import { can } from "@/lib/authz";
 import { isoDateInChina } from "@/lib/format";
 import { isFiltered, parseProposalQuery, proposalQueryString } from "@/lib/proposal-filter";
+import { queryStringOf } from "@/lib/query-param";
 import { requireUser } from "../../_server/guard";
 import { ProposalFilters } from "./proposal-filters";
 
@@ -27,7 +29,12 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function ProposalsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser("listProposals");
-  const { filter, page } = parseProposalQuery(await searchParams);
+  const params = await searchParams;
+  const { filter, page } = parseProposalQuery(params);
+  // The form sends every field, the empty ones too: the address is put in its short, fixed form (a bad
+  // value dropped), which is what the list is shared and bookmarked as.
+  const canonical = proposalQueryString(filter, page);
+  if (canonical !== queryStringOf(params)) redirect(canonical ? `/proposals?${canonical}` : "/proposals");
   const db = getDb();
   const today = isoDateInChina(new Date());
   // Unit roles see only what their unit handles; the coordinator sees everything.
@@ -57,16 +64,23 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
           </div>
         )}
       </div>
-      <ProposalFilters filter={filter} choices={choices} total={total} />
+      {/* Keyed by the filters: back and forward, the form shows the filters of the list it stands over (its fields keep what was typed otherwise). */}
+      <ProposalFilters key={query} filter={filter} choices={choices} total={total} />
       <ProvisionalNotice calendar={calendar} dates={rows.filter((r) => isOpen(r.status)).map((r) => r.due)} />
-      <div role="region" aria-label="提案列表（可横向滚动）" tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-label="提案列表（可横向滚动）" tabIndex={0} className="relative overflow-x-auto">
         <table className="data-table">
           <thead>
             <tr>
-              <th scope="col">提案</th>
-              <th scope="col">年度</th>
+              <th scope="col" className="min-w-52">
+                提案
+              </th>
+              <th scope="col" className="max-sm:hidden">
+                年度
+              </th>
               <th scope="col">提案人</th>
-              <th scope="col">主题分类</th>
+              <th scope="col" className="max-sm:hidden">
+                主题分类
+              </th>
               <th scope="col">主办单位</th>
               <th scope="col">状态</th>
               <th scope="col">办复期限</th>
@@ -79,9 +93,9 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
                   <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
                   {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
                 </td>
-                <td>{r.sessionYear}</td>
+                <td className="max-sm:hidden">{r.sessionYear}</td>
                 <td className="whitespace-nowrap">{r.proposer ?? "—"}</td>
-                <td className="whitespace-nowrap">{r.category ?? "—"}</td>
+                <td className="whitespace-nowrap max-sm:hidden">{r.category ?? "—"}</td>
                 <td className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
                 <td>
                   <StateBadge state={r.status} />

@@ -7,7 +7,19 @@ import { MAX_OVERDUE_DAYS, MAX_SEARCH_LENGTH, type ProposalFilter } from "@/lib/
 
 type Choices = { sessions: Session[]; units: Unit[]; categories: Category[] };
 
-function UnitSelect({ id, name, label, value, units }: { id: string; name: string; label: string; value: number | undefined; units: Unit[] }) {
+function UnitSelect({
+  id,
+  name,
+  label,
+  value,
+  units,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: number | undefined;
+  units: Unit[];
+}) {
   return (
     <FilterField id={id} label={label}>
       <select id={id} name={name} defaultValue={value ?? ""} className="input">
@@ -33,9 +45,9 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
       action="/proposals"
       role="search"
       aria-label="筛选提案"
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
+      className="mb-4 grid grid-cols-2 items-end gap-3 rounded border border-slate-200 bg-white p-3 lg:grid-cols-4 [&>*]:min-w-0"
     >
-      <div className="sm:col-span-2">
+      <div className="col-span-2">
         <FilterField id="f-q" label="搜索">
           <input
             id="f-q"
@@ -90,8 +102,17 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
       </FilterField>
       <UnitSelect id="f-lead" name="lead" label="主办单位" value={filter.lead} units={choices.units} />
       <UnitSelect id="f-co" name="co" label="协办单位" value={filter.co} units={choices.units} />
-      <FilterField id="f-overdue" label="办复超期（至少天数，1 即已超期）">
-        <input id="f-overdue" name="overdue" type="number" inputMode="numeric" min={1} max={MAX_OVERDUE_DAYS} defaultValue={filter.overdue ?? ""} className="input" />
+      <FilterField id="f-overdue" label="办复超期至少（天）">
+        <input
+          id="f-overdue"
+          name="overdue"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_OVERDUE_DAYS}
+          defaultValue={filter.overdue ?? ""}
+          className="input"
+        />
       </FilterField>
       <FilterField id="f-from" label="收到日期自">
         <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="input" />
@@ -99,10 +120,10 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
       <FilterField id="f-to" label="收到日期至">
         <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
       </FilterField>
-      <label className="flex items-center gap-2 text-sm text-slate-700 sm:pb-2">
+      <label className="col-span-2 flex items-center gap-2 text-sm text-slate-700 lg:col-span-1 lg:pb-2">
         <input type="checkbox" name="key" value="1" defaultChecked={filter.key === true} /> 只看重点提案
       </label>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
+      <div className="col-span-2 flex flex-wrap items-center gap-3 lg:col-span-4">
         <FilterActions clearHref="/proposals" count={`共 ${total} 件`} />
       </div>
     </form>
