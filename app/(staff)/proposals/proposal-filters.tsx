@@ -43,6 +43,8 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
     <form
       method="get"
       action="/proposals"
+      // Back and forward, the browser would otherwise put back what was chosen on the page before it was submitted.
+      autoComplete="off"
       role="search"
       aria-label="筛选提案"
       className="mb-4 grid grid-cols-2 items-end gap-3 rounded border border-slate-200 bg-white p-3 lg:grid-cols-4 [&>*]:min-w-0"
@@ -102,6 +104,12 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
       </FilterField>
       <UnitSelect id="f-lead" name="lead" label="主办单位" value={filter.lead} units={choices.units} />
       <UnitSelect id="f-co" name="co" label="协办单位" value={filter.co} units={choices.units} />
+      <FilterField id="f-from" label="收到日期自">
+        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="input" />
+      </FilterField>
+      <FilterField id="f-to" label="收到日期至">
+        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
+      </FilterField>
       <FilterField id="f-overdue" label="办复超期至少（天）">
         <input
           id="f-overdue"
@@ -114,13 +122,7 @@ export function ProposalFilters({ filter, choices, total }: { filter: ProposalFi
           className="input"
         />
       </FilterField>
-      <FilterField id="f-from" label="收到日期自">
-        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} className="input" />
-      </FilterField>
-      <FilterField id="f-to" label="收到日期至">
-        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} className="input" />
-      </FilterField>
-      <label className="col-span-2 flex items-center gap-2 text-sm text-slate-700 lg:col-span-1 lg:pb-2">
+      <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
         <input type="checkbox" name="key" value="1" defaultChecked={filter.key === true} /> 只看重点提案
       </label>
       <div className="col-span-2 flex flex-wrap items-center gap-3 lg:col-span-4">
