@@ -1,10 +1,9 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
-import { isFiltered } from "@/lib/proposal-filter";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sessions, units, users } from "../schema";
-import { selectionCondition, type ProposalSelection } from "./proposal-selection";
+import { selectionCondition, selectionIndex, type ProposalSelection } from "./proposal-selection";
 
 /** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
 const proposalQueries = preparedOnce((db: Db) => {
@@ -114,8 +113,10 @@ const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)
 
 /**
  * One page of the proposals the filters select (db/queries/proposal-selection.ts), newest session first, by
- * number, and how many they are. The page's ids are found first, from the proposals' indexes (and the
- * filters' own) alone, then joined to what the list shows, so a deep page does not join every proposal it skips.
+ * number, and how many they are. The page's ids are found first, from covering indexes alone, then joined
+ * to what the list shows, so that no long row is read but the page's. A selection that starts from sets of
+ * ids (a unit, 超期, the search) is read once, all its ids in order, counted and cut here; one without is
+ * read in the list's order up to the page (the index stops there) and counted in the same index.
  */
 export function listProposals(
   db: Db,
@@ -123,28 +124,25 @@ export function listProposals(
   options: { page?: number; pageSize?: number; today: string },
 ): { rows: ProposalListRow[]; total: number } {
   const where = selectionCondition(db, selection, options.today);
+  const filtered = where ? sql`where ${where}` : sql``;
+  const index = selectionIndex(selection);
+  // Raw SQL for the reads of `proposals`: drizzle's builder cannot name the index (see selectionIndex).
+  const source = sql`${proposals} indexed by ${sql.identifier(index)}`;
+  const ordered = sql`select ${proposals.id} as id from ${source} join ${sessions} on ${sessions.id} = ${proposals.sessionId} ${filtered}
+    order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number}`;
   const pageSize = options.pageSize ?? 50;
-  const page = Math.max(1, options.page ?? 1);
-  const pageIds = db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .where(where)
-    .orderBy(...listOrder)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const rows = listBase(db).where(inArray(proposals.id, pageIds)).orderBy(...listOrder).all();
-  // A unit's proposals alone are its live assignments (one per proposal), counted in their index.
-  const onlyUnit = selection.unitId != null && !isFiltered(selection);
-  const total =
-    (onlyUnit
-      ? db
-          .select({ n: count() })
-          .from(assignments)
-          .where(and(eq(assignments.unitId, selection.unitId!), ne(assignments.status, "withdrawn")))
-          .get()
-      : db.select({ n: count() }).from(proposals).where(where).get()
-    )?.n ?? 0;
+  const offset = (Math.max(1, options.page ?? 1) - 1) * pageSize;
+  let ids: number[];
+  let total: number;
+  if (index === "proposals_list_idx") {
+    const all = db.all<{ id: number }>(ordered).map((r) => r.id);
+    ids = all.slice(offset, offset + pageSize);
+    total = all.length;
+  } else {
+    ids = db.all<{ id: number }>(sql`${ordered} limit ${pageSize} offset ${offset}`).map((r) => r.id);
+    total = db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`)?.n ?? 0;
+  }
+  const rows = ids.length > 0 ? listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
   return { rows, total };
 }
 

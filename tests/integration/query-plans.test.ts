@@ -355,6 +355,25 @@ describe("query plans of the hot paths", () => {
     expect(failures).toEqual([]);
   });
 
+  it("the filtered staff list reads the proposals through covering indexes, but for the page's own rows", () => {
+    const problems: string[] = [];
+    let selections = 0;
+    for (const [name, run] of cases().filter(([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name))) {
+      const { db, statements } = recording(t.db);
+      run(db);
+      // The statements that find the page's ids and the count: each reads `proposals` through the index it names.
+      for (const statement of statements.filter((s) => /from "proposals" indexed by/.test(s.sql))) {
+        selections++;
+        const plan = t.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[];
+        for (const { detail } of plan) {
+          if (/^(SCAN|SEARCH) proposals\b/.test(detail) && !/USING COVERING INDEX/.test(detail)) problems.push(`${name}: ${detail}`);
+        }
+      }
+    }
+    expect(selections).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+
   it("would notice a missing index", () => {
     const { db, statements } = recording(t.db);
     listPublished(db, {}, 100);
