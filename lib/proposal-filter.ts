@@ -6,12 +6,11 @@
  */
 import { z } from "zod";
 import { PROPOSAL_STATES, SESSION_KINDS } from "./domain";
+import { MAX_OVERDUE_DAYS, MAX_PAGE, MAX_SEARCH_LENGTH } from "./proposal-filter-limits";
 import { calendarDay } from "./validation/common";
 
-/** The most days overdue one can ask for, and the longest search text kept. */
-export const MAX_OVERDUE_DAYS = 3650;
-export const MAX_SEARCH_LENGTH = 100;
-export const MAX_PAGE = 100_000;
+export { MAX_OVERDUE_DAYS, MAX_PAGE, MAX_SEARCH_LENGTH };
+
 const MAX_ID = 2_147_483_647;
 
 // Control characters, bidi overrides and isolates, and lone surrogates: never part of a search.

@@ -12,11 +12,11 @@ import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { listCategories, listUnits } from "@/db/queries/org";
 import { listProposals, listSessions } from "@/db/queries/proposals";
 import { can } from "@/lib/authz";
-import { isoDateInChina } from "@/lib/format";
+import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { isFiltered, parseProposalQuery, proposalQueryString } from "@/lib/proposal-filter";
 import { queryStringOf } from "@/lib/query-param";
 import { requireUser } from "../../_server/guard";
-import { ProposalFilters } from "./proposal-filters";
+import { type FilterChoices, ProposalFilters } from "./proposal-filters";
 
 /** States in which the lead unit's 办复期限 still runs. */
 const isOpen = (status: string) => ["assigned", "handling", "rehandling", "in_review"].includes(status);
@@ -44,7 +44,11 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const calendar = holidayCalendarOf(db);
   const query = proposalQueryString(filter);
   const pageHref = (p: number) => `/proposals?${proposalQueryString(filter, p)}`;
-  const choices = { sessions: listSessions(db), units: listUnits(db), categories: listCategories(db) };
+  const choices: FilterChoices = {
+    sessions: listSessions(db).map((s) => [s.id, sessionTitle(s)]),
+    units: listUnits(db).map((u) => [u.id, u.shortName]),
+    categories: listCategories(db).map((c) => [c.id, c.name]),
+  };
 
   return (
     <>
