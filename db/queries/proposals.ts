@@ -115,8 +115,8 @@ const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)
  * One page of the proposals the filters select (db/queries/proposal-selection.ts), newest session first, by
  * number, and how many they are. The page's ids are found first, from covering indexes alone, then joined
  * to what the list shows, so that no long row is read but the page's. A selection that starts from sets of
- * ids (a unit, 超期, the search) is read once, all its ids in order, counted and cut here; one without is
- * read in the list's order up to the page (the index stops there) and counted in the same index.
+ * ids (a unit, 超期, the search) is read once, its page counted with it (a window); one without is read in
+ * the list's order up to the page (the index stops there) and counted in the same index.
  */
 export function listProposals(
   db: Db,
@@ -128,20 +128,18 @@ export function listProposals(
   const index = selectionIndex(selection);
   // Raw SQL for the reads of `proposals`: drizzle's builder cannot name the index (see selectionIndex).
   const source = sql`${proposals} indexed by ${sql.identifier(index)}`;
-  const ordered = sql`select ${proposals.id} as id from ${source} join ${sessions} on ${sessions.id} = ${proposals.sessionId} ${filtered}
-    order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number}`;
   const pageSize = options.pageSize ?? 50;
   const offset = (Math.max(1, options.page ?? 1) - 1) * pageSize;
-  let ids: number[];
-  let total: number;
-  if (index === "proposals_list_idx") {
-    const all = db.all<{ id: number }>(ordered).map((r) => r.id);
-    ids = all.slice(offset, offset + pageSize);
-    total = all.length;
-  } else {
-    ids = db.all<{ id: number }>(sql`${ordered} limit ${pageSize} offset ${offset}`).map((r) => r.id);
-    total = db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`)?.n ?? 0;
-  }
+  // From sets of ids, the page comes with the count of all (one read of the sets); otherwise the page stops
+  // early in the index and the count reads the index apart. Past the last page, the count is asked apart too.
+  const fromSets = index === "proposals_list_idx";
+  const page = db.all<{ id: number; total: number }>(
+    sql`select ${proposals.id} as id, ${fromSets ? sql`count(*) over ()` : sql`0`} as total
+    from ${source} join ${sessions} on ${sessions.id} = ${proposals.sessionId} ${filtered}
+    order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number} limit ${pageSize} offset ${offset}`,
+  );
+  const ids = page.map((r) => r.id);
+  const total = fromSets && page.length > 0 ? page[0]!.total : (db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`)?.n ?? 0);
   const rows = ids.length > 0 ? listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
   return { rows, total };
 }
