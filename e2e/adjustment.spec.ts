@@ -16,7 +16,7 @@ test("the coordinator grants the demo's 第54号 swap as asked", { tag: "@issue-
   await loginAs("coordinator");
   await page.goto("/proposals");
   await page.getByLabel("届次会议").selectOption({ label: DEMO_SESSION });
-  await page.getByLabel("标题、提案人或编号").fill("54");
+  await page.getByLabel("搜索", { exact: true }).fill("54");
   await page.getByRole("button", { name: "查询" }).click();
   await page.getByRole("link", { name: /第54号/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("关于推进城市“口袋公园”建设的建议");

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ROLE_LABELS, type Role } from "./domain";
+import { calendarDay } from "./validation/common";
 
 export const AUDIT_GROUPS = [
   {
@@ -69,11 +70,6 @@ export const AUDIT_KINDS = Object.keys(AUDIT_LABELS) as [AuditKind, ...AuditKind
 /** Kinds shown with a warning colour: something may be under attack or someone lost access. */
 export const ALARMING_KINDS: ReadonlySet<string> = new Set(["sign_in_failed", "account_locked", "sign_in_locked", "sign_in_ip_blocked", "password_change_failed", "password_change_locked", "user_disable"]);
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s));
-
 /** The audit page's filters from the query string; anything malformed is dropped rather than refused. */
 export const auditFilterInput = z.object({
   kind: z.enum(AUDIT_KINDS).optional().catch(undefined),
@@ -82,8 +78,8 @@ export const auditFilterInput = z.object({
     .optional()
     .catch(undefined)
     .transform((s) => s?.trim().slice(0, 64) || undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
+  from: calendarDay.optional().catch(undefined),
+  to: calendarDay.optional().catch(undefined),
 });
 export type AuditFilter = Partial<z.output<typeof auditFilterInput>>;
 

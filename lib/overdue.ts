@@ -23,3 +23,8 @@ export function daysOverdue(due: string, today: string): number {
   // ISO dates parse as UTC midnights, so the difference is whole days.
   return isPastDue(due, today) ? Math.round((Date.parse(today) - Date.parse(due)) / 86_400_000) : 0;
 }
+
+/** The latest reply deadline that is overdue by at least `days` days on `today` (daysOverdue ≥ days exactly when due ≤ it). */
+export function latestDueOverdueBy(today: string, days: number): string {
+  return new Date(Date.parse(today) - Math.max(1, days) * 86_400_000).toISOString().slice(0, 10);
+}

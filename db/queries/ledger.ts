@@ -1,8 +1,8 @@
 /** 台账: one row per proposal with everything the coordinating office tracks, for the Excel export. */
-import { aliasedTable, and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
-import type { ProposalState } from "@/lib/domain";
+import { aliasedTable, and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units, users } from "../schema";
+import { selectionCondition, type ProposalSelection } from "./proposal-selection";
 
 const leadSigner = aliasedTable(proposalSigners, "lead_signer");
 const leadProposer = aliasedTable(users, "lead_proposer");
@@ -10,15 +10,8 @@ const leadAssignment = aliasedTable(assignments, "lead_assignment");
 const leadUnit = aliasedTable(units, "lead_unit");
 const latestReply = aliasedTable(replies, "latest_reply");
 
-export type LedgerFilter = { sessionId?: number | null; status?: ProposalState | null; unitId?: number | null };
-
-export function ledgerRows(db: Db, filter: LedgerFilter = {}) {
-  const conditions: SQL[] = [];
-  if (filter.sessionId) conditions.push(eq(proposals.sessionId, filter.sessionId));
-  if (filter.status) conditions.push(eq(proposals.status, filter.status));
-  if (filter.unitId) {
-    conditions.push(sql`exists (select 1 from ${assignments} a where a.proposal_id = ${proposals.id} and a.unit_id = ${filter.unitId} and a.status <> 'withdrawn')`);
-  }
+/** The ledger of the proposals the staff list's filters select (db/queries/proposal-selection.ts), in the list's order; `today` decides what is overdue. */
+export function ledgerRows(db: Db, selection: ProposalSelection, today: string) {
   return db
     .select({
       id: proposals.id,
@@ -54,8 +47,8 @@ export function ledgerRows(db: Db, filter: LedgerFilter = {}) {
     .leftJoin(leadAssignment, and(eq(leadAssignment.proposalId, proposals.id), eq(leadAssignment.role, "lead"), ne(leadAssignment.status, "withdrawn")))
     .leftJoin(leadUnit, eq(leadUnit.id, leadAssignment.unitId))
     .leftJoin(latestReply, and(eq(latestReply.proposalId, proposals.id), eq(latestReply.round, sql`(select max(r2.round) from ${replies} r2 where r2.proposal_id = ${proposals.id})`)))
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(sessions.year), asc(sessions.id), asc(proposals.number))
+    .where(selectionCondition(db, selection, today))
+    .orderBy(desc(sessions.year), desc(sessions.id), asc(proposals.number))
     .all();
 }
 

@@ -1,10 +1,9 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
-import type { ProposalState } from "@/lib/domain";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sections, sessions, units, users } from "../schema";
-import { substringMatch } from "./trigrams";
+import { selectionCondition, selectionIndex, type ProposalSelection } from "./proposal-selection";
 
 /** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
 const proposalQueries = preparedOnce((db: Db) => {
@@ -129,76 +128,38 @@ function listBase(db: Db) {
 
 export type ProposalListRow = Awaited<ReturnType<ReturnType<typeof listBase>["all"]>>[number];
 
-export type ProposalFilter = {
-  /** Only proposals this unit has a live assignment on (unit roles). */
-  unitId?: number | null;
-  sessionId?: number | null;
-  status?: ProposalState | null;
-  q?: string | null;
-  page?: number;
-  pageSize?: number;
-};
-
 const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)];
 
 /**
- * The list's search: the title holds the words (through the trigram index of titles), or the lead
- * proposer's (领衔) name does, or it is the proposal's number. Each part is a set of ids from an index.
+ * One page of the proposals the filters select (db/queries/proposal-selection.ts), newest session first, by
+ * number, and how many they are. The page's ids are found first, from covering indexes alone, then joined
+ * to what the list shows, so that no long row is read but the page's. A selection that starts from sets of
+ * ids (a unit, 超期, the search) is read once, its page counted with it (a window); one without is read in
+ * the list's order up to the page (the index stops there) and counted in the same index.
  */
-function searchCondition(db: Db, q: string): SQL {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const match = substringMatch(db, "proposal_titles_terms", q);
-  const byTitle =
-    match === null
-      ? sql`${proposals.title} like ${pattern} escape '\\'`
-      : match === "none"
-        ? sql`0`
-        : sql`${proposals.id} in (select rowid from proposal_titles where proposal_titles match ${match})`;
-  const byProposer = sql`${proposals.id} in (select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} = 'lead' and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${pattern} escape '\\'))`;
-  const byNumber = Number(q);
-  return or(byTitle, byProposer, Number.isSafeInteger(byNumber) && byNumber > 0 ? eq(proposals.number, byNumber) : undefined)!;
-}
-
-/**
- * One page of proposals, newest session first, by number. The page's ids are found first, from the
- * proposals' indexes (and the unit's assignments, the search's indexes) alone, then joined to what the
- * list shows, so a deep page does not join every proposal it skips.
- */
-export function listProposals(db: Db, filter: ProposalFilter): { rows: ProposalListRow[]; total: number } {
-  const conditions: SQL[] = [];
-  if (filter.unitId != null) {
-    const handled = db
-      .select({ id: assignments.proposalId })
-      .from(assignments)
-      .where(and(eq(assignments.unitId, filter.unitId), ne(assignments.status, "withdrawn")));
-    conditions.push(inArray(proposals.id, handled));
-  }
-  if (filter.sessionId != null) conditions.push(eq(proposals.sessionId, filter.sessionId));
-  if (filter.status) conditions.push(eq(proposals.status, filter.status));
-  if (filter.q) conditions.push(searchCondition(db, filter.q));
-  const where = conditions.length ? and(...conditions) : undefined;
-  const pageSize = filter.pageSize ?? 50;
-  const page = Math.max(1, filter.page ?? 1);
-  const pageIds = db
-    .select({ id: proposals.id })
-    .from(proposals)
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .where(where)
-    .orderBy(...listOrder)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const rows = listBase(db).where(inArray(proposals.id, pageIds)).orderBy(...listOrder).all();
-  // A unit's proposals alone are its live assignments (one per proposal), counted in their index.
-  const onlyUnit = filter.unitId != null && conditions.length === 1;
-  const total =
-    (onlyUnit
-      ? db
-          .select({ n: count() })
-          .from(assignments)
-          .where(and(eq(assignments.unitId, filter.unitId!), ne(assignments.status, "withdrawn")))
-          .get()
-      : db.select({ n: count() }).from(proposals).where(where).get()
-    )?.n ?? 0;
+export function listProposals(
+  db: Db,
+  selection: ProposalSelection,
+  options: { page?: number; pageSize?: number; today: string },
+): { rows: ProposalListRow[]; total: number } {
+  const where = selectionCondition(db, selection, options.today);
+  const filtered = where ? sql`where ${where}` : sql``;
+  const index = selectionIndex(selection);
+  // Raw SQL for the reads of `proposals`: drizzle's builder cannot name the index (see selectionIndex).
+  const source = sql`${proposals} indexed by ${sql.identifier(index)}`;
+  const pageSize = options.pageSize ?? 50;
+  const offset = (Math.max(1, options.page ?? 1) - 1) * pageSize;
+  // From sets of ids, the page comes with the count of all (one read of the sets); otherwise the page stops
+  // early in the index and the count reads the index apart. Past the last page, the count is asked apart too.
+  const fromSets = index === "proposals_list_idx";
+  const page = db.all<{ id: number; total: number }>(
+    sql`select ${proposals.id} as id, ${fromSets ? sql`count(*) over ()` : sql`0`} as total
+    from ${source} join ${sessions} on ${sessions.id} = ${proposals.sessionId} ${filtered}
+    order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number} limit ${pageSize} offset ${offset}`,
+  );
+  const ids = page.map((r) => r.id);
+  const total = fromSets && page.length > 0 ? page[0]!.total : (db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`)?.n ?? 0);
+  const rows = ids.length > 0 ? listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
   return { rows, total };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Words shorter than a trigram in the FTS5 trigram indexes (public_search, proposal_titles). MATCH only
+ * Words shorter than a trigram in the FTS5 trigram indexes (public_search, proposal_titles, proposal_bodies). MATCH only
  * answers words of three characters or more; a shorter word is found through the index's vocabulary as
  * the prefix of the trigrams that hold it. Every indexed text ends with two line feeds (migration 0006),
  * so every occurrence of a word of one or two characters begins some trigram.
@@ -11,7 +11,7 @@ import type { Db } from "../client";
 type Reader = Pick<Db, "all">;
 
 /** The fts5vocab (row) tables of the trigram indexes. */
-export type TrigramVocabulary = "public_search_terms" | "proposal_titles_terms";
+export type TrigramVocabulary = "public_search_terms" | "proposal_titles_terms" | "proposal_bodies_terms";
 
 /** The trigrams of the index that begin with a short word; null when there are too many to match them all. */
 export function trigramsStartingWith(db: Reader, vocabulary: TrigramVocabulary, word: string): string[] | null {

@@ -46,8 +46,13 @@ export const proposals = sqliteTable(
     uniqueIndex("proposals_session_number_uq").on(t.sessionId, t.number),
     /** The staff list filtered by state, in its order (session, number), without sorting. */
     index("proposals_session_status_idx").on(t.sessionId, t.status, t.number),
-    /** A page of a unit's list: its proposals' session and number without reading their long rows. */
-    index("proposals_list_idx").on(t.id, t.sessionId, t.number),
+    /**
+     * A page of a list that starts from a set of ids (a unit's proposals, a search): their session and number
+     * and the filtered columns (lib/proposal-filter.ts) without reading their long rows.
+     */
+    index("proposals_list_idx").on(t.id, t.sessionId, t.number, t.status, t.categoryId, t.isKey, t.receivedOn),
+    /** The filtered staff list in its order (session, number), each filtered column read from the index. */
+    index("proposals_filter_idx").on(t.sessionId, t.number, t.status, t.categoryId, t.isKey, t.receivedOn),
     index("proposals_status_idx").on(t.status, t.updatedAt),
     index("proposals_category_idx").on(t.categoryId),
     /** A 区领导's 领办 list and the 重点 filters of the board and statistics. */
@@ -154,7 +159,12 @@ export const proposalStatistics = sqliteTable(
     /** The live lead assignment's reply deadline now (an approved extension included); last, as added by migration 0008. */
     replyDue: calendarDate("reply_due"),
   },
-  (t) => [index("proposal_statistics_session_idx").on(t.sessionId, t.status), index("proposal_statistics_unit_idx").on(t.leadUnitId)],
+  (t) => [
+    index("proposal_statistics_session_idx").on(t.sessionId, t.status),
+    index("proposal_statistics_unit_idx").on(t.leadUnitId),
+    /** The staff list's 超期 filter: the replies awaited whose deadline has passed. */
+    index("proposal_statistics_reply_due_idx").on(t.status, t.replyDue),
+  ],
 );
 
 /**

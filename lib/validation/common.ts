@@ -61,6 +61,12 @@ export function optionalPhone(label: string, max: number) {
   return optionalText(label, max).transform((s, ctx) => (s === null ? null : phoneOf(s, label, ctx)));
 }
 
+/** A calendar day written as 2026-06-15 that exists (no 2026-02-30). */
+export const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s));
+
 /** A checkbox: present ("on") is true, absent is false. */
 export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false")])

@@ -10,8 +10,8 @@ export type RequestSpec = {
   method: "GET" | "POST";
   path: string;
   headers: Record<string, string>;
-  /** Called before each request: a new path, headers and body. Its `check` judges the response body. */
-  build?: () => { path: string; headers: Record<string, string>; body: string; check: (status: number, body: string) => boolean };
+  /** Called before each request: a new path, headers and body (none for a GET). Its `check`, if any, judges the response body. */
+  build?: () => { path: string; headers: Record<string, string>; body?: string; check?: (status: number, body: string) => boolean };
 };
 
 export type PhaseResult = {
@@ -100,7 +100,7 @@ export async function probe(baseURL: string, spec: RequestSpec, timeoutSeconds: 
       signal: AbortSignal.timeout(timeoutSeconds * 1000),
     });
     const body = await res.text();
-    const ok = res.status >= 200 && res.status < 300 && (next ? next.check(res.status, body) : true);
+    const ok = res.status >= 200 && res.status < 300 && (next?.check ? next.check(res.status, body) : true);
     return { status: res.status, bytes: Buffer.byteLength(body), ms: ms(), ok, ...(ok ? {} : { body: body.slice(0, 300) }) };
   } catch (error) {
     return { status: 0, bytes: 0, ms: ms(), ok: false, error: error instanceof Error ? error.message : String(error) };

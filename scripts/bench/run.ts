@@ -20,6 +20,7 @@ import { firstLoadJs, type FirstLoad } from "./first-load";
 import { ensureBenchDatabase, freshCopy } from "./generate";
 import { probe, runPhase, settle, type PhaseResult, type RequestSpec } from "./load";
 import { build, freePort, serverKind, start } from "./server";
+import { filterPools, randomFilterPaths, type FilterPools } from "./staff-filters";
 import { report, SCENARIOS, type BenchResults, type ScenarioName, type ScenarioResult } from "./targets";
 
 const { values: args } = parseArgs({
@@ -70,6 +71,7 @@ type Fixture = {
   detailLength: number;
   searchHits: { two: number; four: number };
   handlerUnitId: number;
+  filterPools: FilterPools;
 };
 
 /** What the scenarios need from the database: the letter-size publication, the search hits, jiangmj's unit. */
@@ -91,6 +93,7 @@ function fixture(file: string): Fixture {
         four: one<{ n: number }>("select count(*) as n from public_search where public_search match ?", `"${SEARCH_4CHAR}"`).n,
       },
       handlerUnitId: one<{ unit_id: number }>("select unit_id from users where username = 'jiangmj'").unit_id,
+      filterPools: filterPools(db),
     };
   } finally {
     db.close();
@@ -203,6 +206,11 @@ async function main() {
       "work-list": () => get("/work", staff.handler),
       "director-queue": () => get("/work", staff.director),
       statistics: () => get("/stats", staff.coordinator),
+      "staff-filters": () => {
+        const next = randomFilterPaths(fx.filterPools);
+        const headers = { ...BROWSER, cookie: staff.coordinator };
+        return { ...get(next(), staff.coordinator), build: () => ({ path: next(), headers }) };
+      },
       "draft-save": () => {
         const pool = draftPool(RUN_DB, fx.handlerUnitId);
         if (pool.length < 40) throw new Error(`Only ${pool.length} proposals to save drafts on`);

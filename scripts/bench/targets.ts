@@ -10,6 +10,7 @@ export const SCENARIOS = [
   "work-list",
   "director-queue",
   "statistics",
+  "staff-filters",
   "draft-save",
 ] as const;
 
@@ -41,6 +42,7 @@ const MAX_C1_P95: Partial<Record<ScenarioName, number>> = {
   "public-list-deep": 30,
   "draft-save": 30,
   statistics: 150,
+  "staff-filters": 50,
 };
 
 export const MAX_C20_P99 = 500;

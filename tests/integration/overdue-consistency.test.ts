@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { ledgerRows } from "@/db/queries/ledger";
 import { memberProposals } from "@/db/queries/member";
+import { listProposals } from "@/db/queries/proposals";
 import { statisticsFacts, statisticsFigures } from "@/db/queries/statistics";
 import { supervisionItems } from "@/db/queries/supervision";
 import { users } from "@/db/schema";
@@ -18,7 +19,7 @@ afterEach(() => cleanup());
 const sorted = (ids: Iterable<number>) => [...new Set(ids)].sort((a, b) => a - b);
 
 describe("overdue replies on the demo data", () => {
-  it("the statistics page, the 督办 board, the ledger and the member page agree on which proposals' replies are overdue", async () => {
+  it("the statistics page, the 督办 board, the ledger, the filtered staff list and the member page agree on which proposals' replies are overdue", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
     const today = DEMO_TODAY;
@@ -38,7 +39,11 @@ describe("overdue replies on the demo data", () => {
 
     // 台账: the rows whose 办复超期 cell says so.
     const column = LEDGER_COLUMNS.find((c) => c.header === "办复超期")!;
-    const ledger = sorted(ledgerRows(t.db).filter((r) => column.cell(r, today) !== "").map((r) => r.id));
+    const ledger = sorted(ledgerRows(t.db, {}, today).filter((r) => column.cell(r, today) !== "").map((r) => r.id));
+
+    // 全部提案 filtered by 超期 (at least one day), and its export.
+    const listed = sorted(listProposals(t.db, { overdue: 1 }, { pageSize: 1000, today }).rows.map((r) => r.id));
+    const exported = sorted(ledgerRows(t.db, { overdue: 1 }, today).map((r) => r.id));
 
     // 我的提案: what each member's page flags as overdue.
     const members = t.db.select({ id: users.id }).from(users).where(eq(users.role, "member")).all();
@@ -47,6 +52,8 @@ describe("overdue replies on the demo data", () => {
     expect(stats.length).toBeGreaterThan(0);
     expect(board).toEqual(stats);
     expect(ledger).toEqual(stats);
+    expect(listed).toEqual(stats);
+    expect(exported).toEqual(stats);
     // Members see the proposals they lead or co-signed: every demo proposal has one.
     expect(member).toEqual(stats);
     // A late reply now shows in the rate: not every unit is at 100 %.

@@ -1,13 +1,13 @@
 /**
  * Searches answered by the trigram indexes give what a LIKE over every text gives: the public search
- * (public_search) and the staff list's search (proposal_titles), for words of any length, a word at the
+ * (public_search) and the staff list's search (proposal_titles, proposal_bodies), for words of any length, a word at the
  * very end of a text included (where no trigram begins with it but for the two line feeds appended).
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { listProposals } from "@/db/queries/proposals";
 import { searchPublished } from "@/db/queries/public";
 import { searchPlan, searchTerms } from "@/lib/public-search";
-import { demoDatabase } from "./demo-db";
+import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -41,26 +41,32 @@ describe("trigram search", () => {
     }
   });
 
-  it("finds in the staff list by title, also by a word that ends the title, by proposer and by number; a unit's list", async () => {
+  it("finds in the staff list by title and body, also by a word that ends the text, by proposer and co-signer, by unit and by number; a unit's list", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const registered = t.register(991, { title: "关于改善老旧小区停车" });
+    const registered = t.register(991, { title: "关于改善老旧小区停车", body: "建议增设鲸落式立体停车库" });
     if (!registered.ok) throw new Error(registered.reason);
     const sqlite = t.db.$client;
     const ids = (q: string) =>
-      listProposals(t.db, { q, pageSize: 1000 })
+      listProposals(t.db, { q }, { pageSize: 1000, today: DEMO_TODAY })
         .rows.map((r) => r.id)
         .sort((a, b) => a - b);
-    const byTitle = (q: string) =>
-      sqlite.prepare("select id from proposals where title like ? escape '\\' order by id").pluck().all(like(q)) as number[];
-    for (const q of ["停车", "老旧小区停车", "车", "人才", "科技创新", "没有这个词"]) expect(ids(q), q).toEqual(byTitle(q));
-    expect(ids("停车")).toContain(registered.data.id);
+    const byText = (q: string) =>
+      sqlite.prepare("select id from proposals where title like ? escape '\\' or body like ? escape '\\' order by id").pluck().all(like(q), like(q)) as number[];
+    const union = (...lists: number[][]) => [...new Set(lists.flat())].sort((a, b) => a - b);
+    // Words none of the demo's names or units hold, so that the text alone decides.
+    for (const q of ["停车", "老旧小区停车", "鲸落式立体停车库", "鲸落", "停车库", "车", "库", "人才", "没有这个词"]) expect(ids(q), q).toEqual(byText(q));
+    expect(ids("鲸落")).toEqual([registered.data.id]);
     const liu = t.user("liuxr");
-    const led = sqlite.prepare("select proposal_id from proposal_signers where role = 'lead' and user_id = ? order by proposal_id").pluck().all(liu.id) as number[];
-    expect(led.length).toBeGreaterThan(0);
-    expect(ids(liu.displayName)).toEqual([...new Set([...led, ...byTitle(liu.displayName)])].sort((a, b) => a - b));
+    const signed = sqlite.prepare("select proposal_id from proposal_signers where role in ('lead', 'cosigner') and user_id = ? order by proposal_id").pluck().all(liu.id) as number[];
+    const cosigned = sqlite.prepare("select proposal_id from proposal_signers where role = 'cosigner' and user_id = ?").pluck().all(liu.id) as number[];
+    expect(cosigned.length).toBeGreaterThan(0);
+    expect(ids(liu.displayName)).toEqual(union(signed, byText(liu.displayName)));
     const n180 = sqlite.prepare("select id from proposals where number = 180").pluck().all() as number[];
-    expect(ids("180")).toEqual([...new Set([...n180, ...byTitle("180")])].sort((a, b) => a - b));
+    expect(ids("180")).toEqual(union(n180, byText("180")));
+    const party = t.unit("重庆高新区党群工作部");
+    const partyHandles = sqlite.prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn'").pluck().all(party) as number[];
+    expect(ids("党群工作部")).toEqual(union(partyHandles, byText("党群工作部")));
 
     // A unit's list, counted from its assignments: the proposals it has a live assignment on.
     const unitId = t.unit("重庆高新区科技创新局");
@@ -68,7 +74,7 @@ describe("trigram search", () => {
       .prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn' order by proposal_id")
       .pluck()
       .all(unitId) as number[];
-    const list = listProposals(t.db, { unitId, pageSize: 1000 });
+    const list = listProposals(t.db, { unitId }, { pageSize: 1000, today: DEMO_TODAY });
     expect(list.total).toBe(handled.length);
     expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(handled);
   });
