@@ -36,11 +36,11 @@ test("navigation differs per role", async ({ page, loginAs }) => {
   await loginAs("coordinator");
   await page.goto("/work");
   const nav = page.getByRole("navigation", { name: "主导航" });
-  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案", "督办", "统计"]);
+  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
   await page.context().clearCookies();
   await loginAs("jiangmj");
   await page.goto("/work");
-  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案"]);
+  await expect(nav.getByRole("link")).toHaveText(["待办", "全部提案", "面商座谈", "批量办理"]);
 });
 
 test("the coordinator opens proposal 180 with its units and timeline", async ({ page, loginAs }) => {

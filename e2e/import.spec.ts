@@ -106,7 +106,7 @@ test("the coordinator registers one proposal through the form and lands on its p
   await expect(page).toHaveURL(/\/proposals\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("刘新荣（领衔）、李晓燕（联名）、王海涛（联名）")).toBeVisible();
-  await expect(page.getByText("重点提案", { exact: true })).toBeVisible();
+  await expect(page.getByText("重点提案", { exact: true }).first()).toBeVisible();
 
   // The same number again is refused on the number field, and what was typed stays.
   await page.goto("/proposals/new");

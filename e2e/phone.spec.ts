@@ -105,7 +105,7 @@ test("the coordinator's 菜单 reaches 待办, 全部提案, 督办 and 统计, 
   await loginAs("coordinator");
   await page.goto("/work");
   await fitsThePhone(page);
-  await everyNavLinkFits(page, ["待办", "全部提案", "督办", "统计"]);
+  await everyNavLinkFits(page, ["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
 });
 
 test("the coordinator's proposal pages fit 390 px: filtering the list, a proposal to assign, one being handled, one replied", async ({ page, loginAs }) => {
@@ -137,7 +137,7 @@ test("蒋明杰's 待办, list, proposal page and 起草答复函 fit 390 px", a
   await loginAs("jiangmj");
   await page.goto("/work");
   await fitsThePhone(page);
-  await everyNavLinkFits(page, ["待办", "全部提案"]);
+  await everyNavLinkFits(page, ["待办", "全部提案", "面商座谈", "批量办理"]);
   await page.goto(`/proposals/${id}`);
   await fitsThePhone(page);
   await page.getByRole("link", { name: "修改答复函" }).click();
@@ -152,7 +152,7 @@ test("邓敏军 signs a reply off at 390 px through the 审签 form", async ({ p
   await loginAs("dengmj");
   await page.goto("/work");
   await fitsThePhone(page);
-  await everyNavLinkFits(page, ["待办", "全部提案"]);
+  await everyNavLinkFits(page, ["待办", "全部提案", "面商座谈"]);
 
   await page.goto("/work");
   await page.getByRole("region", { name: /待审签答复函/ }).getByRole("link", { name: /手机屏幕上审签的提案/ }).click();
@@ -211,7 +211,7 @@ test.describe("on a desktop", () => {
     await loginAs("coordinator");
     await page.goto("/work");
     await expect(menuButton(page)).toBeHidden();
-    await expect(mainNav(page).getByRole("link")).toHaveText(["待办", "全部提案", "督办", "统计"]);
+    await expect(mainNav(page).getByRole("link")).toHaveText(["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
     await expect(page.getByRole("button", { name: "退出" })).toBeVisible();
     // One line: the navigation beside the title, the tables in columns.
     const header = await page.locator("header").boundingBox();

@@ -17,7 +17,7 @@ export default async function NotificationsPage() {
   const unread = items.filter((n) => !n.readAt).length;
   const preference = emailPreference(getDb(), user.id);
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8 [overflow-wrap:anywhere]">
       <p className="mb-2 text-sm">
         <Link href={homePath(user.role)} className="text-brand-700 hover:underline">
           ← 返回

@@ -4,7 +4,7 @@
  * the build's manifest, so a new route or action without an entry here fails the test.
  *
  * Roles (e2e/security/support.ts): anonymous; admin; coordinator; handler / director of "the unit"
- * (科技创新局); a handler and a director of other units with no part in the proposals used; a 区领导 who leads
+ * (科技创新局); a handler and a director of other units with no part in the proposals used; a 区领导 (李卫东) who leads
  * none of them (the 重点提案 a leader does lead: e2e/key-proposals.spec.ts); the member
  * who owns the unit's proposal; another member.
  */

@@ -35,7 +35,7 @@ export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
   otherHandler: "dqgzb",
   director: "dengmj",
   otherDirector: "sthjj-fz",
-  districtLeader: "wangjh",
+  districtLeader: "liwd",
   leader: "zhouwb",
   owner: "liuxr",
   otherMember: "member-010",
