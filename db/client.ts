@@ -41,6 +41,16 @@ function rememberStatements(sqlite: Database.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * Every transaction of the application writes. Deferred (drizzle's default) it would read first and fail
+ * at its first write with SQLITE_BUSY, without waiting, whenever another connection — a script, a backup,
+ * a test, another process — wrote in between; taking the write lock at BEGIN lets busy_timeout wait instead.
+ */
+function writeLockAtBegin(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+}
+
 /** Opens (creating if needed) the SQLite file in WAL mode with foreign keys on, and applies pending migrations. */
 export function openDatabase(file: string = databasePath()): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
@@ -51,6 +61,7 @@ export function openDatabase(file: string = databasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
+  writeLockAtBegin(db);
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   // Gives the query planner statistics to choose the cheaper covering indexes, with bounded effort,
   // as SQLite recommends when a connection opens (it does little when nothing has changed).
@@ -61,7 +72,10 @@ export function openDatabase(file: string = databasePath()): Db {
 
 /** Where a database's attachments are kept: beside the file, never under public/ (ATTACHMENTS_DIR overrides). */
 export function attachmentsDirFor(file: string): string {
-  return process.env.ATTACHMENTS_DIR ?? path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-attachments`);
+  return (
+    process.env.ATTACHMENTS_DIR ??
+    path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-attachments`)
+  );
 }
 
 /**

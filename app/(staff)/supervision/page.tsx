@@ -127,7 +127,7 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
           {rows.length < total && (
             <p className="mt-1 text-sm">
               以上为最紧急的 {rows.length} 项。
-              <Link href={query({ unit: id })} className="text-brand-700 hover:underline">
+              <Link href={query({ unit: id })} className="text-brand-700 underline">
                 查看该单位全部 {total} 项
               </Link>
             </p>
