@@ -61,7 +61,7 @@ function requireLead(facts: ProposalFacts, actor: WorkflowActor, who: "handler" 
   return lead;
 }
 
-/** Once a unit has divided its assignment, only the named 承办人 does its work (contacts, the draft, the opinion). */
+/** Once a unit has divided its assignment, only the named 承办人 does its work (contacts, the draft and its attachments, the opinion). */
 function requireAssignee(a: AssignmentFacts, actor: WorkflowActor) {
   ensure(a.division === null || a.division.assigneeId === actor.id, "此提案已分办给本单位其他承办人，由该承办人办理");
 }
@@ -466,6 +466,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       case "remove_reply_file": {
         const lead = requireLead(facts, actor, "handler");
         ensure(lead.status === "accepted", "请先签收再办理答复附件");
+        requireAssignee(lead, actor);
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改附件" : "此提案当前不能修改答复附件");
         if (command.type === "remove_reply_file") {
           ensure(facts.replyFilesThisRound > 0, "没有可删除的答复附件");

@@ -377,8 +377,16 @@ describe("分办 inside a unit", () => {
     expect(decide(f, A.leadOffice, reassign({ section: SECTIONS.leadA, assignee: STAFF.leadHandler, due: "2026-06-20" }), CTX).ok).toBe(true);
   });
   it("gives the named 承办人 alone the lead handler's powers; the unit's other staff read only", () => {
-    const f = { ...run(handling(), [[A.leadOffice, divide()]]), draftsThisRound: 1, contactsThisRound: 1 };
-    for (const command of [{ type: "add_contact" }, { type: "save_draft" }, { type: "submit" }] as const) {
+    const f = { ...run(handling(), [[A.leadOffice, divide()]]), draftsThisRound: 1, contactsThisRound: 1, replyFilesThisRound: 1 };
+    const commands: Command[] = [
+      { type: "add_contact" },
+      { type: "save_draft" },
+      // The reply's attachments are the draft's too: nobody else adds to them or takes them away.
+      { type: "attach_reply_files", fileNames: ["办理方案.pdf"] },
+      { type: "remove_reply_file", fileName: "办理方案.pdf" },
+      { type: "submit" },
+    ];
+    for (const command of commands) {
       expect(refused(decide(f, A.leadOffice, command, CTX)), command.type).toBe("此提案已分办给本单位其他承办人，由该承办人办理");
       expect(decide(f, A.leadHandler, command, CTX).ok, command.type).toBe(true);
     }
