@@ -7,6 +7,8 @@
 import { noAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 import { registeredProposal } from "./prepared-proposal";
+import { PHONE } from "./phone";
+import { proposalState as state, region } from "./proposal-page";
 
 const SHOTS = "/work/wt/shots";
 
@@ -14,15 +16,10 @@ const SHOTS = "/work/wt/shots";
 async function shoot(page: Page, name: string) {
   const desktop = page.viewportSize();
   await page.screenshot({ path: `${SHOTS}/division-${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.screenshot({ path: `${SHOTS}/division-${name}-390.png`, fullPage: true });
   if (desktop) await page.setViewportSize(desktop);
 }
-
-/** A titled block of the page: by its exact title, or a pattern. */
-const region = (page: Page, name: string | RegExp) => page.getByRole("region", typeof name === "string" ? { name, exact: true } : { name });
-/** The state in the header. */
-const state = (page: Page) => page.locator("dt", { hasText: "状态" }).locator("xpath=following-sibling::dd[1]");
 
 test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the 分管领导 returns it once, then passes it; the director signs", async ({ page, loginAs }) => {
   test.setTimeout(180_000);

@@ -6,6 +6,7 @@
  */
 import { REPLY_180_PARAGRAPHS } from "../db/demo/reply-180";
 import { expect, test } from "./fixtures";
+import { createSession } from "./sessions";
 
 const CO_UNITS = [
   { name: "重庆高新区党群工作部", handler: "dqgzb", director: "dqgzb-fz" },
@@ -22,21 +23,11 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   };
   const region = (name: string | RegExp) => page.getByRole("region", typeof name === "string" ? { name, exact: true } : { name });
 
-  await as("admin", "/admin/sessions/new");
-  // A meeting no earlier run (or retry) on this database has used: 第二十一次会议 … 第九十九次会议.
-  const n = 21 + (Date.now() % 79);
-  const digits = "零一二三四五六七八九";
-  const meeting = `第${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ""}次会议`;
-  await page.getByLabel("召集机构").fill("政协重庆市九龙坡区委员会");
-  await page.getByLabel("届次").fill("第十一届");
-  await page.getByRole("textbox", { name: "会议", exact: true }).fill(meeting);
-  await page.getByLabel("年度").fill(String(new Date().getFullYear()));
-  await page.getByLabel("办理类型").selectOption({ label: "政协提案" });
-  await page.getByRole("button", { name: "创建届次会议" }).click();
-  await expect(page).toHaveURL(/\/admin\/sessions\?created=\d+/);
+  await as("admin");
+  const sessionTitle = await createSession(page, "第十一届");
 
   await as("coordinator", "/proposals/new");
-  await page.getByLabel("届次会议").selectOption({ label: `政协重庆市九龙坡区第十一届委员会${meeting}` });
+  await page.getByLabel("届次会议").selectOption({ label: sessionTitle });
   await page.getByLabel("编号").fill("180");
   await page.getByLabel("标题").fill("关于抢抓人才红利机遇,赋能科学城产业发展的建议");
   await page.getByLabel("提案人（领衔）").fill("刘新荣");
@@ -102,7 +93,7 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   const year = new Date().getFullYear();
   const letter = region(/^答复函发文字号/);
   await expect(letter).toContainText(new RegExp(`渝高新科函〔${year}〕\\d+号`));
-  await expect(letter.getByRole("heading", { level: 3 })).toHaveText(`重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会${meeting}第180号提案的答复函`);
+  await expect(letter.getByRole("heading", { level: 3 })).toHaveText(`重庆高新区科技创新局关于${sessionTitle}第180号提案的答复函`);
   await expect(letter).toContainText("刘新荣委员:");
   await expect(letter).toContainText(
     "您提出的《关于抢抓人才红利机遇,赋能科学城产业发展的建议》(第180号提案)收悉,经与重庆高新区党群工作部、创新服务中心、政务服务和社会事务中心共同研究办理,现答复如下:",
@@ -119,7 +110,7 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await expect(publication.getByRole("status")).toContainText("已发布，索引号");
   const indexNumber = /索引号 (\S+\/\d{4}-\d{5})/.exec((await publication.getByRole("status").textContent()) ?? "")![1]!;
   await page.context().clearCookies();
-  const letterTitle = `重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会${meeting}第180号提案的答复函`;
+  const letterTitle = `重庆高新区科技创新局关于${sessionTitle}第180号提案的答复函`;
   for (const word of ["人才红利", "博士"]) {
     await page.goto("/open");
     await page.getByLabel("搜索建议提案答复").fill(word);

@@ -8,35 +8,11 @@
  */
 import { noAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
+import { proposalState } from "./proposal-page";
+import { fitsThePhone, noSidewaysScroll, PHONE } from "./phone";
 import { prepareJointReply, prepareProposal } from "./prepared-proposal";
 
-test.use({ viewport: { width: 390, height: 844 } });
-
-/** The page does not scroll sideways. */
-async function noSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, page.url()).toBeLessThanOrEqual(innerWidth);
-}
-
-/** The page fits 390 px: no sideways scroll of the page, every control within the screen, no axe violation. */
-async function fitsThePhone(page: Page) {
-  await noSidewaysScroll(page);
-  // Controls past the right edge, except inside a frame that scrolls on its own (a ScrollFrame that scrolls).
-  const sticking = await page.evaluate(() =>
-    [...document.querySelectorAll("a, button, input, select, textarea, summary")]
-      .filter((el) => {
-        const frame = el.closest('[role="region"][tabindex="0"]');
-        return !frame || frame.scrollWidth <= frame.clientWidth;
-      })
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && box.right > window.innerWidth + 0.5;
-      })
-      .map((el) => el.outerHTML.slice(0, 120)),
-  );
-  expect(sticking, page.url()).toEqual([]);
-  await noAxeViolations(page);
-}
+test.use({ viewport: PHONE });
 
 const menuButton = (page: Page) => page.getByRole("button", { name: "菜单" });
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
@@ -166,7 +142,7 @@ test("邓敏军 signs a reply off at 390 px through the 审签 form", async ({ p
   await approve.click();
   const letter = page.getByRole("region", { name: /^答复函发文字号/ });
   await expect(letter).toContainText(new RegExp(`发文字号：渝高新科函〔${new Date().getFullYear()}〕\\d+号`));
-  await expect(page.locator("dt", { hasText: "状态" }).locator("xpath=following-sibling::dd[1]")).toContainText("已答复");
+  await expect(proposalState(page)).toContainText("已答复");
   await fitsThePhone(page);
 });
 

@@ -5,6 +5,7 @@
  */
 import { noAxeViolations, tabUntil } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
+import { proposalState } from "./proposal-page";
 import { prepareProposal, writtenFor } from "./prepared-proposal";
 
 /** Tabs forward until the element `target` is focused (at most 40 steps). */
@@ -53,7 +54,7 @@ test("蒋明杰 revises the draft on 起草答复函 by keyboard; the preview an
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "答复函正在审签，不能修改。" })).toBeVisible();
   await expect(page.getByLabel("答复正文")).toHaveCount(0);
-  await expect(page.locator("dt", { hasText: "状态" }).locator("xpath=following-sibling::dd[1]")).toContainText("待审签");
+  await expect(proposalState(page)).toContainText("待审签");
   await expect(page.getByRole("region", { name: "答复函预览（最新草稿）" })).toContainText("年底前完成全部工作。");
 
   // The unit's director reads the page, with the letter, and no editor.

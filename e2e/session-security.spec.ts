@@ -6,14 +6,7 @@
  */
 import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
 import { E2E } from "./env";
-import { expect, test } from "./fixtures";
-
-async function signIn(page: import("@playwright/test").Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
+import { expect, signIn, test } from "./fixtures";
 
 test("over plain http the session cookie is authjs.session-token, HttpOnly and SameSite=Lax, and not Secure", async ({ page, context }) => {
   await signIn(page, "dqgzb", "demo-2026");

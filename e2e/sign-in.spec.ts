@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 const DEMO_HOMES = [
   { username: "admin", path: "/admin", marker: "系统管理" },
@@ -10,13 +10,6 @@ const DEMO_HOMES = [
   { username: "zwfwzx", path: "/work", marker: "待填写协办意见" },
   { username: "liuxr", path: "/member", marker: "我的提案" },
 ] as const;
-
-async function signIn(page: import("@playwright/test").Page, username: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-}
 
 for (const account of DEMO_HOMES) {
   test(`${account.username} signs in and lands on its own home`, async ({ page }) => {

@@ -1,5 +1,6 @@
 import { openDemo180 } from "./demo-proposal";
 import { expect, test } from "./fixtures";
+import { proposalState } from "./proposal-page";
 
 test("a handler of another unit can neither open nor act on proposal 180", async ({ page, loginAs }) => {
   await loginAs("jsj");
@@ -44,7 +45,7 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   await expect(page.getByRole("region", { name: /当前第 3 稿/ })).toBeVisible();
   await page.getByRole("region", { name: "提交审签" }).getByRole("button", { name: "提交审签" }).click();
   // The state in the header, not any 待审签 elsewhere on the page: the submission has committed.
-  await expect(page.locator("dt", { hasText: "状态" }).locator("xpath=following-sibling::dd[1]")).toContainText("待审签");
+  await expect(proposalState(page)).toContainText("待审签");
 
   await page.context().clearCookies();
   await loginAs("dengmj");

@@ -22,6 +22,9 @@ const BODY = [
   "(四)畅通成果转化渠道。支持高校开展职务科技成果赋权改革试点,建设科技成果转化服务平台,培育专业化技术经纪人队伍,让更多高校科研成果在科学城落地转化。",
 ].join("\n\n");
 
+/** What 刘新荣 wrote, as registered: for a test that registers the same proposal through the form. */
+export const PROPOSAL_180 = { title: TITLE, body: BODY, category: "科技、教育" } as const;
+
 /** The submitted version: exactly the letter body of the published sample. */
 const REPLY_180 = REPLY_180_PARAGRAPHS.join("\n\n");
 
@@ -39,11 +42,9 @@ const CO_DUTIES: Partial<Record<UnitKey, string>> = {
 };
 
 const material180: MaterialSource = ({ proposerName, cast }) => ({
-  title: TITLE,
-  category: "科技、教育",
+  ...PROPOSAL_180,
   lead: "kjcx",
   co: ["dqgz", "cxfw", "zwfw"],
-  body: BODY,
   draft: (_round, version) => (version === 1 ? FIRST_DRAFT : REPLY_180),
   coOpinion: (unit) => {
     const like = cast.unit(unit).like;
