@@ -209,6 +209,10 @@ describe("the upload route with purpose=photo", () => {
     expect(await post("纪要.pdf", PDF)).toEqual({ status: 422, body: "照片“纪要.pdf”的类型不支持；只接受 JPG、PNG、WebP 照片" });
     expect(await post("伪装.jpg", PDF)).toEqual({ status: 422, body: "照片“伪装.jpg”的内容与扩展名不符，请确认文件未损坏" });
     expect(await post("会场.webp", PNG)).toEqual({ status: 422, body: "照片“会场.webp”的内容与扩展名不符，请确认文件未损坏" });
+    // A page or a drawing that could run script is no photo, whatever its name.
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    expect(await post("合影.svg", svg)).toEqual({ status: 422, body: "照片“合影.svg”的类型不支持；只接受 JPG、PNG、WebP 照片" });
+    expect(await post("合影.jpg", svg)).toEqual({ status: 422, body: "照片“合影.jpg”的内容与扩展名不符，请确认文件未损坏" });
     // RIFF but not WebP (a WAV file renamed).
     expect(await post("录音.webp", new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45]))).toMatchObject({ status: 422 });
     expect(incoming()).toBe(before);

@@ -16,7 +16,7 @@ export function AddPhotos({ meetingId, room }: { meetingId: number; room: number
         <>
           <UploadField
             key={generation}
-            label="添加照片"
+            label="选择要添加的照片"
             name="photos"
             purpose="photo"
             accept={PHOTO_ACCEPT}
