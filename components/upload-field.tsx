@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { fileSize } from "@/lib/format";
+import { useFormAction, type FormActionFn } from "./ui/use-form-action";
 import type { UploadPurpose } from "@/lib/uploads";
 
 /**
@@ -192,4 +193,18 @@ export function useUploadGate(onSubmit: (event: React.FormEvent<HTMLFormElement>
     onSubmit(event);
   }
   return { onSubmit: gate, onBusyChange: setBusy, notice };
+}
+
+/**
+ * A form whose files go up first: sent once they have all arrived, and emptied after it succeeded, so
+ * that the references it used are not offered again (give the field `key={generation}`).
+ */
+export function useUploadForm(action: FormActionFn) {
+  const { state, dispatch, onSubmit } = useFormAction(action);
+  const uploads = useUploadGate(onSubmit);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (state?.ok) setGeneration((g) => g + 1);
+  }, [state]);
+  return { state, dispatch, uploads, generation, errors: state && !state.ok ? state.fieldErrors : undefined };
 }

@@ -83,10 +83,13 @@ function isAppDatabase(db: Database.Database): boolean {
   return names.has("__drizzle_migrations") && COUNTED_TABLES.every((t) => names.has(t));
 }
 
-/** The storage paths the database names (proposals' attachments, replies' files where the backup has them) that are not in the attachments folder. */
+/** Tables that name stored files, each where the database has it (an older backup may not). */
+const FILE_TABLES = ["attachments", "reply_files", "meeting_photos"] as const;
+
+/** The storage paths the database names (proposals' attachments, replies' files, meetings' photos) that are not in the attachments folder. */
 function missingAttachmentFiles(db: Database.Database, attachmentsDir: string): string[] {
-  const hasReplyFiles = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'reply_files'").get() !== undefined;
-  const sql = `select storage_path from attachments${hasReplyFiles ? " union all select storage_path from reply_files" : ""}`;
+  const present = FILE_TABLES.filter((name) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined);
+  const sql = present.map((name) => `select storage_path from ${name}`).join(" union all ");
   const rows = db.prepare(sql).all() as { storage_path: string }[];
   return rows.map((r) => r.storage_path).filter((p) => !fs.existsSync(path.join(attachmentsDir, p)));
 }

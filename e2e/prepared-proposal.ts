@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
+import { recordMeeting } from "@/db/handling/meetings";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { attachReplyFiles, uploadSealedScan } from "@/db/handling/reply-files";
 import { approveReply } from "@/db/handling/sign-off";
@@ -44,11 +45,11 @@ function withDb<T>(fn: (db: ReturnType<typeof openDatabase>) => T, server: { dat
 }
 
 /** A file as the upload route leaves it for `userId` (in the incoming folder, recorded); its reference. */
-function uploadedFor(db: ReturnType<typeof openDatabase>, userId: number, purpose: UploadPurpose, fileName: string, bytes: Buffer): string {
+function uploadedFor(db: ReturnType<typeof openDatabase>, userId: number, purpose: UploadPurpose, fileName: string, bytes: Buffer, mimeType = "application/pdf"): string {
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  recordUpload(db, { id, userId, purpose, fileName, mimeType: "application/pdf", size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  recordUpload(db, { id, userId, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
   return id;
 }
 
@@ -77,6 +78,23 @@ export function prepareReplyWithFiles(
     ok(uploadSealedScan(db, handler, id, { round: 1, uploadId: uploadedFor(db, handler.id, "sealed", "盖章件.pdf", SMALL_PDF), reason: null }));
     const { publicationId } = ok(decideReplyPublication(db, people.user("coordinator"), id, { type: "publish" }));
     return { id, publicationId };
+  }, server);
+}
+
+/** A small JPEG as far as the upload check reads it (its first bytes). */
+const SMALL_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00]);
+
+/** A 座谈会 of 科技创新局 with one photo, recorded by 蒋明杰 on a proposal of 刘新荣 it handles — on the given server's database. */
+export function prepareMeetingWithPhoto(title: string, { server = E2E }: { server?: { databasePath: string; authSecret: string } } = {}): { meetingId: number } {
+  return withDb((db) => {
+    const people = lookups(db);
+    const today = isoDateInChina(new Date());
+    const handler = people.user("jiangmj");
+    const id = ok(people.register(next++, { title, receivedOn: today })).id;
+    handleProposal(db, people, id, people.unit(LEAD_UNIT), { until: "drafted", on: today, participants: "蒋明杰与刘新荣委员" });
+    const photo = uploadedFor(db, handler.id, "photo", "座谈会现场.jpg", SMALL_JPEG, "image/jpeg");
+    const input = { kind: "forum" as const, heldOn: today, place: "科技创新局三楼会议室", proposalIds: [id], memberIds: [], officials: "蒋明杰", minutes: "座谈会纪要。", photos: [photo] };
+    return ok(recordMeeting(db, handler, input));
   }, server);
 }
 

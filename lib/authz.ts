@@ -119,6 +119,14 @@ export function canViewMeeting(actor: Actor, meetingUnitId: number): boolean {
   return actor.role === "coordinator" || inUnit(actor, meetingUnitId);
 }
 
+/**
+ * A meeting's photos are added and removed later by those who may record meetings for its unit: the
+ * unit's handlers (the record itself is not edited).
+ */
+export function canEditMeetingPhotos(actor: Actor, meetingUnitId: number): boolean {
+  return can(actor, "recordMeetings") && inUnit(actor, meetingUnitId);
+}
+
 /** Reply drafts and sign-off comments are internal to the lead unit and the coordinating office. */
 export function canSeeDrafts(actor: Actor, leadUnitId: number | null | undefined): boolean {
   return actor.role === "coordinator" || inUnit(actor, leadUnitId);

@@ -43,6 +43,8 @@ export const EVENT_LABELS: Record<string, string> = {
   mark_key: "列为重点提案",
   unmark_key: "取消重点",
   progress_report: "报送中期进展",
+  meeting_photos_added: "添加会议照片",
+  meeting_photo_removed: "删除会议照片",
 };
 
 export function eventLabel(action: string): string {

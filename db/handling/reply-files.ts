@@ -9,28 +9,9 @@ import type { WorkflowActor } from "@/lib/workflow/commands";
 import type { Db } from "../client";
 import { now } from "../clock";
 import { replyFiles } from "../schema";
-import { runCommand, type RunResult, type Tx } from "./run";
-import { filePlacement, removeStoredFile } from "./stored-files";
-import { consumeUploads, heldUploads, type HeldUpload } from "./uploads";
-
-/** An upload was used by another request between the check and the transaction (a second tab). */
-class UploadTaken extends Error {}
-const UPLOAD_TAKEN = "上传的文件已失效或已被使用，请移除后重新上传";
-
-/** Runs a command that takes held uploads into place: the files go back to the incoming folder when it fails. */
-function takingUploads<T>(run: (place: (tx: Tx, proposalId: number, file: HeldUpload) => string) => RunResult<T>): RunResult<T> {
-  const placement = filePlacement();
-  try {
-    return run((tx, proposalId, file) => {
-      if (!consumeUploads(tx, [file.id])) throw new UploadTaken();
-      return placement.place(proposalId, file);
-    });
-  } catch (error) {
-    placement.undo();
-    if (error instanceof UploadTaken) return { ok: false, reason: UPLOAD_TAKEN };
-    throw error;
-  }
-}
+import { runCommand, type RunResult } from "./run";
+import { removeStoredFile, takingUploads } from "./stored-files";
+import { heldUploads, type HeldUpload } from "./uploads";
 
 const fileRow = (file: HeldUpload) => ({ fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
 

@@ -1,7 +1,7 @@
-/** What the 面商/座谈会 pages read: the proposals a unit may cover, its meetings, one meeting in full. */
+/** What the 面商/座谈会 pages read: the proposals a unit may cover, its meetings, one meeting in full, a photo's file. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, contactRecords, meetingMembers, meetings, proposalSigners, proposals, sessions, units, users } from "../schema";
+import { assignments, contactRecords, events, meetingMembers, meetingPhotos, meetings, proposalSigners, proposals, sessions, units, users } from "../schema";
 
 export type MeetingCandidate = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
 
@@ -46,7 +46,7 @@ export function meetingsOf(db: Db, unitId: number | null): MeetingListRow[] {
     .all();
 }
 
-/** One meeting with its unit, recorder, members and the proposals it covers; null when there is none. */
+/** One meeting with its unit, recorder, members, the proposals it covers and its photos; null when there is none. */
 export function meetingDetail(db: Db, id: number) {
   const meeting = db
     .select({ meeting: meetings, unit: units.name, author: users.displayName })
@@ -71,5 +71,47 @@ export function meetingDetail(db: Db, id: number) {
     .where(eq(contactRecords.meetingId, id))
     .orderBy(asc(sessions.year), asc(proposals.number))
     .all();
-  return { ...meeting.meeting, unit: meeting.unit, author: meeting.author, members, proposals: covered };
+  const photos = db
+    .select({ id: meetingPhotos.id, fileName: meetingPhotos.fileName, size: meetingPhotos.size, createdAt: meetingPhotos.createdAt })
+    .from(meetingPhotos)
+    .where(eq(meetingPhotos.meetingId, id))
+    .orderBy(asc(meetingPhotos.id))
+    .all();
+  return { ...meeting.meeting, unit: meeting.unit, author: meeting.author, members, proposals: covered, photos };
+}
+
+/** The unit that held the meeting, or null when there is no such meeting. */
+export function meetingUnitOf(db: Pick<Db, "select">, id: number): number | null {
+  return db.select({ unitId: meetings.unitId }).from(meetings).where(eq(meetings.id, id)).get()?.unitId ?? null;
+}
+
+/** The file of one photo of the meeting; null when the meeting has no such photo. */
+export function meetingPhotoFile(db: Db, meetingId: number, photoId: number) {
+  return (
+    db
+      .select({ storagePath: meetingPhotos.storagePath, fileName: meetingPhotos.fileName, mimeType: meetingPhotos.mimeType })
+      .from(meetingPhotos)
+      .where(and(eq(meetingPhotos.id, photoId), eq(meetingPhotos.meetingId, meetingId)))
+      .get() ?? null
+  );
+}
+
+export type PhotoChange = { id: number; action: "meeting_photos_added" | "meeting_photo_removed"; actor: string | null; fileNames: string[]; createdAt: Date };
+
+/** The photos added to and removed from a meeting after it was recorded, as logged, oldest first. */
+export function meetingPhotoChanges(db: Db, meetingId: number): PhotoChange[] {
+  return db
+    .select({ id: events.id, action: events.action, actor: users.displayName, data: events.data, createdAt: events.createdAt })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(inArray(events.action, ["meeting_photos_added", "meeting_photo_removed"]), sql`json_extract(${events.data}, '$.meetingId') = ${meetingId}`))
+    .orderBy(asc(events.id))
+    .all()
+    .map((e) => ({
+      id: e.id,
+      action: e.action as PhotoChange["action"],
+      actor: e.actor,
+      fileNames: (e.data?.fileNames as string[] | undefined) ?? [String(e.data?.fileName ?? "")],
+      createdAt: e.createdAt,
+    }));
 }

@@ -43,4 +43,30 @@ export const meetingMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
 );
 
+/**
+ * A meeting's photos (JPEG, PNG or WebP, checked by the upload route), kept as a reply's files are: the
+ * file in the attachments folder under `meetings/<meeting id>/`, never under public/.
+ */
+export const meetingPhotos = sqliteTable(
+  "meeting_photos",
+  {
+    id: id(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    /** Path relative to the attachments directory; never under public/. */
+    storagePath: text("storage_path").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_photos_meeting_idx").on(t.meetingId)],
+);
+
 export type Meeting = typeof meetings.$inferSelect;
+export type MeetingPhoto = typeof meetingPhotos.$inferSelect;

@@ -195,7 +195,7 @@ export const uploads = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    /** "attachment" (登记提案) or "workbook" (导入交办清单). */
+    /** An UploadPurpose (lib/uploads.ts): what the file may be used for. */
     purpose: text("purpose").notNull(),
     fileName: text("file_name").notNull(),
     mimeType: text("mime_type").notNull(),

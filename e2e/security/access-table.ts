@@ -43,8 +43,10 @@ export type MatrixIds = {
   draftAttachment: number;
   /** An attachment of another unit's reply in the making (added by that unit's handler). */
   otherDraftAttachment: number;
-  /** Upload references (unused) of the roles' own, for the ownership cases: 答复附件 and 盖章件. */
-  uploads: { handlerAttachment: string; otherHandlerAttachment: string; handlerSealed: string; directorSealed: string; otherHandlerSealed: string; otherDirectorSealed: string };
+  /** Upload references (unused) of the roles' own, for the ownership cases: 答复附件, 盖章件 and a meeting's photo. */
+  uploads: { handlerAttachment: string; otherHandlerAttachment: string; handlerSealed: string; directorSealed: string; otherHandlerSealed: string; otherDirectorSealed: string; otherHandlerPhoto: string };
+  /** A 座谈会 the unit's handler recorded (on handlingOfUnit) with one photo, and a second meeting (of the same unit) without photos. */
+  meeting: { id: number; photo: number; other: number };
   /** The round of the unit's published reply. */
   ownReplyRound: number;
   /** Records for the administration pages. */
@@ -116,6 +118,9 @@ const UNIT_STAFF: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handl
 const UNIT_ROLES_AND_COORDINATOR: Partial<Record<Role, PageOutcome>> = { coordinator: 200, handler: 200, otherHandler: 200, director: 200, otherDirector: 200, leader: 200 };
 /** A missing proposal: 404 to the roles who may open proposals; the guard refuses the others first. */
 const PROPOSAL_MISSING = roles<PageOutcome>({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, districtLeader: 404, rest: 403 });
+
+/** A file of a meeting that does not exist: 404 to the roles who may read meetings, as the meeting's page answers. */
+const MEETING_MISSING_FILE = roles<PageOutcome>({ anonymous: 401, coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 });
 
 const MISSING = 2_000_000_000;
 
@@ -204,10 +209,19 @@ export const ROUTES: Record<string, RouteCase[]> = {
   ],
   "app/(staff)/meetings/page.tsx": [{ label: "面商座谈", url: () => "/meetings", expect: pageRoles({ anonymous: "login", ...UNIT_ROLES_AND_COORDINATOR, rest: 403 }) }],
   "app/(staff)/meetings/new/page.tsx": [{ label: "记录面商/座谈会", url: () => "/meetings/new", expect: pageRoles({ anonymous: "login", handler: 200, otherHandler: 200, rest: 403 }) }],
-  // A meeting's own unit and the office read it, another unit is refused: e2e/meetings.spec.ts.
+  // A meeting's own unit and the office read it, another unit is refused (also e2e/meetings.spec.ts).
   "app/(staff)/meetings/[id]/page.tsx": [
+    { label: "the unit's meeting", url: (ids) => `/meetings/${ids.meeting.id}`, expect: pageRoles({ anonymous: "login", ...UNIT_STAFF, rest: 403 }) },
     { label: "no such meeting", url: () => `/meetings/${MISSING}`, expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 }) },
     { label: "not a number", url: () => "/meetings/abc", expect: pageRoles({ anonymous: "login", coordinator: 404, handler: 404, otherHandler: 404, director: 404, otherDirector: 404, leader: 404, rest: 403 }) },
+  ],
+  // Its photos answer exactly as its page does; a photo named under a meeting it is not of is not found.
+  "app/(staff)/meetings/[id]/photos/[photoId]/route.ts": [
+    { label: "a photo of the unit's meeting", url: (ids) => `/meetings/${ids.meeting.id}/photos/${ids.meeting.photo}`, expect: pageRoles({ anonymous: 401, ...UNIT_STAFF, rest: 403 }) },
+    { label: "that photo under another meeting", url: (ids) => `/meetings/${ids.meeting.other}/photos/${ids.meeting.photo}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, leader: 404, rest: 403 }) },
+    { label: "no such photo", url: (ids) => `/meetings/${ids.meeting.id}/photos/${MISSING}`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, leader: 404, rest: 403 }) },
+    { label: "no such meeting", url: (ids) => `/meetings/${MISSING}/photos/${ids.meeting.photo}`, expect: MEETING_MISSING_FILE },
+    { label: "not a number", url: (ids) => `/meetings/${ids.meeting.id}/photos/..%2F..%2Fpackage.json`, expect: pageRoles({ anonymous: 401, coordinator: 404, handler: 404, director: 404, leader: 404, rest: 403 }) },
   ],
 
   // ---- letters (print view, PDF, DOCX): the proposal's staff, and each proposer for their own letter
@@ -402,6 +416,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/receipt-actions.ts#recordPaperReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/proposals/[id]/receipt-actions.ts#remindReceiptAction": { page: onProposal, expect: COORDINATOR },
   "app/(staff)/meetings/actions.ts#recordMeetingAction": { page: () => "/meetings/new", expect: HANDLERS },
+  "app/(staff)/meetings/actions.ts#addMeetingPhotosAction": { page: (ids) => `/meetings/${ids.meeting.id}`, expect: HANDLERS },
+  "app/(staff)/meetings/actions.ts#removeMeetingPhotoAction": { page: (ids) => `/meetings/${ids.meeting.id}`, expect: HANDLERS },
   "app/(staff)/batch/actions.ts#bulkAssignAction": { page: () => "/batch", expect: COORDINATOR },
   "app/(staff)/batch/actions.ts#bulkPublishAction": { page: () => "/batch", expect: COORDINATOR },
   "app/(staff)/batch/actions.ts#bulkRemindAction": { page: () => "/batch", expect: COORDINATOR },
@@ -454,6 +470,8 @@ export type OwnershipCase = {
   target: (ids: MatrixIds) => number[];
   /** Other rows that must not change, by table. */
   rows?: (ids: MatrixIds) => Record<string, number[]>;
+  /** The column `rows` names them by, where not `id` (all the rows of a parent, so that one added shows too). */
+  rowKeys?: Record<string, string>;
 };
 
 const contact = (ids: MatrixIds, proposalId: number): Fields => ({
@@ -476,6 +494,11 @@ const draft = (proposalId: number, version: number): Fields => ({
 
 const P = "app/(staff)/proposals/[id]/actions.ts#";
 const F = "app/(staff)/proposals/[id]/reply-file-actions.ts#";
+
+const M = "app/(staff)/meetings/actions.ts#";
+/** The meetings' photos, whichever meeting they are under. */
+const meetingRows = (ids: MatrixIds) => ({ meeting_photos: [ids.meeting.id, ids.meeting.other], meetings: [ids.meeting.id, ids.meeting.other] });
+const MEETING_ROW_KEYS = { meeting_photos: "meeting_id" };
 
 const attach = (proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), uploads: [reference] });
 const sealed = (ids: MatrixIds, proposalId: number, reference: string): Fields => ({ proposalId: String(proposalId), round: String(ids.ownReplyRound), upload: reference, reason: "越权测试" });
@@ -515,6 +538,11 @@ export const OWNERSHIP: OwnershipCase[] = [
   // The file named under a proposal it does not belong to.
   // Another unit's file named under a proposal the handler may edit: the file is not that proposal's.
   { action: `${F}removeReplyFileAction`, role: "handler", label: "删除 another unit's reply attachment, named under the unit's own proposal", page: (i) => `/proposals/${i.handlingOfUnit}/reply`, fields: (i) => ({ proposalId: String(i.handlingOfUnit), fileId: String(i.otherDraftAttachment) }), target: (i) => [i.handlingOfUnit, i.handlingOfOther] },
+  // A meeting's photos: only the handlers of the unit that held it
+  { action: `${M}addMeetingPhotosAction`, role: "otherHandler", label: "添加会议照片 to the unit's meeting", page: (i) => `/meetings/${i.meeting.id}`, fields: (i) => ({ meetingId: String(i.meeting.id), photos: [i.uploads.otherHandlerPhoto] }), target: () => [], rows: meetingRows, rowKeys: MEETING_ROW_KEYS },
+  { action: `${M}removeMeetingPhotoAction`, role: "otherHandler", label: "删除 the unit's meeting photo", page: (i) => `/meetings/${i.meeting.id}`, fields: (i) => ({ meetingId: String(i.meeting.id), photoId: String(i.meeting.photo) }), target: () => [], rows: meetingRows, rowKeys: MEETING_ROW_KEYS },
+  // The photo named under another meeting of the unit is not that meeting's.
+  { action: `${M}removeMeetingPhotoAction`, role: "handler", label: "删除 the meeting's photo, named under another meeting", page: (i) => `/meetings/${i.meeting.other}`, fields: (i) => ({ meetingId: String(i.meeting.other), photoId: String(i.meeting.photo) }), target: () => [], rows: meetingRows, rowKeys: MEETING_ROW_KEYS },
   // 盖章件: only the lead unit (handler or director)
   { action: `${F}uploadSealedScanAction`, role: "otherHandler", label: "替换盖章件 of the unit's reply", page: onProposal, fields: (i) => sealed(i, i.ownProposal, i.uploads.otherHandlerSealed), target: (i) => [i.ownProposal] },
   { action: `${F}uploadSealedScanAction`, role: "otherDirector", label: "替换盖章件 of the unit's reply", page: onProposal, fields: (i) => sealed(i, i.ownProposal, i.uploads.otherDirectorSealed), target: (i) => [i.ownProposal] },

@@ -99,7 +99,9 @@ async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> 
   return { proposal, id };
 }
 
-type ReplyFileIds = Pick<MatrixIds, "sealedScan" | "draftAttachment" | "otherDraftAttachment" | "uploads" | "ownReplyRound" | "handlingOfUnitVersion" | "handlingOfOtherVersion">;
+type ReplyFileIds = Pick<MatrixIds, "sealedScan" | "draftAttachment" | "otherDraftAttachment" | "ownReplyRound" | "handlingOfUnitVersion" | "handlingOfOtherVersion"> & {
+  uploads: Omit<MatrixIds["uploads"], "otherHandlerPhoto">;
+};
 
 /**
  * The reply files the table names, added as the unit's handler adds them: the scan of the sealed letter
@@ -157,8 +159,33 @@ async function replyFilesOfTheUnit(found: Pick<MatrixIds, "ownReply" | "ownPropo
   }));
 }
 
+/** A tiny JPEG as far as the upload check reads it (its first bytes). */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00]);
+
+/**
+ * Two 座谈会 the unit's handler records, as the form does, on a proposal the unit handles: the first with
+ * one photo, the second without; and an unused photo upload of another unit's handler, for the ownership cases.
+ */
+async function meetingsOfTheUnit(found: Pick<MatrixIds, "handlingOfUnit" | "today">): Promise<{ meeting: MatrixIds["meeting"]; otherHandlerPhoto: string }> {
+  const record = async (photos: string[]) => {
+    const recorded = await callAction({
+      action: "app/(staff)/meetings/actions.ts#recordMeetingAction",
+      page: "/meetings/new",
+      token: tokens.handler,
+      fields: { kind: "forum", heldOn: found.today, place: "授权矩阵测试会议室", proposalIds: [String(found.handlingOfUnit)], officials: "蒋明杰", minutes: "授权矩阵测试：会议纪要。", photos },
+    });
+    const id = Number(/\/meetings\/(\d+)/.exec(recorded.redirectTo ?? "")?.[1]);
+    expect(id, `recording: ${JSON.stringify(recorded.result)}`).toBeGreaterThan(0);
+    return id;
+  };
+  const id = await record(await uploadedReferences(tokens.handler!, "photo", [{ file: JPEG, name: "座谈会现场.jpg", type: "image/jpeg" }]));
+  const other = await record([]);
+  const [otherHandlerPhoto] = await uploadedReferences(tokens.otherHandler!, "photo", [{ file: JPEG, name: "越权测试.jpg", type: "image/jpeg" }]);
+  return { meeting: { id, other, photo: readDb((db) => one(db, "select id from meeting_photos where meeting_id = ?", id)) }, otherHandlerPhoto: otherHandlerPhoto! };
+}
+
 /** The demo records the table's URLs and forms use, found by what they are rather than by number. */
-function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof Omit<ReplyFileIds, "handlingOfUnitVersion">> {
+function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof Omit<ReplyFileIds, "handlingOfUnitVersion"> | "meeting"> {
   return readDb((db) => {
     const unit = one(db, "select id from units where name = '重庆高新区科技创新局'");
     const otherUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherHandler);
@@ -255,7 +282,10 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   tokens = await roleTokens();
   const found = lookUpIds(await attachmentOfTheUnit());
-  ids = { ...found, ...(await replyFilesOfTheUnit(found)) };
+  // Before the reply files: recording the meetings changes handlingOfUnit's version, which that reads last.
+  const { meeting, otherHandlerPhoto } = await meetingsOfTheUnit(found);
+  const files = await replyFilesOfTheUnit(found);
+  ids = { ...found, ...files, meeting, uploads: { ...files.uploads, otherHandlerPhoto } };
 });
 
 /** The outcome of a GET in the table's terms. */
@@ -354,7 +384,7 @@ test("roles that pass the guard cannot act on another unit's or another member's
   const seen = await pool(OWNERSHIP, 4, async (c) => {
     const target = c.target(ids);
     const rows = c.rows?.(ids) ?? {};
-    const fingerprint = () => readDb((db) => ({ proposals: proposalFingerprint(db, target), rows: rowsFingerprint(db, rows) }));
+    const fingerprint = () => readDb((db) => ({ proposals: proposalFingerprint(db, target), rows: rowsFingerprint(db, rows, c.rowKeys) }));
     const before = fingerprint();
     const response = await callAction({ action: c.action, page: c.page(ids), fields: c.fields(ids), token: tokens[c.role] });
     const after = fingerprint();

@@ -5,14 +5,15 @@
  * database's data_version must be unchanged — it changes with any commit by another connection, so the
  * failure names the address that wrote. Printing a letter used to issue its receipt tokens. A reply with
  * its files (an attachment, the sealed letter's scan, published in full) is prepared first, and each role
- * that may see it starts from its page too, so that the file downloads are among the addresses opened.
+ * that may see it starts from its page too, so that the file downloads are among the addresses opened;
+ * so does each who may read it from a 座谈会 with a photo.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
 import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
 import { E2E } from "../env";
-import { prepareReplyWithFiles } from "../prepared-proposal";
+import { prepareMeetingWithPhoto, prepareReplyWithFiles } from "../prepared-proposal";
 
 const port = E2E.port + 70;
 const origin = `http://127.0.0.1:${port}`;
@@ -20,6 +21,7 @@ const dbPath = `data/e2e-read-only-${port}.db`;
 const secret = "e2e-read-only-secret-0123456789abcdef";
 let server: ChildProcess;
 let withFiles: { id: number; publicationId: number };
+let meetingWithPhoto: number;
 
 /** Each kind of address at most twice (ids and query values as placeholders), at most this many in all per role. */
 const PER_SHAPE = 2;
@@ -36,6 +38,7 @@ test.beforeAll(async () => {
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${origin}/login`).then((r) => r.ok, () => false)) {
       withFiles = prepareReplyWithFiles("关于只读巡检答复附件与盖章件的建议", { server: { databasePath: dbPath, authSecret: secret } });
+      meetingWithPhoto = prepareMeetingWithPhoto("关于只读巡检座谈会照片的建议", { server: { databasePath: dbPath, authSecret: secret } }).meetingId;
       // That wrote through a connection of its own (the first rows of reply_files among them): refresh the
       // planner's statistics now, as the server's own connection does when it opens (db/client.ts), so that
       // its opening on the first request is not counted as a GET that wrote.
@@ -55,6 +58,11 @@ function filesPage(login: string | null): string | null {
   if (login === null) return `/open/${withFiles.publicationId}`;
   if (login === "liuxr") return `/member/proposals/${withFiles.id}`;
   return ["coordinator", "jiangmj", "dengmj"].includes(login) ? `/proposals/${withFiles.id}` : null;
+}
+
+/** The meeting with a photo, for those who may read it (the unit's staff and the office), so that its photo is among the addresses opened. */
+function meetingPage(login: string | null): string | null {
+  return login !== null && ["coordinator", "jiangmj", "dengmj", "zhouwb"].includes(login) ? `/meetings/${meetingWithPhoto}` : null;
 }
 
 test.afterAll(() => {
@@ -83,6 +91,8 @@ for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "zhouwb"
     const queue = [new URL(login === "liuxr" ? "/member" : login === "admin" ? "/admin" : login ? "/work" : "/open", origin)];
     const start = filesPage(login);
     if (start) queue.push(new URL(start, origin));
+    const meeting = meetingPage(login);
+    if (meeting) queue.push(new URL(meeting, origin));
     if (login) queue.push(new URL("/notifications", origin), new URL("/open", origin));
     const shapes = new Map<string, number>();
     const seen = new Set<string>();
@@ -112,6 +122,7 @@ for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "zhouwb"
     // The reply's files were among them: the public scan for a visitor, the files' downloads for the parties.
     const fileShapes = [...shapes.keys()].filter((k) => k === "/letters/files/#" || k === "/open/#/sealed.pdf");
     if (start) expect(fileShapes.length, "file downloads opened").toBeGreaterThan(0);
+    if (meeting) expect(shapes.has("/meetings/#/photos/#"), "the meeting's photo opened").toBe(true);
     expect(wrote, "GET requests that wrote to the database").toEqual([]);
   });
 }

@@ -1,7 +1,7 @@
 /** Form inputs of the handling workflow. Pure zod schemas; the rules themselves are in lib/workflow. */
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, MEETING_KINDS, RESULT_CLASSES } from "../domain";
-import { MAX_ATTACHMENTS } from "../import/attachments";
+import { MAX_ATTACHMENTS, MAX_MEETING_PHOTOS } from "../import/attachments";
 import { normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
@@ -23,6 +23,17 @@ const ids = (label: string) =>
     .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
     .pipe(z.array(wholeNumber(label)));
 const idList = ids("单位");
+
+/** The reference the upload route answered for a file (app/api/uploads). */
+const uploadReference = z.string({ error: "请先选择并上传文件" }).regex(/^[0-9a-f]{32}$/, "上传的文件已失效，请重新上传");
+/** References from repeated hidden inputs: absent, one value, or many; at least `min`, at most `max` (`tooMany` says so). */
+const uploadReferences = (min: number, max: number, tooMany: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(uploadReference).min(min, "请先选择要添加的文件").max(max, tooMany));
+const meetingPhotos = (min: number) => uploadReferences(min, MAX_MEETING_PHOTOS, `每次会议最多 ${MAX_MEETING_PHOTOS} 张照片`);
 
 export const assignInput = z.object({ proposalId, leadUnitId: wholeNumber("主办单位"), coUnitIds: idList });
 
@@ -144,7 +155,12 @@ export const meetingInput = z.object({
   memberIds: ids("委员/代表").pipe(z.array(z.number()).max(100, "参加的委员/代表过多")),
   officials: requiredText("参加的单位人员", 500),
   minutes: requiredText("会议纪要", 10000),
+  /** The photos uploaded with the record (none is fine). */
+  photos: meetingPhotos(0),
 });
+/** 添加会议照片 on the meeting's page, and 删除 one. */
+export const meetingPhotosInput = z.object({ meetingId: wholeNumber("会议记录"), photos: meetingPhotos(1) });
+export const meetingPhotoInput = z.object({ meetingId: wholeNumber("会议记录"), photoId: wholeNumber("照片") });
 
 export const draftInput = z
   .object({
@@ -179,17 +195,8 @@ export const markKeyInput = z.object({ proposalId, leaderId: wholeNumber("领办
 export const unmarkKeyInput = z.object({ proposalId, reason: requiredText("取消重点的理由", 500) });
 /** 中期进展 of a 重点提案. */
 export const progressInput = z.object({ proposalId, body: requiredText("中期进展", 4000) });
-/** The reference the upload route answered for a file (app/api/uploads). */
-const uploadReference = z.string({ error: "请先选择并上传文件" }).regex(/^[0-9a-f]{32}$/, "上传的文件已失效，请重新上传");
-/** References from repeated hidden inputs: absent, one value, or many. */
-const uploadReferences = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(uploadReference).min(1, "请先选择要添加的文件").max(MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`));
-
 /** 添加答复附件: files uploaded for the reply in the making. */
-export const replyFilesInput = z.object({ proposalId, uploads: uploadReferences });
+export const replyFilesInput = z.object({ proposalId, uploads: uploadReferences(1, MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`) });
 /** 删除答复附件. */
 export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
 /** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */

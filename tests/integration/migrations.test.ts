@@ -40,6 +40,7 @@ describe("migrations", () => {
       "extension_requests",
       "leader_reviews",
       "meeting_members",
+      "meeting_photos",
       "meetings",
       "notifications",
       "pending_publications",

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiveFile } from "@/app/_server/receive-upload";
+import { SNIFF_BYTES } from "@/lib/import/attachments";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { heldUploads, incomingPath, newUploadId, recordUpload, removeExpiredUploads, UPLOAD_TTL_MS } from "@/db/handling/uploads";
@@ -29,7 +30,7 @@ describe("receiveFile", () => {
     bytes.set(new TextEncoder().encode("%PDF-1.7"));
     const target = path.join(dir, "a");
     const received = await receiveFile(uploadRequest(bytes, "提案原件.pdf"), target, 10 * 1024 * 1024);
-    expect(received).toEqual({ ok: true, name: "提案原件.pdf", size: bytes.length, head: bytes.subarray(0, 8), sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(received).toEqual({ ok: true, name: "提案原件.pdf", size: bytes.length, head: bytes.subarray(0, SNIFF_BYTES), sha256: createHash("sha256").update(bytes).digest("hex") });
     expect(Buffer.compare(fs.readFileSync(target), Buffer.from(bytes))).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, can, canReadLetter, canViewProposal, homePath, safeCallbackPath, type Actor, type Capability } from "@/lib/authz";
+import { CAPABILITIES, can, canEditMeetingPhotos, canReadLetter, canViewMeeting, canViewProposal, homePath, safeCallbackPath, type Actor, type Capability } from "@/lib/authz";
 import { ROLES, type Role } from "@/lib/domain";
 import { mayUpload, type UploadPurpose } from "@/lib/uploads";
 import { staffNavigation } from "@/lib/navigation";
@@ -96,9 +96,20 @@ describe("who may upload what", () => {
     expect(uploaders("attachment")).toEqual(["coordinator", "handler"]);
     expect(uploaders("workbook")).toEqual(["coordinator"]);
     expect(uploaders("sealed")).toEqual(["handler", "director"]);
+    expect(uploaders("photo")).toEqual(["handler"]);
   });
   it("the front server admits an upload's body from any role that may upload for some purpose, never a member or the administrator", () => {
     expect(uploaders()).toEqual(["coordinator", "handler", "director"]);
+  });
+});
+
+describe("a meeting's photos", () => {
+  it("are seen by whoever reads the meeting, and changed only by the handlers of the unit that held it", () => {
+    const readers = ROLES.filter((r) => canViewMeeting(actor(r, 10), 10));
+    expect(readers).toEqual(["coordinator", "handler", "director", "leader"]);
+    expect(ROLES.filter((r) => canEditMeetingPhotos(actor(r, 10), 10))).toEqual(["handler"]);
+    expect(canEditMeetingPhotos(actor("handler", 11), 10)).toBe(false);
+    expect(canEditMeetingPhotos(actor("handler", null), 10)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { checkAttachment, checkSealedScan, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
+import { checkAttachment, checkMeetingPhoto, checkSealedScan, MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import { registrationInput } from "@/lib/import/forms";
 import { buildTemplate, cellText, readSheetRows } from "@/lib/import/workbook";
@@ -146,6 +146,21 @@ describe("attachments", () => {
     expect(checkSealedScan(received("盖章件.png", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件" });
     expect(checkSealedScan(received("盖章件.pdf", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.pdf”的内容与扩展名不符，请确认文件未损坏" });
     expect(checkSealedScan(received("盖章件.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringContaining("超过 10 MB") });
+  });
+
+  it("takes JPEG, PNG and WebP, by their first bytes, as a meeting's photos, each within the attachment limit", () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0, 0, 0, 0]);
+    const webp = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x10, 0x20, 0, 0, 0x57, 0x45, 0x42, 0x50]);
+    expect(checkMeetingPhoto(received("合影.jpeg", jpeg))).toEqual({ ok: true, fileName: "合影.jpeg", mimeType: "image/jpeg" });
+    expect(checkMeetingPhoto(received("会场.PNG", png))).toEqual({ ok: true, fileName: "会场.PNG", mimeType: "image/png" });
+    expect(checkMeetingPhoto(received("签到.webp", webp))).toEqual({ ok: true, fileName: "签到.webp", mimeType: "image/webp" });
+    expect(checkMeetingPhoto(received("纪要.pdf", pdf))).toEqual({ ok: false, message: "照片“纪要.pdf”的类型不支持；只接受 JPG、PNG、WebP 照片" });
+    // RIFF alone is not WebP (a WAV renamed), nor are its first 4 bytes when the file ends there.
+    expect(checkMeetingPhoto(received("录音.webp", webp.map((b, i) => (i === 9 ? 0x41 : b))))).toMatchObject({ ok: false });
+    expect(checkMeetingPhoto(received("短.webp", webp.subarray(0, 4)))).toMatchObject({ ok: false });
+    expect(checkMeetingPhoto(received("合影.jpg", jpeg, MAX_ATTACHMENT_BYTES + 1))).toEqual({ ok: false, message: "照片“合影.jpg”超过 10 MB" });
+    // A WebP is not among a proposal's attachments.
+    expect(checkAttachment(received("签到.webp", webp))).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * POST /api/uploads?purpose=attachment|workbook|sealed: one file, streamed to the incoming folder, checked
+ * POST /api/uploads?purpose=attachment|workbook|sealed|photo: one file, streamed to the incoming folder, checked
  * as the form that will use it checks it (type from the first bytes, size), and recorded for its uploader.
  * Answers `{ id, name, size }`, the reference the form sends instead of the file; refusals are a Chinese
  * sentence. Who may upload is asked before a byte of the body is read; the front server
@@ -8,13 +8,13 @@
 import fs from "node:fs";
 import { getDb } from "@/db/client";
 import { incomingDir, incomingPath, newUploadId, recordUpload, removeExpiredUploads } from "@/db/handling/uploads";
-import { checkAttachment, checkSealedScan, type FileCheck, type ReceivedFile } from "@/lib/import/attachments";
+import { checkAttachment, checkMeetingPhoto, checkSealedScan, type FileCheck, type ReceivedFile } from "@/lib/import/attachments";
 import { checkWorkbookFile } from "@/lib/import/workbook";
 import { isUploadPurpose, mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_MAX_BYTES, type UploadPurpose } from "@/lib/uploads";
 import { uploadCaller } from "../../_server/guard";
 import { receiveFile } from "../../_server/receive-upload";
 
-const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = { attachment: checkAttachment, workbook: checkWorkbookFile, sealed: checkSealedScan };
+const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = { attachment: checkAttachment, workbook: checkWorkbookFile, sealed: checkSealedScan, photo: checkMeetingPhoto };
 
 const refuse = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 

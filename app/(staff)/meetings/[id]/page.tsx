@@ -2,18 +2,20 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { ProposalLink } from "@/components/proposal-link";
 import { getDb } from "@/db/client";
-import { meetingDetail } from "@/db/queries/meetings";
-import { canViewMeeting } from "@/lib/authz";
+import { meetingDetail, meetingPhotoChanges } from "@/db/queries/meetings";
+import { canEditMeetingPhotos, canViewMeeting } from "@/lib/authz";
 import { MEETING_KIND_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import { requireUser } from "../../../_server/guard";
+import { MeetingPhotos } from "./meeting-photos";
 
 export const metadata: Metadata = { title: "面商/座谈会记录" };
 
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser("viewMeetings");
   const id = Number((await params).id);
-  const meeting = Number.isSafeInteger(id) ? meetingDetail(getDb(), id) : null;
+  const db = getDb();
+  const meeting = Number.isSafeInteger(id) ? meetingDetail(db, id) : null;
   if (!meeting) notFound();
   if (!canViewMeeting(user, meeting.unitId)) forbidden();
   return (
@@ -53,6 +55,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         </h2>
         <p className="whitespace-pre-line text-sm">{meeting.minutes}</p>
       </section>
+      <MeetingPhotos meetingId={meeting.id} photos={meeting.photos} changes={meetingPhotoChanges(db, meeting.id)} editable={canEditMeetingPhotos(user, meeting.unitId)} />
     </article>
   );
 }

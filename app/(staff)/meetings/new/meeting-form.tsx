@@ -1,24 +1,28 @@
 "use client";
-/** The 面商/座谈会 form: which proposals it covered, who took part, the minutes. */
+/** The 面商/座谈会 form: which proposals it covered, who took part, the minutes, the photos. */
 import { useState } from "react";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import { Field } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
 import { MEETING_KINDS, MEETING_KIND_LABELS } from "@/lib/domain";
 import { proposalLabel } from "@/lib/format";
+import { MAX_ATTACHMENT_BYTES, MAX_MEETING_PHOTOS, PHOTO_ACCEPT, photoHint } from "@/lib/import/attachments";
 
 export type CandidateOption = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
 
 export function MeetingForm({ action, candidates, preselected, today }: { action: FormActionFn; candidates: CandidateOption[]; preselected: number[]; today: string }) {
   const { state, dispatch, onSubmit } = useFormAction(action);
+  // Sent once the photos have all gone up.
+  const uploads = useUploadGate(onSubmit);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [chosen, setChosen] = useState<Set<number>>(new Set(preselected));
   // The members offered are the proposers and co-signers of the proposals ticked.
   const members = [...new Map(candidates.filter((c) => chosen.has(c.id)).flatMap((c) => c.proposers.map((p) => [p.id, p] as const))).values()];
   const toggle = (id: number, on: boolean) => setChosen((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-4">
+    <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-4">
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">形式</legend>
         <div className="mt-1 flex gap-4">
@@ -87,6 +91,17 @@ export function MeetingForm({ action, candidates, preselected, today }: { action
       <Field label="会议纪要" name="minutes" error={errors?.minutes} required hint="沟通的主要内容、委员/代表的意见和单位的答复、下一步安排">
         {(p) => <textarea {...p} rows={8} className="input" />}
       </Field>
+      <UploadField
+        label="会议照片"
+        name="photos"
+        purpose="photo"
+        accept={PHOTO_ACCEPT}
+        hint={photoHint(MAX_MEETING_PHOTOS)}
+        maxBytes={MAX_ATTACHMENT_BYTES}
+        maxFiles={MAX_MEETING_PHOTOS}
+        error={uploads.notice ?? errors?.photos}
+        onBusyChange={uploads.onBusyChange}
+      />
       <SubmitButton>保存会议记录</SubmitButton>
       <FormStatus state={state} />
     </form>

@@ -1,28 +1,13 @@
 "use client";
-import { useEffect, useState } from "react";
 import { ReplyFiles, type ReplyFileLink } from "@/components/reply-files";
-import { UploadField, useUploadGate } from "@/components/upload-field";
+import { UploadField, useUploadForm } from "@/components/upload-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useFormAction, type FormActionFn } from "@/components/ui/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, SEALED_SCAN_ACCEPT, SEALED_SCAN_HINT } from "@/lib/import/attachments";
 import { attachReplyFilesAction, removeReplyFileAction, uploadSealedScanAction } from "../reply-file-actions";
 import { Panel } from "./panel";
 import { TextField } from "./text-field";
-
-/**
- * A form whose files go up first (components/upload-field.tsx): sent once they have all arrived, and
- * emptied after it succeeded, so that the references it used are not offered again.
- */
-function useUploadForm(action: FormActionFn) {
-  const { state, dispatch, onSubmit } = useFormAction(action);
-  const uploads = useUploadGate(onSubmit);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (state?.ok) setGeneration((g) => g + 1);
-  }, [state]);
-  return { state, dispatch, uploads, generation, errors: state && !state.ok ? state.fieldErrors : undefined };
-}
 
 function RemoveReplyFile({ proposalId, file }: { proposalId: number; file: ReplyFileLink }) {
   const { state, dispatch, onSubmit } = useFormAction(removeReplyFileAction);
