@@ -5,7 +5,17 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { BackupError, DatabaseInUseError, backupDatabase, backupFileName, backupsOf, checkIntegrity, pruneBackups, restoreDatabase, siblingAttachmentsDir } from "@/db/backup";
+import {
+  BackupError,
+  DatabaseInUseError,
+  backupDatabase,
+  backupFileName,
+  backupsOf,
+  checkIntegrity,
+  pruneBackups,
+  restoreDatabase,
+  siblingAttachmentsDir,
+} from "@/db/backup";
 import { attachments, proposals } from "@/db/schema";
 import { demoDatabase } from "./demo-db";
 
@@ -29,7 +39,9 @@ function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
 }
 
 const markerRows = (db: Database.Database) =>
-  (db.prepare("select message from notifications where kind = 'backup-test' order by id").all() as { message: string }[]).map((r) => r.message);
+  (db.prepare("select message from notifications where kind = 'backup-test' order by id").all() as { message: string }[]).map(
+    (r) => r.message,
+  );
 
 function startWriter(file: string, userId: number, control: SharedArrayBuffer): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,8 +71,17 @@ async function demoWithAttachments() {
     const storagePath = `${proposal.id}/${createHash("sha256").update(fileName).digest("hex").slice(0, 32)}`;
     fs.mkdirSync(path.join(attachmentsDir, String(proposal.id)), { recursive: true });
     fs.writeFileSync(path.join(attachmentsDir, storagePath), bytes);
-    t.db.insert(attachments)
-      .values({ proposalId: proposal.id, fileName, mimeType: "application/octet-stream", size: bytes.byteLength, storagePath, sha256: createHash("sha256").update(bytes).digest("hex"), uploadedBy: t.user("coordinator").id })
+    t.db
+      .insert(attachments)
+      .values({
+        proposalId: proposal.id,
+        fileName,
+        mimeType: "application/octet-stream",
+        size: bytes.byteLength,
+        storagePath,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        uploadedBy: t.user("coordinator").id,
+      })
       .run();
     stored[storagePath] = bytes;
   }
@@ -128,15 +149,18 @@ describe("backup and restore", () => {
     expect(checkIntegrity(t.file)).toEqual([]);
     expect(readOnly(t.file, snapshot)).toEqual(expected);
     expect(readOnly(t.file, markerRows)).toEqual(inBackup);
-    for (const [storagePath, bytes] of Object.entries(t.stored)) expect(fs.readFileSync(path.join(t.attachmentsDir, storagePath))).toEqual(bytes);
+    for (const [storagePath, bytes] of Object.entries(t.stored))
+      expect(fs.readFileSync(path.join(t.attachmentsDir, storagePath))).toEqual(bytes);
     expect(fs.existsSync(path.join(t.attachmentsDir, "stray.bin"))).toBe(false);
 
     // What was replaced is kept aside, changes and all.
     expect(restored.replaced).not.toBeNull();
     const aside = restored.replaced!;
-    expect(readOnly(aside.file, (d) => (d.prepare("select title from proposals limit 1").get() as { title: string }).title)).toMatch(/（已修改）$/);
+    expect(readOnly(aside.file, (d) => (d.prepare("select title from proposals limit 1").get() as { title: string }).title)).toMatch(
+      /（已修改）$/,
+    );
     expect(fs.existsSync(path.join(aside.attachmentsDir!, "stray.bin"))).toBe(true);
-  });
+  }, 60_000);
 
   it("refuses a damaged backup and leaves the database as it was", async () => {
     const t = await demoWithAttachments();
@@ -155,7 +179,8 @@ describe("backup and restore", () => {
     expect(fs.readFileSync(t.file)).toEqual(before);
     expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
     expect(fs.readdirSync(root).filter((f) => f.includes("before-restore"))).toEqual([]);
-  });
+    // A demo database, a backup and a full integrity check: 20 s was too little on a loaded 2-core machine (CI).
+  }, 60_000);
 });
 
 describe("keeping the newest backups", () => {
@@ -171,10 +196,24 @@ describe("keeping the newest backups", () => {
     const others = ["app-before-restore-20260515-090000.db", "demo-20260501-020000.db", "app-20260601-020000.db.partial", "notes.txt"];
     for (const f of others) fs.writeFileSync(path.join(dir, f), "");
 
-    expect(backupsOf("/srv/data/app.db", dir).map((f) => path.basename(f))).toEqual(["app-20260604-020000.db", "app-20260603-020000.db", "app-20260602-020000.db", "app-20260601-020000.db"]);
-    expect(pruneBackups("/srv/data/app.db", dir, 2).map((f) => path.basename(f))).toEqual(["app-20260602-020000.db", "app-20260601-020000.db"]);
+    expect(backupsOf("/srv/data/app.db", dir).map((f) => path.basename(f))).toEqual([
+      "app-20260604-020000.db",
+      "app-20260603-020000.db",
+      "app-20260602-020000.db",
+      "app-20260601-020000.db",
+    ]);
+    expect(pruneBackups("/srv/data/app.db", dir, 2).map((f) => path.basename(f))).toEqual([
+      "app-20260602-020000.db",
+      "app-20260601-020000.db",
+    ]);
     expect(fs.readdirSync(dir).sort()).toEqual(
-      ["app-20260603-020000-attachments", "app-20260603-020000.db", "app-20260604-020000-attachments", "app-20260604-020000.db", ...others].sort(),
+      [
+        "app-20260603-020000-attachments",
+        "app-20260603-020000.db",
+        "app-20260604-020000-attachments",
+        "app-20260604-020000.db",
+        ...others,
+      ].sort(),
     );
     expect(pruneBackups("/srv/data/app.db", dir, 2)).toEqual([]);
     expect(() => pruneBackups("/srv/data/app.db", dir, 0)).toThrow(BackupError);
