@@ -42,7 +42,12 @@ await app.prepare();
 process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
 
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
-const publicFiles = new Set(fs.readdirSync("public", { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`));
+const publicFiles = new Set(
+  fs
+    .readdirSync("public", { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => `/${path.relative("public", path.join(f.parentPath, f.name))}`),
+);
 const isStaticFile = (pathname: string) => pathname.startsWith("/_next/static/") || publicFiles.has(pathname);
 
 /** Past this a refused body is not drained: the answer goes at once and the connection is closed on it. */
@@ -83,7 +88,11 @@ function capBody(req: http.IncomingMessage, res: http.ServerResponse, bytes: num
   let seen = 0;
   const refuse = () => {
     if (res.headersSent) return;
-    res.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", connection: "close" });
+    res.writeHead(refusal.status, {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+      connection: "close",
+    });
     res.end(refusal.message, () => req.destroy());
   };
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
@@ -118,7 +127,14 @@ function visitOf(req: http.IncomingMessage): SignedInVisit {
     if (typeof value === "string") headers.set(name, value);
   }
   const cookieHeader = req.headers.cookie;
-  return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookieHeader, cookie: cookieReader(cookieHeader) };
+  return {
+    method: req.method ?? "GET",
+    pathname: url.pathname,
+    search: url.search,
+    headers,
+    cookieHeader,
+    cookie: cookieReader(cookieHeader),
+  };
 }
 
 /** Sends a cache's answer, gzipped when the client takes it. */
@@ -160,7 +176,10 @@ const forwardingToken = randomBytes(18).toString("base64url");
 function trustForwarding(req: http.IncomingMessage, visit: SignedInVisit) {
   req.headers[FORWARDING_HEADER] = forwardingToken;
   const { host, proto } = trustedForwarding((name) => [req.headers[name]].flat()[0], origins);
-  for (const [name, value] of [["x-forwarded-host", host], ["x-forwarded-proto", proto]] as const) {
+  for (const [name, value] of [
+    ["x-forwarded-host", host],
+    ["x-forwarded-proto", proto],
+  ] as const) {
     if (value) req.headers[name] = value;
     else delete req.headers[name];
     if (value) visit.headers.set(name, value);
@@ -179,7 +198,10 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     return;
   }
   // Bodies are measured by their headers before anything reads them.
-  const body = await bodyVerdict({ method: visit.method, pathname: visit.pathname, headers: req.headers }, async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null);
+  const body = await bodyVerdict(
+    { method: visit.method, pathname: visit.pathname, headers: req.headers },
+    async () => (await sessionClaims(sessionCookie(visit.cookie)))?.role ?? null,
+  );
   if (body.kind === "refused") return refuseBody(req, res, body.refusal);
   if (body.kind === "capped") capBody(req, res, body.bytes, body.refusal);
   if (!cacheRender) {

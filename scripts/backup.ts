@@ -43,9 +43,13 @@ try {
   }
   if (keep !== null) {
     const removed = pruneBackups(dbPath, path.dirname(summary.file), keep);
-    console.log(`  保留最新的 ${keep} 份备份，${removed.length > 0 ? `删除了较早的 ${removed.length} 份：${removed.map((f) => path.basename(f)).join("、")}` : "没有需要删除的"}。`);
+    console.log(
+      `  保留最新的 ${keep} 份备份，${removed.length > 0 ? `删除了较早的 ${removed.length} 份：${removed.map((f) => path.basename(f)).join("、")}` : "没有需要删除的"}。`,
+    );
   }
-  console.log(`  用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。恢复：npm run restore -- ${rel(summary.file)}${args.db || process.env.DATABASE_PATH ? ` --db ${rel(dbPath)}` : ""}`);
+  console.log(
+    `  用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。恢复：npm run restore -- ${rel(summary.file)}${args.db || process.env.DATABASE_PATH ? ` --db ${rel(dbPath)}` : ""}`,
+  );
 } catch (error) {
   if (!(error instanceof BackupError)) throw error;
   console.error(`备份失败：${error.message}`);

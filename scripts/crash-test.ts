@@ -120,7 +120,8 @@ function findTargets(db: Database.Database): Target[] {
     .all() as Target[];
 }
 
-const versionOf = (db: Database.Database, proposalId: number) => (db.prepare("select version from proposals where id = ?").get(proposalId) as { version: number }).version;
+const versionOf = (db: Database.Database, proposalId: number) =>
+  (db.prepare("select version from proposals where id = ?").get(proposalId) as { version: number }).version;
 
 type Ack = { kind: "draft" | "contact"; proposalId: number; marker: string; round: number };
 
@@ -131,14 +132,25 @@ function check(acks: readonly Ack[]): Check {
   return withDb((db) => {
     const integrity = (db.pragma("integrity_check") as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreignKeys = (db.pragma("foreign_key_check") as unknown[]).length;
-    const drafts = new Set((db.prepare(`select proposal_id || ':' || body as k from reply_drafts where body like '%${MARKER}%'`).all() as { k: string }[]).map((r) => r.k));
-    const contacts = new Set((db.prepare(`select proposal_id || ':' || summary as k from contact_records where summary like '%${MARKER}%'`).all() as { k: string }[]).map((r) => r.k));
+    const drafts = new Set(
+      (db.prepare(`select proposal_id || ':' || body as k from reply_drafts where body like '%${MARKER}%'`).all() as { k: string }[]).map(
+        (r) => r.k,
+      ),
+    );
+    const contacts = new Set(
+      (
+        db.prepare(`select proposal_id || ':' || summary as k from contact_records where summary like '%${MARKER}%'`).all() as {
+          k: string;
+        }[]
+      ).map((r) => r.k),
+    );
     const missing = acks.filter((a) => !(a.kind === "draft" ? drafts : contacts).has(`${a.proposalId}:${draftBody(a.marker, a.kind)}`));
     return { integrity, foreignKeys, missing };
   });
 }
 
-const draftBody = (marker: string, kind: Ack["kind"]) => (kind === "draft" ? `经研究，现将办理情况答复如下。（${marker}）` : `电话沟通办理思路（${marker}）`);
+const draftBody = (marker: string, kind: Ack["kind"]) =>
+  kind === "draft" ? `经研究，现将办理情况答复如下。（${marker}）` : `电话沟通办理思路（${marker}）`;
 
 // ---------------------------------------------------------------------------------------------
 // The server
@@ -198,7 +210,14 @@ type Client = Target & { token: string; version: number };
 type RoundLoad = { calls: number; acks: Ack[]; inFlight: Ack[]; refused: string[] };
 
 /** One client's calls until the server goes away (or the cap): a reply draft most times, a contact record otherwise. */
-async function drive(client: Client, round: number, index: number, ids: { draft: string; contact: string }, stop: { killed: boolean }, load: RoundLoad) {
+async function drive(
+  client: Client,
+  round: number,
+  index: number,
+  ids: { draft: string; contact: string },
+  stop: { killed: boolean },
+  load: RoundLoad,
+) {
   const page = `/proposals/${client.proposalId}`;
   const today = isoDateInChina(new Date());
   for (let n = 0; n < MAX_CALLS_PER_ROUND && !stop.killed; n++) {
@@ -217,11 +236,23 @@ async function drive(client: Client, round: number, index: number, ids: { draft:
             disclosureSummary: "",
             disclosureReason: "",
           }
-        : { proposalId: String(client.proposalId), contactedOn: today, method: "phone", participants: "承办人与提案人", summary: draftBody(marker, "contact") };
+        : {
+            proposalId: String(client.proposalId),
+            contactedOn: today,
+            method: "phone",
+            participants: "承办人与提案人",
+            summary: draftBody(marker, "contact"),
+          };
     load.calls++;
     let response: Awaited<ReturnType<typeof callServerAction>>;
     try {
-      response = await callServerAction({ baseURL: BASE_URL, page, actionId: kind === "draft" ? ids.draft : ids.contact, fields, sessionToken: client.token });
+      response = await callServerAction({
+        baseURL: BASE_URL,
+        page,
+        actionId: kind === "draft" ? ids.draft : ids.contact,
+        fields,
+        sessionToken: client.token,
+      });
     } catch {
       // The server died mid-request: this write was not acknowledged, whether or not it committed.
       load.inFlight.push({ kind, proposalId: client.proposalId, marker, round });
@@ -277,7 +308,14 @@ try {
       for (const c of clients) c.version = versionOf(db, c.proposalId);
     });
     // One read of each client's page first, so the kill falls among writes rather than the first render.
-    await Promise.all(clients.map((c) => fetch(`${BASE_URL}/proposals/${c.proposalId}`, { headers: { Cookie: `${SESSION_COOKIE}=${c.token}` }, signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      clients.map((c) =>
+        fetch(`${BASE_URL}/proposals/${c.proposalId}`, {
+          headers: { Cookie: `${SESSION_COOKIE}=${c.token}` },
+          signal: AbortSignal.timeout(30_000),
+        }).then((r) => r.arrayBuffer()),
+      ),
+    );
     const load: RoundLoad = { calls: 0, acks: [], inFlight: [], refused: [] };
     const stop = { killed: false };
     const killAfter = Math.round(KILL_AFTER_MS[0] + random() * (KILL_AFTER_MS[1] - KILL_AFTER_MS[0]));
@@ -303,8 +341,11 @@ try {
     );
     console.log(rows.at(-1));
     if (!ok) {
-      problems.push(`第 ${round} 轮：丢失 ${result.missing.length} 条已确认写入，integrity_check ${result.integrity.join("; ")}，外键问题 ${result.foreignKeys}`);
-      for (const m of result.missing.slice(0, 10)) problems.push(`  丢失：${m.kind === "draft" ? "答复草稿" : "沟通记录"} 提案 ${m.proposalId} “${m.marker}”`);
+      problems.push(
+        `第 ${round} 轮：丢失 ${result.missing.length} 条已确认写入，integrity_check ${result.integrity.join("; ")}，外键问题 ${result.foreignKeys}`,
+      );
+      for (const m of result.missing.slice(0, 10))
+        problems.push(`  丢失：${m.kind === "draft" ? "答复草稿" : "沟通记录"} 提案 ${m.proposalId} “${m.marker}”`);
     }
   }
 } catch (error) {
@@ -316,10 +357,12 @@ try {
 const inFlightCommitted = rows.length > 0 ? inFlight.length - check(inFlight).missing.length : 0;
 const lost = problems.some((p) => p.includes("丢失") || p.includes("integrity_check") || p.startsWith("中止"));
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
-console.log(`\n汇总：${rows.length}/${ROUNDS} 轮，请求 ${totalCalls} 次，服务确认的写入 ${acknowledged.length} 条` +
-  `（答复草稿 ${acknowledged.filter((a) => a.kind === "draft").length}，沟通记录 ${acknowledged.filter((a) => a.kind === "contact").length}），` +
-  `${lost ? "发现问题" : "全部在库，每轮 integrity_check 均为 ok"}；被杀时未得到答复的写入 ${inFlight.length} 条（其中 ${inFlightCommitted} 条已提交）；` +
-  `被拒绝的请求 ${totalRefused} 次；用时 ${seconds} 秒。`);
+console.log(
+  `\n汇总：${rows.length}/${ROUNDS} 轮，请求 ${totalCalls} 次，服务确认的写入 ${acknowledged.length} 条` +
+    `（答复草稿 ${acknowledged.filter((a) => a.kind === "draft").length}，沟通记录 ${acknowledged.filter((a) => a.kind === "contact").length}），` +
+    `${lost ? "发现问题" : "全部在库，每轮 integrity_check 均为 ok"}；被杀时未得到答复的写入 ${inFlight.length} 条（其中 ${inFlightCommitted} 条已提交）；` +
+    `被拒绝的请求 ${totalRefused} 次；用时 ${seconds} 秒。`,
+);
 for (const p of problems) console.log(p);
 if (acknowledged.length === 0) problems.push("没有任何写入被确认，测试无效。");
 const failed = lost || acknowledged.length === 0 || rows.length < ROUNDS;

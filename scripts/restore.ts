@@ -31,13 +31,18 @@ const target = path.resolve(args.db ?? process.env.DATABASE_PATH ?? (args.demo ?
 const rel = (p: string) => path.relative(process.cwd(), p) || p;
 
 try {
-  const summary = restoreDatabase(backupFile, target, { attachmentsDir: attachmentsDirFor(target), skipAttachments: args["skip-attachments"] });
+  const summary = restoreDatabase(backupFile, target, {
+    attachmentsDir: attachmentsDirFor(target),
+    skipAttachments: args["skip-attachments"],
+  });
   console.log(`已从 ${rel(backupFile)} 恢复数据库 ${rel(summary.target)}（完整性检查：ok）`);
   if (summary.attachmentsDir) console.log(`  附件：${rel(summary.attachmentsDir)}（${summary.attachmentFiles} 个文件）`);
   else console.log("  附件：未恢复（--skip-attachments），保留现有附件文件夹");
   console.log(`  数据：${describeCounts(summary.counts)}`);
   if (summary.replaced) {
-    console.log(`  原数据库已移至 ${rel(summary.replaced.file)}${summary.replaced.attachmentsDir ? `，原附件移至 ${rel(summary.replaced.attachmentsDir)}` : ""}；确认无误后可自行删除。`);
+    console.log(
+      `  原数据库已移至 ${rel(summary.replaced.file)}${summary.replaced.attachmentsDir ? `，原附件移至 ${rel(summary.replaced.attachmentsDir)}` : ""}；确认无误后可自行删除。`,
+    );
   }
   if (summary.missingAttachments.length > 0) {
     console.warn(`  注意：数据库登记的 ${summary.missingAttachments.length} 个附件文件不在恢复后的附件文件夹中。`);

@@ -51,7 +51,8 @@ const server = supervise(
   { name: "服务器进程" },
 );
 const mailer = supervise(
-  () => spawn(process.execPath, [path.join(buildDir, "mail-worker.mjs")], { stdio: "inherit", env: { ...process.env, DATABASE_PATH: dbPath } }),
+  () =>
+    spawn(process.execPath, [path.join(buildDir, "mail-worker.mjs")], { stdio: "inherit", env: { ...process.env, DATABASE_PATH: dbPath } }),
   { name: "邮件发送进程" },
 );
 if (args.demo) printDemoAccounts(port);

@@ -17,6 +17,7 @@ if [ "${1:-}" != "--e2e-only" ]; then
     echo "== $step"
     if ! npx $step; then echo "\`$step\` failed"; echo "0 passed, 1 failed"; exit 1; fi
   done
+  source scripts/ensure-postgres.sh
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 

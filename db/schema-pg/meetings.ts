@@ -1,5 +1,5 @@
 /** PostgreSQL mirror of db/schema/meetings.ts (what each table and column means is written there). */
-import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { MEETING_KINDS } from "@/lib/domain";
 import { calendarDate, createdAt, id } from "./columns";
 import { units, users } from "./org";
@@ -35,4 +35,24 @@ export const meetingMembers = pgTable(
       .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+export const meetingPhotos = pgTable(
+  "meeting_photos",
+  {
+    id: id(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    storagePath: text("storage_path").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("meeting_photos_meeting_idx").on(t.meetingId)],
 );

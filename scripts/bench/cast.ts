@@ -33,7 +33,15 @@ type Department = {
 
 const DEPARTMENTS: readonly Department[] = [
   { key: "fgw", name: "发展和改革委员会", abbr: "发改", like: "jjyx", kind: "department", title: "主任", categories: ["经济发展"] },
-  { key: "jxw", name: "经济和信息化委员会", abbr: "经信", like: "jjyx", kind: "department", title: "主任", categories: ["经济发展", "科技、教育"] },
+  {
+    key: "jxw",
+    name: "经济和信息化委员会",
+    abbr: "经信",
+    like: "jjyx",
+    kind: "department",
+    title: "主任",
+    categories: ["经济发展", "科技、教育"],
+  },
   { key: "sww", name: "商务委员会", abbr: "商务", like: "jjyx", kind: "department", title: "主任", categories: ["经济发展", "文化旅游"] },
   { key: "nyw", name: "农业农村委员会", abbr: "农", like: "jjyx", kind: "department", title: "主任", categories: ["农业农村"] },
   { key: "scj", name: "市场监督管理局", abbr: "市监", like: "jjyx", kind: "department", title: "局长", categories: ["医疗卫生"] },
@@ -72,8 +80,10 @@ export type Locality = { name: string; units: readonly string[] };
 
 export const HIGH_TECH_ZONE: Locality = { name: "高新区", units: Object.keys(UNITS) };
 
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文红玉兰志国海波宏宇晓东辉婷玲丹萍鹏飞林斌浩凯俊峰雪梅琳佳欣怡思源子涵浩然嘉懿雨轩明轩梓萱一诺宇航欣然诗涵";
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英建华文红玉兰志国海波宏宇晓东辉婷玲丹萍鹏飞林斌浩凯俊峰雪梅琳佳欣怡思源子涵浩然嘉懿雨轩明轩梓萱一诺宇航欣然诗涵";
 
 function personName(rng: Rng): string {
   const surname = rng.pick(Array.from(SURNAMES));

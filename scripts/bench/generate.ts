@@ -67,7 +67,9 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
     const units = new Map<string, number>(Object.entries(ref.units));
     const users = new Map(ref.users);
     const sessions = new Map<string, number>(Object.entries(ref.sessions));
-    const insertUnit = sqlite.prepare("insert into units (name, short_name, doc_prefix, index_prefix, kind, created_at) values (?, ?, ?, ?, ?, ?)");
+    const insertUnit = sqlite.prepare(
+      "insert into units (name, short_name, doc_prefix, index_prefix, kind, created_at) values (?, ?, ?, ?, ?, ?)",
+    );
     const insertUser = sqlite.prepare(
       "insert into users (username, password_hash, display_name, role, unit_id, title, phone, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     );
@@ -76,7 +78,10 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
       const unitId = Number(insertUnit.run(u.name, u.shortName, u.docPrefix, u.indexPrefix, u.kind, createdAt.getTime()).lastInsertRowid);
       units.set(u.key, unitId);
       for (const p of [u.handler, u.director]) {
-        users.set(p.login, Number(insertUser.run(p.login, passwordHash, p.name, p.role, unitId, p.title, p.phone, createdAt.getTime()).lastInsertRowid));
+        users.set(
+          p.login,
+          Number(insertUser.run(p.login, passwordHash, p.name, p.role, unitId, p.title, p.phone, createdAt.getTime()).lastInsertRowid),
+        );
       }
     }
     for (const m of cast.extraMembers) {
@@ -111,7 +116,9 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
     const scripts = cast.sessions.filter((s) => s.year === y).flatMap((s) => tellSession(rng, cast, s, perSession, BENCH_TODAY, stats));
     const t1 = performance.now();
     db.transaction(() => stage.perform(scripts.flat()));
-    log(`${y}: ${scripts.length} 件提案（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒）`);
+    log(
+      `${y}: ${scripts.length} 件提案（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒）`,
+    );
   }
   const published = (sqlite.prepare("select count(*) as n from publications where status = 'published'").get() as { n: number }).n;
   const indexed = (sqlite.prepare("select count(*) as n from public_search").get() as { n: number }).n;
@@ -140,7 +147,9 @@ function migrationsDigest(): string {
  * `force`), copied and brought up to the current migrations (new indexes, say) once per set of
  * migrations, so that a run only copies it.
  */
-export async function ensureBenchDatabase(options: { force?: boolean; dataDir?: string } = {}): Promise<{ file: string; generated: GenerationReport | null }> {
+export async function ensureBenchDatabase(
+  options: { force?: boolean; dataDir?: string } = {},
+): Promise<{ file: string; generated: GenerationReport | null }> {
   const base = benchDatabasePath(options.dataDir);
   let generated: GenerationReport | null = null;
   if (options.force || !fs.existsSync(base)) {
@@ -178,11 +187,15 @@ export function freshCopy(source: string, target: string): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { force: { type: "boolean", default: false }, proposals: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { force: { type: "boolean", default: false }, proposals: { type: "string" }, out: { type: "string" } },
+  });
   if (values.proposals || values.out) {
     // A smaller or separate database, for trying the generator out.
     const report = await generateBenchDatabase(path.resolve(values.out ?? "data/bench-try.db"), Number(values.proposals ?? PROPOSALS));
-    log(`已生成 ${report.file}：${report.proposals} 件提案，已公开 ${report.published} 件，退回较早阶段 ${report.fellBack} 件，用时 ${report.seconds.toFixed(0)} 秒`);
+    log(
+      `已生成 ${report.file}：${report.proposals} 件提案，已公开 ${report.published} 件，退回较早阶段 ${report.fellBack} 件，用时 ${report.seconds.toFixed(0)} 秒`,
+    );
   } else {
     await ensureBenchDatabase({ force: values.force });
   }

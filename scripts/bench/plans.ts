@@ -82,7 +82,8 @@ function letterDraft(base: string, t: Topic, related: readonly Topic[]): string 
     `一是${d.next[0]}。二是${d.next[1]}。`,
     "三、关于所提建议的办理意见",
     ...t.suggestions.map(
-      ([head, text], i) => `(${"一二三"[i]})关于“${head}”的建议。${text}我们认为该建议切实可行,将结合${t.subject}工作实际认真研究吸纳,${i === 0 ? "纳入下一年度工作计划推进落实" : "会同有关单位加强协调配合,推动相关工作取得实效"}。`,
+      ([head, text], i) =>
+        `(${"一二三"[i]})关于“${head}”的建议。${text}我们认为该建议切实可行,将结合${t.subject}工作实际认真研究吸纳,${i === 0 ? "纳入下一年度工作计划推进落实" : "会同有关单位加强协调配合,推动相关工作取得实效"}。`,
     ),
   ].join("\n\n");
 }
@@ -231,7 +232,15 @@ export function tellSession(rng: Rng, cast: BenchCast, session: BenchSession, co
         const lower = FALLBACK[plan.state];
         if (!lower || !(error instanceof Error) || !error.message.startsWith("Demo")) throw error;
         stats.fellBack++;
-        plan = { ...plan, state: lower, returned: false, secondRound: false, closedByCoordinator: false, cosignerReceipts: false, round2: undefined };
+        plan = {
+          ...plan,
+          state: lower,
+          returned: false,
+          secondRound: false,
+          closedByCoordinator: false,
+          cosignerReceipts: false,
+          round2: undefined,
+        };
       }
     }
   });

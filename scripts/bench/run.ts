@@ -45,7 +45,11 @@ const PROBE_TIMEOUT = 30;
 const SEARCH_2CHAR = "养老";
 const SEARCH_4CHAR = "垃圾分类";
 /** What a browser sends; Next compresses pages for it. */
-const BROWSER = { accept: "text/html,application/xhtml+xml,*/*;q=0.8", "accept-encoding": "gzip, deflate, br", "accept-language": "zh-CN,zh;q=0.9" };
+const BROWSER = {
+  accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+  "accept-encoding": "gzip, deflate, br",
+  "accept-language": "zh-CN,zh;q=0.9",
+};
 const DRAFT_BODY = REPLY_180_PARAGRAPHS.join("\n\n");
 
 const started = performance.now();
@@ -126,7 +130,14 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
   const queue = [...pool];
   let saves = 0;
   // Uncompressed, unlike the pages: autocannon hands over the body as it came, and the bench reads the action's answer in it.
-  const headers = { ...BROWSER, accept: "text/x-component", "accept-encoding": "identity", cookie, origin: baseURL, "next-action": actionId };
+  const headers = {
+    ...BROWSER,
+    accept: "text/x-component",
+    "accept-encoding": "identity",
+    cookie,
+    origin: baseURL,
+    "next-action": actionId,
+  };
   return {
     method: "POST",
     path: `/proposals/${pool[0]!.id}/reply`,
@@ -167,8 +178,8 @@ async function main() {
   fs.mkdirSync("data", { recursive: true });
   // The build (another process) and the data (this one) at the same time.
   if (!args["no-build"]) say(`next build → ${DIST_DIR}（日志 data/bench-build.log）…`);
-  const building = (args["no-build"] ? Promise.resolve(null) : build(DIST_DIR, path.join("data", "bench-build.log"))).catch((error: unknown) =>
-    error instanceof Error ? error : new Error(String(error)),
+  const building = (args["no-build"] ? Promise.resolve(null) : build(DIST_DIR, path.join("data", "bench-build.log"))).catch(
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
   );
   const { file: cached, generated } = await ensureBenchDatabase({ force: args.regenerate });
   const built = await building;
@@ -177,12 +188,21 @@ async function main() {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
   freshCopy(cached, RUN_DB);
   const fx = fixture(RUN_DB);
-  say(`数据：${fx.proposals} 件提案；详情页 /open/${fx.detailId}（正文 ${fx.detailLength} 字）；“${SEARCH_2CHAR}” ${fx.searchHits.two} 条，“${SEARCH_4CHAR}” ${fx.searchHits.four} 条`);
+  say(
+    `数据：${fx.proposals} 件提案；详情页 /open/${fx.detailId}（正文 ${fx.detailLength} 字）；“${SEARCH_2CHAR}” ${fx.searchHits.two} 条，“${SEARCH_4CHAR}” ${fx.searchHits.four} 条`,
+  );
 
   const port = await freePort(3500, 3510);
   const authSecret = randomBytes(32).toString("base64url");
   const nextStart = args["next-start"];
-  const serverOptions = { distDir: DIST_DIR, databasePath: RUN_DB, port, authSecret, logFile: path.join("data", "bench-server.log"), nextStart };
+  const serverOptions = {
+    distDir: DIST_DIR,
+    databasePath: RUN_DB,
+    port,
+    authSecret,
+    logFile: path.join("data", "bench-server.log"),
+    nextStart,
+  };
   let server = await start(serverOptions);
   let rssMaxMB = 0;
   const { baseURL } = server;
@@ -194,7 +214,11 @@ async function main() {
     const staff = { handler: await cookie("jiangmj"), director: await cookie("dengmj"), coordinator: await cookie("coordinator") };
     const actionId = serverActionIds(DIST_DIR).get("app/(staff)/proposals/[id]/actions.ts#saveReplyDraft");
     if (!actionId) throw new Error("saveReplyDraft is not in the build's server-reference manifest");
-    const get = (p: string, cookieHeader?: string): RequestSpec => ({ method: "GET", path: p, headers: { ...BROWSER, ...(cookieHeader ? { cookie: cookieHeader } : {}) } });
+    const get = (p: string, cookieHeader?: string): RequestSpec => ({
+      method: "GET",
+      path: p,
+      headers: { ...BROWSER, ...(cookieHeader ? { cookie: cookieHeader } : {}) },
+    });
     const q = (word: string) => `/open/search?q=${encodeURIComponent(word)}`;
     const specs: Record<ScenarioName, () => RequestSpec> = {
       static: () => get("/humans.txt"),
@@ -222,7 +246,10 @@ async function main() {
     say(`首次加载 JS（gzip）：${firstLoads.map((f) => `${f.path} ${f.gzipKB} KB（${f.scripts} 个脚本）`).join("；")}`);
 
     const only = args.only ? new Set(args.only.split(",")) : null;
-    const codes = (p: PhaseResult) => Object.entries(p.statusCodes).map(([code, n]) => `${code}×${n}`).join(" ");
+    const codes = (p: PhaseResult) =>
+      Object.entries(p.statusCodes)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(" ");
     for (const name of SCENARIOS) {
       if (only && !only.has(name) && name !== "static") continue;
       // One request first: a page that does not answer 2xx (a sign-in redirect, an error) is reported before
@@ -231,7 +258,10 @@ async function main() {
       let first = await probe(baseURL, specs[name](), PROBE_TIMEOUT);
       // The first request of a route also loads its code: when it was slow (but answered), the second one decides.
       if (first.ms > DURATION * 1000 && first.status !== 0) first = await probe(baseURL, specs[name](), PROBE_TIMEOUT);
-      if (!first.ok) say(`${name}: 预检请求未成功（${first.error ?? `HTTP ${first.status}`}），以下计为错误${first.body ? `：${first.body.replaceAll("\n", " ")}` : ""}`);
+      if (!first.ok)
+        say(
+          `${name}: 预检请求未成功（${first.error ?? `HTTP ${first.status}`}），以下计为错误${first.body ? `：${first.body.replaceAll("\n", " ")}` : ""}`,
+        );
       let c1: PhaseResult;
       let c20: PhaseResult;
       if (first.ms > DURATION * 1000) {

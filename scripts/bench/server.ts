@@ -106,24 +106,20 @@ export async function start(options: {
     serverKind(options.nextStart) === FRONT_SERVER_SOURCE
       ? frontServerArgs(options.distDir)
       : [...serverNodeOptions(options.distDir), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
-  const child = spawn(
-    process.execPath,
-    args,
-    {
-      stdio: ["ignore", out, out],
-      env: {
-        ...process.env,
-        PORT: String(options.port),
-        HOSTNAME: "127.0.0.1",
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: options.distDir,
-        DATABASE_PATH: options.databasePath,
-        AUTH_SECRET: options.authSecret,
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", out, out],
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      HOSTNAME: "127.0.0.1",
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: options.distDir,
+      DATABASE_PATH: options.databasePath,
+      AUTH_SECRET: options.authSecret,
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
-  );
+  });
   fs.closeSync(out);
   const pid = child.pid!;
   let maxKB = 0;

@@ -19,7 +19,23 @@ export type FilterPools = {
 };
 
 /** Words of the generated texts (the demo's topics), short and long. */
-const TOPIC_WORDS = ["养老", "停车", "人才", "垃圾分类", "融资", "知识产权", "电梯", "公交", "营商环境", "医疗", "教育", "社区", "生态", "科技型中小企业", "充电桩"];
+const TOPIC_WORDS = [
+  "养老",
+  "停车",
+  "人才",
+  "垃圾分类",
+  "融资",
+  "知识产权",
+  "电梯",
+  "公交",
+  "营商环境",
+  "医疗",
+  "教育",
+  "社区",
+  "生态",
+  "科技型中小企业",
+  "充电桩",
+];
 
 /** What the filters can be drawn from, read from the bench database. */
 export function filterPools(db: Database.Database): FilterPools {

@@ -64,13 +64,21 @@ export function scenarioChecks(s: ScenarioResult): Check[] {
 export function globalChecks(r: BenchResults): Check[] {
   return [
     { label: `server RSS<${MAX_RSS_MB}MB`, pass: r.rssMaxMB < MAX_RSS_MB, value: `${r.rssMaxMB} MB` },
-    { label: `public first-load JS<${MAX_FIRST_LOAD_KB}KB gzip`, pass: r.publicFirstLoadJsKB < MAX_FIRST_LOAD_KB, value: `${r.publicFirstLoadJsKB} KB` },
+    {
+      label: `public first-load JS<${MAX_FIRST_LOAD_KB}KB gzip`,
+      pass: r.publicFirstLoadJsKB < MAX_FIRST_LOAD_KB,
+      value: `${r.publicFirstLoadJsKB} KB`,
+    },
   ];
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -86,7 +94,20 @@ export function report(r: BenchResults): { text: string; met: number; total: num
     met += checks.filter((c) => c.pass).length;
     total += checks.length;
     const n = (x: number) => (Number.isFinite(x) ? String(x) : "-");
-    return [s.name, n(s.c1.rps), n(s.c1.p50), n(s.c1.p95), n(s.c1.p99), n(s.c20.rps), n(s.c20.p50), n(s.c20.p95), n(s.c20.p99), String(s.c20.errors), s.ratio.toFixed(3), checks.map(mark).join("  ")];
+    return [
+      s.name,
+      n(s.c1.rps),
+      n(s.c1.p50),
+      n(s.c1.p95),
+      n(s.c1.p99),
+      n(s.c20.rps),
+      n(s.c20.p50),
+      n(s.c20.p95),
+      n(s.c20.p99),
+      String(s.c20.errors),
+      s.ratio.toFixed(3),
+      checks.map(mark).join("  "),
+    ];
   });
   const globals = globalChecks(r);
   met += globals.filter((c) => c.pass).length;

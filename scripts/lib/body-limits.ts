@@ -37,7 +37,10 @@ const header = (request: BodyRequest, name: string) => {
 
 const mb = (bytes: number) => `${Math.floor(bytes / MB)} MB`;
 const tooLarge = (bytes: number): Refusal => ({ status: 413, message: `提交的内容过大（最多 ${mb(bytes)}），请减小后重试。` });
-const fileTooLarge: Refusal = { status: 413, message: `上传的文件过大（每个最多 ${mb(UPLOAD_REQUEST_BYTES - MULTIPART_OVERHEAD_BYTES)}）。` };
+const fileTooLarge: Refusal = {
+  status: 413,
+  message: `上传的文件过大（每个最多 ${mb(UPLOAD_REQUEST_BYTES - MULTIPART_OVERHEAD_BYTES)}）。`,
+};
 
 /** Why a session may not upload: none (401) or a role without the capability (403); null when it may. */
 async function uploadRefusal(sessionRole: () => Promise<string | null>): Promise<Refusal | null> {
@@ -56,12 +59,17 @@ export async function bodyVerdict(request: BodyRequest, sessionRole: () => Promi
   const chunked = header(request, "transfer-encoding") !== undefined;
   if (!chunked && (lengthHeader === undefined || lengthHeader === "0")) return { kind: "none" };
   const encoding = header(request, "content-encoding");
-  if (encoding && encoding.trim().toLowerCase() !== "identity") return { kind: "refused", refusal: { status: 415, message: "不接受压缩的请求内容。" } };
+  if (encoding && encoding.trim().toLowerCase() !== "identity")
+    return { kind: "refused", refusal: { status: 415, message: "不接受压缩的请求内容。" } };
   const length = chunked || lengthHeader === undefined ? null : Number(lengthHeader);
-  if (length !== null && (!Number.isSafeInteger(length) || length < 0)) return { kind: "refused", refusal: { status: 413, message: "请求的内容长度无效。" } };
+  if (length !== null && (!Number.isSafeInteger(length) || length < 0))
+    return { kind: "refused", refusal: { status: 413, message: "请求的内容长度无效。" } };
   if (length !== null && length <= ORDINARY_BODY_BYTES) return { kind: "ordinary" };
   const upload = request.method === "POST" && request.pathname === UPLOAD_PATH;
-  if (!upload) return length === null ? { kind: "capped", bytes: ORDINARY_BODY_BYTES, refusal: tooLarge(ORDINARY_BODY_BYTES) } : { kind: "refused", refusal: tooLarge(ORDINARY_BODY_BYTES) };
+  if (!upload)
+    return length === null
+      ? { kind: "capped", bytes: ORDINARY_BODY_BYTES, refusal: tooLarge(ORDINARY_BODY_BYTES) }
+      : { kind: "refused", refusal: tooLarge(ORDINARY_BODY_BYTES) };
   if (length !== null && length > UPLOAD_REQUEST_BYTES) return { kind: "refused", refusal: fileTooLarge };
   const refusal = await uploadRefusal(sessionRole);
   if (refusal) return { kind: "refused", refusal };

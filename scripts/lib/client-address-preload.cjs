@@ -9,7 +9,9 @@
 const http = require("node:http");
 
 function trustsProxy(value) {
-  const v = String(value ?? "").trim().toLowerCase();
+  const v = String(value ?? "")
+    .trim()
+    .toLowerCase();
   if (v === "true" || v === "yes" || v === "on") return true;
   const n = Number(v);
   return v !== "" && Number.isSafeInteger(n) && n > 0;

@@ -38,7 +38,8 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   }
   if (!options.demo) {
     const admin = await bootstrapAdmin(db);
-    if (admin?.generated) console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
+    if (admin?.generated)
+      console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
     else if (admin) console.log("首次启动：已创建管理员账户 admin，密码为 ADMIN_PASSWORD 的值。");
   }
   const issued = issueMissingReceiptTokens(db);

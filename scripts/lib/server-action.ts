@@ -35,13 +35,19 @@ export function encodeActionArguments(fields: Fields): { body: Buffer; contentTy
     if (typeof value === "object" && !Buffer.isBuffer(value)) {
       const fileName = value.name.replace(/"/g, "%22").replace(/\r|\n/g, " ");
       parts.push(
-        Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"; filename="${fileName}"${CRLF}Content-Type: ${value.type ?? "application/octet-stream"}${CRLF}${CRLF}`),
+        Buffer.from(
+          `--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"; filename="${fileName}"${CRLF}Content-Type: ${value.type ?? "application/octet-stream"}${CRLF}${CRLF}`,
+        ),
         value.file,
         Buffer.from(CRLF),
       );
       return;
     }
-    parts.push(Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}`), Buffer.isBuffer(value) ? value : Buffer.from(value), Buffer.from(CRLF));
+    parts.push(
+      Buffer.from(`--${boundary}${CRLF}Content-Disposition: form-data; name="${name}"${CRLF}${CRLF}`),
+      Buffer.isBuffer(value) ? value : Buffer.from(value),
+      Buffer.from(CRLF),
+    );
   };
   for (const [key, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) part(`_1_${key}`, one);
   part("0", JSON.stringify([null, "$K1"]));
@@ -124,5 +130,11 @@ export async function callServerAction(call: ActionCall): Promise<ActionResponse
     body: new Uint8Array(body),
   });
   const text = await response.text();
-  return { status: response.status, result: actionResult(text), redirectTo: response.headers.get("x-action-redirect"), setCookies: response.headers.getSetCookie(), body: text };
+  return {
+    status: response.status,
+    result: actionResult(text),
+    redirectTo: response.headers.get("x-action-redirect"),
+    setCookies: response.headers.getSetCookie(),
+    body: text,
+  };
 }

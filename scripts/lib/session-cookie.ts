@@ -13,9 +13,9 @@ type UserRow = { id: number; display_name: string; role: string; unit_id: number
 function findUser(databasePath: string, username: string): UserRow {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const row = db
-      .prepare("select id, display_name, role, unit_id, session_version from users where username = ?")
-      .get(username) as UserRow | undefined;
+    const row = db.prepare("select id, display_name, role, unit_id, session_version from users where username = ?").get(username) as
+      | UserRow
+      | undefined;
     if (!row) throw new Error(`no such user: ${username}`);
     return row;
   } finally {
@@ -29,6 +29,14 @@ export async function mintSessionToken(databasePath: string, secret: string, use
   return encode({
     salt: SESSION_COOKIE,
     secret,
-    token: { sub: String(user.id), uid: String(user.id), name: user.display_name, role: user.role, unitId: user.unit_id, sv: user.session_version, sid: randomUUID() },
+    token: {
+      sub: String(user.id),
+      uid: String(user.id),
+      name: user.display_name,
+      role: user.role,
+      unitId: user.unit_id,
+      sv: user.session_version,
+      sid: randomUUID(),
+    },
   });
 }
