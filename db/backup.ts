@@ -84,7 +84,7 @@ function isAppDatabase(db: Database.Database): boolean {
 }
 
 /** Tables that name stored files, each where the database has it (an older backup may not). */
-const FILE_TABLES = ["attachments", "reply_files", "meeting_photos"] as const;
+export const FILE_TABLES = ["attachments", "reply_files", "meeting_photos"] as const;
 
 /** The storage paths the database names (proposals' attachments, replies' files, meetings' photos) that are not in the attachments folder. */
 function missingAttachmentFiles(db: Database.Database, attachmentsDir: string): string[] {
@@ -94,13 +94,13 @@ function missingAttachmentFiles(db: Database.Database, attachmentsDir: string): 
   return rows.map((r) => r.storage_path).filter((p) => !fs.existsSync(path.join(attachmentsDir, p)));
 }
 
-function countFiles(dir: string): number {
+export function countFiles(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
 
 /** Copies a folder to `<to>.partial`, then renames it into place, so `to` is never half-written. */
-function copyFolder(from: string, to: string): void {
+export function copyFolder(from: string, to: string): void {
   const partial = `${to}.partial`;
   fs.rmSync(partial, { recursive: true, force: true });
   if (fs.existsSync(from)) fs.cpSync(from, partial, { recursive: true, preserveTimestamps: true });
@@ -109,7 +109,7 @@ function copyFolder(from: string, to: string): void {
 }
 
 /** rename, or copy and remove across file systems (ATTACHMENTS_DIR may live elsewhere). */
-function move(from: string, to: string): void {
+export function move(from: string, to: string): void {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   try {
     fs.renameSync(from, to);
@@ -209,8 +209,13 @@ export async function backupDatabase(source: string, options: BackupOptions = {}
 
 /** The backups of `source` in `dir` (`<name>-YYYYMMDD-HHMMSS.db`), newest first; copies set aside by a restore are not. */
 export function backupsOf(source: string, dir: string): string[] {
-  const name = path.basename(source, path.extname(source)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`^${name}-\\d{8}-\\d{6}\\.db$`);
+  return backupsNamed(path.basename(source, path.extname(source)), dir, ".db");
+}
+
+/** The files `<name>-YYYYMMDD-HHMMSS<extension>` in `dir`, newest first (also the `.dump` backups of db/backup-pg.ts). */
+export function backupsNamed(name: string, dir: string, extension: string): string[] {
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^${literal(name)}-\\d{8}-\\d{6}${literal(extension)}$`);
   if (!fs.existsSync(dir)) return [];
   // The stamp sorts as the time does.
   return fs
@@ -223,8 +228,13 @@ export function backupsOf(source: string, dir: string): string[] {
 
 /** Deletes all but the `keep` newest backups of `source` in `dir`, each with its attachments; returns the files deleted. */
 export function pruneBackups(source: string, dir: string, keep: number): string[] {
+  return pruneBackupsNamed(path.basename(source, path.extname(source)), dir, ".db", keep);
+}
+
+/** pruneBackups for the backups `<name>-YYYYMMDD-HHMMSS<extension>`. */
+export function pruneBackupsNamed(name: string, dir: string, extension: string, keep: number): string[] {
   if (!Number.isSafeInteger(keep) || keep < 1) throw new BackupError("保留份数须为正整数");
-  const old = backupsOf(source, dir).slice(keep);
+  const old = backupsNamed(name, dir, extension).slice(keep);
   for (const file of old) {
     fs.rmSync(siblingAttachmentsDir(file), { recursive: true, force: true });
     fs.rmSync(file, { force: true });

@@ -11,7 +11,7 @@ export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations-pg")
 const NO_SERVER =
   "PG_TEST_URL is not set: install and start PostgreSQL 15 (apt-get install postgresql) and set PG_TEST_URL, e.g. postgresql:///postgres?host=/var/run/postgresql&user=root";
 
-export type PgTestDatabase = { db: NodePgDatabase<typeof schema>; pool: pg.Pool; drop: () => Promise<void> };
+export type PgTestDatabase = { db: NodePgDatabase<typeof schema>; pool: pg.Pool; url: string; drop: () => Promise<void> };
 
 async function asAdmin(base: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: base });
@@ -40,8 +40,10 @@ export async function freshPgDatabase(): Promise<PgTestDatabase> {
   return {
     db,
     pool,
+    url: url.href,
     drop: async () => {
-      await pool.end();
+      // A test may have ended the pool itself (a restore refuses while anything else is connected).
+      if (!pool.ending) await pool.end();
       await asAdmin(base, `drop database ${name} with (force)`);
     },
   };
