@@ -27,7 +27,7 @@ describe("kept statements", () => {
 
   it("gives drizzle's raw-row queries and plain queries on the same SQL each their own shape", () => {
     const { db } = setup();
-    const counted = () => db.select({ n: sql<number>`count(*)` }).from(users).all();
+    const counted = async () => db.select({ n: sql<number>`count(*)` }).from(users).all();
     const text = db.select({ n: sql<number>`count(*)` }).from(users).toSQL().sql;
     expect(counted()).toEqual([{ n: 0 }]);
     expect(db.all(sql.raw(text))).toEqual([{ "count(*)": 0 }]);
