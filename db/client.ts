@@ -88,7 +88,8 @@ function serialised<T extends object>(builder: T, lock: Mutex): T {
         return async (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
           lock.runExclusive(() => (target as unknown as PromiseLike<unknown>).then((v) => v)).then(resolve, reject);
       }
-      if (RUNS.has(prop)) return async (...args: unknown[]) => lock.runExclusive(() => value.apply(target, args));
+      // `values` runs a statement, but on an insert builder (no SQL yet) it only adds the rows.
+      if (RUNS.has(prop) && "getSQL" in target) return async (...args: unknown[]) => lock.runExclusive(() => value.apply(target, args));
       return (...args: unknown[]) => {
         const next = value.apply(target, args);
         return next && typeof next === "object" && "getSQL" in next ? serialised(next, lock) : next;
@@ -107,7 +108,7 @@ function serialised<T extends object>(builder: T, lock: Mutex): T {
  * transaction (AsyncLocalStorage), so code that reaches for the database rather than the `tx` it was
  * given still reads its own writes; `db.transaction` there is a savepoint, as in drizzle.
  */
-export function openDatabase(file: string = databasePath()): SqliteDb {
+export function openDatabase(file: string = databasePath(), options: { alone?: boolean } = {}): SqliteDb {
   fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ file)), { recursive: true });
   const writer = connect(file);
   const writerDb = drizzle(writer, { schema });
@@ -116,10 +117,13 @@ export function openDatabase(file: string = databasePath()): SqliteDb {
   // as SQLite recommends when a connection opens (it does little when nothing has changed).
   writer.pragma("analysis_limit = 400");
   writer.pragma("optimize = 0x10002");
-  const reader = connect(file);
-  reader.pragma("query_only = ON");
-  reader.pragma("analysis_limit = 400");
-  const readerDb = drizzle(reader, { schema });
+  // A script that has the file to itself (the bench generator changes its journal mode) reads on the writer.
+  const reader = options.alone ? writer : connect(file);
+  if (!options.alone) {
+    reader.pragma("query_only = ON");
+    reader.pragma("analysis_limit = 400");
+  }
+  const readerDb = options.alone ? writerDb : drizzle(reader, { schema });
   return withTransactions(readerDb, reader, writerDb, writer) as unknown as SqliteDb;
 }
 
@@ -179,8 +183,8 @@ function withTransactions(readerDb: BetterSQLite3Database<Schema>, readerConnect
       if (prop === "transaction") return transaction;
       if (prop === "$client") return writer;
       if (prop === CLOSE) return () => {
-        reader.close();
-        writer.close();
+        if (reader.open) reader.close();
+        if (writer.open) writer.close();
       };
       const inTransaction = current.getStore();
       const source = inTransaction ?? (WRITES.has(prop) ? writerDb : target);

@@ -161,6 +161,8 @@ export async function registerProposals(titles: string[]): Promise<number[]> {
   return withDb(async (db) => {
     const people = lookups(db);
     const today = isoDateInChina(new Date());
-    return await Promise.all(titles.map(async (title) => ok(await people.register(next++, { title, receivedOn: today })).id));
+    const ids: number[] = [];
+    for (const title of titles) ids.push(ok(await people.register(next++, { title, receivedOn: today })).id);
+    return ids;
   });
 }

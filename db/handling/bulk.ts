@@ -30,10 +30,11 @@ async function allOrNothing<T extends { proposalId: number }>(db: Db, items: rea
   try {
     await db.transaction(
       async (tx) => {
-        rows = (await Promise.all(items.map(async (item) => {
+        // One row after the other: each is a savepoint of this transaction.
+        for (const item of items) {
           const result = await step(tx, item);
-          return { proposalId: item.proposalId, label: labels.get(item.proposalId) ?? `提案${item.proposalId}`, ok: result.ok, reason: result.ok ? null : result.reason };
-        })));
+          rows.push({ proposalId: item.proposalId, label: labels.get(item.proposalId) ?? `提案${item.proposalId}`, ok: result.ok, reason: result.ok ? null : result.reason });
+        }
         if (rows.some((r) => !r.ok)) throw new RolledBack();
       },
       { behavior: "immediate" },

@@ -29,11 +29,13 @@ export async function superviseSteps(
   const { unitId, proposalIds, stage } = input;
   const steps = (await supervisionItems(db, LAST_DAY, unitId)).filter((s) => (stage ? s.stage === stage : s.stage !== "receipt"));
   const calendar = await holidayCalendarOf(db);
-  return await Promise.all(proposalIds.map(async (proposalId) => {
+  const results = [];
+  for (const proposalId of proposalIds) {
     const step = steps.find((s) => s.proposalId === proposalId);
-    if (!step) return { ok: false as const, reason: "此提案当前无需督办" };
-    return supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due, provisional: provisionalReason(calendar, step.due) !== null }, today) });
-  }));
+    if (!step) results.push({ ok: false as const, reason: "此提案当前无需督办" });
+    else results.push(await supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due, provisional: provisionalReason(calendar, step.due) !== null }, today) }));
+  }
+  return results;
 }
 
 /** Later than any deadline: every open step. */

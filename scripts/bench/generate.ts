@@ -48,7 +48,7 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   const tmp = `${file}.tmp`;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(tmp + suffix, { force: true });
   // The app's own connection (migrated, statements kept), writing with journaling off: a failed run leaves only the .tmp file.
-  const db = openDatabase(tmp);
+  const db = openDatabase(tmp, { alone: true });
   const sqlite = db.$client;
   // Out of WAL first (journal_mode cannot go from WAL to OFF directly; it stayed WAL, and a year's
   // transaction spilled into the WAL file), and a page cache larger than a year's writes: with 256 MB

@@ -44,12 +44,12 @@ describe("申请调整", () => {
 
     await ok(await decideAdjustment(t.db, await t.user("coordinator"), p.id, { unitId: planning, outcome: { kind: "change_lead", leadUnitId: construction, formerLead: "co" }, comment: "同意，由建设局主办" }));
 
-    expect(t.rolesOf(p.id)).toEqual({ [construction]: "lead:pending", [planning]: "co:pending" });
+    expect(await t.rolesOf(p.id)).toEqual({ [construction]: "lead:pending", [planning]: "co:pending" });
     const lead = (await t.db.select().from(assignments).where(and(eq(assignments.proposalId, p.id), eq(assignments.unitId, construction))).get())!;
     expect(lead).toMatchObject({ id: coBefore.id, assignedOn: today, acceptDue: dueDate(PACKAGE_CALENDAR, today, DEFAULT_DEADLINES.accept), due: dueDate(PACKAGE_CALENDAR, today, DEFAULT_DEADLINES.reply), handlerId: null });
     const former = (await t.db.select().from(assignments).where(and(eq(assignments.proposalId, p.id), eq(assignments.unitId, planning))).get())!;
     expect(former).toMatchObject({ role: "co", assignedOn: today, due: dueDate(PACKAGE_CALENDAR, today, DEFAULT_DEADLINES.coOpinion) });
-    expect(t.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.id, request.id)).get()).toMatchObject({ status: "approved", decisionComment: "同意，由建设局主办" });
+    expect(await t.db.select().from(adjustmentRequests).where(eq(adjustmentRequests.id, request.id)).get()).toMatchObject({ status: "approved", decisionComment: "同意，由建设局主办" });
     expect((await t.db.select().from(events).where(and(eq(events.proposalId, p.id), eq(events.action, "adjustment_approved"))).get())?.data).toEqual({
       unitId: planning,
       leadUnitId: construction,
@@ -83,17 +83,17 @@ describe("申请调整", () => {
     const innovationBefore = await t.db.select().from(assignments).where(and(eq(assignments.proposalId, id), eq(assignments.unitId, innovation))).get();
 
     // A co-handling unit cannot be made to lead another unit's way, nor replaced by a unit already on it.
-    expect(decideAdjustment(t.db, await t.user("coordinator"), id, { unitId: party, outcome: { kind: "change_lead", leadUnitId: innovation, formerLead: "co" }, comment: null })).toEqual({
+    expect(await decideAdjustment(t.db, await t.user("coordinator"), id, { unitId: party, outcome: { kind: "change_lead", leadUnitId: innovation, formerLead: "co" }, comment: null })).toEqual({
       ok: false,
       reason: "协办单位申请调整，只能改由该单位主办",
     });
-    expect(decideAdjustment(t.db, await t.user("coordinator"), id, { unitId: party, outcome: { kind: "withdraw", replacementUnitId: innovation }, comment: null })).toEqual({
+    expect(await decideAdjustment(t.db, await t.user("coordinator"), id, { unitId: party, outcome: { kind: "withdraw", replacementUnitId: innovation }, comment: null })).toEqual({
       ok: false,
       reason: "新的承办单位已在承办此提案",
     });
     await ok(await decideAdjustment(t.db, await t.user("coordinator"), id, { unitId: party, outcome: { kind: "change_lead", leadUnitId: party, formerLead: "withdrawn" }, comment: null }));
-    expect(t.rolesOf(id)).toEqual({ [tech]: "withdrawn", [party]: "lead:pending", [innovation]: "co:done" });
-    expect(t.db.select().from(assignments).where(and(eq(assignments.proposalId, id), eq(assignments.unitId, innovation))).get()).toEqual(innovationBefore);
+    expect(await t.rolesOf(id)).toEqual({ [tech]: "withdrawn", [party]: "lead:pending", [innovation]: "co:done" });
+    expect(await t.db.select().from(assignments).where(and(eq(assignments.proposalId, id), eq(assignments.unitId, innovation))).get()).toEqual(innovationBefore);
     expect((await t.db.select().from(proposals).where(eq(proposals.id, id)).get())?.status).toBe("assigned");
     ok(await acceptAssignment(t.db, await t.user("dqgzb"), id, party));
     expect((await t.db.select().from(proposals).where(eq(proposals.id, id)).get())?.status).toBe("handling");

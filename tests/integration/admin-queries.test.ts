@@ -64,19 +64,19 @@ afterAll(() => {
 });
 
 describe("units", () => {
-  it("creates a unit and logs it", () => {
-    expect(eventsOf("unit_create")).toEqual([
+  it("creates a unit and logs it", async () => {
+    expect(await eventsOf("unit_create")).toEqual([
       expect.objectContaining({ actorId: adminId, data: { unitId, name: unit.name } }),
     ]);
   });
 
-  it("refuses a duplicate name or short name with the field to blame", () => {
-    expect(createUnit(db, { ...unit, shortName: "另一个简称" }, adminId)).toEqual({
+  it("refuses a duplicate name or short name with the field to blame", async () => {
+    expect(await createUnit(db, { ...unit, shortName: "另一个简称" }, adminId)).toEqual({
       ok: false,
       error: "单位名称已存在",
       field: "name",
     });
-    expect(createUnit(db, { ...unit, name: "另一个单位" }, adminId)).toEqual({
+    expect(await createUnit(db, { ...unit, name: "另一个单位" }, adminId)).toEqual({
       ok: false,
       error: "单位简称已存在",
       field: "shortName",
@@ -86,14 +86,14 @@ describe("units", () => {
   it("updates and deactivates a unit, logging the changed fields", async () => {
     const other = { ...unit, name: "重庆高新区党群工作部", shortName: "党群工作部", kind: "party" as const };
     const otherId = saved(await createUnit(db, other, adminId));
-    expect(updateUnit(db, { id: otherId, ...other, active: false }, adminId)).toEqual({ ok: true, id: otherId });
+    expect(await updateUnit(db, { id: otherId, ...other, active: false }, adminId)).toEqual({ ok: true, id: otherId });
     expect((await eventsOf("unit_update")).at(-1)?.data).toEqual({ unitId: otherId, fields: ["active"] });
-    expect(updateUnit(db, { id: otherId, ...other, shortName: unit.shortName, active: false }, adminId)).toEqual({
+    expect(await updateUnit(db, { id: otherId, ...other, shortName: unit.shortName, active: false }, adminId)).toEqual({
       ok: false,
       error: "单位简称已存在",
       field: "shortName",
     });
-    expect(updateUnit(db, { id: 9999, ...unit, active: true }, adminId)).toEqual({ ok: false, error: "该记录不存在或已被删除" });
+    expect(await updateUnit(db, { id: 9999, ...unit, active: true }, adminId)).toEqual({ ok: false, error: "该记录不存在或已被删除" });
   });
 });
 
@@ -137,7 +137,7 @@ describe("users", () => {
   });
 
   it("logs a role change separately from the profile update", async () => {
-    expect(updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "局长", phone: null, email: null }, adminId)).toEqual({
+    expect(await updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "局长", phone: null, email: null }, adminId)).toEqual({
       ok: true,
       id: userId,
     });
@@ -145,27 +145,27 @@ describe("users", () => {
     expect((await eventsOf("user_update")).at(-1)?.data).toEqual({ userId, fields: ["role", "title"] });
     const before = (await eventsOf("user_role_change")).length;
     await updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "副局长", phone: null, email: null }, adminId);
-    expect(eventsOf("user_role_change")).toHaveLength(before);
+    expect(await eventsOf("user_role_change")).toHaveLength(before);
   });
 
-  it("stops an administrator from removing their own admin role or disabling themself", () => {
-    expect(updateUser(db, { id: adminId, displayName: "系统管理员", role: "coordinator", unitId: null, ...profile }, adminId)).toEqual({
+  it("stops an administrator from removing their own admin role or disabling themself", async () => {
+    expect(await updateUser(db, { id: adminId, displayName: "系统管理员", role: "coordinator", unitId: null, ...profile }, adminId)).toEqual({
       ok: false,
       error: "不能取消自己的系统管理员角色",
       field: "role",
     });
-    expect(setUserDisabled(db, adminId, true, adminId)).toEqual({ ok: false, error: "不能停用自己的账户" });
-    expect(getAdminUser(db, adminId)).toMatchObject({ role: "admin", disabled: false });
+    expect(await setUserDisabled(db, adminId, true, adminId)).toEqual({ ok: false, error: "不能停用自己的账户" });
+    expect(await getAdminUser(db, adminId)).toMatchObject({ role: "admin", disabled: false });
   });
 
   it("disabling bumps the session version and is logged; enabling is logged too", async () => {
     const versionBefore = (await db.select().from(users).where(eq(users.id, userId)).get())!.sessionVersion;
-    expect(setUserDisabled(db, userId, true, adminId)).toEqual({ ok: true, id: userId });
+    expect(await setUserDisabled(db, userId, true, adminId)).toEqual({ ok: true, id: userId });
     const row = (await db.select().from(users).where(eq(users.id, userId)).get())!;
     expect(row.disabled).toBe(true);
     expect(row.sessionVersion).toBe(versionBefore + 1);
     expect((await eventsOf("user_disable")).at(-1)).toMatchObject({ actorId: adminId, data: { userId } });
-    expect(setUserDisabled(db, userId, false, adminId)).toEqual({ ok: true, id: userId });
+    expect(await setUserDisabled(db, userId, false, adminId)).toEqual({ ok: true, id: userId });
     expect((await getAdminUser(db, userId))?.disabled).toBe(false);
     expect((await eventsOf("user_enable")).at(-1)).toMatchObject({ data: { userId } });
   });
@@ -192,9 +192,9 @@ describe("users", () => {
   it("unlocks a locked account", async () => {
     await db.update(users).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, userId)).run();
     expect((await adminOverview(db)).lockedUsers.map((u) => u.id)).toEqual([userId]);
-    expect(unlockUser(db, userId, adminId)).toEqual({ ok: true, id: userId });
+    expect(await unlockUser(db, userId, adminId)).toEqual({ ok: true, id: userId });
     expect((await adminOverview(db)).lockedUsers).toEqual([]);
-    expect(eventsOf("user_unlock")).toHaveLength(1);
+    expect(await eventsOf("user_unlock")).toHaveLength(1);
   });
 
   it("lists users by role, unit, text and status", async () => {
@@ -222,17 +222,17 @@ describe("sessions and categories", () => {
 
   it("creates a session and refuses the same body, term and meeting twice", async () => {
     const id = saved(await createSession(db, session, adminId));
-    expect(createSession(db, { ...session, year: 2024 }, adminId)).toEqual({ ok: false, error: "该届次会议已存在", field: "meeting" });
-    expect(updateSession(db, { id, ...session, meeting: "第三次会议", active: false }, adminId)).toEqual({ ok: true, id });
+    expect(await createSession(db, { ...session, year: 2024 }, adminId)).toEqual({ ok: false, error: "该届次会议已存在", field: "meeting" });
+    expect(await updateSession(db, { id, ...session, meeting: "第三次会议", active: false }, adminId)).toEqual({ ok: true, id });
     expect((await eventsOf("session_update")).at(-1)?.data).toEqual({ sessionId: id, fields: ["meeting", "active"] });
   });
 
   it("creates a category and refuses a duplicate name", async () => {
     const id = saved(await createCategory(db, { name: "科技", sortOrder: 1 }, adminId));
     const otherId = saved(await createCategory(db, { name: "教育", sortOrder: 2 }, adminId));
-    expect(createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({ ok: false, error: "主题分类已存在", field: "name" });
-    expect(updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({ ok: false, error: "主题分类已存在" });
-    expect(updateCategory(db, { id, name: "科技创新", sortOrder: 1, active: true }, adminId)).toEqual({ ok: true, id });
+    expect(await createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({ ok: false, error: "主题分类已存在", field: "name" });
+    expect(await updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({ ok: false, error: "主题分类已存在" });
+    expect(await updateCategory(db, { id, name: "科技创新", sortOrder: 1, active: true }, adminId)).toEqual({ ok: true, id });
   });
 });
 
@@ -244,7 +244,7 @@ describe("units of users", () => {
     expect(await createUser(db, newcomer, adminId)).toEqual({ ok: false, error: "所选单位已停用", field: "unitId" });
     const stayingId = saved(await createUser(db, { ...newcomer, unitId }, adminId));
     await db.update(users).set({ unitId: retiredId }).where(eq(users.id, stayingId)).run();
-    expect(updateUser(db, { id: stayingId, displayName: "新人", role: "handler", unitId: retiredId, ...profile }, adminId)).toEqual({
+    expect(await updateUser(db, { id: stayingId, displayName: "新人", role: "handler", unitId: retiredId, ...profile }, adminId)).toEqual({
       ok: true,
       id: stayingId,
     });

@@ -2,11 +2,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { approveReply, type Signer } from "@/db/handling/sign-off";
+import { inOrder } from "./in-order";
 
 const { file, signer, proposalIds, go } = workerData as { file: string; signer: Signer; proposalIds: number[]; go: SharedArrayBuffer };
 const db = openDatabase(file);
 // Both workers start at the same moment.
 Atomics.wait(new Int32Array(go), 0, 0);
-const results = await Promise.all(proposalIds.map(async (id) => approveReply(db, signer, id, null)));
+const results = await inOrder(proposalIds, async (id) => approveReply(db, signer, id, null));
 void closeDatabase(db);
 parentPort!.postMessage(results);

@@ -52,23 +52,23 @@ describe("sessions end", { timeout: 60_000 }, () => {
     const admin = await t.user("admin");
     const version = async () => (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, jiang.id)).get())!.v;
     let session = await version();
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ id: jiang.id, role: "handler" });
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ id: jiang.id, role: "handler" });
 
     expect(await changeOwnPassword(t.db, jiang.id, { currentPassword: PASSWORD, password: "Qing-shan-77" })).toEqual({ ok: true });
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     session = (await version());
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).not.toBeNull();
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).not.toBeNull();
 
     expect(await resetPassword(t.db, { id: jiang.id, password: "Bai-yun-2026" }, admin.id)).toEqual({ ok: true, id: jiang.id });
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     session = (await version());
 
-    expect(setUserDisabled(t.db, jiang.id, true, admin.id)).toEqual({ ok: true, id: jiang.id });
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
+    expect(await setUserDisabled(t.db, jiang.id, true, admin.id)).toEqual({ ok: true, id: jiang.id });
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
     // Enabled again, the old session stays ended: the person signs in anew.
     expect((await setUserDisabled(t.db, jiang.id, false, admin.id)).ok).toBe(true);
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, await version()))).not.toBeNull();
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, await version()))).not.toBeNull();
   });
 
   it("not on a role change, which takes effect in the running session at once", async () => {
@@ -76,7 +76,7 @@ describe("sessions end", { timeout: 60_000 }, () => {
     const jiang = await t.user("jiangmj");
     const session = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, jiang.id)).get())!.v;
     expect((await updateUser(t.db, { id: jiang.id, ...profileOf({ ...jiang, role: "director" }) }, (await t.user("admin")).id)).ok).toBe(true);
-    expect(liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ role: "director" });
+    expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ role: "director" });
   });
 });
 
@@ -170,8 +170,8 @@ describe("the audit log", () => {
     const stored = JSON.stringify(t.db.$client.prepare("select * from events").all());
     for (const secret of [PASSWORD, "wrong-0", "Bai-yun-2026", "Qing-shan-77"]) expect(stored).not.toContain(secret);
     // And none of it can be changed afterwards.
-    expect(async () => t.db.update(events).set({ comment: "改" }).where(eq(events.action, "sign_in_failed")).run()).toThrow(/append-only/);
-    expect(async () => t.db.delete(events).where(eq(events.action, "account_locked")).run()).toThrow(/append-only/);
+    await expect((async () => t.db.update(events).set({ comment: "改" }).where(eq(events.action, "sign_in_failed")).run())()).rejects.toThrow(/append-only/);
+    await expect((async () => t.db.delete(events).where(eq(events.action, "account_locked")).run())()).rejects.toThrow(/append-only/);
   });
 
   it("is listed for the administrator by kind, user and date, newest first, page by page, without the workflow's own steps", async () => {

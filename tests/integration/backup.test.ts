@@ -142,7 +142,7 @@ describe("backup and restore", () => {
     expect(() => restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir })).toThrow(DatabaseInUseError);
     expect(fs.existsSync(path.join(t.attachmentsDir, "stray.bin"))).toBe(true);
     expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
-    db.close();
+    await closeDatabase(t.db);
 
     const restored = restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir });
     expect(restored.counts).toEqual(backup.counts);

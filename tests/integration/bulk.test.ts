@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { bulkAccept, bulkAssign, bulkPublish, bulkRemind } from "@/db/handling/bulk";
 import { assignments, events, proposals, publications, replies } from "@/db/schema";
 import { DEMO_TODAY, demoDatabase, handleProposal, ok } from "./demo-db";
+import { indexes, inOrder } from "./in-order";
 
 
 let cleanup = () => {};
@@ -15,7 +16,7 @@ afterEach(() => cleanup());
 async function registered(count: number) {
   const t = await demoDatabase();
   cleanup = t.cleanup;
-  const ids = await Promise.all(Array.from({ length: count }, async (_, i) => ok(await t.register(920 + i, { title: `关于批量办理测试的建议${i}` })).id));
+  const ids = await inOrder(indexes(count), async (i) => ok(await t.register(920 + i, { title: `关于批量办理测试的建议${i}` })).id);
   return { ...t, ids, kjcx: await t.unit("重庆高新区科技创新局"), cxfw: await t.unit("重庆高新区创新服务中心"), dqgz: await t.unit("重庆高新区党群工作部") };
 }
 
@@ -44,8 +45,8 @@ describe("bulk work", () => {
     expect(result.ok).toBe(false);
     expect(result.rows.filter((r) => !r.ok).map((r) => r.label)).toEqual(["第922号提案"]);
     expect(result.rows.find((r) => !r.ok)!.reason).toMatch(/[\u4e00-\u9fff]/);
-    expect(t.db.select().from(proposals).where(inArray(proposals.id, t.ids)).all()).toEqual(before);
-    expect(actions(t, "assign")).toEqual([t.ids[2]]);
+    expect(await t.db.select().from(proposals).where(inArray(proposals.id, t.ids)).all()).toEqual(before);
+    expect(await actions(t, "assign")).toEqual([t.ids[2]]);
   });
 
   it("批量签收: the handler's unit accepts each; an assignment of another unit spoils the batch", async () => {
@@ -53,7 +54,7 @@ describe("bulk work", () => {
     expect((await bulkAssign(t.db, await t.user("coordinator"), t.ids.map((proposalId, i) => ({ proposalId, leadUnitId: i < 2 ? t.kjcx : t.dqgz, coUnitIds: [] })))).ok).toBe(true);
     const refused = await bulkAccept(t.db, await t.user("jiangmj"), t.ids);
     expect(refused.ok).toBe(false);
-    expect(actions(t, "accept")).toEqual([]);
+    expect(await actions(t, "accept")).toEqual([]);
     expect((await bulkAccept(t.db, await t.user("jiangmj"), t.ids.slice(0, 2))).ok).toBe(true);
     expect((await actions(t, "accept")).sort()).toEqual(t.ids.slice(0, 2).sort());
   });

@@ -78,7 +78,7 @@ describe("the current password on 修改密码", () => {
     // Once the lock has passed, the right password changes it and the count starts again.
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     expect(await change(db, user.id, "demo-2026", later)).toEqual({ ok: true });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(await db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ failedLogins: 0, lockedUntil: null });
   });
 
   it("shares its count with sign-in: wrong passwords at either add up", async () => {

@@ -120,11 +120,11 @@ describe("demo accounts", () => {
       [kjcx.id, "成果转化科", true],
     ]);
     const staff = async (login: string) => (await db.select().from(users).where(eq(users.username, login)).get())!;
-    expect(staff("jiangmj")).toMatchObject({ sectionId: rows[0]!.id, canDivide: false });
-    expect(staff("wangl")).toMatchObject({ sectionId: rows[1]!.id, canDivide: false });
-    expect(staff("hej")).toMatchObject({ sectionId: null, canDivide: true });
-    expect(staff("zhouwb")).toMatchObject({ role: "leader", unitId: kjcx.id, title: "副局长", sectionId: null });
-    expect(db.select({ name: units.name }).from(units).where(eq(units.leaderReview, true)).all()).toEqual([{ name: kjcx.name }]);
+    expect(await staff("jiangmj")).toMatchObject({ sectionId: rows[0]!.id, canDivide: false });
+    expect(await staff("wangl")).toMatchObject({ sectionId: rows[1]!.id, canDivide: false });
+    expect(await staff("hej")).toMatchObject({ sectionId: null, canDivide: true });
+    expect(await staff("zhouwb")).toMatchObject({ role: "leader", unitId: kjcx.id, title: "副局长", sectionId: null });
+    expect(await db.select({ name: units.name }).from(units).where(eq(units.leaderReview, true)).all()).toEqual([{ name: kjcx.name }]);
     expect((await db.select().from(users).all()).filter((u) => u.canDivide).map((u) => u.username)).toEqual(["hej"]);
   });
 
@@ -146,13 +146,13 @@ describe("proposal 180", () => {
     expect(proposal.status).toBe("in_review");
     expect(proposal.title).toBe("关于抢抓人才红利机遇,赋能科学城产业发展的建议");
     const lead = await db.select().from(proposalSigners).where(and(eq(proposalSigners.proposalId, proposal.id), eq(proposalSigners.role, "lead"))).get();
-    expect(lead?.userId).toBe(userId("liuxr"));
+    expect(lead?.userId).toBe(await userId("liuxr"));
     const leadAssignment = await db
       .select()
       .from(assignments)
       .where(and(eq(assignments.proposalId, proposal.id), eq(assignments.role, "lead")))
       .get();
-    expect(leadAssignment?.handlerId).toBe(userId("jiangmj"));
+    expect(leadAssignment?.handlerId).toBe(await userId("jiangmj"));
     expect(leadAssignment!.due > TODAY).toBe(true);
     expect(leadAssignment!.assignedOn >= "2026-03-20" && leadAssignment!.assignedOn <= "2026-04-15").toBe(true);
   });
@@ -185,9 +185,9 @@ describe("proposal 180", () => {
     expect(drafts[0]!.body).not.toBe(latest.body);
     expect(latest).toMatchObject({ contactPerson: "蒋明杰", contactPhone: "023—68511253", disclosure: "full" });
     expect(["A", "B"]).toContain(latest.resultClass);
-    expect(db.select().from(signOffs).where(eq(signOffs.proposalId, proposal.id)).all()).toHaveLength(0);
+    expect(await db.select().from(signOffs).where(eq(signOffs.proposalId, proposal.id)).all()).toHaveLength(0);
     const timeline = await db.select().from(events).where(eq(events.proposalId, proposal.id)).orderBy(asc(events.id)).all();
-    expect(timeline.at(-1)).toMatchObject({ action: "submit", fromState: "handling", toState: "in_review", actorId: userId("jiangmj") });
+    expect(timeline.at(-1)).toMatchObject({ action: "submit", fromState: "handling", toState: "in_review", actorId: await userId("jiangmj") });
   });
 });
 
@@ -348,12 +348,12 @@ describe("the database", () => {
   it("refuses a second seeding and changes nothing", async () => {
     const before = (await db.select().from(proposals).all()).length;
     await expect(seedDemo(db, { today: TODAY })).rejects.toBeInstanceOf(DemoDatabaseNotEmptyError);
-    expect(db.select().from(proposals).all()).toHaveLength(before);
+    expect(await db.select().from(proposals).all()).toHaveLength(before);
   });
 
-  it("is the same, row for row, for the same today", () => {
+  it("is the same, row for row, for the same today", async () => {
     const titles = async (d: Db) => d.select({ title: proposals.title }).from(proposals).orderBy(asc(proposals.id)).all();
-    expect(titles(second.db)).toEqual(titles(db));
+    expect(await titles(second.db)).toEqual(await titles(db));
     const tables = db.$client
       // Tables without rowid (FTS5's own config table) are compared through the rest of the index.
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and sql not like '%WITHOUT ROWID%' order by name")

@@ -18,7 +18,7 @@ describe("the demo's users in the administrator's form", () => {
       const form = { id: String(u.id), displayName: u.displayName, role: u.role, unitId: u.unitId === null ? "" : String(u.unitId), title: u.title ?? "", phone: u.phone ?? "", email: u.email ?? "" };
       const parsed = updateUserInput.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, `${u.username} ${u.phone}`).toBeNull();
-      expect(updateUser(t.db, parsed.data!, admin.id)).toEqual({ ok: true, id: u.id });
+      expect(await updateUser(t.db, parsed.data!, admin.id)).toEqual({ ok: true, id: u.id });
       expect((await getAdminUser(t.db, u.id))?.phone).toBe(u.phone);
     }
   });

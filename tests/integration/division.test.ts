@@ -46,20 +46,20 @@ describe("分办", () => {
     const t = await accepted();
     expect((await divisionQueue(t.db, t.unit)).rows.map((r) => r.proposalId)).toContain(t.id);
     const due = t.division.due;
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due })).toEqual({ ok: true, data: undefined });
-    expect(t.lead()).toMatchObject({ sectionId: t.section("科技综合科"), assigneeId: (await t.user("jiangmj")).id, internalDue: due });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due })).toEqual({ ok: true, data: undefined });
+    expect(await t.lead()).toMatchObject({ sectionId: await t.section("科技综合科"), assigneeId: (await t.user("jiangmj")).id, internalDue: due });
     const logged = await t.db.select().from(events).where(and(eq(events.proposalId, t.id), eq(events.action, "assign_internal"))).get();
-    expect(logged).toMatchObject({ actorId: (await t.user("hej")).id, fromState: "handling", toState: "handling", data: { unitId: t.unit, sectionId: t.section("科技综合科"), assigneeId: (await t.user("jiangmj")).id, due } });
-    expect(unread(t, "jiangmj")).toContainEqual({ message: expect.stringContaining(`本单位将此提案分办给您，内部办理期限${due}`), link: `/proposals/${t.id}` });
+    expect(logged).toMatchObject({ actorId: (await t.user("hej")).id, fromState: "handling", toState: "handling", data: { unitId: t.unit, sectionId: await t.section("科技综合科"), assigneeId: (await t.user("jiangmj")).id, due } });
+    expect(await unread(t, "jiangmj")).toContainEqual({ message: expect.stringContaining(`本单位将此提案分办给您，内部办理期限${due}`), link: `/proposals/${t.id}` });
     expect((await divisionQueue(t.db, t.unit)).rows.map((r) => r.proposalId)).not.toContain(t.id);
     expect((await proposalTimeline(t.db, t.id)).at(-1)).toMatchObject({ action: "assign_internal", detail: `科技综合科 · 承办人蒋明杰 · 内部期限${due}` });
   });
 
   it("only the director or a 可分办 handler divides", async () => {
     const t = await accepted();
-    expect(divideAssignment(t.db, await t.user("jiangmj"), t.id, t.division)).toEqual({ ok: false, reason: "只有本单位负责人或有分办权限的承办人可以分办" });
-    expect(divideAssignment(t.db, await t.user("zhouwb"), t.id, t.division)).toEqual({ ok: false, reason: "只有本单位负责人或有分办权限的承办人可以分办" });
-    expect(divideAssignment(t.db, await t.user("dqgzb-fz"), t.id, { ...t.division, unitId: t.party })).toEqual({ ok: false, reason: "该单位没有承办此提案" });
+    expect(await divideAssignment(t.db, await t.user("jiangmj"), t.id, t.division)).toEqual({ ok: false, reason: "只有本单位负责人或有分办权限的承办人可以分办" });
+    expect(await divideAssignment(t.db, await t.user("zhouwb"), t.id, t.division)).toEqual({ ok: false, reason: "只有本单位负责人或有分办权限的承办人可以分办" });
+    expect(await divideAssignment(t.db, await t.user("dqgzb-fz"), t.id, { ...t.division, unitId: t.party })).toEqual({ ok: false, reason: "该单位没有承办此提案" });
     ok(await divideAssignment(t.db, await t.user("dengmj"), t.id, t.division));
   });
 
@@ -67,24 +67,24 @@ describe("分办", () => {
     const t = await accepted();
     const unitDue = (await t.lead()).due;
     const later = `${Number(unitDue.slice(0, 4)) + 1}${unitDue.slice(4)}`;
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due: later })).toEqual({ ok: false, reason: `内部办理期限须在本单位的办理期限（${unitDue}）之内` });
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due: "2020-01-01" })).toEqual({ ok: false, reason: "内部办理期限不能早于今天" });
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, sectionId: await t.section("成果转化科") })).toEqual({ ok: false, reason: "所选承办人不在该科室" });
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, assigneeId: (await t.user("hej")).id })).toEqual({ ok: false, reason: "所选承办人不在该科室" });
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, assigneeId: (await t.user("dengmj")).id })).toEqual({ ok: false, reason: "承办人须是本单位在岗的承办人" });
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, sectionId: 2_000_000 })).toEqual({ ok: false, reason: "所选科室不存在" });
-    expect(t.lead()).toMatchObject({ sectionId: null, assigneeId: null, internalDue: null });
-    expect(actionsOf(t)).not.toContain("assign_internal");
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due: later })).toEqual({ ok: false, reason: `内部办理期限须在本单位的办理期限（${unitDue}）之内` });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due: "2020-01-01" })).toEqual({ ok: false, reason: "内部办理期限不能早于今天" });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, sectionId: await t.section("成果转化科") })).toEqual({ ok: false, reason: "所选承办人不在该科室" });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, assigneeId: (await t.user("hej")).id })).toEqual({ ok: false, reason: "所选承办人不在该科室" });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, assigneeId: (await t.user("dengmj")).id })).toEqual({ ok: false, reason: "承办人须是本单位在岗的承办人" });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, sectionId: 2_000_000 })).toEqual({ ok: false, reason: "所选科室不存在" });
+    expect(await t.lead()).toMatchObject({ sectionId: null, assigneeId: null, internalDue: null });
+    expect(await actionsOf(t)).not.toContain("assign_internal");
     expect((await divideAssignment(t.db, await t.user("hej"), t.id, { ...t.division, due: unitDue })).ok).toBe(true);
   });
 
   it("reassigns with a reason; every assignment stays in the log, and both 承办人 hear of it", async () => {
     const t = await accepted();
     ok(await divideAssignment(t.db, await t.user("hej"), t.id, t.division));
-    expect(divideAssignment(t.db, await t.user("hej"), t.id, t.division)).toEqual({ ok: false, reason: "已分办；如需更换科室、承办人或期限，请改派" });
+    expect(await divideAssignment(t.db, await t.user("hej"), t.id, t.division)).toEqual({ ok: false, reason: "已分办；如需更换科室、承办人或期限，请改派" });
     const toWang = { ...t.division, sectionId: await t.section("成果转化科"), assigneeId: (await t.user("wangl")).id, reason: "涉及成果转化，改由成果转化科办理" };
     ok(await divideAssignment(t.db, await t.user("hej"), t.id, toWang));
-    expect(t.lead()).toMatchObject({ sectionId: t.section("成果转化科"), assigneeId: (await t.user("wangl")).id });
+    expect(await t.lead()).toMatchObject({ sectionId: await t.section("成果转化科"), assigneeId: (await t.user("wangl")).id });
     ok(await divideAssignment(t.db, await t.user("dengmj"), t.id, { ...t.division, reason: "王磊出差，改回蒋明杰" }));
     const log = (await t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(asc(events.id)).all()).filter((e) => e.action.endsWith("_internal"));
     expect(log.map((e) => [e.action, e.comment, (e.data as { assigneeId: number }).assigneeId, (e.data as { previousAssigneeId?: number }).previousAssigneeId])).toEqual([
@@ -104,16 +104,16 @@ describe("分办", () => {
     ok(await divideAssignment(t.db, await t.user("hej"), t.id, t.division));
     const refusal = { ok: false, reason: "此提案已分办给本单位其他承办人，由该承办人办理" };
     for (const other of ["wangl", "hej"]) {
-      expect(addContact(t.db, await t.user(other), t.id, contact)).toEqual(refusal);
-      expect(saveDraft(t.db, await t.user(other), t.id, SAMPLE_DRAFT)).toEqual(refusal);
+      expect(await addContact(t.db, await t.user(other), t.id, contact)).toEqual(refusal);
+      expect(await saveDraft(t.db, await t.user(other), t.id, SAMPLE_DRAFT)).toEqual(refusal);
     }
     await ok(await addContact(t.db, await t.user("jiangmj"), t.id, contact));
     ok(await saveDraft(t.db, await t.user("jiangmj"), t.id, SAMPLE_DRAFT));
-    expect(submitForSignOff(t.db, await t.user("wangl"), t.id)).toEqual(refusal);
+    expect(await submitForSignOff(t.db, await t.user("wangl"), t.id)).toEqual(refusal);
     const toReply = async (login: string) => (await handlerQueue(t.db, { id: (await t.user(login)).id, unitId: t.unit })).toReply.rows.map((r) => r.proposalId);
-    expect(toReply("jiangmj")).toContain(t.id);
-    expect(toReply("wangl")).not.toContain(t.id);
-    expect(toReply("hej")).not.toContain(t.id);
+    expect(await toReply("jiangmj")).toContain(t.id);
+    expect(await toReply("wangl")).not.toContain(t.id);
+    expect(await toReply("hej")).not.toContain(t.id);
     expect((await handlerQueue(t.db, { id: (await t.user("jiangmj")).id, unitId: t.unit })).toReply.rows.find((r) => r.proposalId === t.id)?.internalDue).toBe(t.division.due);
   });
 
@@ -124,30 +124,30 @@ describe("分办", () => {
     await ok(await addContact(t.db, jiang, t.id, contact));
     ok(await saveDraft(t.db, jiang, t.id, SAMPLE_DRAFT));
     ok(await submitForSignOff(t.db, jiang, t.id));
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "leader" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "leader" });
     expect((await leaderQueue(t.db, t.unit)).rows.map((r) => r.proposalId)).toContain(t.id);
     expect((await directorQueue(t.db, t.unit)).toSignOff.rows.map((r) => r.proposalId)).not.toContain(t.id);
     expect((await unread(t, "zhouwb")).map((n) => n.message)).toEqual([expect.stringContaining("有答复函待分管领导审核")]);
-    expect(approveReply(t.db, await t.user("dengmj"), t.id, null)).toEqual({ ok: false, reason: "答复函尚待分管领导审核" });
-    expect(returnReply(t.db, await t.user("dengmj"), t.id, "越级退回")).toEqual({ ok: false, reason: "答复函尚待分管领导审核" });
+    expect(await approveReply(t.db, await t.user("dengmj"), t.id, null)).toEqual({ ok: false, reason: "答复函尚待分管领导审核" });
+    expect(await returnReply(t.db, await t.user("dengmj"), t.id, "越级退回")).toEqual({ ok: false, reason: "答复函尚待分管领导审核" });
 
     await ok(await reviewAsLeader(t.db, await t.user("zhouwb"), t.id, { approve: false, comment: "请补充成果转化的具体数据" }));
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "handling", reviewStage: null });
-    expect(loadFacts(t.db, t.id)).toMatchObject({ draftReturned: true });
-    expect(t.db.select().from(leaderReviews).where(eq(leaderReviews.proposalId, t.id)).all()).toMatchObject([{ decision: "return", comment: "请补充成果转化的具体数据", leaderName: "周文斌" }]);
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "handling", reviewStage: null });
+    expect(await loadFacts(t.db, t.id)).toMatchObject({ draftReturned: true });
+    expect(await t.db.select().from(leaderReviews).where(eq(leaderReviews.proposalId, t.id)).all()).toMatchObject([{ decision: "return", comment: "请补充成果转化的具体数据", leaderName: "周文斌" }]);
     expect((await unread(t, "jiangmj")).map((n) => n.message)).toContainEqual(expect.stringContaining("答复函被分管领导退回修改"));
     expect((await handlerQueue(t.db, { id: jiang.id, unitId: t.unit })).toReply.rows.find((r) => r.proposalId === t.id)?.returned).toBe(true);
-    expect(submitForSignOff(t.db, jiang, t.id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
+    expect(await submitForSignOff(t.db, jiang, t.id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
 
     ok(await saveDraft(t.db, jiang, t.id, { ...SAMPLE_DRAFT, body: `${SAMPLE_DRAFT.body}\n\n二、成果转化数据\n\n今年转化成果 12 项。` }));
     ok(await submitForSignOff(t.db, jiang, t.id));
-    expect(reviewAsLeader(t.db, await t.user("dengmj"), t.id, { approve: true, comment: null })).toEqual({ ok: false, reason: "只有主办单位的分管领导可以审核" });
+    expect(await reviewAsLeader(t.db, await t.user("dengmj"), t.id, { approve: true, comment: null })).toEqual({ ok: false, reason: "只有主办单位的分管领导可以审核" });
     await ok(await reviewAsLeader(t.db, await t.user("zhouwb"), t.id, { approve: true, comment: "同意，请局长审签" }));
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
     expect((await directorQueue(t.db, t.unit)).toSignOff.rows.map((r) => r.proposalId)).toContain(t.id);
-    expect(reviewAsLeader(t.db, await t.user("zhouwb"), t.id, { approve: true, comment: null })).toEqual({ ok: false, reason: "没有待分管领导审核的答复函" });
+    expect(await reviewAsLeader(t.db, await t.user("zhouwb"), t.id, { approve: true, comment: null })).toEqual({ ok: false, reason: "没有待分管领导审核的答复函" });
     expect((await approveReply(t.db, await t.user("dengmj"), t.id, null)).ok).toBe(true);
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "replied", reviewStage: null });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "replied", reviewStage: null });
     expect((await t.db.select({ decision: leaderReviews.decision }).from(leaderReviews).where(eq(leaderReviews.proposalId, t.id)).all()).map((r) => r.decision)).toEqual(["return", "approve"]);
     expect((await actionsOf(t)).slice(-8)).toEqual(["contact", "save_draft", "submit", "leader_return", "save_draft", "submit", "leader_approve", "approve"]);
   });
@@ -162,17 +162,17 @@ describe("units that do not divide", () => {
     ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: party, coUnitIds: [] }));
     ok(await acceptAssignment(t.db, await t.user("dqgzb"), id, party));
     expect((await divisionQueue(t.db, party)).total).toBe(0);
-    expect(divideAssignment(t.db, await t.user("dqgzb-fz"), id, { unitId: party, sectionId: (await sectionsOf(t.db, await t.unit("重庆高新区科技创新局")))[0]!.id, assigneeId: (await t.user("dqgzb")).id, due: "2026-07-01" })).toEqual({
+    expect(await divideAssignment(t.db, await t.user("dqgzb-fz"), id, { unitId: party, sectionId: (await sectionsOf(t.db, await t.unit("重庆高新区科技创新局")))[0]!.id, assigneeId: (await t.user("dqgzb")).id, due: "2026-07-01" })).toEqual({
       ok: false,
       reason: "所选科室不属于本单位或已撤销",
     });
     await ok(await addContact(t.db, await t.user("dqgzb"), id, contact));
     ok(await saveDraft(t.db, await t.user("dqgzb"), id, SAMPLE_DRAFT));
     ok(await submitForSignOff(t.db, await t.user("dqgzb"), id));
-    expect(t.db.select().from(proposals).where(eq(proposals.id, id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
     expect((await directorQueue(t.db, party)).toSignOff.rows.map((r) => r.proposalId)).toContain(id);
     expect((await approveReply(t.db, await t.user("dqgzb-fz"), id, null)).ok).toBe(true);
-    expect(t.db.select().from(leaderReviews).where(eq(leaderReviews.proposalId, id)).all()).toEqual([]);
+    expect(await t.db.select().from(leaderReviews).where(eq(leaderReviews.proposalId, id)).all()).toEqual([]);
   });
 
   it("in 科技创新局 a proposal the office keeps (not divided) goes to the director directly, and any handler of the unit may draft it", async () => {
@@ -180,7 +180,7 @@ describe("units that do not divide", () => {
     await ok(await addContact(t.db, await t.user("wangl"), t.id, contact));
     ok(await saveDraft(t.db, await t.user("jiangmj"), t.id, SAMPLE_DRAFT));
     ok(await submitForSignOff(t.db, await t.user("hej"), t.id));
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toMatchObject({ status: "in_review", reviewStage: "director" });
     expect((await approveReply(t.db, await t.user("dengmj"), t.id, null)).ok).toBe(true);
   });
 });

@@ -60,6 +60,6 @@ describe("the reply editor", () => {
     ok(await acceptAssignment(t.db, handler, id, lead.unitId));
     ok(await saveDraft(t.db, handler, id, fields));
     const draftId = (t.db.$client.prepare("select max(id) as id from reply_drafts where proposal_id = ?").get(id) as { id: number }).id;
-    expect(preview).toEqual(letterForDraft(t.db, draftId));
+    expect(preview).toEqual(await letterForDraft(t.db, draftId));
   });
 });

@@ -42,7 +42,7 @@ describe("the handling workflow on a real database", () => {
     ok(await assignProposal(db, await user("coordinator"), id, { leadUnitId: t.lead, coUnitIds: t.co }, 0));
     // The demo data is dated DEMO_TODAY; the actions in this test happen today.
     const today = isoDateInChina(new Date());
-    expect(db.select().from(proposals).where(eq(proposals.id, id)).get()).toMatchObject({ status: "assigned", assignedOn: today });
+    expect(await db.select().from(proposals).where(eq(proposals.id, id)).get()).toMatchObject({ status: "assigned", assignedOn: today });
 
     for (const [handler, director, unitId] of [
       ["dqgzb", "dqgzb-fz", t.co[0]!],
@@ -60,8 +60,8 @@ describe("the handling workflow on a real database", () => {
     ok(await submitForSignOff(db, await user("jiangmj"), id));
 
     ok(await returnReply(db, await user("dengmj"), id, "请补充下一步计划"));
-    expect(submitForSignOff(db, await user("jiangmj"), id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
-    expect(saveDraft(db, await user("jiangmj"), id, { ...draft, body: `${draft.body}\n\n二、下一步工作计划\n\n继续推进。` })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await submitForSignOff(db, await user("jiangmj"), id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
+    expect(await saveDraft(db, await user("jiangmj"), id, { ...draft, body: `${draft.body}\n\n二、下一步工作计划\n\n继续推进。` })).toEqual({ ok: true, data: { version: 2 } });
     ok(await submitForSignOff(db, await user("jiangmj"), id));
 
     const year = Number(today.slice(0, 4));
@@ -69,7 +69,7 @@ describe("the handling workflow on a real database", () => {
     const approved = await approveReply(db, await user("dengmj"), id, null);
     const serial = Math.max(0, ...before.map((r) => r.docSerial)) + 1;
     expect(approved).toEqual({ ok: true, data: { docNumber: `渝高新科函〔${year}〕${serial}号` } });
-    expect(approveReply(db, await user("dengmj"), id, null)).toEqual({ ok: false, reason: "此答复函已签发" });
+    expect(await approveReply(db, await user("dengmj"), id, null)).toEqual({ ok: false, reason: "此答复函已签发" });
 
     const reply = (await db.select().from(replies).where(eq(replies.proposalId, id)).get())!;
     expect(reply).toMatchObject({ writtenOn: today, round: 1, docYear: year, docSerial: serial });
@@ -90,10 +90,10 @@ describe("the handling workflow on a real database", () => {
     ok(await assignProposal(t.db, await t.user("coordinator"), t.id, { leadUnitId: t.lead, coUnitIds: [] }));
     const before = await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get();
     const eventsBefore = (await t.db.select().from(events).all()).length;
-    expect(acceptAssignment(t.db, await t.user("dqgzb"), t.id, t.lead)).toEqual({ ok: false, reason: "只有本单位承办人可以签收" });
-    expect(saveDraft(t.db, await t.user("dqgzb"), t.id, draft)).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
-    expect(t.db.select().from(events).all()).toHaveLength(eventsBefore);
+    expect(await acceptAssignment(t.db, await t.user("dqgzb"), t.id, t.lead)).toEqual({ ok: false, reason: "只有本单位承办人可以签收" });
+    expect(await saveDraft(t.db, await t.user("dqgzb"), t.id, draft)).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
+    expect(await t.db.select().from(events).all()).toHaveLength(eventsBefore);
   });
 
   it("refuses a save started from an older draft instead of overwriting the newer one", async () => {
@@ -116,26 +116,26 @@ describe("并案", () => {
   it("links two proposals once, by the coordinator only, and logs it on both", async () => {
     const t = await setup();
     const other = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get())!.id;
-    expect(linkProposals(t.db, await t.user("jiangmj"), t.id, other)).toEqual({ ok: false, reason: "只有交办单位可以并案" });
-    expect(linkProposals(t.db, await t.user("coordinator"), t.id, t.id)).toEqual({ ok: false, reason: "不能与自身并案" });
-    expect(linkProposals(t.db, await t.user("coordinator"), t.id, 999_999)).toEqual({ ok: false, reason: "要并案的提案不存在" });
-    expect(linkProposals(t.db, await t.user("coordinator"), t.id, other)).toEqual({ ok: true, data: undefined });
-    expect(linkProposals(t.db, await t.user("coordinator"), other, t.id)).toEqual({ ok: false, reason: "已并案" });
+    expect(await linkProposals(t.db, await t.user("jiangmj"), t.id, other)).toEqual({ ok: false, reason: "只有交办单位可以并案" });
+    expect(await linkProposals(t.db, await t.user("coordinator"), t.id, t.id)).toEqual({ ok: false, reason: "不能与自身并案" });
+    expect(await linkProposals(t.db, await t.user("coordinator"), t.id, 999_999)).toEqual({ ok: false, reason: "要并案的提案不存在" });
+    expect(await linkProposals(t.db, await t.user("coordinator"), t.id, other)).toEqual({ ok: true, data: undefined });
+    expect(await linkProposals(t.db, await t.user("coordinator"), other, t.id)).toEqual({ ok: false, reason: "已并案" });
     expect((await linkedProposals(t.db, other)).map((p) => p.id)).toEqual([t.id]);
     for (const id of [t.id, other]) {
-      expect(t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "link"))).all()).toHaveLength(1);
+      expect(await t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "link"))).all()).toHaveLength(1);
     }
   });
 
   it("undoes a link with a reason, logged on both proposals, after which they may be linked again", async () => {
     const t = await setup();
     const other = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get())!.id;
-    expect(unlinkProposals(t.db, await t.user("coordinator"), t.id, other, "误并")).toEqual({ ok: false, reason: "这两件提案没有并案" });
+    expect(await unlinkProposals(t.db, await t.user("coordinator"), t.id, other, "误并")).toEqual({ ok: false, reason: "这两件提案没有并案" });
     ok(await linkProposals(t.db, await t.user("coordinator"), t.id, other));
-    expect(unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "")).toEqual({ ok: false, reason: "请填写取消并案的理由" });
-    expect(unlinkProposals(t.db, await t.user("jiangmj"), other, t.id, "误并")).toEqual({ ok: false, reason: "只有交办单位可以取消并案" });
+    expect(await unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "")).toEqual({ ok: false, reason: "请填写取消并案的理由" });
+    expect(await unlinkProposals(t.db, await t.user("jiangmj"), other, t.id, "误并")).toEqual({ ok: false, reason: "只有交办单位可以取消并案" });
     ok(await unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "两件提案所提事项不同"));
-    expect(linkedProposals(t.db, t.id)).toEqual([]);
+    expect(await linkedProposals(t.db, t.id)).toEqual([]);
     for (const id of [t.id, other]) {
       const logged = await t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "unlink"))).all();
       expect(logged.map((e) => [e.comment, (e.data as { relatedId: number }).relatedId])).toEqual([["两件提案所提事项不同", id === t.id ? other : t.id]]);

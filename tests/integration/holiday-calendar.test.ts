@@ -61,9 +61,9 @@ describe("the maintained holiday calendar", () => {
     expect(logged).toHaveLength(1);
     expect(auditDetail(logged[0]!.action, logged[0]!.data as Record<string, unknown>, { target: null })).toBe("2027年：放假 1 天，调休上班 0 天");
 
-    expect(removeMaintainedYear(t.db, 2027, (await t.user("admin")).id)).toBe(true);
+    expect(await removeMaintainedYear(t.db, 2027, (await t.user("admin")).id)).toBe(true);
     expect((await holidayCalendarOf(t.db)).lastKnownYear).toBe(2026);
-    expect(t.db.select().from(settings).where(eq(settings.key, "holidayCalendar")).all()).toEqual([]);
+    expect(await t.db.select().from(settings).where(eq(settings.key, "holidayCalendar")).all()).toEqual([]);
     expect((await assignOn(993)).acceptDue).toBe("2027-01-04");
   });
 

@@ -78,10 +78,10 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     const director = await t.user("dengmj");
     const first = await approveReply(t.db, director, t.id, null, seen);
     expect(first.ok).toBe(true);
-    expect(approveReply(t.db, director, t.id, null, seen)).toEqual({ ok: false, reason: "此答复函已签发" });
-    expect(t.replyOf()).toHaveLength(1);
-    expect(t.actions("approve")).toHaveLength(1);
-    expect(t.db.select().from(signOffs).where(eq(signOffs.proposalId, t.id)).all()).toHaveLength(1);
+    expect(await approveReply(t.db, director, t.id, null, seen)).toEqual({ ok: false, reason: "此答复函已签发" });
+    expect(await t.replyOf()).toHaveLength(1);
+    expect(await t.actions("approve")).toHaveLength(1);
+    expect(await t.db.select().from(signOffs).where(eq(signOffs.proposalId, t.id)).all()).toHaveLength(1);
   });
 
   it("at the same moment, three times: exactly one succeeds, one 发文字号 is used and the next approval gets the next one", async () => {
@@ -92,9 +92,9 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     expect(successes(results)).toHaveLength(1);
     expect(results.filter((r) => reasonOf(r) === "此答复函已签发")).toHaveLength(2);
     const [reply] = await t.replyOf();
-    expect(t.replyOf()).toHaveLength(1);
+    expect(await t.replyOf()).toHaveLength(1);
     expect((successes(results)[0] as { data: { docNumber: string } }).data.docNumber).toBe(reply!.docNumber);
-    expect(t.actions("approve")).toHaveLength(1);
+    expect(await t.actions("approve")).toHaveLength(1);
     // No number was burnt: the next approval of the unit takes the very next serial.
     const other = ok(await t.register(961, { title: "另一件提案" })).id;
     await handleProposal(t.db, t, other, t.lead);
@@ -106,8 +106,8 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     const t = await setup();
     const seen = await t.version();
     ok(await supervise(t.db, await t.user("coordinator"), t.id, { unitId: t.lead, comment: "请加快审签" }));
-    expect(approveReply(t.db, await t.user("dengmj"), t.id, null, seen)).toEqual({ ok: false, reason: STALE_VERSION, conflict: true });
-    expect(t.replyOf()).toHaveLength(0);
+    expect(await approveReply(t.db, await t.user("dengmj"), t.id, null, seen)).toEqual({ ok: false, reason: STALE_VERSION, conflict: true });
+    expect(await t.replyOf()).toHaveLength(0);
   });
 });
 
@@ -117,8 +117,8 @@ describe("提交审签 twice", { timeout: 60_000 }, () => {
     const seen = await t.version();
     const handler = await t.user("jiangmj");
     expect((await submitForSignOff(t.db, handler, t.id, seen)).ok).toBe(true);
-    expect(submitForSignOff(t.db, handler, t.id, seen)).toEqual({ ok: false, reason: "答复函已提交审签" });
-    expect(t.actions("submit")).toHaveLength(1);
+    expect(await submitForSignOff(t.db, handler, t.id, seen)).toEqual({ ok: false, reason: "答复函已提交审签" });
+    expect(await t.actions("submit")).toHaveLength(1);
   });
 
   it("at the same moment", async () => {
@@ -127,7 +127,7 @@ describe("提交审签 twice", { timeout: 60_000 }, () => {
     const results = await together(t.file, await Promise.all([1, 2].map(async () => ({ type: "submit" as const, actor: await t.user("jiangmj"), proposalId: t.id, version: seen }))));
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["答复函已提交审签"]);
-    expect(t.actions("submit")).toHaveLength(1);
+    expect(await t.actions("submit")).toHaveLength(1);
   });
 });
 
@@ -146,7 +146,7 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
 
   it("the second save, started from the same version, is refused with who saved what; nothing is overwritten", async () => {
     const t = await twoHandlers();
-    expect(saveDraft(t.db, await t.user("jiangmj"), t.id, { ...SAMPLE_DRAFT, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, { ...SAMPLE_DRAFT, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
     const refused = await saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: t.basedOn });
     expect(refused).toMatchObject({ ok: false, conflict: true });
     expect(reasonOf(refused)).toMatch(/^蒋明杰已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。$/);
@@ -154,10 +154,10 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
       [1, SAMPLE_DRAFT.body],
       [2, "蒋明杰的修改"],
     ]);
-    expect(t.actions("save_draft")).toHaveLength(2);
+    expect(await t.actions("save_draft")).toHaveLength(2);
     // Having seen version 2, the colleague saves version 3.
     const second = (await drafts(t.db, t.id)).find((d) => d.version === 2)!;
-    expect(saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
+    expect(await saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
   });
 
   it("two saves at the same moment from two people: one is saved, the other refused", async () => {
@@ -168,27 +168,27 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
     ]);
     expect(successes(results)).toEqual([{ ok: true, data: { version: 2 } }]);
     expect(results.find((r) => !(r as { ok: boolean }).ok)).toMatchObject({ ok: false, conflict: true });
-    expect(drafts(t.db, t.id)).toHaveLength(2);
+    expect(await drafts(t.db, t.id)).toHaveLength(2);
   });
 
   it("the same draft sent twice by its author (a double click) is saved once and both answers name that version", async () => {
     const t = await twoHandlers();
     const edited = { ...SAMPLE_DRAFT, body: "修改后的答复" };
-    expect(saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
-    expect(saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
     const results = await together(t.file, await Promise.all([1, 2].map(async () => ({ type: "saveDraft" as const, actor: await t.user("jiangmj"), proposalId: t.id, input: { ...edited, body: "再改一次" }, basedOn: (await drafts(t.db, t.id)).at(-1)!.id }))));
     expect(results).toEqual([
       { ok: true, data: { version: 3 } },
       { ok: true, data: { version: 3 } },
     ]);
-    expect(drafts(t.db, t.id)).toHaveLength(3);
-    expect(t.actions("save_draft")).toHaveLength(3);
+    expect(await drafts(t.db, t.id)).toHaveLength(3);
+    expect(await t.actions("save_draft")).toHaveLength(3);
   });
 
   it("once submitted, a save is refused by the workflow, not as a conflict", async () => {
     const t = await twoHandlers();
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), t.id));
-    expect(saveDraft(t.db, t.colleague, t.id, SAMPLE_DRAFT, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
+    expect(await saveDraft(t.db, t.colleague, t.id, SAMPLE_DRAFT, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
   });
 });
 
@@ -200,10 +200,10 @@ describe("回执 twice", { timeout: 60_000 }, () => {
     const replyId = (await t.replyOf())[0]!.id;
     const liu = await t.user("liuxr");
     expect((await submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).ok).toBe(true);
-    expect(submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
-    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
-    expect(t.actions("receipt")).toHaveLength(1);
-    expect(t.actions("close")).toHaveLength(1);
+    expect(await submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
+    expect(await t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(await t.actions("receipt")).toHaveLength(1);
+    expect(await t.actions("close")).toHaveLength(1);
   });
 
   it("from the member page at the same moment", async () => {
@@ -212,8 +212,8 @@ describe("回执 twice", { timeout: 60_000 }, () => {
     const results = await together(t.file, await Promise.all([1, 2, 3].map(async () => ({ type: "receipt" as const, actor: await t.user("liuxr"), proposalId: t.id, answers: { replyId, ...satisfied } }))));
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual([RECEIPT_ALREADY_SUBMITTED, RECEIPT_ALREADY_SUBMITTED]);
-    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
-    expect(t.actions("receipt")).toHaveLength(1);
+    expect(await t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(await t.actions("receipt")).toHaveLength(1);
   });
 
   it("through the letter's link at the same moment, and then again, and then from the member page", async () => {
@@ -224,10 +224,10 @@ describe("回执 twice", { timeout: 60_000 }, () => {
     const results = await together(t.file, [1, 2, 3].map(() => ({ type: "receiptLink" as const, token, answers: satisfied })));
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["used", "used"]);
-    expect(consumeReceiptToken(t.db, token, satisfied)).toEqual({ ok: false, refusal: "used" });
-    expect(submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
-    expect(t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
-    expect(t.actions("receipt")).toHaveLength(1);
+    expect(await consumeReceiptToken(t.db, token, satisfied)).toEqual({ ok: false, refusal: "used" });
+    expect(await submitReceipt(t.db, liu, t.id, { replyId, ...satisfied })).toEqual({ ok: false, reason: RECEIPT_ALREADY_SUBMITTED });
+    expect(await t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
+    expect(await t.actions("receipt")).toHaveLength(1);
   });
 });
 
@@ -237,12 +237,12 @@ describe("发布 twice", { timeout: 60_000 }, () => {
     const coordinator = await t.user("coordinator");
     const first = await decideReplyPublication(t.db, coordinator, t.id, { type: "publish" });
     expect(first.ok).toBe(true);
-    expect(decideReplyPublication(t.db, coordinator, t.id, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+    expect(await decideReplyPublication(t.db, coordinator, t.id, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
     const results = await together(t.file, [1, 2].map(() => ({ type: "publish" as const, actor: coordinator, proposalId: t.id })));
     expect(results.map(reasonOf)).toEqual(["此答复函已发布", "此答复函已发布"]);
     const replyId = (await t.replyOf())[0]!.id;
-    expect(t.db.select().from(publications).where(eq(publications.replyId, replyId)).all()).toHaveLength(1);
-    expect(t.actions("publish")).toHaveLength(1);
+    expect(await t.db.select().from(publications).where(eq(publications.replyId, replyId)).all()).toHaveLength(1);
+    expect(await t.actions("publish")).toHaveLength(1);
   });
 
   it("at the same moment from the start", async () => {
@@ -250,7 +250,7 @@ describe("发布 twice", { timeout: 60_000 }, () => {
     const results = await together(t.file, await Promise.all([1, 2, 3].map(async () => ({ type: "publish" as const, actor: await t.user("coordinator"), proposalId: t.id }))));
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["此答复函已发布", "此答复函已发布"]);
-    expect(t.actions("publish")).toHaveLength(1);
+    expect(await t.actions("publish")).toHaveLength(1);
     const published = (await t.db.select().from(publications).all()).filter((p) => p.status === "published");
     expect(new Set(published.map((p) => `${p.publisherUnitId}-${p.indexYear}-${p.indexSerial}`)).size).toBe(published.length);
   });

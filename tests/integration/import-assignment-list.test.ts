@@ -165,7 +165,7 @@ describe("导入交办清单", () => {
       ok: false,
       errors: [{ row: 8, column: "主办单位", message: "未找到单位“高新区不存在局”，请填写系统中的单位全称或简称" }],
     });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it("refuses numbers the session already has", async () => {
@@ -188,9 +188,9 @@ describe("导入交办清单", () => {
     // and the new members were already written inside the transaction.
     db.$client.exec(`create trigger fail_import before insert on proposals when new.number = 611 begin select raise(abort, 'simulated failure'); end`);
     const rows = await sheetFrom(twentyRows(601));
-    expect(async () => importAssignmentList(db, coordinator, { sessionId, fileName: "中断.xlsx", rows }, TODAY)).toThrow(/simulated failure/);
-    expect(counts()).toEqual(before);
-    expect(db.select().from(users).where(eq(users.displayName, "新委员甲")).all()).toEqual([]);
+    await expect((async () => importAssignmentList(db, coordinator, { sessionId, fileName: "中断.xlsx", rows }, TODAY))()).rejects.toThrow(/simulated failure/);
+    expect(await counts()).toEqual(before);
+    expect(await db.select().from(users).where(eq(users.displayName, "新委员甲")).all()).toEqual([]);
 
     // Nothing is left half-done: the same file imports completely once the fault is gone.
     db.$client.exec("drop trigger fail_import");
@@ -208,6 +208,6 @@ describe("导入交办清单", () => {
       TODAY,
     );
     expect(result).toEqual({ ok: false, errors: [{ row: 2, column: null, message: "交办未能完成：只有交办单位可以执行此操作" }] });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });

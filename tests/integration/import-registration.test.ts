@@ -87,36 +87,36 @@ describe("登记提案", () => {
   it("refuses a number the session already has, on the number field", async () => {
     const taken = (await db.select().from(proposals).where(eq(proposals.sessionId, input.sessionId)).get())!.number;
     const before = await proposalCount();
-    expect(registerIntake(db, coordinatorId, { ...input, number: taken }, [], TODAY)).toEqual({
+    expect(await registerIntake(db, coordinatorId, { ...input, number: taken }, [], TODAY)).toEqual({
       ok: false,
       error: "提交的内容有误，请按提示修改后重试。",
       fieldErrors: { number: `本届次会议已有第${taken}号提案` },
     });
-    expect(proposalCount()).toBe(before);
+    expect(await proposalCount()).toBe(before);
   });
 
   it("refuses a received date after today and an inactive session", async () => {
-    expect(registerIntake(db, coordinatorId, { ...input, receivedOn: "2026-06-16" }, [], TODAY)).toMatchObject({
+    expect(await registerIntake(db, coordinatorId, { ...input, receivedOn: "2026-06-16" }, [], TODAY)).toMatchObject({
       ok: false,
       fieldErrors: { receivedOn: "收到日期不能晚于今天" },
     });
     await db.update(sessions).set({ active: false }).where(eq(sessions.id, input.sessionId)).run();
-    expect(registerIntake(db, coordinatorId, input, [], TODAY)).toMatchObject({ ok: false, fieldErrors: { sessionId: "请选择启用中的届次会议" } });
+    expect(await registerIntake(db, coordinatorId, input, [], TODAY)).toMatchObject({ ok: false, fieldErrors: { sessionId: "请选择启用中的届次会议" } });
   });
 
   it("asks before creating members for unknown names, then creates them without a password", async () => {
     const before = { proposals: await proposalCount(), users: await userCount() };
     const withNew = { ...input, proposer: "欧阳新", coSigners: ["李晓燕", "司马新"] };
-    expect(registerIntake(db, coordinatorId, withNew, [], TODAY)).toEqual({
+    expect(await registerIntake(db, coordinatorId, withNew, [], TODAY)).toEqual({
       ok: false,
       error: "欧阳新、司马新 不是已登记的委员/代表。请核对姓名；确为新委员/代表的，勾选“为未登记的姓名新建委员/代表账户”后再提交。",
       fieldErrors: { proposer: "“欧阳新”不是已登记的委员/代表", coSigners: "“司马新”不是已登记的委员/代表" },
     });
-    expect({ proposals: proposalCount(), users: userCount() }).toEqual(before);
+    expect({ proposals: await proposalCount(), users: await userCount() }).toEqual(before);
 
     const result = await registerIntake(db, coordinatorId, { ...withNew, createMembers: true }, [], TODAY);
     expect(result.ok).toBe(true);
-    expect(userCount()).toBe(before.users + 2);
+    expect(await userCount()).toBe(before.users + 2);
     const created = (await db.select().from(users).where(eq(users.displayName, "欧阳新")).get())!;
     expect(created).toMatchObject({ role: "member", passwordHash: null, unitId: null });
     expect(created.username).toMatch(/^member-[0-9a-f]{10}$/);
@@ -138,17 +138,17 @@ describe("登记提案", () => {
       expect(row.sha256).toBe(createHash("sha256").update(stored).digest("hex"));
     }
     expect(refs.map((id) => fs.existsSync(incomingPath(id)))).toEqual([false, false]);
-    expect(db.select().from(uploads).all()).toEqual([]);
+    expect(await db.select().from(uploads).all()).toEqual([]);
     // Used once: the same references again are refused on the attachments field.
-    expect(registerIntake(db, coordinatorId, { ...input, number: 802 }, refs, TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
+    expect(await registerIntake(db, coordinatorId, { ...input, number: 802 }, refs, TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
   });
 
   it("refuses another user's upload, and keeps it", async () => {
     const handler = (await db.select().from(users).where(eq(users.username, "jiangmj")).get())!.id;
     const theirs = await uploaded("材料.pdf", "application/pdf", PDF, handler);
     const before = await proposalCount();
-    expect(registerIntake(db, coordinatorId, input, [theirs], TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
-    expect(proposalCount()).toBe(before);
+    expect(await registerIntake(db, coordinatorId, input, [theirs], TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
+    expect(await proposalCount()).toBe(before);
     expect(fs.existsSync(incomingPath(theirs))).toBe(true);
   });
 
@@ -156,11 +156,11 @@ describe("登记提案", () => {
     db.$client.exec(`create trigger fail_attachment before insert on attachments when new.mime_type = 'image/png' begin select raise(abort, 'simulated failure'); end`);
     const refs = [await uploaded("提案原件.pdf", "application/pdf", PDF), await uploaded("现场照片.png", "image/png", PNG)];
     const before = await proposalCount();
-    expect(async () => registerIntake(db, coordinatorId, input, refs, TODAY)).toThrow(/simulated failure/);
-    expect(proposalCount()).toBe(before);
+    await expect((async () => registerIntake(db, coordinatorId, input, refs, TODAY))()).rejects.toThrow(/simulated failure/);
+    expect(await proposalCount()).toBe(before);
     const dir = process.env.ATTACHMENTS_DIR!;
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
     expect(refs.map((id) => fs.existsSync(incomingPath(id)))).toEqual([true, true]);
-    expect(db.select().from(uploads).all()).toHaveLength(2);
+    expect(await db.select().from(uploads).all()).toHaveLength(2);
   });
 });

@@ -41,15 +41,15 @@ describe("重点提案", () => {
     // The demo's own 重点提案 are led by him too: only this proposal's notices count here.
     const notice = await t.db.select().from(notifications).where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id))).all();
     expect(notice.map((n) => n.link)).toEqual([`/proposals/${t.id}`]);
-    expect(t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(desc(events.id)).get()).toMatchObject({ action: "mark_key", comment: plan });
+    expect(await t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(desc(events.id)).get()).toMatchObject({ action: "mark_key", comment: plan });
   });
 
   it("refuses a leader who is not an active 区领导, and a unit's staff, changing nothing", async () => {
     const t = await assigned();
     const before = await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get();
-    expect(markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: (await t.user("dengmj")).id, plan })).toEqual({ ok: false, reason: "请选择一位在任的区领导领办" });
-    expect(markKeyProposal(t.db, await t.user("jiangmj"), t.id, { leaderId: t.leader.id, plan })).toEqual({ ok: false, reason: "只有交办单位可以执行此操作" });
-    expect(t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
+    expect(await markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: (await t.user("dengmj")).id, plan })).toEqual({ ok: false, reason: "请选择一位在任的区领导领办" });
+    expect(await markKeyProposal(t.db, await t.user("jiangmj"), t.id, { leaderId: t.leader.id, plan })).toEqual({ ok: false, reason: "只有交办单位可以执行此操作" });
+    expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
   });
 
   it("the lead unit's handler reports progress once it handles the proposal; the office and the leader are told", async () => {
@@ -58,8 +58,8 @@ describe("重点提案", () => {
     // Not yet accepted: nothing to report on.
     expect((await reportProgress(t.db, await t.user("jiangmj"), t.id, "已调研")).ok).toBe(false);
     ok(await acceptAssignment(t.db, await t.user("jiangmj"), t.id, t.lead));
-    expect(reportProgress(t.db, await t.user("cxfwzx"), t.id, "协办单位的进展")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
-    expect(reportProgress(t.db, await t.user("dengmj"), t.id, "局长报送")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await reportProgress(t.db, await t.user("cxfwzx"), t.id, "协办单位的进展")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await reportProgress(t.db, await t.user("dengmj"), t.id, "局长报送")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
     ok(await reportProgress(t.db, await t.user("jiangmj"), t.id, "已完成选址论证，正在编制建设方案。"));
     const key = (await keyProposalOf(t.db, t.id))!;
     expect(key.leader?.name).toBe("王建华");
@@ -75,12 +75,12 @@ describe("重点提案", () => {
   it("unmarking needs a reason, ends the leader's access and takes it off the board", async () => {
     const t = await assigned();
     ok(await markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: t.leader.id, plan }));
-    expect(unmarkKeyProposal(t.db, await t.user("coordinator"), t.id, " ")).toEqual({ ok: false, reason: "请填写取消重点的理由" });
+    expect(await unmarkKeyProposal(t.db, await t.user("coordinator"), t.id, " ")).toEqual({ ok: false, reason: "请填写取消重点的理由" });
     ok(await unmarkKeyProposal(t.db, await t.user("coordinator"), t.id, "经研究并入另一件重点提案办理"));
     expect(canViewProposal(t.leader, (await loadProposalParties(t.db, t.id))!)).toBe(false);
-    expect(keyProposalOf(t.db, t.id)).toBeNull();
+    expect(await keyProposalOf(t.db, t.id)).toBeNull();
     expect((await keyProposalRows(t.db, { open: true })).map((r) => r.id)).not.toContain(t.id);
-    expect(t.db.select().from(progressReports).where(eq(progressReports.proposalId, t.id)).all()).toEqual([]);
+    expect(await t.db.select().from(progressReports).where(eq(progressReports.proposalId, t.id)).all()).toEqual([]);
   });
 
   it("the statistics count 重点提案 apart, as the one-by-one facts do", async () => {

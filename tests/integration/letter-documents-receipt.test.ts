@@ -37,13 +37,13 @@ const receiptCount = async () => (await t.db.select().from(receipts).where(eq(re
 describe("receipt links", () => {
   it("are issued once per reply and member, the same token each time, stored only as its hash", async () => {
     const first = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
-    expect(issueReceiptToken(t.db, joint.replyId, joint.lead, NOW)).toBe(first);
+    expect(await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW)).toBe(first);
     const rows = await t.db.select().from(receiptTokens).where(and(eq(receiptTokens.replyId, joint.replyId), eq(receiptTokens.memberId, joint.lead))).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toBe(receiptTokenHash(first));
     expect(JSON.stringify(rows)).not.toContain(first);
-    expect(issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW)).not.toBe(first);
-    expect(async () => issueReceiptToken(t.db, joint.replyId, (await t.user("jiangmj")).id, NOW)).toThrow();
+    expect(await issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW)).not.toBe(first);
+    await expect((async () => issueReceiptToken(t.db, joint.replyId, (await t.user("jiangmj")).id, NOW))()).rejects.toThrow();
   });
 
   it("open the form with the proposal, the 发文字号 and the member", async () => {
@@ -58,10 +58,10 @@ describe("receipt links", () => {
   it("are refused when altered, or never issued, and change nothing", async () => {
     const token = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
     const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    expect(consumeReceiptToken(t.db, altered, satisfied, NOW)).toEqual({ ok: false, refusal: "invalid" });
+    expect(await consumeReceiptToken(t.db, altered, satisfied, NOW)).toEqual({ ok: false, refusal: "invalid" });
     await t.db.delete(receiptTokens).where(eq(receiptTokens.tokenHash, receiptTokenHash(token))).run();
-    expect(checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "invalid" });
-    expect(receiptCount()).toBe(0);
+    expect(await checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "invalid" });
+    expect(await receiptCount()).toBe(0);
   });
 
   it("are refused once expired, and change nothing", async () => {
@@ -69,8 +69,8 @@ describe("receipt links", () => {
     const check = await checkReceiptLink(t.db, token, NOW);
     if (!check.ok) throw new Error(check.refusal);
     const later = new Date(check.context.claims.expiresAt.getTime() + 1000);
-    expect(consumeReceiptToken(t.db, token, satisfied, later)).toEqual({ ok: false, refusal: "expired" });
-    expect(receiptCount()).toBe(0);
+    expect(await consumeReceiptToken(t.db, token, satisfied, later)).toEqual({ ok: false, refusal: "expired" });
+    expect(await receiptCount()).toBe(0);
   });
 
   it("submit the member's receipt once; a second use is refused", async () => {
@@ -79,9 +79,9 @@ describe("receipt links", () => {
     expect(used).toMatchObject({ ok: true, data: { status: "replied" } });
     const row = (await t.db.select().from(receipts).where(eq(receipts.replyId, joint.replyId)).get())!;
     expect(row).toMatchObject({ memberId: joint.lead, recordedBy: joint.lead, onPaper: false, attitude: "satisfied" });
-    expect(consumeReceiptToken(t.db, token, satisfied, NOW)).toEqual({ ok: false, refusal: "used" });
-    expect(checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "used" });
-    expect(receiptCount()).toBe(1);
+    expect(await consumeReceiptToken(t.db, token, satisfied, NOW)).toEqual({ ok: false, refusal: "used" });
+    expect(await checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "used" });
+    expect(await receiptCount()).toBe(1);
   });
 
   it("stay open for their own reply whatever the others answered: after a 不满意 reopened the proposal, and after it closed", async () => {
@@ -94,7 +94,7 @@ describe("receipt links", () => {
     const otherLead = (await t.db.select().from(proposalSigners).where(and(eq(proposalSigners.proposalId, other), eq(proposalSigners.role, "lead"))).get())!.userId;
     await t.db.update(proposals).set({ status: "closed" }).where(eq(proposals.id, other)).run();
     const late = await issueReceiptToken(t.db, otherReply, otherLead, NOW);
-    expect(consumeReceiptToken(t.db, late, satisfied, NOW)).toMatchObject({ ok: true, data: { status: "closed" } });
-    expect(t.db.select().from(receipts).where(eq(receipts.replyId, otherReply)).all()).toHaveLength(1);
+    expect(await consumeReceiptToken(t.db, late, satisfied, NOW)).toMatchObject({ ok: true, data: { status: "closed" } });
+    expect(await t.db.select().from(receipts).where(eq(receipts.replyId, otherReply)).all()).toHaveLength(1);
   });
 });

@@ -59,10 +59,10 @@ describe("the letter of proposal 180's latest draft", () => {
 
   it("is what the proposal shows while it has no reply", async () => {
     const { id } = await proposal180();
-    expect(db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
+    expect(await db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
     const source = await currentLetterSource(db, id, 1);
     expect(source).toEqual({ kind: "draft", draftId: (await latestDraftOf(id)).id });
-    expect(letterForSource(db, source!, { today: TODAY })).toEqual(letterForDraft(db, (await latestDraftOf(id)).id, { today: TODAY }));
+    expect(await letterForSource(db, source!, { today: TODAY })).toEqual(await letterForDraft(db, (await latestDraftOf(id)).id, { today: TODAY }));
   });
 
   it("prints the placeholder when the unit has no active director", async () => {
@@ -105,8 +105,8 @@ describe("the letter of a signed reply", () => {
       .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.role, "lead")))
       .get();
     expect(letter!.salutation).toMatch(new RegExp(`^${lead!.name}(委员|代表):$`));
-    expect(currentLetterSource(db, reply.proposalId, reply.round)).toEqual({ kind: "reply", replyId: reply.id });
-    expect(letterForSource(db, { kind: "reply", replyId: reply.id })).toEqual(letter);
+    expect(await currentLetterSource(db, reply.proposalId, reply.round)).toEqual({ kind: "reply", replyId: reply.id });
+    expect(await letterForSource(db, { kind: "reply", replyId: reply.id })).toEqual(letter);
   });
 
   it("is addressed to a co-signer, but never to a seconder or anyone else", async () => {
@@ -120,14 +120,14 @@ describe("the letter of a signed reply", () => {
     const seconder = signersOfReplies.find((row) => row.role === "seconder");
     expect(cosigner && seconder).toBeTruthy();
     expect((await letterForReply(db, cosigner!.replyId, cosigner!.userId))!.salutation).toMatch(new RegExp(`^${cosigner!.name}(委员|代表):$`));
-    expect(letterForReply(db, seconder!.replyId, seconder!.userId)).toBeNull();
+    expect(await letterForReply(db, seconder!.replyId, seconder!.userId)).toBeNull();
     const handler = (await db.select({ id: users.id }).from(users).where(eq(users.username, "jiangmj")).get())!;
-    expect(letterForReply(db, (await currentReply()).reply.id, handler.id)).toBeNull();
+    expect(await letterForReply(db, (await currentReply()).reply.id, handler.id)).toBeNull();
   });
 
-  it("is null for what does not exist", () => {
-    expect(letterForReply(db, 999_999)).toBeNull();
-    expect(letterForDraft(db, 999_999)).toBeNull();
-    expect(currentLetterSource(db, 999_999, 1)).toBeNull();
+  it("is null for what does not exist", async () => {
+    expect(await letterForReply(db, 999_999)).toBeNull();
+    expect(await letterForDraft(db, 999_999)).toBeNull();
+    expect(await currentLetterSource(db, 999_999, 1)).toBeNull();
   });
 });

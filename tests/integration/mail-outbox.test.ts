@@ -62,7 +62,7 @@ describe("mail through the outbox", () => {
     expect(await deliverOutbox(t.db, sender(smtp.port))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.to).toEqual(["jiangmj@example.gov.cn"]);
-    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("keeps the mail while the server is down and sends it when it is back", async () => {
@@ -82,7 +82,7 @@ describe("mail through the outbox", () => {
     cleanups.push(back.close);
     expect(await deliverOutbox(t.db, sender(port), new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
     expect(back.received).toHaveLength(1);
-    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("gives digest readers no single mails but one digest a day, and nothing while mail is disabled", async () => {
@@ -90,12 +90,12 @@ describe("mail through the outbox", () => {
     await t.db.update(users).set({ emailDigest: true }).where(eq(users.username, "jiangmj")).run();
     const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
     expect((await approveReply(t.db, await t.user("dengmj"), id180, null)).ok).toBe(true);
-    expect(t.db.select().from(emailOutbox).all()).toHaveLength(0);
-    expect(queueDigests(t.db)).toBe(1);
+    expect(await t.db.select().from(emailOutbox).all()).toHaveLength(0);
+    expect(await queueDigests(t.db)).toBe(1);
     expect((await t.db.select().from(emailOutbox).get())!.subject).toMatch(/^【提案办理】您有 \d+ 条待办消息$/);
-    expect(queueDigests(t.db)).toBe(0);
+    expect(await queueDigests(t.db)).toBe(0);
     await saveSmtpSettings(t.db, SMTP_DISABLED, (await t.user("admin")).id);
     await t.db.update(users).set({ emailDigest: false }).where(eq(users.username, "jiangmj")).run();
-    expect(queueDigests(t.db)).toBe(0);
+    expect(await queueDigests(t.db)).toBe(0);
   });
 });

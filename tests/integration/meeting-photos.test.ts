@@ -18,6 +18,7 @@ import { eventLabel } from "@/lib/event-labels";
 import { MAX_MEETING_PHOTOS } from "@/lib/import/attachments";
 import type { UploadPurpose } from "@/lib/uploads";
 import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
+import { indexes, inOrder } from "./in-order";
 
 // The routes ask the guard who calls; here the caller is whoever the test says (null: nobody signed in).
 const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null; mustChangePassword?: boolean } }));
@@ -54,7 +55,7 @@ async function uploaded(login: string, fileName: string, bytes: Uint8Array = JPE
   await recordUpload(t.db, { id, userId: (await t.user(login)).id, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
   return id;
 }
-const photos = async (login: string, n: number) => await Promise.all(Array.from({ length: n }, async (_, i) => uploaded(login, `现场${i + 1}.jpg`)));
+const photos = async (login: string, n: number) => await inOrder(indexes(n), async (i) => uploaded(login, `现场${i + 1}.jpg`));
 
 const stored = (storagePath: string) => path.join(process.env.ATTACHMENTS_DIR!, storagePath);
 const photoRows = async (meetingId: number) => t.db.select().from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).orderBy(asc(meetingPhotos.id)).all();
@@ -100,7 +101,7 @@ describe("photos taken with the record", () => {
     for (const r of rows) expect(r.storagePath).toMatch(new RegExp(`^meetings/${meetingId}/[0-9a-f]{32}$`));
     expect(fs.readFileSync(stored(rows[1]!.storagePath))).toEqual(Buffer.from(PNG));
     expect(refs.some((ref) => fs.existsSync(incomingPath(ref)))).toBe(false);
-    expect(t.db.select().from(uploads).where(inArray(uploads.id, refs)).all()).toEqual([]);
+    expect(await t.db.select().from(uploads).where(inArray(uploads.id, refs)).all()).toEqual([]);
     expect((await meetingDetail(t.db, meetingId))!.photos.map((p) => p.fileName)).toEqual(["合影.jpg", "会场.png"]);
   });
 
@@ -113,14 +114,14 @@ describe("photos taken with the record", () => {
     expect(refs.every((ref) => fs.existsSync(incomingPath(ref)))).toBe(true);
     // The same uploads then go with a record that is taken.
     const { meetingId } = ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], refs)));
-    expect(photoRows(meetingId)).toHaveLength(2);
+    expect(await photoRows(meetingId)).toHaveLength(2);
   });
 
   it(`are at most ${MAX_MEETING_PHOTOS}, of the caller's own uploads for photos`, async () => {
-    expect(recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS + 1)))).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS + 1)))).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
     // Another handler's upload, and the handler's own upload for another purpose, are not photos to use.
-    expect(recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("wangl", "别人的.jpg")]))).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
-    expect(recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]))).toEqual({
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("wangl", "别人的.jpg")]))).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]))).toEqual({
       ok: false,
       reason: "上传的文件已失效或已被使用，请移除后重新上传",
     });
@@ -156,28 +157,28 @@ describe("photos added and removed later", () => {
     const NOT_YOURS = "只有记录此会议的单位的承办人可以添加或删除照片";
     for (const login of ["dqgzb", "dengmj", "zhouwb", "coordinator"]) {
       const ref = await uploaded(login, "越权.jpg");
-      expect(addMeetingPhotos(t.db, await t.user(login), meetingId, [ref]), login).toEqual({ ok: false, reason: NOT_YOURS });
+      expect(await addMeetingPhotos(t.db, await t.user(login), meetingId, [ref]), login).toEqual({ ok: false, reason: NOT_YOURS });
       expect(fs.existsSync(incomingPath(ref))).toBe(true);
-      expect(removeMeetingPhoto(t.db, await t.user(login), meetingId, photo!.id), login).toEqual({ ok: false, reason: NOT_YOURS });
+      expect(await removeMeetingPhoto(t.db, await t.user(login), meetingId, photo!.id), login).toEqual({ ok: false, reason: NOT_YOURS });
     }
-    expect(photoRows(meetingId)).toEqual([photo]);
+    expect(await photoRows(meetingId)).toEqual([photo]);
     expect(fs.existsSync(stored(photo!.storagePath))).toBe(true);
-    expect(addMeetingPhotos(t.db, await t.user("jiangmj"), 2_000_000_000, await photos("jiangmj", 1))).toEqual({ ok: false, reason: "该会议记录不存在" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), 2_000_000_000, await photos("jiangmj", 1))).toEqual({ ok: false, reason: "该会议记录不存在" });
   });
 
   it(`up to ${MAX_MEETING_PHOTOS} in all; a photo named under another meeting is not that meeting's`, async () => {
     const meetingId = await meetingWith(MAX_MEETING_PHOTOS - 2);
     const three = await photos("jiangmj", 3);
-    expect(addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three)).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 2 张" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three)).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 2 张" });
     expect(three.every((ref) => fs.existsSync(incomingPath(ref)))).toBe(true);
     ok(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(0, 2)));
-    expect(addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(2))).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 0 张" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(2))).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 0 张" });
     const other = await meetingWith(1);
     const [otherPhoto] = await photoRows(other);
-    expect(removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
-    expect(photoRows(other)).toEqual([otherPhoto]);
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    expect(await photoRows(other)).toEqual([otherPhoto]);
     ok(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id));
-    expect(removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
   });
 });
 
@@ -202,7 +203,7 @@ describe("the upload route with purpose=photo", () => {
       const taken = await post(name, bytes);
       expect(taken.status, name).toBe(200);
       const { id } = JSON.parse(taken.body) as { id: string };
-      expect(t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "photo", mimeType });
+      expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "photo", mimeType });
     }
     const incoming = () => fs.readdirSync(path.dirname(incomingPath(newUploadId()))).length;
     const before = incoming();
@@ -279,6 +280,6 @@ describe("the photo's route", () => {
     await as("jiangmj");
     expect((await get(meetingId, first!.id)).status).toBe(404);
     expect((await get(meetingId, second!.id)).status).toBe(200);
-    expect({ events: photoEvents(), photos: photoRows(meetingId), uploads: t.db.select().from(uploads).all() }).toEqual(before);
+    expect({ events: await photoEvents(), photos: await photoRows(meetingId), uploads: await t.db.select().from(uploads).all() }).toEqual(before);
   });
 });

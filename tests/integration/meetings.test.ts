@@ -10,6 +10,7 @@ import { meetingCandidates, meetingDetail, meetingsOf } from "@/db/queries/meeti
 import { statisticsFacts } from "@/db/queries/statistics";
 import { contactRecords, meetings } from "@/db/schema";
 import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
+import { inOrder } from "./in-order";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -18,7 +19,7 @@ async function twoInHand() {
   const t = await demoDatabase();
   cleanup = t.cleanup;
   const lead = await t.unit("重庆高新区科技创新局");
-  const ids = (await Promise.all([911, 912, 913].map(async (n) => ok(await t.register(n, { title: `关于科学城孵化器建设的建议${n}`, coSignerIds: n === 912 ? [(await t.user("member-001")).id] : [] })).id))) as [number, number, number];
+  const ids = (await inOrder([911, 912, 913], async (n) => ok(await t.register(n, { title: `关于科学城孵化器建设的建议${n}`, coSignerIds: n === 912 ? [(await t.user("member-001")).id] : [] })).id)) as [number, number, number];
   for (const id of ids) ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
   // The third stays 待签收: nothing may be recorded on it yet.
   for (const id of ids.slice(0, 2)) ok(await acceptAssignment(t.db, await t.user("jiangmj"), id, lead));
@@ -63,7 +64,7 @@ describe("面商 / 座谈会", () => {
     expect(detail.members.map((m) => m.id)).toEqual(members);
     expect(detail.proposals.map((p) => p.id)).toEqual(t.ids.slice(0, 2));
     expect((await meetingsOf(t.db, t.lead)).map((m) => [m.id, m.proposals])).toEqual([[meetingId, 2]]);
-    expect(meetingsOf(t.db, await t.unit("重庆高新区党群工作部"))).toEqual([]);
+    expect(await meetingsOf(t.db, await t.unit("重庆高新区党群工作部"))).toEqual([]);
   });
 
   it("is all or nothing: one proposal refused, nothing is kept, and the refusal names it", async () => {
@@ -81,7 +82,7 @@ describe("面商 / 座谈会", () => {
     const t = await twoInHand();
     expect((await recordMeeting(t.db, await t.user("dqgzb"), input(t.ids.slice(0, 1), []))).ok).toBe(false);
     expect((await recordMeeting(t.db, await t.user("dengmj"), input(t.ids.slice(0, 1), []))).ok).toBe(false);
-    expect(recordMeeting(t.db, await t.user("jiangmj"), input(t.ids.slice(0, 1), [(await t.user("dengmj")).id]))).toEqual({ ok: false, reason: "参加的委员/代表有误，请重新选择" });
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), input(t.ids.slice(0, 1), [(await t.user("dengmj")).id]))).toEqual({ ok: false, reason: "参加的委员/代表有误，请重新选择" });
     expect((await t.db.select({ n: count() }).from(meetings).get())!.n).toBe(0);
   });
 });

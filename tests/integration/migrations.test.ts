@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "@/db/client";
 import { events, proposals, proposalSigners, replies, sessions, units, users } from "@/db/schema";
 import { tempDatabase } from "./temp-db";
+import { inOrder } from "./in-order";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -98,7 +99,7 @@ describe("migrations", () => {
     const again = openDatabase(file);
     try {
       expect(again.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(applied);
-      expect(again.select().from(sessions).all()).toHaveLength(1);
+      expect(await again.select().from(sessions).all()).toHaveLength(1);
     } finally {
       void closeDatabase(again);
     }
@@ -112,7 +113,7 @@ describe("constraints", () => {
     const s2 = await db.insert(sessions).values({ body: "政协重庆市九龙坡区委员会", term: "第十一届", meeting: "第三次会议", year: 2024, kind: "proposal" }).returning().get();
     const base = { title: "关于加强社区养老服务的建议", body: "正文", receivedOn: "2023-01-10" };
     await db.insert(proposals).values({ ...base, sessionId: s1.id, number: 180 }).run();
-    expect(async () => db.insert(proposals).values({ ...base, sessionId: s1.id, number: 180 }).run()).toThrow(/UNIQUE constraint failed: proposals.session_id, proposals.number/);
+    await expect((async () => db.insert(proposals).values({ ...base, sessionId: s1.id, number: 180 }).run())()).rejects.toThrow(/UNIQUE constraint failed: proposals.session_id, proposals.number/);
     await db.insert(proposals).values({ ...base, sessionId: s2.id, number: 180 }).run();
     expect((await db.select({ n: sql<number>`count(*)` }).from(proposals).get())?.n).toBe(2);
   });
@@ -139,7 +140,7 @@ describe("constraints", () => {
         .run();
     };
     await reply(1, 4);
-    expect(async () => reply(2, 4)).toThrow(/UNIQUE constraint failed: replies.unit_id, replies.doc_year, replies.doc_serial/);
+    await expect((async () => reply(2, 4))()).rejects.toThrow(/UNIQUE constraint failed: replies.unit_id, replies.doc_year, replies.doc_serial/);
     await reply(3, 5);
   });
 
@@ -147,22 +148,22 @@ describe("constraints", () => {
     const { db } = setup();
     const s = await seedSession(db);
     const p = await db.insert(proposals).values({ sessionId: s.id, number: 1, title: "标题", body: "正文", receivedOn: "2023-01-10" }).returning().get();
-    const [a, b] = await Promise.all(["甲", "乙"].map(async (name, i) => db.insert(users).values({ username: `m${i}`, displayName: name, role: "member" }).returning().get()));
+    const [a, b] = await inOrder(["甲", "乙"], async (name, i) => db.insert(users).values({ username: `m${i}`, displayName: name, role: "member" }).returning().get());
     await db.insert(proposalSigners).values({ proposalId: p.id, userId: a!.id, role: "lead" }).run();
-    expect(async () => db.insert(proposalSigners).values({ proposalId: p.id, userId: b!.id, role: "lead" }).run()).toThrow(/UNIQUE/);
+    await expect((async () => db.insert(proposalSigners).values({ proposalId: p.id, userId: b!.id, role: "lead" }).run())()).rejects.toThrow(/UNIQUE/);
     await db.insert(proposalSigners).values({ proposalId: p.id, userId: b!.id, role: "cosigner" }).run();
   });
 
-  it("enforce foreign keys", () => {
+  it("enforce foreign keys", async () => {
     const { db } = setup();
-    expect(async () => db.insert(proposals).values({ sessionId: 999, number: 1, title: "标题", body: "正文", receivedOn: "2023-01-10" }).run()).toThrow(/FOREIGN KEY/);
+    await expect((async () => db.insert(proposals).values({ sessionId: 999, number: 1, title: "标题", body: "正文", receivedOn: "2023-01-10" }).run())()).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it("keep the event log append-only", async () => {
     const { db } = setup();
     await db.insert(events).values({ action: "sign_in" }).run();
-    expect(async () => db.update(events).set({ action: "tampered" }).run()).toThrow(/append-only/);
-    expect(async () => db.delete(events).where(eq(events.action, "sign_in")).run()).toThrow(/append-only/);
+    await expect((async () => db.update(events).set({ action: "tampered" }).run())()).rejects.toThrow(/append-only/);
+    await expect((async () => db.delete(events).where(eq(events.action, "sign_in")).run())()).rejects.toThrow(/append-only/);
     expect((await db.select().from(events).all())[0]?.action).toBe("sign_in");
   });
 });

@@ -30,24 +30,26 @@ describe("preparedOnce", () => {
     expect(categoryName(b)).not.toBe(categoryName(a));
     const inA = await addCategory(a, "科技");
     const inB = await addCategory(b, "财政");
-    expect(categoryName(a).get({ id: inA })).toEqual({ name: "科技" });
-    expect(categoryName(b).get({ id: inB })).toEqual({ name: "财政" });
-    expect(categoryName(a).get({ id: inA + 1000 })).toBeUndefined();
+    expect(await categoryName(a).get({ id: inA })).toEqual({ name: "科技" });
+    expect(await categoryName(b).get({ id: inB })).toEqual({ name: "财政" });
+    expect(await categoryName(a).get({ id: inA + 1000 })).toBeUndefined();
   });
 
-  it("reached through a transaction, is the connection's query and sees what the transaction wrote, which a rollback undoes", () => {
+  it("reached through a transaction, is the connection's query and sees what the transaction wrote, which a rollback undoes", async () => {
     const db = setup();
     const prepared = categoryName(db);
     let id = 0;
-    expect(async () =>
+    await expect(
       db.transaction(async (tx) => {
-        id = (await addCategory(tx, "审计"));
-        expect(categoryName(tx)).toBe(prepared);
-        expect(categoryName(tx).get({ id })).toEqual({ name: "审计" });
+        id = await addCategory(tx, "审计");
+        // Inside the transaction the database is the transaction's connection (db/client.ts).
+        expect(categoryName(db)).toBe(categoryName(tx));
+        expect(categoryName(tx)).not.toBe(prepared);
+        expect(await categoryName(db).get({ id })).toEqual({ name: "审计" });
         throw new Error("roll back");
       }),
-    ).toThrow("roll back");
-    expect(categoryName(db).get({ id })).toBeUndefined();
+    ).rejects.toThrow("roll back");
+    expect(await categoryName(db).get({ id })).toBeUndefined();
   });
 
   it("refuses what is not a drizzle database", () => {

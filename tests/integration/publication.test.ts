@@ -67,22 +67,22 @@ describe("发布", () => {
 
   it("refuses a unit's handler by default, a second publication, and a reply not yet approved", async () => {
     const p180 = proposalId(180, "in_review");
-    expect(decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
     await approveReply(t.db, await t.user("dengmj"), p180, null);
-    expect(decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
     expect((await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).ok).toBe(true);
-    expect(decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
   });
 
   it("lets the lead unit publish where the settings say units publish", async () => {
     const p180 = proposalId(180, "in_review");
     await approveReply(t.db, await t.user("dengmj"), p180, null);
     await savePublicationSettings(t.db, { publisher: "unit" }, (await t.user("admin")).id);
-    expect(loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
+    expect(await loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
     expect((await decideReplyPublication(t.db, await t.user("cxfwzx"), p180, { type: "publish" })).ok).toBe(false);
     expect((await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).ok).toBe(true);
     await savePublicationSettings(t.db, { publisher: "coordinator" }, (await t.user("admin")).id);
-    expect(decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
   });
 
   it("tells the proposer and the unit's handlers of a publication, and the office of a withdrawal, after the commit", async () => {
@@ -118,10 +118,10 @@ describe("the public queries", () => {
     const { p180 } = await approveTwo();
     const published = await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" });
     const id = published.ok ? published.data.publicationId : 0;
-    expect(search("人才红利")).toContain(id);
-    expect(search("博士")).toContain(id);
-    expect(search("人才红利 博士")).toContain(id);
-    expect(search("博士 不存在的词语")).not.toContain(id);
+    expect(await search("人才红利")).toContain(id);
+    expect(await search("博士")).toContain(id);
+    expect(await search("人才红利 博士")).toContain(id);
+    expect(await search("博士 不存在的词语")).not.toContain(id);
     expect((await publishedLetter(t.db, id))?.salutation).toBe("刘新荣委员:");
     expect((await listPublished(t.db, {})).items[0]?.id).toBe(id);
     expect((await listPublished(t.db, { kind: "suggestion" })).items.map((i) => i.id)).not.toContain(id);
@@ -140,9 +140,9 @@ describe("the public queries", () => {
     const demoWithheld = t.db.$client.prepare("select id from publications where status = 'withheld'").pluck().all() as number[];
     const hidden = [id, ...demoWithheld];
     expect(hidden).toHaveLength(3);
-    for (const h of hidden) expect(publishedById(t.db, h)).toBeNull();
-    expect(search("人才红利")).not.toContain(id);
-    expect(search("博士")).not.toContain(id);
+    for (const h of hidden) expect(await publishedById(t.db, h)).toBeNull();
+    expect(await search("人才红利")).not.toContain(id);
+    expect(await search("博士")).not.toContain(id);
     const everything = (await latestPublished(t.db, 10_000)).map((i) => i.id);
     const listed = (await listPublished(t.db, {})).items.map((i) => i.id);
     for (const h of hidden) {
@@ -162,10 +162,10 @@ describe("the public queries", () => {
       .get() as { id: number; summary: string; body: string; title: string };
     const bodyOnly = [...row.body.matchAll(/[\u4e00-\u9fff]{4}/g)].map((m) => m[0]).find((w) => !row.summary.includes(w) && !row.title.includes(w))!;
     expect(bodyOnly).toBeDefined();
-    expect(search(bodyOnly)).not.toContain(row.id);
-    expect(search(row.summary.slice(0, 4))).toContain(row.id);
+    expect(await search(bodyOnly)).not.toContain(row.id);
+    expect(await search(row.summary.slice(0, 4))).toContain(row.id);
     expect((await publishedById(t.db, row.id))?.summary).toBe(row.summary);
-    expect(publishedLetter(t.db, row.id)).toBeNull();
+    expect(await publishedLetter(t.db, row.id)).toBeNull();
   });
 });
 
@@ -201,18 +201,18 @@ describe("the replies of a proposal's two rounds", () => {
     });
     const withdrawn = await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "第一轮答复内容已过时" }, { replyId: first.replyId });
     expect(withdrawn).toMatchObject({ ok: true, data: { publicationId: first.id } });
-    expect(visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
-    expect(visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
-    expect(decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
+    expect(await visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect(await visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
+    expect(await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
     const republished = await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: "已核实，恢复公开" }, { replyId: first.replyId });
     expect(republished).toMatchObject({ ok: true, data: { publicationId: first.id } });
-    expect(visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
+    expect(await visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
     // The 索引号 is the one the reply was first published with.
     expect((await publishedById(t.db, first.id))?.indexNumber).toBe("1150010700927633XG/2025-00001");
 
     // The second round's reply is withdrawn on its own.
     ok(await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "更正" }, { replyId: second.replyId }));
-    expect(visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect(await visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
     expect((await visible(first.id)).page).toBe(true);
     const log = t.db.$client
       .prepare("select action, comment, json_extract(data, '$.round') as round from events where proposal_id = ? and action in ('withdraw_publication', 'republish') order by id")

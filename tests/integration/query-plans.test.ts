@@ -94,7 +94,7 @@ async function generate(sqlite: Database.Database, proposals: number) {
   const day = 86_400_000;
   const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const run = (text: string, ...values: unknown[]) => Number(sqlite.prepare(text).run(...values).lastInsertRowid);
-  await sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     const coordinator = sqlite.prepare("select id from users where role = 'coordinator'").pluck().get() as number;
     const units = Array.from({ length: 30 }, (_, i) =>
       run("insert into units (name, short_name, doc_prefix, index_prefix, kind, created_at) values (?, ?, ?, ?, 'department', ?)", `测试单位${i}局`, `测试${i}局`, `渝测${i}函`, `11500107TEST${i}X`, now),
@@ -272,7 +272,7 @@ beforeAll(async () => {
 
 afterAll(() => t?.cleanup());
 
-type Case = [name: string, run: (db: Db) => unknown];
+type Case = [name: string, run: (db: Db) => Promise<unknown>];
 
 async function cases(): Promise<Case[]> {
   const unit = await t.unit("重庆高新区科技创新局");
@@ -347,7 +347,7 @@ describe("query plans of the hot paths", () => {
     const failures: string[] = [];
     for (const [name, run] of await cases()) {
       const { db, statements } = recording(t.db);
-      run(db);
+      await run(db);
       expect(statements.length, name).toBeGreaterThan(0);
       for (const statement of statements) {
         if (process.env.SHOW_PLANS) console.log(`${name}\n  ${statement.sql.replace(/\s+/g, " ").slice(0, 160)}\n${(t.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[]).map((r) => `    ${r.detail}`).join("\n")}`);
@@ -362,7 +362,7 @@ describe("query plans of the hot paths", () => {
     let selections = 0;
     for (const [name, run] of (await cases()).filter(([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name))) {
       const { db, statements } = recording(t.db);
-      run(db);
+      await run(db);
       // The statements that find the page's ids and the count: each reads `proposals` through the index it names.
       for (const statement of statements.filter((s) => /from "proposals" indexed by/.test(s.sql))) {
         selections++;

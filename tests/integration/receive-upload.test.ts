@@ -79,7 +79,7 @@ describe("removeExpiredUploads", () => {
     await removeExpiredUploads(db, later);
     expect(fs.existsSync(incomingPath(old))).toBe(false);
     expect(fs.existsSync(incomingPath(fresh))).toBe(true);
-    expect(heldUploads(db, userId, "attachment", [fresh], later)).toMatchObject({ ok: true });
-    expect(heldUploads(db, userId, "attachment", [old], later)).toMatchObject({ ok: false });
+    expect(await heldUploads(db, userId, "attachment", [fresh], later)).toMatchObject({ ok: true });
+    expect(await heldUploads(db, userId, "attachment", [old], later)).toMatchObject({ ok: false });
   });
 });

@@ -22,6 +22,7 @@ import { events, notifications, replies, replyFiles, uploads } from "@/db/schema
 import { canReadLetter } from "@/lib/authz";
 import type { UploadPurpose } from "@/lib/uploads";
 import { answerRound, demoDatabase, handleProposal, ok, SAMPLE_DRAFT } from "./demo-db";
+import { indexes, inOrder } from "./in-order";
 
 // The upload route asks the guard who calls; here the caller is whoever the test says.
 const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null } }));
@@ -84,7 +85,7 @@ describe("答复附件", () => {
     for (const r of rows) expect(r.storagePath).toMatch(new RegExp(`^${id}/[0-9a-f]{32}$`));
     expect(fs.readFileSync(stored(rows[1]!.storagePath))).toEqual(Buffer.from(PNG));
     expect(refs.every((ref) => !fs.existsSync(incomingPath(ref)))).toBe(true);
-    expect(t.db.select().from(uploads).where(eq(uploads.userId, (await t.user("jiangmj")).id)).all()).toEqual([]);
+    expect(await t.db.select().from(uploads).where(eq(uploads.userId, (await t.user("jiangmj")).id)).all()).toEqual([]);
     expect((await actions(id)).at(-1)).toEqual({ action: "reply_file_attached", comment: null });
     expect((await loadFacts(t.db, id))!.replyFilesThisRound).toBe(2);
   });
@@ -92,19 +93,19 @@ describe("答复附件", () => {
   it("is refused to a co-handling unit, and the upload stays usable", async () => {
     const id = await proposal("drafted");
     const ref = await uploaded("dqgzb", "attachment", "材料.pdf", PDF);
-    expect(attachReplyFiles(t.db, await t.user("dqgzb"), id, [ref])).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await attachReplyFiles(t.db, await t.user("dqgzb"), id, [ref])).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
     expect(fs.existsSync(incomingPath(ref))).toBe(true);
     // Another user's upload is not the caller's to use.
-    expect(attachReplyFiles(t.db, await t.user("jiangmj"), id, [ref])).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
-    expect(t.db.select().from(replyFiles).where(eq(replyFiles.proposalId, id)).all()).toEqual([]);
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [ref])).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
+    expect(await t.db.select().from(replyFiles).where(eq(replyFiles.proposalId, id)).all()).toEqual([]);
   });
 
   it("takes at most five per round", async () => {
     const id = await proposal("drafted");
-    const refs = await Promise.all(Array.from({ length: 6 }, async (_, i) => uploaded("jiangmj", "attachment", `材料${i}.pdf`, PDF)));
-    expect(attachReplyFiles(t.db, await t.user("jiangmj"), id, refs)).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 5 个" });
+    const refs = await inOrder(indexes(6), async (i) => uploaded("jiangmj", "attachment", `材料${i}.pdf`, PDF));
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs)).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 5 个" });
     ok(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(0, 4)));
-    expect(attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(4))).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 1 个" });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(4))).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 1 个" });
   });
 
   it("is removed again while drafting (row and file), and neither added nor removed once submitted for sign-off", async () => {
@@ -114,14 +115,14 @@ describe("答复附件", () => {
     ok(await removeReplyFile(t.db, await t.user("jiangmj"), id, first!.id));
     expect(fs.existsSync(stored((await t.db.select().from(replyFiles).where(eq(replyFiles.id, second!.id)).get())!.storagePath))).toBe(true);
     expect((await replyFilesOf(t.db, id)).map((f) => f.fileName)).toEqual(["新方案.pdf"]);
-    expect(removeReplyFile(t.db, await t.user("jiangmj"), id, first!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
+    expect(await removeReplyFile(t.db, await t.user("jiangmj"), id, first!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
     // A file named under another proposal the handler may edit is not that proposal's.
     const other = await proposal("drafted");
-    expect(removeReplyFile(t.db, await t.user("jiangmj"), other, second!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
+    expect(await removeReplyFile(t.db, await t.user("jiangmj"), other, second!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
     expect((await actions(id)).slice(-1)).toEqual([{ action: "reply_file_removed", comment: null }]);
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), id));
-    expect(removeReplyFile(t.db, await t.user("jiangmj"), id, second!.id)).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
-    expect(attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "迟到.pdf", PDF)])).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
+    expect(await removeReplyFile(t.db, await t.user("jiangmj"), id, second!.id)).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "迟到.pdf", PDF)])).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
   });
 });
 
@@ -130,7 +131,7 @@ describe("盖章件", () => {
     const id = await proposal("drafted");
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), id));
     const early = await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF);
-    expect(uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null })).toEqual({ ok: false, reason: "答复函签发后才能上传盖章件扫描件" });
+    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null })).toEqual({ ok: false, reason: "答复函签发后才能上传盖章件扫描件" });
     expect(fs.existsSync(incomingPath(early))).toBe(true);
     await ok(await approveReply(t.db, await t.user("dengmj"), id, null));
     expect(ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null }))).toEqual({ replaced: false });
@@ -145,7 +146,7 @@ describe("盖章件", () => {
     const id = await proposal("replied");
     for (const login of ["dqgzb", "cxfwzx", "sthjj-fz"]) {
       const ref = await uploaded(login, "sealed", "盖章件.pdf", PDF);
-      expect(uploadSealedScan(t.db, await t.user(login), id, { round: 1, uploadId: ref, reason: null })).toEqual({ ok: false, reason: "只有主办单位可以上传盖章答复函扫描件" });
+      expect(await uploadSealedScan(t.db, await t.user(login), id, { round: 1, uploadId: ref, reason: null })).toEqual({ ok: false, reason: "只有主办单位可以上传盖章答复函扫描件" });
     }
     expect(ok(await uploadSealedScan(t.db, await t.user("dengmj"), id, { round: 1, uploadId: await uploaded("dengmj", "sealed", "局长上传.pdf", PDF), reason: null }))).toEqual({ replaced: false });
   });
@@ -154,7 +155,7 @@ describe("盖章件", () => {
     const id = await proposal("replied");
     ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: await uploaded("jiangmj", "sealed", "第一次扫描.pdf", PDF), reason: null }));
     const again = await uploaded("jiangmj", "sealed", "重新扫描.pdf", PDF);
-    expect(uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: null })).toEqual({ ok: false, reason: "请填写替换盖章件的原因" });
+    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: null })).toEqual({ ok: false, reason: "请填写替换盖章件的原因" });
     expect(ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: "原扫描件缺第二页" }))).toEqual({ replaced: true });
     const rows = await t.db.select().from(replyFiles).where(and(eq(replyFiles.proposalId, id), eq(replyFiles.kind, "sealed"))).all();
     expect(rows.map((r) => [r.fileName, r.replacedAt !== null])).toEqual([
@@ -165,13 +166,13 @@ describe("盖章件", () => {
     expect(filesOfRound(await replyFilesOf(t.db, id), 1).sealed?.fileName).toBe("重新扫描.pdf");
     expect((await actions(id)).at(-1)).toEqual({ action: "sealed_scan_replaced", comment: "原扫描件缺第二页" });
     // The replaced scan is no longer served.
-    expect(replyFileForDownload(t.db, rows[0]!.id)).toBeNull();
+    expect(await replyFileForDownload(t.db, rows[0]!.id)).toBeNull();
   });
 
   it("takes only an upload checked as a sealed scan: a file uploaded as an attachment (where images pass) is not one", async () => {
     const id = await proposal("replied");
     const asAttachment = await uploaded("jiangmj", "attachment", "照片.png", PNG, "image/png");
-    expect(uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: asAttachment, reason: null })).toEqual({
+    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: asAttachment, reason: null })).toEqual({
       ok: false,
       reason: "上传的文件已失效或已被使用，请移除后重新上传",
     });
@@ -194,7 +195,7 @@ describe("the upload route with purpose=sealed", () => {
     const taken = await post("sealed", "盖章件.pdf", PDF);
     expect(taken.status).toBe(200);
     const { id } = JSON.parse(taken.body) as { id: string };
-    expect(t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "sealed", mimeType: "application/pdf" });
+    expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "sealed", mimeType: "application/pdf" });
     const incoming = () => fs.readdirSync(path.dirname(incomingPath(id))).length;
     const before = incoming();
     expect(await post("sealed", "盖章件.png", PNG)).toEqual({ status: 422, body: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件" });
@@ -228,10 +229,10 @@ describe("who may read the files, and the public 原文下载", () => {
     const id = await proposal("drafted");
     ok(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "方案.pdf", PDF)]));
     const fileId = (await replyFilesOf(t.db, id))[0]!.id;
-    expect(mayRead(fileId)).toEqual(["coordinator", "jiangmj", "dengmj"]);
+    expect(await mayRead(fileId)).toEqual(["coordinator", "jiangmj", "dengmj"]);
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), id));
     await ok(await approveReply(t.db, await t.user("dengmj"), id, null));
-    expect(mayRead(fileId)).toEqual(["coordinator", "jiangmj", "dengmj", "dqgzb", "liuxr", "member-002"]);
+    expect(await mayRead(fileId)).toEqual(["coordinator", "jiangmj", "dengmj", "dqgzb", "liuxr", "member-002"]);
   });
 
   it("the scan is public only while the reply is published in full", async () => {
@@ -241,7 +242,7 @@ describe("who may read the files, and the public 原文下载", () => {
     const publicationId = await publish(full);
     expect((await publishedSealedScan(t.db, publicationId))?.fileName).toBe("盖章件.pdf");
     ok(await decideReplyPublication(t.db, await t.user("coordinator"), full, { type: "withdraw", reason: "核对数据" }));
-    expect(publishedSealedScan(t.db, publicationId)).toBeNull();
+    expect(await publishedSealedScan(t.db, publicationId)).toBeNull();
 
     const summary = ok(await t.register(number++)).id;
     await handleProposal(t.db, t, summary, await t.unit(LEAD), { until: "drafted" });
@@ -249,7 +250,7 @@ describe("who may read the files, and the public 原文下载", () => {
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), summary));
     await ok(await approveReply(t.db, await t.user("dengmj"), summary, null));
     ok(await uploadSealedScan(t.db, await t.user("jiangmj"), summary, { round: 1, uploadId: await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF), reason: null }));
-    expect(publishedSealedScan(t.db, await publish(summary))).toBeNull();
-    expect(t.db.select().from(replies).where(eq(replies.proposalId, summary)).all()).toHaveLength(1);
+    expect(await publishedSealedScan(t.db, await publish(summary))).toBeNull();
+    expect(await t.db.select().from(replies).where(eq(replies.proposalId, summary)).all()).toHaveLength(1);
   });
 });

@@ -144,18 +144,18 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     // The cookie is cleared, but whoever kept a copy of it has nothing.
     expect(await live(ended)).toBeNull();
     expect(await live(kept)).toMatchObject({ displayName: "蒋明杰" });
-    expect(signOuts()).toBe(before + 1);
+    expect(await signOuts()).toBe(before + 1);
     // Signing out the same token again revokes nothing new and is not logged twice.
     await signOut(ended);
-    expect(signOuts()).toBe(before + 1);
+    expect(await signOuts()).toBe(before + 1);
   });
 
   it("keeps a revoked session only until its token would have expired anyway", async () => {
     const db = getDb();
     const now = new Date("2026-12-01T08:00:00Z");
-    expect(revokeSession(db, "expired-session-0001", new Date(now.getTime() - 1), new Date(now.getTime() - 60_000))).toBe(true);
-    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(true);
-    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(false);
+    expect(await revokeSession(db, "expired-session-0001", new Date(now.getTime() - 1), new Date(now.getTime() - 60_000))).toBe(true);
+    expect(await revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(true);
+    expect(await revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(false);
     const ids = (await db.select().from(revokedSessions).all()).map((r) => r.sessionId);
     expect(ids).toContain("running-session-0001");
     expect(ids).not.toContain("expired-session-0001");

@@ -43,7 +43,7 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     const later = at(DEFAULT_ADDRESS_LIMIT.maxFailures / 2);
     expect(await attempt(db, "nobody", "x", ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toEqual({ ok: false, reason: "throttled", retryMinutes: 5 });
     expect(await attempt(db, "jiangmj", PASSWORD, ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toMatchObject({ ok: false, reason: "throttled" });
-    expect(actions(db)).toHaveLength(logged);
+    expect(await actions(db)).toHaveLength(logged);
     // Another address is not affected.
     expect((await attempt(db, "jiangmj", PASSWORD, "198.51.100.9", later, DEFAULT_ADDRESS_LIMIT)).ok).toBe(true);
   });
@@ -106,7 +106,7 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     const results: SignInAttempt[] = [];
     for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) results.push(await attempt(db, "jiangmj", "wrong", null));
     expect(reasons(results)).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
-    expect(db.select().from(signInFailures).all()).toEqual([]);
+    expect(await db.select().from(signInFailures).all()).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ describe("the 督办 board", () => {
     expect(items.every((i) => i.due <= today)).toBe(true);
     expect(new Set(items.map((i) => i.stage))).toEqual(new Set(["accept", "opinion", "reply", "receipt", "publication"]));
     expect(items.map((i) => i.due)).toEqual([...items.map((i) => i.due)].sort());
-    expect(supervisionItems(t.db, "2000-01-01")).toEqual([]);
+    expect(await supervisionItems(t.db, "2000-01-01")).toEqual([]);
 
     const reply = items.find((i) => i.stage === "reply")!;
     const handlers = await t.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, reply.unitId), eq(users.role, "handler"))).all();
@@ -32,6 +32,6 @@ describe("the 督办 board", () => {
     const result = await supervise(t.db, await t.user("coordinator"), reply.proposalId, { unitId: reply.unitId, comment: `请于${reply.due}前完成答复。` });
     expect(result.ok).toBe(true);
     expect(await Promise.all(handlers.map(async (h) => notices(h.id)))).toEqual(before.map((n) => n + 1));
-    expect(logged()).toBe(loggedBefore + 1);
+    expect(await logged()).toBe(loggedBefore + 1);
   });
 });

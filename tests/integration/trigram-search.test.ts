@@ -55,18 +55,18 @@ describe("trigram search", () => {
       sqlite.prepare("select id from proposals where title like ? escape '\\' or body like ? escape '\\' order by id").pluck().all(like(q), like(q)) as number[];
     const union = (...lists: number[][]) => [...new Set(lists.flat())].sort((a, b) => a - b);
     // Words none of the demo's names or units hold, so that the text alone decides.
-    for (const q of ["停车", "老旧小区停车", "鲸落式立体停车库", "鲸落", "停车库", "车", "库", "人才", "没有这个词"]) expect(ids(q), q).toEqual(byText(q));
-    expect(ids("鲸落")).toEqual([registered.data.id]);
+    for (const q of ["停车", "老旧小区停车", "鲸落式立体停车库", "鲸落", "停车库", "车", "库", "人才", "没有这个词"]) expect(await ids(q), q).toEqual(byText(q));
+    expect(await ids("鲸落")).toEqual([registered.data.id]);
     const liu = await t.user("liuxr");
     const signed = sqlite.prepare("select proposal_id from proposal_signers where role in ('lead', 'cosigner') and user_id = ? order by proposal_id").pluck().all(liu.id) as number[];
     const cosigned = sqlite.prepare("select proposal_id from proposal_signers where role = 'cosigner' and user_id = ?").pluck().all(liu.id) as number[];
     expect(cosigned.length).toBeGreaterThan(0);
-    expect(ids(liu.displayName)).toEqual(union(signed, byText(liu.displayName)));
+    expect(await ids(liu.displayName)).toEqual(union(signed, byText(liu.displayName)));
     const n180 = sqlite.prepare("select id from proposals where number = 180").pluck().all() as number[];
-    expect(ids("180")).toEqual(union(n180, byText("180")));
+    expect(await ids("180")).toEqual(union(n180, byText("180")));
     const party = await t.unit("重庆高新区党群工作部");
     const partyHandles = sqlite.prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn'").pluck().all(party) as number[];
-    expect(ids("党群工作部")).toEqual(union(partyHandles, byText("党群工作部")));
+    expect(await ids("党群工作部")).toEqual(union(partyHandles, byText("党群工作部")));
 
     // A unit's list, counted from its assignments: the proposals it has a live assignment on.
     const unitId = await t.unit("重庆高新区科技创新局");
