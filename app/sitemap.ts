@@ -10,7 +10,7 @@ const MAX_URLS = 50_000;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const origin = await siteOrigin();
-  const items = latestPublished(getDb(), MAX_URLS - 2);
+  const items = await latestPublished(getDb(), MAX_URLS - 2);
   return [
     { url: `${origin}/open`, changeFrequency: "daily" },
     { url: `${origin}/open/search`, changeFrequency: "monthly" },

@@ -3,13 +3,15 @@
  * `atInstant`, with which the demo data (db/demo) is written by the use cases at the moments its story
  * says they happened. Everything in db/ that stamps an act asks here, never `new Date()` itself.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isoDateInChina } from "@/lib/format";
 
-let stopped: number | null = null;
+/** The instant held for the work in progress, across its awaits (and only for that work). */
+const held = new AsyncLocalStorage<number>();
 
 /** The current instant: the real one, or the one `atInstant` holds. */
 export function now(): Date {
-  return new Date(stopped ?? Date.now());
+  return new Date(held.getStore() ?? Date.now());
 }
 
 /** Today in China, at `now()`. */
@@ -17,13 +19,7 @@ export function todayInChina(): string {
   return isoDateInChina(now());
 }
 
-/** Runs `work` (synchronous, as every write is) with the clock held at `instant`. */
-export function atInstant<T>(instant: Date, work: () => T): T {
-  const outer = stopped;
-  stopped = instant.getTime();
-  try {
-    return work();
-  } finally {
-    stopped = outer;
-  }
+/** Runs `work` with the clock held at `instant` until it has finished. */
+export async function atInstant<T>(instant: Date, work: () => Promise<T>): Promise<T> {
+  return held.run(instant.getTime(), work);
 }

@@ -11,7 +11,7 @@ import { prepareJointReply, registerProposals } from "./prepared-proposal";
 test("批量交办, 批量签收 and the letters of a selection as one PDF", async ({ page, loginAs }) => {
   const stamp = Date.now();
   const titles = [`关于科学城人才公寓配套的建议（批量${stamp}）`, `关于科学城公交接驳的建议（批量${stamp}）`];
-  const ids = registerProposals(titles);
+  const ids = await registerProposals(titles);
 
   await loginAs("coordinator");
   await page.goto("/batch");
@@ -46,7 +46,7 @@ test("批量交办, 批量签收 and the letters of a selection as one PDF", asy
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const letters = [prepareJointReply(`关于批量下载答复函的建议甲（${stamp}）`, []), prepareJointReply(`关于批量下载答复函的建议乙（${stamp}）`, [])];
+  const letters = [await prepareJointReply(`关于批量下载答复函的建议甲（${stamp}）`, []), await prepareJointReply(`关于批量下载答复函的建议乙（${stamp}）`, [])];
   await page.context().clearCookies();
   await loginAs("coordinator");
   const pdf = await page.request.get(`/batch/letters.pdf?${letters.map((l) => `replies=${l.replyId}`).join("&")}`);

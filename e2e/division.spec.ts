@@ -24,7 +24,7 @@ async function shoot(page: Page, name: string) {
 test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the 分管领导 returns it once, then passes it; the director signs", async ({ page, loginAs }) => {
   test.setTimeout(180_000);
   const title = "关于推动科技型企业孵化的建议（分办测试）";
-  const { id } = registeredProposal(title);
+  const { id } = await registeredProposal(title);
   const url = `/proposals/${id}`;
   const as = async (login: string, path = url) => {
     await page.context().clearCookies();

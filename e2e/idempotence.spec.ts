@@ -12,8 +12,8 @@ import { ensureSecondHandler, lastDocSerial, prepareProposal, writtenFor } from 
 const year = () => new Date().getFullYear();
 
 test("a double-clicked 同意签发 signs the reply once: one 发文字号, one event", async ({ page, loginAs }) => {
-  const { id } = prepareProposal("in_review", "双击同意签发的测试提案");
-  const before = lastDocSerial();
+  const { id } = await prepareProposal("in_review", "双击同意签发的测试提案");
+  const before = await lastDocSerial();
   let posts = 0;
   page.on("request", (r) => {
     if (r.method() === "POST" && r.headers()["next-action"]) posts++;
@@ -27,7 +27,7 @@ test("a double-clicked 同意签发 signs the reply once: one 发文字号, one 
   // Whatever the browser sent (one or two posts), one reply was signed, under a new number (other specs
   // may sign 科技创新局's replies meanwhile, so it need not be the very next one).
   expect(posts).toBeGreaterThanOrEqual(1);
-  const written = writtenFor(id);
+  const written = await writtenFor(id);
   expect(written.replies).toHaveLength(1);
   expect(written.replies[0]!.docSerial).toBeGreaterThan(before);
   await expect(letter).toContainText(`发文字号：渝高新科函〔${year()}〕${written.replies[0]!.docSerial}号`);
@@ -35,11 +35,11 @@ test("a double-clicked 同意签发 signs the reply once: one 发文字号, one 
 });
 
 test("two 同意签发 at the same moment over HTTP: one signs, the other is told it is signed already", async () => {
-  const { id, version } = prepareProposal("in_review", "并发同意签发的测试提案");
-  const before = lastDocSerial();
+  const { id, version } = await prepareProposal("in_review", "并发同意签发的测试提案");
+  const before = await lastDocSerial();
   const actionId = serverActionIds().get("app/(staff)/proposals/[id]/actions.ts#signOffReply")!;
   const sessionToken = await mintSessionToken(E2E.databasePath, E2E.authSecret, "dengmj");
-  const approve = () =>
+  const approve = async () =>
     callServerAction({
       baseURL: E2E.baseURL,
       page: `/proposals/${id}`,
@@ -48,7 +48,7 @@ test("two 同意签发 at the same moment over HTTP: one signs, the other is tol
       sessionToken,
     });
   const results = (await Promise.all([approve(), approve()])).map((r) => r.result as { ok: boolean; message?: string; error?: string });
-  const written = writtenFor(id);
+  const written = await writtenFor(id);
   expect(written.replies).toHaveLength(1);
   expect(written.replies[0]!.docSerial).toBeGreaterThan(before);
   const signed = `渝高新科函〔${year()}〕${written.replies[0]!.docSerial}号`;
@@ -59,8 +59,8 @@ test("two 同意签发 at the same moment over HTTP: one signs, the other is tol
 });
 
 test("two handlers save one draft: the second is told who saved first, keeps their text, and nothing is replaced", async ({ browser }) => {
-  const { id } = prepareProposal("drafted", "两人同时修改草稿的测试提案");
-  ensureSecondHandler("kjj-wxl", "王晓琳");
+  const { id } = await prepareProposal("drafted", "两人同时修改草稿的测试提案");
+  await ensureSecondHandler("kjj-wxl", "王晓琳");
   const open = async (username: string) => {
     const context = await browser.newContext();
     await context.addCookies([
@@ -85,7 +85,7 @@ test("two handlers save one draft: the second is told who saved first, keeps the
   await expect(wang.panel.getByRole("status")).toContainText(/蒋明杰已于 .+ 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。/);
   await expect(wang.panel.getByLabel("答复正文")).toHaveValue(mine);
 
-  const written = writtenFor(id);
+  const written = await writtenFor(id);
   expect(written.drafts.map((d) => [d.version, d.body])).toEqual([
     [1, "一、工作开展情况\n\n已出台专项政策。"],
     [2, "一、工作开展情况\n\n蒋明杰补充的内容。"],

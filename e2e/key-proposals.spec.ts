@@ -12,7 +12,7 @@ const PROGRESS = "已会同规划部门完成选址论证，正在编制建设�
 
 test("the office marks a 重点提案, the unit reports progress, the leading 区领导 follows it", async ({ page, loginAs, browser }) => {
   const title = `关于建设科学城共享实验平台的建议（重点${Date.now()}）`;
-  const { id } = prepareProposal("drafted", title);
+  const { id } = await prepareProposal("drafted", title);
 
   await loginAs("coordinator");
   await page.goto(`/proposals/${id}`);

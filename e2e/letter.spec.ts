@@ -65,7 +65,7 @@ test("the print view's 打印 button prints under the page's Content-Security-Po
   const response = await page.goto(`/letters/${joint.id}/print`);
   expect(response?.headers()["content-security-policy"]).toContain("'nonce-");
   await page.getByRole("navigation", { name: "答复函操作" }).getByRole("button", { name: "打印" }).click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await expect.poll(async () => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   expect(refused).toEqual([]);
 });
 

@@ -11,8 +11,8 @@ const AGAIN = "关于进一步推进老旧小区加装电梯工作的建议";
 const EARLIER = "关于加快老旧小区加装电梯的建议";
 
 test("the coordinator links a proposal raised again to the earlier one after confirming, and undoes it with a reason", { tag: "@issue-16" }, async ({ page, loginAs }) => {
-  const again = demoProposal(AGAIN);
-  const earlier = demoProposal(EARLIER);
+  const again = await demoProposal(AGAIN);
+  const earlier = await demoProposal(EARLIER);
   await loginAs("coordinator");
   await page.goto(`/proposals/${again.id}`);
 
@@ -32,13 +32,13 @@ test("the coordinator links a proposal raised again to the earlier one after con
   const confirm = item.getByRole("group", { name: /确认与第\d+号提案《关于加快老旧小区加装电梯的建议》并案/ });
   await expect(confirm).toContainText(`将本提案（第${again.number}号提案《${AGAIN}》）与第${earlier.number}号提案《${EARLIER}》并案办理？`);
   await noAxeViolations(page);
-  expect(writtenFor(again.id).actions).not.toContain("link");
+  expect((await writtenFor(again.id)).actions).not.toContain("link");
   await confirm.getByRole("button", { name: "确认并案" }).click();
 
   const linked = similar.getByRole("listitem").filter({ hasText: EARLIER });
   await expect(similar.getByRole("heading", { name: "已并案办理" })).toBeVisible();
   await expect(page.getByRole("region", { name: "办理记录" }).getByText(`（与第${earlier.number}号提案）`)).toBeVisible();
-  expect(writtenFor(earlier.id).actions).toContain("link");
+  expect((await writtenFor(earlier.id)).actions).toContain("link");
 
   await linked.getByText("取消并案…").click();
   const undo = linked.getByRole("group", { name: /确认取消与/ });

@@ -10,8 +10,8 @@ import { prepareProposal } from "./prepared-proposal";
 
 test("one 座谈会 covers two proposals, each records it as met in person", async ({ page, loginAs }) => {
   const stamp = Date.now();
-  const first = prepareProposal("drafted", `关于完善科学城创业孵化体系的建议（座谈${stamp}）`);
-  const second = prepareProposal("drafted", `关于加强孵化器专业服务能力的建议（座谈${stamp}）`);
+  const first = await prepareProposal("drafted", `关于完善科学城创业孵化体系的建议（座谈${stamp}）`);
+  const second = await prepareProposal("drafted", `关于加强孵化器专业服务能力的建议（座谈${stamp}）`);
 
   await loginAs("jiangmj");
   await page.goto(`/proposals/${first.id}`);
@@ -87,14 +87,14 @@ async function expectPhotosShown(page: Page, count: number) {
   await expect(images).toHaveCount(count);
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(async () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   }
   return section;
 }
 
 test("a 座谈会 recorded with two photos: its page shows them, the office sees them, another unit cannot fetch one", async ({ page, context, loginAs }) => {
   const stamp = Date.now();
-  const covered = prepareProposal("drafted", `关于科学城孵化器现场服务的建议（照片${stamp}）`);
+  const covered = await prepareProposal("drafted", `关于科学城孵化器现场服务的建议（照片${stamp}）`);
   const files = [
     { name: "座谈会现场.jpg", mimeType: "image/jpeg", buffer: await photo(context, "座谈会现场", ["#1e3a8a", "#0ea5e9"], "jpeg") },
     { name: "会后合影.png", mimeType: "image/png", buffer: await photo(context, "会后合影", ["#065f46", "#a3e635"], "png") },

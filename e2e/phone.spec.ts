@@ -96,12 +96,12 @@ test("the coordinator's proposal pages fit 390 px: filtering the list, a proposa
   await expect(page.getByRole("region", { name: "交办" })).toBeVisible();
   await fitsThePhone(page);
 
-  const { id } = prepareProposal("drafted", "手机屏幕上查看的办理中提案");
+  const { id } = await prepareProposal("drafted", "手机屏幕上查看的办理中提案");
   await page.goto(`/proposals/${id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("手机屏幕上查看的办理中提案");
   await fitsThePhone(page);
 
-  const replied = prepareJointReply("手机屏幕上查看的已答复提案", []);
+  const replied = await prepareJointReply("手机屏幕上查看的已答复提案", []);
   await page.goto(`/proposals/${replied.id}`);
   await expect(page.getByRole("region", { name: /^答复函发文字号/ })).toBeVisible();
   await fitsThePhone(page);
@@ -109,7 +109,7 @@ test("the coordinator's proposal pages fit 390 px: filtering the list, a proposa
 
 test("蒋明杰's 待办, list, proposal page and 起草答复函 fit 390 px", async ({ page, loginAs }) => {
   test.setTimeout(60_000);
-  const { id } = prepareProposal("drafted", "手机屏幕上起草答复的提案");
+  const { id } = await prepareProposal("drafted", "手机屏幕上起草答复的提案");
   await loginAs("jiangmj");
   await page.goto("/work");
   await fitsThePhone(page);
@@ -124,7 +124,7 @@ test("蒋明杰's 待办, list, proposal page and 起草答复函 fit 390 px", a
 
 test("邓敏军 signs a reply off at 390 px through the 审签 form", async ({ page, loginAs }) => {
   test.setTimeout(60_000);
-  const { id } = prepareProposal("in_review", "手机屏幕上审签的提案");
+  const { id } = await prepareProposal("in_review", "手机屏幕上审签的提案");
   await loginAs("dengmj");
   await page.goto("/work");
   await fitsThePhone(page);
@@ -168,7 +168,7 @@ test("the administrator's pages fit 390 px", async ({ page, loginAs }) => {
 
 test("刘新荣's pages fit 390 px: 我的提案, a reply with its 回执 form, 消息", async ({ page, loginAs }) => {
   test.setTimeout(60_000);
-  const { id } = prepareJointReply("手机屏幕上阅读答复的提案", []);
+  const { id } = await prepareJointReply("手机屏幕上阅读答复的提案", []);
   await loginAs("liuxr");
   await page.goto("/member");
   await fitsThePhone(page);

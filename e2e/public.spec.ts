@@ -120,7 +120,7 @@ test("list, detail, search and 关怀版 have no accessibility violations", { ta
     await noAxeViolations(page);
   }
   await page.goto(detail);
-  const bodySize = () => page.locator("#reply-text article p.indent-\\[2em\\]").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const bodySize = async () => page.locator("#reply-text article p.indent-\\[2em\\]").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   const standard = await bodySize();
   await page.getByRole("link", { name: "关怀版" }).click();
   await expect(page.getByRole("link", { name: "标准版" })).toBeVisible();
@@ -135,7 +135,7 @@ test("the whole public flow works with the keyboard alone", async ({ page }) => 
   await page.goto("/open");
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveText("跳到正文");
-  const tabTo = (isTarget: () => Promise<boolean>) => tabUntil(page, isTarget, 60);
+  const tabTo = async (isTarget: () => Promise<boolean>) => tabUntil(page, isTarget, 60);
   await tabTo(async () => (await page.evaluate(() => document.activeElement?.id)) === "portal-q");
   await page.keyboard.type(four);
   await page.keyboard.press("Enter");

@@ -19,7 +19,7 @@ async function answer(page: Page, a: { contact: string; attitude: string; result
 
 test("a co-signer's first-round QR link still takes his receipt after the proposer's 不满意 reopened the proposal", { tag: "@issue-16" }, async ({ page, browser, loginAs }) => {
   const title = `关于完善科学城夜间公交线路的建议（${Date.now()}）`;
-  const { id, replyId } = prepareJointReply(title, ["member-010"]);
+  const { id, replyId } = await prepareJointReply(title, ["member-010"]);
   await loginAs("coordinator");
   await page.goto(`/letters/${replyId}/print`);
   const links: Record<string, string> = {};

@@ -10,13 +10,13 @@ import { prepareProposal, writtenFor } from "./prepared-proposal";
 
 /** Tabs forward until the element `target` is focused (at most 40 steps). */
 async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>) {
-  await tabUntil(page, () => target.evaluate((el) => el === document.activeElement), 40);
+  await tabUntil(page, async () => target.evaluate((el) => el === document.activeElement), 40);
   await expect(target).toBeFocused();
 }
 
 test("蒋明杰 revises the draft on 起草答复函 by keyboard; the preview and the versions follow; after 提交审签 it is read-only", { tag: "@issue-16" }, async ({ page, loginAs }) => {
   const title = "起草答复函页面的测试提案";
-  const { id } = prepareProposal("drafted", title);
+  const { id } = await prepareProposal("drafted", title);
   await loginAs("jiangmj");
   await page.goto(`/proposals/${id}`);
   const onProposal = page.getByRole("region", { name: /答复函草稿（当前第 1 稿）/ });
@@ -40,14 +40,14 @@ test("蒋明杰 revises the draft on 起草答复函 by keyboard; the preview an
   await expect(preview.getByRole("heading", { name: "二、下一步打算" })).toBeVisible();
   await editor.getByLabel("联系电话").fill("023—60000000");
   await expect(preview).toContainText("联系电话:023—60000000");
-  expect(writtenFor(id).drafts.map((d) => d.version)).toEqual([1]);
+  expect((await writtenFor(id)).drafts.map((d) => d.version)).toEqual([1]);
   await tabTo(page, editor.getByRole("button", { name: "保存草稿" }));
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("region", { name: /答复函草稿（当前第 2 稿）/ }).getByRole("status")).toContainText("已保存为第 2 稿");
   await expect(preview).toContainText("年底前完成全部工作。");
   await expect(page.getByRole("region", { name: /答复函稿与审签/ }).getByRole("row")).toHaveCount(3);
-  expect(writtenFor(id).drafts.map((d) => d.version)).toEqual([1, 2]);
+  expect((await writtenFor(id)).drafts.map((d) => d.version)).toEqual([1, 2]);
 
   const submit = page.getByRole("region", { name: "提交审签" });
   await tabTo(page, submit.getByRole("button", { name: "提交审签" }));

@@ -36,7 +36,7 @@ async function shoot(page: Page, name: string) {
 
 test("handler attaches, director signs, the unit uploads the sealed scan, the member downloads it, the public gets it only in full", async ({ browser, request }) => {
   test.setTimeout(180_000);
-  const { id } = prepareProposal("drafted", "关于盖章件扫描与答复附件的测试建议");
+  const { id } = await prepareProposal("drafted", "关于盖章件扫描与答复附件的测试建议");
 
   // 蒋明杰 attaches the 办理方案 to the reply in the making, then submits it.
   const handler = await pageAs(browser, "jiangmj");
@@ -141,13 +141,13 @@ test("handler attaches, director signs, the unit uploads the sealed scan, the me
 });
 
 test("published as a summary, the reply offers no 原文下载 of its scan", async ({ page, request }) => {
-  const { publicationId } = prepareReplyWithFiles("关于摘要公开的盖章件测试建议", { disclosure: "summary" });
+  const { publicationId } = await prepareReplyWithFiles("关于摘要公开的盖章件测试建议", { disclosure: "summary" });
   await page.goto(`/open/${publicationId}`);
   await expect(page.getByText("本件摘要公开，不提供原文下载")).toBeVisible();
   await expect(page.getByRole("link", { name: /（盖章件）$/ })).toHaveCount(0);
   expect((await request.get(`/open/${publicationId}/sealed.pdf`)).status()).toBe(404);
   // In full, the same kind of reply offers it.
-  const full = prepareReplyWithFiles("关于全文公开的盖章件测试建议");
+  const full = await prepareReplyWithFiles("关于全文公开的盖章件测试建议");
   await page.goto(`/open/${full.publicationId}`);
   await expect(page.getByRole("link", { name: /（盖章件）$/ })).toHaveAttribute("href", `/open/${full.publicationId}/sealed.pdf`);
 });

@@ -43,7 +43,7 @@ async function signedIn(browser: Browser, login: string, home: string, viewport:
 }
 
 /** The whole page, as /work/wt/shots/walk-<name>.png; on a phone the screen as the person sees it. */
-const shoot = (page: Page, name: string, { screenOnly = false } = {}) =>
+const shoot = async (page: Page, name: string, { screenOnly = false } = {}) =>
   page.screenshot({ path: `${SHOTS}/walk-${name}.png`, fullPage: !screenOnly });
 
 /** The link to the walked proposal in a section of someone's 待办 (by the section's title): by its address, as the demo's 180 bears the same title. */

@@ -1,7 +1,7 @@
 import argon2 from "argon2";
 
 /** argon2id with the library's defaults (64 MiB, 3 passes): the OWASP-recommended password hash. */
-export function hashPassword(plain: string): Promise<string> {
+export async function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, { type: argon2.argon2id });
 }
 

@@ -21,7 +21,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundleServer } from "./lib/bundle-server";
 import { frontServerArgs } from "./lib/front-server";
-import { attachmentsDirFor, openDatabase } from "@/db/client";
+import { closeDatabase, attachmentsDirFor, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { isoDateInChina } from "@/lib/format";
 import { callServerAction, serverActionIds } from "./lib/server-action";
@@ -90,7 +90,7 @@ async function createDemoDatabase() {
   // The demo's sign-offs issue receipt links, signed with the server's secret.
   process.env.AUTH_SECRET = AUTH_SECRET;
   const summary = await seedDemo(db);
-  db.$client.close();
+  void closeDatabase(db);
   return summary;
 }
 
@@ -309,17 +309,17 @@ try {
     });
     // One read of each client's page first, so the kill falls among writes rather than the first render.
     await Promise.all(
-      clients.map((c) =>
+      clients.map(async (c) =>
         fetch(`${BASE_URL}/proposals/${c.proposalId}`, {
           headers: { Cookie: `${SESSION_COOKIE}=${c.token}` },
           signal: AbortSignal.timeout(30_000),
-        }).then((r) => r.arrayBuffer()),
+        }).then(async (r) => r.arrayBuffer()),
       ),
     );
     const load: RoundLoad = { calls: 0, acks: [], inFlight: [], refused: [] };
     const stop = { killed: false };
     const killAfter = Math.round(KILL_AFTER_MS[0] + random() * (KILL_AFTER_MS[1] - KILL_AFTER_MS[0]));
-    const running = clients.map((c, i) => drive(c, round, i + 1, { draft: draftAction, contact: contactAction }, stop, load));
+    const running = clients.map(async (c, i) => drive(c, round, i + 1, { draft: draftAction, contact: contactAction }, stop, load));
     await new Promise((r) => setTimeout(r, killAfter));
     stop.killed = true;
     await kill(server, "SIGKILL");

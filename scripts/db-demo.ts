@@ -2,7 +2,7 @@
  * Loads the demo data into an empty database: `tsx scripts/db-demo.ts`
  * (DATABASE_PATH, default data/app.db; DEMO_TODAY=YYYY-MM-DD to date the demo as of another day).
  */
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { DEMO_PASSWORD, DemoDatabaseNotEmptyError, seedDemo } from "@/db/demo";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, ROLE_LABELS } from "@/lib/domain";
 import { authSecret } from "./lib/prepare";
@@ -25,5 +25,5 @@ try {
   console.error(`数据库不为空，未生成演示数据 / The database is not empty (${file}); demo data was not loaded.`);
   process.exitCode = 1;
 } finally {
-  db.$client.close();
+  void closeDatabase(db);
 }

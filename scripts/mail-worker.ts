@@ -11,12 +11,12 @@ const db = openDatabase();
 let lastDigestDay = "";
 
 async function tick() {
-  const smtp = smtpSettings(db);
+  const smtp = await smtpSettings(db);
   if (!smtp.enabled) return;
   const china = new Date(Date.now() + 8 * 3600_000);
   const day = china.toISOString().slice(0, 10);
   if (china.getUTCHours() >= 8 && day !== lastDigestDay) {
-    queueDigests(db);
+    await queueDigests(db);
     lastDigestDay = day;
   }
   const transport = nodemailer.createTransport({

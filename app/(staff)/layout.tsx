@@ -15,7 +15,7 @@ import { signOutAction } from "../login/actions";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   if (!STAFF_ROLES.includes(user.role)) forbidden();
-  const unit = user.unitId ? getUnit(getDb(), user.unitId) : null;
+  const unit = user.unitId ? await getUnit(getDb(), user.unitId) : null;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -34,7 +34,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 )}
               </span>
               <NotificationLink
-                unread={unreadCount(getDb(), user.id)}
+                unread={await unreadCount(getDb(), user.id)}
                 className="text-xs text-brand-100 hover:text-white hover:underline"
               />
               <Link href="/account/password" className="text-xs text-brand-100 hover:text-white hover:underline">

@@ -77,12 +77,12 @@ export const authConfig = {
   events: {
     // 退出, a password change and POST /api/auth/signout all come here with the decoded token. The cookie
     // is cleared, but the token itself stays valid until it expires: revoke its session in the database.
-    signOut(message) {
+    async signOut(message) {
       const token = "token" in message ? message.token : null;
       const userId = Number(token?.uid);
       if (typeof token?.sid !== "string" || typeof token.exp !== "number") return;
       const db = getDb();
-      if (revokeSession(db, token.sid, new Date(token.exp * 1000)) && Number.isSafeInteger(userId)) logEvent(db, { action: "sign_out", actorId: userId });
+      if ((await revokeSession(db, token.sid, new Date(token.exp * 1000))) && Number.isSafeInteger(userId)) await logEvent(db, { action: "sign_out", actorId: userId });
     },
   },
   callbacks: {

@@ -22,7 +22,7 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const cookieStore = await cookies();
   const claims = await sessionClaims(sessionCookie((name) => cookieStore.get(name)?.value));
   if (!claims) return null;
-  const row = liveSessionUser(getDb(), claims);
+  const row = await liveSessionUser(getDb(), claims);
   if (!row) return null;
   return {
     id: row.id,
@@ -76,7 +76,7 @@ export async function uploadCaller(): Promise<CurrentUser | Response> {
 
 /** For pages about one proposal: 404 when it does not exist, 403 when the user has no part in it. */
 export async function requireProposalAccess(user: CurrentUser, proposalId: number): Promise<void> {
-  const parties = Number.isSafeInteger(proposalId) ? loadProposalParties(getDb(), proposalId) : null;
+  const parties = Number.isSafeInteger(proposalId) ? await loadProposalParties(getDb(), proposalId) : null;
   if (!parties) notFound();
   if (!canViewProposal(user, parties)) forbidden();
 }

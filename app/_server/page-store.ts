@@ -96,7 +96,7 @@ export class PageStore<P extends Page> {
   }
 
   /** Runs `render` for `key` unless a render of it is already running, whose result is shared. */
-  render(key: string, render: () => Promise<P | null>): Promise<P | null> {
+  async render(key: string, render: () => Promise<P | null>): Promise<P | null> {
     let pending = this.rendering.get(key);
     if (!pending) {
       pending = render().finally(() => this.rendering.delete(key));

@@ -98,7 +98,7 @@ async function cachedPage(visit: Visit): Promise<Answer | null> {
   const key = cacheKey(visit);
   const stored = state.store.get(key, fresh);
   if (stored) return pageAnswer(stored, "hit");
-  const page = await state.store.render(key, () => render(visit));
+  const page = await state.store.render(key, async () => render(visit));
   if (!page) return null;
   // Only ordinary pages are kept (a 404 for a guessed id is rendered each time), and only if nothing was published meanwhile.
   if (page.status === 200 && page.generation === state.generation) state.store.set(key, page);

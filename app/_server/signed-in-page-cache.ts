@@ -132,7 +132,7 @@ export async function cachedSignedInPage(visit: SignedInVisit): Promise<Answer |
   const stored = version === null ? null : store.get(key, fresh);
   if (stored) return pageAnswer(stored, "hit");
   // Requests join a render only if it started at the same version: one made after a commit must show it.
-  const page = await store.render(`${key}\n${version}`, () => render(visit, version));
+  const page = await store.render(`${key}\n${version}`, async () => render(visit, version));
   if (!page) return null;
   if (page.expiresAt > Date.now() && keepable(page)) store.set(key, page);
   return pageAnswer(page, "miss");

@@ -28,7 +28,7 @@ export async function signInAction(_previous: ActionResult | null, formData: For
     if (error instanceof AuthError) return { ok: false, error: "用户名或密码错误。" };
     throw error;
   }
-  const user = getDb().select({ role: users.role }).from(users).where(eq(users.username, username)).get();
+  const user = await getDb().select({ role: users.role }).from(users).where(eq(users.username, username)).get();
   redirect(safeCallbackPath(callbackUrl, user?.role ?? "member"));
 }
 

@@ -18,7 +18,7 @@ export default async function MemberLayout({ children }: { children: React.React
           <p className="text-base font-bold">委员履职 · 提案办理</p>
           <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
             <span>{user.displayName}</span>
-            <NotificationLink unread={unreadCount(getDb(), user.id)} className="text-xs hover:underline" />
+            <NotificationLink unread={await unreadCount(getDb(), user.id)} className="text-xs hover:underline" />
             <Link href="/account/password" className="text-xs hover:underline">
               修改密码
             </Link>

@@ -14,11 +14,11 @@ export const metadata: Metadata = { title: "我的提案" };
 export default async function MemberHome() {
   const user = await requireUser("memberHome");
   const db = getDb();
-  const rows = memberProposals(db, user.id);
+  const rows = await memberProposals(db, user.id);
   const today = isoDateInChina(new Date());
-  const calendar = holidayCalendarOf(db);
+  const calendar = await holidayCalendarOf(db);
   const bySession = new Map<number, typeof rows>();
-  for (const r of rows) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
+  for (const r of rows) bySession.set(r.sessionId, [...((await bySession.get(r.sessionId)) ?? []), r]);
   const owed = rows.filter((r) => memberState(r.status, r.receiptOwed === 1) === "awaiting_receipt").length;
   return (
     <>

@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: "消息" };
 
 export default async function NotificationsPage() {
   const user = await requireUser("ownAccount");
-  const items = listNotifications(getDb(), user.id);
+  const items = await listNotifications(getDb(), user.id);
   const unread = items.filter((n) => !n.readAt).length;
-  const preference = emailPreference(getDb(), user.id);
+  const preference = await emailPreference(getDb(), user.id);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 [overflow-wrap:anywhere]">
       <p className="mb-2 text-sm">

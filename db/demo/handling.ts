@@ -165,8 +165,8 @@ class Teller {
     const number = plan.number ?? env.takeNumber(plan.session);
     const wantsMeeting = (this.wantsMeeting = plan.wantsMeeting ?? rng.chance(0.3));
     const { title, body, category } = this.m;
-    this.act(registeredAt, COORDINATOR, "登记提案", (s, actor) => {
-      const result = registerProposal(s.db, actor.id, {
+    this.act(registeredAt, COORDINATOR, "登记提案", async (s, actor) => {
+      const result = await registerProposal(s.db, actor.id, {
         sessionId: s.ids.session(plan.session),
         number,
         title,
@@ -185,7 +185,7 @@ class Teller {
     });
     // A 重点提案 gets its leading 区领导 and 办理方案 right after registration (no draw: the story stays as it was).
     if (plan.isKey) {
-      this.act(new Date(registeredAt.getTime() + 120_000), COORDINATOR, "列为重点提案", (s, actor) =>
+      this.act(new Date(registeredAt.getTime() + 120_000), COORDINATOR, "列为重点提案", async (s, actor) =>
         markKeyProposal(s.db, actor, this.proposalId, { leaderId: s.ids.user(KEY_LEADER), plan: KEY_PLAN }),
       );
     }
@@ -232,7 +232,7 @@ class Teller {
       if (this.proposers.length < 2) throw new Error(`Demo plan ${this.m.title}: closing by the coordinator needs co-signers who did not answer`);
       this.receipt(first, this.proposers[0]!, this.rng.pick(OUTCOME_DRAW), this.clock.next(this.rng.int(4, 10)));
       const at = this.clock.after(dueDate(first.writtenOn, RULES.receipt), this.rng.int(1, 3));
-      this.act(at, COORDINATOR, "办结", (s, actor) => closeProposal(s.db, actor, this.proposalId, LATE_RECEIPT_CLOSE_REASON));
+      this.act(at, COORDINATOR, "办结", async (s, actor) => closeProposal(s.db, actor, this.proposalId, LATE_RECEIPT_CLOSE_REASON));
     } else {
       this.receiptsFromAll(first);
     }
@@ -247,13 +247,13 @@ class Teller {
    * One act of `login` at `at`, carried out on the stage. Whoever acts on a proposal has opened their
    * notices about it first; a refusal by the workflow stops the demo with its reason.
    */
-  private act(at: Date, login: string, what: string, run: (stage: Stage, actor: Actor) => RunResult<unknown>) {
+  private act(at: Date, login: string, what: string, run: (stage: Stage, actor: Actor) => Promise<RunResult<unknown>>) {
     this.acts.push({
       at,
-      run: (stage) => {
-        const actor = stage.actor(login);
-        if (this.proposalId) stage.readNotices(actor.id, this.proposalId, at);
-        const result = run(stage, actor);
+      run: async (stage) => {
+        const actor = await stage.actor(login);
+        if (this.proposalId) await stage.readNotices(actor.id, this.proposalId, at);
+        const result = await run(stage, actor);
         if (!result.ok) throw new Error(`Demo ${this.m.title}: ${what} (${login}, ${at.toISOString()}) refused: ${result.reason}`);
       },
     });
@@ -262,7 +262,7 @@ class Teller {
   private assign() {
     const at = this.clock.next(this.rng.int(2, 4));
     const { lead, co } = this.m;
-    this.act(at, COORDINATOR, "交办", (s, actor) =>
+    this.act(at, COORDINATOR, "交办", async (s, actor) =>
       assignProposal(s.db, actor, this.proposalId, { leadUnitId: s.ids.unit(lead), coUnitIds: co.map((u) => s.ids.unit(u)) }),
     );
   }
@@ -270,7 +270,7 @@ class Teller {
   private requestAdjustment(unit: string, clock: Clock, suggested: string | null) {
     const at = clock.next(this.rng.int(1, 3));
     const reason = this.m.adjustmentReason(suggested);
-    this.act(at, this.cast.handlerOf(unit), "申请调整", (s, actor) =>
+    this.act(at, this.cast.handlerOf(unit), "申请调整", async (s, actor) =>
       requestAdjustment(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), reason, suggestedUnitId: suggested ? s.ids.unit(suggested) : null }),
     );
   }
@@ -278,7 +278,7 @@ class Teller {
   private acceptLead() {
     const at = this.clock.next(this.rng.int(1, 3));
     const unit = this.m.lead;
-    this.act(at, this.leadHandler, "签收", (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
+    this.act(at, this.leadHandler, "签收", async (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
   }
 
   /** The co-handling units' work, each on its own line of time from the lead unit's acceptance. */
@@ -296,7 +296,7 @@ class Teller {
     this.requestAdjustment(unit, clock, null);
     if (!approved) return;
     const at = clock.next(this.rng.int(1, 4));
-    this.act(at, COORDINATOR, "同意调整", (s, actor) =>
+    this.act(at, COORDINATOR, "同意调整", async (s, actor) =>
       decideAdjustment(s.db, actor, this.proposalId, {
         unitId: s.ids.unit(unit),
         outcome: { kind: "withdraw", replacementUnitId: null },
@@ -308,14 +308,14 @@ class Teller {
   private coOpinion(unit: string, clock: Clock, plan: OpinionPlan) {
     const handler = this.cast.handlerOf(unit);
     const body = this.m.coOpinion(unit);
-    const write = (submit: boolean) => (s: Stage, actor: Actor) => writeCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), body, submit });
-    this.act(clock.next(this.rng.int(0, 2)), handler, "协办签收", (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
+    const write = (submit: boolean) => async (s: Stage, actor: Actor) => writeCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), body, submit });
+    this.act(clock.next(this.rng.int(0, 2)), handler, "协办签收", async (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
     if (plan === "none") return;
     this.act(clock.next(this.rng.int(2, 5)), handler, "保存协办意见", write(false));
     if (plan === "draft") return;
     this.act(clock.next(this.rng.int(0, 1)), handler, "协办意见提交审签", write(true));
     if (plan === "submitted") return;
-    this.act(clock.next(this.rng.int(0, 2)), this.cast.directorOf(unit), "协办意见审签", (s, actor) =>
+    this.act(clock.next(this.rng.int(0, 2)), this.cast.directorOf(unit), "协办意见审签", async (s, actor) =>
       signOffCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), approve: true, comment: CO_OPINION_APPROVAL }),
     );
   }
@@ -323,7 +323,7 @@ class Teller {
   /** 中期进展 of a 重点提案, filed by the lead handler shortly after the last contact. */
   private progressReport() {
     const at = new Date(this.acts.at(-1)!.at.getTime() + 1_200_000);
-    this.act(at, this.leadHandler, "报送中期进展", (s, actor) => reportProgress(s.db, actor, this.proposalId, KEY_PROGRESS));
+    this.act(at, this.leadHandler, "报送中期进展", async (s, actor) => reportProgress(s.db, actor, this.proposalId, KEY_PROGRESS));
   }
 
   private contacts(count: number) {
@@ -337,7 +337,7 @@ class Teller {
       const method = this.plan.contactMethod ?? this.rng.pick(this.wantsMeeting ? IN_PERSON : CONTACT_METHODS);
       methods.push(method);
       const contact = { contactedOn: this.clock.date, method, ...this.m.contact(method, round, handlerName) };
-      this.act(at, this.leadHandler, "沟通", (s, actor) => addContact(s.db, actor, this.proposalId, contact));
+      this.act(at, this.leadHandler, "沟通", async (s, actor) => addContact(s.db, actor, this.proposalId, contact));
     }
   }
 
@@ -360,7 +360,7 @@ class Teller {
         disclosureSummary: disclosure === "summary" ? this.m.disclosureSummary : null,
         disclosureReason: disclosure === "none" ? WITHHELD_REASON : null,
       };
-      this.act(at, this.leadHandler, `保存第${version}稿`, (s, actor) => saveDraft(s.db, actor, this.proposalId, draft));
+      this.act(at, this.leadHandler, `保存第${version}稿`, async (s, actor) => saveDraft(s.db, actor, this.proposalId, draft));
     }
   }
 
@@ -380,7 +380,7 @@ class Teller {
     if (plan.at?.supervise !== undefined) {
       const at = this.clock.onWorkdayAgo(plan.at.supervise);
       const unit = this.m.lead;
-      this.act(at, COORDINATOR, "督办", (s, actor) => supervise(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), comment: SUPERVISE_COMMENT }));
+      this.act(at, COORDINATOR, "督办", async (s, actor) => supervise(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), comment: SUPERVISE_COMMENT }));
     }
   }
 
@@ -403,19 +403,19 @@ class Teller {
   /** 提交审签 (the workflow checks that every co-handling opinion is in and the proposer was contacted). */
   private submit(ago?: number) {
     const at = ago === undefined ? this.clock.next(this.rng.int(0, 1)) : this.clock.onWorkdayAgo(ago);
-    this.act(at, this.leadHandler, "提交审签", (s, actor) => submitForSignOff(s.db, actor, this.proposalId));
+    this.act(at, this.leadHandler, "提交审签", async (s, actor) => submitForSignOff(s.db, actor, this.proposalId));
   }
 
   private returnDraft() {
     const at = this.clock.next(this.rng.int(1, 2));
     const comment = this.rng.pick(RETURN_COMMENTS);
-    this.act(at, this.leadDirector, "退回修改", (s, actor) => returnReply(s.db, actor, this.proposalId, comment));
+    this.act(at, this.leadDirector, "退回修改", async (s, actor) => returnReply(s.db, actor, this.proposalId, comment));
   }
 
   private approve(ago?: number): Reply {
     const at = ago === undefined ? this.clock.next(this.rng.int(1, 3)) : this.clock.onWorkdayAgo(ago);
     const reply = { round: this.round, writtenOn: this.clock.date };
-    this.act(at, this.leadDirector, "同意签发", (s, actor) => approveReply(s.db, actor, this.proposalId, null));
+    this.act(at, this.leadDirector, "同意签发", async (s, actor) => approveReply(s.db, actor, this.proposalId, null));
     this.publish();
     return reply;
   }
@@ -425,12 +425,12 @@ class Teller {
     const disclosure = this.plan.disclosure ?? "full";
     if (disclosure === "none") {
       const at = this.clock.next(this.rng.int(1, 2));
-      this.act(at, COORDINATOR, "不予公开", (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "withhold", reason: WITHHELD_REASON }));
+      this.act(at, COORDINATOR, "不予公开", async (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "withhold", reason: WITHHELD_REASON }));
       return;
     }
     if (this.plan.unpublished) return;
     const at = this.clock.next(this.rng.int(2, 5));
-    this.act(at, COORDINATOR, "发布", (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "publish" }));
+    this.act(at, COORDINATOR, "发布", async (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "publish" }));
   }
 
   /** One proposer's receipt, online or (the lead proposer's, when the plan says so) on paper recorded by the coordinator. */
@@ -444,11 +444,11 @@ class Teller {
       result,
       opinion: result === "unsatisfied" ? this.m.unsatisfiedOpinion : RECEIPT_OPINIONS[result],
     } as const;
-    this.act(at, onPaper ? COORDINATOR : member, "回执", (s, actor) => {
-      const replyId = s.replyOf(this.proposalId, reply.round);
+    this.act(at, onPaper ? COORDINATOR : member, "回执", async (s, actor) => {
+      const replyId = await s.replyOf(this.proposalId, reply.round);
       return onPaper
-        ? recordPaperReceipt(s.db, actor, this.proposalId, s.ids.user(member), { replyId, ...answers })
-        : submitReceipt(s.db, actor, this.proposalId, { replyId, ...answers });
+        ? await recordPaperReceipt(s.db, actor, this.proposalId, s.ids.user(member), { replyId, ...answers })
+        : await submitReceipt(s.db, actor, this.proposalId, { replyId, ...answers });
     });
   }
 
@@ -475,13 +475,13 @@ class Teller {
     const at = ago === undefined ? this.clock.next(this.rng.int(2, 5)) : this.clock.onWorkdayAgo(ago);
     const reason = this.m.extensionReason;
     const unit = this.m.lead;
-    this.act(at, this.leadHandler, "申请延期", (s, actor) => {
-      const lead = leadAssignment(loadFacts(s.db, this.proposalId)!)!;
-      this.requestedUntil = nextWorkdayOnOrAfter(holidayCalendarOf(s.db), addMonths(lead.due, 2));
+    this.act(at, this.leadHandler, "申请延期", async (s, actor) => {
+      const lead = leadAssignment((await loadFacts(s.db, this.proposalId))!)!;
+      this.requestedUntil = nextWorkdayOnOrAfter(await holidayCalendarOf(s.db), addMonths(lead.due, 2));
       return requestExtension(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), until: this.requestedUntil, reason });
     });
     if (outcome === "pending") return;
-    this.act(this.clock.next(this.rng.int(1, 3)), COORDINATOR, "同意延期", (s, actor) =>
+    this.act(this.clock.next(this.rng.int(1, 3)), COORDINATOR, "同意延期", async (s, actor) =>
       decideExtension(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), grant: true, until: this.requestedUntil, comment: EXTENSION_APPROVAL }),
     );
   }

@@ -36,8 +36,8 @@ export class DemoDatabaseNotEmptyError extends Error {
   }
 }
 
-function assertEmpty(db: Pick<Tx, "select">) {
-  const row = db.select({ n: count() }).from(users).get();
+async function assertEmpty(db: Pick<Tx, "select">) {
+  const row = await db.select({ n: count() }).from(users).get();
   if ((row?.n ?? 0) > 0) throw new DemoDatabaseNotEmptyError();
 }
 
@@ -47,21 +47,21 @@ const REFERENCE_AGE = 320;
 export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
   const today = options.today ?? isoDateInChina(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new Error(`Invalid demo date: ${today}`);
-  assertEmpty(db);
+  await assertEmpty(db);
   const scripts = buildScripts(today);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     // Checked again: another process may have written while the password was being hashed.
-    assertEmpty(tx);
-    const ref = insertReference(tx, {
+    await assertEmpty(tx);
+    const ref = await insertReference(tx, {
       passwordHash,
       year: Number(today.slice(0, 4)),
       createdAt: chinaInstant(workdaysBefore(today, REFERENCE_AGE), 9 * 60),
     });
     // The use cases run on the connection: each one's transaction becomes a savepoint of this one.
-    new Stage(db, demoIds(ref)).perform(scripts.flat());
+    await new Stage(db, demoIds(ref)).perform(scripts.flat());
   });
-  const counts = db.select({ status: proposals.status, n: count() }).from(proposals).groupBy(proposals.status).all();
+  const counts = await db.select({ status: proposals.status, n: count() }).from(proposals).groupBy(proposals.status).all();
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts.find((c) => c.status === state)?.n ?? 0])) as Record<ProposalState, number>;
   return {
     today,

@@ -189,22 +189,22 @@ export type ReferenceIds = {
 };
 
 /** Inserts units, users, categories and sessions; every row dated `createdAt`. */
-export function insertReference(tx: Tx, opts: { passwordHash: string; year: number; createdAt: Date }): ReferenceIds {
+export async function insertReference(tx: Tx, opts: { passwordHash: string; year: number; createdAt: Date }): Promise<ReferenceIds> {
   const { createdAt } = opts;
   const unitIds = {} as Record<UnitKey, number>;
   for (const key of Object.keys(UNITS) as UnitKey[]) {
-    unitIds[key] = tx
+    unitIds[key] = (await tx
       .insert(units)
       .values({ ...UNITS[key], leaderReview: LEADER_REVIEW_UNITS.includes(key), createdAt })
       .returning({ id: units.id })
-      .get().id;
+      .get()).id;
   }
   const sectionIds = new Map<string, number>();
   for (const [key, names] of Object.entries(SECTIONS) as [UnitKey, readonly string[]][]) {
-    names.forEach((name, i) => {
-      const id = tx.insert(sections).values({ unitId: unitIds[key], name, sortOrder: i + 1, createdAt }).returning({ id: sections.id }).get().id;
+    for (const [i, name] of names.entries()) {
+      const id = (await tx.insert(sections).values({ unitId: unitIds[key], name, sortOrder: i + 1, createdAt }).returning({ id: sections.id }).get()).id;
       sectionIds.set(`${key}/${name}`, id);
-    });
+    }
   }
   const sectionOf = (a: AccountDef) => {
     if (!a.section) return null;
@@ -228,20 +228,20 @@ export function insertReference(tx: Tx, opts: { passwordHash: string; year: numb
     ...MEMBERS.map((m) => ({ username: m.login, passwordHash: null, displayName: m.name, role: "member" as const, unitId: null, sectionId: null, canDivide: false, title: null, phone: null })),
   ];
   for (const row of userRows) {
-    userIds.set(row.username, tx.insert(users).values({ ...row, createdAt }).returning({ id: users.id }).get().id);
+    userIds.set(row.username, (await tx.insert(users).values({ ...row, createdAt }).returning({ id: users.id }).get()).id);
   }
   const categoryIds = new Map<string, number>();
-  CATEGORY_NAMES.forEach((name, i) => {
-    categoryIds.set(name, tx.insert(categories).values({ name, sortOrder: i + 1, createdAt }).returning({ id: categories.id }).get().id);
-  });
+  for (const [i, name] of CATEGORY_NAMES.entries()) {
+    categoryIds.set(name, (await tx.insert(categories).values({ name, sortOrder: i + 1, createdAt }).returning({ id: categories.id }).get()).id);
+  }
   const sessionIds = {} as Record<SessionKey, number>;
   for (const key of Object.keys(SESSIONS) as SessionKey[]) {
     const { yearOffset, ...session } = SESSIONS[key];
-    sessionIds[key] = tx
+    sessionIds[key] = (await tx
       .insert(sessions)
       .values({ ...session, year: opts.year + yearOffset, createdAt })
       .returning({ id: sessions.id })
-      .get().id;
+      .get()).id;
   }
   return { units: unitIds, users: userIds, categories: categoryIds, sessions: sessionIds };
 }

@@ -19,7 +19,7 @@ export type StoryIds = { unit(key: string): number; user(login: string): number;
 export type Actor = Signer;
 
 /** One act of a script: at `at`, carried out on the stage. */
-export type Act = { at: Date; run(stage: Stage): void };
+export type Act = { at: Date; run(stage: Stage): Promise<void> };
 
 /** The ids of the demo's reference rows. */
 export function demoIds(ref: ReferenceIds): StoryIds {
@@ -110,10 +110,10 @@ export class Stage {
     readonly ids: StoryIds,
   ) {}
 
-  actor(login: string): Actor {
+  async actor(login: string): Promise<Actor> {
     let actor = this.actors.get(login);
     if (!actor) {
-      const u = this.db.select().from(users).where(eq(users.id, this.ids.user(login))).get();
+      const u = await this.db.select().from(users).where(eq(users.id, this.ids.user(login))).get();
       if (!u) throw new Error(`Demo data: no account ${login}`);
       actor = { id: u.id, role: u.role, unitId: u.unitId, displayName: u.displayName, title: u.title };
       this.actors.set(login, actor);
@@ -125,20 +125,20 @@ export class Stage {
    * Before acting on a proposal, the user opens their notices about it, and catches up with those left
    * unopened for a month.
    */
-  readNotices(userId: number, proposalId: number, at: Date): void {
-    for (const id of this.inbox.take(userId, proposalId, at.getTime() - CATCH_UP_MS)) openNotification(this.db, userId, id);
+  async readNotices(userId: number, proposalId: number, at: Date): Promise<void> {
+    for (const id of this.inbox.take(userId, proposalId, at.getTime() - CATCH_UP_MS)) await openNotification(this.db, userId, id);
   }
 
   /** Puts the notices sent since the last look into the inbox. */
-  private collectNotices(): void {
-    const sent = sentSince(this.db).all({ after: this.lastNotice });
+  private async collectNotices(): Promise<void> {
+    const sent = await sentSince(this.db).all({ after: this.lastNotice });
     for (const n of sent) this.inbox.add(n.userId, n.proposalId, { id: n.id, at: n.at.getTime() });
     this.lastNotice = sent.at(-1)?.id ?? this.lastNotice;
   }
 
   /** The id of the proposal's signed reply of `round` (the one a receipt answers). */
-  replyOf(proposalId: number, round: number): number {
-    const row = this.db
+  async replyOf(proposalId: number, round: number): Promise<number> {
+    const row = await this.db
       .select({ id: replies.id })
       .from(replies)
       .where(and(eq(replies.proposalId, proposalId), eq(replies.round, round)))
@@ -151,11 +151,11 @@ export class Stage {
    * Carries out the acts in the order of their moments (acts at the same moment in the order they were
    * told), each with the clock held at its moment.
    */
-  perform(acts: readonly Act[]): void {
+  async perform(acts: readonly Act[]): Promise<void> {
     const ordered = [...acts].sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const act of ordered) {
-      atInstant(act.at, () => act.run(this));
-      this.collectNotices();
+      await atInstant(act.at, async () => act.run(this));
+      await this.collectNotices();
     }
   }
 }

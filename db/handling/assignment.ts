@@ -7,15 +7,15 @@ import { adjustmentRequests } from "../schema";
 import { type Database, runCommand } from "./run";
 import { now } from "../clock";
 
-export function assignProposal(db: Database, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
+export async function assignProposal(db: Database, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
   return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "assign", ...units } });
 }
 
-export function acceptAssignment(db: Database, actor: WorkflowActor, proposalId: number, unitId: number) {
+export async function acceptAssignment(db: Database, actor: WorkflowActor, proposalId: number, unitId: number) {
   return runCommand(db, { proposalId, actor, command: { type: "accept", unitId } });
 }
 
-export function requestAdjustment(
+export async function requestAdjustment(
   db: Db,
   actor: WorkflowActor,
   proposalId: number,
@@ -25,8 +25,8 @@ export function requestAdjustment(
     proposalId,
     actor,
     command: { type: "request_adjustment", unitId: input.unitId, reason: input.reason },
-    write: (tx, applied) => {
-      tx.insert(adjustmentRequests)
+    write: async (tx, applied) => {
+      await tx.insert(adjustmentRequests)
         .values({
           assignmentId: applied.assignmentIds.get(input.unitId)!,
           requestedBy: actor.id,
@@ -40,7 +40,7 @@ export function requestAdjustment(
   });
 }
 
-export function decideAdjustment(
+export async function decideAdjustment(
   db: Db,
   actor: WorkflowActor,
   proposalId: number,
@@ -50,8 +50,8 @@ export function decideAdjustment(
     proposalId,
     actor,
     command: { type: "decide_adjustment", ...input },
-    write: (tx, applied) => {
-      tx.update(adjustmentRequests)
+    write: async (tx, applied) => {
+      await tx.update(adjustmentRequests)
         .set({ status: input.outcome.kind === "reject" ? "rejected" : "approved", decidedBy: actor.id, decidedAt: now(), decisionComment: input.comment })
         .where(and(eq(adjustmentRequests.assignmentId, applied.assignmentIds.get(input.unitId)!), eq(adjustmentRequests.status, "pending")))
         .run();

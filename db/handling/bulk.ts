@@ -18,22 +18,23 @@ export type BulkResult = { ok: boolean; rows: BulkRow[] };
 
 class RolledBack extends Error {}
 
-function allOrNothing<T extends { proposalId: number }>(db: Db, items: readonly T[], step: (tx: Tx, item: T) => RunResult<unknown>): BulkResult {
+async function allOrNothing<T extends { proposalId: number }>(db: Db, items: readonly T[], step: (tx: Tx, item: T) => Promise<RunResult<unknown>>): Promise<BulkResult> {
   const ids = [...new Set(items.map((i) => i.proposalId))];
   const labels = new Map(
     (ids.length === 0
       ? []
-      : db.select({ id: proposals.id, number: proposals.number, kind: sessions.kind }).from(proposals).innerJoin(sessions, eq(sessions.id, proposals.sessionId)).where(inArray(proposals.id, ids)).all()
+      : await db.select({ id: proposals.id, number: proposals.number, kind: sessions.kind }).from(proposals).innerJoin(sessions, eq(sessions.id, proposals.sessionId)).where(inArray(proposals.id, ids)).all()
     ).map((p) => [p.id, proposalLabel(p.number, p.kind)]),
   );
   let rows: BulkRow[] = [];
   try {
-    db.transaction(
-      (tx) => {
-        rows = items.map((item) => {
-          const result = step(tx, item);
-          return { proposalId: item.proposalId, label: labels.get(item.proposalId) ?? `提案${item.proposalId}`, ok: result.ok, reason: result.ok ? null : result.reason };
-        });
+    await db.transaction(
+      async (tx) => {
+        // One row after the other: each is a savepoint of this transaction.
+        for (const item of items) {
+          const result = await step(tx, item);
+          rows.push({ proposalId: item.proposalId, label: labels.get(item.proposalId) ?? `提案${item.proposalId}`, ok: result.ok, reason: result.ok ? null : result.reason });
+        }
         if (rows.some((r) => !r.ok)) throw new RolledBack();
       },
       { behavior: "immediate" },
@@ -46,31 +47,31 @@ function allOrNothing<T extends { proposalId: number }>(db: Db, items: readonly 
 }
 
 /** 批量交办: each selected proposal to its own lead unit and co-handling units. */
-export function bulkAssign(db: Db, actor: WorkflowActor, rows: readonly { proposalId: number; leadUnitId: number; coUnitIds: number[] }[]): BulkResult {
-  return allOrNothing(db, rows, (tx, r) => assignProposal(tx, actor, r.proposalId, { leadUnitId: r.leadUnitId, coUnitIds: r.coUnitIds }));
+export async function bulkAssign(db: Db, actor: WorkflowActor, rows: readonly { proposalId: number; leadUnitId: number; coUnitIds: number[] }[]): Promise<BulkResult> {
+  return allOrNothing(db, rows, async (tx, r) => assignProposal(tx, actor, r.proposalId, { leadUnitId: r.leadUnitId, coUnitIds: r.coUnitIds }));
 }
 
 /** 批量签收: the handler's unit accepts each selected assignment. */
-export function bulkAccept(db: Db, actor: WorkflowActor, proposalIds: readonly number[]): BulkResult {
+export async function bulkAccept(db: Db, actor: WorkflowActor, proposalIds: readonly number[]): Promise<BulkResult> {
   if (actor.unitId === null) return { ok: false, rows: [] };
   const unitId = actor.unitId;
   return allOrNothing(
     db,
     proposalIds.map((proposalId) => ({ proposalId })),
-    (tx, r) => acceptAssignment(tx, actor, r.proposalId, unitId),
+    async (tx, r) => acceptAssignment(tx, actor, r.proposalId, unitId),
   );
 }
 
 /** 批量催告: a reminder to each selected member of the receipt they owe on the reply named. */
-export function bulkRemind(db: Db, actor: WorkflowActor, items: readonly { proposalId: number; memberId: number; replyId: number }[], today?: string): BulkResult {
-  return allOrNothing(db, items, (tx, r) => remindReceipt(tx, actor, r.proposalId, r.memberId, r.replyId, today));
+export async function bulkRemind(db: Db, actor: WorkflowActor, items: readonly { proposalId: number; memberId: number; replyId: number }[], today?: string): Promise<BulkResult> {
+  return allOrNothing(db, items, async (tx, r) => remindReceipt(tx, actor, r.proposalId, r.memberId, r.replyId, today));
 }
 
 /** 批量发布: each selected proposal's latest signed reply, as its director approved it for disclosure. */
-export function bulkPublish(db: Db, actor: WorkflowActor, proposalIds: readonly number[], today?: string): BulkResult {
+export async function bulkPublish(db: Db, actor: WorkflowActor, proposalIds: readonly number[], today?: string): Promise<BulkResult> {
   return allOrNothing(
     db,
     proposalIds.map((proposalId) => ({ proposalId })),
-    (tx, r) => decideReplyPublication(tx, actor, r.proposalId, { type: "publish" }, today ? { today } : {}),
+    async (tx, r) => decideReplyPublication(tx, actor, r.proposalId, { type: "publish" }, today ? { today } : {}),
   );
 }

@@ -9,15 +9,15 @@ import { now } from "../clock";
 const opinionOf = (applied: Applied, unitId: number) => eq(coOpinions.assignmentId, applied.assignmentIds.get(unitId)!);
 
 /** 保存 (submit = false) or 提交审签 (submit = true) the opinion text. */
-export function writeCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; body: string; submit: boolean }) {
+export async function writeCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; body: string; submit: boolean }) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: input.submit ? "submit_co_opinion" : "save_co_opinion", unitId: input.unitId },
-    write: (tx: Tx, applied) => {
+    write: async (tx: Tx, applied) => {
       const status = input.submit ? "submitted" : "draft";
       const assignmentId = applied.assignmentIds.get(input.unitId)!;
-      tx.insert(coOpinions)
+      await tx.insert(coOpinions)
         .values({ assignmentId, body: input.body.trim(), status, authorId: actor.id })
         .onConflictDoUpdate({ target: coOpinions.assignmentId, set: { body: input.body.trim(), status, authorId: actor.id, updatedAt: now() } })
         .run();
@@ -26,15 +26,15 @@ export function writeCoOpinion(db: Db, actor: WorkflowActor, proposalId: number,
 }
 
 /** The co-handling unit's director: 同意 (sent to the lead unit) or 退回修改 with a comment. */
-export function signOffCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; approve: boolean; comment: string | null }) {
+export async function signOffCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; approve: boolean; comment: string | null }) {
   return runCommand(db, {
     proposalId,
     actor,
     command: input.approve
       ? { type: "approve_co_opinion", unitId: input.unitId }
       : { type: "return_co_opinion", unitId: input.unitId, comment: input.comment ?? "" },
-    write: (tx, applied) => {
-      tx.update(coOpinions)
+    write: async (tx, applied) => {
+      await tx.update(coOpinions)
         .set({
           status: input.approve ? "sent" : "returned",
           directorId: actor.id,

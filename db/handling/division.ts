@@ -10,10 +10,10 @@ import { runCommand, type RunResult } from "./run";
 export type DivisionInput = { unitId: number; sectionId: number; assigneeId: number; due: string };
 
 /** 分办, or with a reason 改派 (a division already made is changed). */
-export function divideAssignment(db: Db, actor: WorkflowActor, proposalId: number, input: DivisionInput & { reason?: string }): RunResult<undefined> {
-  const section = sectionRef(db, input.sectionId);
+export async function divideAssignment(db: Db, actor: WorkflowActor, proposalId: number, input: DivisionInput & { reason?: string }): Promise<RunResult<undefined>> {
+  const section = await sectionRef(db, input.sectionId);
   if (!section) return { ok: false, reason: "所选科室不存在" };
-  const assignee = staffRef(db, input.assigneeId);
+  const assignee = await staffRef(db, input.assigneeId);
   if (!assignee) return { ok: false, reason: "所选承办人不存在" };
   const divide = { unitId: input.unitId, section, assignee, due: input.due };
   return runCommand(db, {

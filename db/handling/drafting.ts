@@ -12,13 +12,13 @@ import { runCommand, STALE_VERSION, type RunResult } from "./run";
 
 export type ContactInput = { contactedOn: string; method: ContactMethod; participants: string; summary: string };
 
-export function addContact(db: Db, actor: WorkflowActor, proposalId: number, input: ContactInput) {
+export async function addContact(db: Db, actor: WorkflowActor, proposalId: number, input: ContactInput) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "add_contact" },
-    write: (tx, applied) => {
-      tx.insert(contactRecords)
+    write: async (tx, applied) => {
+      await tx.insert(contactRecords)
         .values({ proposalId, unitId: leadAssignment(applied.after)!.unitId, round: applied.after.round, createdBy: actor.id, ...input })
         .run();
     },
@@ -47,8 +47,8 @@ const latestDraftQuery = preparedOnce((db: Pick<Db, "select">) =>
 );
 
 /** The latest draft saved in the proposal's current round (drafts are numbered per round), or null. */
-function latestDraftOfRound(db: Pick<Db, "select">, proposalId: number, round: number) {
-  return latestDraftQuery(db).get({ proposalId, round }) ?? null;
+async function latestDraftOfRound(db: Pick<Db, "select">, proposalId: number, round: number) {
+  return (await latestDraftQuery(db).get({ proposalId, round })) ?? null;
 }
 
 /** Someone saved a draft after the one the editor started from (`newerDraft`), or changed the proposal. */
@@ -80,18 +80,18 @@ export type DraftBasis = { basedOn: number | null } | { expectedVersion: number 
  * first one saved. With `expectedVersion` any change to the proposal since is a conflict. Without a
  * basis (the import, tests) the draft is saved on top of whatever is there.
  */
-export function saveDraft(db: Db, actor: WorkflowActor, proposalId: number, input: DraftInput, basis?: DraftBasis): RunResult<{ version: number }> {
+export async function saveDraft(db: Db, actor: WorkflowActor, proposalId: number, input: DraftInput, basis?: DraftBasis): Promise<RunResult<{ version: number }>> {
   const basedOn = basis && "basedOn" in basis ? basis.basedOn : undefined;
   try {
-    const result = runCommand(db, {
+    const result = await runCommand(db, {
       proposalId,
       actor,
       expectedVersion: basis && "expectedVersion" in basis ? basis.expectedVersion : undefined,
       command: { type: "save_draft" },
-      write: (tx, applied) => {
-        if (basedOn !== undefined && (latestDraftOfRound(tx, proposalId, applied.before.round)?.draft.id ?? null) !== basedOn) throw new DraftConflict(true);
+      write: async (tx, applied) => {
+        if (basedOn !== undefined && ((await latestDraftOfRound(tx, proposalId, applied.before.round))?.draft.id ?? null) !== basedOn) throw new DraftConflict(true);
         const version = applied.after.draftsThisRound;
-        tx.insert(replyDrafts)
+        await tx.insert(replyDrafts)
           .values({ proposalId, unitId: leadAssignment(applied.after)!.unitId, round: applied.after.round, version, authorId: actor.id, ...input })
           .run();
         return { version };
@@ -101,8 +101,8 @@ export function saveDraft(db: Db, actor: WorkflowActor, proposalId: number, inpu
     throw new DraftConflict(false);
   } catch (error) {
     if (!(error instanceof DraftConflict)) throw error;
-    const round = loadFacts(db, proposalId)?.round ?? 1;
-    const latest = latestDraftOfRound(db, proposalId, round);
+    const round = (await loadFacts(db, proposalId))?.round ?? 1;
+    const latest = await latestDraftOfRound(db, proposalId, round);
     if (!latest) return { ok: false, reason: STALE_VERSION, conflict: true };
     if (latest.draft.authorId === actor.id && sameDraft(latest.draft, input)) return { ok: true, data: { version: latest.draft.version } };
     if (!error.newerDraft) return { ok: false, reason: STALE_VERSION, conflict: true };
@@ -115,6 +115,6 @@ export function saveDraft(db: Db, actor: WorkflowActor, proposalId: number, inpu
   }
 }
 
-export function submitForSignOff(db: Db, actor: WorkflowActor, proposalId: number, expectedVersion?: number) {
+export async function submitForSignOff(db: Db, actor: WorkflowActor, proposalId: number, expectedVersion?: number) {
   return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "submit" } });
 }

@@ -6,20 +6,20 @@ import { extensionRequests } from "../schema";
 import { runCommand } from "./run";
 import { now } from "../clock";
 
-export function requestExtension(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; until: string; reason: string }) {
+export async function requestExtension(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; until: string; reason: string }) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "request_extension", ...input },
-    write: (tx, applied) => {
-      tx.insert(extensionRequests)
+    write: async (tx, applied) => {
+      await tx.insert(extensionRequests)
         .values({ assignmentId: applied.assignmentIds.get(input.unitId)!, requestedBy: actor.id, reason: input.reason.trim(), requestedUntil: input.until })
         .run();
     },
   });
 }
 
-export function decideExtension(
+export async function decideExtension(
   db: Db,
   actor: WorkflowActor,
   proposalId: number,
@@ -29,9 +29,9 @@ export function decideExtension(
     proposalId,
     actor,
     command: { type: "decide_extension", ...input },
-    write: (tx, applied) => {
+    write: async (tx, applied) => {
       const assignmentId = applied.assignmentIds.get(input.unitId)!;
-      tx.update(extensionRequests)
+      await tx.update(extensionRequests)
         .set({
           status: input.grant ? "approved" : "rejected",
           grantedUntil: input.grant ? input.until : null,

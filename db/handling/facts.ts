@@ -95,19 +95,19 @@ const factsQueries = preparedOnce((db: Reader) => {
   };
 });
 
-export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { version: number }) | null {
+export async function loadFacts(db: Reader, proposalId: number): Promise<(ProposalFacts & { version: number }) | null> {
   const q = factsQueries(db);
-  const p = q.proposal.get({ proposalId });
+  const p = await q.proposal.get({ proposalId });
   if (!p) return null;
-  const proposerIds = q.proposers.all({ proposalId }).map((r) => r.id);
-  const rows = q.assignments.all({ proposalId });
-  const pendingExtensions = new Set(q.pendingExtensions.all({ proposalId }).map((r) => r.id));
+  const proposerIds = (await q.proposers.all({ proposalId })).map((r) => r.id);
+  const rows = await q.assignments.all({ proposalId });
+  const pendingExtensions = new Set((await q.pendingExtensions.all({ proposalId })).map((r) => r.id));
   const inThisRound = { proposalId, round: p.round };
-  const latestDraft = q.latestDraft.get(inThisRound);
-  const reply = q.reply.get(inThisRound);
-  const receiptsThisRound = reply ? q.receipts.all({ replyId: reply.id }) : [];
+  const latestDraft = await q.latestDraft.get(inThisRound);
+  const reply = await q.reply.get(inThisRound);
+  const receiptsThisRound = reply ? await q.receipts.all({ replyId: reply.id }) : [];
   const earlierReplies: ProposalFacts["earlierReplies"] = [];
-  for (const r of q.earlierReceipts.all(inThisRound)) {
+  for (const r of await q.earlierReceipts.all(inThisRound)) {
     let entry = earlierReplies.find((e) => e.round === r.round);
     if (!entry) earlierReplies.push((entry = { round: r.round, answeredBy: [] }));
     if (r.memberId !== null) entry.answeredBy.push(r.memberId);
@@ -121,13 +121,13 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     keyLeaderId: p.keyLeaderId,
     proposerIds,
     contactWaived: p.contactWaivedReason !== null,
-    contactsThisRound: q.contactsInRound.get(inThisRound)?.n ?? 0,
-    draftsThisRound: q.draftsInRound.get(inThisRound)?.n ?? 0,
+    contactsThisRound: (await q.contactsInRound.get(inThisRound))?.n ?? 0,
+    draftsThisRound: (await q.draftsInRound.get(inThisRound))?.n ?? 0,
     // Returned by the director (a sign-off without a reply) or by the 分管领导.
     draftReturned: (latestDraft?.signedOff != null && !reply) || latestDraft?.leaderDecision === "return",
     reviewStage: p.status === "in_review" ? (p.reviewStage ?? "director") : null,
     leaderReviewUnitIds: rows.filter((r) => r.leaderReview).map((r) => r.a.unitId),
-    replyFilesThisRound: q.replyFilesInRound.get(inThisRound)?.n ?? 0,
+    replyFilesThisRound: (await q.replyFilesInRound.get(inThisRound))?.n ?? 0,
     assignments: rows.map(({ a, opinion }) => ({
       id: a.id,
       unitId: a.unitId,
@@ -145,8 +145,8 @@ export function loadFacts(db: Reader, proposalId: number): (ProposalFacts & { ve
     })),
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,
-    linkedIds: q.links.all({ proposalId }).map((l) => (l.low === proposalId ? l.high : l.low)),
+    linkedIds: (await q.links.all({ proposalId })).map((l) => (l.low === proposalId ? l.high : l.low)),
     earlierReplies,
-    sealedRounds: q.sealedRounds.all({ proposalId }).map((r) => r.round),
+    sealedRounds: (await q.sealedRounds.all({ proposalId })).map((r) => r.round),
   };
 }

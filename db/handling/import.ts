@@ -22,29 +22,29 @@ import { todayInChina } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
-function members(db: Reader) {
+async function members(db: Reader) {
   return db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.role, "member")).all();
 }
 
 /** Members' display names, for the name fields' suggestions. */
-export function memberNames(db: Reader): string[] {
-  return [...new Set(members(db).map((m) => m.displayName))].sort((a, b) => a.localeCompare(b, "zh-CN"));
+export async function memberNames(db: Reader): Promise<string[]> {
+  return [...new Set((await members(db)).map((m) => m.displayName))].sort((a, b) => a.localeCompare(b, "zh-CN"));
 }
 
 /** Member accounts for names not known yet: no password, so nobody can sign in with them until an administrator sets one. */
-function createMembers(tx: Tx, names: readonly string[]): Map<string, number> {
+async function createMembers(tx: Tx, names: readonly string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const displayName of names) {
     const username = `member-${randomBytes(5).toString("hex")}`;
-    ids.set(displayName, tx.insert(users).values({ username, displayName, role: "member", passwordHash: null }).returning({ id: users.id }).get().id);
+    ids.set(displayName, (await tx.insert(users).values({ username, displayName, role: "member", passwordHash: null }).returning({ id: users.id }).get()).id);
   }
   return ids;
 }
 
 const personId = (created: ReadonlyMap<string, number>) => (p: PersonRef) => (p.kind === "existing" ? p.id : created.get(p.name)!);
 
-function activeSession(db: Reader, sessionId: number) {
-  const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+async function activeSession(db: Reader, sessionId: number) {
+  const session = await db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
   return session?.active ? session : null;
 }
 
@@ -61,28 +61,28 @@ const refused = (fieldErrors: Record<string, string>, error = "提交的内容�
  * coordinator uploaded (`uploadIds`: their references, checked to be theirs and unused) from the
  * incoming folder to the attachments folder (stored-files.ts). A failure puts the files back, still usable.
  */
-export function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = todayInChina()): IntakeResult {
+export async function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = todayInChina()): Promise<IntakeResult> {
   const dateProblem = receivedOnProblem(input.receivedOn, today);
   if (dateProblem) return refused({ receivedOn: dateProblem });
   const placement = filePlacement();
   try {
-    return db.transaction(
-      (tx): IntakeResult => {
-        if (!activeSession(tx, input.sessionId)) return refused({ sessionId: "请选择启用中的届次会议" });
-        const files = heldUploads(tx, actorId, "attachment", uploadIds);
+    return await db.transaction(
+      async (tx): Promise<IntakeResult> => {
+        if (!(await activeSession(tx, input.sessionId))) return refused({ sessionId: "请选择启用中的届次会议" });
+        const files = await heldUploads(tx, actorId, "attachment", uploadIds);
         if (!files.ok) return refused({ attachments: files.message }, files.message);
-        const taken = tx
+        const taken = await tx
           .select({ id: proposals.id })
           .from(proposals)
           .where(and(eq(proposals.sessionId, input.sessionId), eq(proposals.number, input.number)))
           .get();
         if (taken) return refused({ number: `本届次会议已有第${input.number}号提案` });
         if (input.categoryId !== null) {
-          const category = tx.select().from(categories).where(eq(categories.id, input.categoryId)).get();
+          const category = await tx.select().from(categories).where(eq(categories.id, input.categoryId)).get();
           if (!category?.active) return refused({ categoryId: "请选择启用中的主题分类" });
         }
 
-        const directory = memberDirectory(members(tx));
+        const directory = memberDirectory(await members(tx));
         const fieldErrors: Record<string, string> = {};
         const resolve = (field: "proposer" | "coSigners" | "seconders", role: string, names: readonly string[]) =>
           names.flatMap((name) => {
@@ -104,8 +104,8 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
           }
           return refused(fieldErrors, `${newNames.join("、")} 不是已登记的委员/代表。请核对姓名；确为新委员/代表的，勾选“为未登记的姓名新建委员/代表账户”后再提交。`);
         }
-        const idOf = personId(createMembers(tx, newNames));
-        const id = insertProposal(tx, actorId, {
+        const idOf = personId(await createMembers(tx, newNames));
+        const id = await insertProposal(tx, actorId, {
           sessionId: input.sessionId,
           number: input.number,
           title: input.title,
@@ -120,10 +120,10 @@ export function registerIntake(db: Db, actorId: number, input: RegistrationInput
           wantsMeeting: input.wantsMeeting,
         });
 
-        if (!consumeUploads(tx, uploadIds)) throw new Error("an upload was used by another request meanwhile");
+        if (!(await consumeUploads(tx, uploadIds))) throw new Error("an upload was used by another request meanwhile");
         for (const file of files.uploads) {
           const storagePath = placement.place(id, file);
-          tx.insert(attachments)
+          await tx.insert(attachments)
             .values({ proposalId: id, fileName: file.fileName, mimeType: file.mimeType, size: file.size, storagePath, sha256: file.sha256, uploadedBy: actorId })
             .run();
         }
@@ -146,17 +146,17 @@ export type ImportedProposal = { id: number; number: number; title: string };
 export type ImportResult = { ok: true; proposals: ImportedProposal[]; newMembers: string[] } | { ok: false; errors: RowError[] };
 
 /** What the rows of one session's list are checked against. */
-export function loadImportReference(db: Reader, sessionId: number, today: string): ImportReference {
+export async function loadImportReference(db: Reader, sessionId: number, today: string): Promise<ImportReference> {
   return {
-    units: db.select({ id: units.id, name: units.name, shortName: units.shortName, active: units.active }).from(units).all(),
-    categories: db.select({ id: categories.id, name: categories.name, active: categories.active }).from(categories).all(),
-    members: members(db),
+    units: await db.select({ id: units.id, name: units.name, shortName: units.shortName, active: units.active }).from(units).all(),
+    categories: await db.select({ id: categories.id, name: categories.name, active: categories.active }).from(categories).all(),
+    members: await members(db),
     takenNumbers: new Set(
-      db
+      (await db
         .select({ number: proposals.number })
         .from(proposals)
         .where(eq(proposals.sessionId, sessionId))
-        .all()
+        .all())
         .map((r) => r.number),
     ),
     today,
@@ -178,24 +178,24 @@ class RowRefused extends Error {
  * written. Otherwise one transaction creates the unknown members, registers each proposal and assigns it
  * through the workflow (each command a savepoint inside it), and logs the import.
  */
-export function importAssignmentList(
+export async function importAssignmentList(
   db: Db,
   actor: WorkflowActor,
   input: { sessionId: number; fileName: string; rows: readonly (readonly string[])[]; uploadId?: string },
   today = todayInChina(),
-): ImportResult {
+): Promise<ImportResult> {
   try {
-    return db.transaction(
-      (tx): ImportResult => {
-        if (!activeSession(tx, input.sessionId)) return { ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] };
-        const parsed = parseAssignmentList(input.rows, loadImportReference(tx, input.sessionId, today));
+    return await db.transaction(
+      async (tx): Promise<ImportResult> => {
+        if (!(await activeSession(tx, input.sessionId))) return { ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] };
+        const parsed = parseAssignmentList(input.rows, await loadImportReference(tx, input.sessionId, today));
         if (!parsed.ok) return parsed;
-        const idOf = personId(createMembers(tx, parsed.newMembers));
+        const idOf = personId(await createMembers(tx, parsed.newMembers));
         // runCommand on the transaction handle is a savepoint, so a later failure still rolls back
         // every proposal, assignment, event and notification of the import.
         const imported: ImportedProposal[] = [];
         for (const record of parsed.records) {
-          const id = insertProposal(
+          const id = await insertProposal(
             tx,
             actor.id,
             {
@@ -214,7 +214,7 @@ export function importAssignmentList(
             },
             `导入交办清单“${input.fileName}”第 ${record.row} 行`,
           );
-          const assigned = runCommand(tx, {
+          const assigned = await runCommand(tx, {
             proposalId: id,
             actor,
             today,
@@ -224,8 +224,8 @@ export function importAssignmentList(
           imported.push({ id, number: record.number, title: record.title });
         }
         // The file is used once: a second import of the same reference running meanwhile rolls back.
-        if (input.uploadId && !consumeUploads(tx, [input.uploadId])) throw new Error("an upload was used by another request meanwhile");
-        logEvent(tx, {
+        if (input.uploadId && !(await consumeUploads(tx, [input.uploadId]))) throw new Error("an upload was used by another request meanwhile");
+        await logEvent(tx, {
           proposalId: null,
           actorId: actor.id,
           action: "import",

@@ -9,8 +9,8 @@ import type { Db } from "../client";
 import { progressReports, proposals, users } from "../schema";
 import { runCommand, type RunResult } from "./run";
 
-export function markKeyProposal(db: Db, actor: WorkflowActor, proposalId: number, input: { leaderId: number; plan: string }): RunResult<void> {
-  const leader = db
+export async function markKeyProposal(db: Db, actor: WorkflowActor, proposalId: number, input: { leaderId: number; plan: string }): Promise<RunResult<void>> {
+  const leader = await db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, input.leaderId), eq(users.role, "district_leader"), eq(users.disabled, false)))
@@ -21,33 +21,33 @@ export function markKeyProposal(db: Db, actor: WorkflowActor, proposalId: number
     proposalId,
     actor,
     command: { type: "mark_key", leaderId: leader.id, plan },
-    write: (tx) => void tx.update(proposals).set({ keyPlan: plan }).where(eq(proposals.id, proposalId)).run(),
+    write: async (tx) => void tx.update(proposals).set({ keyPlan: plan }).where(eq(proposals.id, proposalId)).run(),
   });
 }
 
-export function unmarkKeyProposal(db: Db, actor: WorkflowActor, proposalId: number, reason: string): RunResult<void> {
+export async function unmarkKeyProposal(db: Db, actor: WorkflowActor, proposalId: number, reason: string): Promise<RunResult<void>> {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "unmark_key", reason },
-    write: (tx) => void tx.update(proposals).set({ keyPlan: null }).where(eq(proposals.id, proposalId)).run(),
+    write: async (tx) => void tx.update(proposals).set({ keyPlan: null }).where(eq(proposals.id, proposalId)).run(),
   });
 }
 
 /** 中期进展 by the lead unit's handler; the report is stored with the round it belongs to. */
-export function reportProgress(db: Db, actor: WorkflowActor, proposalId: number, body: string): RunResult<{ reportId: number }> {
+export async function reportProgress(db: Db, actor: WorkflowActor, proposalId: number, body: string): Promise<RunResult<{ reportId: number }>> {
   if (actor.unitId === null) return { ok: false, reason: "只有主办单位的承办人可以执行此操作" };
   const unitId = actor.unitId;
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "report_progress", unitId },
-    write: (tx, applied) => ({
-      reportId: tx
+    write: async (tx, applied) => ({
+      reportId: (await tx
         .insert(progressReports)
         .values({ proposalId, unitId, authorId: actor.id, round: applied.after.round, body: body.trim() })
         .returning({ id: progressReports.id })
-        .get().id,
+        .get()).id,
     }),
   });
 }

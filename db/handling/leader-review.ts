@@ -7,17 +7,17 @@ import { draftUnderReview } from "./sign-off";
 
 export type Reviewer = WorkflowActor & { displayName: string };
 
-export function reviewAsLeader(db: Db, leader: Reviewer, proposalId: number, input: { approve: boolean; comment: string | null }, expectedVersion?: number) {
+export async function reviewAsLeader(db: Db, leader: Reviewer, proposalId: number, input: { approve: boolean; comment: string | null }, expectedVersion?: number) {
   return runCommand(db, {
     proposalId,
     actor: leader,
     expectedVersion,
     command: input.approve ? { type: "leader_approve", comment: input.comment } : { type: "leader_return", comment: input.comment ?? "" },
-    write: (tx, applied) => {
-      tx.insert(leaderReviews)
+    write: async (tx, applied) => {
+      await tx.insert(leaderReviews)
         .values({
           proposalId,
-          draftId: draftUnderReview(tx, applied).id,
+          draftId: (await draftUnderReview(tx, applied)).id,
           decision: input.approve ? "approve" : "return",
           comment: input.comment?.trim() || null,
           leaderId: leader.id,

@@ -42,55 +42,55 @@ class Refused extends Error {
 
 const tooManyPhotos = (room: number) => `每次会议最多 ${MAX_MEETING_PHOTOS} 张照片${room < MAX_MEETING_PHOTOS ? `，还可添加 ${room} 张` : ""}`;
 
-type Place = (tx: Tx, folder: string, file: HeldUpload) => string;
+type Place = (tx: Tx, folder: string, file: HeldUpload) => Promise<string>;
 
 /** Takes the held photos into the meeting's folder, in the caller's transaction. */
-function insertPhotos(tx: Tx, place: Place, meetingId: number, actorId: number, photos: readonly HeldUpload[]): void {
+async function insertPhotos(tx: Tx, place: Place, meetingId: number, actorId: number, photos: readonly HeldUpload[]): Promise<void> {
   for (const file of photos) {
-    const storagePath = place(tx, `meetings/${meetingId}`, file);
+    const storagePath = await place(tx, `meetings/${meetingId}`, file);
     const { fileName, mimeType, size, sha256 } = file;
-    tx.insert(meetingPhotos).values({ meetingId, fileName, mimeType, size, sha256, storagePath, uploadedBy: actorId }).run();
+    await tx.insert(meetingPhotos).values({ meetingId, fileName, mimeType, size, sha256, storagePath, uploadedBy: actorId }).run();
   }
 }
 
-export function recordMeeting(db: Db, actor: WorkflowActor, input: MeetingInput): MeetingResult {
+export async function recordMeeting(db: Db, actor: WorkflowActor, input: MeetingInput): Promise<MeetingResult> {
   if (actor.unitId === null) return { ok: false, reason: "只有承办单位的承办人可以记录面商或座谈会" };
   const unitId = actor.unitId;
   const photoIds = input.photos ?? [];
   if (photoIds.length > MAX_MEETING_PHOTOS) return { ok: false, reason: tooManyPhotos(MAX_MEETING_PHOTOS) };
-  const photos = heldUploads(db, actor.id, "photo", photoIds);
+  const photos = await heldUploads(db, actor.id, "photo", photoIds);
   if (!photos.ok) return { ok: false, reason: photos.message };
-  const members = input.memberIds.length === 0 ? [] : db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, input.memberIds)).all();
+  const members = input.memberIds.length === 0 ? [] : await db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, input.memberIds)).all();
   if (members.length !== input.memberIds.length || members.some((m) => m.role !== "member")) return { ok: false, reason: "参加的委员/代表有误，请重新选择" };
   const labels = new Map(
-    db
+    (await db
       .select({ id: proposals.id, number: proposals.number, kind: sessions.kind })
       .from(proposals)
       .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
       .where(inArray(proposals.id, input.proposalIds))
-      .all()
+      .all())
       .map((p) => [p.id, proposalLabel(p.number, p.kind)]),
   );
   const participants = [input.officials.trim(), members.map((m) => m.name).join("、")].filter(Boolean).join("；");
   const summary = `${MEETING_KIND_LABELS[input.kind]}（${input.place.trim()}）：${input.minutes.trim()}`;
   try {
     // Anything thrown (a refusal, an upload used meanwhile) rolls it all back and puts the photos' files back.
-    return takingUploads((place) =>
+    return await takingUploads(async (place) =>
       db.transaction(
-        (tx): MeetingResult => {
-          const meeting = tx
+        async (tx): Promise<MeetingResult> => {
+          const meeting = await tx
             .insert(meetings)
             .values({ unitId, kind: input.kind, heldOn: input.heldOn, place: input.place.trim(), officials: input.officials.trim(), minutes: input.minutes.trim(), createdBy: actor.id })
             .returning({ id: meetings.id })
             .get();
-          if (members.length > 0) tx.insert(meetingMembers).values(members.map((m) => ({ meetingId: meeting.id, userId: m.id }))).run();
+          if (members.length > 0) await tx.insert(meetingMembers).values(members.map((m) => ({ meetingId: meeting.id, userId: m.id }))).run();
           const refusals: { proposalId: number; label: string; reason: string }[] = [];
           for (const proposalId of input.proposalIds) {
-            const result = runCommand(tx, {
+            const result = await runCommand(tx, {
               proposalId,
               actor,
               command: { type: "add_contact" },
-              write: (inner, applied) =>
+              write: async (inner, applied) =>
                 void inner
                   .insert(contactRecords)
                   .values({
@@ -109,7 +109,7 @@ export function recordMeeting(db: Db, actor: WorkflowActor, input: MeetingInput)
             if (!result.ok) refusals.push({ proposalId, label: labels.get(proposalId) ?? `提案${proposalId}`, reason: result.reason });
           }
           if (refusals.length > 0) throw new Refused(refusals);
-          insertPhotos(tx, place, meeting.id, actor.id, photos.uploads);
+          await insertPhotos(tx, place, meeting.id, actor.id, photos.uploads);
           return { ok: true, data: { meetingId: meeting.id } };
         },
         { behavior: "immediate" },
@@ -122,25 +122,25 @@ export function recordMeeting(db: Db, actor: WorkflowActor, input: MeetingInput)
 }
 
 /** Why the caller may not change the meeting's photos, or null when they may. */
-function photoRefusal(db: Db, actor: WorkflowActor, meetingId: number): string | null {
-  const unitId = meetingUnitOf(db, meetingId);
+async function photoRefusal(db: Db, actor: WorkflowActor, meetingId: number): Promise<string | null> {
+  const unitId = await meetingUnitOf(db, meetingId);
   if (unitId === null) return "该会议记录不存在";
   return canEditMeetingPhotos(actor, unitId) ? null : "只有记录此会议的单位的承办人可以添加或删除照片";
 }
 
 /** 添加会议照片: the caller's uploads (purpose "photo") become photos of the meeting, up to MAX_MEETING_PHOTOS in all; logged. */
-export function addMeetingPhotos(db: Db, actor: WorkflowActor, meetingId: number, uploadIds: readonly string[]): RunResult<{ count: number }> {
-  const refusal = photoRefusal(db, actor, meetingId);
+export async function addMeetingPhotos(db: Db, actor: WorkflowActor, meetingId: number, uploadIds: readonly string[]): Promise<RunResult<{ count: number }>> {
+  const refusal = await photoRefusal(db, actor, meetingId);
   if (refusal) return { ok: false, reason: refusal };
-  const held = heldUploads(db, actor.id, "photo", uploadIds);
+  const held = await heldUploads(db, actor.id, "photo", uploadIds);
   if (!held.ok) return { ok: false, reason: held.message };
-  return takingUploads((place) =>
+  return takingUploads(async (place) =>
     db.transaction(
-      (tx): RunResult<{ count: number }> => {
-        const room = MAX_MEETING_PHOTOS - tx.select({ n: count() }).from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).get()!.n;
+      async (tx): Promise<RunResult<{ count: number }>> => {
+        const room = MAX_MEETING_PHOTOS - (await tx.select({ n: count() }).from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).get())!.n;
         if (held.uploads.length > room) return { ok: false, reason: tooManyPhotos(room) };
-        insertPhotos(tx, place, meetingId, actor.id, held.uploads);
-        logEvent(tx, { actorId: actor.id, action: "meeting_photos_added", data: { meetingId, fileNames: held.uploads.map((f) => f.fileName) } });
+        await insertPhotos(tx, place, meetingId, actor.id, held.uploads);
+        await logEvent(tx, { actorId: actor.id, action: "meeting_photos_added", data: { meetingId, fileNames: held.uploads.map((f) => f.fileName) } });
         return { ok: true, data: { count: held.uploads.length } };
       },
       { behavior: "immediate" },
@@ -149,17 +149,17 @@ export function addMeetingPhotos(db: Db, actor: WorkflowActor, meetingId: number
 }
 
 /** 删除会议照片: one photo of the meeting, logged; its file is deleted once the removal is committed. */
-export function removeMeetingPhoto(db: Db, actor: WorkflowActor, meetingId: number, photoId: number): RunResult<void> {
-  const refusal = photoRefusal(db, actor, meetingId);
+export async function removeMeetingPhoto(db: Db, actor: WorkflowActor, meetingId: number, photoId: number): Promise<RunResult<void>> {
+  const refusal = await photoRefusal(db, actor, meetingId);
   if (refusal) return { ok: false, reason: refusal };
-  const removed = db.transaction(
-    (tx) => {
-      const photo = tx
+  const removed = await db.transaction(
+    async (tx) => {
+      const photo = await tx
         .delete(meetingPhotos)
         .where(and(eq(meetingPhotos.id, photoId), eq(meetingPhotos.meetingId, meetingId)))
         .returning({ fileName: meetingPhotos.fileName, storagePath: meetingPhotos.storagePath })
         .get();
-      if (photo) logEvent(tx, { actorId: actor.id, action: "meeting_photo_removed", data: { meetingId, fileName: photo.fileName } });
+      if (photo) await logEvent(tx, { actorId: actor.id, action: "meeting_photo_removed", data: { meetingId, fileName: photo.fileName } });
       return photo;
     },
     { behavior: "immediate" },

@@ -25,7 +25,7 @@ import { notifyRecipients, type Database, type RunResult } from "./run";
 import { now, todayInChina } from "../clock";
 
 /** The signed replies of a proposal, latest round first, with what each draft proposed for disclosure and its publication. */
-function loadReplies(db: Pick<Db, "select">, proposalId: number) {
+async function loadReplies(db: Pick<Db, "select">, proposalId: number) {
   return db
     .select({
       replyId: replies.id,
@@ -52,12 +52,12 @@ function loadReplies(db: Pick<Db, "select">, proposalId: number) {
 }
 
 /** The reply a command acts on: the one named, else the latest; null when there is none. */
-function loadReply(db: Pick<Db, "select">, proposalId: number, replyId?: number) {
-  const all = loadReplies(db, proposalId);
+async function loadReply(db: Pick<Db, "select">, proposalId: number, replyId?: number) {
+  const all = await loadReplies(db, proposalId);
   return (replyId === undefined ? all[0] : all.find((r) => r.replyId === replyId)) ?? null;
 }
 
-function factsOf(row: ReturnType<typeof loadReply>): PublicationFacts {
+function factsOf(row: Awaited<ReturnType<typeof loadReply>>): PublicationFacts {
   return {
     reply: row && { unitId: row.unitId, disclosure: row.disclosure, disclosureSummary: row.disclosureSummary, disclosureReason: row.disclosureReason },
     publication: row?.publicationStatus ? { status: row.publicationStatus } : null,
@@ -83,9 +83,9 @@ export type PublicationView = {
 };
 
 /** For each signed reply of the proposal, oldest round first: the facts the rules need and what its panel shows. */
-export function loadPublications(db: Pick<Db, "select">, proposalId: number): PublicationView[] {
-  const settings = loadPublicationSettings(db);
-  return loadReplies(db, proposalId)
+export async function loadPublications(db: Pick<Db, "select">, proposalId: number): Promise<PublicationView[]> {
+  const settings = await loadPublicationSettings(db);
+  return (await loadReplies(db, proposalId))
     .reverse()
     .map((row) => ({
       replyId: row.replyId,
@@ -107,16 +107,16 @@ export function loadPublications(db: Pick<Db, "select">, proposalId: number): Pu
 export type PublicationOutcome = { publicationId: number; indexNumber: string | null };
 
 /** Runs one publication command on one of the proposal's replies: `replyId`'s, else the latest round's. */
-export function decideReplyPublication(
+export async function decideReplyPublication(
   db: Database,
   actor: WorkflowActor,
   proposalId: number,
   command: PublicationCommand,
   { replyId, today = todayInChina() }: { replyId?: number; today?: string } = {},
-): RunResult<PublicationOutcome> {
-  const result = db.transaction(
-    (tx): { ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string } => {
-      const proposal = tx
+): Promise<RunResult<PublicationOutcome>> {
+  const result = await db.transaction(
+    async (tx): Promise<{ ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string }> => {
+      const proposal = await tx
         .select({ status: proposals.status, categoryName: categories.name, kind: sessions.kind })
         .from(proposals)
         .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -124,28 +124,28 @@ export function decideReplyPublication(
         .where(eq(proposals.id, proposalId))
         .get();
       if (!proposal) return { ok: false, reason: "提案不存在" };
-      const row = loadReply(tx, proposalId, replyId);
+      const row = await loadReply(tx, proposalId, replyId);
       if (replyId !== undefined && !row) return { ok: false, reason: "答复函不存在" };
-      const decision = decidePublication(factsOf(row), actor, command, loadPublicationSettings(tx));
+      const decision = decidePublication(factsOf(row), actor, command, await loadPublicationSettings(tx));
       if (!decision.ok) return decision;
       const reply = row!;
-      const unit = tx.select().from(units).where(eq(units.id, reply.unitId)).get()!;
+      const unit = (await tx.select().from(units).where(eq(units.id, reply.unitId)).get())!;
       let outcome: PublicationOutcome;
 
       if (command.type === "republish") {
         // Back as it was first published: the same 索引号, page and metadata.
-        tx.update(publications)
+        await tx.update(publications)
           .set({ status: "published", withdrawnAt: null, withdrawnReason: null, decidedBy: actor.id })
           .where(eq(publications.id, reply.publicationId!))
           .run();
         outcome = { publicationId: reply.publicationId!, indexNumber: reply.indexNumber };
       } else if (decision.status === "published") {
         const year = Number(today.slice(0, 4));
-        const last = tx
+        const last = (await tx
           .select({ serial: max(publications.indexSerial) })
           .from(publications)
           .where(and(eq(publications.publisherUnitId, unit.id), eq(publications.indexYear, year)))
-          .get()?.serial;
+          .get())?.serial;
         const meta = publicationMetadata({
           indexPrefix: unit.indexPrefix,
           lastSerial: last,
@@ -155,7 +155,7 @@ export function decideReplyPublication(
           writtenOn: reply.writtenOn,
           today,
         });
-        const inserted = tx
+        const inserted = await tx
           .insert(publications)
           .values({
             replyId: reply.replyId,
@@ -170,7 +170,7 @@ export function decideReplyPublication(
           .get();
         outcome = { publicationId: inserted.id, indexNumber: meta.indexNumber };
       } else if (decision.status === "withheld") {
-        const inserted = tx
+        const inserted = await tx
           .insert(publications)
           .values({
             replyId: reply.replyId,
@@ -188,14 +188,14 @@ export function decideReplyPublication(
           .get();
         outcome = { publicationId: inserted.id, indexNumber: null };
       } else {
-        tx.update(publications)
+        await tx.update(publications)
           .set({ status: "withdrawn", withdrawnAt: now(), withdrawnReason: decision.reason, decidedBy: actor.id })
           .where(eq(publications.id, reply.publicationId!))
           .run();
         outcome = { publicationId: reply.publicationId!, indexNumber: reply.indexNumber };
       }
 
-      logEvent(tx, {
+      await logEvent(tx, {
         proposalId,
         actorId: actor.id,
         action: decision.event,
@@ -204,11 +204,11 @@ export function decideReplyPublication(
         comment: decision.reason,
         data: { publicationId: outcome.publicationId, round: reply.round, mode: decision.mode, ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}) },
       });
-      const memberIds = tx
+      const memberIds = (await tx
         .select({ userId: proposalSigners.userId })
         .from(proposalSigners)
         .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-        .all()
+        .all())
         .map((s) => s.userId);
       const notices = publicationNotices(decision.status, { unitId: unit.id, memberIds, indexNumber: outcome.indexNumber });
       return { ok: true, data: outcome, notices };
@@ -216,6 +216,6 @@ export function decideReplyPublication(
     { behavior: "immediate" },
   );
   if (!result.ok) return result;
-  notifyRecipients(db, proposalId, result.notices);
+  await notifyRecipients(db, proposalId, result.notices);
   return { ok: true, data: result.data };
 }

@@ -8,6 +8,7 @@ import { PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import {
   checkReceiptToken,
+  readReceiptToken,
   receiptTokenExpiry,
   receiptTokenHash,
   signReceiptToken,
@@ -44,14 +45,14 @@ export function receiptTokenFor(replyId: number, memberId: number, receiptDue: s
  * once. Issuing again gives the same token and keeps whether it was used. Throws when the member is
  * not a proposer or co-signer of the reply's proposal.
  */
-export function issueReceiptToken(db: Writer, replyId: number, memberId: number, now: Date = clockNow()): string {
-  const reply = db
+export async function issueReceiptToken(db: Writer, replyId: number, memberId: number, now: Date = clockNow()): Promise<string> {
+  const reply = await db
     .select({ receiptDue: replies.receiptDue, proposalId: replies.proposalId })
     .from(replies)
     .where(eq(replies.id, replyId))
     .get();
   if (!reply) throw new Error(`no reply ${replyId}`);
-  const signer = db
+  const signer = await db
     .select({ userId: proposalSigners.userId })
     .from(proposalSigners)
     .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.userId, memberId), inArray(proposalSigners.role, ["lead", "cosigner"])))
@@ -60,7 +61,7 @@ export function issueReceiptToken(db: Writer, replyId: number, memberId: number,
   const expiresAt = receiptTokenExpiry(reply.receiptDue);
   const token = receiptTokenFor(replyId, memberId, reply.receiptDue);
   const tokenHash = receiptTokenHash(token);
-  db.insert(receiptTokens)
+  await db.insert(receiptTokens)
     .values({ replyId, memberId, tokenHash, expiresAt, createdAt: now })
     .onConflictDoUpdate({ target: [receiptTokens.replyId, receiptTokens.memberId], set: { tokenHash, expiresAt } })
     .run();
@@ -68,38 +69,38 @@ export function issueReceiptToken(db: Writer, replyId: number, memberId: number,
 }
 
 /** Issues the receipt token of every proposer and co-signer of a reply: at sign-off, in its transaction. */
-export function issueReceiptTokens(db: Writer, replyId: number, now: Date = clockNow()): void {
-  const reply = db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, replyId)).get();
+export async function issueReceiptTokens(db: Writer, replyId: number, now: Date = clockNow()): Promise<void> {
+  const reply = await db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, replyId)).get();
   if (!reply) throw new Error(`no reply ${replyId}`);
-  const signers = db
+  const signers = await db
     .select({ userId: proposalSigners.userId })
     .from(proposalSigners)
     .where(and(eq(proposalSigners.proposalId, reply.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
     .all();
-  for (const s of signers) issueReceiptToken(db, replyId, s.userId, now);
+  for (const s of signers) await issueReceiptToken(db, replyId, s.userId, now);
 }
 
 /**
  * Issues the tokens that replies signed before tokens were issued at sign-off lack (and the demo's,
  * written directly): run on start, so that no page has to write one when it prints a letter.
  */
-export function issueMissingReceiptTokens(db: Db, now: Date = clockNow()): number {
-  const missing = db
+export async function issueMissingReceiptTokens(db: Db, now: Date = clockNow()): Promise<number> {
+  const missing = await db
     .select({ replyId: replies.id, memberId: proposalSigners.userId })
     .from(replies)
     .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, replies.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
     .leftJoin(receiptTokens, and(eq(receiptTokens.replyId, replies.id), eq(receiptTokens.memberId, proposalSigners.userId)))
     .where(isNull(receiptTokens.replyId))
     .all();
-  db.transaction((tx) => {
-    for (const m of missing) issueReceiptToken(tx, m.replyId, m.memberId, now);
+  await db.transaction(async (tx) => {
+    for (const m of missing) await issueReceiptToken(tx, m.replyId, m.memberId, now);
   });
   return missing.length;
 }
 
-function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptTokenRecord {
+async function tokenRecord(db: Db, token: string, claims: ReceiptClaims): Promise<ReceiptTokenRecord> {
   const issued =
-    db
+    (await db
       .select({ usedAt: receiptTokens.usedAt })
       .from(receiptTokens)
       .where(
@@ -109,8 +110,8 @@ function tokenRecord(db: Db, token: string, claims: ReceiptClaims): ReceiptToken
           eq(receiptTokens.memberId, claims.memberId),
         ),
       )
-      .get() ?? null;
-  const returned = db
+      .get()) ?? null;
+  const returned = await db
     .select({ id: receipts.id })
     .from(receipts)
     .where(and(eq(receipts.replyId, claims.replyId), eq(receipts.memberId, claims.memberId)))
@@ -136,11 +137,15 @@ export type ReceiptLinkContext = {
 export type ReceiptLinkCheck = { ok: true; context: ReceiptLinkContext } | { ok: false; refusal: ReceiptTokenRefusal };
 
 /** Checks a token from a receipt link without using it. A disabled member's link is invalid. */
-export function checkReceiptLink(db: Db, token: string, now: Date = clockNow()): ReceiptLinkCheck {
-  const check = checkReceiptToken(token, receiptTokenSecret(), now, (claims) => tokenRecord(db, token, claims));
+export async function checkReceiptLink(db: Db, token: string, now: Date = clockNow()): Promise<ReceiptLinkCheck> {
+  // The token's record is read before the check, which is pure and synchronous (lib/receipt-token.ts);
+  // it asks for the record only of a token that reads as genuine.
+  const genuine = readReceiptToken(token, receiptTokenSecret());
+  const found = genuine && (await tokenRecord(db, token, genuine));
+  const check = checkReceiptToken(token, receiptTokenSecret(), now, () => found as ReceiptTokenRecord);
   if (!check.ok) return check;
   const { claims } = check;
-  const row = db
+  const row = await db
     .select({
       proposalId: proposals.id,
       title: proposals.title,
@@ -155,7 +160,7 @@ export function checkReceiptLink(db: Db, token: string, now: Date = clockNow()):
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(eq(replies.id, claims.replyId))
     .get();
-  const member = db
+  const member = await db
     .select({ id: users.id, name: users.displayName, role: users.role, disabled: users.disabled })
     .from(users)
     .where(eq(users.id, claims.memberId))
@@ -186,23 +191,23 @@ export type ReceiptLinkSubmission =
  * (the workflow decides as for a signed-in member). The token is marked used first, atomically, so
  * two submissions at once cannot both pass; it is released again when the workflow refuses.
  */
-export function consumeReceiptToken(
+export async function consumeReceiptToken(
   db: Db,
   token: string,
   answers: Omit<ReceiptAnswers, "replyId">,
   now: Date = clockNow(),
-): ReceiptLinkSubmission {
-  const check = checkReceiptLink(db, token, now);
+): Promise<ReceiptLinkSubmission> {
+  const check = await checkReceiptLink(db, token, now);
   if (!check.ok) return check;
   const { claims, proposalId } = check.context;
   const tokenHash = receiptTokenHash(token);
-  const claimed = db
+  const claimed = await db
     .update(receiptTokens)
     .set({ usedAt: now })
     .where(and(eq(receiptTokens.tokenHash, tokenHash), isNull(receiptTokens.usedAt)))
-    .run();
-  if (claimed.changes !== 1) return { ok: false, refusal: "used" };
-  const result = submitReceipt(db, { id: claims.memberId, role: "member", unitId: null }, proposalId, { ...answers, replyId: claims.replyId });
-  if (!result.ok) db.update(receiptTokens).set({ usedAt: null }).where(eq(receiptTokens.tokenHash, tokenHash)).run();
+    .returning({ tokenHash: receiptTokens.tokenHash });
+  if (claimed.length !== 1) return { ok: false, refusal: "used" };
+  const result = await submitReceipt(db, { id: claims.memberId, role: "member", unitId: null }, proposalId, { ...answers, replyId: claims.replyId });
+  if (!result.ok) await db.update(receiptTokens).set({ usedAt: null }).where(eq(receiptTokens.tokenHash, tokenHash)).run();
   return result;
 }

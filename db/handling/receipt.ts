@@ -21,9 +21,9 @@ export const RECEIPT_ALREADY_SUBMITTED = "这份答复的回执已提交，不�
  * Records a receipt on the reply the member read, whichever round it is: each reply waits for its own
  * receipts, whatever the others answered (lib/workflow decides).
  */
-function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+async function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
   const opinion = answers.opinion?.trim() || null;
-  const reply = db
+  const reply = await db
     .select({ round: replies.round })
     .from(replies)
     .where(and(eq(replies.id, answers.replyId), eq(replies.proposalId, proposalId)))
@@ -43,16 +43,16 @@ function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberI
       round: reply.round,
     },
     // Submitted twice (a double click, the letter's link and the member page): the first one stands.
-    alreadyDone: (tx) =>
-      tx
+    alreadyDone: async (tx) =>
+      await tx
         .select({ id: receipts.id })
         .from(receipts)
         .where(and(eq(receipts.replyId, answers.replyId), eq(receipts.memberId, memberId)))
         .get()
         ? RECEIPT_ALREADY_SUBMITTED
         : null,
-    write: (tx, applied) => {
-      const row = tx
+    write: async (tx, applied) => {
+      const row = await tx
         .insert(receipts)
         .values({ replyId: answers.replyId, memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper, recordedBy: actor.id })
         .returning({ id: receipts.id })
@@ -63,12 +63,12 @@ function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberI
 }
 
 /** 提交回执 by the member themself, for the reply they read. */
-export function submitReceipt(db: Db, actor: WorkflowActor, proposalId: number, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+export async function submitReceipt(db: Db, actor: WorkflowActor, proposalId: number, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
   return recordReceipt(db, actor, proposalId, actor.id, false, answers);
 }
 
 /** A paper receipt recorded by the coordinating office on the proposer's behalf (纸质回执，由…代录). */
-export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, answers: ReceiptAnswers): RunResult<ReceiptOutcome> {
+export async function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
   return recordReceipt(db, actor, proposalId, memberId, true, answers);
 }
 
@@ -76,26 +76,26 @@ export function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: num
  * 催告: the coordinating office reminds a proposer of a receipt still owed on a reply (any round's).
  * lib/workflow decides who may and whether one is owed; logged as "remind_receipt", the member notified.
  */
-export function remindReceipt(
+export async function remindReceipt(
   db: Database,
   actor: WorkflowActor,
   proposalId: number,
   memberId: number,
   replyId: number,
   today = todayInChina(),
-): RunResult<{ receiptDue: string }> {
-  const reply = db
+): Promise<RunResult<{ receiptDue: string }>> {
+  const reply = await db
     .select({ round: replies.round, receiptDue: replies.receiptDue })
     .from(replies)
     .where(and(eq(replies.id, replyId), eq(replies.proposalId, proposalId)))
     .get();
-  const member = db.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
+  const member = await db.select({ name: users.displayName }).from(users).where(eq(users.id, memberId)).get();
   if (!reply || !member) return { ok: false, reason: "该提案人没有待提交的回执" };
   return runCommand(db, {
     proposalId,
     actor,
     today,
     command: { type: "remind_receipt", memberId, memberName: member.name, round: reply.round, receiptDue: reply.receiptDue },
-    write: () => ({ receiptDue: reply.receiptDue }),
+    write: async () => ({ receiptDue: reply.receiptDue }),
   });
 }

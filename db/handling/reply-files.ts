@@ -16,18 +16,18 @@ import { heldUploads, type HeldUpload } from "./uploads";
 const fileRow = (file: HeldUpload) => ({ fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
 
 /** 添加答复附件: the caller's uploads (purpose "attachment") become attachments of the reply of the current round. */
-export function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId: number, uploadIds: readonly string[]): RunResult<{ count: number }> {
-  const held = heldUploads(db, actor.id, "attachment", uploadIds);
+export async function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId: number, uploadIds: readonly string[]): Promise<RunResult<{ count: number }>> {
+  const held = await heldUploads(db, actor.id, "attachment", uploadIds);
   if (!held.ok) return { ok: false, reason: held.message };
-  return takingUploads((place) =>
+  return takingUploads(async (place) =>
     runCommand(db, {
       proposalId,
       actor,
       command: { type: "attach_reply_files", fileNames: held.uploads.map((f) => f.fileName) },
-      write: (tx, applied) => {
+      write: async (tx, applied) => {
         for (const file of held.uploads) {
-          const storagePath = place(tx, proposalId, file);
-          tx.insert(replyFiles)
+          const storagePath = await place(tx, proposalId, file);
+          await tx.insert(replyFiles)
             .values({ proposalId, round: applied.after.round, kind: "attachment", ...fileRow(file), storagePath, uploadedBy: actor.id })
             .run();
         }
@@ -38,26 +38,26 @@ export function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId: numbe
 }
 
 /** 删除答复附件: one attachment of the reply in the making; its file is deleted once the removal is committed. */
-export function removeReplyFile(db: Db, actor: WorkflowActor, proposalId: number, fileId: number): RunResult<void> {
-  const ofProposal = (tx: Pick<Db, "select">) =>
+export async function removeReplyFile(db: Db, actor: WorkflowActor, proposalId: number, fileId: number): Promise<RunResult<void>> {
+  const ofProposal = async (tx: Pick<Db, "select">) =>
     tx
       .select()
       .from(replyFiles)
       .where(and(eq(replyFiles.id, fileId), eq(replyFiles.proposalId, proposalId), eq(replyFiles.kind, "attachment")))
       .get();
-  const file = ofProposal(db);
+  const file = await ofProposal(db);
   if (!file) return { ok: false, reason: "该答复附件不存在或已删除" };
-  const result = runCommand(db, {
+  const result = await runCommand(db, {
     proposalId,
     actor,
     command: { type: "remove_reply_file", fileName: file.fileName },
-    alreadyDone: (tx, before) => {
-      const now = ofProposal(tx);
+    alreadyDone: async (tx, before) => {
+      const now = await ofProposal(tx);
       if (!now) return "该答复附件不存在或已删除";
       return now.round === before.round ? null : "已签发答复的附件不能删除";
     },
-    write: (tx) => {
-      tx.delete(replyFiles).where(eq(replyFiles.id, fileId)).run();
+    write: async (tx) => {
+      await tx.delete(replyFiles).where(eq(replyFiles.id, fileId)).run();
     },
   });
   if (result.ok) removeStoredFile(file.storagePath);
@@ -71,25 +71,25 @@ export type SealedScanInput = { round: number; uploadId: string; reason: string 
  * `round`. A scan already there is marked replaced (kept, with its file) and the replacement logged with
  * its reason.
  */
-export function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId: number, input: SealedScanInput): RunResult<{ replaced: boolean }> {
-  const held = heldUploads(db, actor.id, "sealed", [input.uploadId]);
+export async function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId: number, input: SealedScanInput): Promise<RunResult<{ replaced: boolean }>> {
+  const held = await heldUploads(db, actor.id, "sealed", [input.uploadId]);
   if (!held.ok) return { ok: false, reason: held.message };
   const file = held.uploads[0]!;
-  return takingUploads((place) =>
+  return takingUploads(async (place) =>
     runCommand(db, {
       proposalId,
       actor,
       command: { type: "upload_sealed_scan", round: input.round, fileName: file.fileName, reason: input.reason },
-      write: (tx, applied) => {
+      write: async (tx, applied) => {
         const replaced = applied.before.sealedRounds.includes(input.round);
         if (replaced) {
-          tx.update(replyFiles)
+          await tx.update(replyFiles)
             .set({ replacedAt: now() })
             .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.round, input.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
             .run();
         }
-        const storagePath = place(tx, proposalId, file);
-        tx.insert(replyFiles)
+        const storagePath = await place(tx, proposalId, file);
+        await tx.insert(replyFiles)
           .values({ proposalId, round: input.round, kind: "sealed", ...fileRow(file), storagePath, uploadedBy: actor.id })
           .run();
         return { replaced };

@@ -48,25 +48,25 @@ export type RunInput<T> = {
    * Says when this very command has been carried out already (the same receipt recorded, by a double
    * click or a second tab), checked in the transaction before the workflow decides; null otherwise.
    */
-  alreadyDone?: (tx: Tx, before: ProposalFacts) => string | null;
+  alreadyDone?: (tx: Tx, before: ProposalFacts) => Promise<string | null>;
   /** The rows this command adds besides the proposal and its assignments (contact, draft, reply…). */
-  write?: (tx: Tx, applied: Applied) => T;
+  write?: (tx: Tx, applied: Applied) => Promise<T>;
 };
 
 /** What the workflow decides with: today, the deadline rules and the holiday calendar, as the database holds them now. */
-export function workflowContext(db: Pick<Db, "select">, today: string): WorkflowContext {
-  return { today, rules: deadlineRules(db), calendar: holidayCalendarOf(db) };
+export async function workflowContext(db: Pick<Db, "select">, today: string): Promise<WorkflowContext> {
+  return { today, rules: await deadlineRules(db), calendar: await holidayCalendarOf(db) };
 }
 
-export function runCommand<T = undefined>(db: Database, input: RunInput<T>): RunResult<T> {
+export async function runCommand<T = undefined>(db: Database, input: RunInput<T>): Promise<RunResult<T>> {
   const today = input.today ?? todayInChina();
-  const outcome = db.transaction(
-    (tx): { ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true } => {
-      const before = loadFacts(tx, input.proposalId);
+  const outcome = await db.transaction(
+    async (tx): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true }> => {
+      const before = await loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
-      const done = input.alreadyDone?.(tx, before);
+      const done = await input.alreadyDone?.(tx, before);
       if (done) return { ok: false, reason: done };
-      const ctx = workflowContext(tx, today);
+      const ctx = await workflowContext(tx, today);
       const decision = decide(before, input.actor, input.command, ctx);
       if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
         // What the workflow says now comes first: a command repeated by a double click or a second tab
@@ -74,24 +74,24 @@ export function runCommand<T = undefined>(db: Database, input: RunInput<T>): Run
         return decision.ok ? { ok: false, reason: STALE_VERSION, conflict: true } : decision;
       }
       if (!decision.ok) return decision;
-      const assignmentIds = persist(tx, input.proposalId, before, decision.facts, today);
-      const data = input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, ...ctx }) as T;
+      const assignmentIds = await persist(tx, input.proposalId, before, decision.facts, today);
+      const data = (await input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, ...ctx })) as T;
       for (const e of decision.events) {
-        logEvent(tx, { proposalId: input.proposalId, actorId: input.actor.id, action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
+        await logEvent(tx, { proposalId: input.proposalId, actorId: input.actor.id, action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
       }
       return { ok: true, data, decision };
     },
     { behavior: "immediate" },
   );
   if (!outcome.ok) return outcome;
-  notifyRecipients(db, input.proposalId, outcome.decision.notify);
+  await notifyRecipients(db, input.proposalId, outcome.decision.notify);
   return { ok: true, data: outcome.data };
 }
 
 /** Writes the proposal's state and its assignments as the decision left them. */
-function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: ProposalFacts, today: string): Map<number, number> {
+async function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: ProposalFacts, today: string): Promise<Map<number, number>> {
   const at = now();
-  tx.update(proposals)
+  await tx.update(proposals)
     .set({
       status: after.status,
       round: after.round,
@@ -125,10 +125,10 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
       ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
     if (a.id === null) {
-      ids.set(a.unitId, tx.insert(assignments).values({ proposalId, unitId: a.unitId, ...values }).returning({ id: assignments.id }).get().id);
+      ids.set(a.unitId, (await tx.insert(assignments).values({ proposalId, unitId: a.unitId, ...values }).returning({ id: assignments.id }).get()).id);
     } else {
-      if (JSON.stringify(prev) !== JSON.stringify(a)) tx.update(assignments).set(values).where(eq(assignments.id, a.id)).run();
-      if (prev?.opinion != null && a.opinion === null) tx.delete(coOpinions).where(eq(coOpinions.assignmentId, a.id)).run();
+      if (JSON.stringify(prev) !== JSON.stringify(a)) await tx.update(assignments).set(values).where(eq(assignments.id, a.id)).run();
+      if (prev?.opinion != null && a.opinion === null) await tx.delete(coOpinions).where(eq(coOpinions.assignmentId, a.id)).run();
       ids.set(a.unitId, a.id);
     }
   }
@@ -136,16 +136,16 @@ function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: Propo
 }
 
 /** In-app notifications (and their mails) for the recipients of a decision; call after the transaction has committed. */
-export function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
+export async function notifyRecipients(db: Database, proposalId: number, recipients: Recipient[]) {
   const link = (role: string) => (role === "member" ? `/member/proposals/${proposalId}` : `/proposals/${proposalId}`);
   // Members are addressed as "users", named staff as "staff"; unit roles and coordinators are looked up.
-  const subject = recipients.length > 0 ? noticeSubject(db, proposalId) : null;
+  const subject = recipients.length > 0 ? await noticeSubject(db, proposalId) : null;
   const message = (text: string) => (subject ? noticeMessage(subject, text) : text);
   for (const r of recipients) {
     const targets =
       r.to === "users" || r.to === "staff"
-        ? db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, r.userIds)).all()
-        : db
+        ? await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, r.userIds)).all()
+        : await db
             .select({ id: users.id, role: users.role })
             .from(users)
             .where(
@@ -157,7 +157,7 @@ export function notifyRecipients(db: Database, proposalId: number, recipients: R
             .all();
     if (targets.length === 0) continue;
     const rows = targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: message(r.message), link: link(t.role) }));
-    db.insert(notifications).values(rows).run();
-    queueNoticeMails(db, rows);
+    await db.insert(notifications).values(rows).run();
+    await queueNoticeMails(db, rows);
   }
 }

@@ -12,8 +12,8 @@ import { runCommand, type Applied, type Tx } from "./run";
 export type Signer = WorkflowActor & { displayName: string; title: string | null };
 
 /** The draft in review: the latest of the round (the 分管领导's review records its decision on it too). */
-export function draftUnderReview(tx: Tx, { proposalId, before }: Applied) {
-  const draft = tx
+export async function draftUnderReview(tx: Tx, { proposalId, before }: Applied) {
+  const draft = await tx
     .select()
     .from(replyDrafts)
     .where(and(eq(replyDrafts.proposalId, proposalId), eq(replyDrafts.round, before.round)))
@@ -24,9 +24,9 @@ export function draftUnderReview(tx: Tx, { proposalId, before }: Applied) {
   return draft;
 }
 
-function recordSignOff(tx: Tx, applied: Applied, signer: Signer, decision: "approve" | "return", comment: string | null) {
-  const draft = draftUnderReview(tx, applied);
-  const signOff = tx
+async function recordSignOff(tx: Tx, applied: Applied, signer: Signer, decision: "approve" | "return", comment: string | null) {
+  const draft = await draftUnderReview(tx, applied);
+  const signOff = await tx
     .insert(signOffs)
     .values({ proposalId: applied.proposalId, draftId: draft.id, decision, comment, signerId: signer.id, signerName: signer.displayName, signerTitle: signer.title })
     .returning({ id: signOffs.id })
@@ -39,25 +39,25 @@ function recordSignOff(tx: Tx, applied: Applied, signer: Signer, decision: "appr
  * written inside the same immediate transaction, so two approvals at once cannot share a number,
  * and the unique index on (unit, year, serial) would refuse it if they tried.
  */
-export function approveReply(db: Db, signer: Signer, proposalId: number, comment: string | null, expectedVersion?: number) {
+export async function approveReply(db: Db, signer: Signer, proposalId: number, comment: string | null, expectedVersion?: number) {
   return runCommand(db, {
     proposalId,
     actor: signer,
     command: { type: "approve" },
     expectedVersion,
-    write: (tx, applied) => {
-      const { draft, signOffId } = recordSignOff(tx, applied, signer, "approve", comment);
+    write: async (tx, applied) => {
+      const { draft, signOffId } = await recordSignOff(tx, applied, signer, "approve", comment);
       const lead = leadAssignment(applied.after)!;
-      const unit = tx.select().from(units).where(eq(units.id, lead.unitId)).get()!;
+      const unit = (await tx.select().from(units).where(eq(units.id, lead.unitId)).get())!;
       const year = Number(applied.today.slice(0, 4));
-      const last = tx
+      const last = (await tx
         .select({ serial: max(replies.docSerial) })
         .from(replies)
         .where(and(eq(replies.unitId, unit.id), eq(replies.docYear, year)))
-        .get()?.serial;
+        .get())?.serial;
       const serial = (last ?? 0) + 1;
       const docNumber = formatDocNumber(unit.docPrefix, year, serial);
-      const reply = tx
+      const reply = await tx
         .insert(replies)
         .values({
           proposalId,
@@ -76,20 +76,20 @@ export function approveReply(db: Db, signer: Signer, proposalId: number, comment
         .returning({ id: replies.id })
         .get();
       // The receipt links the letters will print, issued now: rendering a letter never writes.
-      issueReceiptTokens(tx, reply.id);
+      await issueReceiptTokens(tx, reply.id);
       return { docNumber };
     },
   });
 }
 
-export function returnReply(db: Db, signer: Signer, proposalId: number, comment: string, expectedVersion?: number) {
+export async function returnReply(db: Db, signer: Signer, proposalId: number, comment: string, expectedVersion?: number) {
   return runCommand(db, {
     proposalId,
     actor: signer,
     command: { type: "return", comment },
     expectedVersion,
-    write: (tx, applied) => {
-      recordSignOff(tx, applied, signer, "return", comment.trim());
+    write: async (tx, applied) => {
+      await recordSignOff(tx, applied, signer, "return", comment.trim());
     },
   });
 }

@@ -53,11 +53,13 @@ const UPLOAD_TAKEN = "上传的文件已失效或已被使用，请移除后重�
  * transaction and moves its file; when the use case throws (its transaction rolled back), the files go
  * back to the incoming folder, still usable, and an upload used meanwhile is refused as used.
  */
-export function takingUploads<T>(run: (place: (tx: Pick<Db, "delete">, folder: number | string, file: HeldUpload) => string) => T): T | { ok: false; reason: string } {
+export async function takingUploads<T>(
+  run: (place: (tx: Pick<Db, "delete">, folder: number | string, file: HeldUpload) => Promise<string>) => Promise<T>,
+): Promise<T | { ok: false; reason: string }> {
   const placement = filePlacement();
   try {
-    return run((tx, folder, file) => {
-      if (!consumeUploads(tx, [file.id])) throw new UploadTaken();
+    return await run(async (tx, folder, file) => {
+      if (!(await consumeUploads(tx, [file.id]))) throw new UploadTaken();
       return placement.place(folder, file);
     });
   } catch (error) {

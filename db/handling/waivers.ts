@@ -5,24 +5,24 @@ import type { Db } from "../client";
 import { assignments, proposals } from "../schema";
 import { runCommand } from "./run";
 
-export function waiveCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; reason: string }) {
+export async function waiveCoOpinion(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; reason: string }) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "waive_co_opinion", ...input },
-    write: (tx, applied) => {
-      tx.update(assignments).set({ opinionWaivedReason: input.reason.trim() }).where(eq(assignments.id, applied.assignmentIds.get(input.unitId)!)).run();
+    write: async (tx, applied) => {
+      await tx.update(assignments).set({ opinionWaivedReason: input.reason.trim() }).where(eq(assignments.id, applied.assignmentIds.get(input.unitId)!)).run();
     },
   });
 }
 
-export function waiveContact(db: Db, actor: WorkflowActor, proposalId: number, reason: string) {
+export async function waiveContact(db: Db, actor: WorkflowActor, proposalId: number, reason: string) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "waive_contact", reason },
-    write: (tx) => {
-      tx.update(proposals).set({ contactWaivedReason: reason.trim() }).where(eq(proposals.id, proposalId)).run();
+    write: async (tx) => {
+      await tx.update(proposals).set({ contactWaivedReason: reason.trim() }).where(eq(proposals.id, proposalId)).run();
     },
   });
 }

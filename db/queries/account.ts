@@ -18,24 +18,24 @@ export type PasswordChange = { ok: true } | { ok: false; field: "currentPassword
  */
 export async function changeOwnPassword(db: Db, userId: number, input: ChangePasswordInput, now = new Date(), origin: AttemptOrigin = {}): Promise<PasswordChange> {
   const address = origin.address ?? null;
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user?.passwordHash) return { ok: false, field: "currentPassword", error: WRONG_PASSWORD };
   if (isLocked(user, now)) {
-    logEvent(db, { action: "password_change_locked", actorId: userId, data: { address } });
+    await logEvent(db, { action: "password_change_locked", actorId: userId, data: { address } });
     return { ok: false, field: "currentPassword", error: lockedMessage() };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    const next = recordWrongPassword(db, userId, now, "password_change_failed", { address });
+    const next = await recordWrongPassword(db, userId, now, "password_change_failed", { address });
     return { ok: false, field: "currentPassword", error: next.lockedNow ? lockedMessage() : WRONG_PASSWORD };
   }
   if (passwordRepeatsUsername(input.password, user.username)) return { ok: false, field: "password", error: "密码不能与用户名相同" };
   const hash = await hashPassword(input.password);
-  db.transaction((tx) => {
-    tx.update(users)
+  await db.transaction(async (tx) => {
+    await tx.update(users)
       .set({ passwordHash: hash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .run();
-    logEvent(tx, { action: "password_change", actorId: userId });
+    await logEvent(tx, { action: "password_change", actorId: userId });
   });
   return { ok: true };
 }
@@ -43,10 +43,10 @@ export async function changeOwnPassword(db: Db, userId: number, input: ChangePas
 const WRONG_PASSWORD = "当前密码不正确";
 
 /** One mail per notice, or one digest a day. */
-export function setEmailDigest(db: Db, userId: number, digest: boolean): void {
-  db.update(users).set({ emailDigest: digest }).where(eq(users.id, userId)).run();
+export async function setEmailDigest(db: Db, userId: number, digest: boolean): Promise<void> {
+  await db.update(users).set({ emailDigest: digest }).where(eq(users.id, userId)).run();
 }
 
-export function emailPreference(db: Db, userId: number) {
+export async function emailPreference(db: Db, userId: number) {
   return db.select({ email: users.email, digest: users.emailDigest }).from(users).where(eq(users.id, userId)).get();
 }

@@ -50,30 +50,30 @@ export const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或�
 // Overview
 
 /** Counts for the administration home and the accounts that need the administrator's attention. */
-export function adminOverview(db: Db, now = new Date()) {
-  const tally = (table: typeof units | typeof sessions | typeof categories) =>
-    db
+export async function adminOverview(db: Db, now = new Date()) {
+  const tally = async (table: typeof units | typeof sessions | typeof categories) =>
+    (await db
       .select({ total: count(), active: sql<number>`coalesce(sum(${table.active}), 0)` })
       .from(table)
-      .get() ?? { total: 0, active: 0 };
+      .get()) ?? { total: 0, active: 0 };
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
-  for (const row of db.select({ role: users.role, n: count() }).from(users).groupBy(users.role).all()) {
+  for (const row of await db.select({ role: users.role, n: count() }).from(users).groupBy(users.role).all()) {
     byRole[row.role] = row.n;
   }
   const account = { id: users.id, username: users.username, displayName: users.displayName, lockedUntil: users.lockedUntil };
   return {
-    units: tally(units),
-    sessions: tally(sessions),
-    categories: tally(categories),
+    units: await tally(units),
+    sessions: await tally(sessions),
+    categories: await tally(categories),
     usersByRole: byRole,
-    disabledUsers: db.select({ n: count() }).from(users).where(eq(users.disabled, true)).get()?.n ?? 0,
-    lockedUsers: db
+    disabledUsers: (await db.select({ n: count() }).from(users).where(eq(users.disabled, true)).get())?.n ?? 0,
+    lockedUsers: await db
       .select(account)
       .from(users)
       .where(and(gt(users.lockedUntil, now), eq(users.disabled, false)))
       .orderBy(asc(users.lockedUntil))
       .all(),
-    mustChangeUsers: db
+    mustChangeUsers: await db
       .select(account)
       .from(users)
       .where(and(eq(users.mustChangePassword, true), eq(users.disabled, false)))
@@ -90,11 +90,11 @@ const UNIT_UNIQUE: UniqueRule[] = [
   { columns: "units.short_name", field: "shortName", error: "单位简称已存在" },
 ];
 
-export function createUnit(db: Db, input: CreateUnitInput, actorId: number): SaveResult {
+export async function createUnit(db: Db, input: CreateUnitInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const { id } = tx.insert(units).values(input).returning({ id: units.id }).get();
-      logEvent(tx, { action: "unit_create", actorId, data: { unitId: id, name: input.name } });
+    return await db.transaction(async (tx) => {
+      const { id } = await tx.insert(units).values(input).returning({ id: units.id }).get();
+      await logEvent(tx, { action: "unit_create", actorId, data: { unitId: id, name: input.name } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -102,13 +102,13 @@ export function createUnit(db: Db, input: CreateUnitInput, actorId: number): Sav
   }
 }
 
-export function updateUnit(db: Db, { id, ...values }: UpdateUnitInput, actorId: number): SaveResult {
+export async function updateUnit(db: Db, { id, ...values }: UpdateUnitInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const before = tx.select().from(units).where(eq(units.id, id)).get();
+    return await db.transaction(async (tx) => {
+      const before = await tx.select().from(units).where(eq(units.id, id)).get();
       if (!before) return NOT_FOUND;
-      tx.update(units).set(values).where(eq(units.id, id)).run();
-      logEvent(tx, { action: "unit_update", actorId, data: { unitId: id, fields: changedFields(before, values) } });
+      await tx.update(units).set(values).where(eq(units.id, id)).run();
+      await logEvent(tx, { action: "unit_update", actorId, data: { unitId: id, fields: changedFields(before, values) } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -141,7 +141,7 @@ const userColumns = {
   createdAt: users.createdAt,
 };
 
-export function listUsers(db: Db, filter: UserFilter, page: { page: number; pageSize: number }, now = new Date()) {
+export async function listUsers(db: Db, filter: UserFilter, page: { page: number; pageSize: number }, now = new Date()) {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.unit) conditions.push(eq(users.unitId, filter.unit));
@@ -153,7 +153,7 @@ export function listUsers(db: Db, filter: UserFilter, page: { page: number; page
   if (filter.status === "locked") conditions.push(gt(users.lockedUntil, now));
   if (filter.status === "mustChange") conditions.push(eq(users.mustChangePassword, true), eq(users.disabled, false));
   const where = conditions.length ? and(...conditions) : undefined;
-  const rows = db
+  const rows = await db
     .select(userColumns)
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
@@ -162,20 +162,20 @@ export function listUsers(db: Db, filter: UserFilter, page: { page: number; page
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
     .all();
-  const total = db.select({ n: count() }).from(users).where(where).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(users).where(where).get())?.n ?? 0;
   return { rows, total };
 }
 
-export function getAdminUser(db: Db, id: number) {
-  return db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).get() ?? null;
+export async function getAdminUser(db: Db, id: number) {
+  return (await db.select(userColumns).from(users).leftJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).get()) ?? null;
 }
 
-export type AdminUser = NonNullable<ReturnType<typeof getAdminUser>>;
+export type AdminUser = NonNullable<Awaited<ReturnType<typeof getAdminUser>>>;
 
 /** Why a user cannot be placed in a unit (unknown, or retired and not already theirs), or null when they can. */
-function unitRefusal(db: Pick<Db, "select">, unitId: number | null, currentUnitId: number | null = null): SaveResult | null {
+async function unitRefusal(db: Pick<Db, "select">, unitId: number | null, currentUnitId: number | null = null): Promise<SaveResult | null> {
   if (unitId === null || unitId === currentUnitId) return null;
-  const unit = db.select({ active: units.active }).from(units).where(eq(units.id, unitId)).get();
+  const unit = await db.select({ active: units.active }).from(units).where(eq(units.id, unitId)).get();
   if (!unit) return { ok: false, error: "所选单位不存在", field: "unitId" };
   return unit.active ? null : { ok: false, error: "所选单位已停用", field: "unitId" };
 }
@@ -185,15 +185,15 @@ export async function createUser(db: Db, input: CreateUserInput, actorId: number
   const { password, ...profile } = input;
   const passwordHash = await hashPassword(password);
   try {
-    return db.transaction((tx) => {
-      const refusal = unitRefusal(tx, profile.unitId);
+    return await db.transaction(async (tx) => {
+      const refusal = await unitRefusal(tx, profile.unitId);
       if (refusal) return refusal;
-      const { id } = tx
+      const { id } = await tx
         .insert(users)
         .values({ ...profile, passwordHash, mustChangePassword: true })
         .returning({ id: users.id })
         .get();
-      logEvent(tx, {
+      await logEvent(tx, {
         action: "user_create",
         actorId,
         data: { userId: id, username: profile.username, role: profile.role, unitId: profile.unitId },
@@ -206,23 +206,23 @@ export async function createUser(db: Db, input: CreateUserInput, actorId: number
 }
 
 /** Profile, role and unit. A role change is logged on its own, since it changes what the person may do. */
-export function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: number): SaveResult {
+export async function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: number): Promise<SaveResult> {
   const refusal = selfChangeError(actorId, id, { role: values.role });
   if (refusal) return { ok: false, error: refusal, field: "role" };
-  return db.transaction((tx) => {
-    const before = tx.select().from(users).where(eq(users.id, id)).get();
+  return db.transaction(async (tx) => {
+    const before = await tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) return NOT_FOUND;
-    const unitRefused = unitRefusal(tx, values.unitId, before.unitId);
+    const unitRefused = await unitRefusal(tx, values.unitId, before.unitId);
     if (unitRefused) return unitRefused;
     // A 科室 and 可分办 are a handler's within their unit: another role or unit leaves both.
     const leavesSection = values.role !== "handler" || values.unitId !== before.unitId;
-    tx.update(users)
+    await tx.update(users)
       .set({ ...values, ...(leavesSection ? { sectionId: null, canDivide: false } : {}) })
       .where(eq(users.id, id))
       .run();
-    logEvent(tx, { action: "user_update", actorId, data: { userId: id, fields: changedFields(before, values) } });
+    await logEvent(tx, { action: "user_update", actorId, data: { userId: id, fields: changedFields(before, values) } });
     if (before.role !== values.role) {
-      logEvent(tx, { action: "user_role_change", actorId, data: { userId: id, from: before.role, to: values.role } });
+      await logEvent(tx, { action: "user_role_change", actorId, data: { userId: id, from: before.role, to: values.role } });
     }
     return { ok: true, id };
   });
@@ -230,45 +230,45 @@ export function updateUser(db: Db, { id, ...values }: UpdateUserInput, actorId: 
 
 /** Sets a new password the person must change at next sign-in, lifts any lockout, and ends their sessions. */
 export async function resetPassword(db: Db, { id, password }: ResetPasswordInput, actorId: number): Promise<SaveResult> {
-  const target = db.select({ username: users.username }).from(users).where(eq(users.id, id)).get();
+  const target = await db.select({ username: users.username }).from(users).where(eq(users.id, id)).get();
   if (!target) return NOT_FOUND;
   if (passwordRepeatsUsername(password, target.username)) {
     return { ok: false, error: "密码不能与用户名相同", field: "password" };
   }
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users)
+  await db.transaction(async (tx) => {
+    await tx.update(users)
       .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
       .where(eq(users.id, id))
       .run();
-    bumpSessionVersion(tx, id);
-    logEvent(tx, { action: "password_reset", actorId, data: { userId: id } });
+    await bumpSessionVersion(tx, id);
+    await logEvent(tx, { action: "password_reset", actorId, data: { userId: id } });
   });
   return { ok: true, id };
 }
 
 /** Disabling ends the person's sessions at once; enabling lets them sign in again. */
-export function setUserDisabled(db: Db, id: number, disabled: boolean, actorId: number): SaveResult {
+export async function setUserDisabled(db: Db, id: number, disabled: boolean, actorId: number): Promise<SaveResult> {
   const refusal = selfChangeError(actorId, id, { disable: disabled });
   if (refusal) return { ok: false, error: refusal };
-  return db.transaction((tx) => {
-    const before = tx.select({ disabled: users.disabled }).from(users).where(eq(users.id, id)).get();
+  return db.transaction(async (tx) => {
+    const before = await tx.select({ disabled: users.disabled }).from(users).where(eq(users.id, id)).get();
     if (!before) return NOT_FOUND;
     if (before.disabled === disabled) return { ok: true, id };
-    tx.update(users).set({ disabled }).where(eq(users.id, id)).run();
-    if (disabled) bumpSessionVersion(tx, id);
-    logEvent(tx, { action: disabled ? "user_disable" : "user_enable", actorId, data: { userId: id } });
+    await tx.update(users).set({ disabled }).where(eq(users.id, id)).run();
+    if (disabled) await bumpSessionVersion(tx, id);
+    await logEvent(tx, { action: disabled ? "user_disable" : "user_enable", actorId, data: { userId: id } });
     return { ok: true, id };
   });
 }
 
 /** Lifts a lockout after too many wrong passwords. */
-export function unlockUser(db: Db, id: number, actorId: number): SaveResult {
-  return db.transaction((tx) => {
-    const before = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
+export async function unlockUser(db: Db, id: number, actorId: number): Promise<SaveResult> {
+  return db.transaction(async (tx) => {
+    const before = await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
     if (!before) return NOT_FOUND;
-    tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
-    logEvent(tx, { action: "user_unlock", actorId, data: { userId: id } });
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+    await logEvent(tx, { action: "user_unlock", actorId, data: { userId: id } });
     return { ok: true, id };
   });
 }
@@ -280,11 +280,11 @@ const SESSION_UNIQUE: UniqueRule[] = [
   { columns: "sessions.body, sessions.term, sessions.meeting", field: "meeting", error: "该届次会议已存在" },
 ];
 
-export function createSession(db: Db, input: CreateSessionInput, actorId: number): SaveResult {
+export async function createSession(db: Db, input: CreateSessionInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const { id } = tx.insert(sessions).values(input).returning({ id: sessions.id }).get();
-      logEvent(tx, { action: "session_create", actorId, data: { sessionId: id } });
+    return await db.transaction(async (tx) => {
+      const { id } = await tx.insert(sessions).values(input).returning({ id: sessions.id }).get();
+      await logEvent(tx, { action: "session_create", actorId, data: { sessionId: id } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -292,13 +292,13 @@ export function createSession(db: Db, input: CreateSessionInput, actorId: number
   }
 }
 
-export function updateSession(db: Db, { id, ...values }: UpdateSessionInput, actorId: number): SaveResult {
+export async function updateSession(db: Db, { id, ...values }: UpdateSessionInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const before = tx.select().from(sessions).where(eq(sessions.id, id)).get();
+    return await db.transaction(async (tx) => {
+      const before = await tx.select().from(sessions).where(eq(sessions.id, id)).get();
       if (!before) return NOT_FOUND;
-      tx.update(sessions).set(values).where(eq(sessions.id, id)).run();
-      logEvent(tx, { action: "session_update", actorId, data: { sessionId: id, fields: changedFields(before, values) } });
+      await tx.update(sessions).set(values).where(eq(sessions.id, id)).run();
+      await logEvent(tx, { action: "session_update", actorId, data: { sessionId: id, fields: changedFields(before, values) } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -311,15 +311,15 @@ export function updateSession(db: Db, { id, ...values }: UpdateSessionInput, act
 
 const CATEGORY_UNIQUE: UniqueRule[] = [{ columns: "categories.name", field: "name", error: "主题分类已存在" }];
 
-export function getCategory(db: Db, id: number) {
-  return db.select().from(categories).where(eq(categories.id, id)).get() ?? null;
+export async function getCategory(db: Db, id: number) {
+  return (await db.select().from(categories).where(eq(categories.id, id)).get()) ?? null;
 }
 
-export function createCategory(db: Db, input: CreateCategoryInput, actorId: number): SaveResult {
+export async function createCategory(db: Db, input: CreateCategoryInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const { id } = tx.insert(categories).values(input).returning({ id: categories.id }).get();
-      logEvent(tx, { action: "category_create", actorId, data: { categoryId: id, name: input.name } });
+    return await db.transaction(async (tx) => {
+      const { id } = await tx.insert(categories).values(input).returning({ id: categories.id }).get();
+      await logEvent(tx, { action: "category_create", actorId, data: { categoryId: id, name: input.name } });
       return { ok: true, id };
     });
   } catch (error) {
@@ -327,13 +327,13 @@ export function createCategory(db: Db, input: CreateCategoryInput, actorId: numb
   }
 }
 
-export function updateCategory(db: Db, { id, ...values }: UpdateCategoryInput, actorId: number): SaveResult {
+export async function updateCategory(db: Db, { id, ...values }: UpdateCategoryInput, actorId: number): Promise<SaveResult> {
   try {
-    return db.transaction((tx) => {
-      const before = tx.select().from(categories).where(eq(categories.id, id)).get();
+    return await db.transaction(async (tx) => {
+      const before = await tx.select().from(categories).where(eq(categories.id, id)).get();
       if (!before) return NOT_FOUND;
-      tx.update(categories).set(values).where(eq(categories.id, id)).run();
-      logEvent(tx, { action: "category_update", actorId, data: { categoryId: id, fields: changedFields(before, values) } });
+      await tx.update(categories).set(values).where(eq(categories.id, id)).run();
+      await logEvent(tx, { action: "category_update", actorId, data: { categoryId: id, fields: changedFields(before, values) } });
       return { ok: true, id };
     });
   } catch (error) {

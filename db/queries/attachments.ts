@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { attachments } from "../schema";
 
-export function attachmentsOf(db: Db, proposalId: number) {
+export async function attachmentsOf(db: Db, proposalId: number) {
   return db
     .select({ id: attachments.id, fileName: attachments.fileName, size: attachments.size, mimeType: attachments.mimeType })
     .from(attachments)
@@ -11,6 +11,6 @@ export function attachmentsOf(db: Db, proposalId: number) {
     .all();
 }
 
-export function getAttachment(db: Db, proposalId: number, attachmentId: number) {
-  return db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.proposalId, proposalId))).get() ?? null;
+export async function getAttachment(db: Db, proposalId: number, attachmentId: number) {
+  return (await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.proposalId, proposalId))).get()) ?? null;
 }

@@ -14,7 +14,7 @@ const targetId = sql`json_extract(${events.data}, '$.userId')`;
 const triedName = sql<string | null>`json_extract(${events.data}, '$.username')`;
 const address = sql<string | null>`json_extract(${events.data}, '$.address')`;
 
-export function listAuditEvents(db: Db, filter: AuditFilter, page: { page: number; pageSize: number }) {
+export async function listAuditEvents(db: Db, filter: AuditFilter, page: { page: number; pageSize: number }) {
   const conditions: SQL[] = [filter.kind ? eq(events.action, filter.kind) : inArray(events.action, AUDIT_KINDS)];
   if (filter.from) conditions.push(gte(events.createdAt, chinaDayRange(filter.from).start));
   if (filter.to) conditions.push(lt(events.createdAt, chinaDayRange(filter.to).end));
@@ -27,7 +27,7 @@ export function listAuditEvents(db: Db, filter: AuditFilter, page: { page: numbe
     );
   }
   const where = and(...conditions);
-  const rows = db
+  const rows = await db
     .select({
       id: events.id,
       createdAt: events.createdAt,
@@ -51,14 +51,14 @@ export function listAuditEvents(db: Db, filter: AuditFilter, page: { page: numbe
     .offset((page.page - 1) * page.pageSize)
     .all();
   const total =
-    db
+    (await db
       .select({ n: count() })
       .from(events)
       .leftJoin(actor, eq(actor.id, events.actorId))
       .leftJoin(target, sql`${target.id} = ${targetId}`)
       .where(where)
-      .get()?.n ?? 0;
+      .get())?.n ?? 0;
   return { rows, total };
 }
 
-export type AuditRow = ReturnType<typeof listAuditEvents>["rows"][number];
+export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>["rows"][number];

@@ -7,7 +7,7 @@ import { assignments, proposals, publications, replies, sessions, units } from "
 const proposalColumns = { proposalId: proposals.id, number: proposals.number, title: proposals.title, kind: sessions.kind };
 
 /** 待交办: registered proposals, oldest first. */
-export function proposalsToAssign(db: Db) {
+export async function proposalsToAssign(db: Db) {
   return db
     .select({ ...proposalColumns, receivedOn: proposals.receivedOn })
     .from(proposals)
@@ -19,7 +19,7 @@ export function proposalsToAssign(db: Db) {
 }
 
 /** 待签收 of one unit, earliest deadline first. */
-export function assignmentsToAccept(db: Db, unitId: number) {
+export async function assignmentsToAccept(db: Db, unitId: number) {
   return db
     .select({ ...proposalColumns, role: assignments.role, acceptDue: assignments.acceptDue })
     .from(assignments)
@@ -32,7 +32,7 @@ export function assignmentsToAccept(db: Db, unitId: number) {
 }
 
 /** Signed replies of the current round on which no publication decision was taken yet, oldest first. */
-export function repliesToPublish(db: Db) {
+export async function repliesToPublish(db: Db) {
   return db
     .select({ ...proposalColumns, replyId: replies.id, docNumber: replies.docNumber, writtenOn: replies.writtenOn, unit: units.shortName })
     .from(replies)
@@ -47,7 +47,7 @@ export function repliesToPublish(db: Db) {
 }
 
 /** Signed replies, latest first: what 批量下载答复函 picks from. */
-export function signedReplies(db: Db) {
+export async function signedReplies(db: Db) {
   return db
     .select({ ...proposalColumns, replyId: replies.id, docNumber: replies.docNumber, writtenOn: replies.writtenOn, unit: units.shortName })
     .from(replies)

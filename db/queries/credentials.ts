@@ -40,42 +40,42 @@ export async function verifyCredentials(
 ): Promise<CredentialCheck> {
   const tried = username.slice(0, 64);
   const address = origin.address ?? null;
-  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const user = await db.select().from(users).where(eq(users.username, username)).get();
   if (!user || user.disabled || !user.passwordHash) {
-    const known = db.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
+    const known = await db.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
     const state = { failedLogins: known?.failedLogins ?? 0, lockedUntil: known?.lockedUntil ?? null };
     if (isLocked(state, now)) {
       // The same time as for a locked account, which answers without checking the password.
-      logEvent(db, { action: "sign_in_locked", actorId: user?.id ?? null, data: { username: tried, address } });
+      await logEvent(db, { action: "sign_in_locked", actorId: user?.id ?? null, data: { username: tried, address } });
       return { ok: false, reason: "locked" };
     }
     // Spend the same time as a real check so that response time does not reveal the account.
     await verifyPassword(DUMMY_HASH, password);
     // Counted on the state as it is now: another attempt may have counted while this one waited.
-    const next = db.transaction((tx) => {
-      const fresh = tx.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
+    const next = await db.transaction(async (tx) => {
+      const fresh = await tx.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
       const next = afterWrongPassword({ failedLogins: fresh?.failedLogins ?? 0, lockedUntil: fresh?.lockedUntil ?? null }, now);
-      tx.insert(signInUnknownNames)
+      await tx.insert(signInUnknownNames)
         .values({ username: tried, ...next.state, updatedAt: now })
         .onConflictDoUpdate({ target: signInUnknownNames.username, set: { ...next.state, updatedAt: now } })
         .run();
-      logEvent(tx, { action: "sign_in_failed", actorId: user?.id ?? null, data: { username: tried, address, failures: next.failures } });
-      if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: user?.id ?? null, data: { username: tried, address, minutes: LOCK_MINUTES } });
+      await logEvent(tx, { action: "sign_in_failed", actorId: user?.id ?? null, data: { username: tried, address, failures: next.failures } });
+      if (next.lockedNow) await logEvent(tx, { action: "account_locked", actorId: user?.id ?? null, data: { username: tried, address, minutes: LOCK_MINUTES } });
       return next;
     });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
   if (isLocked(user, now)) {
-    logEvent(db, { action: "sign_in_locked", actorId: user.id, data: { username: tried, address } });
+    await logEvent(db, { action: "sign_in_locked", actorId: user.id, data: { username: tried, address } });
     return { ok: false, reason: "locked" };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const next = recordWrongPassword(db, user.id, now, "sign_in_failed", { username: tried, address });
+    const next = await recordWrongPassword(db, user.id, now, "sign_in_failed", { username: tried, address });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
-  db.transaction((tx) => {
-    tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).run();
-    logEvent(tx, { action: "sign_in", actorId: user.id, data: { username: tried, address } });
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).run();
+    await logEvent(tx, { action: "sign_in", actorId: user.id, data: { username: tried, address } });
   });
   return {
     ok: true,
@@ -95,13 +95,13 @@ export async function verifyCredentials(
  * one was checked), locking it when the count reaches the limit. Logged as `action`, and the lock as
  * "account_locked", each with `data` (the name tried, the address).
  */
-export function recordWrongPassword(db: Db, userId: number, now: Date, action: "sign_in_failed" | "password_change_failed", data: Record<string, unknown>) {
-  return db.transaction((tx) => {
-    const fresh = tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get()!;
+export async function recordWrongPassword(db: Db, userId: number, now: Date, action: "sign_in_failed" | "password_change_failed", data: Record<string, unknown>) {
+  return db.transaction(async (tx) => {
+    const fresh = (await tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get())!;
     const next = afterWrongPassword(fresh, now);
-    tx.update(users).set(next.state).where(eq(users.id, userId)).run();
-    logEvent(tx, { action, actorId: userId, data: { ...data, failures: next.failures } });
-    if (next.lockedNow) logEvent(tx, { action: "account_locked", actorId: userId, data: { ...data, minutes: LOCK_MINUTES } });
+    await tx.update(users).set(next.state).where(eq(users.id, userId)).run();
+    await logEvent(tx, { action, actorId: userId, data: { ...data, failures: next.failures } });
+    if (next.lockedNow) await logEvent(tx, { action: "account_locked", actorId: userId, data: { ...data, minutes: LOCK_MINUTES } });
     return next;
   });
 }
@@ -124,12 +124,12 @@ export async function attemptSignIn(
   const { address } = input;
   let slot: { id: number; count: number } | null = null;
   if (address) {
-    const reserved = db.transaction((tx) => {
-      const decision = addressDecision(addressFailures(tx, address, now, limit), now, limit);
+    const reserved = await db.transaction(async (tx) => {
+      const decision = addressDecision(await addressFailures(tx, address, now, limit), now, limit);
       if (!decision.allowed) return decision;
-      tx.delete(signInFailures).where(lt(signInFailures.at, addressWindowStart(now, limit))).run();
-      const { id } = tx.insert(signInFailures).values({ address, at: now }).returning({ id: signInFailures.id }).get();
-      return { allowed: true as const, id, count: addressFailures(tx, address, now, limit).length };
+      await tx.delete(signInFailures).where(lt(signInFailures.at, addressWindowStart(now, limit))).run();
+      const { id } = await tx.insert(signInFailures).values({ address, at: now }).returning({ id: signInFailures.id }).get();
+      return { allowed: true as const, id, count: (await addressFailures(tx, address, now, limit)).length };
     });
     if (!reserved.allowed) return { ok: false, reason: "throttled", retryMinutes: minutesUntil(reserved.retryAt, now) };
     slot = reserved;
@@ -137,9 +137,9 @@ export async function attemptSignIn(
   const check = await verifyCredentials(db, input.username, input.password, now, { address });
   if (!slot) return check;
   if (check.ok) {
-    db.delete(signInFailures).where(eq(signInFailures.id, slot.id)).run();
+    await db.delete(signInFailures).where(eq(signInFailures.id, slot.id)).run();
   } else if (slot.count === limit.maxFailures) {
-    logEvent(db, {
+    await logEvent(db, {
       action: "sign_in_ip_blocked",
       data: { address, failures: slot.count, windowMinutes: limit.windowMinutes, username: input.username.slice(0, 64) },
     });
@@ -148,12 +148,12 @@ export async function attemptSignIn(
 }
 
 /** The times of an address's failures within the window. */
-function addressFailures(db: Pick<Db, "select">, address: string, now: Date, limit: AddressLimit): Date[] {
-  return db
+async function addressFailures(db: Pick<Db, "select">, address: string, now: Date, limit: AddressLimit): Promise<Date[]> {
+  return (await db
     .select({ at: signInFailures.at })
     .from(signInFailures)
     .where(and(eq(signInFailures.address, address), gt(signInFailures.at, addressWindowStart(now, limit))))
-    .all()
+    .all())
     .map((r) => r.at);
 }
 
@@ -176,7 +176,7 @@ const loadSessionUserQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function loadSessionUser(db: Db, id: number) {
+export async function loadSessionUser(db: Db, id: number) {
   return loadSessionUserQuery(db).get({ id });
 }
 
@@ -192,10 +192,10 @@ export type SessionRef = { userId: number; sessionVersion: number; sessionId: st
  * disabled, its password was changed or reset since the session began (the session version moved on),
  * or the session was signed out.
  */
-export function liveSessionUser(db: Db, session: SessionRef) {
-  const row = loadSessionUser(db, session.userId);
+export async function liveSessionUser(db: Db, session: SessionRef) {
+  const row = await loadSessionUser(db, session.userId);
   if (!row || row.disabled || row.sessionVersion !== session.sessionVersion) return null;
-  if (revokedSessionQuery(db).get({ sessionId: session.sessionId })) return null;
+  if (await revokedSessionQuery(db).get({ sessionId: session.sessionId })) return null;
   return row;
 }
 
@@ -203,16 +203,16 @@ export function liveSessionUser(db: Db, session: SessionRef) {
  * Ends one session before its token expires: the token stays refused until then. Rows of tokens that
  * have expired by now are deleted on the way. True when the session was live until now.
  */
-export function revokeSession(db: Db, sessionId: string, expiresAt: Date, now = new Date()): boolean {
-  return db.transaction((tx) => {
-    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
-    const inserted = tx.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing().run();
-    return inserted.changes === 1;
+export async function revokeSession(db: Db, sessionId: string, expiresAt: Date, now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
+    const inserted = await tx.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing().returning({ sessionId: revokedSessions.sessionId });
+    return inserted.length === 1;
   });
 }
 
-export function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {
-  db.update(users)
+export async function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {
+  await db.update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .run();

@@ -23,8 +23,8 @@ const insertEvent = preparedOnce((db: Pick<Db, "insert">) =>
 );
 
 /** Appends one row to the event log (the audit trail and the proposal's timeline). */
-export function logEvent(db: Pick<Db, "insert">, event: NewEvent): void {
-  insertEvent(db).run({
+export async function logEvent(db: Pick<Db, "insert">, event: NewEvent): Promise<void> {
+  await insertEvent(db).run({
     proposalId: event.proposalId ?? null,
     actorId: event.actorId ?? null,
     action: event.action,

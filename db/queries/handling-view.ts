@@ -40,7 +40,7 @@ const coOpinionsOfQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function coOpinionsOf(db: Db, proposalId: number) {
+export async function coOpinionsOf(db: Db, proposalId: number) {
   return coOpinionsOfQuery(db).all({ proposalId });
 }
 
@@ -64,7 +64,7 @@ const contactsOfQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function contactsOf(db: Db, proposalId: number) {
+export async function contactsOf(db: Db, proposalId: number) {
   return contactsOfQuery(db).all({ proposalId });
 }
 
@@ -91,12 +91,12 @@ const draftsOfQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function draftsOf(db: Db, proposalId: number) {
+export async function draftsOf(db: Db, proposalId: number) {
   return draftsOfQuery(db).all({ proposalId });
 }
 
-export function pendingRequestsOf(db: Db, proposalId: number) {
-  const adjustments = db
+export async function pendingRequestsOf(db: Db, proposalId: number) {
+  const adjustments = await db
     .select({
       id: adjustmentRequests.id,
       unitId: assignments.unitId,
@@ -115,7 +115,7 @@ export function pendingRequestsOf(db: Db, proposalId: number) {
     .leftJoin(suggested, eq(suggested.id, adjustmentRequests.suggestedUnitId))
     .where(and(eq(assignments.proposalId, proposalId), eq(adjustmentRequests.status, "pending")))
     .all();
-  const extensions = db
+  const extensions = await db
     .select({
       id: extensionRequests.id,
       unitId: assignments.unitId,
@@ -134,6 +134,6 @@ export function pendingRequestsOf(db: Db, proposalId: number) {
 
 const repliesOfQuery = preparedOnce((db: Db) => db.select().from(replies).where(eq(replies.proposalId, param("proposalId"))).orderBy(asc(replies.round)).prepare());
 
-export function repliesOf(db: Db, proposalId: number) {
+export async function repliesOf(db: Db, proposalId: number) {
   return repliesOfQuery(db).all({ proposalId });
 }

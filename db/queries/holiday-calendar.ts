@@ -36,38 +36,38 @@ function parse(raw: string | undefined): Stored {
   return { years: Array.isArray(value.years) ? value.years : [] };
 }
 
-export function maintainedYears(db: Reader): StoredYear[] {
-  return parse(storedText(db).get()?.raw).years.sort((a, b) => a.year - b.year);
+export async function maintainedYears(db: Reader): Promise<StoredYear[]> {
+  return parse((await storedText(db).get())?.raw).years.sort((a, b) => a.year - b.year);
 }
 
 let cached: { raw: string; calendar: HolidayCalendar } | null = null;
 
 /** The holiday calendar in force: the maintained years over the package's data. */
-export function holidayCalendarOf(db: Reader): HolidayCalendar {
-  const raw = storedText(db).get()?.raw ?? "";
+export async function holidayCalendarOf(db: Reader): Promise<HolidayCalendar> {
+  const raw = (await storedText(db).get())?.raw ?? "";
   if (cached?.raw !== raw) cached = { raw, calendar: holidayCalendar(parse(raw).years) };
   return cached.calendar;
 }
 
-function write(db: Db, actorId: number, change: (years: StoredYear[]) => StoredYear[], data: Record<string, unknown>) {
-  db.transaction((tx) => {
-    const years = change(parse(storedText(tx).get()?.raw).years);
+async function write(db: Db, actorId: number, change: (years: StoredYear[]) => StoredYear[], data: Record<string, unknown>) {
+  await db.transaction(async (tx) => {
+    const years = change(parse((await storedText(tx).get())?.raw).years);
     const value: Stored = { years };
     // No year left: no row, as before any was entered.
-    if (years.length === 0) tx.delete(settings).where(eq(settings.key, KEY)).run();
+    if (years.length === 0) await tx.delete(settings).where(eq(settings.key, KEY)).run();
     else
-      tx.insert(settings)
+      await tx.insert(settings)
         .values({ key: KEY, value, updatedBy: actorId, updatedAt: now() })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
         .run();
-    logEvent(tx, { action: "holiday_calendar_update", actorId, data });
+    await logEvent(tx, { action: "holiday_calendar_update", actorId, data });
   });
 }
 
 /** Enters (or replaces) one year's holidays and make-up working days. */
-export function saveMaintainedYear(db: Db, input: { year: number; days: CalendarDay[]; source: string; noticeText: string }, actorId: number): void {
+export async function saveMaintainedYear(db: Db, input: { year: number; days: CalendarDay[]; source: string; noticeText: string }, actorId: number): Promise<void> {
   const entry: StoredYear = { ...input, updatedAt: Date.now(), updatedBy: actorId };
-  write(db, actorId, (years) => [...years.filter((y) => y.year !== input.year), entry], {
+  await write(db, actorId, (years) => [...years.filter((y) => y.year !== input.year), entry], {
     year: input.year,
     source: input.source,
     holidays: input.days.filter((d) => d.kind === "holiday").map((d) => d.date),
@@ -76,8 +76,8 @@ export function saveMaintainedYear(db: Db, input: { year: number; days: Calendar
 }
 
 /** Removes a maintained year: the package's data (or weekends alone) count for it again. */
-export function removeMaintainedYear(db: Db, year: number, actorId: number): boolean {
-  if (!maintainedYears(db).some((y) => y.year === year)) return false;
-  write(db, actorId, (years) => years.filter((y) => y.year !== year), { year, removed: true });
+export async function removeMaintainedYear(db: Db, year: number, actorId: number): Promise<boolean> {
+  if (!(await maintainedYears(db)).some((y) => y.year === year)) return false;
+  await write(db, actorId, (years) => years.filter((y) => y.year !== year), { year, removed: true });
   return true;
 }

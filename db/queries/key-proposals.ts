@@ -10,15 +10,15 @@ export type KeyProposal = {
 };
 
 /** The 重点 part of a proposal's page; null when it is not a 重点提案. */
-export function keyProposalOf(db: Db, proposalId: number): KeyProposal | null {
-  const p = db
+export async function keyProposalOf(db: Db, proposalId: number): Promise<KeyProposal | null> {
+  const p = await db
     .select({ isKey: proposals.isKey, plan: proposals.keyPlan, leaderId: users.id, leaderName: users.displayName, leaderTitle: users.title })
     .from(proposals)
     .leftJoin(users, eq(users.id, proposals.keyLeaderId))
     .where(eq(proposals.id, proposalId))
     .get();
   if (!p?.isKey) return null;
-  const reports = db
+  const reports = await db
     .select({ id: progressReports.id, round: progressReports.round, body: progressReports.body, unitName: units.name, author: users.displayName, createdAt: progressReports.createdAt })
     .from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId))
@@ -30,7 +30,7 @@ export function keyProposalOf(db: Db, proposalId: number): KeyProposal | null {
 }
 
 /** The active 区领导 a proposal may be given to, by name. */
-export function keyLeaders(db: Db): { id: number; name: string; title: string | null }[] {
+export async function keyLeaders(db: Db): Promise<{ id: number; name: string; title: string | null }[]> {
   return db
     .select({ id: users.id, name: users.displayName, title: users.title })
     .from(users)
@@ -55,9 +55,9 @@ export type KeyProposalRow = {
  * 重点提案 with their leader, lead unit, its deadline in force and the latest 中期进展: those one 区领导 leads
  * (all, open ones first), or every open one (the 督办 board), in number order.
  */
-export function keyProposalRows(db: Db, scope: { leaderId: number } | { open: true }): KeyProposalRow[] {
+export async function keyProposalRows(db: Db, scope: { leaderId: number } | { open: true }): Promise<KeyProposalRow[]> {
   const leader = aliasedTable(users, "leader");
-  const rows = db
+  const rows = await db
     .select({
       id: proposals.id,
       number: proposals.number,

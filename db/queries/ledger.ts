@@ -11,7 +11,7 @@ const leadUnit = aliasedTable(units, "lead_unit");
 const latestReply = aliasedTable(replies, "latest_reply");
 
 /** The ledger of the proposals the staff list's filters select (db/queries/proposal-selection.ts), in the list's order; `today` decides what is overdue. */
-export function ledgerRows(db: Db, selection: ProposalSelection, today: string) {
+export async function ledgerRows(db: Db, selection: ProposalSelection, today: string) {
   return db
     .select({
       id: proposals.id,
@@ -47,9 +47,9 @@ export function ledgerRows(db: Db, selection: ProposalSelection, today: string) 
     .leftJoin(leadAssignment, and(eq(leadAssignment.proposalId, proposals.id), eq(leadAssignment.role, "lead"), ne(leadAssignment.status, "withdrawn")))
     .leftJoin(leadUnit, eq(leadUnit.id, leadAssignment.unitId))
     .leftJoin(latestReply, and(eq(latestReply.proposalId, proposals.id), eq(latestReply.round, sql`(select max(r2.round) from ${replies} r2 where r2.proposal_id = ${proposals.id})`)))
-    .where(selectionCondition(db, selection, today))
+    .where(await selectionCondition(db, selection, today))
     .orderBy(desc(sessions.year), desc(sessions.id), asc(proposals.number))
     .all();
 }
 
-export type LedgerRow = ReturnType<typeof ledgerRows>[number];
+export type LedgerRow = Awaited<ReturnType<typeof ledgerRows>>[number];

@@ -51,14 +51,14 @@ const notFound = (message: string): LetterDocumentsResult => ({ ok: false, statu
 const forbidden = (message: string): LetterDocumentsResult => ({ ok: false, status: 403, message });
 
 /** The proposers and co-signers, lead first. */
-function proposersOf(db: Db, proposalId: number) {
-  return db
+async function proposersOf(db: Db, proposalId: number) {
+  return (await db
     .select({ id: users.id, name: users.displayName, role: proposalSigners.role })
     .from(proposalSigners)
     .innerJoin(users, eq(users.id, proposalSigners.userId))
     .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
     .orderBy(asc(proposalSigners.position), asc(users.id))
-    .all()
+    .all())
     .sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
 }
 
@@ -76,25 +76,25 @@ async function receiptLink(origin: string, reply: { id: number; receiptDue: stri
 
 async function replyDocuments(db: Db, actor: Actor, replyId: number, request: LetterRequest): Promise<LetterDocumentsResult> {
   const { showResultClass } = request;
-  const reply = db
+  const reply = await db
     .select({ id: replies.id, proposalId: replies.proposalId, docNumber: replies.docNumber, receiptDue: replies.receiptDue })
     .from(replies)
     .where(eq(replies.id, replyId))
     .get();
-  const parties = reply ? loadProposalParties(db, reply.proposalId) : null;
+  const parties = reply ? await loadProposalParties(db, reply.proposalId) : null;
   if (!reply || !parties) return notFound("答复函不存在");
-  if (!canReadLetter(actor, parties, leadUnitOf(db, reply.proposalId), true)) return forbidden("无权查看此答复函");
-  const everyone = proposersOf(db, reply.proposalId);
+  if (!canReadLetter(actor, parties, await leadUnitOf(db, reply.proposalId), true)) return forbidden("无权查看此答复函");
+  const everyone = await proposersOf(db, reply.proposalId);
   const allowed = actor.role === "member" ? everyone.filter((p) => p.id === actor.id) : everyone;
   const to = actor.role === "member" ? actor.id : request.to;
   const chosen = to !== null ? allowed.filter((p) => p.id === to) : request.scope === "one" ? allowed.slice(0, 1) : allowed;
   if (chosen.length === 0) return notFound("答复函不存在");
-  const sendsLetter = actor.role === "member" || canSeeDrafts(actor, leadUnitOf(db, reply.proposalId));
+  const sendsLetter = actor.role === "member" || canSeeDrafts(actor, await leadUnitOf(db, reply.proposalId));
   const sheets: LetterSheet[] = [];
   for (const addressee of chosen) {
-    const letter = letterForReply(db, reply.id, addressee.id, { showResultClass });
+    const letter = await letterForReply(db, reply.id, addressee.id, { showResultClass });
     if (!letter) return notFound("答复函不存在");
-    const returned = db
+    const returned = await db
       .select({ id: receipts.id })
       .from(receipts)
       .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addressee.id)))
@@ -116,18 +116,18 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
   };
 }
 
-function draftDocuments(db: Db, actor: Actor, draftId: number, request: LetterRequest): LetterDocumentsResult {
+async function draftDocuments(db: Db, actor: Actor, draftId: number, request: LetterRequest): Promise<LetterDocumentsResult> {
   const { showResultClass } = request;
-  const draft = db
+  const draft = await db
     .select({ proposalId: replyDrafts.proposalId, version: replyDrafts.version, round: replyDrafts.round, number: proposals.number })
     .from(replyDrafts)
     .innerJoin(proposals, eq(proposals.id, replyDrafts.proposalId))
     .where(eq(replyDrafts.id, draftId))
     .get();
-  const parties = draft ? loadProposalParties(db, draft.proposalId) : null;
+  const parties = draft ? await loadProposalParties(db, draft.proposalId) : null;
   if (!draft || !parties) return notFound("答复函稿不存在");
-  if (!canReadLetter(actor, parties, leadUnitOf(db, draft.proposalId), false)) return forbidden("无权查看此答复函稿");
-  const letter = letterForDraft(db, draftId, { showResultClass });
+  if (!canReadLetter(actor, parties, await leadUnitOf(db, draft.proposalId), false)) return forbidden("无权查看此答复函稿");
+  const letter = await letterForDraft(db, draftId, { showResultClass });
   if (!letter) return notFound("答复函稿不存在");
   const round = draft.round > 1 ? `第${draft.round}轮` : "";
   return {
@@ -147,5 +147,5 @@ export async function letterDocuments(db: Db, actor: Actor, request: LetterReque
   const { source } = request;
   const id = source.kind === "reply" ? source.replyId : source.draftId;
   if (!Number.isSafeInteger(id) || id <= 0) return notFound("答复函不存在");
-  return source.kind === "reply" ? replyDocuments(db, actor, id, request) : draftDocuments(db, actor, id, request);
+  return source.kind === "reply" ? await replyDocuments(db, actor, id, request) : await draftDocuments(db, actor, id, request);
 }

@@ -94,22 +94,22 @@ const letterQueries = preparedOnce((db: Db) => {
 });
 
 /** The addressee's name: the given proposer or co-signer, or the lead proposer; null if not one of them. */
-function addresseeName(db: Db, proposalId: number, addresseeId?: number): string | null {
+async function addresseeName(db: Db, proposalId: number, addresseeId?: number): Promise<string | null> {
   const q = letterQueries(db);
-  const row = addresseeId === undefined ? q.leadProposerName.get({ proposalId }) : q.proposerName.get({ proposalId, addresseeId });
+  const row = addresseeId === undefined ? await q.leadProposerName.get({ proposalId }) : await q.proposerName.get({ proposalId, addresseeId });
   return row?.name ?? null;
 }
 
-type Context = NonNullable<ReturnType<ReturnType<typeof letterQueries>["draftContext"]["get"]>>;
+type Context = NonNullable<Awaited<ReturnType<ReturnType<typeof letterQueries>["draftContext"]["get"]>>>;
 
-function compose(
+async function compose(
   db: Db,
   { draft, proposal, session, unitName }: Context,
   addressee: string,
   signer: { name: string; title: string | null } | null,
   writtenOn: string,
   options: LetterOptions,
-): Letter {
+): Promise<Letter> {
   return composeLetter(
     {
       kind: session.kind,
@@ -118,7 +118,7 @@ function compose(
       number: proposal.number,
       title: proposal.title,
       addressee,
-      coUnits: letterQueries(db).coUnitNames.all({ proposalId: proposal.id }).map((row) => row.name),
+      coUnits: (await letterQueries(db).coUnitNames.all({ proposalId: proposal.id })).map((row) => row.name),
       body: draft.body,
       signer,
       writtenOn,
@@ -134,13 +134,13 @@ function compose(
  * The signed reply as its addressee reads it: addressed to the lead proposer, or to `addresseeId` when
  * that is a proposer or co-signer of a joint proposal. Null when there is no such reply or addressee.
  */
-export function letterForReply(db: Db, replyId: number, addresseeId?: number, options: LetterOptions = {}): Letter | null {
+export async function letterForReply(db: Db, replyId: number, addresseeId?: number, options: LetterOptions = {}): Promise<Letter | null> {
   const q = letterQueries(db);
-  const reply = q.reply.get({ replyId });
+  const reply = await q.reply.get({ replyId });
   if (!reply) return null;
-  const context = q.draftContext.get({ draftId: reply.draftId });
+  const context = await q.draftContext.get({ draftId: reply.draftId });
   if (!context) return null;
-  const addressee = addresseeName(db, context.proposal.id, addresseeId);
+  const addressee = await addresseeName(db, context.proposal.id, addresseeId);
   if (addressee === null) return null;
   return compose(db, context, addressee, { name: reply.signerName, title: reply.signerTitle }, reply.writtenOn, options);
 }
@@ -150,14 +150,14 @@ export function letterForReply(db: Db, replyId: number, addresseeId?: number, op
  * approved it, else by the unit's director (SIGNER_PLACEHOLDER when the unit has none); dated by its
  * reply when it has one, else `options.today`.
  */
-export function letterForDraft(db: Db, draftId: number, options: DraftLetterOptions = {}): Letter | null {
+export async function letterForDraft(db: Db, draftId: number, options: DraftLetterOptions = {}): Promise<Letter | null> {
   const q = letterQueries(db);
-  const context = q.draftContext.get({ draftId });
+  const context = await q.draftContext.get({ draftId });
   if (!context) return null;
-  const addressee = addresseeName(db, context.proposal.id);
+  const addressee = await addresseeName(db, context.proposal.id);
   if (addressee === null) return null;
-  const signer = q.approval.get({ draftId }) ?? q.unitDirector.get({ unitId: context.draft.unitId }) ?? null;
-  const writtenOn = q.replyOfDraft.get({ draftId })?.writtenOn ?? options.today ?? isoDateInChina(new Date());
+  const signer = (await q.approval.get({ draftId })) ?? (await q.unitDirector.get({ unitId: context.draft.unitId })) ?? null;
+  const writtenOn = (await q.replyOfDraft.get({ draftId }))?.writtenOn ?? options.today ?? isoDateInChina(new Date());
   return compose(db, context, addressee, signer, writtenOn, options);
 }
 
@@ -167,11 +167,11 @@ export function letterForDraft(db: Db, draftId: number, options: DraftLetterOpti
  * lead proposer, the co-handling units. The 起草答复函 page previews the letter from this and the
  * form's fields, before anything is saved. Null before a lead unit is assigned.
  */
-export function draftLetterFrame(db: Db, proposalId: number, today = isoDateInChina(new Date())): LetterFrame | null {
+export async function draftLetterFrame(db: Db, proposalId: number, today = isoDateInChina(new Date())): Promise<LetterFrame | null> {
   const q = letterQueries(db);
-  const row = q.proposalWithSession.get({ proposalId });
-  const unit = q.leadUnit.get({ proposalId });
-  const addressee = addresseeName(db, proposalId);
+  const row = await q.proposalWithSession.get({ proposalId });
+  const unit = await q.leadUnit.get({ proposalId });
+  const addressee = await addresseeName(db, proposalId);
   if (!row || !unit || addressee === null) return null;
   return {
     kind: row.session.kind,
@@ -180,8 +180,8 @@ export function draftLetterFrame(db: Db, proposalId: number, today = isoDateInCh
     number: row.proposal.number,
     title: row.proposal.title,
     addressee,
-    coUnits: q.coUnitNames.all({ proposalId }).map((r) => r.name),
-    signer: q.unitDirector.get({ unitId: unit.id }) ?? null,
+    coUnits: (await q.coUnitNames.all({ proposalId })).map((r) => r.name),
+    signer: (await q.unitDirector.get({ unitId: unit.id })) ?? null,
     writtenOn: today,
   };
 }
@@ -189,15 +189,15 @@ export function draftLetterFrame(db: Db, proposalId: number, today = isoDateInCh
 /** Which version of a proposal's letter is current in a round: the round's reply, else its latest draft. */
 export type LetterSource = { kind: "reply"; replyId: number } | { kind: "draft"; draftId: number };
 
-export function currentLetterSource(db: Db, proposalId: number, round: number): LetterSource | null {
+export async function currentLetterSource(db: Db, proposalId: number, round: number): Promise<LetterSource | null> {
   const q = letterQueries(db);
-  const reply = q.replyOfRound.get({ proposalId, round });
+  const reply = await q.replyOfRound.get({ proposalId, round });
   if (reply) return { kind: "reply", replyId: reply.id };
-  const draft = q.latestDraftOfRound.get({ proposalId, round });
+  const draft = await q.latestDraftOfRound.get({ proposalId, round });
   return draft ? { kind: "draft", draftId: draft.id } : null;
 }
 
 /** The letter of a reply or a draft, as letterForReply (to the lead proposer) and letterForDraft give it. */
-export function letterForSource(db: Db, source: LetterSource, options: DraftLetterOptions = {}): Letter | null {
-  return source.kind === "reply" ? letterForReply(db, source.replyId, undefined, options) : letterForDraft(db, source.draftId, options);
+export async function letterForSource(db: Db, source: LetterSource, options: DraftLetterOptions = {}): Promise<Letter | null> {
+  return source.kind === "reply" ? await letterForReply(db, source.replyId, undefined, options) : await letterForDraft(db, source.draftId, options);
 }

@@ -6,8 +6,8 @@ import { assignments, contactRecords, events, meetingMembers, meetingPhotos, mee
 export type MeetingCandidate = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
 
 /** The proposals the unit leads and handles now (签收 done, not yet submitted), with their proposers and co-signers. */
-export function meetingCandidates(db: Db, unitId: number): MeetingCandidate[] {
-  const rows = db
+export async function meetingCandidates(db: Db, unitId: number): Promise<MeetingCandidate[]> {
+  const rows = await db
     .select({ id: proposals.id, number: proposals.number, title: proposals.title, kind: sessions.kind })
     .from(assignments)
     .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
@@ -16,7 +16,7 @@ export function meetingCandidates(db: Db, unitId: number): MeetingCandidate[] {
     .orderBy(asc(sessions.year), asc(proposals.number))
     .all();
   if (rows.length === 0) return [];
-  const signers = db
+  const signers = await db
     .select({ proposalId: proposalSigners.proposalId, id: users.id, name: users.displayName })
     .from(proposalSigners)
     .innerJoin(users, eq(users.id, proposalSigners.userId))
@@ -29,7 +29,7 @@ export function meetingCandidates(db: Db, unitId: number): MeetingCandidate[] {
 export type MeetingListRow = { id: number; kind: "consultation" | "forum"; heldOn: string; place: string; unit: string; proposals: number };
 
 /** The meetings of one unit, or of every unit (the coordinating office), latest first. */
-export function meetingsOf(db: Db, unitId: number | null): MeetingListRow[] {
+export async function meetingsOf(db: Db, unitId: number | null): Promise<MeetingListRow[]> {
   return db
     .select({
       id: meetings.id,
@@ -47,8 +47,8 @@ export function meetingsOf(db: Db, unitId: number | null): MeetingListRow[] {
 }
 
 /** One meeting with its unit, recorder, members, the proposals it covers and its photos; null when there is none. */
-export function meetingDetail(db: Db, id: number) {
-  const meeting = db
+export async function meetingDetail(db: Db, id: number) {
+  const meeting = await db
     .select({ meeting: meetings, unit: units.name, author: users.displayName })
     .from(meetings)
     .innerJoin(units, eq(units.id, meetings.unitId))
@@ -56,14 +56,14 @@ export function meetingDetail(db: Db, id: number) {
     .where(eq(meetings.id, id))
     .get();
   if (!meeting) return null;
-  const members = db
+  const members = await db
     .select({ id: users.id, name: users.displayName })
     .from(meetingMembers)
     .innerJoin(users, eq(users.id, meetingMembers.userId))
     .where(eq(meetingMembers.meetingId, id))
     .orderBy(asc(users.id))
     .all();
-  const covered = db
+  const covered = await db
     .select({ id: proposals.id, number: proposals.number, title: proposals.title, kind: sessions.kind })
     .from(contactRecords)
     .innerJoin(proposals, eq(proposals.id, contactRecords.proposalId))
@@ -71,7 +71,7 @@ export function meetingDetail(db: Db, id: number) {
     .where(eq(contactRecords.meetingId, id))
     .orderBy(asc(sessions.year), asc(proposals.number))
     .all();
-  const photos = db
+  const photos = await db
     .select({ id: meetingPhotos.id, fileName: meetingPhotos.fileName, size: meetingPhotos.size, createdAt: meetingPhotos.createdAt })
     .from(meetingPhotos)
     .where(eq(meetingPhotos.meetingId, id))
@@ -81,32 +81,32 @@ export function meetingDetail(db: Db, id: number) {
 }
 
 /** The unit that held the meeting, or null when there is no such meeting. */
-export function meetingUnitOf(db: Pick<Db, "select">, id: number): number | null {
-  return db.select({ unitId: meetings.unitId }).from(meetings).where(eq(meetings.id, id)).get()?.unitId ?? null;
+export async function meetingUnitOf(db: Pick<Db, "select">, id: number): Promise<number | null> {
+  return (await db.select({ unitId: meetings.unitId }).from(meetings).where(eq(meetings.id, id)).get())?.unitId ?? null;
 }
 
 /** The file of one photo of the meeting; null when the meeting has no such photo. */
-export function meetingPhotoFile(db: Db, meetingId: number, photoId: number) {
+export async function meetingPhotoFile(db: Db, meetingId: number, photoId: number) {
   return (
-    db
+    (await db
       .select({ storagePath: meetingPhotos.storagePath, fileName: meetingPhotos.fileName, mimeType: meetingPhotos.mimeType })
       .from(meetingPhotos)
       .where(and(eq(meetingPhotos.id, photoId), eq(meetingPhotos.meetingId, meetingId)))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
 export type PhotoChange = { id: number; action: "meeting_photos_added" | "meeting_photo_removed"; actor: string | null; fileNames: string[]; createdAt: Date };
 
 /** The photos added to and removed from a meeting after it was recorded, as logged, oldest first. */
-export function meetingPhotoChanges(db: Db, meetingId: number): PhotoChange[] {
-  return db
+export async function meetingPhotoChanges(db: Db, meetingId: number): Promise<PhotoChange[]> {
+  return (await db
     .select({ id: events.id, action: events.action, actor: users.displayName, data: events.data, createdAt: events.createdAt })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
     .where(and(inArray(events.action, ["meeting_photos_added", "meeting_photo_removed"]), sql`json_extract(${events.data}, '$.meetingId') = ${meetingId}`))
     .orderBy(asc(events.id))
-    .all()
+    .all())
     .map((e) => ({
       id: e.id,
       action: e.action as PhotoChange["action"],

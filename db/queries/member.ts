@@ -7,7 +7,7 @@ const leadUnit = aliasedTable(units, "lead_unit");
 const latestReply = aliasedTable(replies, "latest_reply");
 
 /** The proposals a member leads or co-signed, newest session first, with what they need to see on the list. */
-export function memberProposals(db: Db, memberId: number) {
+export async function memberProposals(db: Db, memberId: number) {
   return db
     .select({
       id: proposals.id,

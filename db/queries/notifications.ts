@@ -6,14 +6,14 @@ import { notifications, proposals, sessions } from "../schema";
 import { now } from "../clock";
 
 /** What a notice about the proposal names it by (lib/notices.ts noticeMessage). */
-export function noticeSubject(db: Pick<Db, "select">, proposalId: number): NoticeSubject | null {
+export async function noticeSubject(db: Pick<Db, "select">, proposalId: number): Promise<NoticeSubject | null> {
   return (
-    db
+    (await db
       .select({ number: proposals.number, title: proposals.title, kind: sessions.kind })
       .from(proposals)
       .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
       .where(eq(proposals.id, proposalId))
-      .get() ?? null
+      .get()) ?? null
   );
 }
 
@@ -25,17 +25,17 @@ const unreadQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function unreadCount(db: Db, userId: number): number {
-  return unreadQuery(db).get({ userId })?.n ?? 0;
+export async function unreadCount(db: Db, userId: number): Promise<number> {
+  return (await unreadQuery(db).get({ userId }))?.n ?? 0;
 }
 
-export function listNotifications(db: Db, userId: number, limit = 100) {
+export async function listNotifications(db: Db, userId: number, limit = 100) {
   return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id)).limit(limit).all();
 }
 
 /** Marks one of the user's own notifications read and returns where it points; null when it is not theirs. */
-export function openNotification(db: Db, userId: number, id: number): string | null {
-  const row = db
+export async function openNotification(db: Db, userId: number, id: number): Promise<string | null> {
+  const row = await db
     .update(notifications)
     .set({ readAt: now() })
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
@@ -44,6 +44,6 @@ export function openNotification(db: Db, userId: number, id: number): string | n
   return row ? (row.link ?? "/") : null;
 }
 
-export function markAllRead(db: Db, userId: number): void {
-  db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+export async function markAllRead(db: Db, userId: number): Promise<void> {
+  await db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
 }

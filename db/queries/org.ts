@@ -5,20 +5,20 @@ import { categories, sessions, units } from "../schema";
 
 const unitQuery = preparedOnce((db: Db) => db.select().from(units).where(eq(units.id, param("unitId"))).prepare());
 
-export function getUnit(db: Db, unitId: number) {
-  return unitQuery(db).get({ unitId }) ?? null;
+export async function getUnit(db: Db, unitId: number) {
+  return (await unitQuery(db).get({ unitId })) ?? null;
 }
 
-export function listUnits(db: Db, { activeOnly = false } = {}) {
+export async function listUnits(db: Db, { activeOnly = false } = {}) {
   const q = db.select().from(units);
   return (activeOnly ? q.where(eq(units.active, true)) : q).orderBy(asc(units.id)).all();
 }
 
-export function listCategories(db: Db, { activeOnly = false } = {}) {
+export async function listCategories(db: Db, { activeOnly = false } = {}) {
   const q = db.select().from(categories);
   return (activeOnly ? q.where(eq(categories.active, true)) : q).orderBy(asc(categories.sortOrder), asc(categories.id)).all();
 }
 
-export function getSession(db: Db, sessionId: number) {
-  return db.select().from(sessions).where(eq(sessions.id, sessionId)).get() ?? null;
+export async function getSession(db: Db, sessionId: number) {
+  return (await db.select().from(sessions).where(eq(sessions.id, sessionId)).get()) ?? null;
 }

@@ -11,61 +11,61 @@ import { logEvent } from "./events";
 
 type Writer = Pick<Db, "select" | "insert" | "update">;
 
-export function smtpSettings(db: Pick<Db, "select">): SmtpSettings {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "smtp")).get();
+export async function smtpSettings(db: Pick<Db, "select">): Promise<SmtpSettings> {
+  const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "smtp")).get();
   return { ...SMTP_DISABLED, ...((row?.value ?? {}) as Partial<SmtpSettings>) };
 }
 
-export function saveSmtpSettings(db: Db, value: SmtpSettings, actorId: number): void {
-  db.transaction((tx) => {
-    tx.insert(settings)
+export async function saveSmtpSettings(db: Db, value: SmtpSettings, actorId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(settings)
       .values({ key: "smtp", value, updatedBy: actorId, updatedAt: clockNow() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: clockNow() } })
       .run();
-    logEvent(tx, { action: "settings_update", actorId, data: { smtp: { ...value, password: value.password ? "******" : null } } });
+    await logEvent(tx, { action: "settings_update", actorId, data: { smtp: { ...value, password: value.password ? "******" : null } } });
   });
 }
 
 /** Queues one mail per notice for users with an address who did not choose the daily digest. */
-export function queueNoticeMails(db: Writer, notices: { userId: number; message: string; link: string | null }[]): number {
-  const smtp = smtpSettings(db);
+export async function queueNoticeMails(db: Writer, notices: { userId: number; message: string; link: string | null }[]): Promise<number> {
+  const smtp = await smtpSettings(db);
   if (!smtp.enabled || notices.length === 0) return 0;
   const recipients = new Map(
-    db
+    (await db
       .select({ id: users.id, email: users.email })
       .from(users)
       .where(and(inArray(users.id, notices.map((n) => n.userId)), isNotNull(users.email), eq(users.emailDigest, false), eq(users.disabled, false)))
-      .all()
+      .all())
       .map((u) => [u.id, u.email!]),
   );
   const mails = notices.flatMap((n) => {
     const to = recipients.get(n.userId);
     return to ? [{ toAddress: to, ...noticeMail(n.message, n.link, smtp.siteUrl) }] : [];
   });
-  if (mails.length) db.insert(emailOutbox).values(mails).run();
+  if (mails.length) await db.insert(emailOutbox).values(mails).run();
   return mails.length;
 }
 
 /** Queues the daily digest for each user who chose it and has unread notices since the last one. */
-export function queueDigests(db: Db, now = clockNow()): number {
-  const smtp = smtpSettings(db);
+export async function queueDigests(db: Db, now = clockNow()): Promise<number> {
+  const smtp = await smtpSettings(db);
   if (!smtp.enabled) return 0;
   let queued = 0;
-  const readers = db.select().from(users).where(and(eq(users.emailDigest, true), isNotNull(users.email), eq(users.disabled, false))).all();
+  const readers = await db.select().from(users).where(and(eq(users.emailDigest, true), isNotNull(users.email), eq(users.disabled, false))).all();
   for (const u of readers) {
     const since = u.lastDigestAt ?? new Date(0);
-    const unread = db
+    const unread = await db
       .select({ message: notifications.message, link: notifications.link })
       .from(notifications)
       .where(and(eq(notifications.userId, u.id), isNull(notifications.readAt), gt(notifications.createdAt, since)))
       .orderBy(asc(notifications.id))
       .all();
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       if (unread.length) {
-        tx.insert(emailOutbox).values({ toAddress: u.email!, ...digestMail(unread, smtp.siteUrl) }).run();
+        await tx.insert(emailOutbox).values({ toAddress: u.email!, ...digestMail(unread, smtp.siteUrl) }).run();
         queued++;
       }
-      tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, u.id)).run();
+      await tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, u.id)).run();
     });
   }
   return queued;
@@ -78,7 +78,7 @@ export type Mail = { to: string; subject: string; text: string };
  * marked failed. Returns how many were sent and how many failed this time.
  */
 export async function deliverOutbox(db: Db, send: (mail: Mail) => Promise<void>, now = clockNow(), limit = 50) {
-  const due = db
+  const due = await db
     .select()
     .from(emailOutbox)
     .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now)))
@@ -90,12 +90,12 @@ export async function deliverOutbox(db: Db, send: (mail: Mail) => Promise<void>,
   for (const mail of due) {
     try {
       await send({ to: mail.toAddress, subject: mail.subject, text: mail.body });
-      db.update(emailOutbox).set({ status: "sent", sentAt: clockNow(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id)).run();
+      await db.update(emailOutbox).set({ status: "sent", sentAt: clockNow(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id)).run();
       sent++;
     } catch (error) {
       const attempts = mail.attempts + 1;
       const next = nextAttemptAfter(attempts, now);
-      db.update(emailOutbox)
+      await db.update(emailOutbox)
         .set({ attempts, lastError: String(error instanceof Error ? error.message : error).slice(0, 500), ...(next ? { nextAttemptAt: next } : { status: "failed" as const }) })
         .where(eq(emailOutbox.id, mail.id))
         .run();

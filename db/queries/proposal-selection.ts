@@ -41,8 +41,8 @@ function assignedTo(db: Db, unitId: number, role?: AssignmentRole) {
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The ids of the proposals whose title or body holds the word: MATCH on its trigram index, or LIKE when a short word is too common; null when none does. */
-function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies", word: string): SQL | null {
-  const match = substringMatch(db, `${index}_terms` as TrigramVocabulary, word);
+async function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies", word: string): Promise<SQL | null> {
+  const match = await substringMatch(db, `${index}_terms` as TrigramVocabulary, word);
   if (match === "none") return null;
   if (match === null) {
     const column = index === "proposal_titles" ? proposals.title : proposals.body;
@@ -56,11 +56,11 @@ function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies", word:
  * (领衔) or a co-signer (联名), the name of a unit with a live assignment (主办 or 协办, full or short
  * name), or the proposal's number. One set (union all: IN keeps each id once, and no part is sorted).
  */
-function wordCondition(db: Db, word: string): SQL {
+async function wordCondition(db: Db, word: string): Promise<SQL> {
   const like = likePattern(word);
   const sets: (SQL | null)[] = [
-    textHolding(db, "proposal_titles", word),
-    textHolding(db, "proposal_bodies", word),
+    await textHolding(db, "proposal_titles", word),
+    await textHolding(db, "proposal_bodies", word),
     sql`select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} in ('lead', 'cosigner')
       and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${like} escape '\\')`,
     sql`select ${assignments.proposalId} from ${assignments} where ${assignments.status} <> 'withdrawn'
@@ -74,7 +74,7 @@ function wordCondition(db: Db, word: string): SQL {
 }
 
 /** The condition on `proposals` that selects what the filters ask for; undefined selects every proposal. `today` decides what is overdue. */
-export function selectionCondition(db: Db, s: ProposalSelection, today: string): SQL | undefined {
+export async function selectionCondition(db: Db, s: ProposalSelection, today: string): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [
     s.unitId != null ? inArray(proposals.id, assignedTo(db, s.unitId)) : undefined,
     s.session ? eq(proposals.sessionId, s.session) : undefined,
@@ -101,7 +101,7 @@ export function selectionCondition(db: Db, s: ProposalSelection, today: string):
             ),
         )
       : undefined,
-    ...(s.q ? searchTerms(s.q).map((word) => wordCondition(db, word)) : []),
+    ...(s.q ? await Promise.all(searchTerms(s.q).map(async (word) => wordCondition(db, word))) : []),
   ];
   const present = conditions.filter((c): c is SQL => c !== undefined);
   return present.length > 0 ? and(...present) : undefined;

@@ -71,20 +71,20 @@ const proposalQueries = preparedOnce((db: Db) => {
 });
 
 /** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
-export function loadProposalParties(db: Db, proposalId: number): ProposalParties | null {
+export async function loadProposalParties(db: Db, proposalId: number): Promise<ProposalParties | null> {
   const q = proposalQueries(db);
-  const proposal = q.exists.get({ proposalId });
+  const proposal = await q.exists.get({ proposalId });
   if (!proposal) return null;
   return {
-    unitIds: q.unitIds.all({ proposalId }).map((r) => r.unitId),
-    proposerIds: q.proposerIds.all({ proposalId }).map((r) => r.userId),
+    unitIds: (await q.unitIds.all({ proposalId })).map((r) => r.unitId),
+    proposerIds: (await q.proposerIds.all({ proposalId })).map((r) => r.userId),
     keyLeaderId: proposal.keyLeaderId,
   };
 }
 
 /** The lead unit still assigned (a withdrawn one keeps its row), which writes and may read the drafts; null before 交办. */
-export function leadUnitOf(db: Db, proposalId: number): number | null {
-  return proposalQueries(db).leadUnitId.get({ proposalId })?.unitId ?? null;
+export async function leadUnitOf(db: Db, proposalId: number): Promise<number | null> {
+  return (await proposalQueries(db).leadUnitId.get({ proposalId }))?.unitId ?? null;
 }
 
 const leadSigner = aliasedTable(proposalSigners, "lead_signer");
@@ -137,12 +137,12 @@ const listOrder = [desc(sessions.year), desc(sessions.id), asc(proposals.number)
  * ids (a unit, 超期, the search) is read once, its page counted with it (a window); one without is read in
  * the list's order up to the page (the index stops there) and counted in the same index.
  */
-export function listProposals(
+export async function listProposals(
   db: Db,
   selection: ProposalSelection,
   options: { page?: number; pageSize?: number; today: string },
-): { rows: ProposalListRow[]; total: number } {
-  const where = selectionCondition(db, selection, options.today);
+): Promise<{ rows: ProposalListRow[]; total: number }> {
+  const where = await selectionCondition(db, selection, options.today);
   const filtered = where ? sql`where ${where}` : sql``;
   const index = selectionIndex(selection);
   // Raw SQL for the reads of `proposals`: drizzle's builder cannot name the index (see selectionIndex).
@@ -152,29 +152,29 @@ export function listProposals(
   // From sets of ids, the page comes with the count of all (one read of the sets); otherwise the page stops
   // early in the index and the count reads the index apart. Past the last page, the count is asked apart too.
   const fromSets = index === "proposals_list_idx";
-  const page = db.all<{ id: number; total: number }>(
+  const page = await db.all<{ id: number; total: number }>(
     sql`select ${proposals.id} as id, ${fromSets ? sql`count(*) over ()` : sql`0`} as total
     from ${source} join ${sessions} on ${sessions.id} = ${proposals.sessionId} ${filtered}
     order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number} limit ${pageSize} offset ${offset}`,
   );
   const ids = page.map((r) => r.id);
-  const total = fromSets && page.length > 0 ? page[0]!.total : (db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`)?.n ?? 0);
-  const rows = ids.length > 0 ? listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
+  const total = fromSets && page.length > 0 ? page[0]!.total : ((await db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`))?.n ?? 0);
+  const rows = ids.length > 0 ? await listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
   return { rows, total };
 }
 
 /** Proposals by id, in list shape (for the home queues). */
-export function proposalRows(db: Db, ids: number[]): ProposalListRow[] {
+export async function proposalRows(db: Db, ids: number[]): Promise<ProposalListRow[]> {
   if (ids.length === 0) return [];
   return listBase(db).where(inArray(proposals.id, ids)).orderBy(asc(proposals.id)).all();
 }
 
 /** Everything the proposal page shows. */
-export function getProposalDetail(db: Db, proposalId: number) {
+export async function getProposalDetail(db: Db, proposalId: number) {
   const q = proposalQueries(db);
-  const row = q.detail.get({ proposalId });
+  const row = await q.detail.get({ proposalId });
   if (!row) return null;
-  return { ...row, signers: q.signers.all({ proposalId }), assignments: q.assignments.all({ proposalId }) };
+  return { ...row, signers: await q.signers.all({ proposalId }), assignments: await q.assignments.all({ proposalId }) };
 }
 
 const relatedProposal = aliasedTable(proposals, "related_proposal");
@@ -213,12 +213,12 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
     .prepare(),
 );
 
-export function proposalTimeline(db: Db, proposalId: number) {
-  return proposalTimelineQuery(db)
-    .all({ proposalId })
+export async function proposalTimeline(db: Db, proposalId: number) {
+  return (await proposalTimelineQuery(db)
+    .all({ proposalId }))
     .map(({ section, assignee, internalDue, ...e }) => ({ ...e, detail: section && assignee ? `${section} · 承办人${assignee} · 内部期限${internalDue}` : null }));
 }
 
-export function listSessions(db: Db) {
+export async function listSessions(db: Db) {
   return db.select().from(sessions).orderBy(desc(sessions.year), desc(sessions.id)).all();
 }

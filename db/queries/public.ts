@@ -74,8 +74,8 @@ function selectPublished(db: Reader) {
 }
 
 /** `where` must read publications only (see published). */
-function countPublished(db: Reader, where: SQL): number {
-  return db.select({ n: count() }).from(publications).where(where).get()?.n ?? 0;
+async function countPublished(db: Reader, where: SQL): Promise<number> {
+  return (await db.select({ n: count() }).from(publications).where(where).get())?.n ?? 0;
 }
 
 /** The ids of one page of published rows, newest first, from publications' indexes alone. */
@@ -90,7 +90,7 @@ function pageIds(db: Reader, where: SQL, page: number) {
 }
 
 /** The rows of those ids, with everything the pages show (joined for these rows alone). */
-function rowsOf(db: Reader, ids: number[] | SQLWrapper): Row[] {
+async function rowsOf(db: Reader, ids: number[] | SQLWrapper): Promise<Row[]> {
   if (Array.isArray(ids) && ids.length === 0) return [];
   return selectPublished(db)
     .where(inArray(publications.id, ids))
@@ -98,7 +98,7 @@ function rowsOf(db: Reader, ids: number[] | SQLWrapper): Row[] {
     .all();
 }
 
-type Row = ReturnType<ReturnType<typeof selectPublished>["all"]>[number];
+type Row = Awaited<ReturnType<ReturnType<typeof selectPublished>["all"]>>[number];
 
 function toItem(row: Row) {
   return {
@@ -129,41 +129,41 @@ function toItem(row: Row) {
   };
 }
 
-export type PublicItem = ReturnType<typeof toItem>;
+export type PublicItem = Awaited<ReturnType<typeof toItem>>;
 
 const newestFirst = [desc(publications.publishedOn), desc(publications.id)];
 
 /** One page of published replies, newest first, and how many there are in all. */
-export function listPublished(db: Reader, filters: PublicFilters, page = 1): { items: PublicItem[]; total: number } {
+export async function listPublished(db: Reader, filters: PublicFilters, page = 1): Promise<{ items: PublicItem[]; total: number }> {
   const where = published(filters);
-  return { items: rowsOf(db, pageIds(db, where, page)).map(toItem), total: countPublished(db, where) };
+  return { items: (await rowsOf(db, pageIds(db, where, page))).map(toItem), total: await countPublished(db, where) };
 }
 
 /** One published reply; null when it does not exist or is not (or no longer) published. */
-export function publishedById(db: Reader, id: number): PublicItem | null {
+export async function publishedById(db: Reader, id: number): Promise<PublicItem | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const row = selectPublished(db).where(published({}, eq(publications.id, id))).get();
+  const row = await selectPublished(db).where(published({}, eq(publications.id, id))).get();
   return row ? toItem(row) : null;
 }
 
 /** The letter of a reply published in full (全文公开); null for anything else, a summary included. */
-export function publishedLetter(db: Db, publicationId: number): Letter | null {
-  const current = publishedById(db, publicationId);
+export async function publishedLetter(db: Db, publicationId: number): Promise<Letter | null> {
+  const current = await publishedById(db, publicationId);
   if (current?.mode !== "full") return null;
   return letterForReply(db, current.replyId);
 }
 
 /** The newest published replies, for the feed, the open-data list and the sitemap. */
-export function latestPublished(db: Reader, limit: number): PublicItem[] {
-  return selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all().map(toItem);
+export async function latestPublished(db: Reader, limit: number): Promise<PublicItem[]> {
+  return (await selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all()).map(toItem);
 }
 
 /** The conditions on public_search of every word of the plan; null when a word occurs nowhere. */
-function searchConditions(db: Reader, plan: SearchPlan): SQL | null {
+async function searchConditions(db: Reader, plan: SearchPlan): Promise<SQL | null> {
   const matches = plan.match ? [plan.match] : [];
   const likes: string[] = [];
   for (const { word, like } of plan.short) {
-    const match = substringMatch(db, "public_search_terms", word);
+    const match = await substringMatch(db, "public_search_terms", word);
     if (match === null) likes.push(like);
     else if (match === "none") return null;
     else matches.push(match);
@@ -181,16 +181,16 @@ export type PublicSearchHit = PublicItem & { searchText: string };
  * Published replies whose title and public text hold every word of the plan, newest first, with the
  * indexed text (the body under 全文公开, the summary under 摘要公开) for the excerpt.
  */
-export function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFilters, page = 1): { items: PublicSearchHit[]; total: number } {
-  const conditions = searchConditions(db, plan);
+export async function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFilters, page = 1): Promise<{ items: PublicSearchHit[]; total: number }> {
+  const conditions = await searchConditions(db, plan);
   if (conditions === null) return { items: [], total: 0 };
   // The unary + keeps SQLite from fetching every match by id and sorting them all: it walks a
   // publications index newest first, checks each against the matches and stops at the end of the page.
   const where = published(filters, sql`+${publications.id} IN (SELECT rowid FROM public_search WHERE ${conditions})`);
-  const items = rowsOf(db, pageIds(db, where, page)).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
+  const items = (await rowsOf(db, pageIds(db, where, page))).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
   const unfiltered = filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
   // public_search holds the published replies only: without filters, its matches are the total.
-  const total = unfiltered ? (db.all<{ n: number }>(sql`SELECT count(*) AS n FROM public_search WHERE ${conditions}`)[0]?.n ?? 0) : countPublished(db, where);
+  const total = unfiltered ? ((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM public_search WHERE ${conditions}`))[0]?.n ?? 0) : await countPublished(db, where);
   return { items, total };
 }
 
@@ -198,18 +198,18 @@ export function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFil
  * The choices of the filters: only years, units and categories that have published replies, each read
  * from its index by skipping from one value to the next. A publisher is named as on its newest publication.
  */
-export function publicFilterOptions(db: Reader) {
+export async function publicFilterOptions(db: Reader) {
   const where = eq(publications.status, "published");
-  const years = db
+  const years = (await db
     .selectDistinct({ year: publications.indexYear })
     .from(publications)
     .where(where)
     .orderBy(desc(publications.indexYear))
-    .all()
+    .all())
     .flatMap((r) => (r.year === null ? [] : [r.year]));
   const publisherIds = db.selectDistinct({ id: publications.publisherUnitId }).from(publications).where(where).as("publisher_ids");
   const newest = aliasedTable(publications, "newest");
-  const publishers = db
+  const publishers = (await db
     .select({
       id: publisherIds.id,
       name: sql<string>`(${db
@@ -220,14 +220,14 @@ export function publicFilterOptions(db: Reader) {
         .limit(1)})`,
     })
     .from(publisherIds)
-    .all()
+    .all())
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
-  const topics = db
+  const topics = (await db
     .selectDistinct({ topic: publications.topic })
     .from(publications)
     .where(where)
     .orderBy(publications.topic)
-    .all()
+    .all())
     .map((r) => r.topic);
   return { years, publishers, topics };
 }

@@ -33,7 +33,7 @@ function receiptQuery(db: Db) {
 export type ReceiptView = Awaited<ReturnType<ReturnType<typeof receiptQuery>["all"]>>[number];
 
 /** One member's own receipts on a proposal, one per reply round at most. */
-export function memberReceiptsOf(db: Db, proposalId: number, memberId: number): ReceiptView[] {
+export async function memberReceiptsOf(db: Db, proposalId: number, memberId: number): Promise<ReceiptView[]> {
   return receiptQuery(db)
     .where(and(eq(replies.proposalId, proposalId), eq(receipts.memberId, memberId)))
     .orderBy(asc(replies.round))
@@ -41,15 +41,15 @@ export function memberReceiptsOf(db: Db, proposalId: number, memberId: number): 
 }
 
 /** Every receipt of a proposal, by round, for the coordinating office and the lead unit. */
-export function receiptsOf(db: Db, proposalId: number): ReceiptView[] {
+export async function receiptsOf(db: Db, proposalId: number): Promise<ReceiptView[]> {
   return receiptQuery(db).where(eq(replies.proposalId, proposalId)).orderBy(asc(replies.round), asc(receipts.id)).all();
 }
 
 /** When each proposer was last reminded (催告) of their receipt on one reply round of this proposal. */
-export function lastRemindersOf(db: Db, proposalId: number): (memberId: number, round: number) => Date | undefined {
+export async function lastRemindersOf(db: Db, proposalId: number): Promise<(memberId: number, round: number) => Date | undefined> {
   const member = sql<number>`json_extract(${events.data}, '$.memberId')`;
   const round = sql<number>`json_extract(${events.data}, '$.round')`;
-  const rows = db
+  const rows = await db
     .select({ memberId: member, round, at: sql<number>`max(${events.createdAt})` })
     .from(events)
     .where(and(eq(events.proposalId, proposalId), eq(events.action, "remind_receipt")))

@@ -15,7 +15,7 @@ export type ReplyFileItem = { id: number; round: number; kind: ReplyFileKind; fi
 const current = (proposalId: number) => and(eq(replyFiles.proposalId, proposalId), isNull(replyFiles.replacedAt));
 
 /** The proposal's current reply files, by round, attachments first, each kind in the order added. */
-export function replyFilesOf(db: Reader, proposalId: number): ReplyFileItem[] {
+export async function replyFilesOf(db: Reader, proposalId: number): Promise<ReplyFileItem[]> {
   return db
     .select({ id: replyFiles.id, round: replyFiles.round, kind: replyFiles.kind, fileName: replyFiles.fileName, size: replyFiles.size, createdAt: replyFiles.createdAt })
     .from(replyFiles)
@@ -34,9 +34,9 @@ export function filesOfRound(files: readonly ReplyFileItem[], round: number): { 
  * A current reply file with what decides who may read it: whether its round's reply is signed (until then
  * it is part of the draft). Null for no such file, or a replaced scan.
  */
-export function replyFileForDownload(db: Reader, fileId: number) {
+export async function replyFileForDownload(db: Reader, fileId: number) {
   if (!Number.isSafeInteger(fileId) || fileId <= 0) return null;
-  const row = db
+  const row = await db
     .select({ file: replyFiles, replyId: replies.id })
     .from(replyFiles)
     .leftJoin(replies, and(eq(replies.proposalId, replyFiles.proposalId), eq(replies.round, replyFiles.round)))
@@ -46,15 +46,15 @@ export function replyFileForDownload(db: Reader, fileId: number) {
 }
 
 /** The scan of the sealed letter of a reply published in full (全文公开), or null: only there may the original be public. */
-export function publishedSealedScan(db: Db, publicationId: number) {
-  const item = publishedById(db, publicationId);
+export async function publishedSealedScan(db: Db, publicationId: number) {
+  const item = await publishedById(db, publicationId);
   if (item?.mode !== "full") return null;
   return (
-    db
+    (await db
       .select({ file: replyFiles })
       .from(replies)
       .innerJoin(replyFiles, and(eq(replyFiles.proposalId, replies.proposalId), eq(replyFiles.round, replies.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
       .where(eq(replies.id, item.replyId))
-      .get()?.file ?? null
+      .get())?.file ?? null
   );
 }

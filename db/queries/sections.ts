@@ -7,7 +7,7 @@ import { sections, users } from "../schema";
 type Reader = Pick<Db, "select">;
 
 /** The unit's 科室 in their order; abolished ones too unless `activeOnly`. */
-export function sectionsOf(db: Reader, unitId: number, { activeOnly = false } = {}) {
+export async function sectionsOf(db: Reader, unitId: number, { activeOnly = false } = {}) {
   return db
     .select()
     .from(sections)
@@ -17,24 +17,24 @@ export function sectionsOf(db: Reader, unitId: number, { activeOnly = false } = 
 }
 
 /** The unit's handlers who work in a 科室 and can sign in: whom a 分办 may name. */
-export function sectionStaffOf(db: Reader, unitId: number) {
-  return db
+export async function sectionStaffOf(db: Reader, unitId: number) {
+  return (await db
     .select({ id: users.id, name: users.displayName, sectionId: users.sectionId })
     .from(users)
     .where(and(eq(users.unitId, unitId), eq(users.role, "handler"), eq(users.disabled, false), isNotNull(users.sectionId)))
     .orderBy(asc(users.id))
-    .all()
+    .all())
     .map((u) => ({ ...u, sectionId: u.sectionId! }));
 }
 
 /** A 科室 as the workflow judges it, or null when there is none with that id. */
-export function sectionRef(db: Reader, id: number): SectionRef | null {
-  return db.select({ id: sections.id, unitId: sections.unitId, active: sections.active }).from(sections).where(eq(sections.id, id)).get() ?? null;
+export async function sectionRef(db: Reader, id: number): Promise<SectionRef | null> {
+  return (await db.select({ id: sections.id, unitId: sections.unitId, active: sections.active }).from(sections).where(eq(sections.id, id)).get()) ?? null;
 }
 
 /** A person named as 承办人, as the workflow judges them, or null when there is none with that id. */
-export function staffRef(db: Reader, id: number): StaffRef | null {
-  const row = db
+export async function staffRef(db: Reader, id: number): Promise<StaffRef | null> {
+  const row = await db
     .select({ id: users.id, role: users.role, unitId: users.unitId, sectionId: users.sectionId, disabled: users.disabled })
     .from(users)
     .where(eq(users.id, id))
@@ -43,15 +43,15 @@ export function staffRef(db: Reader, id: number): StaffRef | null {
 }
 
 /** What the administrator sees of a unit's 分办: its 科室 with the handlers in each, and its 分管领导. */
-export function unitDivision(db: Reader, unitId: number) {
-  const people = db
+export async function unitDivision(db: Reader, unitId: number) {
+  const people = await db
     .select({ name: users.displayName, title: users.title, role: users.role, sectionId: users.sectionId })
     .from(users)
     .where(and(eq(users.unitId, unitId), eq(users.disabled, false)))
     .orderBy(asc(users.id))
     .all();
   return {
-    sections: sectionsOf(db, unitId).map((s) => ({
+    sections: (await sectionsOf(db, unitId)).map((s) => ({
       id: s.id,
       name: s.name,
       active: s.active,
@@ -62,8 +62,8 @@ export function unitDivision(db: Reader, unitId: number) {
 }
 
 /** The names of a division's 科室 and 承办人, for the page. */
-export function divisionNames(db: Reader, division: { sectionId: number; assigneeId: number }) {
-  const section = db.select({ name: sections.name }).from(sections).where(eq(sections.id, division.sectionId)).get();
-  const assignee = db.select({ name: users.displayName }).from(users).where(eq(users.id, division.assigneeId)).get();
+export async function divisionNames(db: Reader, division: { sectionId: number; assigneeId: number }) {
+  const section = await db.select({ name: sections.name }).from(sections).where(eq(sections.id, division.sectionId)).get();
+  const assignee = await db.select({ name: users.displayName }).from(users).where(eq(users.id, division.assigneeId)).get();
   return { section: section?.name ?? "", assignee: assignee?.name ?? "" };
 }

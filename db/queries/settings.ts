@@ -12,8 +12,8 @@ type Reader = Pick<Db, "select">;
 const savedDeadlineRules = preparedOnce((db: Reader) => db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).prepare());
 
 /** The deadline rules in force: the defaults, with whatever the settings override. */
-export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
-  const row = savedDeadlineRules(db).get();
+export async function deadlineRules(db: Reader): Promise<Record<DeadlineKind, DeadlineRule>> {
+  const row = await savedDeadlineRules(db).get();
   const saved = (row?.value ?? {}) as Partial<Record<DeadlineKind, DeadlineRule>>;
   const rules = { ...DEFAULT_DEADLINES };
   for (const kind of DEADLINE_KINDS) {
@@ -24,28 +24,28 @@ export function deadlineRules(db: Reader): Record<DeadlineKind, DeadlineRule> {
 }
 
 /** Saves the deadline rules; deadlines already set on proposals keep their dates. */
-export function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRule>, actorId: number): void {
-  db.transaction((tx) => {
-    tx.insert(settings)
+export async function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRule>, actorId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(settings)
       .values({ key: "deadlines", value: rules, updatedBy: actorId, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: now() } })
       .run();
-    logEvent(tx, { action: "settings_update", actorId, data: { deadlines: rules } });
+    await logEvent(tx, { action: "settings_update", actorId, data: { deadlines: rules } });
   });
 }
 
 /** The locality's publication setting: who decides 发布 (the coordinating office, or the lead unit as well). */
-export function loadPublicationSettings(db: Reader): PublicationSettings {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, "publication")).get();
+export async function loadPublicationSettings(db: Reader): Promise<PublicationSettings> {
+  const row = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "publication")).get();
   return publicationSettings(row?.value);
 }
 
-export function savePublicationSettings(db: Db, value: PublicationSettings, actorId: number): void {
-  db.transaction((tx) => {
-    tx.insert(settings)
+export async function savePublicationSettings(db: Db, value: PublicationSettings, actorId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(settings)
       .values({ key: "publication", value, updatedBy: actorId, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
       .run();
-    logEvent(tx, { action: "settings_update", actorId, data: { publication: value } });
+    await logEvent(tx, { action: "settings_update", actorId, data: { publication: value } });
   });
 }

@@ -51,25 +51,25 @@ export const SIMILAR_THRESHOLD = 0.25;
  * (bm25) among those sharing one of the title's rarest words, so the work is bounded however many
  * proposals there are; a proposal alike in its body only, with no such word in its title, is not offered.
  */
-export function similarProposals(db: Db, proposalId: number, limit = 5, threshold = SIMILAR_THRESHOLD) {
-  const self = db
+export async function similarProposals(db: Db, proposalId: number, limit = 5, threshold = SIMILAR_THRESHOLD) {
+  const self = await db
     .select({ title: proposals.title, body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})` })
     .from(proposals)
     .where(eq(proposals.id, proposalId))
     .get();
   if (!self) return [];
   const key = [proposalId, limit, threshold, self.title, self.body].join("\u0000");
-  const ranking = remembered(db, RANKINGS, key, () => rankSimilar(db, proposalId, self, limit, threshold));
+  const ranking = await remembered(db, RANKINGS, key, async () => rankSimilar(db, proposalId, self, limit, threshold));
   if (ranking.length === 0) return [];
   const ids = ranking.map((r) => r.id);
-  const rows = db
+  const rows = await db
     .select({ id: proposals.id, number: proposals.number, title: proposals.title, status: proposals.status, year: sessions.year, kind: sessions.kind })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(inArray(proposals.id, ids))
     .all();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const docNumbers = latestDocNumbers(db, ids);
+  const docNumbers = await latestDocNumbers(db, ids);
   return ranking.flatMap(({ id, score }) => {
     const row = byId.get(id);
     return row ? [{ ...row, score, docNumber: docNumbers.get(id) ?? null }] : [];
@@ -77,17 +77,17 @@ export function similarProposals(db: Db, proposalId: number, limit = 5, threshol
 }
 
 /** The ids and scores of the `limit` proposals most like `self`, best first (ties by id). */
-function rankSimilar(db: Db, proposalId: number, self: Opening, limit: number, threshold: number): { id: number; score: number }[] {
-  const trigrams = rarestWords(db, [...bigrams(self.title)]);
+async function rankSimilar(db: Db, proposalId: number, self: Opening, limit: number, threshold: number): Promise<{ id: number; score: number }[]> {
+  const trigrams = await rarestWords(db, [...bigrams(self.title)]);
   if (trigrams.length === 0) return [];
   const match = trigrams.map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
-  const candidateIds = db
+  const candidateIds = (await db
     .all<{ id: number }>(
       sql`SELECT rowid AS id FROM proposal_titles WHERE proposal_titles MATCH ${match} AND rowid <> ${proposalId} ORDER BY rank LIMIT ${SIMILAR_CANDIDATES}`,
-    )
+    ))
     .map((r) => r.id);
   if (candidateIds.length === 0) return [];
-  const candidates = db
+  const candidates = await db
     .select({ id: proposals.id, title: proposals.title, body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})` })
     .from(proposals)
     .where(inArray(proposals.id, candidateIds))
@@ -110,8 +110,8 @@ function rankSimilar(db: Db, proposalId: number, self: Opening, limit: number, t
 }
 
 /** The trigrams of the title index that begin with the rarest of these words, within WORDS and POSTINGS. */
-function rarestWords(db: Db, words: string[]): string[] {
-  const expanded = words.map((word) => ({ word, ...remembered(db, WORD_USES, word, () => wordUse(db, word)) }));
+async function rarestWords(db: Db, words: string[]): Promise<string[]> {
+  const expanded = await Promise.all(words.map(async (word) => ({ word, ...await remembered(db, WORD_USES, word, async () => wordUse(db, word)) })));
   expanded.sort((a, b) => a.titles - b.titles || (a.word < b.word ? -1 : 1));
   const chosen: string[] = [];
   let used = 0;
@@ -127,18 +127,18 @@ function rarestWords(db: Db, words: string[]): string[] {
 }
 
 /** A title word's trigrams in the index, and how many titles hold them. */
-function wordUse(db: Db, word: string): { terms: string[]; titles: number } {
+async function wordUse(db: Db, word: string): Promise<{ terms: string[]; titles: number }> {
   const from = word.toLowerCase();
-  const rows = db.all<{ term: string; titles: number }>(
+  const rows = await db.all<{ term: string; titles: number }>(
     sql`SELECT term, doc AS titles FROM proposal_titles_terms WHERE term >= ${from} AND term <= ${`${from}\u{10FFFF}`}`,
   );
   return { terms: rows.map((t) => t.term), titles: rows.reduce((n, t) => n + t.titles, 0) };
 }
 
 /** The 发文字号 of each proposal's latest reply (highest round). */
-function latestDocNumbers(db: Db, proposalIds: number[]): Map<number, string> {
+async function latestDocNumbers(db: Db, proposalIds: number[]): Promise<Map<number, string>> {
   if (proposalIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ proposalId: latestReply.proposalId, docNumber: latestReply.docNumber })
     .from(latestReply)
     .where(
@@ -151,15 +151,15 @@ function latestDocNumbers(db: Db, proposalIds: number[]): Map<number, string> {
   return new Map(rows.map((r) => [r.proposalId, r.docNumber]));
 }
 
-export function linkedProposals(db: Db, proposalId: number) {
-  const links = db
+export async function linkedProposals(db: Db, proposalId: number) {
+  const links = await db
     .select()
     .from(proposalLinks)
     .where(or(eq(proposalLinks.proposalId, proposalId), eq(proposalLinks.relatedId, proposalId)))
     .all();
   const ids = links.map((l) => (l.proposalId === proposalId ? l.relatedId : l.proposalId));
   if (ids.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ id: proposals.id, number: proposals.number, title: proposals.title, status: proposals.status, kind: sessions.kind })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))

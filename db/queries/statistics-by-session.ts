@@ -9,10 +9,10 @@ import { sessionTotals, type StatisticsFilter } from "./statistics";
 export type SessionStates = { sessionId: number; session: string; states: Record<ProposalState, number> };
 
 /** Sessions oldest first (those with proposals), each with a count for every state (zero included); counted with the figures (sessionTotals). */
-export function statesBySession(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): SessionStates[] {
-  const totals = sessionTotals(db, filter, today).filter((s) => s.byUnit.size > 0);
+export async function statesBySession(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<SessionStates[]> {
+  const totals = (await sessionTotals(db, filter, today)).filter((s) => s.byUnit.size > 0);
   const titles = new Map(
-    db
+    (await db
       .select()
       .from(sessions)
       .where(
@@ -21,7 +21,7 @@ export function statesBySession(db: Db, filter: StatisticsFilter = {}, today = i
           totals.map((s) => s.sessionId),
         ),
       )
-      .all()
+      .all())
       .map((s) => [s.id, sessionTitle(s)]),
   );
   return totals.map(({ sessionId, byUnit }) => {

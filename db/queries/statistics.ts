@@ -25,7 +25,7 @@ import {
   type ProposalFacts,
   type UnitFigures,
 } from "@/lib/statistics";
-import type { Db } from "../client";
+import { databaseOf, type Db } from "../client";
 
 /** `keyOnly`: 重点提案 only. */
 export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null; keyOnly?: boolean };
@@ -63,7 +63,7 @@ function testSql(expression: SQL, test: FactTest<unknown> | { atLeast: number })
 }
 
 /** A condition of lib/statistics.ts as an SQL expression that is 1 or 0 (never null). */
-function conditionSql(condition: Condition, facts: ReturnType<typeof factSql>): SQL {
+function conditionSql(condition: Condition, facts: Awaited<ReturnType<typeof factSql>>): SQL {
   const tests = (Object.keys(condition) as (keyof ConditionFacts)[]).map((fact) => testSql(facts[fact], condition[fact] as FactTest<unknown>));
   return tests.length === 0 ? sql`1` : sql.join(tests, sql` and `);
 }
@@ -89,12 +89,12 @@ export function statisticsScope(filter: StatisticsFilter): SQL {
 export type UnitTotals = { counts: Counts; states: Record<ProposalState, number> };
 
 /** The counts per lead unit (null: no lead unit yet), counted in the database. */
-export function statisticsCounts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Map<number | null, UnitTotals> {
+export async function statisticsCounts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<Map<number | null, UnitTotals>> {
   const facts = factSql(today);
   const names = Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[];
   const proposalCounts = names.map((name) => sql`sum(${conditionSql(PROPOSAL_COUNTS[name], facts)}) as ${sql.identifier(name)}`);
   const stateCounts = PROPOSAL_STATES.map((state) => sql`sum(ps.status is ${state}) as ${sql.identifier(`state:${state}`)}`);
-  const rows = db.all<{ unitId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
+  const rows = await db.all<{ unitId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
     select ps.lead_unit_id as unitId, ${sql.join(proposalCounts, sql`, `)},
       ${receiptsSql(() => true)} as receipts,
       ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.attitude))} as attitudeSatisfied,
@@ -117,38 +117,38 @@ export function statisticsCounts(db: Db, filter: StatisticsFilter = {}, today = 
 type SessionTotals = { version: number; today: string; byUnit: Map<number | null, UnitTotals> };
 
 /** Per database connection: each session's totals by lead unit, with the version they were read at. */
-const totalsCache = new WeakMap<Db["$client"], Map<number, SessionTotals>>();
+const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
 
 /**
  * The totals per session under the filters (sessions in order of year), each by lead unit, counted
  * again only for a session whose version changed (or on a new day) since it was last counted.
  */
-export function sessionTotals(db: Db, filter: StatisticsFilter, today: string): { sessionId: number; byUnit: Map<number | null, UnitTotals> }[] {
-  let cache = totalsCache.get(db.$client);
-  if (!cache) totalsCache.set(db.$client, (cache = new Map()));
-  const sessions = db.all<{ id: number; version: number }>(sql`
+export async function sessionTotals(db: Db, filter: StatisticsFilter, today: string): Promise<{ sessionId: number; byUnit: Map<number | null, UnitTotals> }[]> {
+  let cache = totalsCache.get(databaseOf(db));
+  if (!cache) totalsCache.set(databaseOf(db), (cache = new Map()));
+  const sessions = await db.all<{ id: number; version: number }>(sql`
     select s.id as id, v.version as version from sessions s join statistics_versions v on v.session_id = s.id
     where (${filter.sessionId ?? null} is null or s.id = ${filter.sessionId ?? null}) and (${filter.kind ?? null} is null or s.kind = ${filter.kind ?? null})
     order by s.year, s.id
   `);
-  return sessions.map((session) => {
+  return await Promise.all(sessions.map(async (session) => {
     const cached = cache.get(session.id);
-    const byUnit = cached && cached.version === session.version && cached.today === today ? cached.byUnit : statisticsCounts(db, { sessionId: session.id }, today);
+    const byUnit = cached && cached.version === session.version && cached.today === today ? cached.byUnit : await statisticsCounts(db, { sessionId: session.id }, today);
     cache.set(session.id, { version: session.version, today, byUnit });
     const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
     return { sessionId: session.id, byUnit: kept };
-  });
+  }));
 }
 
 /**
  * The statistics page's figures under its filters: in all, and per lead unit (ranked as figuresByUnit
  * ranks them). Equal to computeFigures and figuresByUnit of statisticsFacts under the same filters.
  */
-export function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): { figures: Figures; units: UnitFigures[] } {
+export async function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<{ figures: Figures; units: UnitFigures[] }> {
   const all = noCounts();
   const byUnit = new Map<number, Counts>();
   // The per-session totals are kept for all proposals; the few 重点提案 are counted afresh.
-  const totals = filter.keyOnly ? [{ byUnit: statisticsCounts(db, filter, today) }] : sessionTotals(db, filter, today);
+  const totals = filter.keyOnly ? [{ byUnit: await statisticsCounts(db, filter, today) }] : await sessionTotals(db, filter, today);
   for (const session of totals) {
     for (const [unitId, { counts }] of session.byUnit) {
       addCounts(all, counts);
@@ -157,7 +157,7 @@ export function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today =
       byUnit.set(unitId, addCounts(unit, counts));
     }
   }
-  const names = new Map(db.all<{ id: number; name: string }>(sql`select id, name from units`).map((u) => [u.id, u.name]));
+  const names = new Map((await db.all<{ id: number; name: string }>(sql`select id, name from units`)).map((u) => [u.id, u.name]));
   const units = rankUnits([...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })));
   return { figures: figuresFromCounts(all), units };
 }
@@ -179,10 +179,10 @@ type FactsRow = {
 } & Record<ReceiptColumn, number>;
 
 /** Each proposal's facts, one by one (for checks and for computeFigures). */
-export function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): ProposalFacts[] {
+export async function statisticsFacts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<ProposalFacts[]> {
   const facts = factSql(today);
   const columns = (Object.keys(facts) as (keyof ConditionFacts)[]).map((name) => sql`${facts[name]} as ${sql.identifier(name)}`);
-  const rows = db.all<FactsRow>(sql`
+  const rows = await db.all<FactsRow>(sql`
     select ps.proposal_id as id, ps.lead_unit_id as leadUnitId, u.name as leadUnit, ${sql.join(columns, sql`, `)},
       ${sql.raw(RECEIPT_PAIRS.map((p) => `ps.${p.column}`).join(", "))}
     from proposal_statistics ps left join units u on u.id = ps.lead_unit_id

@@ -30,7 +30,7 @@ export type OpenStep = SupervisionItem & {
  * deadline too. Each part starts from an index of what is still open (assignments by state and deadline,
  * proposals by state, pending_publications by due date), never from every reply or assignment.
  */
-export function openSteps(db: Db, range: { from?: string; until?: string; unitId?: number | null }): OpenStep[] {
+export async function openSteps(db: Db, range: { from?: string; until?: string; unitId?: number | null }): Promise<OpenStep[]> {
   const unitId = range.unitId ?? null;
   return db.all<OpenStep>(sql`
     select * from (
@@ -64,6 +64,6 @@ export function openSteps(db: Db, range: { from?: string; until?: string; unitId
 }
 
 /** Every open step whose deadline is on or before `until` (of one unit, if given), earliest first: the 督办 board. */
-export function supervisionItems(db: Db, until: string, unitId: number | null = null): SupervisionItem[] {
+export async function supervisionItems(db: Db, until: string, unitId: number | null = null): Promise<SupervisionItem[]> {
   return openSteps(db, { until, unitId });
 }

@@ -14,12 +14,12 @@ type Reader = Pick<Db, "all">;
 export type TrigramVocabulary = "public_search_terms" | "proposal_titles_terms" | "proposal_bodies_terms";
 
 /** The trigrams of the index that begin with a short word; null when there are too many to match them all. */
-export function trigramsStartingWith(db: Reader, vocabulary: TrigramVocabulary, word: string): string[] | null {
+export async function trigramsStartingWith(db: Reader, vocabulary: TrigramVocabulary, word: string): Promise<string[] | null> {
   const from = word.toLowerCase();
-  const terms = db
+  const terms = (await db
     .all<{ term: string }>(
       sql`SELECT term FROM ${sql.identifier(vocabulary)} WHERE term >= ${from} AND term <= ${`${from}\u{10FFFF}`} LIMIT ${SHORT_TERM_EXPANSION_LIMIT + 1}`,
-    )
+    ))
     .map((r) => r.term);
   return terms.length > SHORT_TERM_EXPANSION_LIMIT ? null : terms;
 }
@@ -32,9 +32,9 @@ const phrase = (text: string) => `"${text.replaceAll("\u0000", "").replaceAll('"
  * text itself as a phrase of trigrams, or for one or two characters the trigrams beginning with it.
  * "none" when no indexed text holds it; null when a short word begins too many trigrams (match it with LIKE).
  */
-export function substringMatch(db: Reader, vocabulary: TrigramVocabulary, text: string): string | "none" | null {
+export async function substringMatch(db: Reader, vocabulary: TrigramVocabulary, text: string): Promise<string | "none" | null> {
   if (Array.from(text).length >= TRIGRAM) return phrase(text);
-  const trigrams = trigramsStartingWith(db, vocabulary, text);
+  const trigrams = await trigramsStartingWith(db, vocabulary, text);
   if (trigrams === null) return null;
   return trigrams.length === 0 ? "none" : shortTermMatch(trigrams);
 }

@@ -67,8 +67,8 @@ function assignmentQuery(db: Db) {
 
 export type AssignmentItem = Awaited<ReturnType<ReturnType<typeof assignmentQuery>["all"]>>[number];
 
-export function coordinatorQueue(db: Db, today: string) {
-  const toAssign = db
+export async function coordinatorQueue(db: Db, today: string) {
+  const toAssign = await db
     .select({ proposalId: proposals.id, number: proposals.number, title: proposals.title, receivedOn: proposals.receivedOn, sessionKind: sessions.kind, total: fullCount })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -76,7 +76,7 @@ export function coordinatorQueue(db: Db, today: string) {
     .orderBy(asc(proposals.receivedOn), asc(proposals.number))
     .limit(QUEUE_LIMIT)
     .all();
-  const adjustments = db
+  const adjustments = await db
     .select({
       requestId: adjustmentRequests.id,
       proposalId: proposals.id,
@@ -97,7 +97,7 @@ export function coordinatorQueue(db: Db, today: string) {
     .where(eq(adjustmentRequests.status, "pending"))
     .orderBy(asc(adjustmentRequests.decideBy))
     .all();
-  const extensions = db
+  const extensions = await db
     .select({
       requestId: extensionRequests.id,
       proposalId: proposals.id,
@@ -116,7 +116,7 @@ export function coordinatorQueue(db: Db, today: string) {
     .where(eq(extensionRequests.status, "pending"))
     .orderBy(asc(extensionRequests.id))
     .all();
-  const overdue = assignmentQuery(db)
+  const overdue = await assignmentQuery(db)
     .where(
       and(
         inArray(assignments.status, ["pending", "accepted"]),
@@ -127,7 +127,7 @@ export function coordinatorQueue(db: Db, today: string) {
     .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
     .limit(QUEUE_LIMIT)
     .all();
-  const lateAcceptance = assignmentQuery(db)
+  const lateAcceptance = await assignmentQuery(db)
     .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
     .orderBy(asc(assignments.acceptDue))
     .limit(QUEUE_LIMIT)
@@ -144,7 +144,7 @@ const mineOrUndivided = (userId: number) => or(isNull(assignments.assigneeId), e
  * Whether the latest decision on each proposal's draft — the director's sign-off or the 分管领导's review,
  * whichever came last — sent it back.
  */
-function returnedDrafts(db: Db, proposalIds: number[]): Set<number> {
+async function returnedDrafts(db: Db, proposalIds: number[]): Promise<Set<number>> {
   if (proposalIds.length === 0) return new Set();
   const latest = new Map<number, { at: number; returned: boolean }>();
   const note = (rows: { proposalId: number; decision: string; at: Date }[]) => {
@@ -154,14 +154,14 @@ function returnedDrafts(db: Db, proposalIds: number[]): Set<number> {
     }
   };
   note(
-    db
+    await db
       .select({ proposalId: signOffs.proposalId, decision: signOffs.decision, at: signOffs.createdAt })
       .from(signOffs)
       .where(and(inArray(signOffs.proposalId, proposalIds), sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`))
       .all(),
   );
   note(
-    db
+    await db
       .select({ proposalId: leaderReviews.proposalId, decision: leaderReviews.decision, at: leaderReviews.createdAt })
       .from(leaderReviews)
       .where(and(inArray(leaderReviews.proposalId, proposalIds), sql`${leaderReviews.id} = (select max(l2.id) from ${leaderReviews} l2 where l2.proposal_id = ${leaderReviews.proposalId})`))
@@ -171,14 +171,14 @@ function returnedDrafts(db: Db, proposalIds: number[]): Set<number> {
 }
 
 /** A handler's 待办: what the unit must sign for, and the replies and opinions that are theirs to write. */
-export function handlerQueue(db: Db, user: { id: number; unitId: number }) {
+export async function handlerQueue(db: Db, user: { id: number; unitId: number }) {
   const { unitId } = user;
-  const toAccept = assignmentQuery(db)
+  const toAccept = await assignmentQuery(db)
     .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
     .orderBy(asc(assignments.acceptDue))
     .limit(QUEUE_LIMIT)
     .all();
-  const toReply = assignmentQuery(db)
+  const toReply = await assignmentQuery(db)
     .where(
       and(
         eq(assignments.unitId, unitId),
@@ -191,7 +191,7 @@ export function handlerQueue(db: Db, user: { id: number; unitId: number }) {
     .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
     .limit(QUEUE_LIMIT)
     .all();
-  const toGiveOpinion = assignmentQuery(db)
+  const toGiveOpinion = await assignmentQuery(db)
     .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
     .where(
       and(
@@ -206,7 +206,7 @@ export function handlerQueue(db: Db, user: { id: number; unitId: number }) {
     .orderBy(asc(assignments.due))
     .limit(QUEUE_LIMIT)
     .all();
-  const returned = returnedDrafts(
+  const returned = await returnedDrafts(
     db,
     toReply.map((r) => r.proposalId),
   );
@@ -217,10 +217,10 @@ export function handlerQueue(db: Db, user: { id: number; unitId: number }) {
   };
 }
 
-export function directorQueue(db: Db, unitId: number) {
+export async function directorQueue(db: Db, unitId: number) {
   // Few proposals await sign-off at any time while a unit has thousands of assignments: the unary +
   // keeps SQLite from walking the unit's assignments and makes it start from the in_review proposals.
-  const toSignOff = assignmentQuery(db)
+  const toSignOff = await assignmentQuery(db)
     .where(
       and(
         sql`+${assignments.unitId} = ${unitId}`,
@@ -233,13 +233,13 @@ export function directorQueue(db: Db, unitId: number) {
     .orderBy(asc(proposals.updatedAt))
     .limit(QUEUE_LIMIT)
     .all();
-  const opinionsToApprove = assignmentQuery(db)
+  const opinionsToApprove = await assignmentQuery(db)
     .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
     .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(coOpinions.status, "submitted")))
     .orderBy(asc(coOpinions.updatedAt))
     .limit(QUEUE_LIMIT)
     .all();
-  const recentlySigned = db
+  const recentlySigned = await db
     .select({ proposalId: replies.proposalId, docNumber: replies.docNumber, writtenOn: replies.writtenOn, title: proposals.title, number: proposals.number, sessionKind: sessions.kind })
     .from(replies)
     .innerJoin(proposals, eq(proposals.id, replies.proposalId))
@@ -252,9 +252,9 @@ export function directorQueue(db: Db, unitId: number) {
 }
 
 /** The 分管领导's 待办: the unit's drafts submitted from a 科室 and waiting for their review. */
-export function leaderQueue(db: Db, unitId: number) {
+export async function leaderQueue(db: Db, unitId: number) {
   return listed(
-    assignmentQuery(db)
+    await assignmentQuery(db)
       .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(assignments.role, "lead"), eq(proposals.status, "in_review"), eq(proposals.reviewStage, "leader")))
       .orderBy(asc(proposals.updatedAt))
       .limit(QUEUE_LIMIT)
@@ -266,8 +266,8 @@ export function leaderQueue(db: Db, unitId: number) {
  * 待分办, for the unit's office (its director and the handlers allowed to divide): assignments the unit
  * accepted and has not divided yet, while it has 科室 to divide them to.
  */
-export function divisionQueue(db: Db, unitId: number): Listed<AssignmentItem> {
-  const divides = db
+export async function divisionQueue(db: Db, unitId: number): Promise<Listed<AssignmentItem>> {
+  const divides = await db
     .select({ id: sections.id })
     .from(sections)
     .where(and(eq(sections.unitId, unitId), eq(sections.active, true)))
@@ -275,7 +275,7 @@ export function divisionQueue(db: Db, unitId: number): Listed<AssignmentItem> {
     .get();
   if (!divides) return { rows: [], total: 0 };
   return listed(
-    assignmentQuery(db)
+    await assignmentQuery(db)
       .where(
         and(
           eq(assignments.unitId, unitId),
@@ -295,9 +295,9 @@ export function divisionQueue(db: Db, unitId: number): Listed<AssignmentItem> {
  * Receipts not returned by their deadline: every proposer or co-signer still owing one on a reply of a
  * proposal not yet closed (an earlier round's too: each reply waits for its own receipts), longest overdue first.
  */
-export function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
+export async function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
   const proposer = aliasedTable(users, "proposer");
-  const rows = db
+  const rows = await db
     .select({
       proposalId: proposals.id,
       number: proposals.number,

@@ -363,7 +363,7 @@ test("every server action stops every role where the table says, and changes not
   const last = (c: (typeof calls)[number]) => Number(c.action.endsWith("#signOutAction"));
   calls.sort((a, b) => last(a) - last(b));
   const firstSignOut = calls.findIndex((c) => last(c) === 1);
-  const run = (batch: typeof calls) => pool(batch, 6, async (call) => {
+  const run = async (batch: typeof calls) => pool(batch, 6, async (call) => {
     // readAll and sign-out act on the caller's session: mint a fresh one for each.
     const token = call.role === "anonymous" ? undefined : call.expected.startsWith("redirect") ? await sessionToken(LOGINS[call.role]) : tokens[call.role];
     const response = await callAction({ action: call.action, page: call.page, fields: call.fields, token });

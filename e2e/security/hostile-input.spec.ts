@@ -774,7 +774,7 @@ test("every field of every server action refuses hostile input in Chinese and st
 });
 
 test("signing in with hostile names, passwords and return addresses", async () => {
-  const call = (fields: Fields) => callAction({ action: "app/login/actions.ts#signInAction", page: "/login", fields });
+  const call = async (fields: Fields) => callAction({ action: "app/login/actions.ts#signInAction", page: "/login", fields });
   // Values the form refuses before any password is checked (they do not count as failed attempts).
   // (A password of blanks is a password: it is checked, so it is not among them.)
   const early = await pool(
@@ -952,7 +952,7 @@ test("uploads: HTML, SVG and programs are refused; what is kept is served as an 
   }
 
   // The form refuses six files and references that are not an upload of the caller's (another user's: tests/integration/import-registration.test.ts).
-  const register = (title: string, attachments: string[]) =>
+  const register = async (title: string, attachments: string[]) =>
     callAction({
       action: "app/(staff)/proposals/new/actions.ts#registerProposalAction",
       page: "/proposals/new",
@@ -1294,7 +1294,7 @@ test("hostile text kept by the administration forms", async () => {
     "profile",
   );
   // The mail settings (mail stays off), put back afterwards.
-  const smtp = (fields: Fields) =>
+  const smtp = async (fields: Fields) =>
     callAction({
       action: `${A}settings/actions.ts#saveSmtp`,
       page: "/admin/settings",

@@ -37,8 +37,8 @@ test.beforeAll(async () => {
   });
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${origin}/login`).then((r) => r.ok, () => false)) {
-      withFiles = prepareReplyWithFiles("关于只读巡检答复附件与盖章件的建议", { server: { databasePath: dbPath, authSecret: secret } });
-      meetingWithPhoto = prepareMeetingWithPhoto("关于只读巡检座谈会照片的建议", { server: { databasePath: dbPath, authSecret: secret } }).meetingId;
+      withFiles = (await prepareReplyWithFiles("关于只读巡检答复附件与盖章件的建议", { server: { databasePath: dbPath, authSecret: secret } }));
+      meetingWithPhoto = (await prepareMeetingWithPhoto("关于只读巡检座谈会照片的建议", { server: { databasePath: dbPath, authSecret: secret } })).meetingId;
       // That wrote through a connection of its own (the first rows of reply_files among them): refresh the
       // planner's statistics now, as the server's own connection does when it opens (db/client.ts), so that
       // its opening on the first request is not counted as a GET that wrote.

@@ -102,9 +102,9 @@ test("floods of 50 MB posts to the sign-in action are refused unread; the server
   })();
   const started = performance.now();
   const answers = await Promise.all([
-    ...Array.from({ length: 16 }, () => post({ headers, totalBytes: 50 * MB, declare: true })),
-    ...Array.from({ length: 8 }, () => post({ headers: { ...headers, "transfer-encoding": "chunked" }, totalBytes: 50 * MB, declare: false })),
-    ...Array.from({ length: 8 }, () => post({ headers: { ...headers, "content-encoding": "gzip" }, totalBytes: gzipped.length, declare: true, chunk: gzipped })),
+    ...(await Promise.all(Array.from({ length: 16 }, async () => post({ headers, totalBytes: 50 * MB, declare: true })))),
+    ...(await Promise.all(Array.from({ length: 8 }, async () => post({ headers: { ...headers, "transfer-encoding": "chunked" }, totalBytes: 50 * MB, declare: false })))),
+    ...(await Promise.all(Array.from({ length: 8 }, async () => post({ headers: { ...headers, "content-encoding": "gzip" }, totalBytes: gzipped.length, declare: true, chunk: gzipped })))),
   ]);
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
@@ -202,7 +202,7 @@ test("four 10 MB uploads at once stream to disk: the server's memory stays bound
   })();
   const before = memory(pid).rss;
   const started = performance.now();
-  const answers = await Promise.all(Array.from({ length: 4 }, (_, i) => uploadFile(token, "attachment", { file, name: `材料${i}.pdf`, type: "application/pdf" })));
+  const answers = await Promise.all(Array.from({ length: 4 }, async (_, i) => uploadFile(token, "attachment", { file, name: `材料${i}.pdf`, type: "application/pdf" })));
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
   await sampler;

@@ -22,7 +22,7 @@ const EVIL = "evil.example";
 async function catchEscapes(context: BrowserContext) {
   await context.route(
     (url) => url.origin !== APP && /^https?:$/.test(url.protocol),
-    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>escaped</title>" }),
+    async (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>escaped</title>" }),
   );
 }
 
@@ -162,7 +162,7 @@ test("guessing the current password on 修改密码 locks the account after 5 tr
   const login = "jsj-fz";
   const token = await sessionToken(login);
   const id = readDb((db) => userId(db, login));
-  const attempt = (currentPassword: string) =>
+  const attempt = async (currentPassword: string) =>
     callAction({
       action: "app/account/password/actions.ts#changePassword",
       page: "/account/password",

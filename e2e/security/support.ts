@@ -42,7 +42,7 @@ export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
 };
 
 /** A session cookie value for a login (minted fresh: the session version may have changed). */
-export function sessionToken(login: string): Promise<string> {
+export async function sessionToken(login: string): Promise<string> {
   return mintSessionToken(E2E.databasePath, E2E.authSecret, login);
 }
 
@@ -109,7 +109,7 @@ export async function uploadFile(token: string | undefined, purpose: UploadPurpo
 
 /** The references of files uploaded as `token`'s user; fails the test when one is refused. */
 export async function uploadedReferences(token: string, purpose: UploadPurpose, files: readonly { file: Buffer; name: string; type?: string }[]): Promise<string[]> {
-  const answers = await Promise.all(files.map((f) => uploadFile(token, purpose, f)));
+  const answers = await Promise.all(files.map(async (f) => uploadFile(token, purpose, f)));
   for (const [i, a] of answers.entries()) if (!a.id) throw new Error(`upload of ${files[i]!.name} refused: ${a.status} ${a.body}`);
   return answers.map((a) => a.id!);
 }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { MIGRATIONS_DIR, openDatabase } from "@/db/client";
+import { closeDatabase, MIGRATIONS_DIR, openDatabase } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/demo";
 import { Rng } from "@/db/demo/random";
 import { insertReference } from "@/db/demo/reference";
@@ -48,7 +48,7 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   const tmp = `${file}.tmp`;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(tmp + suffix, { force: true });
   // The app's own connection (migrated, statements kept), writing with journaling off: a failed run leaves only the .tmp file.
-  const db = openDatabase(tmp);
+  const db = openDatabase(tmp, { alone: true });
   const sqlite = db.$client;
   // Out of WAL first (journal_mode cannot go from WAL to OFF directly; it stayed WAL, and a year's
   // transaction spilled into the WAL file), and a page cache larger than a year's writes: with 256 MB
@@ -62,8 +62,8 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const createdAt = new Date(`${year - 5}-12-01T09:00:00+08:00`);
 
-  const ids = db.transaction((tx) => {
-    const ref = insertReference(tx, { passwordHash, year, createdAt });
+  const ids = await db.transaction(async (tx) => {
+    const ref = await insertReference(tx, { passwordHash, year, createdAt });
     const units = new Map<string, number>(Object.entries(ref.units));
     const users = new Map(ref.users);
     const sessions = new Map<string, number>(Object.entries(ref.sessions));
@@ -115,7 +115,7 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
     const t0 = performance.now();
     const scripts = cast.sessions.filter((s) => s.year === y).flatMap((s) => tellSession(rng, cast, s, perSession, BENCH_TODAY, stats));
     const t1 = performance.now();
-    db.transaction(() => stage.perform(scripts.flat()));
+    await db.transaction(async () => stage.perform(scripts.flat()));
     log(
       `${y}: ${scripts.length} 件提案（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒）`,
     );
@@ -166,7 +166,7 @@ export async function ensureBenchDatabase(
     }
     const tmp = `${migrated}.tmp`;
     freshCopy(base, tmp);
-    openDatabase(tmp).$client.close();
+    void closeDatabase(openDatabase(tmp));
     for (const suffix of ["-wal", "-shm"]) fs.rmSync(tmp + suffix, { force: true });
     fs.renameSync(tmp, migrated);
     log(`已按当前迁移准备 ${path.relative(process.cwd(), migrated)}（${((performance.now() - started) / 1000).toFixed(0)} 秒）`);

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { bootstrapAdmin } from "@/db/bootstrap";
-import { attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
+import { closeDatabase, attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
 
@@ -42,9 +42,9 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
       console.log(`\n首次启动：已创建管理员账户 admin，一次性密码：${admin.password}\n请登录后立即修改密码。此密码不会再次显示。\n`);
     else if (admin) console.log("首次启动：已创建管理员账户 admin，密码为 ADMIN_PASSWORD 的值。");
   }
-  const issued = issueMissingReceiptTokens(db);
+  const issued = await issueMissingReceiptTokens(db);
   if (issued > 0 && !options.demo) console.log(`已为 ${issued} 份答复函补发回执链接。`);
-  db.$client.close();
+  void closeDatabase(db);
 }
 
 export function printDemoAccounts(port: string) {

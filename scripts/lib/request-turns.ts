@@ -34,7 +34,7 @@ function tick() {
 }
 
 /** Resolves when this request may start. */
-export function requestTurn(): Promise<void> {
+export async function requestTurn(): Promise<void> {
   const now = performance.now();
   if (waiting.length === 0 && (turnStart === null || now - turnStart < TURN_BUDGET_MS)) {
     turnStart ??= now;

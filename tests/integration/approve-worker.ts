@@ -1,12 +1,13 @@
 /** A second process-like actor for the concurrency test: its own connection, approving a list of proposals. */
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { approveReply, type Signer } from "@/db/handling/sign-off";
+import { inOrder } from "./in-order";
 
 const { file, signer, proposalIds, go } = workerData as { file: string; signer: Signer; proposalIds: number[]; go: SharedArrayBuffer };
 const db = openDatabase(file);
 // Both workers start at the same moment.
 Atomics.wait(new Int32Array(go), 0, 0);
-const results = proposalIds.map((id) => approveReply(db, signer, id, null));
-db.$client.close();
+const results = await inOrder(proposalIds, async (id) => approveReply(db, signer, id, null));
+void closeDatabase(db);
 parentPort!.postMessage(results);

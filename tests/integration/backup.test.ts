@@ -1,3 +1,4 @@
+import { closeDatabase } from "@/db/client";
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -64,14 +65,14 @@ async function until(condition: () => boolean, ms = 15_000) {
 async function demoWithAttachments() {
   const t = await demoDatabase();
   const attachmentsDir = siblingAttachmentsDir(t.file);
-  const proposal = t.db.select().from(proposals).limit(1).get()!;
+  const proposal = (await t.db.select().from(proposals).limit(1).get())!;
   const files = { "说明材料.txt": Buffer.from("附件一：调研报告。\n"), "照片.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
   const stored: Record<string, Buffer> = {};
   for (const [fileName, bytes] of Object.entries(files)) {
     const storagePath = `${proposal.id}/${createHash("sha256").update(fileName).digest("hex").slice(0, 32)}`;
     fs.mkdirSync(path.join(attachmentsDir, String(proposal.id)), { recursive: true });
     fs.writeFileSync(path.join(attachmentsDir, storagePath), bytes);
-    t.db
+    await t.db
       .insert(attachments)
       .values({
         proposalId: proposal.id,
@@ -80,7 +81,7 @@ async function demoWithAttachments() {
         size: bytes.byteLength,
         storagePath,
         sha256: createHash("sha256").update(bytes).digest("hex"),
-        uploadedBy: t.user("coordinator").id,
+        uploadedBy: (await t.user("coordinator")).id,
       })
       .run();
     stored[storagePath] = bytes;
@@ -102,7 +103,7 @@ describe("backup and restore", () => {
     // A second connection writes continuously, each transaction open for a while, the rows only in the WAL.
     const control = new SharedArrayBuffer(12);
     const flags = new Int32Array(control);
-    const writer = startWriter(t.file, t.user("jiangmj").id, control);
+    const writer = startWriter(t.file, (await t.user("jiangmj")).id, control);
     await until(() => Atomics.load(flags, 1) >= 20);
     const committedBefore = Atomics.load(flags, 1);
     expect(fs.statSync(`${t.file}-wal`).size).toBeGreaterThan(0);
@@ -141,7 +142,7 @@ describe("backup and restore", () => {
     expect(() => restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir })).toThrow(DatabaseInUseError);
     expect(fs.existsSync(path.join(t.attachmentsDir, "stray.bin"))).toBe(true);
     expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
-    db.close();
+    await closeDatabase(t.db);
 
     const restored = restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir });
     expect(restored.counts).toEqual(backup.counts);
@@ -167,7 +168,7 @@ describe("backup and restore", () => {
     cleanup = t.cleanup;
     const root = path.dirname(t.file);
     const backup = await backupDatabase(t.file, { attachmentsDir: t.attachmentsDir, dir: path.join(root, "backups") });
-    t.db.$client.close();
+    void closeDatabase(t.db);
     const before = fs.readFileSync(t.file);
     // Garbage over a few pages in the middle of the file.
     const fd = fs.openSync(backup.file, "r+");

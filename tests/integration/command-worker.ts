@@ -3,7 +3,7 @@
  * waiting at the start line, then one command (as a double click or a second tab sends it).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
 import { saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { submitReceipt } from "@/db/handling/receipt";
@@ -20,7 +20,7 @@ export type WorkerCommand =
   | { type: "receiptLink"; token: string; answers: Omit<ReceiptAnswers, "replyId"> }
   | { type: "publish"; actor: WorkflowActor; proposalId: number };
 
-function run(db: Db, c: WorkerCommand): unknown {
+async function run(db: Db, c: WorkerCommand): Promise<unknown> {
   switch (c.type) {
     case "approve":
       return approveReply(db, c.signer, c.proposalId, null, c.version);
@@ -44,9 +44,9 @@ parentPort!.postMessage({ ready: true });
 Atomics.wait(new Int32Array(go), 0, 0);
 let result: unknown;
 try {
-  result = run(db, command);
+  result = (await run(db, command));
 } catch (error) {
   result = { threw: String(error) };
 }
-db.$client.close();
+void closeDatabase(db);
 parentPort!.postMessage({ result });

@@ -21,17 +21,17 @@ describe("two directors approving at the same time", () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
     const { db, user } = t;
-    const lead = t.unit("重庆高新区科技创新局");
+    const lead = await t.unit("重庆高新区科技创新局");
     // A deputy director of the same unit signs the other half.
-    const deputy = db.insert(users).values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead }).returning().get();
+    const deputy = await db.insert(users).values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead }).returning().get();
     const ids: number[] = [];
     for (let n = 0; n < 12; n++) {
-      const id = ok(t.register(950 + n, { title: `并发测试提案${n}` })).id;
-      handleProposal(db, t, id, lead, { until: "in_review" });
+      const id = ok(await t.register(950 + n, { title: `并发测试提案${n}` })).id;
+      await handleProposal(db, t, id, lead, { until: "in_review" });
       ids.push(id);
     }
     const go = new SharedArrayBuffer(4);
-    const director = user("dengmj");
+    const director = await user("dengmj");
     const second = { id: deputy.id, role: "director" as const, unitId: lead, displayName: deputy.displayName, title: deputy.title };
     const running = [approveInWorker(t.file, director, ids.filter((_, i) => i % 2 === 0), go), approveInWorker(t.file, second, ids.filter((_, i) => i % 2 === 1), go)];
     await new Promise((r) => setTimeout(r, 1500)); // let both workers load and wait at the start line

@@ -15,7 +15,7 @@ async function withUser() {
   cleanup = t.cleanup;
   const hash = await hashPassword("demo-2026");
   expect(hash).toMatch(/^\$argon2id\$/);
-  const user = t.db.insert(users).values({ username: "jiangmj", passwordHash: hash, displayName: "蒋明杰", role: "handler" }).returning().get();
+  const user = await t.db.insert(users).values({ username: "jiangmj", passwordHash: hash, displayName: "蒋明杰", role: "handler" }).returning().get();
   return { ...t, user };
 }
 
@@ -24,16 +24,16 @@ describe("sign-in checks", () => {
     const { db, user } = await withUser();
     const result = await verifyCredentials(db, "jiangmj", "demo-2026");
     expect(result).toEqual({ ok: true, user: { id: user.id, role: "handler", unitId: null, displayName: "蒋明杰", sessionVersion: 0 } });
-    expect(db.select().from(events).all().map((e) => e.action)).toEqual(["sign_in"]);
+    expect((await db.select().from(events).all()).map((e) => e.action)).toEqual(["sign_in"]);
   });
 
   it("answers a wrong password, an unknown and a disabled account alike", async () => {
     const { db, user } = await withUser();
     expect(await verifyCredentials(db, "jiangmj", "nope")).toEqual({ ok: false, reason: "invalid" });
     expect(await verifyCredentials(db, "nobody", "demo-2026")).toEqual({ ok: false, reason: "invalid" });
-    db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
+    await db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
     expect(await verifyCredentials(db, "jiangmj", "demo-2026")).toEqual({ ok: false, reason: "invalid" });
-    expect(db.select().from(events).all().map((e) => e.action)).toEqual(["sign_in_failed", "sign_in_failed", "sign_in_failed"]);
+    expect((await db.select().from(events).all()).map((e) => e.action)).toEqual(["sign_in_failed", "sign_in_failed", "sign_in_failed"]);
   });
 
   it(`locks the account for ${LOCK_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong passwords`, async () => {
@@ -50,7 +50,7 @@ describe("sign-in checks", () => {
 });
 
 describe("the current password on 修改密码", () => {
-  const change = (db: Parameters<typeof changeOwnPassword>[0], id: number, currentPassword: string, now: Date) =>
+  const change = async (db: Parameters<typeof changeOwnPassword>[0], id: number, currentPassword: string, now: Date) =>
     changeOwnPassword(db, id, { currentPassword, password: "Qing-shan-77" }, now, { address: "192.0.2.7" });
 
   it(`is guessed no better than at sign-in: locked for ${LOCK_MINUTES} minutes after ${MAX_FAILED_LOGINS} wrong ones, each try audited`, async () => {
@@ -65,10 +65,10 @@ describe("the current password on 修改密码", () => {
     // Locked: the right password is not even checked, nothing changes …
     const soon = new Date(now.getTime() + 60_000);
     expect((await change(db, user.id, "demo-2026", soon)).ok).toBe(false);
-    expect(await verifyPassword(db.select().from(users).where(eq(users.id, user.id)).get()!.passwordHash!, "demo-2026")).toBe(true);
+    expect(await verifyPassword((await db.select().from(users).where(eq(users.id, user.id)).get())!.passwordHash!, "demo-2026")).toBe(true);
     // … and signing in is locked alike: it is the same lock.
     expect(await verifyCredentials(db, "jiangmj", "demo-2026", soon)).toEqual({ ok: false, reason: "locked" });
-    const logged = db.select().from(events).all().map((e) => [e.action, e.actorId, (e.data as { address?: string } | null)?.address ?? null]);
+    const logged = (await db.select().from(events).all()).map((e) => [e.action, e.actorId, (e.data as { address?: string } | null)?.address ?? null]);
     expect(logged).toEqual([
       ...Array.from({ length: MAX_FAILED_LOGINS }, () => ["password_change_failed", user.id, "192.0.2.7"]),
       ["account_locked", user.id, "192.0.2.7"],
@@ -78,7 +78,7 @@ describe("the current password on 修改密码", () => {
     // Once the lock has passed, the right password changes it and the count starts again.
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     expect(await change(db, user.id, "demo-2026", later)).toEqual({ ok: true });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(await db.select().from(users).where(eq(users.id, user.id)).get()).toMatchObject({ failedLogins: 0, lockedUntil: null });
   });
 
   it("shares its count with sign-in: wrong passwords at either add up", async () => {
@@ -96,7 +96,7 @@ describe("first start", () => {
     const first = await bootstrapAdmin(t.db, undefined);
     expect(first?.generated).toBe(true);
     expect(first?.password.length).toBeGreaterThanOrEqual(16);
-    const admin = t.db.select().from(users).get()!;
+    const admin = (await t.db.select().from(users).get())!;
     expect(admin).toMatchObject({ username: "admin", role: "admin", mustChangePassword: true });
     expect(await verifyPassword(admin.passwordHash!, first!.password)).toBe(true);
     expect(await verifyPassword(admin.passwordHash!, "demo-2026")).toBe(false);

@@ -33,17 +33,17 @@ describe("deadline settings", () => {
   it("are saved, logged, and used by the next assignment", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    expect(deadlineRules(t.db)).toEqual(DEFAULT_DEADLINES);
+    expect(await deadlineRules(t.db)).toEqual(DEFAULT_DEADLINES);
     const rules = deadlineSettingsInput.parse({ ...form(), acceptAmount: "3", replyAmount: "2" });
-    saveDeadlineRules(t.db, rules, t.user("admin").id);
-    expect(deadlineRules(t.db)).toMatchObject({ accept: { amount: 3, unit: "workdays" }, reply: { amount: 2, unit: "months" } });
-    expect(t.db.select().from(events).where(eq(events.action, "settings_update")).all()).toHaveLength(1);
+    await saveDeadlineRules(t.db, rules, (await t.user("admin")).id);
+    expect(await deadlineRules(t.db)).toMatchObject({ accept: { amount: 3, unit: "workdays" }, reply: { amount: 2, unit: "months" } });
+    expect(await t.db.select().from(events).where(eq(events.action, "settings_update")).all()).toHaveLength(1);
 
-    const r = t.register(990, { title: "期限测试" });
+    const r = await t.register(990, { title: "期限测试" });
     if (!r.ok) throw new Error(r.reason);
-    expect(assignProposal(t.db, t.user("coordinator"), r.data.id, { leadUnitId: t.unit("重庆高新区科技创新局"), coUnitIds: [] }).ok).toBe(true);
+    expect((await assignProposal(t.db, await t.user("coordinator"), r.data.id, { leadUnitId: await t.unit("重庆高新区科技创新局"), coUnitIds: [] })).ok).toBe(true);
     const today = isoDateInChina(new Date());
-    expect(t.db.select().from(assignments).where(eq(assignments.proposalId, r.data.id)).get()).toMatchObject({
+    expect(await t.db.select().from(assignments).where(eq(assignments.proposalId, r.data.id)).get()).toMatchObject({
       acceptDue: dueDate(PACKAGE_CALENDAR, today, { amount: 3, unit: "workdays" }),
       due: dueDate(PACKAGE_CALENDAR, today, { amount: 2, unit: "months" }),
     });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { closeDatabase, type SqliteDb as Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
@@ -32,21 +32,21 @@ export function ok<T>(result: { ok: true; data: T } | { ok: false; reason: strin
 export type Round = { until?: "drafted" | "in_review" | "replied"; on?: string; participants?: string; summary?: string };
 
 /** 蒋明杰 answers the proposal's round: a contact record, SAMPLE_DRAFT, 提交审签, and 邓敏军's 同意签发 — as far as `until` (all of it by default). */
-export function answerRound(db: Db, people: Pick<ReturnType<typeof lookups>, "user">, id: number, round: Round = {}): void {
+export async function answerRound(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, round: Round = {}): Promise<void> {
   const { until = "replied", on = DEMO_TODAY, participants = "蒋明杰", summary = "电话沟通" } = round;
-  const handler = people.user("jiangmj");
-  ok(addContact(db, handler, id, { contactedOn: on, method: "phone", participants, summary }));
-  ok(saveDraft(db, handler, id, SAMPLE_DRAFT));
+  const handler = await people.user("jiangmj");
+  await ok(await addContact(db, handler, id, { contactedOn: on, method: "phone", participants, summary }));
+  ok(await saveDraft(db, handler, id, SAMPLE_DRAFT));
   if (until === "drafted") return;
-  ok(submitForSignOff(db, handler, id));
-  if (until === "replied") ok(approveReply(db, people.user("dengmj"), id, null));
+  ok(await submitForSignOff(db, handler, id));
+  if (until === "replied") await ok(await approveReply(db, await people.user("dengmj"), id, null));
 }
 
 /** The coordinator assigns the proposal to `lead` alone, 蒋明杰 accepts it and answers the round (answerRound). */
-export function handleProposal(db: Db, people: Pick<ReturnType<typeof lookups>, "user">, id: number, lead: number, round: Round = {}): void {
-  ok(assignProposal(db, people.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
-  ok(acceptAssignment(db, people.user("jiangmj"), id, lead));
-  answerRound(db, people, id, round);
+export async function handleProposal(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, lead: number, round: Round = {}): Promise<void> {
+  ok(await assignProposal(db, await people.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+  ok(await acceptAssignment(db, await people.user("jiangmj"), id, lead));
+  await answerRound(db, people, id, round);
 }
 
 /**
@@ -59,7 +59,7 @@ function demoTemplate(): Promise<string> {
   template ??= (async () => {
     const t = tempDatabase();
     await seedDemo(t.db, { today: DEMO_TODAY });
-    t.db.$client.close();
+    void closeDatabase(t.db);
     process.once("exit", t.cleanup);
     return t.file;
   })();
@@ -73,27 +73,27 @@ export async function demoDatabase() {
 }
 
 export function lookups(db: Db) {
-  const user = (login: string): WorkflowActor & { displayName: string; title: string | null } => {
-    const u = db.select().from(users).where(eq(users.username, login)).get();
+  const user = async (login: string): Promise<WorkflowActor & { displayName: string; title: string | null }> => {
+    const u = await db.select().from(users).where(eq(users.username, login)).get();
     if (!u) throw new Error(`no user ${login}`);
     return { id: u.id, role: u.role, unitId: u.unitId, canDivide: u.canDivide, displayName: u.displayName, title: u.title };
   };
-  const unit = (name: string) => {
-    const u = db.select().from(units).where(eq(units.name, name)).get();
+  const unit = async (name: string) => {
+    const u = await db.select().from(units).where(eq(units.name, name)).get();
     if (!u) throw new Error(`no unit ${name}`);
     return u.id;
   };
-  const session = (meeting: string) => db.select().from(sessions).where(eq(sessions.meeting, meeting)).get()!.id;
+  const session = async (meeting: string) => (await db.select().from(sessions).where(eq(sessions.meeting, meeting)).get())!.id;
   /** Registers a proposal of 刘新荣 in the demo's 第二次会议, as the coordinator; `over` changes any field. */
-  const register = (number: number, over: Partial<RegisterInput> = {}) =>
-    registerProposal(db, user("coordinator").id, {
-      sessionId: session("第二次会议"),
+  const register = async (number: number, over: Partial<RegisterInput> = {}) =>
+    registerProposal(db, (await user("coordinator")).id, {
+      sessionId: await session("第二次会议"),
       number,
       title: `测试提案${number}`,
       body: "正文",
       categoryId: null,
       receivedOn: DEMO_TODAY,
-      proposerId: user("liuxr").id,
+      proposerId: (await user("liuxr")).id,
       coSignerIds: [],
       seconderIds: [],
       isKey: false,

@@ -10,7 +10,7 @@ import path from "node:path";
 import { asc, eq, getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { loadFacts } from "@/db/handling/facts";
 import { workflowContext } from "@/db/handling/run";
@@ -31,7 +31,7 @@ type Data = Record<string, unknown>;
 const OUTSIDE_THE_WORKFLOW = new Set(["register", "publish", "withhold", "withdraw_publication", "republish"]);
 
 /** The command that produced an event (the first one a command logs), as its data and comment record it. */
-function commandOf(db: Db, proposalId: number, e: EventRow): Command {
+async function commandOf(db: Db, proposalId: number, e: EventRow): Promise<Command> {
   const d = (e.data ?? {}) as Data;
   const unitId = d.unitId as number;
   const comment = e.comment ?? "";
@@ -96,8 +96,8 @@ function commandOf(db: Db, proposalId: number, e: EventRow): Command {
       };
     case "remind_receipt": {
       const round = d.round as number;
-      const reply = db.select().from(replies).where(eq(replies.proposalId, proposalId)).all().find((r) => r.round === round)!;
-      const member = db.select().from(users).where(eq(users.id, d.memberId as number)).get()!;
+      const reply = (await db.select().from(replies).where(eq(replies.proposalId, proposalId)).all()).find((r) => r.round === round)!;
+      const member = (await db.select().from(users).where(eq(users.id, d.memberId as number)).get())!;
       return { type: "remind_receipt", memberId: member.id, memberName: member.displayName, round, receiptDue: reply.receiptDue };
     }
     case "close":
@@ -133,14 +133,14 @@ const comparable = (f: ProposalFacts) => ({
 });
 
 /** Replays one proposal's log through decide; returns how many commands it took. */
-function replay(db: Db, proposalId: number): number {
-  const stored = loadFacts(db, proposalId)!;
-  const proposal = db.select().from(proposals).where(eq(proposals.id, proposalId)).get()!;
-  const log = db.select().from(events).where(eq(events.proposalId, proposalId)).orderBy(asc(events.id)).all();
+async function replay(db: Db, proposalId: number): Promise<number> {
+  const stored = (await loadFacts(db, proposalId))!;
+  const proposal = (await db.select().from(proposals).where(eq(proposals.id, proposalId)).get())!;
+  const log = await db.select().from(events).where(eq(events.proposalId, proposalId)).orderBy(asc(events.id)).all();
   const actors = new Map<number, WorkflowActor>();
-  const actor = (id: number) => {
+  const actor = async (id: number) => {
     if (!actors.has(id)) {
-      const u = db.select().from(users).where(eq(users.id, id)).get()!;
+      const u = (await db.select().from(users).where(eq(users.id, id)).get())!;
       actors.set(id, { id: u.id, role: u.role, unitId: u.unitId });
     }
     return actors.get(id)!;
@@ -177,7 +177,7 @@ function replay(db: Db, proposalId: number): number {
       i++;
       continue;
     }
-    const decision = decide(facts, actor(e.actorId!), commandOf(db, proposalId, e), workflowContext(db, isoDateInChina(e.createdAt)));
+    const decision = decide(facts, await actor(e.actorId!), await commandOf(db, proposalId, e), await workflowContext(db, isoDateInChina(e.createdAt)));
     if (!decision.ok) throw new Error(`${where}: refused: ${decision.reason}`);
     expect(log.slice(i, i + decision.events.length).map(logged), where).toEqual(decision.events.map(decided));
     facts = decision.facts;
@@ -189,21 +189,23 @@ function replay(db: Db, proposalId: number): number {
   return commands;
 }
 
-function replayAll(db: Db): { proposals: number; commands: number } {
-  const ids = db.select({ id: proposals.id }).from(proposals).orderBy(asc(proposals.id)).all();
-  return { proposals: ids.length, commands: ids.reduce((sum, { id }) => sum + replay(db, id), 0) };
+async function replayAll(db: Db): Promise<{ proposals: number; commands: number }> {
+  const ids = await db.select({ id: proposals.id }).from(proposals).orderBy(asc(proposals.id)).all();
+  let commands = 0;
+  for (const { id } of ids) commands += await replay(db, id);
+  return { proposals: ids.length, commands };
 }
 
 describe("the demo database", () => {
-  let demo: ReturnType<typeof tempDatabase>;
+  let demo: Awaited<ReturnType<typeof tempDatabase>>;
   beforeAll(async () => {
     demo = tempDatabase();
     await seedDemo(demo.db, { today: DEMO_TODAY });
   }, 60_000);
   afterAll(() => demo?.cleanup());
 
-  it("is every proposal's event log replayed through the workflow, ending in the facts it holds", () => {
-    const { proposals: count, commands } = replayAll(demo.db);
+  it("is every proposal's event log replayed through the workflow, ending in the facts it holds", async () => {
+    const { proposals: count, commands } = await replayAll(demo.db);
     expect(count).toBeGreaterThanOrEqual(40);
     expect(commands).toBeGreaterThan(300);
   });
@@ -218,12 +220,12 @@ describe("the benchmark's data, on a sample", () => {
     db = openDatabase(file);
   }, 300_000);
   afterAll(() => {
-    db?.$client.close();
+    if (db) void closeDatabase(db);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("is the workflow's too: every proposal's log replays", () => {
-    const { proposals: count, commands } = replayAll(db);
+  it("is the workflow's too: every proposal's log replays", async () => {
+    const { proposals: count, commands } = await replayAll(db);
     expect(count).toBe(200);
     expect(commands).toBeGreaterThan(1000);
   });

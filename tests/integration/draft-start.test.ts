@@ -22,14 +22,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const byTitle = (title: string) => t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, title)).get()!.id;
+const byTitle = async (title: string) => (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, title)).get())!.id;
 
 describe("the reply editor", () => {
-  it("starts the second round from the first round's signed reply", () => {
-    const id = byTitle("关于完善科学城公共交通接驳体系的建议");
-    const facts = loadFacts(t.db, id)!;
+  it("starts the second round from the first round's signed reply", async () => {
+    const id = await byTitle("关于完善科学城公共交通接驳体系的建议");
+    const facts = (await loadFacts(t.db, id))!;
     expect(facts).toMatchObject({ status: "rehandling", round: 2, draftsThisRound: 0 });
-    const drafting = draftingOf(t.db, id, facts);
+    const drafting = await draftingOf(t.db, id, facts);
     const signed = drafting.drafts.find((d) => d.draft.round === 1 && d.decision === "approve")!;
     expect(drafting.latest).toBeNull();
     expect(drafting.start).toMatchObject({
@@ -40,26 +40,26 @@ describe("the reply editor", () => {
     expect(signed.draft.body.length).toBeGreaterThan(100);
   });
 
-  it("continues the round's latest draft, and starts empty before the first", () => {
-    const drafted = byTitle("关于缓解学校医院周边停车难的建议");
-    const facts = loadFacts(t.db, drafted)!;
-    const drafting = draftingOf(t.db, drafted, facts);
+  it("continues the round's latest draft, and starts empty before the first", async () => {
+    const drafted = await byTitle("关于缓解学校医院周边停车难的建议");
+    const facts = (await loadFacts(t.db, drafted))!;
+    const drafting = await draftingOf(t.db, drafted, facts);
     expect(drafting.start).toMatchObject({ basedOn: { id: drafting.latest!.draft.id, version: drafting.latest!.draft.version }, from: null, fields: { body: drafting.latest!.draft.body } });
-    const fresh = byTitle("关于加强中小学生心理健康服务的建议");
-    expect(draftingOf(t.db, fresh, loadFacts(t.db, fresh)!).start).toEqual({ basedOn: null, from: null, fields: null });
+    const fresh = await byTitle("关于加强中小学生心理健康服务的建议");
+    expect((await draftingOf(t.db, fresh, (await loadFacts(t.db, fresh))!)).start).toEqual({ basedOn: null, from: null, fields: null });
   });
 
-  it("previews, from the fields alone, the letter the server renders once they are saved", () => {
-    const id = byTitle("关于加强中小学生心理健康服务的建议");
-    const frame = draftLetterFrame(t.db, id)!;
+  it("previews, from the fields alone, the letter the server renders once they are saved", async () => {
+    const id = await byTitle("关于加强中小学生心理健康服务的建议");
+    const frame = (await draftLetterFrame(t.db, id))!;
     expect(frame.writtenOn).toBe(isoDateInChina(new Date()));
     const fields = { ...SAMPLE_DRAFT, body: "一、工作开展情况\n\n已在全区中小学配齐心理健康教师。", resultClass: "A" as const };
     const preview = composeLetter({ ...frame, ...fields });
-    const lead = loadFacts(t.db, id)!.assignments.find((a) => a.role === "lead")!;
+    const lead = (await loadFacts(t.db, id))!.assignments.find((a) => a.role === "lead")!;
     const handler = t.db.$client.prepare("select id, role, unit_id as unitId from users where role = 'handler' and unit_id = ? order by id").get(lead.unitId) as WorkflowActor;
-    ok(acceptAssignment(t.db, handler, id, lead.unitId));
-    ok(saveDraft(t.db, handler, id, fields));
+    ok(await acceptAssignment(t.db, handler, id, lead.unitId));
+    ok(await saveDraft(t.db, handler, id, fields));
     const draftId = (t.db.$client.prepare("select max(id) as id from reply_drafts where proposal_id = ?").get(id) as { id: number }).id;
-    expect(preview).toEqual(letterForDraft(t.db, draftId));
+    expect(preview).toEqual(await letterForDraft(t.db, draftId));
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { closeDatabase, openDatabase } from "@/db/client";
 import { runCommand } from "@/db/handling/run";
 import { holidayCalendarOf, maintainedYears, removeMaintainedYear, saveMaintainedYear } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
@@ -21,17 +21,17 @@ describe("the maintained holiday calendar", () => {
   it("an admin-entered year changes the deadlines computed after it, in every connection, and lists the earlier provisional ones", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const lead = t.unit("重庆高新区科技创新局");
-    const assignOn = (number: number) => {
-      const id = ok(t.register(number)).id;
+    const lead = await t.unit("重庆高新区科技创新局");
+    const assignOn = async (number: number) => {
+      const id = ok(await t.register(number)).id;
       // Monday 2026-12-28: 签收 within 5 working days reaches into 2027.
-      ok(runCommand(t.db, { proposalId: id, actor: t.user("coordinator"), today: "2026-12-28", command: { type: "assign", leadUnitId: lead, coUnitIds: [] } }));
-      return t.db.select().from(assignments).where(eq(assignments.proposalId, id)).get()!;
+      ok(await runCommand(t.db, { proposalId: id, actor: await t.user("coordinator"), today: "2026-12-28", command: { type: "assign", leadUnitId: lead, coUnitIds: [] } }));
+      return (await t.db.select().from(assignments).where(eq(assignments.proposalId, id)).get())!;
     };
 
-    const before = assignOn(991);
+    const before = await assignOn(991);
     expect(before.acceptDue).toBe("2027-01-04"); // 12-29, 12-30, 12-31, 01-01 (counted: unknown), 01-04
-    const provisional = stepsToReview(openSteps(t.db, { from: reviewFrom(holidayCalendarOf(t.db)) }), holidayCalendarOf(t.db), deadlineRules(t.db));
+    const provisional = stepsToReview(await openSteps(t.db, { from: reviewFrom(await holidayCalendarOf(t.db)) }), await holidayCalendarOf(t.db), await deadlineRules(t.db));
     expect(provisional.find((s) => s.proposalId === before.proposalId && s.stage === "accept")).toMatchObject({
       due: "2027-01-04",
       provisional: "2027年节假日安排尚未录入，期限按周末推算，可能变动",
@@ -40,31 +40,31 @@ describe("the maintained holiday calendar", () => {
     // The administrator saves 2027 through another connection, as another server process would.
     const other = openDatabase(t.file);
     try {
-      saveMaintainedYear(other, holidayYearInput.parse(NEW_YEAR_2027), t.user("admin").id);
+      await saveMaintainedYear(other, holidayYearInput.parse(NEW_YEAR_2027), (await t.user("admin")).id);
     } finally {
-      other.$client.close();
+      void closeDatabase(other);
     }
-    expect(holidayCalendarOf(t.db).lastKnownYear).toBe(2027);
-    expect(maintainedYears(t.db).map((y) => [y.year, y.source, y.days])).toEqual([[2027, "测试录入", [{ date: "2027-01-01", kind: "holiday", name: "元旦" }]]]);
+    expect((await holidayCalendarOf(t.db)).lastKnownYear).toBe(2027);
+    expect((await maintainedYears(t.db)).map((y) => [y.year, y.source, y.days])).toEqual([[2027, "测试录入", [{ date: "2027-01-01", kind: "holiday", name: "元旦" }]]]);
 
-    const after = assignOn(992);
+    const after = await assignOn(992);
     expect(after.acceptDue).toBe("2027-01-05"); // 元旦 skipped
     // The deadline set before stays as announced, and is listed with the date the calendar now gives.
-    expect(t.db.select().from(assignments).where(eq(assignments.id, before.id)).get()!.acceptDue).toBe("2027-01-04");
-    const calendar = holidayCalendarOf(t.db);
-    const review = stepsToReview(openSteps(t.db, { from: reviewFrom(calendar) }), calendar, deadlineRules(t.db));
+    expect((await t.db.select().from(assignments).where(eq(assignments.id, before.id)).get())!.acceptDue).toBe("2027-01-04");
+    const calendar = await holidayCalendarOf(t.db);
+    const review = stepsToReview(await openSteps(t.db, { from: reviewFrom(calendar) }), calendar, await deadlineRules(t.db));
     expect(review.filter((s) => s.stage === "accept" && [before.proposalId, after.proposalId].includes(s.proposalId))).toEqual([
       expect.objectContaining({ proposalId: before.proposalId, due: "2027-01-04", recomputed: "2027-01-05", provisional: null }),
     ]);
 
-    const logged = t.db.select().from(events).where(eq(events.action, "holiday_calendar_update")).all();
+    const logged = await t.db.select().from(events).where(eq(events.action, "holiday_calendar_update")).all();
     expect(logged).toHaveLength(1);
     expect(auditDetail(logged[0]!.action, logged[0]!.data as Record<string, unknown>, { target: null })).toBe("2027年：放假 1 天，调休上班 0 天");
 
-    expect(removeMaintainedYear(t.db, 2027, t.user("admin").id)).toBe(true);
-    expect(holidayCalendarOf(t.db).lastKnownYear).toBe(2026);
-    expect(t.db.select().from(settings).where(eq(settings.key, "holidayCalendar")).all()).toEqual([]);
-    expect(assignOn(993).acceptDue).toBe("2027-01-04");
+    expect(await removeMaintainedYear(t.db, 2027, (await t.user("admin")).id)).toBe(true);
+    expect((await holidayCalendarOf(t.db)).lastKnownYear).toBe(2026);
+    expect(await t.db.select().from(settings).where(eq(settings.key, "holidayCalendar")).all()).toEqual([]);
+    expect((await assignOn(993)).acceptDue).toBe("2027-01-04");
   });
 
   it("refuses a notice that does not add up, naming the holiday", () => {

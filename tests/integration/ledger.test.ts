@@ -11,7 +11,7 @@ describe("导出台账", () => {
   it("writes one row per proposal that a reader library opens with the right headers and values", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const rows = ledgerRows(t.db, { session: t.session("第二次会议") }, DEMO_TODAY);
+    const rows = await ledgerRows(t.db, { session: await t.session("第二次会议") }, DEMO_TODAY);
     expect(rows.length).toBeGreaterThanOrEqual(31);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await ledgerWorkbook(rows, DEMO_TODAY)).buffer as ArrayBuffer);
@@ -34,16 +34,16 @@ describe("导出台账", () => {
   it("carries the reply's document number, index number and satisfaction of a closed proposal", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const closed = ledgerRows(t.db, { status: "closed" }, DEMO_TODAY);
+    const closed = await ledgerRows(t.db, { status: "closed" }, DEMO_TODAY);
     expect(closed.length).toBeGreaterThan(0);
     for (const r of closed) {
       expect(r.docNumber).toMatch(/〔\d{4}〕\d+号$/);
       expect(r.satisfaction).toMatch(/满意/);
     }
     expect(closed.some((r) => r.indexNumber?.match(/^[0-9A-Z]+\/\d{4}-\d{5}$/))).toBe(true);
-    const party = t.unit("重庆高新区党群工作部");
-    const led = ledgerRows(t.db, { lead: party }, DEMO_TODAY);
-    const helped = ledgerRows(t.db, { co: party }, DEMO_TODAY);
+    const party = await t.unit("重庆高新区党群工作部");
+    const led = await ledgerRows(t.db, { lead: party }, DEMO_TODAY);
+    const helped = await ledgerRows(t.db, { co: party }, DEMO_TODAY);
     expect(led.length).toBeGreaterThan(0);
     expect(helped.length).toBeGreaterThan(0);
     expect(led.every((r) => r.leadUnit === "重庆高新区党群工作部")).toBe(true);

@@ -21,9 +21,9 @@ const NOW = new Date(`${DEMO_TODAY}T12:00:00+08:00`);
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "integration-test-secret-0123456789");
   t = await demoDatabase();
-  const proposalId = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get()!.id;
-  const replyId = t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, proposalId)).get()!.id;
-  const signers = t.db.select().from(proposalSigners).where(eq(proposalSigners.proposalId, proposalId)).all();
+  const proposalId = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get())!.id;
+  const replyId = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, proposalId)).get())!.id;
+  const signers = await t.db.select().from(proposalSigners).where(eq(proposalSigners.proposalId, proposalId)).all();
   joint = { proposalId, replyId, lead: signers.find((s) => s.role === "lead")!.userId, cosigner: signers.find((s) => s.role === "cosigner")!.userId };
 });
 
@@ -32,22 +32,22 @@ afterAll(() => {
   vi.unstubAllEnvs();
 });
 
-const receiptCount = () => t.db.select().from(receipts).where(eq(receipts.replyId, joint.replyId)).all().length;
+const receiptCount = async () => (await t.db.select().from(receipts).where(eq(receipts.replyId, joint.replyId)).all()).length;
 
 describe("receipt links", () => {
-  it("are issued once per reply and member, the same token each time, stored only as its hash", () => {
-    const first = issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
-    expect(issueReceiptToken(t.db, joint.replyId, joint.lead, NOW)).toBe(first);
-    const rows = t.db.select().from(receiptTokens).where(and(eq(receiptTokens.replyId, joint.replyId), eq(receiptTokens.memberId, joint.lead))).all();
+  it("are issued once per reply and member, the same token each time, stored only as its hash", async () => {
+    const first = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
+    expect(await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW)).toBe(first);
+    const rows = await t.db.select().from(receiptTokens).where(and(eq(receiptTokens.replyId, joint.replyId), eq(receiptTokens.memberId, joint.lead))).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toBe(receiptTokenHash(first));
     expect(JSON.stringify(rows)).not.toContain(first);
-    expect(issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW)).not.toBe(first);
-    expect(() => issueReceiptToken(t.db, joint.replyId, t.user("jiangmj").id, NOW)).toThrow();
+    expect(await issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW)).not.toBe(first);
+    await expect((async () => issueReceiptToken(t.db, joint.replyId, (await t.user("jiangmj")).id, NOW))()).rejects.toThrow();
   });
 
-  it("open the form with the proposal, the 发文字号 and the member", () => {
-    const check = checkReceiptLink(t.db, issueReceiptToken(t.db, joint.replyId, joint.lead, NOW), NOW);
+  it("open the form with the proposal, the 发文字号 and the member", async () => {
+    const check = await checkReceiptLink(t.db, await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW), NOW);
     expect(check).toMatchObject({
       ok: true,
       context: { proposalId: joint.proposalId, proposalTitle: "关于提升科技企业孵化器运营水平的建议", member: { id: joint.lead } },
@@ -55,46 +55,46 @@ describe("receipt links", () => {
     if (check.ok) expect(check.context.docNumber).toMatch(/〔\d{4}〕\d+号$/);
   });
 
-  it("are refused when altered, or never issued, and change nothing", () => {
-    const token = issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
+  it("are refused when altered, or never issued, and change nothing", async () => {
+    const token = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
     const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    expect(consumeReceiptToken(t.db, altered, satisfied, NOW)).toEqual({ ok: false, refusal: "invalid" });
-    t.db.delete(receiptTokens).where(eq(receiptTokens.tokenHash, receiptTokenHash(token))).run();
-    expect(checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "invalid" });
-    expect(receiptCount()).toBe(0);
+    expect(await consumeReceiptToken(t.db, altered, satisfied, NOW)).toEqual({ ok: false, refusal: "invalid" });
+    await t.db.delete(receiptTokens).where(eq(receiptTokens.tokenHash, receiptTokenHash(token))).run();
+    expect(await checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "invalid" });
+    expect(await receiptCount()).toBe(0);
   });
 
-  it("are refused once expired, and change nothing", () => {
-    const token = issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
-    const check = checkReceiptLink(t.db, token, NOW);
+  it("are refused once expired, and change nothing", async () => {
+    const token = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
+    const check = await checkReceiptLink(t.db, token, NOW);
     if (!check.ok) throw new Error(check.refusal);
     const later = new Date(check.context.claims.expiresAt.getTime() + 1000);
-    expect(consumeReceiptToken(t.db, token, satisfied, later)).toEqual({ ok: false, refusal: "expired" });
-    expect(receiptCount()).toBe(0);
+    expect(await consumeReceiptToken(t.db, token, satisfied, later)).toEqual({ ok: false, refusal: "expired" });
+    expect(await receiptCount()).toBe(0);
   });
 
-  it("submit the member's receipt once; a second use is refused", () => {
-    const token = issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
-    const used = consumeReceiptToken(t.db, token, satisfied, NOW);
+  it("submit the member's receipt once; a second use is refused", async () => {
+    const token = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
+    const used = await consumeReceiptToken(t.db, token, satisfied, NOW);
     expect(used).toMatchObject({ ok: true, data: { status: "replied" } });
-    const row = t.db.select().from(receipts).where(eq(receipts.replyId, joint.replyId)).get()!;
+    const row = (await t.db.select().from(receipts).where(eq(receipts.replyId, joint.replyId)).get())!;
     expect(row).toMatchObject({ memberId: joint.lead, recordedBy: joint.lead, onPaper: false, attitude: "satisfied" });
-    expect(consumeReceiptToken(t.db, token, satisfied, NOW)).toEqual({ ok: false, refusal: "used" });
-    expect(checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "used" });
-    expect(receiptCount()).toBe(1);
+    expect(await consumeReceiptToken(t.db, token, satisfied, NOW)).toEqual({ ok: false, refusal: "used" });
+    expect(await checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "used" });
+    expect(await receiptCount()).toBe(1);
   });
 
-  it("stay open for their own reply whatever the others answered: after a 不满意 reopened the proposal, and after it closed", () => {
+  it("stay open for their own reply whatever the others answered: after a 不满意 reopened the proposal, and after it closed", async () => {
     // The lead proposer answered above; the co-signer's 不满意 reopens the proposal for a second round.
-    const cosignerToken = issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW);
-    const unsatisfied = consumeReceiptToken(t.db, cosignerToken, { contactReport: "none", attitude: "unsatisfied", result: "unsatisfied", opinion: "未解决孵化器场地问题。" }, NOW);
+    const cosignerToken = await issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW);
+    const unsatisfied = await consumeReceiptToken(t.db, cosignerToken, { contactReport: "none", attitude: "unsatisfied", result: "unsatisfied", opinion: "未解决孵化器场地问题。" }, NOW);
     expect(unsatisfied).toMatchObject({ ok: true, data: { status: "rehandling" } });
-    const other = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于深化“一网通办”提升政务服务效能的建议")).get()!.id;
-    const otherReply = t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, other)).get()!.id;
-    const otherLead = t.db.select().from(proposalSigners).where(and(eq(proposalSigners.proposalId, other), eq(proposalSigners.role, "lead"))).get()!.userId;
-    t.db.update(proposals).set({ status: "closed" }).where(eq(proposals.id, other)).run();
-    const late = issueReceiptToken(t.db, otherReply, otherLead, NOW);
-    expect(consumeReceiptToken(t.db, late, satisfied, NOW)).toMatchObject({ ok: true, data: { status: "closed" } });
-    expect(t.db.select().from(receipts).where(eq(receipts.replyId, otherReply)).all()).toHaveLength(1);
+    const other = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于深化“一网通办”提升政务服务效能的建议")).get())!.id;
+    const otherReply = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, other)).get())!.id;
+    const otherLead = (await t.db.select().from(proposalSigners).where(and(eq(proposalSigners.proposalId, other), eq(proposalSigners.role, "lead"))).get())!.userId;
+    await t.db.update(proposals).set({ status: "closed" }).where(eq(proposals.id, other)).run();
+    const late = await issueReceiptToken(t.db, otherReply, otherLead, NOW);
+    expect(await consumeReceiptToken(t.db, late, satisfied, NOW)).toMatchObject({ ok: true, data: { status: "closed" } });
+    expect(await t.db.select().from(receipts).where(eq(receipts.replyId, otherReply)).all()).toHaveLength(1);
   });
 });

@@ -30,18 +30,18 @@ let jointReply: number;
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "integration-test-secret-0123456789");
   t = await demoDatabase();
-  const id180 = t.db
+  const id180 = (await t.db
     .select({ id: proposals.id })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(and(eq(proposals.number, 180), eq(sessions.meeting, "第二次会议")))
-    .get()!.id;
-  draft180 = t.db.select({ id: replyDrafts.id }).from(replyDrafts).where(and(eq(replyDrafts.proposalId, id180), eq(replyDrafts.version, 2))).get()!.id;
-  const approved = approveReply(t.db, t.user("dengmj"), id180, null);
+    .get())!.id;
+  draft180 = (await t.db.select({ id: replyDrafts.id }).from(replyDrafts).where(and(eq(replyDrafts.proposalId, id180), eq(replyDrafts.version, 2))).get())!.id;
+  const approved = await approveReply(t.db, await t.user("dengmj"), id180, null);
   if (!approved.ok) throw new Error(approved.reason);
-  reply180 = t.db.select().from(replies).where(eq(replies.proposalId, id180)).get()!;
-  const joint = t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get()!.id;
-  jointReply = t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, joint)).get()!.id;
+  reply180 = (await t.db.select().from(replies).where(eq(replies.proposalId, id180)).get())!;
+  const joint = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get())!.id;
+  jointReply = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, joint)).get())!.id;
 });
 
 afterAll(async () => {
@@ -96,7 +96,7 @@ const unescapeXml = (s: string) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<"
 
 describe("the PDF of a signed reply", () => {
   it("is A4 with selectable text: 发文字号, title, salutation, closing naming the director, date, contact, receipt link, page numbers", async () => {
-    const docs = await documents(t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
+    const docs = await documents(await t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
     expect(docs.sheets).toHaveLength(1);
     const receiptUrl = docs.sheets[0]!.receipt!.url;
     expect(receiptUrl).toMatch(new RegExp(`^${ORIGIN}/receipt/[0-9a-z]+\\.[0-9a-z]+\\.[0-9a-z]+\\.[\\w-]{22}$`));
@@ -120,8 +120,8 @@ describe("the PDF of a signed reply", () => {
   });
 
   it("prints the result class at the top right only when asked", async () => {
-    const plain = await documents(t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
-    const marked = await documents(t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }, { showResultClass: true }));
+    const plain = await documents(await t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
+    const marked = await documents(await t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }, { showResultClass: true }));
     expect(plain.sheets[0]!.letter.resultClass).toBeNull();
     const resultClass = marked.sheets[0]!.letter.resultClass!;
     expect(resultClass).toMatch(/^[ABCD]$/);
@@ -130,7 +130,7 @@ describe("the PDF of a signed reply", () => {
   });
 
   it("of a joint proposal has one letter per proposer and co-signer, each from page 1 with its own receipt link", async () => {
-    const docs = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
+    const docs = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
     expect(docs.sheets).toHaveLength(2);
     const [lead, cosigner] = docs.sheets as [LetterDocuments["sheets"][number], LetterDocuments["sheets"][number]];
     expect(lead.letter.salutation).not.toBe(cosigner.letter.salutation);
@@ -147,7 +147,7 @@ describe("the PDF of a signed reply", () => {
 
 describe("the DOCX of a signed reply", () => {
   it("has the letter's parts as paragraphs, heading styles, named fonts and an A4 section per letter", async () => {
-    const docs = await documents(t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
+    const docs = await documents(await t.user("jiangmj"), request({ kind: "reply", replyId: reply180.id }));
     const { paragraphs, document, styles, zip } = await readDocx(await letterDocx(docs.sheets, docs.baseName));
     const text = paragraphs.map(unescapeXml);
     expect(text).toContain(reply180.docNumber);
@@ -171,7 +171,7 @@ describe("the DOCX of a signed reply", () => {
   });
 
   it("of a joint proposal has a section per addressee, each numbered from 1", async () => {
-    const docs = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
+    const docs = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
     const { document } = await readDocx(await letterDocx(docs.sheets, docs.baseName));
     expect(document.match(/<w:sectPr/g)).toHaveLength(2);
     expect(document.match(/<w:pgNumType w:start="1"/g)).toHaveLength(2);
@@ -181,15 +181,15 @@ describe("the DOCX of a signed reply", () => {
 
 describe("who gets which letters", () => {
   const refusal = async (login: string, req: LetterRequest) => {
-    const result = await letterDocuments(t.db, t.user(login), req);
+    const result = await letterDocuments(t.db, await t.user(login), req);
     return result.ok ? "ok" : result.status;
   };
 
   it("a proposer gets only their own letter, whatever they ask for", async () => {
-    const all = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
+    const all = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
     const cosignerId = all.addressees[1]!.id;
     const cosigner = t.db.$client.prepare("select username from users where id = ?").get(cosignerId) as { username: string };
-    const own = await documents(t.user(cosigner.username), request({ kind: "reply", replyId: jointReply }, { to: all.addressees[0]!.id }));
+    const own = await documents(await t.user(cosigner.username), request({ kind: "reply", replyId: jointReply }, { to: all.addressees[0]!.id }));
     expect(own.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[1]!.letter.salutation]);
     expect(own.addressees.map((a) => a.id)).toEqual([cosignerId]);
     expect(own.sheets[0]!.receipt).not.toBeNull();
@@ -200,25 +200,25 @@ describe("who gets which letters", () => {
     expect(await refusal("jsj", request({ kind: "reply", replyId: reply180.id }))).toBe(403);
     expect(await refusal("admin", request({ kind: "reply", replyId: reply180.id }))).toBe(403);
     expect(await refusal("jiangmj", request({ kind: "reply", replyId: 999_999 }))).toBe(404);
-    const coUnit = await documents(t.user("dqgzb"), request({ kind: "reply", replyId: reply180.id }));
+    const coUnit = await documents(await t.user("dqgzb"), request({ kind: "reply", replyId: reply180.id }));
     expect(coUnit.sheets[0]!.receipt).toBeNull();
   });
 
   it("drafts only for the lead unit and the coordinating office, marked 草稿 without a number", async () => {
     expect(await refusal("dqgzb", request({ kind: "draft", draftId: draft180 }))).toBe(403);
     expect(await refusal("liuxr", request({ kind: "draft", draftId: draft180 }))).toBe(403);
-    const draft = await documents(t.user("jiangmj"), request({ kind: "draft", draftId: draft180 }));
+    const draft = await documents(await t.user("jiangmj"), request({ kind: "draft", draftId: draft180 }));
     expect(draft.sheets).toMatchObject([{ draft: true, docNumber: null, receipt: null }]);
-    expect((await documents(t.user("coordinator"), request({ kind: "draft", draftId: draft180 }))).sheets).toHaveLength(1);
+    expect((await documents(await t.user("coordinator"), request({ kind: "draft", draftId: draft180 }))).sheets).toHaveLength(1);
     const [page] = await readPdf(await lettersPdf(draft.sheets, draft.baseName));
     expect(withoutPageNumber(page!.text).startsWith(`草稿${TITLE_180}`)).toBe(true);
   });
 
   it("the print view shows one letter at a time: the lead proposer's unless another is named", async () => {
-    const all = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
-    const one = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one" }));
+    const all = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
+    const one = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one" }));
     expect(one.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[0]!.letter.salutation]);
-    const named = await documents(t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one", to: all.addressees[1]!.id }));
+    const named = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one", to: all.addressees[1]!.id }));
     expect(named.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[1]!.letter.salutation]);
   });
 });

@@ -1,7 +1,7 @@
 /** Letters loaded from a demo database: proposal 180's latest draft, and a signed reply. */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import { currentLetterSource, letterForDraft, letterForReply, letterForSource } from "@/db/queries/letter";
@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function proposal180() {
-  const row = db
+async function proposal180() {
+  const row = await db
     .select({ id: proposals.id, round: proposals.round })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -31,17 +31,17 @@ function proposal180() {
   return row;
 }
 
-function latestDraftOf(proposalId: number) {
-  const row = db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, proposalId)).orderBy(desc(replyDrafts.round), desc(replyDrafts.version)).get();
+async function latestDraftOf(proposalId: number) {
+  const row = await db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, proposalId)).orderBy(desc(replyDrafts.round), desc(replyDrafts.version)).get();
   if (!row) throw new Error("no draft");
   return row;
 }
 
 describe("the letter of proposal 180's latest draft", () => {
-  it("is the sample's letter, signed by the unit's director and dated today", () => {
-    const { id } = proposal180();
-    const draft = latestDraftOf(id);
-    const letter = letterForDraft(db, draft.id, { today: TODAY });
+  it("is the sample's letter, signed by the unit's director and dated today", async () => {
+    const { id } = await proposal180();
+    const draft = await latestDraftOf(id);
+    const letter = await letterForDraft(db, draft.id, { today: TODAY });
     expect(letter).not.toBeNull();
     expect(letter!.title).toBe("重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会第二次会议第180号提案的答复函");
     expect(letter!.salutation).toBe("刘新荣委员:");
@@ -54,34 +54,34 @@ describe("the letter of proposal 180's latest draft", () => {
     expect(letter!.date).toBe("2026年6月15日");
     expect(letter!.contact).toBe("(联系人:蒋明杰,联系电话:023—68511253)");
     expect(letter!.resultClass).toBeNull();
-    expect(letterForDraft(db, draft.id, { today: TODAY, showResultClass: true })!.resultClass).toBe("A");
+    expect((await letterForDraft(db, draft.id, { today: TODAY, showResultClass: true }))!.resultClass).toBe("A");
   });
 
-  it("is what the proposal shows while it has no reply", () => {
-    const { id } = proposal180();
-    expect(db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
-    const source = currentLetterSource(db, id, 1);
-    expect(source).toEqual({ kind: "draft", draftId: latestDraftOf(id).id });
-    expect(letterForSource(db, source!, { today: TODAY })).toEqual(letterForDraft(db, latestDraftOf(id).id, { today: TODAY }));
+  it("is what the proposal shows while it has no reply", async () => {
+    const { id } = await proposal180();
+    expect(await db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
+    const source = await currentLetterSource(db, id, 1);
+    expect(source).toEqual({ kind: "draft", draftId: (await latestDraftOf(id)).id });
+    expect(await letterForSource(db, source!, { today: TODAY })).toEqual(await letterForDraft(db, (await latestDraftOf(id)).id, { today: TODAY }));
   });
 
-  it("prints the placeholder when the unit has no active director", () => {
-    const { id } = proposal180();
-    const draft = latestDraftOf(id);
-    const director = db.select().from(users).where(and(eq(users.unitId, draft.unitId), eq(users.role, "director"))).all();
-    db.update(users).set({ disabled: true }).where(inArray(users.id, director.map((d) => d.id))).run();
+  it("prints the placeholder when the unit has no active director", async () => {
+    const { id } = await proposal180();
+    const draft = await latestDraftOf(id);
+    const director = await db.select().from(users).where(and(eq(users.unitId, draft.unitId), eq(users.role, "director"))).all();
+    await db.update(users).set({ disabled: true }).where(inArray(users.id, director.map((d) => d.id))).run();
     try {
-      expect(letterForDraft(db, draft.id, { today: TODAY })!.closing).toMatch(new RegExp(`^此答复函已经${SIGNER_PLACEHOLDER}审签。`));
+      expect((await letterForDraft(db, draft.id, { today: TODAY }))!.closing).toMatch(new RegExp(`^此答复函已经${SIGNER_PLACEHOLDER}审签。`));
     } finally {
-      db.update(users).set({ disabled: false }).where(inArray(users.id, director.map((d) => d.id))).run();
+      await db.update(users).set({ disabled: false }).where(inArray(users.id, director.map((d) => d.id))).run();
     }
   });
 });
 
 describe("the letter of a signed reply", () => {
   /** A reply of its proposal's current round, with its sign-off. */
-  function currentReply() {
-    const row = db
+  async function currentReply() {
+    const row = await db
       .select({ reply: replies, signOff: signOffs })
       .from(replies)
       .innerJoin(signOffs, eq(signOffs.id, replies.signOffId))
@@ -92,25 +92,25 @@ describe("the letter of a signed reply", () => {
     return row;
   }
 
-  it("is signed by the sign-off's signer, dated with the reply's date and addressed to the lead proposer", () => {
-    const { reply, signOff } = currentReply();
-    const letter = letterForReply(db, reply.id);
+  it("is signed by the sign-off's signer, dated with the reply's date and addressed to the lead proposer", async () => {
+    const { reply, signOff } = await currentReply();
+    const letter = await letterForReply(db, reply.id);
     expect(letter).not.toBeNull();
     expect(letter!.closing).toBe(`此答复函已经${signOff.signerName}${signOff.signerTitle}审签。对以上答复有什么意见,请填写在答复函回执单上,以便进一步改进工作。`);
     expect(letter!.writtenOn).toBe(reply.writtenOn);
-    const lead = db
+    const lead = await db
       .select({ name: users.displayName })
       .from(proposalSigners)
       .innerJoin(users, eq(users.id, proposalSigners.userId))
       .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.role, "lead")))
       .get();
     expect(letter!.salutation).toMatch(new RegExp(`^${lead!.name}(委员|代表):$`));
-    expect(currentLetterSource(db, reply.proposalId, reply.round)).toEqual({ kind: "reply", replyId: reply.id });
-    expect(letterForSource(db, { kind: "reply", replyId: reply.id })).toEqual(letter);
+    expect(await currentLetterSource(db, reply.proposalId, reply.round)).toEqual({ kind: "reply", replyId: reply.id });
+    expect(await letterForSource(db, { kind: "reply", replyId: reply.id })).toEqual(letter);
   });
 
-  it("is addressed to a co-signer, but never to a seconder or anyone else", () => {
-    const signersOfReplies = db
+  it("is addressed to a co-signer, but never to a seconder or anyone else", async () => {
+    const signersOfReplies = await db
       .select({ replyId: replies.id, userId: proposalSigners.userId, role: proposalSigners.role, name: users.displayName })
       .from(replies)
       .innerJoin(proposalSigners, eq(proposalSigners.proposalId, replies.proposalId))
@@ -119,15 +119,15 @@ describe("the letter of a signed reply", () => {
     const cosigner = signersOfReplies.find((row) => row.role === "cosigner");
     const seconder = signersOfReplies.find((row) => row.role === "seconder");
     expect(cosigner && seconder).toBeTruthy();
-    expect(letterForReply(db, cosigner!.replyId, cosigner!.userId)!.salutation).toMatch(new RegExp(`^${cosigner!.name}(委员|代表):$`));
-    expect(letterForReply(db, seconder!.replyId, seconder!.userId)).toBeNull();
-    const handler = db.select({ id: users.id }).from(users).where(eq(users.username, "jiangmj")).get()!;
-    expect(letterForReply(db, currentReply().reply.id, handler.id)).toBeNull();
+    expect((await letterForReply(db, cosigner!.replyId, cosigner!.userId))!.salutation).toMatch(new RegExp(`^${cosigner!.name}(委员|代表):$`));
+    expect(await letterForReply(db, seconder!.replyId, seconder!.userId)).toBeNull();
+    const handler = (await db.select({ id: users.id }).from(users).where(eq(users.username, "jiangmj")).get())!;
+    expect(await letterForReply(db, (await currentReply()).reply.id, handler.id)).toBeNull();
   });
 
-  it("is null for what does not exist", () => {
-    expect(letterForReply(db, 999_999)).toBeNull();
-    expect(letterForDraft(db, 999_999)).toBeNull();
-    expect(currentLetterSource(db, 999_999, 1)).toBeNull();
+  it("is null for what does not exist", async () => {
+    expect(await letterForReply(db, 999_999)).toBeNull();
+    expect(await letterForDraft(db, 999_999)).toBeNull();
+    expect(await currentLetterSource(db, 999_999, 1)).toBeNull();
   });
 });

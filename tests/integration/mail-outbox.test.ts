@@ -44,8 +44,8 @@ function sender(port: number) {
 async function setup() {
   const t = await demoDatabase();
   cleanups.push(t.cleanup);
-  saveSmtpSettings(t.db, { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" }, t.user("admin").id);
-  t.db.update(users).set({ email: "jiangmj@example.gov.cn" }).where(eq(users.username, "jiangmj")).run();
+  await saveSmtpSettings(t.db, { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" }, (await t.user("admin")).id);
+  await t.db.update(users).set({ email: "jiangmj@example.gov.cn" }).where(eq(users.username, "jiangmj")).run();
   return t;
 }
 
@@ -54,27 +54,27 @@ describe("mail through the outbox", () => {
     const t = await setup();
     const smtp = await startSmtp();
     cleanups.push(smtp.close);
-    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
-    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
-    const queued = t.db.select().from(emailOutbox).all();
+    const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
+    expect((await approveReply(t.db, await t.user("dengmj"), id180, null)).ok).toBe(true);
+    const queued = await t.db.select().from(emailOutbox).all();
     expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([["jiangmj@example.gov.cn", "【提案办理】第180号提案《关于抢抓人才红利机遇,赋能科学城产业发展的建议》：答复函已签发"]]);
     expect(queued[0]!.body).toContain(`https://tian.example.gov.cn/proposals/${id180}`);
     expect(await deliverOutbox(t.db, sender(smtp.port))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.to).toEqual(["jiangmj@example.gov.cn"]);
-    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("keeps the mail while the server is down and sends it when it is back", async () => {
     const t = await setup();
-    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
-    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
+    const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
+    expect((await approveReply(t.db, await t.user("dengmj"), id180, null)).ok).toBe(true);
     const smtp = await startSmtp();
     const port = smtp.port;
     await smtp.close();
     const now = new Date();
     expect(await deliverOutbox(t.db, sender(port), now)).toEqual({ sent: 0, failed: 1 });
-    const kept = t.db.select().from(emailOutbox).get()!;
+    const kept = (await t.db.select().from(emailOutbox).get())!;
     expect(kept).toMatchObject({ status: "pending", attempts: 1 });
     expect(kept.nextAttemptAt.getTime()).toBe(now.getTime() + 60_000);
     expect(await deliverOutbox(t.db, sender(port), now)).toEqual({ sent: 0, failed: 0 }); // not yet due
@@ -82,20 +82,20 @@ describe("mail through the outbox", () => {
     cleanups.push(back.close);
     expect(await deliverOutbox(t.db, sender(port), new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0 });
     expect(back.received).toHaveLength(1);
-    expect(t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await t.db.select().from(emailOutbox).get()).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("gives digest readers no single mails but one digest a day, and nothing while mail is disabled", async () => {
     const t = await setup();
-    t.db.update(users).set({ emailDigest: true }).where(eq(users.username, "jiangmj")).run();
-    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
-    expect(approveReply(t.db, t.user("dengmj"), id180, null).ok).toBe(true);
-    expect(t.db.select().from(emailOutbox).all()).toHaveLength(0);
-    expect(queueDigests(t.db)).toBe(1);
-    expect(t.db.select().from(emailOutbox).get()!.subject).toMatch(/^【提案办理】您有 \d+ 条待办消息$/);
-    expect(queueDigests(t.db)).toBe(0);
-    saveSmtpSettings(t.db, SMTP_DISABLED, t.user("admin").id);
-    t.db.update(users).set({ emailDigest: false }).where(eq(users.username, "jiangmj")).run();
-    expect(queueDigests(t.db)).toBe(0);
+    await t.db.update(users).set({ emailDigest: true }).where(eq(users.username, "jiangmj")).run();
+    const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
+    expect((await approveReply(t.db, await t.user("dengmj"), id180, null)).ok).toBe(true);
+    expect(await t.db.select().from(emailOutbox).all()).toHaveLength(0);
+    expect(await queueDigests(t.db)).toBe(1);
+    expect((await t.db.select().from(emailOutbox).get())!.subject).toMatch(/^【提案办理】您有 \d+ 条待办消息$/);
+    expect(await queueDigests(t.db)).toBe(0);
+    await saveSmtpSettings(t.db, SMTP_DISABLED, (await t.user("admin")).id);
+    await t.db.update(users).set({ emailDigest: false }).where(eq(users.username, "jiangmj")).run();
+    expect(await queueDigests(t.db)).toBe(0);
   });
 });

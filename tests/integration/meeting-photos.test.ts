@@ -18,6 +18,7 @@ import { eventLabel } from "@/lib/event-labels";
 import { MAX_MEETING_PHOTOS } from "@/lib/import/attachments";
 import type { UploadPurpose } from "@/lib/uploads";
 import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
+import { indexes, inOrder } from "./in-order";
 
 // The routes ask the guard who calls; here the caller is whoever the test says (null: nobody signed in).
 const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null; mustChangePassword?: boolean } }));
@@ -47,18 +48,18 @@ const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 
 const PDF = new TextEncoder().encode("%PDF-1.7\n会议纪要");
 
 /** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
-function uploaded(login: string, fileName: string, bytes: Uint8Array = JPEG, purpose: UploadPurpose = "photo", mimeType = "image/jpeg"): string {
+async function uploaded(login: string, fileName: string, bytes: Uint8Array = JPEG, purpose: UploadPurpose = "photo", mimeType = "image/jpeg"): Promise<string> {
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  recordUpload(t.db, { id, userId: t.user(login).id, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  await recordUpload(t.db, { id, userId: (await t.user(login)).id, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
   return id;
 }
-const photos = (login: string, n: number) => Array.from({ length: n }, (_, i) => uploaded(login, `现场${i + 1}.jpg`));
+const photos = async (login: string, n: number) => await inOrder(indexes(n), async (i) => uploaded(login, `现场${i + 1}.jpg`));
 
 const stored = (storagePath: string) => path.join(process.env.ATTACHMENTS_DIR!, storagePath);
-const photoRows = (meetingId: number) => t.db.select().from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).orderBy(asc(meetingPhotos.id)).all();
-const photoEvents = () =>
+const photoRows = async (meetingId: number) => t.db.select().from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).orderBy(asc(meetingPhotos.id)).all();
+const photoEvents = async () =>
   t.db
     .select({ action: events.action, data: events.data, proposalId: events.proposalId })
     .from(events)
@@ -67,117 +68,117 @@ const photoEvents = () =>
     .all();
 
 /** A new proposal led by 科技创新局, accepted (so in hand), or left 待签收. */
-function proposal(accepted = true): number {
-  const id = ok(t.register(number++, { title: `关于科学城孵化器建设的建议${number}` })).id;
-  ok(assignProposal(t.db, t.user("coordinator"), id, { leadUnitId: t.unit(LEAD), coUnitIds: [] }));
-  if (accepted) ok(acceptAssignment(t.db, t.user("jiangmj"), id, t.unit(LEAD)));
+async function proposal(accepted = true): Promise<number> {
+  const id = ok(await t.register(number++, { title: `关于科学城孵化器建设的建议${number}` })).id;
+  ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: await t.unit(LEAD), coUnitIds: [] }));
+  if (accepted) ok(await acceptAssignment(t.db, await t.user("jiangmj"), id, await t.unit(LEAD)));
   return id;
 }
 
-const input = (proposalIds: number[], photoIds: string[]): MeetingInput => ({
+const input = async (proposalIds: number[], photoIds: string[]): Promise<MeetingInput> => ({
   kind: "consultation",
   heldOn: DEMO_TODAY,
   place: "科技创新局三楼会议室",
   proposalIds,
-  memberIds: [t.user("liuxr").id],
+  memberIds: [(await t.user("liuxr")).id],
   officials: "邓敏军局长、蒋明杰",
   minutes: "委员介绍了建议，局里介绍了已开展的工作。",
   photos: photoIds,
 });
 
 /** A meeting of 科技创新局 recorded by 蒋明杰 with `n` photos. */
-const meetingWith = (n: number) => ok(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], photos("jiangmj", n)))).meetingId;
+const meetingWith = async (n: number) => ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", n)))).meetingId;
 
 describe("photos taken with the record", () => {
-  it("become the meeting's photos, stored under meetings/<id>/ outside public/, the uploads used up", () => {
-    const refs = [uploaded("jiangmj", "合影.jpg"), uploaded("jiangmj", "会场.png", PNG, "photo", "image/png")];
-    const { meetingId } = ok(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], refs)));
-    const rows = photoRows(meetingId);
+  it("become the meeting's photos, stored under meetings/<id>/ outside public/, the uploads used up", async () => {
+    const refs = [await uploaded("jiangmj", "合影.jpg"), await uploaded("jiangmj", "会场.png", PNG, "photo", "image/png")];
+    const { meetingId } = ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], refs)));
+    const rows = await photoRows(meetingId);
     expect(rows.map((r) => [r.fileName, r.mimeType, r.size, r.uploadedBy])).toEqual([
-      ["合影.jpg", "image/jpeg", JPEG.byteLength, t.user("jiangmj").id],
-      ["会场.png", "image/png", PNG.byteLength, t.user("jiangmj").id],
+      ["合影.jpg", "image/jpeg", JPEG.byteLength, (await t.user("jiangmj")).id],
+      ["会场.png", "image/png", PNG.byteLength, (await t.user("jiangmj")).id],
     ]);
     for (const r of rows) expect(r.storagePath).toMatch(new RegExp(`^meetings/${meetingId}/[0-9a-f]{32}$`));
     expect(fs.readFileSync(stored(rows[1]!.storagePath))).toEqual(Buffer.from(PNG));
     expect(refs.some((ref) => fs.existsSync(incomingPath(ref)))).toBe(false);
-    expect(t.db.select().from(uploads).where(inArray(uploads.id, refs)).all()).toEqual([]);
-    expect(meetingDetail(t.db, meetingId)!.photos.map((p) => p.fileName)).toEqual(["合影.jpg", "会场.png"]);
+    expect(await t.db.select().from(uploads).where(inArray(uploads.id, refs)).all()).toEqual([]);
+    expect((await meetingDetail(t.db, meetingId))!.photos.map((p) => p.fileName)).toEqual(["合影.jpg", "会场.png"]);
   });
 
-  it("are kept back with the record when a proposal refuses it: nothing saved, the uploads still usable", () => {
-    const refs = photos("jiangmj", 2);
-    const before = t.db.select().from(meetings).all().length;
-    const refused = recordMeeting(t.db, t.user("jiangmj"), input([proposal(), proposal(false)], refs));
+  it("are kept back with the record when a proposal refuses it: nothing saved, the uploads still usable", async () => {
+    const refs = await photos("jiangmj", 2);
+    const before = (await t.db.select().from(meetings).all()).length;
+    const refused = await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal(), await proposal(false)], refs));
     expect(refused.ok).toBe(false);
-    expect(t.db.select().from(meetings).all().length).toBe(before);
+    expect((await t.db.select().from(meetings).all()).length).toBe(before);
     expect(refs.every((ref) => fs.existsSync(incomingPath(ref)))).toBe(true);
     // The same uploads then go with a record that is taken.
-    const { meetingId } = ok(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], refs)));
-    expect(photoRows(meetingId)).toHaveLength(2);
+    const { meetingId } = ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], refs)));
+    expect(await photoRows(meetingId)).toHaveLength(2);
   });
 
-  it(`are at most ${MAX_MEETING_PHOTOS}, of the caller's own uploads for photos`, () => {
-    expect(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], photos("jiangmj", MAX_MEETING_PHOTOS + 1)))).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
+  it(`are at most ${MAX_MEETING_PHOTOS}, of the caller's own uploads for photos`, async () => {
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS + 1)))).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
     // Another handler's upload, and the handler's own upload for another purpose, are not photos to use.
-    expect(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], [uploaded("wangl", "别人的.jpg")]))).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
-    expect(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], [uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]))).toEqual({
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("wangl", "别人的.jpg")]))).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]))).toEqual({
       ok: false,
       reason: "上传的文件已失效或已被使用，请移除后重新上传",
     });
-    expect(ok(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], photos("jiangmj", MAX_MEETING_PHOTOS))))).toBeDefined();
+    expect(ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS))))).toBeDefined();
   });
 });
 
 describe("photos added and removed later", () => {
-  it("by a handler of the meeting's unit (not only its recorder), logged with Chinese labels", () => {
-    const meetingId = meetingWith(1);
-    const eventsBefore = photoEvents().length;
-    expect(ok(addMeetingPhotos(t.db, t.user("wangl"), meetingId, photos("wangl", 2)))).toEqual({ count: 2 });
-    const rows = photoRows(meetingId);
-    expect(rows.map((r) => r.uploadedBy)).toEqual([t.user("jiangmj").id, t.user("wangl").id, t.user("wangl").id]);
-    ok(removeMeetingPhoto(t.db, t.user("jiangmj"), meetingId, rows[0]!.id));
+  it("by a handler of the meeting's unit (not only its recorder), logged with Chinese labels", async () => {
+    const meetingId = await meetingWith(1);
+    const eventsBefore = (await photoEvents()).length;
+    expect(ok(await addMeetingPhotos(t.db, await t.user("wangl"), meetingId, await photos("wangl", 2)))).toEqual({ count: 2 });
+    const rows = await photoRows(meetingId);
+    expect(rows.map((r) => r.uploadedBy)).toEqual([(await t.user("jiangmj")).id, (await t.user("wangl")).id, (await t.user("wangl")).id]);
+    ok(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, rows[0]!.id));
     expect(fs.existsSync(stored(rows[0]!.storagePath))).toBe(false);
     expect(fs.existsSync(stored(rows[1]!.storagePath))).toBe(true);
-    expect(photoRows(meetingId).map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id]);
-    expect(photoEvents().slice(eventsBefore)).toEqual([
+    expect((await photoRows(meetingId)).map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id]);
+    expect((await photoEvents()).slice(eventsBefore)).toEqual([
       { action: "meeting_photos_added", data: { meetingId, fileNames: ["现场1.jpg", "现场2.jpg"] }, proposalId: null },
       { action: "meeting_photo_removed", data: { meetingId, fileName: "现场1.jpg" }, proposalId: null },
     ]);
-    const changes = meetingPhotoChanges(t.db, meetingId);
+    const changes = await meetingPhotoChanges(t.db, meetingId);
     expect(changes.map((c) => [eventLabel(c.action), c.actor, c.fileNames])).toEqual([
       ["添加会议照片", "王磊", ["现场1.jpg", "现场2.jpg"]],
       ["删除会议照片", "蒋明杰", ["现场1.jpg"]],
     ]);
   });
 
-  it("never by another unit, the unit's director or 分管领导, nor the coordinating office; the uploads stay usable", () => {
-    const meetingId = meetingWith(1);
-    const [photo] = photoRows(meetingId);
+  it("never by another unit, the unit's director or 分管领导, nor the coordinating office; the uploads stay usable", async () => {
+    const meetingId = await meetingWith(1);
+    const [photo] = await photoRows(meetingId);
     const NOT_YOURS = "只有记录此会议的单位的承办人可以添加或删除照片";
     for (const login of ["dqgzb", "dengmj", "zhouwb", "coordinator"]) {
-      const ref = uploaded(login, "越权.jpg");
-      expect(addMeetingPhotos(t.db, t.user(login), meetingId, [ref]), login).toEqual({ ok: false, reason: NOT_YOURS });
+      const ref = await uploaded(login, "越权.jpg");
+      expect(await addMeetingPhotos(t.db, await t.user(login), meetingId, [ref]), login).toEqual({ ok: false, reason: NOT_YOURS });
       expect(fs.existsSync(incomingPath(ref))).toBe(true);
-      expect(removeMeetingPhoto(t.db, t.user(login), meetingId, photo!.id), login).toEqual({ ok: false, reason: NOT_YOURS });
+      expect(await removeMeetingPhoto(t.db, await t.user(login), meetingId, photo!.id), login).toEqual({ ok: false, reason: NOT_YOURS });
     }
-    expect(photoRows(meetingId)).toEqual([photo]);
+    expect(await photoRows(meetingId)).toEqual([photo]);
     expect(fs.existsSync(stored(photo!.storagePath))).toBe(true);
-    expect(addMeetingPhotos(t.db, t.user("jiangmj"), 2_000_000_000, photos("jiangmj", 1))).toEqual({ ok: false, reason: "该会议记录不存在" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), 2_000_000_000, await photos("jiangmj", 1))).toEqual({ ok: false, reason: "该会议记录不存在" });
   });
 
-  it(`up to ${MAX_MEETING_PHOTOS} in all; a photo named under another meeting is not that meeting's`, () => {
-    const meetingId = meetingWith(MAX_MEETING_PHOTOS - 2);
-    const three = photos("jiangmj", 3);
-    expect(addMeetingPhotos(t.db, t.user("jiangmj"), meetingId, three)).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 2 张" });
+  it(`up to ${MAX_MEETING_PHOTOS} in all; a photo named under another meeting is not that meeting's`, async () => {
+    const meetingId = await meetingWith(MAX_MEETING_PHOTOS - 2);
+    const three = await photos("jiangmj", 3);
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three)).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 2 张" });
     expect(three.every((ref) => fs.existsSync(incomingPath(ref)))).toBe(true);
-    ok(addMeetingPhotos(t.db, t.user("jiangmj"), meetingId, three.slice(0, 2)));
-    expect(addMeetingPhotos(t.db, t.user("jiangmj"), meetingId, three.slice(2))).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 0 张" });
-    const other = meetingWith(1);
-    const [otherPhoto] = photoRows(other);
-    expect(removeMeetingPhoto(t.db, t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
-    expect(photoRows(other)).toEqual([otherPhoto]);
-    ok(removeMeetingPhoto(t.db, t.user("jiangmj"), other, otherPhoto!.id));
-    expect(removeMeetingPhoto(t.db, t.user("jiangmj"), other, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    ok(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(0, 2)));
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(2))).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 0 张" });
+    const other = await meetingWith(1);
+    const [otherPhoto] = await photoRows(other);
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    expect(await photoRows(other)).toEqual([otherPhoto]);
+    ok(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id));
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
   });
 });
 
@@ -189,8 +190,8 @@ describe("the upload route with purpose=photo", () => {
     const response = await POST(new Request(`http://app.test/api/uploads?purpose=${purpose}`, { method: "POST", body: form, headers: { origin: "http://app.test", host: "app.test" } }));
     return { status: response.status, body: await response.text() };
   }
-  beforeEach(() => {
-    caller.user = { ...t.user("jiangmj") };
+  beforeEach(async () => {
+    caller.user = { ...await t.user("jiangmj") };
   });
 
   it("takes JPEG, PNG and WebP by their first bytes; refuses a PDF, a disguised file or a PNG named .webp, and keeps none of them", async () => {
@@ -202,7 +203,7 @@ describe("the upload route with purpose=photo", () => {
       const taken = await post(name, bytes);
       expect(taken.status, name).toBe(200);
       const { id } = JSON.parse(taken.body) as { id: string };
-      expect(t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "photo", mimeType });
+      expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "photo", mimeType });
     }
     const incoming = () => fs.readdirSync(path.dirname(incomingPath(newUploadId()))).length;
     const before = incoming();
@@ -220,7 +221,7 @@ describe("the upload route with purpose=photo", () => {
 
   it("is for those who record meetings: a director, the coordinating office or a member may not upload photos", async () => {
     for (const login of ["dengmj", "coordinator", "liuxr"]) {
-      caller.user = { ...t.user(login) };
+      caller.user = { ...await t.user(login) };
       expect((await post("合影.jpg", JPEG)).status, login).toBe(403);
     }
   });
@@ -232,15 +233,15 @@ describe("the photo's route", () => {
     const response = await GET(new Request(`http://app.test/meetings/${meetingId}/photos/${photoId}`), { params: Promise.resolve({ id: String(meetingId), photoId: String(photoId) }) });
     return response;
   }
-  const as = (login: string | null) => {
-    caller.user = login ? { ...t.user(login) } : null;
+  const as = async (login: string | null) => {
+    caller.user = login ? { ...await t.user(login) } : null;
   };
 
   it("serves the photo to the unit's staff and the coordinating office, as a download never sniffed", async () => {
-    const meetingId = ok(recordMeeting(t.db, t.user("jiangmj"), input([proposal()], [uploaded("jiangmj", "会场 合影.png", PNG, "photo", "image/png")]))).meetingId;
-    const [photo] = photoRows(meetingId);
+    const meetingId = ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "会场 合影.png", PNG, "photo", "image/png")]))).meetingId;
+    const [photo] = await photoRows(meetingId);
     for (const login of ["jiangmj", "wangl", "dengmj", "zhouwb", "coordinator"]) {
-      as(login);
+      await as(login);
       const response = await get(meetingId, photo!.id);
       expect(response.status, login).toBe(200);
       expect(Buffer.from(await response.arrayBuffer())).toEqual(Buffer.from(PNG));
@@ -252,11 +253,11 @@ describe("the photo's route", () => {
   });
 
   it("refuses as the meeting's page does: 401 signed out, 403 to another unit and to roles without meetings, 404 for what does not exist", async () => {
-    const meetingId = meetingWith(1);
-    const [photo] = photoRows(meetingId);
-    const other = meetingWith(1);
+    const meetingId = await meetingWith(1);
+    const [photo] = await photoRows(meetingId);
+    const other = await meetingWith(1);
     const status = async (login: string | null, m: number | string, p: number | string) => {
-      as(login);
+      await as(login);
       return (await get(m, p)).status;
     };
     expect(await status(null, meetingId, photo!.id)).toBe(401);
@@ -272,13 +273,13 @@ describe("the photo's route", () => {
   });
 
   it("reads and never writes: a removed photo is gone (404), the remaining one still served", async () => {
-    const meetingId = meetingWith(2);
-    const [first, second] = photoRows(meetingId);
-    ok(removeMeetingPhoto(t.db, t.user("jiangmj"), meetingId, first!.id));
-    const before = { events: photoEvents(), photos: photoRows(meetingId), uploads: t.db.select().from(uploads).all() };
-    as("jiangmj");
+    const meetingId = await meetingWith(2);
+    const [first, second] = await photoRows(meetingId);
+    ok(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, first!.id));
+    const before = { events: await photoEvents(), photos: await photoRows(meetingId), uploads: await t.db.select().from(uploads).all() };
+    await as("jiangmj");
     expect((await get(meetingId, first!.id)).status).toBe(404);
     expect((await get(meetingId, second!.id)).status).toBe(200);
-    expect({ events: photoEvents(), photos: photoRows(meetingId), uploads: t.db.select().from(uploads).all() }).toEqual(before);
+    expect({ events: await photoEvents(), photos: await photoRows(meetingId), uploads: await t.db.select().from(uploads).all() }).toEqual(before);
   });
 });

@@ -25,12 +25,12 @@ describe("overdue replies on the demo data", () => {
     const today = DEMO_TODAY;
 
     // 统计: each proposal's facts, and the 办复超期 figures the page shows, in all and per lead unit.
-    const stats = sorted(statisticsFacts(t.db, {}, today).filter((f) => f.replyOverdue).map((f) => f.id));
-    const { figures, units } = statisticsFigures(t.db, {}, today);
+    const stats = sorted((await statisticsFacts(t.db, {}, today)).filter((f) => f.replyOverdue).map((f) => f.id));
+    const { figures, units } = await statisticsFigures(t.db, {}, today);
     expect(figures.replyOverdue).toBe(stats.length);
 
     // 督办: the reply rows the board flags as overdue, and its count of them per unit.
-    const replySteps = supervisionItems(t.db, today).filter((i) => i.stage === "reply");
+    const replySteps = (await supervisionItems(t.db, today)).filter((i) => i.stage === "reply");
     const board = sorted(replySteps.filter((i) => isPastDue(i.due, today)).map((i) => i.proposalId));
     const boardUnits = supervisionBoard(replySteps, today, { page: 1, unitId: null }).units;
     expect(Object.fromEntries(boardUnits.filter((u) => u.overdue > 0).map((u) => [u.unitId, u.overdue]))).toEqual(
@@ -39,15 +39,16 @@ describe("overdue replies on the demo data", () => {
 
     // 台账: the rows whose 办复超期 cell says so.
     const column = LEDGER_COLUMNS.find((c) => c.header === "办复超期")!;
-    const ledger = sorted(ledgerRows(t.db, {}, today).filter((r) => column.cell(r, today) !== "").map((r) => r.id));
+    const ledger = sorted((await ledgerRows(t.db, {}, today)).filter((r) => column.cell(r, today) !== "").map((r) => r.id));
 
     // 全部提案 filtered by 超期 (at least one day), and its export.
-    const listed = sorted(listProposals(t.db, { overdue: 1 }, { pageSize: 1000, today }).rows.map((r) => r.id));
-    const exported = sorted(ledgerRows(t.db, { overdue: 1 }, today).map((r) => r.id));
+    const listed = sorted((await listProposals(t.db, { overdue: 1 }, { pageSize: 1000, today })).rows.map((r) => r.id));
+    const exported = sorted((await ledgerRows(t.db, { overdue: 1 }, today)).map((r) => r.id));
 
     // 我的提案: what each member's page flags as overdue.
-    const members = t.db.select({ id: users.id }).from(users).where(eq(users.role, "member")).all();
-    const member = sorted(members.flatMap((m) => memberProposals(t.db, m.id).filter((p) => (memberDue(p, today)?.overdueDays ?? 0) > 0).map((p) => p.id)));
+    const members = await t.db.select({ id: users.id }).from(users).where(eq(users.role, "member")).all();
+    const perMember = await Promise.all(members.map(async (m) => (await memberProposals(t.db, m.id)).filter((p) => (memberDue(p, today)?.overdueDays ?? 0) > 0).map((p) => p.id)));
+    const member = sorted(perMember.flat());
 
     expect(stats.length).toBeGreaterThan(0);
     expect(board).toEqual(stats);

@@ -88,11 +88,11 @@ describe("PostgreSQL migrations", () => {
       const sqliteWriter: Writer = {
         insert: async (table, values) => {
           const target = sqliteTables.get(table) as typeof sqliteSchema.units;
-          return sqlite.db
+          return (await sqlite.db
             .insert(target)
             .values(values as never)
             .returning()
-            .get().id;
+            .get()).id;
         },
         exec: async (statement) => {
           sqlite.db.$client.exec(statement);

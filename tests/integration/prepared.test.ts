@@ -1,7 +1,7 @@
 /** Queries prepared once per connection (db/prepared.ts): one per connection, and run in its transaction. */
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { param, preparedOnce } from "@/db/prepared";
 import { categories } from "@/db/schema";
 import { tempDatabase } from "./temp-db";
@@ -20,34 +20,36 @@ function setup() {
 
 const categoryName = preparedOnce((db: Pick<Db, "select">) => db.select({ name: categories.name }).from(categories).where(eq(categories.id, param("id"))).prepare());
 
-const addCategory = (db: Pick<Db, "insert">, name: string) => db.insert(categories).values({ name }).returning({ id: categories.id }).get().id;
+const addCategory = async (db: Pick<Db, "insert">, name: string) => (await db.insert(categories).values({ name }).returning({ id: categories.id }).get()).id;
 
 describe("preparedOnce", () => {
-  it("builds a query once for each connection and runs it with the values given", () => {
+  it("builds a query once for each connection and runs it with the values given", async () => {
     const a = setup();
     const b = setup();
     expect(categoryName(a)).toBe(categoryName(a));
     expect(categoryName(b)).not.toBe(categoryName(a));
-    const inA = addCategory(a, "科技");
-    const inB = addCategory(b, "财政");
-    expect(categoryName(a).get({ id: inA })).toEqual({ name: "科技" });
-    expect(categoryName(b).get({ id: inB })).toEqual({ name: "财政" });
-    expect(categoryName(a).get({ id: inA + 1000 })).toBeUndefined();
+    const inA = await addCategory(a, "科技");
+    const inB = await addCategory(b, "财政");
+    expect(await categoryName(a).get({ id: inA })).toEqual({ name: "科技" });
+    expect(await categoryName(b).get({ id: inB })).toEqual({ name: "财政" });
+    expect(await categoryName(a).get({ id: inA + 1000 })).toBeUndefined();
   });
 
-  it("reached through a transaction, is the connection's query and sees what the transaction wrote, which a rollback undoes", () => {
+  it("reached through a transaction, is the connection's query and sees what the transaction wrote, which a rollback undoes", async () => {
     const db = setup();
     const prepared = categoryName(db);
     let id = 0;
-    expect(() =>
-      db.transaction((tx) => {
-        id = addCategory(tx, "审计");
-        expect(categoryName(tx)).toBe(prepared);
-        expect(categoryName(tx).get({ id })).toEqual({ name: "审计" });
+    await expect(
+      db.transaction(async (tx) => {
+        id = await addCategory(tx, "审计");
+        // Inside the transaction the database is the transaction's connection (db/client.ts).
+        expect(categoryName(db)).toBe(categoryName(tx));
+        expect(categoryName(tx)).not.toBe(prepared);
+        expect(await categoryName(db).get({ id })).toEqual({ name: "审计" });
         throw new Error("roll back");
       }),
-    ).toThrow("roll back");
-    expect(categoryName(db).get({ id })).toBeUndefined();
+    ).rejects.toThrow("roll back");
+    expect(await categoryName(db).get({ id })).toBeUndefined();
   });
 
   it("refuses what is not a drizzle database", () => {

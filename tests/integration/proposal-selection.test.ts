@@ -114,8 +114,8 @@ function expected(s: ProposalSelection, today = DEMO_TODAY): number[] {
   return inListOrder(facts.filter((f) => selects(f, s, today))).map((f) => f.id);
 }
 
-function listed(s: ProposalSelection, today = DEMO_TODAY): { ids: number[]; total: number } {
-  const { rows, total } = listProposals(t.db, s, { pageSize: 1000, today });
+async function listed(s: ProposalSelection, today = DEMO_TODAY): Promise<{ ids: number[]; total: number }> {
+  const { rows, total } = await listProposals(t.db, s, { pageSize: 1000, today });
   return { ids: rows.map((r) => r.id), total };
 }
 
@@ -123,15 +123,15 @@ beforeAll(async () => {
   t = await demoDatabase();
   // A few more, so that each filter has something to tell apart: a key proposal with a word in its body only,
   // one co-signed by 刘新荣, one received long ago, one in the NPC session.
-  const liu = t.user("liuxr").id;
+  const liu = (await t.user("liuxr")).id;
   const other = t.db.$client.prepare("select id from users where role = 'member' and username <> 'liuxr' order by id limit 1").pluck().get() as number;
   const npc = t.db.$client.prepare("select id from sessions where kind = 'suggestion' order by id limit 1").pluck().get() as number;
   const category = t.db.$client.prepare("select id from categories order by id desc limit 1").pluck().get() as number;
   for (const r of [
-    t.register(9001, { title: "关于测试筛选的建议甲", body: "正文提到鲸落湾公园的管护。", isKey: true, categoryId: category }),
-    t.register(9002, { title: "关于测试筛选的建议乙", body: "正文。", proposerId: other, coSignerIds: [liu] }),
-    t.register(9003, { title: "关于测试筛选的建议丙", body: "正文。", receivedOn: "2026-01-05" }),
-    t.register(9004, { title: "关于测试筛选的建议丁", body: "正文。", sessionId: npc }),
+    await t.register(9001, { title: "关于测试筛选的建议甲", body: "正文提到鲸落湾公园的管护。", isKey: true, categoryId: category }),
+    await t.register(9002, { title: "关于测试筛选的建议乙", body: "正文。", proposerId: other, coSignerIds: [liu] }),
+    await t.register(9003, { title: "关于测试筛选的建议丙", body: "正文。", receivedOn: "2026-01-05" }),
+    await t.register(9004, { title: "关于测试筛选的建议丁", body: "正文。", sessionId: npc }),
   ]) {
     if (!r.ok) throw new Error(r.reason);
   }
@@ -141,7 +141,7 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 describe("全部提案's selection", () => {
-  it("each filter alone selects what its rule says", () => {
+  it("each filter alone selects what its rule says", async () => {
     const distinct = <T,>(values: T[]) => [...new Set(values)];
     const cases: ProposalSelection[] = [
       {},
@@ -159,7 +159,7 @@ describe("全部提案's selection", () => {
       ...["刘新荣", "鲸落", "鲸落湾公园", "党群工作部", "科技创新局", "180", "9003", "人才", "停车", "车", "不存在的词"].map((q) => ({ q })),
     ];
     for (const s of cases) {
-      const { ids, total } = listed(s);
+      const { ids, total } = await listed(s);
       expect(ids, JSON.stringify(s)).toEqual(expected(s));
       expect(total, JSON.stringify(s)).toBe(ids.length);
     }
@@ -168,36 +168,36 @@ describe("全部提案's selection", () => {
     expect(expected({ key: true }).length).toBeGreaterThan(0);
   });
 
-  it("a member's name finds the proposals they co-signed as well as those they lead", () => {
+  it("a member's name finds the proposals they co-signed as well as those they lead", async () => {
     const liu = t.db.$client.prepare("select id from users where username = 'liuxr'").get() as { id: number };
     const role = (r: string) =>
       t.db.$client.prepare("select proposal_id from proposal_signers where user_id = ? and role = ?").pluck().all(liu.id, r) as number[];
-    const found = listed({ q: "刘新荣" }).ids;
+    const found = (await listed({ q: "刘新荣" })).ids;
     expect(role("cosigner").length).toBeGreaterThanOrEqual(3);
     for (const id of [...role("lead"), ...role("cosigner")]) expect(found).toContain(id);
     // Not a seconder (附议) alone, nor a proposal that only mentions no one.
     expect(found.length).toBe(new Set([...role("lead"), ...role("cosigner"), ...expected({ q: "刘新荣" })]).size);
   });
 
-  it("超期 counts calendar days past the lead unit's reply deadline, only while the reply is awaited", () => {
+  it("超期 counts calendar days past the lead unit's reply deadline, only while the reply is awaited", async () => {
     const today = "2026-12-31";
     const awaited = facts.filter((f) => (AWAITING_REPLY_STATES as readonly string[]).includes(f.status) && f.replyDue !== null && f.replyDue < today);
     expect(awaited.length).toBeGreaterThan(3);
     const days = awaited.map((f) => daysOverdue(f.replyDue!, today)).sort((a, b) => a - b);
     for (const n of [1, days[0]!, days[0]! + 1, days[Math.floor(days.length / 2)]!, days.at(-1)!, days.at(-1)! + 1]) {
-      const { ids } = listed({ overdue: n }, today);
+      const { ids } = await listed({ overdue: n }, today);
       expect(ids, `overdue ${n}`).toEqual(expected({ overdue: n }, today));
       expect(ids.length, `overdue ${n}`).toBe(days.filter((d) => d >= n).length);
     }
     // On the due day itself nothing is overdue yet; the day after, one day.
     const due = awaited[0]!.replyDue!;
-    expect(listed({ overdue: 1 }, due).ids).not.toContain(awaited[0]!.id);
+    expect((await listed({ overdue: 1 }, due)).ids).not.toContain(awaited[0]!.id);
     const dayAfter = new Date(Date.parse(due) + 86_400_000).toISOString().slice(0, 10);
-    expect(listed({ overdue: 1 }, dayAfter).ids).toContain(awaited[0]!.id);
-    expect(listed({ overdue: 2 }, dayAfter).ids).not.toContain(awaited[0]!.id);
+    expect((await listed({ overdue: 1 }, dayAfter)).ids).toContain(awaited[0]!.id);
+    expect((await listed({ overdue: 2 }, dayAfter)).ids).not.toContain(awaited[0]!.id);
   });
 
-  it("combinations select what every one of their filters does; the pages put together, and the ledger, are the list", () => {
+  it("combinations select what every one of their filters does; the pages put together, and the ledger, are the list", async () => {
     let seed = 19;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -222,18 +222,18 @@ describe("全部提案's selection", () => {
       if (random() < 0.2) s.unitId = pick(units);
       const today = pick([DEMO_TODAY, "2026-09-30", "2026-12-31"]);
       const want = expected(s, today);
-      expect(listed(s, today).ids, JSON.stringify(s)).toEqual(want);
+      expect((await listed(s, today)).ids, JSON.stringify(s)).toEqual(want);
       if (want.length > 0) nonEmpty++;
-      if (s.unitId == null) expect(ledgerRows(t.db, s, today).map((r) => r.id), JSON.stringify(s)).toEqual(want);
+      if (s.unitId == null) expect((await ledgerRows(t.db, s, today)).map((r) => r.id), JSON.stringify(s)).toEqual(want);
     }
     expect(nonEmpty).toBeGreaterThan(40);
 
     // Paged by 7: the pages in turn are the whole selection, each counting all of it.
     const s: ProposalSelection = { kind: "proposal" };
     const all = expected(s);
-    const pages = Array.from({ length: Math.ceil(all.length / 7) + 1 }, (_, i) => listProposals(t.db, s, { page: i + 1, pageSize: 7, today: DEMO_TODAY }));
+    const pages = await Promise.all(Array.from({ length: Math.ceil(all.length / 7) + 1 }, async (_, i) => listProposals(t.db, s, { page: i + 1, pageSize: 7, today: DEMO_TODAY })));
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
     for (const p of pages) expect(p.total).toBe(all.length);
-    expect(pages.at(-1)!.rows).toEqual([]);
+    expect((await pages.at(-1))!.rows).toEqual([]);
   });
 });

@@ -67,7 +67,7 @@ describe("isCacheable", () => {
 
 describe("cachedPublicPage", () => {
   it("renders a page once for twenty simultaneous visitors, then serves it from memory", async () => {
-    const pages = await Promise.all(Array.from({ length: 20 }, () => cachedPublicPage(visit("/open/12"))));
+    const pages = await Promise.all(Array.from({ length: 20 }, async () => cachedPublicPage(visit("/open/12"))));
     expect(renders).toHaveLength(1);
     expect(renders[0]!.token).toBeTruthy();
     expect(pages.every((p) => p?.status === 200)).toBe(true);

@@ -20,35 +20,35 @@ function proposalId(number: number, status: string): number {
   return t.db.$client.prepare("select id from proposals where number = ? and status = ?").pluck().get(number, status) as number;
 }
 
-function search(query: string) {
-  return searchPublished(t.db, searchPlan(searchTerms(query))!, {}).items.map((i) => i.id);
+async function search(query: string) {
+  return (await searchPublished(t.db, searchPlan(searchTerms(query))!, {})).items.map((i) => i.id);
 }
 
 /** Approves the demo's proposals 180 and 12, both answered by 科技创新局. */
-function approveTwo() {
-  const director = t.user("dengmj");
+async function approveTwo() {
+  const director = await t.user("dengmj");
   const p180 = proposalId(180, "in_review");
   const p12 = proposalId(12, "in_review");
-  expect(approveReply(t.db, director, p180, null).ok).toBe(true);
-  expect(approveReply(t.db, director, p12, null).ok).toBe(true);
+  expect((await approveReply(t.db, director, p180, null)).ok).toBe(true);
+  expect((await approveReply(t.db, director, p12, null)).ok).toBe(true);
   return { p180, p12 };
 }
 
 describe("发布", () => {
-  it("gives consecutive 索引号 per publisher and year, never reusing a withdrawn one", () => {
-    const { p180, p12 } = approveTwo();
-    const coordinator = t.user("coordinator");
-    const last = (t.db.$client.prepare("select max(index_serial) from publications where publisher_unit_id = ? and index_year = ?").pluck().get(t.unit("重庆高新区科技创新局"), year) as number | null) ?? 0;
+  it("gives consecutive 索引号 per publisher and year, never reusing a withdrawn one", async () => {
+    const { p180, p12 } = await approveTwo();
+    const coordinator = await t.user("coordinator");
+    const last = (t.db.$client.prepare("select max(index_serial) from publications where publisher_unit_id = ? and index_year = ?").pluck().get(await t.unit("重庆高新区科技创新局"), year) as number | null) ?? 0;
     const serial = (n: number) => `1150010700927688XM/${year}-${String(n).padStart(5, "0")}`;
 
-    const first = decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
+    const first = await decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
     expect(first).toMatchObject({ ok: true, data: { indexNumber: serial(last + 1) } });
-    const withdrawn = decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
+    const withdrawn = await decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
     expect(withdrawn.ok).toBe(true);
-    const second = decideReplyPublication(t.db, coordinator, p12, { type: "publish" });
+    const second = await decideReplyPublication(t.db, coordinator, p12, { type: "publish" });
     expect(second).toMatchObject({ ok: true, data: { indexNumber: serial(last + 2) } });
 
-    const item = publishedById(t.db, second.ok ? second.data.publicationId : 0)!;
+    const item = (await publishedById(t.db, second.ok ? second.data.publicationId : 0))!;
     expect(item).toMatchObject({
       topic: expect.any(String),
       genre: "政协提案办理",
@@ -65,86 +65,86 @@ describe("发布", () => {
     ]);
   });
 
-  it("refuses a unit's handler by default, a second publication, and a reply not yet approved", () => {
+  it("refuses a unit's handler by default, a second publication, and a reply not yet approved", async () => {
     const p180 = proposalId(180, "in_review");
-    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
-    approveReply(t.db, t.user("dengmj"), p180, null);
-    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
-    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" }).ok).toBe(true);
-    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
+    await approveReply(t.db, await t.user("dengmj"), p180, null);
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect((await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).ok).toBe(true);
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
   });
 
-  it("lets the lead unit publish where the settings say units publish", () => {
+  it("lets the lead unit publish where the settings say units publish", async () => {
     const p180 = proposalId(180, "in_review");
-    approveReply(t.db, t.user("dengmj"), p180, null);
-    savePublicationSettings(t.db, { publisher: "unit" }, t.user("admin").id);
-    expect(loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
-    expect(decideReplyPublication(t.db, t.user("cxfwzx"), p180, { type: "publish" }).ok).toBe(false);
-    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "publish" }).ok).toBe(true);
-    savePublicationSettings(t.db, { publisher: "coordinator" }, t.user("admin").id);
-    expect(decideReplyPublication(t.db, t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    await approveReply(t.db, await t.user("dengmj"), p180, null);
+    await savePublicationSettings(t.db, { publisher: "unit" }, (await t.user("admin")).id);
+    expect(await loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
+    expect((await decideReplyPublication(t.db, await t.user("cxfwzx"), p180, { type: "publish" })).ok).toBe(false);
+    expect((await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).ok).toBe(true);
+    await savePublicationSettings(t.db, { publisher: "coordinator" }, (await t.user("admin")).id);
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
   });
 
-  it("tells the proposer and the unit's handlers of a publication, and the office of a withdrawal, after the commit", () => {
+  it("tells the proposer and the unit's handlers of a publication, and the office of a withdrawal, after the commit", async () => {
     const p180 = proposalId(180, "in_review");
-    approveReply(t.db, t.user("dengmj"), p180, null);
+    await approveReply(t.db, await t.user("dengmj"), p180, null);
     const notices = (userId: number) =>
       t.db.$client.prepare("select message, link from notifications where user_id = ? and proposal_id = ? order by id").all(userId, p180) as { message: string; link: string }[];
-    const before = notices(t.user("liuxr").id).length;
-    const published = decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" });
+    const before = notices((await t.user("liuxr")).id).length;
+    const published = await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" });
     expect(published.ok).toBe(true);
-    const member = notices(t.user("liuxr").id).slice(before);
+    const member = notices((await t.user("liuxr")).id).slice(before);
     expect(member).toEqual([{ message: expect.stringMatching(/^第180号提案《.+》：答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/), link: `/member/proposals/${p180}` }]);
-    expect(notices(t.user("jiangmj").id).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
-    expect(notices(t.user("dengmj").id).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
+    expect(notices((await t.user("jiangmj")).id).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
+    expect(notices((await t.user("dengmj")).id).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
 
-    decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "withdraw", reason: "内容需更正" });
-    expect(notices(t.user("jiangmj").id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
-    expect(notices(t.user("coordinator").id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
-    expect(notices(t.user("liuxr").id).length).toBe(before + 1);
+    await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "withdraw", reason: "内容需更正" });
+    expect(notices((await t.user("jiangmj")).id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect(notices((await t.user("coordinator")).id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect(notices((await t.user("liuxr")).id).length).toBe(before + 1);
   });
 
-  it("notifies nobody when the decision is refused", () => {
+  it("notifies nobody when the decision is refused", async () => {
     const p180 = proposalId(180, "in_review");
     const count = () => t.db.$client.prepare("select count(*) from notifications where proposal_id = ?").pluck().get(p180);
     const before = count();
-    expect(decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" }).ok).toBe(false);
+    expect((await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).ok).toBe(false);
     expect(count()).toBe(before);
   });
 });
 
 describe("the public queries", () => {
-  it("find a published reply by a four- and a two-character word, with its letter", () => {
-    const { p180 } = approveTwo();
-    const published = decideReplyPublication(t.db, t.user("coordinator"), p180, { type: "publish" });
+  it("find a published reply by a four- and a two-character word, with its letter", async () => {
+    const { p180 } = await approveTwo();
+    const published = await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" });
     const id = published.ok ? published.data.publicationId : 0;
-    expect(search("人才红利")).toContain(id);
-    expect(search("博士")).toContain(id);
-    expect(search("人才红利 博士")).toContain(id);
-    expect(search("博士 不存在的词语")).not.toContain(id);
-    expect(publishedLetter(t.db, id)?.salutation).toBe("刘新荣委员:");
-    expect(listPublished(t.db, {}).items[0]?.id).toBe(id);
-    expect(listPublished(t.db, { kind: "suggestion" }).items.map((i) => i.id)).not.toContain(id);
-    expect(searchPublished(t.db, searchPlan(["博士"])!, { kind: "suggestion" }).items.map((i) => i.id)).not.toContain(id);
+    expect(await search("人才红利")).toContain(id);
+    expect(await search("博士")).toContain(id);
+    expect(await search("人才红利 博士")).toContain(id);
+    expect(await search("博士 不存在的词语")).not.toContain(id);
+    expect((await publishedLetter(t.db, id))?.salutation).toBe("刘新荣委员:");
+    expect((await listPublished(t.db, {})).items[0]?.id).toBe(id);
+    expect((await listPublished(t.db, { kind: "suggestion" })).items.map((i) => i.id)).not.toContain(id);
+    expect((await searchPublished(t.db, searchPlan(["博士"])!, { kind: "suggestion" })).items.map((i) => i.id)).not.toContain(id);
   });
 
-  it("never return withheld or withdrawn replies, by id, list, search, feed or sitemap", () => {
-    const { p180, p12 } = approveTwo();
-    const coordinator = t.user("coordinator");
-    const withheld = decideReplyPublication(t.db, coordinator, p12, { type: "withhold", reason: "涉及个人隐私" });
+  it("never return withheld or withdrawn replies, by id, list, search, feed or sitemap", async () => {
+    const { p180, p12 } = await approveTwo();
+    const coordinator = await t.user("coordinator");
+    const withheld = await decideReplyPublication(t.db, coordinator, p12, { type: "withhold", reason: "涉及个人隐私" });
     expect(withheld).toMatchObject({ ok: true, data: { indexNumber: null } });
-    const published = decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
+    const published = await decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
     const id = published.ok ? published.data.publicationId : 0;
-    decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
+    await decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
 
     const demoWithheld = t.db.$client.prepare("select id from publications where status = 'withheld'").pluck().all() as number[];
     const hidden = [id, ...demoWithheld];
     expect(hidden).toHaveLength(3);
-    for (const h of hidden) expect(publishedById(t.db, h)).toBeNull();
-    expect(search("人才红利")).not.toContain(id);
-    expect(search("博士")).not.toContain(id);
-    const everything = latestPublished(t.db, 10_000).map((i) => i.id);
-    const listed = listPublished(t.db, {}).items.map((i) => i.id);
+    for (const h of hidden) expect(await publishedById(t.db, h)).toBeNull();
+    expect(await search("人才红利")).not.toContain(id);
+    expect(await search("博士")).not.toContain(id);
+    const everything = (await latestPublished(t.db, 10_000)).map((i) => i.id);
+    const listed = (await listPublished(t.db, {})).items.map((i) => i.id);
     for (const h of hidden) {
       expect(everything).not.toContain(h);
       expect(listed).not.toContain(h);
@@ -153,7 +153,7 @@ describe("the public queries", () => {
     expect(indexed.sort()).toEqual(everything.sort());
   });
 
-  it("index only the summary of a summary-only reply, never its body", () => {
+  it("index only the summary of a summary-only reply, never its body", async () => {
     const row = t.db.$client
       .prepare(
         `select pub.id, pub.summary, d.body, p.title from publications pub join replies r on r.id = pub.reply_id
@@ -162,10 +162,10 @@ describe("the public queries", () => {
       .get() as { id: number; summary: string; body: string; title: string };
     const bodyOnly = [...row.body.matchAll(/[\u4e00-\u9fff]{4}/g)].map((m) => m[0]).find((w) => !row.summary.includes(w) && !row.title.includes(w))!;
     expect(bodyOnly).toBeDefined();
-    expect(search(bodyOnly)).not.toContain(row.id);
-    expect(search(row.summary.slice(0, 4))).toContain(row.id);
-    expect(publishedById(t.db, row.id)?.summary).toBe(row.summary);
-    expect(publishedLetter(t.db, row.id)).toBeNull();
+    expect(await search(bodyOnly)).not.toContain(row.id);
+    expect(await search(row.summary.slice(0, 4))).toContain(row.id);
+    expect((await publishedById(t.db, row.id))?.summary).toBe(row.summary);
+    expect(await publishedLetter(t.db, row.id)).toBeNull();
   });
 });
 
@@ -181,39 +181,39 @@ describe("the replies of a proposal's two rounds", () => {
   }
   const titleOf = (items: { id: number; title: string }[], id: number) => items.find((i) => i.id === id)?.title;
 
-  it("are told apart on the public list, page, feed and search: the second is 第二轮答复", () => {
+  it("are told apart on the public list, page, feed and search: the second is 第二轮答复", async () => {
     const { first, second } = twoRounds();
-    const listed = latestPublished(t.db, 10_000);
+    const listed = await latestPublished(t.db, 10_000);
     expect(titleOf(listed, second.id)).toBe(`${titleOf(listed, first.id)}（第二轮答复）`);
-    expect(publishedById(t.db, second.id)?.title).toMatch(/（第二轮答复）$/);
-    expect(publishedById(t.db, first.id)?.title).not.toMatch(/轮答复）$/);
+    expect((await publishedById(t.db, second.id))?.title).toMatch(/（第二轮答复）$/);
+    expect((await publishedById(t.db, first.id))?.title).not.toMatch(/轮答复）$/);
     const titles = listed.map((i) => i.title);
     expect(new Set(titles).size).toBe(titles.length);
   });
 
-  it("each can be withdrawn and republished with a reason, logged; a withdrawn one leaves page, list, search, feed and sitemap", () => {
+  it("each can be withdrawn and republished with a reason, logged; a withdrawn one leaves page, list, search, feed and sitemap", async () => {
     const { id, first, second } = twoRounds();
-    const coordinator = t.user("coordinator");
-    const visible = (pub: number) => ({
-      page: publishedById(t.db, pub) !== null,
-      feed: latestPublished(t.db, 10_000).some((i) => i.id === pub),
+    const coordinator = await t.user("coordinator");
+    const visible = async (pub: number) => ({
+      page: (await publishedById(t.db, pub)) !== null,
+      feed: (await latestPublished(t.db, 10_000)).some((i) => i.id === pub),
       search: (t.db.$client.prepare("select count(*) from public_search where rowid = ?").pluck().get(pub) as number) === 1,
     });
-    const withdrawn = decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "第一轮答复内容已过时" }, { replyId: first.replyId });
+    const withdrawn = await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "第一轮答复内容已过时" }, { replyId: first.replyId });
     expect(withdrawn).toMatchObject({ ok: true, data: { publicationId: first.id } });
-    expect(visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
-    expect(visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
-    expect(decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
-    const republished = decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: "已核实，恢复公开" }, { replyId: first.replyId });
+    expect(await visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect(await visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
+    expect(await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
+    const republished = await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: "已核实，恢复公开" }, { replyId: first.replyId });
     expect(republished).toMatchObject({ ok: true, data: { publicationId: first.id } });
-    expect(visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
+    expect(await visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
     // The 索引号 is the one the reply was first published with.
-    expect(publishedById(t.db, first.id)?.indexNumber).toBe("1150010700927633XG/2025-00001");
+    expect((await publishedById(t.db, first.id))?.indexNumber).toBe("1150010700927633XG/2025-00001");
 
     // The second round's reply is withdrawn on its own.
-    ok(decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "更正" }, { replyId: second.replyId }));
-    expect(visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
-    expect(visible(first.id).page).toBe(true);
+    ok(await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "更正" }, { replyId: second.replyId }));
+    expect(await visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
+    expect((await visible(first.id)).page).toBe(true);
     const log = t.db.$client
       .prepare("select action, comment, json_extract(data, '$.round') as round from events where proposal_id = ? and action in ('withdraw_publication', 'republish') order by id")
       .all(id);

@@ -51,7 +51,7 @@ describe("publishedPdf", () => {
   it("prints once for twenty concurrent first requests, then serves the stored file", async () => {
     const store = countingStore();
     const source = { publicationId: 7, sheet: sheet("科创〔2026〕1号"), title: "关于测试的答复函" };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => publishedPdf(source, store)));
+    const answers = await Promise.all(Array.from({ length: 20 }, async () => publishedPdf(source, store)));
     expect(store.prints).toEqual(["科创〔2026〕1号"]);
     expect(new Set(answers.map((a) => Buffer.from(a).toString()))).toEqual(new Set(["%PDF-1.7 科创〔2026〕1号 1"]));
     expect(fs.readdirSync(store.dir)).toEqual([expect.stringMatching(/^7-[0-9a-f]{32}\.pdf$/)]);

@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { unreadCount, listNotifications } from "@/db/queries/notifications";
 import { ledgerRows } from "@/db/queries/ledger";
 import type { ProposalSelection } from "@/db/queries/proposal-selection";
@@ -86,7 +86,7 @@ function recording(db: Db): { db: Db; statements: Statement[] } {
  * proposal with its proposers, assignments, contact, drafts, reply, publication, receipts, events and
  * notices in the usual proportions (most replied and published, some still being handled).
  */
-function generate(sqlite: Database.Database, proposals: number) {
+async function generate(sqlite: Database.Database, proposals: number) {
   let seed = 10;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -267,45 +267,45 @@ let t: Awaited<ReturnType<typeof demoDatabase>>;
 
 beforeAll(async () => {
   t = await demoDatabase();
-  generate(t.db.$client, 3000);
+  await generate(t.db.$client, 3000);
 }, 120_000);
 
 afterAll(() => t?.cleanup());
 
-type Case = [name: string, run: (db: Db) => unknown];
+type Case = [name: string, run: (db: Db) => Promise<unknown>];
 
-function cases(): Case[] {
-  const unit = t.unit("重庆高新区科技创新局");
-  const sessionId = t.session("第二次会议");
+async function cases(): Promise<Case[]> {
+  const unit = await t.unit("重庆高新区科技创新局");
+  const sessionId = await t.session("第二次会议");
   const proposal180 = t.db.$client.prepare("select id from proposals where number = 180").pluck().get() as number;
   const published = t.db.$client.prepare("select id from publications where status = 'published' order by id desc limit 1").pluck().get() as number;
   const categoryId = t.db.$client.prepare("select id from categories order by id limit 1").pluck().get() as number;
-  const list = (selection: ProposalSelection, page = 1) => (db: Db) => listProposals(db, selection, { page, today: DEMO_TODAY });
-  const search = (q: string, page = 1) => (db: Db) => searchPublished(db, searchPlan(searchTerms(q))!, {}, page);
+  const list = (selection: ProposalSelection, page = 1) => async (db: Db) => listProposals(db, selection, { page, today: DEMO_TODAY });
+  const search = (q: string, page = 1) => async (db: Db) => searchPublished(db, searchPlan(searchTerms(q))!, {}, page);
   let day = 0;
   /** A day not seen before, so that the figures are counted rather than read from memory. */
   const fresh = () => `2030-01-${String(++day).padStart(2, "0")}`;
   return [
-    ["public list, page 1", (db) => listPublished(db, {}, 1)],
-    ["public list, deep page", (db) => listPublished(db, {}, 100)],
-    ["public list by year", (db) => listPublished(db, { year: 2024 }, 3)],
-    ["public list by publisher", (db) => listPublished(db, { unitId: unit }, 1)],
-    ["public list by topic", (db) => listPublished(db, { topic: "科技、教育" }, 2)],
-    ["public list by kind", (db) => listPublished(db, { kind: "suggestion" }, 20)],
-    ["public list by year and kind", (db) => listPublished(db, { year: 2023, kind: "proposal" }, 2)],
-    ["public detail", (db) => publishedById(db, published)],
-    ["public feed", (db) => latestPublished(db, 50)],
-    ["public filter choices", (db) => publicFilterOptions(db)],
+    ["public list, page 1", async (db) => listPublished(db, {}, 1)],
+    ["public list, deep page", async (db) => listPublished(db, {}, 100)],
+    ["public list by year", async (db) => listPublished(db, { year: 2024 }, 3)],
+    ["public list by publisher", async (db) => listPublished(db, { unitId: unit }, 1)],
+    ["public list by topic", async (db) => listPublished(db, { topic: "科技、教育" }, 2)],
+    ["public list by kind", async (db) => listPublished(db, { kind: "suggestion" }, 20)],
+    ["public list by year and kind", async (db) => listPublished(db, { year: 2023, kind: "proposal" }, 2)],
+    ["public detail", async (db) => publishedById(db, published)],
+    ["public feed", async (db) => latestPublished(db, 50)],
+    ["public filter choices", async (db) => publicFilterOptions(db)],
     ["search, two characters", search("停车")],
     ["search, four characters", search("科技创新")],
     ["search, both, page 3", search("人才 养老服务", 3)],
     ["search, one character", search("停")],
-    ["handler's 待办", (db) => handlerQueue(db, { id: t.user("jiangmj").id, unitId: unit })],
-    ["director's queue", (db) => directorQueue(db, unit)],
-    ["分管领导's queue", (db) => leaderQueue(db, unit)],
-    ["待分办", (db) => divisionQueue(db, unit)],
-    ["coordinator's 待办", (db) => coordinatorQueue(db, DEMO_TODAY)],
-    ["overdue receipts", (db) => overdueReceipts(db, DEMO_TODAY)],
+    ["handler's 待办", async (db) => handlerQueue(db, { id: (await t.user("jiangmj")).id, unitId: unit })],
+    ["director's queue", async (db) => directorQueue(db, unit)],
+    ["分管领导's queue", async (db) => leaderQueue(db, unit)],
+    ["待分办", async (db) => divisionQueue(db, unit)],
+    ["coordinator's 待办", async (db) => coordinatorQueue(db, DEMO_TODAY)],
+    ["overdue receipts", async (db) => overdueReceipts(db, DEMO_TODAY)],
     ["all proposals, page 1", list({})],
     ["all proposals, deep page", list({}, 50)],
     ["a unit's proposals", list({ unitId: unit })],
@@ -331,23 +331,23 @@ function cases(): Case[] {
       "proposals by every filter",
       list({ session: sessionId, kind: "proposal", status: "handling", lead: unit, co: unit, category: categoryId, key: true, overdue: 1, from: "2020-01-01", to: "2030-01-01", q: "人才" }),
     ],
-    ["the ledger of a selection", (db) => ledgerRows(db, { kind: "proposal", status: "closed", q: "停车", lead: unit }, DEMO_TODAY)],
-    ["proposal page", (db) => [getProposalDetail(db, proposal180), proposalTimeline(db, proposal180)]],
-    ["similar and linked proposals", (db) => [similarProposals(db, proposal180), linkedProposals(db, proposal180)]],
-    ["statistics", (db) => [statisticsFigures(db, {}, fresh()), statesBySession(db, {})]],
-    ["statistics of a session", (db) => [statisticsFigures(db, { sessionId }, fresh()), statesBySession(db, { sessionId })]],
-    ["statistics of a kind and unit", (db) => [statisticsFigures(db, { kind: "proposal", unitId: unit }, fresh()), statesBySession(db, { kind: "proposal", unitId: unit })]],
-    ["督办 board", (db) => supervisionItems(db, "2030-01-01")],
-    ["notifications in the header", (db) => [unreadCount(db, t.user("jiangmj").id), listNotifications(db, t.user("liuxr").id)]],
+    ["the ledger of a selection", async (db) => ledgerRows(db, { kind: "proposal", status: "closed", q: "停车", lead: unit }, DEMO_TODAY)],
+    ["proposal page", async (db) => [await getProposalDetail(db, proposal180), await proposalTimeline(db, proposal180)]],
+    ["similar and linked proposals", async (db) => [await similarProposals(db, proposal180), await linkedProposals(db, proposal180)]],
+    ["statistics", async (db) => [await statisticsFigures(db, {}, fresh()), await statesBySession(db, {})]],
+    ["statistics of a session", async (db) => [await statisticsFigures(db, { sessionId }, fresh()), await statesBySession(db, { sessionId })]],
+    ["statistics of a kind and unit", async (db) => [await statisticsFigures(db, { kind: "proposal", unitId: unit }, fresh()), await statesBySession(db, { kind: "proposal", unitId: unit })]],
+    ["督办 board", async (db) => supervisionItems(db, "2030-01-01")],
+    ["notifications in the header", async (db) => [await unreadCount(db, (await t.user("jiangmj")).id), await listNotifications(db, (await t.user("liuxr")).id)]],
   ];
 }
 
 describe("query plans of the hot paths", () => {
-  it("read no big table in full", () => {
+  it("read no big table in full", async () => {
     const failures: string[] = [];
-    for (const [name, run] of cases()) {
+    for (const [name, run] of await cases()) {
       const { db, statements } = recording(t.db);
-      run(db);
+      await run(db);
       expect(statements.length, name).toBeGreaterThan(0);
       for (const statement of statements) {
         if (process.env.SHOW_PLANS) console.log(`${name}\n  ${statement.sql.replace(/\s+/g, " ").slice(0, 160)}\n${(t.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[]).map((r) => `    ${r.detail}`).join("\n")}`);
@@ -357,12 +357,12 @@ describe("query plans of the hot paths", () => {
     expect(failures).toEqual([]);
   });
 
-  it("the filtered staff list reads the proposals through covering indexes, but for the page's own rows", () => {
+  it("the filtered staff list reads the proposals through covering indexes, but for the page's own rows", async () => {
     const problems: string[] = [];
     let selections = 0;
-    for (const [name, run] of cases().filter(([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name))) {
+    for (const [name, run] of (await cases()).filter(([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name))) {
       const { db, statements } = recording(t.db);
-      run(db);
+      await run(db);
       // The statements that find the page's ids and the count: each reads `proposals` through the index it names.
       for (const statement of statements.filter((s) => /from "proposals" indexed by/.test(s.sql))) {
         selections++;
@@ -376,9 +376,9 @@ describe("query plans of the hot paths", () => {
     expect(problems).toEqual([]);
   });
 
-  it("would notice a missing index", () => {
+  it("would notice a missing index", async () => {
     const { db, statements } = recording(t.db);
-    listPublished(db, {}, 100);
+    await listPublished(db, {}, 100);
     const sqlite = t.db.$client;
     sqlite.exec("SAVEPOINT without_index");
     try {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiveFile } from "@/app/_server/receive-upload";
 import { SNIFF_BYTES } from "@/lib/import/attachments";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { heldUploads, incomingPath, newUploadId, recordUpload, removeExpiredUploads, UPLOAD_TTL_MS } from "@/db/handling/uploads";
 import { tempDatabase } from "./temp-db";
@@ -63,23 +63,23 @@ describe("removeExpiredUploads", () => {
     cleanup();
   });
 
-  it("removes uploads older than a day, row and file, and keeps the rest", () => {
+  it("removes uploads older than a day, row and file, and keeps the rest", async () => {
     const userId = db.$client.prepare("select id from users where username = 'coordinator'").pluck().get() as number;
-    const put = () => {
+    const put = async () => {
       const id = newUploadId();
       fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
       fs.writeFileSync(incomingPath(id), "%PDF-1.7");
-      recordUpload(db, { id, userId, purpose: "attachment", fileName: "a.pdf", mimeType: "application/pdf", size: 8, sha256: "0" });
+      await recordUpload(db, { id, userId, purpose: "attachment", fileName: "a.pdf", mimeType: "application/pdf", size: 8, sha256: "0" });
       return id;
     };
-    const [fresh, old] = [put(), put()];
+    const [fresh, old] = [await put(), await put()];
     const later = Date.now() + UPLOAD_TTL_MS + 60_000;
     db.$client.prepare("update uploads set created_at = ? where id = ?").run(later - UPLOAD_TTL_MS + 1000, fresh);
     fs.utimesSync(incomingPath(fresh), new Date(later), new Date(later));
-    removeExpiredUploads(db, later);
+    await removeExpiredUploads(db, later);
     expect(fs.existsSync(incomingPath(old))).toBe(false);
     expect(fs.existsSync(incomingPath(fresh))).toBe(true);
-    expect(heldUploads(db, userId, "attachment", [fresh], later)).toMatchObject({ ok: true });
-    expect(heldUploads(db, userId, "attachment", [old], later)).toMatchObject({ ok: false });
+    expect(await heldUploads(db, userId, "attachment", [fresh], later)).toMatchObject({ ok: true });
+    expect(await heldUploads(db, userId, "attachment", [old], later)).toMatchObject({ ok: false });
   });
 });

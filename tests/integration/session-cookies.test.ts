@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authConfig } from "@/app/_server/auth-config";
 import { sessionClaims } from "@/app/_server/session-token";
-import { getDb } from "@/db/client";
+import { closeDatabase, getDb } from "@/db/client";
 import { liveSessionUser, revokeSession } from "@/db/queries/credentials";
 import { events, revokedSessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
@@ -26,16 +26,16 @@ const { Auth, createActionURL, skipCSRFCheck } = (await import(createRequire(nex
 
 const SECRET = "integration-test-secret-0123456789";
 const PASSWORD = "Lan-hua-2026";
-let t: ReturnType<typeof tempDatabase>;
+let t: Awaited<ReturnType<typeof tempDatabase>>;
 
 beforeAll(async () => {
   t = tempDatabase();
   vi.stubEnv("DATABASE_PATH", t.file);
   vi.stubEnv("AUTH_SECRET", SECRET);
-  t.db.insert(users).values({ username: "jiangmj", passwordHash: await hashPassword(PASSWORD), displayName: "蒋明杰", role: "handler" }).run();
+  await t.db.insert(users).values({ username: "jiangmj", passwordHash: await hashPassword(PASSWORD), displayName: "蒋明杰", role: "handler" }).run();
 });
-afterAll(() => {
-  getDb().$client.close();
+afterAll(async () => {
+  await closeDatabase(getDb());
   t.cleanup();
   vi.unstubAllEnvs();
 });
@@ -112,7 +112,7 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const cookie = sessionCookie(await signInAt(signInUrl({ host: "h", "x-forwarded-proto": "https" })))!;
     const [name, ...rest] = cookie.split(";")[0]!.split("=");
     const value = rest.join("=");
-    const user = getDb().select().from(users).where(eq(users.username, "jiangmj")).get()!;
+    const user = (await getDb().select().from(users).where(eq(users.username, "jiangmj")).get())!;
     const claims = await sessionClaims({ name: name!, value });
     expect(claims).toMatchObject({ userId: user.id, sessionVersion: user.sessionVersion });
     const nextAuth = (await (await Auth(new Request("https://h/api/auth/session", { headers: { cookie: `${name}=${value}` } }), config)).json()) as { user: { id: string; sessionVersion: number } };
@@ -130,41 +130,41 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const live = async (cookie: string) => {
       const [name, ...rest] = cookie.split("=");
       const claims = await sessionClaims({ name: name!, value: rest.join("=") });
-      return claims ? liveSessionUser(getDb(), claims) : null;
+      return claims ? await liveSessionUser(getDb(), claims) : null;
     };
     const [kept, ended] = [await signedIn(), await signedIn()];
     expect(await live(kept)).toMatchObject({ displayName: "蒋明杰" });
     expect(await live(ended)).toMatchObject({ displayName: "蒋明杰" });
-    const signOuts = () => getDb().select().from(events).where(eq(events.action, "sign_out")).all().length;
-    const before = signOuts();
-    const signOut = (cookie: string) =>
+    const signOuts = async () => (await getDb().select().from(events).where(eq(events.action, "sign_out")).all()).length;
+    const before = await signOuts();
+    const signOut = async (cookie: string) =>
       Auth(new Request("http://h/api/auth/signout", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" }), config);
     const answer = await signOut(ended);
     expect(answer.headers.getSetCookie().some((c) => /^authjs\.session-token=;/.test(c))).toBe(true);
     // The cookie is cleared, but whoever kept a copy of it has nothing.
     expect(await live(ended)).toBeNull();
     expect(await live(kept)).toMatchObject({ displayName: "蒋明杰" });
-    expect(signOuts()).toBe(before + 1);
+    expect(await signOuts()).toBe(before + 1);
     // Signing out the same token again revokes nothing new and is not logged twice.
     await signOut(ended);
-    expect(signOuts()).toBe(before + 1);
+    expect(await signOuts()).toBe(before + 1);
   });
 
-  it("keeps a revoked session only until its token would have expired anyway", () => {
+  it("keeps a revoked session only until its token would have expired anyway", async () => {
     const db = getDb();
     const now = new Date("2026-12-01T08:00:00Z");
-    expect(revokeSession(db, "expired-session-0001", new Date(now.getTime() - 1), new Date(now.getTime() - 60_000))).toBe(true);
-    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(true);
-    expect(revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(false);
-    const ids = db.select().from(revokedSessions).all().map((r) => r.sessionId);
+    expect(await revokeSession(db, "expired-session-0001", new Date(now.getTime() - 1), new Date(now.getTime() - 60_000))).toBe(true);
+    expect(await revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(true);
+    expect(await revokeSession(db, "running-session-0001", new Date(now.getTime() + 60_000), now)).toBe(false);
+    const ids = (await db.select().from(revokedSessions).all()).map((r) => r.sessionId);
     expect(ids).toContain("running-session-0001");
     expect(ids).not.toContain("expired-session-0001");
-    expect(db.select().from(revokedSessions).where(and(eq(revokedSessions.sessionId, "running-session-0001"))).get()?.expiresAt).toEqual(new Date(now.getTime() + 60_000));
+    expect((await db.select().from(revokedSessions).where(and(eq(revokedSessions.sessionId, "running-session-0001"))).get())?.expiresAt).toEqual(new Date(now.getTime() + 60_000));
   });
 
   it("is refused when it carries no session id, which could not be signed out", async () => {
     const { encode } = await import("next-auth/jwt");
-    const user = getDb().select().from(users).where(eq(users.username, "jiangmj")).get()!;
+    const user = (await getDb().select().from(users).where(eq(users.username, "jiangmj")).get())!;
     const value = await encode({ salt: SESSION_COOKIE, secret: SECRET, token: { sub: String(user.id), uid: String(user.id), sv: user.sessionVersion } });
     expect(await sessionClaims({ name: SESSION_COOKIE, value })).toBeNull();
   });
@@ -179,6 +179,6 @@ describe("the session cookie", { timeout: 60_000 }, () => {
       config,
     );
     expect(sessionCookie(response.headers.getSetCookie())).toBeUndefined();
-    expect(getDb().select({ n: users.failedLogins }).from(users).where(eq(users.username, "jiangmj")).get()?.n).toBe(1);
+    expect((await getDb().select({ n: users.failedLogins }).from(users).where(eq(users.username, "jiangmj")).get())?.n).toBe(1);
   });
 });

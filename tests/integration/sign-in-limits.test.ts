@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
 import { attemptSignIn, verifyCredentials, type SignInAttempt } from "@/db/queries/credentials";
 import { events, signInFailures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
@@ -20,14 +20,14 @@ async function setup() {
   const t = tempDatabase();
   cleanup = t.cleanup;
   const passwordHash = await hashPassword(PASSWORD);
-  const user = t.db.insert(users).values({ username: "jiangmj", passwordHash, displayName: "蒋明杰", role: "handler" }).returning().get();
+  const user = await t.db.insert(users).values({ username: "jiangmj", passwordHash, displayName: "蒋明杰", role: "handler" }).returning().get();
   return { ...t, user };
 }
 
-const attempt = (db: Db, username: string, password: string, address: string | null, now = T0, limit = SMALL) =>
+const attempt = async (db: Db, username: string, password: string, address: string | null, now = T0, limit = SMALL) =>
   attemptSignIn(db, { username, password, address }, now, limit);
 
-const actions = (db: Db) => db.select().from(events).orderBy(asc(events.id)).all();
+const actions = async (db: Db) => db.select().from(events).orderBy(asc(events.id)).all();
 const reasons = (results: SignInAttempt[]) => results.map((r) => (r.ok ? "ok" : r.reason));
 
 // Every password check is a real argon2id hash (tens to hundreds of milliseconds each).
@@ -38,12 +38,12 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     // Spread over names, so that no account lock gets in the way.
     for (let i = 0; i < DEFAULT_ADDRESS_LIMIT.maxFailures; i++) results.push(await attempt(db, `guess${i}`, "nope", ATTACKER, at(i / 2), DEFAULT_ADDRESS_LIMIT));
     expect(reasons(results)).toEqual(Array(DEFAULT_ADDRESS_LIMIT.maxFailures).fill("invalid"));
-    const logged = actions(db).length;
+    const logged = (await actions(db)).length;
     // Refused now, for an unknown name and for a real account with its right password alike, and the account is not consulted.
     const later = at(DEFAULT_ADDRESS_LIMIT.maxFailures / 2);
     expect(await attempt(db, "nobody", "x", ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toEqual({ ok: false, reason: "throttled", retryMinutes: 5 });
     expect(await attempt(db, "jiangmj", PASSWORD, ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toMatchObject({ ok: false, reason: "throttled" });
-    expect(actions(db)).toHaveLength(logged);
+    expect(await actions(db)).toHaveLength(logged);
     // Another address is not affected.
     expect((await attempt(db, "jiangmj", PASSWORD, "198.51.100.9", later, DEFAULT_ADDRESS_LIMIT)).ok).toBe(true);
   });
@@ -68,27 +68,27 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
   it("keeps its count in the database: a restart does not reset it", async () => {
     const { db, file } = await setup();
     for (const name of ["a1", "a2", "a3"]) await attempt(db, name, "wrong", ATTACKER);
-    db.$client.close();
+    void closeDatabase(db);
     const reopened = openDatabase(file);
     try {
       expect(await attempt(reopened, "jiangmj", PASSWORD, ATTACKER, at(1))).toMatchObject({ ok: false, reason: "throttled" });
     } finally {
-      reopened.$client.close();
+      void closeDatabase(reopened);
     }
   });
 
   it("lets through no more attempts than the limit when they come all at once", async () => {
     const { db } = await setup();
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(db, `x${i}`, "wrong", ATTACKER)));
+    const results = await Promise.all(Array.from({ length: 12 }, async (_, i) => attempt(db, `x${i}`, "wrong", ATTACKER)));
     expect(reasons(results).filter((r) => r === "invalid")).toHaveLength(SMALL.maxFailures);
     expect(reasons(results).filter((r) => r === "throttled")).toHaveLength(12 - SMALL.maxFailures);
-    expect(actions(db).filter((e) => e.action === "sign_in_failed")).toHaveLength(SMALL.maxFailures);
+    expect((await actions(db)).filter((e) => e.action === "sign_in_failed")).toHaveLength(SMALL.maxFailures);
   });
 
   it("logs the block once, with the address and the name tried", async () => {
     const { db } = await setup();
     for (let i = 0; i < 6; i++) await attempt(db, `n${i}`, "wrong", ATTACKER);
-    const blocked = actions(db).filter((e) => e.action === "sign_in_ip_blocked");
+    const blocked = (await actions(db)).filter((e) => e.action === "sign_in_ip_blocked");
     expect(blocked).toHaveLength(1);
     expect(blocked[0]).toMatchObject({ actorId: null, proposalId: null, data: { address: ATTACKER, failures: 3, windowMinutes: 15, username: "n2" } });
   });
@@ -98,7 +98,7 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     await attempt(db, "a", "wrong", ATTACKER, at(0));
     await attempt(db, "b", "wrong", "198.51.100.1", at(0));
     await attempt(db, "c", "wrong", ATTACKER, at(20));
-    expect(db.select().from(signInFailures).all().map((r) => r.address)).toEqual([ATTACKER]);
+    expect((await db.select().from(signInFailures).all()).map((r) => r.address)).toEqual([ATTACKER]);
   });
 
   it("does not limit when the address cannot be told (the account lock still holds)", async () => {
@@ -106,7 +106,7 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     const results: SignInAttempt[] = [];
     for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) results.push(await attempt(db, "jiangmj", "wrong", null));
     expect(reasons(results)).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
-    expect(db.select().from(signInFailures).all()).toEqual([]);
+    expect(await db.select().from(signInFailures).all()).toEqual([]);
   });
 });
 
@@ -123,16 +123,16 @@ describe("account lockout without telling whether the account exists", { timeout
     expect(await sequence("jiangmj")).toEqual(expected);
     expect(await sequence("nobody")).toEqual(expected);
     // A disabled account too.
-    db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
-    db.insert(users).values({ username: "disabled", passwordHash: await hashPassword(PASSWORD), displayName: "停用", role: "handler", disabled: true }).run();
+    await db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
+    await db.insert(users).values({ username: "disabled", passwordHash: await hashPassword(PASSWORD), displayName: "停用", role: "handler", disabled: true }).run();
     expect(await sequence("disabled")).toEqual(expected);
   });
 
   it("counts an account's failures right when they come at once", async () => {
     const { db, user } = await setup();
-    const results = await Promise.all(Array.from({ length: 4 }, () => verifyCredentials(db, "jiangmj", "wrong", T0)));
+    const results = await Promise.all(Array.from({ length: 4 }, async () => verifyCredentials(db, "jiangmj", "wrong", T0)));
     expect(reasons(results)).toEqual(["invalid", "invalid", "invalid", "invalid"]);
-    expect(db.select({ n: users.failedLogins }).from(users).where(eq(users.id, user.id)).get()?.n).toBe(4);
+    expect((await db.select({ n: users.failedLogins }).from(users).where(eq(users.id, user.id)).get())?.n).toBe(4);
   });
 });
 
@@ -143,7 +143,7 @@ describe("sign-in events", { timeout: 60_000 }, () => {
     for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) await attempt(db, "jiangmj", `Secret-guess-${i}`, ATTACKER, T0, DEFAULT_ADDRESS_LIMIT);
     await attempt(db, "jiangmj", PASSWORD, "198.51.100.9", at(1), DEFAULT_ADDRESS_LIMIT);
     await attempt(db, "nobody", "Secret-guess-x", ATTACKER, at(2), DEFAULT_ADDRESS_LIMIT);
-    const log = actions(db);
+    const log = await actions(db);
     expect(log.map((e) => e.action)).toEqual([
       "sign_in",
       "sign_in_failed",

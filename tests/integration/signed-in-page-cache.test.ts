@@ -63,7 +63,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 // As auth-config's jwt callback fills it at sign-in: the user id and session version besides the subject.
-const token = (sub: string, maxAge = 8 * 60 * 60) => encode({ token: { sub, uid: sub, sv: 0, sid: `page-cache-session-${sub}` }, secret: SECRET, salt: "authjs.session-token", maxAge });
+const token = async (sub: string, maxAge = 8 * 60 * 60) => encode({ token: { sub, uid: sub, sv: 0, sid: `page-cache-session-${sub}` }, secret: SECRET, salt: "authjs.session-token", maxAge });
 
 async function visit(pathname: string, session: string | null, extra: Record<string, string> = {}): Promise<SignedInVisit> {
   const cookieHeader = session === null ? undefined : `theme=plain; authjs.session-token=${session}`;

@@ -25,13 +25,13 @@ describe("kept statements", () => {
     expect(db.$client.prepare("select 1 as one, 2 as two").get()).toEqual({ one: 1, two: 2 });
   });
 
-  it("gives drizzle's raw-row queries and plain queries on the same SQL each their own shape", () => {
+  it("gives drizzle's raw-row queries and plain queries on the same SQL each their own shape", async () => {
     const { db } = setup();
-    const counted = () => db.select({ n: sql<number>`count(*)` }).from(users).all();
+    const counted = async () => db.select({ n: sql<number>`count(*)` }).from(users).all();
     const text = db.select({ n: sql<number>`count(*)` }).from(users).toSQL().sql;
-    expect(counted()).toEqual([{ n: 0 }]);
-    expect(db.all(sql.raw(text))).toEqual([{ "count(*)": 0 }]);
-    expect(counted()).toEqual([{ n: 0 }]);
+    expect(await counted()).toEqual([{ n: 0 }]);
+    expect(await db.all(sql.raw(text))).toEqual([{ "count(*)": 0 }]);
+    expect(await counted()).toEqual([{ n: 0 }]);
   });
 
   it("does not hand out a statement still iterating", () => {

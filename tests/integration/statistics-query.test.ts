@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { statisticsFacts, statisticsFigures, type StatisticsFilter } from "@/db/queries/statistics";
 import { proposals, publications, replies } from "@/db/schema";
@@ -14,26 +14,26 @@ describe("statistics facts from the database", () => {
   it("read each proposal's facts, and a withdrawn publication stops counting as published", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const facts = statisticsFacts(t.db, {}, DEMO_TODAY);
-    expect(facts).toHaveLength(t.db.select().from(proposals).all().length);
-    const id180 = t.db.select().from(proposals).where(eq(proposals.number, 180)).get()!.id;
+    const facts = await statisticsFacts(t.db, {}, DEMO_TODAY);
+    expect(facts).toHaveLength((await t.db.select().from(proposals).all()).length);
+    const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
     expect(facts.find((f) => f.id === id180)).toMatchObject({ status: "in_review", leadUnit: "重庆高新区科技创新局", repliedOnTime: null, replyOverdue: false, contacted: true, published: false, receipts: [] });
     // Dated later, past its reply deadline (2026-06-30) without a reply: late, and overdue.
-    expect(statisticsFacts(t.db, {}, "2026-07-01").find((f) => f.id === id180)).toMatchObject({ replied: false, repliedOnTime: false, replyOverdue: true });
+    expect((await statisticsFacts(t.db, {}, "2026-07-01")).find((f) => f.id === id180)).toMatchObject({ replied: false, repliedOnTime: false, replyOverdue: true });
     for (const f of facts.filter((x) => x.status === "registered")) expect(f).toMatchObject({ leadUnitId: null, acceptedOnTime: null });
     for (const f of facts.filter((x) => x.status === "closed")) expect(f.receipts.length).toBeGreaterThan(0);
 
     const published = facts.find((f) => f.published)!;
-    const reply = t.db.select().from(replies).where(eq(replies.proposalId, published.id)).all().at(-1)!;
+    const reply = (await t.db.select().from(replies).where(eq(replies.proposalId, published.id)).all()).at(-1)!;
     const before = computeFigures(facts).publicationRate;
-    t.db.update(publications).set({ status: "withdrawn", withdrawnReason: "测试", withdrawnAt: new Date() }).where(eq(publications.replyId, reply.id)).run();
-    const after = computeFigures(statisticsFacts(t.db)).publicationRate;
+    await t.db.update(publications).set({ status: "withdrawn", withdrawnReason: "测试", withdrawnAt: new Date() }).where(eq(publications.replyId, reply.id)).run();
+    const after = computeFigures(await statisticsFacts(t.db)).publicationRate;
     expect(after).toEqual({ count: before.count - 1, of: before.of });
 
-    const byKind = statisticsFacts(t.db, { kind: "suggestion" });
+    const byKind = await statisticsFacts(t.db, { kind: "suggestion" });
     expect(byKind.length).toBeGreaterThan(0);
     expect(byKind.length).toBeLessThan(facts.length);
-    const unit = statisticsFacts(t.db, { unitId: t.unit("重庆高新区科技创新局") });
+    const unit = await statisticsFacts(t.db, { unitId: await t.unit("重庆高新区科技创新局") });
     expect(unit.every((f) => f.leadUnit === "重庆高新区科技创新局")).toBe(true);
   });
 });
@@ -45,10 +45,10 @@ describe("statistics counted in the database", () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
     expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
-    const filters: StatisticsFilter[] = [{}, { sessionId: t.session("第二次会议") }, { kind: "suggestion" }, { kind: "proposal", unitId: t.unit("重庆高新区科技创新局") }];
+    const filters: StatisticsFilter[] = [{}, { sessionId: await t.session("第二次会议") }, { kind: "suggestion" }, { kind: "proposal", unitId: await t.unit("重庆高新区科技创新局") }];
     for (const filter of filters) {
-      const facts = statisticsFacts(t.db, filter, DEMO_TODAY);
-      const counted = statisticsFigures(t.db, filter, DEMO_TODAY);
+      const facts = await statisticsFacts(t.db, filter, DEMO_TODAY);
+      const counted = await statisticsFigures(t.db, filter, DEMO_TODAY);
       expect(counted.figures).toEqual(computeFigures(facts));
       expect(counted.units).toEqual(figuresByUnit(facts));
     }
@@ -57,19 +57,19 @@ describe("statistics counted in the database", () => {
   it("count a write at once: the triggers refresh the proposal's facts and the session's version", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const sessionId = t.session("第二次会议");
-    const before = statisticsFigures(t.db, { sessionId }, DEMO_TODAY).figures;
-    const registered = t.register(990);
+    const sessionId = await t.session("第二次会议");
+    const before = (await statisticsFigures(t.db, { sessionId }, DEMO_TODAY)).figures;
+    const registered = await t.register(990);
     if (!registered.ok) throw new Error(registered.reason);
-    const lead = t.unit("重庆高新区科技创新局");
-    const assigned = assignProposal(t.db, t.user("coordinator"), registered.data.id, { leadUnitId: lead, coUnitIds: [] });
+    const lead = await t.unit("重庆高新区科技创新局");
+    const assigned = await assignProposal(t.db, await t.user("coordinator"), registered.data.id, { leadUnitId: lead, coUnitIds: [] });
     if (!assigned.ok) throw new Error(assigned.reason);
-    expect(acceptAssignment(t.db, t.user("jiangmj"), registered.data.id, lead).ok).toBe(true);
-    const after = statisticsFigures(t.db, { sessionId }, DEMO_TODAY).figures;
+    expect((await acceptAssignment(t.db, await t.user("jiangmj"), registered.data.id, lead)).ok).toBe(true);
+    const after = (await statisticsFigures(t.db, { sessionId }, DEMO_TODAY)).figures;
     expect(after.total).toBe(before.total + 1);
     expect(after.assigned).toBe(before.assigned + 1);
     expect(after.acceptedOnTime).toEqual({ count: before.acceptedOnTime.count + 1, of: before.acceptedOnTime.of + 1 });
-    expect(after).toEqual(computeFigures(statisticsFacts(t.db, { sessionId }, DEMO_TODAY)));
+    expect(after).toEqual(computeFigures(await statisticsFacts(t.db, { sessionId }, DEMO_TODAY)));
     expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
   });
 });

@@ -37,7 +37,7 @@ export async function writeStatisticsScenario(
     await w.insert("users", { username: "m2", displayName: "王芳", role: "member" }),
   ];
 
-  const proposal = (number: number) =>
+  const proposal = async (number: number) =>
     w.insert("proposals", { sessionId, number, title: `关于第${number}件的提案`, body: "正文", receivedOn: "2024-01-10" });
   const [handled, unpublished, registered] = [await proposal(1), await proposal(2), await proposal(3)];
 

@@ -16,7 +16,7 @@ describe("导出统计", () => {
   it("writes the main figures and the per-unit table that a reader library opens with the page's numbers", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const facts = statisticsFacts(t.db, { sessionId: t.session("第二次会议") });
+    const facts = await statisticsFacts(t.db, { sessionId: await t.session("第二次会议") });
     const figures = computeFigures(facts);
     const units = figuresByUnit(facts);
     expect(figures.repliedOnTime.of).toBeGreaterThan(0);
@@ -45,19 +45,19 @@ describe("导出统计", () => {
   it("counts the proposals of each session by state, under the same filters", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const all = statisticsFacts(t.db);
-    const sessions = statesBySession(t.db);
+    const all = await statisticsFacts(t.db);
+    const sessions = await statesBySession(t.db);
     const sum = (s: (typeof sessions)[number]) => PROPOSAL_STATES.reduce((n, state) => n + s.states[state], 0);
     expect(sessions.reduce((n, s) => n + sum(s), 0)).toBe(all.length);
     for (const state of PROPOSAL_STATES) expect(sessions.reduce((n, s) => n + s.states[state], 0)).toBe(all.filter((f) => f.status === state).length);
 
-    const sessionId = t.session("第二次会议");
-    const one = statesBySession(t.db, { sessionId });
+    const sessionId = await t.session("第二次会议");
+    const one = await statesBySession(t.db, { sessionId });
     expect(one.map((s) => s.sessionId)).toEqual([sessionId]);
     expect(one[0]!.session).toContain("第二次会议");
-    expect(sum(one[0]!)).toBe(statisticsFacts(t.db, { sessionId }).length);
+    expect(sum(one[0]!)).toBe((await statisticsFacts(t.db, { sessionId })).length);
 
-    const unitId = t.unit("重庆高新区科技创新局");
-    expect(statesBySession(t.db, { unitId }).reduce((n, s) => n + sum(s), 0)).toBe(statisticsFacts(t.db, { unitId }).length);
+    const unitId = await t.unit("重庆高新区科技创新局");
+    expect((await statesBySession(t.db, { unitId })).reduce((n, s) => n + sum(s), 0)).toBe((await statisticsFacts(t.db, { unitId })).length);
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "@/db/client";
+import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
 
 /**
  * A real SQLite file in a fresh temporary directory, migrated — a copy of `from` (a closed database) when
@@ -16,7 +16,7 @@ export function tempDatabase(from?: string): { db: Db; file: string; cleanup: ()
     db,
     file,
     cleanup: () => {
-      if (db.$client.open) db.$client.close();
+      if (db.$client.open) void closeDatabase(db);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -34,9 +34,9 @@ describe("trigram search", () => {
         .prepare("select rowid from public_search where title like ? escape '\\' or body like ? escape '\\' order by rowid")
         .pluck()
         .all(like(word), like(word));
-      const found = searchPublished(t.db, searchPlan([word])!, {}, 1);
+      const found = await searchPublished(t.db, searchPlan([word])!, {}, 1);
       expect(found.total, word).toBe(expected.length);
-      const all = Array.from({ length: Math.ceil(found.total / 15) }, (_, i) => searchPublished(t.db, searchPlan([word])!, {}, i + 1).items.map((h) => h.id)).flat();
+      const all = (await Promise.all(Array.from({ length: Math.ceil(found.total / 15) }, async (_, i) => (await searchPublished(t.db, searchPlan([word])!, {}, i + 1)).items.map((h) => h.id)))).flat();
       expect(all.sort((a, b) => a - b), word).toEqual(expected);
     }
   });
@@ -44,37 +44,37 @@ describe("trigram search", () => {
   it("finds in the staff list by title and body, also by a word that ends the text, by proposer and co-signer, by unit and by number; a unit's list", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    const registered = t.register(991, { title: "关于改善老旧小区停车", body: "建议增设鲸落式立体停车库" });
+    const registered = await t.register(991, { title: "关于改善老旧小区停车", body: "建议增设鲸落式立体停车库" });
     if (!registered.ok) throw new Error(registered.reason);
     const sqlite = t.db.$client;
-    const ids = (q: string) =>
-      listProposals(t.db, { q }, { pageSize: 1000, today: DEMO_TODAY })
+    const ids = async (q: string) =>
+      (await listProposals(t.db, { q }, { pageSize: 1000, today: DEMO_TODAY }))
         .rows.map((r) => r.id)
         .sort((a, b) => a - b);
     const byText = (q: string) =>
       sqlite.prepare("select id from proposals where title like ? escape '\\' or body like ? escape '\\' order by id").pluck().all(like(q), like(q)) as number[];
     const union = (...lists: number[][]) => [...new Set(lists.flat())].sort((a, b) => a - b);
     // Words none of the demo's names or units hold, so that the text alone decides.
-    for (const q of ["停车", "老旧小区停车", "鲸落式立体停车库", "鲸落", "停车库", "车", "库", "人才", "没有这个词"]) expect(ids(q), q).toEqual(byText(q));
-    expect(ids("鲸落")).toEqual([registered.data.id]);
-    const liu = t.user("liuxr");
+    for (const q of ["停车", "老旧小区停车", "鲸落式立体停车库", "鲸落", "停车库", "车", "库", "人才", "没有这个词"]) expect(await ids(q), q).toEqual(byText(q));
+    expect(await ids("鲸落")).toEqual([registered.data.id]);
+    const liu = await t.user("liuxr");
     const signed = sqlite.prepare("select proposal_id from proposal_signers where role in ('lead', 'cosigner') and user_id = ? order by proposal_id").pluck().all(liu.id) as number[];
     const cosigned = sqlite.prepare("select proposal_id from proposal_signers where role = 'cosigner' and user_id = ?").pluck().all(liu.id) as number[];
     expect(cosigned.length).toBeGreaterThan(0);
-    expect(ids(liu.displayName)).toEqual(union(signed, byText(liu.displayName)));
+    expect(await ids(liu.displayName)).toEqual(union(signed, byText(liu.displayName)));
     const n180 = sqlite.prepare("select id from proposals where number = 180").pluck().all() as number[];
-    expect(ids("180")).toEqual(union(n180, byText("180")));
-    const party = t.unit("重庆高新区党群工作部");
+    expect(await ids("180")).toEqual(union(n180, byText("180")));
+    const party = await t.unit("重庆高新区党群工作部");
     const partyHandles = sqlite.prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn'").pluck().all(party) as number[];
-    expect(ids("党群工作部")).toEqual(union(partyHandles, byText("党群工作部")));
+    expect(await ids("党群工作部")).toEqual(union(partyHandles, byText("党群工作部")));
 
     // A unit's list, counted from its assignments: the proposals it has a live assignment on.
-    const unitId = t.unit("重庆高新区科技创新局");
+    const unitId = await t.unit("重庆高新区科技创新局");
     const handled = sqlite
       .prepare("select proposal_id from assignments where unit_id = ? and status <> 'withdrawn' order by proposal_id")
       .pluck()
       .all(unitId) as number[];
-    const list = listProposals(t.db, { unitId }, { pageSize: 1000, today: DEMO_TODAY });
+    const list = await listProposals(t.db, { unitId }, { pageSize: 1000, today: DEMO_TODAY });
     expect(list.total).toBe(handled.length);
     expect(list.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(handled);
   });

@@ -11,23 +11,23 @@ import { tempDatabase } from "./temp-db";
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-it("a read-then-write transaction holds while another connection tries to write, and commits", () => {
+it("a read-then-write transaction holds while another connection tries to write, and commits", async () => {
   const t = tempDatabase();
   cleanup = t.cleanup;
   const { db } = t;
-  db.insert(settings).values({ key: "probe", value: 0 }).run();
+  await db.insert(settings).values({ key: "probe", value: 0 }).run();
   const other = new Database(db.$client.name);
   other.pragma("busy_timeout = 0");
   let otherWrote = true;
   try {
-    db.transaction((tx) => {
-      const before = tx.select().from(settings).where(eq(settings.key, "probe")).get()!;
+    await db.transaction(async (tx) => {
+      const before = (await tx.select().from(settings).where(eq(settings.key, "probe")).get())!;
       try {
         other.prepare("update settings set value = '5' where key = 'probe'").run();
       } catch {
         otherWrote = false;
       }
-      tx.update(settings)
+      await tx.update(settings)
         .set({ value: Number(before.value) + 1 })
         .where(eq(settings.key, "probe"))
         .run();
@@ -37,5 +37,5 @@ it("a read-then-write transaction holds while another connection tries to write,
   }
   // The other connection had to wait (and gave up at once here); the transaction's read stayed true.
   expect(otherWrote).toBe(false);
-  expect(db.select().from(settings).where(eq(settings.key, "probe")).get()!.value).toBe(1);
+  expect((await db.select().from(settings).where(eq(settings.key, "probe")).get())!.value).toBe(1);
 });

@@ -7,7 +7,7 @@ import { UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
 const MB = 1024 * 1024;
 const post = (headers: BodyRequest["headers"], pathname = "/login"): BodyRequest => ({ method: "POST", pathname, headers });
 const as = (role: string | null) => async () => role;
-const verdict = (request: BodyRequest, role: string | null = null) => bodyVerdict(request, as(role));
+const verdict = async (request: BodyRequest, role: string | null = null) => bodyVerdict(request, as(role));
 const TOO_LARGE = "提交的内容过大（最多 1 MB），请减小后重试。";
 
 describe("bodyVerdict", () => {

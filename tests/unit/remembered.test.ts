@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/db/client";
+import type { SqliteDb as Db } from "@/db/client";
 import { remembered } from "@/db/queries/remembered";
 
 // Only the identity of the database matters to the memory: any object stands for one.

@@ -26,7 +26,7 @@ describe("requestTurn", () => {
     await settled();
     const counter = turnCounter();
     const turns: number[] = [];
-    await Promise.all([0, 1, 2].map(() => requestTurn().then(() => turns.push(counter.turn))));
+    await Promise.all([0, 1, 2].map(async () => requestTurn().then(() => turns.push(counter.turn))));
     counter.stopped = true;
     expect(turns).toEqual([0, 0, 0]);
   });
@@ -38,7 +38,7 @@ describe("requestTurn", () => {
     await requestTurn();
     busy(TURN_BUDGET_MS * 3);
     await Promise.all(
-      ["a", "b", "c"].map((name) =>
+      ["a", "b", "c"].map(async (name) =>
         requestTurn().then(() => {
           started.push([name, counter.turn]);
           busy(TURN_BUDGET_MS * 3);

@@ -45,7 +45,7 @@ function defaultOf(column: AnyColumn): string {
   return "none";
 }
 
-type Config = ReturnType<typeof sqliteTableConfig> | ReturnType<typeof pgTableConfig>;
+type Config = Awaited<ReturnType<typeof sqliteTableConfig>> | Awaited<ReturnType<typeof pgTableConfig>>;
 
 function shape(config: Config, kind: (column: AnyColumn) => string, where: (text: string) => string) {
   return {
@@ -79,7 +79,7 @@ function shape(config: Config, kind: (column: AnyColumn) => string, where: (text
   };
 }
 
-export type TableShape = ReturnType<typeof shape>;
+export type TableShape = Awaited<ReturnType<typeof shape>>;
 
 export function sqliteShape(table: SQLiteTable): TableShape {
   const kind = (c: AnyColumn) => (c.columnType === "SQLiteTimestamp" ? `${c.columnType} ${c.mode}` : c.columnType);

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "系统管理" };
 export default async function AdminHome() {
   await requireUser("administer");
   const db = getDb();
-  const overview = adminOverview(db);
-  const calendar = holidayCalendarOf(db);
+  const overview = await adminOverview(db);
+  const calendar = await holidayCalendarOf(db);
   const nextYear = Number(isoDateInChina(new Date()).slice(0, 4)) + 1;
   const userTotal = ROLES.reduce((sum, role) => sum + overview.usersByRole[role], 0);
   return (

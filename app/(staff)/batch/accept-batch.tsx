@@ -9,10 +9,10 @@ import { bulkAcceptAction } from "./actions";
 import { BatchSection, RowCheck } from "./batch-section";
 
 /** 批量签收: the unit accepts the ticked assignments (as lead or co-handling unit). */
-export function AcceptBatch({ db, unitId }: { db: Db; unitId: number }) {
-  const rows = assignmentsToAccept(db, unitId);
+export async function AcceptBatch({ db, unitId }: { db: Db; unitId: number }) {
+  const rows = await assignmentsToAccept(db, unitId);
   const today = isoDateInChina(new Date());
-  const calendar = holidayCalendarOf(db);
+  const calendar = await holidayCalendarOf(db);
   return (
     <BatchSection title="批量签收" note="签收本单位所选的交办；需要调整的，请在提案页申请调整。" empty={rows.length === 0 ? "没有待签收的交办。" : null}>
       <BulkForm action={bulkAcceptAction} label="签收所选提案">

@@ -6,8 +6,8 @@ import { bulkAssignAction } from "./actions";
 import { BatchSection, RowCheck } from "./batch-section";
 
 /** 批量交办: each ticked proposal to the lead unit and co-handling units chosen on its row. */
-export function AssignBatch({ db, units }: { db: Db; units: { id: number; name: string }[] }) {
-  const rows = proposalsToAssign(db);
+export async function AssignBatch({ db, units }: { db: Db; units: { id: number; name: string }[] }) {
+  const rows = await proposalsToAssign(db);
   return (
     <BatchSection title="批量交办" note="为每件勾选的提案选择主办单位（必选）和协办单位（可多选，按住 Ctrl 选择）。" empty={rows.length === 0 ? "没有待交办的提案。" : null}>
       <BulkForm action={bulkAssignAction} label="交办所选提案">

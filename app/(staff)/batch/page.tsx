@@ -22,7 +22,7 @@ export default async function BatchPage() {
       <div className="space-y-6">
         {user.role === "coordinator" && (
           <>
-            <AssignBatch db={db} units={listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, name: u.name }))} />
+            <AssignBatch db={db} units={(await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, name: u.name }))} />
             <PublishBatch db={db} />
             <RemindBatch db={db} today={isoDateInChina(new Date())} />
             <LettersBatch db={db} />

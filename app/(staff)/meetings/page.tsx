@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "面商座谈" };
 /** The unit's 面商/座谈会 (every unit's, for the coordinating office), latest first. */
 export default async function MeetingsPage() {
   const user = await requireUser("viewMeetings");
-  const rows = meetingsOf(getDb(), user.role === "coordinator" ? null : user.unitId);
+  const rows = await meetingsOf(getDb(), user.role === "coordinator" ? null : user.unitId);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

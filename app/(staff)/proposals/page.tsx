@@ -39,15 +39,15 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const today = isoDateInChina(new Date());
   // Unit roles see only what their unit handles; the coordinator sees everything.
   const unitId = user.role === "coordinator" ? null : user.unitId;
-  const { rows, total } = listProposals(db, { ...filter, unitId }, { page, pageSize: PAGE_SIZE, today });
+  const { rows, total } = await listProposals(db, { ...filter, unitId }, { page, pageSize: PAGE_SIZE, today });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const calendar = holidayCalendarOf(db);
+  const calendar = await holidayCalendarOf(db);
   const query = proposalQueryString(filter);
   const pageHref = (p: number) => `/proposals?${proposalQueryString(filter, p)}`;
   const choices: FilterChoices = {
-    sessions: listSessions(db).map((s) => [s.id, sessionTitle(s)]),
-    units: listUnits(db).map((u) => [u.id, u.shortName]),
-    categories: listCategories(db).map((c) => [c.id, c.name]),
+    sessions: (await listSessions(db)).map((s) => [s.id, sessionTitle(s)]),
+    units: (await listUnits(db)).map((u) => [u.id, u.shortName]),
+    categories: (await listCategories(db)).map((c) => [c.id, c.name]),
   };
 
   return (

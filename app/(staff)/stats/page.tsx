@@ -35,15 +35,15 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const sessionId = Number(params.session) || null;
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
-  const { figures, units } = statisticsFigures(db, { sessionId, kind, unitId });
-  const key = statisticsFigures(db, { sessionId, kind, unitId, keyOnly: true }).figures;
-  const sessions = statesBySession(db, { sessionId, kind, unitId });
+  const { figures, units } = await statisticsFigures(db, { sessionId, kind, unitId });
+  const key = (await statisticsFigures(db, { sessionId, kind, unitId, keyOnly: true })).figures;
+  const sessions = await statesBySession(db, { sessionId, kind, unitId });
   const exportQuery = new URLSearchParams(Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])));
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, sessions.reduce((n, s) => n + s.states[state], 0)]));
   const filters = [
-    { id: "s-session", name: "session", label: "届次会议", value: sessionId, options: listSessions(db).map((s) => ({ value: s.id, label: sessionTitle(s) })) },
+    { id: "s-session", name: "session", label: "届次会议", value: sessionId, options: (await listSessions(db)).map((s) => ({ value: s.id, label: sessionTitle(s) })) },
     { id: "s-kind", name: "kind", label: "类型", value: kind, options: SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] })) },
-    { id: "s-unit", name: "unit", label: "主办单位", value: unitId, options: listUnits(db).map((u) => ({ value: u.id, label: u.name })) },
+    { id: "s-unit", name: "unit", label: "主办单位", value: unitId, options: (await listUnits(db)).map((u) => ({ value: u.id, label: u.name })) },
   ];
   return (
     <>

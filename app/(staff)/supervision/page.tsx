@@ -37,9 +37,9 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
   const days = HORIZONS.find((d) => String(d) === params.days) ?? 5;
   const stage = SUPERVISION_STAGES.find((s) => s === params.stage) ?? null;
   const today = isoDateInChina(new Date());
-  const calendar = holidayCalendarOf(getDb());
+  const calendar = await holidayCalendarOf(getDb());
   const until = dueDate(calendar, today, { amount: days, unit: "workdays" });
-  const items: SupervisionItem[] = supervisionItems(getDb(), until).filter((i) => !stage || i.stage === stage);
+  const items: SupervisionItem[] = (await supervisionItems(getDb(), until)).filter((i) => !stage || i.stage === stage);
   const unitId = positive(params.unit);
   const board = supervisionBoard(items, today, { page: positive(params.page) ?? 1, unitId });
   const overdue = items.filter((i) => isPastDue(i.due, today)).length;
@@ -141,8 +141,8 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
 }
 
 /** 重点提案 apart from the units' steps: every open one, with its leader and latest 中期进展. */
-function KeyProposalsBlock({ today, calendar }: { today: string; calendar: ReturnType<typeof holidayCalendarOf> }) {
-  const rows = keyProposalRows(getDb(), { open: true });
+async function KeyProposalsBlock({ today, calendar }: { today: string; calendar: Awaited<ReturnType<typeof holidayCalendarOf>> }) {
+  const rows = await keyProposalRows(getDb(), { open: true });
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="key-board-h" className="mb-6 rounded border border-red-200 bg-white p-3">

@@ -8,8 +8,8 @@ import { AssignmentTable } from "./assignment-table";
 import { OverdueReceipts } from "./overdue-receipts";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export function CoordinatorQueue({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
-  const q = coordinatorQueue(db, today);
+export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
+  const q = await coordinatorQueue(db, today);
   return (
     <>
       <p className="mb-4 flex gap-2">

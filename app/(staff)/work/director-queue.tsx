@@ -5,8 +5,8 @@ import { directorQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export function DirectorQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
-  const q = directorQueue(db, unitId);
+export async function DirectorQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
+  const q = await directorQueue(db, unitId);
   return (
     <>
       <QueueSection title="待审签答复函" count={q.toSignOff.total} shown={q.toSignOff.rows.length} empty="没有待审签的答复函。">

@@ -6,8 +6,8 @@ import { AssignmentTable } from "./assignment-table";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 /** A handler's 待办; once the unit has divided a proposal (分办) it is listed for its named 承办人 only, by the internal deadline. */
-export function HandlerQueue({ db, user, today, calendar }: { db: Db; user: { id: number; unitId: number }; today: string; calendar: HolidayCalendar }) {
-  const q = handlerQueue(db, user);
+export async function HandlerQueue({ db, user, today, calendar }: { db: Db; user: { id: number; unitId: number }; today: string; calendar: HolidayCalendar }) {
+  const q = await handlerQueue(db, user);
   return (
     <>
       <QueueSection title="待签收" count={q.toAccept.total} shown={q.toAccept.rows.length} empty="没有待签收的交办。">

@@ -10,8 +10,8 @@ import { RemindButton } from "../proposals/[id]/panels/remind-button";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
-export function OverdueReceipts({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
-  const { rows, total } = overdueReceipts(db, today);
+export async function OverdueReceipts({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
+  const { rows, total } = await overdueReceipts(db, today);
   return (
     <QueueSection title="超期未回执（催告）" count={total} shown={rows.length} empty="没有超期未交回的回执。">
       <table className="data-table">

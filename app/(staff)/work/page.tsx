@@ -18,11 +18,11 @@ export default async function WorkPage() {
   const user = await requireUser("staffHome");
   const db = getDb();
   const today = isoDateInChina(new Date());
-  const calendar = holidayCalendarOf(db);
+  const calendar = await holidayCalendarOf(db);
   const unitId = user.unitId;
   // 待分办 for the unit's office (its director, handlers with 可分办), in units that have 科室.
   const divides =
-    unitId !== null && (user.role === "director" || (user.role === "handler" && user.canDivide)) && sectionsOf(db, unitId, { activeOnly: true }).length > 0;
+    unitId !== null && (user.role === "director" || (user.role === "handler" && user.canDivide)) && (await sectionsOf(db, unitId, { activeOnly: true })).length > 0;
   return (
     <>
       <h1 className="mb-4 text-xl font-bold text-slate-900">待办事项</h1>

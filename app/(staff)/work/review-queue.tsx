@@ -5,8 +5,8 @@ import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { AssignmentTable } from "./assignment-table";
 
 /** The 分管领导's 待办: drafts of the unit's 科室 waiting for their review before the director signs. */
-export function ReviewQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
-  const q = leaderQueue(db, unitId);
+export async function ReviewQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
+  const q = await leaderQueue(db, unitId);
   return (
     <QueueSection title="待审核答复函" count={q.total} shown={q.rows.length} empty="没有待审核的答复函。">
       <AssignmentTable rows={q.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />

@@ -42,7 +42,7 @@ export async function POST(request: Request) {
   if (declared > maxBytes + MULTIPART_OVERHEAD_BYTES) return refuse(413, `文件超过 ${maxBytes / (1024 * 1024)} MB`);
 
   const db = getDb();
-  removeExpiredUploads(db);
+  await removeExpiredUploads(db);
   fs.mkdirSync(incomingDir(), { recursive: true });
   const id = newUploadId();
   const target = incomingPath(id);
@@ -53,6 +53,6 @@ export async function POST(request: Request) {
     fs.rmSync(target, { force: true });
     return refuse(422, checked.message);
   }
-  recordUpload(db, { id, userId: user.id, purpose, fileName: checked.fileName, mimeType: checked.mimeType, size: received.size, sha256: received.sha256 });
+  await recordUpload(db, { id, userId: user.id, purpose, fileName: checked.fileName, mimeType: checked.mimeType, size: received.size, sha256: received.sha256 });
   return Response.json({ id, name: checked.fileName, size: received.size }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -21,7 +21,7 @@ export default async function OpenListPage({ searchParams }: Props) {
   const { t, tx } = await reading();
   const query = parsePublicQuery(await searchParams);
   const db = getDb();
-  const { items, total } = listPublished(db, query, query.page);
+  const { items, total } = await listPublished(db, query, query.page);
   const pages = Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE));
   const heading = query.kind ? KIND_COLUMNS[query.kind] : "建议提案办理";
   return (
@@ -29,7 +29,7 @@ export default async function OpenListPage({ searchParams }: Props) {
       <Breadcrumb t={t} kind={query.kind} />
       <div className="portal-panel">
         <h1 className="portal-heading">{t(heading)}</h1>
-        <PublicFilters action="/open" query={query} options={publicFilterOptions(db)} t={t} />
+        <PublicFilters action="/open" query={query} options={await publicFilterOptions(db)} t={t} />
         <p className="portal-count" role="status">
           {t(`共 ${total} 条`)}
         </p>

@@ -2,7 +2,7 @@ import { SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
 import type { PublicQuery } from "@/lib/public-filters";
 import type { publicFilterOptions } from "@/db/queries/public";
 
-type Options = ReturnType<typeof publicFilterOptions>;
+type Options = Awaited<ReturnType<typeof publicFilterOptions>>;
 
 /** Year, unit, category and kind as a plain GET form (works without script). */
 export function PublicFilters({ action, query, options, t }: { action: string; query: PublicQuery; options: Options; t: (text: string) => string }) {

@@ -10,8 +10,8 @@ const LATEST = 5;
  * What the public site says for a reply that is not, or no longer, published (or an address that never
  * was): in the portal's frame, with a search box, the newest published replies and the way to the list.
  */
-export function NotFoundPanel({ reading: { t, tx } }: { reading: Reading }) {
-  const latest = latestPublished(getDb(), LATEST).map(tx);
+export async function NotFoundPanel({ reading: { t, tx } }: { reading: Reading }) {
+  const latest = (await latestPublished(getDb(), LATEST)).map(tx);
   return (
     <>
       <Breadcrumb t={t} />

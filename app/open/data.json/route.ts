@@ -9,7 +9,7 @@ const MAX_ITEMS = 10_000;
 
 export async function GET() {
   const origin = await siteOrigin();
-  const items = latestPublished(getDb(), MAX_ITEMS).map((item) => ({
+  const items = (await latestPublished(getDb(), MAX_ITEMS)).map((item) => ({
     url: `${origin}/open/${item.id}`,
     title: item.title,
     proposalTitle: item.proposalTitle,

@@ -15,7 +15,7 @@ const rfc822 = (isoDate: string) => new Date(`${isoDate}T00:00:00+08:00`).toUTCS
 
 export async function GET() {
   const origin = await siteOrigin();
-  const items = latestPublished(getDb(), FEED_SIZE);
+  const items = await latestPublished(getDb(), FEED_SIZE);
   const entries = items
     .map((item) => {
       const link = `${origin}/open/${item.id}`;

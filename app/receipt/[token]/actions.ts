@@ -19,7 +19,7 @@ const field = (formData: FormData, name: string) => {
 export async function submitReceiptByToken(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const token = field(formData, "token") ?? "";
   const db = getDb();
-  const link = checkReceiptLink(db, token);
+  const link = await checkReceiptLink(db, token);
   if (!link.ok) return { ok: false, error: `${RECEIPT_TOKEN_REFUSALS[link.refusal].title}：${RECEIPT_TOKEN_REFUSALS[link.refusal].detail}` };
   const parsed = receiptInput.safeParse({
     proposalId: link.context.proposalId,
@@ -31,7 +31,7 @@ export async function submitReceiptByToken(_previous: ActionResult | null, formD
   });
   if (!parsed.success) return { ok: false, error: "提交的内容有误，请按提示修改后重试。", fieldErrors: fieldErrorsOf(parsed.error) };
   const { contactReport, attitude, result: satisfaction, opinion } = parsed.data;
-  const result = consumeReceiptToken(db, token, { contactReport, attitude, result: satisfaction, opinion });
+  const result = await consumeReceiptToken(db, token, { contactReport, attitude, result: satisfaction, opinion });
   if (!result.ok) {
     return { ok: false, error: "refusal" in result ? `${RECEIPT_TOKEN_REFUSALS[result.refusal].title}：${RECEIPT_TOKEN_REFUSALS[result.refusal].detail}` : result.reason };
   }

@@ -24,7 +24,7 @@ export const metadata: Metadata = {
 export default async function ReceiptLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token);
   const db = getDb();
-  const link = checkReceiptLink(db, token);
+  const link = await checkReceiptLink(db, token);
   return (
     <main className="mx-auto max-w-2xl space-y-5 px-4 py-8">
       <p className="text-sm text-slate-600">提案办理 · 答复函回执</p>
@@ -44,7 +44,7 @@ export default async function ReceiptLinkPage({ params }: { params: Promise<{ to
               <dt className="text-slate-500">回执期限</dt>
               <dd>
                 {link.context.receiptDue}
-                <ProvisionalMark calendar={holidayCalendarOf(db)} date={link.context.receiptDue} />
+                <ProvisionalMark calendar={await holidayCalendarOf(db)} date={link.context.receiptDue} />
               </dd>
             </dl>
           </header>

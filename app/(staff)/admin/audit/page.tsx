@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const filter = auditFilterInput.parse(params);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
-  const { rows, total } = listAuditEvents(getDb(), filter, { page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listAuditEvents(getDb(), filter, { page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const pageHref = (p: number) =>
     `/admin/audit?${new URLSearchParams(Object.entries({ ...filter, page: String(p) }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`;

@@ -25,8 +25,8 @@ const REVIEW_ROWS = 100;
 export default async function CalendarPage() {
   await requireUser("administer");
   const db = getDb();
-  const calendar = holidayCalendarOf(db);
-  const maintained = maintainedYears(db);
+  const calendar = await holidayCalendarOf(db);
+  const maintained = await maintainedYears(db);
   const thisYear = Number(isoDateInChina(new Date()).slice(0, 4));
   const lastShown = Math.max(thisYear + 1, calendar.lastKnownYear, ...calendar.maintainedYears);
   const years: YearRow[] = [];
@@ -36,7 +36,7 @@ export default async function CalendarPage() {
     else if (year <= calendar.packageLastYear) years.push({ year, origin: "package", days: packageYearDays(year) });
     else years.push({ year, origin: "missing", days: [] });
   }
-  const review = stepsToReview(openSteps(db, { from: reviewFrom(calendar) }), calendar, deadlineRules(db));
+  const review = stepsToReview(await openSteps(db, { from: reviewFrom(calendar) }), calendar, await deadlineRules(db));
   return (
     <>
       <h1 className="text-xl font-bold text-slate-900">节假日与调休</h1>

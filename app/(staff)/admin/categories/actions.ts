@@ -5,10 +5,10 @@ import * as queries from "@/db/queries/admin";
 import { createCategoryInput, updateCategoryInput } from "@/lib/validation/admin";
 import { afterCreate, afterUpdate } from "../_shared/outcome";
 
-export const createCategory = formAction("administer", createCategoryInput, (input, user) =>
-  afterCreate(queries.createCategory(getDb(), input, user.id), "/admin/categories"),
+export const createCategory = formAction("administer", createCategoryInput, async (input, user) =>
+  afterCreate(await queries.createCategory(getDb(), input, user.id), "/admin/categories"),
 );
 
-export const updateCategory = formAction("administer", updateCategoryInput, (input, user) =>
-  afterUpdate(queries.updateCategory(getDb(), input, user.id)),
+export const updateCategory = formAction("administer", updateCategoryInput, async (input, user) =>
+  afterUpdate(await queries.updateCategory(getDb(), input, user.id)),
 );

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "主题分类" };
 
 export default async function CategoriesPage({ searchParams }: { searchParams: Promise<{ created?: string | string[] }> }) {
   await requireUser("administer");
-  const categories = listCategories(getDb());
+  const categories = await listCategories(getDb());
   const createdId = await createdParam(searchParams);
   const created = categories.find((c) => c.id === createdId);
   return (

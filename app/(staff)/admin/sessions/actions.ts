@@ -5,10 +5,10 @@ import * as queries from "@/db/queries/admin";
 import { createSessionInput, updateSessionInput } from "@/lib/validation/admin";
 import { afterCreate, afterUpdate } from "../_shared/outcome";
 
-export const createSession = formAction("administer", createSessionInput, (input, user) =>
-  afterCreate(queries.createSession(getDb(), input, user.id), "/admin/sessions"),
+export const createSession = formAction("administer", createSessionInput, async (input, user) =>
+  afterCreate(await queries.createSession(getDb(), input, user.id), "/admin/sessions"),
 );
 
-export const updateSession = formAction("administer", updateSessionInput, (input, user) =>
-  afterUpdate(queries.updateSession(getDb(), input, user.id)),
+export const updateSession = formAction("administer", updateSessionInput, async (input, user) =>
+  afterUpdate(await queries.updateSession(getDb(), input, user.id)),
 );

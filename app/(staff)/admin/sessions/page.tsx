@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "届次会议" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ created?: string | string[] }> }) {
   await requireUser("administer");
-  const sessions = listSessions(getDb());
+  const sessions = await listSessions(getDb());
   const createdId = await createdParam(searchParams);
   const created = sessions.find((s) => s.id === createdId);
   return (

@@ -12,14 +12,14 @@ export const metadata: Metadata = { title: "系统设置" };
 export default async function SettingsPage() {
   await requireUser("administer");
   const db = getDb();
-  const { password, ...smtp } = smtpSettings(db);
+  const { password, ...smtp } = await smtpSettings(db);
   return (
     <>
       <h1 className="mb-4 text-xl font-bold text-slate-900">系统设置</h1>
       <h2 className="mb-2 font-semibold">办理期限</h2>
-      <DeadlineForm rules={deadlineRules(db)} />
+      <DeadlineForm rules={await deadlineRules(db)} />
       <h2 className="mb-2 mt-8 font-semibold">信息公开</h2>
-      <PublicationForm publisher={loadPublicationSettings(db).publisher} />
+      <PublicationForm publisher={(await loadPublicationSettings(db)).publisher} />
       <h2 className="mb-2 mt-8 font-semibold">邮件通知</h2>
       <SmtpForm smtp={{ ...smtp, hasPassword: Boolean(password) }} />
     </>

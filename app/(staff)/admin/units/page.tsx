@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "单位管理" };
 
 export default async function UnitsPage({ searchParams }: { searchParams: Promise<{ created?: string | string[] }> }) {
   await requireUser("administer");
-  const units = listUnits(getDb());
+  const units = await listUnits(getDb());
   const createdId = await createdParam(searchParams);
   const created = units.find((u) => u.id === createdId);
   return (

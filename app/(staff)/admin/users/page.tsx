@@ -28,10 +28,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const filter = userFilterInput.parse(params);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
   const now = new Date();
-  const { rows, total } = listUsers(db, filter, { page, pageSize: PAGE_SIZE }, now);
+  const { rows, total } = await listUsers(db, filter, { page, pageSize: PAGE_SIZE }, now);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const createdId = await createdParam(searchParams);
-  const created = createdId ? getAdminUser(db, createdId) : null;
+  const created = createdId ? await getAdminUser(db, createdId) : null;
   const pageHref = (p: number) =>
     `/admin/users?${new URLSearchParams(Object.entries({ ...filter, page: String(p) }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])))}`;
 
@@ -43,7 +43,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           已创建用户“{created.displayName}”（{created.username}），首次登录时须修改初始密码。
         </CreatedNotice>
       )}
-      <UserFilters filter={filter} units={listUnits(db)} total={total} />
+      <UserFilters filter={filter} units={await listUnits(db)} total={total} />
       <table className="data-table">
         <caption className="sr-only">用户列表</caption>
         <thead>

@@ -15,7 +15,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const user = await requireUser("viewMeetings");
   const id = Number((await params).id);
   const db = getDb();
-  const meeting = Number.isSafeInteger(id) ? meetingDetail(db, id) : null;
+  const meeting = Number.isSafeInteger(id) ? await meetingDetail(db, id) : null;
   if (!meeting) notFound();
   if (!canViewMeeting(user, meeting.unitId)) forbidden();
   return (
@@ -55,7 +55,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         </h2>
         <p className="whitespace-pre-line text-sm">{meeting.minutes}</p>
       </section>
-      <MeetingPhotos meetingId={meeting.id} photos={meeting.photos} changes={meetingPhotoChanges(db, meeting.id)} editable={canEditMeetingPhotos(user, meeting.unitId)} />
+      <MeetingPhotos meetingId={meeting.id} photos={meeting.photos} changes={await meetingPhotoChanges(db, meeting.id)} editable={canEditMeetingPhotos(user, meeting.unitId)} />
     </article>
   );
 }

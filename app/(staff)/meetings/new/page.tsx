@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "记录面商/座谈会" };
 /** A unit's handler records a 面商 or 座谈会 covering proposals it leads; `?proposal=` ticks one to start with. */
 export default async function NewMeetingPage({ searchParams }: { searchParams: Promise<{ proposal?: string | string[] }> }) {
   const user = await requireUser("recordMeetings");
-  const candidates = user.unitId === null ? [] : meetingCandidates(getDb(), user.unitId);
+  const candidates = user.unitId === null ? [] : await meetingCandidates(getDb(), user.unitId);
   const asked = Number((await searchParams).proposal);
   return (
     <>

@@ -53,50 +53,50 @@ function done<T>(proposalId: number, result: RunResult<T>, message: string): Act
 /** Unit roles act for their own unit; the workflow refuses them where that unit has no part. */
 const ownUnit = (user: CurrentUser) => user.unitId ?? 0;
 
-export const assign = formAction("coordinate", assignInput, (input, user) =>
-  done(input.proposalId, assignProposal(getDb(), user, input.proposalId, input), "已交办"),
+export const assign = formAction("coordinate", assignInput, async (input, user) =>
+  done(input.proposalId, await assignProposal(getDb(), user, input.proposalId, input), "已交办"),
 );
 
-export const decideAdjustmentRequest = formAction("coordinate", adjustmentDecisionInput, (input, user) =>
+export const decideAdjustmentRequest = formAction("coordinate", adjustmentDecisionInput, async (input, user) =>
   done(
     input.proposalId,
-    decideAdjustment(getDb(), user, input.proposalId, { unitId: input.unitId, outcome: input.outcome, comment: input.comment }),
+    await decideAdjustment(getDb(), user, input.proposalId, { unitId: input.unitId, outcome: input.outcome, comment: input.comment }),
     input.outcome.kind === "reject" ? "已驳回调整申请" : "已同意调整",
   ),
 );
 
-export const decideExtensionRequest = formAction("coordinate", extensionDecisionInput, (input, user) =>
+export const decideExtensionRequest = formAction("coordinate", extensionDecisionInput, async (input, user) =>
   done(
     input.proposalId,
-    decideExtension(getDb(), user, input.proposalId, { unitId: input.unitId, grant: input.decision === "grant", until: input.until, comment: input.comment }),
+    await decideExtension(getDb(), user, input.proposalId, { unitId: input.unitId, grant: input.decision === "grant", until: input.until, comment: input.comment }),
     input.decision === "grant" ? "已同意延期" : "已不同意延期",
   ),
 );
 
-export const waiveOpinion = formAction("coordinate", waiveCoOpinionInput, (input, user) =>
-  done(input.proposalId, waiveCoOpinion(getDb(), user, input.proposalId, input), "已免除该协办意见"),
+export const waiveOpinion = formAction("coordinate", waiveCoOpinionInput, async (input, user) =>
+  done(input.proposalId, await waiveCoOpinion(getDb(), user, input.proposalId, input), "已免除该协办意见"),
 );
 
-export const waiveContactRequirement = formAction("coordinate", reasonInput, (input, user) =>
-  done(input.proposalId, waiveContact(getDb(), user, input.proposalId, input.reason), "已免除沟通要求"),
+export const waiveContactRequirement = formAction("coordinate", reasonInput, async (input, user) =>
+  done(input.proposalId, await waiveContact(getDb(), user, input.proposalId, input.reason), "已免除沟通要求"),
 );
 
-export const superviseUnit = formAction("coordinate", superviseInput, (input, user) =>
-  done(input.proposalId, supervise(getDb(), user, input.proposalId, input), "已发出督办通知"),
+export const superviseUnit = formAction("coordinate", superviseInput, async (input, user) =>
+  done(input.proposalId, await supervise(getDb(), user, input.proposalId, input), "已发出督办通知"),
 );
 
-export const close = formAction("coordinate", reasonInput, (input, user) =>
-  done(input.proposalId, closeProposal(getDb(), user, input.proposalId, input.reason), "已办结"),
+export const close = formAction("coordinate", reasonInput, async (input, user) =>
+  done(input.proposalId, await closeProposal(getDb(), user, input.proposalId, input.reason), "已办结"),
 );
 
-export const accept = formAction("handle", proposalOnly, (input, user) =>
-  done(input.proposalId, acceptAssignment(getDb(), user, input.proposalId, ownUnit(user)), "已签收"),
+export const accept = formAction("handle", proposalOnly, async (input, user) =>
+  done(input.proposalId, await acceptAssignment(getDb(), user, input.proposalId, ownUnit(user)), "已签收"),
 );
 
-export const askForAdjustment = formAction("handle", adjustmentRequestInput, (input, user) =>
+export const askForAdjustment = formAction("handle", adjustmentRequestInput, async (input, user) =>
   done(
     input.proposalId,
-    requestAdjustment(getDb(), user, input.proposalId, {
+    await requestAdjustment(getDb(), user, input.proposalId, {
       unitId: ownUnit(user),
       reason: input.reason,
       asksToLead: input.ask === "lead",
@@ -106,73 +106,73 @@ export const askForAdjustment = formAction("handle", adjustmentRequestInput, (in
   ),
 );
 
-export const askForExtension = formAction("handle", extensionRequestInput, (input, user) =>
-  done(input.proposalId, requestExtension(getDb(), user, input.proposalId, { unitId: ownUnit(user), until: input.until, reason: input.reason }), "已提交延期申请"),
+export const askForExtension = formAction("handle", extensionRequestInput, async (input, user) =>
+  done(input.proposalId, await requestExtension(getDb(), user, input.proposalId, { unitId: ownUnit(user), until: input.until, reason: input.reason }), "已提交延期申请"),
 );
 
-export const writeOpinion = formAction("handle", coOpinionInput, (input, user) =>
+export const writeOpinion = formAction("handle", coOpinionInput, async (input, user) =>
   done(
     input.proposalId,
-    writeCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), body: input.body, submit: input.intent === "submit" }),
+    await writeCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), body: input.body, submit: input.intent === "submit" }),
     input.intent === "submit" ? "协办意见已提交本单位负责人审签" : "协办意见已保存",
   ),
 );
 
-export const recordContact = formAction("handle", contactInput, (input, user) => {
+export const recordContact = formAction("handle", contactInput, async (input, user) => {
   const { proposalId, ...contact } = input;
-  return done(proposalId, addContact(getDb(), user, proposalId, contact), "已添加沟通记录");
+  return done(proposalId, await addContact(getDb(), user, proposalId, contact), "已添加沟通记录");
 });
 
-export const saveReplyDraft = formAction("handle", draftInput, (input, user) => {
+export const saveReplyDraft = formAction("handle", draftInput, async (input, user) => {
   const { proposalId, basedOn, version, ...draft } = input;
   const basis = basedOn !== undefined ? { basedOn: basedOn === 0 ? null : basedOn } : { expectedVersion: version! };
-  const result = saveDraft(getDb(), user, proposalId, draft, basis);
+  const result = await saveDraft(getDb(), user, proposalId, draft, basis);
   return done(proposalId, result, result.ok ? `已保存为第 ${result.data.version} 稿` : "");
 });
 
-export const submitDraft = formAction("handle", versionedInput, (input, user) =>
-  done(input.proposalId, submitForSignOff(getDb(), user, input.proposalId, input.version), "已提交审签"),
+export const submitDraft = formAction("handle", versionedInput, async (input, user) =>
+  done(input.proposalId, await submitForSignOff(getDb(), user, input.proposalId, input.version), "已提交审签"),
 );
 
-export const signOffOpinion = formAction("signOff", coSignOffInput, (input, user) =>
+export const signOffOpinion = formAction("signOff", coSignOffInput, async (input, user) =>
   done(
     input.proposalId,
-    signOffCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), approve: input.decision === "approve", comment: input.comment }),
+    await signOffCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), approve: input.decision === "approve", comment: input.comment }),
     input.decision === "approve" ? "协办意见已送主办单位" : "协办意见已退回修改",
   ),
 );
 
-export const signOffReply = formAction("signOff", signOffInput, (input, user) => {
+export const signOffReply = formAction("signOff", signOffInput, async (input, user) => {
   const db = getDb();
   if (input.decision === "return") {
-    return done(input.proposalId, returnReply(db, user, input.proposalId, input.comment ?? "", input.version), "已退回修改");
+    return done(input.proposalId, await returnReply(db, user, input.proposalId, input.comment ?? "", input.version), "已退回修改");
   }
-  const result = approveReply(db, user, input.proposalId, input.comment, input.version);
+  const result = await approveReply(db, user, input.proposalId, input.comment, input.version);
   return done(input.proposalId, result, result.ok ? `已同意签发，发文字号 ${result.data.docNumber}` : "");
 });
 
 /** 分办 or 改派 of the own unit's assignment: the director, or a handler with 可分办 (the workflow decides). */
-export const divide = formAction("divide", divisionInput, (input, user) => {
+export const divide = formAction("divide", divisionInput, async (input, user) => {
   const { proposalId, ...division } = input;
-  return done(proposalId, divideAssignment(getDb(), user, proposalId, { unitId: ownUnit(user), ...division }), "reason" in division ? "已改派" : "已分办");
+  return done(proposalId, await divideAssignment(getDb(), user, proposalId, { unitId: ownUnit(user), ...division }), "reason" in division ? "已改派" : "已分办");
 });
 
-export const reviewDraftAsLeader = formAction("leaderReview", leaderReviewInput, (input, user) =>
+export const reviewDraftAsLeader = formAction("leaderReview", leaderReviewInput, async (input, user) =>
   done(
     input.proposalId,
-    reviewAsLeader(getDb(), user, input.proposalId, { approve: input.decision === "approve", comment: input.comment }, input.version),
+    await reviewAsLeader(getDb(), user, input.proposalId, { approve: input.decision === "approve", comment: input.comment }, input.version),
     input.decision === "approve" ? "已审核通过，送单位负责人审签" : "已退回承办人修改",
   ),
 );
 
-export const link = formAction("coordinate", linkInput, (input, user) => {
-  const result = linkProposals(getDb(), user, input.proposalId, input.relatedId);
+export const link = formAction("coordinate", linkInput, async (input, user) => {
+  const result = await linkProposals(getDb(), user, input.proposalId, input.relatedId);
   if (result.ok) revalidatePath(`/proposals/${input.relatedId}`);
   return done(input.proposalId, result, "已并案办理");
 });
 
-export const unlink = formAction("coordinate", unlinkInput, (input, user) => {
-  const result = unlinkProposals(getDb(), user, input.proposalId, input.relatedId, input.reason);
+export const unlink = formAction("coordinate", unlinkInput, async (input, user) => {
+  const result = await unlinkProposals(getDb(), user, input.proposalId, input.relatedId, input.reason);
   if (result.ok) revalidatePath(`/proposals/${input.relatedId}`);
   return done(input.proposalId, result, "已取消并案");
 });

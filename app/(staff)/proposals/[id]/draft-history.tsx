@@ -4,7 +4,7 @@ import type { draftsOf } from "@/db/queries/handling-view";
 import { DISCLOSURE_LABELS, LEADER_REVIEW_LABELS, SIGN_OFF_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 
-export function DraftHistory({ proposalId, drafts }: { proposalId: number; drafts: ReturnType<typeof draftsOf> }) {
+export function DraftHistory({ proposalId, drafts }: { proposalId: number; drafts: Awaited<ReturnType<typeof draftsOf>> }) {
   if (drafts.length === 0) return null;
   return (
     <section aria-labelledby="drafts-h" className="rounded border border-slate-200 bg-white p-4">

@@ -5,7 +5,7 @@ import { getUnit } from "@/db/queries/org";
 import { submitBlockers } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 
-type Drafts = ReturnType<typeof draftsOf>;
+type Drafts = Awaited<ReturnType<typeof draftsOf>>;
 
 /**
  * What the editor starts from: the round's latest draft (drafts are numbered per round); in a new round,
@@ -26,16 +26,17 @@ function returnCommentOf(latest: Drafts[number] | null): { comment: string; sign
   return null;
 }
 
-export function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
-  const drafts = draftsOf(db, proposalId);
+export async function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
+  const drafts = await draftsOf(db, proposalId);
   const latest = drafts.find((d) => d.draft.round === facts.round) ?? null;
+  const unitNames = new Map(await Promise.all(facts.assignments.map(async (a) => [a.unitId, (await getUnit(db, a.unitId))?.name] as const)));
   return {
     drafts,
     latest,
     start: editorStart(drafts, facts.round),
     returnComment: returnCommentOf(latest),
-    blockers: submitBlockers(facts, (unitId) => getUnit(db, unitId)?.name ?? "协办单位"),
+    blockers: submitBlockers(facts, (unitId) => unitNames.get(unitId) ?? "协办单位"),
   };
 }
 
-export type Drafting = ReturnType<typeof draftingOf>;
+export type Drafting = Awaited<ReturnType<typeof draftingOf>>;

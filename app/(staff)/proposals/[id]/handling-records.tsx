@@ -8,9 +8,9 @@ import type { CurrentUser } from "../../../_server/guard";
 import { CoOpinionsSection } from "./co-opinions-section";
 import { DraftHistory } from "./draft-history";
 
-export function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null }) {
-  const contacts = contactsOf(db, proposalId);
-  const drafts = canSeeDrafts(user, leadUnitId) ? draftsOf(db, proposalId) : [];
+export async function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null }) {
+  const contacts = await contactsOf(db, proposalId);
+  const drafts = canSeeDrafts(user, leadUnitId) ? await draftsOf(db, proposalId) : [];
   return (
     <>
       <CoOpinionsSection db={db} user={user} proposalId={proposalId} leadUnitId={leadUnitId} />

@@ -12,22 +12,22 @@ function refresh(proposalId: number) {
   revalidatePath("/supervision");
 }
 
-export const markKeyAction = formAction("coordinate", markKeyInput, (input, user) => {
-  const result = markKeyProposal(getDb(), user, input.proposalId, input);
+export const markKeyAction = formAction("coordinate", markKeyInput, async (input, user) => {
+  const result = await markKeyProposal(getDb(), user, input.proposalId, input);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(input.proposalId);
   return { ok: true, message: "已列为重点提案" };
 });
 
-export const unmarkKeyAction = formAction("coordinate", unmarkKeyInput, (input, user) => {
-  const result = unmarkKeyProposal(getDb(), user, input.proposalId, input.reason);
+export const unmarkKeyAction = formAction("coordinate", unmarkKeyInput, async (input, user) => {
+  const result = await unmarkKeyProposal(getDb(), user, input.proposalId, input.reason);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(input.proposalId);
   return { ok: true, message: "已取消重点" };
 });
 
-export const fileProgressAction = formAction("handle", progressInput, (input, user) => {
-  const result = reportProgress(getDb(), user, input.proposalId, input.body);
+export const fileProgressAction = formAction("handle", progressInput, async (input, user) => {
+  const result = await reportProgress(getDb(), user, input.proposalId, input.body);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(input.proposalId);
   return { ok: true, message: "中期进展已报送" };

@@ -14,12 +14,12 @@ import { MarkKeyForm, ProgressForm, UnmarkKeyForm } from "./panels/key-panels";
 
 type Props = { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null; today: string };
 
-export function KeySection({ db, user, proposalId, leadUnitId, today }: Props) {
+export async function KeySection({ db, user, proposalId, leadUnitId, today }: Props) {
   const readsKey = user.role === "coordinator" || user.role === "district_leader" || (leadUnitId !== null && user.unitId === leadUnitId);
-  const facts = loadFacts(db, proposalId);
+  const facts = await loadFacts(db, proposalId);
   if (!readsKey || !facts) return null;
-  const key = keyProposalOf(db, proposalId);
-  const ctx = workflowContext(db, today);
+  const key = await keyProposalOf(db, proposalId);
+  const ctx = await workflowContext(db, today);
   const mayMark = refusalOf(facts, user, { type: "mark_key", leaderId: 0, plan: "-" }, ctx) === null;
   const mayUnmark = refusalOf(facts, user, { type: "unmark_key", reason: "-" }, ctx) === null;
   const mayReport = user.unitId !== null && refusalOf(facts, user, { type: "report_progress", unitId: user.unitId }, ctx) === null;
@@ -68,7 +68,7 @@ export function KeySection({ db, user, proposalId, leadUnitId, today }: Props) {
         <details className="mt-4 border-t border-slate-100 pt-3" open={!key}>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{key ? "调整领办领导或办理方案" : "列为重点提案"}</summary>
           <div className="mt-3">
-            <MarkKeyForm proposalId={proposalId} leaders={keyLeaders(db)} current={key ? { leaderId: key.leader?.id ?? null, plan: key.plan } : null} />
+            <MarkKeyForm proposalId={proposalId} leaders={await keyLeaders(db)} current={key ? { leaderId: key.leader?.id ?? null, plan: key.plan } : null} />
           </div>
         </details>
       )}

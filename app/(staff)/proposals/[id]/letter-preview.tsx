@@ -6,13 +6,13 @@ import { repliesOf } from "@/db/queries/handling-view";
 import { currentLetterSource, letterForSource } from "@/db/queries/letter";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 
-export function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
-  const source = currentLetterSource(db, proposalId, round);
-  const letter = source && letterForSource(db, source);
+export async function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
+  const source = await currentLetterSource(db, proposalId, round);
+  const letter = source && (await letterForSource(db, source));
   if (!source || !letter) return null;
-  const reply = source.kind === "reply" ? repliesOf(db, proposalId).find((r) => r.id === source.replyId) : undefined;
+  const reply = source.kind === "reply" ? (await repliesOf(db, proposalId)).find((r) => r.id === source.replyId) : undefined;
   const documents = source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
-  const files = filesOfRound(replyFilesOf(db, proposalId), round);
+  const files = filesOfRound(await replyFilesOf(db, proposalId), round);
   return (
     <section aria-labelledby="letter-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="letter-h" className="mb-3 font-semibold">

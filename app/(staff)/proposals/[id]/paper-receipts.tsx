@@ -9,10 +9,10 @@ import { roundsOwed } from "@/lib/receipts";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { PaperReceiptPanel } from "./panels/receipt-panels";
 
-export function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: number; facts: ProposalFacts }) {
-  const signers = getProposalDetail(db, proposalId)?.signers ?? [];
-  const reminded = lastRemindersOf(db, proposalId);
-  const replies = repliesOf(db, proposalId);
+export async function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: number; facts: ProposalFacts }) {
+  const signers = (await getProposalDetail(db, proposalId))?.signers ?? [];
+  const reminded = await lastRemindersOf(db, proposalId);
+  const replies = await repliesOf(db, proposalId);
   const rounds = replies.flatMap((reply) => {
     const owing = signers
       .filter((s) => roundsOwed(facts, s.userId).includes(reply.round))

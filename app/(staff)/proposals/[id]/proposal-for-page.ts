@@ -10,7 +10,7 @@ export async function proposalForPage(params: Promise<{ id: string }>) {
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();
-  const detail = getProposalDetail(db, id);
+  const detail = await getProposalDetail(db, id);
   if (!detail) notFound();
   // The lead unit still assigned (a withdrawn one keeps its row): it writes, and may read, the drafts.
   const lead = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn") ?? null;

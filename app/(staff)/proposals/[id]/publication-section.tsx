@@ -40,8 +40,8 @@ function statusOf(db: Db, { facts, current }: PublicationView): React.ReactNode 
   }
 }
 
-export function publicationPanels(db: Db, user: CurrentUser, proposalId: number): React.ReactNode[] {
-  const views = loadPublications(db, proposalId);
+export async function publicationPanels(db: Db, user: CurrentUser, proposalId: number): Promise<React.ReactNode[]> {
+  const views = await loadPublications(db, proposalId);
   return views.flatMap((view) => {
     const reply = view.facts.reply;
     if (!reply || !canSeeDrafts(user, reply.unitId)) return [];
@@ -61,16 +61,16 @@ export function publicationPanels(db: Db, user: CurrentUser, proposalId: number)
 }
 
 /** 尚未发布, with the publication deadline and how it was counted. */
-function NotYetPublished({ db, writtenOn, due }: { db: Db; writtenOn: string | null; due: string | null }) {
+async function NotYetPublished({ db, writtenOn, due }: { db: Db; writtenOn: string | null; due: string | null }) {
   if (!writtenOn || !due) return <p>尚未发布。</p>;
-  const calendar = holidayCalendarOf(db);
+  const calendar = await holidayCalendarOf(db);
   return (
     <>
       <p>
         尚未发布。公开期限：
         <DueBadge due={due} today={isoDateInChina(new Date())} calendar={calendar} />
       </p>
-      <DeadlineNote label="公开期限" start={writtenOn} rule={deadlineRules(db).publication} due={due} calendar={calendar} />
+      <DeadlineNote label="公开期限" start={writtenOn} rule={(await deadlineRules(db)).publication} due={due} calendar={calendar} />
     </>
   );
 }

@@ -11,17 +11,17 @@ function refresh(proposalId: number) {
   revalidatePath("/work");
 }
 
-export const recordPaperReceiptAction = formAction("coordinate", paperReceiptInput, (input, user) => {
+export const recordPaperReceiptAction = formAction("coordinate", paperReceiptInput, async (input, user) => {
   const { proposalId, memberId, ...answers } = input;
-  const result = recordPaperReceipt(getDb(), user, proposalId, memberId, answers);
+  const result = await recordPaperReceipt(getDb(), user, proposalId, memberId, answers);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(proposalId);
   const { status, moved } = result.data;
   return { ok: true, message: !moved ? "纸质回执已录入" : status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : "纸质回执已录入，提案已办结" };
 });
 
-export const remindReceiptAction = formAction("coordinate", remindReceiptInput, (input, user) => {
-  const result = remindReceipt(getDb(), user, input.proposalId, input.memberId, input.replyId);
+export const remindReceiptAction = formAction("coordinate", remindReceiptInput, async (input, user) => {
+  const result = await remindReceipt(getDb(), user, input.proposalId, input.memberId, input.replyId);
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(input.proposalId);
   return { ok: true, message: "已催告" };

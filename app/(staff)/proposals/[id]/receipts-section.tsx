@@ -19,21 +19,21 @@ import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import type { CurrentUser } from "../../../_server/guard";
 
-export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null; today: string }) {
+export async function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null; today: string }) {
   if (!canSeeReceipts(user, leadUnitId)) return null;
-  const detail = getProposalDetail(db, proposalId);
-  const replies = repliesOf(db, proposalId);
+  const detail = await getProposalDetail(db, proposalId);
+  const replies = await repliesOf(db, proposalId);
   if (!detail || replies.length === 0) return null;
   const { proposal, signers, assignments } = detail;
   const proposers = signers.filter((s) => s.role !== "seconder");
-  const receipts = receiptsOf(db, proposalId);
-  const reminded = lastRemindersOf(db, proposalId);
+  const receipts = await receiptsOf(db, proposalId);
+  const reminded = await lastRemindersOf(db, proposalId);
   const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
   const secondRound = proposal.round > 1 && (proposal.status === "rehandling" || proposal.status === "in_review");
   const reopenedBy = receipts.filter((r) => r.round === proposal.round - 1 && (r.attitude === "unsatisfied" || r.result === "unsatisfied"));
   const reopenedOn = reopenedBy.length > 0 ? isoDateInChina(reopenedBy[reopenedBy.length - 1]!.submittedAt) : null;
-  const rules = deadlineRules(db);
-  const calendar = holidayCalendarOf(db);
+  const rules = await deadlineRules(db);
+  const calendar = await holidayCalendarOf(db);
   return (
     <section aria-labelledby="receipts-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="receipts-h" className="mb-3 font-semibold">
@@ -60,9 +60,9 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
         </div>
       )}
       <ol className="space-y-4">
-        {replies.map((reply) => {
+        {await Promise.all(replies.map(async (reply) => {
           const current = reply.round === proposal.round && proposal.status === "replied";
-          const letter = reply.round < proposal.round ? letterForReply(db, reply.id) : null;
+          const letter = reply.round < proposal.round ? await letterForReply(db, reply.id) : null;
           return (
             <li key={reply.id} className="border-b border-slate-100 pb-4 last:border-0">
               <h3 className="text-sm font-semibold">
@@ -99,7 +99,7 @@ export function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { d
               )}
             </li>
           );
-        })}
+        }))}
       </ol>
     </section>
   );

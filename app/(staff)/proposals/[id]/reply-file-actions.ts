@@ -20,17 +20,17 @@ function done<T>(proposalId: number, result: RunResult<T>, message: string): Act
   return { ok: true, message };
 }
 
-export const attachReplyFilesAction = formAction("handle", replyFilesInput, (input, user) => {
-  const result = attachReplyFiles(getDb(), user, input.proposalId, input.uploads);
+export const attachReplyFilesAction = formAction("handle", replyFilesInput, async (input, user) => {
+  const result = await attachReplyFiles(getDb(), user, input.proposalId, input.uploads);
   return done(input.proposalId, result, result.ok ? `已添加 ${result.data.count} 个答复附件` : "");
 });
 
-export const removeReplyFileAction = formAction("handle", replyFileInput, (input, user) =>
-  done(input.proposalId, removeReplyFile(getDb(), user, input.proposalId, input.fileId), "已删除该答复附件"),
+export const removeReplyFileAction = formAction("handle", replyFileInput, async (input, user) =>
+  done(input.proposalId, await removeReplyFile(getDb(), user, input.proposalId, input.fileId), "已删除该答复附件"),
 );
 
-export const uploadSealedScanAction = formAction("uploadSealedScan", sealedScanInput, (input, user) => {
-  const result = uploadSealedScan(getDb(), user, input.proposalId, { round: input.round, uploadId: input.upload, reason: input.reason });
+export const uploadSealedScanAction = formAction("uploadSealedScan", sealedScanInput, async (input, user) => {
+  const result = await uploadSealedScan(getDb(), user, input.proposalId, { round: input.round, uploadId: input.upload, reason: input.reason });
   // 原文下载 on the public page now offers the scan (where the reply is published in full).
   if (result.ok) {
     publicPagesChanged();

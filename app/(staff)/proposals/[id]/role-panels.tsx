@@ -36,22 +36,22 @@ const DIVISION_SHOWN: readonly ProposalFacts["status"][] = ["assigned", "handlin
  * 分办 for the unit's staff: who has the assignment, and for the unit's office the form to divide or
  * reassign it (only in a unit with 科室 in use). Null when there is nothing to show.
  */
-function divisionPanel(db: Db, user: CurrentUser, proposalId: number, facts: ProposalFacts, mine: AssignmentFacts, today: string) {
-  const sections = sectionsOf(db, mine.unitId, { activeOnly: true });
+async function divisionPanel(db: Db, user: CurrentUser, proposalId: number, facts: ProposalFacts, mine: AssignmentFacts, today: string) {
+  const sections = await sectionsOf(db, mine.unitId, { activeOnly: true });
   const choices: DivisionChoices | null =
     sections.length > 0 && divisionRefusal(facts, user, mine.unitId) === null
-      ? { sections: sections.map((s) => ({ id: s.id, name: s.name })), staff: sectionStaffOf(db, mine.unitId), unitDue: effectiveDue(mine), today, current: mine.division }
+      ? { sections: sections.map((s) => ({ id: s.id, name: s.name })), staff: await sectionStaffOf(db, mine.unitId), unitDue: effectiveDue(mine), today, current: mine.division }
       : null;
-  const current = mine.division && DIVISION_SHOWN.includes(facts.status) ? { ...divisionNames(db, mine.division), due: mine.division.due } : null;
+  const current = mine.division && DIVISION_SHOWN.includes(facts.status) ? { ...await divisionNames(db, mine.division), due: mine.division.due } : null;
   if (!choices && !current) return null;
   return <DivisionPanel key="division" proposalId={proposalId} current={current} choices={choices} />;
 }
 
-export function RolePanels({ db, user, proposalId, today, proposerName }: Props) {
-  const facts = loadFacts(db, proposalId);
+export async function RolePanels({ db, user, proposalId, today, proposerName }: Props) {
+  const facts = await loadFacts(db, proposalId);
   if (!facts) return null;
-  const units = listUnits(db, { activeOnly: true }).map((u) => ({ id: u.id, name: u.name }));
-  const unitName = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, name: u.name }));
+  const unitName = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
   const live = liveAssignments(facts);
   const lead = leadAssignment(facts);
   const mine = live.find((a) => a.unitId === user.unitId);
@@ -61,8 +61,8 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
   if (user.role === "coordinator") {
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
     panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
-    const requests = pendingRequestsOf(db, proposalId);
-    const { rules, calendar } = workflowContext(db, today);
+    const requests = await pendingRequestsOf(db, proposalId);
+    const { rules, calendar } = await workflowContext(db, today);
     const notes: DeadlineNotes = {};
     // Typed here: drizzle infers this select (units joined twice, once aliased) as never[].
     const adjustments: PendingAdjustment[] = requests.adjustments;
@@ -95,7 +95,7 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
   }
 
   if (mine && (user.role === "handler" || user.role === "director" || user.role === "leader")) {
-    const division = divisionPanel(db, user, proposalId, facts, mine, today);
+    const division = await divisionPanel(db, user, proposalId, facts, mine, today);
     if (division) panels.push(division);
   }
 
@@ -103,12 +103,12 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
     if (mine.status === "pending") {
       panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} isLead={mine.role === "lead"} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
     }
-    if (mine.role === "co" && refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, workflowContext(db, today)) === null) {
-      const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId) ?? null;
+    if (mine.role === "co" && refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, await workflowContext(db, today)) === null) {
+      const opinion = (await coOpinionsOf(db, proposalId)).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
     }
-    if (refusalOf(facts, user, { type: "save_draft" }, workflowContext(db, today)) === null) {
-      const drafting = draftingOf(db, proposalId, facts);
+    if (refusalOf(facts, user, { type: "save_draft" }, await workflowContext(db, today)) === null) {
+      const drafting = await draftingOf(db, proposalId, facts);
       panels.push(
         <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,
         <SubmitPanel key="submit" proposalId={proposalId} proposalVersion={facts.version} blockers={drafting.blockers} />,
@@ -120,24 +120,24 @@ export function RolePanels({ db, user, proposalId, today, proposerName }: Props)
 
   if (user.role === "director" && mine) {
     if (mine.role === "co" && mine.opinion === "submitted") {
-      const opinion = coOpinionsOf(db, proposalId).find((o) => o.unitId === mine.unitId);
+      const opinion = (await coOpinionsOf(db, proposalId)).find((o) => o.unitId === mine.unitId);
       if (opinion) panels.push(<CoSignOffPanel key="co-signoff" proposalId={proposalId} body={opinion.body} />);
     }
-    if (refusalOf(facts, user, { type: "approve" }, workflowContext(db, today)) === null) {
+    if (refusalOf(facts, user, { type: "approve" }, await workflowContext(db, today)) === null) {
       panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
     }
   }
   // 盖章件 of the current round's signed letter, for the lead unit (its handler or director). A placeholder
   // reason asks the workflow only who may and when; the form asks for the real one when replacing.
-  const reply = facts.reply && repliesOf(db, proposalId).find((r) => r.round === facts.reply!.round);
-  if (reply && refusalOf(facts, user, { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" }, workflowContext(db, today)) === null) {
-    const { sealed } = filesOfRound(replyFilesOf(db, proposalId), reply.round);
+  const reply = facts.reply && (await repliesOf(db, proposalId)).find((r) => r.round === facts.reply!.round);
+  if (reply && refusalOf(facts, user, { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" }, await workflowContext(db, today)) === null) {
+    const { sealed } = filesOfRound(await replyFilesOf(db, proposalId), reply.round);
     panels.push(<SealedScanPanel key="sealed" proposalId={proposalId} round={reply.round} docNumber={reply.docNumber} current={sealed} />);
   }
 
-  if (user.role === "leader" && refusalOf(facts, user, { type: "leader_approve", comment: null }, workflowContext(db, today)) === null) {
+  if (user.role === "leader" && refusalOf(facts, user, { type: "leader_approve", comment: null }, await workflowContext(db, today)) === null) {
     panels.push(<LeaderReviewPanel key="leader-review" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
   }
-  panels.push(...publicationPanels(db, user, proposalId));
+  panels.push(...(await publicationPanels(db, user, proposalId)));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;
 }

@@ -19,14 +19,14 @@ type Self = { id: number; number: number; title: string; kind: SessionKind };
 
 const named = (p: { number: number; title: string; kind: SessionKind }) => `${proposalLabel(p.number, p.kind)}《${p.title}》`;
 
-export function SimilarSection({ db, user, proposal }: { db: Db; user: CurrentUser; proposal: Self }) {
-  const linked = linkedProposals(db, proposal.id);
+export async function SimilarSection({ db, user, proposal }: { db: Db; user: CurrentUser; proposal: Self }) {
+  const linked = await linkedProposals(db, proposal.id);
   const linkedIds = new Set(linked.map((l) => l.id));
-  const similar = similarProposals(db, proposal.id).filter((s) => !linkedIds.has(s.id));
+  const similar = (await similarProposals(db, proposal.id)).filter((s) => !linkedIds.has(s.id));
   const coordinator = user.role === "coordinator";
   if (!coordinator && linked.length === 0 && similar.length === 0) return null;
-  const facts = coordinator ? loadFacts(db, proposal.id) : null;
-  const ctx = workflowContext(db, isoDateInChina(new Date()));
+  const facts = coordinator ? await loadFacts(db, proposal.id) : null;
+  const ctx = await workflowContext(db, isoDateInChina(new Date()));
   // Whether the workflow would carry the command out now; the unlink form asks for the reason itself.
   const may = (command: { type: "link" } | { type: "unlink"; reason: string }, relatedId: number) =>
     facts !== null && refusalOf(facts, user, { ...command, relatedId }, ctx) === null;

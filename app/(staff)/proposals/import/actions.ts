@@ -25,7 +25,7 @@ export async function importListAction(previous: ActionResult<ImportView> | null
   return formAction("coordinate", importInput, async (input, user): Promise<ActionResult<ImportView>> => {
     if (typeof reference !== "string" || reference === "") return refuseFile("请选择要导入的 .xlsx 文件");
     const db = getDb();
-    const held = heldUploads(db, user.id, "workbook", [reference]);
+    const held = await heldUploads(db, user.id, "workbook", [reference]);
     if (!held.ok) return refuseFile(held.message);
     const upload = held.uploads[0]!;
     // At most MAX_IMPORT_BYTES (the upload route's limit): exceljs reads a workbook whole.
@@ -33,14 +33,14 @@ export async function importListAction(previous: ActionResult<ImportView> | null
     if (!sheet.ok) return refuseFile(sheet.message);
 
     const fileName = upload.fileName;
-    const result = importAssignmentList(db, user, { sessionId: input.sessionId, fileName, rows: sheet.rows, uploadId: upload.id });
+    const result = await importAssignmentList(db, user, { sessionId: input.sessionId, fileName, rows: sheet.rows, uploadId: upload.id });
     if (!result.ok) {
       return { ok: true, data: { status: "rejected", fileName, errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length } };
     }
     fs.rmSync(upload.path, { force: true });
     revalidatePath("/proposals");
     revalidatePath("/work");
-    const session = getSession(db, input.sessionId);
+    const session = await getSession(db, input.sessionId);
     return {
       ok: true,
       message: `已导入 ${result.proposals.length} 件并完成交办`,

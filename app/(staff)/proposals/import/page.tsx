@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "导入交办清单" };
 
 export default async function ImportPage() {
   await requireUser("coordinate");
-  const sessions = listSessions(getDb())
+  const sessions = (await listSessions(getDb()))
     .filter((s) => s.active)
     .map((s) => ({ id: s.id, title: sessionTitle(s) }));
   return (

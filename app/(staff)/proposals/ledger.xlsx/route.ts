@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   if (!can(user, "coordinate")) return new Response("无权导出台账", { status: 403 });
   const { filter } = parseProposalQuery(new URL(request.url).searchParams);
   const today = isoDateInChina(new Date());
-  const rows = ledgerRows(getDb(), filter, today);
+  const rows = await ledgerRows(getDb(), filter, today);
   const body = await ledgerWorkbook(rows, today);
   const name = `提案办理台账-${today}.xlsx`;
   return downloadResponse(body, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

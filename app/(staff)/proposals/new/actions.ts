@@ -20,7 +20,7 @@ export async function registerProposalAction(previous: ActionResult | null, form
       const message = `附件最多 ${MAX_ATTACHMENTS} 个，已选择 ${references.length} 个`;
       return { ok: false, error: message, fieldErrors: { attachments: message } };
     }
-    const result = registerIntake(getDb(), user.id, input, references);
+    const result = await registerIntake(getDb(), user.id, input, references);
     if (!result.ok) return result;
     revalidatePath("/proposals");
     revalidatePath("/work");

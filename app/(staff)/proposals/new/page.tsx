@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "登记提案" };
 export default async function NewProposalPage() {
   await requireUser("coordinate");
   const db = getDb();
-  const sessions = listSessions(db)
+  const sessions = (await listSessions(db))
     .filter((s) => s.active)
     .map((s) => ({ id: s.id, title: sessionTitle(s) }));
-  const categories = listCategories(db, { activeOnly: true }).map((c) => ({ id: c.id, name: c.name }));
+  const categories = (await listCategories(db, { activeOnly: true })).map((c) => ({ id: c.id, name: c.name }));
   return (
     <>
       <div className="mb-4 flex items-center justify-between gap-4">
@@ -35,7 +35,7 @@ export default async function NewProposalPage() {
           action={registerProposalAction}
           sessions={sessions}
           categories={categories}
-          memberNames={memberNames(db)}
+          memberNames={await memberNames(db)}
           today={isoDateInChina(new Date())}
         />
       )}

@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if (user instanceof Response) return user;
   if (!can(user, "viewStatistics")) return new Response("无权导出统计", { status: 403 });
   const params = new URL(request.url).searchParams;
-  const { figures, units } = statisticsFigures(getDb(), {
+  const { figures, units } = await statisticsFigures(getDb(), {
     sessionId: Number(params.get("session")) || null,
     kind: SESSION_KINDS.find((k) => k === params.get("kind")) ?? null,
     unitId: Number(params.get("unit")) || null,

@@ -16,9 +16,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const user = await downloadCaller();
   if (user instanceof Response) return user;
   const db = getDb();
-  const found = replyFileForDownload(db, Number((await params).fileId));
-  const parties = found ? loadProposalParties(db, found.file.proposalId) : null;
+  const found = await replyFileForDownload(db, Number((await params).fileId));
+  const parties = found ? await loadProposalParties(db, found.file.proposalId) : null;
   if (!found || !parties) return text("文件不存在", 404);
-  if (!canReadLetter(user, parties, leadUnitOf(db, found.file.proposalId), found.signed)) return text("无权查看此文件", 403);
+  if (!canReadLetter(user, parties, await leadUnitOf(db, found.file.proposalId), found.signed)) return text("无权查看此文件", 403);
   return storedFileResponse(found.file);
 }

@@ -7,9 +7,9 @@ import { receiptMessage } from "@/lib/receipts";
 import { receiptInput } from "@/lib/validation/receipt";
 import { formAction } from "../../../_server/action";
 
-export const submitReceiptAction = formAction("memberHome", receiptInput, (input, user) => {
+export const submitReceiptAction = formAction("memberHome", receiptInput, async (input, user) => {
   const { proposalId, ...answers } = input;
-  const result = submitReceipt(getDb(), user, proposalId, answers);
+  const result = await submitReceipt(getDb(), user, proposalId, answers);
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/member/proposals/${proposalId}`);
   revalidatePath("/member");

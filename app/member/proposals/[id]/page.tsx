@@ -32,26 +32,30 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();
-  const rules = deadlineRules(db);
-  const calendar = holidayCalendarOf(db);
-  const detail = getProposalDetail(db, id);
+  const rules = await deadlineRules(db);
+  const calendar = await holidayCalendarOf(db);
+  const detail = await getProposalDetail(db, id);
   if (!detail) notFound();
   const { proposal, session, assignments } = detail;
-  const replies = repliesOf(db, id);
-  const files = replyFilesOf(db, id);
-  const letters = replies.flatMap((r) => {
-    const letter = letterForReply(db, r.id, user.id);
-    return letter ? [{ reply: r, letter, files: filesOfRound(files, r.round) }] : [];
-  });
-  const owed = memberProposals(db, user.id).find((p) => p.id === id)?.receiptOwed === 1;
+  const replies = await repliesOf(db, id);
+  const files = await replyFilesOf(db, id);
+  const letters = (
+    await Promise.all(
+      replies.map(async (r) => {
+        const letter = await letterForReply(db, r.id, user.id);
+        return letter ? [{ reply: r, letter, files: filesOfRound(files, r.round) }] : [];
+      }),
+    )
+  ).flat();
+  const owed = (await memberProposals(db, user.id)).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
   const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
   const leadDue = memberDue({ status: proposal.status, due: lead ? (lead.extendedDue ?? lead.due) : null }, isoDateInChina(new Date()));
-  const myReceipts = memberReceiptsOf(db, id, user.id);
-  const facts = loadFacts(db, id);
+  const myReceipts = await memberReceiptsOf(db, id, user.id);
+  const facts = await loadFacts(db, id);
   const owedRounds = facts ? roundsOwed(facts, user.id) : [];
   const currentReply = replies.find((r) => r.round === proposal.round);
-  const timeline = timelineFor(user, proposalTimeline(db, id), null);
+  const timeline = timelineFor(user, await proposalTimeline(db, id), null);
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -136,7 +140,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
           承办单位与您的沟通
         </h2>
         <ul className="space-y-2 text-sm">
-          {contactsOf(db, id).map((c) => (
+          {(await contactsOf(db, id)).map((c) => (
             <li key={c.id}>
               {c.contactedOn} {CONTACT_METHOD_LABELS[c.method]}：{c.summary}
             </li>

@@ -12,12 +12,12 @@ import { reading, siteOrigin } from "../../_server/prefs";
 
 type Props = { params: Promise<{ id: string }> };
 
-function load(id: string): PublicItem | null {
-  return /^\d{1,12}$/.test(id) ? publishedById(getDb(), Number(id)) : null;
+async function load(id: string): Promise<PublicItem | null> {
+  return /^\d{1,12}$/.test(id) ? await publishedById(getDb(), Number(id)) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = load((await params).id);
+  const item = await load((await params).id);
   if (!item) return {};
   const { t } = await reading();
   return { title: t(item.title) };
@@ -60,15 +60,15 @@ function shareTargets(url: string, title: string) {
 
 /** One published reply, in the shape of the page the public already knows. */
 export default async function PublishedReplyPage({ params }: Props) {
-  const item = load((await params).id);
+  const item = await load((await params).id);
   if (!item) notFound();
   const r = await reading();
   const { t, tx } = r;
   const url = `${await siteOrigin()}/open/${item.id}`;
-  const letter = publishedLetter(getDb(), item.id);
+  const letter = await publishedLetter(getDb(), item.id);
   // The scan of the sealed letter, where the reply is published in full: that is the 原文.
-  const sealed = publishedSealedScan(getDb(), item.id) !== null;
-  const shown = tx(item);
+  const sealed = (await publishedSealedScan(getDb(), item.id)) !== null;
+  const shown = await tx(item);
   const qr = await qrSvg(url);
   return (
     <>
@@ -92,7 +92,7 @@ export default async function PublishedReplyPage({ params }: Props) {
         <div id="reply-text" className="portal-letter print-area">
           {item.round > 1 && <p className="portal-notice">{t(`本件为${replyRoundName(item.round)}，与此前的答复分别公开。`)}</p>}
           {letter ? (
-            <ReplyLetter letter={tx(letter)} headingLevel={1} />
+            <ReplyLetter letter={await tx(letter)} headingLevel={1} />
           ) : (
             <article className="font-serif leading-loose">
               <h1 className="mb-6 text-center text-xl leading-relaxed font-bold">{shown.title}</h1>

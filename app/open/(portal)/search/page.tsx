@@ -28,7 +28,7 @@ export default async function OpenSearchPage({ searchParams }: Props) {
   const db = getDb();
   const terms = searchTerms(toSimplified(query.q));
   const plan = searchPlan(terms);
-  const result = plan ? searchPublished(db, plan, query, query.page) : null;
+  const result = plan ? await searchPublished(db, plan, query, query.page) : null;
   const pages = result ? Math.max(1, Math.ceil(result.total / PUBLIC_PAGE_SIZE)) : 1;
   const shownTerms = traditional ? terms.map(t) : terms;
   return (
@@ -36,7 +36,7 @@ export default async function OpenSearchPage({ searchParams }: Props) {
       <Breadcrumb t={t} kind={query.kind} />
       <div className="portal-panel">
         <h1 className="portal-heading">{t("全文检索")}</h1>
-        <PublicFilters action="/open/search" query={query} options={publicFilterOptions(db)} t={t} />
+        <PublicFilters action="/open/search" query={query} options={await publicFilterOptions(db)} t={t} />
         {result === null ? (
           <p className="py-6">{t("请输入要检索的关键词，多个关键词以空格分隔。")}</p>
         ) : (

@@ -12,8 +12,8 @@ import { downloadResponse } from "@/app/_server/download";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   const db = getDb();
-  const item = publishedById(db, id);
-  const letter = item ? publishedLetter(db, id) : null;
+  const item = await publishedById(db, id);
+  const letter = item ? await publishedLetter(db, id) : null;
   if (!item || !letter) return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   let pdf: Uint8Array;
   try {

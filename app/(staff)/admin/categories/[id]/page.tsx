@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "编辑主题分类" };
 
 export default async function EditCategoryPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("administer");
-  const category = getCategory(getDb(), await routeId(params));
+  const category = await getCategory(getDb(), await routeId(params));
   if (!category) notFound();
   return (
     <>

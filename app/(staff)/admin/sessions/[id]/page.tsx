@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "编辑届次会议" };
 
 export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("administer");
-  const session = getSession(getDb(), await routeId(params));
+  const session = await getSession(getDb(), await routeId(params));
   if (!session) notFound();
   return (
     <>

@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: "编辑单位" };
 export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser("administer");
   const db = getDb();
-  const unit = getUnit(db, await routeId(params));
+  const unit = await getUnit(db, await routeId(params));
   if (!unit) notFound();
-  const division = unitDivision(db, unit.id);
+  const division = await unitDivision(db, unit.id);
   return (
     <>
       <SectionHeader title={`编辑单位：${unit.name}`} />

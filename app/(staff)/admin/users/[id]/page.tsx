@@ -22,13 +22,13 @@ export const metadata: Metadata = { title: "编辑用户" };
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireUser("administer");
   const db = getDb();
-  const user = getAdminUser(db, await routeId(params));
+  const user = await getAdminUser(db, await routeId(params));
   if (!user) notFound();
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   const self = user.id === me.id;
   // A handler of a unit with 科室 works in one of them, and may be allowed to divide (分办).
-  const sections = user.role === "handler" && user.unitId !== null ? sectionsOf(db, user.unitId).filter((s) => s.active || s.id === user.sectionId) : [];
+  const sections = user.role === "handler" && user.unitId !== null ? (await sectionsOf(db, user.unitId)).filter((s) => s.active || s.id === user.sectionId) : [];
   return (
     <>
       <SectionHeader title={`用户：${user.displayName}`} />
@@ -57,7 +57,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <h2 id="profile-heading" className="mb-2 text-base font-semibold text-slate-800">
             基本信息
           </h2>
-          <UserForm action={updateUser} units={unitOptions(listUnits(db), user.unitId)} user={user} />
+          <UserForm action={updateUser} units={unitOptions(await listUnits(db), user.unitId)} user={user} />
         </section>
         <div className="space-y-5">
           {sections.length > 0 && (

@@ -15,7 +15,7 @@ export default async function NewUserPage() {
     <>
       <SectionHeader title="新建用户" />
       <div className="max-w-3xl">
-        <UserForm action={createUser} units={unitOptions(listUnits(getDb()))} />
+        <UserForm action={createUser} units={unitOptions(await listUnits(getDb()))} />
       </div>
     </>
   );

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "比较答复函稿" };
 export default async function CompareDrafts({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   if (!canSeeDrafts(user, leadUnitId)) forbidden();
-  const drafts = draftsOf(db, id).map((d) => d.draft);
+  const drafts = (await draftsOf(db, id)).map((d) => d.draft);
   const label = (d: (typeof drafts)[number]) => `${d.round > 1 ? `第${d.round}轮` : ""}第 ${d.version} 稿`;
   const { from, to } = await searchParams;
   const older = drafts.find((d) => d.id === Number(from)) ?? drafts[1];

@@ -44,14 +44,14 @@ const EMPTY_DRAFT: DraftInput = {
 export default async function ReplyDraftPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, id, db, detail, lead, leadUnitId } = await proposalForPage(params);
   if (!canSeeDrafts(user, leadUnitId)) forbidden();
-  const facts = loadFacts(db, id);
+  const facts = await loadFacts(db, id);
   if (!facts) notFound();
   const { proposal, session } = detail;
   const today = isoDateInChina(new Date());
-  const ctx = workflowContext(db, today);
+  const ctx = await workflowContext(db, today);
   const { rules, calendar } = ctx;
   const refusal = refusalOf(facts, user, { type: "save_draft" }, ctx);
-  const drafting = draftingOf(db, id, facts);
+  const drafting = await draftingOf(db, id, facts);
   const latest = drafting.latest?.draft;
   const { start } = drafting;
   return (
@@ -93,10 +93,10 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
                 proposalId={id}
                 start={{ ...start, fields: start.fields ?? { ...EMPTY_DRAFT, contactPerson: user.displayName } }}
                 returnComment={drafting.returnComment}
-                frame={draftLetterFrame(db, id, today)}
+                frame={await draftLetterFrame(db, id, today)}
                 documents={latest ? { label: `第 ${latest.version} 稿`, href: `/letters/drafts/${latest.id}` } : null}
               />
-              <ReplyAttachmentsPanel proposalId={id} files={filesOfRound(replyFilesOf(db, id), facts.round).attachments} room={MAX_ATTACHMENTS - facts.replyFilesThisRound} />
+              <ReplyAttachmentsPanel proposalId={id} files={filesOfRound(await replyFilesOf(db, id), facts.round).attachments} room={MAX_ATTACHMENTS - facts.replyFilesThisRound} />
               <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
             </>
           )}

@@ -10,21 +10,21 @@ import "../../../public.css";
 
 type Props = { params: Promise<{ id: string }> };
 
-const load = (id: string) => (/^\d{1,12}$/.test(id) ? publishedById(getDb(), Number(id)) : null);
+const load = async (id: string) => (/^\d{1,12}$/.test(id) ? await publishedById(getDb(), Number(id)) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const item = load((await params).id);
+  const item = await load((await params).id);
   return item ? { title: (await reading()).t(item.title), robots: { index: false } } : {};
 }
 
 /** 原文: the published letter alone on an A4 page in the official document look, for printing or saving as PDF. */
 export default async function PrintView({ params }: Props) {
-  const item = load((await params).id);
+  const item = await load((await params).id);
   if (!item) notFound();
   const r = await reading();
   const { t, tx } = r;
-  const letter = publishedLetter(getDb(), item.id);
-  const shown = tx(item);
+  const letter = await publishedLetter(getDb(), item.id);
+  const shown = await tx(item);
   return (
     <div lang={r.lang} className="official-page">
       <nav aria-label={t("页面操作")} className="official-actions">
@@ -33,7 +33,7 @@ export default async function PrintView({ params }: Props) {
       </nav>
       <main className="print-area official-letter">
         {letter ? (
-          <ReplyLetter letter={tx(letter)} headingLevel={1} />
+          <ReplyLetter letter={await tx(letter)} headingLevel={1} />
         ) : (
           <article>
             <h1>{shown.title}</h1>

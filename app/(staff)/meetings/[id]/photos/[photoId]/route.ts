@@ -18,10 +18,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id, photoId } = await params;
   const db = getDb();
   const meetingId = Number(id);
-  const unitId = /^\d+$/.test(id) && Number.isSafeInteger(meetingId) ? meetingUnitOf(db, meetingId) : null;
+  const unitId = /^\d+$/.test(id) && Number.isSafeInteger(meetingId) ? await meetingUnitOf(db, meetingId) : null;
   if (unitId === null) return text("会议记录不存在", 404);
   if (!canViewMeeting(user, unitId)) return text("无权访问", 403);
-  const photo = /^\d+$/.test(photoId) ? meetingPhotoFile(db, meetingId, Number(photoId)) : null;
+  const photo = /^\d+$/.test(photoId) ? await meetingPhotoFile(db, meetingId, Number(photoId)) : null;
   if (!photo) return text("照片不存在", 404);
   return storedFileResponse(photo);
 }

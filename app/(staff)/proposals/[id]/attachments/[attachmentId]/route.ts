@@ -11,10 +11,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (user instanceof Response) return user;
   const { id, attachmentId } = await params;
   const db = getDb();
-  const parties = loadProposalParties(db, Number(id));
+  const parties = await loadProposalParties(db, Number(id));
   if (!parties) return new Response("附件不存在", { status: 404 });
   if (!can(user, "viewProposal") || !canViewProposal(user, parties)) return new Response("无权访问", { status: 403 });
-  const file = getAttachment(db, Number(id), Number(attachmentId));
+  const file = await getAttachment(db, Number(id), Number(attachmentId));
   if (!file) return new Response("附件不存在", { status: 404 });
   return storedFileResponse(file);
 }
