@@ -9,6 +9,8 @@ import { expect, test } from "./fixtures";
 import { prepareJointReply, registerProposals } from "./prepared-proposal";
 
 test("批量交办, 批量签收 and the letters of a selection as one PDF", async ({ page, loginAs }) => {
+  // Two users, several use cases written beside the server: 25–37 s alone on this machine, more beside another worker.
+  test.setTimeout(90_000);
   const stamp = Date.now();
   const titles = [`关于科学城人才公寓配套的建议（批量${stamp}）`, `关于科学城公交接驳的建议（批量${stamp}）`];
   const ids = await registerProposals(titles);

@@ -11,6 +11,8 @@ const PLAN = "由王建华副区长领办，科技创新局牵头，每月底前
 const PROGRESS = "已会同规划部门完成选址论证，正在编制建设方案，预计下月提交区政府常务会审议。";
 
 test("the office marks a 重点提案, the unit reports progress, the leading 区领导 follows it", async ({ page, loginAs, browser }) => {
+  // Two users, several use cases written beside the server: 25–37 s alone on this machine, more beside another worker.
+  test.setTimeout(90_000);
   const title = `关于建设科学城共享实验平台的建议（重点${Date.now()}）`;
   const { id } = await prepareProposal("drafted", title);
 
