@@ -90,7 +90,7 @@ describe("npm run db:copy", () => {
     // Through drizzle on both sides: the values the application reads (Dates, booleans, parsed JSON).
     expect(tables.length).toBeGreaterThan(30);
     for (const table of tables) {
-      const fromSqlite = source.db.select().from(table.sqlite).all();
+      const fromSqlite = await source.db.select().from(table.sqlite).all();
       const fromPg = await copied.db.select().from(table.pg);
       expect(sorted(fromPg), table.name).toEqual(sorted(fromSqlite));
     }
