@@ -26,7 +26,7 @@ async function allOrNothing<T extends { proposalId: number }>(db: Db, items: rea
       : await db.select({ id: proposals.id, number: proposals.number, kind: sessions.kind }).from(proposals).innerJoin(sessions, eq(sessions.id, proposals.sessionId)).where(inArray(proposals.id, ids)).all()
     ).map((p) => [p.id, proposalLabel(p.number, p.kind)]),
   );
-  let rows: BulkRow[] = [];
+  const rows: BulkRow[] = [];
   try {
     await db.transaction(
       async (tx) => {

@@ -13,7 +13,7 @@ import { replyRoundSuffix } from "@/lib/publication";
 import type { SearchPlan } from "@/lib/public-search";
 import type { Db } from "../client";
 import { letterForReply } from "./letter";
-import { substringMatch } from "./trigrams";
+import { publicConditions as searchConditions } from "../search/sqlite-text-match";
 import { proposals, publications, replies, sessions, units } from "../schema";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
@@ -156,23 +156,6 @@ export async function publishedLetter(db: Db, publicationId: number): Promise<Le
 /** The newest published replies, for the feed, the open-data list and the sitemap. */
 export async function latestPublished(db: Reader, limit: number): Promise<PublicItem[]> {
   return (await selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all()).map(toItem);
-}
-
-/** The conditions on public_search of every word of the plan; null when a word occurs nowhere. */
-async function searchConditions(db: Reader, plan: SearchPlan): Promise<SQL | null> {
-  const matches = plan.match ? [plan.match] : [];
-  const likes: string[] = [];
-  for (const { word, like } of plan.short) {
-    const match = await substringMatch(db, "public_search_terms", word);
-    if (match === null) likes.push(like);
-    else if (match === "none") return null;
-    else matches.push(match);
-  }
-  const conditions = [
-    ...(matches.length > 0 ? [sql`public_search MATCH ${matches.join(" AND ")}`] : []),
-    ...likes.map((p) => sql`(title LIKE ${p} ESCAPE '\\' OR body LIKE ${p} ESCAPE '\\')`),
-  ];
-  return sql.join(conditions, sql` AND `);
 }
 
 export type PublicSearchHit = PublicItem & { searchText: string };

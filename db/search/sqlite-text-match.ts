@@ -41,8 +41,8 @@ export async function substringMatch(db: SqliteReader, vocabulary: TrigramVocabu
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** db/queries/public.ts searchConditions: the conditions on public_search of every word of the plan; null when a word occurs nowhere. */
-async function publicConditions(db: SqliteReader, plan: SearchPlan): Promise<SQL | null> {
+/** The conditions on public_search of every word of the plan (db/queries/public.ts); null when a word occurs nowhere. */
+export async function publicConditions(db: SqliteReader, plan: SearchPlan): Promise<SQL | null> {
   const matches = plan.match ? [plan.match] : [];
   const likes: string[] = [];
   for (const { word, like } of plan.short) {
