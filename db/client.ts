@@ -8,7 +8,9 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BaseSQLiteDatabase, SQLiteTransaction } from "drizzle-orm/sqlite-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { databasePath } from "./database-path";
-import * as schema from "./schema";
+import { databaseEngine } from "./engine";
+import { CLOSE_DATABASE as CLOSE, openPostgres } from "./postgres";
+import * as schema from "./schema/sqlite";
 
 type Schema = typeof schema;
 
@@ -127,14 +129,17 @@ export function openDatabase(file: string = databasePath(), options: { alone?: b
   return withTransactions(readerDb, reader, writerDb, writer) as unknown as SqliteDb;
 }
 
-const CLOSE = Symbol("close");
-
 /** Closes every connection of a database this process opened (scripts and tests; the server keeps its own open). */
 export async function closeDatabase(db: Db): Promise<void> {
   await (db as unknown as { [CLOSE]: () => void | Promise<void> })[CLOSE]();
 }
 
-function withTransactions(readerDb: BetterSQLite3Database<Schema>, readerConnection: Database.Database, writerDb: BetterSQLite3Database<Schema>, writer: Database.Database) {
+function withTransactions(
+  readerDb: BetterSQLite3Database<Schema>,
+  readerConnection: Database.Database,
+  writerDb: BetterSQLite3Database<Schema>,
+  writer: Database.Database,
+) {
   const reader = readerConnection;
   const lock = new Mutex();
   const current = new AsyncLocalStorage<object>();
@@ -158,7 +163,10 @@ function withTransactions(readerDb: BetterSQLite3Database<Schema>, readerConnect
     transaction: { value: async <T>(run: (tx: object) => Promise<T>) => savepoint(run, tx) },
   });
 
-  async function transaction<T>(run: (tx: object) => Promise<T>, config?: { behavior?: "deferred" | "immediate" | "exclusive" }): Promise<T> {
+  async function transaction<T>(
+    run: (tx: object) => Promise<T>,
+    config?: { behavior?: "deferred" | "immediate" | "exclusive" },
+  ): Promise<T> {
     if (current.getStore()) return savepoint(run, tx);
     return lock.runExclusive(async () => {
       // Every transaction of the application writes: taking the write lock at BEGIN lets busy_timeout wait
@@ -182,10 +190,11 @@ function withTransactions(readerDb: BetterSQLite3Database<Schema>, readerConnect
     get(target, prop) {
       if (prop === "transaction") return transaction;
       if (prop === "$client") return writer;
-      if (prop === CLOSE) return () => {
-        if (reader.open) reader.close();
-        if (writer.open) writer.close();
-      };
+      if (prop === CLOSE)
+        return () => {
+          if (reader.open) reader.close();
+          if (writer.open) writer.close();
+        };
       const inTransaction = current.getStore();
       const source = inTransaction ?? (WRITES.has(prop) ? writerDb : target);
       const value = Reflect.get(source, prop, source);
@@ -218,10 +227,13 @@ export function publishedPdfDirFor(file: string = databasePath()): string {
   return path.join(/*turbopackIgnore: true*/ path.dirname(file), `${path.basename(file, path.extname(file))}-published-pdf`);
 }
 
-const globalForDb = globalThis as unknown as { __db?: SqliteDb };
+const globalForDb = globalThis as unknown as { __db?: Db };
 
-/** The process-wide connection, opened on first use (so `next build` never touches the file). */
+/**
+ * The process-wide database, opened on first use (so `next build` never touches it): the PostgreSQL pool
+ * when DATABASE_URL names one (db/engine.ts; migrated by the start scripts), else the SQLite file.
+ */
 export function getDb(): Db {
-  globalForDb.__db ??= openDatabase();
+  globalForDb.__db ??= databaseEngine() === "postgresql" ? (openPostgres(process.env.DATABASE_URL!) as Db) : openDatabase();
   return globalForDb.__db;
 }

@@ -6,6 +6,7 @@
  */
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
+import { databaseEngine } from "./engine";
 
 /** A named value supplied when the prepared query runs: `.get({ proposalId })`. */
 export const param = <Name extends string>(name: Name) => sql.placeholder(name);
@@ -15,6 +16,9 @@ export const param = <Name extends string>(name: Name) => sql.placeholder(name);
  * query prepared on one runs inside the transaction in progress on that connection, as any other would.
  */
 export function preparedOnce<D, Q>(build: (db: D) => Q): (db: D) => Q {
+  // A PostgreSQL transaction has a pool client of its own: a query prepared once would run beside it, not
+  // in it. Built per call there (db/postgres.ts), as drizzle builds every other query.
+  if (databaseEngine() === "postgresql") return build;
   const byConnection = new WeakMap<Database.Database, Q>();
   return (db) => {
     const connection = connectionOf(db);

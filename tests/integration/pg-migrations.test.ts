@@ -10,7 +10,7 @@ import { getTableName, is } from "drizzle-orm";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 import { freshPgDatabase, PG_MIGRATIONS_DIR, type PgTestDatabase } from "./pg-database";
 import { ACCEPTED_AT, writeStatisticsScenario, type Writer } from "./statistics-scenario";

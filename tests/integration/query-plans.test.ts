@@ -21,7 +21,7 @@ import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import { supervisionItems } from "@/db/queries/supervision";
 import { coordinatorQueue, directorQueue, divisionQueue, handlerQueue, leaderQueue, overdueReceipts } from "@/db/queries/work";
-import * as schema from "@/db/schema";
+import * as schema from "@/db/schema/sqlite";
 import { searchPlan, searchTerms } from "@/lib/public-search";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 

@@ -8,7 +8,7 @@ import { is } from "drizzle-orm";
 import { integer, PgTable, pgTable, text } from "drizzle-orm/pg-core";
 import { integer as sqliteInteger, SQLiteTable, sqliteTable, text as sqliteText } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import * as sqlite from "@/db/schema";
+import * as sqlite from "@/db/schema/sqlite";
 import * as pg from "@/db/schema-pg";
 import { id as pgId } from "@/db/schema-pg/columns";
 import { pgShape, sqliteShape } from "./schema-shape";

@@ -1,0 +1,12 @@
+/**
+ * Which database engine this process runs on (docs/decisions/011): PostgreSQL when DATABASE_URL names
+ * one (postgres:// or postgresql://), else the embedded SQLite file. It is read once per process: the
+ * tables (db/schema) and the SQL written by hand (db/dialect.ts) follow it.
+ */
+export type Engine = "sqlite" | "postgresql";
+
+export const isPostgresUrl = (url: string | undefined): url is string => /^postgres(ql)?:\/\//i.test(url ?? "");
+
+export function databaseEngine(): Engine {
+  return isPostgresUrl(process.env.DATABASE_URL) ? "postgresql" : "sqlite";
+}

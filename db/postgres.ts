@@ -1,0 +1,143 @@
+/**
+ * The data layer on PostgreSQL (docs/decisions/011): drizzle's node-postgres driver over a connection pool,
+ * presented as the `Db` the queries are written against (db/client.ts), so that one set of queries and use
+ * cases serves both engines. What differs is bridged here and nowhere else:
+ * - SQLite's builders run with `.all()`, `.get()`, `.run()` and `.values()`; PostgreSQL's are awaited or
+ *   `.execute()`d. Every builder handed out gets those four (and `db.all/get/run/values` for raw SQL).
+ * - A write transaction takes one advisory lock first, so that transactions that write follow one another
+ *   as SQLite's BEGIN IMMEDIATE makes them, across every pool and every app instance: 发文字号 and 索引号 are
+ *   read and taken in one transaction and stay consecutive, as every other read-then-write rule does.
+ * - Inside a transaction `db` itself is the transaction (AsyncLocalStorage), as on SQLite.
+ * - bigint and numeric come back as numbers (counts, sums, epoch milliseconds), as SQLite returns them.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import { entityKind, sql, type SQLWrapper } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema-pg";
+
+type PgDb = NodePgDatabase<typeof schema>;
+
+export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations-pg");
+
+/** The advisory lock every write transaction holds (an arbitrary constant: "tian" in ASCII). */
+const WRITE_LOCK = 0x7469_616e;
+/** Held while migrations run, so that instances started together migrate one after the other. */
+const MIGRATION_LOCK = WRITE_LOCK + 1;
+
+// int8 (counts, sums, epoch milliseconds) and numeric (averages) as numbers, as SQLite returns them.
+// Process-wide: node-postgres reads its type parsers from the module, and drizzle asks the module too.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+const kindOf = (value: unknown): string | undefined =>
+  value !== null && typeof value === "object" ? (value.constructor as { [entityKind]?: string } | undefined)?.[entityKind] : undefined;
+
+/** Builders before their SQL is complete (select before `.from`, insert before `.values`, update before `.set`). */
+const OPEN_BUILDERS = new Set(["PgSelectBuilder", "PgInsertBuilder", "PgUpdateBuilder", "PgQueryBuilder"]);
+
+type Runnable = { execute: (placeholders?: Record<string, unknown>) => Promise<unknown> };
+
+const isQuery = (value: object): value is Runnable & SQLWrapper =>
+  typeof (value as Partial<Runnable>).execute === "function" && typeof (value as Partial<SQLWrapper>).getSQL === "function";
+const isPrepared = (value: object): value is Runnable => kindOf(value) === "NodePgPreparedQuery";
+
+async function rowsOf(query: Runnable, placeholders?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+  const result = await query.execute(placeholders);
+  // A query builder answers its rows; a raw statement answers node-postgres's result.
+  return Array.isArray(result) ? result : ((result as pg.QueryResult).rows ?? []);
+}
+
+/** SQLite's ways of running a statement, on a PostgreSQL query or prepared query. */
+function runners(query: Runnable): Record<"all" | "get" | "run" | "values", (placeholders?: Record<string, unknown>) => Promise<unknown>> {
+  return {
+    all: (p) => rowsOf(query, p),
+    get: async (p) => (await rowsOf(query, p))[0],
+    run: (p) => query.execute(p),
+    values: async (p) => (await rowsOf(query, p)).map((row) => Object.values(row)),
+  };
+}
+
+/** A builder that also runs as SQLite's do; what it builds next is wrapped in turn. */
+function sqliteLike<T extends object>(builder: T): T {
+  const runnable = isQuery(builder) || isPrepared(builder) ? runners(builder) : null;
+  return new Proxy(builder, {
+    get(target, prop) {
+      if (runnable && typeof prop === "string" && prop in runnable) {
+        // An insert builder's `values(rows)` adds rows; only a complete query runs by it.
+        if (prop !== "values" || !OPEN_BUILDERS.has(kindOf(target) ?? "")) return runnable[prop as keyof typeof runnable];
+      }
+      // SQLite prepares without a name; PostgreSQL's unnamed prepared statement is the same thing.
+      if (prop === "prepare" && isQuery(target))
+        return () => sqliteLike((target as unknown as { prepare: (name?: string) => object }).prepare(undefined));
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => wrapped(value.apply(target, args));
+    },
+  });
+}
+
+function wrapped(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Promise) return value;
+  return OPEN_BUILDERS.has(kindOf(value) ?? "") || isQuery(value) ? sqliteLike(value) : value;
+}
+
+/** Raw SQL run as SQLite's `db.all(sql)`, `db.get(sql)`, `db.run(sql)`, `db.values(sql)`. */
+function rawRunners(db: { execute: (query: SQLWrapper) => Promise<unknown> }) {
+  return (query: SQLWrapper) => runners({ execute: () => db.execute(query) });
+}
+
+const CLOSE = Symbol.for("tian.closeDatabase");
+
+/** A drizzle database or transaction seen as the SQLite-shaped `Db`. */
+function asSqliteShaped(db: PgDb, pool: pg.Pool, current: AsyncLocalStorage<object>, top: boolean, close?: () => Promise<void>): object {
+  const raw = rawRunners(db as unknown as { execute: (query: SQLWrapper) => Promise<unknown> });
+  const transaction = async <T>(run: (tx: object) => Promise<T>): Promise<T> => {
+    const inside = top ? current.getStore() : undefined;
+    if (inside) return (inside as { transaction: typeof transaction }).transaction(run);
+    return db.transaction(async (tx) => {
+      if (top) await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+      const shaped = asSqliteShaped(tx as unknown as PgDb, pool, current, false);
+      return current.run(shaped, () => run(shaped));
+    });
+  };
+  return new Proxy(db, {
+    get(target, prop) {
+      if (prop === CLOSE) return close;
+      // The pool, inside a transaction too: what caches are keyed by (databaseOf).
+      if (prop === "$client") return pool;
+      const inside = top ? current.getStore() : undefined;
+      if (inside) return Reflect.get(inside, prop);
+      if (prop === "transaction") return transaction;
+      if (prop === "all" || prop === "get" || prop === "run" || prop === "values") return (query: SQLWrapper) => raw(query)[prop]();
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => wrapped(value.apply(target, args));
+    },
+  });
+}
+
+/** A pool on `url`, its queries shaped as the data layer expects (not migrated: see migratePostgres). */
+export function openPostgres(url: string, options: { max?: number } = {}): object {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client's error (the server restarted) must not end the process; the next query reconnects.
+  pool.on("error", (error) => console.error("PostgreSQL:", error.message));
+  const db = drizzle(pool, { schema });
+  return asSqliteShaped(db, pool, new AsyncLocalStorage<object>(), true, () => pool.end());
+}
+
+/** Applies the committed migrations (db/migrations-pg), one instance at a time. */
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client, { schema }), { migrationsFolder: PG_MIGRATIONS_DIR });
+  } finally {
+    await client.end();
+  }
+}
+
+export { CLOSE as CLOSE_DATABASE };
