@@ -234,6 +234,11 @@ const globalForDb = globalThis as unknown as { __db?: Db };
  * when DATABASE_URL names one (db/engine.ts; migrated by the start scripts), else the SQLite file.
  */
 export function getDb(): Db {
-  globalForDb.__db ??= databaseEngine() === "postgresql" ? (openPostgres(process.env.DATABASE_URL!) as Db) : openDatabase();
+  globalForDb.__db ??= openConfiguredDatabase();
   return globalForDb.__db;
+}
+
+/** The database this process is configured for: the PostgreSQL pool of DATABASE_URL, else the SQLite `file`. */
+export function openConfiguredDatabase(file: string = databasePath()): Db {
+  return databaseEngine() === "postgresql" ? (openPostgres(process.env.DATABASE_URL!) as Db) : openDatabase(file);
 }

@@ -140,4 +140,15 @@ export async function migratePostgres(url: string): Promise<void> {
   }
 }
 
+/** Drops every table, view and function of the database's schemas (`--fresh`: the tests' and the demo's throwaway databases). */
+export async function emptyPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("drop schema if exists drizzle cascade; drop schema public cascade; create schema public");
+  } finally {
+    await client.end();
+  }
+}
+
 export { CLOSE as CLOSE_DATABASE };

@@ -1,14 +1,17 @@
 /**
  * Loads the demo data into an empty database: `tsx scripts/db-demo.ts`
- * (DATABASE_PATH, default data/app.db; DEMO_TODAY=YYYY-MM-DD to date the demo as of another day).
+ * (DATABASE_URL for PostgreSQL, else DATABASE_PATH, default data/app.db; DEMO_TODAY=YYYY-MM-DD to date the demo as of another day).
  */
-import { closeDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, openConfiguredDatabase } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
+import { migratePostgres } from "@/db/postgres";
 import { DEMO_PASSWORD, DemoDatabaseNotEmptyError, seedDemo } from "@/db/demo";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, ROLE_LABELS } from "@/lib/domain";
 import { authSecret } from "./lib/prepare";
 
 const file = process.env.DATABASE_PATH ?? "data/app.db";
-const db = openDatabase(file);
+if (databaseEngine() === "postgresql") await migratePostgres(process.env.DATABASE_URL!);
+const db = openConfiguredDatabase(file);
 // The demo's sign-offs issue receipt links, signed with the secret the server will use for this database.
 process.env.AUTH_SECRET = authSecret(file);
 try {

@@ -3,11 +3,11 @@
  * Idle while mail is disabled in the settings. Started by scripts/serve.ts beside the web server.
  */
 import nodemailer from "nodemailer";
-import { openDatabase } from "@/db/client";
+import { openConfiguredDatabase } from "@/db/client";
 import { deliverOutbox, queueDigests, smtpSettings } from "@/db/queries/outbox";
 
 const INTERVAL_MS = 30_000;
-const db = openDatabase();
+const db = openConfiguredDatabase();
 let lastDigestDay = "";
 
 async function tick() {

@@ -19,6 +19,7 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { databasePath } from "@/db/database-path";
+import { databaseEngine } from "@/db/engine";
 import { originFromHeaders } from "@/lib/site-origin";
 import { PageStore, pageAnswer, pageOf, renderedPage, renderThroughServer, type Answer, type Stored, type Visit } from "./page-store";
 import { sessionClaims, sessionCookie } from "./session-token";
@@ -85,6 +86,8 @@ let reader: Database.Database | null = null;
 
 /** The database's commit counter as this server's own read-only connection sees it; null when it cannot be read. */
 export function dataVersion(): number | null {
+  // PostgreSQL has no commit counter to read: nothing is kept there until there is one (issue 21).
+  if (databaseEngine() === "postgresql") return null;
   try {
     reader ??= new Database(databasePath(), { readonly: true, fileMustExist: true });
     return reader.pragma("data_version", { simple: true }) as number;
@@ -95,7 +98,12 @@ export function dataVersion(): number | null {
 }
 
 function cacheKey(visit: SignedInVisit): string {
-  return [originFromHeaders(visit.headers), visit.pathname + visit.search, visit.cookieHeader, ...ROUTER_HEADERS.map((h) => visit.headers.get(h) ?? "")].join("\n");
+  return [
+    originFromHeaders(visit.headers),
+    visit.pathname + visit.search,
+    visit.cookieHeader,
+    ...ROUTER_HEADERS.map((h) => visit.headers.get(h) ?? ""),
+  ].join("\n");
 }
 
 const keepable = (page: Pick<Page, "status" | "headers">) =>
@@ -118,7 +126,11 @@ async function render(visit: SignedInVisit, version: number | null): Promise<Pag
   const expiry = (await sessionClaims(sessionCookie(visit.cookie)))?.expiresAt ?? null;
   // Kept only when nothing was written while it rendered (its own render included) and the token is good.
   const unchanged = version !== null && dataVersion() === version;
-  return { ...page, dataVersion: unchanged ? version : -1, expiresAt: unchanged && expiry ? Math.min(page.storedAt + MAX_AGE_MS, expiry) : 0 };
+  return {
+    ...page,
+    dataVersion: unchanged ? version : -1,
+    expiresAt: unchanged && expiry ? Math.min(page.storedAt + MAX_AGE_MS, expiry) : 0,
+  };
 }
 
 /**

@@ -7,7 +7,10 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { bootstrapAdmin } from "@/db/bootstrap";
-import { closeDatabase, attachmentsDirFor, openDatabase, publishedPdfDirFor } from "@/db/client";
+import { closeDatabase, attachmentsDirFor, openConfiguredDatabase, publishedPdfDirFor, type Db } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
+import { emptyPostgres, migratePostgres } from "@/db/postgres";
+import { users } from "@/db/schema";
 import { seedDemo } from "@/db/demo";
 import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
 
@@ -20,21 +23,38 @@ export function authSecret(dbPath: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-export async function prepareDatabase(dbPath: string, options: { demo: boolean; fresh: boolean }) {
-  if (options.fresh) {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+/** An empty database: one without users (a new SQLite file has none either). */
+const isEmpty = async (db: Db) => (await db.select({ id: users.id }).from(users).limit(1).all()).length === 0;
+
+/**
+ * Opens the configured database (DATABASE_URL's PostgreSQL, else the SQLite file `dbPath`), migrated;
+ * `fresh` empties it first. PostgreSQL needs ATTACHMENTS_DIR: its files are not beside a database file.
+ */
+async function openPrepared(dbPath: string, fresh: boolean): Promise<Db> {
+  if (databaseEngine() === "postgresql") {
+    const url = process.env.DATABASE_URL!;
+    if (!process.env.ATTACHMENTS_DIR)
+      throw new Error("使用 PostgreSQL（DATABASE_URL）时须设置 ATTACHMENTS_DIR：附件保存的目录，多个实例须共用同一目录。");
+    if (fresh) await emptyPostgres(url);
+    await migratePostgres(url);
+  } else if (fresh) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbPath + suffix, { force: true });
+  if (fresh) {
     fs.rmSync(attachmentsDirFor(dbPath), { recursive: true, force: true });
     fs.rmSync(publishedPdfDirFor(dbPath), { recursive: true, force: true });
   }
-  const isNew = !fs.existsSync(dbPath);
-  const db = openDatabase(dbPath);
+  return openConfiguredDatabase(dbPath);
+}
+
+export async function prepareDatabase(dbPath: string, options: { demo: boolean; fresh: boolean }) {
+  const db = await openPrepared(dbPath, options.fresh);
+  const isNew = await isEmpty(db);
   // Receipt links are signed with the secret the server will use: the demo's sign-offs issue theirs, and
   // replies signed before links were issued at sign-off get theirs below, so that printing a letter never
   // has to write one.
   process.env.AUTH_SECRET = authSecret(dbPath);
   if (options.demo && isNew) {
     const summary = await seedDemo(db);
-    console.log(`已创建演示数据库 ${dbPath}（${summary.proposals} 件提案）。`);
+    console.log(`已创建演示数据库 ${databaseEngine() === "postgresql" ? "（PostgreSQL）" : dbPath}（${summary.proposals} 件提案）。`);
   }
   if (!options.demo) {
     const admin = await bootstrapAdmin(db);
@@ -44,7 +64,7 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   }
   const issued = await issueMissingReceiptTokens(db);
   if (issued > 0 && !options.demo) console.log(`已为 ${issued} 份答复函补发回执链接。`);
-  void closeDatabase(db);
+  await closeDatabase(db);
 }
 
 export function printDemoAccounts(port: string) {
