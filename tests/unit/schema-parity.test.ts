@@ -8,6 +8,7 @@ import { is } from "drizzle-orm";
 import { integer, PgTable, pgTable, text } from "drizzle-orm/pg-core";
 import { integer as sqliteInteger, SQLiteTable, sqliteTable, text as sqliteText } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import * as chosen from "@/db/schema";
 import * as sqlite from "@/db/schema/sqlite";
 import * as pg from "@/db/schema-pg";
 import { id as pgId } from "@/db/schema-pg/columns";
@@ -29,6 +30,11 @@ describe("the PostgreSQL schema mirrors the SQLite schema", () => {
     const mirror = pgTables[name];
     expect(mirror, `db/schema-pg exports no ${name}`).toBeDefined();
     expect(pgShape(mirror!)).toEqual(sqliteShape(sqliteTables[name]!));
+  });
+
+  it("db/schema exports every table, for the engine of the process (SQLite here)", () => {
+    expect(Object.keys(chosen).sort()).toEqual(Object.keys(sqliteTables).sort());
+    for (const name of Object.keys(sqliteTables)) expect((chosen as Record<string, unknown>)[name]).toBe(sqliteTables[name]);
   });
 
   it("notices a column declared on one side only", () => {
