@@ -125,7 +125,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): objec
   // An idle client's error (the server restarted) must not end the process; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL:", error.message));
   const db = drizzle(pool, { schema });
-  return asSqliteShaped(db, pool, new AsyncLocalStorage<object>(), true, () => pool.end());
+  // Closing twice is harmless, as SQLite's close is.
+  return asSqliteShaped(db, pool, new AsyncLocalStorage<object>(), true, async () => (pool.ending ? undefined : pool.end()));
 }
 
 /** Applies the committed migrations (db/migrations-pg), one instance at a time. */
