@@ -9,6 +9,8 @@ import { databaseEngine } from "./engine";
 const onPostgres = () => databaseEngine() === "postgresql";
 
 /** A key of a JSON column (events.data) as an integer or text: SQLite's json_extract, PostgreSQL's jsonb `->>` cast. */
+export function jsonField(column: SQLWrapper, key: string, as: "integer"): SQL<number | null>;
+export function jsonField(column: SQLWrapper, key: string, as: "text"): SQL<string | null>;
 export function jsonField(column: SQLWrapper, key: string, as: "integer" | "text"): SQL {
   if (!/^\w+$/.test(key)) throw new Error(`not a JSON key: ${key}`);
   if (!onPostgres()) return sql`json_extract(${column}, ${sql.raw(`'$.${key}'`)})`;
@@ -29,4 +31,14 @@ export function stringAgg(value: SQLWrapper, separator: string, orderBy: SQLWrap
 /** `text LIKE pattern`, ASCII letters matched in either case as SQLite's LIKE does (PostgreSQL's ILIKE; escape `\`). */
 export function likeAnyCase(text: SQLWrapper, pattern: string): SQL {
   return onPostgres() ? sql`${text} ilike ${pattern} escape '\\'` : sql`${text} like ${pattern} escape '\\'`;
+}
+
+/** A table read through the named index: SQLite's INDEXED BY hint; PostgreSQL's planner chooses for itself. */
+export function indexedBy(table: SQLWrapper, index: string): SQL {
+  return onPostgres() ? sql`${table}` : sql`${table} indexed by ${sql.identifier(index)}`;
+}
+
+/** A column SQLite's planner must not look up by its index (unary `+`: it walks another index instead); PostgreSQL plans for itself. */
+export function unindexed(column: SQLWrapper): SQL {
+  return onPostgres() ? sql`${column}` : sql`+${column}`;
 }
