@@ -3,7 +3,7 @@
  * proposer or co-signer, checking one, and using one to submit that member's receipt through the
  * workflow. The token itself is never stored, only its SHA-256.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import {
@@ -76,6 +76,7 @@ export async function issueReceiptTokens(db: Writer, replyId: number, now: Date 
     .select({ userId: proposalSigners.userId })
     .from(proposalSigners)
     .where(and(eq(proposalSigners.proposalId, reply.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .orderBy(asc(proposalSigners.userId))
     .all();
   for (const s of signers) await issueReceiptToken(db, replyId, s.userId, now);
 }
@@ -91,6 +92,7 @@ export async function issueMissingReceiptTokens(db: Db, now: Date = clockNow()):
     .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, replies.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
     .leftJoin(receiptTokens, and(eq(receiptTokens.replyId, replies.id), eq(receiptTokens.memberId, proposalSigners.userId)))
     .where(isNull(receiptTokens.replyId))
+    .orderBy(asc(replies.id), asc(proposalSigners.userId))
     .all();
   await db.transaction(async (tx) => {
     for (const m of missing) await issueReceiptToken(tx, m.replyId, m.memberId, now);

@@ -11,12 +11,14 @@ const SALTED = new Set(["password_hash"]);
 /**
  * Every table's rows of a closed-or-idle database (a SQLite file or a PostgreSQL URL), in primary key
  * order, each row as the text db/copy checksums (values.ts: the same text for the same value on either
- * engine), salted columns left out: to compare two databases row for row, ids included.
+ * engine), salted columns and those of `leaveOut` ("table.column") left out: to compare two databases row
+ * for row, ids included.
  */
-export async function tableRows(location: string): Promise<Map<string, string[]>> {
+export async function tableRows(location: string, leaveOut: readonly string[] = []): Promise<Map<string, string[]>> {
   const plan = copyPlan();
+  const left = (table: TablePlan, column: string) => SALTED.has(column) || leaveOut.includes(`${table.name}.${column}`);
   const text = (table: TablePlan, row: readonly unknown[]) =>
-    JSON.stringify(table.columns.map((c, i) => (SALTED.has(c.name) ? null : canonical(c.type, row[i]))));
+    JSON.stringify(table.columns.map((c, i) => (left(table, c.name) ? null : canonical(c.type, row[i]))));
   const tables = new Map<string, string[]>();
   if (!isPostgresUrl(location)) {
     const source = new SqliteSource(location);
