@@ -12,7 +12,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
-import { entityKind, sql, type SQLWrapper } from "drizzle-orm";
+import { DrizzleQueryError, entityKind, sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -44,8 +44,20 @@ const isQuery = (value: object): value is Runnable & SQLWrapper =>
   typeof (value as Partial<Runnable>).execute === "function" && typeof (value as Partial<SQLWrapper>).getSQL === "function";
 const isPrepared = (value: object): value is Runnable => kindOf(value) === "NodePgPreparedQuery";
 
+/**
+ * Runs the query; a failure is the database's own error (as SQLite's runners throw it: "events are
+ * append-only"), not drizzle's "Failed query" wrapper around it.
+ */
+async function execute(query: Runnable, placeholders?: Record<string, unknown>): Promise<unknown> {
+  try {
+    return await query.execute(placeholders);
+  } catch (error) {
+    throw error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+  }
+}
+
 async function rowsOf(query: Runnable, placeholders?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const result = await query.execute(placeholders);
+  const result = await execute(query, placeholders);
   // A query builder answers its rows; a raw statement answers node-postgres's result.
   return Array.isArray(result) ? result : ((result as pg.QueryResult).rows ?? []);
 }
@@ -55,7 +67,7 @@ function runners(query: Runnable): Record<"all" | "get" | "run" | "values", (pla
   return {
     all: (p) => rowsOf(query, p),
     get: async (p) => (await rowsOf(query, p))[0],
-    run: (p) => query.execute(p),
+    run: (p) => execute(query, p),
     values: async (p) => (await rowsOf(query, p)).map((row) => Object.values(row)),
   };
 }

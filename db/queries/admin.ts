@@ -53,7 +53,8 @@ export const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或�
 export async function adminOverview(db: Db, now = new Date()) {
   const tally = async (table: typeof units | typeof sessions | typeof categories) =>
     (await db
-      .select({ total: count(), active: sql<number>`coalesce(sum(${table.active}), 0)` })
+      // `active` is 0/1 on SQLite and a boolean on PostgreSQL: counted by FILTER, which both know.
+      .select({ total: count(), active: sql<number>`count(*) filter (where ${table.active})` })
       .from(table)
       .get()) ?? { total: 0, active: 0 };
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;

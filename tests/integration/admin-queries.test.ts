@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import {
   adminOverview,
   createCategory,
@@ -22,8 +19,9 @@ import {
 } from "@/db/queries/admin";
 import { events, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/password";
+import { type TempDatabase, tempDatabase } from "./temp-db";
 
-let dir: string;
+let t: TempDatabase;
 let db: Db;
 let adminId: number;
 let unitId: number;
@@ -48,18 +46,15 @@ function saved(result: { ok: boolean; id?: number }): number {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "admin-queries-"));
-  db = openDatabase(path.join(dir, "test.db"));
+  t = await tempDatabase();
+  db = t.db;
   adminId = (
     await db.insert(users).values({ username: "admin", displayName: "系统管理员", role: "admin" }).returning({ id: users.id }).get()
   ).id;
   unitId = saved(await createUnit(db, unit, adminId));
 });
 
-afterAll(() => {
-  void closeDatabase(db);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t.cleanup());
 
 describe("units", () => {
   it("creates a unit and logs it", async () => {
