@@ -42,3 +42,8 @@ export function indexedBy(table: SQLWrapper, index: string): SQL {
 export function unindexed(column: SQLWrapper): SQL {
   return onPostgres() ? sql`${column}` : sql`+${column}`;
 }
+
+/** A JSON column's stored text: SQLite keeps JSON as text; PostgreSQL's jsonb is cast to its text. */
+export function jsonText(column: SQLWrapper): SQL<string> {
+  return onPostgres() ? sql<string>`${column}::text` : sql<string>`${column}`;
+}

@@ -45,14 +45,15 @@ const isQuery = (value: object): value is Runnable & SQLWrapper =>
 const isPrepared = (value: object): value is Runnable => kindOf(value) === "NodePgPreparedQuery";
 
 /**
- * Runs the query; a failure is the database's own error (as SQLite's runners throw it: "events are
- * append-only"), not drizzle's "Failed query" wrapper around it.
+ * Runs the query; a failure names the database's own message ("events are append-only"), as SQLite's
+ * errors do, not only drizzle's "Failed query: …" (the database's error stays its cause).
  */
 async function execute(query: Runnable, placeholders?: Record<string, unknown>): Promise<unknown> {
   try {
     return await query.execute(placeholders);
   } catch (error) {
-    throw error instanceof DrizzleQueryError && error.cause instanceof Error ? error.cause : error;
+    if (error instanceof DrizzleQueryError && error.cause instanceof Error) error.message = `${error.cause.message}\n${error.message}`;
+    throw error;
   }
 }
 
