@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { closeDatabase, type SqliteDb as Db } from "@/db/client";
+import { closeDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
@@ -32,7 +32,12 @@ export function ok<T>(result: { ok: true; data: T } | { ok: false; reason: strin
 export type Round = { until?: "drafted" | "in_review" | "replied"; on?: string; participants?: string; summary?: string };
 
 /** 蒋明杰 answers the proposal's round: a contact record, SAMPLE_DRAFT, 提交审签, and 邓敏军's 同意签发 — as far as `until` (all of it by default). */
-export async function answerRound(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, round: Round = {}): Promise<void> {
+export async function answerRound(
+  db: Db,
+  people: Pick<Awaited<ReturnType<typeof lookups>>, "user">,
+  id: number,
+  round: Round = {},
+): Promise<void> {
   const { until = "replied", on = DEMO_TODAY, participants = "蒋明杰", summary = "电话沟通" } = round;
   const handler = await people.user("jiangmj");
   await ok(await addContact(db, handler, id, { contactedOn: on, method: "phone", participants, summary }));
@@ -43,7 +48,13 @@ export async function answerRound(db: Db, people: Pick<Awaited<ReturnType<typeof
 }
 
 /** The coordinator assigns the proposal to `lead` alone, 蒋明杰 accepts it and answers the round (answerRound). */
-export async function handleProposal(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, lead: number, round: Round = {}): Promise<void> {
+export async function handleProposal(
+  db: Db,
+  people: Pick<Awaited<ReturnType<typeof lookups>>, "user">,
+  id: number,
+  lead: number,
+  round: Round = {},
+): Promise<void> {
   ok(await assignProposal(db, await people.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
   ok(await acceptAssignment(db, await people.user("jiangmj"), id, lead));
   await answerRound(db, people, id, round);
