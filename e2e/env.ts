@@ -13,7 +13,8 @@ function onServer(base: string, database: string): string {
   return url.href;
 }
 
-const pgServer = process.env.PG_TEST_URL ?? "postgresql:///postgres?host=/var/run/postgresql&user=root";
+// Without PG_TEST_URL (scripts/ensure-postgres.sh sets it), the local socket as this OS user, as psql would connect.
+const pgServer = process.env.PG_TEST_URL ?? "postgresql:///postgres?host=/var/run/postgresql";
 const databaseUrl = engine === "postgresql" ? onServer(pgServer, `e2e_${port}`) : undefined;
 const attachmentsDir = `data/e2e-${port}-attachments`;
 
