@@ -15,9 +15,10 @@ if (vitest) {
 // One Playwright report per engine: playwright.json (SQLite) and playwright-postgresql.json.
 for (const file of fs.existsSync("reports") ? fs.readdirSync("reports") : []) {
   if (!/^playwright.*\.json$/.test(file)) continue;
-  const { stats } = read(`reports/${file}`);
+  const { stats, errors = [] } = read(`reports/${file}`);
   passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
+  // An error outside the tests (a web server that never started: no PostgreSQL) fails the run all the same.
+  failed += stats.unexpected + errors.length;
   skipped += stats.skipped;
 }
 console.log(`\nAll tests finished in ${process.argv[2] ?? "?"} s`);
