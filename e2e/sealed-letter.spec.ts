@@ -115,7 +115,7 @@ test("handler attaches, director signs, the unit uploads the sealed scan, the me
   const publication = coordinator.getByRole("region", { name: "政府信息公开" });
   await publication.getByRole("button", { name: "发布" }).click();
   await expect(publication.getByRole("status")).toContainText("已发布");
-  const publicPath = `/open/${readDb((db) => one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id))}`;
+  const publicPath = `/open/${await readDb((db) => one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id))}`;
   const visitor = await browser.newPage();
   await visitor.goto(publicPath);
   const downloads = visitor.locator(".portal-downloads");
