@@ -3,10 +3,20 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/env";
 
 /**
- * The specs run on PostgreSQL too (E2E_ENGINE=postgresql, `npm test` after the SQLite run): the whole
- * flow, the authorization matrix and the public site, with the specs as cheap as they are telling.
+ * The specs that run on PostgreSQL too (E2E_ENGINE=postgresql, `npm test` after the SQLite run): the whole
+ * flow, the authorization matrix and the public site, and cheap ones that reach what differs by engine —
+ * concurrent sign-offs under the write lock (idempotence), uploads recorded while streaming, the session
+ * cookie and its audit, and the statistics' raw SQL.
  */
-const POSTGRES_SPECS = ["**/e2e/full-flow.spec.ts", "**/e2e/security/authorization-matrix.spec.ts", "**/e2e/public.spec.ts"];
+const POSTGRES_SPECS = [
+  "full-flow",
+  "security/authorization-matrix",
+  "public",
+  "idempotence",
+  "security/request-bodies",
+  "session-security",
+  "statistics",
+].map((spec) => `**/e2e/${spec}.spec.ts`);
 const onPostgres = E2E.engine === "postgresql";
 
 /**
