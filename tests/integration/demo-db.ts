@@ -79,7 +79,8 @@ function demoTemplate(): Promise<TempDatabase> {
   return template;
 }
 
-afterAll(async () => (await template)?.cleanup());
+// Registered under vitest only: the end-to-end specs import this module's acts (e2e/prepared-proposal.ts) and have no vitest hooks.
+if (process.env.VITEST) afterAll(async () => (await template)?.cleanup());
 
 /** A temporary database with the demo data, and lookups by login and unit name. */
 export async function demoDatabase() {
