@@ -156,6 +156,8 @@ test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the �
 });
 
 test("the administrator manages 科技创新局's 科室, its 分管领导 step, and a handler's 科室 and 可分办", async ({ page, loginAs }) => {
+  // Many pages in one walk: 20–29 s alone here, past 30 s with the rest of the suite beside it.
+  test.setTimeout(90_000);
   await loginAs("admin");
   await page.goto("/admin/units");
   await page.getByRole("link", { name: "重庆高新区科技创新局" }).click();

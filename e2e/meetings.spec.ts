@@ -9,6 +9,8 @@ import { expect, test, type Page } from "./fixtures";
 import { prepareProposal } from "./prepared-proposal";
 
 test("one 座谈会 covers two proposals, each records it as met in person", async ({ page, loginAs }) => {
+  // Many pages in one walk: 20–29 s alone here, past 30 s with the rest of the suite beside it.
+  test.setTimeout(90_000);
   const stamp = Date.now();
   const first = await prepareProposal("drafted", `关于完善科学城创业孵化体系的建议（座谈${stamp}）`);
   const second = await prepareProposal("drafted", `关于加强孵化器专业服务能力的建议（座谈${stamp}）`);
@@ -93,6 +95,8 @@ async function expectPhotosShown(page: Page, count: number) {
 }
 
 test("a 座谈会 recorded with two photos: its page shows them, the office sees them, another unit cannot fetch one", async ({ page, context, loginAs }) => {
+  // Many pages in one walk: 20–29 s alone here, past 30 s with the rest of the suite beside it.
+  test.setTimeout(90_000);
   const stamp = Date.now();
   const covered = await prepareProposal("drafted", `关于科学城孵化器现场服务的建议（照片${stamp}）`);
   const files = [
