@@ -1,14 +1,41 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./e2e/env";
 
+/**
+ * The specs that run on PostgreSQL too (E2E_ENGINE=postgresql, `npm test` after the SQLite run): the whole
+ * flow, the authorization matrix and the public site, and cheap ones that reach what differs by engine —
+ * concurrent sign-offs under the write lock (idempotence), uploads recorded while streaming, the session
+ * cookie and its audit, and the statistics' raw SQL.
+ */
+const POSTGRES_SPECS = [
+  "full-flow",
+  "security/authorization-matrix",
+  "public",
+  "idempotence",
+  "security/request-bodies",
+  "session-security",
+  "statistics",
+].map((spec) => `**/e2e/${spec}.spec.ts`);
+const onPostgres = E2E.engine === "postgresql";
+
+/**
+ * How the server is started: on PostgreSQL the database e2e_<port> is created if missing (`--fresh` then
+ * empties it) and its files go to ATTACHMENTS_DIR, which that engine requires.
+ */
+const start = `node ${E2E.distDir}/serve.mjs --demo --fresh --db ${E2E.databasePath} --port ${E2E.port}`;
+const serverCommand = onPostgres ? `npx tsx scripts/create-database.ts '${E2E.pgServer}' e2e_${E2E.port} && ${start}` : start;
+
 export default defineConfig({
   testDir: "./e2e",
+  testMatch: onPostgres ? POSTGRES_SPECS : undefined,
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  // Each engine's results in a report of its own, both added up by scripts/test-summary.mjs.
+  reporter: [["list"], ["json", { outputFile: onPostgres ? "reports/playwright-postgresql.json" : "reports/playwright.json" }]],
   use: {
     baseURL: E2E.baseURL,
     locale: "zh-CN",
@@ -23,7 +50,14 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
         },
       },
     },
@@ -31,11 +65,15 @@ export default defineConfig({
   webServer: {
     // The production build (scripts/test.sh runs `npm run build` first; the server's programs are bundled
     // again here, so that a plain `next build` is enough) on a fresh demo database, started as `npm run demo` starts it.
-    command: `npx tsx scripts/build.ts --server-only && node ${E2E.distDir}/serve.mjs --demo --fresh --db ${E2E.databasePath} --port ${E2E.port}`,
+    command: `npx tsx scripts/build.ts --server-only && ${serverCommand}`,
     url: `${E2E.baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { AUTH_SECRET: E2E.authSecret, NODE_ENV: "production" },
+    env: {
+      AUTH_SECRET: E2E.authSecret,
+      NODE_ENV: "production",
+      ...(E2E.databaseUrl ? { DATABASE_URL: E2E.databaseUrl, ATTACHMENTS_DIR: path.resolve(E2E.attachmentsDir) } : {}),
+    },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,10 +1,34 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+const INTEGRATION = "tests/integration/**/*.test.ts";
+
+/**
+ * Integration tests about SQLite itself, or that open both engines themselves: not run again on
+ * PostgreSQL.
+ */
+const SQLITE_ONLY = [
+  "backup", // SQLite's online backup of the file (backup-pg covers PostgreSQL)
+  "migrations", // SQLite's migrations and their data steps (pg-migrations covers PostgreSQL)
+  "query-plans", // SQLite's EXPLAIN QUERY PLAN and index choice
+  "statements", // the SQLite connection's statement cache
+  "prepared", // statements prepared once per SQLite connection (PostgreSQL builds per call)
+  "write-lock", // SQLite's write lock taken at BEGIN, against a second connection to the file
+  "trigram-search", // SQLite's FTS5 trigram tables (pg-search compares both engines)
+  "signed-in-page-cache", // the page cache watches SQLite's data_version
+  "db-copy", // copies SQLite into its own PostgreSQL database
+  "backup-pg", // pg_dump and restore on its own PostgreSQL databases
+  "pg-search", // compares both engines on its own PostgreSQL database
+  "pg-migrations", // migrates its own PostgreSQL database
+  "demo-engines", // seeds the demo on both engines
+].map((name) => `tests/integration/${name}.test.ts`);
+
+/** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */
+const PG_URL = process.env.PG_TEST_URL ?? "postgresql:///postgres?host=/var/run/postgresql";
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["tests/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
@@ -12,5 +36,21 @@ export default defineConfig({
     env: { AUTH_SECRET: "vitest-only-secret-not-for-production-0123456789" },
     // next-auth imports "next/server" without an extension (next has no exports map): let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "sqlite", include: [INTEGRATION] } },
+      {
+        extends: true,
+        test: {
+          name: "postgresql",
+          include: [INTEGRATION],
+          exclude: SQLITE_ONLY,
+          // Without PG_TEST_URL the project still runs, and every test fails with pg-database.ts's instruction.
+          env: { DATABASE_URL: PG_URL },
+          // Seeding the demo takes longer on PostgreSQL.
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -12,7 +12,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
-import { entityKind, sql, type SQLWrapper } from "drizzle-orm";
+import { DrizzleQueryError, entityKind, sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -44,8 +44,21 @@ const isQuery = (value: object): value is Runnable & SQLWrapper =>
   typeof (value as Partial<Runnable>).execute === "function" && typeof (value as Partial<SQLWrapper>).getSQL === "function";
 const isPrepared = (value: object): value is Runnable => kindOf(value) === "NodePgPreparedQuery";
 
+/**
+ * Runs the query; a failure names the database's own message ("events are append-only"), as SQLite's
+ * errors do, not only drizzle's "Failed query: …" (the database's error stays its cause).
+ */
+async function execute(query: Runnable, placeholders?: Record<string, unknown>): Promise<unknown> {
+  try {
+    return await query.execute(placeholders);
+  } catch (error) {
+    if (error instanceof DrizzleQueryError && error.cause instanceof Error) error.message = `${error.cause.message}\n${error.message}`;
+    throw error;
+  }
+}
+
 async function rowsOf(query: Runnable, placeholders?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  const result = await query.execute(placeholders);
+  const result = await execute(query, placeholders);
   // A query builder answers its rows; a raw statement answers node-postgres's result.
   return Array.isArray(result) ? result : ((result as pg.QueryResult).rows ?? []);
 }
@@ -55,7 +68,7 @@ function runners(query: Runnable): Record<"all" | "get" | "run" | "values", (pla
   return {
     all: (p) => rowsOf(query, p),
     get: async (p) => (await rowsOf(query, p))[0],
-    run: (p) => query.execute(p),
+    run: (p) => execute(query, p),
     values: async (p) => (await rowsOf(query, p)).map((row) => Object.values(row)),
   };
 }
@@ -125,7 +138,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): objec
   // An idle client's error (the server restarted) must not end the process; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL:", error.message));
   const db = drizzle(pool, { schema });
-  return asSqliteShaped(db, pool, new AsyncLocalStorage<object>(), true, () => pool.end());
+  // Closing twice is harmless, as SQLite's close is.
+  return asSqliteShaped(db, pool, new AsyncLocalStorage<object>(), true, async () => (pool.ending ? undefined : pool.end()));
 }
 
 /** Applies the committed migrations (db/migrations-pg), one instance at a time. */

@@ -9,7 +9,7 @@ import { E2E } from "./env";
 export const test = base.extend<{ loginAs: (username: string) => Promise<void> }>({
   loginAs: async ({ context }, use) => {
     await use(async (username) => {
-      const value = await mintSessionToken(E2E.databasePath, E2E.authSecret, username);
+      const value = await mintSessionToken(E2E.database, E2E.authSecret, username);
       await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E.baseURL, httpOnly: true, sameSite: "Lax" }]);
     });
   },

@@ -80,7 +80,7 @@ test("a public page is served from the cache until a withdrawal, which takes it 
     page: `/proposals/${target.proposalId}`,
     actionId: serverActionIds().get("app/(staff)/proposals/[id]/publication-actions.ts#decidePublicationAction")!,
     fields: { proposalId: String(target.proposalId), decision: "withdraw", reason: "测试：内容需更正" },
-    sessionToken: await mintSessionToken(E2E.databasePath, E2E.authSecret, "coordinator"),
+    sessionToken: await mintSessionToken(E2E.database, E2E.authSecret, "coordinator"),
   });
   expect(result.result).toMatchObject({ ok: true, message: "已撤回公开" });
   const gone = await request.get(address);
@@ -104,15 +104,17 @@ test("public pages load one small script, not the React runtime (first-load Java
   }
 });
 
-test("a signed-in page is answered again from the session's cache until anything is committed, and never to another session", async ({ playwright }) => {
+test("a signed-in page is answered again from the session's cache until anything is committed, and never to another session", async ({
+  playwright,
+}) => {
   // Two handlers of units no other spec works with.
   const zhou = await playwright.request.newContext({
     baseURL: E2E.baseURL,
-    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.databasePath, E2E.authSecret, "ghzyj")}` },
+    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.database, E2E.authSecret, "ghzyj")}` },
   });
   const zhao = await playwright.request.newContext({
     baseURL: E2E.baseURL,
-    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.databasePath, E2E.authSecret, "czj")}` },
+    extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${await mintSessionToken(E2E.database, E2E.authSecret, "czj")}` },
   });
   const db = new Database(E2E.databasePath, { fileMustExist: true });
   db.pragma("busy_timeout = 5000");

@@ -20,7 +20,10 @@ test("a double-clicked 同意签发 signs the reply once: one 发文字号, one 
   });
   await loginAs("dengmj");
   await page.goto(`/proposals/${id}`);
-  await page.getByRole("region", { name: /审签答复函/ }).getByRole("button", { name: "同意签发" }).dblclick();
+  await page
+    .getByRole("region", { name: /审签答复函/ })
+    .getByRole("button", { name: "同意签发" })
+    .dblclick();
   const letter = page.getByRole("region", { name: /^答复函发文字号/ });
   await expect(letter).toContainText(new RegExp(`发文字号：渝高新科函〔${year()}〕\\d+号`));
   await expect(page.getByText("已答复").first()).toBeVisible();
@@ -38,7 +41,7 @@ test("two 同意签发 at the same moment over HTTP: one signs, the other is tol
   const { id, version } = await prepareProposal("in_review", "并发同意签发的测试提案");
   const before = await lastDocSerial();
   const actionId = serverActionIds().get("app/(staff)/proposals/[id]/actions.ts#signOffReply")!;
-  const sessionToken = await mintSessionToken(E2E.databasePath, E2E.authSecret, "dengmj");
+  const sessionToken = await mintSessionToken(E2E.database, E2E.authSecret, "dengmj");
   const approve = async () =>
     callServerAction({
       baseURL: E2E.baseURL,
@@ -64,7 +67,13 @@ test("two handlers save one draft: the second is told who saved first, keeps the
   const open = async (username: string) => {
     const context = await browser.newContext();
     await context.addCookies([
-      { name: SESSION_COOKIE, value: await mintSessionToken(E2E.databasePath, E2E.authSecret, username), url: E2E.baseURL, httpOnly: true, sameSite: "Lax" },
+      {
+        name: SESSION_COOKIE,
+        value: await mintSessionToken(E2E.database, E2E.authSecret, username),
+        url: E2E.baseURL,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
     ]);
     const page = await context.newPage();
     await page.goto(`/proposals/${id}/reply`);
@@ -82,7 +91,9 @@ test("two handlers save one draft: the second is told who saved first, keeps the
   const mine = "一、工作开展情况\n\n王晓琳补充的内容。";
   await wang.panel.getByLabel("答复正文").fill(mine);
   await wang.panel.getByRole("button", { name: "保存草稿" }).click();
-  await expect(wang.panel.getByRole("status")).toContainText(/蒋明杰已于 .+ 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。/);
+  await expect(wang.panel.getByRole("status")).toContainText(
+    /蒋明杰已于 .+ 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。/,
+  );
   await expect(wang.panel.getByLabel("答复正文")).toHaveValue(mine);
 
   const written = await writtenFor(id);
@@ -94,8 +105,14 @@ test("two handlers save one draft: the second is told who saved first, keeps the
 
   // After a refresh 王晓琳 works on version 2 and saves version 3.
   await wang.page.reload();
-  await wang.page.getByRole("region", { name: /当前第 2 稿/ }).getByLabel("答复正文").fill(mine);
-  await wang.page.getByRole("region", { name: /当前第 2 稿/ }).getByRole("button", { name: "保存草稿" }).click();
+  await wang.page
+    .getByRole("region", { name: /当前第 2 稿/ })
+    .getByLabel("答复正文")
+    .fill(mine);
+  await wang.page
+    .getByRole("region", { name: /当前第 2 稿/ })
+    .getByRole("button", { name: "保存草稿" })
+    .click();
   await expect(wang.page.getByRole("region", { name: /当前第 3 稿/ })).toBeVisible();
   await jiang.context.close();
   await wang.context.close();

@@ -64,7 +64,15 @@ test("the office marks a 重点提案, the unit reports progress, the leading �
   const otherPage = await other.newPage();
   const { mintSessionToken, SESSION_COOKIE } = await import("../scripts/lib/session-cookie");
   const { E2E } = await import("./env");
-  await other.addCookies([{ name: SESSION_COOKIE, value: await mintSessionToken(E2E.databasePath, E2E.authSecret, "liwd"), url: E2E.baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await other.addCookies([
+    {
+      name: SESSION_COOKIE,
+      value: await mintSessionToken(E2E.database, E2E.authSecret, "liwd"),
+      url: E2E.baseURL,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
   expect((await otherPage.goto(`/proposals/${id}`))!.status()).toBe(403);
   await other.close();
 

@@ -6,7 +6,7 @@ import { and, eq, max } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "@/db/client";
+import { closeDatabase, openConfiguredDatabase, openDatabase, type Db } from "@/db/client";
 import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { recordMeeting } from "@/db/handling/meetings";
 import { decideReplyPublication } from "@/db/handling/publication";
@@ -28,11 +28,12 @@ let next = 9_000_000 + (Date.now() % 900_000) * 10;
  * Runs `fn` on a server's database (the e2e server's unless named): as that server, so that sign-off
  * signs receipt tokens with its secret and files go where it keeps them (beside its database).
  */
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>, server: { databasePath: string; authSecret: string } = E2E): Promise<T> {
+async function withDb<T>(fn: (db: Db) => Promise<T>, server: { databasePath: string; authSecret: string } = E2E): Promise<T> {
   const saved = { AUTH_SECRET: process.env.AUTH_SECRET, DATABASE_PATH: process.env.DATABASE_PATH };
   process.env.AUTH_SECRET = server.authSecret;
   process.env.DATABASE_PATH = server.databasePath;
-  const db = openDatabase(server.databasePath);
+  // The e2e server's database on its engine (DATABASE_URL on PostgreSQL, e2e/env.ts); another server's is its SQLite file.
+  const db = server === E2E ? openConfiguredDatabase(server.databasePath) : openDatabase(server.databasePath);
   try {
     return await fn(db);
   } finally {
@@ -45,11 +46,26 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => P
 }
 
 /** A file as the upload route leaves it for `userId` (in the incoming folder, recorded); its reference. */
-async function uploadedFor(db: Awaited<ReturnType<typeof openDatabase>>, userId: number, purpose: UploadPurpose, fileName: string, bytes: Buffer, mimeType = "application/pdf"): Promise<string> {
+async function uploadedFor(
+  db: Db,
+  userId: number,
+  purpose: UploadPurpose,
+  fileName: string,
+  bytes: Buffer,
+  mimeType = "application/pdf",
+): Promise<string> {
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(db, { id, userId, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  await recordUpload(db, {
+    id,
+    userId,
+    purpose,
+    fileName,
+    mimeType,
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  });
   return id;
 }
 
@@ -71,11 +87,18 @@ export async function prepareReplyWithFiles(
     const handler = await people.user("jiangmj");
     const id = ok(await people.register(next++, { title, receivedOn: today })).id;
     await handleProposal(db, people, id, await people.unit(LEAD_UNIT), { until: "drafted", on: today, participants: "蒋明杰与刘新荣委员" });
-    if (disclosure === "summary") ok(await saveDraft(db, handler, id, { ...SAMPLE_DRAFT, disclosure, disclosureSummary: "已出台专项政策，正在推进落实。" }));
+    if (disclosure === "summary")
+      ok(await saveDraft(db, handler, id, { ...SAMPLE_DRAFT, disclosure, disclosureSummary: "已出台专项政策，正在推进落实。" }));
     ok(await attachReplyFiles(db, handler, id, [await uploadedFor(db, handler.id, "attachment", "办理方案.pdf", SMALL_PDF)]));
     ok(await submitForSignOff(db, handler, id));
     await ok(await approveReply(db, await people.user("dengmj"), id, null));
-    ok(await uploadSealedScan(db, handler, id, { round: 1, uploadId: await uploadedFor(db, handler.id, "sealed", "盖章件.pdf", SMALL_PDF), reason: null }));
+    ok(
+      await uploadSealedScan(db, handler, id, {
+        round: 1,
+        uploadId: await uploadedFor(db, handler.id, "sealed", "盖章件.pdf", SMALL_PDF),
+        reason: null,
+      }),
+    );
     const { publicationId } = ok(await decideReplyPublication(db, await people.user("coordinator"), id, { type: "publish" }));
     return { id, publicationId };
   }, server);
@@ -85,7 +108,10 @@ export async function prepareReplyWithFiles(
 const SMALL_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00]);
 
 /** A 座谈会 of 科技创新局 with one photo, recorded by 蒋明杰 on a proposal of 刘新荣 it handles — on the given server's database. */
-export async function prepareMeetingWithPhoto(title: string, { server = E2E }: { server?: { databasePath: string; authSecret: string } } = {}): Promise<{ meetingId: number }> {
+export async function prepareMeetingWithPhoto(
+  title: string,
+  { server = E2E }: { server?: { databasePath: string; authSecret: string } } = {},
+): Promise<{ meetingId: number }> {
   return withDb(async (db) => {
     const people = lookups(db);
     const today = isoDateInChina(new Date());
@@ -93,7 +119,16 @@ export async function prepareMeetingWithPhoto(title: string, { server = E2E }: {
     const id = ok(await people.register(next++, { title, receivedOn: today })).id;
     await handleProposal(db, people, id, await people.unit(LEAD_UNIT), { until: "drafted", on: today, participants: "蒋明杰与刘新荣委员" });
     const photo = await uploadedFor(db, handler.id, "photo", "座谈会现场.jpg", SMALL_JPEG, "image/jpeg");
-    const input = { kind: "forum" as const, heldOn: today, place: "科技创新局三楼会议室", proposalIds: [id], memberIds: [], officials: "蒋明杰", minutes: "座谈会纪要。", photos: [photo] };
+    const input = {
+      kind: "forum" as const,
+      heldOn: today,
+      place: "科技创新局三楼会议室",
+      proposalIds: [id],
+      memberIds: [],
+      officials: "蒋明杰",
+      minutes: "座谈会纪要。",
+      photos: [photo],
+    };
     return ok(await recordMeeting(db, handler, input));
   }, server);
 }
@@ -119,7 +154,13 @@ export async function prepareJointReply(title: string, coSigners: string[]): Pro
   return withDb(async (db) => {
     const people = lookups(db);
     const today = isoDateInChina(new Date());
-    const id = ok(await people.register(next++, { title, receivedOn: today, coSignerIds: await Promise.all(coSigners.map(async (login) => (await people.user(login)).id)) })).id;
+    const id = ok(
+      await people.register(next++, {
+        title,
+        receivedOn: today,
+        coSignerIds: await Promise.all(coSigners.map(async (login) => (await people.user(login)).id)),
+      }),
+    ).id;
     await handleProposal(db, people, id, await people.unit(LEAD_UNIT), { until: "replied", on: today, participants: "蒋明杰与刘新荣委员" });
     return { id, replyId: (await db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, id)).get())!.id };
   });
@@ -137,7 +178,9 @@ export async function ensureSecondHandler(username: string, displayName: string)
 export async function writtenFor(proposalId: number) {
   return withDb(async (db) => ({
     replies: await db.select().from(replies).where(eq(replies.proposalId, proposalId)).all(),
-    actions: (await db.select({ action: events.action }).from(events).where(eq(events.proposalId, proposalId)).orderBy(events.id).all()).map((e) => e.action),
+    actions: (
+      await db.select({ action: events.action }).from(events).where(eq(events.proposalId, proposalId)).orderBy(events.id).all()
+    ).map((e) => e.action),
     drafts: await db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, proposalId)).orderBy(replyDrafts.id).all(),
   }));
 }
@@ -147,13 +190,24 @@ export async function lastDocSerial(): Promise<number> {
   return withDb(async (db) => {
     const lead = await lookups(db).unit(LEAD_UNIT);
     const year = Number(isoDateInChina(new Date()).slice(0, 4));
-    return (await db.select({ n: max(replies.docSerial) }).from(replies).where(and(eq(replies.unitId, lead), eq(replies.docYear, year))).get())?.n ?? 0;
+    return (
+      (
+        await db
+          .select({ n: max(replies.docSerial) })
+          .from(replies)
+          .where(and(eq(replies.unitId, lead), eq(replies.docYear, year)))
+          .get()
+      )?.n ?? 0
+    );
   });
 }
 
 /** The id and number of a demo proposal, by its title. */
 export async function demoProposal(title: string): Promise<{ id: number; number: number }> {
-  return withDb(async (db) => (await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.title, title)).get())!);
+  return withDb(
+    async (db) =>
+      (await db.select({ id: proposals.id, number: proposals.number }).from(proposals).where(eq(proposals.title, title)).get())!,
+  );
 }
 
 /** Proposals of 刘新荣 registered today and not yet assigned (待交办). */

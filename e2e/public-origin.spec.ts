@@ -36,7 +36,11 @@ function ownUrls(body: string, location: string | null): string[] {
   });
 }
 
-function request(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; location: string | null; body: string }> {
+function request(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; location: string | null; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "127.0.0.1", port, path, headers, agent: false }, (res) => {
       let body = "";
@@ -49,7 +53,16 @@ function request(port: number, path: string, headers: Record<string, string>): P
   });
 }
 
-const PAGES = ["/open", "/open/feed.xml", "/sitemap.xml", "/robots.txt", "/open/data.json", "/work", "/open/prefs?lang=hant", "/letters/1/print"];
+const PAGES = [
+  "/open",
+  "/open/feed.xml",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/open/data.json",
+  "/work",
+  "/open/prefs?lang=hant",
+  "/letters/1/print",
+];
 
 test("a visitor on the site's own name over http stays on it: 繁體版 and 关怀版 work, every link and QR code names that origin", async () => {
   const origin = `http://${HOST}:${E2E.port}`;
@@ -80,7 +93,10 @@ test("a visitor on the site's own name over http stays on it: 繁體版 and 关�
   for (const path of PAGES) {
     const answer = await request(E2E.port, path, { Host: `${HOST}:${E2E.port}` });
     expect(answer.status, path).toBeLessThan(500);
-    expect(ownUrls(answer.body, answer.location).filter((u) => !u.startsWith(`${origin}/`)), path).toEqual([]);
+    expect(
+      ownUrls(answer.body, answer.location).filter((u) => !u.startsWith(`${origin}/`)),
+      path,
+    ).toEqual([]);
   }
 });
 
@@ -104,12 +120,17 @@ test("behind a trusted proxy that says https, every link and redirect is https o
   }
   const origin = `https://${HOST}`;
   const headers = { Host: `10.0.0.5:${port}`, "X-Forwarded-Host": HOST, "X-Forwarded-Proto": "https" };
-  const published = readDb((db) => one(db, "select id from publications where status = 'published' and mode = 'full' order by id limit 1"));
+  const published = await readDb((db) =>
+    one(db, "select id from publications where status = 'published' and mode = 'full' order by id limit 1"),
+  );
   for (const path of [...PAGES, `/open/${published}`, `/open/${published}/print`]) {
     const answer = await request(port, path, headers);
     expect(answer.status, path).toBeLessThan(500);
     const urls = ownUrls(answer.body, answer.location);
-    expect(urls.filter((u) => !u.startsWith(`${origin}/`)), path).toEqual([]);
+    expect(
+      urls.filter((u) => !u.startsWith(`${origin}/`)),
+      path,
+    ).toEqual([]);
     if (path === `/open/${published}`) expect(urls).toContain(`${origin}/open/${published}`);
   }
 });

@@ -3,25 +3,20 @@
  * finds it, reads it in the sample's shape and in 繁體版; a 不予公开 reply is nowhere to be found.
  * Uses a demo proposal replied without publication (never 180, which other specs change).
  */
-import Database from "better-sqlite3";
+import { readDatabase } from "../scripts/lib/read-database";
 import { E2E } from "./env";
 import { noAxeViolations, tabUntil } from "./accessibility";
 import { expect, test } from "./fixtures";
 
 type Candidate = { id: number; title: string; kind: string; category: string | null; unit: string };
 
-function query<T>(sql: string, ...params: unknown[]): T | undefined {
-  const db = new Database(E2E.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).get(...params) as T | undefined;
-  } finally {
-    db.close();
-  }
+async function query<T>(sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return (await readDatabase(E2E.database, (db) => db.rows<T>(sql, ...params)))[0];
 }
 
 /** A replied demo proposal whose reply has no publication decision yet. */
-function unpublishedReply(): Candidate {
-  const row = query<Candidate>(
+async function unpublishedReply(): Promise<Candidate> {
+  const row = await query<Candidate>(
     `select p.id, p.title, s.kind, c.name as category, u.short_name as unit
      from replies r join proposals p on p.id = r.proposal_id join sessions s on s.id = p.session_id
      join units u on u.id = r.unit_id join reply_drafts d on d.id = r.draft_id
@@ -44,8 +39,10 @@ test.describe.configure({ mode: "serial" });
 
 let published: { url: string; indexNumber: string; candidate: Candidate } | null = null;
 
-test("the coordinator publishes a signed reply; a visitor finds it by four and two characters and reads every field", { tag: "@issue-16" }, async ({ page, loginAs }) => {
-  const candidate = unpublishedReply();
+test("the coordinator publishes a signed reply; a visitor finds it by four and two characters and reads every field", {
+  tag: "@issue-16",
+}, async ({ page, loginAs }) => {
+  const candidate = await unpublishedReply();
   const { four, two } = words(candidate.title);
   await loginAs("coordinator");
   await page.goto(`/proposals/${candidate.id}`);
@@ -96,10 +93,10 @@ test("the coordinator publishes a signed reply; a visitor finds it by four and t
 });
 
 test("a 不予公开 reply is found by no search, feed, sitemap, open data or address", async ({ page, request }) => {
-  const withheld = query<{ id: number; title: string }>(
+  const withheld = (await query<{ id: number; title: string }>(
     `select pub.id, p.title from publications pub join replies r on r.id = pub.reply_id join proposals p on p.id = r.proposal_id
      where pub.status = 'withheld' limit 1`,
-  )!;
+  ))!;
   expect((await page.goto(`/open/${withheld.id}`))?.status()).toBe(404);
   for (const q of [withheld.title, words(withheld.title).four, words(withheld.title).two]) {
     await page.goto(`/open/search?q=${encodeURIComponent(q)}`);
@@ -120,7 +117,11 @@ test("list, detail, search and 关怀版 have no accessibility violations", { ta
     await noAxeViolations(page);
   }
   await page.goto(detail);
-  const bodySize = async () => page.locator("#reply-text article p.indent-\\[2em\\]").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const bodySize = async () =>
+    page
+      .locator("#reply-text article p.indent-\\[2em\\]")
+      .first()
+      .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
   const standard = await bodySize();
   await page.getByRole("link", { name: "关怀版" }).click();
   await expect(page.getByRole("link", { name: "标准版" })).toBeVisible();
@@ -140,7 +141,10 @@ test("the whole public flow works with the keyboard alone", async ({ page }) => 
   await page.keyboard.type(four);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/open\/search\?q=/);
-  await tabTo(async () => (await page.evaluate(() => document.activeElement?.closest("ol.portal-results") !== null && document.activeElement?.tagName === "A")));
+  await tabTo(
+    async () =>
+      await page.evaluate(() => document.activeElement?.closest("ol.portal-results") !== null && document.activeElement?.tagName === "A"),
+  );
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/open\/\d+$/);
   await tabTo(async () => (await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))) === "放大字号");

@@ -20,7 +20,7 @@ const SCAN = Buffer.concat([SMALL_PDF, Buffer.from("% 盖章件扫描\n")]);
 /** A page of its own for one demo user, signed in by cookie. */
 async function pageAs(browser: Browser, login: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const value = await mintSessionToken(E2E.databasePath, E2E.authSecret, login);
+  const value = await mintSessionToken(E2E.database, E2E.authSecret, login);
   await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E.baseURL, httpOnly: true, sameSite: "Lax" }]);
   return context.newPage();
 }
@@ -34,7 +34,10 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize(size);
 }
 
-test("handler attaches, director signs, the unit uploads the sealed scan, the member downloads it, the public gets it only in full", async ({ browser, request }) => {
+test("handler attaches, director signs, the unit uploads the sealed scan, the member downloads it, the public gets it only in full", async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const { id } = await prepareProposal("drafted", "关于盖章件扫描与答复附件的测试建议");
 
@@ -58,7 +61,10 @@ test("handler attaches, director signs, the unit uploads the sealed scan, the me
   // 邓敏军 signs it off; the letter lists its attachment.
   const director = await pageAs(browser, "dengmj");
   await director.goto(`/proposals/${id}`);
-  await director.getByRole("region", { name: /审签答复函/ }).getByRole("button", { name: "同意签发" }).click();
+  await director
+    .getByRole("region", { name: /审签答复函/ })
+    .getByRole("button", { name: "同意签发" })
+    .click();
   const letter = director.getByRole("region", { name: /^答复函发文字号/ });
   await expect(letter.getByRole("link", { name: "办理方案.pdf" })).toBeVisible();
 
@@ -77,7 +83,10 @@ test("handler attaches, director signs, the unit uploads the sealed scan, the me
   await noAxeViolations(handler);
   await shoot(handler, "uploaded");
   const scanHref = (await sealed.getByRole("link", { name: "盖章件.pdf" }).getAttribute("href"))!;
-  const attachmentHref = (await handler.getByRole("region", { name: /^答复函发文字号/ }).getByRole("link", { name: "办理方案.pdf" }).getAttribute("href"))!;
+  const attachmentHref = (await handler
+    .getByRole("region", { name: /^答复函发文字号/ })
+    .getByRole("link", { name: "办理方案.pdf" })
+    .getAttribute("href"))!;
 
   // 刘新荣 sees both beside the letter and downloads the scan: the very file uploaded.
   const member = await pageAs(browser, "liuxr");
@@ -106,7 +115,7 @@ test("handler attaches, director signs, the unit uploads the sealed scan, the me
   const publication = coordinator.getByRole("region", { name: "政府信息公开" });
   await publication.getByRole("button", { name: "发布" }).click();
   await expect(publication.getByRole("status")).toContainText("已发布");
-  const publicPath = `/open/${readDb((db) => one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id))}`;
+  const publicPath = `/open/${await readDb((db) => one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id))}`;
   const visitor = await browser.newPage();
   await visitor.goto(publicPath);
   const downloads = visitor.locator(".portal-downloads");

@@ -20,7 +20,7 @@ import { noAxeViolations } from "./accessibility";
 import { expect, signIn, test, type Page } from "./fixtures";
 import { fitsThePhone, PHONE } from "./phone";
 import { proposalState, region } from "./proposal-page";
-import { readDb } from "./security/support";
+import { one, readDb } from "./security/support";
 import { createSession } from "./sessions";
 
 const SHOTS = "/work/wt/shots";
@@ -297,16 +297,11 @@ async function memberDownloadsScan(browser: Browser, { id }: Walked, docNumber: 
 }
 
 /** The proposal's event log, read only: each step's action and who took it, in order. */
-function stepsLogged(id: number): [string, string][] {
-  return readDb((db) =>
-    db
-      .prepare("select e.action, u.username from events e join users u on u.id = e.actor_id where e.proposal_id = ? order by e.id")
-      .all(id)
-      .map((row) => {
-        const { action, username } = row as { action: string; username: string };
-        return [action, username];
-      }),
+async function stepsLogged(id: number): Promise<[string, string][]> {
+  const rows = await readDb((db) =>
+    db.arrays("select e.action, u.username from events e join users u on u.id = e.actor_id where e.proposal_id = ? order by e.id", id),
   );
+  return rows as [string, string][];
 }
 
 test("proposal 180 through 科技创新局 with 分办: the office divides it to 蒋明杰, the 分管领导 returns it once then passes it, the director signs on a phone, the member downloads the sealed scan", async ({
@@ -314,7 +309,7 @@ test("proposal 180 through 科技创新局 with 分办: the office divides it to
 }) => {
   test.setTimeout(240_000);
   // The unit asks for its 分管领导's review (the demo's setting, read here, not written).
-  expect(readDb((db) => db.prepare("select leader_review from units where name = ?").pluck().get(UNIT))).toBe(1);
+  expect(await readDb((db) => one(db, "select leader_review from units where name = ?", UNIT))).toBeTruthy();
 
   const walked = await registerAndAssign(browser);
   const due = await officeDivides(browser, walked);
@@ -336,7 +331,7 @@ test("proposal 180 through 科技创新局 with 分办: the office divides it to
   await handler.context().close();
   await memberDownloadsScan(browser, walked, docNumber, scan);
 
-  expect(stepsLogged(walked.id)).toEqual([
+  expect(await stepsLogged(walked.id)).toEqual([
     ["register", "coordinator"],
     ["assign", "coordinator"],
     ["accept", "hej"],

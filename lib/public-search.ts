@@ -2,7 +2,7 @@
  * How a visitor's search words become a query on the FTS5 trigram index, and how matches are marked in
  * the results. Pure. The trigram tokenizer only answers MATCH for words of three characters or more, so
  * a shorter word (most two-character Chinese words, such as 博士) is matched through the trigrams of the
- * index that begin with it (db/queries/trigrams.ts looks them up in the index's vocabulary), or with LIKE
+ * index that begin with it (db/search/sqlite-text-match.ts looks them up in the index's vocabulary), or with LIKE
  * over the same indexed columns when there are too many; every word must be present (AND).
  */
 

@@ -12,11 +12,14 @@ if (vitest) {
   failed += vitest.numFailedTests + vitest.numFailedTestSuites;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
-const playwright = read("reports/playwright.json");
-if (playwright) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-  skipped += playwright.stats.skipped;
+// One Playwright report per engine: playwright.json (SQLite) and playwright-postgresql.json.
+for (const file of fs.existsSync("reports") ? fs.readdirSync("reports") : []) {
+  if (!/^playwright.*\.json$/.test(file)) continue;
+  const { stats, errors = [] } = read(`reports/${file}`);
+  passed += stats.expected + stats.flaky;
+  // An error outside the tests (a web server that never started: no PostgreSQL) fails the run all the same.
+  failed += stats.unexpected + errors.length;
+  skipped += stats.skipped;
 }
 console.log(`\nAll tests finished in ${process.argv[2] ?? "?"} s`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -17,13 +17,19 @@ if [ "${1:-}" != "--e2e-only" ]; then
     echo "== $step"
     if ! npx $step; then echo "\`$step\` failed"; echo "0 passed, 1 failed"; exit 1; fi
   done
-  source scripts/ensure-postgres.sh
+fi
+# PostgreSQL for vitest's PostgreSQL half and for the end-to-end selection on PostgreSQL.
+source scripts/ensure-postgres.sh
+
+if [ "${1:-}" != "--e2e-only" ]; then
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 
 source scripts/ensure-chromium.sh || exit 1
 npm run build || exit 1
 npx playwright test || status=1
+# The specs of the PostgreSQL selection (playwright.config.ts) again, on a PostgreSQL database of their own.
+E2E_ENGINE=postgresql npx playwright test || status=1
 
 node scripts/test-summary.mjs "$(( $(date +%s) - start ))" || status=1
 exit $status

@@ -3,7 +3,7 @@
  * proposer or co-signer, checking one, and using one to submit that member's receipt through the
  * workflow. The token itself is never stored, only its SHA-256.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import {
@@ -55,13 +55,20 @@ export async function issueReceiptToken(db: Writer, replyId: number, memberId: n
   const signer = await db
     .select({ userId: proposalSigners.userId })
     .from(proposalSigners)
-    .where(and(eq(proposalSigners.proposalId, reply.proposalId), eq(proposalSigners.userId, memberId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .where(
+      and(
+        eq(proposalSigners.proposalId, reply.proposalId),
+        eq(proposalSigners.userId, memberId),
+        inArray(proposalSigners.role, ["lead", "cosigner"]),
+      ),
+    )
     .get();
   if (!signer) throw new Error(`user ${memberId} is not a proposer of reply ${replyId}`);
   const expiresAt = receiptTokenExpiry(reply.receiptDue);
   const token = receiptTokenFor(replyId, memberId, reply.receiptDue);
   const tokenHash = receiptTokenHash(token);
-  await db.insert(receiptTokens)
+  await db
+    .insert(receiptTokens)
     .values({ replyId, memberId, tokenHash, expiresAt, createdAt: now })
     .onConflictDoUpdate({ target: [receiptTokens.replyId, receiptTokens.memberId], set: { tokenHash, expiresAt } })
     .run();
@@ -76,6 +83,7 @@ export async function issueReceiptTokens(db: Writer, replyId: number, now: Date 
     .select({ userId: proposalSigners.userId })
     .from(proposalSigners)
     .where(and(eq(proposalSigners.proposalId, reply.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .orderBy(asc(proposalSigners.userId))
     .all();
   for (const s of signers) await issueReceiptToken(db, replyId, s.userId, now);
 }
@@ -88,9 +96,13 @@ export async function issueMissingReceiptTokens(db: Db, now: Date = clockNow()):
   const missing = await db
     .select({ replyId: replies.id, memberId: proposalSigners.userId })
     .from(replies)
-    .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, replies.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .innerJoin(
+      proposalSigners,
+      and(eq(proposalSigners.proposalId, replies.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])),
+    )
     .leftJoin(receiptTokens, and(eq(receiptTokens.replyId, replies.id), eq(receiptTokens.memberId, proposalSigners.userId)))
     .where(isNull(receiptTokens.replyId))
+    .orderBy(asc(replies.id), asc(proposalSigners.userId))
     .all();
   await db.transaction(async (tx) => {
     for (const m of missing) await issueReceiptToken(tx, m.replyId, m.memberId, now);
@@ -207,7 +219,10 @@ export async function consumeReceiptToken(
     .where(and(eq(receiptTokens.tokenHash, tokenHash), isNull(receiptTokens.usedAt)))
     .returning({ tokenHash: receiptTokens.tokenHash });
   if (claimed.length !== 1) return { ok: false, refusal: "used" };
-  const result = await submitReceipt(db, { id: claims.memberId, role: "member", unitId: null }, proposalId, { ...answers, replyId: claims.replyId });
+  const result = await submitReceipt(db, { id: claims.memberId, role: "member", unitId: null }, proposalId, {
+    ...answers,
+    replyId: claims.replyId,
+  });
   if (!result.ok) await db.update(receiptTokens).set({ usedAt: null }).where(eq(receiptTokens.tokenHash, tokenHash)).run();
   return result;
 }

@@ -24,6 +24,7 @@ import { categories, sessions, units, users } from "../schema";
 import { bumpSessionVersion } from "./credentials";
 import { uniqueViolation } from "./errors";
 import { logEvent } from "./events";
+import { position } from "../dialect";
 
 /** The outcome of a write: the row's id, or why it was refused (with the form field to blame). */
 export type SaveResult = { ok: true; id: number } | { ok: false; error: string; field?: string };
@@ -37,7 +38,6 @@ export function refuseDuplicate(error: unknown, rules: UniqueRule[]): SaveResult
   if (!rule) throw error;
   return { ok: false, error: rule.error, field: rule.field };
 }
-
 
 /** The names of the fields whose values differ, for the event log. */
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
@@ -53,7 +53,8 @@ export const NOT_FOUND: SaveResult = { ok: false, error: "该记录不存在或�
 export async function adminOverview(db: Db, now = new Date()) {
   const tally = async (table: typeof units | typeof sessions | typeof categories) =>
     (await db
-      .select({ total: count(), active: sql<number>`coalesce(sum(${table.active}), 0)` })
+      // `active` is 0/1 on SQLite and a boolean on PostgreSQL: counted by FILTER, which both know.
+      .select({ total: count(), active: sql<number>`count(*) filter (where ${table.active})` })
       .from(table)
       .get()) ?? { total: 0, active: 0 };
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
@@ -146,7 +147,9 @@ export async function listUsers(db: Db, filter: UserFilter, page: { page: number
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.unit) conditions.push(eq(users.unitId, filter.unit));
   if (filter.q) {
-    conditions.push(sql`(instr(lower(${users.username}), lower(${filter.q})) > 0 or instr(${users.displayName}, ${filter.q}) > 0)`);
+    conditions.push(
+      sql`(${position(sql`lower(${users.username})`, sql`lower(${filter.q})`)} > 0 or ${position(users.displayName, filter.q)} > 0)`,
+    );
   }
   if (filter.status === "active") conditions.push(eq(users.disabled, false));
   if (filter.status === "disabled") conditions.push(eq(users.disabled, true));
@@ -216,7 +219,8 @@ export async function updateUser(db: Db, { id, ...values }: UpdateUserInput, act
     if (unitRefused) return unitRefused;
     // A 科室 and 可分办 are a handler's within their unit: another role or unit leaves both.
     const leavesSection = values.role !== "handler" || values.unitId !== before.unitId;
-    await tx.update(users)
+    await tx
+      .update(users)
       .set({ ...values, ...(leavesSection ? { sectionId: null, canDivide: false } : {}) })
       .where(eq(users.id, id))
       .run();
@@ -237,7 +241,8 @@ export async function resetPassword(db: Db, { id, password }: ResetPasswordInput
   }
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.update(users)
+    await tx
+      .update(users)
       .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
       .where(eq(users.id, id))
       .run();

@@ -4,15 +4,16 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { AUDIT_KINDS, chinaDayRange, type AuditFilter } from "@/lib/audit";
 import type { Db } from "../client";
 import { events, users } from "../schema";
+import { jsonField, position } from "../dialect";
 
 const actor = alias(users, "actor");
 const target = alias(users, "target");
 
 /** The user an event is about (user management events name them in data.userId). */
-const targetId = sql`json_extract(${events.data}, '$.userId')`;
+const targetId = jsonField(events.data, "userId", "integer");
 /** The name typed at sign-in, also for names that have no account. */
-const triedName = sql<string | null>`json_extract(${events.data}, '$.username')`;
-const address = sql<string | null>`json_extract(${events.data}, '$.address')`;
+const triedName = jsonField(events.data, "username", "text");
+const address = jsonField(events.data, "address", "text");
 
 export async function listAuditEvents(db: Db, filter: AuditFilter, page: { page: number; pageSize: number }) {
   const conditions: SQL[] = [filter.kind ? eq(events.action, filter.kind) : inArray(events.action, AUDIT_KINDS)];
@@ -21,9 +22,9 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, page: { page:
   if (filter.user) {
     const q = filter.user.toLowerCase();
     conditions.push(
-      sql`(instr(lower(coalesce(${actor.username}, '')), ${q}) > 0 or instr(coalesce(${actor.displayName}, ''), ${filter.user}) > 0
-        or instr(lower(coalesce(${target.username}, '')), ${q}) > 0 or instr(coalesce(${target.displayName}, ''), ${filter.user}) > 0
-        or instr(lower(coalesce(${triedName}, '')), ${q}) > 0)`,
+      sql`(${position(sql`lower(coalesce(${actor.username}, ''))`, q)} > 0 or ${position(sql`coalesce(${actor.displayName}, '')`, filter.user)} > 0
+        or ${position(sql`lower(coalesce(${target.username}, ''))`, q)} > 0 or ${position(sql`coalesce(${target.displayName}, '')`, filter.user)} > 0
+        or ${position(sql`lower(coalesce(${triedName}, ''))`, q)} > 0)`,
     );
   }
   const where = and(...conditions);
@@ -51,13 +52,15 @@ export async function listAuditEvents(db: Db, filter: AuditFilter, page: { page:
     .offset((page.page - 1) * page.pageSize)
     .all();
   const total =
-    (await db
-      .select({ n: count() })
-      .from(events)
-      .leftJoin(actor, eq(actor.id, events.actorId))
-      .leftJoin(target, sql`${target.id} = ${targetId}`)
-      .where(where)
-      .get())?.n ?? 0;
+    (
+      await db
+        .select({ n: count() })
+        .from(events)
+        .leftJoin(actor, eq(actor.id, events.actorId))
+        .leftJoin(target, sql`${target.id} = ${targetId}`)
+        .where(where)
+        .get()
+    )?.n ?? 0;
   return { rows, total };
 }
 

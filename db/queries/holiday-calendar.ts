@@ -4,9 +4,10 @@
  * indexed lookup), so an edit made through any server process counts in every other at once; the calendar
  * itself is rebuilt only when the stored text changed.
  */
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { holidayCalendar, type CalendarDay, type HolidayCalendar, type MaintainedYear } from "@/lib/holiday-calendar";
 import type { Db } from "../client";
+import { jsonText } from "../dialect";
 import { preparedOnce } from "../prepared";
 import { settings } from "../schema";
 import { logEvent } from "./events";
@@ -24,7 +25,7 @@ type Stored = { years: StoredYear[] };
 // The raw text, not the parsed value: it is the cache key, compared as a string.
 const storedText = preparedOnce((db: Reader) =>
   db
-    .select({ raw: sql<string>`value` })
+    .select({ raw: jsonText(settings.value) })
     .from(settings)
     .where(eq(settings.key, KEY))
     .prepare(),
@@ -56,7 +57,8 @@ async function write(db: Db, actorId: number, change: (years: StoredYear[]) => S
     // No year left: no row, as before any was entered.
     if (years.length === 0) await tx.delete(settings).where(eq(settings.key, KEY)).run();
     else
-      await tx.insert(settings)
+      await tx
+        .insert(settings)
         .values({ key: KEY, value, updatedBy: actorId, updatedAt: now() })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
         .run();
@@ -65,7 +67,11 @@ async function write(db: Db, actorId: number, change: (years: StoredYear[]) => S
 }
 
 /** Enters (or replaces) one year's holidays and make-up working days. */
-export async function saveMaintainedYear(db: Db, input: { year: number; days: CalendarDay[]; source: string; noticeText: string }, actorId: number): Promise<void> {
+export async function saveMaintainedYear(
+  db: Db,
+  input: { year: number; days: CalendarDay[]; source: string; noticeText: string },
+  actorId: number,
+): Promise<void> {
   const entry: StoredYear = { ...input, updatedAt: Date.now(), updatedBy: actorId };
   await write(db, actorId, (years) => [...years.filter((y) => y.year !== input.year), entry], {
     year: input.year,

@@ -1,9 +1,28 @@
 /** What the 面商/座谈会 pages read: the proposals a unit may cover, its meetings, one meeting in full, a photo's file. */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignments, contactRecords, events, meetingMembers, meetingPhotos, meetings, proposalSigners, proposals, sessions, units, users } from "../schema";
+import {
+  assignments,
+  contactRecords,
+  events,
+  meetingMembers,
+  meetingPhotos,
+  meetings,
+  proposalSigners,
+  proposals,
+  sessions,
+  units,
+  users,
+} from "../schema";
+import { jsonField } from "../dialect";
 
-export type MeetingCandidate = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
+export type MeetingCandidate = {
+  id: number;
+  number: number;
+  title: string;
+  kind: "proposal" | "suggestion";
+  proposers: { id: number; name: string }[];
+};
 
 /** The proposals the unit leads and handles now (签收 done, not yet submitted), with their proposers and co-signers. */
 export async function meetingCandidates(db: Db, unitId: number): Promise<MeetingCandidate[]> {
@@ -12,7 +31,14 @@ export async function meetingCandidates(db: Db, unitId: number): Promise<Meeting
     .from(assignments)
     .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .where(and(eq(assignments.unitId, unitId), eq(assignments.role, "lead"), eq(assignments.status, "accepted"), inArray(proposals.status, ["handling", "rehandling"])))
+    .where(
+      and(
+        eq(assignments.unitId, unitId),
+        eq(assignments.role, "lead"),
+        eq(assignments.status, "accepted"),
+        inArray(proposals.status, ["handling", "rehandling"]),
+      ),
+    )
     .orderBy(asc(sessions.year), asc(proposals.number))
     .all();
   if (rows.length === 0) return [];
@@ -20,7 +46,15 @@ export async function meetingCandidates(db: Db, unitId: number): Promise<Meeting
     .select({ proposalId: proposalSigners.proposalId, id: users.id, name: users.displayName })
     .from(proposalSigners)
     .innerJoin(users, eq(users.id, proposalSigners.userId))
-    .where(and(inArray(proposalSigners.proposalId, rows.map((r) => r.id)), inArray(proposalSigners.role, ["lead", "cosigner"])))
+    .where(
+      and(
+        inArray(
+          proposalSigners.proposalId,
+          rows.map((r) => r.id),
+        ),
+        inArray(proposalSigners.role, ["lead", "cosigner"]),
+      ),
+    )
     .orderBy(asc(proposalSigners.proposalId), sql`${proposalSigners.role} = 'cosigner'`)
     .all();
   return rows.map((r) => ({ ...r, proposers: signers.filter((s) => s.proposalId === r.id).map(({ id, name }) => ({ id, name })) }));
@@ -96,22 +130,34 @@ export async function meetingPhotoFile(db: Db, meetingId: number, photoId: numbe
   );
 }
 
-export type PhotoChange = { id: number; action: "meeting_photos_added" | "meeting_photo_removed"; actor: string | null; fileNames: string[]; createdAt: Date };
+export type PhotoChange = {
+  id: number;
+  action: "meeting_photos_added" | "meeting_photo_removed";
+  actor: string | null;
+  fileNames: string[];
+  createdAt: Date;
+};
 
 /** The photos added to and removed from a meeting after it was recorded, as logged, oldest first. */
 export async function meetingPhotoChanges(db: Db, meetingId: number): Promise<PhotoChange[]> {
-  return (await db
-    .select({ id: events.id, action: events.action, actor: users.displayName, data: events.data, createdAt: events.createdAt })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    .where(and(inArray(events.action, ["meeting_photos_added", "meeting_photo_removed"]), sql`json_extract(${events.data}, '$.meetingId') = ${meetingId}`))
-    .orderBy(asc(events.id))
-    .all())
-    .map((e) => ({
-      id: e.id,
-      action: e.action as PhotoChange["action"],
-      actor: e.actor,
-      fileNames: (e.data?.fileNames as string[] | undefined) ?? [String(e.data?.fileName ?? "")],
-      createdAt: e.createdAt,
-    }));
+  return (
+    await db
+      .select({ id: events.id, action: events.action, actor: users.displayName, data: events.data, createdAt: events.createdAt })
+      .from(events)
+      .leftJoin(users, eq(users.id, events.actorId))
+      .where(
+        and(
+          inArray(events.action, ["meeting_photos_added", "meeting_photo_removed"]),
+          eq(jsonField(events.data, "meetingId", "integer"), meetingId),
+        ),
+      )
+      .orderBy(asc(events.id))
+      .all()
+  ).map((e) => ({
+    id: e.id,
+    action: e.action as PhotoChange["action"],
+    actor: e.actor,
+    fileNames: (e.data?.fileNames as string[] | undefined) ?? [String(e.data?.fileName ?? "")],
+    createdAt: e.createdAt,
+  }));
 }

@@ -1,6 +1,7 @@
 import { aliasedTable, and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assignments, proposalSigners, proposals, replies, receipts, sessions, units } from "../schema";
+import { stringAgg } from "../dialect";
 
 const leadAssignment = aliasedTable(assignments, "lead_assignment");
 const leadUnit = aliasedTable(units, "lead_unit");
@@ -22,7 +23,9 @@ export async function memberProposals(db: Db, memberId: number) {
       sessionMeeting: sessions.meeting,
       sessionKind: sessions.kind,
       leadUnit: leadUnit.name,
-      coUnits: sql<string | null>`(select group_concat(u.short_name, '、') from ${assignments} a join ${units} u on u.id = a.unit_id where a.proposal_id = ${proposals.id} and a.role = 'co' and a.status <> 'withdrawn')`,
+      coUnits: sql<
+        string | null
+      >`(select ${stringAgg(sql`u.short_name`, "、", sql`a.id`)} from ${assignments} a join ${units} u on u.id = a.unit_id where a.proposal_id = ${proposals.id} and a.role = 'co' and a.status <> 'withdrawn')`,
       due: sql<string | null>`coalesce(${leadAssignment.extendedDue}, ${leadAssignment.due})`,
       replyId: latestReply.id,
       receiptDue: latestReply.receiptDue,

@@ -3,7 +3,7 @@
  * on `proposals`, shared by the list (listProposals) and its export (ledgerRows), so that 导出台账 holds
  * exactly the rows the list shows. Every part reads an index, never every proposal's row: the proposals'
  * own columns are in the covering index proposals_filter_idx; units, the reply deadline and the texts are
- * sets of ids from their indexes (assignments, proposal_statistics, the trigram indexes of titles and bodies).
+ * sets of ids from their indexes (assignments, proposal_statistics, the search indexes of titles and bodies: db/search).
  */
 import { and, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AssignmentRole } from "@/lib/domain";
@@ -12,7 +12,8 @@ import type { ProposalFilter } from "@/lib/proposal-filter";
 import { searchTerms } from "@/lib/public-search";
 import type { Db } from "../client";
 import { assignments, proposalSigners, proposalStatistics, proposals, sessions, units, users } from "../schema";
-import { substringMatch, type TrigramVocabulary } from "./trigrams";
+import { likeAnyCase } from "../dialect";
+import { searchReader, textMatchIds } from "../search/text-match";
 
 export type ProposalSelection = ProposalFilter & {
   /** Only proposals this unit has a live assignment on (the list of a unit's handler or director). */
@@ -40,17 +41,6 @@ function assignedTo(db: Db, unitId: number, role?: AssignmentRole) {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The ids of the proposals whose title or body holds the word: MATCH on its trigram index, or LIKE when a short word is too common; null when none does. */
-async function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies", word: string): Promise<SQL | null> {
-  const match = await substringMatch(db, `${index}_terms` as TrigramVocabulary, word);
-  if (match === "none") return null;
-  if (match === null) {
-    const column = index === "proposal_titles" ? proposals.title : proposals.body;
-    return sql`select ${proposals.id} from ${proposals} where ${column} like ${likePattern(word)} escape '\\'`;
-  }
-  return sql`select rowid from ${sql.identifier(index)} where ${sql.identifier(index)} match ${match}`;
-}
-
 /**
  * One search word, as the set of proposals it finds: in the title or the body, the name of the proposer
  * (领衔) or a co-signer (联名), the name of a unit with a live assignment (主办 or 协办, full or short
@@ -59,12 +49,12 @@ async function textHolding(db: Db, index: "proposal_titles" | "proposal_bodies",
 async function wordCondition(db: Db, word: string): Promise<SQL> {
   const like = likePattern(word);
   const sets: (SQL | null)[] = [
-    await textHolding(db, "proposal_titles", word),
-    await textHolding(db, "proposal_bodies", word),
+    await textMatchIds(searchReader(db), "proposal_titles", word),
+    await textMatchIds(searchReader(db), "proposal_bodies", word),
     sql`select ${proposalSigners.proposalId} from ${proposalSigners} where ${proposalSigners.role} in ('lead', 'cosigner')
-      and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${users.displayName} like ${like} escape '\\')`,
+      and ${proposalSigners.userId} in (select ${users.id} from ${users} where ${likeAnyCase(users.displayName, like)})`,
     sql`select ${assignments.proposalId} from ${assignments} where ${assignments.status} <> 'withdrawn'
-      and ${assignments.unitId} in (select ${units.id} from ${units} where ${units.name} like ${like} escape '\\' or ${units.shortName} like ${like} escape '\\')`,
+      and ${assignments.unitId} in (select ${units.id} from ${units} where ${likeAnyCase(units.name, like)} or ${likeAnyCase(units.shortName, like)})`,
     /^\d{1,9}$/.test(word) ? sql`select ${proposals.id} from ${proposals} where ${proposals.number} = ${Number(word)}` : null,
   ];
   return sql`${proposals.id} in (${sql.join(

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
 import type { Db } from "../client";
+import { indexedBy, jsonField } from "../dialect";
 import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sections, sessions, units, users } from "../schema";
 import { selectionCondition, selectionIndex, type ProposalSelection } from "./proposal-selection";
@@ -11,7 +12,11 @@ const proposalQueries = preparedOnce((db: Db) => {
   const handler = aliasedTable(users, "handler");
   const assignee = aliasedTable(users, "assignee");
   return {
-    exists: db.select({ id: proposals.id, keyLeaderId: proposals.keyLeaderId }).from(proposals).where(eq(proposals.id, proposalId)).prepare(),
+    exists: db
+      .select({ id: proposals.id, keyLeaderId: proposals.keyLeaderId })
+      .from(proposals)
+      .where(eq(proposals.id, proposalId))
+      .prepare(),
     unitIds: db
       .select({ unitId: assignments.unitId })
       .from(assignments)
@@ -146,7 +151,7 @@ export async function listProposals(
   const filtered = where ? sql`where ${where}` : sql``;
   const index = selectionIndex(selection);
   // Raw SQL for the reads of `proposals`: drizzle's builder cannot name the index (see selectionIndex).
-  const source = sql`${proposals} indexed by ${sql.identifier(index)}`;
+  const source = indexedBy(proposals, index);
   const pageSize = options.pageSize ?? 50;
   const offset = (Math.max(1, options.page ?? 1) - 1) * pageSize;
   // From sets of ids, the page comes with the count of all (one read of the sets); otherwise the page stops
@@ -158,8 +163,17 @@ export async function listProposals(
     order by ${sessions.year} desc, ${sessions.id} desc, ${proposals.number} limit ${pageSize} offset ${offset}`,
   );
   const ids = page.map((r) => r.id);
-  const total = fromSets && page.length > 0 ? page[0]!.total : ((await db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`))?.n ?? 0);
-  const rows = ids.length > 0 ? await listBase(db).where(inArray(proposals.id, ids)).orderBy(...listOrder).all() : [];
+  const total =
+    fromSets && page.length > 0
+      ? page[0]!.total
+      : ((await db.get<{ n: number }>(sql`select count(*) as n from ${source} ${filtered}`))?.n ?? 0);
+  const rows =
+    ids.length > 0
+      ? await listBase(db)
+          .where(inArray(proposals.id, ids))
+          .orderBy(...listOrder)
+          .all()
+      : [];
   return { rows, total };
 }
 
@@ -194,19 +208,19 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
       createdAt: events.createdAt,
       actor: users.displayName,
       // The unit an entry concerns (申请延期, a co-handling opinion …), which decides who may read its comment.
-      unitId: sql<number | null>`json_extract(${events.data}, '$.unitId')`,
+      unitId: jsonField(events.data, "unitId", "integer"),
       /** The other proposal of a 并案 or 取消并案. */
       related: { number: relatedProposal.number, kind: relatedSession.kind },
       /** 分办 and 改派: to which 科室 and 承办人, by when. */
       section: divisionSection.name,
       assignee: divisionAssignee.displayName,
-      internalDue: sql<string | null>`json_extract(${events.data}, '$.due')`,
+      internalDue: jsonField(events.data, "due", "text"),
     })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
-    .leftJoin(divisionSection, eq(divisionSection.id, sql`json_extract(${events.data}, '$.sectionId')`))
-    .leftJoin(divisionAssignee, eq(divisionAssignee.id, sql`json_extract(${events.data}, '$.assigneeId')`))
-    .leftJoin(relatedProposal, eq(relatedProposal.id, sql`json_extract(${events.data}, '$.relatedId')`))
+    .leftJoin(divisionSection, eq(divisionSection.id, jsonField(events.data, "sectionId", "integer")))
+    .leftJoin(divisionAssignee, eq(divisionAssignee.id, jsonField(events.data, "assigneeId", "integer")))
+    .leftJoin(relatedProposal, eq(relatedProposal.id, jsonField(events.data, "relatedId", "integer")))
     .leftJoin(relatedSession, eq(relatedSession.id, relatedProposal.sessionId))
     .where(eq(events.proposalId, param("proposalId")))
     .orderBy(asc(events.id))
@@ -214,9 +228,10 @@ const proposalTimelineQuery = preparedOnce((db: Db) =>
 );
 
 export async function proposalTimeline(db: Db, proposalId: number) {
-  return (await proposalTimelineQuery(db)
-    .all({ proposalId }))
-    .map(({ section, assignee, internalDue, ...e }) => ({ ...e, detail: section && assignee ? `${section} · 承办人${assignee} · 内部期限${internalDue}` : null }));
+  return (await proposalTimelineQuery(db).all({ proposalId })).map(({ section, assignee, internalDue, ...e }) => ({
+    ...e,
+    detail: section && assignee ? `${section} · 承办人${assignee} · 内部期限${internalDue}` : null,
+  }));
 }
 
 export async function listSessions(db: Db) {

@@ -1,7 +1,8 @@
 /**
  * Everything the public open-information site reads. Every query here starts from publications with
  * status 'published'; withheld and withdrawn replies, drafts and unpublished replies are never reachable
- * from these functions. The search reads the FTS5 table public_search, which holds published rows only.
+ * from these functions. The search reads public_search (db/search: SQLite's FTS5 table, or PostgreSQL's
+ * table of migration 0004), which holds published rows only.
  *
  * Lists and searches first find one page of publication ids from publications alone (its indexes hold
  * every filter column, so even page 500 skips index entries, not joined rows), then join only those.
@@ -13,7 +14,9 @@ import { replyRoundSuffix } from "@/lib/publication";
 import type { SearchPlan } from "@/lib/public-search";
 import type { Db } from "../client";
 import { letterForReply } from "./letter";
-import { publicConditions as searchConditions } from "../search/sqlite-text-match";
+import { unindexed } from "../dialect";
+import { databaseEngine } from "../engine";
+import { publicSearchIds, publicSearchText, searchReader } from "../search/text-match";
 import { proposals, publications, replies, sessions, units } from "../schema";
 
 type Reader = Pick<Db, "select" | "selectDistinct" | "all">;
@@ -60,7 +63,7 @@ function published(filters: PublicFilters, extra?: SQL): SQL {
   )!;
 }
 
-const searchText = sql<string>`(SELECT body FROM public_search WHERE rowid = ${publications.id})`;
+const searchText = publicSearchText(databaseEngine(), publications.id);
 
 /** Published replies with everything their pages show, and the indexed text for search excerpts. */
 function selectPublished(db: Reader) {
@@ -142,7 +145,9 @@ export async function listPublished(db: Reader, filters: PublicFilters, page = 1
 /** One published reply; null when it does not exist or is not (or no longer) published. */
 export async function publishedById(db: Reader, id: number): Promise<PublicItem | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const row = await selectPublished(db).where(published({}, eq(publications.id, id))).get();
+  const row = await selectPublished(db)
+    .where(published({}, eq(publications.id, id)))
+    .get();
   return row ? toItem(row) : null;
 }
 
@@ -155,7 +160,13 @@ export async function publishedLetter(db: Db, publicationId: number): Promise<Le
 
 /** The newest published replies, for the feed, the open-data list and the sitemap. */
 export async function latestPublished(db: Reader, limit: number): Promise<PublicItem[]> {
-  return (await selectPublished(db).where(published({})).orderBy(...newestFirst).limit(limit).all()).map(toItem);
+  return (
+    await selectPublished(db)
+      .where(published({}))
+      .orderBy(...newestFirst)
+      .limit(limit)
+      .all()
+  ).map(toItem);
 }
 
 export type PublicSearchHit = PublicItem & { searchText: string };
@@ -164,16 +175,24 @@ export type PublicSearchHit = PublicItem & { searchText: string };
  * Published replies whose title and public text hold every word of the plan, newest first, with the
  * indexed text (the body under 全文公开, the summary under 摘要公开) for the excerpt.
  */
-export async function searchPublished(db: Reader, plan: SearchPlan, filters: PublicFilters, page = 1): Promise<{ items: PublicSearchHit[]; total: number }> {
-  const conditions = await searchConditions(db, plan);
-  if (conditions === null) return { items: [], total: 0 };
-  // The unary + keeps SQLite from fetching every match by id and sorting them all: it walks a
-  // publications index newest first, checks each against the matches and stops at the end of the page.
-  const where = published(filters, sql`+${publications.id} IN (SELECT rowid FROM public_search WHERE ${conditions})`);
+export async function searchPublished(
+  db: Reader,
+  plan: SearchPlan,
+  filters: PublicFilters,
+  page = 1,
+): Promise<{ items: PublicSearchHit[]; total: number }> {
+  const hits = await publicSearchIds(searchReader(db), plan);
+  if (hits === null) return { items: [], total: 0 };
+  // Unindexed, publications.id keeps SQLite from fetching every match by id and sorting them all: it walks
+  // a publications index newest first, checks each against the matches and stops at the end of the page.
+  const where = published(filters, sql`${unindexed(publications.id)} IN (${hits})`);
   const items = (await rowsOf(db, pageIds(db, where, page))).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
-  const unfiltered = filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
+  const unfiltered =
+    filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
   // public_search holds the published replies only: without filters, its matches are the total.
-  const total = unfiltered ? ((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM public_search WHERE ${conditions}`))[0]?.n ?? 0) : await countPublished(db, where);
+  const total = unfiltered
+    ? ((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits}) AS hits`))[0]?.n ?? 0)
+    : await countPublished(db, where);
   return { items, total };
 }
 
@@ -183,34 +202,27 @@ export async function searchPublished(db: Reader, plan: SearchPlan, filters: Pub
  */
 export async function publicFilterOptions(db: Reader) {
   const where = eq(publications.status, "published");
-  const years = (await db
-    .selectDistinct({ year: publications.indexYear })
-    .from(publications)
-    .where(where)
-    .orderBy(desc(publications.indexYear))
-    .all())
-    .flatMap((r) => (r.year === null ? [] : [r.year]));
+  const years = (
+    await db.selectDistinct({ year: publications.indexYear }).from(publications).where(where).orderBy(desc(publications.indexYear)).all()
+  ).flatMap((r) => (r.year === null ? [] : [r.year]));
   const publisherIds = db.selectDistinct({ id: publications.publisherUnitId }).from(publications).where(where).as("publisher_ids");
   const newest = aliasedTable(publications, "newest");
-  const publishers = (await db
-    .select({
-      id: publisherIds.id,
-      name: sql<string>`(${db
-        .select({ name: newest.publisherName })
-        .from(newest)
-        .where(and(eq(newest.status, "published"), eq(newest.publisherUnitId, publisherIds.id)))
-        .orderBy(desc(newest.publishedOn), desc(newest.id))
-        .limit(1)})`,
-    })
-    .from(publisherIds)
-    .all())
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
-  const topics = (await db
-    .selectDistinct({ topic: publications.topic })
-    .from(publications)
-    .where(where)
-    .orderBy(publications.topic)
-    .all())
-    .map((r) => r.topic);
+  const publishers = (
+    await db
+      .select({
+        id: publisherIds.id,
+        name: sql<string>`(${db
+          .select({ name: newest.publisherName })
+          .from(newest)
+          .where(and(eq(newest.status, "published"), eq(newest.publisherUnitId, publisherIds.id)))
+          .orderBy(desc(newest.publishedOn), desc(newest.id))
+          .limit(1)})`,
+      })
+      .from(publisherIds)
+      .all()
+  ).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  const topics = (
+    await db.selectDistinct({ topic: publications.topic }).from(publications).where(where).orderBy(publications.topic).all()
+  ).map((r) => r.topic);
   return { years, publishers, topics };
 }

@@ -2,6 +2,7 @@
 import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { events, receipts, replies, users } from "../schema";
+import { jsonField } from "../dialect";
 
 const member = aliasedTable(users, "receipt_member");
 const recorder = aliasedTable(users, "receipt_recorder");
@@ -47,8 +48,8 @@ export async function receiptsOf(db: Db, proposalId: number): Promise<ReceiptVie
 
 /** When each proposer was last reminded (催告) of their receipt on one reply round of this proposal. */
 export async function lastRemindersOf(db: Db, proposalId: number): Promise<(memberId: number, round: number) => Date | undefined> {
-  const member = sql<number>`json_extract(${events.data}, '$.memberId')`;
-  const round = sql<number>`json_extract(${events.data}, '$.round')`;
+  const member = jsonField(events.data, "memberId", "integer");
+  const round = jsonField(events.data, "round", "integer");
   const rows = await db
     .select({ memberId: member, round, at: sql<number>`max(${events.createdAt})` })
     .from(events)

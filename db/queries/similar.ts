@@ -2,6 +2,8 @@
 import { aliasedTable, and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { bigrams, BODY_OPENING, BODY_WEIGHT, similarityTo, TITLE_WEIGHT } from "@/lib/similarity";
 import type { Db } from "../client";
+import { databaseEngine } from "../engine";
+import { similarCandidates, titleWordUse } from "../search/text-match";
 import { remembered } from "./remembered";
 import { proposalLinks, proposals, replies, sessions } from "../schema";
 
@@ -63,7 +65,14 @@ export async function similarProposals(db: Db, proposalId: number, limit = 5, th
   if (ranking.length === 0) return [];
   const ids = ranking.map((r) => r.id);
   const rows = await db
-    .select({ id: proposals.id, number: proposals.number, title: proposals.title, status: proposals.status, year: sessions.year, kind: sessions.kind })
+    .select({
+      id: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      status: proposals.status,
+      year: sessions.year,
+      kind: sessions.kind,
+    })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(inArray(proposals.id, ids))
@@ -77,15 +86,18 @@ export async function similarProposals(db: Db, proposalId: number, limit = 5, th
 }
 
 /** The ids and scores of the `limit` proposals most like `self`, best first (ties by id). */
-async function rankSimilar(db: Db, proposalId: number, self: Opening, limit: number, threshold: number): Promise<{ id: number; score: number }[]> {
+async function rankSimilar(
+  db: Db,
+  proposalId: number,
+  self: Opening,
+  limit: number,
+  threshold: number,
+): Promise<{ id: number; score: number }[]> {
   const trigrams = await rarestWords(db, [...bigrams(self.title)]);
   if (trigrams.length === 0) return [];
-  const match = trigrams.map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
-  const candidateIds = (await db
-    .all<{ id: number }>(
-      sql`SELECT rowid AS id FROM proposal_titles WHERE proposal_titles MATCH ${match} AND rowid <> ${proposalId} ORDER BY rank LIMIT ${SIMILAR_CANDIDATES}`,
-    ))
-    .map((r) => r.id);
+  const candidateIds = (await db.all<{ id: number }>(similarCandidates(databaseEngine(), trigrams, proposalId, SIMILAR_CANDIDATES))).map(
+    (r) => r.id,
+  );
   if (candidateIds.length === 0) return [];
   const candidates = await db
     .select({ id: proposals.id, title: proposals.title, body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})` })
@@ -111,7 +123,9 @@ async function rankSimilar(db: Db, proposalId: number, self: Opening, limit: num
 
 /** The trigrams of the title index that begin with the rarest of these words, within WORDS and POSTINGS. */
 async function rarestWords(db: Db, words: string[]): Promise<string[]> {
-  const expanded = await Promise.all(words.map(async (word) => ({ word, ...await remembered(db, WORD_USES, word, async () => wordUse(db, word)) })));
+  const expanded = await Promise.all(
+    words.map(async (word) => ({ word, ...(await remembered(db, WORD_USES, word, async () => wordUse(db, word))) })),
+  );
   expanded.sort((a, b) => a.titles - b.titles || (a.word < b.word ? -1 : 1));
   const chosen: string[] = [];
   let used = 0;
@@ -126,12 +140,9 @@ async function rarestWords(db: Db, words: string[]): Promise<string[]> {
   return chosen;
 }
 
-/** A title word's trigrams in the index, and how many titles hold them. */
+/** A title word's terms in the index (SQLite's trigrams beginning with it, or the word), and how many titles hold them. */
 async function wordUse(db: Db, word: string): Promise<{ terms: string[]; titles: number }> {
-  const from = word.toLowerCase();
-  const rows = await db.all<{ term: string; titles: number }>(
-    sql`SELECT term, doc AS titles FROM proposal_titles_terms WHERE term >= ${from} AND term <= ${`${from}\u{10FFFF}`}`,
-  );
+  const rows = await db.all<{ term: string; titles: number }>(titleWordUse(databaseEngine(), word));
   return { terms: rows.map((t) => t.term), titles: rows.reduce((n, t) => n + t.titles, 0) };
 }
 

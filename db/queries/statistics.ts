@@ -7,7 +7,15 @@
  * sessions being worked on. The rules stay in lib/statistics.ts; nothing here decides what counts.
  */
 import { sql, type SQL } from "drizzle-orm";
-import { FACE_TO_FACE_METHODS, PROPOSAL_STATES, SATISFACTION, type ProposalState, type ResultClass, type SessionKind, type Satisfaction } from "@/lib/domain";
+import {
+  FACE_TO_FACE_METHODS,
+  PROPOSAL_STATES,
+  SATISFACTION,
+  type ProposalState,
+  type ResultClass,
+  type SessionKind,
+  type Satisfaction,
+} from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import {
@@ -26,46 +34,60 @@ import {
   type UnitFigures,
 } from "@/lib/statistics";
 import { databaseOf, type Db } from "../client";
+import { position } from "../dialect";
 
 /** `keyOnly`: 重点提案 only. */
 export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null; keyOnly?: boolean };
 
 type ReceiptColumn = `receipts_${Satisfaction}_${Satisfaction}`;
-const RECEIPT_PAIRS = SATISFACTION.flatMap((attitude) => SATISFACTION.map((result) => ({ attitude, result, column: `receipts_${attitude}_${result}` as ReceiptColumn })));
+const RECEIPT_PAIRS = SATISFACTION.flatMap((attitude) =>
+  SATISFACTION.map((result) => ({ attitude, result, column: `receipts_${attitude}_${result}` as ReceiptColumn })),
+);
 
 /** Has the methods list (distinct, comma-separated) any of these methods. */
-const anyMethod = (methods: readonly string[]) => sql.raw(`(${methods.map((m) => `instr(',' || ps.contact_methods || ',', ',${m},') > 0`).join(" or ")})`);
+const anyMethod = (methods: readonly string[]) =>
+  sql.join(
+    methods.map((m) => sql`${position(sql`',' || ps.contact_methods || ','`, `,${m},`)} > 0`),
+    sql` or `,
+  );
+
+/** A condition as 1 or 0 on both engines (PostgreSQL's comparisons are booleans, SQLite's 1/0). */
+const asNumber = (condition: SQL): SQL => sql`cast((${condition}) as integer)`;
 
 /** Each fact of lib/statistics.ts as an SQL expression over proposal_statistics ps (booleans as 1/0, unknown as null). */
 function factSql(today: string): { [K in keyof ConditionFacts]: SQL } {
   return {
     status: sql`ps.status`,
     round: sql`ps.round`,
-    acceptedOnTime: sql`(case when ps.accepted_on is not null then ps.accepted_on <= ps.accept_due when ps.accept_due < ${today} then 0 end)`,
-    replied: sql`(ps.first_reply_on is not null)`,
+    acceptedOnTime: sql`(case when ps.accepted_on is not null then ${asNumber(sql`ps.accepted_on <= ps.accept_due`)} when ps.accept_due < ${today} then 0 end)`,
+    replied: asNumber(sql`ps.first_reply_on is not null`),
     // As acceptedOnTime: a deadline passed without a first reply counts as late (lib/overdue.ts isPastDue).
-    repliedOnTime: sql`(case when ps.first_reply_on is not null then ps.first_reply_due is not null and ps.first_reply_on <= ps.first_reply_due when ps.reply_due < ${today} then 0 end)`,
+    repliedOnTime: sql`(case when ps.first_reply_on is not null then ${asNumber(sql`ps.first_reply_due is not null and ps.first_reply_on <= ps.first_reply_due`)} when ps.reply_due < ${today} then 0 end)`,
     // lib/overdue.ts replyOverdue.
-    replyOverdue: sql`(ps.status in ${AWAITING_REPLY_STATES} and ps.reply_due is not null and ps.reply_due < ${today})`,
-    contacted: sql`(ps.contact_methods <> '')`,
-    metInPerson: anyMethod(FACE_TO_FACE_METHODS),
+    replyOverdue: asNumber(sql`ps.status in ${AWAITING_REPLY_STATES} and ps.reply_due is not null and ps.reply_due < ${today}`),
+    contacted: asNumber(sql`ps.contact_methods <> ''`),
+    metInPerson: asNumber(anyMethod(FACE_TO_FACE_METHODS)),
     resultClass: sql`ps.result_class`,
     published: sql`ps.published`,
   };
 }
 
-const sqlValue = (value: unknown): SQL => (value === null ? sql`null` : typeof value === "boolean" ? sql.raw(value ? "1" : "0") : sql`${value}`);
+const sqlValue = (value: unknown): SQL =>
+  value === null ? sql`null` : typeof value === "boolean" ? sql.raw(value ? "1" : "0") : sql`${value}`;
 
 function testSql(expression: SQL, test: FactTest<unknown> | { atLeast: number }): SQL {
-  if ("is" in test) return sql`(${expression} is ${sqlValue(test.is)})`;
-  if ("not" in test) return sql`(${expression} is not ${sqlValue(test.not)})`;
+  // SQLite's `is` with a value other than null is its own; both engines know IS [NOT] DISTINCT FROM.
+  if ("is" in test) return sql`(${expression} is not distinct from ${sqlValue(test.is)})`;
+  if ("not" in test) return sql`(${expression} is distinct from ${sqlValue(test.not)})`;
   return sql`(${expression} >= ${test.atLeast})`;
 }
 
 /** A condition of lib/statistics.ts as an SQL expression that is 1 or 0 (never null). */
 function conditionSql(condition: Condition, facts: Awaited<ReturnType<typeof factSql>>): SQL {
-  const tests = (Object.keys(condition) as (keyof ConditionFacts)[]).map((fact) => testSql(facts[fact], condition[fact] as FactTest<unknown>));
-  return tests.length === 0 ? sql`1` : sql.join(tests, sql` and `);
+  const tests = (Object.keys(condition) as (keyof ConditionFacts)[]).map((fact) =>
+    testSql(facts[fact], condition[fact] as FactTest<unknown>),
+  );
+  return tests.length === 0 ? sql`1` : asNumber(sql.join(tests, sql` and `));
 }
 
 /** The receipts (sums of the per-answer columns) whose attitude, or result, passes the predicate. */
@@ -80,7 +102,8 @@ export function statisticsScope(filter: StatisticsFilter): SQL {
     ...(filter.sessionId != null ? [sql`ps.session_id = ${filter.sessionId}`] : []),
     ...(filter.kind != null ? [sql`ps.session_id in (select id from sessions where kind = ${filter.kind})`] : []),
     ...(filter.unitId != null ? [sql`ps.lead_unit_id = ${filter.unitId}`] : []),
-    ...(filter.keyOnly ? [sql`ps.proposal_id in (select id from proposals where is_key = 1)`] : []),
+    // is_key is 0/1 on SQLite, a boolean on PostgreSQL: tested as itself.
+    ...(filter.keyOnly ? [sql`ps.proposal_id in (select id from proposals where is_key)`] : []),
   ];
   return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
@@ -89,16 +112,22 @@ export function statisticsScope(filter: StatisticsFilter): SQL {
 export type UnitTotals = { counts: Counts; states: Record<ProposalState, number> };
 
 /** The counts per lead unit (null: no lead unit yet), counted in the database. */
-export async function statisticsCounts(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<Map<number | null, UnitTotals>> {
+export async function statisticsCounts(
+  db: Db,
+  filter: StatisticsFilter = {},
+  today = isoDateInChina(new Date()),
+): Promise<Map<number | null, UnitTotals>> {
   const facts = factSql(today);
   const names = Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[];
   const proposalCounts = names.map((name) => sql`sum(${conditionSql(PROPOSAL_COUNTS[name], facts)}) as ${sql.identifier(name)}`);
-  const stateCounts = PROPOSAL_STATES.map((state) => sql`sum(ps.status is ${state}) as ${sql.identifier(`state:${state}`)}`);
+  const stateCounts = PROPOSAL_STATES.map(
+    (state) => sql`sum(${asNumber(sql`ps.status = ${state}`)}) as ${sql.identifier(`state:${state}`)}`,
+  );
   const rows = await db.all<{ unitId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
-    select ps.lead_unit_id as unitId, ${sql.join(proposalCounts, sql`, `)},
+    select ps.lead_unit_id as "unitId", ${sql.join(proposalCounts, sql`, `)},
       ${receiptsSql(() => true)} as receipts,
-      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.attitude))} as attitudeSatisfied,
-      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.result))} as resultSatisfied,
+      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.attitude))} as "attitudeSatisfied",
+      ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.result))} as "resultSatisfied",
       ${sql.join(stateCounts, sql`, `)}
     from proposal_statistics ps
     ${statisticsScope(filter)}
@@ -123,28 +152,41 @@ const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
  * The totals per session under the filters (sessions in order of year), each by lead unit, counted
  * again only for a session whose version changed (or on a new day) since it was last counted.
  */
-export async function sessionTotals(db: Db, filter: StatisticsFilter, today: string): Promise<{ sessionId: number; byUnit: Map<number | null, UnitTotals> }[]> {
+export async function sessionTotals(
+  db: Db,
+  filter: StatisticsFilter,
+  today: string,
+): Promise<{ sessionId: number; byUnit: Map<number | null, UnitTotals> }[]> {
   let cache = totalsCache.get(databaseOf(db));
   if (!cache) totalsCache.set(databaseOf(db), (cache = new Map()));
   const sessions = await db.all<{ id: number; version: number }>(sql`
     select s.id as id, v.version as version from sessions s join statistics_versions v on v.session_id = s.id
-    where (${filter.sessionId ?? null} is null or s.id = ${filter.sessionId ?? null}) and (${filter.kind ?? null} is null or s.kind = ${filter.kind ?? null})
+    where ${filter.sessionId != null ? sql`s.id = ${filter.sessionId}` : sql`1 = 1`} and ${filter.kind != null ? sql`s.kind = ${filter.kind}` : sql`1 = 1`}
     order by s.year, s.id
   `);
-  return await Promise.all(sessions.map(async (session) => {
-    const cached = cache.get(session.id);
-    const byUnit = cached && cached.version === session.version && cached.today === today ? cached.byUnit : await statisticsCounts(db, { sessionId: session.id }, today);
-    cache.set(session.id, { version: session.version, today, byUnit });
-    const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
-    return { sessionId: session.id, byUnit: kept };
-  }));
+  return await Promise.all(
+    sessions.map(async (session) => {
+      const cached = cache.get(session.id);
+      const byUnit =
+        cached && cached.version === session.version && cached.today === today
+          ? cached.byUnit
+          : await statisticsCounts(db, { sessionId: session.id }, today);
+      cache.set(session.id, { version: session.version, today, byUnit });
+      const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
+      return { sessionId: session.id, byUnit: kept };
+    }),
+  );
 }
 
 /**
  * The statistics page's figures under its filters: in all, and per lead unit (ranked as figuresByUnit
  * ranks them). Equal to computeFigures and figuresByUnit of statisticsFacts under the same filters.
  */
-export async function statisticsFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<{ figures: Figures; units: UnitFigures[] }> {
+export async function statisticsFigures(
+  db: Db,
+  filter: StatisticsFilter = {},
+  today = isoDateInChina(new Date()),
+): Promise<{ figures: Figures; units: UnitFigures[] }> {
   const all = noCounts();
   const byUnit = new Map<number, Counts>();
   // The per-session totals are kept for all proposals; the few 重点提案 are counted afresh.
@@ -158,7 +200,9 @@ export async function statisticsFigures(db: Db, filter: StatisticsFilter = {}, t
     }
   }
   const names = new Map((await db.all<{ id: number; name: string }>(sql`select id, name from units`)).map((u) => [u.id, u.name]));
-  const units = rankUnits([...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })));
+  const units = rankUnits(
+    [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })),
+  );
   return { figures: figuresFromCounts(all), units };
 }
 
@@ -183,7 +227,7 @@ export async function statisticsFacts(db: Db, filter: StatisticsFilter = {}, tod
   const facts = factSql(today);
   const columns = (Object.keys(facts) as (keyof ConditionFacts)[]).map((name) => sql`${facts[name]} as ${sql.identifier(name)}`);
   const rows = await db.all<FactsRow>(sql`
-    select ps.proposal_id as id, ps.lead_unit_id as leadUnitId, u.name as leadUnit, ${sql.join(columns, sql`, `)},
+    select ps.proposal_id as id, ps.lead_unit_id as "leadUnitId", u.name as "leadUnit", ${sql.join(columns, sql`, `)},
       ${sql.raw(RECEIPT_PAIRS.map((p) => `ps.${p.column}`).join(", "))}
     from proposal_statistics ps left join units u on u.id = ps.lead_unit_id
     ${statisticsScope(filter)}

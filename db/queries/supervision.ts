@@ -34,7 +34,7 @@ export async function openSteps(db: Db, range: { from?: string; until?: string; 
   const unitId = range.unitId ?? null;
   return db.all<OpenStep>(sql`
     select * from (
-      select p.id as proposalId, p.number, p.title, s.kind, u.id as unitId, u.name as unit, 'accept' as stage, a.accept_due as due,
+      select p.id as "proposalId", p.number, p.title, s.kind, u.id as "unitId", u.name as unit, 'accept' as stage, a.accept_due as due,
         a.assigned_on as start, 'accept' as rule
       from assignments a join proposals p on p.id = a.proposal_id join sessions s on s.id = p.session_id join units u on u.id = a.unit_id
       where a.status = 'pending' and p.status in ('assigned', 'handling', 'rehandling')
@@ -57,8 +57,8 @@ export async function openSteps(db: Db, range: { from?: string; until?: string; 
       from pending_publications pending join replies r on r.id = pending.reply_id join proposals p on p.id = r.proposal_id
       join sessions s on s.id = p.session_id join units u on u.id = r.unit_id
       where p.status in ('replied', 'rehandling', 'closed')
-    )
-    where due >= ${range.from ?? "0000-01-01"} and due <= ${range.until ?? "9999-12-31"} and (${unitId} is null or unitId = ${unitId})
+    ) as steps
+    where due >= ${range.from ?? "0000-01-01"} and due <= ${range.until ?? "9999-12-31"} ${unitId === null ? sql`` : sql`and "unitId" = ${unitId}`}
     order by due, unit, number
   `);
 }

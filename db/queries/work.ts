@@ -22,6 +22,7 @@ import {
   units,
   users,
 } from "../schema";
+import { jsonField } from "../dialect";
 
 /** How many items each list of the home page shows. */
 export const QUEUE_LIMIT = 50;
@@ -69,7 +70,14 @@ export type AssignmentItem = Awaited<ReturnType<ReturnType<typeof assignmentQuer
 
 export async function coordinatorQueue(db: Db, today: string) {
   const toAssign = await db
-    .select({ proposalId: proposals.id, number: proposals.number, title: proposals.title, receivedOn: proposals.receivedOn, sessionKind: sessions.kind, total: fullCount })
+    .select({
+      proposalId: proposals.id,
+      number: proposals.number,
+      title: proposals.title,
+      receivedOn: proposals.receivedOn,
+      sessionKind: sessions.kind,
+      total: fullCount,
+    })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(eq(proposals.status, "registered"))
@@ -133,8 +141,14 @@ export async function coordinatorQueue(db: Db, today: string) {
     .limit(QUEUE_LIMIT)
     .all();
   // Pending requests are few (each awaits a decision within days), so they are listed whole.
-  const whole = <T,>(rows: T[]): Listed<T> => ({ rows, total: rows.length });
-  return { toAssign: listed(toAssign), adjustments: whole(adjustments), extensions: whole(extensions), overdue: listed(overdue), lateAcceptance: listed(lateAcceptance) };
+  const whole = <T>(rows: T[]): Listed<T> => ({ rows, total: rows.length });
+  return {
+    toAssign: listed(toAssign),
+    adjustments: whole(adjustments),
+    extensions: whole(extensions),
+    overdue: listed(overdue),
+    lateAcceptance: listed(lateAcceptance),
+  };
 }
 
 /** Work of the unit that is this handler's: not divided (分办) yet, or divided to them. */
@@ -157,14 +171,24 @@ async function returnedDrafts(db: Db, proposalIds: number[]): Promise<Set<number
     await db
       .select({ proposalId: signOffs.proposalId, decision: signOffs.decision, at: signOffs.createdAt })
       .from(signOffs)
-      .where(and(inArray(signOffs.proposalId, proposalIds), sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`))
+      .where(
+        and(
+          inArray(signOffs.proposalId, proposalIds),
+          sql`${signOffs.id} = (select max(s2.id) from ${signOffs} s2 where s2.proposal_id = ${signOffs.proposalId})`,
+        ),
+      )
       .all(),
   );
   note(
     await db
       .select({ proposalId: leaderReviews.proposalId, decision: leaderReviews.decision, at: leaderReviews.createdAt })
       .from(leaderReviews)
-      .where(and(inArray(leaderReviews.proposalId, proposalIds), sql`${leaderReviews.id} = (select max(l2.id) from ${leaderReviews} l2 where l2.proposal_id = ${leaderReviews.proposalId})`))
+      .where(
+        and(
+          inArray(leaderReviews.proposalId, proposalIds),
+          sql`${leaderReviews.id} = (select max(l2.id) from ${leaderReviews} l2 where l2.proposal_id = ${leaderReviews.proposalId})`,
+        ),
+      )
       .all(),
   );
   return new Set([...latest].filter(([, v]) => v.returned).map(([id]) => id));
@@ -240,7 +264,14 @@ export async function directorQueue(db: Db, unitId: number) {
     .limit(QUEUE_LIMIT)
     .all();
   const recentlySigned = await db
-    .select({ proposalId: replies.proposalId, docNumber: replies.docNumber, writtenOn: replies.writtenOn, title: proposals.title, number: proposals.number, sessionKind: sessions.kind })
+    .select({
+      proposalId: replies.proposalId,
+      docNumber: replies.docNumber,
+      writtenOn: replies.writtenOn,
+      title: proposals.title,
+      number: proposals.number,
+      sessionKind: sessions.kind,
+    })
     .from(replies)
     .innerJoin(proposals, eq(proposals.id, replies.proposalId))
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -255,7 +286,14 @@ export async function directorQueue(db: Db, unitId: number) {
 export async function leaderQueue(db: Db, unitId: number) {
   return listed(
     await assignmentQuery(db)
-      .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(assignments.role, "lead"), eq(proposals.status, "in_review"), eq(proposals.reviewStage, "leader")))
+      .where(
+        and(
+          sql`+${assignments.unitId} = ${unitId}`,
+          eq(assignments.role, "lead"),
+          eq(proposals.status, "in_review"),
+          eq(proposals.reviewStage, "leader"),
+        ),
+      )
       .orderBy(asc(proposals.updatedAt))
       .limit(QUEUE_LIMIT)
       .all(),
@@ -310,7 +348,9 @@ export async function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT
       member: proposer.displayName,
       signerRole: proposalSigners.role,
       total: fullCount,
-      lastReminded: sql<number | null>`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and json_extract(e.data, '$.memberId') = ${proposalSigners.userId} and json_extract(e.data, '$.round') = ${replies.round})`,
+      lastReminded: sql<
+        number | null
+      >`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and ${jsonField(sql`e.data`, "memberId", "integer")} = ${proposalSigners.userId} and ${jsonField(sql`e.data`, "round", "integer")} = ${replies.round})`,
     })
     .from(replies)
     .innerJoin(proposals, eq(proposals.id, replies.proposalId))

@@ -1,7 +1,7 @@
 /**
  * The same searches on SQLite, over the FTS5 trigram tables (public_search, proposal_titles,
- * proposal_bodies) and their vocabularies: what db/queries/public.ts, proposal-selection.ts, trigrams.ts and
- * similar.ts write today, moved here unchanged so that db/search/text-match.ts can choose an engine. A word
+ * proposal_bodies) and their vocabularies, for db/queries/public.ts, proposal-selection.ts and similar.ts
+ * through db/search/text-match.ts, which chooses the engine. A word
  * of three characters or more is a MATCH phrase; a shorter one is looked up in the vocabulary as the prefix
  * of the trigrams holding it (every indexed text ends with two line feeds, migration 0006), or matched with
  * LIKE when it begins too many. The vocabulary lookup is the only read; `all` may return rows or a promise.

@@ -6,6 +6,7 @@
  */
 import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { SearchPlan } from "@/lib/public-search";
+import { databaseEngine } from "../engine";
 import { pgPublicSearchIds, pgPublicSearchText } from "./pg-public-search";
 import { pgSimilarCandidates, pgTextMatchIds, pgTitleWordUse } from "./pg-text-match";
 import {
@@ -21,6 +22,11 @@ export type SearchEngine = "sqlite" | "postgresql";
 
 /** SQLite reads the index's vocabulary for short words; PostgreSQL's conditions need no read. */
 export type SearchReader = { engine: "sqlite"; db: SqliteReader } | { engine: "postgresql" };
+
+/** The reader of the engine this process runs on (db/engine.ts), reading with `db` on SQLite. */
+export function searchReader(db: SqliteReader): SearchReader {
+  return databaseEngine() === "sqlite" ? { engine: "sqlite", db } : { engine: "postgresql" };
+}
 
 /**
  * The ids of the proposals whose title (proposal_titles) or body (proposal_bodies) holds the word, for the

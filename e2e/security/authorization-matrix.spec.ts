@@ -18,9 +18,11 @@ import {
   actionIds,
   callAction,
   classify,
+  column,
   eventsBy,
   get,
   isChineseMessage,
+  jsonInteger,
   LOGINS,
   one,
   pool,
@@ -37,7 +39,6 @@ import {
   type GetResult,
   type Role,
 } from "./support";
-
 
 const HOME: Record<Role, string> = {
   anonymous: "/login",
@@ -63,10 +64,10 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 /** Registers a proposal with one attachment and assigns it to 科技创新局, as the coordinator. */
 async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> {
-  const { sessionId, unitId, taken } = readDb((db) => ({
-    sessionId: one(db, "select id from sessions where active = 1 and kind = 'proposal' order by year desc, id desc limit 1"),
-    unitId: one(db, "select id from units where name = '重庆高新区科技创新局'"),
-    taken: new Set(db.prepare("select number from proposals").pluck().all() as number[]),
+  const { sessionId, unitId, taken } = await readDb(async (db) => ({
+    sessionId: await one(db, "select id from sessions where active and kind = 'proposal' order by year desc, id desc limit 1"),
+    unitId: await one(db, "select id from units where name = '重庆高新区科技创新局'"),
+    taken: new Set(await column(db, "select number from proposals")),
   }));
   let number = 900_000 + (Date.now() % 90_000);
   while (taken.has(number)) number++;
@@ -95,11 +96,14 @@ async function attachmentOfTheUnit(): Promise<{ proposal: number; id: number }> 
     fields: { proposalId: String(proposal), leadUnitId: String(unitId) },
   });
   expect(classify(assigned), JSON.stringify(assigned.result)).toBe("ok");
-  const id = readDb((db) => one(db, "select id from attachments where proposal_id = ?", proposal));
+  const id = await readDb((db) => one(db, "select id from attachments where proposal_id = ?", proposal));
   return { proposal, id };
 }
 
-type ReplyFileIds = Pick<MatrixIds, "sealedScan" | "draftAttachment" | "otherDraftAttachment" | "ownReplyRound" | "handlingOfUnitVersion" | "handlingOfOtherVersion"> & {
+type ReplyFileIds = Pick<
+  MatrixIds,
+  "sealedScan" | "draftAttachment" | "otherDraftAttachment" | "ownReplyRound" | "handlingOfUnitVersion" | "handlingOfOtherVersion"
+> & {
   uploads: Omit<MatrixIds["uploads"], "otherHandlerPhoto">;
 };
 
@@ -108,16 +112,23 @@ type ReplyFileIds = Pick<MatrixIds, "sealedScan" | "draftAttachment" | "otherDra
  * of the unit's published reply, an attachment of its reply in the making (which changes that proposal's
  * version); and unused uploads of each role's own for the ownership cases.
  */
-async function replyFilesOfTheUnit(found: Pick<MatrixIds, "ownReply" | "ownProposal" | "handlingOfUnit" | "handlingOfOther">): Promise<ReplyFileIds> {
+async function replyFilesOfTheUnit(
+  found: Pick<MatrixIds, "ownReply" | "ownProposal" | "handlingOfUnit" | "handlingOfOther">,
+): Promise<ReplyFileIds> {
   const handler = tokens.handler!;
   const file = (name: string) => [{ file: PDF, name, type: "application/pdf" }];
-  const upload = async (role: Role, purpose: "attachment" | "sealed", name: string) => (await uploadedReferences(tokens[role]!, purpose, file(name)))[0]!;
-  const ownReplyRound = readDb((db) => one(db, "select round from replies where id = ?", found.ownReply));
+  const upload = async (role: Role, purpose: "attachment" | "sealed", name: string) =>
+    (await uploadedReferences(tokens[role]!, purpose, file(name)))[0]!;
+  const ownReplyRound = await readDb((db) => one(db, "select round from replies where id = ?", found.ownReply));
   const scanned = await callAction({
     action: "app/(staff)/proposals/[id]/reply-file-actions.ts#uploadSealedScanAction",
     page: `/proposals/${found.ownProposal}`,
     token: handler,
-    fields: { proposalId: String(found.ownProposal), round: String(ownReplyRound), upload: await upload("handler", "sealed", "盖章件.pdf") },
+    fields: {
+      proposalId: String(found.ownProposal),
+      round: String(ownReplyRound),
+      upload: await upload("handler", "sealed", "盖章件.pdf"),
+    },
   });
   expect(classify(scanned), JSON.stringify(scanned.result)).toBe("ok");
   const attached = await callAction({
@@ -128,34 +139,54 @@ async function replyFilesOfTheUnit(found: Pick<MatrixIds, "ownReply" | "ownPropo
   });
   expect(classify(attached), JSON.stringify(attached.result)).toBe("ok");
   // Another unit's reply attachment, added by that unit's handler.
-  const otherLead = readDb((db) =>
-    one<string>(db, "select u.username from assignments a join users u on u.unit_id = a.unit_id and u.role = 'handler' where a.proposal_id = ? and a.role = 'lead' and a.status = 'accepted' order by u.id limit 1", found.handlingOfOther),
+  const otherLead = await readDb((db) =>
+    one<string>(
+      db,
+      "select u.username from assignments a join users u on u.unit_id = a.unit_id and u.role = 'handler' where a.proposal_id = ? and a.role = 'lead' and a.status = 'accepted' order by u.id limit 1",
+      found.handlingOfOther,
+    ),
   );
   const otherToken = await sessionToken(otherLead);
   const attachedByOther = await callAction({
     action: "app/(staff)/proposals/[id]/reply-file-actions.ts#attachReplyFilesAction",
     page: `/proposals/${found.handlingOfOther}/reply`,
     token: otherToken,
-    fields: { proposalId: String(found.handlingOfOther), uploads: await uploadedReferences(otherToken, "attachment", file("另一单位的方案.pdf")) },
+    fields: {
+      proposalId: String(found.handlingOfOther),
+      uploads: await uploadedReferences(otherToken, "attachment", file("另一单位的方案.pdf")),
+    },
   });
   expect(classify(attachedByOther), JSON.stringify(attachedByOther.result)).toBe("ok");
-  const [handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed] = await Promise.all([
-    upload("handler", "attachment", "越权测试.pdf"),
-    upload("otherHandler", "attachment", "越权测试.pdf"),
-    upload("handler", "sealed", "越权测试.pdf"),
-    upload("director", "sealed", "越权测试.pdf"),
-    upload("otherHandler", "sealed", "越权测试.pdf"),
-    upload("otherDirector", "sealed", "越权测试.pdf"),
-  ]);
+  const [handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed] =
+    await Promise.all([
+      upload("handler", "attachment", "越权测试.pdf"),
+      upload("otherHandler", "attachment", "越权测试.pdf"),
+      upload("handler", "sealed", "越权测试.pdf"),
+      upload("director", "sealed", "越权测试.pdf"),
+      upload("otherHandler", "sealed", "越权测试.pdf"),
+      upload("otherDirector", "sealed", "越权测试.pdf"),
+    ]);
   const uploads = { handlerAttachment, otherHandlerAttachment, handlerSealed, directorSealed, otherHandlerSealed, otherDirectorSealed };
-  return readDb((db) => ({
-    sealedScan: one(db, "select id from reply_files where proposal_id = ? and kind = 'sealed' and replaced_at is null", found.ownProposal),
-    draftAttachment: one(db, "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1", found.handlingOfUnit),
-    otherDraftAttachment: one(db, "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1", found.handlingOfOther),
+  return readDb(async (db) => ({
+    sealedScan: await one(
+      db,
+      "select id from reply_files where proposal_id = ? and kind = 'sealed' and replaced_at is null",
+      found.ownProposal,
+    ),
+    draftAttachment: await one(
+      db,
+      "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1",
+      found.handlingOfUnit,
+    ),
+    otherDraftAttachment: await one(
+      db,
+      "select id from reply_files where proposal_id = ? and kind = 'attachment' order by id desc limit 1",
+      found.handlingOfOther,
+    ),
     uploads,
     ownReplyRound,
-    handlingOfUnitVersion: one(db, "select version from proposals where id = ?", found.handlingOfUnit),
-    handlingOfOtherVersion: one(db, "select version from proposals where id = ?", found.handlingOfOther),
+    handlingOfUnitVersion: await one(db, "select version from proposals where id = ?", found.handlingOfUnit),
+    handlingOfOtherVersion: await one(db, "select version from proposals where id = ?", found.handlingOfOther),
   }));
 }
 
@@ -166,13 +197,23 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 
  * Two 座谈会 the unit's handler records, as the form does, on a proposal the unit handles: the first with
  * one photo, the second without; and an unused photo upload of another unit's handler, for the ownership cases.
  */
-async function meetingsOfTheUnit(found: Pick<MatrixIds, "handlingOfUnit" | "today">): Promise<{ meeting: MatrixIds["meeting"]; otherHandlerPhoto: string }> {
+async function meetingsOfTheUnit(
+  found: Pick<MatrixIds, "handlingOfUnit" | "today">,
+): Promise<{ meeting: MatrixIds["meeting"]; otherHandlerPhoto: string }> {
   const record = async (photos: string[]) => {
     const recorded = await callAction({
       action: "app/(staff)/meetings/actions.ts#recordMeetingAction",
       page: "/meetings/new",
       token: tokens.handler,
-      fields: { kind: "forum", heldOn: found.today, place: "授权矩阵测试会议室", proposalIds: [String(found.handlingOfUnit)], officials: "蒋明杰", minutes: "授权矩阵测试：会议纪要。", photos },
+      fields: {
+        kind: "forum",
+        heldOn: found.today,
+        place: "授权矩阵测试会议室",
+        proposalIds: [String(found.handlingOfUnit)],
+        officials: "蒋明杰",
+        minutes: "授权矩阵测试：会议纪要。",
+        photos,
+      },
     });
     const id = Number(/\/meetings\/(\d+)/.exec(recorded.redirectTo ?? "")?.[1]);
     expect(id, `recording: ${JSON.stringify(recorded.result)}`).toBeGreaterThan(0);
@@ -180,98 +221,145 @@ async function meetingsOfTheUnit(found: Pick<MatrixIds, "handlingOfUnit" | "toda
   };
   const id = await record(await uploadedReferences(tokens.handler!, "photo", [{ file: JPEG, name: "座谈会现场.jpg", type: "image/jpeg" }]));
   const other = await record([]);
-  const [otherHandlerPhoto] = await uploadedReferences(tokens.otherHandler!, "photo", [{ file: JPEG, name: "越权测试.jpg", type: "image/jpeg" }]);
-  return { meeting: { id, other, photo: readDb((db) => one(db, "select id from meeting_photos where meeting_id = ?", id)) }, otherHandlerPhoto: otherHandlerPhoto! };
+  const [otherHandlerPhoto] = await uploadedReferences(tokens.otherHandler!, "photo", [
+    { file: JPEG, name: "越权测试.jpg", type: "image/jpeg" },
+  ]);
+  return {
+    meeting: { id, other, photo: await readDb((db) => one(db, "select id from meeting_photos where meeting_id = ?", id)) },
+    otherHandlerPhoto: otherHandlerPhoto!,
+  };
 }
 
 /** The demo records the table's URLs and forms use, found by what they are rather than by number. */
-function lookUpIds(attachment: MatrixIds["attachment"]): Omit<MatrixIds, keyof Omit<ReplyFileIds, "handlingOfUnitVersion"> | "meeting"> {
-  return readDb((db) => {
-    const unit = one(db, "select id from units where name = '重庆高新区科技创新局'");
-    const otherUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherHandler);
-    const otherDirectorUnit = one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherDirector);
-    const owner = userId(db, LOGINS.owner);
-    const otherMember = userId(db, LOGINS.otherMember);
+async function lookUpIds(
+  attachment: MatrixIds["attachment"],
+): Promise<Omit<MatrixIds, keyof Omit<ReplyFileIds, "handlingOfUnitVersion"> | "meeting">> {
+  return readDb(async (db) => {
+    const unit = await one(db, "select id from units where name = '重庆高新区科技创新局'");
+    const otherUnit = await one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherHandler);
+    const otherDirectorUnit = await one(db, "select u.unit_id from users u where u.username = ?", LOGINS.otherDirector);
+    const owner = await userId(db, LOGINS.owner);
+    const otherMember = await userId(db, LOGINS.otherMember);
     const UNITS = `${unit}, ${otherUnit}, ${otherDirectorUnit}`;
     const noPartOf = (units: string) => `not exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id in (${units}))`;
     const notSignedBy = `not exists (select 1 from proposal_signers s where s.proposal_id = p.id and s.user_id in (${owner}, ${otherMember}))`;
-    const leads = (u: number, status = "a.status != 'withdrawn'") => `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'lead' and ${status})`;
-    const coHandles = (u: number, status = "a.status != 'withdrawn'") => `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'co' and ${status})`;
-    const publishedFull = "exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id and pu.status = 'published' and pu.mode = 'full')";
+    const leads = (u: number, status = "a.status != 'withdrawn'") =>
+      `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'lead' and ${status})`;
+    const coHandles = (u: number, status = "a.status != 'withdrawn'") =>
+      `exists (select 1 from assignments a where a.proposal_id = p.id and a.unit_id = ${u} and a.role = 'co' and ${status})`;
+    const publishedFull =
+      "exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id and pu.status = 'published' and pu.mode = 'full')";
     const hasDraft = "exists (select 1 from reply_drafts d where d.proposal_id = p.id)";
     const proposal = (where: string) => one(db, `select p.id from proposals p where ${where} order by p.id limit 1`);
     const replyOf = (p: number) => one(db, "select id from replies where proposal_id = ? order by round desc limit 1", p);
     const draftOf = (p: number) => one(db, "select id from reply_drafts where proposal_id = ? order by id desc limit 1", p);
     const versionOf = (p: number) => one(db, "select version from proposals where id = ?", p);
 
-    const ownProposal = proposal(`${leads(unit)} and exists (select 1 from proposal_signers s where s.proposal_id = p.id and s.user_id = ${owner} and s.role = 'lead') and ${publishedFull} and ${hasDraft}`);
-    const otherProposal = proposal(`${noPartOf(UNITS)} and ${notSignedBy} and p.status = 'closed' and ${publishedFull} and ${hasDraft}`);
-    const coProposal = proposal(`${coHandles(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and not ${leads(unit)} and ${notSignedBy} and exists (select 1 from replies r where r.proposal_id = p.id) and ${hasDraft}`);
-    const handlingOfUnit = proposal(`p.status = 'handling' and ${leads(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`);
-    const handlingOfOther = proposal(`p.status = 'handling' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.role = 'co' and a.status != 'withdrawn')`);
-    const inReviewOfUnit = proposal(`p.status = 'in_review' and ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`);
-    const inReviewOfOther = proposal(`p.status = 'in_review' and ${noPartOf(UNITS)}`);
+    const ownProposal = await proposal(
+      `${leads(unit)} and exists (select 1 from proposal_signers s where s.proposal_id = p.id and s.user_id = ${owner} and s.role = 'lead') and ${publishedFull} and ${hasDraft}`,
+    );
+    const otherProposal = await proposal(
+      `${noPartOf(UNITS)} and ${notSignedBy} and p.status = 'closed' and ${publishedFull} and ${hasDraft}`,
+    );
+    const coProposal = await proposal(
+      `${coHandles(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and not ${leads(unit)} and ${notSignedBy} and exists (select 1 from replies r where r.proposal_id = p.id) and ${hasDraft}`,
+    );
+    const handlingOfUnit = await proposal(
+      `p.status = 'handling' and ${leads(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`,
+    );
+    const handlingOfOther = await proposal(
+      `p.status = 'handling' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.role = 'co' and a.status != 'withdrawn')`,
+    );
+    const inReviewOfUnit = await proposal(
+      `p.status = 'in_review' and ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`,
+    );
+    const inReviewOfOther = await proposal(`p.status = 'in_review' and ${noPartOf(UNITS)}`);
     // Published already, so that no other test picks it to publish.
-    const repliedOfOther = proposal(`p.status = 'replied' and ${noPartOf(UNITS)} and ${notSignedBy} and exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id)`);
-    const comment = (p: number, where: string) => ({ proposal: p, text: one<string>(db, `select e.comment from events e where e.proposal_id = ? and e.comment is not null and ${where} order by e.id limit 1`, p) });
+    const repliedOfOther = await proposal(
+      `p.status = 'replied' and ${noPartOf(UNITS)} and ${notSignedBy} and exists (select 1 from replies r join publications pu on pu.reply_id = r.id where r.proposal_id = p.id)`,
+    );
+    const comment = async (p: number, where: string) => ({
+      proposal: p,
+      text: await one<string>(
+        db,
+        `select e.comment from events e where e.proposal_id = ? and e.comment is not null and ${where} order by e.id limit 1`,
+        p,
+      ),
+    });
     const hasEvent = (where: string) => `exists (select 1 from events e where e.proposal_id = p.id and e.comment is not null and ${where})`;
     const RECEIPT = "e.action = 'receipt'";
     const RETURN = "e.action = 'return'";
-    const unitRequest = (unitIs: string) => `e.action in ('request_extension', 'request_adjustment', 'supervise') and json_extract(e.data, '$.unitId') ${unitIs}`;
-    const leadUnitOf = "(select a.unit_id from assignments a where a.proposal_id = e.proposal_id and a.role = 'lead' and a.status != 'withdrawn')";
-    const receiptOnCo = proposal(`${coHandles(unit)} and not ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and ${hasEvent(RECEIPT)}`);
-    const receiptOfUnit = proposal(`${leads(unit)} and ${hasEvent(RECEIPT)}`);
-    const returnOfUnit = proposal(`${leads(unit)} and ${hasEvent(RETURN)}`);
-    const onOtherDirectorsCo = proposal(`${coHandles(otherDirectorUnit)} and not ${leads(otherDirectorUnit)} and ${hasEvent(unitRequest(`= ${leadUnitOf}`))}`);
-    const onOtherHandlersCo = proposal(`${coHandles(otherUnit)} and ${hasEvent(unitRequest(`!= ${otherUnit}`))}`);
+    const unitRequest = (unitIs: string) =>
+      `e.action in ('request_extension', 'request_adjustment', 'supervise') and ${jsonInteger(db, "e.data", "unitId")} ${unitIs}`;
+    const leadUnitOf =
+      "(select a.unit_id from assignments a where a.proposal_id = e.proposal_id and a.role = 'lead' and a.status != 'withdrawn')";
+    const receiptOnCo = await proposal(
+      `${coHandles(unit)} and not ${leads(unit)} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)} and ${hasEvent(RECEIPT)}`,
+    );
+    const receiptOfUnit = await proposal(`${leads(unit)} and ${hasEvent(RECEIPT)}`);
+    const returnOfUnit = await proposal(`${leads(unit)} and ${hasEvent(RETURN)}`);
+    const onOtherDirectorsCo = await proposal(
+      `${coHandles(otherDirectorUnit)} and not ${leads(otherDirectorUnit)} and ${hasEvent(unitRequest(`= ${leadUnitOf}`))}`,
+    );
+    const onOtherHandlersCo = await proposal(`${coHandles(otherUnit)} and ${hasEvent(unitRequest(`!= ${otherUnit}`))}`);
     const fontCss = fs.readFileSync(path.join("node_modules", "@fontsource", "noto-serif-sc", "400.css"), "utf8");
-    const handler = userId(db, LOGINS.handler);
+    const handler = await userId(db, LOGINS.handler);
     return {
-      unitSection: one(db, "select id from sections where unit_id = ? and name = '科技综合科'", unit),
+      unitSection: await one(db, "select id from sections where unit_id = ? and name = '科技综合科'", unit),
       unit,
       otherUnit,
       ownProposal,
-      ownReply: replyOf(ownProposal),
-      ownDraft: draftOf(ownProposal),
-      published: one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ? and pu.status = 'published' and pu.mode = 'full'", ownProposal),
+      ownReply: await replyOf(ownProposal),
+      ownDraft: await draftOf(ownProposal),
+      published: await one(
+        db,
+        "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ? and pu.status = 'published' and pu.mode = 'full'",
+        ownProposal,
+      ),
       otherProposal,
-      otherReply: replyOf(otherProposal),
-      otherDraft: draftOf(otherProposal),
+      otherReply: await replyOf(otherProposal),
+      otherDraft: await draftOf(otherProposal),
       coProposal,
-      coReply: replyOf(coProposal),
-      coDraft: draftOf(coProposal),
-      summaryPublished: one(db, "select id from publications where status = 'published' and mode = 'summary' order by id limit 1"),
-      withheld: one(db, "select id from publications where status = 'withheld' order by id limit 1"),
+      coReply: await replyOf(coProposal),
+      coDraft: await draftOf(coProposal),
+      summaryPublished: await one(db, "select id from publications where status = 'published' and mode = 'summary' order by id limit 1"),
+      withheld: await one(db, "select id from publications where status = 'withheld' order by id limit 1"),
       owner,
       otherMember,
       attachment,
       adminUnit: unit,
       adminUser: handler,
-      adminSession: one(db, "select id from sessions order by id limit 1"),
-      adminCategory: one(db, "select id from categories order by id limit 1"),
+      adminSession: await one(db, "select id from sessions order by id limit 1"),
+      adminCategory: await one(db, "select id from categories order by id limit 1"),
       fontFile: /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(fontCss)![1]!,
-      pendingOfUnit: proposal(`p.status = 'assigned' and ${leads(unit, "a.status = 'pending'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`),
-      pendingOfOther: proposal(`p.status = 'assigned' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.status = 'pending')`),
+      pendingOfUnit: await proposal(
+        `p.status = 'assigned' and ${leads(unit, "a.status = 'pending'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`,
+      ),
+      pendingOfOther: await proposal(
+        `p.status = 'assigned' and ${noPartOf(UNITS)} and exists (select 1 from assignments a where a.proposal_id = p.id and a.status = 'pending')`,
+      ),
       handlingOfUnit,
-      handlingOfUnitVersion: versionOf(handlingOfUnit),
+      handlingOfUnitVersion: await versionOf(handlingOfUnit),
       handlingOfOther,
-      handlingOfOtherVersion: versionOf(handlingOfOther),
-      coHandledByUnit: proposal(`p.status = 'handling' and ${coHandles(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`),
+      handlingOfOtherVersion: await versionOf(handlingOfOther),
+      coHandledByUnit: await proposal(
+        `p.status = 'handling' and ${coHandles(unit, "a.status = 'accepted'")} and ${noPartOf(`${otherUnit}, ${otherDirectorUnit}`)}`,
+      ),
       inReviewOfUnit,
-      inReviewOfUnitVersion: versionOf(inReviewOfUnit),
+      inReviewOfUnitVersion: await versionOf(inReviewOfUnit),
       inReviewOfOther,
-      inReviewOfOtherVersion: versionOf(inReviewOfOther),
+      inReviewOfOtherVersion: await versionOf(inReviewOfOther),
       repliedOfOther,
-      repliedOfOtherReply: replyOf(repliedOfOther),
-      handlerNotification: one(db, "select id from notifications where user_id = ? order by id limit 1", handler),
+      repliedOfOtherReply: await replyOf(repliedOfOther),
+      handlerNotification: await one(db, "select id from notifications where user_id = ? order by id limit 1", handler),
       today: chinaDate(),
       inAMonth: chinaDate(30),
       comments: {
-        receiptOnCoProposal: comment(receiptOnCo, RECEIPT),
-        receiptOfUnit: comment(receiptOfUnit, RECEIPT),
-        returnOfUnit: comment(returnOfUnit, RETURN),
-        leadRequestOnOtherDirectorsCo: comment(onOtherDirectorsCo, unitRequest(`= ${leadUnitOf}`)),
-        otherUnitRequestOnOtherHandlersCo: comment(onOtherHandlersCo, unitRequest(`!= ${otherUnit}`)),
+        receiptOnCoProposal: await comment(receiptOnCo, RECEIPT),
+        receiptOfUnit: await comment(receiptOfUnit, RECEIPT),
+        returnOfUnit: await comment(returnOfUnit, RETURN),
+        leadRequestOnOtherDirectorsCo: await comment(onOtherDirectorsCo, unitRequest(`= ${leadUnitOf}`)),
+        otherUnitRequestOnOtherHandlersCo: await comment(onOtherHandlersCo, unitRequest(`!= ${otherUnit}`)),
       },
     };
   });
@@ -281,7 +369,7 @@ test.beforeAll(async () => {
   // Registering, uploading and attaching as several roles takes a while on a busy machine.
   test.setTimeout(120_000);
   tokens = await roleTokens();
-  const found = lookUpIds(await attachmentOfTheUnit());
+  const found = await lookUpIds(await attachmentOfTheUnit());
   // Before the reply files: recording the meetings changes handlingOfUnit's version, which that reads last.
   const { meeting, otherHandlerPhoto } = await meetingsOfTheUnit(found);
   const files = await replyFilesOfTheUnit(found);
@@ -325,9 +413,16 @@ test("every page and route handler answers every role as the table says", async 
     const response = await get(check.url, tokens[check.role]);
     return { ...check, actual: pageOutcome(response, check.role), status: response.status };
   });
-  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} GET ${s.url} (${s.file}, ${s.label}): expected ${s.expected}, got ${s.actual}`);
+  const wrong = seen
+    .filter((s) => s.actual !== s.expected)
+    .map((s) => `${s.role} GET ${s.url} (${s.file}, ${s.label}): expected ${s.expected}, got ${s.actual}`);
   expect(wrong).toEqual([]);
-  test.info().annotations.push({ type: "matrix", description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests` });
+  test
+    .info()
+    .annotations.push({
+      type: "matrix",
+      description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests`,
+    });
 });
 
 test("what each role sees on a page it may open: internal comments only where the pages they come from are open to it", async () => {
@@ -341,59 +436,103 @@ test("what each role sees on a page it may open: internal comments only where th
     const actual = response.status !== 200 ? "no page" : response.body.includes(check.text) ? "shown" : "hidden";
     return { ...check, actual };
   });
-  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} GET ${s.url} (${s.label}, “${s.text.slice(0, 24)}…”): expected ${s.expected}, got ${s.actual}`);
+  const wrong = seen
+    .filter((s) => s.actual !== s.expected)
+    .map((s) => `${s.role} GET ${s.url} (${s.label}, “${s.text.slice(0, 24)}…”): expected ${s.expected}, got ${s.actual}`);
   expect(wrong).toEqual([]);
   const asserted = checks.filter((c) => c.expected !== "no page").length;
-  test.info().annotations.push({ type: "matrix", description: `${SIGHTS.length} texts × ${ROLES.length} roles: ${asserted} shown/hidden assertions, ${checks.length - asserted} roles without the page` });
+  test
+    .info()
+    .annotations.push({
+      type: "matrix",
+      description: `${SIGHTS.length} texts × ${ROLES.length} roles: ${asserted} shown/hidden assertions, ${checks.length - asserted} roles without the page`,
+    });
 });
 
 test("every server action stops every role where the table says, and changes nothing", async () => {
   const proposalIds = [ids.ownProposal, ids.otherProposal, ids.coProposal, ids.attachment.proposal, ids.handlingOfUnit];
-  const exclusive = readDb((db) => [userId(db, LOGINS.otherDirector), userId(db, LOGINS.otherMember)]);
+  const exclusive = await readDb((db) => Promise.all([userId(db, LOGINS.otherDirector), userId(db, LOGINS.otherMember)]));
   const snapshot = () =>
-    readDb((db) => ({
-      proposals: proposalFingerprint(db, proposalIds),
-      records: rowsFingerprint(db, { units: [ids.adminUnit], sessions: [ids.adminSession], categories: [ids.adminCategory], settings: ["deadlines", "smtp", "publication"] }, { settings: "key" }),
+    readDb(async (db) => ({
+      proposals: await proposalFingerprint(db, proposalIds),
+      records: await rowsFingerprint(
+        db,
+        {
+          units: [ids.adminUnit],
+          sessions: [ids.adminSession],
+          categories: [ids.adminCategory],
+          settings: ["deadlines", "smtp", "publication"],
+        },
+        { settings: "key" },
+      ),
       // Nobody else uses these two accounts: any event of theirs would be a change this test made.
-      eventsOfExclusiveRoles: eventsBy(db, exclusive),
+      eventsOfExclusiveRoles: await eventsBy(db, exclusive),
     }));
-  const before = snapshot();
-  const calls = Object.entries(ACTIONS).flatMap(([action, entry]) => ROLES.map((role) => ({ action, role, page: entry.page(ids), fields: entry.fields ?? {}, expected: entry.expect[role] })));
+  const before = await snapshot();
+  const calls = Object.entries(ACTIONS).flatMap(([action, entry]) =>
+    ROLES.map((role) => ({ action, role, page: entry.page(ids), fields: entry.fields ?? {}, expected: entry.expect[role] })),
+  );
   // Signing out ends the session: those calls go last, on sessions of their own.
   const last = (c: (typeof calls)[number]) => Number(c.action.endsWith("#signOutAction"));
   calls.sort((a, b) => last(a) - last(b));
   const firstSignOut = calls.findIndex((c) => last(c) === 1);
-  const run = async (batch: typeof calls) => pool(batch, 6, async (call) => {
-    // readAll and sign-out act on the caller's session: mint a fresh one for each.
-    const token = call.role === "anonymous" ? undefined : call.expected.startsWith("redirect") ? await sessionToken(LOGINS[call.role]) : tokens[call.role];
-    const response = await callAction({ action: call.action, page: call.page, fields: call.fields, token });
-    const result = response.result as ActionResultValue | undefined;
-    const message = result && !result.ok ? result.error : null;
-    return { ...call, actual: classify(response), message };
-  });
+  const run = async (batch: typeof calls) =>
+    pool(batch, 6, async (call) => {
+      // readAll and sign-out act on the caller's session: mint a fresh one for each.
+      const token =
+        call.role === "anonymous"
+          ? undefined
+          : call.expected.startsWith("redirect")
+            ? await sessionToken(LOGINS[call.role])
+            : tokens[call.role];
+      const response = await callAction({ action: call.action, page: call.page, fields: call.fields, token });
+      const result = response.result as ActionResultValue | undefined;
+      const message = result && !result.ok ? result.error : null;
+      return { ...call, actual: classify(response), message };
+    });
   const seen = [...(await run(calls.slice(0, firstSignOut))), ...(await run(calls.slice(firstSignOut)))];
-  const wrong = seen.filter((s) => s.actual !== s.expected).map((s) => `${s.role} → ${s.action}: expected ${s.expected}, got ${s.actual}${s.message ? ` (${s.message})` : ""}`);
+  const wrong = seen
+    .filter((s) => s.actual !== s.expected)
+    .map((s) => `${s.role} → ${s.action}: expected ${s.expected}, got ${s.actual}${s.message ? ` (${s.message})` : ""}`);
   expect(wrong).toEqual([]);
-  const unreadable = seen.filter((s) => s.message !== null && !isChineseMessage(s.message)).map((s) => `${s.role} → ${s.action}: ${s.message}`);
+  const unreadable = seen
+    .filter((s) => s.message !== null && !isChineseMessage(s.message))
+    .map((s) => `${s.role} → ${s.action}: ${s.message}`);
   expect(unreadable).toEqual([]);
-  expect(snapshot()).toEqual(before);
-  test.info().annotations.push({ type: "matrix", description: `${calls.length / ROLES.length} actions × ${ROLES.length} roles = ${calls.length} calls` });
+  expect(await snapshot()).toEqual(before);
+  test
+    .info()
+    .annotations.push({
+      type: "matrix",
+      description: `${calls.length / ROLES.length} actions × ${ROLES.length} roles = ${calls.length} calls`,
+    });
 });
 
 test("roles that pass the guard cannot act on another unit's or another member's records", async () => {
   const seen = await pool(OWNERSHIP, 4, async (c) => {
     const target = c.target(ids);
     const rows = c.rows?.(ids) ?? {};
-    const fingerprint = () => readDb((db) => ({ proposals: proposalFingerprint(db, target), rows: rowsFingerprint(db, rows, c.rowKeys) }));
-    const before = fingerprint();
+    const fingerprint = () =>
+      readDb(async (db) => ({ proposals: await proposalFingerprint(db, target), rows: await rowsFingerprint(db, rows, c.rowKeys) }));
+    const before = await fingerprint();
     const response = await callAction({ action: c.action, page: c.page(ids), fields: c.fields(ids), token: tokens[c.role] });
-    const after = fingerprint();
+    const after = await fingerprint();
     const result = response.result as ActionResultValue | undefined;
-    return { c, outcome: classify(response), message: result && !result.ok ? result.error : null, unchanged: JSON.stringify(before) === JSON.stringify(after) };
+    return {
+      c,
+      outcome: classify(response),
+      message: result && !result.ok ? result.error : null,
+      unchanged: JSON.stringify(before) === JSON.stringify(after),
+    };
   });
   const wrong = seen
     .filter((s) => s.outcome !== "refused" || !s.unchanged || !isChineseMessage(s.message))
-    .map((s) => `${s.c.role} → ${s.c.action} (${s.c.label}): ${s.outcome}${s.message ? ` “${s.message}”` : ""}${s.unchanged ? "" : ", and the records changed"}`);
+    .map(
+      (s) =>
+        `${s.c.role} → ${s.c.action} (${s.c.label}): ${s.outcome}${s.message ? ` “${s.message}”` : ""}${s.unchanged ? "" : ", and the records changed"}`,
+    );
   expect(wrong).toEqual([]);
-  test.info().annotations.push({ type: "ownership", description: `${OWNERSHIP.length} refused calls on records of another unit or member` });
+  test
+    .info()
+    .annotations.push({ type: "ownership", description: `${OWNERSHIP.length} refused calls on records of another unit or member` });
 });

@@ -19,6 +19,7 @@ import { DEADLINE_KINDS, DEFAULT_DEADLINES } from "../../lib/deadline-rules";
 import {
   callAction,
   classify,
+  column,
   eventsBy,
   get,
   isChineseMessage,
@@ -144,17 +145,15 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const ids = readDb((db) => ({
-    kjcx: one(db, "select id from units where name = '重庆高新区科技创新局'"),
-    dqgz: one(db, "select id from units where name = '重庆高新区党群工作部'"),
-    units: Object.fromEntries(
-      (db.prepare("select name, id from units").all() as { name: string; id: number }[]).map((u) => [u.name, u.id]),
-    ) as Record<string, number>,
-    currentSession: one(db, "select id from sessions where active = 1 and kind = 'proposal' order by year desc, id desc limit 1"),
+  const ids = await readDb(async (db) => ({
+    kjcx: await one(db, "select id from units where name = '重庆高新区科技创新局'"),
+    dqgz: await one(db, "select id from units where name = '重庆高新区党群工作部'"),
+    units: Object.fromEntries(await db.arrays("select name, id from units")) as Record<string, number>,
+    currentSession: await one(db, "select id from sessions where active and kind = 'proposal' order by year desc, id desc limit 1"),
     // A closed demo proposal (the first: later ones may be other specs') in which neither the spec's units nor
     // 生态环境局 have a part, with a signed reply. Closed, nothing may change it any more.
-    closed: db
-      .prepare(
+    closed: (
+      await db.rows<Omit<Setup["closed"], "otherClosed">>(
         `select p.id, p.session_id as sessionId, p.number, r.id as replyId,
                 (select s.user_id from proposal_signers s where s.proposal_id = p.id and s.role = 'lead') as leadMember,
                 (select a.unit_id from assignments a where a.proposal_id = p.id and a.role = 'lead' and a.status != 'withdrawn') as leadUnit
@@ -163,8 +162,8 @@ test.beforeAll(async () => {
                where a.proposal_id = p.id and u.name in ('重庆高新区科技创新局', '重庆高新区党群工作部', '重庆高新区生态环境局'))
          order by p.id limit 1`,
       )
-      .get() as Omit<Setup["closed"], "otherClosed">,
-    otherClosed: one(db, "select id from proposals where status = 'closed' order by id limit 1"),
+    )[0]!,
+    otherClosed: await one(db, "select id from proposals where status = 'closed' order by id limit 1"),
   }));
   const adminToken = await sessionToken("admin");
   const users: Setup["users"] = {};
@@ -216,9 +215,7 @@ test.beforeAll(async () => {
   }
 
   // The spec's own proposal: registered by its coordinator for its member, with hostile title and body.
-  const taken = readDb(
-    (db) => new Set(db.prepare("select number from proposals where session_id = ?").pluck().all(ids.currentSession) as number[]),
-  );
+  const taken = new Set(await readDb((db) => column(db, "select number from proposals where session_id = ?", ids.currentSession)));
   let number = 800_000 + (Date.now() % 90_000);
   while (taken.has(number)) number++;
   const registered = await callAction({
@@ -722,18 +719,23 @@ test("every field of every server action refuses hostile input in Chinese and st
   const all = forms();
   const mine = Object.values(setup.users).map((u) => u.id);
   const snapshot = () =>
-    readDb((db) => ({
-      proposals: proposalFingerprint(db, [setup.closed.id, setup.closed.otherClosed, setup.own.id]),
-      records: rowsFingerprint(
+    readDb(async (db) => ({
+      proposals: await proposalFingerprint(db, [setup.closed.id, setup.closed.otherClosed, setup.own.id]),
+      records: await rowsFingerprint(
         db,
         { settings: ["deadlines", "smtp", "publication"], units: [setup.kjcx], sessions: [setup.closed.sessionId] },
         { settings: "key" },
       ),
-      eventsOfThisSpec: eventsBy(db, mine),
+      eventsOfThisSpec: await eventsBy(db, mine),
     }));
-  const telltales = () => readDb((db) => Object.fromEntries(TELLTALES.map((t) => [JSON.stringify(t.slice(0, 30)), whereStored(db, t)])));
-  const before = snapshot();
-  const storedBefore = telltales();
+  const telltales = () =>
+    readDb(async (db) => {
+      const found: Record<string, Record<string, number>> = {};
+      for (const t of TELLTALES) found[JSON.stringify(t.slice(0, 30))] = await whereStored(db, t);
+      return found;
+    });
+  const before = await snapshot();
+  const storedBefore = await telltales();
   const tries = all.flatMap(attempts);
   const seen = await pool(tries, 6, async (attempt) => {
     const response = await callAction({
@@ -761,9 +763,9 @@ test("every field of every server action refuses hostile input in Chinese and st
   });
   expect(unreadable).toEqual([]);
   // Nothing changed: the records aimed at, the settings, no event by the spec's accounts, and no hostile string anywhere.
-  expect(snapshot()).toEqual(before);
+  expect(await snapshot()).toEqual(before);
   // (The spec's own proposal keeps some of them on purpose: their counts must not have grown.)
-  expect(telltales()).toEqual(storedBefore);
+  expect(await telltales()).toEqual(storedBefore);
 
   const fields = all.reduce((n, f) => n + f.text.length + f.other.length, 0);
   const tried = tries.reduce((n, t) => n + t.tried.length, 0);
@@ -871,7 +873,7 @@ const QUERIES: QueryTarget[] = [
 
 test("hostile search and filter parameters never fail the server", async () => {
   test.setTimeout(180_000);
-  const draftId = readDb((db) =>
+  const draftId = await readDb((db) =>
     one(db, "select id from reply_drafts where proposal_id in (select id from proposals where status = 'closed') order by id desc limit 1"),
   );
   const replyId = setup.closed.replyId;
@@ -903,12 +905,10 @@ test("hostile search and filter parameters never fail the server", async () => {
     .filter((s) => ![200, 303, 307].includes(s.status) && !(s.status === 431 && s.url.length > 16_000))
     .map((s) => `${s.url.slice(0, 120)} (${s.h}) → ${s.status}`);
   expect(odd).toEqual([]);
-  test
-    .info()
-    .annotations.push({
-      type: "hostile query",
-      description: `${targets.length} pages, ${targets.reduce((n, t) => n + t.params.length, 0)} parameters, ${urls.length} requests`,
-    });
+  test.info().annotations.push({
+    type: "hostile query",
+    description: `${targets.length} pages, ${targets.reduce((n, t) => n + t.params.length, 0)} parameters, ${urls.length} requests`,
+  });
 });
 
 test("an undecodable path segment is answered 400, not 500", async () => {
@@ -942,13 +942,18 @@ test("uploads: HTML, SVG and programs are refused; what is kept is served as an 
   // Nothing of the refused file is recorded (counted by its name and content: other specs upload meanwhile).
   const recorded = ({ file, name }: { file: Buffer; name: string }) =>
     readDb((db) =>
-      db.prepare("select count(*) from uploads where file_name = ? and sha256 = ?").pluck().get(name, crypto.createHash("sha256").update(file).digest("hex")),
+      one(
+        db,
+        "select count(*) from uploads where file_name = ? and sha256 = ?",
+        name,
+        crypto.createHash("sha256").update(file).digest("hex"),
+      ),
     );
   for (const [what, file] of refused) {
     const answer = await uploadFile(coordinator, "attachment", file);
     expect([413, 422], `${what}: ${answer.status} ${answer.body}`).toContain(answer.status);
     expect(isChineseMessage(answer.body), what).toBe(true);
-    expect(recorded(file), what).toBe(0);
+    expect(await recorded(file), what).toBe(0);
   }
 
   // The form refuses six files and references that are not an upload of the caller's (another user's: tests/integration/import-registration.test.ts).
@@ -983,20 +988,15 @@ test("uploads: HTML, SVG and programs are refused; what is kept is served as an 
     expect(classify(r), `${what}: ${JSON.stringify(result(r))}`).toBe("refused");
     const answer = result(r) as { ok: false; error: string; fieldErrors?: Record<string, string> };
     expect(isChineseMessage(answer.error) && answer.fieldErrors?.attachments, what).toBeTruthy();
-    expect(
-      readDb((db) => db.prepare("select count(*) from proposals where title = ?").pluck().get(title)),
-      what,
-    ).toBe(0);
+    expect(await readDb((db) => one(db, "select count(*) from proposals where title = ?", title)), what).toBe(0);
   }
 
   // The proposal's two accepted files, one a PDF that turns into HTML after its first bytes.
-  const files = readDb(
-    (db) =>
-      db
-        .prepare(
-          "select id, file_name as name, mime_type as type, storage_path as storage from attachments where proposal_id = ? order by id",
-        )
-        .all(setup.own.id) as { id: number; name: string; type: string; storage: string }[],
+  const files = await readDb((db) =>
+    db.rows<{ id: number; name: string; type: string; storage: string }>(
+      "select id, file_name as name, mime_type as type, storage_path as storage from attachments where proposal_id = ? order by id",
+      setup.own.id,
+    ),
   );
   expect(files.map((f) => f.name)).toEqual(["<img src=x onerror=alert(1)>.pdf", "polyglot.pdf"]);
   for (const f of files) {
@@ -1039,26 +1039,23 @@ async function sendEach(
   action: string,
   as: string,
   values: readonly Hostile[],
-  form: (value: string | Buffer) => Fields,
-  stored: (db: Db, value: string) => boolean,
+  form: (value: string | Buffer) => Fields | Promise<Fields>,
+  stored: (db: Db, value: string) => Promise<boolean>,
 ): Promise<string[]> {
   const kept: string[] = [];
   for (const { name, value } of values) {
-    const before = readDb((db) => proposalFingerprint(db, [setup.own.id]).hash);
-    const r = await callAction({ action, page: `/proposals/${setup.own.id}`, token: setup.tokens[as], fields: form(value) });
+    const before = (await readDb((db) => proposalFingerprint(db, [setup.own.id]))).hash;
+    const r = await callAction({ action, page: `/proposals/${setup.own.id}`, token: setup.tokens[as], fields: await form(value) });
     const outcome = classify(r);
     expect(r.status, `${action} ${name}`).toBeLessThan(500);
     if (outcome === "ok") {
-      expect(
-        readDb((db) => stored(db, received(value))),
-        `${action}: ${name} accepted but not stored as received`,
-      ).toBe(true);
+      expect(await readDb((db) => stored(db, received(value))), `${action}: ${name} accepted but not stored as received`).toBe(true);
       kept.push(name);
     } else {
       expect(outcome, `${action} ${name}: ${JSON.stringify(result(r))}`).toMatch(/^(invalid|refused)$/);
       expect(isChineseMessage((result(r) as { error: string }).error), `${action} ${name}`).toBe(true);
       expect(
-        readDb((db) => proposalFingerprint(db, [setup.own.id]).hash),
+        (await readDb((db) => proposalFingerprint(db, [setup.own.id]))).hash,
         `${action} ${name} refused but changed the proposal`,
       ).toBe(before);
     }
@@ -1072,7 +1069,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
   test.setTimeout(120_000);
   const P = String(setup.own.id);
   const H = "app/(staff)/proposals/[id]/actions.ts#";
-  const has = (sql: string) => (db: Db, value: string) => (db.prepare(sql).pluck().get(setup.own.id, value) as number) > 0;
+  const has = (sql: string) => async (db: Db, value: string) => (await one(db, sql, setup.own.id, value)) > 0;
   const keptAll: Record<string, string[]> = {};
 
   keptAll.contactSummary = await sendEach(
@@ -1093,9 +1090,9 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
     `${H}saveReplyDraft`,
     "handler",
     HOSTILE,
-    (v) => ({
+    async (v) => ({
       proposalId: P,
-      version: String(versionOf()),
+      version: String(await versionOf()),
       body: v,
       resultClass: "B",
       contactPerson: "安全测试",
@@ -1108,9 +1105,9 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
     `${H}saveReplyDraft`,
     "handler",
     named(...MARKUP),
-    (v) => ({
+    async (v) => ({
       proposalId: P,
-      version: String(versionOf()),
+      version: String(await versionOf()),
       body: "一、答复正文。",
       resultClass: "A",
       contactPerson: v,
@@ -1160,9 +1157,9 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
   expect(keptAll.waiver).toEqual(["img onerror"]);
 
   // A full draft to sign: returned once with a hostile comment, then approved with another.
-  const finalDraft = () => ({
+  const finalDraft = async () => ({
     proposalId: P,
-    version: String(versionOf()),
+    version: String(await versionOf()),
     body: `一、${KEEPABLE[2]}\n二、${KEEPABLE[3]}`,
     resultClass: "A",
     contactPerson: "安全测试",
@@ -1170,7 +1167,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
     disclosure: "full",
   });
   await expectOk(
-    await callAction({ action: `${H}saveReplyDraft`, page: `/proposals/${P}`, token: setup.tokens.handler, fields: finalDraft() }),
+    await callAction({ action: `${H}saveReplyDraft`, page: `/proposals/${P}`, token: setup.tokens.handler, fields: await finalDraft() }),
     "final draft",
   );
   await expectOk(
@@ -1178,7 +1175,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
       action: `${H}submitDraft`,
       page: `/proposals/${P}`,
       token: setup.tokens.handler,
-      fields: { proposalId: P, version: String(versionOf()) },
+      fields: { proposalId: P, version: String(await versionOf()) },
     }),
     "submit",
   );
@@ -1187,12 +1184,12 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
       action: `${H}signOffReply`,
       page: `/proposals/${P}`,
       token: setup.tokens.director,
-      fields: { proposalId: P, version: String(versionOf()), decision: "return", comment: KEEPABLE[2]! },
+      fields: { proposalId: P, version: String(await versionOf()), decision: "return", comment: KEEPABLE[2]! },
     }),
     "return",
   );
   await expectOk(
-    await callAction({ action: `${H}saveReplyDraft`, page: `/proposals/${P}`, token: setup.tokens.handler, fields: finalDraft() }),
+    await callAction({ action: `${H}saveReplyDraft`, page: `/proposals/${P}`, token: setup.tokens.handler, fields: await finalDraft() }),
     "revised draft",
   );
   await expectOk(
@@ -1200,7 +1197,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
       action: `${H}submitDraft`,
       page: `/proposals/${P}`,
       token: setup.tokens.handler,
-      fields: { proposalId: P, version: String(versionOf()) },
+      fields: { proposalId: P, version: String(await versionOf()) },
     }),
     "resubmit",
   );
@@ -1209,7 +1206,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
       action: `${H}signOffReply`,
       page: `/proposals/${P}`,
       token: setup.tokens.director,
-      fields: { proposalId: P, version: String(versionOf()), decision: "approve", comment: KEEPABLE[3]! },
+      fields: { proposalId: P, version: String(await versionOf()), decision: "approve", comment: KEEPABLE[3]! },
     }),
     "approve",
   );
@@ -1222,7 +1219,7 @@ test("hostile text kept by the workflow: contacts, drafts, opinions, comments, a
     }),
     "publish",
   );
-  const replyId = readDb((db) => one(db, "select id from replies where proposal_id = ?", setup.own.id));
+  const replyId = await readDb((db) => one(db, "select id from replies where proposal_id = ?", setup.own.id));
   const receipt = await sendEach(
     "app/member/proposals/[id]/actions.ts#submitReceiptAction",
     "member",
@@ -1274,10 +1271,7 @@ test("hostile text kept by the administration forms", async () => {
     const outcome = classify(r);
     expect(outcome, name).toMatch(/^(ok|invalid)$/);
     if (outcome === "ok") {
-      expect(
-        readDb((db) => db.prepare("select display_name from users where id = ?").pluck().get(target.id)),
-        name,
-      ).toBe(received(value));
+      expect(await readDb((db) => one<string>(db, "select display_name from users where id = ?", target.id)), name).toBe(received(value));
       kept.push(name);
     }
   }
@@ -1342,10 +1336,10 @@ async function expectInert(page: Page, url: string, shows: string[] = []) {
 test("every page that shows the kept hostile text shows it as text", async ({ page, loginAs }) => {
   test.setTimeout(120_000);
   const id = setup.own.id;
-  const { replyId, draftId, publicationId } = readDb((db) => ({
-    replyId: one(db, "select id from replies where proposal_id = ?", id),
-    draftId: one(db, "select id from reply_drafts where proposal_id = ? order by version desc limit 1", id),
-    publicationId: one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id),
+  const { replyId, draftId, publicationId } = await readDb(async (db) => ({
+    replyId: await one(db, "select id from replies where proposal_id = ?", id),
+    draftId: await one(db, "select id from reply_drafts where proposal_id = ? order by version desc limit 1", id),
+    publicationId: await one(db, "select pu.id from publications pu join replies r on r.id = pu.reply_id where r.proposal_id = ?", id),
   }));
   const SCRIPT = "<script>alert(1)</script>";
   const IMG = "<img src=x onerror=alert(1)>";

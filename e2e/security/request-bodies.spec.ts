@@ -12,7 +12,7 @@ import zlib from "node:zlib";
 import JSZip from "jszip";
 import { E2E } from "../env";
 import { expect, test } from "../fixtures";
-import { actionIds, callAction, isChineseMessage, readDb, sessionToken, uploadFile } from "./support";
+import { actionIds, callAction, column, isChineseMessage, one, readDb, sessionToken, uploadFile } from "./support";
 
 const MB = 1024 * 1024;
 const SIGN_IN = "app/login/actions.ts#signInAction";
@@ -46,14 +46,24 @@ type Sent = { status: number; body: string; sentMB: number };
  * Posts `totalBytes` of zeros (or the given body) in 1 MB writes, as a hostile client would, and stops
  * sending once the answer arrives. `declare: false` sends it chunked, without Content-Length.
  */
-function post(options: { headers: Record<string, string>; totalBytes: number; declare: boolean; chunk?: Buffer; path?: string }): Promise<Sent> {
+function post(options: {
+  headers: Record<string, string>;
+  totalBytes: number;
+  declare: boolean;
+  chunk?: Buffer;
+  path?: string;
+}): Promise<Sent> {
   return new Promise((resolve) => {
     const chunk = options.chunk ?? Buffer.alloc(MB);
     let sent = 0;
     let answered = false;
     const request = http.request(
       `${E2E.baseURL}${options.path ?? "/login"}`,
-      { method: "POST", agent: false, headers: { ...options.headers, ...(options.declare ? { "content-length": String(options.totalBytes) } : {}) } },
+      {
+        method: "POST",
+        agent: false,
+        headers: { ...options.headers, ...(options.declare ? { "content-length": String(options.totalBytes) } : {}) },
+      },
       (response) => {
         answered = true;
         let body = "";
@@ -83,7 +93,12 @@ function post(options: { headers: Record<string, string>; totalBytes: number; de
 test("floods of 50 MB posts to the sign-in action are refused unread; the server answers on, its memory bounded", async () => {
   test.setTimeout(180_000);
   const pid = serverPid();
-  const headers = { "next-action": actionIds().get(SIGN_IN)!, "content-type": "multipart/form-data; boundary=----flood", accept: "text/x-component", origin: E2E.baseURL };
+  const headers = {
+    "next-action": actionIds().get(SIGN_IN)!,
+    "content-type": "multipart/form-data; boundary=----flood",
+    accept: "text/x-component",
+    origin: E2E.baseURL,
+  };
   // A gzip body that would unpack to 50 MB, in 50 KB.
   const gzipped = zlib.gzipSync(Buffer.alloc(50 * MB));
 
@@ -103,8 +118,16 @@ test("floods of 50 MB posts to the sign-in action are refused unread; the server
   const started = performance.now();
   const answers = await Promise.all([
     ...(await Promise.all(Array.from({ length: 16 }, async () => post({ headers, totalBytes: 50 * MB, declare: true })))),
-    ...(await Promise.all(Array.from({ length: 8 }, async () => post({ headers: { ...headers, "transfer-encoding": "chunked" }, totalBytes: 50 * MB, declare: false })))),
-    ...(await Promise.all(Array.from({ length: 8 }, async () => post({ headers: { ...headers, "content-encoding": "gzip" }, totalBytes: gzipped.length, declare: true, chunk: gzipped })))),
+    ...(await Promise.all(
+      Array.from({ length: 8 }, async () =>
+        post({ headers: { ...headers, "transfer-encoding": "chunked" }, totalBytes: 50 * MB, declare: false }),
+      ),
+    )),
+    ...(await Promise.all(
+      Array.from({ length: 8 }, async () =>
+        post({ headers: { ...headers, "content-encoding": "gzip" }, totalBytes: gzipped.length, declare: true, chunk: gzipped }),
+      ),
+    )),
   ]);
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
@@ -134,8 +157,17 @@ test("floods of 50 MB posts to the sign-in action are refused unread; the server
 test("no server action takes more than 1 MB, not even the forms that upload, whoever posts", async () => {
   const cookie = (token: string) => ({ cookie: `authjs.session-token=${token}` });
   const coordinator = cookie(await sessionToken("coordinator"));
-  for (const [action, page] of [[REGISTER, "/proposals/new"], [IMPORT, "/proposals/import"]] as const) {
-    const headers = { "next-action": actionIds().get(action)!, "content-type": "multipart/form-data; boundary=----upload", accept: "text/x-component", origin: E2E.baseURL, ...coordinator };
+  for (const [action, page] of [
+    [REGISTER, "/proposals/new"],
+    [IMPORT, "/proposals/import"],
+  ] as const) {
+    const headers = {
+      "next-action": actionIds().get(action)!,
+      "content-type": "multipart/form-data; boundary=----upload",
+      accept: "text/x-component",
+      origin: E2E.baseURL,
+      ...coordinator,
+    };
     const answer = await post({ headers, totalBytes: 50 * MB, declare: true, path: page });
     expect(answer.status).toBe(413);
     expect(answer.body).toBe("提交的内容过大（最多 1 MB），请减小后重试。");
@@ -152,7 +184,12 @@ function uploadHeadOnly(headers: Record<string, string>): Promise<{ status: numb
     const request = http.request(`${E2E.baseURL}/api/uploads?purpose=attachment`, {
       method: "POST",
       agent: false,
-      headers: { "content-type": "multipart/form-data; boundary=----upload", "content-length": String(10 * MB), origin: E2E.baseURL, ...headers },
+      headers: {
+        "content-type": "multipart/form-data; boundary=----upload",
+        "content-length": String(10 * MB),
+        origin: E2E.baseURL,
+        ...headers,
+      },
     });
     request.on("response", (response) => {
       let body = "";
@@ -178,13 +215,19 @@ test("the upload route answers an anonymous caller 401 and a member 403 before r
   // that may upload, but not for this purpose: a director attaches no files (a handler does, to replies).
   expect((await uploadFile(undefined, "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(401);
   expect((await uploadFile(await sessionToken("liuxr"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).status).toBe(403);
-  expect(await uploadFile(await sessionToken("dengmj"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).toMatchObject({ status: 403, body: "您没有上传此类文件的权限" });
+  expect(await uploadFile(await sessionToken("dengmj"), "attachment", { file: Buffer.from("%PDF-1.4"), name: "a.pdf" })).toMatchObject({
+    status: 403,
+    body: "您没有上传此类文件的权限",
+  });
   // A coordinator's file over 10 MB is refused as it streams, and nothing is kept of it.
-  const big = await uploadFile(await sessionToken("coordinator"), "attachment", { file: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * MB)]), name: "大.pdf" });
+  const big = await uploadFile(await sessionToken("coordinator"), "attachment", {
+    file: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(10 * MB)]),
+    name: "大.pdf",
+  });
   expect(big.status).toBe(413);
   expect(isChineseMessage(big.body)).toBe(true);
   // Other specs upload meanwhile: only this file's name must be absent.
-  expect(readDb((db) => db.prepare("select count(*) from uploads where file_name = '大.pdf'").pluck().get())).toBe(0);
+  expect(await readDb((db) => one(db, "select count(*) from uploads where file_name = '大.pdf'"))).toBe(0);
 });
 
 test("four 10 MB uploads at once stream to disk: the server's memory stays bounded", async () => {
@@ -202,14 +245,19 @@ test("four 10 MB uploads at once stream to disk: the server's memory stays bound
   })();
   const before = memory(pid).rss;
   const started = performance.now();
-  const answers = await Promise.all(Array.from({ length: 4 }, async (_, i) => uploadFile(token, "attachment", { file, name: `材料${i}.pdf`, type: "application/pdf" })));
+  const answers = await Promise.all(
+    Array.from({ length: 4 }, async (_, i) => uploadFile(token, "attachment", { file, name: `材料${i}.pdf`, type: "application/pdf" })),
+  );
   const seconds = (performance.now() - started) / 1000;
   sampling = false;
   await sampler;
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
-  const sizes = readDb((db) => answers.map((a) => db.prepare("select size from uploads where id = ?").pluck().get(a.id)));
+  const sizes = await readDb((db) => Promise.all(answers.map((a) => one(db, "select size from uploads where id = ?", a.id))));
   expect(sizes).toEqual(Array(4).fill(file.length));
-  test.info().annotations.push({ type: "uploads", description: `4 × 10 MB uploaded at once in ${seconds.toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, sampled peak ${rssPeak.toFixed(0)} MB` });
+  test.info().annotations.push({
+    type: "uploads",
+    description: `4 × 10 MB uploaded at once in ${seconds.toFixed(1)} s; server RSS ${before.toFixed(0)} MB before, sampled peak ${rssPeak.toFixed(0)} MB`,
+  });
   // Judged by growth during the uploads (earlier specs leave the server larger): held in memory, the four
   // files alone would add 40 MB.
   expect(rssPeak - before).toBeLessThan(40);
@@ -226,15 +274,35 @@ test("an upload the client abandons half-way leaves no file behind, and the serv
     const request = http.request(`${E2E.baseURL}/api/uploads?purpose=attachment`, {
       method: "POST",
       agent: false,
-      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(8 * MB), origin: E2E.baseURL, cookie: `authjs.session-token=${token}` },
+      headers: {
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-length": String(8 * MB),
+        origin: E2E.baseURL,
+        cookie: `authjs.session-token=${token}`,
+      },
     });
     request.on("error", () => resolve());
-    request.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="半途.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`);
-    request.write(Buffer.alloc(2 * MB), () => setTimeout(() => (request.destroy(), resolve()), 300));
+    request.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="半途.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    );
+    request.write(Buffer.alloc(2 * MB), () =>
+      setTimeout(() => {
+        request.destroy();
+        resolve();
+      }, 300),
+    );
   });
   // Files of uploads that ended have a row (other specs upload meanwhile); the abandoned one has none and must be gone.
-  const recorded = () => new Set(readDb((db) => db.prepare("select id from uploads").pluck().all() as string[]));
-  await expect.poll(() => files().filter((f) => !before.includes(f) && !recorded().has(f)), { timeout: 10_000 }).toEqual([]);
+  const recorded = async () => new Set(await readDb((db) => column<string>(db, "select id from uploads")));
+  await expect
+    .poll(
+      async () => {
+        const known = await recorded();
+        return files().filter((f) => !before.includes(f) && !known.has(f));
+      },
+      { timeout: 10_000 },
+    )
+    .toEqual([]);
   expect((await fetch(`${E2E.baseURL}/login`)).status).toBe(200);
   expect(serverPid()).toBe(pid);
 });
@@ -244,7 +312,8 @@ test("a zip bomb through 导入交办清单 is refused before it is unpacked, an
   const pid = serverPid();
   // A real workbook whose sheet unpacks to 120 MB, in a few hundred KB.
   const zip = new JSZip();
-  const row = '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
+  const row =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
   zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file("xl/worksheets/sheet1.xml", `<worksheet><sheetData>${row.repeat(Math.ceil((120 * MB) / row.length))}</sheetData></worksheet>`);
   const bomb = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });

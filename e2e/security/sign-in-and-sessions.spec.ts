@@ -82,7 +82,12 @@ test("after sign-in the browser never leaves the app, whatever the return addres
       escaped.push(`${query} → ${page.url()}`);
       continue;
     }
-    const heading = (await page.locator("h1").first().textContent({ timeout: 5_000 }).catch(() => null)) ?? "";
+    const heading =
+      (await page
+        .locator("h1")
+        .first()
+        .textContent({ timeout: 5_000 })
+        .catch(() => null)) ?? "";
     if (!left || /出错|错误/.test(heading)) escaped.push(`${query} → stuck on ${landed.pathname}: ${heading}`);
   }
   expect(escaped).toEqual([]);
@@ -105,7 +110,10 @@ test("a return address with Chinese characters or CR/LF lands on that page after
     page.on("response", listener);
     await signInReturningTo(page, c.query);
     page.off("response", listener);
-    expect(answers.filter((s) => s >= 500), c.query).toEqual([]);
+    expect(
+      answers.filter((s) => s >= 500),
+      c.query,
+    ).toEqual([]);
     const landed = new URL(page.url());
     expect(landed.origin, c.query).toBe(APP);
     expect(landed.pathname, c.query).toBe(c.path);
@@ -161,7 +169,7 @@ test("guessing the current password on 修改密码 locks the account after 5 tr
   // An account no other spec signs in with (its lock would refuse their sign-in for 15 minutes).
   const login = "jsj-fz";
   const token = await sessionToken(login);
-  const id = readDb((db) => userId(db, login));
+  const id = await readDb((db) => userId(db, login));
   const attempt = async (currentPassword: string) =>
     callAction({
       action: "app/account/password/actions.ts#changePassword",
@@ -174,18 +182,21 @@ test("guessing the current password on 修改密码 locks the account after 5 tr
     const result = await attempt(`wrong-guess-${i}`);
     errors.push(result && !result.ok ? result.error : JSON.stringify(result));
   }
-  expect(errors.slice(0, 4).every((e) => e.includes("当前密码不正确")), errors.join("\n")).toBe(true);
+  expect(
+    errors.slice(0, 4).every((e) => e.includes("当前密码不正确")),
+    errors.join("\n"),
+  ).toBe(true);
   expect(errors[4]).toContain("锁定");
   // Locked: even the right password is not checked now, and nothing is changed.
   const locked = await attempt("demo-2026");
   expect(locked?.ok).toBe(false);
   expect(locked && !locked.ok ? locked.error : "").toContain("锁定");
-  const state = readDb((db) => ({
-    lockedUntil: one<number | null>(db, "select coalesce(locked_until, 0) from users where id = ?", id),
-    failed: one(db, "select count(*) from events where actor_id = ? and action = 'password_change_failed'", id),
-    lockedEvents: one(db, "select count(*) from events where actor_id = ? and action = 'account_locked'", id),
-    refused: one(db, "select count(*) from events where actor_id = ? and action = 'password_change_locked'", id),
-    changed: one(db, "select count(*) from events where actor_id = ? and action = 'password_change'", id),
+  const state = await readDb(async (db) => ({
+    lockedUntil: await one<number | null>(db, "select coalesce(locked_until, 0) from users where id = ?", id),
+    failed: await one(db, "select count(*) from events where actor_id = ? and action = 'password_change_failed'", id),
+    lockedEvents: await one(db, "select count(*) from events where actor_id = ? and action = 'account_locked'", id),
+    refused: await one(db, "select count(*) from events where actor_id = ? and action = 'password_change_locked'", id),
+    changed: await one(db, "select count(*) from events where actor_id = ? and action = 'password_change'", id),
   }));
   expect(state.lockedUntil).toBeGreaterThan(Date.now());
   expect(state).toMatchObject({ failed: 5, lockedEvents: 1, refused: 1, changed: 0 });
@@ -193,10 +204,20 @@ test("guessing the current password on 修改密码 locks the account after 5 tr
 
 test("a forged X-Forwarded-Host reaches no absolute link: feed, sitemap, robots, open data, QR codes, letters", async () => {
   const forged = { "X-Forwarded-Host": EVIL, "X-Forwarded-Proto": "https" };
-  const { published, reply, owner } = readDb((db) => {
-    const published = one(db, "select pu.id from publications pu where pu.status = 'published' and pu.mode = 'full' order by pu.id limit 1");
-    const reply = one(db, "select r.id from replies r join proposals p on p.id = r.proposal_id where p.status = 'replied' order by r.id limit 1");
-    const owner = one<string>(db, "select u.username from proposal_signers s join users u on u.id = s.user_id join replies r on r.proposal_id = s.proposal_id where r.id = ? and s.role = 'lead'", reply);
+  const { published, reply, owner } = await readDb(async (db) => {
+    const published = await one(
+      db,
+      "select pu.id from publications pu where pu.status = 'published' and pu.mode = 'full' order by pu.id limit 1",
+    );
+    const reply = await one(
+      db,
+      "select r.id from replies r join proposals p on p.id = r.proposal_id where p.status = 'replied' order by r.id limit 1",
+    );
+    const owner = await one<string>(
+      db,
+      "select u.username from proposal_signers s join users u on u.id = s.user_id join replies r on r.proposal_id = s.proposal_id where r.id = ? and s.role = 'lead'",
+      reply,
+    );
     return { published, reply, owner };
   });
   const ownerToken = await sessionToken(owner);
@@ -216,7 +237,8 @@ test("a forged X-Forwarded-Host reaches no absolute link: feed, sitemap, robots,
   for (const [path, token] of pages) {
     const answer = await get(path, token, forged);
     expect(answer.status, path).toBeLessThan(500);
-    if (answer.body.includes(EVIL) || (answer.location ?? "").includes(EVIL)) leaks.push(`${path}: ${answer.location ?? ""} ${/.{0,60}evil\.example.{0,20}/.exec(answer.body)?.[0] ?? ""}`);
+    if (answer.body.includes(EVIL) || (answer.location ?? "").includes(EVIL))
+      leaks.push(`${path}: ${answer.location ?? ""} ${/.{0,60}evil\.example.{0,20}/.exec(answer.body)?.[0] ?? ""}`);
   }
   expect(leaks).toEqual([]);
 });
@@ -226,9 +248,12 @@ test("a server action with a forged Origin matching a forged X-Forwarded-Host is
   const login = "jsj";
   const token = await sessionToken(login);
   const digest = () => readDb((db) => one(db, "select email_digest from users where username = ?", login));
-  const before = digest();
+  const before = await digest();
   // On its own page, and on one whose bundle lacks it (Next forwards the call through the server), claiming that hop.
-  for (const [page, extra] of [["/notifications", {}], ["/proposals", { "X-Forwarding-Set": "1" }]] as const) {
+  for (const [page, extra] of [
+    ["/notifications", {}],
+    ["/proposals", { "X-Forwarding-Set": "1" }],
+  ] as const) {
     const response = await callServerAction({
       baseURL: E2E.baseURL,
       page,
@@ -239,7 +264,7 @@ test("a server action with a forged Origin matching a forged X-Forwarded-Host is
       headers: { "X-Forwarded-Host": EVIL, "X-Forwarded-Proto": "https", ...extra },
     });
     expect(response.result, page).toBeUndefined();
-    expect(digest(), page).toBe(before);
+    expect(await digest(), page).toBe(before);
   }
   // The same call from the app's own origin does change it: the refusal above was the origin's.
   const own = await callServerAction({
@@ -250,5 +275,5 @@ test("a server action with a forged Origin matching a forged X-Forwarded-Host is
     sessionToken: token,
   });
   expect((own.result as ActionResultValue | undefined)?.ok).toBe(true);
-  expect(digest()).not.toBe(before);
+  expect(await digest()).not.toBe(before);
 });

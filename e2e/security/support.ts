@@ -6,10 +6,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { callServerAction, serverActionIds, type ActionResponse, type Fields } from "../../scripts/lib/server-action";
 
 export type { FieldValue, Fields } from "../../scripts/lib/server-action";
+import { readDatabase, type DatabaseReader } from "../../scripts/lib/read-database";
 import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
 import type { UploadPurpose } from "../../lib/uploads";
 import { E2E } from "../env";
@@ -19,7 +19,19 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
 // ---------------------------------------------------------------------------------------------
 // Roles
 
-export const ROLES = ["anonymous", "admin", "coordinator", "handler", "otherHandler", "director", "otherDirector", "leader", "districtLeader", "owner", "otherMember"] as const;
+export const ROLES = [
+  "anonymous",
+  "admin",
+  "coordinator",
+  "handler",
+  "otherHandler",
+  "director",
+  "otherDirector",
+  "leader",
+  "districtLeader",
+  "owner",
+  "otherMember",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -43,11 +55,13 @@ export const LOGINS: Record<Exclude<Role, "anonymous">, string> = {
 
 /** A session cookie value for a login (minted fresh: the session version may have changed). */
 export async function sessionToken(login: string): Promise<string> {
-  return mintSessionToken(E2E.databasePath, E2E.authSecret, login);
+  return mintSessionToken(E2E.database, E2E.authSecret, login);
 }
 
 export async function roleTokens(): Promise<Record<Role, string | undefined>> {
-  const entries = await Promise.all(ROLES.map(async (role) => [role, role === "anonymous" ? undefined : await sessionToken(LOGINS[role])] as const));
+  const entries = await Promise.all(
+    ROLES.map(async (role) => [role, role === "anonymous" ? undefined : await sessionToken(LOGINS[role])] as const),
+  );
   return Object.fromEntries(entries) as Record<Role, string | undefined>;
 }
 
@@ -94,7 +108,11 @@ export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: 
 export type UploadAnswer = { status: number; body: string; id: string | null };
 
 /** Sends one file to the upload route as the upload field does (app/api/uploads); `id` is the reference a form then carries. */
-export async function uploadFile(token: string | undefined, purpose: UploadPurpose, file: { file: Buffer; name: string; type?: string }): Promise<UploadAnswer> {
+export async function uploadFile(
+  token: string | undefined,
+  purpose: UploadPurpose,
+  file: { file: Buffer; name: string; type?: string },
+): Promise<UploadAnswer> {
   const form = new FormData();
   form.append("file", new Blob([new Uint8Array(file.file)], { type: file.type ?? "application/octet-stream" }), file.name);
   const response = await fetch(new URL(`/api/uploads?purpose=${purpose}`, E2E.baseURL), {
@@ -108,7 +126,11 @@ export async function uploadFile(token: string | undefined, purpose: UploadPurpo
 }
 
 /** The references of files uploaded as `token`'s user; fails the test when one is refused. */
-export async function uploadedReferences(token: string, purpose: UploadPurpose, files: readonly { file: Buffer; name: string; type?: string }[]): Promise<string[]> {
+export async function uploadedReferences(
+  token: string,
+  purpose: UploadPurpose,
+  files: readonly { file: Buffer; name: string; type?: string }[],
+): Promise<string[]> {
   const answers = await Promise.all(files.map(async (f) => uploadFile(token, purpose, f)));
   for (const [i, a] of answers.entries()) if (!a.id) throw new Error(`upload of ${files[i]!.name} refused: ${a.status} ${a.body}`);
   return answers.map((a) => a.id!);
@@ -149,7 +171,9 @@ export async function callAction(call: ActionCall): Promise<ActionResponse> {
   });
 }
 
-export type ActionResultValue = { ok: true; message?: string; data?: unknown } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResultValue =
+  | { ok: true; message?: string; data?: unknown }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export const VALIDATION_ERROR = "提交的内容有误，请按提示修改后重试。";
 export const DENIED = "您没有权限执行此操作。";
@@ -209,23 +233,39 @@ export function routeFiles(root = "app"): string[] {
 // ---------------------------------------------------------------------------------------------
 // The database, read-only
 
-export function readDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E.databasePath, { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
+/** Runs `fn` on a read-only connection to the e2e server's database, either engine (e2e/env.ts). */
+export function readDb<T>(fn: (db: DatabaseReader) => Promise<T>): Promise<T> {
+  return readDatabase(E2E.database, fn);
 }
 
-export function one<T = number>(db: Database.Database, sql: string, ...params: unknown[]): T {
-  const row = db.prepare(sql).pluck().get(...params) as T | undefined;
-  if (row === undefined || row === null) throw new Error(`the demo database has nothing for: ${sql.replace(/\s+/g, " ")} [${params.join(", ")}]`);
-  return row;
+/** The first column of the first row; a missing row is an error (the demo lacks what a test expects). */
+export async function one<T = number>(db: DatabaseReader, sql: string, ...params: unknown[]): Promise<T> {
+  const value = (await db.arrays(sql, ...params))[0]?.[0] as T | undefined;
+  if (value === undefined || value === null)
+    throw new Error(`the demo database has nothing for: ${sql.replace(/\s+/g, " ")} [${params.join(", ")}]`);
+  return value;
 }
 
-export function userId(db: Database.Database, login: string): number {
+/** The first column of every row. */
+export async function column<T = number>(db: DatabaseReader, sql: string, ...params: unknown[]): Promise<T[]> {
+  return (await db.arrays(sql, ...params)).map((row) => row[0] as T);
+}
+
+export function userId(db: DatabaseReader, login: string): Promise<number> {
   return one(db, "select id from users where username = ?", login);
+}
+
+/** A JSON column's integer member, as SQL of the database's engine (SQLite's text JSON, PostgreSQL's jsonb). */
+export function jsonInteger(db: DatabaseReader, column: string, key: string): string {
+  return db.engine === "postgresql" ? `(${column} ->> '${key}')::integer` : `json_extract(${column}, '$.${key}')`;
+}
+
+/**
+ * Rows in an order both engines give alike without SQLite's rowid: sorted by their JSON (values differ in
+ * type between engines, booleans say, but a fingerprint is only compared with one from the same database).
+ */
+async function sortedRows(db: DatabaseReader, sql: string, ...params: unknown[]): Promise<string[]> {
+  return (await db.arrays(sql, ...params)).map((row) => JSON.stringify(row)).sort();
 }
 
 /** The rows of every table that belong to these proposals (receipt links excluded: viewing a letter issues them). */
@@ -252,25 +292,36 @@ const PROPOSAL_ROWS: readonly [table: string, where: string, columns?: string][]
 ];
 
 /** A checksum of everything stored about these proposals, with the row count of each table. */
-export function proposalFingerprint(db: Database.Database, proposalIds: readonly number[]): { hash: string; counts: Record<string, number> } {
-  const ids = proposalIds.map((id) => Number(id)).filter(Number.isSafeInteger).join(",") || "0";
+export async function proposalFingerprint(
+  db: DatabaseReader,
+  proposalIds: readonly number[],
+): Promise<{ hash: string; counts: Record<string, number> }> {
+  const ids =
+    proposalIds
+      .map((id) => Number(id))
+      .filter(Number.isSafeInteger)
+      .join(",") || "0";
   const hash = crypto.createHash("sha256");
   const counts: Record<string, number> = {};
   for (const [table, where, columns = "*"] of PROPOSAL_ROWS) {
-    const rows = db.prepare(`select ${columns} from "${table}" where ${where.replaceAll("IDS", ids)} order by rowid`).raw().all();
+    const rows = await sortedRows(db, `select ${columns} from "${table}" where ${where.replaceAll("IDS", ids)}`);
     counts[table] = rows.length;
-    hash.update(`${table}:${JSON.stringify(rows)}\n`);
+    hash.update(`${table}:${rows.join(",")}\n`);
   }
   return { hash: hash.digest("hex"), counts };
 }
 
 /** A checksum of given rows of other tables, e.g. { units: [3], users: [5, 6] }. */
-export function rowsFingerprint(db: Database.Database, rows: Record<string, readonly (number | string)[]>, key: Record<string, string> = {}): string {
+export async function rowsFingerprint(
+  db: DatabaseReader,
+  rows: Record<string, readonly (number | string)[]>,
+  key: Record<string, string> = {},
+): Promise<string> {
   const hash = crypto.createHash("sha256");
   for (const [table, ids] of Object.entries(rows)) {
     const column = key[table] ?? "id";
     const list = ids.map(() => "?").join(",") || "null";
-    hash.update(`${table}:${JSON.stringify(db.prepare(`select * from "${table}" where "${column}" in (${list}) order by rowid`).raw().all(...ids))}\n`);
+    hash.update(`${table}:${(await sortedRows(db, `select * from "${table}" where "${column}" in (${list})`, ...ids)).join(",")}\n`);
   }
   return hash.digest("hex");
 }
@@ -280,7 +331,7 @@ export function rowsFingerprint(db: Database.Database, rows: Record<string, read
  * Signing in and out are logged too, and so is a wrong current password on 修改密码 (with the lock it may
  * bring), but they change no record.
  */
-export function eventsBy(db: Database.Database, userIds: readonly number[]): number {
+export function eventsBy(db: DatabaseReader, userIds: readonly number[]): Promise<number> {
   return one(
     db,
     `select count(*) from events where actor_id in (${userIds.map(() => "?").join(",") || "null"}) and substr(action, 1, 5) != 'sign_'
@@ -292,17 +343,31 @@ export function eventsBy(db: Database.Database, userIds: readonly number[]): num
 let textColumnCache: { table: string; columns: string[] }[] | null = null;
 
 /** Where (table.column) a text occurs anywhere in the database, with the number of rows. */
-export function whereStored(db: Database.Database, text: string): Record<string, number> {
-  textColumnCache ??= (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '\\_\\_%' escape '\\' and name not like 'public_search%'").pluck().all() as string[]).map((table) => ({
-    table,
-    columns: (db.prepare(`select name, type from pragma_table_info(?)`).all(table) as { name: string; type: string }[])
-      .filter((c) => c.type === "" || /TEXT|CHAR|CLOB/i.test(c.type))
-      .map((c) => c.name),
-  }));
+/** The text columns of the app's tables (the search index's copies and migration bookkeeping left out). */
+async function textColumns(db: DatabaseReader): Promise<{ table: string; columns: string[] }[]> {
+  const pairs =
+    db.engine === "postgresql"
+      ? await db.arrays(
+          `select table_name, column_name from information_schema.columns where table_schema = 'public' and table_name not like 'public\\_search%'
+             and data_type in ('text', 'character varying') order by table_name, ordinal_position`,
+        )
+      : await db.arrays(
+          `select m.name, c.name from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table' and m.name not like 'sqlite_%'
+             and m.name not like '\\_\\_%' escape '\\' and m.name not like 'public_search%' and (c.type = '' or c.type like '%TEXT%' or c.type like '%CHAR%' or c.type like '%CLOB%')`,
+        );
+  const byTable = new Map<string, string[]>();
+  for (const [table, column] of pairs as [string, string][]) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  return [...byTable].map(([table, columns]) => ({ table, columns }));
+}
+
+/** Where (table.column) a text occurs anywhere in the database, with the number of rows. */
+export async function whereStored(db: DatabaseReader, text: string): Promise<Record<string, number>> {
+  textColumnCache ??= await textColumns(db);
+  const found = db.engine === "postgresql" ? "strpos" : "instr";
   const hits: Record<string, number> = {};
   for (const { table, columns } of textColumnCache) {
     for (const column of columns) {
-      const n = db.prepare(`select count(*) from "${table}" where instr("${column}", ?) > 0`).pluck().get(text) as number;
+      const n = await one(db, `select count(*) from "${table}" where ${found}("${column}", ?) > 0`, text);
       if (n > 0) hits[`${table}.${column}`] = n;
     }
   }

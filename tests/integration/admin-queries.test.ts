@@ -1,9 +1,6 @@
 import { eq } from "drizzle-orm";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import {
   adminOverview,
   createCategory,
@@ -22,8 +19,9 @@ import {
 } from "@/db/queries/admin";
 import { events, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/password";
+import { type TempDatabase, tempDatabase } from "./temp-db";
 
-let dir: string;
+let t: TempDatabase;
 let db: Db;
 let adminId: number;
 let unitId: number;
@@ -48,26 +46,19 @@ function saved(result: { ok: boolean; id?: number }): number {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "admin-queries-"));
-  db = openDatabase(path.join(dir, "test.db"));
-  adminId = (await db
-    .insert(users)
-    .values({ username: "admin", displayName: "系统管理员", role: "admin" })
-    .returning({ id: users.id })
-    .get()).id;
+  t = await tempDatabase();
+  db = t.db;
+  adminId = (
+    await db.insert(users).values({ username: "admin", displayName: "系统管理员", role: "admin" }).returning({ id: users.id }).get()
+  ).id;
   unitId = saved(await createUnit(db, unit, adminId));
 });
 
-afterAll(() => {
-  void closeDatabase(db);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t.cleanup());
 
 describe("units", () => {
   it("creates a unit and logs it", async () => {
-    expect(await eventsOf("unit_create")).toEqual([
-      expect.objectContaining({ actorId: adminId, data: { unitId, name: unit.name } }),
-    ]);
+    expect(await eventsOf("unit_create")).toEqual([expect.objectContaining({ actorId: adminId, data: { unitId, name: unit.name } })]);
   });
 
   it("refuses a duplicate name or short name with the field to blame", async () => {
@@ -115,7 +106,10 @@ describe("users", () => {
     expect(row).toMatchObject({ username: "jiangmj", role: "handler", unitId, mustChangePassword: true, disabled: false });
     expect(row?.passwordHash).not.toBe("demo-2026");
     expect(await verifyPassword(row?.passwordHash ?? "", "demo-2026")).toBe(true);
-    expect((await eventsOf("user_create")).at(-1)).toMatchObject({ actorId: adminId, data: { userId, username: "jiangmj", role: "handler", unitId } });
+    expect((await eventsOf("user_create")).at(-1)).toMatchObject({
+      actorId: adminId,
+      data: { userId, username: "jiangmj", role: "handler", unitId },
+    });
   });
 
   it("refuses a duplicate username", async () => {
@@ -137,19 +131,34 @@ describe("users", () => {
   });
 
   it("logs a role change separately from the profile update", async () => {
-    expect(await updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "局长", phone: null, email: null }, adminId)).toEqual({
+    expect(
+      await updateUser(
+        db,
+        { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "局长", phone: null, email: null },
+        adminId,
+      ),
+    ).toEqual({
       ok: true,
       id: userId,
     });
-    expect((await eventsOf("user_role_change")).at(-1)).toMatchObject({ actorId: adminId, data: { userId, from: "handler", to: "director" } });
+    expect((await eventsOf("user_role_change")).at(-1)).toMatchObject({
+      actorId: adminId,
+      data: { userId, from: "handler", to: "director" },
+    });
     expect((await eventsOf("user_update")).at(-1)?.data).toEqual({ userId, fields: ["role", "title"] });
     const before = (await eventsOf("user_role_change")).length;
-    await updateUser(db, { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "副局长", phone: null, email: null }, adminId);
+    await updateUser(
+      db,
+      { id: userId, displayName: "蒋明杰", role: "director", unitId, title: "副局长", phone: null, email: null },
+      adminId,
+    );
     expect(await eventsOf("user_role_change")).toHaveLength(before);
   });
 
   it("stops an administrator from removing their own admin role or disabling themself", async () => {
-    expect(await updateUser(db, { id: adminId, displayName: "系统管理员", role: "coordinator", unitId: null, ...profile }, adminId)).toEqual({
+    expect(
+      await updateUser(db, { id: adminId, displayName: "系统管理员", role: "coordinator", unitId: null, ...profile }, adminId),
+    ).toEqual({
       ok: false,
       error: "不能取消自己的系统管理员角色",
       field: "role",
@@ -171,7 +180,11 @@ describe("users", () => {
   });
 
   it("a password reset hashes the new password, requires a change, lifts the lock and ends sessions", async () => {
-    await db.update(users).set({ mustChangePassword: false, failedLogins: 3, lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, userId)).run();
+    await db
+      .update(users)
+      .set({ mustChangePassword: false, failedLogins: 3, lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(users.id, userId))
+      .run();
     const versionBefore = (await db.select().from(users).where(eq(users.id, userId)).get())!.sessionVersion;
     expect(await resetPassword(db, { id: userId, password: "fresh-pass-1" }, adminId)).toEqual({ ok: true, id: userId });
     const row = (await db.select().from(users).where(eq(users.id, userId)).get())!;
@@ -190,7 +203,11 @@ describe("users", () => {
   });
 
   it("unlocks a locked account", async () => {
-    await db.update(users).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(users.id, userId)).run();
+    await db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(users.id, userId))
+      .run();
     expect((await adminOverview(db)).lockedUsers.map((u) => u.id)).toEqual([userId]);
     expect(await unlockUser(db, userId, adminId)).toEqual({ ok: true, id: userId });
     expect((await adminOverview(db)).lockedUsers).toEqual([]);
@@ -222,7 +239,11 @@ describe("sessions and categories", () => {
 
   it("creates a session and refuses the same body, term and meeting twice", async () => {
     const id = saved(await createSession(db, session, adminId));
-    expect(await createSession(db, { ...session, year: 2024 }, adminId)).toEqual({ ok: false, error: "该届次会议已存在", field: "meeting" });
+    expect(await createSession(db, { ...session, year: 2024 }, adminId)).toEqual({
+      ok: false,
+      error: "该届次会议已存在",
+      field: "meeting",
+    });
     expect(await updateSession(db, { id, ...session, meeting: "第三次会议", active: false }, adminId)).toEqual({ ok: true, id });
     expect((await eventsOf("session_update")).at(-1)?.data).toEqual({ sessionId: id, fields: ["meeting", "active"] });
   });
@@ -230,8 +251,15 @@ describe("sessions and categories", () => {
   it("creates a category and refuses a duplicate name", async () => {
     const id = saved(await createCategory(db, { name: "科技", sortOrder: 1 }, adminId));
     const otherId = saved(await createCategory(db, { name: "教育", sortOrder: 2 }, adminId));
-    expect(await createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({ ok: false, error: "主题分类已存在", field: "name" });
-    expect(await updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({ ok: false, error: "主题分类已存在" });
+    expect(await createCategory(db, { name: "科技", sortOrder: 3 }, adminId)).toEqual({
+      ok: false,
+      error: "主题分类已存在",
+      field: "name",
+    });
+    expect(await updateCategory(db, { id: otherId, name: "科技", sortOrder: 2, active: true }, adminId)).toMatchObject({
+      ok: false,
+      error: "主题分类已存在",
+    });
     expect(await updateCategory(db, { id, name: "科技创新", sortOrder: 1, active: true }, adminId)).toEqual({ ok: true, id });
   });
 });
@@ -240,7 +268,14 @@ describe("units of users", () => {
   it("refuses a retired unit for a new user, but keeps it for one already there", async () => {
     const retiredId = saved(await createUnit(db, { ...unit, name: "已撤销的单位", shortName: "已撤销" }, adminId));
     await updateUnit(db, { id: retiredId, ...unit, name: "已撤销的单位", shortName: "已撤销", active: false }, adminId);
-    const newcomer = { username: "newcomer", displayName: "新人", role: "handler" as const, unitId: retiredId, password: "new-2026x", ...profile };
+    const newcomer = {
+      username: "newcomer",
+      displayName: "新人",
+      role: "handler" as const,
+      unitId: retiredId,
+      password: "new-2026x",
+      ...profile,
+    };
     expect(await createUser(db, newcomer, adminId)).toEqual({ ok: false, error: "所选单位已停用", field: "unitId" });
     const stayingId = saved(await createUser(db, { ...newcomer, unitId }, adminId));
     await db.update(users).set({ unitId: retiredId }).where(eq(users.id, stayingId)).run();

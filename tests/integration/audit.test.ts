@@ -3,7 +3,7 @@
  * administrator and publication decision is an event row, and the admin page's query finds them by
  * kind, user and date. Sessions end when the password changes or the account is disabled.
  */
-import { eq, gt } from "drizzle-orm";
+import { eq, gt, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { approveReply } from "@/db/handling/sign-off";
@@ -30,7 +30,11 @@ async function setup(own = true) {
   const t = await demoDatabase();
   if (own) cleanup = t.cleanup;
   // A known password for 蒋明杰 (the demo's is on the common-password list).
-  await t.db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.username, "jiangmj")).run();
+  await t.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.username, "jiangmj"))
+    .run();
   const mark = (await t.db.select({ id: events.id }).from(events).orderBy(events.id).all()).at(-1)?.id ?? 0;
   const since = async () => t.db.select().from(events).where(gt(events.id, mark)).orderBy(events.id).all();
   return { ...t, since };
@@ -56,12 +60,12 @@ describe("sessions end", { timeout: 60_000 }, () => {
 
     expect(await changeOwnPassword(t.db, jiang.id, { currentPassword: PASSWORD, password: "Qing-shan-77" })).toEqual({ ok: true });
     expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
-    session = (await version());
+    session = await version();
     expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).not.toBeNull();
 
     expect(await resetPassword(t.db, { id: jiang.id, password: "Bai-yun-2026" }, admin.id)).toEqual({ ok: true, id: jiang.id });
     expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
-    session = (await version());
+    session = await version();
 
     expect(await setUserDisabled(t.db, jiang.id, true, admin.id)).toEqual({ ok: true, id: jiang.id });
     expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toBeNull();
@@ -75,7 +79,9 @@ describe("sessions end", { timeout: 60_000 }, () => {
     const t = await setup();
     const jiang = await t.user("jiangmj");
     const session = (await t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, jiang.id)).get())!.v;
-    expect((await updateUser(t.db, { id: jiang.id, ...profileOf({ ...jiang, role: "director" }) }, (await t.user("admin")).id)).ok).toBe(true);
+    expect((await updateUser(t.db, { id: jiang.id, ...profileOf({ ...jiang, role: "director" }) }, (await t.user("admin")).id)).ok).toBe(
+      true,
+    );
     expect(await liveSessionUser(t.db, sessionOf(jiang.id, session))).toMatchObject({ role: "director" });
   });
 });
@@ -124,8 +130,9 @@ describe("the audit log", () => {
     expect((await setUserDisabled(t.db, jiang.id, false, admin.id)).ok).toBe(true);
     expect((await resetPassword(t.db, { id: jiang.id, password: "Bai-yun-2026" }, admin.id)).ok).toBe(true);
     expect((await changeOwnPassword(t.db, jiang.id, { currentPassword: "Bai-yun-2026", password: "Qing-shan-77" })).ok).toBe(true);
-    const inReview = (n: number) => t.db.$client.prepare("select id from proposals where number = ? and status = 'in_review'").pluck().get(n) as number;
-    const [p180, p12] = [inReview(180), inReview(12)];
+    const inReview = async (n: number) =>
+      (await t.db.get<{ id: number }>(sql`select id from proposals where number = ${n} and status = 'in_review'`))!.id;
+    const [p180, p12] = [await inReview(180), await inReview(12)];
     for (const p of [p180, p12]) expect((await approveReply(t.db, await t.user("dengmj"), p, null)).ok).toBe(true);
     const coordinator = await t.user("coordinator");
     expect((await decideReplyPublication(t.db, coordinator, p180, { type: "publish" })).ok).toBe(true);
@@ -147,12 +154,20 @@ describe("the audit log", () => {
     const log = (await t.since()).filter((e) => AUDIT_KINDS.includes(e.action as never));
     const find = (action: string) => log.filter((e) => e.action === action);
     expect(find("sign_in")[0]).toMatchObject({ actorId: jiang.id, data: { username: "jiangmj", address: "198.51.100.1" } });
-    expect(find("sign_in_failed").slice(0, 5).map((e) => e.data)).toEqual(
-      [0, 1, 2, 3, 4].map((i) => ({ username: "jiangmj", address: `198.51.100.${10 + i}`, failures: i + 1 })),
-    );
-    expect(find("account_locked")).toMatchObject([{ actorId: jiang.id, data: { username: "jiangmj", address: "198.51.100.14", minutes: 15 } }]);
+    expect(
+      find("sign_in_failed")
+        .slice(0, 5)
+        .map((e) => e.data),
+    ).toEqual([0, 1, 2, 3, 4].map((i) => ({ username: "jiangmj", address: `198.51.100.${10 + i}`, failures: i + 1 })));
+    expect(find("account_locked")).toMatchObject([
+      { actorId: jiang.id, data: { username: "jiangmj", address: "198.51.100.14", minutes: 15 } },
+    ]);
     expect(find("sign_in_locked")).toMatchObject([{ actorId: jiang.id, data: { username: "jiangmj", address: "198.51.100.20" } }]);
-    expect(find("sign_in_failed").slice(5).map((e) => [e.actorId, e.data?.username])).toEqual([
+    expect(
+      find("sign_in_failed")
+        .slice(5)
+        .map((e) => [e.actorId, e.data?.username]),
+    ).toEqual([
       [null, "ghost1"],
       [null, "ghost2"],
       [null, "ghost3"],
@@ -167,10 +182,12 @@ describe("the audit log", () => {
     expect(find("publish")).toMatchObject([{ actorId: coordinator.id, proposalId: p180, data: { indexNumber: expect.any(String) } }]);
     expect(find("withdraw_publication")).toMatchObject([{ actorId: coordinator.id, proposalId: p180, comment: "内容需更正" }]);
     expect(find("withhold")).toMatchObject([{ actorId: coordinator.id, proposalId: p12, comment: "涉及个人隐私" }]);
-    const stored = JSON.stringify(t.db.$client.prepare("select * from events").all());
+    const stored = JSON.stringify(await t.db.all(sql`select * from events`));
     for (const secret of [PASSWORD, "wrong-0", "Bai-yun-2026", "Qing-shan-77"]) expect(stored).not.toContain(secret);
     // And none of it can be changed afterwards.
-    await expect((async () => t.db.update(events).set({ comment: "改" }).where(eq(events.action, "sign_in_failed")).run())()).rejects.toThrow(/append-only/);
+    await expect(
+      (async () => t.db.update(events).set({ comment: "改" }).where(eq(events.action, "sign_in_failed")).run())(),
+    ).rejects.toThrow(/append-only/);
     await expect((async () => t.db.delete(events).where(eq(events.action, "account_locked")).run())()).rejects.toThrow(/append-only/);
   });
 
@@ -189,11 +206,25 @@ describe("the audit log", () => {
     // By user: as actor, as the one acted on (data.userId), or as the name typed at sign-in.
     const aboutJiang = await listAuditEvents(t.db, { user: "jiangmj" }, page);
     expect(new Set(aboutJiang.rows.map((r) => r.action))).toEqual(
-      new Set(["sign_in", "sign_in_failed", "account_locked", "sign_in_locked", "user_unlock", "user_update", "user_role_change", "user_disable", "user_enable", "password_reset", "password_change"]),
+      new Set([
+        "sign_in",
+        "sign_in_failed",
+        "account_locked",
+        "sign_in_locked",
+        "user_unlock",
+        "user_update",
+        "user_role_change",
+        "user_disable",
+        "user_enable",
+        "password_reset",
+        "password_change",
+      ]),
     );
     const role = aboutJiang.rows.find((r) => r.action === "user_role_change")!;
     expect(role).toMatchObject({ actorUsername: "admin", targetUsername: "jiangmj" });
-    expect(auditDetail(role.action, role.data, { target: `${role.targetName}（jiangmj）` })).toBe(`用户：${jiang.displayName}（jiangmj）；承办人 → 单位负责人`);
+    expect(auditDetail(role.action, role.data, { target: `${role.targetName}（jiangmj）` })).toBe(
+      `用户：${jiang.displayName}（jiangmj）；承办人 → 单位负责人`,
+    );
     expect((await listAuditEvents(t.db, { user: "蒋明杰" }, page)).total).toBe(aboutJiang.total);
     expect((await listAuditEvents(t.db, { user: "ghost2" }, page)).rows.map((r) => r.action)).toEqual(["sign_in_failed"]);
 

@@ -18,6 +18,7 @@ import {
   siblingAttachmentsDir,
 } from "@/db/backup";
 import { attachments, proposals } from "@/db/schema";
+import { sqliteOf } from "./temp-db";
 import { demoDatabase } from "./demo-db";
 
 let cleanup = () => {};
@@ -64,7 +65,7 @@ async function until(condition: () => boolean, ms = 15_000) {
 /** A demo database with two attachment files on its first proposal. */
 async function demoWithAttachments() {
   const t = await demoDatabase();
-  const attachmentsDir = siblingAttachmentsDir(t.file);
+  const attachmentsDir = siblingAttachmentsDir(t.location);
   const proposal = (await t.db.select().from(proposals).limit(1).get())!;
   const files = { "说明材料.txt": Buffer.from("附件一：调研报告。\n"), "照片.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
   const stored: Record<string, Buffer> = {};
@@ -97,17 +98,17 @@ describe("backup and restore", () => {
   it("restores the state at backup time, attachments included, although another connection kept writing during the backup", async () => {
     const t = await demoWithAttachments();
     cleanup = t.cleanup;
-    const root = path.dirname(t.file);
-    const expected = snapshot(t.db.$client);
+    const root = path.dirname(t.location);
+    const expected = snapshot(sqliteOf(t.db));
 
     // A second connection writes continuously, each transaction open for a while, the rows only in the WAL.
     const control = new SharedArrayBuffer(12);
     const flags = new Int32Array(control);
-    const writer = startWriter(t.file, (await t.user("jiangmj")).id, control);
+    const writer = startWriter(t.location, (await t.user("jiangmj")).id, control);
     await until(() => Atomics.load(flags, 1) >= 20);
     const committedBefore = Atomics.load(flags, 1);
-    expect(fs.statSync(`${t.file}-wal`).size).toBeGreaterThan(0);
-    const backup = await backupDatabase(t.file, { attachmentsDir: t.attachmentsDir, dir: path.join(root, "backups") });
+    expect(fs.statSync(`${t.location}-wal`).size).toBeGreaterThan(0);
+    const backup = await backupDatabase(t.location, { attachmentsDir: t.attachmentsDir, dir: path.join(root, "backups") });
     const committedAfter = Atomics.load(flags, 1);
     await until(() => Atomics.load(flags, 1) >= committedAfter + 5); // still writing after the backup
     Atomics.store(flags, 0, 1);
@@ -130,7 +131,7 @@ describe("backup and restore", () => {
     expect(written).toBeGreaterThan(pairs);
 
     // Life goes on after the backup: data changes, an attachment is replaced, one deleted, one added.
-    const db = t.db.$client;
+    const db = sqliteOf(t.db);
     db.prepare("update proposals set title = title || '（已修改）'").run();
     db.prepare("delete from reply_drafts where id = (select max(id) from reply_drafts)").run();
     const [first, second] = Object.keys(t.stored);
@@ -139,17 +140,17 @@ describe("backup and restore", () => {
     fs.writeFileSync(path.join(t.attachmentsDir, "stray.bin"), "备份之后才有的文件");
 
     // While the database is open, the restore refuses and changes nothing.
-    expect(() => restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir })).toThrow(DatabaseInUseError);
+    expect(() => restoreDatabase(backup.file, t.location, { attachmentsDir: t.attachmentsDir })).toThrow(DatabaseInUseError);
     expect(fs.existsSync(path.join(t.attachmentsDir, "stray.bin"))).toBe(true);
-    expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
+    expect(fs.existsSync(`${t.location}.restore-partial`)).toBe(false);
     await closeDatabase(t.db);
 
-    const restored = restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir });
+    const restored = restoreDatabase(backup.file, t.location, { attachmentsDir: t.attachmentsDir });
     expect(restored.counts).toEqual(backup.counts);
-    expect(fs.existsSync(`${t.file}-wal`)).toBe(false);
-    expect(checkIntegrity(t.file)).toEqual([]);
-    expect(readOnly(t.file, snapshot)).toEqual(expected);
-    expect(readOnly(t.file, markerRows)).toEqual(inBackup);
+    expect(fs.existsSync(`${t.location}-wal`)).toBe(false);
+    expect(checkIntegrity(t.location)).toEqual([]);
+    expect(readOnly(t.location, snapshot)).toEqual(expected);
+    expect(readOnly(t.location, markerRows)).toEqual(inBackup);
     for (const [storagePath, bytes] of Object.entries(t.stored))
       expect(fs.readFileSync(path.join(t.attachmentsDir, storagePath))).toEqual(bytes);
     expect(fs.existsSync(path.join(t.attachmentsDir, "stray.bin"))).toBe(false);
@@ -166,19 +167,19 @@ describe("backup and restore", () => {
   it("refuses a damaged backup and leaves the database as it was", async () => {
     const t = await demoWithAttachments();
     cleanup = t.cleanup;
-    const root = path.dirname(t.file);
-    const backup = await backupDatabase(t.file, { attachmentsDir: t.attachmentsDir, dir: path.join(root, "backups") });
+    const root = path.dirname(t.location);
+    const backup = await backupDatabase(t.location, { attachmentsDir: t.attachmentsDir, dir: path.join(root, "backups") });
     void closeDatabase(t.db);
-    const before = fs.readFileSync(t.file);
+    const before = fs.readFileSync(t.location);
     // Garbage over a few pages in the middle of the file.
     const fd = fs.openSync(backup.file, "r+");
     const size = fs.fstatSync(fd).size;
     fs.writeSync(fd, Buffer.alloc(3 * 4096, 0x5a), 0, 3 * 4096, Math.floor(size / 2 / 4096) * 4096);
     fs.closeSync(fd);
 
-    expect(() => restoreDatabase(backup.file, t.file, { attachmentsDir: t.attachmentsDir })).toThrow(BackupError);
-    expect(fs.readFileSync(t.file)).toEqual(before);
-    expect(fs.existsSync(`${t.file}.restore-partial`)).toBe(false);
+    expect(() => restoreDatabase(backup.file, t.location, { attachmentsDir: t.attachmentsDir })).toThrow(BackupError);
+    expect(fs.readFileSync(t.location)).toEqual(before);
+    expect(fs.existsSync(`${t.location}.restore-partial`)).toBe(false);
     expect(fs.readdirSync(root).filter((f) => f.includes("before-restore"))).toEqual([]);
     // A demo database, a backup and a full integrity check: 20 s was too little on a loaded 2-core machine (CI).
   }, 60_000);

@@ -3,7 +3,7 @@
  * waiting at the start line, then one command (as a double click or a second tab sends it).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
+import { closeDatabase, type Db } from "@/db/client";
 import { saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { submitReceipt } from "@/db/handling/receipt";
@@ -11,6 +11,7 @@ import { consumeReceiptToken } from "@/db/handling/receipt-tokens";
 import { approveReply, type Signer } from "@/db/handling/sign-off";
 import type { ReceiptAnswers } from "@/lib/validation/receipt";
 import type { WorkflowActor } from "@/lib/workflow/commands";
+import { openAt } from "./open-at";
 
 export type WorkerCommand =
   | { type: "approve"; signer: Signer; proposalId: number; version: number }
@@ -37,14 +38,19 @@ async function run(db: Db, c: WorkerCommand): Promise<unknown> {
   }
 }
 
-const { file, command, go, env } = workerData as { file: string; command: WorkerCommand; go: SharedArrayBuffer; env: Record<string, string> };
+const { location, command, go, env } = workerData as {
+  location: string;
+  command: WorkerCommand;
+  go: SharedArrayBuffer;
+  env: Record<string, string>;
+};
 Object.assign(process.env, env);
-const db = openDatabase(file);
+const db = openAt(location);
 parentPort!.postMessage({ ready: true });
 Atomics.wait(new Int32Array(go), 0, 0);
 let result: unknown;
 try {
-  result = (await run(db, command));
+  result = await run(db, command);
 } catch (error) {
   result = { threw: String(error) };
 }

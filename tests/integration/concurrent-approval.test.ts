@@ -7,10 +7,15 @@ import { demoDatabase, handleProposal, ok } from "./demo-db";
 let cleanup = () => {};
 afterEach(() => cleanup());
 
-function approveInWorker(file: string, signer: unknown, proposalIds: number[], go: SharedArrayBuffer): Promise<{ ok: boolean; data?: { docNumber: string } }[]> {
+function approveInWorker(
+  location: string,
+  signer: unknown,
+  proposalIds: number[],
+  go: SharedArrayBuffer,
+): Promise<{ ok: boolean; data?: { docNumber: string } }[]> {
   return new Promise((resolve, reject) => {
     const entry = new URL("./approve-worker.ts", import.meta.url).href;
-    const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry, file, signer, proposalIds, go } });
+    const worker = new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry, location, signer, proposalIds, go } });
     worker.once("message", resolve);
     worker.once("error", reject);
   });
@@ -23,7 +28,11 @@ describe("two directors approving at the same time", () => {
     const { db, user } = t;
     const lead = await t.unit("重庆高新区科技创新局");
     // A deputy director of the same unit signs the other half.
-    const deputy = await db.insert(users).values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead }).returning().get();
+    const deputy = await db
+      .insert(users)
+      .values({ username: "kjj-fz2", displayName: "副局长", title: "副局长", role: "director", unitId: lead })
+      .returning()
+      .get();
     const ids: number[] = [];
     for (let n = 0; n < 12; n++) {
       const id = ok(await t.register(950 + n, { title: `并发测试提案${n}` })).id;
@@ -33,7 +42,20 @@ describe("two directors approving at the same time", () => {
     const go = new SharedArrayBuffer(4);
     const director = await user("dengmj");
     const second = { id: deputy.id, role: "director" as const, unitId: lead, displayName: deputy.displayName, title: deputy.title };
-    const running = [approveInWorker(t.file, director, ids.filter((_, i) => i % 2 === 0), go), approveInWorker(t.file, second, ids.filter((_, i) => i % 2 === 1), go)];
+    const running = [
+      approveInWorker(
+        t.location,
+        director,
+        ids.filter((_, i) => i % 2 === 0),
+        go,
+      ),
+      approveInWorker(
+        t.location,
+        second,
+        ids.filter((_, i) => i % 2 === 1),
+        go,
+      ),
+    ];
     await new Promise((r) => setTimeout(r, 1500)); // let both workers load and wait at the start line
     Atomics.store(new Int32Array(go), 0, 1);
     Atomics.notify(new Int32Array(go), 0);

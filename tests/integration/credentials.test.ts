@@ -11,11 +11,15 @@ let cleanup = () => {};
 afterEach(() => cleanup());
 
 async function withUser() {
-  const t = tempDatabase();
+  const t = await tempDatabase();
   cleanup = t.cleanup;
   const hash = await hashPassword("demo-2026");
   expect(hash).toMatch(/^\$argon2id\$/);
-  const user = await t.db.insert(users).values({ username: "jiangmj", passwordHash: hash, displayName: "蒋明杰", role: "handler" }).returning().get();
+  const user = await t.db
+    .insert(users)
+    .values({ username: "jiangmj", passwordHash: hash, displayName: "蒋明杰", role: "handler" })
+    .returning()
+    .get();
   return { ...t, user };
 }
 
@@ -68,7 +72,11 @@ describe("the current password on 修改密码", () => {
     expect(await verifyPassword((await db.select().from(users).where(eq(users.id, user.id)).get())!.passwordHash!, "demo-2026")).toBe(true);
     // … and signing in is locked alike: it is the same lock.
     expect(await verifyCredentials(db, "jiangmj", "demo-2026", soon)).toEqual({ ok: false, reason: "locked" });
-    const logged = (await db.select().from(events).all()).map((e) => [e.action, e.actorId, (e.data as { address?: string } | null)?.address ?? null]);
+    const logged = (await db.select().from(events).all()).map((e) => [
+      e.action,
+      e.actorId,
+      (e.data as { address?: string } | null)?.address ?? null,
+    ]);
     expect(logged).toEqual([
       ...Array.from({ length: MAX_FAILED_LOGINS }, () => ["password_change_failed", user.id, "192.0.2.7"]),
       ["account_locked", user.id, "192.0.2.7"],
@@ -91,7 +99,7 @@ describe("the current password on 修改密码", () => {
 
 describe("first start", () => {
   it("creates one admin with a generated one-time password, and nothing on a second start", async () => {
-    const t = tempDatabase();
+    const t = await tempDatabase();
     cleanup = t.cleanup;
     const first = await bootstrapAdmin(t.db, undefined);
     expect(first?.generated).toBe(true);
@@ -104,7 +112,7 @@ describe("first start", () => {
   });
 
   it("takes the password from ADMIN_PASSWORD when given", async () => {
-    const t = tempDatabase();
+    const t = await tempDatabase();
     cleanup = t.cleanup;
     const result = await bootstrapAdmin(t.db, "Strong-Passw0rd");
     expect(result).toMatchObject({ generated: false, password: "Strong-Passw0rd" });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { closeDatabase, type SqliteDb as Db } from "@/db/client";
+import { afterAll } from "vitest";
+import { closeDatabase, type Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff, type DraftInput } from "@/db/handling/drafting";
@@ -7,7 +8,7 @@ import { registerProposal, type RegisterInput } from "@/db/handling/register";
 import { approveReply } from "@/db/handling/sign-off";
 import { sessions, units, users } from "@/db/schema";
 import type { WorkflowActor } from "@/lib/workflow/commands";
-import { tempDatabase } from "./temp-db";
+import { type TempDatabase, tempDatabase } from "./temp-db";
 
 export const DEMO_TODAY = "2026-06-15";
 
@@ -32,7 +33,12 @@ export function ok<T>(result: { ok: true; data: T } | { ok: false; reason: strin
 export type Round = { until?: "drafted" | "in_review" | "replied"; on?: string; participants?: string; summary?: string };
 
 /** 蒋明杰 answers the proposal's round: a contact record, SAMPLE_DRAFT, 提交审签, and 邓敏军's 同意签发 — as far as `until` (all of it by default). */
-export async function answerRound(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, round: Round = {}): Promise<void> {
+export async function answerRound(
+  db: Db,
+  people: Pick<Awaited<ReturnType<typeof lookups>>, "user">,
+  id: number,
+  round: Round = {},
+): Promise<void> {
   const { until = "replied", on = DEMO_TODAY, participants = "蒋明杰", summary = "电话沟通" } = round;
   const handler = await people.user("jiangmj");
   await ok(await addContact(db, handler, id, { contactedOn: on, method: "phone", participants, summary }));
@@ -43,7 +49,13 @@ export async function answerRound(db: Db, people: Pick<Awaited<ReturnType<typeof
 }
 
 /** The coordinator assigns the proposal to `lead` alone, 蒋明杰 accepts it and answers the round (answerRound). */
-export async function handleProposal(db: Db, people: Pick<Awaited<ReturnType<typeof lookups>>, "user">, id: number, lead: number, round: Round = {}): Promise<void> {
+export async function handleProposal(
+  db: Db,
+  people: Pick<Awaited<ReturnType<typeof lookups>>, "user">,
+  id: number,
+  lead: number,
+  round: Round = {},
+): Promise<void> {
   ok(await assignProposal(db, await people.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
   ok(await acceptAssignment(db, await people.user("jiangmj"), id, lead));
   await answerRound(db, people, id, round);
@@ -51,24 +63,27 @@ export async function handleProposal(db: Db, people: Pick<Awaited<ReturnType<typ
 
 /**
  * The demo database of DEMO_TODAY, seeded once per test file (every act goes through the use cases, about
- * a second) and closed, for demoDatabase to copy: the same day gives the same database.
+ * a second) and closed, for demoDatabase to copy: the same day gives the same database. Removed after
+ * the file's tests.
  */
-let template: Promise<string> | undefined;
+let template: Promise<TempDatabase> | undefined;
 
-function demoTemplate(): Promise<string> {
+function demoTemplate(): Promise<TempDatabase> {
   template ??= (async () => {
-    const t = tempDatabase();
+    const t = await tempDatabase();
     await seedDemo(t.db, { today: DEMO_TODAY });
-    void closeDatabase(t.db);
-    process.once("exit", t.cleanup);
-    return t.file;
+    // A PostgreSQL database is copied only while no one is connected to it.
+    await closeDatabase(t.db);
+    return t;
   })();
   return template;
 }
 
+afterAll(async () => (await template)?.cleanup());
+
 /** A temporary database with the demo data, and lookups by login and unit name. */
 export async function demoDatabase() {
-  const t = tempDatabase(await demoTemplate());
+  const t = await tempDatabase((await demoTemplate()).location);
   return { ...t, ...lookups(t.db) };
 }
 

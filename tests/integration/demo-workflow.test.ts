@@ -10,11 +10,13 @@ import path from "node:path";
 import { asc, eq, getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
+import { closeDatabase, openDatabase, type Db } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
 import { seedDemo } from "@/db/demo";
 import { loadFacts } from "@/db/handling/facts";
 import { workflowContext } from "@/db/handling/run";
-import * as schema from "@/db/schema";
+// The SQLite declarations, whatever the engine: the same table names on both (db/schema-pg mirrors them).
+import * as schema from "@/db/schema/sqlite";
 import { events, proposals, replies, users } from "@/db/schema";
 import { isoDateInChina } from "@/lib/format";
 import type { Command, EventSpec, WorkflowActor } from "@/lib/workflow/commands";
@@ -97,7 +99,11 @@ async function commandOf(db: Db, proposalId: number, e: EventRow): Promise<Comma
     case "remind_receipt": {
       const round = d.round as number;
       const reply = (await db.select().from(replies).where(eq(replies.proposalId, proposalId)).all()).find((r) => r.round === round)!;
-      const member = (await db.select().from(users).where(eq(users.id, d.memberId as number)).get())!;
+      const member = (await db
+        .select()
+        .from(users)
+        .where(eq(users.id, d.memberId as number))
+        .get())!;
       return { type: "remind_receipt", memberId: member.id, memberName: member.displayName, round, receiptDue: reply.receiptDue };
     }
     case "close":
@@ -119,8 +125,20 @@ async function commandOf(db: Db, proposalId: number, e: EventRow): Promise<Comma
   }
 }
 
-const logged = (e: EventRow) => ({ action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment, data: e.data ?? null });
-const decided = (e: EventSpec) => ({ action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
+const logged = (e: EventRow) => ({
+  action: e.action,
+  fromState: e.fromState,
+  toState: e.toState,
+  comment: e.comment,
+  data: e.data ?? null,
+});
+const decided = (e: EventSpec) => ({
+  action: e.action,
+  fromState: e.fromState,
+  toState: e.toState,
+  comment: e.comment ?? null,
+  data: e.data ?? null,
+});
 const byNumber = (a: number, b: number) => a - b;
 /** Facts without the database's ids (an assignment the replay creates has none), their lists in one order (loadFacts gives them in no particular one). */
 const comparable = (f: ProposalFacts) => ({
@@ -177,7 +195,12 @@ async function replay(db: Db, proposalId: number): Promise<number> {
       i++;
       continue;
     }
-    const decision = decide(facts, await actor(e.actorId!), await commandOf(db, proposalId, e), await workflowContext(db, isoDateInChina(e.createdAt)));
+    const decision = decide(
+      facts,
+      await actor(e.actorId!),
+      await commandOf(db, proposalId, e),
+      await workflowContext(db, isoDateInChina(e.createdAt)),
+    );
     if (!decision.ok) throw new Error(`${where}: refused: ${decision.reason}`);
     expect(log.slice(i, i + decision.events.length).map(logged), where).toEqual(decision.events.map(decided));
     facts = decision.facts;
@@ -199,7 +222,7 @@ async function replayAll(db: Db): Promise<{ proposals: number; commands: number 
 describe("the demo database", () => {
   let demo: Awaited<ReturnType<typeof tempDatabase>>;
   beforeAll(async () => {
-    demo = tempDatabase();
+    demo = await tempDatabase();
     await seedDemo(demo.db, { today: DEMO_TODAY });
   }, 60_000);
   afterAll(() => demo?.cleanup());
@@ -211,7 +234,8 @@ describe("the demo database", () => {
   });
 });
 
-describe("the benchmark's data, on a sample", () => {
+// The benchmark generator writes a SQLite file (scripts/bench), whatever engine the tests run on.
+describe.runIf(databaseEngine() === "sqlite")("the benchmark's data, on a sample", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tian-bench-"));
   let db: Db;
   beforeAll(async () => {

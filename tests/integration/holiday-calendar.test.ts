@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase } from "@/db/client";
+import { closeDatabase } from "@/db/client";
+import { openAt } from "./open-at";
 import { runCommand } from "@/db/handling/run";
 import { holidayCalendarOf, maintainedYears, removeMaintainedYear, saveMaintainedYear } from "@/db/queries/holiday-calendar";
 import { deadlineRules } from "@/db/queries/settings";
@@ -25,27 +26,40 @@ describe("the maintained holiday calendar", () => {
     const assignOn = async (number: number) => {
       const id = ok(await t.register(number)).id;
       // Monday 2026-12-28: 签收 within 5 working days reaches into 2027.
-      ok(await runCommand(t.db, { proposalId: id, actor: await t.user("coordinator"), today: "2026-12-28", command: { type: "assign", leadUnitId: lead, coUnitIds: [] } }));
+      ok(
+        await runCommand(t.db, {
+          proposalId: id,
+          actor: await t.user("coordinator"),
+          today: "2026-12-28",
+          command: { type: "assign", leadUnitId: lead, coUnitIds: [] },
+        }),
+      );
       return (await t.db.select().from(assignments).where(eq(assignments.proposalId, id)).get())!;
     };
 
     const before = await assignOn(991);
     expect(before.acceptDue).toBe("2027-01-04"); // 12-29, 12-30, 12-31, 01-01 (counted: unknown), 01-04
-    const provisional = stepsToReview(await openSteps(t.db, { from: reviewFrom(await holidayCalendarOf(t.db)) }), await holidayCalendarOf(t.db), await deadlineRules(t.db));
+    const provisional = stepsToReview(
+      await openSteps(t.db, { from: reviewFrom(await holidayCalendarOf(t.db)) }),
+      await holidayCalendarOf(t.db),
+      await deadlineRules(t.db),
+    );
     expect(provisional.find((s) => s.proposalId === before.proposalId && s.stage === "accept")).toMatchObject({
       due: "2027-01-04",
       provisional: "2027年节假日安排尚未录入，期限按周末推算，可能变动",
     });
 
     // The administrator saves 2027 through another connection, as another server process would.
-    const other = openDatabase(t.file);
+    const other = openAt(t.location);
     try {
       await saveMaintainedYear(other, holidayYearInput.parse(NEW_YEAR_2027), (await t.user("admin")).id);
     } finally {
       void closeDatabase(other);
     }
     expect((await holidayCalendarOf(t.db)).lastKnownYear).toBe(2027);
-    expect((await maintainedYears(t.db)).map((y) => [y.year, y.source, y.days])).toEqual([[2027, "测试录入", [{ date: "2027-01-01", kind: "holiday", name: "元旦" }]]]);
+    expect((await maintainedYears(t.db)).map((y) => [y.year, y.source, y.days])).toEqual([
+      [2027, "测试录入", [{ date: "2027-01-01", kind: "holiday", name: "元旦" }]],
+    ]);
 
     const after = await assignOn(992);
     expect(after.acceptDue).toBe("2027-01-05"); // 元旦 skipped
@@ -59,7 +73,9 @@ describe("the maintained holiday calendar", () => {
 
     const logged = await t.db.select().from(events).where(eq(events.action, "holiday_calendar_update")).all();
     expect(logged).toHaveLength(1);
-    expect(auditDetail(logged[0]!.action, logged[0]!.data as Record<string, unknown>, { target: null })).toBe("2027年：放假 1 天，调休上班 0 天");
+    expect(auditDetail(logged[0]!.action, logged[0]!.data as Record<string, unknown>, { target: null })).toBe(
+      "2027年：放假 1 天，调休上班 0 天",
+    );
 
     expect(await removeMaintainedYear(t.db, 2027, (await t.user("admin")).id)).toBe(true);
     expect((await holidayCalendarOf(t.db)).lastKnownYear).toBe(2026);

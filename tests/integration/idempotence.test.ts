@@ -7,7 +7,7 @@
 import { Worker } from "node:worker_threads";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { RECEIPT_ALREADY_SUBMITTED, submitReceipt } from "@/db/handling/receipt";
@@ -26,13 +26,14 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-
 /** Runs the commands at the same moment, each in its own worker with its own connection. */
-async function together(file: string, commands: WorkerCommand[]): Promise<unknown[]> {
+async function together(location: string, commands: WorkerCommand[]): Promise<unknown[]> {
   const go = new SharedArrayBuffer(4);
   const workers = commands.map((command) => {
     const entry = new URL("./command-worker.ts", import.meta.url).href;
-    return new Worker(new URL("./ts-worker.mjs", import.meta.url), { workerData: { entry, file, command, go, env: { AUTH_SECRET: SECRET } } });
+    return new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+      workerData: { entry, location, command, go, env: { AUTH_SECRET: SECRET } },
+    });
   });
   const outcome = (w: Worker, key: "ready" | "result") =>
     new Promise<unknown>((resolve, reject) => {
@@ -63,7 +64,12 @@ async function setup(stage: "drafted" | "in_review" | "replied" = "in_review") {
   const id = ok(await t.register(960, { title: "幂等测试提案" })).id;
   await handleProposal(db, t, id, lead, { until: stage });
   const version = async () => (await db.select({ v: proposals.version }).from(proposals).where(eq(proposals.id, id)).get())!.v;
-  const actions = async (action: string) => db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, action))).all();
+  const actions = async (action: string) =>
+    db
+      .select()
+      .from(events)
+      .where(and(eq(events.proposalId, id), eq(events.action, action)))
+      .all();
   const replyOf = async () => db.select().from(replies).where(eq(replies.proposalId, id)).all();
   return { ...t, id, lead, version, actions, replyOf };
 }
@@ -88,7 +94,10 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     const t = await setup();
     const seen = await t.version();
     const director = await t.user("dengmj");
-    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "approve" as const, signer: director, proposalId: t.id, version: seen })));
+    const results = await together(
+      t.location,
+      [1, 2, 3].map(() => ({ type: "approve" as const, signer: director, proposalId: t.id, version: seen })),
+    );
     expect(successes(results)).toHaveLength(1);
     expect(results.filter((r) => reasonOf(r) === "此答复函已签发")).toHaveLength(2);
     const [reply] = await t.replyOf();
@@ -106,7 +115,11 @@ describe("同意签发 twice", { timeout: 60_000 }, () => {
     const t = await setup();
     const seen = await t.version();
     ok(await supervise(t.db, await t.user("coordinator"), t.id, { unitId: t.lead, comment: "请加快审签" }));
-    expect(await approveReply(t.db, await t.user("dengmj"), t.id, null, seen)).toEqual({ ok: false, reason: STALE_VERSION, conflict: true });
+    expect(await approveReply(t.db, await t.user("dengmj"), t.id, null, seen)).toEqual({
+      ok: false,
+      reason: STALE_VERSION,
+      conflict: true,
+    });
     expect(await t.replyOf()).toHaveLength(0);
   });
 });
@@ -124,7 +137,12 @@ describe("提交审签 twice", { timeout: 60_000 }, () => {
   it("at the same moment", async () => {
     const t = await setup("drafted");
     const seen = await t.version();
-    const results = await together(t.file, await Promise.all([1, 2].map(async () => ({ type: "submit" as const, actor: await t.user("jiangmj"), proposalId: t.id, version: seen }))));
+    const results = await together(
+      t.location,
+      await Promise.all(
+        [1, 2].map(async () => ({ type: "submit" as const, actor: await t.user("jiangmj"), proposalId: t.id, version: seen })),
+      ),
+    );
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["答复函已提交审签"]);
     expect(await t.actions("submit")).toHaveLength(1);
@@ -146,10 +164,14 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
 
   it("the second save, started from the same version, is refused with who saved what; nothing is overwritten", async () => {
     const t = await twoHandlers();
-    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, { ...SAMPLE_DRAFT, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, { ...SAMPLE_DRAFT, body: "蒋明杰的修改" }, { basedOn: t.basedOn })).toEqual(
+      { ok: true, data: { version: 2 } },
+    );
     const refused = await saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: t.basedOn });
     expect(refused).toMatchObject({ ok: false, conflict: true });
-    expect(reasonOf(refused)).toMatch(/^蒋明杰已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。$/);
+    expect(reasonOf(refused)).toMatch(
+      /^蒋明杰已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 保存了第 2 稿，本次修改未保存，以免覆盖。请先复制您的修改，刷新页面查看第 2 稿后再保存。$/,
+    );
     expect((await drafts(t.db, t.id)).map((d) => [d.version, d.body])).toEqual([
       [1, SAMPLE_DRAFT.body],
       [2, "蒋明杰的修改"],
@@ -157,12 +179,15 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
     expect(await t.actions("save_draft")).toHaveLength(2);
     // Having seen version 2, the colleague saves version 3.
     const second = (await drafts(t.db, t.id)).find((d) => d.version === 2)!;
-    expect(await saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({ ok: true, data: { version: 3 } });
+    expect(await saveDraft(t.db, t.colleague, t.id, { ...SAMPLE_DRAFT, body: "王晓琳的修改" }, { basedOn: second.id })).toEqual({
+      ok: true,
+      data: { version: 3 },
+    });
   });
 
   it("two saves at the same moment from two people: one is saved, the other refused", async () => {
     const t = await twoHandlers();
-    const results = await together(t.file, [
+    const results = await together(t.location, [
       { type: "saveDraft", actor: await t.user("jiangmj"), proposalId: t.id, input: { ...SAMPLE_DRAFT, body: "甲" }, basedOn: t.basedOn },
       { type: "saveDraft", actor: t.colleague, proposalId: t.id, input: { ...SAMPLE_DRAFT, body: "乙" }, basedOn: t.basedOn },
     ]);
@@ -174,9 +199,26 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
   it("the same draft sent twice by its author (a double click) is saved once and both answers name that version", async () => {
     const t = await twoHandlers();
     const edited = { ...SAMPLE_DRAFT, body: "修改后的答复" };
-    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
-    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({ ok: true, data: { version: 2 } });
-    const results = await together(t.file, await Promise.all([1, 2].map(async () => ({ type: "saveDraft" as const, actor: await t.user("jiangmj"), proposalId: t.id, input: { ...edited, body: "再改一次" }, basedOn: (await drafts(t.db, t.id)).at(-1)!.id }))));
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({
+      ok: true,
+      data: { version: 2 },
+    });
+    expect(await saveDraft(t.db, await t.user("jiangmj"), t.id, edited, { basedOn: t.basedOn })).toEqual({
+      ok: true,
+      data: { version: 2 },
+    });
+    const results = await together(
+      t.location,
+      await Promise.all(
+        [1, 2].map(async () => ({
+          type: "saveDraft" as const,
+          actor: await t.user("jiangmj"),
+          proposalId: t.id,
+          input: { ...edited, body: "再改一次" },
+          basedOn: (await drafts(t.db, t.id)).at(-1)!.id,
+        })),
+      ),
+    );
     expect(results).toEqual([
       { ok: true, data: { version: 3 } },
       { ok: true, data: { version: 3 } },
@@ -188,7 +230,10 @@ describe("the reply draft edited by two", { timeout: 60_000 }, () => {
   it("once submitted, a save is refused by the workflow, not as a conflict", async () => {
     const t = await twoHandlers();
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), t.id));
-    expect(await saveDraft(t.db, t.colleague, t.id, SAMPLE_DRAFT, { basedOn: t.basedOn })).toEqual({ ok: false, reason: "答复函正在审签，不能修改" });
+    expect(await saveDraft(t.db, t.colleague, t.id, SAMPLE_DRAFT, { basedOn: t.basedOn })).toEqual({
+      ok: false,
+      reason: "答复函正在审签，不能修改",
+    });
   });
 });
 
@@ -209,7 +254,17 @@ describe("回执 twice", { timeout: 60_000 }, () => {
   it("from the member page at the same moment", async () => {
     const t = await setup("replied");
     const replyId = (await t.replyOf())[0]!.id;
-    const results = await together(t.file, await Promise.all([1, 2, 3].map(async () => ({ type: "receipt" as const, actor: await t.user("liuxr"), proposalId: t.id, answers: { replyId, ...satisfied } }))));
+    const results = await together(
+      t.location,
+      await Promise.all(
+        [1, 2, 3].map(async () => ({
+          type: "receipt" as const,
+          actor: await t.user("liuxr"),
+          proposalId: t.id,
+          answers: { replyId, ...satisfied },
+        })),
+      ),
+    );
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual([RECEIPT_ALREADY_SUBMITTED, RECEIPT_ALREADY_SUBMITTED]);
     expect(await t.db.select().from(receipts).where(eq(receipts.replyId, replyId)).all()).toHaveLength(1);
@@ -221,7 +276,10 @@ describe("回执 twice", { timeout: 60_000 }, () => {
     const replyId = (await t.replyOf())[0]!.id;
     const liu = await t.user("liuxr");
     const token = await issueReceiptToken(t.db, replyId, liu.id);
-    const results = await together(t.file, [1, 2, 3].map(() => ({ type: "receiptLink" as const, token, answers: satisfied })));
+    const results = await together(
+      t.location,
+      [1, 2, 3].map(() => ({ type: "receiptLink" as const, token, answers: satisfied })),
+    );
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["used", "used"]);
     expect(await consumeReceiptToken(t.db, token, satisfied)).toEqual({ ok: false, refusal: "used" });
@@ -238,7 +296,10 @@ describe("发布 twice", { timeout: 60_000 }, () => {
     const first = await decideReplyPublication(t.db, coordinator, t.id, { type: "publish" });
     expect(first.ok).toBe(true);
     expect(await decideReplyPublication(t.db, coordinator, t.id, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
-    const results = await together(t.file, [1, 2].map(() => ({ type: "publish" as const, actor: coordinator, proposalId: t.id })));
+    const results = await together(
+      t.location,
+      [1, 2].map(() => ({ type: "publish" as const, actor: coordinator, proposalId: t.id })),
+    );
     expect(results.map(reasonOf)).toEqual(["此答复函已发布", "此答复函已发布"]);
     const replyId = (await t.replyOf())[0]!.id;
     expect(await t.db.select().from(publications).where(eq(publications.replyId, replyId)).all()).toHaveLength(1);
@@ -247,7 +308,10 @@ describe("发布 twice", { timeout: 60_000 }, () => {
 
   it("at the same moment from the start", async () => {
     const t = await setup("replied");
-    const results = await together(t.file, await Promise.all([1, 2, 3].map(async () => ({ type: "publish" as const, actor: await t.user("coordinator"), proposalId: t.id }))));
+    const results = await together(
+      t.location,
+      await Promise.all([1, 2, 3].map(async () => ({ type: "publish" as const, actor: await t.user("coordinator"), proposalId: t.id }))),
+    );
     expect(successes(results)).toHaveLength(1);
     expect(results.map(reasonOf).filter(Boolean)).toEqual(["此答复函已发布", "此答复函已发布"]);
     expect(await t.actions("publish")).toHaveLength(1);

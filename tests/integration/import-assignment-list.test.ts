@@ -5,26 +5,17 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { importAssignmentList } from "@/db/handling/import";
-import {
-  assignments,
-  categories,
-  events,
-  notifications,
-  proposalSigners,
-  proposals,
-  sessions,
-  units,
-  users,
-} from "@/db/schema";
+import { assignments, categories, events, notifications, proposalSigners, proposals, sessions, units, users } from "@/db/schema";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { dueDate } from "@/lib/deadlines";
 import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import { IMPORT_COLUMNS } from "@/lib/import/columns";
 import { readSheetRows } from "@/lib/import/workbook";
 import type { WorkflowActor } from "@/lib/workflow/commands";
+import { failInserts } from "./fail-inserts";
 import { tempDatabase } from "./temp-db";
 
 const TODAY = "2026-06-15";
@@ -36,11 +27,15 @@ let coordinator: WorkflowActor;
 let sessionId: number;
 
 beforeEach(async () => {
-  ({ db, cleanup } = tempDatabase());
+  ({ db, cleanup } = await tempDatabase());
   await seedDemo(db, { today: TODAY });
   const user = (await db.select().from(users).where(eq(users.username, "coordinator")).get())!;
   coordinator = { id: user.id, role: user.role, unitId: user.unitId };
-  sessionId = (await db.select().from(sessions).where(and(eq(sessions.term, "第十一届"), eq(sessions.meeting, "第二次会议"))).get())!.id;
+  sessionId = (await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.term, "第十一届"), eq(sessions.meeting, "第二次会议")))
+    .get())!.id;
 });
 
 afterEach(() => cleanup());
@@ -77,8 +72,9 @@ async function sheetFrom(rows: Cells[]): Promise<string[][]> {
 
 /** Row counts of every table an import writes to. */
 async function counts() {
-  const n = async (table: typeof proposals | typeof users | typeof assignments | typeof events | typeof notifications | typeof proposalSigners) =>
-    (await db.select({ n: count() }).from(table).get())!.n;
+  const n = async (
+    table: typeof proposals | typeof users | typeof assignments | typeof events | typeof notifications | typeof proposalSigners,
+  ) => (await db.select({ n: count() }).from(table).get())!.n;
   return {
     proposals: await n(proposals),
     users: await n(users),
@@ -93,7 +89,12 @@ describe("导入交办清单", () => {
   it("registers and assigns every row of a 20-row file, with lead and co units and their deadlines", async () => {
     const before = await counts();
     const rows = twentyRows(601);
-    const result = await importAssignmentList(db, coordinator, { sessionId, fileName: "交办清单.xlsx", rows: await sheetFrom(rows) }, TODAY);
+    const result = await importAssignmentList(
+      db,
+      coordinator,
+      { sessionId, fileName: "交办清单.xlsx", rows: await sheetFrom(rows) },
+      TODAY,
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.proposals.map((p) => p.number)).toEqual(rows.map((r) => Number(r.number)));
     expect(result.newMembers).toEqual(["新委员甲", "新委员乙"]);
@@ -127,7 +128,12 @@ describe("导入交办清单", () => {
         [unitIds.get(row.leadUnit!), "lead", "pending", TODAY, acceptDue, replyDue],
         ...coNames.map((name) => [unitIds.get(name), "co", "pending", TODAY, acceptDue, coDue]),
       ]);
-      const signers = await db.select().from(proposalSigners).where(eq(proposalSigners.proposalId, p.id)).orderBy(asc(proposalSigners.position)).all();
+      const signers = await db
+        .select()
+        .from(proposalSigners)
+        .where(eq(proposalSigners.proposalId, p.id))
+        .orderBy(asc(proposalSigners.position))
+        .all();
       const coSignerNames = row.coSigners ? row.coSigners.split(/[、，\s]/) : [];
       expect(signers.map((s) => [s.userId, s.role])).toEqual([
         [memberIds.get(row.proposer!), "lead"],
@@ -141,16 +147,31 @@ describe("导入交办清单", () => {
       expect(log[0]!.comment).toBe(`导入交办清单“交办清单.xlsx”第 ${i + 2} 行`);
     }
 
-    const created = await db.select().from(users).where(inArray(users.displayName, ["新委员甲", "新委员乙"])).all();
+    const created = await db
+      .select()
+      .from(users)
+      .where(inArray(users.displayName, ["新委员甲", "新委员乙"]))
+      .all();
     expect(created.map((u) => [u.role, u.passwordHash])).toEqual([
       ["member", null],
       ["member", null],
     ]);
     const importEvent = (await db.select().from(events).where(eq(events.action, "import")).get())!;
-    expect(importEvent).toMatchObject({ proposalId: null, actorId: coordinator.id, comment: "导入交办清单“交办清单.xlsx”：20 件，均已交办" });
+    expect(importEvent).toMatchObject({
+      proposalId: null,
+      actorId: coordinator.id,
+      comment: "导入交办清单“交办清单.xlsx”：20 件，均已交办",
+    });
     expect(importEvent.data).toMatchObject({ sessionId, proposalIds: result.proposals.map((p) => p.id) });
     // Every assigned unit's handlers hear about it (科技创新局 has three).
-    const handlersOf = async (name: string) => (await db.select().from(users).where(and(eq(users.unitId, unitIds.get(name)!), eq(users.role, "handler"))).all()).length;
+    const handlersOf = async (name: string) =>
+      (
+        await db
+          .select()
+          .from(users)
+          .where(and(eq(users.unitId, unitIds.get(name)!), eq(users.role, "handler")))
+          .all()
+      ).length;
     let told = 0;
     for (const r of rows) for (const unit of [r.leadUnit!, ...(r.coUnits ? r.coUnits.split("、") : [])]) told += await handlersOf(unit);
     expect((await counts()).notifications - before.notifications).toBe(told);
@@ -178,7 +199,12 @@ describe("导入交办清单", () => {
 
   it("refuses an inactive session", async () => {
     await db.update(sessions).set({ active: false }).where(eq(sessions.id, sessionId)).run();
-    const result = await importAssignmentList(db, coordinator, { sessionId, fileName: "a.xlsx", rows: await sheetFrom(twentyRows(901)) }, TODAY);
+    const result = await importAssignmentList(
+      db,
+      coordinator,
+      { sessionId, fileName: "a.xlsx", rows: await sheetFrom(twentyRows(901)) },
+      TODAY,
+    );
     expect(result).toEqual({ ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] });
   });
 
@@ -186,14 +212,16 @@ describe("导入交办清单", () => {
     const before = await counts();
     // The 11th proposal cannot be inserted: the ten before it, their assignments, events, notifications
     // and the new members were already written inside the transaction.
-    db.$client.exec(`create trigger fail_import before insert on proposals when new.number = 611 begin select raise(abort, 'simulated failure'); end`);
+    const repair = await failInserts(db, "proposals", "new.number = 611");
     const rows = await sheetFrom(twentyRows(601));
-    await expect((async () => importAssignmentList(db, coordinator, { sessionId, fileName: "中断.xlsx", rows }, TODAY))()).rejects.toThrow(/simulated failure/);
+    await expect((async () => importAssignmentList(db, coordinator, { sessionId, fileName: "中断.xlsx", rows }, TODAY))()).rejects.toThrow(
+      /simulated failure/,
+    );
     expect(await counts()).toEqual(before);
     expect(await db.select().from(users).where(eq(users.displayName, "新委员甲")).all()).toEqual([]);
 
     // Nothing is left half-done: the same file imports completely once the fault is gone.
-    db.$client.exec("drop trigger fail_import");
+    await repair();
     const retry = await importAssignmentList(db, coordinator, { sessionId, fileName: "中断.xlsx", rows }, TODAY);
     expect(retry.ok && retry.proposals.length).toBe(20);
   });

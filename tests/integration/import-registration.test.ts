@@ -1,28 +1,29 @@
-/** 登记提案 on a real SQLite file: names resolved or confirmed as new members, numbers kept unique, files stored with their hash. */
+/** 登记提案 on a real database: names resolved or confirmed as new members, numbers kept unique, files stored with their hash. */
 import { asc, count, eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { registerIntake } from "@/db/handling/import";
 import { attachments, categories, events, proposalSigners, proposals, sessions, uploads, users } from "@/db/schema";
 import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
 import type { RegistrationInput } from "@/lib/import/forms";
+import { failInserts } from "./fail-inserts";
 import { tempDatabase } from "./temp-db";
 
 const TODAY = "2026-06-15";
 
 let db: Db;
-let file: string;
 let cleanup: () => void;
 let coordinatorId: number;
 let input: RegistrationInput;
 
 beforeEach(async () => {
-  ({ db, file, cleanup } = tempDatabase());
-  process.env.ATTACHMENTS_DIR = path.join(path.dirname(file), "attachments");
+  let dir: string;
+  ({ db, dir, cleanup } = await tempDatabase());
+  process.env.ATTACHMENTS_DIR = path.join(dir, "attachments");
   await seedDemo(db, { today: TODAY });
   coordinatorId = (await db.select().from(users).where(eq(users.username, "coordinator")).get())!.id;
   input = {
@@ -55,7 +56,15 @@ async function uploaded(fileName: string, mimeType: string, bytes: Uint8Array, u
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(db, { id, userId, purpose: "attachment", fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  await recordUpload(db, {
+    id,
+    userId,
+    purpose: "attachment",
+    fileName,
+    mimeType,
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  });
   return id;
 }
 
@@ -67,7 +76,14 @@ describe("登记提案", () => {
     const result = await registerIntake(db, coordinatorId, input, [], TODAY);
     if (!result.ok) throw new Error(JSON.stringify(result));
     const p = (await db.select().from(proposals).where(eq(proposals.id, result.id)).get())!;
-    expect(p).toMatchObject({ number: 801, status: "registered", isKey: true, wantsMeeting: true, receivedOn: "2026-01-15", registeredBy: coordinatorId });
+    expect(p).toMatchObject({
+      number: 801,
+      status: "registered",
+      isKey: true,
+      wantsMeeting: true,
+      receivedOn: "2026-01-15",
+      registeredBy: coordinatorId,
+    });
     const signers = await db
       .select({ name: users.displayName, role: proposalSigners.role })
       .from(proposalSigners)
@@ -101,7 +117,10 @@ describe("登记提案", () => {
       fieldErrors: { receivedOn: "收到日期不能晚于今天" },
     });
     await db.update(sessions).set({ active: false }).where(eq(sessions.id, input.sessionId)).run();
-    expect(await registerIntake(db, coordinatorId, input, [], TODAY)).toMatchObject({ ok: false, fieldErrors: { sessionId: "请选择启用中的届次会议" } });
+    expect(await registerIntake(db, coordinatorId, input, [], TODAY)).toMatchObject({
+      ok: false,
+      fieldErrors: { sessionId: "请选择启用中的届次会议" },
+    });
   });
 
   it("asks before creating members for unknown names, then creates them without a password", async () => {
@@ -140,20 +159,26 @@ describe("登记提案", () => {
     expect(refs.map((id) => fs.existsSync(incomingPath(id)))).toEqual([false, false]);
     expect(await db.select().from(uploads).all()).toEqual([]);
     // Used once: the same references again are refused on the attachments field.
-    expect(await registerIntake(db, coordinatorId, { ...input, number: 802 }, refs, TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
+    expect(await registerIntake(db, coordinatorId, { ...input, number: 802 }, refs, TODAY)).toMatchObject({
+      ok: false,
+      fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" },
+    });
   });
 
   it("refuses another user's upload, and keeps it", async () => {
     const handler = (await db.select().from(users).where(eq(users.username, "jiangmj")).get())!.id;
     const theirs = await uploaded("材料.pdf", "application/pdf", PDF, handler);
     const before = await proposalCount();
-    expect(await registerIntake(db, coordinatorId, input, [theirs], TODAY)).toMatchObject({ ok: false, fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" } });
+    expect(await registerIntake(db, coordinatorId, input, [theirs], TODAY)).toMatchObject({
+      ok: false,
+      fieldErrors: { attachments: "上传的文件已失效或已被使用，请移除后重新上传" },
+    });
     expect(await proposalCount()).toBe(before);
     expect(fs.existsSync(incomingPath(theirs))).toBe(true);
   });
 
   it("puts the files back, still usable, when the transaction fails", async () => {
-    db.$client.exec(`create trigger fail_attachment before insert on attachments when new.mime_type = 'image/png' begin select raise(abort, 'simulated failure'); end`);
+    await failInserts(db, "attachments", "new.mime_type = 'image/png'");
     const refs = [await uploaded("提案原件.pdf", "application/pdf", PDF), await uploaded("现场照片.png", "image/png", PNG)];
     const before = await proposalCount();
     await expect((async () => registerIntake(db, coordinatorId, input, refs, TODAY))()).rejects.toThrow(/simulated failure/);

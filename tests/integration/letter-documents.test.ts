@@ -3,7 +3,7 @@
  * view) and the DOCX are generated, then opened again with pdfjs-dist and JSZip, and must carry the
  * letter's parts. Also who gets which letters, and the receipt links on them.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -36,11 +36,19 @@ beforeAll(async () => {
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
     .where(and(eq(proposals.number, 180), eq(sessions.meeting, "第二次会议")))
     .get())!.id;
-  draft180 = (await t.db.select({ id: replyDrafts.id }).from(replyDrafts).where(and(eq(replyDrafts.proposalId, id180), eq(replyDrafts.version, 2))).get())!.id;
+  draft180 = (await t.db
+    .select({ id: replyDrafts.id })
+    .from(replyDrafts)
+    .where(and(eq(replyDrafts.proposalId, id180), eq(replyDrafts.version, 2)))
+    .get())!.id;
   const approved = await approveReply(t.db, await t.user("dengmj"), id180, null);
   if (!approved.ok) throw new Error(approved.reason);
   reply180 = (await t.db.select().from(replies).where(eq(replies.proposalId, id180)).get())!;
-  const joint = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get())!.id;
+  const joint = (await t.db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议"))
+    .get())!.id;
   jointReply = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, joint)).get())!.id;
 });
 
@@ -73,7 +81,11 @@ async function readPdf(data: Uint8Array) {
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
     const text = content.items.map((item) => ("str" in item ? item.str : "")).join("");
-    pages.push({ width: Math.round(page.view[2]! - page.view[0]!), height: Math.round(page.view[3]! - page.view[1]!), text: text.replace(/\s+/g, "") });
+    pages.push({
+      width: Math.round(page.view[2]! - page.view[0]!),
+      height: Math.round(page.view[3]! - page.view[1]!),
+      text: text.replace(/\s+/g, ""),
+    });
   }
   return pages;
 }
@@ -92,7 +104,12 @@ async function readDocx(data: Uint8Array) {
   return { zip, document, styles: await xml("word/styles.xml"), paragraphs };
 }
 
-const unescapeXml = (s: string) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"');
 
 describe("the PDF of a signed reply", () => {
   it("is A4 with selectable text: 发文字号, title, salutation, closing naming the director, date, contact, receipt link, page numbers", async () => {
@@ -140,8 +157,18 @@ describe("the PDF of a signed reply", () => {
     expect(starts).toHaveLength(2);
     expect(pages[starts[0]!]!.text).toContain(lead.letter.salutation);
     expect(pages[starts[1]!]!.text).toContain(cosigner.letter.salutation);
-    expect(pages.slice(0, starts[1]).map((p) => p.text).join("")).toContain(lead.receipt!.url);
-    expect(pages.slice(starts[1]).map((p) => p.text).join("")).toContain(cosigner.receipt!.url);
+    expect(
+      pages
+        .slice(0, starts[1])
+        .map((p) => p.text)
+        .join(""),
+    ).toContain(lead.receipt!.url);
+    expect(
+      pages
+        .slice(starts[1])
+        .map((p) => p.text)
+        .join(""),
+    ).toContain(cosigner.receipt!.url);
   });
 });
 
@@ -162,7 +189,8 @@ describe("the DOCX of a signed reply", () => {
     expect(document).toMatch(/<w:pStyle w:val="Heading1"\/>[\s\S]*?一、工作开展情况/);
     expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>[\s\S]*?\(一\)加强政策保障/);
     expect(document).toMatch(/<w:pStyle w:val="Title"\/>/);
-    for (const name of Object.values(DOCX_FONTS)) expect(styles + document + (await zip.file("word/footer1.xml")?.async("string"))).toContain(name);
+    for (const name of Object.values(DOCX_FONTS))
+      expect(styles + document + (await zip.file("word/footer1.xml")?.async("string"))).toContain(name);
     expect(document.match(/<w:sectPr/g)).toHaveLength(1);
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(document).toMatch(/<w:pgNumType w:start="1"/);
@@ -188,8 +216,11 @@ describe("who gets which letters", () => {
   it("a proposer gets only their own letter, whatever they ask for", async () => {
     const all = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
     const cosignerId = all.addressees[1]!.id;
-    const cosigner = t.db.$client.prepare("select username from users where id = ?").get(cosignerId) as { username: string };
-    const own = await documents(await t.user(cosigner.username), request({ kind: "reply", replyId: jointReply }, { to: all.addressees[0]!.id }));
+    const cosigner = (await t.db.get<{ username: string }>(sql`select username from users where id = ${cosignerId}`))!;
+    const own = await documents(
+      await t.user(cosigner.username),
+      request({ kind: "reply", replyId: jointReply }, { to: all.addressees[0]!.id }),
+    );
     expect(own.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[1]!.letter.salutation]);
     expect(own.addressees.map((a) => a.id)).toEqual([cosignerId]);
     expect(own.sheets[0]!.receipt).not.toBeNull();
@@ -218,7 +249,10 @@ describe("who gets which letters", () => {
     const all = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }));
     const one = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one" }));
     expect(one.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[0]!.letter.salutation]);
-    const named = await documents(await t.user("coordinator"), request({ kind: "reply", replyId: jointReply }, { scope: "one", to: all.addressees[1]!.id }));
+    const named = await documents(
+      await t.user("coordinator"),
+      request({ kind: "reply", replyId: jointReply }, { scope: "one", to: all.addressees[1]!.id }),
+    );
     expect(named.sheets.map((s) => s.letter.salutation)).toEqual([all.sheets[1]!.letter.salutation]);
   });
 });

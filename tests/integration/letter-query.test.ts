@@ -1,7 +1,7 @@
 /** Letters loaded from a demo database: proposal 180's latest draft, and a signed reply. */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import { currentLetterSource, letterForDraft, letterForReply, letterForSource } from "@/db/queries/letter";
@@ -15,7 +15,7 @@ let db: Db;
 let cleanup: () => void;
 
 beforeAll(async () => {
-  ({ db, cleanup } = tempDatabase());
+  ({ db, cleanup } = await tempDatabase());
   await seedDemo(db, { today: TODAY });
 });
 afterAll(() => cleanup());
@@ -32,7 +32,12 @@ async function proposal180() {
 }
 
 async function latestDraftOf(proposalId: number) {
-  const row = await db.select().from(replyDrafts).where(eq(replyDrafts.proposalId, proposalId)).orderBy(desc(replyDrafts.round), desc(replyDrafts.version)).get();
+  const row = await db
+    .select()
+    .from(replyDrafts)
+    .where(eq(replyDrafts.proposalId, proposalId))
+    .orderBy(desc(replyDrafts.round), desc(replyDrafts.version))
+    .get();
   if (!row) throw new Error("no draft");
   return row;
 }
@@ -62,18 +67,44 @@ describe("the letter of proposal 180's latest draft", () => {
     expect(await db.select().from(replies).where(eq(replies.proposalId, id)).all()).toEqual([]);
     const source = await currentLetterSource(db, id, 1);
     expect(source).toEqual({ kind: "draft", draftId: (await latestDraftOf(id)).id });
-    expect(await letterForSource(db, source!, { today: TODAY })).toEqual(await letterForDraft(db, (await latestDraftOf(id)).id, { today: TODAY }));
+    expect(await letterForSource(db, source!, { today: TODAY })).toEqual(
+      await letterForDraft(db, (await latestDraftOf(id)).id, { today: TODAY }),
+    );
   });
 
   it("prints the placeholder when the unit has no active director", async () => {
     const { id } = await proposal180();
     const draft = await latestDraftOf(id);
-    const director = await db.select().from(users).where(and(eq(users.unitId, draft.unitId), eq(users.role, "director"))).all();
-    await db.update(users).set({ disabled: true }).where(inArray(users.id, director.map((d) => d.id))).run();
+    const director = await db
+      .select()
+      .from(users)
+      .where(and(eq(users.unitId, draft.unitId), eq(users.role, "director")))
+      .all();
+    await db
+      .update(users)
+      .set({ disabled: true })
+      .where(
+        inArray(
+          users.id,
+          director.map((d) => d.id),
+        ),
+      )
+      .run();
     try {
-      expect((await letterForDraft(db, draft.id, { today: TODAY }))!.closing).toMatch(new RegExp(`^此答复函已经${SIGNER_PLACEHOLDER}审签。`));
+      expect((await letterForDraft(db, draft.id, { today: TODAY }))!.closing).toMatch(
+        new RegExp(`^此答复函已经${SIGNER_PLACEHOLDER}审签。`),
+      );
     } finally {
-      await db.update(users).set({ disabled: false }).where(inArray(users.id, director.map((d) => d.id))).run();
+      await db
+        .update(users)
+        .set({ disabled: false })
+        .where(
+          inArray(
+            users.id,
+            director.map((d) => d.id),
+          ),
+        )
+        .run();
     }
   });
 });
@@ -96,7 +127,9 @@ describe("the letter of a signed reply", () => {
     const { reply, signOff } = await currentReply();
     const letter = await letterForReply(db, reply.id);
     expect(letter).not.toBeNull();
-    expect(letter!.closing).toBe(`此答复函已经${signOff.signerName}${signOff.signerTitle}审签。对以上答复有什么意见,请填写在答复函回执单上,以便进一步改进工作。`);
+    expect(letter!.closing).toBe(
+      `此答复函已经${signOff.signerName}${signOff.signerTitle}审签。对以上答复有什么意见,请填写在答复函回执单上,以便进一步改进工作。`,
+    );
     expect(letter!.writtenOn).toBe(reply.writtenOn);
     const lead = await db
       .select({ name: users.displayName })
@@ -119,7 +152,9 @@ describe("the letter of a signed reply", () => {
     const cosigner = signersOfReplies.find((row) => row.role === "cosigner");
     const seconder = signersOfReplies.find((row) => row.role === "seconder");
     expect(cosigner && seconder).toBeTruthy();
-    expect((await letterForReply(db, cosigner!.replyId, cosigner!.userId))!.salutation).toMatch(new RegExp(`^${cosigner!.name}(委员|代表):$`));
+    expect((await letterForReply(db, cosigner!.replyId, cosigner!.userId))!.salutation).toMatch(
+      new RegExp(`^${cosigner!.name}(委员|代表):$`),
+    );
     expect(await letterForReply(db, seconder!.replyId, seconder!.userId)).toBeNull();
     const handler = (await db.select({ id: users.id }).from(users).where(eq(users.username, "jiangmj")).get())!;
     expect(await letterForReply(db, (await currentReply()).reply.id, handler.id)).toBeNull();

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDatabase, getDb } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addMeetingPhotos, recordMeeting, removeMeetingPhoto, type MeetingInput } from "@/db/handling/meetings";
 import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
@@ -17,11 +18,14 @@ import { events, meetingPhotos, meetings, uploads } from "@/db/schema";
 import { eventLabel } from "@/lib/event-labels";
 import { MAX_MEETING_PHOTOS } from "@/lib/import/attachments";
 import type { UploadPurpose } from "@/lib/uploads";
+import { useAsAppDatabase } from "./temp-db";
 import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
 import { indexes, inOrder } from "./in-order";
 
 // The routes ask the guard who calls; here the caller is whoever the test says (null: nobody signed in).
-const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null; mustChangePassword?: boolean } }));
+const caller = vi.hoisted(() => ({
+  user: null as null | { id: number; role: string; unitId: number | null; mustChangePassword?: boolean },
+}));
 vi.mock("@/app/_server/guard", () => ({
   uploadCaller: async () => caller.user ?? new Response("请先登录后再上传文件", { status: 401 }),
   downloadCaller: async () => caller.user ?? new Response("请先登录", { status: 401 }),
@@ -33,13 +37,13 @@ let number = 7600;
 
 beforeAll(async () => {
   t = await demoDatabase();
-  process.env.DATABASE_PATH = t.file;
-  process.env.ATTACHMENTS_DIR = path.join(path.dirname(t.file), "attachments");
+  useAsAppDatabase(t);
+  vi.stubEnv("ATTACHMENTS_DIR", path.join(t.dir, "attachments"));
 });
-afterAll(() => {
-  delete process.env.DATABASE_PATH;
-  delete process.env.ATTACHMENTS_DIR;
-  t.cleanup();
+afterAll(async () => {
+  await closeDatabase(getDb());
+  vi.unstubAllEnvs();
+  return t.cleanup();
 });
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 3]);
@@ -48,17 +52,32 @@ const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 
 const PDF = new TextEncoder().encode("%PDF-1.7\n会议纪要");
 
 /** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
-async function uploaded(login: string, fileName: string, bytes: Uint8Array = JPEG, purpose: UploadPurpose = "photo", mimeType = "image/jpeg"): Promise<string> {
+async function uploaded(
+  login: string,
+  fileName: string,
+  bytes: Uint8Array = JPEG,
+  purpose: UploadPurpose = "photo",
+  mimeType = "image/jpeg",
+): Promise<string> {
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(t.db, { id, userId: (await t.user(login)).id, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  await recordUpload(t.db, {
+    id,
+    userId: (await t.user(login)).id,
+    purpose,
+    fileName,
+    mimeType,
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  });
   return id;
 }
 const photos = async (login: string, n: number) => await inOrder(indexes(n), async (i) => uploaded(login, `现场${i + 1}.jpg`));
 
 const stored = (storagePath: string) => path.join(process.env.ATTACHMENTS_DIR!, storagePath);
-const photoRows = async (meetingId: number) => t.db.select().from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).orderBy(asc(meetingPhotos.id)).all();
+const photoRows = async (meetingId: number) =>
+  t.db.select().from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).orderBy(asc(meetingPhotos.id)).all();
 const photoEvents = async () =>
   t.db
     .select({ action: events.action, data: events.data, proposalId: events.proposalId })
@@ -87,7 +106,8 @@ const input = async (proposalIds: number[], photoIds: string[]): Promise<Meeting
 });
 
 /** A meeting of 科技创新局 recorded by 蒋明杰 with `n` photos. */
-const meetingWith = async (n: number) => ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", n)))).meetingId;
+const meetingWith = async (n: number) =>
+  ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", n)))).meetingId;
 
 describe("photos taken with the record", () => {
   it("become the meeting's photos, stored under meetings/<id>/ outside public/, the uploads used up", async () => {
@@ -118,14 +138,26 @@ describe("photos taken with the record", () => {
   });
 
   it(`are at most ${MAX_MEETING_PHOTOS}, of the caller's own uploads for photos`, async () => {
-    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS + 1)))).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
+    expect(
+      await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS + 1))),
+    ).toEqual({ ok: false, reason: "每次会议最多 20 张照片" });
     // Another handler's upload, and the handler's own upload for another purpose, are not photos to use.
-    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("wangl", "别人的.jpg")]))).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
-    expect(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]))).toEqual({
+    expect(
+      await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("wangl", "别人的.jpg")])),
+    ).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
+    expect(
+      await recordMeeting(
+        t.db,
+        await t.user("jiangmj"),
+        await input([await proposal()], [await uploaded("jiangmj", "附件.jpg", JPEG, "attachment")]),
+      ),
+    ).toEqual({
       ok: false,
       reason: "上传的文件已失效或已被使用，请移除后重新上传",
     });
-    expect(ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS))))).toBeDefined();
+    expect(
+      ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], await photos("jiangmj", MAX_MEETING_PHOTOS)))),
+    ).toBeDefined();
   });
 });
 
@@ -163,22 +195,37 @@ describe("photos added and removed later", () => {
     }
     expect(await photoRows(meetingId)).toEqual([photo]);
     expect(fs.existsSync(stored(photo!.storagePath))).toBe(true);
-    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), 2_000_000_000, await photos("jiangmj", 1))).toEqual({ ok: false, reason: "该会议记录不存在" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), 2_000_000_000, await photos("jiangmj", 1))).toEqual({
+      ok: false,
+      reason: "该会议记录不存在",
+    });
   });
 
   it(`up to ${MAX_MEETING_PHOTOS} in all; a photo named under another meeting is not that meeting's`, async () => {
     const meetingId = await meetingWith(MAX_MEETING_PHOTOS - 2);
     const three = await photos("jiangmj", 3);
-    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three)).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 2 张" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three)).toEqual({
+      ok: false,
+      reason: "每次会议最多 20 张照片，还可添加 2 张",
+    });
     expect(three.every((ref) => fs.existsSync(incomingPath(ref)))).toBe(true);
     ok(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(0, 2)));
-    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(2))).toEqual({ ok: false, reason: "每次会议最多 20 张照片，还可添加 0 张" });
+    expect(await addMeetingPhotos(t.db, await t.user("jiangmj"), meetingId, three.slice(2))).toEqual({
+      ok: false,
+      reason: "每次会议最多 20 张照片，还可添加 0 张",
+    });
     const other = await meetingWith(1);
     const [otherPhoto] = await photoRows(other);
-    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), meetingId, otherPhoto!.id)).toEqual({
+      ok: false,
+      reason: "该照片不存在或已删除",
+    });
     expect(await photoRows(other)).toEqual([otherPhoto]);
     ok(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id));
-    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id)).toEqual({ ok: false, reason: "该照片不存在或已删除" });
+    expect(await removeMeetingPhoto(t.db, await t.user("jiangmj"), other, otherPhoto!.id)).toEqual({
+      ok: false,
+      reason: "该照片不存在或已删除",
+    });
   });
 });
 
@@ -187,11 +234,17 @@ describe("the upload route with purpose=photo", () => {
     const { POST } = await import("@/app/api/uploads/route");
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(bytes)]), name);
-    const response = await POST(new Request(`http://app.test/api/uploads?purpose=${purpose}`, { method: "POST", body: form, headers: { origin: "http://app.test", host: "app.test" } }));
+    const response = await POST(
+      new Request(`http://app.test/api/uploads?purpose=${purpose}`, {
+        method: "POST",
+        body: form,
+        headers: { origin: "http://app.test", host: "app.test" },
+      }),
+    );
     return { status: response.status, body: await response.text() };
   }
   beforeEach(async () => {
-    caller.user = { ...await t.user("jiangmj") };
+    caller.user = { ...(await t.user("jiangmj")) };
   });
 
   it("takes JPEG, PNG and WebP by their first bytes; refuses a PDF, a disguised file or a PNG named .webp, and keeps none of them", async () => {
@@ -203,7 +256,9 @@ describe("the upload route with purpose=photo", () => {
       const taken = await post(name, bytes);
       expect(taken.status, name).toBe(200);
       const { id } = JSON.parse(taken.body) as { id: string };
-      expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "photo", mimeType });
+      expect(
+        await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get(),
+      ).toEqual({ purpose: "photo", mimeType });
     }
     const incoming = () => fs.readdirSync(path.dirname(incomingPath(newUploadId()))).length;
     const before = incoming();
@@ -215,13 +270,15 @@ describe("the upload route with purpose=photo", () => {
     expect(await post("合影.svg", svg)).toEqual({ status: 422, body: "照片“合影.svg”的类型不支持；只接受 JPG、PNG、WebP 照片" });
     expect(await post("合影.jpg", svg)).toEqual({ status: 422, body: "照片“合影.jpg”的内容与扩展名不符，请确认文件未损坏" });
     // RIFF but not WebP (a WAV file renamed).
-    expect(await post("录音.webp", new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45]))).toMatchObject({ status: 422 });
+    expect(await post("录音.webp", new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x41, 0x56, 0x45]))).toMatchObject({
+      status: 422,
+    });
     expect(incoming()).toBe(before);
   });
 
   it("is for those who record meetings: a director, the coordinating office or a member may not upload photos", async () => {
     for (const login of ["dengmj", "coordinator", "liuxr"]) {
-      caller.user = { ...await t.user(login) };
+      caller.user = { ...(await t.user(login)) };
       expect((await post("合影.jpg", JPEG)).status, login).toBe(403);
     }
   });
@@ -230,15 +287,23 @@ describe("the upload route with purpose=photo", () => {
 describe("the photo's route", () => {
   async function get(meetingId: number | string, photoId: number | string) {
     const { GET } = await import("@/app/(staff)/meetings/[id]/photos/[photoId]/route");
-    const response = await GET(new Request(`http://app.test/meetings/${meetingId}/photos/${photoId}`), { params: Promise.resolve({ id: String(meetingId), photoId: String(photoId) }) });
+    const response = await GET(new Request(`http://app.test/meetings/${meetingId}/photos/${photoId}`), {
+      params: Promise.resolve({ id: String(meetingId), photoId: String(photoId) }),
+    });
     return response;
   }
   const as = async (login: string | null) => {
-    caller.user = login ? { ...await t.user(login) } : null;
+    caller.user = login ? { ...(await t.user(login)) } : null;
   };
 
   it("serves the photo to the unit's staff and the coordinating office, as a download never sniffed", async () => {
-    const meetingId = ok(await recordMeeting(t.db, await t.user("jiangmj"), await input([await proposal()], [await uploaded("jiangmj", "会场 合影.png", PNG, "photo", "image/png")]))).meetingId;
+    const meetingId = ok(
+      await recordMeeting(
+        t.db,
+        await t.user("jiangmj"),
+        await input([await proposal()], [await uploaded("jiangmj", "会场 合影.png", PNG, "photo", "image/png")]),
+      ),
+    ).meetingId;
     const [photo] = await photoRows(meetingId);
     for (const login of ["jiangmj", "wangl", "dengmj", "zhouwb", "coordinator"]) {
       await as(login);
@@ -280,6 +345,8 @@ describe("the photo's route", () => {
     await as("jiangmj");
     expect((await get(meetingId, first!.id)).status).toBe(404);
     expect((await get(meetingId, second!.id)).status).toBe(200);
-    expect({ events: await photoEvents(), photos: await photoRows(meetingId), uploads: await t.db.select().from(uploads).all() }).toEqual(before);
+    expect({ events: await photoEvents(), photos: await photoRows(meetingId), uploads: await t.db.select().from(uploads).all() }).toEqual(
+      before,
+    );
   });
 });

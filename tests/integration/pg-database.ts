@@ -23,28 +23,54 @@ async function asAdmin(base: string, statement: string): Promise<void> {
   }
 }
 
-/**
- * A database of its own for one test file, on the server PG_TEST_URL names: UTF8 with the C collation
- * (text sorts by code point, as on SQLite), migrated; `drop` removes it.
- */
-export async function freshPgDatabase(): Promise<PgTestDatabase> {
+function serverUrl(): string {
   const base = process.env.PG_TEST_URL;
   if (!base) throw new Error(NO_SERVER);
-  const name = `tian_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await asAdmin(base, `create database ${name} template template0 encoding 'UTF8' locale 'C'`);
-  const url = new URL(base);
+  return base;
+}
+
+/** The URL of database `name` on the PG_TEST_URL server. */
+function urlOf(name: string): string {
+  const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.href });
+  return url.href;
+}
+
+/** The database a URL on the test server names (for a copy of it: createPgDatabase's template). */
+export const pgDatabaseName = (url: string): string => new URL(url).pathname.slice(1);
+
+/**
+ * A new, empty database on the server PG_TEST_URL names: UTF8 with the C collation (text sorts by code
+ * point, as on SQLite) — or a copy of `template` (no one may be connected to it). Not migrated.
+ */
+export async function createPgDatabase(template?: string): Promise<{ name: string; url: string }> {
+  const name = `tian_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await asAdmin(
+    serverUrl(),
+    template ? `create database ${name} template ${template}` : `create database ${name} template template0 encoding 'UTF8' locale 'C'`,
+  );
+  return { name, url: urlOf(name) };
+}
+
+/** Drops a database createPgDatabase made, whoever is still connected. */
+export async function dropPgDatabase(name: string): Promise<void> {
+  await asAdmin(serverUrl(), `drop database if exists ${name} with (force)`);
+}
+
+/** A database of its own for one test file (createPgDatabase), migrated; `drop` removes it. */
+export async function freshPgDatabase(): Promise<PgTestDatabase> {
+  const { name, url } = await createPgDatabase();
+  const pool = new pg.Pool({ connectionString: url });
   const db = drizzle(pool, { schema });
   await migrate(db, { migrationsFolder: PG_MIGRATIONS_DIR });
   return {
     db,
     pool,
-    url: url.href,
+    url,
     drop: async () => {
       // A test may have ended the pool itself (a restore refuses while anything else is connected).
       if (!pool.ending) await pool.end();
-      await asAdmin(base, `drop database ${name} with (force)`);
+      await dropPgDatabase(name);
     },
   };
 }

@@ -14,7 +14,7 @@ import * as sqliteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
 import { freshPgDatabase, PG_MIGRATIONS_DIR, type PgTestDatabase } from "./pg-database";
 import { ACCEPTED_AT, writeStatisticsScenario, type Writer } from "./statistics-scenario";
-import { tempDatabase } from "./temp-db";
+import { sqliteOf, tempDatabase } from "./temp-db";
 
 let pg: PgTestDatabase;
 let ids: Awaited<ReturnType<typeof writeStatisticsScenario>>;
@@ -85,23 +85,25 @@ describe("PostgreSQL migrations", () => {
 
   it("keep the statistics facts and pending publications as SQLite does, with the same values", async () => {
     const scenario = `proposal_id in (${ids.handled}, ${ids.unpublished}, ${ids.registered})`;
-    const sqlite = tempDatabase();
+    const sqlite = await tempDatabase();
     try {
       const sqliteWriter: Writer = {
         insert: async (table, values) => {
           const target = sqliteTables.get(table) as typeof sqliteSchema.units;
-          return (await sqlite.db
-            .insert(target)
-            .values(values as never)
-            .returning()
-            .get()).id;
+          return (
+            await sqlite.db
+              .insert(target)
+              .values(values as never)
+              .returning()
+              .get()
+          ).id;
         },
         exec: async (statement) => {
-          sqlite.db.$client.exec(statement);
+          sqliteOf(sqlite.db).exec(statement);
         },
       };
       expect(await writeStatisticsScenario(sqliteWriter)).toEqual(ids);
-      const sqliteRows = (statement: string) => sqlite.db.$client.prepare(statement).all();
+      const sqliteRows = (statement: string) => sqliteOf(sqlite.db).prepare(statement).all();
 
       const statistics = await rows(`select * from proposal_statistics where ${scenario} order by proposal_id`);
       expect(statistics).toEqual(sqliteRows(`select * from proposal_statistics where ${scenario} order by proposal_id`));

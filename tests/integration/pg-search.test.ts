@@ -15,6 +15,7 @@ import { sqliteSimilarCandidates, sqliteTitleWordUse } from "@/db/search/sqlite-
 import { publicSearchIds, type SearchReader, textMatchIds } from "@/db/search/text-match";
 import { searchPlan, searchTerms } from "@/lib/public-search";
 import { bigrams } from "@/lib/similarity";
+import { sqliteOf } from "./temp-db";
 import { demoDatabase } from "./demo-db";
 import { freshPgDatabase, type PgTestDatabase } from "./pg-database";
 
@@ -26,8 +27,7 @@ let sqlite: Database.Database;
 
 const pgRows = async <T = Row>(statement: string, values: unknown[] = []) => (await pg.pool.query(statement, values)).rows as T[];
 const pgIds = async (fragment: SQL) => (await pg.db.execute(fragment)).rows.map((r) => Number(Object.values(r)[0])).sort((a, b) => a - b);
-const sqliteIds = async (fragment: SQL) =>
-  (await demo.db.all<Row>(fragment)).map((r) => Number(Object.values(r)[0])).sort((a, b) => a - b);
+const sqliteIds = async (fragment: SQL) => (await demo.db.all<Row>(fragment)).map((r) => Number(Object.values(r)[0])).sort((a, b) => a - b);
 
 /** Per PostgreSQL table, its boolean columns: SQLite stores them as 0/1 (the other kinds copy as they are). */
 const booleanColumns = new Map<string, Set<string>>();
@@ -268,7 +268,7 @@ function queries(): string[] {
 
 beforeAll(async () => {
   demo = await demoDatabase();
-  sqlite = demo.db.$client;
+  sqlite = sqliteOf(demo.db);
   pg = await freshPgDatabase();
   for (const table of await parentsFirst(["publications", "proposal_signers"])) {
     await pgInsert(table, sqlite.prepare(`select * from ${table}`).all() as Row[]);
@@ -434,7 +434,9 @@ describe("PostgreSQL search", () => {
     const titles = sqlite.prepare("select id, title from proposals order by id").all() as { id: number; title: string }[];
     for (const { id, title } of titles) {
       const words = [...bigrams(title)];
-      const sqliteTerms = (await Promise.all(words.map(async (w) => (await demo.db.all<{ term: string }>(sqliteTitleWordUse(w))).map((r) => r.term)))).flat();
+      const sqliteTerms = (
+        await Promise.all(words.map(async (w) => (await demo.db.all<{ term: string }>(sqliteTitleWordUse(w))).map((r) => r.term)))
+      ).flat();
       const pgUse = (await Promise.all(words.map(async (w) => (await pg.db.execute(pgTitleWordUse(w))).rows))).flat() as {
         term: string;
         titles: number;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SqliteDb as Db } from "@/db/client";
 import { param, preparedOnce } from "@/db/prepared";
 import { categories } from "@/db/schema";
-import { tempDatabase } from "./temp-db";
+import { tempSqliteDatabase } from "./temp-db";
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,14 +13,21 @@ afterEach(() => {
 });
 
 function setup() {
-  const t = tempDatabase();
+  const t = tempSqliteDatabase();
   cleanups.push(t.cleanup);
   return t.db;
 }
 
-const categoryName = preparedOnce((db: Pick<Db, "select">) => db.select({ name: categories.name }).from(categories).where(eq(categories.id, param("id"))).prepare());
+const categoryName = preparedOnce((db: Pick<Db, "select">) =>
+  db
+    .select({ name: categories.name })
+    .from(categories)
+    .where(eq(categories.id, param("id")))
+    .prepare(),
+);
 
-const addCategory = async (db: Pick<Db, "insert">, name: string) => (await db.insert(categories).values({ name }).returning({ id: categories.id }).get()).id;
+const addCategory = async (db: Pick<Db, "insert">, name: string) =>
+  (await db.insert(categories).values({ name }).returning({ id: categories.id }).get()).id;
 
 describe("preparedOnce", () => {
   it("builds a query once for each connection and runs it with the values given", async () => {

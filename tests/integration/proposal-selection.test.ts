@@ -5,6 +5,7 @@
  * filtered here (the rules written out plainly); the list's pages put together, and 导出台账's rows, are the
  * same selection in the same order.
  */
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerRows } from "@/db/queries/ledger";
 import type { ProposalSelection } from "@/db/queries/proposal-selection";
@@ -13,6 +14,7 @@ import { PROPOSAL_STATES, type ProposalState, type SessionKind } from "@/lib/dom
 import { AWAITING_REPLY_STATES, daysOverdue } from "@/lib/overdue";
 import { searchTerms } from "@/lib/public-search";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { inOrder } from "./in-order";
 
 type Facts = {
   id: number;
@@ -38,21 +40,34 @@ let t: Awaited<ReturnType<typeof demoDatabase>>;
 let facts: Facts[];
 
 /** Every proposal's facts, read row by row with plain queries (no part of the selection's SQL). */
-function readFacts(): Facts[] {
-  const sqlite = t.db.$client;
-  const all = <T,>(text: string, ...params: unknown[]) => sqlite.prepare(text).all(...params) as T[];
-  const proposals = all<{ id: number; session_id: number; number: number; status: ProposalState; category_id: number | null; is_key: number; received_on: string; title: string; body: string }>(
-    "select id, session_id, number, status, category_id, is_key, received_on, title, body from proposals",
+async function readFacts(): Promise<Facts[]> {
+  const all = <T>(query: SQL) => t.db.all<T>(query);
+  // is_key: 0/1 on SQLite, a boolean on PostgreSQL.
+  const proposals = await all<{
+    id: number;
+    session_id: number;
+    number: number;
+    status: ProposalState;
+    category_id: number | null;
+    is_key: number | boolean;
+    received_on: string;
+    title: string;
+    body: string;
+  }>(sql`select id, session_id, number, status, category_id, is_key, received_on, title, body from proposals`);
+  const sessions = new Map(
+    (await all<{ id: number; year: number; kind: SessionKind }>(sql`select id, year, kind from sessions`)).map((s) => [s.id, s]),
   );
-  const sessions = new Map(all<{ id: number; year: number; kind: SessionKind }>("select id, year, kind from sessions").map((s) => [s.id, s]));
-  const units = new Map(all<{ id: number; name: string; short_name: string }>("select id, name, short_name from units").map((u) => [u.id, u]));
-  return proposals.map((p) => {
-    const live = all<{ id: number; unit_id: number; role: "lead" | "co"; due: string | null; extended_due: string | null }>(
-      "select id, unit_id, role, due, extended_due from assignments where proposal_id = ? and status <> 'withdrawn' order by id",
-      p.id,
+  const units = new Map(
+    (await all<{ id: number; name: string; short_name: string }>(sql`select id, name, short_name from units`)).map((u) => [u.id, u]),
+  );
+  return inOrder(proposals, async (p) => {
+    const live = await all<{ id: number; unit_id: number; role: "lead" | "co"; due: string | null; extended_due: string | null }>(
+      sql`select id, unit_id, role, due, extended_due from assignments where proposal_id = ${p.id} and status <> 'withdrawn' order by id`,
     );
     const lead = live.filter((a) => a.role === "lead").at(-1);
-    const signers = all<{ name: string }>("select u.display_name as name from proposal_signers s join users u on u.id = s.user_id where s.proposal_id = ? and s.role in ('lead', 'cosigner')", p.id);
+    const signers = await all<{ name: string }>(
+      sql`select u.display_name as name from proposal_signers s join users u on u.id = s.user_id where s.proposal_id = ${p.id} and s.role in ('lead', 'cosigner')`,
+    );
     return {
       id: p.id,
       sessionId: p.session_id,
@@ -61,7 +76,7 @@ function readFacts(): Facts[] {
       number: p.number,
       status: p.status,
       categoryId: p.category_id,
-      isKey: p.is_key === 1,
+      isKey: Boolean(p.is_key),
       receivedOn: p.received_on,
       title: p.title,
       body: p.body,
@@ -108,7 +123,8 @@ function selects(f: Facts, s: ProposalSelection, today: string): boolean {
 }
 
 /** The list's order: newest session first (year, then session), by number. */
-const inListOrder = (rows: Facts[]) => [...rows].sort((a, b) => b.sessionYear - a.sessionYear || b.sessionId - a.sessionId || a.number - b.number);
+const inListOrder = (rows: Facts[]) =>
+  [...rows].sort((a, b) => b.sessionYear - a.sessionYear || b.sessionId - a.sessionId || a.number - b.number);
 
 function expected(s: ProposalSelection, today = DEMO_TODAY): number[] {
   return inListOrder(facts.filter((f) => selects(f, s, today))).map((f) => f.id);
@@ -124,9 +140,10 @@ beforeAll(async () => {
   // A few more, so that each filter has something to tell apart: a key proposal with a word in its body only,
   // one co-signed by 刘新荣, one received long ago, one in the NPC session.
   const liu = (await t.user("liuxr")).id;
-  const other = t.db.$client.prepare("select id from users where role = 'member' and username <> 'liuxr' order by id limit 1").pluck().get() as number;
-  const npc = t.db.$client.prepare("select id from sessions where kind = 'suggestion' order by id limit 1").pluck().get() as number;
-  const category = t.db.$client.prepare("select id from categories order by id desc limit 1").pluck().get() as number;
+  const idOf = async (query: SQL) => (await t.db.get<{ id: number }>(query))!.id;
+  const other = await idOf(sql`select id from users where role = 'member' and username <> 'liuxr' order by id limit 1`);
+  const npc = await idOf(sql`select id from sessions where kind = 'suggestion' order by id limit 1`);
+  const category = await idOf(sql`select id from categories order by id desc limit 1`);
   for (const r of [
     await t.register(9001, { title: "关于测试筛选的建议甲", body: "正文提到鲸落湾公园的管护。", isKey: true, categoryId: category }),
     await t.register(9002, { title: "关于测试筛选的建议乙", body: "正文。", proposerId: other, coSignerIds: [liu] }),
@@ -135,14 +152,14 @@ beforeAll(async () => {
   ]) {
     if (!r.ok) throw new Error(r.reason);
   }
-  facts = readFacts();
+  facts = await readFacts();
 }, 120_000);
 
 afterAll(() => t?.cleanup());
 
 describe("全部提案's selection", () => {
   it("each filter alone selects what its rule says", async () => {
-    const distinct = <T,>(values: T[]) => [...new Set(values)];
+    const distinct = <T>(values: T[]) => [...new Set(values)];
     const cases: ProposalSelection[] = [
       {},
       ...distinct(facts.map((f) => f.sessionId)).map((session) => ({ session })),
@@ -156,7 +173,9 @@ describe("全部提案's selection", () => {
       { to: "2026-03-01" },
       { from: "2026-01-01", to: "2026-01-31" },
       ...[1, 7, 30, 100].map((overdue) => ({ overdue })),
-      ...["刘新荣", "鲸落", "鲸落湾公园", "党群工作部", "科技创新局", "180", "9003", "人才", "停车", "车", "不存在的词"].map((q) => ({ q })),
+      ...["刘新荣", "鲸落", "鲸落湾公园", "党群工作部", "科技创新局", "180", "9003", "人才", "停车", "车", "不存在的词"].map((q) => ({
+        q,
+      })),
     ];
     for (const s of cases) {
       const { ids, total } = await listed(s);
@@ -169,19 +188,24 @@ describe("全部提案's selection", () => {
   });
 
   it("a member's name finds the proposals they co-signed as well as those they lead", async () => {
-    const liu = t.db.$client.prepare("select id from users where username = 'liuxr'").get() as { id: number };
-    const role = (r: string) =>
-      t.db.$client.prepare("select proposal_id from proposal_signers where user_id = ? and role = ?").pluck().all(liu.id, r) as number[];
+    const liu = (await t.user("liuxr")).id;
+    const role = async (r: string) =>
+      (await t.db.all<{ id: number }>(sql`select proposal_id as id from proposal_signers where user_id = ${liu} and role = ${r}`)).map(
+        (s) => s.id,
+      );
     const found = (await listed({ q: "刘新荣" })).ids;
-    expect(role("cosigner").length).toBeGreaterThanOrEqual(3);
-    for (const id of [...role("lead"), ...role("cosigner")]) expect(found).toContain(id);
+    const [leading, cosigned] = [await role("lead"), await role("cosigner")];
+    expect(cosigned.length).toBeGreaterThanOrEqual(3);
+    for (const id of [...leading, ...cosigned]) expect(found).toContain(id);
     // Not a seconder (附议) alone, nor a proposal that only mentions no one.
-    expect(found.length).toBe(new Set([...role("lead"), ...role("cosigner"), ...expected({ q: "刘新荣" })]).size);
+    expect(found.length).toBe(new Set([...leading, ...cosigned, ...expected({ q: "刘新荣" })]).size);
   });
 
   it("超期 counts calendar days past the lead unit's reply deadline, only while the reply is awaited", async () => {
     const today = "2026-12-31";
-    const awaited = facts.filter((f) => (AWAITING_REPLY_STATES as readonly string[]).includes(f.status) && f.replyDue !== null && f.replyDue < today);
+    const awaited = facts.filter(
+      (f) => (AWAITING_REPLY_STATES as readonly string[]).includes(f.status) && f.replyDue !== null && f.replyDue < today,
+    );
     expect(awaited.length).toBeGreaterThan(3);
     const days = awaited.map((f) => daysOverdue(f.replyDue!, today)).sort((a, b) => a - b);
     for (const n of [1, days[0]!, days[0]! + 1, days[Math.floor(days.length / 2)]!, days.at(-1)!, days.at(-1)! + 1]) {
@@ -199,8 +223,8 @@ describe("全部提案's selection", () => {
 
   it("combinations select what every one of their filters does; the pages put together, and the ledger, are the list", async () => {
     let seed = 19;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const sessions = [...new Set(facts.map((f) => f.sessionId))];
     const units = [...new Set(facts.flatMap((f) => f.units))];
     const categories = [...new Set(facts.map((f) => f.categoryId).filter((c): c is number => c !== null))];
@@ -224,14 +248,22 @@ describe("全部提案's selection", () => {
       const want = expected(s, today);
       expect((await listed(s, today)).ids, JSON.stringify(s)).toEqual(want);
       if (want.length > 0) nonEmpty++;
-      if (s.unitId == null) expect((await ledgerRows(t.db, s, today)).map((r) => r.id), JSON.stringify(s)).toEqual(want);
+      if (s.unitId == null)
+        expect(
+          (await ledgerRows(t.db, s, today)).map((r) => r.id),
+          JSON.stringify(s),
+        ).toEqual(want);
     }
     expect(nonEmpty).toBeGreaterThan(40);
 
     // Paged by 7: the pages in turn are the whole selection, each counting all of it.
     const s: ProposalSelection = { kind: "proposal" };
     const all = expected(s);
-    const pages = await Promise.all(Array.from({ length: Math.ceil(all.length / 7) + 1 }, async (_, i) => listProposals(t.db, s, { page: i + 1, pageSize: 7, today: DEMO_TODAY })));
+    const pages = await Promise.all(
+      Array.from({ length: Math.ceil(all.length / 7) + 1 }, async (_, i) =>
+        listProposals(t.db, s, { page: i + 1, pageSize: 7, today: DEMO_TODAY }),
+      ),
+    );
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
     for (const p of pages) expect(p.total).toBe(all.length);
     expect((await pages.at(-1))!.rows).toEqual([]);

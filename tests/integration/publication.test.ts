@@ -1,4 +1,7 @@
+import { type SQL, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jsonField } from "@/db/dialect";
+import { databaseEngine } from "@/db/engine";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { approveReply } from "@/db/handling/sign-off";
 import { loadPublicationSettings, savePublicationSettings } from "@/db/queries/settings";
@@ -16,8 +19,12 @@ afterEach(() => t.cleanup());
 const today = isoDateInChina(new Date());
 const year = Number(today.slice(0, 4));
 
-function proposalId(number: number, status: string): number {
-  return t.db.$client.prepare("select id from proposals where number = ? and status = ?").pluck().get(number, status) as number;
+const rows = <T>(query: SQL) => t.db.all<T>(query);
+/** public_search's key: SQLite's FTS5 rowid, the id column on PostgreSQL (migration 0004). */
+const searchKey = sql.raw(databaseEngine() === "sqlite" ? "rowid" : "id");
+
+async function proposalId(number: number, status: string): Promise<number> {
+  return (await t.db.get<{ id: number }>(sql`select id from proposals where number = ${number} and status = ${status}`))!.id;
 }
 
 async function search(query: string) {
@@ -27,8 +34,8 @@ async function search(query: string) {
 /** Approves the demo's proposals 180 and 12, both answered by 科技创新局. */
 async function approveTwo() {
   const director = await t.user("dengmj");
-  const p180 = proposalId(180, "in_review");
-  const p12 = proposalId(12, "in_review");
+  const p180 = await proposalId(180, "in_review");
+  const p12 = await proposalId(12, "in_review");
   expect((await approveReply(t.db, director, p180, null)).ok).toBe(true);
   expect((await approveReply(t.db, director, p12, null)).ok).toBe(true);
   return { p180, p12 };
@@ -38,7 +45,11 @@ describe("发布", () => {
   it("gives consecutive 索引号 per publisher and year, never reusing a withdrawn one", async () => {
     const { p180, p12 } = await approveTwo();
     const coordinator = await t.user("coordinator");
-    const last = (t.db.$client.prepare("select max(index_serial) from publications where publisher_unit_id = ? and index_year = ?").pluck().get(await t.unit("重庆高新区科技创新局"), year) as number | null) ?? 0;
+    const unit = await t.unit("重庆高新区科技创新局");
+    const last =
+      (await t.db.get<{ n: number | null }>(
+        sql`select max(index_serial) as n from publications where publisher_unit_id = ${unit} and index_year = ${year}`,
+      ))!.n ?? 0;
     const serial = (n: number) => `1150010700927688XM/${year}-${String(n).padStart(5, "0")}`;
 
     const first = await decideReplyPublication(t.db, coordinator, p180, { type: "publish" });
@@ -58,7 +69,9 @@ describe("发布", () => {
       publishedOn: today,
       docNumber: expect.stringMatching(new RegExp(`^渝高新科函〔${year}〕\\d+号$`)),
     });
-    const events = t.db.$client.prepare("select action, comment from events where proposal_id = ? and action in ('publish', 'withdraw_publication') order by id").all(p180);
+    const events = await rows(
+      sql`select action, comment from events where proposal_id = ${p180} and action in ('publish', 'withdraw_publication') order by id`,
+    );
     expect(events).toEqual([
       { action: "publish", comment: null },
       { action: "withdraw_publication", comment: "内容需更正" },
@@ -66,50 +79,69 @@ describe("发布", () => {
   });
 
   it("refuses a unit's handler by default, a second publication, and a reply not yet approved", async () => {
-    const p180 = proposalId(180, "in_review");
-    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
+    const p180 = await proposalId(180, "in_review");
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({
+      ok: false,
+      reason: "答复函尚未审签，不能发布",
+    });
     await approveReply(t.db, await t.user("dengmj"), p180, null);
-    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).toEqual({
+      ok: false,
+      reason: "您没有权限决定此答复函的公开",
+    });
     expect((await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).ok).toBe(true);
-    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({ ok: false, reason: "此答复函已发布" });
+    expect(await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).toEqual({
+      ok: false,
+      reason: "此答复函已发布",
+    });
   });
 
   it("lets the lead unit publish where the settings say units publish", async () => {
-    const p180 = proposalId(180, "in_review");
+    const p180 = await proposalId(180, "in_review");
     await approveReply(t.db, await t.user("dengmj"), p180, null);
     await savePublicationSettings(t.db, { publisher: "unit" }, (await t.user("admin")).id);
     expect(await loadPublicationSettings(t.db)).toEqual({ publisher: "unit" });
     expect((await decideReplyPublication(t.db, await t.user("cxfwzx"), p180, { type: "publish" })).ok).toBe(false);
     expect((await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "publish" })).ok).toBe(true);
     await savePublicationSettings(t.db, { publisher: "coordinator" }, (await t.user("admin")).id);
-    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(await decideReplyPublication(t.db, await t.user("jiangmj"), p180, { type: "withdraw", reason: "更正" })).toEqual({
+      ok: false,
+      reason: "您没有权限决定此答复函的公开",
+    });
   });
 
   it("tells the proposer and the unit's handlers of a publication, and the office of a withdrawal, after the commit", async () => {
-    const p180 = proposalId(180, "in_review");
+    const p180 = await proposalId(180, "in_review");
     await approveReply(t.db, await t.user("dengmj"), p180, null);
     const notices = (userId: number) =>
-      t.db.$client.prepare("select message, link from notifications where user_id = ? and proposal_id = ? order by id").all(userId, p180) as { message: string; link: string }[];
-    const before = notices((await t.user("liuxr")).id).length;
+      rows<{ message: string; link: string }>(
+        sql`select message, link from notifications where user_id = ${userId} and proposal_id = ${p180} order by id`,
+      );
+    const before = (await notices((await t.user("liuxr")).id)).length;
     const published = await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" });
     expect(published.ok).toBe(true);
-    const member = notices((await t.user("liuxr")).id).slice(before);
-    expect(member).toEqual([{ message: expect.stringMatching(/^第180号提案《.+》：答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/), link: `/member/proposals/${p180}` }]);
-    expect(notices((await t.user("jiangmj")).id).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
-    expect(notices((await t.user("dengmj")).id).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
+    const member = (await notices((await t.user("liuxr")).id)).slice(before);
+    expect(member).toEqual([
+      {
+        message: expect.stringMatching(/^第180号提案《.+》：答复函已在政府信息公开网站发布（索引号 .+\/\d{4}-\d{5}）$/),
+        link: `/member/proposals/${p180}`,
+      },
+    ]);
+    expect((await notices((await t.user("jiangmj")).id)).at(-1)?.message).toMatch(/答复函已在政府信息公开网站发布/);
+    expect((await notices((await t.user("dengmj")).id)).some((n) => n.message.includes("已在政府信息公开网站发布"))).toBe(false);
 
     await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "withdraw", reason: "内容需更正" });
-    expect(notices((await t.user("jiangmj")).id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
-    expect(notices((await t.user("coordinator")).id).at(-1)?.message).toMatch(/答复函已撤回公开$/);
-    expect(notices((await t.user("liuxr")).id).length).toBe(before + 1);
+    expect((await notices((await t.user("jiangmj")).id)).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect((await notices((await t.user("coordinator")).id)).at(-1)?.message).toMatch(/答复函已撤回公开$/);
+    expect((await notices((await t.user("liuxr")).id)).length).toBe(before + 1);
   });
 
   it("notifies nobody when the decision is refused", async () => {
-    const p180 = proposalId(180, "in_review");
-    const count = () => t.db.$client.prepare("select count(*) from notifications where proposal_id = ?").pluck().get(p180);
-    const before = count();
+    const p180 = await proposalId(180, "in_review");
+    const count = async () => (await t.db.get<{ n: number }>(sql`select count(*) as n from notifications where proposal_id = ${p180}`))!.n;
+    const before = await count();
     expect((await decideReplyPublication(t.db, await t.user("coordinator"), p180, { type: "publish" })).ok).toBe(false);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });
 
@@ -137,7 +169,7 @@ describe("the public queries", () => {
     const id = published.ok ? published.data.publicationId : 0;
     await decideReplyPublication(t.db, coordinator, p180, { type: "withdraw", reason: "内容需更正" });
 
-    const demoWithheld = t.db.$client.prepare("select id from publications where status = 'withheld'").pluck().all() as number[];
+    const demoWithheld = (await rows<{ id: number }>(sql`select id from publications where status = 'withheld'`)).map((p) => p.id);
     const hidden = [id, ...demoWithheld];
     expect(hidden).toHaveLength(3);
     for (const h of hidden) expect(await publishedById(t.db, h)).toBeNull();
@@ -149,18 +181,18 @@ describe("the public queries", () => {
       expect(everything).not.toContain(h);
       expect(listed).not.toContain(h);
     }
-    const indexed = t.db.$client.prepare("select rowid from public_search").pluck().all();
+    const indexed = (await rows<{ id: number }>(sql`select ${searchKey} as id from public_search`)).map((p) => p.id);
     expect(indexed.sort()).toEqual(everything.sort());
   });
 
   it("index only the summary of a summary-only reply, never its body", async () => {
-    const row = t.db.$client
-      .prepare(
-        `select pub.id, pub.summary, d.body, p.title from publications pub join replies r on r.id = pub.reply_id
-         join reply_drafts d on d.id = r.draft_id join proposals p on p.id = r.proposal_id where pub.mode = 'summary' limit 1`,
-      )
-      .get() as { id: number; summary: string; body: string; title: string };
-    const bodyOnly = [...row.body.matchAll(/[\u4e00-\u9fff]{4}/g)].map((m) => m[0]).find((w) => !row.summary.includes(w) && !row.title.includes(w))!;
+    const row = (await t.db.get<{ id: number; summary: string; body: string; title: string }>(
+      sql`select pub.id, pub.summary, d.body, p.title from publications pub join replies r on r.id = pub.reply_id
+         join reply_drafts d on d.id = r.draft_id join proposals p on p.id = r.proposal_id where pub.mode = 'summary' order by pub.id limit 1`,
+    ))!;
+    const bodyOnly = [...row.body.matchAll(/[\u4e00-\u9fff]{4}/g)]
+      .map((m) => m[0])
+      .find((w) => !row.summary.includes(w) && !row.title.includes(w))!;
     expect(bodyOnly).toBeDefined();
     expect(await search(bodyOnly)).not.toContain(row.id);
     expect(await search(row.summary.slice(0, 4))).toContain(row.id);
@@ -171,18 +203,18 @@ describe("the public queries", () => {
 
 describe("the replies of a proposal's two rounds", () => {
   /** The demo's 第205号: answered twice, both replies published. */
-  function twoRounds() {
-    const id = proposalId(205, "closed");
-    const pubs = t.db.$client
-      .prepare("select pub.id, r.id as replyId, r.round from publications pub join replies r on r.id = pub.reply_id where r.proposal_id = ? order by r.round")
-      .all(id) as { id: number; replyId: number; round: number }[];
+  async function twoRounds() {
+    const id = await proposalId(205, "closed");
+    const pubs = await rows<{ id: number; replyId: number; round: number }>(
+      sql`select pub.id, r.id as "replyId", r.round from publications pub join replies r on r.id = pub.reply_id where r.proposal_id = ${id} order by r.round`,
+    );
     expect(pubs.map((p) => p.round)).toEqual([1, 2]);
     return { id, first: pubs[0]!, second: pubs[1]! };
   }
   const titleOf = (items: { id: number; title: string }[], id: number) => items.find((i) => i.id === id)?.title;
 
   it("are told apart on the public list, page, feed and search: the second is 第二轮答复", async () => {
-    const { first, second } = twoRounds();
+    const { first, second } = await twoRounds();
     const listed = await latestPublished(t.db, 10_000);
     expect(titleOf(listed, second.id)).toBe(`${titleOf(listed, first.id)}（第二轮答复）`);
     expect((await publishedById(t.db, second.id))?.title).toMatch(/（第二轮答复）$/);
@@ -192,19 +224,34 @@ describe("the replies of a proposal's two rounds", () => {
   });
 
   it("each can be withdrawn and republished with a reason, logged; a withdrawn one leaves page, list, search, feed and sitemap", async () => {
-    const { id, first, second } = twoRounds();
+    const { id, first, second } = await twoRounds();
     const coordinator = await t.user("coordinator");
     const visible = async (pub: number) => ({
       page: (await publishedById(t.db, pub)) !== null,
       feed: (await latestPublished(t.db, 10_000)).some((i) => i.id === pub),
-      search: (t.db.$client.prepare("select count(*) from public_search where rowid = ?").pluck().get(pub) as number) === 1,
+      search: (await t.db.get<{ n: number }>(sql`select count(*) as n from public_search where ${searchKey} = ${pub}`))!.n === 1,
     });
-    const withdrawn = await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "第一轮答复内容已过时" }, { replyId: first.replyId });
+    const withdrawn = await decideReplyPublication(
+      t.db,
+      coordinator,
+      id,
+      { type: "withdraw", reason: "第一轮答复内容已过时" },
+      { replyId: first.replyId },
+    );
     expect(withdrawn).toMatchObject({ ok: true, data: { publicationId: first.id } });
     expect(await visible(first.id)).toMatchObject({ page: false, feed: false, search: false });
     expect(await visible(second.id)).toMatchObject({ page: true, feed: true, search: true });
-    expect(await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({ ok: false, reason: "请填写重新发布的理由" });
-    const republished = await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: "已核实，恢复公开" }, { replyId: first.replyId });
+    expect(await decideReplyPublication(t.db, coordinator, id, { type: "republish", reason: " " }, { replyId: first.replyId })).toEqual({
+      ok: false,
+      reason: "请填写重新发布的理由",
+    });
+    const republished = await decideReplyPublication(
+      t.db,
+      coordinator,
+      id,
+      { type: "republish", reason: "已核实，恢复公开" },
+      { replyId: first.replyId },
+    );
     expect(republished).toMatchObject({ ok: true, data: { publicationId: first.id } });
     expect(await visible(first.id)).toMatchObject({ page: true, feed: true, search: true });
     // The 索引号 is the one the reply was first published with.
@@ -214,9 +261,9 @@ describe("the replies of a proposal's two rounds", () => {
     ok(await decideReplyPublication(t.db, coordinator, id, { type: "withdraw", reason: "更正" }, { replyId: second.replyId }));
     expect(await visible(second.id)).toMatchObject({ page: false, feed: false, search: false });
     expect((await visible(first.id)).page).toBe(true);
-    const log = t.db.$client
-      .prepare("select action, comment, json_extract(data, '$.round') as round from events where proposal_id = ? and action in ('withdraw_publication', 'republish') order by id")
-      .all(id);
+    const log = await rows(
+      sql`select action, comment, ${jsonField(sql`data`, "round", "integer")} as round from events where proposal_id = ${id} and action in ('withdraw_publication', 'republish') order by id`,
+    );
     expect(log).toEqual([
       { action: "withdraw_publication", comment: "第一轮答复内容已过时", round: 1 },
       { action: "republish", comment: "已核实，恢复公开", round: 1 },

@@ -10,7 +10,7 @@
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { unreadCount, listNotifications } from "@/db/queries/notifications";
 import { ledgerRows } from "@/db/queries/ledger";
 import type { ProposalSelection } from "@/db/queries/proposal-selection";
@@ -23,13 +23,23 @@ import { supervisionItems } from "@/db/queries/supervision";
 import { coordinatorQueue, directorQueue, divisionQueue, handlerQueue, leaderQueue, overdueReceipts } from "@/db/queries/work";
 import * as schema from "@/db/schema/sqlite";
 import { searchPlan, searchTerms } from "@/lib/public-search";
+import { sqliteOf } from "./temp-db";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 /**
  * Tables that do not grow with the proposals, where reading one in full is fine: lookups, and
  * pending_publications, which holds only the replies still waiting for a decision (what the board lists).
  */
-const LOOKUP_TABLES = new Set(["units", "sections", "categories", "sessions", "settings", "statistics_versions", "users", "pending_publications"]);
+const LOOKUP_TABLES = new Set([
+  "units",
+  "sections",
+  "categories",
+  "sessions",
+  "settings",
+  "statistics_versions",
+  "users",
+  "pending_publications",
+]);
 /** Full-text tables: read only through MATCH or by rowid. Their vocabularies: only for given terms. */
 const FULL_TEXT = new Set(["public_search", "proposal_titles", "proposal_bodies"]);
 const VOCABULARIES = new Set(["public_search_terms", "proposal_titles_terms", "proposal_bodies_terms"]);
@@ -78,7 +88,7 @@ function fullScans(sqlite: Database.Database, statement: Statement): string[] {
 function recording(db: Db): { db: Db; statements: Statement[] } {
   const statements: Statement[] = [];
   const logger = { logQuery: (sql: string, params: unknown[]) => statements.push({ sql, params }) };
-  return { db: drizzle(db.$client, { schema, logger }) as unknown as Db, statements };
+  return { db: drizzle(sqliteOf(db), { schema, logger }) as unknown as Db, statements };
 }
 
 /**
@@ -88,8 +98,8 @@ function recording(db: Db): { db: Db; statements: Statement[] } {
  */
 async function generate(sqlite: Database.Database, proposals: number) {
   let seed = 10;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const now = Date.parse(`${DEMO_TODAY}T09:00:00+08:00`);
   const day = 86_400_000;
   const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -97,24 +107,52 @@ async function generate(sqlite: Database.Database, proposals: number) {
   sqlite.transaction(() => {
     const coordinator = sqlite.prepare("select id from users where role = 'coordinator'").pluck().get() as number;
     const units = Array.from({ length: 30 }, (_, i) =>
-      run("insert into units (name, short_name, doc_prefix, index_prefix, kind, created_at) values (?, ?, ?, ?, 'department', ?)", `测试单位${i}局`, `测试${i}局`, `渝测${i}函`, `11500107TEST${i}X`, now),
+      run(
+        "insert into units (name, short_name, doc_prefix, index_prefix, kind, created_at) values (?, ?, ?, ?, 'department', ?)",
+        `测试单位${i}局`,
+        `测试${i}局`,
+        `渝测${i}函`,
+        `11500107TEST${i}X`,
+        now,
+      ),
     );
     const staff = new Map(
       units.map((u) => [
         u,
         {
-          handler: run("insert into users (username, display_name, role, unit_id, created_at) values (?, ?, 'handler', ?, ?)", `h-${u}`, `承办人${u}`, u, now),
-          director: run("insert into users (username, display_name, role, unit_id, title, created_at) values (?, ?, 'director', ?, '局长', ?)", `d-${u}`, `负责人${u}`, u, now),
+          handler: run(
+            "insert into users (username, display_name, role, unit_id, created_at) values (?, ?, 'handler', ?, ?)",
+            `h-${u}`,
+            `承办人${u}`,
+            u,
+            now,
+          ),
+          director: run(
+            "insert into users (username, display_name, role, unit_id, title, created_at) values (?, ?, 'director', ?, '局长', ?)",
+            `d-${u}`,
+            `负责人${u}`,
+            u,
+            now,
+          ),
         },
       ]),
     );
-    const members = Array.from({ length: 200 }, (_, i) => run("insert into users (username, display_name, role, created_at) values (?, ?, 'member', ?)", `m-${i}`, `委员${i}`, now));
+    const members = Array.from({ length: 200 }, (_, i) =>
+      run("insert into users (username, display_name, role, created_at) values (?, ?, 'member', ?)", `m-${i}`, `委员${i}`, now),
+    );
     const categories = sqlite.prepare("select id, name from categories").all() as { id: number; name: string }[];
     const sessions = [2022, 2023, 2024, 2025].flatMap((year) =>
       (["proposal", "suggestion"] as const).map((kind) => ({
         year,
         kind,
-        id: run("insert into sessions (body, term, meeting, year, kind, created_at) values (?, '第九届', ?, ?, ?, ?)", kind === "proposal" ? "政协测试委员会" : "测试人民代表大会", `第${year - 2021}次会议`, year, kind, now),
+        id: run(
+          "insert into sessions (body, term, meeting, year, kind, created_at) values (?, '第九届', ?, ?, ?, ?)",
+          kind === "proposal" ? "政协测试委员会" : "测试人民代表大会",
+          `第${year - 2021}次会议`,
+          year,
+          kind,
+          now,
+        ),
       })),
     );
     const words = ["停车", "人才", "科技创新", "养老服务", "生态环境", "营商环境", "教育", "交通", "医疗", "社区"];
@@ -127,7 +165,9 @@ async function generate(sqlite: Database.Database, proposals: number) {
       const session = pick(sessions);
       const category = pick(categories);
       const old = session.year < 2025;
-      const status = old ? pick(["closed", "closed", "closed", "replied"] as const) : pick(["registered", "assigned", "handling", "handling", "in_review", "replied", "closed"] as const);
+      const status = old
+        ? pick(["closed", "closed", "closed", "replied"] as const)
+        : pick(["registered", "assigned", "handling", "handling", "in_review", "replied", "closed"] as const);
       const received = Date.parse(`${session.year}-01-20T09:00:00+08:00`) + Math.floor(random() * 30) * day;
       const title = `关于${pick(words)}和${pick(words)}工作的建议${n}`;
       const id = run(
@@ -145,7 +185,12 @@ async function generate(sqlite: Database.Database, proposals: number) {
       );
       const proposer = pick(members);
       run("insert into proposal_signers (proposal_id, user_id, role, position) values (?, ?, 'lead', 0)", id, proposer);
-      run("insert into events (proposal_id, actor_id, action, to_state, created_at) values (?, ?, 'register', 'registered', ?)", id, coordinator, received);
+      run(
+        "insert into events (proposal_id, actor_id, action, to_state, created_at) values (?, ?, 'register', 'registered', ?)",
+        id,
+        coordinator,
+        received,
+      );
       if (status === "registered") continue;
       const lead = pick(units);
       const co = pick(units.filter((u) => u !== lead));
@@ -168,7 +213,12 @@ async function generate(sqlite: Database.Database, proposals: number) {
         );
       assign("lead", lead, 90);
       const coId = assign("co", co, 30);
-      run("insert into events (proposal_id, actor_id, action, from_state, to_state, created_at) values (?, ?, 'assign', 'registered', 'assigned', ?)", id, coordinator, assigned);
+      run(
+        "insert into events (proposal_id, actor_id, action, from_state, to_state, created_at) values (?, ?, 'assign', 'registered', 'assigned', ?)",
+        id,
+        coordinator,
+        assigned,
+      );
       if (!accepted) continue;
       const handler = staff.get(lead)!.handler;
       run(
@@ -224,7 +274,12 @@ async function generate(sqlite: Database.Database, proposals: number) {
         iso(written + 20 * day),
         written,
       );
-      run("insert into events (proposal_id, actor_id, action, from_state, to_state, created_at) values (?, ?, 'approve', 'in_review', 'replied', ?)", id, director, written);
+      run(
+        "insert into events (proposal_id, actor_id, action, from_state, to_state, created_at) values (?, ?, 'approve', 'in_review', 'replied', ?)",
+        id,
+        director,
+        written,
+      );
       if (random() < 0.9) {
         const published = random() < 0.95;
         const indexSerial = published ? next(`pub-${lead}-${session.year}`) : null;
@@ -257,7 +312,13 @@ async function generate(sqlite: Database.Database, proposals: number) {
           written + 10 * day,
         );
       }
-      run("insert into notifications (user_id, proposal_id, kind, message, link, read_at, created_at) values (?, ?, 'replied', '已答复', '/', ?, ?)", proposer, id, random() < 0.8 ? written + day : null, written);
+      run(
+        "insert into notifications (user_id, proposal_id, kind, message, link, read_at, created_at) values (?, ?, 'replied', '已答复', '/', ?, ?)",
+        proposer,
+        id,
+        random() < 0.8 ? written + day : null,
+        written,
+      );
     }
   })();
   sqlite.exec("ANALYZE");
@@ -267,7 +328,7 @@ let t: Awaited<ReturnType<typeof demoDatabase>>;
 
 beforeAll(async () => {
   t = await demoDatabase();
-  await generate(t.db.$client, 3000);
+  await generate(sqliteOf(t.db), 3000);
 }, 120_000);
 
 afterAll(() => t?.cleanup());
@@ -277,11 +338,20 @@ type Case = [name: string, run: (db: Db) => Promise<unknown>];
 async function cases(): Promise<Case[]> {
   const unit = await t.unit("重庆高新区科技创新局");
   const sessionId = await t.session("第二次会议");
-  const proposal180 = t.db.$client.prepare("select id from proposals where number = 180").pluck().get() as number;
-  const published = t.db.$client.prepare("select id from publications where status = 'published' order by id desc limit 1").pluck().get() as number;
-  const categoryId = t.db.$client.prepare("select id from categories order by id limit 1").pluck().get() as number;
-  const list = (selection: ProposalSelection, page = 1) => async (db: Db) => listProposals(db, selection, { page, today: DEMO_TODAY });
-  const search = (q: string, page = 1) => async (db: Db) => searchPublished(db, searchPlan(searchTerms(q))!, {}, page);
+  const proposal180 = sqliteOf(t.db).prepare("select id from proposals where number = 180").pluck().get() as number;
+  const published = sqliteOf(t.db)
+    .prepare("select id from publications where status = 'published' order by id desc limit 1")
+    .pluck()
+    .get() as number;
+  const categoryId = sqliteOf(t.db).prepare("select id from categories order by id limit 1").pluck().get() as number;
+  const list =
+    (selection: ProposalSelection, page = 1) =>
+    async (db: Db) =>
+      listProposals(db, selection, { page, today: DEMO_TODAY });
+  const search =
+    (q: string, page = 1) =>
+    async (db: Db) =>
+      searchPublished(db, searchPlan(searchTerms(q))!, {}, page);
   let day = 0;
   /** A day not seen before, so that the figures are counted rather than read from memory. */
   const fresh = () => `2030-01-${String(++day).padStart(2, "0")}`;
@@ -329,16 +399,40 @@ async function cases(): Promise<Case[]> {
     ["a unit's proposals filtered", list({ unitId: unit, status: "handling", q: "人才" })],
     [
       "proposals by every filter",
-      list({ session: sessionId, kind: "proposal", status: "handling", lead: unit, co: unit, category: categoryId, key: true, overdue: 1, from: "2020-01-01", to: "2030-01-01", q: "人才" }),
+      list({
+        session: sessionId,
+        kind: "proposal",
+        status: "handling",
+        lead: unit,
+        co: unit,
+        category: categoryId,
+        key: true,
+        overdue: 1,
+        from: "2020-01-01",
+        to: "2030-01-01",
+        q: "人才",
+      }),
     ],
     ["the ledger of a selection", async (db) => ledgerRows(db, { kind: "proposal", status: "closed", q: "停车", lead: unit }, DEMO_TODAY)],
     ["proposal page", async (db) => [await getProposalDetail(db, proposal180), await proposalTimeline(db, proposal180)]],
     ["similar and linked proposals", async (db) => [await similarProposals(db, proposal180), await linkedProposals(db, proposal180)]],
     ["statistics", async (db) => [await statisticsFigures(db, {}, fresh()), await statesBySession(db, {})]],
-    ["statistics of a session", async (db) => [await statisticsFigures(db, { sessionId }, fresh()), await statesBySession(db, { sessionId })]],
-    ["statistics of a kind and unit", async (db) => [await statisticsFigures(db, { kind: "proposal", unitId: unit }, fresh()), await statesBySession(db, { kind: "proposal", unitId: unit })]],
+    [
+      "statistics of a session",
+      async (db) => [await statisticsFigures(db, { sessionId }, fresh()), await statesBySession(db, { sessionId })],
+    ],
+    [
+      "statistics of a kind and unit",
+      async (db) => [
+        await statisticsFigures(db, { kind: "proposal", unitId: unit }, fresh()),
+        await statesBySession(db, { kind: "proposal", unitId: unit }),
+      ],
+    ],
     ["督办 board", async (db) => supervisionItems(db, "2030-01-01")],
-    ["notifications in the header", async (db) => [await unreadCount(db, (await t.user("jiangmj")).id), await listNotifications(db, (await t.user("liuxr")).id)]],
+    [
+      "notifications in the header",
+      async (db) => [await unreadCount(db, (await t.user("jiangmj")).id), await listNotifications(db, (await t.user("liuxr")).id)],
+    ],
   ];
 }
 
@@ -350,8 +444,18 @@ describe("query plans of the hot paths", () => {
       await run(db);
       expect(statements.length, name).toBeGreaterThan(0);
       for (const statement of statements) {
-        if (process.env.SHOW_PLANS) console.log(`${name}\n  ${statement.sql.replace(/\s+/g, " ").slice(0, 160)}\n${(t.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[]).map((r) => `    ${r.detail}`).join("\n")}`);
-        for (const problem of fullScans(t.db.$client, statement)) failures.push(`${name}: ${problem}\n    ${statement.sql.replace(/\s+/g, " ").slice(0, 200)}`);
+        if (process.env.SHOW_PLANS)
+          console.log(
+            `${name}\n  ${statement.sql.replace(/\s+/g, " ").slice(0, 160)}\n${(
+              sqliteOf(t.db)
+                .prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
+                .all(...(statement.params as unknown[])) as { detail: string }[]
+            )
+              .map((r) => `    ${r.detail}`)
+              .join("\n")}`,
+          );
+        for (const problem of fullScans(sqliteOf(t.db), statement))
+          failures.push(`${name}: ${problem}\n    ${statement.sql.replace(/\s+/g, " ").slice(0, 200)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -360,13 +464,17 @@ describe("query plans of the hot paths", () => {
   it("the filtered staff list reads the proposals through covering indexes, but for the page's own rows", async () => {
     const problems: string[] = [];
     let selections = 0;
-    for (const [name, run] of (await cases()).filter(([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name))) {
+    for (const [name, run] of (await cases()).filter(
+      ([name]) => /proposals|all proposals|unit's proposals/.test(name) && !/^proposal page/.test(name),
+    )) {
       const { db, statements } = recording(t.db);
       await run(db);
       // The statements that find the page's ids and the count: each reads `proposals` through the index it names.
       for (const statement of statements.filter((s) => /from "proposals" indexed by/.test(s.sql))) {
         selections++;
-        const plan = t.db.$client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.params as unknown[])) as { detail: string }[];
+        const plan = sqliteOf(t.db)
+          .prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
+          .all(...(statement.params as unknown[])) as { detail: string }[];
         for (const { detail } of plan) {
           if (/^(SCAN|SEARCH) proposals\b/.test(detail) && !/USING COVERING INDEX/.test(detail)) problems.push(`${name}: ${detail}`);
         }
@@ -379,10 +487,16 @@ describe("query plans of the hot paths", () => {
   it("would notice a missing index", async () => {
     const { db, statements } = recording(t.db);
     await listPublished(db, {}, 100);
-    const sqlite = t.db.$client;
+    const sqlite = sqliteOf(t.db);
     sqlite.exec("SAVEPOINT without_index");
     try {
-      for (const name of ["publications_public_idx", "publications_public_year_idx", "publications_public_unit_idx", "publications_public_topic_idx", "publications_public_genre_idx"]) {
+      for (const name of [
+        "publications_public_idx",
+        "publications_public_year_idx",
+        "publications_public_unit_idx",
+        "publications_public_topic_idx",
+        "publications_public_genre_idx",
+      ]) {
         sqlite.exec(`DROP INDEX ${name}`);
       }
       expect(statements.flatMap((s) => fullScans(sqlite, s)).join("\n")).toMatch(/SCAN publications: full scan of a big table/);

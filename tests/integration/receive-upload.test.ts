@@ -1,4 +1,5 @@
 /** The upload route's streaming (app/_server/receive-upload.ts) and the clean-up of unused uploads (db/handling/uploads.ts). */
+import { eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -6,9 +7,10 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { receiveFile } from "@/app/_server/receive-upload";
 import { SNIFF_BYTES } from "@/lib/import/attachments";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { heldUploads, incomingPath, newUploadId, recordUpload, removeExpiredUploads, UPLOAD_TTL_MS } from "@/db/handling/uploads";
+import { uploads, users } from "@/db/schema";
 import { tempDatabase } from "./temp-db";
 
 let dir: string;
@@ -30,22 +32,38 @@ describe("receiveFile", () => {
     bytes.set(new TextEncoder().encode("%PDF-1.7"));
     const target = path.join(dir, "a");
     const received = await receiveFile(uploadRequest(bytes, "提案原件.pdf"), target, 10 * 1024 * 1024);
-    expect(received).toEqual({ ok: true, name: "提案原件.pdf", size: bytes.length, head: bytes.subarray(0, SNIFF_BYTES), sha256: createHash("sha256").update(bytes).digest("hex") });
+    expect(received).toEqual({
+      ok: true,
+      name: "提案原件.pdf",
+      size: bytes.length,
+      head: bytes.subarray(0, SNIFF_BYTES),
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    });
     expect(Buffer.compare(fs.readFileSync(target), Buffer.from(bytes))).toBe(0);
   });
 
   it("refuses a file past the limit while streaming and keeps nothing of it", async () => {
     const target = path.join(dir, "b");
-    expect(await receiveFile(uploadRequest(new Uint8Array(2 * 1024 * 1024 + 1), "大.pdf"), target, 2 * 1024 * 1024)).toEqual({ ok: false, status: 413, message: "文件超过 2 MB" });
+    expect(await receiveFile(uploadRequest(new Uint8Array(2 * 1024 * 1024 + 1), "大.pdf"), target, 2 * 1024 * 1024)).toEqual({
+      ok: false,
+      status: 413,
+      message: "文件超过 2 MB",
+    });
     expect(fs.existsSync(target)).toBe(false);
   });
 
   it("refuses a body that is not a form, and a form without a file", async () => {
-    const json = new Request("http://localhost/api/uploads", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    const json = new Request("http://localhost/api/uploads", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(await receiveFile(json, path.join(dir, "c"), 1024)).toMatchObject({ ok: false, status: 415 });
     const form = new FormData();
     form.append("note", "没有文件");
-    expect(await receiveFile(new Request("http://localhost/api/uploads", { method: "POST", body: form }), path.join(dir, "d"), 1024)).toMatchObject({ ok: false, status: 400 });
+    expect(
+      await receiveFile(new Request("http://localhost/api/uploads", { method: "POST", body: form }), path.join(dir, "d"), 1024),
+    ).toMatchObject({ ok: false, status: 400 });
   });
 });
 
@@ -53,9 +71,9 @@ describe("removeExpiredUploads", () => {
   let db: Db;
   let cleanup: () => void;
   beforeEach(async () => {
-    let file: string;
-    ({ db, file, cleanup } = tempDatabase());
-    process.env.ATTACHMENTS_DIR = path.join(path.dirname(file), "attachments");
+    let dir: string;
+    ({ db, dir, cleanup } = await tempDatabase());
+    process.env.ATTACHMENTS_DIR = path.join(dir, "attachments");
     await seedDemo(db, { today: "2026-06-15" });
   });
   afterEach(() => {
@@ -64,7 +82,7 @@ describe("removeExpiredUploads", () => {
   });
 
   it("removes uploads older than a day, row and file, and keeps the rest", async () => {
-    const userId = db.$client.prepare("select id from users where username = 'coordinator'").pluck().get() as number;
+    const userId = (await db.select({ id: users.id }).from(users).where(eq(users.username, "coordinator")).get())!.id;
     const put = async () => {
       const id = newUploadId();
       fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
@@ -74,7 +92,11 @@ describe("removeExpiredUploads", () => {
     };
     const [fresh, old] = [await put(), await put()];
     const later = Date.now() + UPLOAD_TTL_MS + 60_000;
-    db.$client.prepare("update uploads set created_at = ? where id = ?").run(later - UPLOAD_TTL_MS + 1000, fresh);
+    await db
+      .update(uploads)
+      .set({ createdAt: new Date(later - UPLOAD_TTL_MS + 1000) })
+      .where(eq(uploads.id, fresh))
+      .run();
     fs.utimesSync(incomingPath(fresh), new Date(later), new Date(later));
     await removeExpiredUploads(db, later);
     expect(fs.existsSync(incomingPath(old))).toBe(false);

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDatabase, getDb } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { attachReplyFiles, removeReplyFile, uploadSealedScan } from "@/db/handling/reply-files";
@@ -21,6 +22,7 @@ import { filesOfRound, publishedSealedScan, replyFileForDownload, replyFilesOf }
 import { events, notifications, replies, replyFiles, uploads } from "@/db/schema";
 import { canReadLetter } from "@/lib/authz";
 import type { UploadPurpose } from "@/lib/uploads";
+import { useAsAppDatabase } from "./temp-db";
 import { answerRound, demoDatabase, handleProposal, ok, SAMPLE_DRAFT } from "./demo-db";
 import { indexes, inOrder } from "./in-order";
 
@@ -35,29 +37,49 @@ let number = 7000;
 
 beforeAll(async () => {
   t = await demoDatabase();
-  process.env.DATABASE_PATH = t.file;
-  process.env.ATTACHMENTS_DIR = path.join(path.dirname(t.file), "attachments");
+  useAsAppDatabase(t);
+  vi.stubEnv("ATTACHMENTS_DIR", path.join(t.dir, "attachments"));
 });
-afterAll(() => {
-  delete process.env.DATABASE_PATH;
-  delete process.env.ATTACHMENTS_DIR;
-  t.cleanup();
+afterAll(async () => {
+  await closeDatabase(getDb());
+  vi.unstubAllEnvs();
+  return t.cleanup();
 });
 
 const PDF = new TextEncoder().encode("%PDF-1.7\n盖章件");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 /** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
-async function uploaded(login: string, purpose: UploadPurpose, fileName: string, bytes: Uint8Array, mimeType = "application/pdf"): Promise<string> {
+async function uploaded(
+  login: string,
+  purpose: UploadPurpose,
+  fileName: string,
+  bytes: Uint8Array,
+  mimeType = "application/pdf",
+): Promise<string> {
   const id = newUploadId();
   fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
   fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(t.db, { id, userId: (await t.user(login)).id, purpose, fileName, mimeType, size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") });
+  await recordUpload(t.db, {
+    id,
+    userId: (await t.user(login)).id,
+    purpose,
+    fileName,
+    mimeType,
+    size: bytes.byteLength,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  });
   return id;
 }
 
 const stored = (storagePath: string) => path.join(process.env.ATTACHMENTS_DIR!, storagePath);
-const actions = async (proposalId: number) => t.db.select({ action: events.action, comment: events.comment }).from(events).where(eq(events.proposalId, proposalId)).orderBy(asc(events.id)).all();
+const actions = async (proposalId: number) =>
+  t.db
+    .select({ action: events.action, comment: events.comment })
+    .from(events)
+    .where(eq(events.proposalId, proposalId))
+    .orderBy(asc(events.id))
+    .all();
 
 /**
  * A new proposal of 刘新荣 with 李晓燕 (member-002) co-signing, led by 科技创新局 with 党群工作部 co-handling
@@ -75,7 +97,10 @@ async function proposal(until: "drafted" | "replied"): Promise<number> {
 describe("答复附件", () => {
   it("the lead unit's handler attaches files to the reply in the making: stored outside public/, uploads used up, logged", async () => {
     const id = await proposal("drafted");
-    const refs = [await uploaded("jiangmj", "attachment", "办理方案.pdf", PDF), await uploaded("jiangmj", "attachment", "现场照片.png", PNG, "image/png")];
+    const refs = [
+      await uploaded("jiangmj", "attachment", "办理方案.pdf", PDF),
+      await uploaded("jiangmj", "attachment", "现场照片.png", PNG, "image/png"),
+    ];
     expect(ok(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs))).toEqual({ count: 2 });
     const rows = await t.db.select().from(replyFiles).where(eq(replyFiles.proposalId, id)).all();
     expect(rows.map((r) => [r.kind, r.round, r.fileName, r.mimeType])).toEqual([
@@ -85,7 +110,13 @@ describe("答复附件", () => {
     for (const r of rows) expect(r.storagePath).toMatch(new RegExp(`^${id}/[0-9a-f]{32}$`));
     expect(fs.readFileSync(stored(rows[1]!.storagePath))).toEqual(Buffer.from(PNG));
     expect(refs.every((ref) => !fs.existsSync(incomingPath(ref)))).toBe(true);
-    expect(await t.db.select().from(uploads).where(eq(uploads.userId, (await t.user("jiangmj")).id)).all()).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(uploads)
+        .where(eq(uploads.userId, (await t.user("jiangmj")).id))
+        .all(),
+    ).toEqual([]);
     expect((await actions(id)).at(-1)).toEqual({ action: "reply_file_attached", comment: null });
     expect((await loadFacts(t.db, id))!.replyFilesThisRound).toBe(2);
   });
@@ -93,36 +124,64 @@ describe("答复附件", () => {
   it("is refused to a co-handling unit, and the upload stays usable", async () => {
     const id = await proposal("drafted");
     const ref = await uploaded("dqgzb", "attachment", "材料.pdf", PDF);
-    expect(await attachReplyFiles(t.db, await t.user("dqgzb"), id, [ref])).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await attachReplyFiles(t.db, await t.user("dqgzb"), id, [ref])).toEqual({
+      ok: false,
+      reason: "只有主办单位的承办人可以执行此操作",
+    });
     expect(fs.existsSync(incomingPath(ref))).toBe(true);
     // Another user's upload is not the caller's to use.
-    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [ref])).toEqual({ ok: false, reason: "上传的文件已失效或已被使用，请移除后重新上传" });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [ref])).toEqual({
+      ok: false,
+      reason: "上传的文件已失效或已被使用，请移除后重新上传",
+    });
     expect(await t.db.select().from(replyFiles).where(eq(replyFiles.proposalId, id)).all()).toEqual([]);
   });
 
   it("takes at most five per round", async () => {
     const id = await proposal("drafted");
     const refs = await inOrder(indexes(6), async (i) => uploaded("jiangmj", "attachment", `材料${i}.pdf`, PDF));
-    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs)).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 5 个" });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs)).toEqual({
+      ok: false,
+      reason: "答复附件最多 5 个，还可添加 5 个",
+    });
     ok(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(0, 4)));
-    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(4))).toEqual({ ok: false, reason: "答复附件最多 5 个，还可添加 1 个" });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, refs.slice(4))).toEqual({
+      ok: false,
+      reason: "答复附件最多 5 个，还可添加 1 个",
+    });
   });
 
   it("is removed again while drafting (row and file), and neither added nor removed once submitted for sign-off", async () => {
     const id = await proposal("drafted");
-    ok(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "旧方案.pdf", PDF), await uploaded("jiangmj", "attachment", "新方案.pdf", PDF)]));
+    ok(
+      await attachReplyFiles(t.db, await t.user("jiangmj"), id, [
+        await uploaded("jiangmj", "attachment", "旧方案.pdf", PDF),
+        await uploaded("jiangmj", "attachment", "新方案.pdf", PDF),
+      ]),
+    );
     const [first, second] = await replyFilesOf(t.db, id);
     ok(await removeReplyFile(t.db, await t.user("jiangmj"), id, first!.id));
-    expect(fs.existsSync(stored((await t.db.select().from(replyFiles).where(eq(replyFiles.id, second!.id)).get())!.storagePath))).toBe(true);
+    expect(fs.existsSync(stored((await t.db.select().from(replyFiles).where(eq(replyFiles.id, second!.id)).get())!.storagePath))).toBe(
+      true,
+    );
     expect((await replyFilesOf(t.db, id)).map((f) => f.fileName)).toEqual(["新方案.pdf"]);
     expect(await removeReplyFile(t.db, await t.user("jiangmj"), id, first!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
     // A file named under another proposal the handler may edit is not that proposal's.
     const other = await proposal("drafted");
-    expect(await removeReplyFile(t.db, await t.user("jiangmj"), other, second!.id)).toEqual({ ok: false, reason: "该答复附件不存在或已删除" });
+    expect(await removeReplyFile(t.db, await t.user("jiangmj"), other, second!.id)).toEqual({
+      ok: false,
+      reason: "该答复附件不存在或已删除",
+    });
     expect((await actions(id)).slice(-1)).toEqual([{ action: "reply_file_removed", comment: null }]);
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), id));
-    expect(await removeReplyFile(t.db, await t.user("jiangmj"), id, second!.id)).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
-    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "迟到.pdf", PDF)])).toEqual({ ok: false, reason: "答复函正在审签，不能修改附件" });
+    expect(await removeReplyFile(t.db, await t.user("jiangmj"), id, second!.id)).toEqual({
+      ok: false,
+      reason: "答复函正在审签，不能修改附件",
+    });
+    expect(await attachReplyFiles(t.db, await t.user("jiangmj"), id, [await uploaded("jiangmj", "attachment", "迟到.pdf", PDF)])).toEqual({
+      ok: false,
+      reason: "答复函正在审签，不能修改附件",
+    });
   });
 });
 
@@ -131,33 +190,73 @@ describe("盖章件", () => {
     const id = await proposal("drafted");
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), id));
     const early = await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF);
-    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null })).toEqual({ ok: false, reason: "答复函签发后才能上传盖章件扫描件" });
+    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null })).toEqual({
+      ok: false,
+      reason: "答复函签发后才能上传盖章件扫描件",
+    });
     expect(fs.existsSync(incomingPath(early))).toBe(true);
     await ok(await approveReply(t.db, await t.user("dengmj"), id, null));
-    expect(ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null }))).toEqual({ replaced: false });
+    expect(ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: early, reason: null }))).toEqual({
+      replaced: false,
+    });
     const { sealed } = filesOfRound(await replyFilesOf(t.db, id), 1);
     expect(sealed).toMatchObject({ kind: "sealed", fileName: "盖章件.pdf", round: 1 });
     expect((await actions(id)).at(-1)).toEqual({ action: "sealed_scan_uploaded", comment: null });
-    const told = await t.db.select({ userId: notifications.userId, message: notifications.message }).from(notifications).where(and(eq(notifications.proposalId, id))).all();
-    expect(told.filter((n) => n.message.includes("盖章")).map((n) => n.userId).sort()).toEqual([(await t.user("liuxr")).id, (await t.user("member-002")).id].sort());
+    const told = await t.db
+      .select({ userId: notifications.userId, message: notifications.message })
+      .from(notifications)
+      .where(and(eq(notifications.proposalId, id)))
+      .all();
+    expect(
+      told
+        .filter((n) => n.message.includes("盖章"))
+        .map((n) => n.userId)
+        .sort(),
+    ).toEqual([(await t.user("liuxr")).id, (await t.user("member-002")).id].sort());
   });
 
   it("only the lead unit (its handler or its director), not a co-handling or unrelated unit", async () => {
     const id = await proposal("replied");
     for (const login of ["dqgzb", "cxfwzx", "sthjj-fz"]) {
       const ref = await uploaded(login, "sealed", "盖章件.pdf", PDF);
-      expect(await uploadSealedScan(t.db, await t.user(login), id, { round: 1, uploadId: ref, reason: null })).toEqual({ ok: false, reason: "只有主办单位可以上传盖章答复函扫描件" });
+      expect(await uploadSealedScan(t.db, await t.user(login), id, { round: 1, uploadId: ref, reason: null })).toEqual({
+        ok: false,
+        reason: "只有主办单位可以上传盖章答复函扫描件",
+      });
     }
-    expect(ok(await uploadSealedScan(t.db, await t.user("dengmj"), id, { round: 1, uploadId: await uploaded("dengmj", "sealed", "局长上传.pdf", PDF), reason: null }))).toEqual({ replaced: false });
+    expect(
+      ok(
+        await uploadSealedScan(t.db, await t.user("dengmj"), id, {
+          round: 1,
+          uploadId: await uploaded("dengmj", "sealed", "局长上传.pdf", PDF),
+          reason: null,
+        }),
+      ),
+    ).toEqual({ replaced: false });
   });
 
   it("is replaced only with a reason: the old scan is kept (row and file) but no longer current, and the replacement is logged", async () => {
     const id = await proposal("replied");
-    ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: await uploaded("jiangmj", "sealed", "第一次扫描.pdf", PDF), reason: null }));
+    ok(
+      await uploadSealedScan(t.db, await t.user("jiangmj"), id, {
+        round: 1,
+        uploadId: await uploaded("jiangmj", "sealed", "第一次扫描.pdf", PDF),
+        reason: null,
+      }),
+    );
     const again = await uploaded("jiangmj", "sealed", "重新扫描.pdf", PDF);
-    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: null })).toEqual({ ok: false, reason: "请填写替换盖章件的原因" });
-    expect(ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: "原扫描件缺第二页" }))).toEqual({ replaced: true });
-    const rows = await t.db.select().from(replyFiles).where(and(eq(replyFiles.proposalId, id), eq(replyFiles.kind, "sealed"))).all();
+    expect(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: null })).toEqual({
+      ok: false,
+      reason: "请填写替换盖章件的原因",
+    });
+    expect(
+      ok(await uploadSealedScan(t.db, await t.user("jiangmj"), id, { round: 1, uploadId: again, reason: "原扫描件缺第二页" })),
+    ).toEqual({ replaced: true });
+    const rows = await t.db
+      .select()
+      .from(replyFiles)
+      .where(and(eq(replyFiles.proposalId, id), eq(replyFiles.kind, "sealed")))
+      .all();
     expect(rows.map((r) => [r.fileName, r.replacedAt !== null])).toEqual([
       ["第一次扫描.pdf", true],
       ["重新扫描.pdf", false],
@@ -184,32 +283,43 @@ describe("the upload route with purpose=sealed", () => {
     const { POST } = await import("@/app/api/uploads/route");
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(bytes)]), name);
-    const response = await POST(new Request(`http://app.test/api/uploads?purpose=${purpose}`, { method: "POST", body: form, headers: { origin: "http://app.test", host: "app.test" } }));
+    const response = await POST(
+      new Request(`http://app.test/api/uploads?purpose=${purpose}`, {
+        method: "POST",
+        body: form,
+        headers: { origin: "http://app.test", host: "app.test" },
+      }),
+    );
     return { status: response.status, body: await response.text() };
   }
   beforeEach(async () => {
-    caller.user = { ...await t.user("jiangmj") };
+    caller.user = { ...(await t.user("jiangmj")) };
   });
 
   it("sniffs the file: a PDF is taken, an image or an image named .pdf is refused and not kept", async () => {
     const taken = await post("sealed", "盖章件.pdf", PDF);
     expect(taken.status).toBe(200);
     const { id } = JSON.parse(taken.body) as { id: string };
-    expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({ purpose: "sealed", mimeType: "application/pdf" });
+    expect(
+      await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get(),
+    ).toEqual({ purpose: "sealed", mimeType: "application/pdf" });
     const incoming = () => fs.readdirSync(path.dirname(incomingPath(id))).length;
     const before = incoming();
     expect(await post("sealed", "盖章件.png", PNG)).toEqual({ status: 422, body: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件" });
-    expect(await post("sealed", "伪装.pdf", PNG)).toEqual({ status: 422, body: "盖章件扫描件“伪装.pdf”的内容与扩展名不符，请确认文件未损坏" });
+    expect(await post("sealed", "伪装.pdf", PNG)).toEqual({
+      status: 422,
+      body: "盖章件扫描件“伪装.pdf”的内容与扩展名不符，请确认文件未损坏",
+    });
     expect(incoming()).toBe(before);
     // The same image is a valid reply attachment.
     expect((await post("attachment", "现场.png", PNG)).status).toBe(200);
   });
 
   it("refuses a purpose the caller may not upload for: a director attaches nothing, a coordinator uploads no sealed scan", async () => {
-    caller.user = { ...await t.user("dengmj") };
+    caller.user = { ...(await t.user("dengmj")) };
     expect(await post("attachment", "a.pdf", PDF)).toEqual({ status: 403, body: "您没有上传此类文件的权限" });
     expect((await post("sealed", "a.pdf", PDF)).status).toBe(200);
-    caller.user = { ...await t.user("coordinator") };
+    caller.user = { ...(await t.user("coordinator")) };
     expect(await post("sealed", "a.pdf", PDF)).toEqual({ status: 403, body: "您没有上传此类文件的权限" });
   });
 });
@@ -237,8 +347,15 @@ describe("who may read the files, and the public 原文下载", () => {
 
   it("the scan is public only while the reply is published in full", async () => {
     const full = await proposal("replied");
-    ok(await uploadSealedScan(t.db, await t.user("jiangmj"), full, { round: 1, uploadId: await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF), reason: null }));
-    const publish = async (id: number) => ok(await decideReplyPublication(t.db, await t.user("coordinator"), id, { type: "publish" })).publicationId;
+    ok(
+      await uploadSealedScan(t.db, await t.user("jiangmj"), full, {
+        round: 1,
+        uploadId: await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF),
+        reason: null,
+      }),
+    );
+    const publish = async (id: number) =>
+      ok(await decideReplyPublication(t.db, await t.user("coordinator"), id, { type: "publish" })).publicationId;
     const publicationId = await publish(full);
     expect((await publishedSealedScan(t.db, publicationId))?.fileName).toBe("盖章件.pdf");
     ok(await decideReplyPublication(t.db, await t.user("coordinator"), full, { type: "withdraw", reason: "核对数据" }));
@@ -246,10 +363,22 @@ describe("who may read the files, and the public 原文下载", () => {
 
     const summary = ok(await t.register(number++)).id;
     await handleProposal(t.db, t, summary, await t.unit(LEAD), { until: "drafted" });
-    ok(await saveDraft(t.db, await t.user("jiangmj"), summary, { ...SAMPLE_DRAFT, disclosure: "summary", disclosureSummary: "已出台专项政策。" }));
+    ok(
+      await saveDraft(t.db, await t.user("jiangmj"), summary, {
+        ...SAMPLE_DRAFT,
+        disclosure: "summary",
+        disclosureSummary: "已出台专项政策。",
+      }),
+    );
     ok(await submitForSignOff(t.db, await t.user("jiangmj"), summary));
     await ok(await approveReply(t.db, await t.user("dengmj"), summary, null));
-    ok(await uploadSealedScan(t.db, await t.user("jiangmj"), summary, { round: 1, uploadId: await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF), reason: null }));
+    ok(
+      await uploadSealedScan(t.db, await t.user("jiangmj"), summary, {
+        round: 1,
+        uploadId: await uploaded("jiangmj", "sealed", "盖章件.pdf", PDF),
+        reason: null,
+      }),
+    );
     expect(await publishedSealedScan(t.db, await publish(summary))).toBeNull();
     expect(await t.db.select().from(replies).where(eq(replies.proposalId, summary)).all()).toHaveLength(1);
   });

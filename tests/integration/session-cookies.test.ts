@@ -13,7 +13,7 @@ import { liveSessionUser, revokeSession } from "@/db/queries/credentials";
 import { events, revokedSessions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
 import { mintSessionToken, SESSION_COOKIE } from "@/scripts/lib/session-cookie";
-import { tempDatabase } from "./temp-db";
+import { tempDatabase, useAsAppDatabase } from "./temp-db";
 
 /** The @auth/core that next-auth itself runs (npm may keep it inside next-auth's own node_modules). */
 type Core = {
@@ -29,15 +29,18 @@ const PASSWORD = "Lan-hua-2026";
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 
 beforeAll(async () => {
-  t = tempDatabase();
-  vi.stubEnv("DATABASE_PATH", t.file);
+  t = await tempDatabase();
+  useAsAppDatabase(t);
   vi.stubEnv("AUTH_SECRET", SECRET);
-  await t.db.insert(users).values({ username: "jiangmj", passwordHash: await hashPassword(PASSWORD), displayName: "蒋明杰", role: "handler" }).run();
+  await t.db
+    .insert(users)
+    .values({ username: "jiangmj", passwordHash: await hashPassword(PASSWORD), displayName: "蒋明杰", role: "handler" })
+    .run();
 });
 afterAll(async () => {
   await closeDatabase(getDb());
-  t.cleanup();
   vi.unstubAllEnvs();
+  await t.cleanup();
 });
 
 const config = { ...authConfig, secret: SECRET, basePath: "/api/auth", skipCSRFCheck };
@@ -100,12 +103,18 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const secure = sessionCookie(await signInAt(signInUrl({ host: "h", "x-forwarded-proto": "https" })))!;
     const value = secure.split(";")[0]!.split("=").slice(1).join("=");
     const session = async (origin: string, cookie: string) =>
-      (await Auth(new Request(`${origin}/api/auth/session`, { headers: { cookie } }), config)).json() as Promise<{ user?: { name?: string } } | null>;
+      (await Auth(new Request(`${origin}/api/auth/session`, { headers: { cookie } }), config)).json() as Promise<{
+        user?: { name?: string };
+      } | null>;
     expect((await session("https://h", `__Secure-authjs.session-token=${value}`))?.user?.name).toBe("蒋明杰");
     expect(await session("http://h", `__Secure-authjs.session-token=${value}`)).toBeNull();
-    const minted = await mintSessionToken(t.file, SECRET, "jiangmj");
+    const minted = await mintSessionToken(t.location, SECRET, "jiangmj");
     expect(SESSION_COOKIE).toBe("authjs.session-token");
-    expect((await session("http://localhost:3100", `${SESSION_COOKIE}=${minted}`))?.user).toMatchObject({ name: "蒋明杰", role: "handler", sessionVersion: 0 });
+    expect((await session("http://localhost:3100", `${SESSION_COOKIE}=${minted}`))?.user).toMatchObject({
+      name: "蒋明杰",
+      role: "handler",
+      sessionVersion: 0,
+    });
   });
 
   it("is read by the guard (session-token.ts) as next-auth reads it: the same user and version, and nothing for a token under another name, an expired one or a forged one", async () => {
@@ -115,8 +124,13 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const user = (await getDb().select().from(users).where(eq(users.username, "jiangmj")).get())!;
     const claims = await sessionClaims({ name: name!, value });
     expect(claims).toMatchObject({ userId: user.id, sessionVersion: user.sessionVersion });
-    const nextAuth = (await (await Auth(new Request("https://h/api/auth/session", { headers: { cookie: `${name}=${value}` } }), config)).json()) as { user: { id: string; sessionVersion: number } };
-    expect({ userId: Number(nextAuth.user.id), sessionVersion: nextAuth.user.sessionVersion }).toEqual({ userId: claims!.userId, sessionVersion: claims!.sessionVersion });
+    const nextAuth = (await (
+      await Auth(new Request("https://h/api/auth/session", { headers: { cookie: `${name}=${value}` } }), config)
+    ).json()) as { user: { id: string; sessionVersion: number } };
+    expect({ userId: Number(nextAuth.user.id), sessionVersion: nextAuth.user.sessionVersion }).toEqual({
+      userId: claims!.userId,
+      sessionVersion: claims!.sessionVersion,
+    });
     // next-auth's own expiry: eight hours from sign-in.
     expect(Math.abs(claims!.expiresAt - (Date.now() + 8 * 60 * 60 * 1000))).toBeLessThan(60_000);
     expect(await sessionClaims({ name: "authjs.session-token", value })).toBeNull();
@@ -138,7 +152,14 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const signOuts = async () => (await getDb().select().from(events).where(eq(events.action, "sign_out")).all()).length;
     const before = await signOuts();
     const signOut = async (cookie: string) =>
-      Auth(new Request("http://h/api/auth/signout", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: "" }), config);
+      Auth(
+        new Request("http://h/api/auth/signout", {
+          method: "POST",
+          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          body: "",
+        }),
+        config,
+      );
     const answer = await signOut(ended);
     expect(answer.headers.getSetCookie().some((c) => /^authjs\.session-token=;/.test(c))).toBe(true);
     // The cookie is cleared, but whoever kept a copy of it has nothing.
@@ -159,13 +180,25 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const ids = (await db.select().from(revokedSessions).all()).map((r) => r.sessionId);
     expect(ids).toContain("running-session-0001");
     expect(ids).not.toContain("expired-session-0001");
-    expect((await db.select().from(revokedSessions).where(and(eq(revokedSessions.sessionId, "running-session-0001"))).get())?.expiresAt).toEqual(new Date(now.getTime() + 60_000));
+    expect(
+      (
+        await db
+          .select()
+          .from(revokedSessions)
+          .where(and(eq(revokedSessions.sessionId, "running-session-0001")))
+          .get()
+      )?.expiresAt,
+    ).toEqual(new Date(now.getTime() + 60_000));
   });
 
   it("is refused when it carries no session id, which could not be signed out", async () => {
     const { encode } = await import("next-auth/jwt");
     const user = (await getDb().select().from(users).where(eq(users.username, "jiangmj")).get())!;
-    const value = await encode({ salt: SESSION_COOKIE, secret: SECRET, token: { sub: String(user.id), uid: String(user.id), sv: user.sessionVersion } });
+    const value = await encode({
+      salt: SESSION_COOKIE,
+      secret: SECRET,
+      token: { sub: String(user.id), uid: String(user.id), sv: user.sessionVersion },
+    });
     expect(await sessionClaims({ name: SESSION_COOKIE, value })).toBeNull();
   });
 

@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeDatabase, openDatabase, type SqliteDb as Db } from "@/db/client";
+import { closeDatabase, type Db } from "@/db/client";
+import { openAt } from "./open-at";
 import { attemptSignIn, verifyCredentials, type SignInAttempt } from "@/db/queries/credentials";
 import { events, signInFailures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password";
@@ -17,10 +18,14 @@ const SMALL: AddressLimit = { maxFailures: 3, windowMinutes: 15 };
 const ATTACKER = "203.0.113.7";
 
 async function setup() {
-  const t = tempDatabase();
+  const t = await tempDatabase();
   cleanup = t.cleanup;
   const passwordHash = await hashPassword(PASSWORD);
-  const user = await t.db.insert(users).values({ username: "jiangmj", passwordHash, displayName: "蒋明杰", role: "handler" }).returning().get();
+  const user = await t.db
+    .insert(users)
+    .values({ username: "jiangmj", passwordHash, displayName: "蒋明杰", role: "handler" })
+    .returning()
+    .get();
   return { ...t, user };
 }
 
@@ -36,13 +41,21 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     const { db } = await setup();
     const results: SignInAttempt[] = [];
     // Spread over names, so that no account lock gets in the way.
-    for (let i = 0; i < DEFAULT_ADDRESS_LIMIT.maxFailures; i++) results.push(await attempt(db, `guess${i}`, "nope", ATTACKER, at(i / 2), DEFAULT_ADDRESS_LIMIT));
+    for (let i = 0; i < DEFAULT_ADDRESS_LIMIT.maxFailures; i++)
+      results.push(await attempt(db, `guess${i}`, "nope", ATTACKER, at(i / 2), DEFAULT_ADDRESS_LIMIT));
     expect(reasons(results)).toEqual(Array(DEFAULT_ADDRESS_LIMIT.maxFailures).fill("invalid"));
     const logged = (await actions(db)).length;
     // Refused now, for an unknown name and for a real account with its right password alike, and the account is not consulted.
     const later = at(DEFAULT_ADDRESS_LIMIT.maxFailures / 2);
-    expect(await attempt(db, "nobody", "x", ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toEqual({ ok: false, reason: "throttled", retryMinutes: 5 });
-    expect(await attempt(db, "jiangmj", PASSWORD, ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await attempt(db, "nobody", "x", ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryMinutes: 5,
+    });
+    expect(await attempt(db, "jiangmj", PASSWORD, ATTACKER, later, DEFAULT_ADDRESS_LIMIT)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect(await actions(db)).toHaveLength(logged);
     // Another address is not affected.
     expect((await attempt(db, "jiangmj", PASSWORD, "198.51.100.9", later, DEFAULT_ADDRESS_LIMIT)).ok).toBe(true);
@@ -66,10 +79,10 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
   });
 
   it("keeps its count in the database: a restart does not reset it", async () => {
-    const { db, file } = await setup();
+    const { db, location } = await setup();
     for (const name of ["a1", "a2", "a3"]) await attempt(db, name, "wrong", ATTACKER);
     void closeDatabase(db);
-    const reopened = openDatabase(file);
+    const reopened = openAt(location);
     try {
       expect(await attempt(reopened, "jiangmj", PASSWORD, ATTACKER, at(1))).toMatchObject({ ok: false, reason: "throttled" });
     } finally {
@@ -90,7 +103,11 @@ describe("the per-address limit", { timeout: 60_000 }, () => {
     for (let i = 0; i < 6; i++) await attempt(db, `n${i}`, "wrong", ATTACKER);
     const blocked = (await actions(db)).filter((e) => e.action === "sign_in_ip_blocked");
     expect(blocked).toHaveLength(1);
-    expect(blocked[0]).toMatchObject({ actorId: null, proposalId: null, data: { address: ATTACKER, failures: 3, windowMinutes: 15, username: "n2" } });
+    expect(blocked[0]).toMatchObject({
+      actorId: null,
+      proposalId: null,
+      data: { address: ATTACKER, failures: 3, windowMinutes: 15, username: "n2" },
+    });
   });
 
   it("forgets old failures as new ones come", async () => {
@@ -124,7 +141,10 @@ describe("account lockout without telling whether the account exists", { timeout
     expect(await sequence("nobody")).toEqual(expected);
     // A disabled account too.
     await db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
-    await db.insert(users).values({ username: "disabled", passwordHash: await hashPassword(PASSWORD), displayName: "停用", role: "handler", disabled: true }).run();
+    await db
+      .insert(users)
+      .values({ username: "disabled", passwordHash: await hashPassword(PASSWORD), displayName: "停用", role: "handler", disabled: true })
+      .run();
     expect(await sequence("disabled")).toEqual(expected);
   });
 
@@ -140,7 +160,8 @@ describe("sign-in events", { timeout: 60_000 }, () => {
   it("log each sign-in, failure, lockout and locked attempt with the name tried and the address, never the password", async () => {
     const { db, user } = await setup();
     expect((await attempt(db, "jiangmj", PASSWORD, ATTACKER, T0, DEFAULT_ADDRESS_LIMIT)).ok).toBe(true);
-    for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++) await attempt(db, "jiangmj", `Secret-guess-${i}`, ATTACKER, T0, DEFAULT_ADDRESS_LIMIT);
+    for (let i = 0; i < ACCOUNT_LIMIT.maxFailures; i++)
+      await attempt(db, "jiangmj", `Secret-guess-${i}`, ATTACKER, T0, DEFAULT_ADDRESS_LIMIT);
     await attempt(db, "jiangmj", PASSWORD, "198.51.100.9", at(1), DEFAULT_ADDRESS_LIMIT);
     await attempt(db, "nobody", "Secret-guess-x", ATTACKER, at(2), DEFAULT_ADDRESS_LIMIT);
     const log = await actions(db);
@@ -157,10 +178,13 @@ describe("sign-in events", { timeout: 60_000 }, () => {
     ]);
     expect(log[0]).toMatchObject({ actorId: user.id, data: { username: "jiangmj", address: ATTACKER } });
     expect(log[1]).toMatchObject({ actorId: user.id, data: { username: "jiangmj", address: ATTACKER, failures: 1 } });
-    expect(log[6]).toMatchObject({ actorId: user.id, data: { username: "jiangmj", address: ATTACKER, minutes: ACCOUNT_LIMIT.lockMinutes } });
+    expect(log[6]).toMatchObject({
+      actorId: user.id,
+      data: { username: "jiangmj", address: ATTACKER, minutes: ACCOUNT_LIMIT.lockMinutes },
+    });
     expect(log[7]).toMatchObject({ actorId: user.id, data: { username: "jiangmj", address: "198.51.100.9" } });
     expect(log[8]).toMatchObject({ actorId: null, data: { username: "nobody", address: ATTACKER, failures: 1 } });
-    const stored = JSON.stringify(db.$client.prepare("select * from events").all());
+    const stored = JSON.stringify(await db.all(sql`select * from events`));
     expect(stored).not.toMatch(/Secret-guess|Lan-hua/);
   });
 });

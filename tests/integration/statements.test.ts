@@ -2,13 +2,13 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { tempDatabase } from "./temp-db";
+import { tempSqliteDatabase } from "./temp-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
 function setup() {
-  const t = tempDatabase();
+  const t = tempSqliteDatabase();
   cleanup = t.cleanup;
   return t;
 }

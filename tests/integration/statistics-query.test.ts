@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SqliteDb as Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { statisticsFacts, statisticsFigures, type StatisticsFilter } from "@/db/queries/statistics";
 import { proposals, publications, replies } from "@/db/schema";
@@ -17,16 +17,32 @@ describe("statistics facts from the database", () => {
     const facts = await statisticsFacts(t.db, {}, DEMO_TODAY);
     expect(facts).toHaveLength((await t.db.select().from(proposals).all()).length);
     const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
-    expect(facts.find((f) => f.id === id180)).toMatchObject({ status: "in_review", leadUnit: "重庆高新区科技创新局", repliedOnTime: null, replyOverdue: false, contacted: true, published: false, receipts: [] });
+    expect(facts.find((f) => f.id === id180)).toMatchObject({
+      status: "in_review",
+      leadUnit: "重庆高新区科技创新局",
+      repliedOnTime: null,
+      replyOverdue: false,
+      contacted: true,
+      published: false,
+      receipts: [],
+    });
     // Dated later, past its reply deadline (2026-06-30) without a reply: late, and overdue.
-    expect((await statisticsFacts(t.db, {}, "2026-07-01")).find((f) => f.id === id180)).toMatchObject({ replied: false, repliedOnTime: false, replyOverdue: true });
+    expect((await statisticsFacts(t.db, {}, "2026-07-01")).find((f) => f.id === id180)).toMatchObject({
+      replied: false,
+      repliedOnTime: false,
+      replyOverdue: true,
+    });
     for (const f of facts.filter((x) => x.status === "registered")) expect(f).toMatchObject({ leadUnitId: null, acceptedOnTime: null });
     for (const f of facts.filter((x) => x.status === "closed")) expect(f.receipts.length).toBeGreaterThan(0);
 
     const published = facts.find((f) => f.published)!;
     const reply = (await t.db.select().from(replies).where(eq(replies.proposalId, published.id)).all()).at(-1)!;
     const before = computeFigures(facts).publicationRate;
-    await t.db.update(publications).set({ status: "withdrawn", withdrawnReason: "测试", withdrawnAt: new Date() }).where(eq(publications.replyId, reply.id)).run();
+    await t.db
+      .update(publications)
+      .set({ status: "withdrawn", withdrawnReason: "测试", withdrawnAt: new Date() })
+      .where(eq(publications.replyId, reply.id))
+      .run();
     const after = computeFigures(await statisticsFacts(t.db)).publicationRate;
     expect(after).toEqual({ count: before.count - 1, of: before.of });
 
@@ -39,13 +55,18 @@ describe("statistics facts from the database", () => {
 });
 
 describe("statistics counted in the database", () => {
-  const raw = (t: { db: Db }, from: string) => t.db.$client.prepare(`select * from ${from} order by proposal_id`).all();
+  const raw = (t: { db: Db }, from: string) => t.db.all(sql.raw(`select * from ${from} order by proposal_id`));
 
   it("keep proposal_statistics equal to its view, and give the figures computeFigures gives from each proposal's facts", async () => {
     const t = await demoDatabase();
     cleanup = t.cleanup;
-    expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
-    const filters: StatisticsFilter[] = [{}, { sessionId: await t.session("第二次会议") }, { kind: "suggestion" }, { kind: "proposal", unitId: await t.unit("重庆高新区科技创新局") }];
+    expect(await raw(t, "proposal_statistics")).toEqual(await raw(t, "proposal_statistics_source"));
+    const filters: StatisticsFilter[] = [
+      {},
+      { sessionId: await t.session("第二次会议") },
+      { kind: "suggestion" },
+      { kind: "proposal", unitId: await t.unit("重庆高新区科技创新局") },
+    ];
     for (const filter of filters) {
       const facts = await statisticsFacts(t.db, filter, DEMO_TODAY);
       const counted = await statisticsFigures(t.db, filter, DEMO_TODAY);
@@ -70,6 +91,6 @@ describe("statistics counted in the database", () => {
     expect(after.assigned).toBe(before.assigned + 1);
     expect(after.acceptedOnTime).toEqual({ count: before.acceptedOnTime.count + 1, of: before.acceptedOnTime.of + 1 });
     expect(after).toEqual(computeFigures(await statisticsFacts(t.db, { sessionId }, DEMO_TODAY)));
-    expect(raw(t, "proposal_statistics")).toEqual(raw(t, "proposal_statistics_source"));
+    expect(await raw(t, "proposal_statistics")).toEqual(await raw(t, "proposal_statistics_source"));
   });
 });

@@ -6,17 +6,17 @@ import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { settings } from "@/db/schema";
-import { tempDatabase } from "./temp-db";
+import { sqliteOf, tempDatabase } from "./temp-db";
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
 it("a read-then-write transaction holds while another connection tries to write, and commits", async () => {
-  const t = tempDatabase();
+  const t = await tempDatabase();
   cleanup = t.cleanup;
   const { db } = t;
   await db.insert(settings).values({ key: "probe", value: 0 }).run();
-  const other = new Database(db.$client.name);
+  const other = new Database(sqliteOf(db).name);
   other.pragma("busy_timeout = 0");
   let otherWrote = true;
   try {
@@ -27,7 +27,8 @@ it("a read-then-write transaction holds while another connection tries to write,
       } catch {
         otherWrote = false;
       }
-      await tx.update(settings)
+      await tx
+        .update(settings)
         .set({ value: Number(before.value) + 1 })
         .where(eq(settings.key, "probe"))
         .run();
