@@ -143,11 +143,12 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
   test.setTimeout(300_000);
   const started = Date.now();
 
-  // The committed configuration: bodies as large as the app's largest upload, POSTs never retried.
+  // The committed configuration: bodies as large as the app's largest upload, POSTs never retried (soft: the
+  // run goes on, so that a changed configuration shows what it does).
   const config = fs.readFileSync(MULTI.nginxConfig, "utf8");
-  expect(clientMaxBodyBytes(config), "client_max_body_size = UPLOAD_REQUEST_BYTES (lib/uploads.ts)").toBe(UPLOAD_REQUEST_BYTES);
-  expect(config).toMatch(/^\s*proxy_next_upstream error timeout http_502 http_503 http_504;/m);
-  expect(config).not.toMatch(/^\s*proxy_next_upstream\b[^;]*non_idempotent/m);
+  expect.soft(clientMaxBodyBytes(config), "client_max_body_size = UPLOAD_REQUEST_BYTES (lib/uploads.ts)").toBe(UPLOAD_REQUEST_BYTES);
+  expect.soft(config).toMatch(/^\s*proxy_next_upstream error timeout http_502 http_503 http_504;/m);
+  expect.soft(config).not.toMatch(/^\s*proxy_next_upstream\b[^;]*non_idempotent/m);
 
   // Links and redirects name the public origin, never an instance's own address.
   const viaNginx = async (path: string, headers: Record<string, string> = {}) => {
@@ -296,9 +297,11 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
   });
   expect(withdrawal.result, withdrawal.body.slice(0, 300)).toMatchObject({ ok: true });
   const withdrawnAt = Date.now();
-  // Gone: from the first look that found it gone and every look after (until a second has shown it stays gone).
+  // Gone: from the first look that found it gone and every look after, for a second at least (through nginx a
+  // look may meet either instance).
   const goneAfter = new Map<Probe, number>();
-  const settled = () => goneAfter.size === probes.length && Math.min(...goneAfter.values()) + withdrawnAt + 1000 < Date.now();
+  const CONFIRM_MS = 1000;
+  const settled = () => goneAfter.size === probes.length && Math.max(...goneAfter.values()) + CONFIRM_MS < Date.now() - withdrawnAt;
   while (!settled() && Date.now() - withdrawnAt < WITHDRAWAL_WATCH_MS) {
     await Promise.all(
       probes.map(async (p) => {
@@ -309,6 +312,8 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
     );
     await sleep(50);
   }
+  const watched = Date.now() - withdrawnAt;
+  for (const [probe, after] of goneAfter) if (after + CONFIRM_MS > watched) goneAfter.delete(probe);
 
   // Mail: until every mail is sent (both workers poll every 30 s); one claimed by B's killed worker would stay
   // pending for its claim (CLAIM_MS), and is then counted as possibly received, not as a duplicate.
@@ -396,7 +401,7 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
       `nginx 答复 502 的 POST：${accessLog.filter((l) => / POST \S+ 502 /.test(l)).length}`,
   );
   say(`nginx 缓存命中：${accessLog.filter((l) => / cache=HIT$/.test(l)).length}（公开页面答复 private, no-cache，nginx 不缓存）`);
-  say(`撤回公开（在实例 A 上）之后，直到消失（每处连续看到已消失起算，应答时刻）：`);
+  say(`撤回公开（在实例 A 上）之后，直到消失（此后每次都已消失，至少 1 秒）：`);
   for (const [where] of bases) {
     const row = probes
       .filter((p) => p.where === where)
