@@ -29,6 +29,8 @@ const serverCommand = onPostgres ? `npx tsx scripts/create-database.ts '${E2E.pg
 export default defineConfig({
   testDir: "./e2e",
   testMatch: onPostgres ? POSTGRES_SPECS : undefined,
+  // Runs with its own servers and configuration (playwright.multi.config.ts).
+  testIgnore: "**/e2e/multi-instance/**",
   fullyParallel: false,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

@@ -9,7 +9,7 @@ const engine = process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "sqlite"
 const port = Number(process.env.E2E_PORT ?? (engine === "postgresql" ? 3101 : 3100));
 
 /** The PostgreSQL server's URL with another database name. */
-function onServer(base: string, database: string): string {
+export function onServer(base: string, database: string): string {
   const url = new URL(base);
   url.pathname = `/${database}`;
   return url.href;

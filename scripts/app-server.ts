@@ -19,7 +19,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
-import { cachedPublicPage, isCacheable } from "@/app/_server/public-page-cache";
+import { cachedPublicPage, isCacheable, watchPublicSiteVersion } from "@/app/_server/public-page-cache";
+import { getDb } from "@/db/client";
+import { readPublicSiteVersion } from "@/db/queries/public-site-version";
 import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
@@ -40,6 +42,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Where the page cache renders a missing page: this server, on loopback.
 process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
+// Publications changed on another instance (or by this one's actions) empty this process's public page cache.
+watchPublicSiteVersion(() => readPublicSiteVersion(getDb()));
 
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
 const publicFiles = new Set(

@@ -30,6 +30,8 @@ npm run build || exit 1
 npx playwright test || status=1
 # The specs of the PostgreSQL selection (playwright.config.ts) again, on a PostgreSQL database of their own.
 E2E_ENGINE=postgresql npx playwright test || status=1
+# nginx in front of two instances on PostgreSQL, one killed and restarted under load (e2e/multi-instance).
+source scripts/ensure-nginx.sh; npx playwright test -c playwright.multi.config.ts || status=1
 
 node scripts/test-summary.mjs "$(( $(date +%s) - start ))" || status=1
 exit $status

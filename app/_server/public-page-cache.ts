@@ -37,6 +37,33 @@ export function publicPagesChanged(): void {
   state.store.clear();
 }
 
+/** How often the front server reads the public site's version: a withdrawal on any instance is gone from this one within it. */
+export const PUBLIC_VERSION_POLL_MS = 500;
+
+/**
+ * Empties the cache whenever `read` (the public site's version in the database, db/queries/public-site-version.ts)
+ * answers a value other than the last: another instance, or a script, changed what public pages show.
+ */
+export function watchPublicSiteVersion(read: () => Promise<number>, everyMs = PUBLIC_VERSION_POLL_MS): () => void {
+  let seen: number | undefined;
+  let reading = false;
+  const timer = setInterval(() => {
+    if (reading) return;
+    reading = true;
+    read()
+      .then((version) => {
+        if (seen !== undefined && version !== seen) publicPagesChanged();
+        seen = version;
+      })
+      .catch((error: unknown) => console.error("public site version unreadable", error))
+      .finally(() => {
+        reading = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** Document requests for public pages; not the client router's RSC fetches, not files or the preference toggle. */
 export function isCacheable(visit: Visit): boolean {
   if (visit.method !== "GET") return false;

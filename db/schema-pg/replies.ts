@@ -236,3 +236,8 @@ export const replyFiles = pgTable(
     uniqueIndex("reply_files_one_sealed_uq").on(t.proposalId, t.round).where(sql`kind = 'sealed' and replaced_at is null`),
   ],
 );
+
+export const publicSiteVersion = pgTable("public_site_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});

@@ -40,6 +40,7 @@ export const {
   leaderReviews,
   replies,
   publications,
+  publicSiteVersion,
   pendingPublications,
   receipts,
   receiptTokens,

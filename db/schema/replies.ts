@@ -270,6 +270,16 @@ export const replyFiles = sqliteTable(
   ],
 );
 
+/**
+ * 公开版本: one row whose version moves with every change to publications (发布, 撤回公开, 不予公开, a new
+ * round), by triggers (migration 0018). Every app instance polls it to forget the public pages it keeps,
+ * whichever instance (or script) made the change (issue 21).
+ */
+export const publicSiteVersion = sqliteTable("public_site_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
+
 export type ReplyDraft = typeof replyDrafts.$inferSelect;
 export type SignOff = typeof signOffs.$inferSelect;
 export type Reply = typeof replies.$inferSelect;

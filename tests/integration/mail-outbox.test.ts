@@ -3,8 +3,8 @@ import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { approveReply } from "@/db/handling/sign-off";
-import { deliverOutbox, queueDigests, saveSmtpSettings } from "@/db/queries/outbox";
-import { emailOutbox, proposals, users } from "@/db/schema";
+import { CLAIM_MS, deliverOutbox, queueDigests, saveSmtpSettings } from "@/db/queries/outbox";
+import { emailOutbox, notifications, proposals, users } from "@/db/schema";
 import { SMTP_DISABLED } from "@/lib/mail";
 import { demoDatabase } from "./demo-db";
 
@@ -44,7 +44,11 @@ function sender(port: number) {
 async function setup() {
   const t = await demoDatabase();
   cleanups.push(t.cleanup);
-  await saveSmtpSettings(t.db, { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" }, (await t.user("admin")).id);
+  await saveSmtpSettings(
+    t.db,
+    { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" },
+    (await t.user("admin")).id,
+  );
   await t.db.update(users).set({ email: "jiangmj@example.gov.cn" }).where(eq(users.username, "jiangmj")).run();
   return t;
 }
@@ -57,7 +61,9 @@ describe("mail through the outbox", () => {
     const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
     expect((await approveReply(t.db, await t.user("dengmj"), id180, null)).ok).toBe(true);
     const queued = await t.db.select().from(emailOutbox).all();
-    expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([["jiangmj@example.gov.cn", "【提案办理】第180号提案《关于抢抓人才红利机遇,赋能科学城产业发展的建议》：答复函已签发"]]);
+    expect(queued.map((m) => [m.toAddress, m.subject])).toEqual([
+      ["jiangmj@example.gov.cn", "【提案办理】第180号提案《关于抢抓人才红利机遇,赋能科学城产业发展的建议》：答复函已签发"],
+    ]);
     expect(queued[0]!.body).toContain(`https://tian.example.gov.cn/proposals/${id180}`);
     expect(await deliverOutbox(t.db, sender(smtp.port))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received).toHaveLength(1);
@@ -97,5 +103,57 @@ describe("mail through the outbox", () => {
     await saveSmtpSettings(t.db, SMTP_DISABLED, (await t.user("admin")).id);
     await t.db.update(users).set({ emailDigest: false }).where(eq(users.username, "jiangmj")).run();
     expect(await queueDigests(t.db)).toBe(0);
+  });
+
+  it("sends each mail once when two workers deliver at the same time", async () => {
+    const t = await setup();
+    const smtp = await startSmtp();
+    cleanups.push(smtp.close);
+    await t.db
+      .insert(emailOutbox)
+      .values(Array.from({ length: 20 }, (_, i) => ({ toAddress: `m${i}@example.gov.cn`, subject: `第${i}封`, body: "正文" })))
+      .run();
+    const send = sender(smtp.port);
+    // Each send takes a while, so that the two workers overlap for the whole delivery.
+    const slow = async (mail: { to: string; subject: string; text: string }) => {
+      await new Promise((r) => setTimeout(r, 20));
+      await send(mail);
+    };
+    const [a, b] = await Promise.all([deliverOutbox(t.db, slow, new Date(), 10), deliverOutbox(t.db, slow, new Date(), 10)]);
+    expect(a.sent + b.sent).toBe(20);
+    expect(a.sent).toBeGreaterThan(0);
+    expect(b.sent).toBeGreaterThan(0);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `m${i}@example.gov.cn`).sort());
+    expect(await deliverOutbox(t.db, slow)).toEqual({ sent: 0, failed: 0 });
+  });
+
+  it("sends the mails of a worker that died holding them once their claim has run out", async () => {
+    const t = await setup();
+    const smtp = await startSmtp();
+    cleanups.push(smtp.close);
+    await t.db.insert(emailOutbox).values({ toAddress: "a@example.gov.cn", subject: "待发", body: "正文" }).run();
+    const now = new Date();
+    // The first worker takes the mail and never comes back (its send never ends).
+    void deliverOutbox(t.db, () => new Promise(() => {}), now);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await deliverOutbox(t.db, sender(smtp.port), new Date(now.getTime() + CLAIM_MS - 1000))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(t.db, sender(smtp.port), new Date(now.getTime() + CLAIM_MS + 1000))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it("queues one digest a day per user, however many workers queue and whatever arrives between them", async () => {
+    const t = await setup();
+    const handler = await t.user("jiangmj");
+    await t.db.update(users).set({ emailDigest: true }).where(eq(users.id, handler.id)).run();
+    const morning = new Date("2026-12-07T00:30:00Z"); // 08:30 in China
+    const notice = (message: string, at: Date) =>
+      t.db.insert(notifications).values({ userId: handler.id, kind: "test", message, link: null, createdAt: at }).run();
+    await notice("第一条", new Date(morning.getTime() - 3600_000));
+    const [a, b] = await Promise.all([queueDigests(t.db, morning), queueDigests(t.db, morning)]);
+    expect(a + b).toBe(1);
+    await notice("第二条", new Date(morning.getTime() + 30_000));
+    expect(await queueDigests(t.db, new Date(morning.getTime() + 60_000))).toBe(0);
+    expect(await queueDigests(t.db, new Date(morning.getTime() + 24 * 3600_000))).toBe(1);
+    expect(await t.db.select().from(emailOutbox).all()).toHaveLength(2);
   });
 });

@@ -71,6 +71,7 @@ describe("migrations", () => {
       "public_search_docsize",
       "public_search_idx",
       "public_search_terms",
+      "public_site_version",
       "publications",
       "receipt_tokens",
       "receipts",

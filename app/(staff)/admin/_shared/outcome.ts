@@ -1,7 +1,7 @@
 /** What an administration action answers once the database has had its say. Server-side only. */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { publicPagesChanged } from "@/app/_server/public-page-cache";
+import { publicSiteChanged } from "@/app/_server/public-site-changed";
 import type { SaveResult } from "@/db/queries/admin";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -18,10 +18,10 @@ export function afterCreate(result: SaveResult, listPath: string): ActionResult 
 }
 
 /** After an edit: the pages show the new values, the form says so. */
-export function afterUpdate(result: SaveResult, message = "已保存。"): ActionResult {
+export async function afterUpdate(result: SaveResult, message = "已保存。"): Promise<ActionResult> {
   if (!result.ok) return refusal(result);
   revalidatePath("/admin", "layout");
   // A renamed unit or category shows on published replies.
-  publicPagesChanged();
+  await publicSiteChanged();
   return { ok: true, message };
 }

@@ -4,7 +4,7 @@
  * sign-off. The guard lets the roles that may ever do it through; lib/workflow decides for this proposal.
  */
 import { revalidatePath } from "next/cache";
-import { publicPagesChanged } from "@/app/_server/public-page-cache";
+import { publicSiteChanged } from "@/app/_server/public-site-changed";
 import { getDb } from "@/db/client";
 import { attachReplyFiles, removeReplyFile, uploadSealedScan } from "@/db/handling/reply-files";
 import type { RunResult } from "@/db/handling/run";
@@ -33,7 +33,7 @@ export const uploadSealedScanAction = formAction("uploadSealedScan", sealedScanI
   const result = await uploadSealedScan(getDb(), user, input.proposalId, { round: input.round, uploadId: input.upload, reason: input.reason });
   // 原文下载 on the public page now offers the scan (where the reply is published in full).
   if (result.ok) {
-    publicPagesChanged();
+    await publicSiteChanged();
     revalidatePath("/open", "layout");
   }
   return done(input.proposalId, result, result.ok && result.data.replaced ? "已替换盖章件扫描件" : "已上传盖章件扫描件");
