@@ -25,6 +25,7 @@ import { closeDatabase, attachmentsDirFor, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { isoDateInChina } from "@/lib/format";
 import { callServerAction, serverActionIds } from "./lib/server-action";
+import { handlerWriteFields } from "./lib/handler-writes";
 import { mintSessionToken, SESSION_COOKIE } from "./lib/session-cookie";
 
 const { values: args } = parseArgs({
@@ -223,26 +224,13 @@ async function drive(
   for (let n = 0; n < MAX_CALLS_PER_ROUND && !stop.killed; n++) {
     const kind: Ack["kind"] = random() < 0.75 ? "draft" : "contact";
     const marker = `${MARKER} 第${round}轮 客户${index} 第${n}次 ${randomBytes(4).toString("hex")}`;
-    const fields: Record<string, string> =
-      kind === "draft"
-        ? {
-            proposalId: String(client.proposalId),
-            version: String(client.version),
-            body: draftBody(marker, "draft"),
-            resultClass: "B",
-            contactPerson: "蒋明杰",
-            contactPhone: "023-68511253",
-            disclosure: "full",
-            disclosureSummary: "",
-            disclosureReason: "",
-          }
-        : {
-            proposalId: String(client.proposalId),
-            contactedOn: today,
-            method: "phone",
-            participants: "承办人与提案人",
-            summary: draftBody(marker, "contact"),
-          };
+    const fields = handlerWriteFields({
+      kind,
+      proposalId: client.proposalId,
+      version: client.version,
+      text: draftBody(marker, kind),
+      today,
+    });
     load.calls++;
     let response: Awaited<ReturnType<typeof callServerAction>>;
     try {

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { isoDateInChina } from "../../lib/format";
 import { readDatabase } from "../../scripts/lib/read-database";
 import { callServerAction, serverActionIds } from "../../scripts/lib/server-action";
+import { handlerWriteFields } from "../../scripts/lib/handler-writes";
 import { mintSessionToken, SESSION_COOKIE } from "../../scripts/lib/session-cookie";
 import { sleep } from "./cluster";
 import { MULTI } from "./env";
@@ -126,26 +127,13 @@ export class Load {
       const kind: Write["kind"] = n % 4 === 3 ? "contact" : "draft";
       const marker = `${MARKER} 客户${index} 第${n}次 ${randomBytes(4).toString("hex")}`;
       const write = { kind, proposalId: writer.proposalId, marker };
-      const fields: Record<string, string> =
-        kind === "draft"
-          ? {
-              proposalId: String(writer.proposalId),
-              version: String(writer.version),
-              body: draftBody(marker),
-              resultClass: "B",
-              contactPerson: "蒋明杰",
-              contactPhone: "023-68511253",
-              disclosure: "full",
-              disclosureSummary: "",
-              disclosureReason: "",
-            }
-          : {
-              proposalId: String(writer.proposalId),
-              contactedOn: today,
-              method: "phone",
-              participants: "承办人与提案人",
-              summary: contactSummary(marker),
-            };
+      const fields = handlerWriteFields({
+        kind,
+        proposalId: writer.proposalId,
+        version: writer.version,
+        text: kind === "draft" ? draftBody(marker) : contactSummary(marker),
+        today,
+      });
       const start = Date.now();
       try {
         const response = await callServerAction({
