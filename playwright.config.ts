@@ -1,5 +1,6 @@
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHINA_BROWSER, chromiumProject } from "./e2e/chromium";
 import { E2E } from "./e2e/env";
 
 /**
@@ -40,30 +41,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: onPostgres ? "reports/playwright-postgresql.json" : "reports/playwright.json" }]],
   use: {
     baseURL: E2E.baseURL,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    ...CHINA_BROWSER,
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
-  ],
+  projects: [chromiumProject()],
   webServer: {
     // The production build (scripts/test.sh runs `npm run build` first; the server's programs are bundled
     // again here, so that a plain `next build` is enough) on a fresh demo database, started as `npm run demo` starts it.

@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHINA_BROWSER, chromiumProject } from "./e2e/chromium";
 import { MULTI } from "./e2e/multi-instance/env";
 
 /**
@@ -19,29 +20,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "reports/playwright-multi.json" }]],
   use: {
     baseURL: MULTI.origin,
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    ...CHINA_BROWSER,
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: [
-            `--host-resolver-rules=MAP ${MULTI.host} 127.0.0.1`,
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
-  ],
+  projects: [chromiumProject([`--host-resolver-rules=MAP ${MULTI.host} 127.0.0.1`])],
 });
