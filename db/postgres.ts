@@ -11,16 +11,14 @@
  * - bigint and numeric come back as numbers (counts, sums, epoch milliseconds), as SQLite returns them.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import path from "node:path";
 import { DrizzleQueryError, entityKind, sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema-pg";
+import { PG_MIGRATIONS_DIR } from "./engine";
 
 type PgDb = NodePgDatabase<typeof schema>;
-
-export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations-pg");
 
 /** The advisory lock every write transaction holds (an arbitrary constant: "tian" in ASCII). */
 const WRITE_LOCK = 0x7469_616e;

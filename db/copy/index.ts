@@ -14,6 +14,7 @@
  * Explicit paths only: the CLI (scripts/db-copy.ts) resolves the defaults and the attachments folder.
  */
 import pg from "pg";
+import { PG_MIGRATIONS_DIR } from "../engine";
 import { TableChecksum } from "./checksum";
 import { checkDerived, type DerivedCheck } from "./derived";
 import { CopyError } from "./errors";
@@ -26,7 +27,6 @@ import {
   derivedTriggers,
   dropForLoad,
   migrateTarget,
-  PG_MIGRATIONS_DIR,
   readBack,
   refuseNonEmpty,
   resetSequence,

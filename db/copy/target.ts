@@ -3,14 +3,11 @@
  * check, the migrations, the schema check against the plan, the derived tables' triggers paused and
  * resumed, the identity sequences set, and rows read back in primary key order.
  */
-import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type pg from "pg";
 import { CopyError, TargetNotEmptyError } from "./errors";
 import { DERIVED_TABLES, quoteIdent, type TablePlan } from "./plan";
-
-export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations-pg");
 
 /** Every table of the public schema, the plan's and any other (say a search index a later migration adds). */
 async function publicTables(client: pg.ClientBase): Promise<string[]> {

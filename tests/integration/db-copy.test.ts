@@ -15,7 +15,8 @@ import * as sqliteSchema from "@/db/schema";
 import * as pgSchema from "@/db/schema-pg";
 import { sqliteOf } from "./temp-db";
 import { demoDatabase } from "./demo-db";
-import { freshPgDatabase, PG_MIGRATIONS_DIR, type PgTestDatabase } from "./pg-database";
+import { PG_MIGRATIONS_DIR } from "@/db/engine";
+import { freshPgDatabase, type PgTestDatabase } from "./pg-database";
 
 type Target = PgTestDatabase & { url: string };
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "@/db/schema-pg";
-
-export const PG_MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations-pg");
+import { PG_MIGRATIONS_DIR } from "@/db/engine";
 
 /** The PostgreSQL half of the tests never skips: without a server it fails with this line. */
 const NO_SERVER =

@@ -12,7 +12,8 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as sqliteSchema from "@/db/schema/sqlite";
 import * as pgSchema from "@/db/schema-pg";
-import { freshPgDatabase, PG_MIGRATIONS_DIR, type PgTestDatabase } from "./pg-database";
+import { PG_MIGRATIONS_DIR } from "@/db/engine";
+import { freshPgDatabase, type PgTestDatabase } from "./pg-database";
 import { ACCEPTED_AT, writeStatisticsScenario, type Writer } from "./statistics-scenario";
 import { sqliteOf, tempDatabase } from "./temp-db";
 
