@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Forms send text and upload references: files go to the upload route (app/api/uploads), which streams
     // them to disk. The production front server refuses an action's body past 1 MB before Next reads it
-    // (scripts/lib/body-limits.ts); this bound sits above it so that the front server's answer is the one
+    // (server/body-limits.ts); this bound sits above it so that the front server's answer is the one
     // given (measured: a chunked body capped at 1 MB there still tripped a 1 MB limit here, answered 500).
     // It is the bound of `npm run dev`, which has no front server.
     serverActions: { bodySizeLimit: "2mb" },

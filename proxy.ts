@@ -1,6 +1,6 @@
 /**
  * Runs in front of pages and routes however the app is started (`next dev`, `next start`, or the
- * production front server scripts/app-server.ts), so that nothing depends on one way of starting it:
+ * production front server server/main.ts), so that nothing depends on one way of starting it:
  *  - tells pages the requested path (`x-pathname`): the guard sends a visitor to sign-in with it as the
  *    callback, and lets a user with a one-time password reach the password page; a client's own
  *    `x-pathname` is overwritten;

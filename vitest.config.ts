@@ -15,7 +15,6 @@ const SQLITE_ONLY = [
   "prepared", // statements prepared once per SQLite connection (PostgreSQL builds per call)
   "write-lock", // SQLite's write lock taken at BEGIN, against a second connection to the file
   "trigram-search", // SQLite's FTS5 trigram tables (pg-search compares both engines)
-  "signed-in-page-cache", // the page cache watches SQLite's data_version
   "db-copy", // copies SQLite into its own PostgreSQL database
   "backup-pg", // pg_dump and restore on its own PostgreSQL databases
   "pg-search", // compares both engines on its own PostgreSQL database

@@ -1,7 +1,7 @@
 /**
  * A reply that is not published (an unknown address, a 不予公开 or withdrawn reply) answers 404 with
  * the portal's own page: its frame, a search box, the newest replies and the way to the list — rendered
- * on the server, since the public pages run no React (app/_server/public-page-cache.ts).
+ * on the server, since the public pages run no React (server/public-pages.ts).
  */
 import Database from "better-sqlite3";
 import { E2E } from "./env";

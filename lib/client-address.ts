@@ -4,7 +4,7 @@
  * next-auth hands `authorize` a Request rebuilt from the incoming headers: the socket is not there.
  * Next.js itself writes the socket's address into `X-Forwarded-For`, but only when the request did
  * not bring that header, so a client could name any address it likes. The start script therefore
- * loads scripts/lib/client-address-preload.cjs into the server, which (unless TRUST_PROXY says the
+ * loads server/client-address-preload.cjs into the server, which (unless TRUST_PROXY says the
  * app is behind proxies) replaces any `X-Forwarded-For` with the socket's address before Next.js
  * sees the request. Behind TRUST_PROXY=N proxies, each of which appends the address it received the
  * request from, the client is the N-th entry from the right: entries further left were sent by the

@@ -2,6 +2,8 @@
 
 export const LANG_COOKIE = "open-lang";
 export const CARE_COOKIE = "open-care";
+/** The public site's own script, which gives the reading tools their behaviour: the only script a public page keeps. */
+export const READER_SCRIPT = "/open-reader.js";
 
 export type PublicPrefs = { traditional: boolean; care: boolean };
 

@@ -2,7 +2,7 @@
  * The site's public origin, for absolute links (QR codes, receipt links on letters, feed, sitemap) and,
  * through X-Forwarded-Host, for Next's server-action origin check and next-auth's own URLs.
  *
- * A client may send any Host or X-Forwarded-Host it likes. So the front server (scripts/app-server.ts)
+ * A client may send any Host or X-Forwarded-Host it likes. So the front server (server/main.ts)
  * sets X-Forwarded-Host and -Proto on every request before Next sees it (`trustedForwarding`):
  *  - to the configured origin, PUBLIC_ORIGIN or else AUTH_URL, when there is one;
  *  - else, behind proxies named by TRUST_PROXY, to what the nearest proxy forwarded;

@@ -1,6 +1,6 @@
 /**
  * The upload route's bounds (app/api/uploads/route.ts), shared with the front server that admits its
- * bodies (scripts/lib/body-limits.ts): one file a request, of a purpose, each with its own size and the
+ * bodies (server/body-limits.ts): one file a request, of a purpose, each with its own size and the
  * capability it takes.
  */
 import { can, type Actor, type Capability } from "./authz";

@@ -5,7 +5,7 @@
  *   NEXT_DIST_DIR=.next-crash npm run crash-test -- [--rounds 20] [--seed N] [--port 3400] [--clients 6] [--keep]
  *
  * Creates a fresh demo database (data/crash-<port>.db), starts the production server (bundled as `npm run
- * build` bundles it and started as scripts/serve.ts starts it: scripts/lib/front-server.ts) on 127.0.0.1 and, each round,
+ * build` bundles it and started as scripts/serve.ts starts it: server/launch.ts) on 127.0.0.1 and, each round,
  * lets several handlers save reply drafts and contact records through the real server actions over HTTP,
  * noting every write the server acknowledged ({ok: true}). At a random moment (seeded PRNG) it kills the
  * server process with SIGKILL, starts it again, and checks with its own connection that PRAGMA
@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundleServer } from "./lib/bundle-server";
-import { frontServerArgs } from "./lib/front-server";
+import { frontServerArgs } from "../server/launch";
 import { closeDatabase, attachmentsDirFor, openDatabase } from "@/db/client";
 import { seedDemo } from "@/db/demo";
 import { isoDateInChina } from "@/lib/format";

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { frontServerArgs } from "./lib/front-server";
+import { frontServerArgs } from "../server/launch";
 import { authSecret, prepareDatabase, printDemoAccounts } from "./lib/prepare";
 import { supervise } from "./lib/supervise";
 
@@ -29,7 +29,7 @@ const port = args.port ?? process.env.PORT ?? "3000";
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
 await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh });
-// scripts/app-server.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
+// server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
 // worker, which shares the database (it idles while mail is disabled in the settings). Each is started again
 // if it dies (scripts/lib/supervise.ts): one crash is not an outage.
 const serverArgs = frontServerArgs(buildDir);

@@ -2,7 +2,9 @@
 # Every test: lint and type check, unit and integration (vitest), then the production build and the end-to-end tests
 # (Playwright in Chromium against the production server). Prints each runner's summary, then the total line
 # "N passed, N failed"; exits non-zero when any test failed.
-#   scripts/test.sh [--e2e-only]
+#   scripts/test.sh [--e2e-only | --node-check]
+# --node-check is CI's second run on another Node.js release (.ci/run): what differs by release — the native
+# modules (SQLite integration tests), the build and the server (the whole flow in Chromium) — not the rest again.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,7 +12,17 @@ rm -rf reports && mkdir -p reports
 start=$(date +%s)
 status=0
 
-if [ "${1:-}" != "--e2e-only" ]; then
+mode="${1:-}"
+if [ "$mode" = "--node-check" ]; then
+  npx vitest run --project unit --project sqlite --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
+  source scripts/ensure-chromium.sh || exit 1
+  npm run build || exit 1
+  npx playwright test e2e/full-flow.spec.ts || status=1
+  node scripts/test-summary.mjs "$(( $(date +%s) - start ))" || status=1
+  exit $status
+fi
+
+if [ "$mode" != "--e2e-only" ]; then
   # Lint (layer boundaries included, biome.jsonc) and the type check come first: they fail in seconds.
   # A failure stops here, still ending with the total line.
   for step in "biome lint ." "tsc --noEmit"; do
@@ -21,7 +33,7 @@ fi
 # PostgreSQL for vitest's PostgreSQL half and for the end-to-end selection on PostgreSQL.
 source scripts/ensure-postgres.sh
 
-if [ "${1:-}" != "--e2e-only" ]; then
+if [ "$mode" != "--e2e-only" ]; then
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 

@@ -912,7 +912,7 @@ test("hostile search and filter parameters never fail the server", async () => {
 });
 
 test("an undecodable path segment is answered 400, not 500", async () => {
-  // Next.js itself would answer 500 before any app code runs; the front server (scripts/app-server.ts) answers 400.
+  // Next.js itself would answer 500 before any app code runs; the front server (server/main.ts) answers 400.
   for (const path of ["/proposals/%ED%A0%80", "/open/%FF", "/receipt/%zz", "/letters/%E0%A4%A/print"]) {
     expect((await get(path, setup.tokens.coordinator)).status, path).toBe(400);
   }

@@ -19,7 +19,7 @@ const SIGN_IN = "app/login/actions.ts#signInAction";
 const IMPORT = "app/(staff)/proposals/import/actions.ts#importListAction";
 const REGISTER = "app/(staff)/proposals/new/actions.ts#registerProposalAction";
 
-/** The production server's process (scripts/app-server.ts) for the e2e port. */
+/** The production server's process (server/main.ts) for the e2e port. */
 function serverPid(): number {
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

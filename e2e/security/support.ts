@@ -185,7 +185,7 @@ export const SIGNED_OUT = "登录已失效，请重新登录。";
  *  - "invalid": the caller passed and the form was refused by validation;
  *  - "refused": validation passed and the use case refused (wrong unit, state, owner, duplicate …);
  *  - "ok": it did what was asked; "redirect:/path": it redirected there (sign-out, read all, …);
- *  - "tooLarge": the front server refused the body by its size, unread, in Chinese (scripts/lib/body-limits.ts);
+ *  - "tooLarge": the front server refused the body by its size, unread, in Chinese (server/body-limits.ts);
  *  - "http 500" etc. when the call did not produce a result.
  */
 export function classify(response: ActionResponse): string {

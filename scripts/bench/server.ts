@@ -1,7 +1,7 @@
 /**
  * The production server under test: `next build` into its own directory (so it never collides with
  * .next or the tests' builds), started on a loopback port as scripts/serve.ts starts it (the app server
- * scripts/app-server.ts when there is one, else `next start`) with the same environment, and the resident
+ * server/main.ts when there is one, else `next start`) with the same environment, and the resident
  * memory of its process tree sampled from /proc every 250 ms.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,8 +9,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { bundleServer, FRONT_SERVER_SOURCE } from "../lib/bundle-server";
-import { frontServerArgs } from "../lib/front-server";
-import { serverNodeOptions } from "../lib/server-memory";
+import { frontServerArgs } from "../../server/launch";
+import { serverNodeOptions } from "../../server/memory";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 

@@ -1,7 +1,7 @@
 /**
  * The server's own programs for the build directory (`npm run build`, scripts/build.ts; the bench and the
  * end-to-end server bundle them again before they start, so they always match the source): scripts/serve.ts,
- * the front server scripts/app-server.ts and the mail worker, each bundled by esbuild into one ES module
+ * the front server server/main.ts and the mail worker, each bundled by esbuild into one ES module
  * with the app code it imports, its packages left to node_modules, and the client-address preload beside
  * them. Run by plain Node: nothing at run time needs tsx, esbuild or TypeScript. Run through tsx instead,
  * the front server kept tsx's loader thread and every chunk's source map in memory: 229 MB idle instead of
@@ -14,9 +14,9 @@ import fs from "node:fs";
 import { isBuiltin } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
-import { PRELOAD_FILE } from "./server-memory";
+import { PRELOAD_FILE } from "../../server/memory";
 
-export const FRONT_SERVER_SOURCE = path.join("scripts", "app-server.ts");
+export const FRONT_SERVER_SOURCE = path.join("server", "main.ts");
 
 /**
  * Each bundle's name in the build directory (`<name>.mjs`) and its source: the server's programs, and the
@@ -51,7 +51,7 @@ export async function bundleServer(distDir = process.env.NEXT_DIST_DIR ?? ".next
     metafile: true,
     logLevel: "warning",
   });
-  fs.copyFileSync(path.join("scripts", "lib", PRELOAD_FILE), path.join(distDir, PRELOAD_FILE));
+  fs.copyFileSync(path.join("server", PRELOAD_FILE), path.join(distDir, PRELOAD_FILE));
 
   const { dependencies } = JSON.parse(fs.readFileSync("package.json", "utf8")) as { dependencies: Record<string, string> };
   const missing = new Set<string>();

@@ -8,7 +8,7 @@ import { tempDatabase } from "./temp-db";
 let cleanup = async () => {};
 afterEach(() => cleanup());
 
-// Every instance empties its public page cache when this version moves (issue 21): a change it misses stays on other instances' pages.
+// Every instance's public pages carry this version in their ETag (issue 21): a change it misses stays in browsers' and shared caches' copies.
 describe("the public site's version", () => {
   it("starts at 0 on a migrated database and moves by hand", async () => {
     const t = await tempDatabase();

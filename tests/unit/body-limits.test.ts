@@ -1,6 +1,6 @@
-/** The front server's request body limits (scripts/lib/body-limits.ts), decided from the headers alone. */
+/** The front server's request body limits (server/body-limits.ts), decided from the headers alone. */
 import { describe, expect, it } from "vitest";
-import { bodyVerdict, type BodyRequest } from "@/scripts/lib/body-limits";
+import { bodyVerdict, type BodyRequest } from "@/server/body-limits";
 import { Slots } from "@/lib/slots";
 import { UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
 

@@ -1,6 +1,6 @@
 /** The front server's request turns: arrival order, and one start per turn once a turn is spent. */
 import { describe, expect, it } from "vitest";
-import { requestTurn, TURN_BUDGET_MS } from "@/scripts/lib/request-turns";
+import { requestTurn, TURN_BUDGET_MS } from "@/server/request-turns";
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;

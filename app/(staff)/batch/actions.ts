@@ -6,7 +6,6 @@ import { bulkAccept, bulkAssign, bulkPublish, bulkRemind, type BulkResult } from
 import type { ActionResult } from "@/lib/action-result";
 import { bulkAssignInput, bulkProposalsInput, bulkRemindInput } from "@/lib/validation/bulk";
 import { formAction } from "../../_server/action";
-import { publicPagesChanged } from "../../_server/public-page-cache";
 
 function answer(result: BulkResult, done: string): ActionResult<BulkResult["rows"]> {
   if (result.ok) {
@@ -27,7 +26,6 @@ export const bulkRemindAction = formAction("coordinate", bulkRemindInput, async 
 export const bulkPublishAction = formAction("coordinate", bulkProposalsInput, async (input, user) => {
   const result = await bulkPublish(getDb(), user, input.ids);
   if (result.ok) {
-    publicPagesChanged();
     revalidatePath("/open", "layout");
     revalidatePath("/sitemap.xml");
   }

@@ -3,7 +3,7 @@
  * as the form that will use it checks it (type from the first bytes, size), and recorded for its uploader.
  * Answers `{ id, name, size }`, the reference the form sends instead of the file; refusals are a Chinese
  * sentence. Who may upload is asked before a byte of the body is read; the front server
- * (scripts/lib/body-limits.ts) admits a body of this size only here and only for such a session.
+ * (server/body-limits.ts) admits a body of this size only here and only for such a session.
  */
 import fs from "node:fs";
 import { getDb } from "@/db/client";

@@ -10,7 +10,7 @@ import { loadLetterDocuments } from "./documents";
 import { letterFontFaces } from "./fonts";
 import { lettersPdf, PdfBusy, pdfBusyResponse } from "./letter-pdf";
 import { downloadResponse } from "@/app/_server/download";
-import { READER_SCRIPT } from "@/app/_server/public-page-cache";
+import { READER_SCRIPT } from "@/lib/public-prefs";
 
 
 function basePath(source: LetterSource): string {

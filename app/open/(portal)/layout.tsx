@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { READER_SCRIPT } from "@/app/_server/public-page-cache";
+import { READER_SCRIPT } from "@/lib/public-prefs";
 import { PortalTools } from "../_components/portal-tools";
 import { reading } from "../_server/prefs";
 import "../public.css";

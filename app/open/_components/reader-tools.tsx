@@ -1,7 +1,7 @@
 /**
  * The reader's tools on a published reply: 打印, copy link, A+/A-, 朗读. Rendered on the server as
  * plain buttons; public/open-reader.js gives them their behaviour, so public pages need no React
- * runtime in the browser (see app/_server/public-page-cache.ts). Labels come converted from the server.
+ * runtime in the browser (see server/public-pages.ts). Labels come converted from the server.
  */
 
 export function PrintButton({ label }: { label: string }) {

@@ -1,10 +1,9 @@
 "use server";
 /**
  * 发布 / 不予公开 / 撤回公开 / 重新发布 on the staff proposal page. Any staff role may call; lib/publication.ts decides
- * whether this user may, for this reply, now. The public site is refreshed at once.
+ * whether this user may, for this reply, now. The public site's version moves with the publication (its triggers): every instance answers the change at once.
  */
 import { revalidatePath } from "next/cache";
-import { publicPagesChanged } from "@/app/_server/public-page-cache";
 import { getDb } from "@/db/client";
 import { decideReplyPublication } from "@/db/handling/publication";
 import type { ActionResult } from "@/lib/action-result";
@@ -20,7 +19,6 @@ export const decidePublicationAction = formAction("staffHome", publicationInput,
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/proposals/${input.proposalId}`);
   revalidatePath("/work");
-  publicPagesChanged();
   revalidatePath("/open", "layout");
   revalidatePath("/sitemap.xml");
   const suffix = result.data.indexNumber && input.decision === "publish" ? `，索引号 ${result.data.indexNumber}` : "";

@@ -7,8 +7,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The portal's 404 page as a page of its own, rendered on the server: the public page cache answers
- * every public address Next finds nothing at with it, and status 404 (app/_server/public-page-cache.ts).
+ * The portal's 404 page as a page of its own, rendered on the server: the front server answers
+ * every public address Next finds nothing at with it, and status 404 (server/public-pages.ts).
  */
 export default async function PageNotFound() {
   return <NotFoundPanel reading={await reading()} />;

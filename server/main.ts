@@ -1,49 +1,52 @@
 /**
- * The production server: Next.js (the same build `next start` serves) behind a thin front that
- *  - gives every response a fresh Content-Security-Policy nonce (Next reads it from the request's
- *    policy header and puts it on its scripts), as proxy.ts does when Next runs without this front;
- *  - answers public pages from the in-memory page cache (app/_server/public-page-cache.ts), rendering a
- *    missing page once through this same server;
- *  - answers signed-in pages from the per-session cache (app/_server/signed-in-page-cache.ts), which
- *    any committed write to the database empties;
- *  - gzips what it answers itself, as Next does the rest.
- * Cached answers never reach Next, so they never run its proxy (~2 ms here, as much as a static file
- * costs ten times over); everything else goes to Next's own request handler, proxy.ts included.
+ * The production server: Next.js (the same build `next start` serves) behind a thin front (this folder, README
+ * "The front server") that
+ *  - trusts X-Forwarded-Host/-Proto only as lib/site-origin.ts allows, and measures request bodies by their headers
+ *    before anything reads them (body-limits.ts);
+ *  - answers the public site's pages as plain cacheable HTML without Next's runtime (public-pages.ts);
+ *  - gives every other response a fresh Content-Security-Policy nonce (Next reads it from the request's policy
+ *    header and puts it on its scripts), as proxy.ts does when Next runs without this front;
+ *  - lets what Next renders wait its turn (request-turns.ts).
+ * Nothing here is kept per process: several instances on one PostgreSQL database answer alike (docs/decisions/012).
  *
- * Started by scripts/serve.ts as the build bundled it (scripts/lib/bundle-server.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
+ * Started by scripts/serve.ts as the build bundled it (scripts/lib/bundle-server.ts, launch.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import next from "next";
-import { isCacheRender, placeholderNonce, RENDER_HEADER, type Answer } from "@/app/_server/page-store";
-import { cachedPublicPage, isCacheable, watchPublicSiteVersion } from "@/app/_server/public-page-cache";
+import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
 import { readPublicSiteVersion } from "@/db/queries/public-site-version";
-import { cachedSignedInPage, isSignedInPage, ROUTER_HEADERS, type SignedInVisit } from "@/app/_server/signed-in-page-cache";
-import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
-import { bodyVerdict, type Refusal } from "./lib/body-limits";
-import { requestTurn } from "./lib/request-turns";
+import { bodyVerdict, type Refusal } from "./body-limits";
+import { type Answer, isPublicPage, publicPages, type Visit } from "./public-pages";
+import { requestTurn } from "./request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-// Next's configuration as the build serialized it, as Next's own standalone server passes it: next.config.ts
-// is TypeScript importing the app's source, neither of which a deployment carries, and loading it compiled it
-// with SWC at every start.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+// Next's configuration as the build serialized it, passed as Next's own standalone server passes it: next.config.ts is
+// TypeScript importing the app's source, neither of which a deployment carries, and loading it compiled it with SWC at
+// every start. next()'s `conf` option is not read by a custom server's prepare() (Next 16), hence the variable
+// (docs/decisions/013; tests/unit/next-internals.test.ts fails when an upgrade stops reading it).
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
-const serverFiles = JSON.parse(fs.readFileSync(path.join(buildDir, "required-server-files.json"), "utf8")) as { config: unknown };
+const serverFiles = JSON.parse(fs.readFileSync(path.join(buildDir, "required-server-files.json"), "utf8")) as { config: object };
 process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(serverFiles.config);
-const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+/** Where this server listens on loopback: public pages are rendered through it, and Next forwards server actions to it. */
+const selfOrigin = `http://127.0.0.1:${port}`;
+// Next forwards a server action whose page another route serves, and fetches the page an action redirects to, at
+// this origin; without it Next builds one from the request's protocol — https behind a TLS-terminating proxy, which
+// nothing on loopback answers. Next's own `next start` sets it the same way; there is no public option.
+process.env.__NEXT_PRIVATE_ORIGIN = selfOrigin;
+const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Where the page cache renders a missing page: this server, on loopback.
-process.env.__NEXT_PRIVATE_ORIGIN = `http://127.0.0.1:${port}`;
-// Publications changed on another instance (or by this one's actions) empty this process's public page cache.
-watchPublicSiteVersion(() => readPublicSiteVersion(getDb()));
+const publicSite = publicPages({ selfOrigin, distDir, readVersion: () => readPublicSiteVersion(getDb()) });
 
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
 const publicFiles = new Set(
@@ -119,38 +122,23 @@ function cookieReader(header: string | undefined) {
   };
 }
 
-/** The request headers the caches read: the origin, what is asked for, the client router's state, the render token. */
-const VISIT_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto", "accept", ...ROUTER_HEADERS, RENDER_HEADER];
-
-function visitOf(req: http.IncomingMessage): SignedInVisit {
-  // Parsed as Next parses it, so the cache key is the same whichever way a page was stored.
+function visitOf(req: http.IncomingMessage): Visit {
+  // Parsed as Next parses it.
   const url = new URL(req.url ?? "/", "http://localhost");
   const headers = new Headers();
-  for (const name of VISIT_HEADERS) {
-    const value = req.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const cookieHeader = req.headers.cookie;
-  return {
-    method: req.method ?? "GET",
-    pathname: url.pathname,
-    search: url.search,
-    headers,
-    cookieHeader,
-    cookie: cookieReader(cookieHeader),
-  };
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookie: cookieReader(req.headers.cookie) };
 }
 
-/** Sends a cache's answer, gzipped when the client takes it. */
+/** Sends an answer of this server's own, gzipped when the client takes it. */
 function send(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer) {
-  const compress = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const body = answer.body(compress ? "gzip" : "identity");
-  const headers = new Map<string, string[]>();
-  for (const [name, value] of answer.headers) headers.set(name, [...(headers.get(name) ?? []), value]);
-  headers.set("vary", [[...(headers.get("vary") ?? []), "Accept-Encoding"].join(", ")]);
-  if (compress) headers.set("content-encoding", ["gzip"]);
-  headers.set("content-length", [String(body.length)]);
-  for (const [name, values] of headers) res.setHeader(name, values.length === 1 ? values[0]! : values);
+  const compress = answer.body.length > 0 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = compress ? gzipSync(answer.body) : answer.body;
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.setHeader("vary", "Cookie, Accept-Encoding");
+  if (compress) res.setHeader("content-encoding", "gzip");
+  // A 304 names no length: it would have to be the page's own.
+  if (answer.status !== 304) res.setHeader("content-length", String(body.length));
   res.writeHead(answer.status);
   res.end(body);
 }
@@ -177,7 +165,7 @@ const forwardingToken = randomBytes(18).toString("base64url");
  * X-Forwarded-Host and -Proto as this server believes them (lib/site-origin.ts): links, Next's
  * server-action origin check and next-auth all go by them, so a client's own are never passed on.
  */
-function trustForwarding(req: http.IncomingMessage, visit: SignedInVisit) {
+function trustForwarding(req: http.IncomingMessage, visit: Visit) {
   req.headers[FORWARDING_HEADER] = forwardingToken;
   const { host, proto } = trustedForwarding((name) => [req.headers[name]].flat()[0], origins);
   for (const [name, value] of [
@@ -193,9 +181,9 @@ function trustForwarding(req: http.IncomingMessage, visit: SignedInVisit) {
 
 async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   const visit = visitOf(req);
-  // A cache's own render and a forwarded action carry the visitor's origin as this server set it; every other request gets it set now.
-  const cacheRender = isCacheRender(visit.headers);
-  if (!cacheRender && req.headers[FORWARDING_HEADER] !== forwardingToken) trustForwarding(req, visit);
+  // A public page's own render and a forwarded action carry the visitor's origin as this server set it; every other request gets it set now.
+  const ownRender = publicSite.isOwnRender(visit.headers);
+  if (!ownRender && req.headers[FORWARDING_HEADER] !== forwardingToken) trustForwarding(req, visit);
   if (undecodable(visit.pathname)) {
     res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
     res.end("请求的地址无效。");
@@ -208,23 +196,21 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
   );
   if (body.kind === "refused") return refuseBody(req, res, body.refusal);
   if (body.kind === "capped") capBody(req, res, body.bytes, body.refusal);
-  if (!cacheRender) {
-    const answer = isCacheable(visit) ? await cachedPublicPage(visit) : isSignedInPage(visit) ? await cachedSignedInPage(visit) : null;
-    if (answer) {
-      send(req, res, answer);
-      return;
-    }
+  if (!ownRender && isPublicPage(visit)) {
+    const answer = await publicSite.answer(visit, req.headers["if-none-match"]);
+    if (answer) return send(req, res, answer);
   }
-  // The cache's own render gets the placeholder nonce, which each response replaces with its own.
-  const nonce = cacheRender ? placeholderNonce() : newNonce();
-  const policy = contentSecurityPolicy(nonce);
-  delete req.headers[RENDER_HEADER];
-  // Every request Next gets from here has its origin and policy set: proxy.ts leaves them.
+  // Every request Next gets from here has its origin set, and its policy unless it is a public page's render (whose
+  // scripts are taken out and whose answer has a policy without a nonce): proxy.ts leaves both.
   req.headers[FORWARDING_HEADER] = forwardingToken;
-  req.headers["content-security-policy"] = policy;
-  req.headers["x-nonce"] = nonce;
-  res.setHeader("Content-Security-Policy", policy);
-  // What Next renders or runs waits its turn (scripts/lib/request-turns.ts); files and cached answers do not.
+  if (!ownRender) {
+    const nonce = newNonce();
+    const policy = contentSecurityPolicy(nonce);
+    req.headers["content-security-policy"] = policy;
+    req.headers["x-nonce"] = nonce;
+    res.setHeader("Content-Security-Policy", policy);
+  }
+  // What Next renders or runs waits its turn (request-turns.ts); files do not.
   if (!isStaticFile(visit.pathname)) await requestTurn();
   await handle(req, res);
 }
@@ -236,6 +222,10 @@ const server = http.createServer((req, res) => {
     res.end("服务器内部错误，请稍后重试。");
   });
 });
+// Idle connections stay open longer than a reverse proxy keeps its own to us (nginx: 60 s, deploy/nginx): Node's 5 s
+// default closes them first, and a request the proxy sends at that moment is reset (a POST then fails with 502).
+server.keepAliveTimeout = 75_000;
+server.headersTimeout = 80_000;
 server.listen(port, hostname, () => console.log(`✓ 已启动 http://localhost:${port}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

@@ -11,7 +11,7 @@ import path from "node:path";
 
 export const SERVER_MEMORY_FLAGS = ["--max-old-space-size=384", "--max-semi-space-size=8"];
 
-/** The preload's file name, in scripts/lib and, copied there by the build, in the build directory. */
+/** The preload's file name, in server/ and, copied there by the build, in the build directory. */
 export const PRELOAD_FILE = "client-address-preload.cjs";
 
 /** The Node options of the server process, before the program to run: the preload is the build directory's. */

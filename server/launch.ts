@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { serverNodeOptions } from "./server-memory";
+import { serverNodeOptions } from "./memory";
 
 /** Node's arguments for the production server: its options, then the bundled front server. */
 export function frontServerArgs(buildDir: string): string[] {

@@ -1,0 +1,144 @@
+/**
+ * The public site's pages (/open…) as plain, cacheable HTML (issue 21). A public page is a document: it has no React
+ * client components (its tools are public/open-reader.js), so what the front server answers is Next's render without
+ * Next's client runtime and RSC payload — one small same-origin script, so the page's policy is `script-src 'self'`
+ * and needs no per-response nonce. Each answer carries
+ *  - an ETag made of the build, the public site's version (db/queries/public-site-version.ts: the publications'
+ *    triggers move it, and so does every other change public pages show), the display preferences and a
+ *    five-minute period, so a revalidation is answered 304 without rendering while none of them has changed;
+ *  - `Cache-Control: public, max-age=0, s-maxage=1`: a browser revalidates every time; a shared cache (a CDN, or
+ *    nginx: deploy/nginx/tian-banli.conf) keeps the page about a second and then revalidates it. nginx counts
+ *    lifetimes in whole seconds of its clock, so `s-maxage=1` keeps a page for 1–2 s there; `X-Accel-Expires`
+ *    (nginx's own header, which it does not pass on) names the moment instead: the end of the second nearest to
+ *    now, 0.5–1.5 s away. A withdrawal is gone through nginx within that, and from every instance at its commit.
+ * Nothing is kept in this process: every instance answers from the database as it is (docs/decisions/013).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { CARE_COOKIE, LANG_COOKIE, READER_SCRIPT } from "@/lib/public-prefs";
+import { fixedSecurityHeaders, publicContentSecurityPolicy } from "@/lib/security-headers";
+import { originFromHeaders } from "@/lib/site-origin";
+
+/** A request as the front server sees it: method, path and query as Next parses them, the headers it reads, cookies by name. */
+export type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
+
+export type Answer = { status: number; headers: [string, string][]; body: Buffer };
+
+/** How long a shared cache may answer a public page without asking again: a withdrawal is gone within it. */
+export const SHARED_CACHE_SECONDS = 1;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_CACHE_SECONDS}`;
+/** nginx's expiry for a page answered now (see above): the end of the second nearest to now, as seconds since the epoch. */
+export function acceleratedExpiry(now = Date.now()): string {
+  return `@${Math.round(now / 1000)}`;
+}
+
+/** A change that does not move the site's version (none is known) is shown at the latest after this. */
+const ETAG_PERIOD_MS = 5 * 60 * 1000;
+
+/** The portal's 404 page (app/open/(portal)/page-not-found), answered with status 404. */
+export const NOT_FOUND_PATH = "/open/page-not-found";
+
+/** Document requests for public pages; not the client router's RSC fetches, not files or the preference toggle. */
+export function isPublicPage(visit: Visit): boolean {
+  if (visit.method !== "GET" && visit.method !== "HEAD") return false;
+  if (visit.pathname !== "/open" && !visit.pathname.startsWith("/open/")) return false;
+  if (visit.pathname.startsWith("/open/prefs") || /\.[a-z0-9]+$/i.test(visit.pathname)) return false;
+  if (visit.headers.has("rsc") || visit.headers.has("next-router-prefetch") || visit.search.includes("_rsc=")) return false;
+  return true;
+}
+
+/** The HTML without Next's scripts (runtime chunks, inline RSC payload) and their preload hints. */
+export function withoutNextRuntime(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) =>
+      tag.includes(`src="${READER_SCRIPT}"`) ? tag.replace(/\snonce="[^"]*"/, "") : "",
+    )
+    .replace(/<link\b[^>]*\bas="script"[^>]*>/g, "")
+    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, "");
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak or strong, or `*`). */
+export function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
+}
+
+export type PublicPages = {
+  /** The answer to a public page request; null when Next's answer is not a page (it is then left to Next). */
+  answer(visit: Visit, ifNoneMatch: string | undefined): Promise<Answer | null>;
+  /** Whether a request is this module's own render, which goes to Next as it is. */
+  isOwnRender(headers: Headers): boolean;
+};
+
+/**
+ * `selfOrigin`: where this server itself listens (loopback), to render a page through Next as an anonymous visitor;
+ * `readVersion`: the public site's version now; `distDir`: the build, whose BUILD_ID is part of every ETag.
+ */
+export function publicPages(options: { selfOrigin: string; distDir: string; readVersion: () => Promise<number> }): PublicPages {
+  const buildId = fs.readFileSync(path.join(options.distDir, "BUILD_ID"), "utf8").trim();
+  const renderToken = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
+  const RENDER_HEADER = "x-public-render";
+
+  const prefsOf = (visit: Visit) =>
+    [LANG_COOKIE, CARE_COOKIE].flatMap((name) => (visit.cookie(name) ? [`${name}=${visit.cookie(name)}`] : []));
+
+  async function render(visit: Visit): Promise<{ status: number; headers: Headers; html: string } | null> {
+    const origin = new URL(originFromHeaders(visit.headers));
+    const prefs = prefsOf(visit);
+    const response = await fetch(new URL(visit.pathname + visit.search, options.selfOrigin), {
+      headers: {
+        accept: "text/html",
+        "accept-encoding": "identity",
+        ...(prefs.length ? { cookie: prefs.join("; ") } : {}),
+        // Links and 索引号 addresses are built from the origin the visitor asked (as the front server trusts it).
+        "x-forwarded-host": origin.host,
+        "x-forwarded-proto": origin.protocol.replace(":", ""),
+        [RENDER_HEADER]: renderToken,
+      },
+      redirect: "manual",
+    });
+    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) {
+      await response.body?.cancel();
+      return null;
+    }
+    return { status: response.status, headers: response.headers, html: withoutNextRuntime(await response.text()) };
+  }
+
+  function answerOf(status: number, html: string, etag: string | null): Answer {
+    const headers: [string, string][] = [
+      ["content-type", "text/html; charset=utf-8"],
+      ["content-security-policy", publicContentSecurityPolicy()],
+      ...fixedSecurityHeaders(process.env.NODE_ENV === "production").map(({ key, value }): [string, string] => [key.toLowerCase(), value]),
+      // A 404 (a guessed or withdrawn address) is not kept: the next publication may fill it.
+      ["cache-control", etag ? PUBLIC_CACHE_CONTROL : "no-store"],
+      ...(etag ? [["etag", etag] as [string, string], ["x-accel-expires", acceleratedExpiry()] as [string, string]] : []),
+    ];
+    return { status, headers, body: Buffer.from(html) };
+  }
+
+  return {
+    isOwnRender: (headers) => headers.get(RENDER_HEADER) === renderToken,
+    async answer(visit, ifNoneMatch) {
+      const version = await options.readVersion();
+      const period = Math.floor(Date.now() / ETAG_PERIOD_MS);
+      const etag = `W/"${buildId}.${version}.${period}.${prefsOf(visit).join(".") || "-"}"`;
+      if (matchesETag(ifNoneMatch, etag)) {
+        const headers: [string, string][] = [
+          ["etag", etag],
+          ["cache-control", PUBLIC_CACHE_CONTROL],
+          ["x-accel-expires", acceleratedExpiry()],
+        ];
+        return { status: 304, headers, body: Buffer.alloc(0) };
+      }
+      const page = await render(visit);
+      if (!page) return null;
+      if (page.status === 200 && visit.pathname !== NOT_FOUND_PATH) return answerOf(200, page.html, etag);
+      if (page.status !== 404 && visit.pathname !== NOT_FOUND_PATH) return answerOf(page.status, page.html, null);
+      // Where Next finds nothing it answers notFound() with an empty shell that its client runtime would fill in
+      // (vercel/next.js#62228), and public pages keep no runtime: the portal's own 404 page instead.
+      const notFound = visit.pathname === NOT_FOUND_PATH ? page : await render({ ...visit, pathname: NOT_FOUND_PATH, search: "" });
+      return answerOf(404, (notFound ?? page).html, null);
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The public pages as the front server answers them (server/public-pages.ts), against a real HTTP server standing in
+ * for Next: Next's runtime left out, one policy without a nonce, an ETag that a revalidation is answered 304 by without
+ * rendering until the public site's version moves, and the portal's 404 page where Next finds nothing.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  acceleratedExpiry,
+  type Answer,
+  isPublicPage,
+  matchesETag,
+  PUBLIC_CACHE_CONTROL,
+  publicPages,
+  withoutNextRuntime,
+} from "@/server/public-pages";
+
+const header = (answer: Answer | null, name: string) => answer?.headers.find(([n]) => n === name)?.[1];
+
+let renders: { url: string; cookie: string | undefined }[] = [];
+let server: http.Server;
+let version = 7;
+let pages: ReturnType<typeof publicPages>;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    renders.push({ url: req.url ?? "", cookie: req.headers.cookie });
+    const missing = req.url?.startsWith("/open/999");
+    res.writeHead(missing ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
+    res.end(
+      `<html><script src="/open-reader.js" nonce="abc"></script><script>self.__next_f=[]</script>${req.url} ${req.headers.cookie ?? ""}</html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "public-pages-"));
+  fs.writeFileSync(path.join(distDir, "BUILD_ID"), "build-1\n");
+  pages = publicPages({
+    selfOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    distDir,
+    readVersion: async () => version,
+  });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  renders = [];
+});
+
+function visit(path: string, cookies: Record<string, string> = {}) {
+  const url = new URL(path, "http://portal.example.gov.cn");
+  return {
+    method: "GET",
+    pathname: url.pathname,
+    search: url.search,
+    headers: new Headers({ host: "portal.example.gov.cn" }),
+    cookie: (name: string) => cookies[name],
+  };
+}
+
+describe("isPublicPage", () => {
+  it("takes document requests for public pages only", () => {
+    expect(isPublicPage(visit("/open"))).toBe(true);
+    expect(isPublicPage(visit("/open/12"))).toBe(true);
+    expect(isPublicPage(visit("/open/search?q=博士"))).toBe(true);
+    expect(isPublicPage(visit("/opening"))).toBe(false);
+    expect(isPublicPage(visit("/work"))).toBe(false);
+    expect(isPublicPage(visit("/open/prefs?lang=hant"))).toBe(false);
+    expect(isPublicPage(visit("/open/feed.xml"))).toBe(false);
+    expect(isPublicPage({ ...visit("/open"), method: "POST" })).toBe(false);
+    expect(isPublicPage({ ...visit("/open"), headers: new Headers({ rsc: "1" }) })).toBe(false);
+  });
+});
+
+describe("the public pages", () => {
+  it("answers the page without Next's runtime, under a policy without a nonce, cacheable by a shared cache for a second", async () => {
+    const page = (await pages.answer(visit("/open/12"), undefined))!;
+    expect(page.status).toBe(200);
+    const html = page.body.toString();
+    expect(html).not.toContain("__next_f");
+    expect(html).toContain('<script src="/open-reader.js"></script>');
+    expect(header(page, "content-security-policy")).toContain("script-src 'self';");
+    expect(header(page, "content-security-policy")).not.toContain("nonce");
+    expect(header(page, "cache-control")).toBe(PUBLIC_CACHE_CONTROL);
+    expect(header(page, "x-content-type-options")).toBe("nosniff");
+    expect(header(page, "etag")).toMatch(/^W\/"build-1\.7\./);
+  });
+
+  it("answers a revalidation 304 without rendering while the site's version stands, and renders again once it moves", async () => {
+    const etag = header(await pages.answer(visit("/open/12"), undefined), "etag")!;
+    const again = (await pages.answer(visit("/open/12"), etag))!;
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(renders).toHaveLength(1);
+    version += 1;
+    const moved = (await pages.answer(visit("/open/12"), etag))!;
+    expect(moved.status).toBe(200);
+    expect(header(moved, "etag")).not.toBe(etag);
+    expect(renders).toHaveLength(2);
+  });
+
+  it("renders with the display preferences only, and gives each preference its own ETag", async () => {
+    const plain = (await pages.answer(visit("/open"), undefined))!;
+    const hant = (await pages.answer(visit("/open", { "open-lang": "hant", "authjs.session-token": "secret" }), header(plain, "etag")))!;
+    expect(hant.status).toBe(200);
+    expect(renders.map((r) => r.cookie)).toEqual([undefined, "open-lang=hant"]);
+    expect(header(hant, "etag")).not.toBe(header(plain, "etag"));
+  });
+
+  it("answers the portal's 404 page where Next finds nothing, not kept by any cache", async () => {
+    const missing = (await pages.answer(visit("/open/999"), undefined))!;
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toContain("/open/page-not-found");
+    expect(header(missing, "cache-control")).toBe("no-store");
+    expect(header(missing, "etag")).toBeUndefined();
+    expect((await pages.answer(visit("/open/page-not-found"), undefined))?.status).toBe(404);
+  });
+});
+
+describe("withoutNextRuntime", () => {
+  it("drops Next's scripts, inline payload and script preloads, and keeps the reader script without a nonce", () => {
+    const html = [
+      '<head><link rel="stylesheet" href="/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/x.js"/></head>',
+      '<body><p>正文</p><script src="/_next/static/chunks/a.js" async=""></script>',
+      '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])</script>',
+      '<script src="/open-reader.js" defer="" nonce="n"></script></body>',
+    ].join("");
+    expect(withoutNextRuntime(html)).toBe(
+      '<head><link rel="stylesheet" href="/a.css"/></head><body><p>正文</p><script src="/open-reader.js" defer=""></script></body>',
+    );
+  });
+});
+
+describe("acceleratedExpiry", () => {
+  it("names the end of the second nearest to now, so nginx keeps a page 0.5–1.5 s (its clock counts whole seconds)", () => {
+    expect(acceleratedExpiry(1_000_200)).toBe("@1000");
+    expect(acceleratedExpiry(1_000_700)).toBe("@1001");
+  });
+});
+
+describe("matchesETag", () => {
+  it("finds the tag in a list, weak or strong, and takes *", () => {
+    expect(matchesETag('W/"a", W/"b"', 'W/"b"')).toBe(true);
+    expect(matchesETag('"b"', 'W/"b"')).toBe(true);
+    expect(matchesETag("*", 'W/"b"')).toBe(true);
+    expect(matchesETag('W/"c"', 'W/"b"')).toBe(false);
+    expect(matchesETag(undefined, 'W/"b"')).toBe(false);
+  });
+});
