@@ -11,6 +11,9 @@
  * both instances and nginx are polled until the reply is gone from the public page, the search, the feed and
  * the sitemap.
  *
+ * Before the walk, sign-in state is checked across the instances directly: a lock, an address's failures and a
+ * signed-out session made on one instance hold on the other.
+ *
  * Printed and asserted: every write answered {ok: true} is in the database; no mail was sent twice and every
  * mail marked sent arrived; 180's event log holds every step the walk took, in order; no GET failed during
  * the switch-over (nginx retries them on the other instance) and what the POSTs that hit the dying instance
@@ -26,7 +29,8 @@ import { createDatabase } from "../../scripts/lib/create-database";
 import { callServerAction, serverActionIds } from "../../scripts/lib/server-action";
 import { mintSessionToken } from "../../scripts/lib/session-cookie";
 import type { Response as PlaywrightResponse } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { ACCOUNT_LIMIT, DEFAULT_ADDRESS_LIMIT } from "../../lib/sign-in-limits";
+import { DEMO_PASSWORD, expect, test } from "../fixtures";
 import { region } from "../proposal-page";
 import {
   colleagueOnlyReads,
@@ -65,6 +69,7 @@ import {
 } from "./cluster";
 import { MULTI } from "./env";
 import { Load, type Sample, writesPresent } from "./load";
+import { signInAt, signOutAt, statusAt } from "./sign-in";
 
 /** The withdrawn reply must be gone from every instance and from nginx within this. */
 const WITHDRAWAL_LIMIT_MS = 2000;
@@ -163,6 +168,23 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
   const redirect = await viaNginx("/work");
   expect(redirect.status).toBe(307);
   expect(new URL(redirect.location!, MULTI.origin).origin).toBe(MULTI.origin);
+
+  // Sign-in state is the database's, not an instance's: an account locked on A is locked on B, failures from one
+  // address count on both, and a session signed out on A opens nothing on B.
+  const [baseA, baseB] = MULTI.appPorts.map((port) => `http://127.0.0.1:${port}`) as [string, string];
+  for (let n = 0; n < ACCOUNT_LIMIT.maxFailures; n++) await signInAt(baseA, "czj-fz", "wrong-password", "10.20.0.1");
+  const lockedOnB = await signInAt(baseB, "czj-fz", DEMO_PASSWORD, "10.20.0.2");
+  expect.soft(lockedOnB, "an account locked on A, signed in on B with its right password").toMatchObject({ session: null, code: "locked" });
+  const address = "10.20.0.3";
+  for (let n = 0; n < DEFAULT_ADDRESS_LIMIT.maxFailures; n++) await signInAt(n % 2 ? baseA : baseB, `nobody-${n}`, "wrong-password", address);
+  const throttled = await signInAt(baseA, "ghzyj-fz", DEMO_PASSWORD, address);
+  expect.soft(throttled, "an address with its failures split between A and B, signing in on A").toMatchObject({ session: null, code: "throttled" });
+  const signedInOnB = await signInAt(baseB, "ghzyj-fz", DEMO_PASSWORD, "10.20.0.4");
+  expect(signedInOnB.session, `a sign-in on B: ${JSON.stringify(signedInOnB)}`).toBeTruthy();
+  expect.soft(await statusAt(baseA, "/work", signedInOnB.session!), "B's session on A").toBe(200);
+  expect(await signOutAt(baseA, signedInOnB.session!, "10.20.0.4")).toBeLessThan(400);
+  expect.soft(await statusAt(baseB, "/work", signedInOnB.session!), "the session signed out on A, replayed on B").toBe(307);
+  say("登录状态跨实例：A 上锁定的账户在 B 上也锁定；一个地址在 A、B 上的失败合计限流；A 上退出的会话在 B 上失效");
 
   // Mail: every account gets an address, and the administrator turns mail on in the settings, through nginx.
   await sql("update users set email = username || '@example.gov.cn', email_digest = false");

@@ -324,7 +324,7 @@ describe("the other proposals", () => {
     const returned = [];
     for (const p of handling) {
       const last = await db.select().from(signOffs).where(eq(signOffs.proposalId, p.id)).orderBy(desc(signOffs.id)).get();
-      if (last?.decision === "return" && !!last.comment) returned.push(p);
+      if (last?.decision === "return" && last.comment) returned.push(p);
     }
     expect(returned.length).toBeGreaterThanOrEqual(1);
     const overdue = [];

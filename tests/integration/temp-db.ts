@@ -28,7 +28,16 @@ export async function tempDatabase(from?: string): Promise<TempDatabase> {
     const { name, url } = await createPgDatabase(from && pgDatabaseName(from));
     if (!from) await migratePostgres(url);
     const db = openAt(url);
-    return { db, location: url, dir, cleanup: once(async () => (await closeDatabase(db), await dropPgDatabase(name), removeDir())) };
+    return {
+      db,
+      location: url,
+      dir,
+      cleanup: once(async () => {
+        await closeDatabase(db);
+        await dropPgDatabase(name);
+        removeDir();
+      }),
+    };
   }
   const { db, file, cleanup } = tempSqliteDatabase(from, dir);
   return { db, location: file, dir, cleanup };
@@ -45,7 +54,14 @@ export function tempSqliteDatabase(
   const file = path.join(dir, "test.db");
   if (from) fs.copyFileSync(from, file);
   const db = openDatabase(file);
-  return { db, file, cleanup: once(async () => (await closeDatabase(db), fs.rmSync(dir, { recursive: true, force: true }))) };
+  return {
+    db,
+    file,
+    cleanup: once(async () => {
+      await closeDatabase(db);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }),
+  };
 }
 
 /** A cleanup that runs once however often it is called. */
