@@ -132,8 +132,8 @@ function draftPool(database: string, unitId: number): Promise<{ id: number; vers
 
 /** bench/results.json: the last run on each engine. A file of one record without `engine` is from before PostgreSQL: SQLite's. */
 function writeResults(file: string, run: BenchResults): void {
-  const old = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults | BenchResults[]) : [];
-  const runs = Array.isArray(old) ? old : [{ ...old, engine: old.engine ?? "sqlite" }];
+  const old = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults | Omit<BenchResults, "engine">) : [];
+  const runs: BenchResults[] = Array.isArray(old) ? old : [{ engine: "sqlite", ...old }];
   const at = runs.findIndex((r) => r.engine === run.engine);
   if (at >= 0) runs[at] = run;
   else runs.push(run);
