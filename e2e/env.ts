@@ -3,22 +3,13 @@
  * runs it on a PostgreSQL database of its own (e2e_<port>, on PG_TEST_URL's server or the local socket's)
  * instead of a SQLite file; its own default port lets both runs exist side by side.
  */
-import os from "node:os";
+import { defaultPgServer, onServer } from "../scripts/lib/create-database";
 
 const engine = process.env.E2E_ENGINE === "postgresql" ? "postgresql" : "sqlite";
 const port = Number(process.env.E2E_PORT ?? (engine === "postgresql" ? 3101 : 3100));
 
-/** The PostgreSQL server's URL with another database name. */
-export function onServer(base: string, database: string): string {
-  const url = new URL(base);
-  url.pathname = `/${database}`;
-  return url.href;
-}
-
-// Without PG_TEST_URL (scripts/ensure-postgres.sh sets it), the local socket as this OS user, as psql would
-// connect (node-postgres needs the name spelled out where USER is unset).
-const pgServer =
-  process.env.PG_TEST_URL ?? `postgresql:///postgres?host=/var/run/postgresql&user=${encodeURIComponent(os.userInfo().username)}`;
+// PG_TEST_URL (scripts/ensure-postgres.sh sets it), else the local socket.
+const pgServer = defaultPgServer();
 const databaseUrl = engine === "postgresql" ? onServer(pgServer, `e2e_${port}`) : undefined;
 const attachmentsDir = `data/e2e-${port}-attachments`;
 

@@ -4,7 +4,8 @@
  * loopback; one PostgreSQL database multi_<port> on PG_TEST_URL's server (or the local socket's). The browser
  * reaches nginx by a real-looking name, mapped to loopback in Chromium only (--host-resolver-rules).
  */
-import { E2E, onServer } from "../env";
+import { onServer } from "../../scripts/lib/create-database";
+import { E2E } from "../env";
 
 const nginxPort = Number(process.env.MULTI_PORT ?? 3550);
 const host = "tian.example.gov.cn";

@@ -131,14 +131,17 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   return { file, seconds, proposals: stats.told, published, fellBack: stats.fellBack };
 }
 
-/** A digest of the migrations in the working tree: the cached database is kept migrated per digest. */
-function migrationsDigest(): string {
+/**
+ * A digest of a migrations folder in the working tree (SQLite's unless told): the cached database is kept
+ * migrated per digest (scripts/bench/postgres.ts: its PostgreSQL copy per digest of both).
+ */
+export function migrationsDigest(dir = MIGRATIONS_DIR): string {
   const hash = createHash("sha256");
-  for (const name of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+  for (const name of fs.readdirSync(dir).sort()) {
     if (!name.endsWith(".sql")) continue;
-    hash.update(name).update(fs.readFileSync(path.join(MIGRATIONS_DIR, name)));
+    hash.update(name).update(fs.readFileSync(path.join(dir, name)));
   }
-  hash.update(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json")));
+  hash.update(fs.readFileSync(path.join(dir, "meta", "_journal.json")));
   return hash.digest("hex").slice(0, 10);
 }
 

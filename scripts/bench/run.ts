@@ -2,9 +2,9 @@
  * npm run bench (issue #10): the production server on a database of 100,000 proposals, driven with
  * autocannon on loopback, every scenario first with one connection (service time) and then with
  * twenty (throughput), for a fixed time each. Writes bench/results.json and prints the table with the
- * targets. See bench/README.md.
+ * targets. See bench/README.md. `--db postgres` measures the same data on PostgreSQL (scripts/bench/postgres.ts).
  *
- *   tsx scripts/bench/run.ts [--no-build] [--regenerate] [--next-start] [--duration S] [--warmup S] [--only a,b] [--out FILE]
+ *   tsx scripts/bench/run.ts [--db sqlite|postgres] [--pg URL] [--no-build] [--regenerate] [--next-start] [--duration S] [--warmup S] [--only a,b] [--out FILE]
  */
 import Database from "better-sqlite3";
 import { execSync } from "node:child_process";
@@ -14,17 +14,23 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
+import type { Engine } from "@/db/engine";
+import { defaultPgServer } from "../lib/create-database";
+import { readDatabase } from "../lib/read-database";
 import { actionResult, encodeActionArguments, serverActionIds } from "../lib/server-action";
 import { mintSessionToken, SESSION_COOKIE } from "../lib/session-cookie";
 import { firstLoadJs, type FirstLoad } from "./first-load";
 import { ensureBenchDatabase, freshCopy } from "./generate";
 import { probe, runPhase, settle, type PhaseResult, type RequestSpec } from "./load";
+import { ensureBenchPostgres, freshPostgresCopy } from "./postgres";
 import { build, freePort, serverKind, start } from "./server";
 import { filterPools, randomFilterPaths, type FilterPools } from "./staff-filters";
 import { report, SCENARIOS, type BenchResults, type ScenarioName, type ScenarioResult } from "./targets";
 
 const { values: args } = parseArgs({
   options: {
+    db: { type: "string", default: "sqlite" },
+    pg: { type: "string", default: defaultPgServer() },
     "no-build": { type: "boolean", default: false },
     regenerate: { type: "boolean", default: false },
     "next-start": { type: "boolean", default: false },
@@ -35,6 +41,12 @@ const { values: args } = parseArgs({
   },
 });
 
+const ENGINES: Record<string, Engine> = { sqlite: "sqlite", postgres: "postgresql", postgresql: "postgresql" };
+const engine: Engine =
+  ENGINES[args.db] ??
+  (() => {
+    throw new Error(`--db sqlite or --db postgres, not ${args.db}`);
+  })();
 const DIST_DIR = ".next-bench";
 const RUN_DB = path.resolve("data", "bench-run.db");
 const DURATION = Number(args.duration);
@@ -104,19 +116,29 @@ function fixture(file: string): Fixture {
   }
 }
 
-/** jiangmj's proposals a draft can be saved on now (lead unit, accepted, in handling), with their versions. */
-function draftPool(file: string, unitId: number): { id: number; version: number }[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare(
-        `select p.id, p.version from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead'
-         where a.unit_id = ? and a.status = 'accepted' and p.status in ('handling', 'rehandling') order by p.id`,
-      )
-      .all(unitId) as { id: number; version: number }[];
-  } finally {
-    db.close();
-  }
+/**
+ * jiangmj's proposals a draft can be saved on now (lead unit, accepted, in handling), with their versions:
+ * from the server's database (a SQLite file or a postgres:// URL), which the scenario's saves change.
+ */
+function draftPool(database: string, unitId: number): Promise<{ id: number; version: number }[]> {
+  return readDatabase(database, (db) =>
+    db.rows<{ id: number; version: number }>(
+      `select p.id, p.version from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead'
+       where a.unit_id = ? and a.status = 'accepted' and p.status in ('handling', 'rehandling') order by p.id`,
+      unitId,
+    ),
+  );
+}
+
+/** bench/results.json: the last run on each engine. A file of one record without `engine` is from before PostgreSQL: SQLite's. */
+function writeResults(file: string, run: BenchResults): void {
+  const old = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults | Omit<BenchResults, "engine">) : [];
+  const runs: BenchResults[] = Array.isArray(old) ? old : [{ engine: "sqlite", ...old }];
+  const at = runs.findIndex((r) => r.engine === run.engine);
+  if (at >= 0) runs[at] = run;
+  else runs.push(run);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
 }
 
 /** The first refused draft save of the run (what the action answered), for the log. */
@@ -174,7 +196,7 @@ function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: 
 }
 
 async function main() {
-  say(`开始：${machine()}`);
+  say(`开始（${engine}）：${machine()}`);
   fs.mkdirSync("data", { recursive: true });
   // The build (another process) and the data (this one) at the same time.
   if (!args["no-build"]) say(`next build → ${DIST_DIR}（日志 data/bench-build.log）…`);
@@ -186,8 +208,16 @@ async function main() {
   if (built instanceof Error) throw built;
   if (built !== null) say(`构建完成，用时 ${built.toFixed(0)} 秒`);
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
-  freshCopy(cached, RUN_DB);
-  const fx = fixture(RUN_DB);
+  let database = RUN_DB;
+  let dropRunDatabase = async () => {};
+  if (engine === "postgresql") {
+    const run = await freshPostgresCopy(args.pg, (await ensureBenchPostgres(args.pg, cached)).name);
+    database = run.url;
+    dropRunDatabase = run.drop;
+  } else freshCopy(cached, RUN_DB);
+  // From the cached SQLite file on both engines: the PostgreSQL database is db:copy's verified copy of it,
+  // and these figures (and the FTS5 count, SQLite's own) are the same there.
+  const fx = fixture(cached);
   say(
     `数据：${fx.proposals} 件提案；详情页 /open/${fx.detailId}（正文 ${fx.detailLength} 字）；“${SEARCH_2CHAR}” ${fx.searchHits.two} 条，“${SEARCH_4CHAR}” ${fx.searchHits.four} 条`,
   );
@@ -198,6 +228,7 @@ async function main() {
   const serverOptions = {
     distDir: DIST_DIR,
     databasePath: RUN_DB,
+    databaseUrl: engine === "postgresql" ? database : undefined,
     port,
     authSecret,
     logFile: path.join("data", "bench-server.log"),
@@ -210,7 +241,7 @@ async function main() {
   const results: ScenarioResult[] = [];
   const firstLoads: FirstLoad[] = [];
   try {
-    const cookie = async (user: string) => `${SESSION_COOKIE}=${await mintSessionToken(RUN_DB, authSecret, user)}`;
+    const cookie = async (user: string) => `${SESSION_COOKIE}=${await mintSessionToken(database, authSecret, user)}`;
     const staff = { handler: await cookie("jiangmj"), director: await cookie("dengmj"), coordinator: await cookie("coordinator") };
     const actionId = serverActionIds(DIST_DIR).get("app/(staff)/proposals/[id]/actions.ts#saveReplyDraft");
     if (!actionId) throw new Error("saveReplyDraft is not in the build's server-reference manifest");
@@ -220,7 +251,7 @@ async function main() {
       headers: { ...BROWSER, ...(cookieHeader ? { cookie: cookieHeader } : {}) },
     });
     const q = (word: string) => `/open/search?q=${encodeURIComponent(word)}`;
-    const specs: Record<ScenarioName, () => RequestSpec> = {
+    const specs: Record<ScenarioName, () => RequestSpec | Promise<RequestSpec>> = {
       static: () => get("/humans.txt"),
       "public-detail": () => get(`/open/${fx.detailId}`),
       "public-list": () => get("/open"),
@@ -235,8 +266,8 @@ async function main() {
         const headers = { ...BROWSER, cookie: staff.coordinator };
         return { ...get(next(), staff.coordinator), build: () => ({ path: next(), headers }) };
       },
-      "draft-save": () => {
-        const pool = draftPool(RUN_DB, fx.handlerUnitId);
+      "draft-save": async () => {
+        const pool = await draftPool(database, fx.handlerUnitId);
         if (pool.length < 40) throw new Error(`Only ${pool.length} proposals to save drafts on`);
         return draftSaveSpec(baseURL, actionId, staff.handler, pool);
       },
@@ -255,9 +286,9 @@ async function main() {
       // One request first: a page that does not answer 2xx (a sign-in redirect, an error) is reported before
       // it is measured, and a page slower than a whole phase is not put under load (it would keep the server
       // busy long after the phase): its one answer is its c1 figure, and c20 counts an error per connection.
-      let first = await probe(baseURL, specs[name](), PROBE_TIMEOUT);
+      let first = await probe(baseURL, await specs[name](), PROBE_TIMEOUT);
       // The first request of a route also loads its code: when it was slow (but answered), the second one decides.
-      if (first.ms > DURATION * 1000 && first.status !== 0) first = await probe(baseURL, specs[name](), PROBE_TIMEOUT);
+      if (first.ms > DURATION * 1000 && first.status !== 0) first = await probe(baseURL, await specs[name](), PROBE_TIMEOUT);
       if (!first.ok)
         say(
           `${name}: 预检请求未成功（${first.error ?? `HTTP ${first.status}`}），以下计为错误${first.body ? `：${first.body.replaceAll("\n", " ")}` : ""}`,
@@ -284,14 +315,14 @@ async function main() {
         // Warm-up for the quick pages (the JIT); a slow page is warm after its probe, and a warm-up would only
         // leave renders queued in front of the measured phase.
         if (WARMUP > 0 && first.ms < 500) {
-          const warm = await runPhase(baseURL, specs[name](), 4, WARMUP);
+          const warm = await runPhase(baseURL, await specs[name](), 4, WARMUP);
           const failures = Object.entries(warm.statusCodes).filter(([code]) => !code.startsWith("2"));
           if (failures.length > 0) say(`${name}: 预热时的非 2xx 响应 ${failures.map(([code, n]) => `${code}×${n}`).join(" ")}`);
         }
         await settle(baseURL, "/humans.txt", 10);
-        c1 = await runPhase(baseURL, specs[name](), 1, DURATION);
+        c1 = await runPhase(baseURL, await specs[name](), 1, DURATION);
         await settle(baseURL, "/humans.txt", 10);
-        c20 = await runPhase(baseURL, specs[name](), 20, DURATION);
+        c20 = await runPhase(baseURL, await specs[name](), 20, DURATION);
       }
       // Renders still running after the phase (the server does not stop work for a closed connection) would
       // weigh on the next scenario: when the server is not quick again within 10 s, it is restarted.
@@ -319,17 +350,18 @@ async function main() {
     }
   } finally {
     await server.stop();
+    await dropRunDatabase();
   }
   const staticRps = results.find((r) => r.name === "static")?.c20.rps ?? Number.NaN;
   for (const r of results) r.ratio = Math.round((r.c20.rps / staticRps) * 1000) / 1000;
   const out: BenchResults = {
+    engine,
     proposals: fx.proposals,
     rssMaxMB: Math.max(rssMaxMB, server.rssMaxMB()),
     publicFirstLoadJsKB: firstLoads[0]!.gzipKB,
     scenarios: results,
   };
-  fs.mkdirSync(path.dirname(args.out), { recursive: true });
-  fs.writeFileSync(args.out, `${JSON.stringify(out, null, 2)}\n`);
+  writeResults(args.out, out);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(RUN_DB + suffix, { force: true });
   const { text } = report(out);
   process.stdout.write(`\n${text}\n`);

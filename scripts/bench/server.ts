@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { attachmentsDirFor } from "@/db/client";
 import { bundleServer, FRONT_SERVER_SOURCE } from "../lib/bundle-server";
 import { frontServerArgs } from "../../server/launch";
 import { serverNodeOptions } from "../../server/memory";
@@ -92,7 +93,10 @@ export const serverKind = (nextStart: boolean) => (!nextStart && fs.existsSync(F
 
 export async function start(options: {
   distDir: string;
+  /** The SQLite file; on PostgreSQL where the server keeps its files (published PDFs, attachments). */
   databasePath: string;
+  /** PostgreSQL: the server's DATABASE_URL (and ATTACHMENTS_DIR beside databasePath, which that engine requires). */
+  databaseUrl?: string;
   port: number;
   authSecret: string;
   logFile: string;
@@ -115,6 +119,9 @@ export async function start(options: {
       NODE_ENV: "production",
       NEXT_DIST_DIR: options.distDir,
       DATABASE_PATH: options.databasePath,
+      // Empty on SQLite, so that a DATABASE_URL of the environment does not take the server to PostgreSQL.
+      DATABASE_URL: options.databaseUrl ?? "",
+      ...(options.databaseUrl ? { ATTACHMENTS_DIR: attachmentsDirFor(options.databasePath) } : {}),
       AUTH_SECRET: options.authSecret,
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",

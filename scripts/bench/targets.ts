@@ -1,4 +1,5 @@
 /** The targets of issue #10 and the table `npm run bench` prints. */
+import type { Engine } from "@/db/engine";
 
 export const SCENARIOS = [
   "static",
@@ -21,7 +22,14 @@ export type Latency = { rps: number; p50: number; p95: number; p99: number };
 /** One scenario in bench/results.json. */
 export type ScenarioResult = { name: ScenarioName; c1: Latency; c20: Latency & { errors: number }; ratio: number };
 
-export type BenchResults = { proposals: number; rssMaxMB: number; publicFirstLoadJsKB: number; scenarios: ScenarioResult[] };
+/** One run in bench/results.json (records without `engine`, from before PostgreSQL was measured, are SQLite's). */
+export type BenchResults = {
+  engine: Engine;
+  proposals: number;
+  rssMaxMB: number;
+  publicFirstLoadJsKB: number;
+  scenarios: ScenarioResult[];
+};
 
 type Check = { label: string; pass: boolean; value: string };
 
@@ -113,7 +121,7 @@ export function report(r: BenchResults): { text: string; met: number; total: num
   met += globals.filter((c) => c.pass).length;
   total += globals.length;
   const text = [
-    `proposals ${r.proposals}; latencies in ms; rps = responses per second; ratio = c20 rps / static c20 rps`,
+    `${r.engine}, proposals ${r.proposals}; latencies in ms; rps = responses per second; ratio = c20 rps / static c20 rps`,
     "",
     table([header, ...rows]),
     "",
