@@ -22,7 +22,10 @@ export function proxy(request: NextRequest) {
   let policy: string | null = null;
   if (!headers.has(FORWARDING_HEADER)) {
     const forwarded = trustedForwarding((name) => request.headers.get(name) ?? undefined, origins);
-    for (const [name, value] of [["x-forwarded-host", forwarded.host], ["x-forwarded-proto", forwarded.proto]] as const) {
+    for (const [name, value] of [
+      ["x-forwarded-host", forwarded.host],
+      ["x-forwarded-proto", forwarded.proto],
+    ] as const) {
       if (value) headers.set(name, value);
       else headers.delete(name);
     }

@@ -25,10 +25,18 @@ export function QueueSection({
         {title}
         <span className={`rounded-full px-2 text-xs ${count ? "bg-brand-600 text-white" : "bg-slate-200 text-slate-600"}`}>{count}</span>
       </h2>
-      {count === 0 ? <p className="rounded border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-500">{empty}</p> : children}
+      {count === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-500">{empty}</p>
+      ) : (
+        children
+      )}
       {shown < count && (
         <p className="mt-2 text-sm text-slate-600">
-          共 {count} 件，此处按期限先后列出最紧急的 {shown} 件；其余请在<Link href="/proposals" className="underline">全部提案</Link>中筛选查看。
+          共 {count} 件，此处按期限先后列出最紧急的 {shown} 件；其余请在
+          <Link href="/proposals" className="underline">
+            全部提案
+          </Link>
+          中筛选查看。
         </p>
       )}
     </section>

@@ -172,8 +172,22 @@ export function ReceiptForm({ action, hidden, respondent, onPaper = false, headi
           error={errors.contactReport}
           onChange={set("contactReport")}
         />
-        <ChoiceGroup name="attitude" legend="办理态度" choices={SATISFACTION_CHOICES} value={answers.attitude} error={errors.attitude} onChange={set("attitude")} />
-        <ChoiceGroup name="result" legend="办理结果" choices={SATISFACTION_CHOICES} value={answers.result} error={errors.result} onChange={set("result")} />
+        <ChoiceGroup
+          name="attitude"
+          legend="办理态度"
+          choices={SATISFACTION_CHOICES}
+          value={answers.attitude}
+          error={errors.attitude}
+          onChange={set("attitude")}
+        />
+        <ChoiceGroup
+          name="result"
+          legend="办理结果"
+          choices={SATISFACTION_CHOICES}
+          value={answers.result}
+          error={errors.result}
+          onChange={set("result")}
+        />
         <div className="space-y-1">
           <label htmlFor={opinionId} className="block text-sm font-medium text-slate-800">
             意见和建议
@@ -232,7 +246,8 @@ export function ReceiptForm({ action, hidden, respondent, onPaper = false, headi
             <dd className="whitespace-pre-line break-words">{answers.opinion.trim() || "（未填写）"}</dd>
           </dl>
           <p className="text-sm text-slate-700">
-            {unsatisfied ? "选择“不满意”后，提案将交承办单位重新办理并再次答复。" : "提交后，承办单位和交办单位将收到通知。"}回执提交后不能修改。
+            {unsatisfied ? "选择“不满意”后，提案将交承办单位重新办理并再次答复。" : "提交后，承办单位和交办单位将收到通知。"}
+            回执提交后不能修改。
           </p>
           <div className="flex flex-col gap-2 sm:flex-row [&_.btn]:min-h-11 [&_.btn]:justify-center">
             <SubmitButton>{onPaper ? "录入纸质回执" : "提交回执"}</SubmitButton>

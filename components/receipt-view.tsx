@@ -39,7 +39,9 @@ export function ReceiptView({ receipt, showName = false }: { receipt: ReceiptVie
       <dt className="text-slate-500">提交时间</dt>
       <dd>
         {dateTimeInChina(receipt.submittedAt)}
-        {receipt.onPaper && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">纸质回执，由{receipt.recordedBy}代录</span>}
+        {receipt.onPaper && (
+          <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">纸质回执，由{receipt.recordedBy}代录</span>
+        )}
       </dd>
     </dl>
   );

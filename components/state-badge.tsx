@@ -11,5 +11,7 @@ const TONES: Record<ProposalState, string> = {
 };
 
 export function StateBadge({ state }: { state: ProposalState }) {
-  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[state]}`}>{PROPOSAL_STATE_LABELS[state]}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONES[state]}`}>{PROPOSAL_STATE_LABELS[state]}</span>
+  );
 }

@@ -27,7 +27,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <p>
             <time className="mr-2 text-slate-500">{dateTimeInChina(e.createdAt)}</time>
             <strong className="font-semibold">{eventLabel(e.action)}</strong>
-            {e.related?.number != null && e.related.kind && <span className="ml-1">（与{proposalLabel(e.related.number, e.related.kind)}）</span>}
+            {e.related?.number != null && e.related.kind && (
+              <span className="ml-1">（与{proposalLabel(e.related.number, e.related.kind)}）</span>
+            )}
             {e.actor && <span className="ml-2 text-slate-600">{e.actor}</span>}
             {e.fromState && e.toState && e.fromState !== e.toState && (
               <span className="ml-2 text-xs text-slate-500">

@@ -56,11 +56,13 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
   function upload(file: File) {
     const key = nextKey.current++;
     const base = { key, name: file.name, size: file.size };
-    if (file.size > maxBytes) return { ...base, status: "failed", message: `文件超过 ${Math.floor(maxBytes / (1024 * 1024))} MB` } satisfies Item;
+    if (file.size > maxBytes)
+      return { ...base, status: "failed", message: `文件超过 ${Math.floor(maxBytes / (1024 * 1024))} MB` } satisfies Item;
     const request = new XMLHttpRequest();
     request.open("POST", `/api/uploads?purpose=${purpose}`);
     request.upload.onprogress = (e) => {
-      if (e.lengthComputable) update(key, (i) => (i.status === "uploading" ? { ...i, percent: Math.floor((e.loaded / e.total) * 100) } : i));
+      if (e.lengthComputable)
+        update(key, (i) => (i.status === "uploading" ? { ...i, percent: Math.floor((e.loaded / e.total) * 100) } : i));
     };
     request.onload = () => {
       if (request.status === 200) {
@@ -136,7 +138,11 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
       )}
       <ul aria-label="已选择的文件" aria-live="polite" className="space-y-1">
         {items.map((item) => (
-          <li key={item.key} data-upload-failed={item.status === "failed" || undefined} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm">
+          <li
+            key={item.key}
+            data-upload-failed={item.status === "failed" || undefined}
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-slate-50 px-2 py-1 text-sm"
+          >
             <span className="min-w-0 break-all text-slate-800">{item.name}</span>
             <span className="text-xs text-slate-600">{fileSize(item.size)}</span>
             {item.status === "uploading" && (
@@ -152,7 +158,12 @@ export function UploadField({ label, name, purpose, accept, hint, maxBytes, maxF
               </span>
             )}
             {item.status === "failed" && <span className="text-xs font-medium text-red-700">上传失败：{item.message}</span>}
-            <button type="button" onClick={() => remove(item)} className="ml-auto text-xs text-brand-700 underline hover:text-brand-800" aria-label={`${item.status === "uploading" ? "取消" : "移除"} ${item.name}`}>
+            <button
+              type="button"
+              onClick={() => remove(item)}
+              className="ml-auto text-xs text-brand-700 underline hover:text-brand-800"
+              aria-label={`${item.status === "uploading" ? "取消" : "移除"} ${item.name}`}
+            >
               {item.status === "uploading" ? "取消" : "移除"}
             </button>
           </li>

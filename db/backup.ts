@@ -15,7 +15,18 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Tables whose row counts a backup and a restore print, so the operator can see what they hold. */
-export const COUNTED_TABLES = ["units", "users", "proposals", "assignments", "reply_drafts", "replies", "receipts", "attachments", "events", "notifications"] as const;
+export const COUNTED_TABLES = [
+  "units",
+  "users",
+  "proposals",
+  "assignments",
+  "reply_drafts",
+  "replies",
+  "receipts",
+  "attachments",
+  "events",
+  "notifications",
+] as const;
 
 export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
 
@@ -88,7 +99,9 @@ export const FILE_TABLES = ["attachments", "reply_files", "meeting_photos"] as c
 
 /** The storage paths the database names (proposals' attachments, replies' files, meetings' photos) that are not in the attachments folder. */
 function missingAttachmentFiles(db: Database.Database, attachmentsDir: string): string[] {
-  const present = FILE_TABLES.filter((name) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined);
+  const present = FILE_TABLES.filter(
+    (name) => db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined,
+  );
   const sql = present.map((name) => `select storage_path from ${name}`).join(" union all ");
   const rows = db.prepare(sql).all() as { storage_path: string }[];
   return rows.map((r) => r.storage_path).filter((p) => !fs.existsSync(path.join(attachmentsDir, p)));
@@ -160,7 +173,9 @@ export type BackupSummary = {
  */
 export async function backupDatabase(source: string, options: BackupOptions = {}): Promise<BackupSummary> {
   if (!fs.existsSync(source)) throw new BackupError(`数据库文件不存在：${source}`);
-  const file = path.resolve(options.file ?? path.join(options.dir ?? path.join(path.dirname(source), "backups"), backupFileName(source, options.now ?? new Date())));
+  const file = path.resolve(
+    options.file ?? path.join(options.dir ?? path.join(path.dirname(source), "backups"), backupFileName(source, options.now ?? new Date())),
+  );
   if (fs.existsSync(file)) throw new BackupError(`备份文件已存在，未覆盖：${file}`);
   const attachmentsFrom = options.attachmentsDir ?? siblingAttachmentsDir(source);
   const attachmentsTo = siblingAttachmentsDir(file);
@@ -204,7 +219,14 @@ export async function backupDatabase(source: string, options: BackupOptions = {}
   }
   // The .db appears last: a backup file with its name is a complete backup.
   fs.renameSync(partial, file);
-  return { file, bytes: fs.statSync(file).size, attachmentsDir: attachmentsTo, attachmentFiles: countFiles(attachmentsTo), counts, missingAttachments };
+  return {
+    file,
+    bytes: fs.statSync(file).size,
+    attachmentsDir: attachmentsTo,
+    attachmentFiles: countFiles(attachmentsTo),
+    counts,
+    missingAttachments,
+  };
 }
 
 /** The backups of `source` in `dir` (`<name>-YYYYMMDD-HHMMSS.db`), newest first; copies set aside by a restore are not. */
@@ -260,7 +282,8 @@ export function assertNotInUse(file: string): void {
     db.exec("BEGIN EXCLUSIVE; COMMIT;");
   } catch (error) {
     if (error instanceof DatabaseInUseError) throw error;
-    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY") || (error as { code?: string }).code?.startsWith("SQLITE_LOCKED")) throw inUse();
+    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY") || (error as { code?: string }).code?.startsWith("SQLITE_LOCKED"))
+      throw inUse();
     throw error;
   } finally {
     db.close();
@@ -316,7 +339,9 @@ export function restoreDatabase(backupFile: string, target: string, options: Res
       if (problems.length > 0) throw new BackupError(`备份文件未通过完整性检查（integrity_check），未恢复：\n${problems.join("\n")}`);
       db.pragma("journal_mode = DELETE");
       counts = countRows(db);
-      missingAttachments = options.skipAttachments ? missingAttachmentFiles(db, attachmentsDir) : missingAttachmentFiles(db, backupAttachments);
+      missingAttachments = options.skipAttachments
+        ? missingAttachmentFiles(db, attachmentsDir)
+        : missingAttachmentFiles(db, backupAttachments);
     } finally {
       db.close();
     }
@@ -331,7 +356,10 @@ export function restoreDatabase(backupFile: string, target: string, options: Res
   try {
     assertNotInUse(target);
     if (fs.existsSync(target)) {
-      const asideFile = path.join(options.asideDir ?? path.join(path.dirname(target), "backups"), `${path.basename(target, path.extname(target))}-before-restore-${timestamp(options.now ?? new Date())}.db`);
+      const asideFile = path.join(
+        options.asideDir ?? path.join(path.dirname(target), "backups"),
+        `${path.basename(target, path.extname(target))}-before-restore-${timestamp(options.now ?? new Date())}.db`,
+      );
       if (fs.existsSync(asideFile)) throw new BackupError(`文件已存在，未覆盖：${asideFile}`);
       move(target, asideFile);
       replaced = { file: asideFile, attachmentsDir: null };

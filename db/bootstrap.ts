@@ -10,7 +10,10 @@ import { logEvent } from "./queries/events";
  * ADMIN_PASSWORD or is generated and returned once for the console; it must be changed at first sign-in.
  * Returns null when the database already has users.
  */
-export async function bootstrapAdmin(db: Db, password = process.env.ADMIN_PASSWORD): Promise<{ username: string; password: string; generated: boolean } | null> {
+export async function bootstrapAdmin(
+  db: Db,
+  password = process.env.ADMIN_PASSWORD,
+): Promise<{ username: string; password: string; generated: boolean } | null> {
   const count = (await db.select({ n: sql<number>`count(*)` }).from(users).get())?.n ?? 0;
   if (count > 0) return null;
   const generated = !password;

@@ -74,7 +74,9 @@ test("a co-handling unit asks to lead; the form preselects 改由本单位主办
   await accept.getByLabel("申请调整的理由").fill("口袋公园用地规划由我局负责，申请改由我局主办。");
   await accept.getByRole("button", { name: "申请调整" }).click();
   await expect(accept).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "承办单位" }).getByRole("listitem").filter({ hasText: "重庆高新区规划和自然资源局" })).toContainText("申请调整中");
+  await expect(
+    page.getByRole("region", { name: "承办单位" }).getByRole("listitem").filter({ hasText: "重庆高新区规划和自然资源局" }),
+  ).toContainText("申请调整中");
 
   await page.context().clearCookies();
   await loginAs("coordinator");

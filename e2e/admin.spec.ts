@@ -63,7 +63,9 @@ test("bad input in the unit form gets Chinese errors and creates nothing", async
   await expect(page).toHaveURL(/\/admin\/units\/new$/);
 });
 
-test("an admin saves a seeded user unchanged: the demo's phone written as letters write it (023—68511253) is accepted", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("an admin saves a seeded user unchanged: the demo's phone written as letters write it (023—68511253) is accepted", {
+  tag: "@issue-16",
+}, async ({ page, loginAs }) => {
   await loginAs("admin");
   await page.goto("/admin/users?q=jiangmj");
   await page.getByRole("link", { name: "jiangmj", exact: true }).click();

@@ -50,7 +50,10 @@ test("the coordinator opens proposal 180 with its units and timeline", async ({ 
   await expect(page.getByRole("heading", { name: "办理记录" })).toBeVisible();
 });
 
-test("a co-handling unit's 办理记录 shows neither the lead director's 退回修改 comment nor the members' receipt opinions; the lead unit's does", async ({ page, loginAs }) => {
+test("a co-handling unit's 办理记录 shows neither the lead director's 退回修改 comment nor the members' receipt opinions; the lead unit's does", async ({
+  page,
+  loginAs,
+}) => {
   // A proposal of the demo with a 退回修改 comment, and one with a receipt opinion, both co-handled by 创新服务中心 (cxfwzx).
   const db = new Database(E2E.databasePath, { readonly: true });
   const find = (action: string) =>

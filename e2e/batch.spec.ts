@@ -24,10 +24,18 @@ test("批量交办, 批量签收 and the letters of a selection as one PDF", asy
     await row.getByRole("checkbox").check();
   }
   // One row lacks its lead unit: nothing is assigned.
-  await assign.getByRole("row").filter({ hasText: titles[0] }).getByLabel(/的主办单位$/).selectOption({ label: "重庆高新区科技创新局" });
+  await assign
+    .getByRole("row")
+    .filter({ hasText: titles[0] })
+    .getByLabel(/的主办单位$/)
+    .selectOption({ label: "重庆高新区科技创新局" });
   await assign.getByRole("button", { name: "交办所选提案" }).click();
   await expect(assign.getByRole("status")).toContainText("提交的内容有误");
-  await assign.getByRole("row").filter({ hasText: titles[1] }).getByLabel(/的主办单位$/).selectOption({ label: "重庆高新区科技创新局" });
+  await assign
+    .getByRole("row")
+    .filter({ hasText: titles[1] })
+    .getByLabel(/的主办单位$/)
+    .selectOption({ label: "重庆高新区科技创新局" });
   await assign.getByRole("button", { name: "交办所选提案" }).click();
   await expect(assign.getByRole("status")).toContainText("已交办 2 件");
   for (const id of ids) {
@@ -48,7 +56,10 @@ test("批量交办, 批量签收 and the letters of a selection as one PDF", asy
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  const letters = [await prepareJointReply(`关于批量下载答复函的建议甲（${stamp}）`, []), await prepareJointReply(`关于批量下载答复函的建议乙（${stamp}）`, [])];
+  const letters = [
+    await prepareJointReply(`关于批量下载答复函的建议甲（${stamp}）`, []),
+    await prepareJointReply(`关于批量下载答复函的建议乙（${stamp}）`, []),
+  ];
   await page.context().clearCookies();
   await loginAs("coordinator");
   const pdf = await page.request.get(`/batch/letters.pdf?${letters.map((l) => `replies=${l.replyId}`).join("&")}`);

@@ -23,7 +23,10 @@ test.beforeAll(async () => {
     detached: true,
   });
   for (let i = 0; i < 240; i++) {
-    const up = await fetch(`${origin}/login`).then((r) => r.ok, () => false);
+    const up = await fetch(`${origin}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -34,7 +37,9 @@ test.afterAll(() => {
   if (server.pid) process.kill(-server.pid, "SIGTERM");
 });
 
-test("under next dev a visitor returns to the page asked for, and a one-time password leads to the password page once", async ({ page }) => {
+test("under next dev a visitor returns to the page asked for, and a one-time password leads to the password page once", async ({
+  page,
+}) => {
   const db = new Database(dbPath);
   db.prepare("update users set must_change_password = 1 where username = 'dqgzb'").run();
   db.close();

@@ -21,7 +21,10 @@ async function shoot(page: Page, name: string) {
   if (desktop) await page.setViewportSize(desktop);
 }
 
-test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the 分管领导 returns it once, then passes it; the director signs", async ({ page, loginAs }) => {
+test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the 分管领导 returns it once, then passes it; the director signs", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(180_000);
   const title = "关于推动科技型企业孵化的建议（分办测试）";
   const { id } = await registeredProposal(title);
@@ -129,7 +132,9 @@ test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the �
   await expect(returned).toContainText("分管领导周文斌退回修改意见：请补充孵化企业的融资支持情况。");
   await returned.getByRole("link", { name: "修改答复函" }).click();
   const editor = region(page, /答复函草稿/);
-  await editor.getByLabel("答复正文").fill("一、工作开展情况\n\n已建成科技企业孵化器 6 家。\n\n二、融资支持\n\n设立孵化企业融资风险补偿资金。");
+  await editor
+    .getByLabel("答复正文")
+    .fill("一、工作开展情况\n\n已建成科技企业孵化器 6 家。\n\n二、融资支持\n\n设立孵化企业融资风险补偿资金。");
   await editor.getByRole("button", { name: "保存草稿" }).click();
   await expect(region(page, /当前第 2 稿/)).toBeVisible();
   await region(page, "提交审签").getByRole("button", { name: "提交审签" }).click();
@@ -137,7 +142,9 @@ test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the �
 
   // 周文斌 passes it on.
   await as("zhouwb");
-  await region(page, /分管领导审核答复函（第 2 稿）/).getByRole("button", { name: "审核通过" }).click();
+  await region(page, /分管领导审核答复函（第 2 稿）/)
+    .getByRole("button", { name: "审核通过" })
+    .click();
   // Passed on, the draft leaves the 分管领导's hands: the panel goes, the log says so.
   await expect(region(page, "办理记录")).toContainText("分管领导审核通过");
   await expect(region(page, /分管领导审核答复函/)).toHaveCount(0);
@@ -147,7 +154,9 @@ test("科技创新局 divides a proposal to 科技综合科 and 蒋明杰; the �
   await as("dengmj", "/work");
   await expect(region(page, /^待审签答复函/).getByRole("link", { name: new RegExp(title) })).toBeVisible();
   await page.goto(url);
-  await region(page, /审签答复函（第 2 稿）/).getByRole("button", { name: "同意签发" }).click();
+  await region(page, /审签答复函（第 2 稿）/)
+    .getByRole("button", { name: "同意签发" })
+    .click();
   await expect(region(page, /^答复函发文字号/)).toContainText(new RegExp(`渝高新科函〔${new Date().getFullYear()}〕\\d+号`));
   const timeline = region(page, "办理记录");
   for (const step of ["分办", "分管领导退回修改", "分管领导审核通过", "同意签发"]) await expect(timeline).toContainText(step);

@@ -80,16 +80,24 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
 
   await as("jiangmj", url);
   await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
-  await region(/答复函草稿/).getByRole("link", { name: "修改答复函" }).click();
+  await region(/答复函草稿/)
+    .getByRole("link", { name: "修改答复函" })
+    .click();
   await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
-  await region(/答复函草稿/).getByLabel("答复正文").fill(REPLY_180_PARAGRAPHS.join("\n\n"));
-  await region(/答复函草稿/).getByRole("button", { name: "保存草稿" }).click();
+  await region(/答复函草稿/)
+    .getByLabel("答复正文")
+    .fill(REPLY_180_PARAGRAPHS.join("\n\n"));
+  await region(/答复函草稿/)
+    .getByRole("button", { name: "保存草稿" })
+    .click();
   await expect(region(/当前第 2 稿/)).toBeVisible();
   await region("提交审签").getByRole("button", { name: "提交审签" }).click();
   await expect(page.getByText("待审签").first()).toBeVisible();
 
   await as("dengmj", url);
-  await region(/审签答复函（第 2 稿）/).getByRole("button", { name: "同意签发" }).click();
+  await region(/审签答复函（第 2 稿）/)
+    .getByRole("button", { name: "同意签发" })
+    .click();
   const year = new Date().getFullYear();
   const letter = region(/^答复函发文字号/);
   await expect(letter).toContainText(new RegExp(`渝高新科函〔${year}〕\\d+号`));
@@ -121,7 +129,11 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   }
   await page.locator("ol.portal-results > li").filter({ hasText: letterTitle }).getByRole("link", { name: letterTitle }).click();
   await expect(page).toHaveURL(/\/open\/\d+$/);
-  const cell = (label: string) => page.getByRole("table", { name: "信息属性" }).locator("th", { hasText: `[ ${label} ]` }).locator("xpath=following-sibling::td[1]");
+  const cell = (label: string) =>
+    page
+      .getByRole("table", { name: "信息属性" })
+      .locator("th", { hasText: `[ ${label} ]` })
+      .locator("xpath=following-sibling::td[1]");
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   await expect(cell("索引号")).toHaveText(indexNumber);
   await expect(cell("索引号")).toHaveText(new RegExp(`^1150010700927688XM/${year}-\\d{5}$`));
@@ -137,4 +149,3 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await page.getByRole("link", { name: "繁體版" }).click();
   await expect(page.getByText("[ 發布機構 ]")).toBeVisible();
 });
-

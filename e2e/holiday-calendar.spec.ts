@@ -32,7 +32,10 @@ async function dueLine(page: Page) {
   return page.getByRole("region", { name: "承办单位" }).getByRole("listitem").filter({ hasText: "办复期限" }).first();
 }
 
-test("a deadline in a year not yet entered is provisional until the administrator enters the year", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("a deadline in a year not yet entered is provisional until the administrator enters the year", { tag: "@issue-16" }, async ({
+  page,
+  loginAs,
+}) => {
   // Three roles and six page loads: longer than the default 30 s on a busy machine.
   test.setTimeout(90_000);
   const proposal = proposalDueIn2027();
@@ -55,7 +58,12 @@ test("a deadline in a year not yet entered is provisional until the administrato
   await expect(page.getByRole("row", { name: /^2026年/ })).toContainText("春节 2月15日至2月23日放假，共9天；2月14日、2月28日上班");
   const reviewHeading = page.getByRole("heading", { level: 2, name: /需核对的期限/ });
   await expect(reviewHeading).not.toHaveText("需核对的期限（0 项）");
-  await expect(page.getByRole("row").filter({ hasText: `暂定：${WHY_2027}` }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `暂定：${WHY_2027}` })
+      .first(),
+  ).toBeVisible();
   await noAxeViolations(page);
 
   // A notice whose days do not add up is refused, with the holiday named, and nothing is saved.
@@ -92,7 +100,9 @@ test("a deadline in a year not yet entered is provisional until the administrato
     await expect(page.getByRole("note")).toContainText("2027年节假日安排尚未录入");
   }
   await page.goto("/admin/audit");
-  await expect(page.getByRole("row").filter({ hasText: "修改节假日安排" }).filter({ hasText: "2027年：放假 1 天，调休上班 0 天" })).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "修改节假日安排" }).filter({ hasText: "2027年：放假 1 天，调休上班 0 天" }),
+  ).toBeVisible();
 });
 
 /** The first demo proposal matching a condition on its row (p) and lead assignment (a). */
@@ -100,7 +110,9 @@ function demoProposal(where: string): number {
   const db = new Database(E2E.databasePath, { readonly: true });
   try {
     const row = db
-      .prepare(`select p.id from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead' and a.status <> 'withdrawn' where ${where} order by p.id limit 1`)
+      .prepare(
+        `select p.id from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead' and a.status <> 'withdrawn' where ${where} order by p.id limit 1`,
+      )
       .get() as { id: number } | undefined;
     if (!row) throw new Error(`no demo proposal where ${where}`);
     return row.id;
@@ -109,10 +121,15 @@ function demoProposal(where: string): number {
   }
 }
 
-test("every deadline on the proposal page says how it was counted: 签收, 协办意见, 办复, 回执, 公开", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("every deadline on the proposal page says how it was counted: 签收, 协办意见, 办复, 回执, 公开", { tag: "@issue-16" }, async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(60_000);
   await loginAs("coordinator");
-  await page.goto(`/proposals/${demoProposal("a.status = 'pending' and exists (select 1 from assignments c where c.proposal_id = p.id and c.role = 'co')")}`);
+  await page.goto(
+    `/proposals/${demoProposal("a.status = 'pending' and exists (select 1 from assignments c where c.proposal_id = p.id and c.role = 'co')")}`,
+  );
   const units = page.getByRole("region", { name: "承办单位" });
   for (const label of ["办复期限", "协办意见期限", "签收期限"]) {
     const note = units.locator("details", { hasText: `${label}如何计算` }).first();
@@ -120,7 +137,9 @@ test("every deadline on the proposal page says how it was counted: 签收, 协�
     await expect(note).toContainText(/自\d{4}-\d{2}-\d{2}起.*截止\d{4}-\d{2}-\d{2}/);
   }
 
-  await page.goto(`/proposals/${demoProposal("p.status = 'replied' and not exists (select 1 from replies r join publications pub on pub.reply_id = r.id where r.proposal_id = p.id)")}`);
+  await page.goto(
+    `/proposals/${demoProposal("p.status = 'replied' and not exists (select 1 from replies r join publications pub on pub.reply_id = r.id where r.proposal_id = p.id)")}`,
+  );
   for (const label of ["回执期限", "公开期限"]) {
     const note = page.locator("details", { hasText: `${label}如何计算` }).last();
     await note.getByText(`${label}如何计算`).click();

@@ -23,7 +23,10 @@ function htmlErrors(pages: Map<string, string>): Record<string, string[]> {
   });
   let out = "";
   try {
-    out = execFileSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", ...files.map((f) => f.file)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    out = execFileSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", ...files.map((f) => f.file)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch (error) {
     // vnu exits non-zero when it found errors; its report is on stderr.
     out = (error as { stderr?: string }).stderr ?? "";
@@ -32,7 +35,10 @@ function htmlErrors(pages: Map<string, string>): Record<string, string[]> {
   }
   const messages = out.trim() ? (JSON.parse(out) as { messages: VnuMessage[] }).messages.filter((m) => m.type === "error") : [];
   return Object.fromEntries(
-    files.map(({ name, file }) => [name, messages.filter((m) => m.url?.endsWith(`/${path.basename(file)}`)).map((m) => `${m.lastLine}: ${m.message}`)]),
+    files.map(({ name, file }) => [
+      name,
+      messages.filter((m) => m.url?.endsWith(`/${path.basename(file)}`)).map((m) => `${m.lastLine}: ${m.message}`),
+    ]),
   );
 }
 

@@ -120,7 +120,10 @@ test("the coordinator registers one proposal through the form and lands on its p
   await expect(page.getByLabel("标题")).toHaveValue("另一件");
 });
 
-test("a 9 MB attachment is uploaded as it is chosen, shown with its status, and registered with the proposal", async ({ page, loginAs }) => {
+test("a 9 MB attachment is uploaded as it is chosen, shown with its status, and registered with the proposal", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(90_000);
   const title = `关于大附件验收${Date.now().toString(36)}的建议`;
   fs.mkdirSync(OUT, { recursive: true });
@@ -139,7 +142,9 @@ test("a 9 MB attachment is uploaded as it is chosen, shown with its status, and 
   await page.getByLabel("附件", { exact: true }).setInputFiles([pdf, exe]);
   const files = page.getByRole("list", { name: "已选择的文件" });
   await expect(files.getByRole("listitem").filter({ hasText: "现场照片合集.pdf" })).toContainText("已上传", { timeout: 30_000 });
-  await expect(files.getByRole("listitem").filter({ hasText: "说明.pdf" })).toContainText("上传失败：附件“说明.pdf”的内容与扩展名不符，请确认文件未损坏");
+  await expect(files.getByRole("listitem").filter({ hasText: "说明.pdf" })).toContainText(
+    "上传失败：附件“说明.pdf”的内容与扩展名不符，请确认文件未损坏",
+  );
   // Not sent while a file failed; removed (from the keyboard), it is.
   await page.getByRole("button", { name: "登记提案" }).click();
   await expect(page.getByText("有文件上传失败，请移除或重新选择后再提交")).toBeVisible();

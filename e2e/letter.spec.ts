@@ -24,7 +24,10 @@ function row<T>(sql: string, ...params: unknown[]): T {
 }
 
 const replyOf = (title: string) =>
-  row<{ id: number; doc_number: string }>("select r.id, r.doc_number from replies r join proposals p on p.id = r.proposal_id where p.title = ?", title);
+  row<{ id: number; doc_number: string }>(
+    "select r.id, r.doc_number from replies r join proposals p on p.id = r.proposal_id where p.title = ?",
+    title,
+  );
 
 test("the print view of proposal 180 keeps its GB/T 9704 layout", async ({ page, loginAs }) => {
   // The submitted draft (version 2) is the sample's letter and never changes, whatever other tests do to 180.
@@ -95,7 +98,11 @@ test("letters download as PDF and DOCX for those who may read them, and not for 
   expect(anonymous.headers().location).toContain("/login?callbackUrl=");
 });
 
-test("the receipt link on a letter opens the form without signing in, submits once, then is refused", async ({ page, browser, loginAs }) => {
+test("the receipt link on a letter opens the form without signing in, submits once, then is refused", async ({
+  page,
+  browser,
+  loginAs,
+}) => {
   const joint = replyOf(JOINT);
   await loginAs("coordinator");
   await page.goto(`/letters/${joint.id}/print`);
@@ -113,9 +120,18 @@ test("the receipt link on a letter opens the form without signing in, submits on
   await form.goto(first);
   await expect(form.getByRole("heading", { level: 1 })).toHaveText(JOINT);
   await expect(form.getByText(joint.doc_number)).toBeVisible();
-  await form.getByRole("group", { name: /走访\/沟通情况/ }).getByLabel("已走访面商").check();
-  await form.getByRole("group", { name: /办理态度/ }).getByLabel("满意", { exact: true }).check();
-  await form.getByRole("group", { name: /办理结果/ }).getByLabel("基本满意").check();
+  await form
+    .getByRole("group", { name: /走访\/沟通情况/ })
+    .getByLabel("已走访面商")
+    .check();
+  await form
+    .getByRole("group", { name: /办理态度/ })
+    .getByLabel("满意", { exact: true })
+    .check();
+  await form
+    .getByRole("group", { name: /办理结果/ })
+    .getByLabel("基本满意")
+    .check();
   await form.getByRole("button", { name: "下一步：核对回执" }).click();
   await expect(form.getByRole("heading", { name: "请核对回执内容" })).toBeVisible();
   await form.getByRole("button", { name: "提交回执" }).click();

@@ -10,7 +10,9 @@ import { demoProposal, writtenFor } from "./prepared-proposal";
 const AGAIN = "关于进一步推进老旧小区加装电梯工作的建议";
 const EARLIER = "关于加快老旧小区加装电梯的建议";
 
-test("the coordinator links a proposal raised again to the earlier one after confirming, and undoes it with a reason", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("the coordinator links a proposal raised again to the earlier one after confirming, and undoes it with a reason", {
+  tag: "@issue-16",
+}, async ({ page, loginAs }) => {
   const again = await demoProposal(AGAIN);
   const earlier = await demoProposal(EARLIER);
   await loginAs("coordinator");

@@ -25,7 +25,9 @@ test("one 座谈会 covers two proposals, each records it as met in person", asy
   await expect(page.getByRole("checkbox", { name: "刘新荣", exact: true })).toBeChecked();
   await page.getByLabel("地点").fill("科技创新局三楼会议室");
   await page.getByLabel("参加的单位人员").fill("邓敏军局长、蒋明杰");
-  await page.getByLabel("会议纪要").fill("刘新荣委员介绍了两件建议的考虑；科技创新局介绍了孵化体系建设的进展和明年计划，双方商定下月实地走访。");
+  await page
+    .getByLabel("会议纪要")
+    .fill("刘新荣委员介绍了两件建议的考虑；科技创新局介绍了孵化体系建设的进展和明年计划，双方商定下月实地走访。");
   await noAxeViolations(page);
   await page.getByRole("button", { name: "保存会议记录" }).click();
   await expect(page).toHaveURL(/\/meetings\/\d+$/);
@@ -94,7 +96,11 @@ async function expectPhotosShown(page: Page, count: number) {
   return section;
 }
 
-test("a 座谈会 recorded with two photos: its page shows them, the office sees them, another unit cannot fetch one", async ({ page, context, loginAs }) => {
+test("a 座谈会 recorded with two photos: its page shows them, the office sees them, another unit cannot fetch one", async ({
+  page,
+  context,
+  loginAs,
+}) => {
   // Many pages in one walk: 20–29 s alone here, past 30 s with the rest of the suite beside it.
   test.setTimeout(90_000);
   const stamp = Date.now();

@@ -28,7 +28,14 @@ async function answer(page: Page, a: Answers) {
 }
 
 /** The lead unit's second reply: a contact, a draft, 提交审签; then the director's 同意签发. */
-async function replyAgain(page: Page, as: (login: string, url: string) => Promise<void>, url: string, handler: string, director: string, body: string) {
+async function replyAgain(
+  page: Page,
+  as: (login: string, url: string) => Promise<void>,
+  url: string,
+  handler: string,
+  director: string,
+  body: string,
+) {
   await as(handler, url);
   await expect(page.getByText("重新办理（第2轮）", { exact: true })).toBeVisible();
   const contact = page.getByRole("region", { name: "添加沟通记录", exact: true });
@@ -45,7 +52,10 @@ async function replyAgain(page: Page, as: (login: string, url: string) => Promis
   await page.getByRole("region", { name: "提交审签", exact: true }).getByRole("button", { name: "提交审签" }).click();
   await expect(page.getByText("待审签").first()).toBeVisible();
   await as(director, url);
-  await page.getByRole("region", { name: /审签答复函/ }).getByRole("button", { name: "同意签发" }).click();
+  await page
+    .getByRole("region", { name: /审签答复函/ })
+    .getByRole("button", { name: "同意签发" })
+    .click();
   await expect(page.getByText("已答复").first()).toBeVisible();
 }
 
@@ -162,7 +172,10 @@ test("the same on a phone: a joint proposal answered by 刘新荣 and his co-sig
   await page.getByRole("region", { name: "提交审签", exact: true }).getByRole("button", { name: "提交审签" }).click();
   await expect(page.getByText("待审签").first()).toBeVisible();
   await as("dengmj", staffUrl);
-  await page.getByRole("region", { name: /审签答复函/ }).getByRole("button", { name: "同意签发" }).click();
+  await page
+    .getByRole("region", { name: /审签答复函/ })
+    .getByRole("button", { name: "同意签发" })
+    .click();
   await expect(page.getByText("已答复").first()).toBeVisible();
 
   // The co-signer answers their own receipt on the phone; the letter is addressed to them.

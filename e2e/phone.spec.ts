@@ -50,7 +50,10 @@ async function everyNavLinkFits(page: Page, labels: string[]) {
   }
 }
 
-test("the 菜单 holds the account links too and works by keyboard: Escape closes it, Enter and Space toggle it, Tab goes into it", async ({ page, loginAs }) => {
+test("the 菜单 holds the account links too and works by keyboard: Escape closes it, Enter and Space toggle it, Tab goes into it", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("coordinator");
   await page.goto("/work");
   await openMenu(page);
@@ -84,7 +87,10 @@ test("the coordinator's 菜单 reaches 待办, 全部提案, 督办 and 统计, 
   await everyNavLinkFits(page, ["待办", "全部提案", "督办", "面商座谈", "批量办理", "统计"]);
 });
 
-test("the coordinator's proposal pages fit 390 px: filtering the list, a proposal to assign, one being handled, one replied", async ({ page, loginAs }) => {
+test("the coordinator's proposal pages fit 390 px: filtering the list, a proposal to assign, one being handled, one replied", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(60_000);
   await loginAs("coordinator");
   await page.goto("/proposals");
@@ -92,7 +98,10 @@ test("the coordinator's proposal pages fit 390 px: filtering the list, a proposa
   await page.getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/status=registered/);
   await fitsThePhone(page);
-  await page.getByRole("link", { name: /^第\d+号(提案|建议)/ }).first().click();
+  await page
+    .getByRole("link", { name: /^第\d+号(提案|建议)/ })
+    .first()
+    .click();
   await expect(page.getByRole("region", { name: "交办" })).toBeVisible();
   await fitsThePhone(page);
 
@@ -131,7 +140,10 @@ test("邓敏军 signs a reply off at 390 px through the 审签 form", async ({ p
   await everyNavLinkFits(page, ["待办", "全部提案", "面商座谈"]);
 
   await page.goto("/work");
-  await page.getByRole("region", { name: /待审签答复函/ }).getByRole("link", { name: /手机屏幕上审签的提案/ }).click();
+  await page
+    .getByRole("region", { name: /待审签答复函/ })
+    .getByRole("link", { name: /手机屏幕上审签的提案/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/proposals/${id}$`));
   const signOff = page.getByRole("region", { name: /审签答复函（第 \d+ 稿）/ });
   await expect(signOff).toBeVisible();
@@ -157,7 +169,10 @@ test("the administrator's pages fit 390 px", async ({ page, loginAs }) => {
   expect(labels).toEqual(["概览", "单位", "用户", "届次会议", "主题分类", "系统设置", "节假日", "安全审计"]);
   for (const label of labels.slice(1)) {
     await page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: label, exact: true }).click();
-    await expect(page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "系统管理" }).getByRole("link", { name: label, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await fitsThePhone(page);
   }
   for (const path of ["/admin/users/new", "/admin/units/new", "/admin/sessions/new"]) {

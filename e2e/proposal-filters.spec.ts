@@ -46,7 +46,13 @@ async function exported(page: Page): Promise<string[]> {
 
 /** The count the form shows: 共 N 件. */
 async function shownTotal(page: Page): Promise<number> {
-  return Number(/共 (\d+) 件/.exec((await filters(page).getByText(/^共 \d+ 件$/).textContent()) ?? "")?.[1]);
+  return Number(
+    /共 (\d+) 件/.exec(
+      (await filters(page)
+        .getByText(/^共 \d+ 件$/)
+        .textContent()) ?? "",
+    )?.[1],
+  );
 }
 
 test("the coordinator filters the list, the address keeps the filters, and 导出台账 exports the rows listed", async ({ page, loginAs }) => {
@@ -90,7 +96,10 @@ test("the coordinator filters the list, the address keeps the filters, and 导�
   expect(await listed(page)).toEqual(closed);
 
   // The export holds the rows listed, in the list's order (other specs may add a proposal in between: read both again then).
-  await expect(page.getByRole("link", { name: /^导出台账（筛选结果 \d+ 件）$/ })).toHaveAttribute("href", "/proposals/ledger.xlsx?kind=proposal&status=closed&q=%E5%88%98%E6%96%B0%E8%8D%A3");
+  await expect(page.getByRole("link", { name: /^导出台账（筛选结果 \d+ 件）$/ })).toHaveAttribute(
+    "href",
+    "/proposals/ledger.xlsx?kind=proposal&status=closed&q=%E5%88%98%E6%96%B0%E8%8D%A3",
+  );
   await expect(async () => {
     await page.reload();
     expect(await exported(page)).toEqual(await listed(page));
@@ -99,7 +108,9 @@ test("the coordinator filters the list, the address keeps the filters, and 导�
   // 超期: every row listed is overdue by at least the days asked for, and its export is the same rows.
   await filters(page).getByRole("link", { name: "清除条件" }).click();
   await expect(page).toHaveURL(/\/proposals$/);
-  await filters(page).getByLabel(/^办复超期/).fill("1");
+  await filters(page)
+    .getByLabel(/^办复超期/)
+    .fill("1");
   await filters(page).getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/\/proposals\?overdue=1$/);
   const overdue = await rows(page).locator("td:last-child").allTextContents();
@@ -107,7 +118,9 @@ test("the coordinator filters the list, the address keeps the filters, and 导�
   const days = overdue.map((cell) => Number(/超期(\d+)天/.exec(cell)?.[1] ?? 0));
   expect(days.every((d) => d >= 1)).toBe(true);
   const most = Math.max(...days);
-  await filters(page).getByLabel(/^办复超期/).fill(String(most));
+  await filters(page)
+    .getByLabel(/^办复超期/)
+    .fill(String(most));
   await filters(page).getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(new RegExp(`overdue=${most}$`));
   const longest = await rows(page).locator("td:last-child").allTextContents();

@@ -27,7 +27,9 @@ test("原文下载 serves the full publication as PDF, nothing for a summary, 40
   expect((await request.get("/open/999999/letter.pdf")).status()).toBe(404);
 });
 
-test("原文下载 is printed once per letter: twenty concurrent anonymous downloads are served fast from one printing", async ({ request }) => {
+test("原文下载 is printed once per letter: twenty concurrent anonymous downloads are served fast from one printing", async ({
+  request,
+}) => {
   test.setTimeout(60_000);
   const data = (await (await request.get("/open/data.json")).json()) as { items: OpenItem[] };
   // Not the item the test above downloads.
@@ -50,7 +52,10 @@ test("原文下载 is printed once per letter: twenty concurrent anonymous downl
     expect(new Set(answers.map((a) => a.body.toString("base64"))).size).toBe(1);
   }
   expect(cold.answers[0]!.body.equals(warm.answers[0]!.body)).toBe(true);
-  test.info().annotations.push({ type: "原文下载", description: `20 concurrent downloads: ${cold.seconds.toFixed(1)} s when first asked for, ${warm.seconds.toFixed(1)} s after` });
+  test.info().annotations.push({
+    type: "原文下载",
+    description: `20 concurrent downloads: ${cold.seconds.toFixed(1)} s when first asked for, ${warm.seconds.toFixed(1)} s after`,
+  });
   expect(cold.seconds).toBeLessThan(10);
   expect(warm.seconds).toBeLessThan(5);
   // One printing, stored once: a single file for the publication.

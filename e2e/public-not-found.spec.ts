@@ -41,7 +41,9 @@ for (const [what, path] of [
   });
 }
 
-test("the print view of an unknown reply is a 404 too, and the 404 page's own address is no 200", { tag: "@issue-16" }, async ({ request }) => {
+test("the print view of an unknown reply is a 404 too, and the 404 page's own address is no 200", { tag: "@issue-16" }, async ({
+  request,
+}) => {
   expect((await request.get("/open/999999/print")).status()).toBe(404);
   expect((await request.get("/open/page-not-found")).status()).toBe(404);
 });

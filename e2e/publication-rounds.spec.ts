@@ -36,7 +36,10 @@ async function publicState(page: Page, p: Published) {
   return { detail, inSearch, inFeed: feed.includes(`/open/${p.publicationId}<`), inSitemap: sitemap.includes(`/open/${p.publicationId}<`) };
 }
 
-test("the two published replies of 第205号 are told apart, and each is withdrawn and republished on its own", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("the two published replies of 第205号 are told apart, and each is withdrawn and republished on its own", { tag: "@issue-16" }, async ({
+  page,
+  loginAs,
+}) => {
   const [first, second] = twoRounds() as [Published, Published];
   expect([first.round, second.round]).toEqual([1, 2]);
 

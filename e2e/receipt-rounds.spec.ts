@@ -8,23 +8,37 @@ import { expect, test, type Page } from "./fixtures";
 import { prepareJointReply } from "./prepared-proposal";
 
 async function answer(page: Page, a: { contact: string; attitude: string; result: string; opinion?: string }) {
-  await page.getByRole("group", { name: /走访\/沟通情况/ }).getByLabel(a.contact, { exact: true }).check();
-  await page.getByRole("group", { name: /办理态度/ }).getByLabel(a.attitude, { exact: true }).check();
-  await page.getByRole("group", { name: /办理结果/ }).getByLabel(a.result, { exact: true }).check();
+  await page
+    .getByRole("group", { name: /走访\/沟通情况/ })
+    .getByLabel(a.contact, { exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: /办理态度/ })
+    .getByLabel(a.attitude, { exact: true })
+    .check();
+  await page
+    .getByRole("group", { name: /办理结果/ })
+    .getByLabel(a.result, { exact: true })
+    .check();
   if (a.opinion) await page.getByLabel("意见和建议").fill(a.opinion);
   await page.getByRole("button", { name: "下一步：核对回执" }).click();
   await expect(page.getByRole("heading", { name: "请核对回执内容" })).toBeVisible();
   await page.getByRole("button", { name: "提交回执" }).click();
 }
 
-test("a co-signer's first-round QR link still takes his receipt after the proposer's 不满意 reopened the proposal", { tag: "@issue-16" }, async ({ page, browser, loginAs }) => {
+test("a co-signer's first-round QR link still takes his receipt after the proposer's 不满意 reopened the proposal", {
+  tag: "@issue-16",
+}, async ({ page, browser, loginAs }) => {
   const title = `关于完善科学城夜间公交线路的建议（${Date.now()}）`;
   const { id, replyId } = await prepareJointReply(title, ["member-010"]);
   await loginAs("coordinator");
   await page.goto(`/letters/${replyId}/print`);
   const links: Record<string, string> = {};
   for (const name of ["刘新荣", "徐光辉"]) {
-    await page.getByRole("navigation", { name: "答复函操作" }).getByRole("link", { name: new RegExp(`^致${name}`) }).click();
+    await page
+      .getByRole("navigation", { name: "答复函操作" })
+      .getByRole("link", { name: new RegExp(`^致${name}`) })
+      .click();
     links[name] = (await page.locator("a.receipt-link").getAttribute("href"))!;
   }
 

@@ -14,7 +14,9 @@ async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>) {
   await expect(target).toBeFocused();
 }
 
-test("蒋明杰 revises the draft on 起草答复函 by keyboard; the preview and the versions follow; after 提交审签 it is read-only", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("蒋明杰 revises the draft on 起草答复函 by keyboard; the preview and the versions follow; after 提交审签 it is read-only", {
+  tag: "@issue-16",
+}, async ({ page, loginAs }) => {
   const title = "起草答复函页面的测试提案";
   const { id } = await prepareProposal("drafted", title);
   await loginAs("jiangmj");

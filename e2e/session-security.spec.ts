@@ -28,12 +28,18 @@ test("behind a TLS-terminating proxy (X-Forwarded-Proto: https) the sign-in sets
   expect(response.redirectTo).toMatch(/\/work/);
   const session = response.setCookies.find((c) => c.startsWith("__Secure-authjs.session-token="));
   expect(session, response.setCookies.join("\n")).toBeTruthy();
-  const attributes = session!.split(";").slice(1).map((a) => a.trim().toLowerCase());
+  const attributes = session!
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
   expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));
   expect(response.setCookies.some((c) => c.startsWith("authjs.session-token="))).toBe(false);
 });
 
-test("the administrator sees sign-ins and failed sign-ins on 安全审计, with the name tried and the address, filtered by kind and user", async ({ page, loginAs }) => {
+test("the administrator sees sign-ins and failed sign-ins on 安全审计, with the name tried and the address, filtered by kind and user", async ({
+  page,
+  loginAs,
+}) => {
   const ghost = `nobody-${Date.now() % 100_000}`;
   await signIn(page, ghost, "not-the-password-1");
   await expect(page.getByRole("status")).toContainText("用户名或密码错误");

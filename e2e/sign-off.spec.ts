@@ -50,12 +50,17 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   await page.context().clearCookies();
   await loginAs("dengmj");
   await page.goto(url);
-  await page.getByRole("region", { name: /审签答复函（第 3 稿）/ }).getByRole("button", { name: "同意签发" }).click();
+  await page
+    .getByRole("region", { name: /审签答复函（第 3 稿）/ })
+    .getByRole("button", { name: "同意签发" })
+    .click();
   const year = new Date().getFullYear();
   const letter = page.getByRole("region", { name: /^答复函发文字号/ });
   await expect(letter).toContainText(new RegExp(`发文字号：渝高新科函〔${year}〕\\d+号`));
   await expect(page.getByText("已答复").first()).toBeVisible();
-  await expect(letter.getByRole("heading", { level: 3 })).toHaveText("重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会第二次会议第180号提案的答复函");
+  await expect(letter.getByRole("heading", { level: 3 })).toHaveText(
+    "重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会第二次会议第180号提案的答复函",
+  );
   await expect(letter).toContainText("刘新荣委员:");
   await expect(letter).toContainText(
     "您提出的《关于抢抓人才红利机遇,赋能科学城产业发展的建议》(第180号提案)收悉,经与重庆高新区党群工作部、创新服务中心、政务服务和社会事务中心共同研究办理,现答复如下:",

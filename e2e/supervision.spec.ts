@@ -7,7 +7,9 @@ function handlerOfUnit(unitName: string): string {
   const db = new Database(E2E.databasePath, { readonly: true });
   try {
     const row = db
-      .prepare("select u.username from users u join units un on un.id = u.unit_id where un.name = ? and u.role = 'handler' and u.disabled = 0 limit 1")
+      .prepare(
+        "select u.username from users u join units un on un.id = u.unit_id where un.name = ? and u.role = 'handler' and u.disabled = 0 limit 1",
+      )
       .get(unitName) as { username: string } | undefined;
     if (!row) throw new Error(`no handler for ${unitName}`);
     return row.username;
@@ -16,13 +18,22 @@ function handlerOfUnit(unitName: string): string {
   }
 }
 
-test("the coordinator sees an overdue reply flagged and sends a 督办 notice that reaches the handler", { tag: "@issue-16" }, async ({ page, loginAs }) => {
+test("the coordinator sees an overdue reply flagged and sends a 督办 notice that reaches the handler", { tag: "@issue-16" }, async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("coordinator");
   await page.goto("/supervision");
   await page.getByLabel("环节").selectOption({ label: "答复" });
   await page.getByRole("button", { name: "查询" }).click();
-  const section = page.getByRole("region").filter({ hasText: /超期\d+天/ }).first();
-  const row = section.getByRole("row").filter({ hasText: /超期\d+天/ }).first();
+  const section = page
+    .getByRole("region")
+    .filter({ hasText: /超期\d+天/ })
+    .first();
+  const row = section
+    .getByRole("row")
+    .filter({ hasText: /超期\d+天/ })
+    .first();
   await expect(row).toBeVisible();
   const unit = (await section.getByRole("heading", { level: 2 }).textContent())!.trim();
   await row.getByRole("button", { name: "督办" }).click();
@@ -32,7 +43,9 @@ test("the coordinator sees an overdue reply flagged and sends a 督办 notice th
   await loginAs(handlerOfUnit(unit));
   await page.goto("/notifications");
   // It names the proposal and, the reply being overdue, by how many days — not "请于（a past day）前".
-  await expect(page.getByText(/^第\d+号(提案|建议)《.+》：督办：答复已超期\d+天（期限\d{4}-\d{2}-\d{2}），请尽快办理。$/).first()).toBeVisible();
+  await expect(
+    page.getByText(/^第\d+号(提案|建议)《.+》：督办：答复已超期\d+天（期限\d{4}-\d{2}-\d{2}），请尽快办理。$/).first(),
+  ).toBeVisible();
 });
 
 test("the board shows one unit in full on request, and a way back to all units", async ({ page, loginAs }) => {

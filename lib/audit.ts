@@ -68,7 +68,15 @@ export const AUDIT_LABELS: Record<AuditKind, string> = Object.assign({}, ...AUDI
 export const AUDIT_KINDS = Object.keys(AUDIT_LABELS) as [AuditKind, ...AuditKind[]];
 
 /** Kinds shown with a warning colour: something may be under attack or someone lost access. */
-export const ALARMING_KINDS: ReadonlySet<string> = new Set(["sign_in_failed", "account_locked", "sign_in_locked", "sign_in_ip_blocked", "password_change_failed", "password_change_locked", "user_disable"]);
+export const ALARMING_KINDS: ReadonlySet<string> = new Set([
+  "sign_in_failed",
+  "account_locked",
+  "sign_in_locked",
+  "sign_in_ip_blocked",
+  "password_change_failed",
+  "password_change_locked",
+  "user_disable",
+]);
 
 /** The audit page's filters from the query string; anything malformed is dropped rather than refused. */
 export const auditFilterInput = z.object({
@@ -94,16 +102,24 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   const d = data ?? {};
   const parts: string[] = [];
   if (names.target) parts.push(`用户：${names.target}`);
-  if ((action === "sign_in_failed" || action === "password_change_failed") && typeof d.failures === "number") parts.push(`连续第 ${d.failures} 次`);
+  if ((action === "sign_in_failed" || action === "password_change_failed") && typeof d.failures === "number")
+    parts.push(`连续第 ${d.failures} 次`);
   if (action === "account_locked" && typeof d.minutes === "number") parts.push(`锁定 ${d.minutes} 分钟`);
   if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
-  if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string") parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);
+  if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string")
+    parts.push(`${roleLabel(d.from)} → ${roleLabel(d.to)}`);
   if (action === "user_update" && Array.isArray(d.fields) && d.fields.length) parts.push(`字段：${d.fields.join("、")}`);
   if (action === "holiday_calendar_update" && typeof d.year === "number") {
-    parts.push(d.removed ? `删除${d.year}年的录入，恢复内置数据` : `${d.year}年：放假 ${Array.isArray(d.holidays) ? d.holidays.length : 0} 天，调休上班 ${Array.isArray(d.makeUpDays) ? d.makeUpDays.length : 0} 天`);
+    parts.push(
+      d.removed
+        ? `删除${d.year}年的录入，恢复内置数据`
+        : `${d.year}年：放假 ${Array.isArray(d.holidays) ? d.holidays.length : 0} 天，调休上班 ${Array.isArray(d.makeUpDays) ? d.makeUpDays.length : 0} 天`,
+    );
   }
-  if (["publish", "withdraw_publication", "republish"].includes(action) && typeof d.indexNumber === "string") parts.push(`索引号 ${d.indexNumber}`);
-  if (["publish", "withhold", "withdraw_publication", "republish"].includes(action) && typeof d.round === "number" && d.round > 1) parts.push(`第${d.round}轮答复`);
+  if (["publish", "withdraw_publication", "republish"].includes(action) && typeof d.indexNumber === "string")
+    parts.push(`索引号 ${d.indexNumber}`);
+  if (["publish", "withhold", "withdraw_publication", "republish"].includes(action) && typeof d.round === "number" && d.round > 1)
+    parts.push(`第${d.round}轮答复`);
   return parts.join("；");
 }
 

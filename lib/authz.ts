@@ -163,9 +163,24 @@ export function canSeeDivision(actor: Actor, unitId: number): boolean {
 export type TimelineEvent = { action: string; comment: string | null; unitId: number | null; detail?: string | null };
 
 /** Comments that are part of the reply in the making (drafts and their sign-off): read as drafts are. */
-const DRAFT_ACTIONS: ReadonlySet<string> = new Set(["save_draft", "submit", "return", "approve", "leader_approve", "leader_return", "reply_file_attached", "reply_file_removed"]);
+const DRAFT_ACTIONS: ReadonlySet<string> = new Set([
+  "save_draft",
+  "submit",
+  "return",
+  "approve",
+  "leader_approve",
+  "leader_return",
+  "reply_file_attached",
+  "reply_file_removed",
+]);
 /** Comments on one co-handling unit's opinion: read as that opinion is. */
-const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set(["co_opinion_saved", "co_opinion_submitted", "co_opinion_returned", "co_opinion_sent", "co_opinion_waived"]);
+const CO_OPINION_ACTIONS: ReadonlySet<string> = new Set([
+  "co_opinion_saved",
+  "co_opinion_submitted",
+  "co_opinion_returned",
+  "co_opinion_sent",
+  "co_opinion_waived",
+]);
 /** Requests and decisions about one unit's assignment (申请调整, 申请延期, 督办): the coordinating office's and that unit's business. */
 const UNIT_ACTIONS: ReadonlySet<string> = new Set([
   "request_adjustment",
@@ -223,7 +238,11 @@ function canReadComment(actor: Actor, event: TimelineEvent, leadUnitId: number |
  */
 export function timelineFor<E extends TimelineEvent>(actor: Actor, events: readonly E[], leadUnitId: number | null | undefined): E[] {
   if (actor.role === "member") {
-    return events.filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action)).map((e) => (MEMBER_COMMENTS.has(e.action) ? e : { ...e, comment: null }));
+    return events
+      .filter((e) => MEMBER_TIMELINE_ACTIONS.includes(e.action))
+      .map((e) => (MEMBER_COMMENTS.has(e.action) ? e : { ...e, comment: null }));
   }
-  return events.map((e) => ((e.comment === null && !e.detail) || canReadComment(actor, e, leadUnitId) ? e : { ...e, comment: null, detail: null }));
+  return events.map((e) =>
+    (e.comment === null && !e.detail) || canReadComment(actor, e, leadUnitId) ? e : { ...e, comment: null, detail: null },
+  );
 }

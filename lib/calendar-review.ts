@@ -23,7 +23,11 @@ export function reviewFrom(calendar: HolidayCalendar): string {
 }
 
 /** The steps whose deadline is provisional now, or differs from the one the maintained calendar gives. */
-export function stepsToReview<S extends Step>(steps: readonly S[], calendar: HolidayCalendar, rules: Record<DeadlineKind, DeadlineRule>): ReviewedStep<S>[] {
+export function stepsToReview<S extends Step>(
+  steps: readonly S[],
+  calendar: HolidayCalendar,
+  rules: Record<DeadlineKind, DeadlineRule>,
+): ReviewedStep<S>[] {
   const out: ReviewedStep<S>[] = [];
   for (const step of steps) {
     const provisional = provisionalReason(calendar, step.due);

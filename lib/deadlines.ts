@@ -80,7 +80,16 @@ export function explainDeadline(calendar: HolidayCalendar, start: string, rule: 
       if (holiday) holidaysSkipped.push(holiday);
     }
     const rolledFrom = due === raw ? null : raw;
-    return { start, rule, due, workdaysCounted: 0, holidaysSkipped, makeUpDaysCounted, rolledFrom, provisional: provisionalReason(calendar, due) };
+    return {
+      start,
+      rule,
+      due,
+      workdaysCounted: 0,
+      holidaysSkipped,
+      makeUpDaysCounted,
+      rolledFrom,
+      provisional: provisionalReason(calendar, due),
+    };
   }
   let day = start;
   let counted = 0;
@@ -92,7 +101,16 @@ export function explainDeadline(calendar: HolidayCalendar, start: string, rule: 
     if (makeUp) makeUpDaysCounted.push(makeUp);
     if (isWorkday(calendar, day)) counted++;
   }
-  return { start, rule, due: day, workdaysCounted: counted, holidaysSkipped, makeUpDaysCounted, rolledFrom: null, provisional: provisionalReason(calendar, day) };
+  return {
+    start,
+    rule,
+    due: day,
+    workdaysCounted: counted,
+    holidaysSkipped,
+    makeUpDaysCounted,
+    rolledFrom: null,
+    provisional: provisionalReason(calendar, day),
+  };
 }
 
 export function dueDate(calendar: HolidayCalendar, start: string, rule: DeadlineRule): string {

@@ -48,15 +48,7 @@ export const GENRE_LABELS: Record<SessionKind, string> = {
   suggestion: "人大建议办理",
 };
 
-export const PROPOSAL_STATES = [
-  "registered",
-  "assigned",
-  "handling",
-  "in_review",
-  "replied",
-  "rehandling",
-  "closed",
-] as const;
+export const PROPOSAL_STATES = ["registered", "assigned", "handling", "in_review", "replied", "rehandling", "closed"] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 /** Staff words for each state. */
 export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {

@@ -45,15 +45,18 @@ export const PACKAGE_LAST_YEAR = Math.max(...Object.keys(PACKAGE.holidays).map(y
 /** The package's days of one year, as the administrator's screen lists them. */
 export function packageYearDays(year: number): CalendarDay[] {
   const days: CalendarDay[] = [];
-  for (const [date, detail] of Object.entries(PACKAGE.holidays)) if (yearOf(date) === year) days.push({ date, kind: "holiday", name: chineseName(detail) });
-  for (const [date, detail] of Object.entries(PACKAGE.workdays)) if (yearOf(date) === year) days.push({ date, kind: "makeup", name: chineseName(detail) });
+  for (const [date, detail] of Object.entries(PACKAGE.holidays))
+    if (yearOf(date) === year) days.push({ date, kind: "holiday", name: chineseName(detail) });
+  for (const [date, detail] of Object.entries(PACKAGE.workdays))
+    if (yearOf(date) === year) days.push({ date, kind: "makeup", name: chineseName(detail) });
   return days.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 function classify(iso: string, entered: CalendarDay | undefined, yearMaintained: boolean): DayKind {
   const weekend = isWeekend(iso);
   if (entered || yearMaintained) {
-    if (entered?.kind === "holiday") return weekend ? { work: false, kind: "plain", name: null } : { work: false, kind: "holiday", name: entered.name };
+    if (entered?.kind === "holiday")
+      return weekend ? { work: false, kind: "plain", name: null } : { work: false, kind: "holiday", name: entered.name };
     if (entered?.kind === "makeup" && weekend) return { work: true, kind: "makeup", name: `${entered.name}调休上班` };
     return { work: !weekend, kind: "plain", name: null };
   }
@@ -134,6 +137,9 @@ export function holidayPeriods(days: readonly CalendarDay[]): HolidayPeriod[] {
     from: r.from,
     to: r.to,
     days: r.days,
-    makeUpDays: days.filter((d) => d.kind === "makeup" && r.names.includes(d.name)).map((d) => d.date).sort(),
+    makeUpDays: days
+      .filter((d) => d.kind === "makeup" && r.names.includes(d.name))
+      .map((d) => d.date)
+      .sort(),
   }));
 }

@@ -34,7 +34,8 @@ export function parseHolidayNotice(year: number, text: string): ParsedNotice {
   const noticeYear = titled ? Number(titled[1] ?? titled[2]) : year;
   if (noticeYear !== year) return { ok: false, errors: [`这份通知是${noticeYear}年的安排，与所选的${year}年不符`] };
   const headings = [...text.matchAll(HEADING)];
-  if (headings.length === 0) return { ok: false, errors: ["未识别到节假日安排，请粘贴通知原文，如“一、元旦：1月1日（周五）放假，共1天。”"] };
+  if (headings.length === 0)
+    return { ok: false, errors: ["未识别到节假日安排，请粘贴通知原文，如“一、元旦：1月1日（周五）放假，共1天。”"] };
   const holidays: NoticeHoliday[] = [];
   headings.forEach((heading, i) => {
     const name = heading[1]!;
@@ -45,7 +46,8 @@ export function parseHolidayNotice(year: number, text: string): ParsedNotice {
       return;
     }
     // A date without a year is in the notice's year; 元旦 may begin on 12月 of the year before.
-    const yearOf = (given: string | undefined, month: number) => (given ? Number(given) : name.startsWith("元旦") && month === 12 ? year - 1 : year);
+    const yearOf = (given: string | undefined, month: number) =>
+      given ? Number(given) : name.startsWith("元旦") && month === 12 ? year - 1 : year;
     const [, y1, m1, d1, y2, m2, d2] = range;
     const fromMonth = Number(m1 ?? NaN);
     const from = isoOf(yearOf(y1, fromMonth), fromMonth, Number(d1));
@@ -61,7 +63,8 @@ export function parseHolidayNotice(year: number, text: string): ParsedNotice {
     }
     const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
     const stated = /共\s*(\d+)\s*天/.exec(body);
-    if (stated && Number(stated[1]) !== days) errors.push(`${name}：${shown(from)}${to === from ? "" : `至${shown(to)}`}共${days}天，与通知所写“共${stated[1]}天”不符`);
+    if (stated && Number(stated[1]) !== days)
+      errors.push(`${name}：${shown(from)}${to === from ? "" : `至${shown(to)}`}共${days}天，与通知所写“共${stated[1]}天”不符`);
     const makeUpDays: string[] = [];
     for (const sentence of body.slice(range.index + range[0].length).split(/[。；;]/)) {
       if (!sentence.includes("上班")) continue;
@@ -87,7 +90,8 @@ export function parseHolidayNotice(year: number, text: string): ParsedNotice {
 function toCalendarDays(holidays: NoticeHoliday[]): CalendarDay[] {
   const days: CalendarDay[] = [];
   for (const h of holidays) {
-    for (let ms = Date.parse(h.from); ms <= Date.parse(h.to); ms += DAY_MS) days.push({ date: new Date(ms).toISOString().slice(0, 10), kind: "holiday", name: h.name });
+    for (let ms = Date.parse(h.from); ms <= Date.parse(h.to); ms += DAY_MS)
+      days.push({ date: new Date(ms).toISOString().slice(0, 10), kind: "holiday", name: h.name });
     for (const date of h.makeUpDays) days.push({ date, kind: "makeup", name: h.name });
   }
   return days.sort((a, b) => a.date.localeCompare(b.date));

@@ -46,7 +46,12 @@ export const LEDGER_COLUMNS: { header: string; width: number; cell: (r: LedgerIn
   { header: "交办日期", width: 12, cell: (r) => r.assignedOn ?? "" },
   { header: "签收期限", width: 12, cell: (r) => r.acceptDue ?? "" },
   { header: "办复期限", width: 12, cell: (r) => r.due ?? "" },
-  { header: "办复超期", width: 10, cell: (r, today) => (r.due !== null && replyOverdue({ status: r.status, replyDue: r.due }, today) ? `超期${daysOverdue(r.due, today)}天` : "") },
+  {
+    header: "办复超期",
+    width: 10,
+    cell: (r, today) =>
+      r.due !== null && replyOverdue({ status: r.status, replyDue: r.due }, today) ? `超期${daysOverdue(r.due, today)}天` : "",
+  },
   { header: "办理状态", width: 10, cell: (r) => PROPOSAL_STATE_LABELS[r.status] + (r.round > 1 ? `（第${r.round}轮）` : "") },
   { header: "答复日期", width: 12, cell: (r) => r.writtenOn ?? "" },
   { header: "办理结果类别", width: 10, cell: (r) => r.resultClass ?? "" },

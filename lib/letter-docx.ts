@@ -48,8 +48,7 @@ function widthInChars(text: string): number {
   return [...text].reduce((sum, c) => sum + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
 }
 
-const indented = (text: string, style?: string) =>
-  new Paragraph({ style, indent: { firstLine: 2 * CHAR }, children: [new TextRun(text)] });
+const indented = (text: string, style?: string) => new Paragraph({ style, indent: { firstLine: 2 * CHAR }, children: [new TextRun(text)] });
 
 function pageNumberFooter(alignment: "right" | "left"): Footer {
   return new Footer({
@@ -58,7 +57,9 @@ function pageNumberFooter(alignment: "right" | "left"): Footer {
         alignment: alignment === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: alignment === "right" ? { right: 280 } : { left: 280 },
         spacing: { line: 280, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(DOCX_FONTS.pageNumber), size: 28, characterSpacing: 0 })],
+        children: [
+          new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: font(DOCX_FONTS.pageNumber), size: 28, characterSpacing: 0 }),
+        ],
       }),
     ],
   });
@@ -80,7 +81,11 @@ function receiptParagraphs(receipt: NonNullable<LetterSheet["receipt"]>): Paragr
         }),
       ],
     }),
-    new Paragraph({ ...line, keepNext: true, children: [new TextRun({ text: "答复函回执单：请用手机扫描二维码，或在浏览器中打开以下链接，在线填写并提交。", ...small })] }),
+    new Paragraph({
+      ...line,
+      keepNext: true,
+      children: [new TextRun({ text: "答复函回执单：请用手机扫描二维码，或在浏览器中打开以下链接，在线填写并提交。", ...small })],
+    }),
     new Paragraph({
       ...line,
       keepNext: true,

@@ -118,7 +118,9 @@ body { margin: 0; color: #000; background: #fff; }
  * and leave the line before it stretched.
  */
 function paragraphHtml(text: string): string {
-  return escapeHtml(text).replace(/(?<=.)([“‘])/g, "<wbr>$1").replace(/([”’])(?=.)/g, "$1<wbr>");
+  return escapeHtml(text)
+    .replace(/(?<=.)([“‘])/g, "<wbr>$1")
+    .replace(/([”’])(?=.)/g, "$1<wbr>");
 }
 
 /** Characters of the title font (22pt) on one line of the text block (156 mm). */

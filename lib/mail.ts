@@ -14,7 +14,16 @@ export type SmtpSettings = {
   siteUrl: string;
 };
 
-export const SMTP_DISABLED: SmtpSettings = { enabled: false, host: "", port: 25, secure: false, user: null, password: null, from: "", siteUrl: "http://localhost:3000" };
+export const SMTP_DISABLED: SmtpSettings = {
+  enabled: false,
+  host: "",
+  port: 25,
+  secure: false,
+  user: null,
+  password: null,
+  from: "",
+  siteUrl: "http://localhost:3000",
+};
 
 export const smtpSettingsInput = z
   .object({

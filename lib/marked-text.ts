@@ -64,7 +64,9 @@ export class MarkedText {
   gzipped(value: string): Buffer {
     const bytes = Buffer.from(value);
     if (bytes.length > MAX_STORED) throw new RangeError("value longer than a stored block");
-    this.deflated ??= packed(this.pieces.map((piece) => zlib.deflateRawSync(piece, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH })));
+    this.deflated ??= packed(
+      this.pieces.map((piece) => zlib.deflateRawSync(piece, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH })),
+    );
     const stored = storedBlock(bytes);
     const chunks: Buffer[] = [GZIP_HEADER];
     let crc = 0;

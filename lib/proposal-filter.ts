@@ -14,7 +14,8 @@ export { MAX_OVERDUE_DAYS, MAX_PAGE, MAX_SEARCH_LENGTH };
 const MAX_ID = 2_147_483_647;
 
 // Control characters, bidi overrides and isolates, and lone surrogates: never part of a search.
-const UNPRINTABLE = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNPRINTABLE =
+  /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The first of a repeated parameter (?q=a&q=b arrives as an array); an empty one (a form's 全部) is absent. */
 function single(value: unknown): unknown {
@@ -70,7 +71,10 @@ type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /** Reads the filters and the page from a query string (a page's searchParams or a request's URL). */
 export function parseProposalQuery(params: Params): { filter: ProposalFilter; page: number } {
-  const record = params instanceof URLSearchParams ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.get(k) ?? undefined])) : params;
+  const record =
+    params instanceof URLSearchParams
+      ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.get(k) ?? undefined]))
+      : params;
   const { page, ...filter } = fields.parse(record);
   if (filter.from && filter.to && filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
   // Drop the keys of absent filters, so that two equal filters compare (and print) alike.
@@ -79,7 +83,19 @@ export function parseProposalQuery(params: Params): { filter: ProposalFilter; pa
 }
 
 /** The order the parameters are written in. */
-const ORDER = ["session", "kind", "status", "lead", "co", "category", "key", "overdue", "from", "to", "q"] as const satisfies readonly (keyof ProposalFilter)[];
+const ORDER = [
+  "session",
+  "kind",
+  "status",
+  "lead",
+  "co",
+  "category",
+  "key",
+  "overdue",
+  "from",
+  "to",
+  "q",
+] as const satisfies readonly (keyof ProposalFilter)[];
 
 /** The query string of the filters (and of the page, after the first), without `?`; empty for the whole list. */
 export function proposalQueryString(filter: ProposalFilter, page = 1): string {

@@ -79,7 +79,8 @@ export function decidePublication(
   switch (command.type) {
     case "publish":
       if (publication?.status === "published") return refuse("此答复函已发布");
-      if (publication) return refuse(publication.status === "withheld" ? "此答复函已决定不予公开" : "此答复函已撤回公开，如需恢复请重新发布");
+      if (publication)
+        return refuse(publication.status === "withheld" ? "此答复函已决定不予公开" : "此答复函已撤回公开，如需恢复请重新发布");
       if (reply.disclosure === "none") return refuse("审签时已确定此答复函不予公开");
       if (reply.disclosure === "summary" && !reply.disclosureSummary?.trim()) return refuse("摘要公开的答复函缺少公开摘要");
       return { ok: true, status: "published", mode: reply.disclosure, event, reason: null };
@@ -110,7 +111,12 @@ export function availablePublicationActions(
   actor: Pick<Actor, "role" | "unitId">,
   settings: PublicationSettings,
 ): PublicationAction[] {
-  const probes: PublicationCommand[] = [{ type: "publish" }, { type: "withhold", reason: "-" }, { type: "withdraw", reason: "-" }, { type: "republish", reason: "-" }];
+  const probes: PublicationCommand[] = [
+    { type: "publish" },
+    { type: "withhold", reason: "-" },
+    { type: "withdraw", reason: "-" },
+    { type: "republish", reason: "-" },
+  ];
   return probes.filter((c) => decidePublication(facts, actor, c, settings).ok).map((c) => c.type);
 }
 
@@ -170,7 +176,10 @@ export function publicationMetadata(input: {
  * and the lead unit's handlers; on 不予公开 the unit's handlers; on 撤回公开 the unit's handlers and the
  * coordinating office, since a withdrawal is a public matter both answer for.
  */
-export function publicationNotices(status: PublicationState, context: { unitId: number; memberIds: number[]; indexNumber: string | null }): Recipient[] {
+export function publicationNotices(
+  status: PublicationState,
+  context: { unitId: number; memberIds: number[]; indexNumber: string | null },
+): Recipient[] {
   // notifyRecipients puts the proposal's number and title in front (lib/notices.ts).
   const unit = (message: string): Recipient => ({ to: "unit", unitId: context.unitId, role: "handler", message });
   switch (status) {

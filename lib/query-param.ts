@@ -7,5 +7,7 @@ export function positiveInt(value: string, max: number): number | undefined {
 
 /** A page's searchParams written back as a query string, in their order (a repeated one repeated), without `?`. */
 export function queryStringOf(params: Record<string, string | string[] | undefined>): string {
-  return new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value : [value ?? ""]).map((v) => [key, v]))).toString();
+  return new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value : [value ?? ""]).map((v) => [key, v])),
+  ).toString();
 }

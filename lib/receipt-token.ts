@@ -26,7 +26,10 @@ export function receiptTokenExpiry(receiptDue: string): Date {
 }
 
 function mac(payload: string, secret: string): string {
-  return createHmac("sha256", secret).update(CONTEXT + payload).digest("base64url").slice(0, MAC_LENGTH);
+  return createHmac("sha256", secret)
+    .update(CONTEXT + payload)
+    .digest("base64url")
+    .slice(0, MAC_LENGTH);
 }
 
 function requireSecret(secret: string) {

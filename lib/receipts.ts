@@ -18,7 +18,9 @@ export function roundsOwed(
   if (!facts.proposerIds.includes(memberId)) return [];
   const earlier = facts.earlierReplies.filter((r) => !r.answeredBy.includes(memberId)).map((r) => r.round);
   const currentOpen =
-    facts.reply?.round === facts.round && (facts.status === "replied" || facts.status === "closed") && !facts.receiptsThisRound.some((r) => r.memberId === memberId);
+    facts.reply?.round === facts.round &&
+    (facts.status === "replied" || facts.status === "closed") &&
+    !facts.receiptsThisRound.some((r) => r.memberId === memberId);
   return currentOpen ? [...earlier, facts.round] : earlier;
 }
 

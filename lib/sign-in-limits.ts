@@ -30,7 +30,11 @@ export function isLocked(state: LockState, now: Date): boolean {
 export function afterWrongPassword(state: LockState, now: Date): { state: LockState; lockedNow: boolean; failures: number } {
   const failures = state.failedLogins + 1;
   if (failures >= ACCOUNT_LIMIT.maxFailures) {
-    return { state: { failedLogins: 0, lockedUntil: new Date(now.getTime() + ACCOUNT_LIMIT.lockMinutes * 60_000) }, lockedNow: true, failures };
+    return {
+      state: { failedLogins: 0, lockedUntil: new Date(now.getTime() + ACCOUNT_LIMIT.lockMinutes * 60_000) },
+      lockedNow: true,
+      failures,
+    };
   }
   return { state: { failedLogins: failures, lockedUntil: state.lockedUntil }, lockedNow: false, failures };
 }

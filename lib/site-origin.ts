@@ -46,7 +46,10 @@ const protoOrNull = (value: string | null) => (value === "http" || value === "ht
  * elsewhere. Without one it is plain http, the only protocol this server speaks: a visitor who came over
  * http to an intranet name must get http links and QR codes, not https ones that lead nowhere.
  */
-export function trustedForwarding(header: (name: string) => string | undefined, config: OriginConfig): { host: string | null; proto: string | null } {
+export function trustedForwarding(
+  header: (name: string) => string | undefined,
+  config: OriginConfig,
+): { host: string | null; proto: string | null } {
   if (config.publicOrigin) {
     const url = new URL(config.publicOrigin);
     return { host: url.host, proto: url.protocol.slice(0, -1) };

@@ -6,7 +6,15 @@ import { FIGURE_DEFINITIONS, percent, type Figures, type Ratio, type UnitFigures
 export const FIGURE_HEADERS = ["指标", "数值", "件数（份数）", "基数", "口径"] as const;
 
 /** The rates in the order the page shows them. */
-export const RATES = ["acceptedOnTime", "repliedOnTime", "contactRate", "faceToFaceRate", "satisfiedByAttitude", "satisfiedByResult", "publicationRate"] as const satisfies readonly (keyof Figures)[];
+export const RATES = [
+  "acceptedOnTime",
+  "repliedOnTime",
+  "contactRate",
+  "faceToFaceRate",
+  "satisfiedByAttitude",
+  "satisfiedByResult",
+  "publicationRate",
+] as const satisfies readonly (keyof Figures)[];
 
 export const UNIT_COLUMNS: { header: string; width: number; cell: (u: UnitFigures) => string | number }[] = [
   { header: "单位", width: 30, cell: (u) => u.unit },
@@ -20,7 +28,13 @@ export const UNIT_COLUMNS: { header: string; width: number; cell: (u: UnitFigure
   { header: "满意率（结果）", width: 14, cell: (u) => percent(u.figures.satisfiedByResult) },
 ];
 
-const countRow = (key: "total" | "assigned" | "replied" | "replyOverdue" | "secondRound", figures: Figures) => [FIGURE_DEFINITIONS[key].label, figures[key], figures[key], "", FIGURE_DEFINITIONS[key].definition];
+const countRow = (key: "total" | "assigned" | "replied" | "replyOverdue" | "secondRound", figures: Figures) => [
+  FIGURE_DEFINITIONS[key].label,
+  figures[key],
+  figures[key],
+  "",
+  FIGURE_DEFINITIONS[key].definition,
+];
 const ratioRow = (label: string, r: Ratio, definition: string) => [label, percent(r), r.count, r.of, definition];
 
 export async function statisticsWorkbook(figures: Figures, units: readonly UnitFigures[]): Promise<Uint8Array<ArrayBuffer>> {
@@ -33,7 +47,10 @@ export async function statisticsWorkbook(figures: Figures, units: readonly UnitF
   main.addRow(countRow("replied", figures));
   main.addRow(countRow("replyOverdue", figures));
   for (const key of RATES) main.addRow(ratioRow(FIGURE_DEFINITIONS[key].label, figures[key], FIGURE_DEFINITIONS[key].definition));
-  for (const c of RESULT_CLASSES) main.addRow(ratioRow(`${FIGURE_DEFINITIONS.resultClasses.label} ${c}类`, figures.resultClasses[c], FIGURE_DEFINITIONS.resultClasses.definition));
+  for (const c of RESULT_CLASSES)
+    main.addRow(
+      ratioRow(`${FIGURE_DEFINITIONS.resultClasses.label} ${c}类`, figures.resultClasses[c], FIGURE_DEFINITIONS.resultClasses.definition),
+    );
   main.addRow(countRow("secondRound", figures));
 
   const byUnit = workbook.addWorksheet("各单位", { views: [{ state: "frozen", ySplit: 1 }] });

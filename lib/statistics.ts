@@ -52,9 +52,15 @@ export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definiti
   total: { label: "提案总数", definition: "所选范围内登记的提案件数" },
   assigned: { label: "已交办", definition: "已确定承办单位的件数" },
   replied: { label: "已答复", definition: "已签发第一次答复的件数" },
-  replyOverdue: { label: "办复超期", definition: "办复期限（含批准的延期）已过、本轮答复仍未签发的件数（含重新办理），与督办页的超期答复一致" },
+  replyOverdue: {
+    label: "办复超期",
+    definition: "办复期限（含批准的延期）已过、本轮答复仍未签发的件数（含重新办理），与督办页的超期答复一致",
+  },
   acceptedOnTime: { label: "按时签收率", definition: "主办单位在签收期限内签收的件数 ÷（已签收件数 + 超过签收期限仍未签收的件数）" },
-  repliedOnTime: { label: "按时办复率", definition: "第一次答复在当时有效的办复期限（含批准的延期）内签发的件数 ÷（已答复件数 + 超过办复期限仍未答复的件数）" },
+  repliedOnTime: {
+    label: "按时办复率",
+    definition: "第一次答复在当时有效的办复期限（含批准的延期）内签发的件数 ÷（已答复件数 + 超过办复期限仍未答复的件数）",
+  },
   contactRate: { label: "沟通率", definition: "答复前与提案人有沟通记录的件数 ÷ 已答复件数" },
   faceToFaceRate: { label: "见面率", definition: "答复前与提案人当面、座谈或走访沟通的件数 ÷ 已答复件数" },
   satisfiedByAttitude: { label: "满意率（办理态度）", definition: "对最近一次答复的回执中，办理态度为满意或基本满意的份数 ÷ 回执份数" },
@@ -67,7 +73,16 @@ export const FIGURE_DEFINITIONS: Record<keyof Figures, { label: string; definiti
 /** The facts a condition can test: those of ProposalFacts that describe the proposal itself. */
 export type ConditionFacts = Pick<
   ProposalFacts,
-  "status" | "round" | "acceptedOnTime" | "replied" | "repliedOnTime" | "replyOverdue" | "contacted" | "metInPerson" | "resultClass" | "published"
+  | "status"
+  | "round"
+  | "acceptedOnTime"
+  | "replied"
+  | "repliedOnTime"
+  | "replyOverdue"
+  | "contacted"
+  | "metInPerson"
+  | "resultClass"
+  | "published"
 >;
 
 /** A test of one fact: equal to a value, different from it, or (for numbers) at least it. */
@@ -104,7 +119,11 @@ export const PROPOSAL_COUNTS = {
 export const SATISFIED_ANSWERS: readonly Satisfaction[] = SATISFACTION.filter((s) => s !== "unsatisfied");
 
 /** How many proposals meet each condition, and how many receipts there are and answer satisfied. */
-export type Counts = Record<keyof typeof PROPOSAL_COUNTS, number> & { receipts: number; attitudeSatisfied: number; resultSatisfied: number };
+export type Counts = Record<keyof typeof PROPOSAL_COUNTS, number> & {
+  receipts: number;
+  attitudeSatisfied: number;
+  resultSatisfied: number;
+};
 
 export function passes<T>(value: T, test: FactTest<T>): boolean {
   if ("is" in test) return value === test.is;
@@ -116,7 +135,12 @@ export function meets(facts: ConditionFacts, condition: Condition): boolean {
   return (Object.keys(condition) as (keyof ConditionFacts)[]).every((fact) => passes(facts[fact], condition[fact] as FactTest<unknown>));
 }
 
-const COUNT_NAMES = [...(Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[]), "receipts", "attitudeSatisfied", "resultSatisfied"] as const;
+const COUNT_NAMES = [
+  ...(Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[]),
+  "receipts",
+  "attitudeSatisfied",
+  "resultSatisfied",
+] as const;
 
 /** Nothing counted. */
 export function noCounts(): Counts {
@@ -133,7 +157,8 @@ export function addCounts(total: Counts, more: Counts): Counts {
 export function countFacts(facts: readonly ProposalFacts[]): Counts {
   const counts = noCounts();
   for (const f of facts) {
-    for (const name of Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[]) if (meets(f, PROPOSAL_COUNTS[name])) counts[name]++;
+    for (const name of Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[])
+      if (meets(f, PROPOSAL_COUNTS[name])) counts[name]++;
     for (const r of f.receipts) {
       counts.receipts++;
       if (SATISFIED_ANSWERS.includes(r.attitude)) counts.attitudeSatisfied++;

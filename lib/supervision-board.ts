@@ -39,7 +39,11 @@ export type BoardUnit<S extends Step> = {
 export type Board<S extends Step> = { units: BoardUnit<S>[]; page: number; pages: number; unitCount: number };
 
 /** `steps` sorted most urgent first; `today` decides what is overdue; `unitId` shows that unit alone, in full. */
-export function supervisionBoard<S extends Step>(steps: readonly S[], today: string, view: { page: number; unitId: number | null }): Board<S> {
+export function supervisionBoard<S extends Step>(
+  steps: readonly S[],
+  today: string,
+  view: { page: number; unitId: number | null },
+): Board<S> {
   const byUnit = new Map<number, S[]>();
   for (const step of steps) {
     if (view.unitId !== null && step.unitId !== view.unitId) continue;

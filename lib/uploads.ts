@@ -15,17 +15,28 @@ export const UPLOAD_PATH = "/api/uploads";
  */
 export const UPLOAD_PURPOSES = ["attachment", "workbook", "sealed", "photo"] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
-export const UPLOAD_MAX_BYTES: Record<UploadPurpose, number> = { attachment: MAX_ATTACHMENT_BYTES, workbook: MAX_IMPORT_BYTES, sealed: MAX_ATTACHMENT_BYTES, photo: MAX_ATTACHMENT_BYTES };
+export const UPLOAD_MAX_BYTES: Record<UploadPurpose, number> = {
+  attachment: MAX_ATTACHMENT_BYTES,
+  workbook: MAX_IMPORT_BYTES,
+  sealed: MAX_ATTACHMENT_BYTES,
+  photo: MAX_ATTACHMENT_BYTES,
+};
 
 /** Who may upload for each purpose; whether the file may then be used on a given proposal or meeting is the use case's decision. */
-export const UPLOAD_CAPABILITY: Record<UploadPurpose, Capability> = { attachment: "attachFiles", workbook: "coordinate", sealed: "uploadSealedScan", photo: "recordMeetings" };
+export const UPLOAD_CAPABILITY: Record<UploadPurpose, Capability> = {
+  attachment: "attachFiles",
+  workbook: "coordinate",
+  sealed: "uploadSealedScan",
+  photo: "recordMeetings",
+};
 
 /** Whether the role may upload for `purpose`, or (without one) for any purpose: what the front server asks before it reads a body. */
 export function mayUpload(actor: Pick<Actor, "role">, purpose?: UploadPurpose): boolean {
   return (purpose ? [purpose] : UPLOAD_PURPOSES).some((p) => can(actor, UPLOAD_CAPABILITY[p]));
 }
 
-export const isUploadPurpose = (value: string | null): value is UploadPurpose => (UPLOAD_PURPOSES as readonly (string | null)[]).includes(value);
+export const isUploadPurpose = (value: string | null): value is UploadPurpose =>
+  (UPLOAD_PURPOSES as readonly (string | null)[]).includes(value);
 
 /** Multipart headers and boundaries around one file: what a body may carry beyond the file itself. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;

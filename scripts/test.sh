@@ -23,9 +23,9 @@ if [ "$mode" = "--node-check" ]; then
 fi
 
 if [ "$mode" != "--e2e-only" ]; then
-  # Lint (layer boundaries included, biome.jsonc) and the type check come first: they fail in seconds.
-  # A failure stops here, still ending with the total line.
-  for step in "biome lint ." "tsc --noEmit"; do
+  # Lint (layer boundaries included, biome.jsonc), the format check and the type check come first: they fail in
+  # seconds. A failure stops here, still ending with the total line. `npx biome format --write .` fixes the format.
+  for step in "biome lint ." "biome format ." "tsc --noEmit"; do
     echo "== $step"
     if ! npx $step; then echo "\`$step\` failed"; echo "0 passed, 1 failed"; exit 1; fi
   done

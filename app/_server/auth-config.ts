@@ -82,7 +82,8 @@ export const authConfig = {
       const userId = Number(token?.uid);
       if (typeof token?.sid !== "string" || typeof token.exp !== "number") return;
       const db = getDb();
-      if ((await revokeSession(db, token.sid, new Date(token.exp * 1000))) && Number.isSafeInteger(userId)) await logEvent(db, { action: "sign_out", actorId: userId });
+      if ((await revokeSession(db, token.sid, new Date(token.exp * 1000))) && Number.isSafeInteger(userId))
+        await logEvent(db, { action: "sign_out", actorId: userId });
     },
   },
   callbacks: {

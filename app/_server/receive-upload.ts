@@ -15,7 +15,6 @@ import { MULTIPART_OVERHEAD_BYTES } from "@/lib/uploads";
 export type Received = { ok: true; name: string; size: number; head: Uint8Array; sha256: string };
 export type NotReceived = { ok: false; status: 400 | 413 | 415; message: string };
 
-
 const mb = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
 export async function receiveFile(request: Request, target: string, maxBytes: number): Promise<Received | NotReceived> {
@@ -25,7 +24,11 @@ export async function receiveFile(request: Request, target: string, maxBytes: nu
   let parser: busboy.Busboy;
   try {
     // File names are UTF-8 as browsers send them (busboy's default is Latin-1).
-    parser = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { files: 1, fileSize: maxBytes, fields: 0, parts: 1, headerPairs: 10 } });
+    parser = busboy({
+      headers: { "content-type": contentType },
+      defParamCharset: "utf8",
+      limits: { files: 1, fileSize: maxBytes, fields: 0, parts: 1, headerPairs: 10 },
+    });
   } catch {
     return { ok: false, status: 400, message: "上传的内容格式无效" };
   }
@@ -73,6 +76,12 @@ export async function receiveFile(request: Request, target: string, maxBytes: nu
     // Whatever was written of the file is not kept; let its own stream settle first.
     await Promise.resolve(file).catch(() => undefined);
     fs.rmSync(target, { force: true });
-    return seen > maxBytes + MULTIPART_OVERHEAD_BYTES ? tooLarge : { ok: false, status: 400, message: error instanceof Error && /Unexpected end/i.test(error.message) ? "上传未完成，请重试" : "上传的内容格式无效" };
+    return seen > maxBytes + MULTIPART_OVERHEAD_BYTES
+      ? tooLarge
+      : {
+          ok: false,
+          status: 400,
+          message: error instanceof Error && /Unexpected end/i.test(error.message) ? "上传未完成，请重试" : "上传的内容格式无效",
+        };
   }
 }

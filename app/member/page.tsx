@@ -46,7 +46,9 @@ export default async function MemberHome() {
                         {p.title}
                       </Link>
                       <span className="rounded bg-slate-100 px-1.5 text-xs">{SIGNER_ROLE_LABELS[p.signerRole]}</span>
-                      <span className={`rounded px-1.5 text-xs font-medium ${state === "awaiting_receipt" ? "bg-red-100 text-red-800" : "bg-blue-50 text-blue-900"}`}>
+                      <span
+                        className={`rounded px-1.5 text-xs font-medium ${state === "awaiting_receipt" ? "bg-red-100 text-red-800" : "bg-blue-50 text-blue-900"}`}
+                      >
                         {MEMBER_STATE_LABELS[state]}
                       </span>
                       {p.round > 1 && state !== "closed" && <span className="text-xs text-orange-800">第{p.round}轮办理</span>}

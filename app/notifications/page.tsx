@@ -25,7 +25,9 @@ export default async function NotificationsPage() {
       </p>
       <h1 className="mb-4 text-xl font-bold">消息（{unread} 条未读）</h1>
       <DigestForm email={preference?.email ?? null} digest={preference?.digest ?? false} />
-      <NotificationActions items={items.map((n) => ({ id: n.id, message: n.message, unread: !n.readAt, at: dateTimeInChina(n.createdAt) }))} />
+      <NotificationActions
+        items={items.map((n) => ({ id: n.id, message: n.message, unread: !n.readAt, at: dateTimeInChina(n.createdAt) }))}
+      />
     </main>
   );
 }

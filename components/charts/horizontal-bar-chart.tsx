@@ -9,7 +9,14 @@ export function HorizontalBarChart({ title, items }: { title: string; items: rea
   const summary = `${title}：${items.map((i) => `${i.label} ${percent(i.value)}（${i.value.count}/${i.value.of}）`).join("；") || "无数据"}`;
   const height = Math.max(items.length, 1) * ROW + 4;
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="max-w-2xl max-md:min-w-[36rem]" fontSize="12">
+    <svg
+      role="img"
+      aria-label={summary}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      className="max-w-2xl max-md:min-w-[36rem]"
+      fontSize="12"
+    >
       <title>{title}</title>
       <desc>{summary}</desc>
       {items.length === 0 && (

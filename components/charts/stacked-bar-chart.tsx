@@ -7,16 +7,32 @@ const BAR_WIDTH = 560;
 
 export type StackedRow = { label: string; values: readonly number[] };
 
-export function StackedBarChart({ title, series, rows }: { title: string; series: readonly { label: string; color: string }[]; rows: readonly StackedRow[] }) {
+export function StackedBarChart({
+  title,
+  series,
+  rows,
+}: {
+  title: string;
+  series: readonly { label: string; color: string }[];
+  rows: readonly StackedRow[];
+}) {
   const total = (r: StackedRow) => r.values.reduce((a, b) => a + b, 0);
   const max = Math.max(1, ...rows.map(total));
   const summary = `${title}：${
-    rows.map((r) => `${r.label} 共 ${total(r)} 件，${series.map((s, i) => `${s.label} ${r.values[i] ?? 0}`).join("、")}`).join("；") || "无数据"
+    rows.map((r) => `${r.label} 共 ${total(r)} 件，${series.map((s, i) => `${s.label} ${r.values[i] ?? 0}`).join("、")}`).join("；") ||
+    "无数据"
   }`;
   const height = LEGEND + Math.max(rows.length, 1) * ROW;
   const legendStep = WIDTH / series.length;
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" className="max-w-2xl max-md:min-w-[36rem]" fontSize="12">
+    <svg
+      role="img"
+      aria-label={summary}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      className="max-w-2xl max-md:min-w-[36rem]"
+      fontSize="12"
+    >
       <title>{title}</title>
       <desc>{summary}</desc>
       {series.map((s, i) => (
@@ -34,7 +50,11 @@ export function StackedBarChart({ title, series, rows }: { title: string; series
       )}
       {rows.map((row, r) => {
         const y = LEGEND + r * ROW;
-        const segments = series.map((s, i) => ({ ...s, value: row.values[i] ?? 0, start: row.values.slice(0, i).reduce((a, b) => a + b, 0) }));
+        const segments = series.map((s, i) => ({
+          ...s,
+          value: row.values[i] ?? 0,
+          start: row.values.slice(0, i).reduce((a, b) => a + b, 0),
+        }));
         return (
           <g key={row.label}>
             <text x="0" y={y + 13} fill="#334155">
@@ -42,7 +62,14 @@ export function StackedBarChart({ title, series, rows }: { title: string; series
             </text>
             {segments.map((seg) =>
               seg.value === 0 ? null : (
-                <rect key={seg.label} x={(seg.start / max) * BAR_WIDTH} y={y + 18} width={(seg.value / max) * BAR_WIDTH} height="16" fill={seg.color}>
+                <rect
+                  key={seg.label}
+                  x={(seg.start / max) * BAR_WIDTH}
+                  y={y + 18}
+                  width={(seg.value / max) * BAR_WIDTH}
+                  height="16"
+                  fill={seg.color}
+                >
                   <title>{`${seg.label} ${seg.value} 件`}</title>
                 </rect>
               ),

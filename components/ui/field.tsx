@@ -26,7 +26,11 @@ export function Field({ label, name, error, hint, required, children }: FieldPro
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
-        {required && <span className="ml-0.5 text-red-700" aria-hidden="true">*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {children({ id, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy, required })}
       {hint && (

@@ -24,7 +24,10 @@ function remembered<A extends unknown[], R>(compute: (...args: A) => R, key: (..
 const isWorkday = (iso: string) => computeIsWorkday(PACKAGE_CALENDAR, iso);
 
 /** lib/deadlines' dueDate, remembered. */
-export const dueDate = remembered((start: string, rule: DeadlineRule) => computeDueDate(PACKAGE_CALENDAR, start, rule), (start: string, rule: DeadlineRule) => `${start}|${rule.amount}|${rule.unit}`);
+export const dueDate = remembered(
+  (start: string, rule: DeadlineRule) => computeDueDate(PACKAGE_CALENDAR, start, rule),
+  (start: string, rule: DeadlineRule) => `${start}|${rule.amount}|${rule.unit}`,
+);
 
 /** The working day `count` working days before `iso` (which itself is not counted). */
 export const workdaysBefore = remembered(

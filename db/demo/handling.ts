@@ -49,7 +49,6 @@ import {
 /** How far a co-handling unit's opinion has got. */
 type OpinionPlan = "sent" | "submitted" | "draft" | "none";
 
-
 /** The 区领导 who leads the demo's 重点提案, the plan the office sets out, and the unit's progress report. */
 const KEY_LEADER = "wangjh";
 const KEY_PLAN = "由王建华副区长领办，主办单位牵头制定工作方案，每月底前报送中期进展，办理结果报区政府常务会。";
@@ -153,7 +152,13 @@ class Teller {
     const others = pool.filter((login) => login !== proposer);
     const cosigners = plan.cosigners ?? (rng.chance(0.35) ? rng.sample(others, rng.int(1, 2)) : []);
     const seconders =
-      plan.seconders ?? (rng.chance(0.3) ? rng.sample(others.filter((login) => !cosigners.includes(login)), rng.int(1, 3)) : []);
+      plan.seconders ??
+      (rng.chance(0.3)
+        ? rng.sample(
+            others.filter((login) => !cosigners.includes(login)),
+            rng.int(1, 3),
+          )
+        : []);
     this.proposers = [proposer, ...cosigners];
     this.m = plan.material({ kind, proposerName: cast.person(proposer).name, cast });
     this.leadHandler = cast.handlerOf(this.m.lead);
@@ -212,7 +217,8 @@ class Teller {
     if (target === "in_review") return this.script();
     const first = this.approve(plan.at?.approve);
     if (target === "replied") {
-      if (plan.cosignerReceipts) for (const member of this.proposers.slice(1)) this.receipt(first, member, "satisfied", this.clock.next(this.rng.int(1, 3)));
+      if (plan.cosignerReceipts)
+        for (const member of this.proposers.slice(1)) this.receipt(first, member, "satisfied", this.clock.next(this.rng.int(1, 3)));
       return this.script();
     }
     if (target === "rehandling" || plan.secondRound) {
@@ -229,7 +235,8 @@ class Teller {
       return this.script();
     }
     if (plan.closedByCoordinator) {
-      if (this.proposers.length < 2) throw new Error(`Demo plan ${this.m.title}: closing by the coordinator needs co-signers who did not answer`);
+      if (this.proposers.length < 2)
+        throw new Error(`Demo plan ${this.m.title}: closing by the coordinator needs co-signers who did not answer`);
       this.receipt(first, this.proposers[0]!, this.rng.pick(OUTCOME_DRAW), this.clock.next(this.rng.int(4, 10)));
       const at = this.clock.after(dueDate(first.writtenOn, RULES.receipt), this.rng.int(1, 3));
       this.act(at, COORDINATOR, "办结", async (s, actor) => closeProposal(s.db, actor, this.proposalId, LATE_RECEIPT_CLOSE_REASON));
@@ -271,7 +278,11 @@ class Teller {
     const at = clock.next(this.rng.int(1, 3));
     const reason = this.m.adjustmentReason(suggested);
     this.act(at, this.cast.handlerOf(unit), "申请调整", async (s, actor) =>
-      requestAdjustment(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), reason, suggestedUnitId: suggested ? s.ids.unit(suggested) : null }),
+      requestAdjustment(s.db, actor, this.proposalId, {
+        unitId: s.ids.unit(unit),
+        reason,
+        suggestedUnitId: suggested ? s.ids.unit(suggested) : null,
+      }),
     );
   }
 
@@ -308,8 +319,11 @@ class Teller {
   private coOpinion(unit: string, clock: Clock, plan: OpinionPlan) {
     const handler = this.cast.handlerOf(unit);
     const body = this.m.coOpinion(unit);
-    const write = (submit: boolean) => async (s: Stage, actor: Actor) => writeCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), body, submit });
-    this.act(clock.next(this.rng.int(0, 2)), handler, "协办签收", async (s, actor) => acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)));
+    const write = (submit: boolean) => async (s: Stage, actor: Actor) =>
+      writeCoOpinion(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), body, submit });
+    this.act(clock.next(this.rng.int(0, 2)), handler, "协办签收", async (s, actor) =>
+      acceptAssignment(s.db, actor, this.proposalId, s.ids.unit(unit)),
+    );
     if (plan === "none") return;
     this.act(clock.next(this.rng.int(2, 5)), handler, "保存协办意见", write(false));
     if (plan === "draft") return;
@@ -350,7 +364,11 @@ class Teller {
       const version = (this.versions.get(round) ?? 0) + 1;
       this.versions.set(round, version);
       const at =
-        version > 1 ? this.clock.next(this.rng.int(1, 3)) : anchor !== undefined ? this.clock.onWorkdayAgo(anchor) : this.clock.next(this.rng.int(2, 5));
+        version > 1
+          ? this.clock.next(this.rng.int(1, 3))
+          : anchor !== undefined
+            ? this.clock.onWorkdayAgo(anchor)
+            : this.clock.next(this.rng.int(2, 5));
       const draft = {
         body: this.m.draft(round, version),
         resultClass: this.resultClass,
@@ -380,7 +398,9 @@ class Teller {
     if (plan.at?.supervise !== undefined) {
       const at = this.clock.onWorkdayAgo(plan.at.supervise);
       const unit = this.m.lead;
-      this.act(at, COORDINATOR, "督办", async (s, actor) => supervise(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), comment: SUPERVISE_COMMENT }));
+      this.act(at, COORDINATOR, "督办", async (s, actor) =>
+        supervise(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), comment: SUPERVISE_COMMENT }),
+      );
     }
   }
 
@@ -425,7 +445,9 @@ class Teller {
     const disclosure = this.plan.disclosure ?? "full";
     if (disclosure === "none") {
       const at = this.clock.next(this.rng.int(1, 2));
-      this.act(at, COORDINATOR, "不予公开", async (s, actor) => decideReplyPublication(s.db, actor, this.proposalId, { type: "withhold", reason: WITHHELD_REASON }));
+      this.act(at, COORDINATOR, "不予公开", async (s, actor) =>
+        decideReplyPublication(s.db, actor, this.proposalId, { type: "withhold", reason: WITHHELD_REASON }),
+      );
       return;
     }
     if (this.plan.unpublished) return;
@@ -482,7 +504,12 @@ class Teller {
     });
     if (outcome === "pending") return;
     this.act(this.clock.next(this.rng.int(1, 3)), COORDINATOR, "同意延期", async (s, actor) =>
-      decideExtension(s.db, actor, this.proposalId, { unitId: s.ids.unit(unit), grant: true, until: this.requestedUntil, comment: EXTENSION_APPROVAL }),
+      decideExtension(s.db, actor, this.proposalId, {
+        unitId: s.ids.unit(unit),
+        grant: true,
+        until: this.requestedUntil,
+        comment: EXTENSION_APPROVAL,
+      }),
     );
   }
 }

@@ -62,7 +62,10 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoS
     await new Stage(db, demoIds(ref)).perform(scripts.flat());
   });
   const counts = await db.select({ status: proposals.status, n: count() }).from(proposals).groupBy(proposals.status).all();
-  const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts.find((c) => c.status === state)?.n ?? 0])) as Record<ProposalState, number>;
+  const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, counts.find((c) => c.status === state)?.n ?? 0])) as Record<
+    ProposalState,
+    number
+  >;
   return {
     today,
     proposals: counts.reduce((sum, c) => sum + c.n, 0),

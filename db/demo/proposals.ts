@@ -76,7 +76,15 @@ const CURRENT: Plan[] = [
   },
   { material: topic("eco-dust"), session: "current", state: "handling", age: 9, isUrgent: true, opinions: ["none"] },
   { material: topic("urban-parking"), session: "current", state: "handling", age: 32, returned: true, drafts: 2 },
-  { material: topic("kj-instrument"), session: "current", state: "handling", age: 62, drafts: 1, extension: "granted", at: { extension: 6 } },
+  {
+    material: topic("kj-instrument"),
+    session: "current",
+    state: "handling",
+    age: 62,
+    drafts: 1,
+    extension: "granted",
+    at: { extension: 6 },
+  },
   {
     material: topic("edu-talent-kids"),
     session: "current",

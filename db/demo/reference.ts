@@ -9,10 +9,34 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type UnitDef = { name: string; shortName: string; docPrefix: string; indexPrefix: string; kind: UnitKind };
 
 export const UNITS = {
-  office: { name: "重庆高新区管委会办公室", shortName: "高新区管委会办公室", docPrefix: "渝高新办函", indexPrefix: "1150010700927601XA", kind: "office" },
-  kjcx: { name: "重庆高新区科技创新局", shortName: "高新区科技创新局", docPrefix: "渝高新科函", indexPrefix: "1150010700927688XM", kind: "department" },
-  dqgz: { name: "重庆高新区党群工作部", shortName: "高新区党群工作部", docPrefix: "渝高新党群函", indexPrefix: "1150010700927652XJ", kind: "party" },
-  cxfw: { name: "重庆高新区创新服务中心", shortName: "高新区创新服务中心", docPrefix: "渝高新创服函", indexPrefix: "1250010709277315XE", kind: "centre" },
+  office: {
+    name: "重庆高新区管委会办公室",
+    shortName: "高新区管委会办公室",
+    docPrefix: "渝高新办函",
+    indexPrefix: "1150010700927601XA",
+    kind: "office",
+  },
+  kjcx: {
+    name: "重庆高新区科技创新局",
+    shortName: "高新区科技创新局",
+    docPrefix: "渝高新科函",
+    indexPrefix: "1150010700927688XM",
+    kind: "department",
+  },
+  dqgz: {
+    name: "重庆高新区党群工作部",
+    shortName: "高新区党群工作部",
+    docPrefix: "渝高新党群函",
+    indexPrefix: "1150010700927652XJ",
+    kind: "party",
+  },
+  cxfw: {
+    name: "重庆高新区创新服务中心",
+    shortName: "高新区创新服务中心",
+    docPrefix: "渝高新创服函",
+    indexPrefix: "1250010709277315XE",
+    kind: "centre",
+  },
   zwfw: {
     name: "重庆高新区政务服务和社会事务中心",
     shortName: "高新区政务服务和社会事务中心",
@@ -20,12 +44,48 @@ export const UNITS = {
     indexPrefix: "1250010709277402XF",
     kind: "centre",
   },
-  jsj: { name: "重庆高新区建设局", shortName: "高新区建设局", docPrefix: "渝高新建函", indexPrefix: "1150010700927633XG", kind: "department" },
-  sthj: { name: "重庆高新区生态环境局", shortName: "高新区生态环境局", docPrefix: "渝高新环函", indexPrefix: "1150010700927645XH", kind: "department" },
-  shsy: { name: "重庆高新区社会事业局", shortName: "高新区社会事业局", docPrefix: "渝高新社函", indexPrefix: "1150010700927670XK", kind: "department" },
-  czj: { name: "重庆高新区财政局", shortName: "高新区财政局", docPrefix: "渝高新财函", indexPrefix: "1150010700927619XD", kind: "department" },
-  ghzy: { name: "重庆高新区规划和自然资源局", shortName: "高新区规划和自然资源局", docPrefix: "渝高新规资函", indexPrefix: "1150010700927627XL", kind: "department" },
-  jjyx: { name: "重庆高新区经济运行局", shortName: "高新区经济运行局", docPrefix: "渝高新经函", indexPrefix: "1150010700927664XN", kind: "department" },
+  jsj: {
+    name: "重庆高新区建设局",
+    shortName: "高新区建设局",
+    docPrefix: "渝高新建函",
+    indexPrefix: "1150010700927633XG",
+    kind: "department",
+  },
+  sthj: {
+    name: "重庆高新区生态环境局",
+    shortName: "高新区生态环境局",
+    docPrefix: "渝高新环函",
+    indexPrefix: "1150010700927645XH",
+    kind: "department",
+  },
+  shsy: {
+    name: "重庆高新区社会事业局",
+    shortName: "高新区社会事业局",
+    docPrefix: "渝高新社函",
+    indexPrefix: "1150010700927670XK",
+    kind: "department",
+  },
+  czj: {
+    name: "重庆高新区财政局",
+    shortName: "高新区财政局",
+    docPrefix: "渝高新财函",
+    indexPrefix: "1150010700927619XD",
+    kind: "department",
+  },
+  ghzy: {
+    name: "重庆高新区规划和自然资源局",
+    shortName: "高新区规划和自然资源局",
+    docPrefix: "渝高新规资函",
+    indexPrefix: "1150010700927627XL",
+    kind: "department",
+  },
+  jjyx: {
+    name: "重庆高新区经济运行局",
+    shortName: "高新区经济运行局",
+    docPrefix: "渝高新经函",
+    indexPrefix: "1150010700927664XN",
+    kind: "department",
+  },
 } as const satisfies Record<string, UnitDef>;
 
 export type UnitKey = keyof typeof UNITS;
@@ -38,7 +98,16 @@ export const SECTIONS: Partial<Record<UnitKey, readonly string[]>> = { kjcx: ["�
 export const LEADER_REVIEW_UNITS: readonly UnitKey[] = ["kjcx"];
 
 /** People who can sign in with the demo password; `section` is a 科室 of their unit, `canDivide` 可分办. */
-type AccountDef = { login: string; role: Role; name: string; unit: UnitKey | null; title?: string; phone?: string; section?: string; canDivide?: boolean };
+type AccountDef = {
+  login: string;
+  role: Role;
+  name: string;
+  unit: UnitKey | null;
+  title?: string;
+  phone?: string;
+  section?: string;
+  canDivide?: boolean;
+};
 
 export const ACCOUNTS: readonly AccountDef[] = [
   { login: "admin", role: "admin", name: "系统管理员", unit: null },
@@ -102,7 +171,17 @@ const MEMBERS: readonly MemberDef[] = MEMBER_NAMES.map(([name, body], i) => ({
   body,
 }));
 
-const CATEGORY_NAMES = ["科技、教育", "城乡建设", "生态环境", "医疗卫生", "社会保障", "经济发展", "文化旅游", "政府建设", "农业农村"] as const;
+const CATEGORY_NAMES = [
+  "科技、教育",
+  "城乡建设",
+  "生态环境",
+  "医疗卫生",
+  "社会保障",
+  "经济发展",
+  "文化旅游",
+  "政府建设",
+  "农业农村",
+] as const;
 export type CategoryName = (typeof CATEGORY_NAMES)[number];
 
 export type SessionKey = "previous" | "current" | "npc";
@@ -124,7 +203,10 @@ export function memberPool(session: SessionKey): string[] {
 export type Person = { login: string; name: string; role: Role; title: string | null; phone: string | null };
 
 const PEOPLE = new Map<string, Person>([
-  ...ACCOUNTS.map((a): [string, Person] => [a.login, { login: a.login, name: a.name, role: a.role, title: a.title ?? null, phone: a.phone ?? null }]),
+  ...ACCOUNTS.map((a): [string, Person] => [
+    a.login,
+    { login: a.login, name: a.name, role: a.role, title: a.title ?? null, phone: a.phone ?? null },
+  ]),
   ...MEMBERS.map((m): [string, Person] => [m.login, { login: m.login, name: m.name, role: "member", title: null, phone: null }]),
 ]);
 
@@ -193,16 +275,24 @@ export async function insertReference(tx: Tx, opts: { passwordHash: string; year
   const { createdAt } = opts;
   const unitIds = {} as Record<UnitKey, number>;
   for (const key of Object.keys(UNITS) as UnitKey[]) {
-    unitIds[key] = (await tx
-      .insert(units)
-      .values({ ...UNITS[key], leaderReview: LEADER_REVIEW_UNITS.includes(key), createdAt })
-      .returning({ id: units.id })
-      .get()).id;
+    unitIds[key] = (
+      await tx
+        .insert(units)
+        .values({ ...UNITS[key], leaderReview: LEADER_REVIEW_UNITS.includes(key), createdAt })
+        .returning({ id: units.id })
+        .get()
+    ).id;
   }
   const sectionIds = new Map<string, number>();
   for (const [key, names] of Object.entries(SECTIONS) as [UnitKey, readonly string[]][]) {
     for (const [i, name] of names.entries()) {
-      const id = (await tx.insert(sections).values({ unitId: unitIds[key], name, sortOrder: i + 1, createdAt }).returning({ id: sections.id }).get()).id;
+      const id = (
+        await tx
+          .insert(sections)
+          .values({ unitId: unitIds[key], name, sortOrder: i + 1, createdAt })
+          .returning({ id: sections.id })
+          .get()
+      ).id;
       sectionIds.set(`${key}/${name}`, id);
     }
   }
@@ -225,23 +315,53 @@ export async function insertReference(tx: Tx, opts: { passwordHash: string; year
       title: a.title ?? null,
       phone: a.phone ?? null,
     })),
-    ...MEMBERS.map((m) => ({ username: m.login, passwordHash: null, displayName: m.name, role: "member" as const, unitId: null, sectionId: null, canDivide: false, title: null, phone: null })),
+    ...MEMBERS.map((m) => ({
+      username: m.login,
+      passwordHash: null,
+      displayName: m.name,
+      role: "member" as const,
+      unitId: null,
+      sectionId: null,
+      canDivide: false,
+      title: null,
+      phone: null,
+    })),
   ];
   for (const row of userRows) {
-    userIds.set(row.username, (await tx.insert(users).values({ ...row, createdAt }).returning({ id: users.id }).get()).id);
+    userIds.set(
+      row.username,
+      (
+        await tx
+          .insert(users)
+          .values({ ...row, createdAt })
+          .returning({ id: users.id })
+          .get()
+      ).id,
+    );
   }
   const categoryIds = new Map<string, number>();
   for (const [i, name] of CATEGORY_NAMES.entries()) {
-    categoryIds.set(name, (await tx.insert(categories).values({ name, sortOrder: i + 1, createdAt }).returning({ id: categories.id }).get()).id);
+    categoryIds.set(
+      name,
+      (
+        await tx
+          .insert(categories)
+          .values({ name, sortOrder: i + 1, createdAt })
+          .returning({ id: categories.id })
+          .get()
+      ).id,
+    );
   }
   const sessionIds = {} as Record<SessionKey, number>;
   for (const key of Object.keys(SESSIONS) as SessionKey[]) {
     const { yearOffset, ...session } = SESSIONS[key];
-    sessionIds[key] = (await tx
-      .insert(sessions)
-      .values({ ...session, year: opts.year + yearOffset, createdAt })
-      .returning({ id: sessions.id })
-      .get()).id;
+    sessionIds[key] = (
+      await tx
+        .insert(sessions)
+        .values({ ...session, year: opts.year + yearOffset, createdAt })
+        .returning({ id: sessions.id })
+        .get()
+    ).id;
   }
   return { units: unitIds, users: userIds, categories: categoryIds, sessions: sessionIds };
 }

@@ -13,7 +13,12 @@ import { notifications, replies, users } from "../schema";
 import { SESSIONS, type ReferenceIds, type SessionKey } from "./reference";
 
 /** Database ids of what the scripts name by key (units, sessions, categories) or by login (people). */
-export type StoryIds = { unit(key: string): number; user(login: string): number; category(name: string): number; session(key: string): number };
+export type StoryIds = {
+  unit(key: string): number;
+  user(login: string): number;
+  category(name: string): number;
+  session(key: string): number;
+};
 
 /** Someone acting: as the workflow sees them, with the name and title a director signs with. */
 export type Actor = Signer;
@@ -113,7 +118,11 @@ export class Stage {
   async actor(login: string): Promise<Actor> {
     let actor = this.actors.get(login);
     if (!actor) {
-      const u = await this.db.select().from(users).where(eq(users.id, this.ids.user(login))).get();
+      const u = await this.db
+        .select()
+        .from(users)
+        .where(eq(users.id, this.ids.user(login)))
+        .get();
       if (!u) throw new Error(`Demo data: no account ${login}`);
       actor = { id: u.id, role: u.role, unitId: u.unitId, displayName: u.displayName, title: u.title };
       this.actors.set(login, actor);

@@ -7,7 +7,13 @@ import { adjustmentRequests } from "../schema";
 import { type Database, runCommand } from "./run";
 import { now } from "../clock";
 
-export async function assignProposal(db: Database, actor: WorkflowActor, proposalId: number, units: { leadUnitId: number; coUnitIds: number[] }, expectedVersion?: number) {
+export async function assignProposal(
+  db: Database,
+  actor: WorkflowActor,
+  proposalId: number,
+  units: { leadUnitId: number; coUnitIds: number[] },
+  expectedVersion?: number,
+) {
   return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "assign", ...units } });
 }
 
@@ -26,7 +32,8 @@ export async function requestAdjustment(
     actor,
     command: { type: "request_adjustment", unitId: input.unitId, reason: input.reason },
     write: async (tx, applied) => {
-      await tx.insert(adjustmentRequests)
+      await tx
+        .insert(adjustmentRequests)
         .values({
           assignmentId: applied.assignmentIds.get(input.unitId)!,
           requestedBy: actor.id,
@@ -51,8 +58,14 @@ export async function decideAdjustment(
     actor,
     command: { type: "decide_adjustment", ...input },
     write: async (tx, applied) => {
-      await tx.update(adjustmentRequests)
-        .set({ status: input.outcome.kind === "reject" ? "rejected" : "approved", decidedBy: actor.id, decidedAt: now(), decisionComment: input.comment })
+      await tx
+        .update(adjustmentRequests)
+        .set({
+          status: input.outcome.kind === "reject" ? "rejected" : "approved",
+          decidedBy: actor.id,
+          decidedAt: now(),
+          decisionComment: input.comment,
+        })
         .where(and(eq(adjustmentRequests.assignmentId, applied.assignmentIds.get(input.unitId)!), eq(adjustmentRequests.status, "pending")))
         .run();
     },

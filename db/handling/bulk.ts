@@ -18,12 +18,21 @@ export type BulkResult = { ok: boolean; rows: BulkRow[] };
 
 class RolledBack extends Error {}
 
-async function allOrNothing<T extends { proposalId: number }>(db: Db, items: readonly T[], step: (tx: Tx, item: T) => Promise<RunResult<unknown>>): Promise<BulkResult> {
+async function allOrNothing<T extends { proposalId: number }>(
+  db: Db,
+  items: readonly T[],
+  step: (tx: Tx, item: T) => Promise<RunResult<unknown>>,
+): Promise<BulkResult> {
   const ids = [...new Set(items.map((i) => i.proposalId))];
   const labels = new Map(
     (ids.length === 0
       ? []
-      : await db.select({ id: proposals.id, number: proposals.number, kind: sessions.kind }).from(proposals).innerJoin(sessions, eq(sessions.id, proposals.sessionId)).where(inArray(proposals.id, ids)).all()
+      : await db
+          .select({ id: proposals.id, number: proposals.number, kind: sessions.kind })
+          .from(proposals)
+          .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+          .where(inArray(proposals.id, ids))
+          .all()
     ).map((p) => [p.id, proposalLabel(p.number, p.kind)]),
   );
   const rows: BulkRow[] = [];
@@ -33,7 +42,12 @@ async function allOrNothing<T extends { proposalId: number }>(db: Db, items: rea
         // One row after the other: each is a savepoint of this transaction.
         for (const item of items) {
           const result = await step(tx, item);
-          rows.push({ proposalId: item.proposalId, label: labels.get(item.proposalId) ?? `提案${item.proposalId}`, ok: result.ok, reason: result.ok ? null : result.reason });
+          rows.push({
+            proposalId: item.proposalId,
+            label: labels.get(item.proposalId) ?? `提案${item.proposalId}`,
+            ok: result.ok,
+            reason: result.ok ? null : result.reason,
+          });
         }
         if (rows.some((r) => !r.ok)) throw new RolledBack();
       },
@@ -47,8 +61,14 @@ async function allOrNothing<T extends { proposalId: number }>(db: Db, items: rea
 }
 
 /** 批量交办: each selected proposal to its own lead unit and co-handling units. */
-export async function bulkAssign(db: Db, actor: WorkflowActor, rows: readonly { proposalId: number; leadUnitId: number; coUnitIds: number[] }[]): Promise<BulkResult> {
-  return allOrNothing(db, rows, async (tx, r) => assignProposal(tx, actor, r.proposalId, { leadUnitId: r.leadUnitId, coUnitIds: r.coUnitIds }));
+export async function bulkAssign(
+  db: Db,
+  actor: WorkflowActor,
+  rows: readonly { proposalId: number; leadUnitId: number; coUnitIds: number[] }[],
+): Promise<BulkResult> {
+  return allOrNothing(db, rows, async (tx, r) =>
+    assignProposal(tx, actor, r.proposalId, { leadUnitId: r.leadUnitId, coUnitIds: r.coUnitIds }),
+  );
 }
 
 /** 批量签收: the handler's unit accepts each selected assignment. */
@@ -63,7 +83,12 @@ export async function bulkAccept(db: Db, actor: WorkflowActor, proposalIds: read
 }
 
 /** 批量催告: a reminder to each selected member of the receipt they owe on the reply named. */
-export async function bulkRemind(db: Db, actor: WorkflowActor, items: readonly { proposalId: number; memberId: number; replyId: number }[], today?: string): Promise<BulkResult> {
+export async function bulkRemind(
+  db: Db,
+  actor: WorkflowActor,
+  items: readonly { proposalId: number; memberId: number; replyId: number }[],
+  today?: string,
+): Promise<BulkResult> {
   return allOrNothing(db, items, async (tx, r) => remindReceipt(tx, actor, r.proposalId, r.memberId, r.replyId, today));
 }
 

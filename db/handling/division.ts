@@ -10,7 +10,12 @@ import { runCommand, type RunResult } from "./run";
 export type DivisionInput = { unitId: number; sectionId: number; assigneeId: number; due: string };
 
 /** 分办, or with a reason 改派 (a division already made is changed). */
-export async function divideAssignment(db: Db, actor: WorkflowActor, proposalId: number, input: DivisionInput & { reason?: string }): Promise<RunResult<undefined>> {
+export async function divideAssignment(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: DivisionInput & { reason?: string },
+): Promise<RunResult<undefined>> {
   const section = await sectionRef(db, input.sectionId);
   if (!section) return { ok: false, reason: "所选科室不存在" };
   const assignee = await staffRef(db, input.assigneeId);
@@ -19,6 +24,7 @@ export async function divideAssignment(db: Db, actor: WorkflowActor, proposalId:
   return runCommand(db, {
     proposalId,
     actor,
-    command: input.reason === undefined ? { type: "assign_internal", ...divide } : { type: "reassign_internal", ...divide, reason: input.reason },
+    command:
+      input.reason === undefined ? { type: "assign_internal", ...divide } : { type: "reassign_internal", ...divide, reason: input.reason },
   });
 }

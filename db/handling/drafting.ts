@@ -18,7 +18,8 @@ export async function addContact(db: Db, actor: WorkflowActor, proposalId: numbe
     actor,
     command: { type: "add_contact" },
     write: async (tx, applied) => {
-      await tx.insert(contactRecords)
+      await tx
+        .insert(contactRecords)
         .values({ proposalId, unitId: leadAssignment(applied.after)!.unitId, round: applied.after.round, createdBy: actor.id, ...input })
         .run();
     },
@@ -80,7 +81,13 @@ export type DraftBasis = { basedOn: number | null } | { expectedVersion: number 
  * first one saved. With `expectedVersion` any change to the proposal since is a conflict. Without a
  * basis (the import, tests) the draft is saved on top of whatever is there.
  */
-export async function saveDraft(db: Db, actor: WorkflowActor, proposalId: number, input: DraftInput, basis?: DraftBasis): Promise<RunResult<{ version: number }>> {
+export async function saveDraft(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: DraftInput,
+  basis?: DraftBasis,
+): Promise<RunResult<{ version: number }>> {
   const basedOn = basis && "basedOn" in basis ? basis.basedOn : undefined;
   try {
     const result = await runCommand(db, {
@@ -89,10 +96,19 @@ export async function saveDraft(db: Db, actor: WorkflowActor, proposalId: number
       expectedVersion: basis && "expectedVersion" in basis ? basis.expectedVersion : undefined,
       command: { type: "save_draft" },
       write: async (tx, applied) => {
-        if (basedOn !== undefined && ((await latestDraftOfRound(tx, proposalId, applied.before.round))?.draft.id ?? null) !== basedOn) throw new DraftConflict(true);
+        if (basedOn !== undefined && ((await latestDraftOfRound(tx, proposalId, applied.before.round))?.draft.id ?? null) !== basedOn)
+          throw new DraftConflict(true);
         const version = applied.after.draftsThisRound;
-        await tx.insert(replyDrafts)
-          .values({ proposalId, unitId: leadAssignment(applied.after)!.unitId, round: applied.after.round, version, authorId: actor.id, ...input })
+        await tx
+          .insert(replyDrafts)
+          .values({
+            proposalId,
+            unitId: leadAssignment(applied.after)!.unitId,
+            round: applied.after.round,
+            version,
+            authorId: actor.id,
+            ...input,
+          })
           .run();
         return { version };
       },

@@ -6,14 +6,25 @@ import { extensionRequests } from "../schema";
 import { runCommand } from "./run";
 import { now } from "../clock";
 
-export async function requestExtension(db: Db, actor: WorkflowActor, proposalId: number, input: { unitId: number; until: string; reason: string }) {
+export async function requestExtension(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: { unitId: number; until: string; reason: string },
+) {
   return runCommand(db, {
     proposalId,
     actor,
     command: { type: "request_extension", ...input },
     write: async (tx, applied) => {
-      await tx.insert(extensionRequests)
-        .values({ assignmentId: applied.assignmentIds.get(input.unitId)!, requestedBy: actor.id, reason: input.reason.trim(), requestedUntil: input.until })
+      await tx
+        .insert(extensionRequests)
+        .values({
+          assignmentId: applied.assignmentIds.get(input.unitId)!,
+          requestedBy: actor.id,
+          reason: input.reason.trim(),
+          requestedUntil: input.until,
+        })
         .run();
     },
   });
@@ -31,7 +42,8 @@ export async function decideExtension(
     command: { type: "decide_extension", ...input },
     write: async (tx, applied) => {
       const assignmentId = applied.assignmentIds.get(input.unitId)!;
-      await tx.update(extensionRequests)
+      await tx
+        .update(extensionRequests)
         .set({
           status: input.grant ? "approved" : "rejected",
           grantedUntil: input.grant ? input.until : null,

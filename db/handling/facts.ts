@@ -84,7 +84,11 @@ const factsQueries = preparedOnce((db: Reader) => {
       .from(proposalLinks)
       .where(or(eq(proposalLinks.proposalId, proposalId), eq(proposalLinks.relatedId, proposalId)))
       .prepare(),
-    receipts: db.select({ memberId: receipts.memberId, result: receipts.result }).from(receipts).where(eq(receipts.replyId, param("replyId"))).prepare(),
+    receipts: db
+      .select({ memberId: receipts.memberId, result: receipts.result })
+      .from(receipts)
+      .where(eq(receipts.replyId, param("replyId")))
+      .prepare(),
     earlierReceipts: db
       .select({ round: replies.round, memberId: receipts.memberId })
       .from(replies)
@@ -141,7 +145,10 @@ export async function loadFacts(db: Reader, proposalId: number): Promise<(Propos
       opinion: opinion ?? null,
       opinionWaived: a.opinionWaivedReason !== null,
       pendingExtension: pendingExtensions.has(a.id),
-      division: a.sectionId !== null && a.assigneeId !== null && a.internalDue !== null ? { sectionId: a.sectionId, assigneeId: a.assigneeId, due: a.internalDue } : null,
+      division:
+        a.sectionId !== null && a.assigneeId !== null && a.internalDue !== null
+          ? { sectionId: a.sectionId, assigneeId: a.assigneeId, due: a.internalDue }
+          : null,
     })),
     reply: reply ? { round: reply.round, writtenOn: reply.writtenOn, receiptDue: reply.receiptDue } : null,
     receiptsThisRound,

@@ -36,7 +36,10 @@ async function createMembers(tx: Tx, names: readonly string[]): Promise<Map<stri
   const ids = new Map<string, number>();
   for (const displayName of names) {
     const username = `member-${randomBytes(5).toString("hex")}`;
-    ids.set(displayName, (await tx.insert(users).values({ username, displayName, role: "member", passwordHash: null }).returning({ id: users.id }).get()).id);
+    ids.set(
+      displayName,
+      (await tx.insert(users).values({ username, displayName, role: "member", passwordHash: null }).returning({ id: users.id }).get()).id,
+    );
   }
   return ids;
 }
@@ -53,7 +56,11 @@ async function activeSession(db: Reader, sessionId: number) {
 
 export type IntakeResult = { ok: true; id: number } | { ok: false; error: string; fieldErrors: Record<string, string> };
 
-const refused = (fieldErrors: Record<string, string>, error = "提交的内容有误，请按提示修改后重试。"): IntakeResult => ({ ok: false, error, fieldErrors });
+const refused = (fieldErrors: Record<string, string>, error = "提交的内容有误，请按提示修改后重试。"): IntakeResult => ({
+  ok: false,
+  error,
+  fieldErrors,
+});
 
 /**
  * Registers one proposal from the form: checks the session, number, category and names, creates the
@@ -61,7 +68,13 @@ const refused = (fieldErrors: Record<string, string>, error = "提交的内容�
  * coordinator uploaded (`uploadIds`: their references, checked to be theirs and unused) from the
  * incoming folder to the attachments folder (stored-files.ts). A failure puts the files back, still usable.
  */
-export async function registerIntake(db: Db, actorId: number, input: RegistrationInput, uploadIds: readonly string[], today = todayInChina()): Promise<IntakeResult> {
+export async function registerIntake(
+  db: Db,
+  actorId: number,
+  input: RegistrationInput,
+  uploadIds: readonly string[],
+  today = todayInChina(),
+): Promise<IntakeResult> {
   const dateProblem = receivedOnProblem(input.receivedOn, today);
   if (dateProblem) return refused({ receivedOn: dateProblem });
   const placement = filePlacement();
@@ -98,11 +111,22 @@ export async function registerIntake(db: Db, actorId: number, input: Registratio
 
         const newNames = newMemberNames([proposer!, ...coSigners, ...seconders]);
         if (newNames.length > 0 && !input.createMembers) {
-          const unknown = (people: readonly PersonRef[]) => people.filter((p) => p.kind === "new").map((p) => `“${p.name}”`).join("、");
-          for (const [field, people] of [["proposer", [proposer!]], ["coSigners", coSigners], ["seconders", seconders]] as const) {
+          const unknown = (people: readonly PersonRef[]) =>
+            people
+              .filter((p) => p.kind === "new")
+              .map((p) => `“${p.name}”`)
+              .join("、");
+          for (const [field, people] of [
+            ["proposer", [proposer!]],
+            ["coSigners", coSigners],
+            ["seconders", seconders],
+          ] as const) {
             if (unknown(people)) fieldErrors[field] = `${unknown(people)}不是已登记的委员/代表`;
           }
-          return refused(fieldErrors, `${newNames.join("、")} 不是已登记的委员/代表。请核对姓名；确为新委员/代表的，勾选“为未登记的姓名新建委员/代表账户”后再提交。`);
+          return refused(
+            fieldErrors,
+            `${newNames.join("、")} 不是已登记的委员/代表。请核对姓名；确为新委员/代表的，勾选“为未登记的姓名新建委员/代表账户”后再提交。`,
+          );
         }
         const idOf = personId(await createMembers(tx, newNames));
         const id = await insertProposal(tx, actorId, {
@@ -123,8 +147,17 @@ export async function registerIntake(db: Db, actorId: number, input: Registratio
         if (!(await consumeUploads(tx, uploadIds))) throw new Error("an upload was used by another request meanwhile");
         for (const file of files.uploads) {
           const storagePath = placement.place(id, file);
-          await tx.insert(attachments)
-            .values({ proposalId: id, fileName: file.fileName, mimeType: file.mimeType, size: file.size, storagePath, sha256: file.sha256, uploadedBy: actorId })
+          await tx
+            .insert(attachments)
+            .values({
+              proposalId: id,
+              fileName: file.fileName,
+              mimeType: file.mimeType,
+              size: file.size,
+              storagePath,
+              sha256: file.sha256,
+              uploadedBy: actorId,
+            })
             .run();
         }
         return { ok: true, id };
@@ -152,12 +185,7 @@ export async function loadImportReference(db: Reader, sessionId: number, today: 
     categories: await db.select({ id: categories.id, name: categories.name, active: categories.active }).from(categories).all(),
     members: await members(db),
     takenNumbers: new Set(
-      (await db
-        .select({ number: proposals.number })
-        .from(proposals)
-        .where(eq(proposals.sessionId, sessionId))
-        .all())
-        .map((r) => r.number),
+      (await db.select({ number: proposals.number }).from(proposals).where(eq(proposals.sessionId, sessionId)).all()).map((r) => r.number),
     ),
     today,
   };
@@ -187,7 +215,8 @@ export async function importAssignmentList(
   try {
     return await db.transaction(
       async (tx): Promise<ImportResult> => {
-        if (!(await activeSession(tx, input.sessionId))) return { ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] };
+        if (!(await activeSession(tx, input.sessionId)))
+          return { ok: false, errors: [{ row: null, column: null, message: "请选择启用中的届次会议" }] };
         const parsed = parseAssignmentList(input.rows, await loadImportReference(tx, input.sessionId, today));
         if (!parsed.ok) return parsed;
         const idOf = personId(await createMembers(tx, parsed.newMembers));
@@ -224,21 +253,27 @@ export async function importAssignmentList(
           imported.push({ id, number: record.number, title: record.title });
         }
         // The file is used once: a second import of the same reference running meanwhile rolls back.
-        if (input.uploadId && !(await consumeUploads(tx, [input.uploadId]))) throw new Error("an upload was used by another request meanwhile");
+        if (input.uploadId && !(await consumeUploads(tx, [input.uploadId])))
+          throw new Error("an upload was used by another request meanwhile");
         await logEvent(tx, {
           proposalId: null,
           actorId: actor.id,
           action: "import",
           comment: `导入交办清单“${input.fileName}”：${imported.length} 件，均已交办`,
-          data: { sessionId: input.sessionId, fileName: input.fileName, proposalIds: imported.map((p) => p.id), newMembers: parsed.newMembers },
+          data: {
+            sessionId: input.sessionId,
+            fileName: input.fileName,
+            proposalIds: imported.map((p) => p.id),
+            newMembers: parsed.newMembers,
+          },
         });
         return { ok: true, proposals: imported, newMembers: parsed.newMembers };
       },
       { behavior: "immediate" },
     );
   } catch (error) {
-    if (error instanceof RowRefused) return { ok: false, errors: [{ row: error.row, column: null, message: `交办未能完成：${error.reason}` }] };
+    if (error instanceof RowRefused)
+      return { ok: false, errors: [{ row: error.row, column: null, message: `交办未能完成：${error.reason}` }] };
     throw error;
   }
 }
-

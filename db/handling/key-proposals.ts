@@ -9,7 +9,12 @@ import type { Db } from "../client";
 import { progressReports, proposals, users } from "../schema";
 import { runCommand, type RunResult } from "./run";
 
-export async function markKeyProposal(db: Db, actor: WorkflowActor, proposalId: number, input: { leaderId: number; plan: string }): Promise<RunResult<void>> {
+export async function markKeyProposal(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: { leaderId: number; plan: string },
+): Promise<RunResult<void>> {
   const leader = await db
     .select({ id: users.id })
     .from(users)
@@ -35,7 +40,12 @@ export async function unmarkKeyProposal(db: Db, actor: WorkflowActor, proposalId
 }
 
 /** 中期进展 by the lead unit's handler; the report is stored with the round it belongs to. */
-export async function reportProgress(db: Db, actor: WorkflowActor, proposalId: number, body: string): Promise<RunResult<{ reportId: number }>> {
+export async function reportProgress(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  body: string,
+): Promise<RunResult<{ reportId: number }>> {
   if (actor.unitId === null) return { ok: false, reason: "只有主办单位的承办人可以执行此操作" };
   const unitId = actor.unitId;
   return runCommand(db, {
@@ -43,11 +53,13 @@ export async function reportProgress(db: Db, actor: WorkflowActor, proposalId: n
     actor,
     command: { type: "report_progress", unitId },
     write: async (tx, applied) => ({
-      reportId: (await tx
-        .insert(progressReports)
-        .values({ proposalId, unitId, authorId: actor.id, round: applied.after.round, body: body.trim() })
-        .returning({ id: progressReports.id })
-        .get()).id,
+      reportId: (
+        await tx
+          .insert(progressReports)
+          .values({ proposalId, unitId, authorId: actor.id, round: applied.after.round, body: body.trim() })
+          .returning({ id: progressReports.id })
+          .get()
+      ).id,
     }),
   });
 }

@@ -7,14 +7,21 @@ import { draftUnderReview } from "./sign-off";
 
 export type Reviewer = WorkflowActor & { displayName: string };
 
-export async function reviewAsLeader(db: Db, leader: Reviewer, proposalId: number, input: { approve: boolean; comment: string | null }, expectedVersion?: number) {
+export async function reviewAsLeader(
+  db: Db,
+  leader: Reviewer,
+  proposalId: number,
+  input: { approve: boolean; comment: string | null },
+  expectedVersion?: number,
+) {
   return runCommand(db, {
     proposalId,
     actor: leader,
     expectedVersion,
     command: input.approve ? { type: "leader_approve", comment: input.comment } : { type: "leader_return", comment: input.comment ?? "" },
     write: async (tx, applied) => {
-      await tx.insert(leaderReviews)
+      await tx
+        .insert(leaderReviews)
         .values({
           proposalId,
           draftId: (await draftUnderReview(tx, applied)).id,

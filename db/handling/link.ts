@@ -14,7 +14,9 @@ const pair = (a: number, b: number) => (a < b ? { proposalId: a, relatedId: b } 
 
 async function relatedRefusal(db: Db, proposalId: number, relatedId: number): Promise<{ ok: false; reason: string } | null> {
   if (proposalId === relatedId) return { ok: false, reason: "不能与自身并案" };
-  return await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, relatedId)).get() ? null : { ok: false, reason: "要并案的提案不存在" };
+  return (await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, relatedId)).get())
+    ? null
+    : { ok: false, reason: "要并案的提案不存在" };
 }
 
 export async function linkProposals(db: Db, actor: WorkflowActor, proposalId: number, relatedId: number): Promise<RunResult<void>> {
@@ -25,13 +27,22 @@ export async function linkProposals(db: Db, actor: WorkflowActor, proposalId: nu
     actor,
     command: { type: "link", relatedId },
     write: async (tx) => {
-      await tx.insert(proposalLinks).values({ ...pair(proposalId, relatedId), createdBy: actor.id }).run();
+      await tx
+        .insert(proposalLinks)
+        .values({ ...pair(proposalId, relatedId), createdBy: actor.id })
+        .run();
       await logEvent(tx, { proposalId: relatedId, actorId: actor.id, action: "link", data: { relatedId: proposalId } });
     },
   });
 }
 
-export async function unlinkProposals(db: Db, actor: WorkflowActor, proposalId: number, relatedId: number, reason: string): Promise<RunResult<void>> {
+export async function unlinkProposals(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  relatedId: number,
+  reason: string,
+): Promise<RunResult<void>> {
   const refusal = await relatedRefusal(db, proposalId, relatedId);
   if (refusal) return refusal;
   return runCommand(db, {
@@ -40,8 +51,17 @@ export async function unlinkProposals(db: Db, actor: WorkflowActor, proposalId: 
     command: { type: "unlink", relatedId, reason },
     write: async (tx) => {
       const { proposalId: low, relatedId: high } = pair(proposalId, relatedId);
-      await tx.delete(proposalLinks).where(and(eq(proposalLinks.proposalId, low), eq(proposalLinks.relatedId, high))).run();
-      await logEvent(tx, { proposalId: relatedId, actorId: actor.id, action: "unlink", comment: reason.trim(), data: { relatedId: proposalId } });
+      await tx
+        .delete(proposalLinks)
+        .where(and(eq(proposalLinks.proposalId, low), eq(proposalLinks.relatedId, high)))
+        .run();
+      await logEvent(tx, {
+        proposalId: relatedId,
+        actorId: actor.id,
+        action: "unlink",
+        comment: reason.trim(),
+        data: { relatedId: proposalId },
+      });
     },
   });
 }

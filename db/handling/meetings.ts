@@ -32,7 +32,9 @@ export type MeetingInput = {
   photos?: readonly string[];
 };
 
-export type MeetingResult = { ok: true; data: { meetingId: number } } | { ok: false; reason: string; refusals?: { proposalId: number; label: string; reason: string }[] };
+export type MeetingResult =
+  | { ok: true; data: { meetingId: number } }
+  | { ok: false; reason: string; refusals?: { proposalId: number; label: string; reason: string }[] };
 
 class Refused extends Error {
   constructor(readonly refusals: { proposalId: number; label: string; reason: string }[]) {
@@ -40,7 +42,8 @@ class Refused extends Error {
   }
 }
 
-const tooManyPhotos = (room: number) => `每次会议最多 ${MAX_MEETING_PHOTOS} 张照片${room < MAX_MEETING_PHOTOS ? `，还可添加 ${room} 张` : ""}`;
+const tooManyPhotos = (room: number) =>
+  `每次会议最多 ${MAX_MEETING_PHOTOS} 张照片${room < MAX_MEETING_PHOTOS ? `，还可添加 ${room} 张` : ""}`;
 
 type Place = (tx: Tx, folder: string, file: HeldUpload) => Promise<string>;
 
@@ -60,16 +63,25 @@ export async function recordMeeting(db: Db, actor: WorkflowActor, input: Meeting
   if (photoIds.length > MAX_MEETING_PHOTOS) return { ok: false, reason: tooManyPhotos(MAX_MEETING_PHOTOS) };
   const photos = await heldUploads(db, actor.id, "photo", photoIds);
   if (!photos.ok) return { ok: false, reason: photos.message };
-  const members = input.memberIds.length === 0 ? [] : await db.select({ id: users.id, name: users.displayName, role: users.role }).from(users).where(inArray(users.id, input.memberIds)).all();
-  if (members.length !== input.memberIds.length || members.some((m) => m.role !== "member")) return { ok: false, reason: "参加的委员/代表有误，请重新选择" };
+  const members =
+    input.memberIds.length === 0
+      ? []
+      : await db
+          .select({ id: users.id, name: users.displayName, role: users.role })
+          .from(users)
+          .where(inArray(users.id, input.memberIds))
+          .all();
+  if (members.length !== input.memberIds.length || members.some((m) => m.role !== "member"))
+    return { ok: false, reason: "参加的委员/代表有误，请重新选择" };
   const labels = new Map(
-    (await db
-      .select({ id: proposals.id, number: proposals.number, kind: sessions.kind })
-      .from(proposals)
-      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-      .where(inArray(proposals.id, input.proposalIds))
-      .all())
-      .map((p) => [p.id, proposalLabel(p.number, p.kind)]),
+    (
+      await db
+        .select({ id: proposals.id, number: proposals.number, kind: sessions.kind })
+        .from(proposals)
+        .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+        .where(inArray(proposals.id, input.proposalIds))
+        .all()
+    ).map((p) => [p.id, proposalLabel(p.number, p.kind)]),
   );
   const participants = [input.officials.trim(), members.map((m) => m.name).join("、")].filter(Boolean).join("；");
   const summary = `${MEETING_KIND_LABELS[input.kind]}（${input.place.trim()}）：${input.minutes.trim()}`;
@@ -80,10 +92,22 @@ export async function recordMeeting(db: Db, actor: WorkflowActor, input: Meeting
         async (tx): Promise<MeetingResult> => {
           const meeting = await tx
             .insert(meetings)
-            .values({ unitId, kind: input.kind, heldOn: input.heldOn, place: input.place.trim(), officials: input.officials.trim(), minutes: input.minutes.trim(), createdBy: actor.id })
+            .values({
+              unitId,
+              kind: input.kind,
+              heldOn: input.heldOn,
+              place: input.place.trim(),
+              officials: input.officials.trim(),
+              minutes: input.minutes.trim(),
+              createdBy: actor.id,
+            })
             .returning({ id: meetings.id })
             .get();
-          if (members.length > 0) await tx.insert(meetingMembers).values(members.map((m) => ({ meetingId: meeting.id, userId: m.id }))).run();
+          if (members.length > 0)
+            await tx
+              .insert(meetingMembers)
+              .values(members.map((m) => ({ meetingId: meeting.id, userId: m.id })))
+              .run();
           const refusals: { proposalId: number; label: string; reason: string }[] = [];
           for (const proposalId of input.proposalIds) {
             const result = await runCommand(tx, {
@@ -116,7 +140,12 @@ export async function recordMeeting(db: Db, actor: WorkflowActor, input: Meeting
       ),
     );
   } catch (error) {
-    if (error instanceof Refused) return { ok: false, reason: `有 ${error.refusals.length} 件提案不能记入此次${MEETING_KIND_LABELS[input.kind]}，未保存`, refusals: error.refusals };
+    if (error instanceof Refused)
+      return {
+        ok: false,
+        reason: `有 ${error.refusals.length} 件提案不能记入此次${MEETING_KIND_LABELS[input.kind]}，未保存`,
+        refusals: error.refusals,
+      };
     throw error;
   }
 }
@@ -129,7 +158,12 @@ async function photoRefusal(db: Db, actor: WorkflowActor, meetingId: number): Pr
 }
 
 /** 添加会议照片: the caller's uploads (purpose "photo") become photos of the meeting, up to MAX_MEETING_PHOTOS in all; logged. */
-export async function addMeetingPhotos(db: Db, actor: WorkflowActor, meetingId: number, uploadIds: readonly string[]): Promise<RunResult<{ count: number }>> {
+export async function addMeetingPhotos(
+  db: Db,
+  actor: WorkflowActor,
+  meetingId: number,
+  uploadIds: readonly string[],
+): Promise<RunResult<{ count: number }>> {
   const refusal = await photoRefusal(db, actor, meetingId);
   if (refusal) return { ok: false, reason: refusal };
   const held = await heldUploads(db, actor.id, "photo", uploadIds);
@@ -137,10 +171,15 @@ export async function addMeetingPhotos(db: Db, actor: WorkflowActor, meetingId: 
   return takingUploads(async (place) =>
     db.transaction(
       async (tx): Promise<RunResult<{ count: number }>> => {
-        const room = MAX_MEETING_PHOTOS - (await tx.select({ n: count() }).from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).get())!.n;
+        const room =
+          MAX_MEETING_PHOTOS - (await tx.select({ n: count() }).from(meetingPhotos).where(eq(meetingPhotos.meetingId, meetingId)).get())!.n;
         if (held.uploads.length > room) return { ok: false, reason: tooManyPhotos(room) };
         await insertPhotos(tx, place, meetingId, actor.id, held.uploads);
-        await logEvent(tx, { actorId: actor.id, action: "meeting_photos_added", data: { meetingId, fileNames: held.uploads.map((f) => f.fileName) } });
+        await logEvent(tx, {
+          actorId: actor.id,
+          action: "meeting_photos_added",
+          data: { meetingId, fileNames: held.uploads.map((f) => f.fileName) },
+        });
         return { ok: true, data: { count: held.uploads.length } };
       },
       { behavior: "immediate" },

@@ -59,7 +59,12 @@ async function loadReply(db: Pick<Db, "select">, proposalId: number, replyId?: n
 
 function factsOf(row: Awaited<ReturnType<typeof loadReply>>): PublicationFacts {
   return {
-    reply: row && { unitId: row.unitId, disclosure: row.disclosure, disclosureSummary: row.disclosureSummary, disclosureReason: row.disclosureReason },
+    reply: row && {
+      unitId: row.unitId,
+      disclosure: row.disclosure,
+      disclosureSummary: row.disclosureSummary,
+      disclosureReason: row.disclosureReason,
+    },
     publication: row?.publicationStatus ? { status: row.publicationStatus } : null,
   };
 }
@@ -85,23 +90,21 @@ export type PublicationView = {
 /** For each signed reply of the proposal, oldest round first: the facts the rules need and what its panel shows. */
 export async function loadPublications(db: Pick<Db, "select">, proposalId: number): Promise<PublicationView[]> {
   const settings = await loadPublicationSettings(db);
-  return (await loadReplies(db, proposalId))
-    .reverse()
-    .map((row) => ({
-      replyId: row.replyId,
-      round: row.round,
-      settings,
-      facts: factsOf(row),
-      current: {
-        writtenOn: row.writtenOn,
-        publicationDue: row.publicationDue,
-        publicationId: row.publicationId,
-        indexNumber: row.indexNumber,
-        publishedOn: row.publishedOn,
-        withheldReason: row.withheldReason,
-        withdrawnReason: row.withdrawnReason,
-      },
-    }));
+  return (await loadReplies(db, proposalId)).reverse().map((row) => ({
+    replyId: row.replyId,
+    round: row.round,
+    settings,
+    facts: factsOf(row),
+    current: {
+      writtenOn: row.writtenOn,
+      publicationDue: row.publicationDue,
+      publicationId: row.publicationId,
+      indexNumber: row.indexNumber,
+      publishedOn: row.publishedOn,
+      withheldReason: row.withheldReason,
+      withdrawnReason: row.withdrawnReason,
+    },
+  }));
 }
 
 export type PublicationOutcome = { publicationId: number; indexNumber: string | null };
@@ -134,18 +137,21 @@ export async function decideReplyPublication(
 
       if (command.type === "republish") {
         // Back as it was first published: the same 索引号, page and metadata.
-        await tx.update(publications)
+        await tx
+          .update(publications)
           .set({ status: "published", withdrawnAt: null, withdrawnReason: null, decidedBy: actor.id })
           .where(eq(publications.id, reply.publicationId!))
           .run();
         outcome = { publicationId: reply.publicationId!, indexNumber: reply.indexNumber };
       } else if (decision.status === "published") {
         const year = Number(today.slice(0, 4));
-        const last = (await tx
-          .select({ serial: max(publications.indexSerial) })
-          .from(publications)
-          .where(and(eq(publications.publisherUnitId, unit.id), eq(publications.indexYear, year)))
-          .get())?.serial;
+        const last = (
+          await tx
+            .select({ serial: max(publications.indexSerial) })
+            .from(publications)
+            .where(and(eq(publications.publisherUnitId, unit.id), eq(publications.indexYear, year)))
+            .get()
+        )?.serial;
         const meta = publicationMetadata({
           indexPrefix: unit.indexPrefix,
           lastSerial: last,
@@ -188,7 +194,8 @@ export async function decideReplyPublication(
           .get();
         outcome = { publicationId: inserted.id, indexNumber: null };
       } else {
-        await tx.update(publications)
+        await tx
+          .update(publications)
           .set({ status: "withdrawn", withdrawnAt: now(), withdrawnReason: decision.reason, decidedBy: actor.id })
           .where(eq(publications.id, reply.publicationId!))
           .run();
@@ -202,14 +209,20 @@ export async function decideReplyPublication(
         fromState: proposal.status,
         toState: proposal.status,
         comment: decision.reason,
-        data: { publicationId: outcome.publicationId, round: reply.round, mode: decision.mode, ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}) },
+        data: {
+          publicationId: outcome.publicationId,
+          round: reply.round,
+          mode: decision.mode,
+          ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}),
+        },
       });
-      const memberIds = (await tx
-        .select({ userId: proposalSigners.userId })
-        .from(proposalSigners)
-        .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-        .all())
-        .map((s) => s.userId);
+      const memberIds = (
+        await tx
+          .select({ userId: proposalSigners.userId })
+          .from(proposalSigners)
+          .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+          .all()
+      ).map((s) => s.userId);
       const notices = publicationNotices(decision.status, { unitId: unit.id, memberIds, indexNumber: outcome.indexNumber });
       return { ok: true, data: outcome, notices };
     },

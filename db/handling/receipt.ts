@@ -21,7 +21,14 @@ export const RECEIPT_ALREADY_SUBMITTED = "这份答复的回执已提交，不�
  * Records a receipt on the reply the member read, whichever round it is: each reply waits for its own
  * receipts, whatever the others answered (lib/workflow decides).
  */
-async function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, onPaper: boolean, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
+async function recordReceipt(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  memberId: number,
+  onPaper: boolean,
+  answers: ReceiptAnswers,
+): Promise<RunResult<ReceiptOutcome>> {
   const opinion = answers.opinion?.trim() || null;
   const reply = await db
     .select({ round: replies.round })
@@ -44,17 +51,26 @@ async function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, m
     },
     // Submitted twice (a double click, the letter's link and the member page): the first one stands.
     alreadyDone: async (tx) =>
-      await tx
+      (await tx
         .select({ id: receipts.id })
         .from(receipts)
         .where(and(eq(receipts.replyId, answers.replyId), eq(receipts.memberId, memberId)))
-        .get()
+        .get())
         ? RECEIPT_ALREADY_SUBMITTED
         : null,
     write: async (tx, applied) => {
       const row = await tx
         .insert(receipts)
-        .values({ replyId: answers.replyId, memberId, contactReport: answers.contactReport, attitude: answers.attitude, result: answers.result, opinion, onPaper, recordedBy: actor.id })
+        .values({
+          replyId: answers.replyId,
+          memberId,
+          contactReport: answers.contactReport,
+          attitude: answers.attitude,
+          result: answers.result,
+          opinion,
+          onPaper,
+          recordedBy: actor.id,
+        })
         .returning({ id: receipts.id })
         .get();
       return { receiptId: row.id, status: applied.after.status, moved: applied.after.status !== applied.before.status };
@@ -63,12 +79,23 @@ async function recordReceipt(db: Db, actor: WorkflowActor, proposalId: number, m
 }
 
 /** 提交回执 by the member themself, for the reply they read. */
-export async function submitReceipt(db: Db, actor: WorkflowActor, proposalId: number, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
+export async function submitReceipt(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  answers: ReceiptAnswers,
+): Promise<RunResult<ReceiptOutcome>> {
   return recordReceipt(db, actor, proposalId, actor.id, false, answers);
 }
 
 /** A paper receipt recorded by the coordinating office on the proposer's behalf (纸质回执，由…代录). */
-export async function recordPaperReceipt(db: Db, actor: WorkflowActor, proposalId: number, memberId: number, answers: ReceiptAnswers): Promise<RunResult<ReceiptOutcome>> {
+export async function recordPaperReceipt(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  memberId: number,
+  answers: ReceiptAnswers,
+): Promise<RunResult<ReceiptOutcome>> {
   return recordReceipt(db, actor, proposalId, memberId, true, answers);
 }
 

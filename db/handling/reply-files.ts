@@ -16,7 +16,12 @@ import { heldUploads, type HeldUpload } from "./uploads";
 const fileRow = (file: HeldUpload) => ({ fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256 });
 
 /** 添加答复附件: the caller's uploads (purpose "attachment") become attachments of the reply of the current round. */
-export async function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId: number, uploadIds: readonly string[]): Promise<RunResult<{ count: number }>> {
+export async function attachReplyFiles(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  uploadIds: readonly string[],
+): Promise<RunResult<{ count: number }>> {
   const held = await heldUploads(db, actor.id, "attachment", uploadIds);
   if (!held.ok) return { ok: false, reason: held.message };
   return takingUploads(async (place) =>
@@ -27,7 +32,8 @@ export async function attachReplyFiles(db: Db, actor: WorkflowActor, proposalId:
       write: async (tx, applied) => {
         for (const file of held.uploads) {
           const storagePath = await place(tx, proposalId, file);
-          await tx.insert(replyFiles)
+          await tx
+            .insert(replyFiles)
             .values({ proposalId, round: applied.after.round, kind: "attachment", ...fileRow(file), storagePath, uploadedBy: actor.id })
             .run();
         }
@@ -71,7 +77,12 @@ export type SealedScanInput = { round: number; uploadId: string; reason: string 
  * `round`. A scan already there is marked replaced (kept, with its file) and the replacement logged with
  * its reason.
  */
-export async function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId: number, input: SealedScanInput): Promise<RunResult<{ replaced: boolean }>> {
+export async function uploadSealedScan(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  input: SealedScanInput,
+): Promise<RunResult<{ replaced: boolean }>> {
   const held = await heldUploads(db, actor.id, "sealed", [input.uploadId]);
   if (!held.ok) return { ok: false, reason: held.message };
   const file = held.uploads[0]!;
@@ -83,13 +94,22 @@ export async function uploadSealedScan(db: Db, actor: WorkflowActor, proposalId:
       write: async (tx, applied) => {
         const replaced = applied.before.sealedRounds.includes(input.round);
         if (replaced) {
-          await tx.update(replyFiles)
+          await tx
+            .update(replyFiles)
             .set({ replacedAt: now() })
-            .where(and(eq(replyFiles.proposalId, proposalId), eq(replyFiles.round, input.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
+            .where(
+              and(
+                eq(replyFiles.proposalId, proposalId),
+                eq(replyFiles.round, input.round),
+                eq(replyFiles.kind, "sealed"),
+                isNull(replyFiles.replacedAt),
+              ),
+            )
             .run();
         }
         const storagePath = await place(tx, proposalId, file);
-        await tx.insert(replyFiles)
+        await tx
+          .insert(replyFiles)
           .values({ proposalId, round: input.round, kind: "sealed", ...fileRow(file), storagePath, uploadedBy: actor.id })
           .run();
         return { replaced };

@@ -61,7 +61,9 @@ export async function workflowContext(db: Pick<Db, "select">, today: string): Pr
 export async function runCommand<T = undefined>(db: Database, input: RunInput<T>): Promise<RunResult<T>> {
   const today = input.today ?? todayInChina();
   const outcome = await db.transaction(
-    async (tx): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true }> => {
+    async (
+      tx,
+    ): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true }> => {
       const before = await loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
       const done = await input.alreadyDone?.(tx, before);
@@ -77,7 +79,15 @@ export async function runCommand<T = undefined>(db: Database, input: RunInput<T>
       const assignmentIds = await persist(tx, input.proposalId, before, decision.facts, today);
       const data = (await input.write?.(tx, { proposalId: input.proposalId, before, after: decision.facts, assignmentIds, ...ctx })) as T;
       for (const e of decision.events) {
-        await logEvent(tx, { proposalId: input.proposalId, actorId: input.actor.id, action: e.action, fromState: e.fromState, toState: e.toState, comment: e.comment ?? null, data: e.data ?? null });
+        await logEvent(tx, {
+          proposalId: input.proposalId,
+          actorId: input.actor.id,
+          action: e.action,
+          fromState: e.fromState,
+          toState: e.toState,
+          comment: e.comment ?? null,
+          data: e.data ?? null,
+        });
       }
       return { ok: true, data, decision };
     },
@@ -89,9 +99,16 @@ export async function runCommand<T = undefined>(db: Database, input: RunInput<T>
 }
 
 /** Writes the proposal's state and its assignments as the decision left them. */
-async function persist(tx: Tx, proposalId: number, before: ProposalFacts, after: ProposalFacts, today: string): Promise<Map<number, number>> {
+async function persist(
+  tx: Tx,
+  proposalId: number,
+  before: ProposalFacts,
+  after: ProposalFacts,
+  today: string,
+): Promise<Map<number, number>> {
   const at = now();
-  await tx.update(proposals)
+  await tx
+    .update(proposals)
     .set({
       status: after.status,
       round: after.round,
@@ -125,7 +142,16 @@ async function persist(tx: Tx, proposalId: number, before: ProposalFacts, after:
       ...(fresh || (prev !== undefined && prev.role !== a.role) ? { acceptedAt: null, opinionWaivedReason: null } : {}),
     };
     if (a.id === null) {
-      ids.set(a.unitId, (await tx.insert(assignments).values({ proposalId, unitId: a.unitId, ...values }).returning({ id: assignments.id }).get()).id);
+      ids.set(
+        a.unitId,
+        (
+          await tx
+            .insert(assignments)
+            .values({ proposalId, unitId: a.unitId, ...values })
+            .returning({ id: assignments.id })
+            .get()
+        ).id,
+      );
     } else {
       if (JSON.stringify(prev) !== JSON.stringify(a)) await tx.update(assignments).set(values).where(eq(assignments.id, a.id)).run();
       if (prev?.opinion != null && a.opinion === null) await tx.delete(coOpinions).where(eq(coOpinions.assignmentId, a.id)).run();

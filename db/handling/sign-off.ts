@@ -28,7 +28,15 @@ async function recordSignOff(tx: Tx, applied: Applied, signer: Signer, decision:
   const draft = await draftUnderReview(tx, applied);
   const signOff = await tx
     .insert(signOffs)
-    .values({ proposalId: applied.proposalId, draftId: draft.id, decision, comment, signerId: signer.id, signerName: signer.displayName, signerTitle: signer.title })
+    .values({
+      proposalId: applied.proposalId,
+      draftId: draft.id,
+      decision,
+      comment,
+      signerId: signer.id,
+      signerName: signer.displayName,
+      signerTitle: signer.title,
+    })
     .returning({ id: signOffs.id })
     .get();
   return { draft, signOffId: signOff.id };
@@ -50,11 +58,13 @@ export async function approveReply(db: Db, signer: Signer, proposalId: number, c
       const lead = leadAssignment(applied.after)!;
       const unit = (await tx.select().from(units).where(eq(units.id, lead.unitId)).get())!;
       const year = Number(applied.today.slice(0, 4));
-      const last = (await tx
-        .select({ serial: max(replies.docSerial) })
-        .from(replies)
-        .where(and(eq(replies.unitId, unit.id), eq(replies.docYear, year)))
-        .get())?.serial;
+      const last = (
+        await tx
+          .select({ serial: max(replies.docSerial) })
+          .from(replies)
+          .where(and(eq(replies.unitId, unit.id), eq(replies.docYear, year)))
+          .get()
+      )?.serial;
       const serial = (last ?? 0) + 1;
       const docNumber = formatDocNumber(unit.docPrefix, year, serial);
       const reply = await tx

@@ -33,7 +33,16 @@ export async function superviseSteps(
   for (const proposalId of proposalIds) {
     const step = steps.find((s) => s.proposalId === proposalId);
     if (!step) results.push({ ok: false as const, reason: "此提案当前无需督办" });
-    else results.push(await supervise(db, actor, proposalId, { unitId, comment: superviseComment({ step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due, provisional: provisionalReason(calendar, step.due) !== null }, today) }));
+    else
+      results.push(
+        await supervise(db, actor, proposalId, {
+          unitId,
+          comment: superviseComment(
+            { step: SUPERVISION_STAGE_LABELS[step.stage], due: step.due, provisional: provisionalReason(calendar, step.due) !== null },
+            today,
+          ),
+        }),
+      );
   }
   return results;
 }

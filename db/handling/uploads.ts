@@ -28,7 +28,10 @@ const ID = /^[0-9a-f]{32}$/;
 export const newUploadId = () => randomBytes(16).toString("hex");
 export const incomingPath = (id: string) => path.join(/*turbopackIgnore: true*/ incomingDir(), id);
 
-export async function recordUpload(db: Db, row: { id: string; userId: number; purpose: UploadPurpose; fileName: string; mimeType: string; size: number; sha256: string }): Promise<void> {
+export async function recordUpload(
+  db: Db,
+  row: { id: string; userId: number; purpose: UploadPurpose; fileName: string; mimeType: string; size: number; sha256: string },
+): Promise<void> {
   await db.insert(uploads).values(row).run();
 }
 
@@ -36,10 +39,23 @@ export async function recordUpload(db: Db, row: { id: string; userId: number; pu
  * The caller's uploads for these references, in their order, or why they cannot be used: another user's,
  * already used, expired and removed, or of another purpose all read alike, as a file to upload again.
  */
-export async function heldUploads(db: Reader, userId: number, purpose: UploadPurpose, ids: readonly string[], now = clockNow().getTime()): Promise<{ ok: true; uploads: HeldUpload[] } | { ok: false; message: string }> {
+export async function heldUploads(
+  db: Reader,
+  userId: number,
+  purpose: UploadPurpose,
+  ids: readonly string[],
+  now = clockNow().getTime(),
+): Promise<{ ok: true; uploads: HeldUpload[] } | { ok: false; message: string }> {
   if (new Set(ids).size !== ids.length) return { ok: false, message: "同一个文件被提交了两次，请移除重复的文件" };
   const valid = ids.filter((id) => ID.test(id));
-  const rows = valid.length === 0 ? [] : await db.select().from(uploads).where(and(inArray(uploads.id, valid), eq(uploads.userId, userId), eq(uploads.purpose, purpose))).all();
+  const rows =
+    valid.length === 0
+      ? []
+      : await db
+          .select()
+          .from(uploads)
+          .where(and(inArray(uploads.id, valid), eq(uploads.userId, userId), eq(uploads.purpose, purpose)))
+          .all();
   const held: HeldUpload[] = [];
   for (const id of ids) {
     const row = rows.find((r) => r.id === id);
@@ -54,7 +70,14 @@ export async function heldUploads(db: Reader, userId: number, purpose: UploadPur
 /** Marks uploads used (in the caller's transaction); false when one was used meanwhile. */
 export async function consumeUploads(tx: Writer, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 0) return true;
-  return (await tx.delete(uploads).where(inArray(uploads.id, [...ids])).returning({ id: uploads.id })).length === ids.length;
+  return (
+    (
+      await tx
+        .delete(uploads)
+        .where(inArray(uploads.id, [...ids]))
+        .returning({ id: uploads.id })
+    ).length === ids.length
+  );
 }
 
 /** Removes uploads not used within UPLOAD_TTL_MS, and files a failed upload left without a row. */

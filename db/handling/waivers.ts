@@ -11,7 +11,11 @@ export async function waiveCoOpinion(db: Db, actor: WorkflowActor, proposalId: n
     actor,
     command: { type: "waive_co_opinion", ...input },
     write: async (tx, applied) => {
-      await tx.update(assignments).set({ opinionWaivedReason: input.reason.trim() }).where(eq(assignments.id, applied.assignmentIds.get(input.unitId)!)).run();
+      await tx
+        .update(assignments)
+        .set({ opinionWaivedReason: input.reason.trim() })
+        .where(eq(assignments.id, applied.assignmentIds.get(input.unitId)!))
+        .run();
     },
   });
 }

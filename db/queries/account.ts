@@ -16,7 +16,13 @@ export type PasswordChange = { ok: true } | { ok: false; field: "currentPassword
  * so that a session cannot be used to guess the password. On success the session version is bumped,
  * so every session of the account (this one included) ends and the user signs in again.
  */
-export async function changeOwnPassword(db: Db, userId: number, input: ChangePasswordInput, now = new Date(), origin: AttemptOrigin = {}): Promise<PasswordChange> {
+export async function changeOwnPassword(
+  db: Db,
+  userId: number,
+  input: ChangePasswordInput,
+  now = new Date(),
+  origin: AttemptOrigin = {},
+): Promise<PasswordChange> {
   const address = origin.address ?? null;
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user?.passwordHash) return { ok: false, field: "currentPassword", error: WRONG_PASSWORD };
@@ -31,8 +37,15 @@ export async function changeOwnPassword(db: Db, userId: number, input: ChangePas
   if (passwordRepeatsUsername(input.password, user.username)) return { ok: false, field: "password", error: "密码不能与用户名相同" };
   const hash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    await tx.update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, failedLogins: 0, lockedUntil: null, sessionVersion: sql`${users.sessionVersion} + 1` })
+    await tx
+      .update(users)
+      .set({
+        passwordHash: hash,
+        mustChangePassword: false,
+        failedLogins: 0,
+        lockedUntil: null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
       .where(eq(users.id, userId))
       .run();
     await logEvent(tx, { action: "password_change", actorId: userId });

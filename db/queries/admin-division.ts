@@ -16,8 +16,19 @@ export async function createSection(db: Db, input: CreateSectionInput, actorId: 
     return await db.transaction(async (tx) => {
       if (!(await tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get())) return NOT_FOUND;
       // A new 科室 comes after the unit's others.
-      const last = (await tx.select({ n: max(sections.sortOrder) }).from(sections).where(eq(sections.unitId, input.unitId)).get())?.n ?? 0;
-      const { id } = await tx.insert(sections).values({ ...input, sortOrder: last + 1 }).returning({ id: sections.id }).get();
+      const last =
+        (
+          await tx
+            .select({ n: max(sections.sortOrder) })
+            .from(sections)
+            .where(eq(sections.unitId, input.unitId))
+            .get()
+        )?.n ?? 0;
+      const { id } = await tx
+        .insert(sections)
+        .values({ ...input, sortOrder: last + 1 })
+        .returning({ id: sections.id })
+        .get();
       await logEvent(tx, { action: "section_create", actorId, data: { unitId: input.unitId, sectionId: id, name: input.name } });
       return { ok: true, id };
     });
@@ -33,7 +44,11 @@ export async function updateSection(db: Db, { id, ...values }: UpdateSectionInpu
       const before = await tx.select().from(sections).where(eq(sections.id, id)).get();
       if (!before) return NOT_FOUND;
       await tx.update(sections).set(values).where(eq(sections.id, id)).run();
-      await logEvent(tx, { action: "section_update", actorId, data: { unitId: before.unitId, sectionId: id, fields: changedFields(before, values) } });
+      await logEvent(tx, {
+        action: "section_update",
+        actorId,
+        data: { unitId: before.unitId, sectionId: id, fields: changedFields(before, values) },
+      });
       return { ok: true, id };
     });
   } catch (error) {
@@ -52,7 +67,8 @@ export async function setLeaderReview(db: Db, { id, leaderReview }: LeaderReview
         .from(users)
         .where(and(eq(users.unitId, id), eq(users.role, "leader"), eq(users.disabled, false)))
         .get())!.n;
-      if (leaders === 0) return { ok: false, error: "本单位还没有在岗的分管领导账户：请先在用户管理中新建角色为“分管领导”的用户", field: "leaderReview" };
+      if (leaders === 0)
+        return { ok: false, error: "本单位还没有在岗的分管领导账户：请先在用户管理中新建角色为“分管领导”的用户", field: "leaderReview" };
     }
     if (before.leaderReview === leaderReview) return { ok: true, id };
     await tx.update(units).set({ leaderReview }).where(eq(units.id, id)).run();

@@ -12,5 +12,11 @@ export async function attachmentsOf(db: Db, proposalId: number) {
 }
 
 export async function getAttachment(db: Db, proposalId: number, attachmentId: number) {
-  return (await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.proposalId, proposalId))).get()) ?? null;
+  return (
+    (await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, attachmentId), eq(attachments.proposalId, proposalId)))
+      .get()) ?? null
+  );
 }

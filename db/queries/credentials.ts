@@ -55,12 +55,22 @@ export async function verifyCredentials(
     const next = await db.transaction(async (tx) => {
       const fresh = await tx.select().from(signInUnknownNames).where(eq(signInUnknownNames.username, tried)).get();
       const next = afterWrongPassword({ failedLogins: fresh?.failedLogins ?? 0, lockedUntil: fresh?.lockedUntil ?? null }, now);
-      await tx.insert(signInUnknownNames)
+      await tx
+        .insert(signInUnknownNames)
         .values({ username: tried, ...next.state, updatedAt: now })
         .onConflictDoUpdate({ target: signInUnknownNames.username, set: { ...next.state, updatedAt: now } })
         .run();
-      await logEvent(tx, { action: "sign_in_failed", actorId: user?.id ?? null, data: { username: tried, address, failures: next.failures } });
-      if (next.lockedNow) await logEvent(tx, { action: "account_locked", actorId: user?.id ?? null, data: { username: tried, address, minutes: LOCK_MINUTES } });
+      await logEvent(tx, {
+        action: "sign_in_failed",
+        actorId: user?.id ?? null,
+        data: { username: tried, address, failures: next.failures },
+      });
+      if (next.lockedNow)
+        await logEvent(tx, {
+          action: "account_locked",
+          actorId: user?.id ?? null,
+          data: { username: tried, address, minutes: LOCK_MINUTES },
+        });
       return next;
     });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
@@ -95,9 +105,19 @@ export async function verifyCredentials(
  * one was checked), locking it when the count reaches the limit. Logged as `action`, and the lock as
  * "account_locked", each with `data` (the name tried, the address).
  */
-export async function recordWrongPassword(db: Db, userId: number, now: Date, action: "sign_in_failed" | "password_change_failed", data: Record<string, unknown>) {
+export async function recordWrongPassword(
+  db: Db,
+  userId: number,
+  now: Date,
+  action: "sign_in_failed" | "password_change_failed",
+  data: Record<string, unknown>,
+) {
   return db.transaction(async (tx) => {
-    const fresh = (await tx.select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, userId)).get())!;
+    const fresh = (await tx
+      .select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get())!;
     const next = afterWrongPassword(fresh, now);
     await tx.update(users).set(next.state).where(eq(users.id, userId)).run();
     await logEvent(tx, { action, actorId: userId, data: { ...data, failures: next.failures } });
@@ -127,7 +147,10 @@ export async function attemptSignIn(
     const reserved = await db.transaction(async (tx) => {
       const decision = addressDecision(await addressFailures(tx, address, now, limit), now, limit);
       if (!decision.allowed) return decision;
-      await tx.delete(signInFailures).where(lt(signInFailures.at, addressWindowStart(now, limit))).run();
+      await tx
+        .delete(signInFailures)
+        .where(lt(signInFailures.at, addressWindowStart(now, limit)))
+        .run();
       const { id } = await tx.insert(signInFailures).values({ address, at: now }).returning({ id: signInFailures.id }).get();
       return { allowed: true as const, id, count: (await addressFailures(tx, address, now, limit)).length };
     });
@@ -149,12 +172,13 @@ export async function attemptSignIn(
 
 /** The times of an address's failures within the window. */
 async function addressFailures(db: Pick<Db, "select">, address: string, now: Date, limit: AddressLimit): Promise<Date[]> {
-  return (await db
-    .select({ at: signInFailures.at })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.address, address), gt(signInFailures.at, addressWindowStart(now, limit))))
-    .all())
-    .map((r) => r.at);
+  return (
+    await db
+      .select({ at: signInFailures.at })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.address, address), gt(signInFailures.at, addressWindowStart(now, limit))))
+      .all()
+  ).map((r) => r.at);
 }
 
 /** The live state of a signed-in user, re-read on every request so that disabling takes effect at once. */
@@ -181,7 +205,11 @@ export async function loadSessionUser(db: Db, id: number) {
 }
 
 const revokedSessionQuery = preparedOnce((db: Db) =>
-  db.select({ sessionId: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, param("sessionId"))).prepare(),
+  db
+    .select({ sessionId: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sessionId, param("sessionId")))
+    .prepare(),
 );
 
 /** The session as its token names it: the user, the account's session version, and the session's own id. */
@@ -206,18 +234,22 @@ export async function liveSessionUser(db: Db, session: SessionRef) {
 export async function revokeSession(db: Db, sessionId: string, expiresAt: Date, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
-    const inserted = await tx.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing().returning({ sessionId: revokedSessions.sessionId });
+    const inserted = await tx
+      .insert(revokedSessions)
+      .values({ sessionId, expiresAt })
+      .onConflictDoNothing()
+      .returning({ sessionId: revokedSessions.sessionId });
     return inserted.length === 1;
   });
 }
 
 export async function bumpSessionVersion(db: Pick<Db, "update">, userId: number) {
-  await db.update(users)
+  await db
+    .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .run();
 }
 
 // argon2id hash of a random string, used only to equalise timing for unknown accounts.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=65536,t=3,p=4$WbOIhr+2KkiFWYsAaOOp/Q$2M4JjH1IsHAkio4ohwPuDVj27oT5gEFKDORZZgvFmKk";
+const DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$WbOIhr+2KkiFWYsAaOOp/Q$2M4JjH1IsHAkio4ohwPuDVj27oT5gEFKDORZZgvFmKk";

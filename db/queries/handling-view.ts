@@ -79,7 +79,12 @@ const draftsOfQuery = preparedOnce((db: Db) =>
       signer: signOffs.signerName,
       signedAt: signOffs.createdAt,
       docNumber: replies.docNumber,
-      leader: { decision: leaderReviews.decision, comment: leaderReviews.comment, name: leaderReviews.leaderName, at: leaderReviews.createdAt },
+      leader: {
+        decision: leaderReviews.decision,
+        comment: leaderReviews.comment,
+        name: leaderReviews.leaderName,
+        at: leaderReviews.createdAt,
+      },
     })
     .from(replyDrafts)
     .innerJoin(author, eq(author.id, replyDrafts.authorId))
@@ -132,7 +137,14 @@ export async function pendingRequestsOf(db: Db, proposalId: number) {
   return { adjustments, extensions };
 }
 
-const repliesOfQuery = preparedOnce((db: Db) => db.select().from(replies).where(eq(replies.proposalId, param("proposalId"))).orderBy(asc(replies.round)).prepare());
+const repliesOfQuery = preparedOnce((db: Db) =>
+  db
+    .select()
+    .from(replies)
+    .where(eq(replies.proposalId, param("proposalId")))
+    .orderBy(asc(replies.round))
+    .prepare(),
+);
 
 export async function repliesOf(db: Db, proposalId: number) {
   return repliesOfQuery(db).all({ proposalId });

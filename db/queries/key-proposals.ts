@@ -12,14 +12,27 @@ export type KeyProposal = {
 /** The 重点 part of a proposal's page; null when it is not a 重点提案. */
 export async function keyProposalOf(db: Db, proposalId: number): Promise<KeyProposal | null> {
   const p = await db
-    .select({ isKey: proposals.isKey, plan: proposals.keyPlan, leaderId: users.id, leaderName: users.displayName, leaderTitle: users.title })
+    .select({
+      isKey: proposals.isKey,
+      plan: proposals.keyPlan,
+      leaderId: users.id,
+      leaderName: users.displayName,
+      leaderTitle: users.title,
+    })
     .from(proposals)
     .leftJoin(users, eq(users.id, proposals.keyLeaderId))
     .where(eq(proposals.id, proposalId))
     .get();
   if (!p?.isKey) return null;
   const reports = await db
-    .select({ id: progressReports.id, round: progressReports.round, body: progressReports.body, unitName: units.name, author: users.displayName, createdAt: progressReports.createdAt })
+    .select({
+      id: progressReports.id,
+      round: progressReports.round,
+      body: progressReports.body,
+      unitName: units.name,
+      author: users.displayName,
+      createdAt: progressReports.createdAt,
+    })
     .from(progressReports)
     .innerJoin(units, eq(units.id, progressReports.unitId))
     .innerJoin(users, eq(users.id, progressReports.authorId))
@@ -68,7 +81,9 @@ export async function keyProposalRows(db: Db, scope: { leaderId: number } | { op
       leadUnit: units.name,
       due: assignments.due,
       extendedDue: assignments.extendedDue,
-      lastReportAt: sql<number | null>`(select max(${progressReports.createdAt}) from ${progressReports} where ${progressReports.proposalId} = ${proposals.id})`,
+      lastReportAt: sql<
+        number | null
+      >`(select max(${progressReports.createdAt}) from ${progressReports} where ${progressReports.proposalId} = ${proposals.id})`,
     })
     .from(proposals)
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -79,6 +94,10 @@ export async function keyProposalRows(db: Db, scope: { leaderId: number } | { op
     .orderBy(asc(sessions.year), asc(proposals.number))
     .all();
   return rows
-    .map(({ extendedDue, due, lastReportAt, ...r }) => ({ ...r, due: extendedDue ?? due, lastReportAt: lastReportAt === null ? null : new Date(lastReportAt) }))
+    .map(({ extendedDue, due, lastReportAt, ...r }) => ({
+      ...r,
+      due: extendedDue ?? due,
+      lastReportAt: lastReportAt === null ? null : new Date(lastReportAt),
+    }))
     .sort((a, b) => Number(a.status === "closed") - Number(b.status === "closed"));
 }

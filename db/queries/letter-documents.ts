@@ -52,14 +52,15 @@ const forbidden = (message: string): LetterDocumentsResult => ({ ok: false, stat
 
 /** The proposers and co-signers, lead first. */
 async function proposersOf(db: Db, proposalId: number) {
-  return (await db
-    .select({ id: users.id, name: users.displayName, role: proposalSigners.role })
-    .from(proposalSigners)
-    .innerJoin(users, eq(users.id, proposalSigners.userId))
-    .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-    .orderBy(asc(proposalSigners.position), asc(users.id))
-    .all())
-    .sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
+  return (
+    await db
+      .select({ id: users.id, name: users.displayName, role: proposalSigners.role })
+      .from(proposalSigners)
+      .innerJoin(users, eq(users.id, proposalSigners.userId))
+      .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
+      .orderBy(asc(proposalSigners.position), asc(users.id))
+      .all()
+  ).sort((a, b) => Number(b.role === "lead") - Number(a.role === "lead"));
 }
 
 /** The receipt link printed on a letter: computed, never written (the token was issued at sign-off). */

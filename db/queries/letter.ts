@@ -55,7 +55,12 @@ const letterQueries = preparedOnce((db: Db) => {
       .limit(1)
       .prepare(),
     reply: db
-      .select({ draftId: replies.draftId, writtenOn: replies.writtenOn, signerName: signOffs.signerName, signerTitle: signOffs.signerTitle })
+      .select({
+        draftId: replies.draftId,
+        writtenOn: replies.writtenOn,
+        signerName: signOffs.signerName,
+        signerTitle: signOffs.signerTitle,
+      })
       .from(replies)
       .innerJoin(signOffs, eq(signOffs.id, replies.signOffId))
       .where(eq(replies.id, param("replyId")))
@@ -96,7 +101,8 @@ const letterQueries = preparedOnce((db: Db) => {
 /** The addressee's name: the given proposer or co-signer, or the lead proposer; null if not one of them. */
 async function addresseeName(db: Db, proposalId: number, addresseeId?: number): Promise<string | null> {
   const q = letterQueries(db);
-  const row = addresseeId === undefined ? await q.leadProposerName.get({ proposalId }) : await q.proposerName.get({ proposalId, addresseeId });
+  const row =
+    addresseeId === undefined ? await q.leadProposerName.get({ proposalId }) : await q.proposerName.get({ proposalId, addresseeId });
   return row?.name ?? null;
 }
 
@@ -199,5 +205,7 @@ export async function currentLetterSource(db: Db, proposalId: number, round: num
 
 /** The letter of a reply or a draft, as letterForReply (to the lead proposer) and letterForDraft give it. */
 export async function letterForSource(db: Db, source: LetterSource, options: DraftLetterOptions = {}): Promise<Letter | null> {
-  return source.kind === "reply" ? await letterForReply(db, source.replyId, undefined, options) : await letterForDraft(db, source.draftId, options);
+  return source.kind === "reply"
+    ? await letterForReply(db, source.replyId, undefined, options)
+    : await letterForDraft(db, source.draftId, options);
 }

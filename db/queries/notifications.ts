@@ -45,5 +45,9 @@ export async function openNotification(db: Db, userId: number, id: number): Prom
 }
 
 export async function markAllRead(db: Db, userId: number): Promise<void> {
-  await db.update(notifications).set({ readAt: now() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).run();
+  await db
+    .update(notifications)
+    .set({ readAt: now() })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .run();
 }

@@ -3,7 +3,13 @@ import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
 import { categories, sessions, units } from "../schema";
 
-const unitQuery = preparedOnce((db: Db) => db.select().from(units).where(eq(units.id, param("unitId"))).prepare());
+const unitQuery = preparedOnce((db: Db) =>
+  db
+    .select()
+    .from(units)
+    .where(eq(units.id, param("unitId")))
+    .prepare(),
+);
 
 export async function getUnit(db: Db, unitId: number) {
   return (await unitQuery(db).get({ unitId })) ?? null;

@@ -17,7 +17,14 @@ const current = (proposalId: number) => and(eq(replyFiles.proposalId, proposalId
 /** The proposal's current reply files, by round, attachments first, each kind in the order added. */
 export async function replyFilesOf(db: Reader, proposalId: number): Promise<ReplyFileItem[]> {
   return db
-    .select({ id: replyFiles.id, round: replyFiles.round, kind: replyFiles.kind, fileName: replyFiles.fileName, size: replyFiles.size, createdAt: replyFiles.createdAt })
+    .select({
+      id: replyFiles.id,
+      round: replyFiles.round,
+      kind: replyFiles.kind,
+      fileName: replyFiles.fileName,
+      size: replyFiles.size,
+      createdAt: replyFiles.createdAt,
+    })
     .from(replyFiles)
     .where(current(proposalId))
     .orderBy(asc(replyFiles.round), asc(replyFiles.kind), asc(replyFiles.id))
@@ -25,7 +32,10 @@ export async function replyFilesOf(db: Reader, proposalId: number): Promise<Repl
 }
 
 /** One round's files, split by kind: its attachments and its sealed scan (or null). */
-export function filesOfRound(files: readonly ReplyFileItem[], round: number): { attachments: ReplyFileItem[]; sealed: ReplyFileItem | null } {
+export function filesOfRound(
+  files: readonly ReplyFileItem[],
+  round: number,
+): { attachments: ReplyFileItem[]; sealed: ReplyFileItem | null } {
   const ofRound = files.filter((f) => f.round === round);
   return { attachments: ofRound.filter((f) => f.kind === "attachment"), sealed: ofRound.find((f) => f.kind === "sealed") ?? null };
 }
@@ -50,11 +60,21 @@ export async function publishedSealedScan(db: Db, publicationId: number) {
   const item = await publishedById(db, publicationId);
   if (item?.mode !== "full") return null;
   return (
-    (await db
-      .select({ file: replyFiles })
-      .from(replies)
-      .innerJoin(replyFiles, and(eq(replyFiles.proposalId, replies.proposalId), eq(replyFiles.round, replies.round), eq(replyFiles.kind, "sealed"), isNull(replyFiles.replacedAt)))
-      .where(eq(replies.id, item.replyId))
-      .get())?.file ?? null
+    (
+      await db
+        .select({ file: replyFiles })
+        .from(replies)
+        .innerJoin(
+          replyFiles,
+          and(
+            eq(replyFiles.proposalId, replies.proposalId),
+            eq(replyFiles.round, replies.round),
+            eq(replyFiles.kind, "sealed"),
+            isNull(replyFiles.replacedAt),
+          ),
+        )
+        .where(eq(replies.id, item.replyId))
+        .get()
+    )?.file ?? null
   );
 }

@@ -18,18 +18,25 @@ export async function sectionsOf(db: Reader, unitId: number, { activeOnly = fals
 
 /** The unit's handlers who work in a 科室 and can sign in: whom a 分办 may name. */
 export async function sectionStaffOf(db: Reader, unitId: number) {
-  return (await db
-    .select({ id: users.id, name: users.displayName, sectionId: users.sectionId })
-    .from(users)
-    .where(and(eq(users.unitId, unitId), eq(users.role, "handler"), eq(users.disabled, false), isNotNull(users.sectionId)))
-    .orderBy(asc(users.id))
-    .all())
-    .map((u) => ({ ...u, sectionId: u.sectionId! }));
+  return (
+    await db
+      .select({ id: users.id, name: users.displayName, sectionId: users.sectionId })
+      .from(users)
+      .where(and(eq(users.unitId, unitId), eq(users.role, "handler"), eq(users.disabled, false), isNotNull(users.sectionId)))
+      .orderBy(asc(users.id))
+      .all()
+  ).map((u) => ({ ...u, sectionId: u.sectionId! }));
 }
 
 /** A 科室 as the workflow judges it, or null when there is none with that id. */
 export async function sectionRef(db: Reader, id: number): Promise<SectionRef | null> {
-  return (await db.select({ id: sections.id, unitId: sections.unitId, active: sections.active }).from(sections).where(eq(sections.id, id)).get()) ?? null;
+  return (
+    (await db
+      .select({ id: sections.id, unitId: sections.unitId, active: sections.active })
+      .from(sections)
+      .where(eq(sections.id, id))
+      .get()) ?? null
+  );
 }
 
 /** A person named as 承办人, as the workflow judges them, or null when there is none with that id. */

@@ -9,7 +9,9 @@ import { now } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
-const savedDeadlineRules = preparedOnce((db: Reader) => db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).prepare());
+const savedDeadlineRules = preparedOnce((db: Reader) =>
+  db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).prepare(),
+);
 
 /** The deadline rules in force: the defaults, with whatever the settings override. */
 export async function deadlineRules(db: Reader): Promise<Record<DeadlineKind, DeadlineRule>> {
@@ -18,7 +20,8 @@ export async function deadlineRules(db: Reader): Promise<Record<DeadlineKind, De
   const rules = { ...DEFAULT_DEADLINES };
   for (const kind of DEADLINE_KINDS) {
     const rule = saved[kind];
-    if (rule && Number.isInteger(rule.amount) && rule.amount > 0 && (rule.unit === "workdays" || rule.unit === "months")) rules[kind] = rule;
+    if (rule && Number.isInteger(rule.amount) && rule.amount > 0 && (rule.unit === "workdays" || rule.unit === "months"))
+      rules[kind] = rule;
   }
   return rules;
 }
@@ -26,7 +29,8 @@ export async function deadlineRules(db: Reader): Promise<Record<DeadlineKind, De
 /** Saves the deadline rules; deadlines already set on proposals keep their dates. */
 export async function saveDeadlineRules(db: Db, rules: Record<DeadlineKind, DeadlineRule>, actorId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: "deadlines", value: rules, updatedBy: actorId, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value: rules, updatedBy: actorId, updatedAt: now() } })
       .run();
@@ -42,7 +46,8 @@ export async function loadPublicationSettings(db: Reader): Promise<PublicationSe
 
 export async function savePublicationSettings(db: Db, value: PublicationSettings, actorId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: "publication", value, updatedBy: actorId, updatedAt: now() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
       .run();

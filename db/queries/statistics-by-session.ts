@@ -12,17 +12,18 @@ export type SessionStates = { sessionId: number; session: string; states: Record
 export async function statesBySession(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<SessionStates[]> {
   const totals = (await sessionTotals(db, filter, today)).filter((s) => s.byUnit.size > 0);
   const titles = new Map(
-    (await db
-      .select()
-      .from(sessions)
-      .where(
-        inArray(
-          sessions.id,
-          totals.map((s) => s.sessionId),
-        ),
-      )
-      .all())
-      .map((s) => [s.id, sessionTitle(s)]),
+    (
+      await db
+        .select()
+        .from(sessions)
+        .where(
+          inArray(
+            sessions.id,
+            totals.map((s) => s.sessionId),
+          ),
+        )
+        .all()
+    ).map((s) => [s.id, sessionTitle(s)]),
   );
   return totals.map(({ sessionId, byUnit }) => {
     const states = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, 0])) as Record<ProposalState, number>;

@@ -56,9 +56,7 @@ export const emailOutbox = sqliteTable(
     status: text("status", { enum: OUTBOX_STATES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    nextAttemptAt: instant("next_attempt_at")
-      .notNull()
-      .$defaultFn(now),
+    nextAttemptAt: instant("next_attempt_at").notNull().$defaultFn(now),
     sentAt: instant("sent_at"),
     createdAt: createdAt(),
   },

@@ -121,9 +121,7 @@ export const coOpinions = sqliteTable(
     directorComment: text("director_comment"),
     sentAt: instant("sent_at"),
     createdAt: createdAt(),
-    updatedAt: instant("updated_at")
-      .notNull()
-      .$defaultFn(now),
+    updatedAt: instant("updated_at").notNull().$defaultFn(now),
   },
   (t) => [uniqueIndex("co_opinions_assignment_uq").on(t.assignmentId), index("co_opinions_status_idx").on(t.status)],
 );

@@ -94,10 +94,7 @@ export const sessions = sqliteTable(
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("sessions_body_term_meeting_uq").on(t.body, t.term, t.meeting),
-    index("sessions_year_idx").on(t.year),
-  ],
+  (t) => [uniqueIndex("sessions_body_term_meeting_uq").on(t.body, t.term, t.meeting), index("sessions_year_idx").on(t.year)],
 );
 
 /** 主题分类, e.g. 科技、教育 */
@@ -117,9 +114,7 @@ export const categories = sqliteTable(
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).notNull(),
-  updatedAt: instant("updated_at")
-    .notNull()
-    .default(sql`(unixepoch() * 1000)`),
+  updatedAt: instant("updated_at").notNull().default(sql`(unixepoch() * 1000)`),
   updatedBy: integer("updated_by").references(() => users.id),
 });
 

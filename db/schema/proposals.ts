@@ -38,9 +38,7 @@ export const proposals = sqliteTable(
     /** Optimistic-concurrency counter, bumped on every state change. */
     version: integer("version").notNull().default(0),
     createdAt: createdAt(),
-    updatedAt: instant("updated_at")
-      .notNull()
-      .$defaultFn(now),
+    updatedAt: instant("updated_at").notNull().$defaultFn(now),
   },
   (t) => [
     uniqueIndex("proposals_session_number_uq").on(t.sessionId, t.number),
@@ -75,9 +73,7 @@ export const proposalSigners = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.proposalId, t.userId] }),
-    uniqueIndex("proposal_signers_one_lead_uq")
-      .on(t.proposalId)
-      .where(sql`role = 'lead'`),
+    uniqueIndex("proposal_signers_one_lead_uq").on(t.proposalId).where(sql`role = 'lead'`),
     index("proposal_signers_user_idx").on(t.userId, t.role),
   ],
 );

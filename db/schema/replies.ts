@@ -264,9 +264,7 @@ export const replyFiles = sqliteTable(
   },
   (t) => [
     index("reply_files_round_idx").on(t.proposalId, t.round, t.kind),
-    uniqueIndex("reply_files_one_sealed_uq")
-      .on(t.proposalId, t.round)
-      .where(sql`kind = 'sealed' and replaced_at is null`),
+    uniqueIndex("reply_files_one_sealed_uq").on(t.proposalId, t.round).where(sql`kind = 'sealed' and replaced_at is null`),
   ],
 );
 

@@ -176,9 +176,12 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
   const lockedOnB = await signInAt(baseB, "czj-fz", DEMO_PASSWORD, "10.20.0.2");
   expect.soft(lockedOnB, "an account locked on A, signed in on B with its right password").toMatchObject({ session: null, code: "locked" });
   const address = "10.20.0.3";
-  for (let n = 0; n < DEFAULT_ADDRESS_LIMIT.maxFailures; n++) await signInAt(n % 2 ? baseA : baseB, `nobody-${n}`, "wrong-password", address);
+  for (let n = 0; n < DEFAULT_ADDRESS_LIMIT.maxFailures; n++)
+    await signInAt(n % 2 ? baseA : baseB, `nobody-${n}`, "wrong-password", address);
   const throttled = await signInAt(baseA, "ghzyj-fz", DEMO_PASSWORD, address);
-  expect.soft(throttled, "an address with its failures split between A and B, signing in on A").toMatchObject({ session: null, code: "throttled" });
+  expect
+    .soft(throttled, "an address with its failures split between A and B, signing in on A")
+    .toMatchObject({ session: null, code: "throttled" });
   const signedInOnB = await signInAt(baseB, "ghzyj-fz", DEMO_PASSWORD, "10.20.0.4");
   expect(signedInOnB.session, `a sign-in on B: ${JSON.stringify(signedInOnB)}`).toBeTruthy();
   expect.soft(await statusAt(baseA, "/work", signedInOnB.session!), "B's session on A").toBe(200);
@@ -423,7 +426,9 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
       `nginx 答复 502 的 POST：${accessLog.filter((l) => / POST \S+ 502 /.test(l)).length}`,
   );
   const cacheHits = accessLog.filter((l) => / cache=HIT$/.test(l)).length;
-  say(`nginx 缓存命中：${cacheHits}，重新验证：${accessLog.filter((l) => / cache=REVALIDATED$/.test(l)).length}，过期后取新：${accessLog.filter((l) => / cache=EXPIRED$/.test(l)).length}`);
+  say(
+    `nginx 缓存命中：${cacheHits}，重新验证：${accessLog.filter((l) => / cache=REVALIDATED$/.test(l)).length}，过期后取新：${accessLog.filter((l) => / cache=EXPIRED$/.test(l)).length}`,
+  );
   say(`撤回公开（在实例 A 上）之后，直到消失（此后每次都已消失，至少 1 秒）：`);
   for (const [where] of bases) {
     const row = probes

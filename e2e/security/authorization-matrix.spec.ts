@@ -417,12 +417,10 @@ test("every page and route handler answers every role as the table says", async 
     .filter((s) => s.actual !== s.expected)
     .map((s) => `${s.role} GET ${s.url} (${s.file}, ${s.label}): expected ${s.expected}, got ${s.actual}`);
   expect(wrong).toEqual([]);
-  test
-    .info()
-    .annotations.push({
-      type: "matrix",
-      description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests`,
-    });
+  test.info().annotations.push({
+    type: "matrix",
+    description: `${checks.length / ROLES.length} route cases × ${ROLES.length} roles = ${checks.length} requests`,
+  });
 });
 
 test("what each role sees on a page it may open: internal comments only where the pages they come from are open to it", async () => {
@@ -441,12 +439,10 @@ test("what each role sees on a page it may open: internal comments only where th
     .map((s) => `${s.role} GET ${s.url} (${s.label}, “${s.text.slice(0, 24)}…”): expected ${s.expected}, got ${s.actual}`);
   expect(wrong).toEqual([]);
   const asserted = checks.filter((c) => c.expected !== "no page").length;
-  test
-    .info()
-    .annotations.push({
-      type: "matrix",
-      description: `${SIGHTS.length} texts × ${ROLES.length} roles: ${asserted} shown/hidden assertions, ${checks.length - asserted} roles without the page`,
-    });
+  test.info().annotations.push({
+    type: "matrix",
+    description: `${SIGHTS.length} texts × ${ROLES.length} roles: ${asserted} shown/hidden assertions, ${checks.length - asserted} roles without the page`,
+  });
 });
 
 test("every server action stops every role where the table says, and changes nothing", async () => {
@@ -500,12 +496,10 @@ test("every server action stops every role where the table says, and changes not
     .map((s) => `${s.role} → ${s.action}: ${s.message}`);
   expect(unreadable).toEqual([]);
   expect(await snapshot()).toEqual(before);
-  test
-    .info()
-    .annotations.push({
-      type: "matrix",
-      description: `${calls.length / ROLES.length} actions × ${ROLES.length} roles = ${calls.length} calls`,
-    });
+  test.info().annotations.push({
+    type: "matrix",
+    description: `${calls.length / ROLES.length} actions × ${ROLES.length} roles = ${calls.length} calls`,
+  });
 });
 
 test("roles that pass the guard cannot act on another unit's or another member's records", async () => {

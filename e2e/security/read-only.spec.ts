@@ -36,9 +36,18 @@ test.beforeAll(async () => {
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/login`).then((r) => r.ok, () => false)) {
-      withFiles = (await prepareReplyWithFiles("关于只读巡检答复附件与盖章件的建议", { server: { databasePath: dbPath, authSecret: secret } }));
-      meetingWithPhoto = (await prepareMeetingWithPhoto("关于只读巡检座谈会照片的建议", { server: { databasePath: dbPath, authSecret: secret } })).meetingId;
+    if (
+      await fetch(`${origin}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      withFiles = await prepareReplyWithFiles("关于只读巡检答复附件与盖章件的建议", {
+        server: { databasePath: dbPath, authSecret: secret },
+      });
+      meetingWithPhoto = (
+        await prepareMeetingWithPhoto("关于只读巡检座谈会照片的建议", { server: { databasePath: dbPath, authSecret: secret } })
+      ).meetingId;
       // That wrote through a connection of its own (the first rows of reply_files among them): refresh the
       // planner's statistics now, as the server's own connection does when it opens (db/client.ts), so that
       // its opening on the first request is not counted as a GET that wrote.
@@ -117,7 +126,9 @@ for (const login of [null, "admin", "coordinator", "jiangmj", "dengmj", "zhouwb"
     } finally {
       db.close();
     }
-    test.info().annotations.push({ type: "read-only", description: `${login ?? "visitor"}: ${opened} addresses of ${shapes.size} kinds opened` });
+    test
+      .info()
+      .annotations.push({ type: "read-only", description: `${login ?? "visitor"}: ${opened} addresses of ${shapes.size} kinds opened` });
     expect(opened).toBeGreaterThan(login ? 10 : 5);
     // The reply's files were among them: the public scan for a visitor, the files' downloads for the parties.
     const fileShapes = [...shapes.keys()].filter((k) => k === "/letters/files/#" || k === "/open/#/sealed.pdf");

@@ -18,7 +18,11 @@ const PDF: Kind = { extensions: ["pdf"], mimeType: "application/pdf", magic: [[0
 const JPEG: Kind = { extensions: ["jpg", "jpeg"], mimeType: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] };
 const PNG: Kind = { extensions: ["png"], mimeType: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]] };
 // "RIFF", the chunk's length, "WEBP".
-const WEBP: Kind = { extensions: ["webp"], mimeType: "image/webp", magic: [[0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50]] };
+const WEBP: Kind = {
+  extensions: ["webp"],
+  mimeType: "image/webp",
+  magic: [[0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50]],
+};
 
 const KINDS: readonly Kind[] = [
   PDF,
@@ -41,7 +45,8 @@ export const ATTACHMENT_HINT = `可上传 PDF、Word（doc/docx）、JPG、PNG �
 export const SEALED_SCAN_ACCEPT = accept([PDF]);
 export const SEALED_SCAN_HINT = "请上传签发后盖章的答复函扫描件，PDF 格式，不超过 10 MB";
 export const PHOTO_ACCEPT = accept([JPEG, PNG, WEBP]);
-export const photoHint = (room: number) => `可上传 JPG、PNG、WebP 照片，每张不超过 10 MB，${room === MAX_MEETING_PHOTOS ? `最多 ${room} 张` : `还可添加 ${room} 张`}`;
+export const photoHint = (room: number) =>
+  `可上传 JPG、PNG、WebP 照片，每张不超过 10 MB，${room === MAX_MEETING_PHOTOS ? `最多 ${room} 张` : `还可添加 ${room} 张`}`;
 
 /** A received file as the upload route measured it while streaming it to disk: its name, size and first bytes. */
 export type ReceivedFile = { name: string; size: number; head: Uint8Array };
@@ -57,7 +62,10 @@ const FILE_NAME_MAX = 200;
  */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "").trim().slice(-FILE_NAME_MAX);
+  return base
+    .replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "")
+    .trim()
+    .slice(-FILE_NAME_MAX);
 }
 
 export type FileCheck = ({ ok: true } & CheckedAttachment) | { ok: false; message: string };

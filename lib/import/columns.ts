@@ -6,7 +6,13 @@
 export const IMPORT_COLUMNS = [
   { key: "number", header: "编号", required: true, width: 8, hint: "本届次会议的提案编号，正整数，同一届次内不能重复" },
   { key: "title", header: "标题", required: true, width: 40, hint: "提案标题，不超过 200 字" },
-  { key: "proposer", header: "提案人", required: true, width: 12, hint: "领衔提案人姓名；系统中没有的姓名将新建委员/代表账户（无登录密码）" },
+  {
+    key: "proposer",
+    header: "提案人",
+    required: true,
+    width: 12,
+    hint: "领衔提案人姓名；系统中没有的姓名将新建委员/代表账户（无登录密码）",
+  },
   { key: "coSigners", header: "联名人", required: false, width: 20, hint: "多人以“、”“，”“,”或空格分隔" },
   { key: "category", header: "主题分类", required: false, width: 12, hint: "须与系统中的主题分类名称一致" },
   { key: "leadUnit", header: "主办单位", required: true, width: 28, hint: "单位全称或简称，只能填一个" },

@@ -29,8 +29,10 @@ export function resolvePerson(rawName: string, directory: ReadonlyMap<string, re
   if (name === "") return { ok: false, message: `请填写${role}` };
   const ids = directory.get(name) ?? [];
   if (ids.length === 1) return { ok: true, person: { kind: "existing", id: ids[0]!, name } };
-  if (ids.length > 1) return { ok: false, message: `${role}“${name}”有 ${ids.length} 名同名委员/代表，无法确定是哪一位，请先在用户管理中区分姓名` };
-  if ([...name].length < 2 || [...name].length > NAME_MAX) return { ok: false, message: `${role}“${name}”不像是姓名（应为 2–${NAME_MAX} 个字）` };
+  if (ids.length > 1)
+    return { ok: false, message: `${role}“${name}”有 ${ids.length} 名同名委员/代表，无法确定是哪一位，请先在用户管理中区分姓名` };
+  if ([...name].length < 2 || [...name].length > NAME_MAX)
+    return { ok: false, message: `${role}“${name}”不像是姓名（应为 2–${NAME_MAX} 个字）` };
   if (NOT_IN_A_NAME.test(name)) return { ok: false, message: `${role}“${name}”含有姓名中不应出现的数字或符号` };
   return { ok: true, person: { kind: "new", name } };
 }

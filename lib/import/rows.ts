@@ -4,7 +4,16 @@
  * found, each with its row, column and a Chinese message. Pure: the caller loads the reference data.
  */
 import { requiredText } from "@/lib/validation/common";
-import { BODY_MAX, IMPORT_COLUMNS, MAX_IMPORT_ROWS, TITLE_MAX, splitNames, type ImportColumnHeader, type ImportColumnKey, type RowError } from "./columns";
+import {
+  BODY_MAX,
+  IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  TITLE_MAX,
+  splitNames,
+  type ImportColumnHeader,
+  type ImportColumnKey,
+  type RowError,
+} from "./columns";
 import { parseDate, receivedOnProblem } from "./dates";
 import { memberDirectory, newMemberNames, resolvePerson, type KnownMember, type PersonRef } from "./people";
 
@@ -65,7 +74,8 @@ function findLayout(sheet: readonly (readonly string[])[]): Layout | RowError[] 
   const errors: RowError[] = [];
   for (const column of IMPORT_COLUMNS) {
     const positions = texts.flatMap((t, i) => (t === column.header ? [i] : []));
-    if (positions.length > 1) errors.push({ row: at + 1, column: column.header, message: `表头中“${column.header}”列出现了 ${positions.length} 次` });
+    if (positions.length > 1)
+      errors.push({ row: at + 1, column: column.header, message: `表头中“${column.header}”列出现了 ${positions.length} 次` });
     else if (positions.length === 1) index.set(column.key, positions[0]!);
     else if (column.required) errors.push({ row: at + 1, column: column.header, message: `缺少“${column.header}”列` });
   }
@@ -87,7 +97,10 @@ function unitFinder(units: readonly ReferenceUnit[]) {
   };
 }
 
-function firstMessage(schema: ReturnType<typeof requiredText>, value: string): { ok: true; value: string } | { ok: false; message: string } {
+function firstMessage(
+  schema: ReturnType<typeof requiredText>,
+  value: string,
+): { ok: true; value: string } | { ok: false; message: string } {
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? "内容无效" };
 }
@@ -103,9 +116,15 @@ export function parseAssignmentList(sheet: readonly (readonly string[])[], refer
     .map((cells, i) => ({ row: i + 1, cells }))
     .slice(layout.headerRow)
     .filter(({ cells }) => cells.some((c) => c.trim() !== ""));
-  if (dataRows.length === 0) return { ok: false, errors: [{ row: null, column: null, message: "文件中没有提案数据：表头下方的行都是空的" }] };
+  if (dataRows.length === 0)
+    return { ok: false, errors: [{ row: null, column: null, message: "文件中没有提案数据：表头下方的行都是空的" }] };
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    return { ok: false, errors: [{ row: null, column: null, message: `文件中有 ${dataRows.length} 行提案，每次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入` }] };
+    return {
+      ok: false,
+      errors: [
+        { row: null, column: null, message: `文件中有 ${dataRows.length} 行提案，每次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入` },
+      ],
+    };
   }
 
   const directory = memberDirectory(reference.members);
@@ -128,7 +147,8 @@ export function parseAssignmentList(sheet: readonly (readonly string[])[], refer
     const numberMatch = /^第?\s*(\d+)\s*号?$/u.exec(numberText);
     const number = numberMatch ? Number(numberMatch[1]) : NaN;
     if (numberText === "") fail("number", "请填写编号");
-    else if (!Number.isSafeInteger(number) || number < 1 || number > MAX_NUMBER) fail("number", `编号“${numberText}”无效，应为 1–${MAX_NUMBER} 的整数`);
+    else if (!Number.isSafeInteger(number) || number < 1 || number > MAX_NUMBER)
+      fail("number", `编号“${numberText}”无效，应为 1–${MAX_NUMBER} 的整数`);
     else if (reference.takenNumbers.has(number)) fail("number", `本届次会议已有第${number}号提案`);
     else if (firstRowOfNumber.has(number)) fail("number", `编号 ${number} 与第 ${firstRowOfNumber.get(number)} 行重复`);
     else firstRowOfNumber.set(number, row);
@@ -156,7 +176,14 @@ export function parseAssignmentList(sheet: readonly (readonly string[])[], refer
     // 主题分类
     const categoryName = cell("category");
     const category = categoryName === "" ? null : categories.get(categoryName);
-    if (category === undefined) fail("category", `未找到主题分类“${categoryName}”，可选：${reference.categories.filter((c) => c.active).map((c) => c.name).join("；")}`);
+    if (category === undefined)
+      fail(
+        "category",
+        `未找到主题分类“${categoryName}”，可选：${reference.categories
+          .filter((c) => c.active)
+          .map((c) => c.name)
+          .join("；")}`,
+      );
     else if (category && !category.active) fail("category", `主题分类“${categoryName}”已停用`);
 
     // 主办单位 and 协办单位

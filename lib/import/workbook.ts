@@ -84,7 +84,11 @@ export async function buildTemplate(reference: TemplateReference): Promise<Uint8
   notes.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) notes.addRow([c.header, c.required ? "必填" : "选填", c.hint]);
   notes.addRow([]);
-  notes.addRow(["说明", "", `在“${LIST_SHEET}”表中每行填写一件提案，表头行不要修改。有任何一行填写有误时整份文件都不会导入，请按页面提示修改后重新上传。`]);
+  notes.addRow([
+    "说明",
+    "",
+    `在“${LIST_SHEET}”表中每行填写一件提案，表头行不要修改。有任何一行填写有误时整份文件都不会导入，请按页面提示修改后重新上传。`,
+  ]);
   notes.addRow(["", "", `单位和主题分类的名称见“${REFERENCE_SHEET}”表。每次最多导入 2000 行，文件不超过 5 MB。`]);
 
   // Typed as an ArrayBuffer by exceljs, a Node Buffer at run time: copied into a plain byte array either way.
@@ -114,7 +118,15 @@ export function checkWorkbookFile(file: ReceivedFile): { ok: true; fileName: str
   if (!/\.xlsx$/i.test(file.name)) return { ok: false, message: "请上传 .xlsx 格式的 Excel 文件（可先下载模板填写）" };
   const problem = workbookProblem(file.size, file.head);
   if (problem) return { ok: false, message: problem };
-  return { ok: true, fileName: file.name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, "").slice(-100), mimeType: XLSX_MIME };
+  return {
+    ok: true,
+    fileName: file.name
+      .split(/[\\/]/)
+      .pop()!
+      .replace(/[\u0000-\u001F\u007F]/g, "")
+      .slice(-100),
+    mimeType: XLSX_MIME,
+  };
 }
 
 /** The first worksheet of an uploaded .xlsx as rows of cell strings (row 1 first; empty rows stay as empty arrays). */

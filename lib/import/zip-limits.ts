@@ -102,12 +102,17 @@ export function checkZipLimits(input: Uint8Array, limits: typeof ZIP_LIMITS = ZI
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const entries = centralDirectory(bytes);
   if (!entries) return DAMAGED;
-  if (entries.length > limits.entries) return { ok: false, message: `文件包含的部件过多（${entries.length} 个），不是正常的交办清单，请用模板重新填写` };
+  if (entries.length > limits.entries)
+    return { ok: false, message: `文件包含的部件过多（${entries.length} 个），不是正常的交办清单，请用模板重新填写` };
   const sheets = entries.filter((e) => WORKSHEET.test(e.name));
-  if (sheets.length > limits.sheets) return { ok: false, message: `文件中的工作表过多（${sheets.length} 个，最多 ${limits.sheets} 个），请只保留交办清单后再上传` };
+  if (sheets.length > limits.sheets)
+    return { ok: false, message: `文件中的工作表过多（${sheets.length} 个，最多 ${limits.sheets} 个），请只保留交办清单后再上传` };
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > limits.unpackedBytes) {
-    return { ok: false, message: `文件解压后过大（约 ${MB(declared)} MB，最多 ${MB(limits.unpackedBytes)} MB），请删除多余的内容或拆分后分批导入` };
+    return {
+      ok: false,
+      message: `文件解压后过大（约 ${MB(declared)} MB，最多 ${MB(limits.unpackedBytes)} MB），请删除多余的内容或拆分后分批导入`,
+    };
   }
   let rows = 0;
   let cells = 0;
@@ -118,7 +123,9 @@ export function checkZipLimits(input: Uint8Array, limits: typeof ZIP_LIMITS = ZI
     rows += countTags(content, "row");
     cells += countTags(content, "c");
   }
-  if (rows > limits.rows) return { ok: false, message: `文件中的行数过多（${rows} 行，最多 ${limits.rows} 行），请删除空行或拆分后分批导入` };
-  if (cells > limits.cells) return { ok: false, message: `文件中的单元格过多（${cells} 个，最多 ${limits.cells} 个），请删除多余的内容或拆分后分批导入` };
+  if (rows > limits.rows)
+    return { ok: false, message: `文件中的行数过多（${rows} 行，最多 ${limits.rows} 行），请删除空行或拆分后分批导入` };
+  if (cells > limits.cells)
+    return { ok: false, message: `文件中的单元格过多（${cells} 个，最多 ${limits.cells} 个），请删除多余的内容或拆分后分批导入` };
   return { ok: true };
 }

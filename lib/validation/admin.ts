@@ -58,10 +58,7 @@ const username = requiredText("用户名", 32).refine(
 
 const phone = optionalPhone("联系电话", 30);
 
-const email = optionalText("电子邮箱", 100).refine(
-  (s) => s === null || z.email().safeParse(s).success,
-  "电子邮箱格式不正确",
-);
+const email = optionalText("电子邮箱", 100).refine((s) => s === null || z.email().safeParse(s).success, "电子邮箱格式不正确");
 
 const profileFields = {
   displayName: requiredText("姓名", 40),
@@ -110,11 +107,7 @@ export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
 export const userIdInput = z.object({ id: recordId });
 
 /** Why an administrator may not make a change to their own account, or null when they may. */
-export function selfChangeError(
-  actorId: number,
-  targetId: number,
-  change: { role?: Role; disable?: boolean },
-): string | null {
+export function selfChangeError(actorId: number, targetId: number, change: { role?: Role; disable?: boolean }): string | null {
   if (actorId !== targetId) return null;
   if (change.disable) return "不能停用自己的账户";
   if (change.role !== undefined && change.role !== "admin") return "不能取消自己的系统管理员角色";
@@ -168,18 +161,9 @@ const TERM = /^第[一二三四五六七八九十百零〇0-9]+届$/;
 const MEETING = /^第[一二三四五六七八九十百零〇0-9]+次会议$/;
 
 const sessionFields = {
-  body: requiredText("召集机构", 60).refine(
-    (s) => HAN_ONLY.test(s),
-    "召集机构只能由汉字组成，如“政协重庆市九龙坡区委员会”",
-  ),
-  term: requiredText("届次", 10).refine(
-    (s) => TERM.test(s),
-    "届次应写作“第十一届”的形式",
-  ),
-  meeting: requiredText("会议", 12).refine(
-    (s) => MEETING.test(s),
-    "会议应写作“第二次会议”的形式",
-  ),
+  body: requiredText("召集机构", 60).refine((s) => HAN_ONLY.test(s), "召集机构只能由汉字组成，如“政协重庆市九龙坡区委员会”"),
+  term: requiredText("届次", 10).refine((s) => TERM.test(s), "届次应写作“第十一届”的形式"),
+  meeting: requiredText("会议", 12).refine((s) => MEETING.test(s), "会议应写作“第二次会议”的形式"),
   year: z
     .string({ error: "请填写年度" })
     .trim()

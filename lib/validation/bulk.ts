@@ -37,8 +37,12 @@ export const bulkAssignInput = z
   .transform((form, ctx) =>
     form.ids.map((proposalId) => {
       const lead = Number(form[`lead-${proposalId}`]);
-      if (!Number.isSafeInteger(lead) || lead <= 0) ctx.addIssue({ code: "custom", path: [`lead-${proposalId}`], message: "请选择主办单位" });
-      const co = many.parse(form[`co-${proposalId}`]).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+      if (!Number.isSafeInteger(lead) || lead <= 0)
+        ctx.addIssue({ code: "custom", path: [`lead-${proposalId}`], message: "请选择主办单位" });
+      const co = many
+        .parse(form[`co-${proposalId}`])
+        .map(Number)
+        .filter((n) => Number.isSafeInteger(n) && n > 0);
       return { proposalId, leadUnitId: lead, coUnitIds: co };
     }),
   );

@@ -90,4 +90,5 @@ export function optionalId(label: string) {
 // C0 controls except tab, LF and CR; DEL; bidi embeddings, overrides and isolates (U+202A–U+202E,
 // U+2066–U+2069), which make text display in another order than it reads ("Trojan Source"); lone
 // surrogates (invalid UTF-16).
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

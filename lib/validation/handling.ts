@@ -69,15 +69,24 @@ export const adjustmentDecisionInput = z
     if (v.leadUnitId === null) ctx.addIssue({ code: "custom", path: ["leadUnitId"], message: "请选择新的主办单位" });
     if (!v.formerLead) ctx.addIssue({ code: "custom", path: ["formerLead"], message: "请选择原主办单位的去向" });
   })
-  .transform(({ decision, outcome, replacementUnitId, leadUnitId, formerLead, ...rest }): { proposalId: number; unitId: number; comment: string | null; outcome: AdjustmentOutcome } => ({
-    ...rest,
-    outcome:
-      decision === "reject"
-        ? { kind: "reject" }
-        : outcome === "change_lead"
-          ? { kind: "change_lead", leadUnitId: leadUnitId!, formerLead: formerLead! }
-          : { kind: "withdraw", replacementUnitId },
-  }));
+  .transform(
+    ({
+      decision,
+      outcome,
+      replacementUnitId,
+      leadUnitId,
+      formerLead,
+      ...rest
+    }): { proposalId: number; unitId: number; comment: string | null; outcome: AdjustmentOutcome } => ({
+      ...rest,
+      outcome:
+        decision === "reject"
+          ? { kind: "reject" }
+          : outcome === "change_lead"
+            ? { kind: "change_lead", leadUnitId: leadUnitId!, formerLead: formerLead! }
+            : { kind: "withdraw", replacementUnitId },
+    }),
+  );
 
 export const extensionRequestInput = z.object({ proposalId, until: isoDate("申请延至"), reason: requiredText("申请延期的理由", 1000) });
 
@@ -85,7 +94,10 @@ export const extensionDecisionInput = z.object({
   proposalId,
   unitId,
   decision: oneOf(["grant", "refuse"], "请选择同意或不同意"),
-  until: z.union([z.literal(""), isoDate("同意延至")]).optional().transform((v) => v || null),
+  until: z
+    .union([z.literal(""), isoDate("同意延至")])
+    .optional()
+    .transform((v) => v || null),
   comment: optionalText("审批意见", 1000),
 });
 
@@ -179,16 +191,23 @@ export const draftInput = z
     disclosureReason: optionalText("不予公开理由", 500),
   })
   .superRefine((v, ctx) => {
-    if (v.basedOn === undefined && v.version === undefined) ctx.addIssue({ code: "custom", path: ["basedOn"], message: "缺少草稿版本，请刷新页面后重试" });
-    if (v.disclosure === "summary" && !v.disclosureSummary) ctx.addIssue({ code: "custom", path: ["disclosureSummary"], message: "摘要公开须填写公开摘要" });
-    if (v.disclosure === "none" && !v.disclosureReason) ctx.addIssue({ code: "custom", path: ["disclosureReason"], message: "不予公开须说明理由（如涉及个人隐私）" });
+    if (v.basedOn === undefined && v.version === undefined)
+      ctx.addIssue({ code: "custom", path: ["basedOn"], message: "缺少草稿版本，请刷新页面后重试" });
+    if (v.disclosure === "summary" && !v.disclosureSummary)
+      ctx.addIssue({ code: "custom", path: ["disclosureSummary"], message: "摘要公开须填写公开摘要" });
+    if (v.disclosure === "none" && !v.disclosureReason)
+      ctx.addIssue({ code: "custom", path: ["disclosureReason"], message: "不予公开须说明理由（如涉及个人隐私）" });
   });
 
 export const linkInput = z.object({ proposalId, relatedId: wholeNumber("并案提案") });
 export const unlinkInput = linkInput.extend({ reason: requiredText("取消并案的理由", 500) });
 
 /** 督办 from the board, of one or several proposals of one unit (of one step, or each one's most urgent); each notice is worded from its step's deadline. */
-export const bulkSuperviseInput = z.object({ unitId, proposalIds: idList, stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional() });
+export const bulkSuperviseInput = z.object({
+  unitId,
+  proposalIds: idList,
+  stage: z.enum(SUPERVISABLE_STAGES, { error: "环节无效" }).optional(),
+});
 
 /** 列为重点提案 (or change its leader or plan). */
 export const markKeyInput = z.object({ proposalId, leaderId: wholeNumber("领办领导"), plan: requiredText("办理方案", 2000) });
@@ -196,8 +215,16 @@ export const unmarkKeyInput = z.object({ proposalId, reason: requiredText("取�
 /** 中期进展 of a 重点提案. */
 export const progressInput = z.object({ proposalId, body: requiredText("中期进展", 4000) });
 /** 添加答复附件: files uploaded for the reply in the making. */
-export const replyFilesInput = z.object({ proposalId, uploads: uploadReferences(1, MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`) });
+export const replyFilesInput = z.object({
+  proposalId,
+  uploads: uploadReferences(1, MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`),
+});
 /** 删除答复附件. */
 export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
 /** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */
-export const sealedScanInput = z.object({ proposalId, round: wholeNumber("答复轮次"), upload: uploadReference, reason: optionalText("替换原因", 500) });
+export const sealedScanInput = z.object({
+  proposalId,
+  round: wholeNumber("答复轮次"),
+  upload: uploadReference,
+  reason: optionalText("替换原因", 500),
+});

@@ -29,6 +29,10 @@ export const receiptInput = z.object(answers).superRefine(requireOpinionWhenUnsa
 export const paperReceiptInput = z.object({ ...answers, memberId: wholeNumber("提案人") }).superRefine(requireOpinionWhenUnsatisfied);
 
 /** 催告: remind one proposer of a receipt still owed on one reply. */
-export const remindReceiptInput = z.object({ proposalId: wholeNumber("提案编号"), memberId: wholeNumber("提案人"), replyId: wholeNumber("答复函") });
+export const remindReceiptInput = z.object({
+  proposalId: wholeNumber("提案编号"),
+  memberId: wholeNumber("提案人"),
+  replyId: wholeNumber("答复函"),
+});
 
 export type ReceiptAnswers = Omit<z.output<typeof receiptInput>, "proposalId">;

@@ -16,7 +16,10 @@ export const deadlineSettingsInput = z
   .transform((v) => {
     const values = v as Record<string, unknown>;
     return Object.fromEntries(
-      DEADLINE_KINDS.map((kind) => [kind, { amount: values[`${kind}Amount`] as number, unit: values[`${kind}Unit`] as DeadlineRule["unit"] }]),
+      DEADLINE_KINDS.map((kind) => [
+        kind,
+        { amount: values[`${kind}Amount`] as number, unit: values[`${kind}Unit`] as DeadlineRule["unit"] },
+      ]),
     ) as Record<DeadlineKind, DeadlineRule>;
   })
   .refine((rules) => Object.values(rules).every((r) => r.unit === "workdays" || r.amount <= 12), "以月计的期限不能超过 12 个月");

@@ -68,12 +68,20 @@ function requireAssignee(a: AssignmentFacts, actor: WorkflowActor) {
 
 /** Who hears about the unit's work on an assignment: its named 承办人 once divided, else every handler of the unit. */
 function tellHandlers(a: AssignmentFacts, message: string): Recipient {
-  return a.division ? { to: "staff", userIds: [a.division.assigneeId], message } : { to: "unit", unitId: a.unitId, role: "handler", message };
+  return a.division
+    ? { to: "staff", userIds: [a.division.assigneeId], message }
+    : { to: "unit", unitId: a.unitId, role: "handler", message };
 }
 
 function newAssignment(facts: ProposalFacts, unitId: number, role: AssignmentFacts["role"], ctx: WorkflowContext): AssignmentFacts {
   const dueRule =
-    role === "co" ? ctx.rules.coOpinion : facts.round > 1 ? ctx.rules.secondRound : facts.isUrgent ? ctx.rules.urgentReply : ctx.rules.reply;
+    role === "co"
+      ? ctx.rules.coOpinion
+      : facts.round > 1
+        ? ctx.rules.secondRound
+        : facts.isUrgent
+          ? ctx.rules.urgentReply
+          : ctx.rules.reply;
   return {
     // A unit that was withdrawn earlier keeps its row: one row per unit and proposal.
     id: facts.assignments.find((a) => a.unitId === unitId)?.id ?? null,
@@ -124,7 +132,12 @@ function changeLead(
   for (const other of [former, incoming]) ensure(!other?.pendingExtension, "相关单位有待审批的延期申请，请先审批该申请");
   putAssignment(facts, newAssignment(facts, leadUnitId, "lead", ctx));
   const told = (unitId: number, what: string) =>
-    notify.push({ to: "unit", unitId, role: "handler", message: unitId === requester.unitId ? `调整申请已同意，${what}` : `主办单位已调整，${what}` });
+    notify.push({
+      to: "unit",
+      unitId,
+      role: "handler",
+      message: unitId === requester.unitId ? `调整申请已同意，${what}` : `主办单位已调整，${what}`,
+    });
   told(leadUnitId, "本单位改为主办，请签收");
   if (outcome.formerLead === "co") {
     putAssignment(facts, newAssignment(facts, former.unitId, "co", ctx));
@@ -196,7 +209,8 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         for (const unitId of coUnitIds) putAssignment(facts, newAssignment(facts, unitId, "co", ctx));
         facts.status = "assigned";
         log("assign", { data: { leadUnitId: command.leadUnitId, coUnitIds } });
-        for (const unitId of [command.leadUnitId, ...coUnitIds]) notify.push({ to: "unit", unitId, role: "handler", message: "有新交办的提案，请签收" });
+        for (const unitId of [command.leadUnitId, ...coUnitIds])
+          notify.push({ to: "unit", unitId, role: "handler", message: "有新交办的提案，请签收" });
         break;
       }
       case "accept": {
@@ -357,14 +371,25 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(due >= ctx.today, "内部办理期限不能早于今天");
         ensure(due <= effectiveDue(a), `内部办理期限须在本单位的办理期限（${effectiveDue(a)}）之内`);
         const reason = reassign ? requireText(command.reason, "改派理由") : null;
-        if (before) ensure(before.sectionId !== section.id || before.assigneeId !== assignee.id || before.due !== due, "改派须更换科室、承办人或内部期限");
+        if (before)
+          ensure(
+            before.sectionId !== section.id || before.assigneeId !== assignee.id || before.due !== due,
+            "改派须更换科室、承办人或内部期限",
+          );
         a.division = { sectionId: section.id, assigneeId: assignee.id, due };
         log(command.type, {
           comment: reason,
-          data: { unitId: a.unitId, sectionId: section.id, assigneeId: assignee.id, due, ...(before ? { previousAssigneeId: before.assigneeId } : {}) },
+          data: {
+            unitId: a.unitId,
+            sectionId: section.id,
+            assigneeId: assignee.id,
+            due,
+            ...(before ? { previousAssigneeId: before.assigneeId } : {}),
+          },
         });
         notify.push({ to: "staff", userIds: [assignee.id], message: `本单位将此提案分办给您，内部办理期限${due}` });
-        if (before && before.assigneeId !== assignee.id) notify.push({ to: "staff", userIds: [before.assigneeId], message: "此提案已改派本单位其他承办人办理" });
+        if (before && before.assigneeId !== assignee.id)
+          notify.push({ to: "staff", userIds: [before.assigneeId], message: "此提案已改派本单位其他承办人办理" });
         break;
       }
       case "add_contact": {
@@ -485,7 +510,9 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const lead = leadAssignment(facts);
         ensure(lead && (isHandlerOf(actor, lead.unitId) || isDirectorOf(actor, lead.unitId)), "只有主办单位可以上传盖章答复函扫描件");
         const { round } = command;
-        const signed = (facts.reply?.round === round && (from === "replied" || from === "closed")) || facts.earlierReplies.some((r) => r.round === round);
+        const signed =
+          (facts.reply?.round === round && (from === "replied" || from === "closed")) ||
+          facts.earlierReplies.some((r) => r.round === round);
         ensure(signed, "答复函签发后才能上传盖章件扫描件");
         if (facts.sealedRounds.includes(round)) {
           const reason = requireText(command.reason, "替换盖章件的原因");
@@ -517,7 +544,13 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         else facts.earlierReplies.find((r) => r.round === command.round)!.answeredBy.push(command.memberId);
         log("receipt", {
           comment: opinion,
-          data: { memberId: command.memberId, round: command.round, attitude: command.attitude, result: command.result, onPaper: command.onPaper },
+          data: {
+            memberId: command.memberId,
+            round: command.round,
+            attitude: command.attitude,
+            result: command.result,
+            onPaper: command.onPaper,
+          },
         });
         const lead = leadAssignment(facts);
         if (lead) notify.push(tellHandlers(lead, "提案人已提交回执"));
@@ -550,14 +583,20 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(isCoordinator(actor), "只有交办单位可以催告回执");
         ensure(roundsOwed(facts, command.memberId).includes(command.round), "该提案人没有待提交的回执");
         const earlier = command.round < facts.round ? `（第${command.round}轮答复）` : "";
-        log("remind_receipt", { comment: `提案人：${command.memberName}${earlier}`, data: { memberId: command.memberId, round: command.round } });
+        log("remind_receipt", {
+          comment: `提案人：${command.memberName}${earlier}`,
+          data: { memberId: command.memberId, round: command.round },
+        });
         notify.push({ to: "users", userIds: [command.memberId], message: receiptReminder(command.receiptDue, ctx.today) });
         break;
       }
       case "close": {
         requireCoordinator(actor);
         ensure(from === "replied" && facts.reply, "只有已答复的提案可以办结");
-        ensure(facts.round > 1 || ctx.today > facts.reply.receiptDue, `第一轮答复的回执期限（${facts.reply.receiptDue}）未到，暂不能直接办结`);
+        ensure(
+          facts.round > 1 || ctx.today > facts.reply.receiptDue,
+          `第一轮答复的回执期限（${facts.reply.receiptDue}）未到，暂不能直接办结`,
+        );
         const reason = requireText(command.reason, "办结理由");
         facts.status = "closed";
         log("close", { comment: reason });
@@ -582,7 +621,13 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         log("mark_key", { comment: plan, data: { leaderId: command.leaderId, change: changed } });
         if (changed !== "update_key_plan") notify.push({ to: "users", userIds: [command.leaderId], message: "请领办此重点提案" });
         const lead = leadAssignment(facts);
-        if (lead && changed === "mark_key") notify.push({ to: "unit", unitId: lead.unitId, role: "handler", message: "此提案已列为重点提案，请按办理方案办理并报送中期进展" });
+        if (lead && changed === "mark_key")
+          notify.push({
+            to: "unit",
+            unitId: lead.unitId,
+            role: "handler",
+            message: "此提案已列为重点提案，请按办理方案办理并报送中期进展",
+          });
         break;
       }
       case "unmark_key": {
@@ -602,7 +647,8 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(lead.unitId === command.unitId, "只有主办单位的承办人可以执行此操作");
         log("progress_report", { data: { unitId: lead.unitId } });
         notify.push({ to: "coordinators", message: "重点提案报送了中期进展" });
-        if (facts.keyLeaderId !== null) notify.push({ to: "users", userIds: [facts.keyLeaderId], message: "您领办的重点提案报送了中期进展" });
+        if (facts.keyLeaderId !== null)
+          notify.push({ to: "users", userIds: [facts.keyLeaderId], message: "您领办的重点提案报送了中期进展" });
         break;
       }
       case "link":

@@ -27,7 +27,9 @@ describe("deadline settings", () => {
     expect(deadlineSettingsInput.parse(form())).toEqual(DEFAULT_DEADLINES);
     expect(deadlineSettingsInput.safeParse({ ...form(), acceptAmount: "0" }).success).toBe(false);
     expect(deadlineSettingsInput.safeParse({ ...form(), replyUnit: "weeks" }).success).toBe(false);
-    expect(deadlineSettingsInput.safeParse({ ...form(), replyAmount: "13" }).error?.issues[0]?.message).toBe("以月计的期限不能超过 12 个月");
+    expect(deadlineSettingsInput.safeParse({ ...form(), replyAmount: "13" }).error?.issues[0]?.message).toBe(
+      "以月计的期限不能超过 12 个月",
+    );
   });
 
   it("are saved, logged, and used by the next assignment", async () => {
@@ -41,7 +43,14 @@ describe("deadline settings", () => {
 
     const r = await t.register(990, { title: "期限测试" });
     if (!r.ok) throw new Error(r.reason);
-    expect((await assignProposal(t.db, await t.user("coordinator"), r.data.id, { leadUnitId: await t.unit("重庆高新区科技创新局"), coUnitIds: [] })).ok).toBe(true);
+    expect(
+      (
+        await assignProposal(t.db, await t.user("coordinator"), r.data.id, {
+          leadUnitId: await t.unit("重庆高新区科技创新局"),
+          coUnitIds: [],
+        })
+      ).ok,
+    ).toBe(true);
     const today = isoDateInChina(new Date());
     expect(await t.db.select().from(assignments).where(eq(assignments.proposalId, r.data.id)).get()).toMatchObject({
       acceptDue: dueDate(PACKAGE_CALENDAR, today, { amount: 3, unit: "workdays" }),

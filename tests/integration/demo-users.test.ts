@@ -15,7 +15,15 @@ describe("the demo's users in the administrator's form", () => {
     expect(rows.filter((u) => u.phone).length).toBeGreaterThan(5);
     for (const u of rows) {
       // What the edit form posts back when the administrator changes nothing.
-      const form = { id: String(u.id), displayName: u.displayName, role: u.role, unitId: u.unitId === null ? "" : String(u.unitId), title: u.title ?? "", phone: u.phone ?? "", email: u.email ?? "" };
+      const form = {
+        id: String(u.id),
+        displayName: u.displayName,
+        role: u.role,
+        unitId: u.unitId === null ? "" : String(u.unitId),
+        title: u.title ?? "",
+        phone: u.phone ?? "",
+        email: u.email ?? "",
+      };
       const parsed = updateUserInput.safeParse(form);
       expect(parsed.success ? null : parsed.error.issues, `${u.username} ${u.phone}`).toBeNull();
       expect(await updateUser(t.db, parsed.data!, admin.id)).toEqual({ ok: true, id: u.id });

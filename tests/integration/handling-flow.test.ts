@@ -28,7 +28,11 @@ async function setup() {
   cleanup = t.cleanup;
   const lead = await t.unit("重庆高新区科技创新局");
   const co = await Promise.all(["重庆高新区党群工作部", "重庆高新区创新服务中心", "重庆高新区政务服务和社会事务中心"].map(t.unit));
-  const registered = await t.register(901, { title: "关于引进高校人才赋能科学城产业发展的建议", body: "建议加快高校人才与科学城产业的对接。", wantsMeeting: true });
+  const registered = await t.register(901, {
+    title: "关于引进高校人才赋能科学城产业发展的建议",
+    body: "建议加快高校人才与科学城产业的对接。",
+    wantsMeeting: true,
+  });
   if (!registered.ok) throw new Error(registered.reason);
   return { ...t, id: registered.data.id, lead, co };
 }
@@ -54,18 +58,34 @@ describe("the handling workflow on a real database", () => {
       ok(await signOffCoOpinion(db, await user(director), id, { unitId, approve: true, comment: null }));
     }
     ok(await acceptAssignment(db, await user("jiangmj"), id, t.lead));
-    ok(await addContact(db, await user("jiangmj"), id, { contactedOn: DEMO_TODAY, method: "face", participants: "蒋明杰与刘新荣委员", summary: "当面听取意见" }));
+    ok(
+      await addContact(db, await user("jiangmj"), id, {
+        contactedOn: DEMO_TODAY,
+        method: "face",
+        participants: "蒋明杰与刘新荣委员",
+        summary: "当面听取意见",
+      }),
+    );
     const saved = await saveDraft(db, await user("jiangmj"), id, draft);
     expect(saved).toEqual({ ok: true, data: { version: 1 } });
     ok(await submitForSignOff(db, await user("jiangmj"), id));
 
     ok(await returnReply(db, await user("dengmj"), id, "请补充下一步计划"));
-    expect(await submitForSignOff(db, await user("jiangmj"), id)).toEqual({ ok: false, reason: "答复函已被退回，请按审签意见修改并保存后再提交" });
-    expect(await saveDraft(db, await user("jiangmj"), id, { ...draft, body: `${draft.body}\n\n二、下一步工作计划\n\n继续推进。` })).toEqual({ ok: true, data: { version: 2 } });
+    expect(await submitForSignOff(db, await user("jiangmj"), id)).toEqual({
+      ok: false,
+      reason: "答复函已被退回，请按审签意见修改并保存后再提交",
+    });
+    expect(await saveDraft(db, await user("jiangmj"), id, { ...draft, body: `${draft.body}\n\n二、下一步工作计划\n\n继续推进。` })).toEqual(
+      { ok: true, data: { version: 2 } },
+    );
     ok(await submitForSignOff(db, await user("jiangmj"), id));
 
     const year = Number(today.slice(0, 4));
-    const before = await db.select().from(replies).where(and(eq(replies.unitId, t.lead), eq(replies.docYear, year))).all();
+    const before = await db
+      .select()
+      .from(replies)
+      .where(and(eq(replies.unitId, t.lead), eq(replies.docYear, year)))
+      .all();
     const approved = await approveReply(db, await user("dengmj"), id, null);
     const serial = Math.max(0, ...before.map((r) => r.docSerial)) + 1;
     expect(approved).toEqual({ ok: true, data: { docNumber: `渝高新科函〔${year}〕${serial}号` } });
@@ -73,16 +93,24 @@ describe("the handling workflow on a real database", () => {
 
     const reply = (await db.select().from(replies).where(eq(replies.proposalId, id)).get())!;
     expect(reply).toMatchObject({ writtenOn: today, round: 1, docYear: year, docSerial: serial });
-    const timeline = (await db.select({ action: events.action }).from(events).where(eq(events.proposalId, id)).orderBy(asc(events.id)).all()).map((e) => e.action);
+    const timeline = (
+      await db.select({ action: events.action }).from(events).where(eq(events.proposalId, id)).orderBy(asc(events.id)).all()
+    ).map((e) => e.action);
     expect(timeline[0]).toBe("register");
     expect(timeline.slice(-5)).toEqual(["submit", "return", "save_draft", "submit", "approve"]);
     expect(timeline.filter((a) => a === "co_opinion_sent")).toHaveLength(3);
     expect(timeline.at(-1)).toBe("approve");
     const liu = (await user("liuxr")).id;
     const { number, title } = (await db.select().from(proposals).where(eq(proposals.id, id)).get())!;
-    expect((await db.select().from(notifications).where(and(eq(notifications.userId, liu), eq(notifications.proposalId, id))).all()).map((n) => n.message)).toContain(
-      `第${number}号提案《${title}》：您的提案已答复，请阅读答复函并提交回执`,
-    );
+    expect(
+      (
+        await db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, liu), eq(notifications.proposalId, id)))
+          .all()
+      ).map((n) => n.message),
+    ).toContain(`第${number}号提案《${title}》：您的提案已答复，请阅读答复函并提交回执`);
   });
 
   it("refuses a handler of another unit and changes nothing", async () => {
@@ -102,7 +130,11 @@ describe("the handling workflow on a real database", () => {
     ok(await acceptAssignment(t.db, await t.user("jiangmj"), t.id, t.lead));
     ok(await saveDraft(t.db, await t.user("jiangmj"), t.id, draft, { basedOn: null }));
     const refused = await saveDraft(t.db, await t.user("jiangmj"), t.id, { ...draft, body: "另一个窗口里的修改" }, { basedOn: null });
-    expect(refused).toMatchObject({ ok: false, conflict: true, reason: expect.stringMatching(/^您已于 .+ 保存了第 1 稿，本次修改未保存，以免覆盖。/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      conflict: true,
+      reason: expect.stringMatching(/^您已于 .+ 保存了第 1 稿，本次修改未保存，以免覆盖。/),
+    });
   });
 
   it("refuses a duplicate number in the session", async () => {
@@ -123,22 +155,43 @@ describe("并案", () => {
     expect(await linkProposals(t.db, await t.user("coordinator"), other, t.id)).toEqual({ ok: false, reason: "已并案" });
     expect((await linkedProposals(t.db, other)).map((p) => p.id)).toEqual([t.id]);
     for (const id of [t.id, other]) {
-      expect(await t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "link"))).all()).toHaveLength(1);
+      expect(
+        await t.db
+          .select()
+          .from(events)
+          .where(and(eq(events.proposalId, id), eq(events.action, "link")))
+          .all(),
+      ).toHaveLength(1);
     }
   });
 
   it("undoes a link with a reason, logged on both proposals, after which they may be linked again", async () => {
     const t = await setup();
     const other = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.number, 180)).get())!.id;
-    expect(await unlinkProposals(t.db, await t.user("coordinator"), t.id, other, "误并")).toEqual({ ok: false, reason: "这两件提案没有并案" });
+    expect(await unlinkProposals(t.db, await t.user("coordinator"), t.id, other, "误并")).toEqual({
+      ok: false,
+      reason: "这两件提案没有并案",
+    });
     ok(await linkProposals(t.db, await t.user("coordinator"), t.id, other));
-    expect(await unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "")).toEqual({ ok: false, reason: "请填写取消并案的理由" });
-    expect(await unlinkProposals(t.db, await t.user("jiangmj"), other, t.id, "误并")).toEqual({ ok: false, reason: "只有交办单位可以取消并案" });
+    expect(await unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "")).toEqual({
+      ok: false,
+      reason: "请填写取消并案的理由",
+    });
+    expect(await unlinkProposals(t.db, await t.user("jiangmj"), other, t.id, "误并")).toEqual({
+      ok: false,
+      reason: "只有交办单位可以取消并案",
+    });
     ok(await unlinkProposals(t.db, await t.user("coordinator"), other, t.id, "两件提案所提事项不同"));
     expect(await linkedProposals(t.db, t.id)).toEqual([]);
     for (const id of [t.id, other]) {
-      const logged = await t.db.select().from(events).where(and(eq(events.proposalId, id), eq(events.action, "unlink"))).all();
-      expect(logged.map((e) => [e.comment, (e.data as { relatedId: number }).relatedId])).toEqual([["两件提案所提事项不同", id === t.id ? other : t.id]]);
+      const logged = await t.db
+        .select()
+        .from(events)
+        .where(and(eq(events.proposalId, id), eq(events.action, "unlink")))
+        .all();
+      expect(logged.map((e) => [e.comment, (e.data as { relatedId: number }).relatedId])).toEqual([
+        ["两件提案所提事项不同", id === t.id ? other : t.id],
+      ]);
     }
     ok(await linkProposals(t.db, await t.user("coordinator"), other, t.id));
   });

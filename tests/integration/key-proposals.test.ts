@@ -23,7 +23,9 @@ async function assigned() {
   cleanup = t.cleanup;
   const lead = await t.unit("重庆高新区科技创新局");
   const { id } = ok(await t.register(903, { title: "关于建设科学城重大科技基础设施集群的建议" }));
-  ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [await t.unit("重庆高新区创新服务中心")] }));
+  ok(
+    await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [await t.unit("重庆高新区创新服务中心")] }),
+  );
   return { ...t, id, lead, leader: await t.user("wangjh"), other: await t.user("liwd") };
 }
 
@@ -39,16 +41,29 @@ describe("重点提案", () => {
     expect(canViewProposal(t.leader, parties)).toBe(true);
     expect(canViewProposal(t.other, parties)).toBe(false);
     // The demo's own 重点提案 are led by him too: only this proposal's notices count here.
-    const notice = await t.db.select().from(notifications).where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id))).all();
+    const notice = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id)))
+      .all();
     expect(notice.map((n) => n.link)).toEqual([`/proposals/${t.id}`]);
-    expect(await t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(desc(events.id)).get()).toMatchObject({ action: "mark_key", comment: plan });
+    expect(await t.db.select().from(events).where(eq(events.proposalId, t.id)).orderBy(desc(events.id)).get()).toMatchObject({
+      action: "mark_key",
+      comment: plan,
+    });
   });
 
   it("refuses a leader who is not an active 区领导, and a unit's staff, changing nothing", async () => {
     const t = await assigned();
     const before = await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get();
-    expect(await markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: (await t.user("dengmj")).id, plan })).toEqual({ ok: false, reason: "请选择一位在任的区领导领办" });
-    expect(await markKeyProposal(t.db, await t.user("jiangmj"), t.id, { leaderId: t.leader.id, plan })).toEqual({ ok: false, reason: "只有交办单位可以执行此操作" });
+    expect(await markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: (await t.user("dengmj")).id, plan })).toEqual({
+      ok: false,
+      reason: "请选择一位在任的区领导领办",
+    });
+    expect(await markKeyProposal(t.db, await t.user("jiangmj"), t.id, { leaderId: t.leader.id, plan })).toEqual({
+      ok: false,
+      reason: "只有交办单位可以执行此操作",
+    });
     expect(await t.db.select().from(proposals).where(eq(proposals.id, t.id)).get()).toEqual(before);
   });
 
@@ -58,13 +73,25 @@ describe("重点提案", () => {
     // Not yet accepted: nothing to report on.
     expect((await reportProgress(t.db, await t.user("jiangmj"), t.id, "已调研")).ok).toBe(false);
     ok(await acceptAssignment(t.db, await t.user("jiangmj"), t.id, t.lead));
-    expect(await reportProgress(t.db, await t.user("cxfwzx"), t.id, "协办单位的进展")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
-    expect(await reportProgress(t.db, await t.user("dengmj"), t.id, "局长报送")).toEqual({ ok: false, reason: "只有主办单位的承办人可以执行此操作" });
+    expect(await reportProgress(t.db, await t.user("cxfwzx"), t.id, "协办单位的进展")).toEqual({
+      ok: false,
+      reason: "只有主办单位的承办人可以执行此操作",
+    });
+    expect(await reportProgress(t.db, await t.user("dengmj"), t.id, "局长报送")).toEqual({
+      ok: false,
+      reason: "只有主办单位的承办人可以执行此操作",
+    });
     ok(await reportProgress(t.db, await t.user("jiangmj"), t.id, "已完成选址论证，正在编制建设方案。"));
     const key = (await keyProposalOf(t.db, t.id))!;
     expect(key.leader?.name).toBe("王建华");
-    expect(key.reports.map((r) => [r.body, r.unitName, r.author, r.round])).toEqual([["已完成选址论证，正在编制建设方案。", "重庆高新区科技创新局", "蒋明杰", 1]]);
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id))).all();
+    expect(key.reports.map((r) => [r.body, r.unitName, r.author, r.round])).toEqual([
+      ["已完成选址论证，正在编制建设方案。", "重庆高新区科技创新局", "蒋明杰", 1],
+    ]);
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, t.leader.id), eq(notifications.proposalId, t.id)))
+      .all();
     expect(told.map((n) => n.message.includes("中期进展"))).toEqual([false, true]);
     const row = (await keyProposalRows(t.db, { leaderId: t.leader.id })).find((r) => r.id === t.id);
     expect(row).toMatchObject({ id: t.id, leader: "王建华", leadUnit: "重庆高新区科技创新局" });
@@ -90,6 +117,8 @@ describe("重点提案", () => {
     const facts = await statisticsFacts(t.db, { keyOnly: true }, DEMO_TODAY);
     expect(facts.map((f) => f.id).sort((a, b) => a - b)).toEqual(keyIds.sort((a, b) => a - b));
     expect((await statisticsFigures(t.db, { keyOnly: true }, DEMO_TODAY)).figures).toEqual(computeFigures(facts));
-    expect((await statisticsFigures(t.db, { keyOnly: true }, DEMO_TODAY)).figures.total).toBeLessThan((await statisticsFigures(t.db, {}, DEMO_TODAY)).figures.total);
+    expect((await statisticsFigures(t.db, { keyOnly: true }, DEMO_TODAY)).figures.total).toBeLessThan(
+      (await statisticsFigures(t.db, {}, DEMO_TODAY)).figures.total,
+    );
   });
 });

@@ -21,10 +21,19 @@ const NOW = new Date(`${DEMO_TODAY}T12:00:00+08:00`);
 beforeAll(async () => {
   vi.stubEnv("AUTH_SECRET", "integration-test-secret-0123456789");
   t = await demoDatabase();
-  const proposalId = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议")).get())!.id;
+  const proposalId = (await t.db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(eq(proposals.title, "关于提升科技企业孵化器运营水平的建议"))
+    .get())!.id;
   const replyId = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, proposalId)).get())!.id;
   const signers = await t.db.select().from(proposalSigners).where(eq(proposalSigners.proposalId, proposalId)).all();
-  joint = { proposalId, replyId, lead: signers.find((s) => s.role === "lead")!.userId, cosigner: signers.find((s) => s.role === "cosigner")!.userId };
+  joint = {
+    proposalId,
+    replyId,
+    lead: signers.find((s) => s.role === "lead")!.userId,
+    cosigner: signers.find((s) => s.role === "cosigner")!.userId,
+  };
 });
 
 afterAll(() => {
@@ -38,7 +47,11 @@ describe("receipt links", () => {
   it("are issued once per reply and member, the same token each time, stored only as its hash", async () => {
     const first = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
     expect(await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW)).toBe(first);
-    const rows = await t.db.select().from(receiptTokens).where(and(eq(receiptTokens.replyId, joint.replyId), eq(receiptTokens.memberId, joint.lead))).all();
+    const rows = await t.db
+      .select()
+      .from(receiptTokens)
+      .where(and(eq(receiptTokens.replyId, joint.replyId), eq(receiptTokens.memberId, joint.lead)))
+      .all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toBe(receiptTokenHash(first));
     expect(JSON.stringify(rows)).not.toContain(first);
@@ -59,7 +72,10 @@ describe("receipt links", () => {
     const token = await issueReceiptToken(t.db, joint.replyId, joint.lead, NOW);
     const altered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     expect(await consumeReceiptToken(t.db, altered, satisfied, NOW)).toEqual({ ok: false, refusal: "invalid" });
-    await t.db.delete(receiptTokens).where(eq(receiptTokens.tokenHash, receiptTokenHash(token))).run();
+    await t.db
+      .delete(receiptTokens)
+      .where(eq(receiptTokens.tokenHash, receiptTokenHash(token)))
+      .run();
     expect(await checkReceiptLink(t.db, token, NOW)).toEqual({ ok: false, refusal: "invalid" });
     expect(await receiptCount()).toBe(0);
   });
@@ -87,11 +103,24 @@ describe("receipt links", () => {
   it("stay open for their own reply whatever the others answered: after a 不满意 reopened the proposal, and after it closed", async () => {
     // The lead proposer answered above; the co-signer's 不满意 reopens the proposal for a second round.
     const cosignerToken = await issueReceiptToken(t.db, joint.replyId, joint.cosigner, NOW);
-    const unsatisfied = await consumeReceiptToken(t.db, cosignerToken, { contactReport: "none", attitude: "unsatisfied", result: "unsatisfied", opinion: "未解决孵化器场地问题。" }, NOW);
+    const unsatisfied = await consumeReceiptToken(
+      t.db,
+      cosignerToken,
+      { contactReport: "none", attitude: "unsatisfied", result: "unsatisfied", opinion: "未解决孵化器场地问题。" },
+      NOW,
+    );
     expect(unsatisfied).toMatchObject({ ok: true, data: { status: "rehandling" } });
-    const other = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, "关于深化“一网通办”提升政务服务效能的建议")).get())!.id;
+    const other = (await t.db
+      .select({ id: proposals.id })
+      .from(proposals)
+      .where(eq(proposals.title, "关于深化“一网通办”提升政务服务效能的建议"))
+      .get())!.id;
     const otherReply = (await t.db.select({ id: replies.id }).from(replies).where(eq(replies.proposalId, other)).get())!.id;
-    const otherLead = (await t.db.select().from(proposalSigners).where(and(eq(proposalSigners.proposalId, other), eq(proposalSigners.role, "lead"))).get())!.userId;
+    const otherLead = (await t.db
+      .select()
+      .from(proposalSigners)
+      .where(and(eq(proposalSigners.proposalId, other), eq(proposalSigners.role, "lead")))
+      .get())!.userId;
     await t.db.update(proposals).set({ status: "closed" }).where(eq(proposals.id, other)).run();
     const late = await issueReceiptToken(t.db, otherReply, otherLead, NOW);
     expect(await consumeReceiptToken(t.db, late, satisfied, NOW)).toMatchObject({ ok: true, data: { status: "closed" } });

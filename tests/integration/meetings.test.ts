@@ -19,7 +19,12 @@ async function twoInHand() {
   const t = await demoDatabase();
   cleanup = t.cleanup;
   const lead = await t.unit("重庆高新区科技创新局");
-  const ids = (await inOrder([911, 912, 913], async (n) => ok(await t.register(n, { title: `关于科学城孵化器建设的建议${n}`, coSignerIds: n === 912 ? [(await t.user("member-001")).id] : [] })).id)) as [number, number, number];
+  const ids = (await inOrder(
+    [911, 912, 913],
+    async (n) =>
+      ok(await t.register(n, { title: `关于科学城孵化器建设的建议${n}`, coSignerIds: n === 912 ? [(await t.user("member-001")).id] : [] }))
+        .id,
+  )) as [number, number, number];
   for (const id of ids) ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
   // The third stays 待签收: nothing may be recorded on it yet.
   for (const id of ids.slice(0, 2)) ok(await acceptAssignment(t.db, await t.user("jiangmj"), id, lead));
@@ -73,7 +78,9 @@ describe("面商 / 座谈会", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe("有 1 件提案不能记入此次座谈会，未保存");
-    expect(result.refusals?.map((r) => [r.proposalId, r.label, r.reason])).toEqual([[t.ids[2], "第913号提案", "签收后、提交审签前才能记录沟通"]]);
+    expect(result.refusals?.map((r) => [r.proposalId, r.label, r.reason])).toEqual([
+      [t.ids[2], "第913号提案", "签收后、提交审签前才能记录沟通"],
+    ]);
     expect((await t.db.select({ n: count() }).from(meetings).get())!.n).toBe(0);
     expect((await t.db.select({ n: count() }).from(contactRecords).where(eq(contactRecords.proposalId, t.ids[0])).get())!.n).toBe(0);
   });
@@ -82,7 +89,10 @@ describe("面商 / 座谈会", () => {
     const t = await twoInHand();
     expect((await recordMeeting(t.db, await t.user("dqgzb"), input(t.ids.slice(0, 1), []))).ok).toBe(false);
     expect((await recordMeeting(t.db, await t.user("dengmj"), input(t.ids.slice(0, 1), []))).ok).toBe(false);
-    expect(await recordMeeting(t.db, await t.user("jiangmj"), input(t.ids.slice(0, 1), [(await t.user("dengmj")).id]))).toEqual({ ok: false, reason: "参加的委员/代表有误，请重新选择" });
+    expect(await recordMeeting(t.db, await t.user("jiangmj"), input(t.ids.slice(0, 1), [(await t.user("dengmj")).id]))).toEqual({
+      ok: false,
+      reason: "参加的委员/代表有误，请重新选择",
+    });
     expect((await t.db.select({ n: count() }).from(meetings).get())!.n).toBe(0);
   });
 });

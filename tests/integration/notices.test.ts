@@ -23,7 +23,11 @@ describe("notices name the proposal they are about and link to it", () => {
     expect(seeded.length).toBeGreaterThan(0);
     for (const n of seeded) expect(n.message).toMatch(NAMES_PROPOSAL);
 
-    await saveSmtpSettings(t.db, { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" }, (await t.user("admin")).id);
+    await saveSmtpSettings(
+      t.db,
+      { ...SMTP_DISABLED, enabled: true, host: "127.0.0.1", from: "tian@example.gov.cn", siteUrl: "https://tian.example.gov.cn" },
+      (await t.user("admin")).id,
+    );
     await t.db.update(users).set({ email: "jiangmj@example.gov.cn" }).where(eq(users.username, "jiangmj")).run();
     const last = Math.max(...seeded.map((n) => n.id));
     const id180 = (await t.db.select().from(proposals).where(eq(proposals.number, 180)).get())!.id;
@@ -48,10 +52,24 @@ describe("notices name the proposal they are about and link to it", () => {
     cleanup = t.cleanup;
     const step = (await supervisionItems(t.db, DEMO_TODAY)).find((i) => i.stage === "reply" && i.due < DEMO_TODAY)!;
     expect(step).toBeDefined();
-    const results = await superviseSteps(t.db, await t.user("coordinator"), { unitId: step.unitId, proposalIds: [step.proposalId], stage: "reply" }, DEMO_TODAY);
+    const results = await superviseSteps(
+      t.db,
+      await t.user("coordinator"),
+      { unitId: step.unitId, proposalIds: [step.proposalId], stage: "reply" },
+      DEMO_TODAY,
+    );
     expect(results.map((r) => r.ok)).toEqual([true]);
-    const handler = (await t.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, step.unitId), eq(users.role, "handler"))).get())!;
-    const notice = (await t.db.select().from(notifications).where(eq(notifications.userId, handler.id)).orderBy(desc(notifications.id)).get())!;
+    const handler = (await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.unitId, step.unitId), eq(users.role, "handler")))
+      .get())!;
+    const notice = (await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, handler.id))
+      .orderBy(desc(notifications.id))
+      .get())!;
     const days = Math.round((Date.parse(DEMO_TODAY) - Date.parse(step.due)) / 86_400_000);
     expect(notice).toMatchObject({
       proposalId: step.proposalId,

@@ -47,7 +47,11 @@ describe("overdue replies on the demo data", () => {
 
     // 我的提案: what each member's page flags as overdue.
     const members = await t.db.select({ id: users.id }).from(users).where(eq(users.role, "member")).all();
-    const perMember = await Promise.all(members.map(async (m) => (await memberProposals(t.db, m.id)).filter((p) => (memberDue(p, today)?.overdueDays ?? 0) > 0).map((p) => p.id)));
+    const perMember = await Promise.all(
+      members.map(async (m) =>
+        (await memberProposals(t.db, m.id)).filter((p) => (memberDue(p, today)?.overdueDays ?? 0) > 0).map((p) => p.id),
+      ),
+    );
     const member = sorted(perMember.flat());
 
     expect(stats.length).toBeGreaterThan(0);

@@ -19,7 +19,9 @@ describe("GET /open/prefs", () => {
   });
 
   it("returns to the public list when the referer is another site or absent", () => {
-    expect(GET(request("care=1", { host: "127.0.0.1:3100", referer: "https://evil.example/open/1" })).headers.get("location")).toBe("/open");
+    expect(GET(request("care=1", { host: "127.0.0.1:3100", referer: "https://evil.example/open/1" })).headers.get("location")).toBe(
+      "/open",
+    );
     expect(GET(request("care=0", { host: "127.0.0.1:3100" })).headers.get("location")).toBe("/open");
   });
 });

@@ -68,7 +68,12 @@ describe("publishedPdf", () => {
     const changed = await publishedPdf({ publicationId: 7, sheet: sheet("科创〔2026〕2号"), title: "关于测试的答复函" }, store);
     expect(Buffer.from(changed).toString()).toBe("%PDF-1.7 科创〔2026〕2号 3");
     expect(store.prints).toEqual(["科创〔2026〕1号", "科创〔2026〕9号", "科创〔2026〕2号"]);
-    expect(fs.readdirSync(store.dir).map((f) => f.split("-")[0]).sort()).toEqual(["7", "8"]);
+    expect(
+      fs
+        .readdirSync(store.dir)
+        .map((f) => f.split("-")[0])
+        .sort(),
+    ).toEqual(["7", "8"]);
   });
 
   it("prints again when the printing failed, and stores nothing for it", async () => {

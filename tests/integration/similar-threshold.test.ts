@@ -21,17 +21,31 @@ afterAll(() => t.cleanup());
 
 describe("similar proposals on the demo data", () => {
   it("shows the known related proposals, both ways, and no noise", async () => {
-    const partners = new Map<string, string>(RELATED.flatMap(([a, b]) => [[a, b], [b, a]] as [string, string][]));
+    const partners = new Map<string, string>(
+      RELATED.flatMap(
+        ([a, b]) =>
+          [
+            [a, b],
+            [b, a],
+          ] as [string, string][],
+      ),
+    );
     const all = await t.db.select({ id: proposals.id, title: proposals.title }).from(proposals).all();
     expect(all.length).toBeGreaterThan(40);
     for (const p of all) {
       const partner = partners.get(p.title);
-      expect((await similarProposals(t.db, p.id)).map((s) => s.title), p.title).toEqual(partner ? [partner] : []);
+      expect(
+        (await similarProposals(t.db, p.id)).map((s) => s.title),
+        p.title,
+      ).toEqual(partner ? [partner] : []);
     }
   });
 
   it("finds 180 for a new proposal on the same subject, and not 职业教育 (19 %)", async () => {
-    const registered = await t.register(901, { title: "关于引进高校人才赋能科学城产业发展的建议", body: "建议加快高校人才与科学城产业的对接。" });
+    const registered = await t.register(901, {
+      title: "关于引进高校人才赋能科学城产业发展的建议",
+      body: "建议加快高校人才与科学城产业的对接。",
+    });
     if (!registered.ok) throw new Error(registered.reason);
     expect((await similarProposals(t.db, registered.data.id)).map((s) => s.number)).toEqual([180]);
   });

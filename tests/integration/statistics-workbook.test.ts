@@ -49,7 +49,8 @@ describe("导出统计", () => {
     const sessions = await statesBySession(t.db);
     const sum = (s: (typeof sessions)[number]) => PROPOSAL_STATES.reduce((n, state) => n + s.states[state], 0);
     expect(sessions.reduce((n, s) => n + sum(s), 0)).toBe(all.length);
-    for (const state of PROPOSAL_STATES) expect(sessions.reduce((n, s) => n + s.states[state], 0)).toBe(all.filter((f) => f.status === state).length);
+    for (const state of PROPOSAL_STATES)
+      expect(sessions.reduce((n, s) => n + s.states[state], 0)).toBe(all.filter((f) => f.status === state).length);
 
     const sessionId = await t.session("第二次会议");
     const one = await statesBySession(t.db, { sessionId });
@@ -58,6 +59,8 @@ describe("导出统计", () => {
     expect(sum(one[0]!)).toBe((await statisticsFacts(t.db, { sessionId })).length);
 
     const unitId = await t.unit("重庆高新区科技创新局");
-    expect((await statesBySession(t.db, { unitId })).reduce((n, s) => n + sum(s), 0)).toBe((await statisticsFacts(t.db, { unitId })).length);
+    expect((await statesBySession(t.db, { unitId })).reduce((n, s) => n + sum(s), 0)).toBe(
+      (await statisticsFacts(t.db, { unitId })).length,
+    );
   });
 });

@@ -23,13 +23,34 @@ describe("the 督办 board", () => {
     expect(await supervisionItems(t.db, "2000-01-01")).toEqual([]);
 
     const reply = items.find((i) => i.stage === "reply")!;
-    const handlers = await t.db.select({ id: users.id }).from(users).where(and(eq(users.unitId, reply.unitId), eq(users.role, "handler"))).all();
+    const handlers = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.unitId, reply.unitId), eq(users.role, "handler")))
+      .all();
     expect(handlers.length).toBeGreaterThan(0);
-    const notices = async (userId: number) => (await t.db.select().from(notifications).where(and(eq(notifications.userId, userId), like(notifications.message, "%》：督办：%"))).all()).length;
+    const notices = async (userId: number) =>
+      (
+        await t.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), like(notifications.message, "%》：督办：%")))
+          .all()
+      ).length;
     const before = await Promise.all(handlers.map(async (h) => notices(h.id)));
-    const logged = async () => (await t.db.select().from(events).where(and(eq(events.proposalId, reply.proposalId), eq(events.action, "supervise"))).all()).length;
+    const logged = async () =>
+      (
+        await t.db
+          .select()
+          .from(events)
+          .where(and(eq(events.proposalId, reply.proposalId), eq(events.action, "supervise")))
+          .all()
+      ).length;
     const loggedBefore = await logged();
-    const result = await supervise(t.db, await t.user("coordinator"), reply.proposalId, { unitId: reply.unitId, comment: `请于${reply.due}前完成答复。` });
+    const result = await supervise(t.db, await t.user("coordinator"), reply.proposalId, {
+      unitId: reply.unitId,
+      comment: `请于${reply.due}前完成答复。`,
+    });
     expect(result.ok).toBe(true);
     expect(await Promise.all(handlers.map(async (h) => notices(h.id)))).toEqual(before.map((n) => n + 1));
     expect(await logged()).toBe(loggedBefore + 1);

@@ -186,9 +186,7 @@ describe("user schemas", () => {
       password: "newpass99",
     });
     expect(errorsOf(resetPasswordInput, { id: "7", password: "newpass", passwordConfirm: "newpass" })?.password).toBe("密码至少 8 位");
-    expect(errorsOf(resetPasswordInput, { id: "7", password: "newpass99", passwordConfirm: "" })?.passwordConfirm).toBe(
-      "请再次输入密码",
-    );
+    expect(errorsOf(resetPasswordInput, { id: "7", password: "newpass99", passwordConfirm: "" })?.passwordConfirm).toBe("请再次输入密码");
   });
 
   it("reads a bare user id", () => {

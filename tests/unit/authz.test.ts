@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, can, canEditMeetingPhotos, canReadLetter, canViewMeeting, canViewProposal, homePath, safeCallbackPath, type Actor, type Capability } from "@/lib/authz";
+import {
+  CAPABILITIES,
+  can,
+  canEditMeetingPhotos,
+  canReadLetter,
+  canViewMeeting,
+  canViewProposal,
+  homePath,
+  safeCallbackPath,
+  type Actor,
+  type Capability,
+} from "@/lib/authz";
 import { ROLES, type Role } from "@/lib/domain";
 import { mayUpload, type UploadPurpose } from "@/lib/uploads";
 import { staffNavigation } from "@/lib/navigation";
@@ -79,7 +90,15 @@ describe("who may read a reply letter and its files (答复附件, 盖章件)", 
       .filter(([, reader]) => canReadLetter(reader, parties, LEAD, signed))
       .map(([name]) => name);
   it("once signed: everyone with a part in the proposal, the co-handling units and the co-signers included", () => {
-    expect(readers(true)).toEqual(["coordinator", "lead handler", "lead director", "co-handling handler", "co-handling director", "proposer", "co-signer"]);
+    expect(readers(true)).toEqual([
+      "coordinator",
+      "lead handler",
+      "lead director",
+      "co-handling handler",
+      "co-handling director",
+      "proposer",
+      "co-signer",
+    ]);
   });
   it("before sign-off: only as drafts are read, by the lead unit and the coordinating office", () => {
     expect(readers(false)).toEqual(["coordinator", "lead handler", "lead director"]);
@@ -168,8 +187,10 @@ describe("landing pages", () => {
   it("returns to a search with Chinese characters, encoded, and drops CR/LF as a browser would", () => {
     expect(safeCallbackPath("/proposals?q=养老", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
     expect(safeCallbackPath("/proposals?q=养老\r\n", "coordinator")).toBe("/proposals?q=%E5%85%BB%E8%80%81");
-    expect(safeCallbackPath("/open/search?q=科技 创新#结果", "coordinator")).toBe("/open/search?q=%E7%A7%91%E6%8A%80%20%E5%88%9B%E6%96%B0#%E7%BB%93%E6%9E%9C");
-    expect(safeCallbackPath("/proposals/12?tab=a\"b<c>", "handler")).toBe("/proposals/12?tab=a%22b%3Cc%3E");
+    expect(safeCallbackPath("/open/search?q=科技 创新#结果", "coordinator")).toBe(
+      "/open/search?q=%E7%A7%91%E6%8A%80%20%E5%88%9B%E6%96%B0#%E7%BB%93%E6%9E%9C",
+    );
+    expect(safeCallbackPath('/proposals/12?tab=a"b<c>', "handler")).toBe("/proposals/12?tab=a%22b%3Cc%3E");
   });
   it("never returns to sign-in, nor to the root", () => {
     expect(safeCallbackPath("/login?callbackUrl=/work", "handler")).toBe("/work");
@@ -265,12 +286,29 @@ describe("what the timeline (办理记录) shows each reader: the rules of the p
   });
   it("the lead unit reads the drafting, the receipts, its co units' opinions, and what concerns itself", async () => {
     for (const role of ["handler", "director"] as const) {
-      expect(await seen(actor(role, LEAD))).toEqual(["请按时办理", "退回：请充实具体措施", "同意签发", "答复附件的备注", "替换盖章件：原扫描件缺页", "回执意见：不满意", "协办意见退回：数据有误", "另一协办单位的退回意见", "主办单位申请延期的理由", "督办主办单位", "提案人均已反馈，办结"]);
+      expect(await seen(actor(role, LEAD))).toEqual([
+        "请按时办理",
+        "退回：请充实具体措施",
+        "同意签发",
+        "答复附件的备注",
+        "替换盖章件：原扫描件缺页",
+        "回执意见：不满意",
+        "协办意见退回：数据有误",
+        "另一协办单位的退回意见",
+        "主办单位申请延期的理由",
+        "督办主办单位",
+        "提案人均已反馈，办结",
+      ]);
     }
   });
   it("a co-handling unit reads neither the lead's 退回修改 nor the receipts, nor another unit's opinions and requests", async () => {
     for (const role of ["handler", "director"] as const) {
-      expect(await seen(actor(role, CO))).toEqual(["请按时办理", "替换盖章件：原扫描件缺页", "协办意见退回：数据有误", "提案人均已反馈，办结"]);
+      expect(await seen(actor(role, CO))).toEqual([
+        "请按时办理",
+        "替换盖章件：原扫描件缺页",
+        "协办意见退回：数据有误",
+        "提案人均已反馈，办结",
+      ]);
     }
   });
   it("keeps every staff entry (what happened, by whom) and blanks only the comments", async () => {
@@ -290,6 +328,10 @@ describe("what the timeline (办理记录) shows each reader: the rules of the p
   });
   it("with no lead unit assigned, unit roles read no internal comment", async () => {
     const { timelineFor } = await import("@/lib/authz");
-    expect(timelineFor(actor("handler", LEAD), EVENTS, null).filter((e) => e.comment).map((e) => e.action)).toEqual(["assign", "sealed_scan_replaced", "request_extension", "supervise", "close"]);
+    expect(
+      timelineFor(actor("handler", LEAD), EVENTS, null)
+        .filter((e) => e.comment)
+        .map((e) => e.action),
+    ).toEqual(["assign", "sealed_scan_replaced", "request_extension", "supervise", "close"]);
   });
 });

@@ -17,35 +17,65 @@ describe("bodyVerdict", () => {
   });
 
   it("refuses a 50 MB sign-in and compressed bodies from their headers, and caps a chunked body at the same limit", async () => {
-    expect(await verdict(post({ "content-length": String(50 * MB), "next-action": "sign-in-id" }))).toEqual({ kind: "refused", refusal: { status: 413, message: TOO_LARGE } });
-    expect(await verdict(post({ "transfer-encoding": "chunked", "next-action": "sign-in-id" }))).toEqual({ kind: "capped", bytes: MB, refusal: { status: 413, message: TOO_LARGE } });
-    expect(await verdict(post({ "content-length": "100", "content-encoding": "gzip" }))).toMatchObject({ refusal: { status: 415, message: "不接受压缩的请求内容。" } });
+    expect(await verdict(post({ "content-length": String(50 * MB), "next-action": "sign-in-id" }))).toEqual({
+      kind: "refused",
+      refusal: { status: 413, message: TOO_LARGE },
+    });
+    expect(await verdict(post({ "transfer-encoding": "chunked", "next-action": "sign-in-id" }))).toEqual({
+      kind: "capped",
+      bytes: MB,
+      refusal: { status: 413, message: TOO_LARGE },
+    });
+    expect(await verdict(post({ "content-length": "100", "content-encoding": "gzip" }))).toMatchObject({
+      refusal: { status: 415, message: "不接受压缩的请求内容。" },
+    });
     expect(await verdict(post({ "content-length": "1e9" }))).toMatchObject({ refusal: { status: 413 } });
   });
 
   it("takes megabytes for no server action, not even the forms that used to carry files, whoever the caller", async () => {
     for (const pathname of ["/proposals/new", "/proposals/import", "/anywhere"]) {
-      expect(await verdict(post({ "content-length": String(2 * MB), "next-action": "register-id" }, pathname), "coordinator")).toEqual({ kind: "refused", refusal: { status: 413, message: TOO_LARGE } });
+      expect(await verdict(post({ "content-length": String(2 * MB), "next-action": "register-id" }, pathname), "coordinator")).toEqual({
+        kind: "refused",
+        refusal: { status: 413, message: TOO_LARGE },
+      });
     }
-    expect(await verdict(post({ "transfer-encoding": "chunked" }, "/proposals/new"), "coordinator")).toMatchObject({ kind: "capped", bytes: MB });
+    expect(await verdict(post({ "transfer-encoding": "chunked" }, "/proposals/new"), "coordinator")).toMatchObject({
+      kind: "capped",
+      bytes: MB,
+    });
   });
 
   it("takes a file's size only on the upload route, only from a session that may upload, and answers others at once", async () => {
     const upload = post({ "content-length": String(10 * MB) }, UPLOAD_PATH);
     expect(await verdict(upload, "coordinator")).toEqual({ kind: "upload", bytes: 10 * MB });
-    expect(await verdict(upload, null)).toEqual({ kind: "refused", refusal: { status: 401, message: "请先登录后再上传文件", early: true } });
+    expect(await verdict(upload, null)).toEqual({
+      kind: "refused",
+      refusal: { status: 401, message: "请先登录后再上传文件", early: true },
+    });
     // Handlers attach files to replies, directors may upload the sealed scan; members and the administrator upload nothing.
     expect(await verdict(upload, "handler")).toEqual({ kind: "upload", bytes: 10 * MB });
     expect(await verdict(upload, "director")).toEqual({ kind: "upload", bytes: 10 * MB });
-    expect(await verdict(upload, "member")).toEqual({ kind: "refused", refusal: { status: 403, message: "您没有上传文件的权限", early: true } });
-    expect(await verdict(upload, "admin")).toEqual({ kind: "refused", refusal: { status: 403, message: "您没有上传文件的权限", early: true } });
+    expect(await verdict(upload, "member")).toEqual({
+      kind: "refused",
+      refusal: { status: 403, message: "您没有上传文件的权限", early: true },
+    });
+    expect(await verdict(upload, "admin")).toEqual({
+      kind: "refused",
+      refusal: { status: 403, message: "您没有上传文件的权限", early: true },
+    });
     expect(await verdict(post({ "content-length": String(UPLOAD_REQUEST_BYTES + 1) }, UPLOAD_PATH), "coordinator")).toEqual({
       kind: "refused",
       refusal: { status: 413, message: "上传的文件过大（每个最多 10 MB）。" },
     });
     // Without a declared length, the same limit is counted as it arrives.
-    expect(await verdict(post({ "transfer-encoding": "chunked" }, UPLOAD_PATH), "coordinator")).toMatchObject({ kind: "capped", bytes: UPLOAD_REQUEST_BYTES });
-    expect(await verdict(post({ "transfer-encoding": "chunked" }, UPLOAD_PATH), null)).toMatchObject({ kind: "refused", refusal: { status: 401 } });
+    expect(await verdict(post({ "transfer-encoding": "chunked" }, UPLOAD_PATH), "coordinator")).toMatchObject({
+      kind: "capped",
+      bytes: UPLOAD_REQUEST_BYTES,
+    });
+    expect(await verdict(post({ "transfer-encoding": "chunked" }, UPLOAD_PATH), null)).toMatchObject({
+      kind: "refused",
+      refusal: { status: 401 },
+    });
   });
 
   it("asks for the session only when an upload is over the ordinary size", async () => {

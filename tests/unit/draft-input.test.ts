@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { draftInput } from "@/lib/validation/handling";
 
-const form = { proposalId: "7", body: "一、工作开展情况", resultClass: "B", contactPerson: "蒋明杰", contactPhone: "023-68511253", disclosure: "full" };
+const form = {
+  proposalId: "7",
+  body: "一、工作开展情况",
+  resultClass: "B",
+  contactPerson: "蒋明杰",
+  contactPhone: "023-68511253",
+  disclosure: "full",
+};
 
 describe("the reply draft form", () => {
   it("names the draft it started from (0: none yet), or the proposal version for scripts", () => {

@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { daysLeft, dueDate, explainDeadline, explanationText, isWorkday } from "@/lib/deadlines";
-import { PACKAGE_CALENDAR, PACKAGE_LAST_YEAR, holidayCalendar, holidayPeriods, packageYearDays, provisionalReason, type MaintainedYear } from "@/lib/holiday-calendar";
+import {
+  PACKAGE_CALENDAR,
+  PACKAGE_LAST_YEAR,
+  holidayCalendar,
+  holidayPeriods,
+  packageYearDays,
+  provisionalReason,
+  type MaintainedYear,
+} from "@/lib/holiday-calendar";
 import { parseHolidayNotice } from "@/lib/holiday-notice";
 
 /** 元旦 is 1月1日 by law (全国年节及纪念日放假办法); the rest of 2027's schedule is not published in the package. */
@@ -114,7 +122,10 @@ describe("the State Council's notice", () => {
     if (!parsed.ok) throw new Error(parsed.errors.join("; "));
     expect(parsed.holidays[0]).toMatchObject({ name: "元旦", from: "2022-12-31", to: "2023-01-02" });
     expect(parsed.holidays[2]).toMatchObject({ name: "中秋节、国庆节", days: 8, makeUpDays: ["2023-10-07", "2023-10-08"] });
-    expect(parseHolidayNotice(2027, "元旦：1月1日（周五）放假，共1天。")).toMatchObject({ ok: true, days: [{ date: "2027-01-01", kind: "holiday", name: "元旦" }] });
+    expect(parseHolidayNotice(2027, "元旦：1月1日（周五）放假，共1天。")).toMatchObject({
+      ok: true,
+      days: [{ date: "2027-01-01", kind: "holiday", name: "元旦" }],
+    });
   });
 
   it("refuses what does not add up, in Chinese", () => {

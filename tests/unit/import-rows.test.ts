@@ -160,7 +160,9 @@ describe("bad rows", () => {
 
   it("refuses a missing proposer, names shared by two members, and names that are not names", () => {
     expect(errorsOf(row({ ...good, proposer: "" }))).toEqual([{ row: 2, column: "提案人", message: "请填写提案人" }]);
-    expect(errorsOf(row({ ...good, proposer: "张伟" }))[0]!.message).toBe("提案人“张伟”有 2 名同名委员/代表，无法确定是哪一位，请先在用户管理中区分姓名");
+    expect(errorsOf(row({ ...good, proposer: "张伟" }))[0]!.message).toBe(
+      "提案人“张伟”有 2 名同名委员/代表，无法确定是哪一位，请先在用户管理中区分姓名",
+    );
     expect(errorsOf(row({ ...good, coSigners: "李晓燕、member-001" }))).toEqual([
       { row: 2, column: "联名人", message: "联名人“member-001”含有姓名中不应出现的数字或符号" },
     ]);
@@ -207,7 +209,15 @@ describe("bad rows", () => {
 
 describe("the file as a whole", () => {
   it("needs a header row with 编号 and 标题", () => {
-    expect(parseAssignmentList([["标题", "提案人"], ["关于", "刘新荣"]], reference)).toEqual({
+    expect(
+      parseAssignmentList(
+        [
+          ["标题", "提案人"],
+          ["关于", "刘新荣"],
+        ],
+        reference,
+      ),
+    ).toEqual({
       ok: false,
       errors: [{ row: null, column: null, message: expect.stringContaining("未找到表头行") }],
     });
@@ -224,7 +234,10 @@ describe("the file as a whole", () => {
   });
 
   it("refuses a file without data and one with more than 2000 rows", () => {
-    expect(parse(["", ""])).toEqual({ ok: false, errors: [{ row: null, column: null, message: "文件中没有提案数据：表头下方的行都是空的" }] });
+    expect(parse(["", ""])).toEqual({
+      ok: false,
+      errors: [{ row: null, column: null, message: "文件中没有提案数据：表头下方的行都是空的" }],
+    });
     const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => row({ ...good, number: String(i + 1001) }));
     expect(parse(...many)).toEqual({
       ok: false,

@@ -44,7 +44,13 @@ describe("reading an uploaded file", () => {
     });
     expect(await readSheetRows(bytes)).toEqual({
       ok: true,
-      rows: [["编号", "标题", "收到日期"], ["7", "关于停车", "2026-01-15"], [], ["8", "链接标题", "2026/1/16"], ["", "", "", "", "远处的单元格"]],
+      rows: [
+        ["编号", "标题", "收到日期"],
+        ["7", "关于停车", "2026-01-15"],
+        [],
+        ["8", "链接标题", "2026/1/16"],
+        ["", "", "", "", "远处的单元格"],
+      ],
     });
   });
 
@@ -66,7 +72,10 @@ describe("reading an uploaded file", () => {
     });
     const truncated = (await xlsx((s) => s.addRow(["编号"]))).slice(0, 200);
     expect(await readSheetRows(truncated)).toEqual({ ok: false, message: expect.stringContaining("文件无法读取") });
-    expect(await readSheetRows(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x50))).toEqual({ ok: false, message: "文件超过 5 MB，请拆分后分批导入" });
+    expect(await readSheetRows(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x50))).toEqual({
+      ok: false,
+      message: "文件超过 5 MB，请拆分后分批导入",
+    });
   });
 });
 
@@ -78,11 +87,13 @@ async function withSheet(sheetXml: string, extraSheets = 0): Promise<Uint8Array>
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
 }
 
-const sheetOf = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const sheetOf = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 
 describe("a workbook that unpacks to more than the server can hold", () => {
   it("refuses a zip bomb (120 MB of sheet in a few hundred KB) before unpacking it", async () => {
-    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
+    const rows =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>';
     const bomb = await withSheet(sheetOf(rows.repeat(Math.ceil((120 * 1024 * 1024) / rows.length))));
     expect(bomb.byteLength).toBeLessThan(MAX_IMPORT_BYTES);
     const started = performance.now();
@@ -104,10 +115,19 @@ describe("a workbook that unpacks to more than the server can hold", () => {
 
   it("refuses too many cells, rows or sheets before exceljs builds them", async () => {
     const cells = Array.from({ length: 120_000 }, (_, i) => `<c r="A${i + 1}"/>`).join("");
-    expect(await readSheetRows(await withSheet(sheetOf(`<row r="1">${cells}</row>`)))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的单元格过多（120000 个/) });
+    expect(await readSheetRows(await withSheet(sheetOf(`<row r="1">${cells}</row>`)))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^文件中的单元格过多（120000 个/),
+    });
     const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"/>`).join("");
-    expect(await readSheetRows(await withSheet(sheetOf(rows)))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的行数过多（20000 行/) });
-    expect(await readSheetRows(await withSheet(sheetOf(""), 12))).toEqual({ ok: false, message: expect.stringMatching(/^文件中的工作表过多（13 个/) });
+    expect(await readSheetRows(await withSheet(sheetOf(rows)))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^文件中的行数过多（20000 行/),
+    });
+    expect(await readSheetRows(await withSheet(sheetOf(""), 12))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^文件中的工作表过多（13 个/),
+    });
   }, 90_000);
 
   it("still reads a full list of 2000 rows", async () => {
@@ -125,7 +145,11 @@ describe("attachments", () => {
   const received = (name: string, head: Uint8Array, size = head.length) => ({ name, head, size });
 
   it("accepts PDF, Word and images whose content matches the name, and sets the type itself", () => {
-    expect(checkAttachment(received("C:\\材料\\提案原件.PDF", pdf))).toEqual({ ok: true, fileName: "提案原件.PDF", mimeType: "application/pdf" });
+    expect(checkAttachment(received("C:\\材料\\提案原件.PDF", pdf))).toEqual({
+      ok: true,
+      fileName: "提案原件.PDF",
+      mimeType: "application/pdf",
+    });
     expect(checkAttachment(received("现场.png", png))).toEqual({ ok: true, fileName: "现场.png", mimeType: "image/png" });
   });
 
@@ -143,9 +167,18 @@ describe("attachments", () => {
   it("takes only a PDF, by its first bytes, as the scan of the sealed letter", () => {
     expect(checkSealedScan(received("盖章件.PDF", pdf))).toEqual({ ok: true, fileName: "盖章件.PDF", mimeType: "application/pdf" });
     // A photo of the letter, or a photo renamed .pdf, is refused: the scan is served as 原文下载.
-    expect(checkSealedScan(received("盖章件.png", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件" });
-    expect(checkSealedScan(received("盖章件.pdf", png))).toEqual({ ok: false, message: "盖章件扫描件“盖章件.pdf”的内容与扩展名不符，请确认文件未损坏" });
-    expect(checkSealedScan(received("盖章件.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toMatchObject({ ok: false, message: expect.stringContaining("超过 10 MB") });
+    expect(checkSealedScan(received("盖章件.png", png))).toEqual({
+      ok: false,
+      message: "盖章件扫描件“盖章件.png”的类型不支持；只接受 PDF 文件",
+    });
+    expect(checkSealedScan(received("盖章件.pdf", png))).toEqual({
+      ok: false,
+      message: "盖章件扫描件“盖章件.pdf”的内容与扩展名不符，请确认文件未损坏",
+    });
+    expect(checkSealedScan(received("盖章件.pdf", pdf, MAX_ATTACHMENT_BYTES + 1))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("超过 10 MB"),
+    });
   });
 
   it("takes JPEG, PNG and WebP, by their first bytes, as a meeting's photos, each within the attachment limit", () => {
@@ -154,11 +187,24 @@ describe("attachments", () => {
     expect(checkMeetingPhoto(received("合影.jpeg", jpeg))).toEqual({ ok: true, fileName: "合影.jpeg", mimeType: "image/jpeg" });
     expect(checkMeetingPhoto(received("会场.PNG", png))).toEqual({ ok: true, fileName: "会场.PNG", mimeType: "image/png" });
     expect(checkMeetingPhoto(received("签到.webp", webp))).toEqual({ ok: true, fileName: "签到.webp", mimeType: "image/webp" });
-    expect(checkMeetingPhoto(received("纪要.pdf", pdf))).toEqual({ ok: false, message: "照片“纪要.pdf”的类型不支持；只接受 JPG、PNG、WebP 照片" });
+    expect(checkMeetingPhoto(received("纪要.pdf", pdf))).toEqual({
+      ok: false,
+      message: "照片“纪要.pdf”的类型不支持；只接受 JPG、PNG、WebP 照片",
+    });
     // RIFF alone is not WebP (a WAV renamed), nor are its first 4 bytes when the file ends there.
-    expect(checkMeetingPhoto(received("录音.webp", webp.map((b, i) => (i === 9 ? 0x41 : b))))).toMatchObject({ ok: false });
+    expect(
+      checkMeetingPhoto(
+        received(
+          "录音.webp",
+          webp.map((b, i) => (i === 9 ? 0x41 : b)),
+        ),
+      ),
+    ).toMatchObject({ ok: false });
     expect(checkMeetingPhoto(received("短.webp", webp.subarray(0, 4)))).toMatchObject({ ok: false });
-    expect(checkMeetingPhoto(received("合影.jpg", jpeg, MAX_ATTACHMENT_BYTES + 1))).toEqual({ ok: false, message: "照片“合影.jpg”超过 10 MB" });
+    expect(checkMeetingPhoto(received("合影.jpg", jpeg, MAX_ATTACHMENT_BYTES + 1))).toEqual({
+      ok: false,
+      message: "照片“合影.jpg”超过 10 MB",
+    });
     // A WebP is not among a proposal's attachments.
     expect(checkAttachment(received("签到.webp", webp))).toMatchObject({ ok: false, message: expect.stringContaining("类型不支持") });
   });
@@ -197,7 +243,15 @@ describe("the registration form", () => {
   });
 
   it("words every refusal in Chinese", () => {
-    const parsed = registrationInput.safeParse({ ...form, sessionId: "", number: "12a", title: "", proposer: " ", body: "", receivedOn: "" });
+    const parsed = registrationInput.safeParse({
+      ...form,
+      sessionId: "",
+      number: "12a",
+      title: "",
+      proposer: " ",
+      body: "",
+      receivedOn: "",
+    });
     expect(parsed.success).toBe(false);
     expect(fieldErrorsOf(parsed.error!)).toEqual({
       sessionId: "请选择届次会议",
@@ -209,6 +263,8 @@ describe("the registration form", () => {
     });
     expect(fieldErrorsOf(registrationInput.safeParse({ ...form, number: "0" }).error!)).toEqual({ number: "编号应为 1–999999 的整数" });
     // A date is short: a long text is refused here rather than echoed back in the date's message.
-    expect(fieldErrorsOf(registrationInput.safeParse({ ...form, receivedOn: "长".repeat(100_000) }).error!)).toEqual({ receivedOn: "收到日期不能超过 20 个字" });
+    expect(fieldErrorsOf(registrationInput.safeParse({ ...form, receivedOn: "长".repeat(100_000) }).error!)).toEqual({
+      receivedOn: "收到日期不能超过 20 个字",
+    });
   });
 });

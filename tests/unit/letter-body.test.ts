@@ -23,7 +23,9 @@ describe("normaliseBody", () => {
   });
 
   it("keeps spaces inside a line, as in 《…科技创新 促进高质量发展扶持办法》", () => {
-    expect(normaliseBody("  《支持科学城企业科技创新 促进高质量发展扶持办法》  ")).toBe("《支持科学城企业科技创新 促进高质量发展扶持办法》");
+    expect(normaliseBody("  《支持科学城企业科技创新 促进高质量发展扶持办法》  ")).toBe(
+      "《支持科学城企业科技创新 促进高质量发展扶持办法》",
+    );
   });
 
   it("strips control characters and soft hyphens but keeps the text", () => {
@@ -66,7 +68,17 @@ describe("parseBody", () => {
     for (const heading of ["二十、", "九十九、", "十、", "三十一、"]) expect(blockKind(`${heading}标题`)).toBe("h1");
     for (const heading of ["(十)", "（二十三）", "(九十九)"]) expect(blockKind(`${heading}标题`)).toBe("h2");
     // 一是… is a paragraph; mismatched or missing parentheses, and other numbers, are not headings.
-    for (const text of ["一是加强政策保障", "(一）标题", "（一)标题", "一)标题", "1、标题", "(1)标题", "十十、标题", "零、标题", "第一、标题"]) {
+    for (const text of [
+      "一是加强政策保障",
+      "(一）标题",
+      "（一)标题",
+      "一)标题",
+      "1、标题",
+      "(1)标题",
+      "十十、标题",
+      "零、标题",
+      "第一、标题",
+    ]) {
       expect(blockKind(text)).toBe("p");
     }
   });

@@ -48,7 +48,14 @@ describe("ReplyLetter", () => {
 });
 
 describe("DraftDiff", () => {
-  const fields = { resultClass: "B", contactPerson: "蒋明杰", contactPhone: "023—68511253", disclosure: "full", disclosureSummary: null, disclosureReason: null } as const;
+  const fields = {
+    resultClass: "B",
+    contactPerson: "蒋明杰",
+    contactPhone: "023—68511253",
+    disclosure: "full",
+    disclosureSummary: null,
+    disclosureReason: null,
+  } as const;
 
   it("marks insertions and deletions with <ins>/<del> and says so in text", () => {
     const html = renderToStaticMarkup(
@@ -59,24 +66,33 @@ describe("DraftDiff", () => {
     );
     expect(html).toContain("第1稿 → 第2稿：");
     expect(html).toContain("修改1段，新增1段，删除1段。");
-    expect(html).toMatch(/<ins class="[^"]*underline[^"]*"><span class="sr-only">\[插入：<\/span>非常<span class="sr-only">\]<\/span><\/ins>/);
+    expect(html).toMatch(
+      /<ins class="[^"]*underline[^"]*"><span class="sr-only">\[插入：<\/span>非常<span class="sr-only">\]<\/span><\/ins>/,
+    );
     expect(html).toMatch(/\[删除段落\]<\/span><del class="[^"]*line-through[^"]*">此段已删除。<\/del>/);
     expect(html).toMatch(/\[新增段落\]<\/span><ins class="[^"]*">新增的一段话。<\/ins>/);
     expect(html).toContain("[修改段落]");
   });
 
   it("says when the versions are the same", () => {
-    const html = renderToStaticMarkup(createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, label: "第2稿", body: "同。" } }));
+    const html = renderToStaticMarkup(
+      createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, label: "第2稿", body: "同。" } }),
+    );
     expect(html).toContain("两稿正文相同。");
     expect(html).not.toMatch(/<ins|<del|图例|正文以外/);
   });
 
   it("shows a change of result class even when the text is the same", () => {
     const html = renderToStaticMarkup(
-      createElement(DraftDiff, { before: { ...fields, label: "第1稿", body: "同。" }, after: { ...fields, resultClass: "A", label: "第2稿", body: "同。" } }),
+      createElement(DraftDiff, {
+        before: { ...fields, label: "第1稿", body: "同。" },
+        after: { ...fields, resultClass: "A", label: "第2稿", body: "同。" },
+      }),
     );
     expect(html).toContain("两稿正文相同；办理结果类别有改动（见下表）。");
-    expect(html).toMatch(/<th scope="row"[^>]*>办理结果类别<\/th><td data-label="原稿"><del[^>]*><span class="sr-only">\[删除：<\/span>B类：/);
+    expect(html).toMatch(
+      /<th scope="row"[^>]*>办理结果类别<\/th><td data-label="原稿"><del[^>]*><span class="sr-only">\[删除：<\/span>B类：/,
+    );
     expect(html).toMatch(/<ins[^>]*><span class="sr-only">\[插入：<\/span>A类：所提问题已经解决或基本解决/);
   });
 });

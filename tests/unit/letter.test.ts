@@ -114,7 +114,9 @@ describe("other letters", () => {
     });
     expect(letter.title).toBe("重庆高新区科技创新局关于重庆市九龙坡区第十九届人民代表大会第三次会议第12号建议的答复函");
     expect(letter.salutation).toBe("胡春梅代表:");
-    expect(letter.opening).toBe("您提出的《关于完善社区养老服务设施的建议》(第12号建议)收悉,经与重庆高新区社会事业局共同研究办理,现答复如下:");
+    expect(letter.opening).toBe(
+      "您提出的《关于完善社区养老服务设施的建议》(第12号建议)收悉,经与重庆高新区社会事业局共同研究办理,现答复如下:",
+    );
   });
 
   it("is addressed to the co-signer it is given", () => {

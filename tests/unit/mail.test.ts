@@ -14,7 +14,9 @@ describe("mail", () => {
       from: "提案办理 <tian@example.gov.cn>",
       siteUrl: "https://tian.example.gov.cn",
     });
-    expect(smtpSettingsInput.safeParse({ ...form, enabled: "on", host: "" }).error?.issues[0]?.message).toBe("启用邮件通知须填写 SMTP 服务器");
+    expect(smtpSettingsInput.safeParse({ ...form, enabled: "on", host: "" }).error?.issues[0]?.message).toBe(
+      "启用邮件通知须填写 SMTP 服务器",
+    );
     expect(smtpSettingsInput.safeParse({ ...form, from: "not-an-address" }).success).toBe(false);
     expect(smtpSettingsInput.safeParse({ ...form, siteUrl: "tian.example" }).success).toBe(false);
     expect(smtpSettingsInput.safeParse({ ...form, port: "70000" }).success).toBe(false);
@@ -30,6 +32,14 @@ describe("mail", () => {
       subject: "【提案办理】有答复函待审签",
       body: "有答复函待审签\n\n请登录系统办理：https://tian.example.gov.cn/proposals/3\n\n此邮件由提案办理系统自动发送，请勿回复。",
     });
-    expect(digestMail([{ message: "甲", link: null }, { message: "乙", link: "/work" }], "https://t.example").body).toContain("2. 乙  https://t.example/work");
+    expect(
+      digestMail(
+        [
+          { message: "甲", link: null },
+          { message: "乙", link: "/work" },
+        ],
+        "https://t.example",
+      ).body,
+    ).toContain("2. 乙  https://t.example/work");
   });
 });

@@ -27,9 +27,12 @@ describe("phone numbers as letters write them (lib/phone.ts)", () => {
     expect(normalisePhone(input)).toBe(stored);
   });
 
-  it.each(["call me", "023", "023—6321", "1380013800", "023—63211234转", "023—63211234 ext 1234567", "0123456789012345"])("refuses %j", (input) => {
-    expect(normalisePhone(input)).toBeNull();
-  });
+  it.each(["call me", "023", "023—6321", "1380013800", "023—63211234转", "023—63211234 ext 1234567", "0123456789012345"])(
+    "refuses %j",
+    (input) => {
+      expect(normalisePhone(input)).toBeNull();
+    },
+  );
 
   it("saves every demo user's phone unchanged", () => {
     const phones = ACCOUNTS.flatMap((a) => (a.phone ? [a.phone] : []));

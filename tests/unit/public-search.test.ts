@@ -60,7 +60,11 @@ describe("highlighting", () => {
     const segments = excerpt(text, ["博士"], 10);
     expect(segments.map((s) => s.text).join("")).toBe(`…${"甲".repeat(10)}博士${"乙".repeat(18)}…`);
     expect(segments.find((s) => s.match)?.text).toBe("博士");
-    expect(excerpt("短文", ["无"]).map((s) => s.text).join("")).toBe("短文");
+    expect(
+      excerpt("短文", ["无"])
+        .map((s) => s.text)
+        .join(""),
+    ).toBe("短文");
   });
 });
 
@@ -74,7 +78,14 @@ describe("filters in the query string", () => {
       kind: "proposal",
       page: 2,
     });
-    expect(parsePublicQuery({ year: "20x6", unit: "-1", kind: "other", page: "0" })).toEqual({ q: "", year: undefined, unitId: undefined, topic: undefined, kind: undefined, page: 1 });
+    expect(parsePublicQuery({ year: "20x6", unit: "-1", kind: "other", page: "0" })).toEqual({
+      q: "",
+      year: undefined,
+      unitId: undefined,
+      topic: undefined,
+      kind: undefined,
+      page: 1,
+    });
   });
 
   it("writes them back with the page", () => {

@@ -27,10 +27,16 @@ const CASES: Case[] = [
   { command: { type: "withdraw", reason: "发现错误" }, from: ["published"], modes: [...DISCLOSURE_MODES] },
   { command: { type: "republish", reason: "已更正" }, from: ["withdrawn"], modes: [...DISCLOSURE_MODES] },
 ];
-const mayPublish = (actor: string, publisher: Publisher) => actor === "coordinator" || (publisher === "unit" && (actor === "leadHandler" || actor === "leadDirector"));
+const mayPublish = (actor: string, publisher: Publisher) =>
+  actor === "coordinator" || (publisher === "unit" && (actor === "leadHandler" || actor === "leadDirector"));
 
 const facts = (state: PublicationState | null, disclosure: DisclosureMode): PublicationFacts => ({
-  reply: { unitId: LEAD, disclosure, disclosureSummary: disclosure === "summary" ? "答复摘要" : null, disclosureReason: disclosure === "none" ? "涉及个人信息" : null },
+  reply: {
+    unitId: LEAD,
+    disclosure,
+    disclosureSummary: disclosure === "summary" ? "答复摘要" : null,
+    disclosureReason: disclosure === "none" ? "涉及个人信息" : null,
+  },
   publication: state ? { status: state } : null,
 });
 
@@ -43,12 +49,17 @@ describe("publication matrix", () => {
             for (const [key, actor] of Object.entries(ACTORS)) {
               const result = decidePublication(facts(state, mode), actor, c.command, { publisher });
               const expected = c.from.includes(state) && c.modes.includes(mode) && mayPublish(key, publisher);
-              expect(result.ok, `${c.command.type} by ${key} from ${state ?? "undecided"} (${mode}): ${result.ok ? "allowed" : result.reason}`).toBe(expected);
+              expect(
+                result.ok,
+                `${c.command.type} by ${key} from ${state ?? "undecided"} (${mode}): ${result.ok ? "allowed" : result.reason}`,
+              ).toBe(expected);
               if (!result.ok) expect(result.reason).toMatch(/[\u4e00-\u9fff]/);
             }
       });
 
   it("refuses everything before the reply is signed", () => {
-    for (const c of CASES) for (const actor of Object.values(ACTORS)) expect(decidePublication({ reply: null, publication: null }, actor, c.command, { publisher: "unit" }).ok).toBe(false);
+    for (const c of CASES)
+      for (const actor of Object.values(ACTORS))
+        expect(decidePublication({ reply: null, publication: null }, actor, c.command, { publisher: "unit" }).ok).toBe(false);
   });
 });

@@ -20,7 +20,10 @@ const member = { role: "member" as const, unitId: null };
 const byCoordinator = { publisher: "coordinator" as const };
 const byUnit = { publisher: "unit" as const };
 
-function facts(overrides: Partial<NonNullable<PublicationFacts["reply"]>> = {}, publication: PublicationFacts["publication"] = null): PublicationFacts {
+function facts(
+  overrides: Partial<NonNullable<PublicationFacts["reply"]>> = {},
+  publication: PublicationFacts["publication"] = null,
+): PublicationFacts {
   return { reply: { unitId: LEAD, disclosure: "full", disclosureSummary: null, disclosureReason: null, ...overrides }, publication };
 }
 
@@ -44,32 +47,61 @@ describe("who decides publication", () => {
   });
 
   it("refuses anyone without the right, with a reason", () => {
-    expect(decidePublication(facts(), handler, { type: "publish" }, byCoordinator)).toEqual({ ok: false, reason: "您没有权限决定此答复函的公开" });
+    expect(decidePublication(facts(), handler, { type: "publish" }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "您没有权限决定此答复函的公开",
+    });
   });
 });
 
 describe("发布", () => {
   it("needs an approved reply", () => {
-    expect(decidePublication({ reply: null, publication: null }, coordinator, { type: "publish" }, byCoordinator)).toEqual({ ok: false, reason: "答复函尚未审签，不能发布" });
+    expect(decidePublication({ reply: null, publication: null }, coordinator, { type: "publish" }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "答复函尚未审签，不能发布",
+    });
   });
 
   it("publishes in the disclosure mode approved with the draft", () => {
-    expect(decidePublication(facts(), coordinator, { type: "publish" }, byCoordinator)).toEqual({ ok: true, status: "published", mode: "full", event: "publish", reason: null });
-    expect(decidePublication(facts({ disclosure: "summary", disclosureSummary: "摘要" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: true, mode: "summary" });
+    expect(decidePublication(facts(), coordinator, { type: "publish" }, byCoordinator)).toEqual({
+      ok: true,
+      status: "published",
+      mode: "full",
+      event: "publish",
+      reason: null,
+    });
+    expect(
+      decidePublication(facts({ disclosure: "summary", disclosureSummary: "摘要" }), coordinator, { type: "publish" }, byCoordinator),
+    ).toMatchObject({ ok: true, mode: "summary" });
   });
 
   it("refuses a reply approved as 不予公开, a summary without text, and a second publication", () => {
-    expect(decidePublication(facts({ disclosure: "none" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: false, reason: "审签时已确定此答复函不予公开" });
-    expect(decidePublication(facts({ disclosure: "summary", disclosureSummary: "  " }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: false });
-    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: false, reason: "此答复函已发布" });
-    expect(decidePublication(facts({}, { status: "withheld" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: false });
-    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({ ok: false });
+    expect(decidePublication(facts({ disclosure: "none" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({
+      ok: false,
+      reason: "审签时已确定此答复函不予公开",
+    });
+    expect(
+      decidePublication(facts({ disclosure: "summary", disclosureSummary: "  " }), coordinator, { type: "publish" }, byCoordinator),
+    ).toMatchObject({ ok: false });
+    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({
+      ok: false,
+      reason: "此答复函已发布",
+    });
+    expect(decidePublication(facts({}, { status: "withheld" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({
+      ok: false,
+    });
+    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "publish" }, byCoordinator)).toMatchObject({
+      ok: false,
+    });
   });
 });
 
 describe("不予公开, 撤回公开 and 重新发布", () => {
   it("不予公开 needs a reason and no earlier decision", () => {
-    expect(decidePublication(facts(), coordinator, { type: "withhold", reason: "  " }, byCoordinator)).toEqual({ ok: false, reason: "请填写不予公开的理由" });
+    expect(decidePublication(facts(), coordinator, { type: "withhold", reason: "  " }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "请填写不予公开的理由",
+    });
     expect(decidePublication(facts(), coordinator, { type: "withhold", reason: " 涉及个人隐私 " }, byCoordinator)).toEqual({
       ok: true,
       status: "withheld",
@@ -77,13 +109,23 @@ describe("不予公开, 撤回公开 and 重新发布", () => {
       event: "withhold",
       reason: "涉及个人隐私",
     });
-    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "withhold", reason: "x" }, byCoordinator)).toMatchObject({ ok: false });
+    expect(
+      decidePublication(facts({}, { status: "published" }), coordinator, { type: "withhold", reason: "x" }, byCoordinator),
+    ).toMatchObject({ ok: false });
   });
 
   it("撤回公开 needs a published reply and a reason", () => {
-    expect(decidePublication(facts(), coordinator, { type: "withdraw", reason: "x" }, byCoordinator)).toMatchObject({ ok: false, reason: "只有已发布的答复函才能撤回公开" });
-    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "withdraw", reason: "" }, byCoordinator)).toEqual({ ok: false, reason: "请填写撤回公开的理由" });
-    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "withdraw", reason: "内容有误" }, byCoordinator)).toMatchObject({
+    expect(decidePublication(facts(), coordinator, { type: "withdraw", reason: "x" }, byCoordinator)).toMatchObject({
+      ok: false,
+      reason: "只有已发布的答复函才能撤回公开",
+    });
+    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "withdraw", reason: "" }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "请填写撤回公开的理由",
+    });
+    expect(
+      decidePublication(facts({}, { status: "published" }), coordinator, { type: "withdraw", reason: "内容有误" }, byCoordinator),
+    ).toMatchObject({
       ok: true,
       status: "withdrawn",
       event: "withdraw_publication",
@@ -92,15 +134,25 @@ describe("不予公开, 撤回公开 and 重新发布", () => {
   });
 
   it("重新发布 needs a withdrawn reply and a reason, and publishes it again", () => {
-    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "republish", reason: "x" }, byCoordinator)).toEqual({ ok: false, reason: "只有已撤回公开的答复函才能重新发布" });
-    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: " " }, byCoordinator)).toEqual({ ok: false, reason: "请填写重新发布的理由" });
-    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: "已更正" }, byCoordinator)).toMatchObject({
+    expect(decidePublication(facts({}, { status: "published" }), coordinator, { type: "republish", reason: "x" }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "只有已撤回公开的答复函才能重新发布",
+    });
+    expect(decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: " " }, byCoordinator)).toEqual({
+      ok: false,
+      reason: "请填写重新发布的理由",
+    });
+    expect(
+      decidePublication(facts({}, { status: "withdrawn" }), coordinator, { type: "republish", reason: "已更正" }, byCoordinator),
+    ).toMatchObject({
       ok: true,
       status: "published",
       event: "republish",
       reason: "已更正",
     });
-    expect(decidePublication(facts({}, { status: "withdrawn" }), handler, { type: "republish", reason: "已更正" }, byCoordinator)).toMatchObject({ ok: false });
+    expect(
+      decidePublication(facts({}, { status: "withdrawn" }), handler, { type: "republish", reason: "已更正" }, byCoordinator),
+    ).toMatchObject({ ok: false });
   });
 
   it("tells a later round's reply apart in its public title", () => {
@@ -150,7 +202,15 @@ describe("索引号 and metadata", () => {
   });
 
   it("writes 人大建议办理 for NPC suggestions and 其他 without a category", () => {
-    const meta = publicationMetadata({ indexPrefix: "P", lastSerial: 0, categoryName: null, kind: "suggestion", publisherShortName: "X", writtenOn: "2026-01-02", today: "2026-01-05" });
+    const meta = publicationMetadata({
+      indexPrefix: "P",
+      lastSerial: 0,
+      categoryName: null,
+      kind: "suggestion",
+      publisherShortName: "X",
+      writtenOn: "2026-01-02",
+      today: "2026-01-05",
+    });
     expect(meta).toMatchObject({ genre: "人大建议办理", topic: "其他", indexNumber: "P/2026-00001" });
   });
 });

@@ -19,10 +19,19 @@ describe("who owes a receipt", () => {
   });
 
   it("keeps an earlier round's receipt owed while the proposal is handled again, and after it was closed", () => {
-    const second = { ...replied, status: "rehandling" as const, round: 2, reply: null, receiptsThisRound: [], earlierReplies: [{ round: 1, answeredBy: [7] }] };
+    const second = {
+      ...replied,
+      status: "rehandling" as const,
+      round: 2,
+      reply: null,
+      receiptsThisRound: [],
+      earlierReplies: [{ round: 1, answeredBy: [7] }],
+    };
     expect(roundsOwed(second, 8)).toEqual([1]);
     expect(roundsOwed(second, 7)).toEqual([]);
-    expect(roundsOwed({ ...second, status: "replied", reply: { round: 2, writtenOn: "2026-07-01", receiptDue: "2026-07-29" } }, 8)).toEqual([1, 2]);
+    expect(roundsOwed({ ...second, status: "replied", reply: { round: 2, writtenOn: "2026-07-01", receiptDue: "2026-07-29" } }, 8)).toEqual(
+      [1, 2],
+    );
     expect(roundsOwed({ ...replied, status: "closed" }, 7)).toEqual([1]);
   });
 });

@@ -23,7 +23,11 @@ describe("the account limit", () => {
       state = step.state;
     }
     const locking = afterWrongPassword(state, T0);
-    expect(locking).toEqual({ lockedNow: true, failures: ACCOUNT_LIMIT.maxFailures, state: { failedLogins: 0, lockedUntil: at(ACCOUNT_LIMIT.lockMinutes) } });
+    expect(locking).toEqual({
+      lockedNow: true,
+      failures: ACCOUNT_LIMIT.maxFailures,
+      state: { failedLogins: 0, lockedUntil: at(ACCOUNT_LIMIT.lockMinutes) },
+    });
     expect(isLocked(locking.state, at(ACCOUNT_LIMIT.lockMinutes - 1))).toBe(true);
     expect(isLocked(locking.state, at(ACCOUNT_LIMIT.lockMinutes))).toBe(false);
     expect(isLocked({ failedLogins: 3, lockedUntil: null }, T0)).toBe(false);
@@ -54,7 +58,10 @@ describe("the address limit", () => {
   it("reads its figures from the environment, ignoring nonsense", () => {
     expect(addressLimitFromEnv({})).toEqual(DEFAULT_ADDRESS_LIMIT);
     expect(DEFAULT_ADDRESS_LIMIT).toEqual({ maxFailures: 20, windowMinutes: 15 });
-    expect(addressLimitFromEnv({ SIGN_IN_ADDRESS_MAX_FAILURES: "100", SIGN_IN_ADDRESS_WINDOW_MINUTES: "30" })).toEqual({ maxFailures: 100, windowMinutes: 30 });
+    expect(addressLimitFromEnv({ SIGN_IN_ADDRESS_MAX_FAILURES: "100", SIGN_IN_ADDRESS_WINDOW_MINUTES: "30" })).toEqual({
+      maxFailures: 100,
+      windowMinutes: 30,
+    });
     for (const bad of ["0", "-3", "1.5", "abc", " ", "1e400"]) {
       expect(addressLimitFromEnv({ SIGN_IN_ADDRESS_MAX_FAILURES: bad }).maxFailures).toBe(20);
     }

@@ -29,7 +29,9 @@ describe("HorizontalBarChart", () => {
   });
 
   it("says so when there are no units", () => {
-    expect(renderToStaticMarkup(createElement(HorizontalBarChart, { title: "满意率", items: [] }))).toContain('aria-label="满意率：无数据"');
+    expect(renderToStaticMarkup(createElement(HorizontalBarChart, { title: "满意率", items: [] }))).toContain(
+      'aria-label="满意率：无数据"',
+    );
   });
 });
 
@@ -49,7 +51,9 @@ describe("StackedBarChart", () => {
   );
 
   it("is an image whose label states each session's total and counts per state", () => {
-    expect(html).toContain('aria-label="各届次会议提案办理状态：第一次会议 共 4 件，办理中 1、已办结 3；第二次会议 共 2 件，办理中 2、已办结 0"');
+    expect(html).toContain(
+      'aria-label="各届次会议提案办理状态：第一次会议 共 4 件，办理中 1、已办结 3；第二次会议 共 2 件，办理中 2、已办结 0"',
+    );
     expect(html).toContain("<title>各届次会议提案办理状态</title>");
   });
 

@@ -9,7 +9,13 @@ function steps(units: number, count: number) {
   for (let i = 0; i < count; i++) {
     for (let u = 1; u <= units; u++) {
       const day = String(1 + ((i * units + u) % 28)).padStart(2, "0");
-      out.push({ unitId: u, unit: `单位${u}`, proposalId: u * 1000 + i, due: `2026-${i < count / 2 ? "10" : "12"}-${day}`, stage: i % 3 === 0 ? "receipt" : "reply" });
+      out.push({
+        unitId: u,
+        unit: `单位${u}`,
+        proposalId: u * 1000 + i,
+        due: `2026-${i < count / 2 ? "10" : "12"}-${day}`,
+        stage: i % 3 === 0 ? "receipt" : "reply",
+      });
     }
   }
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
@@ -29,7 +35,12 @@ describe("supervisionBoard", () => {
       expect(unit.total).toBe(30);
       expect(unit.rows).toEqual(own.slice(0, ROWS_PER_UNIT));
       expect(unit.overdue).toBe(own.filter((s) => s.due < TODAY).length);
-      expect(unit.supervisable.sort()).toEqual(own.filter((s) => s.stage !== "receipt").map((s) => s.proposalId).sort());
+      expect(unit.supervisable.sort()).toEqual(
+        own
+          .filter((s) => s.stage !== "receipt")
+          .map((s) => s.proposalId)
+          .sort(),
+      );
     }
   });
 

@@ -8,8 +8,14 @@ import { diffDraftFields, diffDrafts, diffParagraph, type DiffSegment, type Para
 /** The old (same + removed) and new (same + added) text a list of segments spells. */
 function sides(segments: DiffSegment[]) {
   return {
-    before: segments.filter((s) => s.kind !== "added").map((s) => s.text).join(""),
-    after: segments.filter((s) => s.kind !== "removed").map((s) => s.text).join(""),
+    before: segments
+      .filter((s) => s.kind !== "added")
+      .map((s) => s.text)
+      .join(""),
+    after: segments
+      .filter((s) => s.kind !== "removed")
+      .map((s) => s.text)
+      .join(""),
   };
 }
 

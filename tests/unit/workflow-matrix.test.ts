@@ -9,7 +9,22 @@ import { COMMAND_TYPES, type Command, type CommandType } from "@/lib/workflow/co
 import { decide } from "@/lib/workflow/decide";
 import { EVENT_LABELS } from "@/lib/event-labels";
 import type { ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, LEADER, OTHER, PROPOSER, RELATED, SECTIONS, STAFF, type ActorKey } from "./workflow-fixtures";
+import {
+  ACTORS,
+  assignment,
+  CO,
+  COSIGNER,
+  CTX,
+  facts,
+  LEAD,
+  LEADER,
+  OTHER,
+  PROPOSER,
+  RELATED,
+  SECTIONS,
+  STAFF,
+  type ActorKey,
+} from "./workflow-fixtures";
 
 type Case = {
   command: Command;
@@ -34,7 +49,11 @@ const divided = (state: ProposalState, over: Partial<ProposalFacts> = {}, co: Pa
   facts(state, { assignments: [assignment(LEAD, "lead", { division: DIVIDED }), assignment(CO, "co", co)], ...over });
 /** Ready for 提交审签 once divided; `leaderStep` when the unit's drafts pass its 分管领导. */
 const readyDivided = (state: ProposalState, leaderStep: boolean) =>
-  divided(state, { draftsThisRound: 1, contactsThisRound: 1, leaderReviewUnitIds: leaderStep ? [LEAD] : [] }, { status: "done", opinion: "sent" });
+  divided(
+    state,
+    { draftsThisRound: 1, contactsThisRound: 1, leaderReviewUnitIds: leaderStep ? [LEAD] : [] },
+    { status: "done", opinion: "sent" },
+  );
 /** In review with the 分管领导 (in every state the matrix tries: decide must look at both). */
 const atLeader = (state: ProposalState) => divided(state, { reviewStage: "leader", leaderReviewUnitIds: [LEAD], draftsThisRound: 1 });
 
@@ -113,11 +132,23 @@ const CASES: Record<CommandType, Case> = {
     afterwards: (f) => expect(f.assignments.find((a) => a.unitId === LEAD)?.division).toEqual(DIVIDED),
   },
   reassign_internal: {
-    command: { type: "reassign_internal", unitId: LEAD, section: SECTIONS.leadB, assignee: STAFF.colleague, due: "2026-06-25", reason: "工作调整" },
+    command: {
+      type: "reassign_internal",
+      unitId: LEAD,
+      section: SECTIONS.leadB,
+      assignee: STAFF.colleague,
+      due: "2026-06-25",
+      reason: "工作调整",
+    },
     setup: (s) => divided(s),
     states: BEFORE_REVIEW,
     actors: ["leadDirector", "leadOffice"],
-    afterwards: (f) => expect(f.assignments.find((a) => a.unitId === LEAD)?.division).toEqual({ sectionId: SECTIONS.leadB.id, assigneeId: STAFF.colleague.id, due: "2026-06-25" }),
+    afterwards: (f) =>
+      expect(f.assignments.find((a) => a.unitId === LEAD)?.division).toEqual({
+        sectionId: SECTIONS.leadB.id,
+        assigneeId: STAFF.colleague.id,
+        due: "2026-06-25",
+      }),
   },
   add_contact: { command: { type: "add_contact" }, setup: (s) => facts(s), states: HANDLING, actors: LEAD_HANDLERS },
   waive_contact: {
@@ -135,7 +166,12 @@ const CASES: Record<CommandType, Case> = {
     afterwards: (f) => expect(f.reviewStage).toBe("director"),
   },
   approve: { command: { type: "approve" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
-  return: { command: { type: "return", comment: "请补充下一步计划" }, setup: (s) => facts(s), states: ["in_review"], actors: ["leadDirector"] },
+  return: {
+    command: { type: "return", comment: "请补充下一步计划" },
+    setup: (s) => facts(s),
+    states: ["in_review"],
+    actors: ["leadDirector"],
+  },
   attach_reply_files: {
     command: { type: "attach_reply_files", fileNames: ["办理方案.pdf"] },
     setup: (s) => facts(s),
@@ -173,7 +209,16 @@ const CASES: Record<CommandType, Case> = {
     afterwards: (f) => expect([f.status, f.reviewStage, f.draftReturned]).toEqual(["handling", null, true]),
   },
   receipt: {
-    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "satisfied", opinion: null, onPaper: false, round: 1 },
+    command: {
+      type: "receipt",
+      memberId: PROPOSER,
+      contactReport: "visited",
+      attitude: "satisfied",
+      result: "satisfied",
+      opinion: null,
+      onPaper: false,
+      round: 1,
+    },
     setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" } }),
     // A closed proposal still takes the receipts owed on its reply (it stays closed).
     states: ["replied", "closed"],
@@ -181,7 +226,11 @@ const CASES: Record<CommandType, Case> = {
   },
   remind_receipt: {
     command: { type: "remind_receipt", memberId: COSIGNER, memberName: "联名人", round: 1, receiptDue: "2026-06-13" },
-    setup: (s) => facts(s, { reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" }, receiptsThisRound: [{ memberId: PROPOSER, result: "satisfied" }] }),
+    setup: (s) =>
+      facts(s, {
+        reply: { round: 1, writtenOn: "2026-05-16", receiptDue: "2026-06-13" },
+        receiptsThisRound: [{ memberId: PROPOSER, result: "satisfied" }],
+      }),
     // Owed once the reply is out, and still after the proposal was closed.
     states: ["replied", "closed"],
     actors: ["coordinator"],
@@ -237,9 +286,14 @@ const CASES: Record<CommandType, Case> = {
 CASES.submit.setup = (s) => ({ ...withCo(s, { status: "done", opinion: "sent" }), draftsThisRound: 1, contactsThisRound: 1 });
 
 /** The live assignments after a decision, as unit → role and status. */
-const roles = (f: ProposalFacts) => Object.fromEntries(f.assignments.map((a) => [a.unitId, a.status === "withdrawn" ? "withdrawn" : `${a.role}:${a.status}`]));
+const roles = (f: ProposalFacts) =>
+  Object.fromEntries(f.assignments.map((a) => [a.unitId, a.status === "withdrawn" ? "withdrawn" : `${a.role}:${a.status}`]));
 
-const adjustment = (requester: "lead" | "co", outcome: Extract<Command, { type: "decide_adjustment" }>["outcome"], afterwards: Case["afterwards"]): Case => ({
+const adjustment = (
+  requester: "lead" | "co",
+  outcome: Extract<Command, { type: "decide_adjustment" }>["outcome"],
+  afterwards: Case["afterwards"],
+): Case => ({
   command: { type: "decide_adjustment", unitId: requester === "lead" ? LEAD : CO, outcome, comment: null },
   setup: (s) =>
     facts(s, {
@@ -255,20 +309,28 @@ const adjustment = (requester: "lead" | "co", outcome: Extract<Command, { type: 
 
 /** The same matrix for the other forms of a command: every outcome of 申请调整, receipts of an earlier round. */
 const VARIANTS: Record<string, Case> = {
-  "co-handling unit becomes the lead, the former lead stays as co-handling unit": adjustment("co", { kind: "change_lead", leadUnitId: CO, formerLead: "co" }, (f) =>
-    expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "lead:pending" }),
+  "co-handling unit becomes the lead, the former lead stays as co-handling unit": adjustment(
+    "co",
+    { kind: "change_lead", leadUnitId: CO, formerLead: "co" },
+    (f) => expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "lead:pending" }),
   ),
-  "co-handling unit becomes the lead, the former lead leaves": adjustment("co", { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" }, (f) =>
-    expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
+  "co-handling unit becomes the lead, the former lead leaves": adjustment(
+    "co",
+    { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" },
+    (f) => expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
   ),
   "lead and co-handling unit swap": adjustment("lead", { kind: "change_lead", leadUnitId: CO, formerLead: "co" }, (f) =>
     expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "lead:pending" }),
   ),
-  "the lead hands over to a co-handling unit and leaves": adjustment("lead", { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" }, (f) =>
-    expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
+  "the lead hands over to a co-handling unit and leaves": adjustment(
+    "lead",
+    { kind: "change_lead", leadUnitId: CO, formerLead: "withdrawn" },
+    (f) => expect(roles(f)).toEqual({ [LEAD]: "withdrawn", [CO]: "lead:pending" }),
   ),
-  "the lead hands over to a new unit and stays as co-handling unit": adjustment("lead", { kind: "change_lead", leadUnitId: OTHER, formerLead: "co" }, (f) =>
-    expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "co:done", [OTHER]: "lead:pending" }),
+  "the lead hands over to a new unit and stays as co-handling unit": adjustment(
+    "lead",
+    { kind: "change_lead", leadUnitId: OTHER, formerLead: "co" },
+    (f) => expect(roles(f)).toEqual({ [LEAD]: "co:pending", [CO]: "co:done", [OTHER]: "lead:pending" }),
   ),
   "a co-handling unit is replaced by a new one": adjustment("co", { kind: "withdraw", replacementUnitId: OTHER }, (f) =>
     expect(roles(f)).toEqual({ [LEAD]: "lead:accepted", [CO]: "withdrawn", [OTHER]: "co:pending" }),
@@ -299,8 +361,18 @@ const VARIANTS: Record<string, Case> = {
     afterwards: (f) => expect(f.keyLeaderId).toBe(LEADER + 1),
   },
   // 分办: once named, the 承办人 alone does the unit's work; the draft then passes the 分管领导 where the unit asks for it.
-  "添加沟通记录 once divided: only the named 承办人": { command: { type: "add_contact" }, setup: (s) => divided(s), states: HANDLING, actors: ["leadHandler"] },
-  "保存草稿 once divided: only the named 承办人": { command: { type: "save_draft" }, setup: (s) => divided(s), states: HANDLING, actors: ["leadHandler"] },
+  "添加沟通记录 once divided: only the named 承办人": {
+    command: { type: "add_contact" },
+    setup: (s) => divided(s),
+    states: HANDLING,
+    actors: ["leadHandler"],
+  },
+  "保存草稿 once divided: only the named 承办人": {
+    command: { type: "save_draft" },
+    setup: (s) => divided(s),
+    states: HANDLING,
+    actors: ["leadHandler"],
+  },
   "提交审签 once divided, in a unit with the 分管领导 step: to the 分管领导": {
     command: { type: "submit" },
     setup: (s) => readyDivided(s, true),
@@ -317,20 +389,35 @@ const VARIANTS: Record<string, Case> = {
   },
   "提交审签 undivided, in a unit with the 分管领导 step: to the director": {
     command: { type: "submit" },
-    setup: (s) => ({ ...withCo(s, { status: "done", opinion: "sent" }), draftsThisRound: 1, contactsThisRound: 1, leaderReviewUnitIds: [LEAD] }),
+    setup: (s) => ({
+      ...withCo(s, { status: "done", opinion: "sent" }),
+      draftsThisRound: 1,
+      contactsThisRound: 1,
+      leaderReviewUnitIds: [LEAD],
+    }),
     states: HANDLING,
     actors: LEAD_HANDLERS,
     afterwards: (f) => expect(f.reviewStage).toBe("director"),
   },
   "同意签发 while the 分管领导 has the draft: nobody": { command: { type: "approve" }, setup: atLeader, states: [], actors: [] },
-  "退回修改 while the 分管领导 has the draft: nobody": { command: { type: "return", comment: "补充" }, setup: atLeader, states: [], actors: [] },
+  "退回修改 while the 分管领导 has the draft: nobody": {
+    command: { type: "return", comment: "补充" },
+    setup: atLeader,
+    states: [],
+    actors: [],
+  },
   "同意签发 after the 分管领导 passed the draft on: the director": {
     command: { type: "approve" },
     setup: (s) => divided(s, { reviewStage: "director", leaderReviewUnitIds: [LEAD], draftsThisRound: 1 }),
     states: ["in_review"],
     actors: ["leadDirector"],
   },
-  "分管领导审核 of a draft with the director: nobody": { command: { type: "leader_approve", comment: null }, setup: (s) => divided(s, { leaderReviewUnitIds: [LEAD] }), states: [], actors: [] },
+  "分管领导审核 of a draft with the director: nobody": {
+    command: { type: "leader_approve", comment: null },
+    setup: (s) => divided(s, { leaderReviewUnitIds: [LEAD] }),
+    states: [],
+    actors: [],
+  },
   "a co-handling unit divides its opinion: its director": {
     command: { type: "assign_internal", unitId: CO, section: SECTIONS.co, assignee: STAFF.coHandler, due: "2026-06-30" },
     setup: (s) => facts(s),
@@ -344,7 +431,16 @@ const VARIANTS: Record<string, Case> = {
     actors: [],
   },
   "a receipt on the first round's reply, in any state of the second round": {
-    command: { type: "receipt", memberId: PROPOSER, contactReport: "visited", attitude: "satisfied", result: "unsatisfied", opinion: "未解决", onPaper: false, round: 1 },
+    command: {
+      type: "receipt",
+      memberId: PROPOSER,
+      contactReport: "visited",
+      attitude: "satisfied",
+      result: "unsatisfied",
+      opinion: "未解决",
+      onPaper: false,
+      round: 1,
+    },
     setup: (s) => facts(s, { round: 2, earlierReplies: [{ round: 1, answeredBy: [COSIGNER] }] }),
     states: [...PROPOSAL_STATES],
     actors: ["proposer"],

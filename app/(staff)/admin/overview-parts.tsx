@@ -1,7 +1,19 @@
 /** The pieces of the administration home: a count card and a short list of accounts. */
 import Link from "next/link";
 
-export function CountCard({ href, label, total, detail, children }: { href: string; label: string; total: number; detail: string; children?: React.ReactNode }) {
+export function CountCard({
+  href,
+  label,
+  total,
+  detail,
+  children,
+}: {
+  href: string;
+  label: string;
+  total: number;
+  detail: string;
+  children?: React.ReactNode;
+}) {
   return (
     <li className="rounded border border-slate-200 bg-white p-4">
       <Link href={href} className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">

@@ -45,8 +45,18 @@ export default async function AdminHome() {
               ))}
             </dl>
           </CountCard>
-          <CountCard href="/admin/sessions" label="届次会议" total={overview.sessions.total} detail={`启用 ${overview.sessions.active} 个`} />
-          <CountCard href="/admin/categories" label="主题分类" total={overview.categories.total} detail={`启用 ${overview.categories.active} 个`} />
+          <CountCard
+            href="/admin/sessions"
+            label="届次会议"
+            total={overview.sessions.total}
+            detail={`启用 ${overview.sessions.active} 个`}
+          />
+          <CountCard
+            href="/admin/categories"
+            label="主题分类"
+            total={overview.categories.total}
+            detail={`启用 ${overview.categories.active} 个`}
+          />
         </ul>
       </section>
       <section aria-labelledby="attention-heading" className="rounded border border-slate-200 bg-white p-4">

@@ -14,7 +14,11 @@ export async function AcceptBatch({ db, unitId }: { db: Db; unitId: number }) {
   const today = isoDateInChina(new Date());
   const calendar = await holidayCalendarOf(db);
   return (
-    <BatchSection title="批量签收" note="签收本单位所选的交办；需要调整的，请在提案页申请调整。" empty={rows.length === 0 ? "没有待签收的交办。" : null}>
+    <BatchSection
+      title="批量签收"
+      note="签收本单位所选的交办；需要调整的，请在提案页申请调整。"
+      empty={rows.length === 0 ? "没有待签收的交办。" : null}
+    >
       <BulkForm action={bulkAcceptAction} label="签收所选提案">
         <table className="data-table">
           <thead>

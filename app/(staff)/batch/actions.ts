@@ -14,14 +14,23 @@ function answer(result: BulkResult, done: string): ActionResult<BulkResult["rows
     return { ok: true, message: `${done} ${result.rows.length} 件`, data: result.rows };
   }
   const refused = result.rows.filter((r) => !r.ok);
-  return { ok: false, error: [`有 ${refused.length} 件不能办理，整批未执行：`, ...refused.map((r) => `${r.label}：${r.reason}`)].join("\n") };
+  return {
+    ok: false,
+    error: [`有 ${refused.length} 件不能办理，整批未执行：`, ...refused.map((r) => `${r.label}：${r.reason}`)].join("\n"),
+  };
 }
 
-export const bulkAssignAction = formAction("coordinate", bulkAssignInput, async (rows, user) => answer(await bulkAssign(getDb(), user, rows), "已交办"));
+export const bulkAssignAction = formAction("coordinate", bulkAssignInput, async (rows, user) =>
+  answer(await bulkAssign(getDb(), user, rows), "已交办"),
+);
 
-export const bulkAcceptAction = formAction("handle", bulkProposalsInput, async (input, user) => answer(await bulkAccept(getDb(), user, input.ids), "已签收"));
+export const bulkAcceptAction = formAction("handle", bulkProposalsInput, async (input, user) =>
+  answer(await bulkAccept(getDb(), user, input.ids), "已签收"),
+);
 
-export const bulkRemindAction = formAction("coordinate", bulkRemindInput, async (input, user) => answer(await bulkRemind(getDb(), user, input.items), "已催告"));
+export const bulkRemindAction = formAction("coordinate", bulkRemindInput, async (input, user) =>
+  answer(await bulkRemind(getDb(), user, input.items), "已催告"),
+);
 
 export const bulkPublishAction = formAction("coordinate", bulkProposalsInput, async (input, user) => {
   const result = await bulkPublish(getDb(), user, input.ids);

@@ -9,7 +9,11 @@ import { BatchSection, RowCheck } from "./batch-section";
 export async function AssignBatch({ db, units }: { db: Db; units: { id: number; name: string }[] }) {
   const rows = await proposalsToAssign(db);
   return (
-    <BatchSection title="批量交办" note="为每件勾选的提案选择主办单位（必选）和协办单位（可多选，按住 Ctrl 选择）。" empty={rows.length === 0 ? "没有待交办的提案。" : null}>
+    <BatchSection
+      title="批量交办"
+      note="为每件勾选的提案选择主办单位（必选）和协办单位（可多选，按住 Ctrl 选择）。"
+      empty={rows.length === 0 ? "没有待交办的提案。" : null}
+    >
       <BulkForm action={bulkAssignAction} label="交办所选提案">
         <div className="overflow-x-auto" role="region" aria-label="待交办的提案" tabIndex={0}>
           <table className="data-table">

@@ -1,7 +1,17 @@
 import { useId } from "react";
 
 /** One bulk action's block: a heading, what it does, and its form or the line that there is nothing to do. */
-export function BatchSection({ title, note, empty, children }: { title: string; note: string; empty: string | null; children: React.ReactNode }) {
+export function BatchSection({
+  title,
+  note,
+  empty,
+  children,
+}: {
+  title: string;
+  note: string;
+  empty: string | null;
+  children: React.ReactNode;
+}) {
   const id = useId();
   return (
     <section aria-labelledby={id} className="rounded border border-slate-200 bg-white p-4">

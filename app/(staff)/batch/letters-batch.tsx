@@ -8,7 +8,11 @@ import { BatchSection, RowCheck } from "./batch-section";
 export async function LettersBatch({ db }: { db: Db }) {
   const rows = await signedReplies(db);
   return (
-    <BatchSection title="批量下载答复函" note={`所选答复函合并为一个 PDF（每封从第 1 页起排），一次最多 ${LETTERS_MAX} 封。`} empty={rows.length === 0 ? "尚无已签发的答复函。" : null}>
+    <BatchSection
+      title="批量下载答复函"
+      note={`所选答复函合并为一个 PDF（每封从第 1 页起排），一次最多 ${LETTERS_MAX} 封。`}
+      empty={rows.length === 0 ? "尚无已签发的答复函。" : null}
+    >
       <form method="get" action="/batch/letters.pdf" className="space-y-3">
         <table className="data-table">
           <thead>

@@ -18,7 +18,9 @@ export default async function BatchPage() {
   return (
     <>
       <h1 className="mb-2 text-xl font-bold text-slate-900">批量办理</h1>
-      <p className="mb-4 text-sm text-slate-600">勾选后一次办理；每件按单独办理时的规则判断，有一件不能办理则整批不执行，并逐件说明原因。每件都记入其办理记录。</p>
+      <p className="mb-4 text-sm text-slate-600">
+        勾选后一次办理；每件按单独办理时的规则判断，有一件不能办理则整批不执行，并逐件说明原因。每件都记入其办理记录。
+      </p>
       <div className="space-y-6">
         {user.role === "coordinator" && (
           <>

@@ -9,7 +9,11 @@ import { BatchSection, RowCheck } from "./batch-section";
 export async function PublishBatch({ db }: { db: Db }) {
   const rows = await repliesToPublish(db);
   return (
-    <BatchSection title="批量发布" note="按审签时确定的公开方式发布所选答复函；审签时定为不予公开的，请在提案页决定不予公开。" empty={rows.length === 0 ? "没有待决定公开的答复函。" : null}>
+    <BatchSection
+      title="批量发布"
+      note="按审签时确定的公开方式发布所选答复函；审签时定为不予公开的，请在提案页决定不予公开。"
+      empty={rows.length === 0 ? "没有待决定公开的答复函。" : null}
+    >
       <BulkForm action={bulkPublishAction} label="发布所选答复函">
         <table className="data-table">
           <thead>

@@ -11,7 +11,8 @@ import { meetingInput, meetingPhotoInput, meetingPhotosInput } from "@/lib/valid
 import { formAction } from "../../_server/action";
 
 export const recordMeetingAction = formAction("recordMeetings", meetingInput, async (input, user) => {
-  if (input.heldOn > isoDateInChina(new Date())) return { ok: false, error: "提交的内容有误，请按提示修改后重试。", fieldErrors: { heldOn: "日期不能晚于今天" } };
+  if (input.heldOn > isoDateInChina(new Date()))
+    return { ok: false, error: "提交的内容有误，请按提示修改后重试。", fieldErrors: { heldOn: "日期不能晚于今天" } };
   const result = await recordMeeting(getDb(), user, input);
   if (!result.ok) return { ok: false, error: [result.reason, ...(result.refusals ?? []).map((r) => `${r.label}：${r.reason}`)].join("\n") };
   for (const id of input.proposalIds) revalidatePath(`/proposals/${id}`);

@@ -97,10 +97,18 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
                   <ProposalLink id={r.id} number={r.number} title={r.title} kind={r.sessionKind} />
                   {r.isKey && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">重点</span>}
                 </td>
-                <td data-label="年度" className="max-sm:hidden">{r.sessionYear}</td>
-                <td data-label="提案人" className="whitespace-nowrap">{r.proposer ?? "—"}</td>
-                <td data-label="主题分类" className="whitespace-nowrap max-sm:hidden">{r.category ?? "—"}</td>
-                <td data-label="主办单位" className="whitespace-nowrap">{r.leadUnit ?? "—"}</td>
+                <td data-label="年度" className="max-sm:hidden">
+                  {r.sessionYear}
+                </td>
+                <td data-label="提案人" className="whitespace-nowrap">
+                  {r.proposer ?? "—"}
+                </td>
+                <td data-label="主题分类" className="whitespace-nowrap max-sm:hidden">
+                  {r.category ?? "—"}
+                </td>
+                <td data-label="主办单位" className="whitespace-nowrap">
+                  {r.leadUnit ?? "—"}
+                </td>
                 <td data-label="状态">
                   <StateBadge state={r.status} />
                 </td>

@@ -13,7 +13,19 @@ import { MAX_OVERDUE_DAYS, MAX_SEARCH_LENGTH } from "@/lib/proposal-filter-limit
 export type Choice = [id: number, label: string];
 export type FilterChoices = { sessions: Choice[]; units: Choice[]; categories: Choice[] };
 
-function ChoiceSelect({ id, name, label, value, choices }: { id: string; name: string; label: string; value: number | undefined; choices: Choice[] }) {
+function ChoiceSelect({
+  id,
+  name,
+  label,
+  value,
+  choices,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: number | undefined;
+  choices: Choice[];
+}) {
   return (
     <FilterField id={id} label={label}>
       <select id={id} name={name} defaultValue={value ?? ""} className="input">

@@ -7,7 +7,14 @@ import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
-import { PROPOSAL_STATES, PROPOSAL_STATE_LABELS, RESULT_CLASSES, type ProposalState, SESSION_KINDS, SESSION_KIND_LABELS } from "@/lib/domain";
+import {
+  PROPOSAL_STATES,
+  PROPOSAL_STATE_LABELS,
+  RESULT_CLASSES,
+  type ProposalState,
+  SESSION_KINDS,
+  SESSION_KIND_LABELS,
+} from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
 import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
 import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
@@ -38,12 +45,32 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const { figures, units } = await statisticsFigures(db, { sessionId, kind, unitId });
   const key = (await statisticsFigures(db, { sessionId, kind, unitId, keyOnly: true })).figures;
   const sessions = await statesBySession(db, { sessionId, kind, unitId });
-  const exportQuery = new URLSearchParams(Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])));
+  const exportQuery = new URLSearchParams(
+    Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])),
+  );
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, sessions.reduce((n, s) => n + s.states[state], 0)]));
   const filters = [
-    { id: "s-session", name: "session", label: "届次会议", value: sessionId, options: (await listSessions(db)).map((s) => ({ value: s.id, label: sessionTitle(s) })) },
-    { id: "s-kind", name: "kind", label: "类型", value: kind, options: SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] })) },
-    { id: "s-unit", name: "unit", label: "主办单位", value: unitId, options: (await listUnits(db)).map((u) => ({ value: u.id, label: u.name })) },
+    {
+      id: "s-session",
+      name: "session",
+      label: "届次会议",
+      value: sessionId,
+      options: (await listSessions(db)).map((s) => ({ value: s.id, label: sessionTitle(s) })),
+    },
+    {
+      id: "s-kind",
+      name: "kind",
+      label: "类型",
+      value: kind,
+      options: SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] })),
+    },
+    {
+      id: "s-unit",
+      name: "unit",
+      label: "主办单位",
+      value: unitId,
+      options: (await listUnits(db)).map((u) => ({ value: u.id, label: u.name })),
+    },
   ];
   return (
     <>
@@ -141,9 +168,14 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           图表
         </h2>
         <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
-          <figcaption className="mb-2 text-sm font-medium text-slate-700">{FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）</figcaption>
+          <figcaption className="mb-2 text-sm font-medium text-slate-700">
+            {FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）
+          </figcaption>
           <ScrollFrame label={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}>
-            <HorizontalBarChart title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`} items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))} />
+            <HorizontalBarChart
+              title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}
+              items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))}
+            />
           </ScrollFrame>
         </figure>
         <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">

@@ -12,5 +12,8 @@ export const superviseAll = formAction("coordinate", bulkSuperviseInput, async (
   revalidatePath("/supervision");
   if (sent === 0) return { ok: false, error: (await results.find((r) => !r.ok && "reason" in r))?.reason ?? "没有可督办的事项" };
   if (results.length === 1) return { ok: true, message: "已发出督办通知" };
-  return { ok: true, message: `已向该单位发出 ${sent} 条督办通知${sent < results.length ? `（${results.length - sent} 件当前无需督办）` : ""}` };
+  return {
+    ok: true,
+    message: `已向该单位发出 ${sent} 条督办通知${sent < results.length ? `（${results.length - sent} 件当前无需督办）` : ""}`,
+  };
 });

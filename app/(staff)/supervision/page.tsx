@@ -23,7 +23,8 @@ export const metadata: Metadata = { title: "督办" };
 const HORIZONS = [3, 5, 10, 20];
 
 /** A positive whole number from a query parameter given once, or null. */
-const positive = (value: string | string[] | undefined) => (typeof value === "string" ? (positiveInt(value, Number.MAX_SAFE_INTEGER) ?? null) : null);
+const positive = (value: string | string[] | undefined) =>
+  typeof value === "string" ? (positiveInt(value, Number.MAX_SAFE_INTEGER) ?? null) : null;
 
 type Params = { days?: string | string[]; stage?: string | string[]; page?: string | string[]; unit?: string | string[] };
 
@@ -109,7 +110,9 @@ export default async function SupervisionPage({ searchParams }: { searchParams: 
                   <td>
                     <ProposalLink id={r.proposalId} number={r.number} title={r.title} kind={r.kind} />
                   </td>
-                  <td data-label="环节" className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
+                  <td data-label="环节" className="whitespace-nowrap">
+                    {SUPERVISION_STAGE_LABELS[r.stage]}
+                  </td>
                   <td data-label="期限">
                     <DueBadge due={r.due} today={today} calendar={calendar} />
                   </td>

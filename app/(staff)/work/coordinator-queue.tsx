@@ -59,7 +59,9 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
                 <td data-label="申请单位">
                   {a.unit}（{a.requester}）
                 </td>
-                <td data-label="理由" className="max-w-md">{a.reason}</td>
+                <td data-label="理由" className="max-w-md">
+                  {a.reason}
+                </td>
                 <td data-label="审批期限">
                   <DueBadge due={a.decideBy} today={today} calendar={calendar} />
                 </td>
@@ -85,7 +87,9 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
                   <ProposalLink id={e.proposalId} number={e.number} title={e.title} kind={e.sessionKind} />
                 </td>
                 <td data-label="申请单位">{e.unit}</td>
-                <td data-label="理由" className="max-w-md">{e.reason}</td>
+                <td data-label="理由" className="max-w-md">
+                  {e.reason}
+                </td>
                 <td data-label="申请延至">{e.requestedUntil}</td>
               </tr>
             ))}

@@ -12,7 +12,12 @@ export async function DirectorQueue({ db, unitId, today, calendar }: { db: Db; u
       <QueueSection title="待审签答复函" count={q.toSignOff.total} shown={q.toSignOff.rows.length} empty="没有待审签的答复函。">
         <AssignmentTable rows={q.toSignOff.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
-      <QueueSection title="待审签协办意见" count={q.opinionsToApprove.total} shown={q.opinionsToApprove.rows.length} empty="没有待审签的协办意见。">
+      <QueueSection
+        title="待审签协办意见"
+        count={q.opinionsToApprove.total}
+        shown={q.opinionsToApprove.rows.length}
+        empty="没有待审签的协办意见。"
+      >
         <AssignmentTable rows={q.opinionsToApprove.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
       <QueueSection title="近期签发" count={q.recentlySigned.length} empty="本单位尚未签发答复函。">

@@ -6,7 +6,17 @@ import { AssignmentTable } from "./assignment-table";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 /** A handler's 待办; once the unit has divided a proposal (分办) it is listed for its named 承办人 only, by the internal deadline. */
-export async function HandlerQueue({ db, user, today, calendar }: { db: Db; user: { id: number; unitId: number }; today: string; calendar: HolidayCalendar }) {
+export async function HandlerQueue({
+  db,
+  user,
+  today,
+  calendar,
+}: {
+  db: Db;
+  user: { id: number; unitId: number };
+  today: string;
+  calendar: HolidayCalendar;
+}) {
   const q = await handlerQueue(db, user);
   return (
     <>
@@ -16,12 +26,19 @@ export async function HandlerQueue({ db, user, today, calendar }: { db: Db; user
       <QueueSection title="待答复（主办）" count={q.toReply.total} shown={q.toReply.rows.length} empty="没有需要答复的提案。">
         <AssignmentTable
           rows={q.toReply.rows}
-          today={today} calendar={calendar}
+          today={today}
+          calendar={calendar}
           dueOf={(r) => r.internalDue ?? r.due}
           note={(r) => (
             // Straight to 起草答复函, which also lists what still stands before 提交审签.
             <Link href={`/proposals/${r.proposalId}/reply`} className="text-brand-700 hover:underline">
-              {r.returned ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">审签退回，请修改</span> : r.status === "rehandling" ? "重新办理" : "起草答复"}
+              {r.returned ? (
+                <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">审签退回，请修改</span>
+              ) : r.status === "rehandling" ? (
+                "重新办理"
+              ) : (
+                "起草答复"
+              )}
             </Link>
           )}
         />

@@ -37,7 +37,9 @@ export async function OverdueReceipts({ db, today, calendar }: { db: Db; today: 
               <td data-label="回执期限">
                 <DueBadge due={r.receiptDue} today={today} calendar={calendar} />
               </td>
-              <td data-label="上次催告" className="whitespace-nowrap">{r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}</td>
+              <td data-label="上次催告" className="whitespace-nowrap">
+                {r.lastReminded ? dateTimeInChina(new Date(r.lastReminded)) : "—"}
+              </td>
               <td>
                 <div className="flex flex-wrap items-start gap-2">
                   <RemindButton proposalId={r.proposalId} replyId={r.replyId} memberId={r.memberId} label={`${r.member}提交回执`} />

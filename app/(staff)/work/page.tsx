@@ -22,13 +22,17 @@ export default async function WorkPage() {
   const unitId = user.unitId;
   // 待分办 for the unit's office (its director, handlers with 可分办), in units that have 科室.
   const divides =
-    unitId !== null && (user.role === "director" || (user.role === "handler" && user.canDivide)) && (await sectionsOf(db, unitId, { activeOnly: true })).length > 0;
+    unitId !== null &&
+    (user.role === "director" || (user.role === "handler" && user.canDivide)) &&
+    (await sectionsOf(db, unitId, { activeOnly: true })).length > 0;
   return (
     <>
       <h1 className="mb-4 text-xl font-bold text-slate-900">待办事项</h1>
       {user.role === "coordinator" && <CoordinatorQueue db={db} today={today} calendar={calendar} />}
       {divides && <DivisionQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
-      {user.role === "handler" && unitId !== null && <HandlerQueue db={db} user={{ id: user.id, unitId }} today={today} calendar={calendar} />}
+      {user.role === "handler" && unitId !== null && (
+        <HandlerQueue db={db} user={{ id: user.id, unitId }} today={today} calendar={calendar} />
+      )}
       {user.role === "director" && unitId !== null && <DirectorQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
       {user.role === "leader" && unitId !== null && <ReviewQueue db={db} unitId={unitId} today={today} calendar={calendar} />}
       {user.role === "district_leader" && <LeaderQueue db={db} leaderId={user.id} today={today} calendar={calendar} />}

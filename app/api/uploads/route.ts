@@ -14,9 +14,15 @@ import { isUploadPurpose, mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_MAX_BYTES,
 import { uploadCaller } from "../../_server/guard";
 import { receiveFile } from "../../_server/receive-upload";
 
-const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = { attachment: checkAttachment, workbook: checkWorkbookFile, sealed: checkSealedScan, photo: checkMeetingPhoto };
+const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = {
+  attachment: checkAttachment,
+  workbook: checkWorkbookFile,
+  sealed: checkSealedScan,
+  photo: checkMeetingPhoto,
+};
 
-const refuse = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const refuse = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** The form's own page posts here: a request from another origin (a page elsewhere posting with the user's cookie) is refused. */
 function sameOrigin(request: Request): boolean {
@@ -53,6 +59,14 @@ export async function POST(request: Request) {
     fs.rmSync(target, { force: true });
     return refuse(422, checked.message);
   }
-  await recordUpload(db, { id, userId: user.id, purpose, fileName: checked.fileName, mimeType: checked.mimeType, size: received.size, sha256: received.sha256 });
+  await recordUpload(db, {
+    id,
+    userId: user.id,
+    purpose,
+    fileName: checked.fileName,
+    mimeType: checked.mimeType,
+    size: received.size,
+    sha256: received.sha256,
+  });
   return Response.json({ id, name: checked.fileName, size: received.size }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -12,7 +12,11 @@ import { currentUser, PASSWORD_PAGE } from "../../_server/guard";
 export async function loadLetterDocuments(request: Request, source: LetterSource, scope: LetterScope): Promise<Response | LetterDocuments> {
   const url = new URL(request.url);
   const user = await currentUser();
-  if (!user) return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`, originFromHeaders(request.headers)), 303);
+  if (!user)
+    return Response.redirect(
+      new URL(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`, originFromHeaders(request.headers)),
+      303,
+    );
   if (user.mustChangePassword) return Response.redirect(new URL(PASSWORD_PAGE, originFromHeaders(request.headers)), 303);
   const to = Number(url.searchParams.get("to"));
   const result = await letterDocuments(getDb(), user, {

@@ -43,7 +43,9 @@ async function htmlToPdf(html: string): Promise<Buffer> {
     await page.route("**/*", async (route) => {
       const url = route.request().url();
       if (url === `${PRINT_ORIGIN}/`) return route.fulfill({ contentType: "text/html; charset=utf-8", body: html });
-      const font = url.startsWith(`${PRINT_ORIGIN}${PRINT_FONTS_PATH}`) ? letterFontFile(url.slice(PRINT_ORIGIN.length + PRINT_FONTS_PATH.length)) : null;
+      const font = url.startsWith(`${PRINT_ORIGIN}${PRINT_FONTS_PATH}`)
+        ? letterFontFile(url.slice(PRINT_ORIGIN.length + PRINT_FONTS_PATH.length))
+        : null;
       if (font) return route.fulfill({ contentType: "font/woff2", body: await fs.readFile(font) });
       return route.abort();
     });
@@ -86,7 +88,10 @@ export async function lettersPdf(sheets: readonly LetterSheet[], title: string):
 
 /** The answer when printing is busy. */
 export function pdfBusyResponse(): Response {
-  return new Response("正在生成的文件较多，请稍后重试。", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" } });
+  return new Response("正在生成的文件较多，请稍后重试。", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" },
+  });
 }
 
 /** Closes the shared browser (tests; a server keeps it for its lifetime). */

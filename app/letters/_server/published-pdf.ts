@@ -28,13 +28,17 @@ async function printAndStore(source: PublishedPdf, store: PdfStore, file: string
   // The publication's earlier prints (an earlier version of its reply) are of no more use.
   const prefix = `${source.publicationId}-`;
   for (const name of await fs.readdir(store.dir)) {
-    if (name.startsWith(prefix) && name.endsWith(".pdf") && path.join(store.dir, name) !== file) await fs.rm(path.join(store.dir, name), { force: true });
+    if (name.startsWith(prefix) && name.endsWith(".pdf") && path.join(store.dir, name) !== file)
+      await fs.rm(path.join(store.dir, name), { force: true });
   }
   return pdf;
 }
 
 /** The published letter's PDF: from its file, or printed once (by one caller, the others waiting for it) and stored. */
-export async function publishedPdf(source: PublishedPdf, store: PdfStore = { dir: publishedPdfDirFor(), print: lettersPdf }): Promise<Uint8Array> {
+export async function publishedPdf(
+  source: PublishedPdf,
+  store: PdfStore = { dir: publishedPdfDirFor(), print: lettersPdf },
+): Promise<Uint8Array> {
   const hash = createHash("sha256").update(sheetPrintHtml(source.sheet, source.title)).digest("hex").slice(0, 32);
   const file = path.join(store.dir, `${source.publicationId}-${hash}.pdf`);
   try {

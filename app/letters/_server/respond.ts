@@ -12,7 +12,6 @@ import { lettersPdf, PdfBusy, pdfBusyResponse } from "./letter-pdf";
 import { downloadResponse } from "@/app/_server/download";
 import { READER_SCRIPT } from "@/lib/public-prefs";
 
-
 function basePath(source: LetterSource): string {
   return source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
 }
@@ -33,9 +32,16 @@ function toolbarLinks(source: LetterSource, docs: LetterDocuments): ToolbarLink[
     { label: "下载 Word（DOCX）", href: `${base}/letter.docx${query(current)}` },
   ];
   if (docs.addressees.length > 1) {
-    links.push({ label: `下载全部 ${docs.addressees.length} 封 PDF`, href: `${base}/letter.pdf${query({ showResultClass: docs.showResultClass })}` });
+    links.push({
+      label: `下载全部 ${docs.addressees.length} 封 PDF`,
+      href: `${base}/letter.pdf${query({ showResultClass: docs.showResultClass })}`,
+    });
     for (const a of docs.addressees) {
-      links.push({ label: `致${a.name}`, href: `${base}/print${query({ to: a.id, showResultClass: docs.showResultClass })}`, current: a.id === docs.to });
+      links.push({
+        label: `致${a.name}`,
+        href: `${base}/print${query({ to: a.id, showResultClass: docs.showResultClass })}`,
+        current: a.id === docs.to,
+      });
     }
   }
   links.push({
@@ -50,7 +56,11 @@ export async function printResponse(request: Request, source: LetterSource): Pro
   if (docs instanceof Response) return docs;
   // The front server passes the response's CSP nonce on; the toolbar's script runs only with it.
   const script = { src: READER_SCRIPT, nonce: request.headers.get("x-nonce") };
-  const html = letterPrintHtml(docs.sheets, { documentTitle: docs.baseName, fontFaces: letterFontFaces("/letters/fonts/"), toolbar: { links: toolbarLinks(source, docs), script } });
+  const html = letterPrintHtml(docs.sheets, {
+    documentTitle: docs.baseName,
+    fontFaces: letterFontFaces("/letters/fonts/"),
+    toolbar: { links: toolbarLinks(source, docs), script },
+  });
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
 
@@ -58,7 +68,11 @@ export async function pdfResponse(request: Request, source: LetterSource): Promi
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
   try {
-    return downloadResponse((await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>, `${docs.baseName}.pdf`, "application/pdf");
+    return downloadResponse(
+      (await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>,
+      `${docs.baseName}.pdf`,
+      "application/pdf",
+    );
   } catch (error) {
     if (error instanceof PdfBusy) return pdfBusyResponse();
     throw error;

@@ -19,11 +19,7 @@ export function Breadcrumb({ t, kind }: { t: (text: string) => string; kind?: Se
       {trail.map((step, i) => (
         <span key={i}>
           {i > 0 && <span aria-hidden="true">{">>"}</span>}
-          {i === trail.length - 1 ? (
-            <span aria-current="page">{t(step.label)}</span>
-          ) : (
-            <Link href={step.href}>{t(step.label)}</Link>
-          )}
+          {i === trail.length - 1 ? <span aria-current="page">{t(step.label)}</span> : <Link href={step.href}>{t(step.label)}</Link>}
         </span>
       ))}
     </nav>

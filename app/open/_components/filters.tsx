@@ -5,7 +5,17 @@ import type { publicFilterOptions } from "@/db/queries/public";
 type Options = Awaited<ReturnType<typeof publicFilterOptions>>;
 
 /** Year, unit, category and kind as a plain GET form (works without script). */
-export function PublicFilters({ action, query, options, t }: { action: string; query: PublicQuery; options: Options; t: (text: string) => string }) {
+export function PublicFilters({
+  action,
+  query,
+  options,
+  t,
+}: {
+  action: string;
+  query: PublicQuery;
+  options: Options;
+  t: (text: string) => string;
+}) {
   return (
     <form action={action} method="get" className="portal-filters" aria-label={t("筛选")}>
       {action.endsWith("/search") && (

@@ -1,7 +1,17 @@
 import Link from "next/link";
 
 /** 上一页 / 第 N 页，共 M 页 / 下一页 under a public list. */
-export function Pager({ page, pages, href, t }: { page: number; pages: number; href: (page: number) => string; t: (text: string) => string }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  t,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  t: (text: string) => string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={t("分页")} className="portal-pager">

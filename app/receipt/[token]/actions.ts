@@ -20,7 +20,8 @@ export async function submitReceiptByToken(_previous: ActionResult | null, formD
   const token = field(formData, "token") ?? "";
   const db = getDb();
   const link = await checkReceiptLink(db, token);
-  if (!link.ok) return { ok: false, error: `${RECEIPT_TOKEN_REFUSALS[link.refusal].title}：${RECEIPT_TOKEN_REFUSALS[link.refusal].detail}` };
+  if (!link.ok)
+    return { ok: false, error: `${RECEIPT_TOKEN_REFUSALS[link.refusal].title}：${RECEIPT_TOKEN_REFUSALS[link.refusal].detail}` };
   const parsed = receiptInput.safeParse({
     proposalId: link.context.proposalId,
     replyId: link.context.claims.replyId,
@@ -33,7 +34,13 @@ export async function submitReceiptByToken(_previous: ActionResult | null, formD
   const { contactReport, attitude, result: satisfaction, opinion } = parsed.data;
   const result = await consumeReceiptToken(db, token, { contactReport, attitude, result: satisfaction, opinion });
   if (!result.ok) {
-    return { ok: false, error: "refusal" in result ? `${RECEIPT_TOKEN_REFUSALS[result.refusal].title}：${RECEIPT_TOKEN_REFUSALS[result.refusal].detail}` : result.reason };
+    return {
+      ok: false,
+      error:
+        "refusal" in result
+          ? `${RECEIPT_TOKEN_REFUSALS[result.refusal].title}：${RECEIPT_TOKEN_REFUSALS[result.refusal].detail}`
+          : result.reason,
+    };
   }
   return { ok: true, message: receiptMessage(result.data.status) };
 }

@@ -5,7 +5,12 @@ import { FilterField } from "@/components/ui/filter-field";
 /** The audit list's search form; a plain GET form, so a filtered list can be linked to. */
 export function AuditFilters({ filter, total }: { filter: AuditFilter; total: number }) {
   return (
-    <form method="get" role="search" aria-label="筛选安全事件" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      role="search"
+      aria-label="筛选安全事件"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+    >
       <FilterField id="f-kind" label="事件类型">
         <select id="f-kind" name="kind" defaultValue={filter.kind ?? ""} className="input">
           <option value="">全部</option>

@@ -69,7 +69,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {AUDIT_LABELS[row.action as keyof typeof AUDIT_LABELS] ?? eventLabel(row.action)}
                 </td>
                 <td data-label="操作人">{who(row)}</td>
-                <td data-label="网络地址" className="whitespace-nowrap font-mono text-xs">{row.address ?? "—"}</td>
+                <td data-label="网络地址" className="whitespace-nowrap font-mono text-xs">
+                  {row.address ?? "—"}
+                </td>
                 <td data-label="详情">
                   {row.proposalId !== null && (
                     <Link href={`/proposals/${row.proposalId}`} className="mr-2 text-brand-700 underline">

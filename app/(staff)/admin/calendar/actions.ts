@@ -10,7 +10,10 @@ export const saveHolidayYear = formAction("administer", holidayYearInput, async 
   revalidatePath("/admin/calendar");
   const off = input.days.filter((d) => d.kind === "holiday").length;
   const worked = input.days.filter((d) => d.kind === "makeup").length;
-  return { ok: true, message: `已保存${input.year}年节假日安排：放假 ${off} 天，调休上班 ${worked} 天。此后计算的期限按此安排；已确定的期限请在下方核对。` };
+  return {
+    ok: true,
+    message: `已保存${input.year}年节假日安排：放假 ${off} 天，调休上班 ${worked} 天。此后计算的期限按此安排；已确定的期限请在下方核对。`,
+  };
 });
 
 export const removeHolidayYear = formAction("administer", holidayYearRemoval, async ({ year }, user) => {

@@ -14,7 +14,8 @@ export function CalendarStatus({ calendar, thisYear }: { calendar: HolidayCalend
     <div role="note" className="rounded border border-violet-300 bg-violet-50 px-4 py-3 text-sm text-violet-950">
       <p className="font-semibold">{missing}年节假日安排尚未录入，期限按周末推算，可能变动。</p>
       <p className="mt-1">
-        落在{missing}年及以后的期限在各页面标为“暂定”。国务院办公厅公布{missing}年部分节假日安排的通知后，请在下方录入；录入前计算的期限列在本页“需核对的期限”中。
+        落在{missing}年及以后的期限在各页面标为“暂定”。国务院办公厅公布{missing}
+        年部分节假日安排的通知后，请在下方录入；录入前计算的期限列在本页“需核对的期限”中。
       </p>
     </div>
   );

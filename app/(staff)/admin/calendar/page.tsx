@@ -32,7 +32,15 @@ export default async function CalendarPage() {
   const years: YearRow[] = [];
   for (let year = thisYear - 1; year <= lastShown; year++) {
     const entered = maintained.find((y) => y.year === year);
-    if (entered) years.push({ year, origin: "maintained", days: entered.days, source: entered.source, updatedAt: entered.updatedAt, noticeText: entered.noticeText });
+    if (entered)
+      years.push({
+        year,
+        origin: "maintained",
+        days: entered.days,
+        source: entered.source,
+        updatedAt: entered.updatedAt,
+        noticeText: entered.noticeText,
+      });
     else if (year <= calendar.packageLastYear) years.push({ year, origin: "package", days: packageYearDays(year) });
     else years.push({ year, origin: "missing", days: [] });
   }
@@ -54,7 +62,10 @@ export default async function CalendarPage() {
         <p className="mb-3 max-w-3xl text-sm text-slate-600">
           国务院办公厅一般于每年秋季公布下一年的节假日安排。录入后，该年的日期以录入为准（覆盖内置数据），此后计算的期限即按此安排；已确定的期限不会自动改变，请在下方核对。
         </p>
-        <YearForm years={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2]} defaultYear={calendar.lastKnownYear < thisYear + 1 ? calendar.lastKnownYear + 1 : thisYear + 1} />
+        <YearForm
+          years={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2]}
+          defaultYear={calendar.lastKnownYear < thisYear + 1 ? calendar.lastKnownYear + 1 : thisYear + 1}
+        />
       </section>
       <section aria-labelledby="review-h">
         <h2 id="review-h" className="mb-2 font-semibold">

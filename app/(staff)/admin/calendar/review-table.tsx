@@ -28,10 +28,18 @@ export function ReviewTable({ rows, total }: { rows: ReviewedStep<OpenStep>[]; t
                   <span className="mr-1 whitespace-nowrap text-slate-600">{proposalLabel(r.number, r.kind)}</span>
                   {r.title}
                 </td>
-                <td data-label="单位" className="whitespace-nowrap">{r.unit}</td>
-                <td data-label="环节" className="whitespace-nowrap">{SUPERVISION_STAGE_LABELS[r.stage]}</td>
-                <td data-label="已确定的期限" className="whitespace-nowrap">{r.due}</td>
-                <td data-label="按现行安排计算" className="whitespace-nowrap">{r.recomputed ?? "—"}</td>
+                <td data-label="单位" className="whitespace-nowrap">
+                  {r.unit}
+                </td>
+                <td data-label="环节" className="whitespace-nowrap">
+                  {SUPERVISION_STAGE_LABELS[r.stage]}
+                </td>
+                <td data-label="已确定的期限" className="whitespace-nowrap">
+                  {r.due}
+                </td>
+                <td data-label="按现行安排计算" className="whitespace-nowrap">
+                  {r.recomputed ?? "—"}
+                </td>
                 <td data-label="说明">
                   {r.provisional ? `暂定：${r.provisional}` : r.recomputed && r.recomputed !== r.due ? "与现行安排计算结果不同" : ""}
                   {!r.recomputed && <span className="block text-xs text-slate-500">期限经延期或重新办理确定，不按规则重算</span>}
@@ -41,7 +49,11 @@ export function ReviewTable({ rows, total }: { rows: ReviewedStep<OpenStep>[]; t
           </tbody>
         </table>
       </ScrollFrame>
-      {rows.length < total && <p className="mt-1 text-sm text-slate-600">以上为最早到期的 {rows.length} 项，共 {total} 项。</p>}
+      {rows.length < total && (
+        <p className="mt-1 text-sm text-slate-600">
+          以上为最早到期的 {rows.length} 项，共 {total} 项。
+        </p>
+      )}
     </>
   );
 }

@@ -25,7 +25,12 @@ export function YearForm({ years, defaultYear }: { years: number[]; defaultYear:
             </select>
           )}
         </Field>
-        <Field label="通知文号或来源" name="source" error={errors?.source} hint="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）">
+        <Field
+          label="通知文号或来源"
+          name="source"
+          error={errors?.source}
+          hint="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕…号）"
+        >
           {(p) => <input {...p} className="input" />}
         </Field>
       </div>

@@ -13,7 +13,7 @@ const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 
 export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnownYear: number }) {
   return (
     <ScrollFrame label="各年度安排">
-        <table className="data-table">
+      <table className="data-table">
         <thead>
           <tr>
             <th scope="col">年度</th>
@@ -66,7 +66,7 @@ export function YearTable({ years, lastKnownYear }: { years: YearRow[]; lastKnow
             </tr>
           ))}
         </tbody>
-        </table>
+      </table>
     </ScrollFrame>
   );
 }

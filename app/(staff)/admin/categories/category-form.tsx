@@ -14,7 +14,13 @@ export function CategoryForm({ action, category }: { action: FormActionFn; categ
   const { state, dispatch, onSubmit } = useFormAction(action);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={dispatch} onSubmit={onSubmit} noValidate aria-label={category ? "编辑主题分类" : "新增主题分类"} className="space-y-3 rounded border border-slate-200 bg-white p-4">
+    <form
+      action={dispatch}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={category ? "编辑主题分类" : "新增主题分类"}
+      className="space-y-3 rounded border border-slate-200 bg-white p-4"
+    >
       {category && <input type="hidden" name="id" value={category.id} />}
       <div className="flex flex-wrap items-start gap-4">
         <div className="w-56">
@@ -24,7 +30,17 @@ export function CategoryForm({ action, category }: { action: FormActionFn; categ
         </div>
         <div className="w-32">
           <Field label="排序号" name="sortOrder" error={errors?.sortOrder} hint="小的在前，0–9999">
-            {(p) => <input {...p} type="number" inputMode="numeric" min={0} max={9999} defaultValue={category?.sortOrder ?? 0} className="input" />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={9999}
+                defaultValue={category?.sortOrder ?? 0}
+                className="input"
+              />
+            )}
           </Field>
         </div>
         {!category && (

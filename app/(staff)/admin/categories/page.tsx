@@ -35,7 +35,9 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
         <tbody>
           {categories.map((c) => (
             <tr key={c.id}>
-              <td data-label="排序号" className="tabular-nums">{c.sortOrder}</td>
+              <td data-label="排序号" className="tabular-nums">
+                {c.sortOrder}
+              </td>
               <td>
                 <Link href={`/admin/categories/${c.id}`} className="text-brand-700 underline">
                   {c.name}

@@ -43,10 +43,18 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 </Link>
               </td>
               <td data-label="召集机构">{s.body}</td>
-              <td data-label="届次" className="whitespace-nowrap">{s.term}</td>
-              <td data-label="会议" className="whitespace-nowrap">{s.meeting}</td>
-              <td data-label="年度" className="tabular-nums">{s.year}</td>
-              <td data-label="办理类型" className="whitespace-nowrap">{SESSION_KIND_LABELS[s.kind]}</td>
+              <td data-label="届次" className="whitespace-nowrap">
+                {s.term}
+              </td>
+              <td data-label="会议" className="whitespace-nowrap">
+                {s.meeting}
+              </td>
+              <td data-label="年度" className="tabular-nums">
+                {s.year}
+              </td>
+              <td data-label="办理类型" className="whitespace-nowrap">
+                {SESSION_KIND_LABELS[s.kind]}
+              </td>
               <td data-label="状态">
                 <ActiveBadge active={s.active} />
               </td>

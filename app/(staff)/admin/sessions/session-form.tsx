@@ -25,7 +25,17 @@ export function SessionForm({ action, session, defaultYear }: { action: FormActi
           {(p) => <input {...p} defaultValue={session?.meeting} maxLength={12} className="input" />}
         </Field>
         <Field label="年度" name="year" error={errors?.year} hint="2000–2100" required>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={2000} max={2100} defaultValue={session?.year ?? defaultYear} className="input" />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={2000}
+              max={2100}
+              defaultValue={session?.year ?? defaultYear}
+              className="input"
+            />
+          )}
         </Field>
         <Field label="办理类型" name="kind" error={errors?.kind} required>
           {(p) => (

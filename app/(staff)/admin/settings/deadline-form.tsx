@@ -52,7 +52,12 @@ export function DeadlineForm({ rules }: { rules: Record<DeadlineKind, DeadlineRu
                 {errors?.[`${kind}Amount`] && <p className="text-xs text-red-700">{errors[`${kind}Amount`]}</p>}
               </td>
               <td>
-                <select name={`${kind}Unit`} defaultValue={rules[kind].unit} aria-label={`${DEADLINE_LABELS[kind]}期限单位`} className="input w-32">
+                <select
+                  name={`${kind}Unit`}
+                  defaultValue={rules[kind].unit}
+                  aria-label={`${DEADLINE_LABELS[kind]}期限单位`}
+                  className="input w-32"
+                >
                   <option value="workdays">个工作日</option>
                   <option value="months">个月</option>
                 </select>
@@ -61,7 +66,9 @@ export function DeadlineForm({ rules }: { rules: Record<DeadlineKind, DeadlineRu
           ))}
         </tbody>
       </table>
-      <p className="text-sm text-slate-600">工作日按国务院办公厅公布的节假日安排计算（含调休上班日，各年安排在“节假日”页维护）；以月计的期限到期日如遇休息日顺延至下一个工作日。</p>
+      <p className="text-sm text-slate-600">
+        工作日按国务院办公厅公布的节假日安排计算（含调休上班日，各年安排在“节假日”页维护）；以月计的期限到期日如遇休息日顺延至下一个工作日。
+      </p>
       <FormStatus state={state} />
       <SubmitButton>保存</SubmitButton>
     </form>

@@ -23,5 +23,8 @@ export const updateSection = formAction("administer", updateSectionInput, async 
 );
 
 export const saveLeaderReview = formAction("administer", leaderReviewInput, async (input, user) =>
-  afterUpdate(await division.setLeaderReview(getDb(), input, user.id), input.leaderReview ? "已开启分管领导审核。" : "已关闭分管领导审核。"),
+  afterUpdate(
+    await division.setLeaderReview(getDb(), input, user.id),
+    input.leaderReview ? "已开启分管领导审核。" : "已关闭分管领导审核。",
+  ),
 );

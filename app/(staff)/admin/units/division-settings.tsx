@@ -38,7 +38,12 @@ function SectionForm({ section }: { section: SectionRow }) {
           </Field>
           <SubmitButton variant="secondary">保存</SubmitButton>
         </div>
-        <Check name="active" label="在用" defaultChecked={section.active} hint="取消后为已撤销：不能再分办到该科室，已分办的提案不受影响。" />
+        <Check
+          name="active"
+          label="在用"
+          defaultChecked={section.active}
+          hint="取消后为已撤销：不能再分办到该科室，已分办的提案不受影响。"
+        />
         <p className="text-xs text-slate-600">承办人：{section.staff.length > 0 ? section.staff.join("、") : "（尚无）"}</p>
         <FormStatus state={state} />
       </form>
@@ -91,7 +96,9 @@ export function DivisionSettings({
           defaultChecked={leaderReview}
           hint="开启后，分办到科室的提案，其答复函先经本单位分管领导审核（可退回承办人），再由单位负责人审签。已提交审签的答复函不受影响。"
         />
-        <p className="text-sm text-slate-700">本单位分管领导：{leaders.length > 0 ? leaders.join("、") : "（尚无，请先在用户管理中新建角色为“分管领导”的用户）"}</p>
+        <p className="text-sm text-slate-700">
+          本单位分管领导：{leaders.length > 0 ? leaders.join("、") : "（尚无，请先在用户管理中新建角色为“分管领导”的用户）"}
+        </p>
         <SubmitButton variant="secondary">保存审核设置</SubmitButton>
         <FormStatus state={review.state} />
       </form>

@@ -43,8 +43,12 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
               </td>
               <td data-label="简称">{u.shortName}</td>
               <td data-label="发文字号前缀">{u.docPrefix}</td>
-              <td data-label="索引号前缀" className="font-mono text-xs">{u.indexPrefix}</td>
-              <td data-label="类型" className="whitespace-nowrap">{UNIT_KIND_LABELS[u.kind]}</td>
+              <td data-label="索引号前缀" className="font-mono text-xs">
+                {u.indexPrefix}
+              </td>
+              <td data-label="类型" className="whitespace-nowrap">
+                {UNIT_KIND_LABELS[u.kind]}
+              </td>
               <td data-label="状态">
                 <ActiveBadge active={u.active} />
               </td>

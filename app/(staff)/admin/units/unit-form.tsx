@@ -24,8 +24,23 @@ export function UnitForm({ action, unit }: { action: FormActionFn; unit?: Unit }
         <Field label="发文字号前缀" name="docPrefix" error={errors?.docPrefix} hint="如：渝高新科函；〔年份〕和序号由系统生成" required>
           {(p) => <input {...p} defaultValue={unit?.docPrefix} maxLength={20} className="input" />}
         </Field>
-        <Field label="索引号前缀" name="indexPrefix" error={errors?.indexPrefix} hint="10–30 位大写字母或数字，如：1150010700927688XM" required>
-          {(p) => <input {...p} defaultValue={unit?.indexPrefix} maxLength={30} autoCapitalize="characters" spellCheck={false} className="input font-mono" />}
+        <Field
+          label="索引号前缀"
+          name="indexPrefix"
+          error={errors?.indexPrefix}
+          hint="10–30 位大写字母或数字，如：1150010700927688XM"
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              defaultValue={unit?.indexPrefix}
+              maxLength={30}
+              autoCapitalize="characters"
+              spellCheck={false}
+              className="input font-mono"
+            />
+          )}
         </Field>
         <Field label="单位类型" name="kind" error={errors?.kind} required>
           {(p) => (

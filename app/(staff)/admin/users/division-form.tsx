@@ -7,7 +7,17 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { saveUserDivision } from "./actions";
 
 /** A handler's 科室 in their unit, and 可分办 (the office's right to divide the unit's proposals). */
-export function DivisionForm({ userId, sectionId, canDivide, sections }: { userId: number; sectionId: number | null; canDivide: boolean; sections: { id: number; label: string }[] }) {
+export function DivisionForm({
+  userId,
+  sectionId,
+  canDivide,
+  sections,
+}: {
+  userId: number;
+  sectionId: number | null;
+  canDivide: boolean;
+  sections: { id: number; label: string }[];
+}) {
   const { state, dispatch, onSubmit } = useFormAction(saveUserDivision);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const hintId = useId();

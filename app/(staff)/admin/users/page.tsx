@@ -66,13 +66,17 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 </Link>
               </td>
               <td data-label="姓名">{u.displayName}</td>
-              <td data-label="角色" className="whitespace-nowrap">{ROLE_LABELS[u.role]}</td>
+              <td data-label="角色" className="whitespace-nowrap">
+                {ROLE_LABELS[u.role]}
+              </td>
               <td data-label="所属单位">{u.unitName ?? "—"}</td>
               <td data-label="职务">{u.title ?? "—"}</td>
               <td data-label="账户状态">
                 <AccountBadges user={u} now={now} />
               </td>
-              <td data-label="最近登录" className="whitespace-nowrap">{u.lastLoginAt ? dateTimeInChina(u.lastLoginAt) : "从未登录"}</td>
+              <td data-label="最近登录" className="whitespace-nowrap">
+                {u.lastLoginAt ? dateTimeInChina(u.lastLoginAt) : "从未登录"}
+              </td>
             </tr>
           ))}
           {rows.length === 0 && <EmptyRow colSpan={7}>没有符合条件的用户。</EmptyRow>}

@@ -7,7 +7,12 @@ import { FilterField } from "@/components/ui/filter-field";
 /** The user list's search form; a plain GET form, so filtered lists can be linked to and bookmarked. */
 export function UserFilters({ filter, units, total }: { filter: UserFilter; units: Unit[]; total: number }) {
   return (
-    <form method="get" role="search" aria-label="筛选用户" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form
+      method="get"
+      role="search"
+      aria-label="筛选用户"
+      className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+    >
       <FilterField id="f-q" label="姓名或用户名">
         <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={50} className="input" />
       </FilterField>

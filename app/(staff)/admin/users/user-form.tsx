@@ -18,7 +18,13 @@ export function UserForm({ action, units, user }: { action: FormActionFn; units:
       {user && <input type="hidden" name="id" value={user.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         {!user && (
-          <Field label="用户名" name="username" error={errors?.username} hint="登录用，3–32 位小写字母、数字、下划线、点或连字符；创建后不能修改" required>
+          <Field
+            label="用户名"
+            name="username"
+            error={errors?.username}
+            hint="登录用，3–32 位小写字母、数字、下划线、点或连字符；创建后不能修改"
+            required
+          >
             {(p) => <input {...p} maxLength={32} autoComplete="off" autoCapitalize="none" spellCheck={false} className="input" />}
           </Field>
         )}
@@ -39,7 +45,12 @@ export function UserForm({ action, units, user }: { action: FormActionFn; units:
             </select>
           )}
         </Field>
-        <Field label="所属单位" name="unitId" error={errors?.unitId} hint="承办人、单位负责人和分管领导必须选择；交办督办可选；系统管理员和委员/代表留空">
+        <Field
+          label="所属单位"
+          name="unitId"
+          error={errors?.unitId}
+          hint="承办人、单位负责人和分管领导必须选择；交办督办可选；系统管理员和委员/代表留空"
+        >
           {(p) => (
             <select {...p} defaultValue={user?.unitId ?? ""} className="input">
               <option value="">（无）</option>

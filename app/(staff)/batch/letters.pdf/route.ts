@@ -8,7 +8,8 @@ import { downloadCaller } from "../../../_server/guard";
 import { lettersPdf, PdfBusy, pdfBusyResponse } from "../../../letters/_server/letter-pdf";
 import { LETTERS_MAX } from "@/lib/validation/bulk";
 
-const refuse = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const refuse = (status: number, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 export async function GET(request: Request) {
   const user = await downloadCaller();
@@ -19,7 +20,13 @@ export async function GET(request: Request) {
   if (ids.length > LETTERS_MAX) return refuse(400, `一次最多下载 ${LETTERS_MAX} 封答复函`);
   const sheets = [];
   for (const replyId of ids) {
-    const result = await letterDocuments(getDb(), user, { source: { kind: "reply", replyId }, scope: "all", to: null, showResultClass: false, origin: originFromHeaders(request.headers) });
+    const result = await letterDocuments(getDb(), user, {
+      source: { kind: "reply", replyId },
+      scope: "all",
+      to: null,
+      showResultClass: false,
+      origin: originFromHeaders(request.headers),
+    });
     if (!result.ok) return refuse(result.status, `答复函 ${replyId}：${result.message}`);
     sheets.push(...result.docs.sheets);
   }

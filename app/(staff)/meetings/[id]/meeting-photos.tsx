@@ -13,7 +13,17 @@ export type MeetingPhotoLink = { id: number; fileName: string; size: number };
 
 export const meetingPhotoHref = (meetingId: number, photoId: number) => `/meetings/${meetingId}/photos/${photoId}`;
 
-export function MeetingPhotos({ meetingId, photos, changes, editable }: { meetingId: number; photos: readonly MeetingPhotoLink[]; changes: readonly PhotoChange[]; editable: boolean }) {
+export function MeetingPhotos({
+  meetingId,
+  photos,
+  changes,
+  editable,
+}: {
+  meetingId: number;
+  photos: readonly MeetingPhotoLink[];
+  changes: readonly PhotoChange[];
+  editable: boolean;
+}) {
   return (
     <section aria-labelledby="photos-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="photos-h" className="mb-2 font-semibold">
@@ -27,9 +37,19 @@ export function MeetingPhotos({ meetingId, photos, changes, editable }: { meetin
             const label = `照片 ${i + 1}（${photo.fileName}）`;
             return (
               <li key={photo.id} className="min-w-0 space-y-1">
-                <a href={meetingPhotoHref(meetingId, photo.id)} className="block overflow-hidden rounded border border-slate-200 bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700">
+                <a
+                  href={meetingPhotoHref(meetingId, photo.id)}
+                  className="block overflow-hidden rounded border border-slate-200 bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-700"
+                >
                   {/* The stored photo itself, scaled by the browser (not the image optimizer, which has no session); the route checks access as the page does. */}
-                  <Image src={meetingPhotoHref(meetingId, photo.id)} alt={`下载${label}`} width={400} height={300} unoptimized className="aspect-[4/3] w-full object-cover" />
+                  <Image
+                    src={meetingPhotoHref(meetingId, photo.id)}
+                    alt={`下载${label}`}
+                    width={400}
+                    height={300}
+                    unoptimized
+                    className="aspect-[4/3] w-full object-cover"
+                  />
                 </a>
                 <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-600">
                   <span className="min-w-0 break-all">{photo.fileName}</span>
@@ -48,7 +68,8 @@ export function MeetingPhotos({ meetingId, photos, changes, editable }: { meetin
           <ul className="mt-1 space-y-1 text-slate-700">
             {changes.map((c) => (
               <li key={c.id}>
-                <span className="text-slate-500">{dateTimeInChina(c.createdAt)}</span> {c.actor ?? "—"} {eventLabel(c.action)}：{c.fileNames.join("、")}
+                <span className="text-slate-500">{dateTimeInChina(c.createdAt)}</span> {c.actor ?? "—"} {eventLabel(c.action)}：
+                {c.fileNames.join("、")}
               </li>
             ))}
           </ul>

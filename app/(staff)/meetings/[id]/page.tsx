@@ -55,7 +55,12 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         </h2>
         <p className="whitespace-pre-line text-sm">{meeting.minutes}</p>
       </section>
-      <MeetingPhotos meetingId={meeting.id} photos={meeting.photos} changes={await meetingPhotoChanges(db, meeting.id)} editable={canEditMeetingPhotos(user, meeting.unitId)} />
+      <MeetingPhotos
+        meetingId={meeting.id}
+        photos={meeting.photos}
+        changes={await meetingPhotoChanges(db, meeting.id)}
+        editable={canEditMeetingPhotos(user, meeting.unitId)}
+      />
     </article>
   );
 }

@@ -10,16 +10,34 @@ import { MEETING_KINDS, MEETING_KIND_LABELS } from "@/lib/domain";
 import { proposalLabel } from "@/lib/format";
 import { MAX_ATTACHMENT_BYTES, MAX_MEETING_PHOTOS, PHOTO_ACCEPT, photoHint } from "@/lib/import/attachments";
 
-export type CandidateOption = { id: number; number: number; title: string; kind: "proposal" | "suggestion"; proposers: { id: number; name: string }[] };
+export type CandidateOption = {
+  id: number;
+  number: number;
+  title: string;
+  kind: "proposal" | "suggestion";
+  proposers: { id: number; name: string }[];
+};
 
-export function MeetingForm({ action, candidates, preselected, today }: { action: FormActionFn; candidates: CandidateOption[]; preselected: number[]; today: string }) {
+export function MeetingForm({
+  action,
+  candidates,
+  preselected,
+  today,
+}: {
+  action: FormActionFn;
+  candidates: CandidateOption[];
+  preselected: number[];
+  today: string;
+}) {
   const { state, dispatch, onSubmit } = useFormAction(action);
   // Sent once the photos have all gone up.
   const uploads = useUploadGate(onSubmit);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [chosen, setChosen] = useState<Set<number>>(new Set(preselected));
   // The members offered are the proposers and co-signers of the proposals ticked.
-  const members = [...new Map(candidates.filter((c) => chosen.has(c.id)).flatMap((c) => c.proposers.map((p) => [p.id, p] as const))).values()];
+  const members = [
+    ...new Map(candidates.filter((c) => chosen.has(c.id)).flatMap((c) => c.proposers.map((p) => [p.id, p] as const))).values(),
+  ];
   const toggle = (id: number, on: boolean) => setChosen((s) => new Set(on ? [...s, id] : [...s].filter((x) => x !== id)));
   return (
     <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="space-y-4 rounded border border-slate-200 bg-white p-4">
@@ -44,7 +62,10 @@ export function MeetingForm({ action, candidates, preselected, today }: { action
       </div>
       <fieldset aria-describedby={errors?.proposalIds ? "proposal-ids-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">
-          涵盖的提案<span className="ml-0.5 text-red-700" aria-hidden="true">*</span>
+          涵盖的提案
+          <span className="ml-0.5 text-red-700" aria-hidden="true">
+            *
+          </span>
         </legend>
         {candidates.length === 0 ? (
           <p className="mt-1 text-sm text-slate-500">本单位当前没有签收后、提交审签前的主办提案。</p>
@@ -53,7 +74,14 @@ export function MeetingForm({ action, candidates, preselected, today }: { action
             {candidates.map((c) => (
               <li key={c.id}>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="proposalIds" value={c.id} checked={chosen.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} className="mt-1" />
+                  <input
+                    type="checkbox"
+                    name="proposalIds"
+                    value={c.id}
+                    checked={chosen.has(c.id)}
+                    onChange={(e) => toggle(c.id, e.target.checked)}
+                    className="mt-1"
+                  />
                   <span>
                     <span className="mr-1 text-slate-600">{proposalLabel(c.number, c.kind)}</span>
                     {c.title}
@@ -88,7 +116,13 @@ export function MeetingForm({ action, candidates, preselected, today }: { action
       <Field label="参加的单位人员" name="officials" error={errors?.officials} required hint="单位领导、承办人员和相关部门人员">
         {(p) => <input {...p} className="input" />}
       </Field>
-      <Field label="会议纪要" name="minutes" error={errors?.minutes} required hint="沟通的主要内容、委员/代表的意见和单位的答复、下一步安排">
+      <Field
+        label="会议纪要"
+        name="minutes"
+        error={errors?.minutes}
+        required
+        hint="沟通的主要内容、委员/代表的意见和单位的答复、下一步安排"
+      >
         {(p) => <textarea {...p} rows={8} className="input" />}
       </Field>
       <UploadField

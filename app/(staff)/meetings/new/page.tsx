@@ -17,7 +17,12 @@ export default async function NewMeetingPage({ searchParams }: { searchParams: P
     <>
       <h1 className="mb-2 text-xl font-bold text-slate-900">记录面商/座谈会</h1>
       <p className="mb-4 text-sm text-slate-600">一次面商或座谈会可涵盖本单位主办的多件提案；保存后，每件提案都记入一条见面沟通记录。</p>
-      <MeetingForm action={recordMeetingAction} candidates={candidates} preselected={candidates.some((c) => c.id === asked) ? [asked] : []} today={isoDateInChina(new Date())} />
+      <MeetingForm
+        action={recordMeetingAction}
+        candidates={candidates}
+        preselected={candidates.some((c) => c.id === asked) ? [asked] : []}
+        today={isoDateInChina(new Date())}
+      />
     </>
   );
 }

@@ -68,7 +68,12 @@ export const decideAdjustmentRequest = formAction("coordinate", adjustmentDecisi
 export const decideExtensionRequest = formAction("coordinate", extensionDecisionInput, async (input, user) =>
   done(
     input.proposalId,
-    await decideExtension(getDb(), user, input.proposalId, { unitId: input.unitId, grant: input.decision === "grant", until: input.until, comment: input.comment }),
+    await decideExtension(getDb(), user, input.proposalId, {
+      unitId: input.unitId,
+      grant: input.decision === "grant",
+      until: input.until,
+      comment: input.comment,
+    }),
     input.decision === "grant" ? "已同意延期" : "已不同意延期",
   ),
 );
@@ -107,7 +112,11 @@ export const askForAdjustment = formAction("handle", adjustmentRequestInput, asy
 );
 
 export const askForExtension = formAction("handle", extensionRequestInput, async (input, user) =>
-  done(input.proposalId, await requestExtension(getDb(), user, input.proposalId, { unitId: ownUnit(user), until: input.until, reason: input.reason }), "已提交延期申请"),
+  done(
+    input.proposalId,
+    await requestExtension(getDb(), user, input.proposalId, { unitId: ownUnit(user), until: input.until, reason: input.reason }),
+    "已提交延期申请",
+  ),
 );
 
 export const writeOpinion = formAction("handle", coOpinionInput, async (input, user) =>
@@ -137,7 +146,11 @@ export const submitDraft = formAction("handle", versionedInput, async (input, us
 export const signOffOpinion = formAction("signOff", coSignOffInput, async (input, user) =>
   done(
     input.proposalId,
-    await signOffCoOpinion(getDb(), user, input.proposalId, { unitId: ownUnit(user), approve: input.decision === "approve", comment: input.comment }),
+    await signOffCoOpinion(getDb(), user, input.proposalId, {
+      unitId: ownUnit(user),
+      approve: input.decision === "approve",
+      comment: input.comment,
+    }),
     input.decision === "approve" ? "协办意见已送主办单位" : "协办意见已退回修改",
   ),
 );
@@ -154,7 +167,11 @@ export const signOffReply = formAction("signOff", signOffInput, async (input, us
 /** 分办 or 改派 of the own unit's assignment: the director, or a handler with 可分办 (the workflow decides). */
 export const divide = formAction("divide", divisionInput, async (input, user) => {
   const { proposalId, ...division } = input;
-  return done(proposalId, await divideAssignment(getDb(), user, proposalId, { unitId: ownUnit(user), ...division }), "reason" in division ? "已改派" : "已分办");
+  return done(
+    proposalId,
+    await divideAssignment(getDb(), user, proposalId, { unitId: ownUnit(user), ...division }),
+    "reason" in division ? "已改派" : "已分办",
+  );
 });
 
 export const reviewDraftAsLeader = formAction("leaderReview", leaderReviewInput, async (input, user) =>

@@ -7,8 +7,20 @@ import { dateTimeInChina } from "@/lib/format";
 import type { CurrentUser } from "../../../_server/guard";
 
 /** An opinion reaches the lead unit once sent; its own unit and the coordinating office see it before. */
-export async function CoOpinionsSection({ db, user, proposalId, leadUnitId }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null }) {
-  const opinions = (await coOpinionsOf(db, proposalId)).filter((o) => canSeeCoOpinion(user, leadUnitId, o.unitId) && (o.status === "sent" || user.unitId === o.unitId || user.role === "coordinator"));
+export async function CoOpinionsSection({
+  db,
+  user,
+  proposalId,
+  leadUnitId,
+}: {
+  db: Db;
+  user: CurrentUser;
+  proposalId: number;
+  leadUnitId: number | null;
+}) {
+  const opinions = (await coOpinionsOf(db, proposalId)).filter(
+    (o) => canSeeCoOpinion(user, leadUnitId, o.unitId) && (o.status === "sent" || user.unitId === o.unitId || user.role === "coordinator"),
+  );
   if (opinions.length === 0) return null;
   return (
     <section aria-labelledby="opinions-h" className="rounded border border-slate-200 bg-white p-4">

@@ -34,13 +34,17 @@ export function DraftHistory({ proposalId, drafts }: { proposalId: number; draft
                 {draft.round > 1 && `第${draft.round}轮 `}第 {draft.version} 稿
               </td>
               <td data-label="起草人">{author}</td>
-              <td data-label="保存时间" className="whitespace-nowrap">{dateTimeInChina(draft.createdAt)}</td>
+              <td data-label="保存时间" className="whitespace-nowrap">
+                {dateTimeInChina(draft.createdAt)}
+              </td>
               <td data-label="结果类别">{draft.resultClass}</td>
               <td data-label="公开方式">{DISCLOSURE_LABELS[draft.disclosure]}</td>
               <td data-label="审签">
                 {leader?.decision && (
                   <div>
-                    <span className={leader.decision === "return" ? "text-red-800" : "text-emerald-800"}>{LEADER_REVIEW_LABELS[leader.decision]}</span>
+                    <span className={leader.decision === "return" ? "text-red-800" : "text-emerald-800"}>
+                      {LEADER_REVIEW_LABELS[leader.decision]}
+                    </span>
                     <span className="ml-1 text-slate-500">
                       {leader.name} {leader.at && dateTimeInChina(leader.at)}
                     </span>

@@ -22,14 +22,17 @@ function editorStart(drafts: Drafts, round: number) {
 /** Why the latest draft was sent back, by the director or else by the 分管领导, shown above the editor. */
 function returnCommentOf(latest: Drafts[number] | null): { comment: string; signer: string } | null {
   if (latest?.decision === "return" && latest.comment) return { comment: latest.comment, signer: latest.signer ?? "单位负责人" };
-  if (latest?.leader?.decision === "return" && latest.leader.comment) return { comment: latest.leader.comment, signer: `分管领导${latest.leader.name}` };
+  if (latest?.leader?.decision === "return" && latest.leader.comment)
+    return { comment: latest.leader.comment, signer: `分管领导${latest.leader.name}` };
   return null;
 }
 
 export async function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
   const drafts = await draftsOf(db, proposalId);
   const latest = drafts.find((d) => d.draft.round === facts.round) ?? null;
-  const unitNames = new Map(await Promise.all(facts.assignments.map(async (a) => [a.unitId, (await getUnit(db, a.unitId))?.name] as const)));
+  const unitNames = new Map(
+    await Promise.all(facts.assignments.map(async (a) => [a.unitId, (await getUnit(db, a.unitId))?.name] as const)),
+  );
   return {
     drafts,
     latest,

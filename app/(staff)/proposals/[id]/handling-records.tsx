@@ -8,7 +8,17 @@ import type { CurrentUser } from "../../../_server/guard";
 import { CoOpinionsSection } from "./co-opinions-section";
 import { DraftHistory } from "./draft-history";
 
-export async function HandlingRecords({ db, user, proposalId, leadUnitId }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null }) {
+export async function HandlingRecords({
+  db,
+  user,
+  proposalId,
+  leadUnitId,
+}: {
+  db: Db;
+  user: CurrentUser;
+  proposalId: number;
+  leadUnitId: number | null;
+}) {
   const contacts = await contactsOf(db, proposalId);
   const drafts = canSeeDrafts(user, leadUnitId) ? await draftsOf(db, proposalId) : [];
   return (
@@ -47,8 +57,12 @@ export async function HandlingRecords({ db, user, proposalId, leadUnitId }: { db
                     )}
                   </td>
                   <td data-label="参加人员">{c.participants}</td>
-                  <td data-label="沟通情况" className="whitespace-pre-line">{c.summary}</td>
-                  <td data-label="记录人" className="whitespace-nowrap">{c.author}</td>
+                  <td data-label="沟通情况" className="whitespace-pre-line">
+                    {c.summary}
+                  </td>
+                  <td data-label="记录人" className="whitespace-nowrap">
+                    {c.author}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -68,7 +68,11 @@ export async function KeySection({ db, user, proposalId, leadUnitId, today }: Pr
         <details className="mt-4 border-t border-slate-100 pt-3" open={!key}>
           <summary className="cursor-pointer text-sm font-medium text-brand-700">{key ? "调整领办领导或办理方案" : "列为重点提案"}</summary>
           <div className="mt-3">
-            <MarkKeyForm proposalId={proposalId} leaders={await keyLeaders(db)} current={key ? { leaderId: key.leader?.id ?? null, plan: key.plan } : null} />
+            <MarkKeyForm
+              proposalId={proposalId}
+              leaders={await keyLeaders(db)}
+              current={key ? { leaderId: key.leader?.id ?? null, plan: key.plan } : null}
+            />
           </div>
         </details>
       )}

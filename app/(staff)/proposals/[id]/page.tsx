@@ -31,7 +31,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   const decidesAssignment = user.role === "coordinator" && proposal.status === "registered";
   const panels = <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />;
-  const similar = <SimilarSection db={db} user={user} proposal={{ id, number: proposal.number, title: proposal.title, kind: session.kind }} />;
+  const similar = (
+    <SimilarSection db={db} user={user} proposal={{ id, number: proposal.number, title: proposal.title, kind: session.kind }} />
+  );
   const text = <ProposalText proposalId={id} body={proposal.body} files={await attachmentsOf(db, id)} />;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
@@ -57,9 +59,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             <dt className="text-slate-500">交办日期</dt>
             <dd>{proposal.assignedOn ?? "—"}</dd>
             <dt className="text-slate-500">提案人</dt>
-            <dd className="sm:col-span-3">
-              {signers.map((s) => `${s.name}（${SIGNER_ROLE_LABELS[s.role]}）`).join("、") || "—"}
-            </dd>
+            <dd className="sm:col-span-3">{signers.map((s) => `${s.name}（${SIGNER_ROLE_LABELS[s.role]}）`).join("、") || "—"}</dd>
           </dl>
           {(proposal.isKey || proposal.isUrgent || proposal.wantsMeeting) && (
             <p className="mt-2 flex gap-2 text-xs">
@@ -110,7 +110,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                       </p>
                       {a.internalDue && (a.status === "accepted" || a.status === "pending") && (
                         <p>
-                          内部办理期限：<DueBadge due={a.internalDue} today={today} calendar={calendar} />
+                          内部办理期限：
+                          <DueBadge due={a.internalDue} today={today} calendar={calendar} />
                         </p>
                       )}
                     </>
@@ -139,7 +140,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   {a.status === "pending" && (
                     <>
                       <p>
-                        签收期限：<DueBadge due={a.acceptDue} today={today} calendar={calendar} />
+                        签收期限：
+                        <DueBadge due={a.acceptDue} today={today} calendar={calendar} />
                       </p>
                       <DeadlineNote label="签收期限" start={a.assignedOn} rule={rules.accept} due={a.acceptDue} calendar={calendar} />
                     </>

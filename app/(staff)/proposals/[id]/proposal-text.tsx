@@ -1,7 +1,15 @@
 import { fileSize } from "@/lib/format";
 
 /** 提案内容: the proposal's text and its attachments. */
-export function ProposalText({ proposalId, body, files }: { proposalId: number; body: string; files: { id: number; fileName: string; size: number }[] }) {
+export function ProposalText({
+  proposalId,
+  body,
+  files,
+}: {
+  proposalId: number;
+  body: string;
+  files: { id: number; fileName: string; size: number }[];
+}) {
   return (
     <section aria-labelledby="body-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="body-h" className="mb-2 font-semibold">

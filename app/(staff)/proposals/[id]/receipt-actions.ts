@@ -17,7 +17,10 @@ export const recordPaperReceiptAction = formAction("coordinate", paperReceiptInp
   if (!result.ok) return { ok: false, error: result.reason };
   refresh(proposalId);
   const { status, moved } = result.data;
-  return { ok: true, message: !moved ? "纸质回执已录入" : status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : "纸质回执已录入，提案已办结" };
+  return {
+    ok: true,
+    message: !moved ? "纸质回执已录入" : status === "rehandling" ? "纸质回执已录入，提案转承办单位重新办理" : "纸质回执已录入，提案已办结",
+  };
 });
 
 export const remindReceiptAction = formAction("coordinate", remindReceiptInput, async (input, user) => {

@@ -19,7 +19,19 @@ import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import type { CurrentUser } from "../../../_server/guard";
 
-export async function ReceiptsSection({ db, user, proposalId, leadUnitId, today }: { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number | null; today: string }) {
+export async function ReceiptsSection({
+  db,
+  user,
+  proposalId,
+  leadUnitId,
+  today,
+}: {
+  db: Db;
+  user: CurrentUser;
+  proposalId: number;
+  leadUnitId: number | null;
+  today: string;
+}) {
   if (!canSeeReceipts(user, leadUnitId)) return null;
   const detail = await getProposalDetail(db, proposalId);
   const replies = await repliesOf(db, proposalId);
@@ -60,46 +72,52 @@ export async function ReceiptsSection({ db, user, proposalId, leadUnitId, today 
         </div>
       )}
       <ol className="space-y-4">
-        {await Promise.all(replies.map(async (reply) => {
-          const current = reply.round === proposal.round && proposal.status === "replied";
-          const letter = reply.round < proposal.round ? await letterForReply(db, reply.id) : null;
-          return (
-            <li key={reply.id} className="border-b border-slate-100 pb-4 last:border-0">
-              <h3 className="text-sm font-semibold">
-                第{reply.round}轮答复 · {reply.docNumber} · 成文日期 {reply.writtenOn}
-              </h3>
-              <p className="mt-1 text-sm text-slate-700">
-                回执期限：{current ? <DueBadge due={reply.receiptDue} today={today} calendar={calendar} /> : reply.receiptDue}
-              </p>
-              <DeadlineNote label="回执期限" start={reply.writtenOn} rule={rules.receipt} due={reply.receiptDue} calendar={calendar} />
-              <ul className="mt-2 space-y-3">
-                {proposers.map((p) => {
-                  const receipt = receipts.find((r) => r.replyId === reply.id && r.memberId === p.userId);
-                  const lastReminded = reminded(p.userId, reply.round);
-                  return (
-                    <li key={p.userId} className="rounded border border-slate-100 bg-slate-50 p-3">
-                      <p className="mb-1 text-sm font-medium">
-                        {p.name}（{SIGNER_ROLE_LABELS[p.role]}）
-                        {/* Each reply keeps waiting for the receipts not yet given, whatever round the proposal is in now. */}
-                        {!receipt && <span className="ml-2 font-normal text-slate-600">尚未提交回执</span>}
-                        {!receipt && lastReminded && <span className="ml-2 font-normal text-slate-500">上次催告 {dateTimeInChina(lastReminded)}</span>}
-                      </p>
-                      {receipt && <ReceiptView receipt={receipt} />}
-                    </li>
-                  );
-                })}
-              </ul>
-              {letter && (
-                <details className="mt-3">
-                  <summary className="cursor-pointer text-sm text-brand-700">查看第{reply.round}轮答复函</summary>
-                  <div className="mt-2 rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
-                    <ReplyLetter letter={letter} headingLevel={4} />
-                  </div>
-                </details>
-              )}
-            </li>
-          );
-        }))}
+        {
+          await Promise.all(
+            replies.map(async (reply) => {
+              const current = reply.round === proposal.round && proposal.status === "replied";
+              const letter = reply.round < proposal.round ? await letterForReply(db, reply.id) : null;
+              return (
+                <li key={reply.id} className="border-b border-slate-100 pb-4 last:border-0">
+                  <h3 className="text-sm font-semibold">
+                    第{reply.round}轮答复 · {reply.docNumber} · 成文日期 {reply.writtenOn}
+                  </h3>
+                  <p className="mt-1 text-sm text-slate-700">
+                    回执期限：{current ? <DueBadge due={reply.receiptDue} today={today} calendar={calendar} /> : reply.receiptDue}
+                  </p>
+                  <DeadlineNote label="回执期限" start={reply.writtenOn} rule={rules.receipt} due={reply.receiptDue} calendar={calendar} />
+                  <ul className="mt-2 space-y-3">
+                    {proposers.map((p) => {
+                      const receipt = receipts.find((r) => r.replyId === reply.id && r.memberId === p.userId);
+                      const lastReminded = reminded(p.userId, reply.round);
+                      return (
+                        <li key={p.userId} className="rounded border border-slate-100 bg-slate-50 p-3">
+                          <p className="mb-1 text-sm font-medium">
+                            {p.name}（{SIGNER_ROLE_LABELS[p.role]}）
+                            {/* Each reply keeps waiting for the receipts not yet given, whatever round the proposal is in now. */}
+                            {!receipt && <span className="ml-2 font-normal text-slate-600">尚未提交回执</span>}
+                            {!receipt && lastReminded && (
+                              <span className="ml-2 font-normal text-slate-500">上次催告 {dateTimeInChina(lastReminded)}</span>
+                            )}
+                          </p>
+                          {receipt && <ReceiptView receipt={receipt} />}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {letter && (
+                    <details className="mt-3">
+                      <summary className="cursor-pointer text-sm text-brand-700">查看第{reply.round}轮答复函</summary>
+                      <div className="mt-2 rounded border border-slate-100 bg-[#fffdf8] px-6 py-5">
+                        <ReplyLetter letter={letter} headingLevel={4} />
+                      </div>
+                    </details>
+                  )}
+                </li>
+              );
+            }),
+          )
+        }
       </ol>
     </section>
   );

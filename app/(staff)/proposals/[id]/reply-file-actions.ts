@@ -30,7 +30,11 @@ export const removeReplyFileAction = formAction("handle", replyFileInput, async 
 );
 
 export const uploadSealedScanAction = formAction("uploadSealedScan", sealedScanInput, async (input, user) => {
-  const result = await uploadSealedScan(getDb(), user, input.proposalId, { round: input.round, uploadId: input.upload, reason: input.reason });
+  const result = await uploadSealedScan(getDb(), user, input.proposalId, {
+    round: input.round,
+    uploadId: input.upload,
+    reason: input.reason,
+  });
   // 原文下载 on the public page now offers the scan (where the reply is published in full).
   if (result.ok) {
     await publicSiteChanged();

@@ -40,9 +40,16 @@ async function divisionPanel(db: Db, user: CurrentUser, proposalId: number, fact
   const sections = await sectionsOf(db, mine.unitId, { activeOnly: true });
   const choices: DivisionChoices | null =
     sections.length > 0 && divisionRefusal(facts, user, mine.unitId) === null
-      ? { sections: sections.map((s) => ({ id: s.id, name: s.name })), staff: await sectionStaffOf(db, mine.unitId), unitDue: effectiveDue(mine), today, current: mine.division }
+      ? {
+          sections: sections.map((s) => ({ id: s.id, name: s.name })),
+          staff: await sectionStaffOf(db, mine.unitId),
+          unitDue: effectiveDue(mine),
+          today,
+          current: mine.division,
+        }
       : null;
-  const current = mine.division && DIVISION_SHOWN.includes(facts.status) ? { ...await divisionNames(db, mine.division), due: mine.division.due } : null;
+  const current =
+    mine.division && DIVISION_SHOWN.includes(facts.status) ? { ...(await divisionNames(db, mine.division)), due: mine.division.due } : null;
   if (!choices && !current) return null;
   return <DivisionPanel key="division" proposalId={proposalId} current={current} choices={choices} />;
 }
@@ -67,7 +74,15 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
     // Typed here: drizzle infers this select (units joined twice, once aliased) as never[].
     const adjustments: PendingAdjustment[] = requests.adjustments;
     for (const a of adjustments) {
-      notes[a.unitId] = <DeadlineNote label="审批期限" start={isoDateInChina(a.requestedAt)} rule={rules.adjustmentDecision} due={a.decideBy} calendar={calendar} />;
+      notes[a.unitId] = (
+        <DeadlineNote
+          label="审批期限"
+          start={isoDateInChina(a.requestedAt)}
+          rule={rules.adjustmentDecision}
+          due={a.decideBy}
+          calendar={calendar}
+        />
+      );
     }
     panels.push(
       <RequestDecisions
@@ -86,7 +101,11 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
           key="tools"
           proposalId={proposalId}
           liveUnits={live.map((a) => ({ id: a.unitId, name: unitName.get(a.unitId) ?? "" }))}
-          missingCoUnits={["assigned", "handling", "rehandling"].includes(facts.status) ? missingCoOpinions(facts).map((a) => ({ id: a.unitId, name: unitName.get(a.unitId) ?? "" })) : []}
+          missingCoUnits={
+            ["assigned", "handling", "rehandling"].includes(facts.status)
+              ? missingCoOpinions(facts).map((a) => ({ id: a.unitId, name: unitName.get(a.unitId) ?? "" }))
+              : []
+          }
           canWaiveContact={["assigned", "handling", "rehandling"].includes(facts.status) && !facts.contactWaived}
           canClose={facts.status === "replied"}
         />,
@@ -101,11 +120,29 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
 
   if (user.role === "handler" && mine) {
     if (mine.status === "pending") {
-      panels.push(<AcceptPanel key="accept" proposalId={proposalId} role={ASSIGNMENT_ROLE_LABELS[mine.role]} isLead={mine.role === "lead"} acceptDue={mine.acceptDue} units={units.filter((u) => u.id !== mine.unitId)} />);
+      panels.push(
+        <AcceptPanel
+          key="accept"
+          proposalId={proposalId}
+          role={ASSIGNMENT_ROLE_LABELS[mine.role]}
+          isLead={mine.role === "lead"}
+          acceptDue={mine.acceptDue}
+          units={units.filter((u) => u.id !== mine.unitId)}
+        />,
+      );
     }
-    if (mine.role === "co" && refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, await workflowContext(db, today)) === null) {
+    if (
+      mine.role === "co" &&
+      refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, await workflowContext(db, today)) === null
+    ) {
       const opinion = (await coOpinionsOf(db, proposalId)).find((o) => o.unitId === mine.unitId) ?? null;
-      panels.push(<CoOpinionPanel key="opinion" proposalId={proposalId} opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }} />);
+      panels.push(
+        <CoOpinionPanel
+          key="opinion"
+          proposalId={proposalId}
+          opinion={opinion && { body: opinion.body, status: opinion.status, directorComment: opinion.directorComment }}
+        />,
+      );
     }
     if (refusalOf(facts, user, { type: "save_draft" }, await workflowContext(db, today)) === null) {
       const drafting = await draftingOf(db, proposalId, facts);
@@ -115,7 +152,8 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
         <ContactPanel key="contact" proposalId={proposalId} today={today} defaultParticipants={`${user.displayName}与${proposerName}`} />,
       );
     }
-    if (mine.status === "accepted" && open && !mine.pendingExtension) panels.push(<ExtensionPanel key="extension" proposalId={proposalId} due={effectiveDue(mine)} />);
+    if (mine.status === "accepted" && open && !mine.pendingExtension)
+      panels.push(<ExtensionPanel key="extension" proposalId={proposalId} due={effectiveDue(mine)} />);
   }
 
   if (user.role === "director" && mine) {
@@ -124,19 +162,39 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
       if (opinion) panels.push(<CoSignOffPanel key="co-signoff" proposalId={proposalId} body={opinion.body} />);
     }
     if (refusalOf(facts, user, { type: "approve" }, await workflowContext(db, today)) === null) {
-      panels.push(<SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
+      panels.push(
+        <SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />,
+      );
     }
   }
   // 盖章件 of the current round's signed letter, for the lead unit (its handler or director). A placeholder
   // reason asks the workflow only who may and when; the form asks for the real one when replacing.
   const reply = facts.reply && (await repliesOf(db, proposalId)).find((r) => r.round === facts.reply!.round);
-  if (reply && refusalOf(facts, user, { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" }, await workflowContext(db, today)) === null) {
+  if (
+    reply &&
+    refusalOf(
+      facts,
+      user,
+      { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" },
+      await workflowContext(db, today),
+    ) === null
+  ) {
     const { sealed } = filesOfRound(await replyFilesOf(db, proposalId), reply.round);
     panels.push(<SealedScanPanel key="sealed" proposalId={proposalId} round={reply.round} docNumber={reply.docNumber} current={sealed} />);
   }
 
-  if (user.role === "leader" && refusalOf(facts, user, { type: "leader_approve", comment: null }, await workflowContext(db, today)) === null) {
-    panels.push(<LeaderReviewPanel key="leader-review" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />);
+  if (
+    user.role === "leader" &&
+    refusalOf(facts, user, { type: "leader_approve", comment: null }, await workflowContext(db, today)) === null
+  ) {
+    panels.push(
+      <LeaderReviewPanel
+        key="leader-review"
+        proposalId={proposalId}
+        proposalVersion={facts.version}
+        draftVersion={facts.draftsThisRound}
+      />,
+    );
   }
   panels.push(...(await publicationPanels(db, user, proposalId)));
   return panels.length > 0 ? <div className="space-y-4">{panels}</div> : null;

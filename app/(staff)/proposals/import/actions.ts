@@ -35,7 +35,10 @@ export async function importListAction(previous: ActionResult<ImportView> | null
     const fileName = upload.fileName;
     const result = await importAssignmentList(db, user, { sessionId: input.sessionId, fileName, rows: sheet.rows, uploadId: upload.id });
     if (!result.ok) {
-      return { ok: true, data: { status: "rejected", fileName, errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length } };
+      return {
+        ok: true,
+        data: { status: "rejected", fileName, errors: result.errors.slice(0, MAX_REPORTED_ERRORS), total: result.errors.length },
+      };
     }
     fs.rmSync(upload.path, { force: true });
     revalidatePath("/proposals");
@@ -44,7 +47,13 @@ export async function importListAction(previous: ActionResult<ImportView> | null
     return {
       ok: true,
       message: `已导入 ${result.proposals.length} 件并完成交办`,
-      data: { status: "imported", fileName, session: session ? sessionTitle(session) : "", proposals: result.proposals, newMembers: result.newMembers },
+      data: {
+        status: "imported",
+        fileName,
+        session: session ? sessionTitle(session) : "",
+        proposals: result.proposals,
+        newMembers: result.newMembers,
+      },
     };
   })(previous, formData);
 }

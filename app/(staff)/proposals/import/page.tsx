@@ -12,9 +12,7 @@ export const metadata: Metadata = { title: "导入交办清单" };
 
 export default async function ImportPage() {
   await requireUser("coordinate");
-  const sessions = (await listSessions(getDb()))
-    .filter((s) => s.active)
-    .map((s) => ({ id: s.id, title: sessionTitle(s) }));
+  const sessions = (await listSessions(getDb())).filter((s) => s.active).map((s) => ({ id: s.id, title: sessionTitle(s) }));
   return (
     <>
       <div className="mb-4 flex items-center justify-between gap-4">
@@ -26,8 +24,8 @@ export default async function ImportPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
           <p className="text-sm text-slate-700">
-            每行一件提案。导入时逐件登记，并按“主办单位”“协办单位”交办，各单位立即收到签收通知。任何一行有误时整份文件都不导入，页面会列出出错的行和列。每次最多 {MAX_IMPORT_ROWS}{" "}
-            行，文件不超过 5 MB。
+            每行一件提案。导入时逐件登记，并按“主办单位”“协办单位”交办，各单位立即收到签收通知。任何一行有误时整份文件都不导入，页面会列出出错的行和列。每次最多{" "}
+            {MAX_IMPORT_ROWS} 行，文件不超过 5 MB。
           </p>
           {sessions.length === 0 ? (
             <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

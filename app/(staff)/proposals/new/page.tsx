@@ -14,9 +14,7 @@ export const metadata: Metadata = { title: "登记提案" };
 export default async function NewProposalPage() {
   await requireUser("coordinate");
   const db = getDb();
-  const sessions = (await listSessions(db))
-    .filter((s) => s.active)
-    .map((s) => ({ id: s.id, title: sessionTitle(s) }));
+  const sessions = (await listSessions(db)).filter((s) => s.active).map((s) => ({ id: s.id, title: sessionTitle(s) }));
   const categories = (await listCategories(db, { activeOnly: true })).map((c) => ({ id: c.id, name: c.name }));
   return (
     <>

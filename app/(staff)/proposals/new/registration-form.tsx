@@ -26,7 +26,12 @@ export function RegistrationForm({ action, sessions, categories, memberNames, to
   const uploads = useUploadGate(onSubmit);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={dispatch} onSubmit={uploads.onSubmit} noValidate className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5">
+    <form
+      action={dispatch}
+      onSubmit={uploads.onSubmit}
+      noValidate
+      className="max-w-4xl space-y-4 rounded border border-slate-200 bg-white p-5"
+    >
       <datalist id={MEMBER_LIST}>
         {memberNames.map((name) => (
           <option key={name} value={name} />

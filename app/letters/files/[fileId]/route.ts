@@ -5,7 +5,8 @@ import { canReadLetter } from "@/lib/authz";
 import { downloadCaller } from "../../../_server/guard";
 import { storedFileResponse } from "../../../_server/download";
 
-const text = (message: string, status: number) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const text = (message: string, status: number) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
  * A reply's file as a download: an attachment of the reply, or the scan of the sealed letter. Read as the

@@ -6,6 +6,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const file = letterFontFile((await params).file);
   if (!file) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(await fs.readFile(file)), {
-    headers: { "Content-Type": file.endsWith(".woff2") ? "font/woff2" : "font/woff", "Cache-Control": "public, max-age=31536000, immutable" },
+    headers: {
+      "Content-Type": file.endsWith(".woff2") ? "font/woff2" : "font/woff",
+      "Cache-Control": "public, max-age=31536000, immutable",
+    },
   });
 }

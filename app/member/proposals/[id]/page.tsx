@@ -82,7 +82,13 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
           </p>
         )}
         {state === "awaiting_receipt" && currentReply && (
-          <DeadlineNote label="回执期限" start={currentReply.writtenOn} rule={rules.receipt} due={currentReply.receiptDue} calendar={calendar} />
+          <DeadlineNote
+            label="回执期限"
+            start={currentReply.writtenOn}
+            rule={rules.receipt}
+            due={currentReply.receiptDue}
+            calendar={calendar}
+          />
         )}
         <ul className="mt-2 space-y-1 text-sm text-slate-700">
           {assignments
@@ -96,7 +102,13 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
                     <ProvisionalMark calendar={calendar} date={a.extendedDue ?? a.due} />
                     {(leadDue?.overdueDays ?? 0) > 0 && <strong className="ml-1 text-red-800">已超期{leadDue!.overdueDays}天</strong>}
                     {a.extendedDue && <>（经批准延期，原期限 {a.due}）</>}
-                    <DeadlineNote label="办复期限" start={a.assignedOn} rule={proposal.isUrgent ? rules.urgentReply : rules.reply} due={a.due} calendar={calendar} />
+                    <DeadlineNote
+                      label="办复期限"
+                      start={a.assignedOn}
+                      rule={proposal.isUrgent ? rules.urgentReply : rules.reply}
+                      due={a.due}
+                      calendar={calendar}
+                    />
                   </>
                 )}
               </li>

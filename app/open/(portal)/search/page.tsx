@@ -55,7 +55,8 @@ export default async function OpenSearchPage({ searchParams }: Props) {
                       </Link>
                     </h2>
                     <p className="text-sm">
-                      {t("提案标题")}：《<Marked segments={highlight(shown.proposalTitle, shownTerms)} />》
+                      {t("提案标题")}：《
+                      <Marked segments={highlight(shown.proposalTitle, shownTerms)} />》
                     </p>
                     <p className="portal-excerpt">
                       <Marked segments={excerpt(shown.searchText, shownTerms)} />

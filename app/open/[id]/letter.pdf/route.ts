@@ -14,10 +14,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const db = getDb();
   const item = await publishedById(db, id);
   const letter = item ? await publishedLetter(db, id) : null;
-  if (!item || !letter) return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!item || !letter)
+    return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   let pdf: Uint8Array;
   try {
-    pdf = await publishedPdf({ publicationId: id, sheet: { letter, docNumber: item.docNumber, draft: false, receipt: null }, title: item.title });
+    pdf = await publishedPdf({
+      publicationId: id,
+      sheet: { letter, docNumber: item.docNumber, draft: false, receipt: null },
+      title: item.title,
+    });
   } catch (error) {
     if (error instanceof PdfBusy) return pdfBusyResponse();
     throw error;

@@ -13,7 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const db = getDb();
   const scan = await publishedSealedScan(db, id);
   const item = scan ? await publishedById(db, id) : null;
-  if (!scan || !item) return new Response("未找到公开的答复函原件", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!scan || !item)
+    return new Response("未找到公开的答复函原件", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   // Withdrawing a publication must take it off at once: no cached copies.
   return storedFileResponse({ ...scan, fileName: `${item.title}（盖章件）.pdf` }, "no-cache");
 }

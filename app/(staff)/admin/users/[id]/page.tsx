@@ -28,7 +28,10 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   const self = user.id === me.id;
   // A handler of a unit with 科室 works in one of them, and may be allowed to divide (分办).
-  const sections = user.role === "handler" && user.unitId !== null ? (await sectionsOf(db, user.unitId)).filter((s) => s.active || s.id === user.sectionId) : [];
+  const sections =
+    user.role === "handler" && user.unitId !== null
+      ? (await sectionsOf(db, user.unitId)).filter((s) => s.active || s.id === user.sectionId)
+      : [];
   return (
     <>
       <SectionHeader title={`用户：${user.displayName}`} />
@@ -84,7 +87,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               账户状态
             </h2>
             {locked && (
-              <AccountStatusForm action={unlockUser} userId={user.id} label="解除锁定" explanation="密码错误次数过多被锁定；解除后可立即重新登录。" />
+              <AccountStatusForm
+                action={unlockUser}
+                userId={user.id}
+                label="解除锁定"
+                explanation="密码错误次数过多被锁定；解除后可立即重新登录。"
+              />
             )}
             {self ? (
               <p className="text-sm text-slate-600">这是您自己的账户，不能停用。</p>

@@ -10,7 +10,13 @@ import { proposalForPage } from "../proposal-for-page";
 export const metadata: Metadata = { title: "比较答复函稿" };
 
 /** Compares any two saved versions of the reply draft. */
-export default async function CompareDrafts({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function CompareDrafts({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
   const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   if (!canSeeDrafts(user, leadUnitId)) forbidden();
   const drafts = (await draftsOf(db, id)).map((d) => d.draft);

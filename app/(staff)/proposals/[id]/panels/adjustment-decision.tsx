@@ -93,10 +93,24 @@ export function AdjustmentDecision({
               />
             )}
             {a.role === "lead" && (
-              <UnitSelect label="新的主办单位" name="leadUnitId" units={newLeads} emptyLabel="请选择" defaultValue={a.suggestedUnitId} error={errors?.leadUnitId} required />
+              <UnitSelect
+                label="新的主办单位"
+                name="leadUnitId"
+                units={newLeads}
+                emptyLabel="请选择"
+                defaultValue={a.suggestedUnitId}
+                error={errors?.leadUnitId}
+                required
+              />
             )}
             {outcome === "change_lead" ? (
-              <ChoiceGroup legend={`原主办单位（${leadUnit}）`} name="formerLead" defaultValue="co" choices={FORMER_LEAD} error={errors?.formerLead} />
+              <ChoiceGroup
+                legend={`原主办单位（${leadUnit}）`}
+                name="formerLead"
+                defaultValue="co"
+                choices={FORMER_LEAD}
+                error={errors?.formerLead}
+              />
             ) : (
               <UnitSelect
                 label="改由其他单位协办（可不选）"

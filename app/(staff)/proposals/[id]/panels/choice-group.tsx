@@ -20,7 +20,13 @@ export function ChoiceGroup<T extends string>({
       <div className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
         {choices.map((c) => (
           <label key={c.value} className="flex items-center gap-2">
-            <input type="radio" name={name} value={c.value} defaultChecked={defaultValue === c.value} onChange={() => onChange?.(c.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={c.value}
+              defaultChecked={defaultValue === c.value}
+              onChange={() => onChange?.(c.value)}
+            />
             {c.label}
           </label>
         ))}

@@ -59,7 +59,15 @@ export function RequestDecisions({
   return (
     <>
       {adjustments.map((a) => (
-        <AdjustmentDecision key={`adj-${a.unitId}`} proposalId={proposalId} request={a} leadUnit={leadUnit} units={units} liveUnitIds={liveUnitIds} note={notes[a.unitId]} />
+        <AdjustmentDecision
+          key={`adj-${a.unitId}`}
+          proposalId={proposalId}
+          request={a}
+          leadUnit={leadUnit}
+          units={units}
+          liveUnitIds={liveUnitIds}
+          note={notes[a.unitId]}
+        />
       ))}
       {extensions.map((e) => (
         <Panel key={`ext-${e.unitId}`} title={`延期申请：${e.unit}`} tone="action">
@@ -93,7 +101,9 @@ export function RequestDecisions({
 function Step({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <details className="group rounded border border-slate-200">
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700 group-open:border-b group-open:border-slate-200">{title}</summary>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700 group-open:border-b group-open:border-slate-200">
+        {title}
+      </summary>
       <div className="p-3">{children}</div>
     </details>
   );
@@ -142,7 +152,11 @@ export function CoordinatorTools({
         )}
         {canWaiveContact && (
           <Step title="免除沟通要求">
-            <ActionForm action={waiveContactRequirement} hidden={{ proposalId }} buttons={[{ label: "免除沟通要求", variant: "secondary" }]}>
+            <ActionForm
+              action={waiveContactRequirement}
+              hidden={{ proposalId }}
+              buttons={[{ label: "免除沟通要求", variant: "secondary" }]}
+            >
               {(errors) => <TextField label="免除沟通的理由" name="reason" rows={2} error={errors?.reason} required />}
             </ActionForm>
           </Step>

@@ -24,7 +24,15 @@ export function CoSignOffPanel({ proposalId, body }: { proposalId: number; body:
 }
 
 /** 同意签发 or 退回修改 of the lead unit's reply. */
-export function SignOffPanel({ proposalId, proposalVersion, draftVersion }: { proposalId: number; proposalVersion: number; draftVersion: number }) {
+export function SignOffPanel({
+  proposalId,
+  proposalVersion,
+  draftVersion,
+}: {
+  proposalId: number;
+  proposalVersion: number;
+  draftVersion: number;
+}) {
   return (
     <Panel title={`审签答复函（第 ${draftVersion} 稿）`} tone="action">
       <p className="mb-3 text-sm">同意签发即确定答复内容和公开方式，系统按本单位本年度顺序编发文字号。</p>

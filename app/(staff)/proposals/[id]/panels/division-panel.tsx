@@ -36,10 +36,21 @@ function SectionAndAssignee({ choices, errors }: { choices: DivisionChoices; err
           </select>
         )}
       </Field>
-      <Field label="承办人" name="assigneeId" error={errors?.assigneeId} hint={staff.length === 0 ? "该科室还没有承办人" : undefined} required>
+      <Field
+        label="承办人"
+        name="assigneeId"
+        error={errors?.assigneeId}
+        hint={staff.length === 0 ? "该科室还没有承办人" : undefined}
+        required
+      >
         {(p) => (
           // Keyed by the 科室, so that choosing another 科室 starts from its first handler.
-          <select key={sectionId} {...p} defaultValue={choices.current?.sectionId === sectionId ? choices.current.assigneeId : staff[0]?.id} className="input">
+          <select
+            key={sectionId}
+            {...p}
+            defaultValue={choices.current?.sectionId === sectionId ? choices.current.assigneeId : staff[0]?.id}
+            className="input"
+          >
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -56,7 +67,15 @@ function SectionAndAssignee({ choices, errors }: { choices: DivisionChoices; err
  * 分办 inside the unit: to whom the unit's assignment is divided, for every staff member of the unit to read,
  * and for its office (the director, a handler with 可分办) the form that divides or reassigns it.
  */
-export function DivisionPanel({ proposalId, current, choices }: { proposalId: number; current: DivisionView | null; choices: DivisionChoices | null }) {
+export function DivisionPanel({
+  proposalId,
+  current,
+  choices,
+}: {
+  proposalId: number;
+  current: DivisionView | null;
+  choices: DivisionChoices | null;
+}) {
   const reassign = current !== null;
   return (
     <Panel title={reassign ? "本单位分办" : "分办"} tone={choices && !reassign ? "action" : "plain"}>
@@ -85,12 +104,25 @@ export function DivisionPanel({ proposalId, current, choices }: { proposalId: nu
 
 function DivisionForm({ proposalId, choices, reassign }: { proposalId: number; choices: DivisionChoices; reassign: boolean }) {
   return (
-    <ActionForm action={divide} hidden={{ proposalId, ...(reassign ? { reassign: "true" } : {}) }} buttons={[{ label: reassign ? "改派" : "分办", variant: reassign ? "secondary" : "primary" }]}>
+    <ActionForm
+      action={divide}
+      hidden={{ proposalId, ...(reassign ? { reassign: "true" } : {}) }}
+      buttons={[{ label: reassign ? "改派" : "分办", variant: reassign ? "secondary" : "primary" }]}
+    >
       {(errors) => (
         <>
           <SectionAndAssignee choices={choices} errors={errors} />
           <Field label="内部办理期限" name="due" error={errors?.due} hint={`须在本单位的办理期限 ${choices.unitDue} 之内`} required>
-            {(p) => <input {...p} type="date" min={choices.today} max={choices.unitDue} defaultValue={choices.current?.due ?? choices.unitDue} className="input" />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                min={choices.today}
+                max={choices.unitDue}
+                defaultValue={choices.current?.due ?? choices.unitDue}
+                className="input"
+              />
+            )}
           </Field>
           {reassign && <TextField label="改派理由" name="reason" error={errors?.reason} rows={2} required />}
         </>

@@ -25,14 +25,18 @@ export type DraftStart = {
   fields: DraftInput;
 };
 
-const asResultClass = (value: FormDataEntryValue | null): ResultClass | null =>
-  RESULT_CLASSES.find((c) => c === value) ?? null;
+const asResultClass = (value: FormDataEntryValue | null): ResultClass | null => RESULT_CLASSES.find((c) => c === value) ?? null;
 
 /** The fields of the form that the letter shows. */
 function letterFields(form: HTMLFormElement): DraftPart {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? "");
-  return { body: text("body"), resultClass: asResultClass(data.get("resultClass")), contactPerson: text("contactPerson"), contactPhone: text("contactPhone") };
+  return {
+    body: text("body"),
+    resultClass: asResultClass(data.get("resultClass")),
+    contactPerson: text("contactPerson"),
+    contactPhone: text("contactPhone"),
+  };
 }
 
 export function DraftEditor({
@@ -111,8 +115,20 @@ export function DraftEditor({
                 </div>
                 {errors?.disclosure && <p className="text-xs text-red-700">{errors.disclosure}</p>}
               </fieldset>
-              <TextField label="公开摘要（摘要公开时填写）" name="disclosureSummary" rows={3} defaultValue={fields.disclosureSummary ?? ""} error={errors?.disclosureSummary} />
-              <TextField label="不予公开理由（不予公开时填写）" name="disclosureReason" rows={2} defaultValue={fields.disclosureReason ?? ""} error={errors?.disclosureReason} />
+              <TextField
+                label="公开摘要（摘要公开时填写）"
+                name="disclosureSummary"
+                rows={3}
+                defaultValue={fields.disclosureSummary ?? ""}
+                error={errors?.disclosureSummary}
+              />
+              <TextField
+                label="不予公开理由（不予公开时填写）"
+                name="disclosureReason"
+                rows={2}
+                defaultValue={fields.disclosureReason ?? ""}
+                error={errors?.disclosureReason}
+              />
             </div>
           )}
         </ActionForm>

@@ -11,7 +11,9 @@ export function DraftLinkPanel({ proposalId, drafting }: { proposalId: number; d
     <Panel title={latest ? `答复函草稿（当前第 ${latest.draft.version} 稿）` : "起草答复函"} tone="action">
       {returnComment && <ReturnComment {...returnComment} />}
       <p className="mb-3 text-sm text-slate-700">
-        {latest ? `第 ${latest.draft.version} 稿由${latest.author}于 ${dateTimeInChina(latest.draft.createdAt)} 保存。` : "尚未保存答复函草稿。"}
+        {latest
+          ? `第 ${latest.draft.version} 稿由${latest.author}于 ${dateTimeInChina(latest.draft.createdAt)} 保存。`
+          : "尚未保存答复函草稿。"}
         起草页面可边写边预览答复函。
       </p>
       <Link href={`/proposals/${proposalId}/reply`} className="btn btn-primary">

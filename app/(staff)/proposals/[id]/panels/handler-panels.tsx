@@ -12,7 +12,19 @@ import { TextField, UnitSelect, type UnitOption } from "./text-field";
  * 签收 or 申请调整 for the handler's own unit. A lead unit suggests who should lead instead; a
  * co-handling unit asks to leave (suggesting a replacement or not) or to lead the proposal itself.
  */
-export function AcceptPanel({ proposalId, role, isLead, acceptDue, units }: { proposalId: number; role: string; isLead: boolean; acceptDue: string; units: UnitOption[] }) {
+export function AcceptPanel({
+  proposalId,
+  role,
+  isLead,
+  acceptDue,
+  units,
+}: {
+  proposalId: number;
+  role: string;
+  isLead: boolean;
+  acceptDue: string;
+  units: UnitOption[];
+}) {
   return (
     <Panel title={`本单位${role}：签收或申请调整`} tone="action">
       <p className="mb-3 text-sm">请于 {acceptDue} 前签收；如不属于本单位职责，请申请调整并说明理由。</p>
@@ -58,7 +70,9 @@ export function CoOpinionPanel({ proposalId, opinion }: { proposalId: number; op
   return (
     <Panel title="填写协办意见" tone="action">
       {opinion?.status === "returned" && opinion.directorComment && (
-        <p className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">本单位负责人退回意见：{opinion.directorComment}</p>
+        <p className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          本单位负责人退回意见：{opinion.directorComment}
+        </p>
       )}
       <ActionForm
         action={writeOpinion}
@@ -68,14 +82,32 @@ export function CoOpinionPanel({ proposalId, opinion }: { proposalId: number; op
           { label: "提交审签", name: "intent", value: "submit" },
         ]}
       >
-        {(errors) => <TextField label="协办意见" name="body" rows={8} defaultValue={opinion?.body} error={errors?.body} hint="经本单位负责人审签后送主办单位" required />}
+        {(errors) => (
+          <TextField
+            label="协办意见"
+            name="body"
+            rows={8}
+            defaultValue={opinion?.body}
+            error={errors?.body}
+            hint="经本单位负责人审签后送主办单位"
+            required
+          />
+        )}
       </ActionForm>
     </Panel>
   );
 }
 
 /** 添加沟通记录 with the proposer. */
-export function ContactPanel({ proposalId, today, defaultParticipants }: { proposalId: number; today: string; defaultParticipants: string }) {
+export function ContactPanel({
+  proposalId,
+  today,
+  defaultParticipants,
+}: {
+  proposalId: number;
+  today: string;
+  defaultParticipants: string;
+}) {
   return (
     <Panel title="添加沟通记录">
       <ActionForm action={recordContact} hidden={{ proposalId }} buttons={[{ label: "添加沟通记录", variant: "secondary" }]}>
@@ -114,7 +146,15 @@ export function ContactPanel({ proposalId, today, defaultParticipants }: { propo
 }
 
 /** 提交审签, with what still stands in the way. */
-export function SubmitPanel({ proposalId, proposalVersion, blockers }: { proposalId: number; proposalVersion: number; blockers: string[] }) {
+export function SubmitPanel({
+  proposalId,
+  proposalVersion,
+  blockers,
+}: {
+  proposalId: number;
+  proposalVersion: number;
+  blockers: string[];
+}) {
   return (
     <Panel title="提交审签">
       {blockers.length > 0 ? (

@@ -7,7 +7,15 @@ import { TextField } from "./text-field";
 
 export type LeaderOption = { id: number; name: string; title: string | null };
 
-export function MarkKeyForm({ proposalId, leaders, current }: { proposalId: number; leaders: LeaderOption[]; current: { leaderId: number | null; plan: string | null } | null }) {
+export function MarkKeyForm({
+  proposalId,
+  leaders,
+  current,
+}: {
+  proposalId: number;
+  leaders: LeaderOption[];
+  current: { leaderId: number | null; plan: string | null } | null;
+}) {
   return (
     <ActionForm action={markKeyAction} hidden={{ proposalId }} buttons={[{ label: current ? "保存领办安排" : "列为重点提案" }]}>
       {(errors) => (
@@ -25,7 +33,15 @@ export function MarkKeyForm({ proposalId, leaders, current }: { proposalId: numb
               </select>
             )}
           </Field>
-          <TextField label="办理方案" name="plan" rows={4} required defaultValue={current?.plan ?? ""} error={errors?.plan} hint="领办方式、牵头部门、时间安排和报送进展的要求" />
+          <TextField
+            label="办理方案"
+            name="plan"
+            rows={4}
+            required
+            defaultValue={current?.plan ?? ""}
+            error={errors?.plan}
+            hint="领办方式、牵头部门、时间安排和报送进展的要求"
+          />
         </>
       )}
     </ActionForm>
@@ -43,7 +59,16 @@ export function UnmarkKeyForm({ proposalId }: { proposalId: number }) {
 export function ProgressForm({ proposalId }: { proposalId: number }) {
   return (
     <ActionForm action={fileProgressAction} hidden={{ proposalId }} buttons={[{ label: "报送中期进展" }]}>
-      {(errors) => <TextField label="中期进展" name="body" rows={5} required error={errors?.body} hint="已开展的工作、取得的进展、存在的困难和下一步安排" />}
+      {(errors) => (
+        <TextField
+          label="中期进展"
+          name="body"
+          rows={5}
+          required
+          error={errors?.body}
+          hint="已开展的工作、取得的进展、存在的困难和下一步安排"
+        />
+      )}
     </ActionForm>
   );
 }

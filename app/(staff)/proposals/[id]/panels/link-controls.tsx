@@ -9,7 +9,17 @@ import { TextField } from "./text-field";
 
 const SUMMARY = "inline-block cursor-pointer rounded border px-3 py-1 text-sm font-medium";
 
-export function LinkConfirm({ proposalId, relatedId, self, other }: { proposalId: number; relatedId: number; self: string; other: string }) {
+export function LinkConfirm({
+  proposalId,
+  relatedId,
+  self,
+  other,
+}: {
+  proposalId: number;
+  relatedId: number;
+  self: string;
+  other: string;
+}) {
   return (
     <details className="group">
       <summary className={`${SUMMARY} border-brand-700 text-brand-700 hover:bg-brand-50 group-open:bg-brand-50`}>并案…</summary>

@@ -11,7 +11,15 @@ export type OwedRound = { replyId: number; round: number; receiptDue: string; ow
  * The coordinator follows up receipts still owed, on each reply round that waits for some: 催告, or
  * records a paper receipt. `namesRounds` when the proposal was answered more than once.
  */
-export function PaperReceiptPanel({ proposalId, rounds, namesRounds: several }: { proposalId: number; rounds: OwedRound[]; namesRounds: boolean }) {
+export function PaperReceiptPanel({
+  proposalId,
+  rounds,
+  namesRounds: several,
+}: {
+  proposalId: number;
+  rounds: OwedRound[];
+  namesRounds: boolean;
+}) {
   return (
     <div id="paper-receipt" className="scroll-mt-4">
       <Panel title="回执跟踪：催告与代录纸质回执">
@@ -31,14 +39,26 @@ export function PaperReceiptPanel({ proposalId, rounds, namesRounds: several }: 
                           <strong>{m.name}</strong>（{m.role}）
                           {m.lastReminded && <span className="ml-2 text-slate-500">上次催告 {m.lastReminded}</span>}
                         </p>
-                        <RemindButton proposalId={proposalId} replyId={replyId} memberId={m.id} label={`${m.name}提交${several ? `${which}的` : ""}回执`} />
+                        <RemindButton
+                          proposalId={proposalId}
+                          replyId={replyId}
+                          memberId={m.id}
+                          label={`${m.name}提交${several ? `${which}的` : ""}回执`}
+                        />
                       </div>
                       <details className="mt-2">
                         <summary className="cursor-pointer text-sm text-brand-700">
-                          代录{m.name}{several ? `对${which}` : ""}的纸质回执
+                          代录{m.name}
+                          {several ? `对${which}` : ""}的纸质回执
                         </summary>
                         <div className="mt-3">
-                          <ReceiptForm action={recordPaperReceiptAction} hidden={{ proposalId, replyId, memberId: m.id }} respondent={m.name} onPaper headingLevel={3} />
+                          <ReceiptForm
+                            action={recordPaperReceiptAction}
+                            hidden={{ proposalId, replyId, memberId: m.id }}
+                            respondent={m.name}
+                            onPaper
+                            headingLevel={3}
+                          />
                         </div>
                       </details>
                     </li>

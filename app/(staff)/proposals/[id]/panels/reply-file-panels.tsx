@@ -69,7 +69,17 @@ export function ReplyAttachmentsPanel({ proposalId, files, room }: { proposalId:
  * 上传盖章件 after sign-off, for the lead unit: the scan of the sealed letter as a PDF. One already
  * there is shown, and replacing it asks why (the replacement is logged).
  */
-export function SealedScanPanel({ proposalId, round, docNumber, current }: { proposalId: number; round: number; docNumber: string; current: ReplyFileLink | null }) {
+export function SealedScanPanel({
+  proposalId,
+  round,
+  docNumber,
+  current,
+}: {
+  proposalId: number;
+  round: number;
+  docNumber: string;
+  current: ReplyFileLink | null;
+}) {
   const { state, dispatch, uploads, generation, errors } = useUploadForm(uploadSealedScanAction);
   return (
     <Panel title="盖章件（扫描件）" tone={current ? "plain" : "action"}>
@@ -77,7 +87,8 @@ export function SealedScanPanel({ proposalId, round, docNumber, current }: { pro
         <ReplyFiles sealed={current} attachments={[]} className="mb-3" />
       ) : (
         <p className="mb-3 text-sm">
-          答复函（{docNumber}）已签发。请将盖章后的答复函扫描为 PDF 上传：提案人在答复函处可查看下载；答复全文公开时，公开页面的“原文下载”提供此扫描件。
+          答复函（{docNumber}）已签发。请将盖章后的答复函扫描为 PDF
+          上传：提案人在答复函处可查看下载；答复全文公开时，公开页面的“原文下载”提供此扫描件。
         </p>
       )}
       {/* The same form before and after the first upload, so that its outcome stays on screen. */}

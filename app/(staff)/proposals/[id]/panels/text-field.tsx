@@ -1,7 +1,23 @@
 import { Field } from "@/components/ui/field";
 
 /** A labelled multi-line text field. */
-export function TextField({ label, name, error, rows = 3, defaultValue, required, hint }: { label: string; name: string; error?: string; rows?: number; defaultValue?: string; required?: boolean; hint?: string }) {
+export function TextField({
+  label,
+  name,
+  error,
+  rows = 3,
+  defaultValue,
+  required,
+  hint,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  rows?: number;
+  defaultValue?: string;
+  required?: boolean;
+  hint?: string;
+}) {
   return (
     <Field label={label} name={name} error={error} required={required} hint={hint}>
       {(p) => <textarea {...p} rows={rows} defaultValue={defaultValue} className="input" />}

@@ -75,7 +75,13 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
               <dt className="text-slate-500">办复期限</dt>
               <dd>
                 {lead.status === "accepted" ? <DueBadge due={effectiveDue(lead)} today={today} calendar={calendar} /> : effectiveDue(lead)}
-                <DeadlineNote label="办复期限" start={lead.assignedOn} rule={proposal.isUrgent ? rules.urgentReply : rules.reply} due={effectiveDue(lead)} calendar={calendar} />
+                <DeadlineNote
+                  label="办复期限"
+                  start={lead.assignedOn}
+                  rule={proposal.isUrgent ? rules.urgentReply : rules.reply}
+                  due={effectiveDue(lead)}
+                  calendar={calendar}
+                />
               </dd>
             </div>
           )}
@@ -96,7 +102,11 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
                 frame={await draftLetterFrame(db, id, today)}
                 documents={latest ? { label: `第 ${latest.version} 稿`, href: `/letters/drafts/${latest.id}` } : null}
               />
-              <ReplyAttachmentsPanel proposalId={id} files={filesOfRound(await replyFilesOf(db, id), facts.round).attachments} room={MAX_ATTACHMENTS - facts.replyFilesThisRound} />
+              <ReplyAttachmentsPanel
+                proposalId={id}
+                files={filesOfRound(await replyFilesOf(db, id), facts.round).attachments}
+                room={MAX_ATTACHMENTS - facts.replyFilesThisRound}
+              />
               <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
             </>
           )}

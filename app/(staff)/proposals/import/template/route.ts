@@ -12,7 +12,10 @@ export async function GET() {
     return new Response("您没有权限下载此文件。", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const db = getDb();
-  const bytes = await buildTemplate({ units: await listUnits(db, { activeOnly: true }), categories: await listCategories(db, { activeOnly: true }) });
+  const bytes = await buildTemplate({
+    units: await listUnits(db, { activeOnly: true }),
+    categories: await listCategories(db, { activeOnly: true }),
+  });
   return new Response(bytes, {
     headers: {
       "Content-Type": XLSX_MIME,

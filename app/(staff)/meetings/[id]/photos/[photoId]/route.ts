@@ -4,7 +4,8 @@ import { can, canViewMeeting } from "@/lib/authz";
 import { storedFileResponse } from "../../../../../_server/download";
 import { downloadCaller } from "../../../../../_server/guard";
 
-const text = (message: string, status: number) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const text = (message: string, status: number) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
  * A meeting's photo (the page's thumbnails, and the download behind each), to those who may read the
