@@ -30,6 +30,9 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
+    // Vitest's default is one worker less than the cores: one on a 2-core machine, where the integration tests,
+    // which mostly wait on their databases, then ran one file at a time.
+    maxWorkers: 2,
     testTimeout: 20_000,
     // Sign-off issues the receipt links' tokens, signed with AUTH_SECRET (the start scripts always set one).
     env: { AUTH_SECRET: "vitest-only-secret-not-for-production-0123456789" },

@@ -14,6 +14,8 @@ status=0
 
 mode="${1:-}"
 if [ "$mode" = "--node-check" ]; then
+  # The SQLite project's copy, backup and parity tests open PostgreSQL too.
+  source scripts/ensure-postgres.sh
   npx vitest run --project unit --project sqlite --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
   source scripts/ensure-chromium.sh || exit 1
   npm run build || exit 1
