@@ -177,6 +177,8 @@ function writeResults(file: string, run: BenchResults): void {
 
 /** The first refused write of the scenario (what the action answered), for the log. */
 let refusal: string | null = null;
+/** The scenario's writes by kind, accepted and refused, for the log. */
+let written: Record<string, { ok: number; refused: number }> = {};
 
 /** A scenario whose every request is built anew by `build`. */
 const anew = (build: () => BuiltRequest): RequestSpec => ({ method: "GET", path: "/", headers: BROWSER, build });
@@ -235,6 +237,10 @@ function writes(
   const review = [...targets.review];
   const today = isoDateInChina(new Date());
   let n = 0;
+  const tally = (kind: string, ok: boolean) => {
+    written[kind] ??= { ok: 0, refused: 0 };
+    written[kind][ok ? "ok" : "refused"] += 1;
+  };
   const handle = (kind: "draft" | "contact"): BuiltRequest => {
     // Never empty while the pool is larger than the connections: every request puts its proposal back.
     const t = handling.shift() ?? targets.handling[0]!;
@@ -242,6 +248,7 @@ function writes(
     const fields = handlerWriteFields({ kind, proposalId: t.id, version: t.version, text, today });
     const page = kind === "draft" ? `/proposals/${t.id}/reply` : `/proposals/${t.id}`;
     return actionRequest(baseURL, actions[kind], cookieOf(t.username), page, fields, (ok) => {
+      tally(kind, ok);
       if (ok) t.version += 1;
       handling.push(t);
     });
@@ -250,7 +257,7 @@ function writes(
     const t = review.shift();
     if (!t) return handle("draft");
     const fields = { proposalId: String(t.id), version: String(t.version), decision: "approve", comment: "同意签发。" };
-    return actionRequest(baseURL, actions.signOff, cookieOf(t.username), `/proposals/${t.id}`, fields, () => {});
+    return actionRequest(baseURL, actions.signOff, cookieOf(t.username), `/proposals/${t.id}`, fields, (ok) => tally("sign-off", ok));
   };
   return { draft: () => handle("draft"), contact: () => handle("contact"), signOff };
 }
@@ -437,10 +444,11 @@ async function main() {
           `c20 ${c20.rps} rps p99 ${c20.p99} ms [${codes(c20)}${c20.errors ? `, ${c20.errors} errors` : ""}]; ${first.bytes} bytes; ` +
           `load average ${loadAverage().join(" ")}`,
       );
-      if (refusal) {
-        say(`${name}: 被拒绝的写入：${refusal}`);
-        refusal = null;
-      }
+      const writeCounts = Object.entries(written).map(([kind, n]) => `${kind} ${n.ok}${n.refused ? `（拒绝 ${n.refused}）` : ""}`);
+      if (writeCounts.length > 0) say(`${name}: 写入（含预检和预热）：${writeCounts.join("，")}`);
+      if (refusal) say(`${name}: 被拒绝的写入：${refusal}`);
+      refusal = null;
+      written = {};
       results.push({
         name,
         c1: { rps: c1.rps, p50: c1.p50, p95: c1.p95, p99: c1.p99 },
