@@ -5,13 +5,22 @@
  */
 import autocannon from "autocannon";
 
-/** What one request of a scenario is; `build` runs before each request (server actions get a fresh body). */
+/** One request built anew: its path, headers and body (none for a GET); `check`, if any, judges the response body. */
+export type BuiltRequest = {
+  /** The spec's method when not given. */
+  method?: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  check?: (status: number, body: string) => boolean;
+};
+
+/** What one request of a scenario is; `build` runs before each request (a new page, server actions a fresh body). */
 export type RequestSpec = {
   method: "GET" | "POST";
   path: string;
   headers: Record<string, string>;
-  /** Called before each request: a new path, headers and body (none for a GET). Its `check`, if any, judges the response body. */
-  build?: () => { path: string; headers: Record<string, string>; body?: string; check?: (status: number, body: string) => boolean };
+  build?: () => BuiltRequest;
 };
 
 export type PhaseResult = {
@@ -47,7 +56,7 @@ export async function runPhase(baseURL: string, spec: RequestSpec, connections: 
     request.setupRequest = (req, context) => {
       const next = build();
       (context as Context).check = next.check;
-      return { ...req, path: next.path, headers: next.headers, body: next.body };
+      return { ...req, method: next.method ?? spec.method, path: next.path, headers: next.headers, body: next.body };
     };
     request.onResponse = (status, body, context) => {
       const check = (context as Context).check;
@@ -93,7 +102,7 @@ export async function probe(baseURL: string, spec: RequestSpec, timeoutSeconds: 
   const ms = () => Math.round(performance.now() - started);
   try {
     const res = await fetch(new URL(next?.path ?? spec.path, baseURL), {
-      method: spec.method,
+      method: next?.method ?? spec.method,
       headers: next?.headers ?? spec.headers,
       body: next?.body,
       redirect: "manual",

@@ -15,17 +15,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import type { Engine } from "@/db/engine";
+import { isoDateInChina } from "@/lib/format";
 import { defaultPgServer } from "../lib/create-database";
+import { handlerWriteFields } from "../lib/handler-writes";
 import { readDatabase } from "../lib/read-database";
 import { actionResult, encodeActionArguments, serverActionIds } from "../lib/server-action";
 import { mintSessionToken, SESSION_COOKIE } from "../lib/session-cookie";
 import { firstLoadJs, type FirstLoad } from "./first-load";
 import { ensureBenchDatabase, freshCopy } from "./generate";
-import { probe, runPhase, settle, type PhaseResult, type RequestSpec } from "./load";
+import { probe, runPhase, settle, type BuiltRequest, type PhaseResult, type RequestSpec } from "./load";
 import { ensureBenchPostgres, freshPostgresCopy } from "./postgres";
 import { build, freePort, serverKind, start } from "./server";
 import { filterPools, randomFilterPaths, type FilterPools } from "./staff-filters";
-import { report, SCENARIOS, type BenchResults, type ScenarioName, type ScenarioResult } from "./targets";
+import { describeMachine, report, SCENARIOS, type BenchResults, type Machine, type ScenarioName, type ScenarioResult } from "./targets";
+import { picker, seededRandom, uniquePools, uniqueRequests, type UniquePools } from "./unique";
 
 const { values: args } = parseArgs({
   options: {
@@ -63,13 +66,17 @@ const BROWSER = {
   "accept-language": "zh-CN,zh;q=0.9",
 };
 const DRAFT_BODY = REPLY_180_PARAGRAPHS.join("\n\n");
+/** The mixed scenario's share of writes; the rest are reads of the scenarios that never repeat. */
+const MIXED_WRITES = 0.05;
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const say = (message: string) => process.stdout.write(`[bench ${elapsed()}] ${message}\n`);
 
-function machine(): string {
-  const [one, five] = os.loadavg();
+const loadAverage = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+/** The machine, the commit and the load average at the start (the end is filled in when the run ends). */
+function machine(): Machine {
   let commit = "";
   try {
     commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
@@ -78,7 +85,15 @@ function machine(): string {
   } catch {
     commit = "unknown";
   }
-  return `${os.cpus().length} CPUs, load average ${one!.toFixed(2)} (1 min) ${five!.toFixed(2)} (5 min); commit ${commit}`;
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    cores: cpus.length,
+    memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    commit,
+    started: new Date().toISOString(),
+    loadAverage: { start: loadAverage(), end: [] },
+  };
 }
 
 type Fixture = {
@@ -88,6 +103,7 @@ type Fixture = {
   searchHits: { two: number; four: number };
   handlerUnitId: number;
   filterPools: FilterPools;
+  unique: UniquePools;
 };
 
 /** What the scenarios need from the database: the letter-size publication, the search hits, jiangmj's unit. */
@@ -110,93 +126,145 @@ function fixture(file: string): Fixture {
       },
       handlerUnitId: one<{ unit_id: number }>("select unit_id from users where username = 'jiangmj'").unit_id,
       filterPools: filterPools(db),
+      unique: uniquePools(db),
     };
   } finally {
     db.close();
   }
 }
 
+/** A proposal a write goes to, its version (kept as the writes change it), the user who may make it, the lead unit. */
+type Target = { id: number; version: number; username: string; unit: number };
+
 /**
- * jiangmj's proposals a draft can be saved on now (lead unit, accepted, in handling), with their versions:
- * from the server's database (a SQLite file or a postgres:// URL), which the scenario's saves change.
+ * The proposals open to writes now, from the server's database (a SQLite file or a postgres:// URL), which the
+ * writes change: `handling`, where the lead unit's handler who accepted it may save a draft or record a contact;
+ * `review`, where the reply waits for the lead unit's director's sign-off.
  */
-function draftPool(database: string, unitId: number): Promise<{ id: number; version: number }[]> {
-  return readDatabase(database, (db) =>
-    db.rows<{ id: number; version: number }>(
-      `select p.id, p.version from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead'
-       where a.unit_id = ? and a.status = 'accepted' and p.status in ('handling', 'rehandling') order by p.id`,
-      unitId,
+function writeTargets(database: string): Promise<{ handling: Target[]; review: Target[] }> {
+  const lead = "from proposals p join assignments a on a.proposal_id = p.id and a.role = 'lead'";
+  return readDatabase(database, async (db) => ({
+    handling: await db.rows<Target>(
+      `select p.id, p.version, u.username, a.unit_id as unit ${lead} join users u on u.id = a.handler_id
+       where a.status = 'accepted' and p.status in ('handling', 'rehandling') order by p.id`,
     ),
-  );
+    review: await db.rows<Target>(
+      `select p.id, p.version, min(u.username) as username, a.unit_id as unit ${lead} join users u on u.unit_id = a.unit_id and u.role = 'director'
+       where p.status = 'in_review' and coalesce(p.review_stage, 'director') = 'director' group by p.id, p.version, a.unit_id order by p.id`,
+    ),
+  }));
 }
 
-/** bench/results.json: the last run on each engine. A file of one record without `engine` is from before PostgreSQL: SQLite's. */
+/**
+ * bench/results.json: the last run on each engine. A file of one record without `engine` is from before PostgreSQL: SQLite's.
+ * A run of some scenarios (`--only`) keeps the others from the record it replaces, named in `carriedOver`.
+ */
 function writeResults(file: string, run: BenchResults): void {
   const old = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults | Omit<BenchResults, "engine">) : [];
   const runs: BenchResults[] = Array.isArray(old) ? old : [{ engine: "sqlite", ...old }];
   const at = runs.findIndex((r) => r.engine === run.engine);
+  const measured = new Set(run.scenarios.map((s) => s.name));
+  const kept = at >= 0 && args.only ? runs[at]!.scenarios.filter((s) => !measured.has(s.name)) : [];
+  if (kept.length > 0) {
+    run.carriedOver = kept.map((s) => s.name);
+    run.scenarios = [...run.scenarios, ...kept].sort((a, b) => SCENARIOS.indexOf(a.name) - SCENARIOS.indexOf(b.name));
+  }
   if (at >= 0) runs[at] = run;
   else runs.push(run);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
 }
 
-/** The first refused draft save of the run (what the action answered), for the log. */
+/** The first refused write of the scenario (what the action answered), for the log. */
 let refusal: string | null = null;
+/** The scenario's writes by kind, accepted and refused, for the log. */
+let written: Record<string, { ok: number; refused: number }> = {};
+
+/** A scenario whose every request is built anew by `build`. */
+const anew = (build: () => BuiltRequest): RequestSpec => ({ method: "GET", path: "/", headers: BROWSER, build });
 
 /**
- * saveReplyDraft as the browser sends it from the 起草答复函 page (whose render is the answer), over a pool of
- * proposals: each in flight on one connection at a time, its version kept.
+ * A server action as the browser sends it from `page` (whose render is the answer): `Next-Action`, the form's
+ * fields as React encodes them, `Origin`. The answer is read (uncompressed, unlike the pages: autocannon hands
+ * over the body as it came) and a write the action refused counts as an error; `done` hears which it was.
  */
-function draftSaveSpec(baseURL: string, actionId: string, cookie: string, pool: { id: number; version: number }[]): RequestSpec {
-  const queue = [...pool];
-  let saves = 0;
-  // Uncompressed, unlike the pages: autocannon hands over the body as it came, and the bench reads the action's answer in it.
-  const headers = {
-    ...BROWSER,
-    accept: "text/x-component",
-    "accept-encoding": "identity",
-    cookie,
-    origin: baseURL,
-    "next-action": actionId,
-  };
+function actionRequest(
+  baseURL: string,
+  actionId: string,
+  cookie: string,
+  page: string,
+  fields: Record<string, string>,
+  done: (ok: boolean) => void,
+): BuiltRequest {
+  const form = encodeActionArguments(fields);
   return {
     method: "POST",
-    path: `/proposals/${pool[0]!.id}/reply`,
-    headers,
-    build: () => {
-      // Never empty while the pool is larger than the connections: every request puts its proposal back.
-      const item = queue.shift() ?? pool[0]!;
-      // The form's fields prefixed with its reference id, then the arguments (previous state, the form), as React sends them.
-      const form = encodeActionArguments({
-        proposalId: String(item.id),
-        version: String(item.version),
-        // A different text each time: the same draft sent again would be answered without a new version.
-        body: `${DRAFT_BODY}\n\n(第 ${++saves} 次修改)`,
-        resultClass: "A",
-        contactPerson: "蒋明杰",
-        contactPhone: "023—68511253",
-        disclosure: "full",
-      });
-      return {
-        path: `/proposals/${item.id}/reply`,
-        headers: { ...headers, "content-type": form.contentType },
-        body: form.body.toString("utf8"),
-        check: (status, body) => {
-          const value = actionResult(body) as { ok?: boolean } | undefined;
-          const ok = status === 200 && value?.ok === true;
-          if (ok) item.version += 1;
-          else refusal ??= `HTTP ${status}: ${JSON.stringify(value) ?? body.slice(0, 200)}`;
-          queue.push(item);
-          return ok;
-        },
-      };
+    path: page,
+    headers: {
+      ...BROWSER,
+      accept: "text/x-component",
+      "accept-encoding": "identity",
+      cookie,
+      origin: baseURL,
+      "next-action": actionId,
+      "content-type": form.contentType,
+    },
+    body: form.body.toString("utf8"),
+    check: (status, body) => {
+      const value = actionResult(body) as { ok?: boolean } | undefined;
+      const ok = status === 200 && value?.ok === true;
+      if (!ok) refusal ??= `POST ${page}: HTTP ${status}: ${JSON.stringify(value) ?? body.slice(0, 200)}`;
+      done(ok);
+      return ok;
     },
   };
 }
 
+/**
+ * The writes: a draft save (saveReplyDraft from the 起草答复函 page, a 2,500-character letter, a new text each
+ * time) or a contact record (recordContact from the proposal's page) on a proposal in handling, as its handler,
+ * each proposal in flight on one connection at a time and put back at the end of the queue with its version;
+ * a sign-off (signOffReply, 同意签发, from the proposal's page) of a reply in review as the unit's director,
+ * each proposal once.
+ */
+function writes(
+  baseURL: string,
+  actions: { draft: string; contact: string; signOff: string },
+  cookieOf: (username: string) => string,
+  targets: { handling: Target[]; review: Target[] },
+) {
+  const handling = [...targets.handling];
+  const review = [...targets.review];
+  const today = isoDateInChina(new Date());
+  let n = 0;
+  const tally = (kind: string, ok: boolean) => {
+    written[kind] ??= { ok: 0, refused: 0 };
+    written[kind][ok ? "ok" : "refused"] += 1;
+  };
+  const handle = (kind: "draft" | "contact"): BuiltRequest => {
+    // Never empty while the pool is larger than the connections: every request puts its proposal back.
+    const t = handling.shift() ?? targets.handling[0]!;
+    const text = kind === "draft" ? `${DRAFT_BODY}\n\n(第 ${++n} 次修改)` : `电话联系提案人，说明办理进展（第 ${++n} 次）。`;
+    const fields = handlerWriteFields({ kind, proposalId: t.id, version: t.version, text, today });
+    const page = kind === "draft" ? `/proposals/${t.id}/reply` : `/proposals/${t.id}`;
+    return actionRequest(baseURL, actions[kind], cookieOf(t.username), page, fields, (ok) => {
+      tally(kind, ok);
+      if (ok) t.version += 1;
+      handling.push(t);
+    });
+  };
+  const signOff = (): BuiltRequest => {
+    const t = review.shift();
+    if (!t) return handle("draft");
+    const fields = { proposalId: String(t.id), version: String(t.version), decision: "approve", comment: "同意签发。" };
+    return actionRequest(baseURL, actions.signOff, cookieOf(t.username), `/proposals/${t.id}`, fields, (ok) => tally("sign-off", ok));
+  };
+  return { draft: () => handle("draft"), contact: () => handle("contact"), signOff };
+}
+
 async function main() {
-  say(`开始（${engine}）：${machine()}`);
+  const host = machine();
+  say(`开始（${engine}）：${describeMachine(host)}`);
   fs.mkdirSync("data", { recursive: true });
   // The build (another process) and the data (this one) at the same time.
   if (!args["no-build"]) say(`next build → ${DIST_DIR}（日志 data/bench-build.log）…`);
@@ -222,6 +290,10 @@ async function main() {
     `数据：${fx.proposals} 件提案；详情页 /open/${fx.detailId}（正文 ${fx.detailLength} 字）；“${SEARCH_2CHAR}” ${fx.searchHits.two} 条，“${SEARCH_4CHAR}” ${fx.searchHits.four} 条`,
   );
 
+  // One generator of each kind for the whole run: the phases go on with the sequence instead of repeating it.
+  const filterPaths = randomFilterPaths(fx.filterPools);
+  const unique = uniqueRequests(fx.unique);
+
   const port = await freePort(3500, 3510);
   const authSecret = randomBytes(32).toString("base64url");
   const nextStart = args["next-start"];
@@ -241,16 +313,40 @@ async function main() {
   const results: ScenarioResult[] = [];
   const firstLoads: FirstLoad[] = [];
   try {
-    const cookie = async (user: string) => `${SESSION_COOKIE}=${await mintSessionToken(database, authSecret, user)}`;
+    const minted = new Map<string, string>();
+    /** Session cookies of `users`, each minted once in the run (one after another: each reads its user from the database). */
+    const cookies = async (users: Iterable<string>) => {
+      for (const user of users)
+        if (!minted.has(user)) minted.set(user, `${SESSION_COOKIE}=${await mintSessionToken(database, authSecret, user)}`);
+      return (user: string) => minted.get(user)!;
+    };
+    const cookie = async (user: string) => (await cookies([user]))(user);
     const staff = { handler: await cookie("jiangmj"), director: await cookie("dengmj"), coordinator: await cookie("coordinator") };
-    const actionId = serverActionIds(DIST_DIR).get("app/(staff)/proposals/[id]/actions.ts#saveReplyDraft");
-    if (!actionId) throw new Error("saveReplyDraft is not in the build's server-reference manifest");
-    const get = (p: string, cookieHeader?: string): RequestSpec => ({
-      method: "GET",
+    const handlers = await cookies(fx.unique.handlers);
+    const manifest = serverActionIds(DIST_DIR);
+    const action = (name: string) => {
+      const id = manifest.get(`app/(staff)/proposals/[id]/actions.ts#${name}`);
+      if (!id) throw new Error(`${name} is not in the build's server-reference manifest`);
+      return id;
+    };
+    const actions = { draft: action("saveReplyDraft"), contact: action("recordContact"), signOff: action("signOffReply") };
+    const page = (p: string, cookieHeader?: string): BuiltRequest => ({
       path: p,
       headers: { ...BROWSER, ...(cookieHeader ? { cookie: cookieHeader } : {}) },
     });
+    const get = (p: string, cookieHeader?: string): RequestSpec => ({ method: "GET", ...page(p, cookieHeader) });
     const q = (word: string) => `/open/search?q=${encodeURIComponent(word)}`;
+    const reads = {
+      "public-detail-any": () => page(unique.detail()),
+      "public-list-any": () => page(unique.list()),
+      "search-unique": () => page(unique.search()),
+      "work-any-handler": () => page("/work", handlers(unique.handler())),
+      "proposal-any": () => page(unique.proposal(), staff.coordinator),
+      "statistics-random": () => page(unique.statistics(), staff.coordinator),
+    };
+    const mixRandom = seededRandom(0x5eed_0095);
+    const pickRead = picker(mixRandom);
+    const readKinds = Object.values(reads);
     const specs: Record<ScenarioName, () => RequestSpec | Promise<RequestSpec>> = {
       static: () => get("/humans.txt"),
       "public-detail": () => get(`/open/${fx.detailId}`),
@@ -261,15 +357,25 @@ async function main() {
       "work-list": () => get("/work", staff.handler),
       "director-queue": () => get("/work", staff.director),
       statistics: () => get("/stats", staff.coordinator),
-      "staff-filters": () => {
-        const next = randomFilterPaths(fx.filterPools);
-        const headers = { ...BROWSER, cookie: staff.coordinator };
-        return { ...get(next(), staff.coordinator), build: () => ({ path: next(), headers }) };
-      },
+      "staff-filters": () => anew(() => page(filterPaths(), staff.coordinator)),
       "draft-save": async () => {
-        const pool = await draftPool(database, fx.handlerUnitId);
+        const pool = (await writeTargets(database)).handling.filter((t) => t.unit === fx.handlerUnitId);
         if (pool.length < 40) throw new Error(`Only ${pool.length} proposals to save drafts on`);
-        return draftSaveSpec(baseURL, actionId, staff.handler, pool);
+        return anew(writes(baseURL, actions, () => staff.handler, { handling: pool, review: [] }).draft);
+      },
+      "public-detail-any": () => anew(reads["public-detail-any"]),
+      "public-list-any": () => anew(reads["public-list-any"]),
+      "search-unique": () => anew(reads["search-unique"]),
+      "work-any-handler": () => anew(reads["work-any-handler"]),
+      "proposal-any": () => anew(reads["proposal-any"]),
+      "statistics-random": () => anew(reads["statistics-random"]),
+      mixed: async () => {
+        const targets = await writeTargets(database);
+        const cookieOf = await cookies(new Set([...targets.handling, ...targets.review].map((t) => t.username)));
+        const write = writes(baseURL, actions, cookieOf, targets);
+        const kinds = [write.draft, write.contact, write.signOff];
+        let w = 0;
+        return anew(() => (mixRandom() < MIXED_WRITES ? kinds[w++ % kinds.length]!() : pickRead(readKinds)()));
       },
     };
 
@@ -335,12 +441,14 @@ async function main() {
       }
       say(
         `${name}: c1 ${c1.rps} rps p95 ${c1.p95} ms [${codes(c1)}${c1.errors ? `, ${c1.errors} errors` : ""}]; ` +
-          `c20 ${c20.rps} rps p99 ${c20.p99} ms [${codes(c20)}${c20.errors ? `, ${c20.errors} errors` : ""}]; ${first.bytes} bytes`,
+          `c20 ${c20.rps} rps p99 ${c20.p99} ms [${codes(c20)}${c20.errors ? `, ${c20.errors} errors` : ""}]; ${first.bytes} bytes; ` +
+          `load average ${loadAverage().join(" ")}`,
       );
-      if (refusal) {
-        say(`${name}: 被拒绝的保存：${refusal}`);
-        refusal = null;
-      }
+      const writeCounts = Object.entries(written).map(([kind, n]) => `${kind} ${n.ok}${n.refused ? `（拒绝 ${n.refused}）` : ""}`);
+      if (writeCounts.length > 0) say(`${name}: 写入（含预检和预热）：${writeCounts.join("，")}`);
+      if (refusal) say(`${name}: 被拒绝的写入：${refusal}`);
+      refusal = null;
+      written = {};
       results.push({
         name,
         c1: { rps: c1.rps, p50: c1.p50, p95: c1.p95, p99: c1.p99 },
@@ -354,20 +462,24 @@ async function main() {
   }
   const staticRps = results.find((r) => r.name === "static")?.c20.rps ?? Number.NaN;
   for (const r of results) r.ratio = Math.round((r.c20.rps / staticRps) * 1000) / 1000;
+  host.loadAverage.end = loadAverage();
   const out: BenchResults = {
     engine,
+    machine: host,
     proposals: fx.proposals,
     rssMaxMB: Math.max(rssMaxMB, server.rssMaxMB()),
     publicFirstLoadJsKB: firstLoads[0]!.gzipKB,
     scenarios: results,
   };
+  const { text } = report(out);
+  const searches = unique.searches();
   writeResults(args.out, out);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(RUN_DB + suffix, { force: true });
-  const { text } = report(out);
   process.stdout.write(`\n${text}\n`);
   process.stdout.write(
     `first-load JS (gzip): ${firstLoads.map((f) => `${f.path} ${f.gzipKB} KB`).join(", ")}\n` +
-      `${generated ? `generated the database in ${generated.seconds.toFixed(0)} s; ` : ""}wrote ${args.out}; ${machine()}; total ${elapsed()}\n`,
+      `search words: ${searches.asked} asked for, of ${searches.words} distinct${searches.asked > searches.words ? " (so some were asked for again)" : ""}\n` +
+      `${generated ? `generated the database in ${generated.seconds.toFixed(0)} s; ` : ""}wrote ${args.out}; total ${elapsed()}\n`,
   );
 }
 

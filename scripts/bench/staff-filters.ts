@@ -8,6 +8,7 @@
 import type Database from "better-sqlite3";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import { proposalQueryString, type ProposalFilter } from "@/lib/proposal-filter";
+import { noRepeat, picker, seededRandom } from "./unique";
 
 export type FilterPools = {
   sessions: number[];
@@ -53,17 +54,9 @@ export function filterPools(db: Database.Database): FilterPools {
 
 /** A seeded generator of `proposals?…` paths, none equal to the one before. */
 export function randomFilterPaths(pools: FilterPools, seed = 0x5eed_0019): () => string {
-  let state = seed >>> 0;
-  // mulberry32
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = seededRandom(seed);
   const chance = (p: number) => random() < p;
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = picker(random);
   const draw = (): { filter: ProposalFilter; page: number } => {
     const filter: ProposalFilter = {};
     if (chance(0.35)) filter.session = pick(pools.sessions);
@@ -82,15 +75,9 @@ export function randomFilterPaths(pools: FilterPools, seed = 0x5eed_0019): () =>
     if (chance(0.35)) filter.q = chance(0.2) ? `${pick(pools.words)} ${pick(pools.words)}` : pick(pools.words);
     return { filter, page: chance(0.2) ? 2 + Math.floor(random() * 4) : 1 };
   };
-  let last = "";
-  return () => {
-    let path = last;
-    while (path === last) {
-      const { filter, page } = draw();
-      const query = proposalQueryString(filter, page);
-      path = `/proposals${query ? `?${query}` : ""}`;
-    }
-    last = path;
-    return path;
-  };
+  return noRepeat(() => {
+    const { filter, page } = draw();
+    const query = proposalQueryString(filter, page);
+    return `/proposals${query ? `?${query}` : ""}`;
+  });
 }
