@@ -11,6 +11,7 @@ const SQLITE_ONLY = [
   "backup", // SQLite's online backup of the file (backup-pg covers PostgreSQL)
   "migrations", // SQLite's migrations and their data steps (pg-migrations covers PostgreSQL)
   "query-plans", // SQLite's EXPLAIN QUERY PLAN and index choice
+  "write-plans", // the same for the triggers and the write use cases
   "statements", // the SQLite connection's statement cache
   "prepared", // statements prepared once per SQLite connection (PostgreSQL builds per call)
   "write-lock", // SQLite's write lock taken at BEGIN, against a second connection to the file

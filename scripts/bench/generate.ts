@@ -4,11 +4,16 @@
  * scripts say (db/demo/stage.ts), one transaction per year. Deterministic (fixed seed and a fixed
  * "today"), and kept in data/ under the generator's version, so that a rerun only copies it.
  *
+ * Each year's time (wall clock and the process's CPU time) is printed and recorded beside the file
+ * (`<file>.generation.json`); the years stay within 1.5× of each other (issue #22): see bench/README.md.
+ *
  *   tsx scripts/bench/generate.ts [--force]
+ *   tsx scripts/bench/generate.ts --proposals 10000 --out /tmp/try.db [--profile]   (--profile: the costliest statements of each year)
  */
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDatabase, MIGRATIONS_DIR, openDatabase } from "@/db/client";
@@ -19,6 +24,7 @@ import { Stage, type StoryIds } from "@/db/demo/stage";
 import { hashPassword } from "@/lib/password";
 import { benchCast } from "./cast";
 import { tellSession, type TellStats } from "./plans";
+import { StatementTimes } from "./statement-times";
 
 /** Bump when the generated data changes, so that cached databases are made again. */
 export const GENERATOR_VERSION = 2;
@@ -34,14 +40,75 @@ const RECEIPT_LINK_KEY = "bench-generator-receipt-links-0123456789";
 
 export const benchDatabasePath = (dataDir = "data") => path.resolve(dataDir, `bench-100k-v${GENERATOR_VERSION}.db`);
 
-export type GenerationReport = { file: string; seconds: number; proposals: number; published: number; fellBack: number };
+/** One year's writing: its proposals told, and the seconds taken (wall clock, and the process's CPU time). */
+export type YearTime = { year: number; proposals: number; acts: number; seconds: number; cpuSeconds: number };
+
+export type GenerationReport = {
+  file: string;
+  seconds: number;
+  proposals: number;
+  published: number;
+  fellBack: number;
+  years: YearTime[];
+  /** The full-text indexes built from the written rows at the end (see suspendSearchIndex). */
+  searchIndexSeconds: number;
+};
+
+/**
+ * The triggers that keep the full-text tables (public_search, proposal_titles, proposal_bodies; migrations
+ * 0002, 0006 and 0016). FTS5 writes each statement's rows to the index as a segment of its own when the
+ * next statement of the transaction begins (its xSavepoint flushes the pending rows), and every such
+ * segment costs merge work: written row by row inside a year's transaction, they took most of the
+ * later years' time, growing with the index (issue #22). The generator drops them while it writes and
+ * builds the three indexes at the end from the rows, as the migrations that created them do, then puts
+ * the triggers back as they were: the same index content (no use case changes a proposal's title or
+ * body, or a published reply's text), written once.
+ */
+const SEARCH_TRIGGERS = /^(publications_search|proposal_titles|proposal_bodies)_(insert|update|delete)$/;
+
+/** The full-text indexes, built from the tables (the statements of migrations 0006 and 0016). */
+const BUILD_SEARCH_INDEX = [
+  "INSERT INTO proposal_titles (rowid, title) SELECT id, title || char(10, 10) FROM proposals",
+  "INSERT INTO proposal_bodies (rowid, body) SELECT id, body || char(10, 10) FROM proposals",
+  `INSERT INTO public_search (rowid, title, body)
+   SELECT pub.id, p.title || char(10, 10), CASE pub.mode WHEN 'full' THEN d.body ELSE coalesce(pub.summary, '') END || char(10, 10)
+   FROM publications pub
+   JOIN replies r ON r.id = pub.reply_id
+   JOIN reply_drafts d ON d.id = r.draft_id
+   JOIN proposals p ON p.id = r.proposal_id
+   WHERE pub.status = 'published'`,
+  // One b-tree per index, as a long-running database's merges tend to (and the fastest to search).
+  "INSERT INTO proposal_titles (proposal_titles) VALUES ('optimize')",
+  "INSERT INTO proposal_bodies (proposal_bodies) VALUES ('optimize')",
+  "INSERT INTO public_search (public_search) VALUES ('optimize')",
+];
+
+/** Drops the full-text triggers of an empty database; returns what puts them back after the index is built. */
+function suspendSearchIndex(sqlite: Database.Database): () => void {
+  const triggers = (
+    sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all() as { name: string; sql: string }[]
+  ).filter((t) => SEARCH_TRIGGERS.test(t.name));
+  if (triggers.length !== 9)
+    throw new Error(`Bench data: expected the 9 full-text triggers, found ${triggers.map((t) => t.name).join(", ")}`);
+  const rows = sqlite.prepare("select (select count(*) from proposals) + (select count(*) from publications) as n").get() as { n: number };
+  if (rows.n !== 0) throw new Error("Bench data: the full-text triggers are suspended only before anything is written");
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  return () => {
+    for (const statement of BUILD_SEARCH_INDEX) sqlite.exec(statement);
+    for (const t of triggers) sqlite.exec(t.sql);
+  };
+}
 
 function log(message: string) {
   process.stdout.write(`[bench] ${message}\n`);
 }
 
 /** Writes the database to `file` (replacing it). */
-export async function generateBenchDatabase(file: string, proposals = PROPOSALS): Promise<GenerationReport> {
+export async function generateBenchDatabase(
+  file: string,
+  proposals = PROPOSALS,
+  options: { profile?: boolean } = {},
+): Promise<GenerationReport> {
   const started = performance.now();
   const year = Number(BENCH_TODAY.slice(0, 4));
   const cast = benchCast(year);
@@ -50,11 +117,18 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   // The app's own connection (migrated, statements kept), writing with journaling off: a failed run leaves only the .tmp file.
   const db = openDatabase(tmp, { alone: true });
   const sqlite = db.$client;
+  const profile = options.profile ? new StatementTimes(sqlite) : null;
   // Out of WAL first (journal_mode cannot go from WAL to OFF directly; it stayed WAL, and a year's
   // transaction spilled into the WAL file), and a page cache larger than a year's writes: with 256 MB
   // the later years read the same pages back from the file again and again (300 GB read in 14 minutes).
+  // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode = OFF without
+  // a word: the mode stayed DELETE and every year's transaction wrote a rollback journal of the pages it
+  // changed. Unsafe mode lets the pragma through (this file is the script's alone, and a failed run leaves
+  // only the .tmp file).
+  sqlite.unsafeMode(true);
   sqlite.pragma("journal_mode = DELETE");
   sqlite.pragma("journal_mode = OFF");
+  if (sqlite.pragma("journal_mode", { simple: true }) !== "off") throw new Error("Bench data: journal_mode = OFF did not take");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -3145728");
   // Statement journals (every insert fires triggers) in memory rather than a temporary file: 20 GB written in 10 minutes.
@@ -106,20 +180,38 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   });
 
   process.env.AUTH_SECRET ??= RECEIPT_LINK_KEY;
+  const restoreSearchIndex = suspendSearchIndex(sqlite);
   const stage = new Stage(db, ids);
   const rng = new Rng(SEED);
   const stats: TellStats = { told: 0, fellBack: 0 };
   const perSession = Math.round(proposals / cast.sessions.length);
   // One year at a time (its CPPCC and NPC sessions), whose acts all lie within that year.
+  const years: YearTime[] = [];
   for (const y of [...new Set(cast.sessions.map((s) => s.year))].sort()) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const scripts = cast.sessions.filter((s) => s.year === y).flatMap((s) => tellSession(rng, cast, s, perSession, BENCH_TODAY, stats));
     const t1 = performance.now();
-    await db.transaction(async () => stage.perform(scripts.flat()));
+    const acts = scripts.flat();
+    await db.transaction(async () => stage.perform(acts));
+    const cpu = process.cpuUsage(c0);
+    const seconds = (performance.now() - t0) / 1000;
+    years.push({
+      year: y,
+      proposals: scripts.length,
+      acts: acts.length,
+      seconds: round1(seconds),
+      cpuSeconds: round1((cpu.user + cpu.system) / 1e6),
+    });
     log(
-      `${y}: ${scripts.length} 件提案（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒）`,
+      `${y}: ${scripts.length} 件提案、${acts.length} 步（生成 ${((t1 - t0) / 1000).toFixed(1)} 秒，办理 ${((performance.now() - t1) / 1000).toFixed(1)} 秒；共 ${seconds.toFixed(1)} 秒，CPU ${years.at(-1)!.cpuSeconds} 秒）`,
     );
+    if (profile) for (const line of profile.report()) log(`  ${line}`);
   }
+  const tIndex = performance.now();
+  restoreSearchIndex();
+  const searchIndexSeconds = round1((performance.now() - tIndex) / 1000);
+  log(`全文索引：由已写入的数据建立 ${searchIndexSeconds} 秒`);
   const published = (sqlite.prepare("select count(*) as n from publications where status = 'published'").get() as { n: number }).n;
   const indexed = (sqlite.prepare("select count(*) as n from public_search").get() as { n: number }).n;
   if (indexed !== published) throw new Error(`Bench data: ${published} published replies but ${indexed} in the search index`);
@@ -128,7 +220,25 @@ export async function generateBenchDatabase(file: string, proposals = PROPOSALS)
   fs.renameSync(tmp, file);
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(tmp + suffix, { force: true });
   const seconds = (performance.now() - started) / 1000;
-  return { file, seconds, proposals: stats.told, published, fellBack: stats.fellBack };
+  const report: GenerationReport = { file, seconds, proposals: stats.told, published, fellBack: stats.fellBack, years, searchIndexSeconds };
+  fs.writeFileSync(
+    generationRecordPath(file),
+    `${JSON.stringify({ ...report, file: path.basename(file), machine: machine() }, null, 2)}\n`,
+  );
+  // The current year is told only up to BENCH_TODAY: compared by the acts carried out.
+  const perAct = years.map((y) => y.cpuSeconds / y.acts);
+  log(`每步的 CPU 时间：最慢一年是最快一年的 ${(Math.max(...perAct) / Math.min(...perAct)).toFixed(2)} 倍`);
+  return report;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Where a generated file's record of its years is kept: beside it. */
+export const generationRecordPath = (file: string) => `${file.replace(/\.db$/, "")}.generation.json`;
+
+/** What the times were measured on: the CPUs and the load when the record was written. */
+function machine() {
+  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", loadAverage: os.loadavg().map((x) => round1(x)) };
 }
 
 /**
@@ -191,11 +301,18 @@ export function freshCopy(source: string, target: string): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { force: { type: "boolean", default: false }, proposals: { type: "string" }, out: { type: "string" } },
+    options: {
+      force: { type: "boolean", default: false },
+      proposals: { type: "string" },
+      out: { type: "string" },
+      profile: { type: "boolean", default: false },
+    },
   });
   if (values.proposals || values.out) {
     // A smaller or separate database, for trying the generator out.
-    const report = await generateBenchDatabase(path.resolve(values.out ?? "data/bench-try.db"), Number(values.proposals ?? PROPOSALS));
+    const report = await generateBenchDatabase(path.resolve(values.out ?? "data/bench-try.db"), Number(values.proposals ?? PROPOSALS), {
+      profile: values.profile,
+    });
     log(
       `已生成 ${report.file}：${report.proposals} 件提案，已公开 ${report.published} 件，退回较早阶段 ${report.fellBack} 件，用时 ${report.seconds.toFixed(0)} 秒`,
     );
