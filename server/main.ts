@@ -24,7 +24,7 @@ import { readPublicSiteVersion } from "@/db/queries/public-site-version";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
 import { bodyVerdict, type Refusal } from "./body-limits";
-import { type Answer, isPublicPage, publicPages, type Visit } from "./public-pages";
+import { type Answer, isPublicPage, publicPages, RENDER_HEADER, type Visit } from "./public-pages";
 import { requestTurn } from "./request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -122,11 +122,17 @@ function cookieReader(header: string | undefined) {
   };
 }
 
+/** The request headers the front server reads: the origin, the client router's, the public pages' own render. */
+const VISIT_HEADERS = ["host", "x-forwarded-host", "x-forwarded-proto", "rsc", "next-router-prefetch", RENDER_HEADER];
+
 function visitOf(req: http.IncomingMessage): Visit {
   // Parsed as Next parses it.
   const url = new URL(req.url ?? "/", "http://localhost");
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  for (const name of VISIT_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
   return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookie: cookieReader(req.headers.cookie) };
 }
 
@@ -226,7 +232,7 @@ const server = http.createServer((req, res) => {
 // default closes them first, and a request the proxy sends at that moment is reset (a POST then fails with 502).
 server.keepAliveTimeout = 75_000;
 server.headersTimeout = 80_000;
-server.listen(port, hostname, () => console.log(`✓ 已启动 http://localhost:${port}`));
+server.listen(port, hostname, () => console.log(`✓ 已启动 ${selfOrigin}`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();

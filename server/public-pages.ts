@@ -35,6 +35,9 @@ export function acceleratedExpiry(now = Date.now()): string {
 /** A change that does not move the site's version (none is known) is shown at the latest after this. */
 const ETAG_PERIOD_MS = 5 * 60 * 1000;
 
+/** Marks the front server's own render of a public page (with a per-process token), which goes to Next as it is. */
+export const RENDER_HEADER = "x-public-render";
+
 /** The portal's 404 page (app/open/(portal)/page-not-found), answered with status 404. */
 export const NOT_FOUND_PATH = "/open/page-not-found";
 
@@ -78,12 +81,11 @@ export type PublicPages = {
 export function publicPages(options: { selfOrigin: string; distDir: string; readVersion: () => Promise<number> }): PublicPages {
   const buildId = fs.readFileSync(path.join(options.distDir, "BUILD_ID"), "utf8").trim();
   const renderToken = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
-  const RENDER_HEADER = "x-public-render";
 
   const prefsOf = (visit: Visit) =>
     [LANG_COOKIE, CARE_COOKIE].flatMap((name) => (visit.cookie(name) ? [`${name}=${visit.cookie(name)}`] : []));
 
-  async function render(visit: Visit): Promise<{ status: number; headers: Headers; html: string } | null> {
+  async function render(visit: Visit): Promise<{ status: number; html: string } | null> {
     const origin = new URL(originFromHeaders(visit.headers));
     const prefs = prefsOf(visit);
     const response = await fetch(new URL(visit.pathname + visit.search, options.selfOrigin), {
@@ -102,8 +104,15 @@ export function publicPages(options: { selfOrigin: string; distDir: string; read
       await response.body?.cancel();
       return null;
     }
-    return { status: response.status, headers: response.headers, html: withoutNextRuntime(await response.text()) };
+    return { status: response.status, html: withoutNextRuntime(await response.text()) };
   }
+
+  /** What a page, or a revalidation of it, is kept by: its ETag and how long a shared cache may answer it. */
+  const cacheHeaders = (etag: string): [string, string][] => [
+    ["etag", etag],
+    ["cache-control", PUBLIC_CACHE_CONTROL],
+    ["x-accel-expires", acceleratedExpiry()],
+  ];
 
   function answerOf(status: number, html: string, etag: string | null): Answer {
     const headers: [string, string][] = [
@@ -111,8 +120,7 @@ export function publicPages(options: { selfOrigin: string; distDir: string; read
       ["content-security-policy", publicContentSecurityPolicy()],
       ...fixedSecurityHeaders(process.env.NODE_ENV === "production").map(({ key, value }): [string, string] => [key.toLowerCase(), value]),
       // A 404 (a guessed or withdrawn address) is not kept: the next publication may fill it.
-      ["cache-control", etag ? PUBLIC_CACHE_CONTROL : "no-store"],
-      ...(etag ? [["etag", etag] as [string, string], ["x-accel-expires", acceleratedExpiry()] as [string, string]] : []),
+      ...(etag ? cacheHeaders(etag) : [["cache-control", "no-store"] as [string, string]]),
     ];
     return { status, headers, body: Buffer.from(html) };
   }
@@ -123,14 +131,7 @@ export function publicPages(options: { selfOrigin: string; distDir: string; read
       const version = await options.readVersion();
       const period = Math.floor(Date.now() / ETAG_PERIOD_MS);
       const etag = `W/"${buildId}.${version}.${period}.${prefsOf(visit).join(".") || "-"}"`;
-      if (matchesETag(ifNoneMatch, etag)) {
-        const headers: [string, string][] = [
-          ["etag", etag],
-          ["cache-control", PUBLIC_CACHE_CONTROL],
-          ["x-accel-expires", acceleratedExpiry()],
-        ];
-        return { status: 304, headers, body: Buffer.alloc(0) };
-      }
+      if (matchesETag(ifNoneMatch, etag)) return { status: 304, headers: cacheHeaders(etag), body: Buffer.alloc(0) };
       const page = await render(visit);
       if (!page) return null;
       if (page.status === 200 && visit.pathname !== NOT_FOUND_PATH) return answerOf(200, page.html, etag);

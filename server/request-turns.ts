@@ -6,7 +6,7 @@
  * even accepted: the twentieth waited nineteen rounds, 1.5 s where the others waited 0.15 s. Keeping turns
  * short lets new connections in as fast as requests finish, and everyone waits in one queue (draft saves at
  * 20 connections: p99 0.4–0.6 s → about 0.2 s at the same throughput). Light requests still run many to
- * a turn; files and the caches' answers never wait here (server/main.ts).
+ * a turn; files and the public pages' own answers never wait here (server/main.ts).
  */
 export const TURN_BUDGET_MS = 2;
 

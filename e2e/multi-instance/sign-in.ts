@@ -3,6 +3,7 @@
  * the CSRF token and its cookie, then the credentials callback. The multi-instance test signs in on one instance and
  * checks what the other makes of it: a lock, a session, a session ended (issue 21).
  */
+import { SESSION_COOKIE } from "../../scripts/lib/session-cookie";
 
 /** The cookies a response set, as name → value (a cleared cookie has an empty value). */
 function setCookies(response: Response): Map<string, string> {
@@ -37,7 +38,7 @@ export async function signInAt(base: string, username: string, password: string,
   await response.arrayBuffer();
   const location = new URL(response.headers.get("location") ?? "/", base);
   return {
-    session: setCookies(response).get("authjs.session-token") || null,
+    session: setCookies(response).get(SESSION_COOKIE) || null,
     error: location.searchParams.get("error"),
     code: location.searchParams.get("code"),
   };
@@ -46,7 +47,7 @@ export async function signInAt(base: string, username: string, password: string,
 /** Signs the session out at `base`, as the 退出 button does. */
 export async function signOutAt(base: string, session: string, address: string): Promise<number> {
   const { token, cookies } = await csrf(base, address);
-  cookies.set("authjs.session-token", session);
+  cookies.set(SESSION_COOKIE, session);
   const response = await fetch(`${base}/api/auth/signout`, {
     method: "POST",
     redirect: "manual",
@@ -59,7 +60,7 @@ export async function signOutAt(base: string, session: string, address: string):
 
 /** The status of `path` at `base` for this session (redirects not followed). */
 export async function statusAt(base: string, path: string, session: string): Promise<number> {
-  const response = await fetch(`${base}${path}`, { redirect: "manual", headers: { Cookie: `authjs.session-token=${session}` } });
+  const response = await fetch(`${base}${path}`, { redirect: "manual", headers: { Cookie: `${SESSION_COOKIE}=${session}` } });
   await response.arrayBuffer();
   return response.status;
 }
