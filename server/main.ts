@@ -20,10 +20,12 @@ import { gzipSync } from "node:zlib";
 import next from "next";
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
+import { storedPage } from "@/db/queries/public-pages";
 import { readPublicSiteVersion } from "@/db/queries/public-site-version";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
 import { bodyVerdict, type Refusal } from "./body-limits";
+import { type PageStore, startPageStore } from "./page-store";
 import { type Answer, isPublicPage, publicPages, RENDER_HEADER, type Visit } from "./public-pages";
 import { requestTurn } from "./request-turns";
 
@@ -46,7 +48,15 @@ process.env.__NEXT_PRIVATE_ORIGIN = selfOrigin;
 const app = next({ dev: false, dir: process.cwd(), hostname: "127.0.0.1", port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const publicSite = publicPages({ selfOrigin, distDir, readVersion: () => readPublicSiteVersion(getDb()) });
+const origins = originConfig(process.env);
+// Pages are stored for the configured origin only: without one, a page's links name the host each visitor asked for.
+const storeOrigin = origins.publicOrigin;
+const publicSite = publicPages({
+  selfOrigin,
+  distDir,
+  readVersion: () => readPublicSiteVersion(getDb()),
+  stored: storeOrigin ? (publicationId, buildId) => storedPage(getDb(), publicationId, buildId, storeOrigin) : null,
+});
 
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */
 const publicFiles = new Set(
@@ -159,7 +169,6 @@ function undecodable(pathname: string): boolean {
   }
 }
 
-const origins = originConfig(process.env);
 /**
  * Marks a request whose forwarded headers this server has set. Next passes a request's headers on when it
  * forwards a server action to the worker that has it (through this server, on loopback), so that hop keeps
@@ -232,9 +241,15 @@ const server = http.createServer((req, res) => {
 // default closes them first, and a request the proxy sends at that moment is reset (a POST then fails with 502).
 server.keepAliveTimeout = 75_000;
 server.headersTimeout = 80_000;
-server.listen(port, hostname, () => console.log(`✓ 已启动 ${selfOrigin}`));
+let pageStore: PageStore | null = null;
+server.listen(port, hostname, () => {
+  console.log(`✓ 已启动 ${selfOrigin}`);
+  // Pages are rendered through this server, once it listens.
+  if (storeOrigin) pageStore = startPageStore({ db: getDb, pages: publicSite, origin: storeOrigin });
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    pageStore?.stop();
     server.close();
     void app.close().finally(() => process.exit(0));
   });

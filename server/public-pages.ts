@@ -11,10 +11,14 @@
  *    lifetimes in whole seconds of its clock, so `s-maxage=1` keeps a page for 1–2 s there; `X-Accel-Expires`
  *    (nginx's own header, which it does not pass on) names the moment instead: the end of the second nearest to
  *    now, 0.5–1.5 s away. A withdrawal is gone through nginx within that, and from every instance at its commit.
+ * A published reply's page, asked for with the default display preferences, is answered from the page stored for it
+ * (page-store.ts, docs/decisions/014) with that page's own ETag; without one (not rendered yet, another build, a
+ * visitor's preferences) it is rendered as above.
  * Nothing is kept in this process: every instance answers from the database as it is (docs/decisions/013).
  */
 import fs from "node:fs";
 import path from "node:path";
+import type { StoredPage } from "@/db/queries/public-pages";
 import { CARE_COOKIE, LANG_COOKIE, READER_SCRIPT } from "@/lib/public-prefs";
 import { fixedSecurityHeaders, publicContentSecurityPolicy } from "@/lib/security-headers";
 import { originFromHeaders } from "@/lib/site-origin";
@@ -67,25 +71,43 @@ export function matchesETag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
+/** The publication whose stored page answers a visit: a reply's page, no query, default display preferences. */
+export function storedPageId(visit: Visit): number | null {
+  const match = /^\/open\/(\d{1,12})$/.exec(visit.pathname);
+  if (!match || visit.search !== "" || visit.cookie(LANG_COOKIE) || visit.cookie(CARE_COOKIE)) return null;
+  return Number(match[1]);
+}
+
 export type PublicPages = {
   /** The answer to a public page request; null when Next's answer is not a page (it is then left to Next). */
   answer(visit: Visit, ifNoneMatch: string | undefined): Promise<Answer | null>;
   /** Whether a request is this module's own render, which goes to Next as it is. */
   isOwnRender(headers: Headers): boolean;
+  /** A reply's page as a visitor with the default preferences on `origin` gets it, for storing; null unless it is found. */
+  renderForStore(publicationId: number, origin: string): Promise<{ html: string; etag: string } | null>;
+  buildId: string;
 };
 
 /**
  * `selfOrigin`: where this server itself listens (loopback), to render a page through Next as an anonymous visitor;
- * `readVersion`: the public site's version now; `distDir`: the build, whose BUILD_ID is part of every ETag.
+ * `readVersion`: the public site's version now; `distDir`: the build, whose BUILD_ID is part of every ETag;
+ * `stored`: the stored pages for the configured origin (none without one: links would name a host a client chose).
  */
-export function publicPages(options: { selfOrigin: string; distDir: string; readVersion: () => Promise<number> }): PublicPages {
+export function publicPages(options: {
+  selfOrigin: string;
+  distDir: string;
+  readVersion: () => Promise<number>;
+  stored: ((publicationId: number, buildId: string) => Promise<StoredPage | null>) | null;
+}): PublicPages {
   const buildId = fs.readFileSync(path.join(options.distDir, "BUILD_ID"), "utf8").trim();
   const renderToken = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
 
-  const prefsOf = (visit: Visit) =>
+  const prefsOf = (visit: Pick<Visit, "cookie">) =>
     [LANG_COOKIE, CARE_COOKIE].flatMap((name) => (visit.cookie(name) ? [`${name}=${visit.cookie(name)}`] : []));
 
-  async function render(visit: Visit): Promise<{ status: number; html: string } | null> {
+  async function render(
+    visit: Pick<Visit, "pathname" | "search" | "headers" | "cookie">,
+  ): Promise<{ status: number; html: string } | null> {
     const origin = new URL(originFromHeaders(visit.headers));
     const prefs = prefsOf(visit);
     const response = await fetch(new URL(visit.pathname + visit.search, options.selfOrigin), {
@@ -126,8 +148,22 @@ export function publicPages(options: { selfOrigin: string; distDir: string; read
   }
 
   return {
+    buildId,
     isOwnRender: (headers) => headers.get(RENDER_HEADER) === renderToken,
+    async renderForStore(publicationId, origin) {
+      const url = new URL(origin);
+      const headers = new Headers({ "x-forwarded-host": url.host, "x-forwarded-proto": url.protocol.slice(0, -1) });
+      const page = await render({ pathname: `/open/${publicationId}`, search: "", headers, cookie: () => undefined });
+      if (page?.status !== 200) return null;
+      return { html: page.html, etag: `W/"${buildId}.p${publicationId}.${Date.now().toString(36)}"` };
+    },
     async answer(visit, ifNoneMatch) {
+      const storedId = options.stored ? storedPageId(visit) : null;
+      const stored = storedId === null ? null : await options.stored!(storedId, buildId);
+      if (stored) {
+        if (matchesETag(ifNoneMatch, stored.etag)) return { status: 304, headers: cacheHeaders(stored.etag), body: Buffer.alloc(0) };
+        return answerOf(200, stored.html, stored.etag);
+      }
       const version = await options.readVersion();
       const period = Math.floor(Date.now() / ETAG_PERIOD_MS);
       const etag = `W/"${buildId}.${version}.${period}.${prefsOf(visit).join(".") || "-"}"`;

@@ -27,12 +27,18 @@ export type TablePlan = {
 };
 
 /**
- * Written on PostgreSQL by the triggers of migrations 0002 and 0005 (named after the table each keeps). They are
+ * Written on PostgreSQL by the triggers of migrations 0002, 0005 and 0006 (named after the table each keeps). They are
  * copied as they are and the triggers paused meanwhile: fired row by row they would rebuild every
  * proposal's statistics once per row that names it, and bump statistics_versions (a counter of changes,
  * which no rebuild can restore) hundreds of thousands of times in one transaction.
  */
-export const DERIVED_TABLES = ["proposal_statistics", "statistics_versions", "pending_publications", "public_site_version"] as const;
+export const DERIVED_TABLES = [
+  "proposal_statistics",
+  "statistics_versions",
+  "pending_publications",
+  "public_site_version",
+  "public_page_queue",
+] as const;
 
 function columnType(table: string, column: string, sqlType: string): ColumnType {
   const type = COLUMN_TYPES.find((t) => t === sqlType);

@@ -51,4 +51,6 @@ export const {
   signInFailures,
   signInUnknownNames,
   revokedSessions,
+  publicPages,
+  publicPageQueue,
 } = tables;

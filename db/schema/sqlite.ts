@@ -6,3 +6,4 @@ export * from "./key-proposals";
 export * from "./replies";
 export * from "./audit";
 export * from "./security";
+export * from "./public-pages";

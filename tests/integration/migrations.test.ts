@@ -64,6 +64,8 @@ describe("migrations", () => {
       "proposal_titles_idx",
       "proposal_titles_terms",
       "proposals",
+      "public_page_queue",
+      "public_pages",
       "public_search",
       "public_search_config",
       "public_search_content",

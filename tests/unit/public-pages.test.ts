@@ -1,7 +1,8 @@
 /**
  * The public pages as the front server answers them (server/public-pages.ts), against a real HTTP server standing in
  * for Next: Next's runtime left out, one policy without a nonce, an ETag that a revalidation is answered 304 by without
- * rendering until the public site's version moves, and the portal's 404 page where Next finds nothing.
+ * rendering until the public site's version moves, and the portal's 404 page where Next finds nothing; a reply's
+ * stored page answered as it is.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -16,8 +17,10 @@ import {
   matchesETag,
   PUBLIC_CACHE_CONTROL,
   publicPages,
+  storedPageId,
   withoutNextRuntime,
 } from "@/server/public-pages";
+import type { StoredPage } from "@/db/queries/public-pages";
 
 const header = (answer: Answer | null, name: string) => answer?.headers.find(([n]) => n === name)?.[1];
 
@@ -25,6 +28,7 @@ let renders: { url: string; cookie: string | undefined }[] = [];
 let server: http.Server;
 let version = 7;
 let pages: ReturnType<typeof publicPages>;
+const stored = new Map<number, StoredPage>();
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -42,11 +46,13 @@ beforeAll(async () => {
     selfOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     distDir,
     readVersion: async () => version,
+    stored: async (publicationId, buildId) => (buildId === "build-1" ? (stored.get(publicationId) ?? null) : null),
   });
 });
 afterAll(() => server.close());
 beforeEach(() => {
   renders = [];
+  stored.clear();
 });
 
 function visit(path: string, cookies: Record<string, string> = {}) {
@@ -116,6 +122,55 @@ describe("the public pages", () => {
     expect(header(missing, "cache-control")).toBe("no-store");
     expect(header(missing, "etag")).toBeUndefined();
     expect((await pages.answer(visit("/open/page-not-found"), undefined))?.status).toBe(404);
+  });
+});
+
+describe("stored pages (docs/decisions/014)", () => {
+  it("answers a reply's page from its stored page, with that page's ETag, without rendering", async () => {
+    stored.set(12, { html: "<html>第12号 已存</html>", etag: 'W/"build-1.p12.x"' });
+    const page = (await pages.answer(visit("/open/12"), undefined))!;
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe("<html>第12号 已存</html>");
+    expect(header(page, "etag")).toBe('W/"build-1.p12.x"');
+    expect(header(page, "cache-control")).toBe(PUBLIC_CACHE_CONTROL);
+    expect(header(page, "content-security-policy")).toContain("script-src 'self';");
+    const again = (await pages.answer(visit("/open/12"), 'W/"build-1.p12.x"'))!;
+    expect(again.status).toBe(304);
+    expect(renders).toHaveLength(0);
+  });
+
+  it("renders where the stored page does not fit: display preferences, a query, another page, none stored", async () => {
+    stored.set(12, { html: "<html>已存</html>", etag: 'W/"build-1.p12.x"' });
+    for (const asked of [
+      visit("/open/12", { "open-lang": "hant" }),
+      visit("/open/12", { "open-care": "1" }),
+      visit("/open/12?x=1"),
+      visit("/open/13"),
+    ]) {
+      const page = (await pages.answer(asked, undefined))!;
+      expect(page.body.toString()).not.toContain("已存");
+    }
+    expect(renders.map((r) => r.url)).toEqual(["/open/12", "/open/12", "/open/12?x=1", "/open/13"]);
+  });
+
+  it("renders a page for storing as a visitor on the configured origin sees it; nothing where Next finds nothing", async () => {
+    const page = (await pages.renderForStore(12, "https://portal.example.gov.cn"))!;
+    expect(page.html).not.toContain("__next_f");
+    expect(page.html).toContain("/open/12");
+    expect(page.etag).toMatch(/^W\/"build-1\.p12\./);
+    expect(renders.at(-1)?.cookie).toBeUndefined();
+    expect(await pages.renderForStore(999, "https://portal.example.gov.cn")).toBeNull();
+  });
+});
+
+describe("storedPageId", () => {
+  it("names a reply's page asked for plainly, nothing else", () => {
+    expect(storedPageId(visit("/open/12"))).toBe(12);
+    expect(storedPageId(visit("/open/12/print"))).toBeNull();
+    expect(storedPageId(visit("/open/search"))).toBeNull();
+    expect(storedPageId(visit("/open/12?q=1"))).toBeNull();
+    expect(storedPageId(visit("/open/12", { "open-lang": "hans" }))).toBeNull();
+    expect(storedPageId(visit("/open/1234567890123"))).toBeNull();
   });
 });
 

@@ -17,11 +17,13 @@ export function afterCreate(result: SaveResult, listPath: string): ActionResult 
   redirect(`${listPath}?created=${result.id}`);
 }
 
-/** After an edit: the pages show the new values, the form says so. */
-export async function afterUpdate(result: SaveResult, message = "已保存。"): Promise<ActionResult> {
+/**
+ * After an edit: the pages show the new values, the form says so. `everyReply`: the record's names show on published
+ * replies' pages (a unit's, a session's, a member's), which are rendered again.
+ */
+export async function afterUpdate(result: SaveResult, message = "已保存。", options: { everyReply?: boolean } = {}): Promise<ActionResult> {
   if (!result.ok) return refusal(result);
   revalidatePath("/admin", "layout");
-  // A renamed unit or category shows on published replies.
-  await publicSiteChanged();
+  await publicSiteChanged(options);
   return { ok: true, message };
 }

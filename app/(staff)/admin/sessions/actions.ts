@@ -10,5 +10,5 @@ export const createSession = formAction("administer", createSessionInput, async 
 );
 
 export const updateSession = formAction("administer", updateSessionInput, async (input, user) =>
-  afterUpdate(await queries.updateSession(getDb(), input, user.id)),
+  afterUpdate(await queries.updateSession(getDb(), input, user.id), undefined, { everyReply: true }),
 );

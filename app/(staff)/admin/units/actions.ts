@@ -11,7 +11,7 @@ export const createUnit = formAction("administer", createUnitInput, async (input
 );
 
 export const updateUnit = formAction("administer", updateUnitInput, async (input, user) =>
-  afterUpdate(await queries.updateUnit(getDb(), input, user.id)),
+  afterUpdate(await queries.updateUnit(getDb(), input, user.id), undefined, { everyReply: true }),
 );
 
 export const createSection = formAction("administer", createSectionInput, async (input, user) =>

@@ -11,7 +11,7 @@ export const createUser = formAction("administer", createUserInput, async (input
 );
 
 export const updateUser = formAction("administer", updateUserInput, async (input, user) =>
-  afterUpdate(await queries.updateUser(getDb(), input, user.id)),
+  afterUpdate(await queries.updateUser(getDb(), input, user.id), undefined, { everyReply: true }),
 );
 
 export const saveUserDivision = formAction("administer", userDivisionInput, async (input, user) =>

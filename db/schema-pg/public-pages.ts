@@ -1,0 +1,20 @@
+import { integer, pgTable, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
+import { publications } from "./replies";
+
+export const publicPages = pgTable("public_pages", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id, { onDelete: "cascade" }),
+  buildId: text("build_id").notNull(),
+  origin: text("origin").notNull(),
+  html: text("html").notNull(),
+  etag: text("etag").notNull(),
+  renderedAt: instant("rendered_at").notNull(),
+});
+
+export const publicPageQueue = pgTable("public_page_queue", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id, { onDelete: "cascade" }),
+});

@@ -1,0 +1,30 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { instant } from "./columns";
+import { publications } from "./replies";
+
+/**
+ * A published reply's public page as the site serves it to a visitor with the default display preferences
+ * (issue 22, docs/decisions/014): rendered once after publication by whichever instance takes it from
+ * public_page_queue, read by every instance. The publications' triggers delete a page as its publication changes
+ * (withdrawal, republication) and queue it again, in the same transaction; a page is only served for the build and
+ * the configured origin it was rendered for.
+ */
+export const publicPages = sqliteTable("public_pages", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id, { onDelete: "cascade" }),
+  /** The build whose assets the page links (.next/BUILD_ID). */
+  buildId: text("build_id").notNull(),
+  /** The origin its absolute links and QR code name (PUBLIC_ORIGIN / AUTH_URL). */
+  origin: text("origin").notNull(),
+  html: text("html").notNull(),
+  etag: text("etag").notNull(),
+  renderedAt: instant("rendered_at").notNull(),
+});
+
+/** Publications whose page is to be rendered (again): filled by triggers and by the instances, emptied by them. */
+export const publicPageQueue = sqliteTable("public_page_queue", {
+  publicationId: integer("publication_id")
+    .primaryKey()
+    .references(() => publications.id, { onDelete: "cascade" }),
+});

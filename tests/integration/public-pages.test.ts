@@ -1,0 +1,153 @@
+/**
+ * The stored pages of published replies (docs/decisions/014) on a real database of each engine: the triggers that
+ * queue a page and take a changed publication's page away in the same transaction, the queue taken by one instance
+ * at a time, and a store that refuses a page whose publication changed while it was being rendered.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queueUnrendered, storedPage, storePage, takeQueued } from "@/db/queries/public-pages";
+import { publicPageQueue, publicPages, publications, replies, replyFiles, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { demoDatabase } from "./demo-db";
+
+const BUILD = "build-a";
+const ORIGIN = "https://gk.example.gov.cn";
+const page = (publicationId: number, html = `<p>第${publicationId}号</p>`) => ({
+  publicationId,
+  buildId: BUILD,
+  origin: ORIGIN,
+  html,
+  etag: `W/"${BUILD}.p${publicationId}"`,
+});
+
+let db: Db;
+let cleanup = async () => {};
+let published: number[];
+
+beforeAll(async () => {
+  const t = await demoDatabase();
+  db = t.db;
+  cleanup = t.cleanup;
+  published = (await db.select({ id: publications.id }).from(publications).where(eq(publications.status, "published")).all())
+    .map((r) => r.id)
+    .sort((a, b) => b - a);
+}, 120_000);
+afterAll(() => cleanup());
+
+const queued = async () =>
+  (await db.select({ id: publicPageQueue.publicationId }).from(publicPageQueue).all()).map((r) => r.id).sort((a, b) => b - a);
+
+/** Renders (here: makes up) and stores every queued page, as an instance's page store does. */
+async function drain() {
+  for (let ids = await takeQueued(db, 3); ids.length > 0; ids = await takeQueued(db, 3)) {
+    for (const id of ids) await storePage(db, page(id));
+  }
+}
+
+describe("stored public pages", () => {
+  it("queues every reply as it is published, and an instance takes them newest first, each once", async () => {
+    expect(published.length).toBeGreaterThan(3);
+    expect(await queued()).toEqual(published);
+    const first = await takeQueued(db, 2);
+    expect(first).toEqual(published.slice(0, 2));
+    expect(await queued()).toEqual(published.slice(2));
+    for (const id of first) expect(await storePage(db, page(id))).toBe(true);
+    await drain();
+    expect(await queued()).toEqual([]);
+    expect(await storedPage(db, published[0]!, BUILD, ORIGIN)).toEqual({
+      html: `<p>第${published[0]}号</p>`,
+      etag: `W/"${BUILD}.p${published[0]}"`,
+    });
+  });
+
+  it("serves a page only to the build and origin it was rendered for; a new build queues what it has not rendered", async () => {
+    const id = published[0]!;
+    expect(await storedPage(db, id, "build-b", ORIGIN)).toBeNull();
+    expect(await storedPage(db, id, BUILD, "http://127.0.0.1:3000")).toBeNull();
+    expect(await queueUnrendered(db, { buildId: BUILD, origin: ORIGIN })).toBe(0);
+    expect(await queueUnrendered(db, { buildId: "build-b", origin: ORIGIN })).toBe(published.length);
+    await takeQueued(db, published.length);
+  });
+
+  it("takes a withdrawn reply's page away in the withdrawal's own transaction, and stores no page rendered before it", async () => {
+    const [gone, racing] = [published[1]!, published[2]!];
+    // An instance has taken `racing` off the queue and is rendering it when both are withdrawn.
+    await db.insert(publicPageQueue).values({ publicationId: racing }).run();
+    expect(await takeQueued(db, 1)).toEqual([racing]);
+    await db.delete(publicPages).where(eq(publicPages.publicationId, racing)).run();
+    await db
+      .update(publications)
+      .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: "测试" })
+      .where(and(eq(publications.status, "published"), eq(publications.id, gone)))
+      .run();
+    await db
+      .update(publications)
+      .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: "测试" })
+      .where(eq(publications.id, racing))
+      .run();
+    expect(await storedPage(db, gone, BUILD, ORIGIN)).toBeNull();
+    expect(await queued()).toEqual([]);
+    expect(await storePage(db, page(racing))).toBe(false);
+    expect(await storedPage(db, racing, BUILD, ORIGIN)).toBeNull();
+  });
+
+  it("queues a republished reply again, and refuses the page of the earlier publication rendered meanwhile", async () => {
+    const id = published[1]!;
+    await db
+      .update(publications)
+      .set({ status: "published", withdrawnAt: null, withdrawnReason: null })
+      .where(eq(publications.id, id))
+      .run();
+    expect(await queued()).toEqual([id]);
+    const taken = await takeQueued(db, 1);
+    // Changed again (a corrected summary, say) while the page is rendered: queued again, the rendered page refused.
+    await db.update(publications).set({ summary: "更正后的摘要" }).where(eq(publications.id, id)).run();
+    expect(await storePage(db, page(taken[0]!, "<p>旧</p>"))).toBe(false);
+    await drain();
+    expect((await storedPage(db, id, BUILD, ORIGIN))?.html).toBe(`<p>第${id}号</p>`);
+  });
+
+  it("renders a reply's page again when its sealed scan arrives or is replaced, and not for a plain attachment", async () => {
+    const id = published[3]!;
+    const reply = (await db
+      .select({ proposalId: replies.proposalId, round: replies.round })
+      .from(publications)
+      .innerJoin(replies, eq(replies.id, publications.replyId))
+      .where(eq(publications.id, id))
+      .get())!;
+    const uploader = (await db.select({ id: users.id }).from(users).where(eq(users.username, "jiangmj")).get())!.id;
+    const file = (kind: "sealed" | "attachment") => ({
+      ...reply,
+      kind,
+      fileName: `${kind}.pdf`,
+      mimeType: "application/pdf",
+      size: 1,
+      storagePath: `x/${kind}-${Math.random()}.pdf`,
+      sha256: "0".repeat(64),
+      uploadedBy: uploader,
+    });
+    await db
+      .delete(replyFiles)
+      .where(and(eq(replyFiles.proposalId, reply.proposalId), eq(replyFiles.round, reply.round)))
+      .run();
+    await drain();
+    await db.insert(replyFiles).values(file("attachment")).run();
+    expect(await queued()).toEqual([]);
+    expect(await storedPage(db, id, BUILD, ORIGIN)).not.toBeNull();
+    const [sealed] = await db.insert(replyFiles).values(file("sealed")).returning({ id: replyFiles.id });
+    expect(await storedPage(db, id, BUILD, ORIGIN)).toBeNull();
+    expect(await queued()).toEqual([id]);
+    await drain();
+    await db.update(replyFiles).set({ replacedAt: new Date() }).where(eq(replyFiles.id, sealed!.id)).run();
+    expect(await storedPage(db, id, BUILD, ORIGIN)).toBeNull();
+    expect(await queued()).toEqual([id]);
+    await drain();
+  });
+
+  it("queues every published reply for a change that shows on all of them, keeping each page until it is replaced", async () => {
+    const count = (await db.select({ id: publications.id }).from(publications).where(eq(publications.status, "published")).all()).length;
+    expect(await queueUnrendered(db, "all")).toBe(count);
+    expect(await storedPage(db, published[0]!, BUILD, ORIGIN)).not.toBeNull();
+    await drain();
+  });
+});
