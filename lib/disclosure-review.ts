@@ -43,7 +43,7 @@ export function isIdNumber(s: string): boolean {
   const year = Number(s.slice(6, 10));
   if (year < 1900 || !isDate(year, Number(s.slice(10, 12)), Number(s.slice(12, 14)))) return false;
   const sum = ID_WEIGHTS.reduce((n, w, i) => n + w * Number(s[i]), 0);
-  return ID_CHECK[sum % 11] === s[17].toUpperCase();
+  return ID_CHECK[sum % 11] === s.charAt(17).toUpperCase();
 }
 
 /** The old 15-digit 身份证号 (before 1999): no check digit, but a birth date YYMMDD in 19xx. */
@@ -190,6 +190,12 @@ export function participantNames(participants: readonly string[]): string[] {
       .map((t) => t.trim())
       .filter(Boolean),
   );
+}
+
+/** The names to look up among the system's people: each participant as written and without 市民, 先生 and the like. */
+export function candidateNames(participants: readonly string[]): string[] {
+  const tokens = participantNames(participants);
+  return [...new Set([...tokens, ...tokens.map((t) => t.replace(PERSON_PREFIX, "").replace(PERSON_SUFFIX, ""))])];
 }
 
 /**

@@ -54,7 +54,7 @@ describe("scanText finds planted data", () => {
 
   it("gives offsets into the original text", () => {
     const text = `甲${ID}乙`;
-    const [h] = scanText(text);
+    const h = scanText(text)[0]!;
     expect(text.slice(h.start, h.end)).toBe(ID);
   });
 });
@@ -154,7 +154,7 @@ describe("highlighting", () => {
   });
   it("an excerpt stays in its paragraph", () => {
     const text = "第一段。\n联系13812345678即可\n第三段";
-    const [f] = reviewReply({ body: text, disclosureSummary: null, contactPhone: null }, []);
+    const f = reviewReply({ body: text, disclosureSummary: null, contactPhone: null }, [])[0]!;
     expect(excerpt(text, f)).toEqual({ before: "联系", marked: "13812345678", after: "即可" });
   });
 });
