@@ -182,34 +182,55 @@ const PERSON_PREFIX = /^(市民|居民|村民|群众|业主|家属|家长|学生
 const PERSON_SUFFIX = /(先生|女士|老师|师傅|同学|阿姨)$/;
 const HAN_NAME = /^[\u4e00-\u9fff]{2,4}$/;
 
-/** The names a participant list mentions, split at its separators, with their roles still attached. */
-export function participantNames(participants: readonly string[]): string[] {
-  return participants.flatMap((p) =>
+/** Between names: punctuation and spaces; within a list also 与, 和 and 及, which unit names contain (政务服务和社会事务中心). */
+const PUNCTUATION = /[、，,；;：:\s/（）()]+/;
+const CONJUNCTIONS = /[与和及]+/;
+
+const splitBy = (texts: readonly string[], separator: RegExp) =>
+  texts.flatMap((p) =>
     p
-      .split(/[与和及、，,；;：:\s/（）()]+/)
+      .split(separator)
       .map((t) => t.trim())
       .filter(Boolean),
   );
+
+/** The names a participant list mentions, split at its separators, with their roles still attached. */
+export function participantNames(participants: readonly string[]): string[] {
+  return splitBy(splitBy(participants, PUNCTUATION), CONJUNCTIONS);
 }
 
-/** The names to look up among the system's people: each participant as written and without 市民, 先生 and the like. */
+const bare = (token: string) => token.replace(PERSON_PREFIX, "").replace(PERSON_SUFFIX, "");
+
+/**
+ * The names to look up among the system's people: each participant as written, also before splitting at
+ * 与/和/及 (a unit's 承办人 named after the unit), and without 市民, 先生 and the like.
+ */
 export function candidateNames(participants: readonly string[]): string[] {
-  const tokens = participantNames(participants);
-  return [...new Set([...tokens, ...tokens.map((t) => t.replace(PERSON_PREFIX, "").replace(PERSON_SUFFIX, ""))])];
+  const tokens = [...splitBy(participants, PUNCTUATION), ...participantNames(participants)];
+  return [...new Set([...tokens, ...tokens.map(bare)])];
 }
 
 /**
+ * The most common Chinese surnames (about nine in ten people carry one), compound ones first: a
+ * participant not starting with one is taken for a description, not a name.
+ */
+const SURNAMES =
+  /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|夏侯|令狐|[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝])/;
+
+/**
  * The private persons in a proposal's people list: named in a contact's 参加人员, and neither a member
- * of the proposal (public in their office) nor an official. A name is two to four Han characters once a
- * word like 市民 or 先生 is taken off; anything carrying an office (局长, 工作人员, 委员) is not private.
+ * of the proposal (public in their office) nor an official. Known names are taken out of the list first;
+ * what remains is a private person when, once a word like 市民 or 先生 is taken off, it is two to four Han
+ * characters starting with a common surname; anything carrying an office (局长, 工作人员, 委员) is not.
  */
 export function privatePersons(people: PeopleList): string[] {
-  const known = new Set([...people.members, ...people.officials]);
+  const known = [...new Set([...people.members, ...people.officials])].filter(Boolean).sort((a, b) => b.length - a.length);
+  const rest = people.participants.map((p) => known.reduce((text, name) => text.split(name).join("、"), p));
   const found = new Set<string>();
-  for (const token of participantNames(people.participants)) {
-    if (known.has(token) || MEMBER_SUFFIX.test(token) || OFFICIAL_WORDS.test(token)) continue;
-    const name = token.replace(PERSON_PREFIX, "").replace(PERSON_SUFFIX, "");
-    if (HAN_NAME.test(name) && !known.has(name)) found.add(name);
+  for (const token of participantNames(rest)) {
+    if (MEMBER_SUFFIX.test(token) || OFFICIAL_WORDS.test(token)) continue;
+    const name = bare(token);
+    if (HAN_NAME.test(name) && SURNAMES.test(name) && !known.includes(name)) found.add(name);
   }
   return [...found];
 }

@@ -443,8 +443,15 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         // A draft written in a 科室 of a unit that asks for it passes the 分管领导 first.
         facts.reviewStage = lead.division && facts.leaderReviewUnitIds.includes(lead.unitId) ? "leader" : "director";
         log("submit", facts.reviewStage === "leader" ? { data: { reviewStage: "leader" } } : {});
+        // Logged in review, after the step: the timeline's states run on from one event to the next.
         if (gate.confirmed)
-          log("disclosure_confirmed", { comment: gate.confirmed.reason, data: { stage: "submit", findings: gate.confirmed.findings } });
+          events.push({
+            action: "disclosure_confirmed",
+            fromState: facts.status,
+            toState: facts.status,
+            comment: gate.confirmed.reason,
+            data: { stage: "submit", findings: gate.confirmed.findings },
+          });
         notify.push(
           facts.reviewStage === "leader"
             ? { to: "unit", unitId: lead.unitId, role: "leader", message: "有答复函待分管领导审核" }

@@ -100,6 +100,14 @@ describe("privatePersons", () => {
   it("keeps the private persons: neither members nor officials, titles and introductions taken off", () => {
     expect(privatePersons(people)).toEqual(["张晓梅", "李国强"]);
   });
+  it("a unit's 承办人 named after a unit with 和 in its name is one official, not two names", () => {
+    expect(
+      privatePersons({ members: ["王建国"], officials: ["政务服务和社会事务中心承办人"], participants: ["政务服务和社会事务中心承办人与王建国代表"] }),
+    ).toEqual([]);
+  });
+  it("descriptions that are no names are not flagged: no common surname, or an organisation", () => {
+    expect(privatePersons({ members: [], officials: [], participants: ["社区群众、企业家座谈、高新区管委会"] })).toEqual([]);
+  });
   it("a member named without 委员 is still a member", () => {
     expect(privatePersons({ ...people, participants: ["蒋明杰与刘新荣"] })).toEqual([]);
   });
