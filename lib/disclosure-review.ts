@@ -174,7 +174,8 @@ export type PeopleList = {
 };
 
 /** An office or role inside a name marks an official (王处长, 区发改委工作人员); an organisation's name ends like one (财政局). */
-const OFFICIAL_WORDS = /(局长|主任|科长|处长|部长|书记|区长|县长|市长|镇长|主席|秘书长|领导|干部|工作人员|承办人|经办人|同志)|(局|办|委|院|所|厅|部|处|科|站|中心|公司|协会|学校|大学|医院|政府|街道)$/;
+const OFFICIAL_WORDS =
+  /(局长|主任|科长|处长|部长|书记|区长|县长|市长|镇长|主席|秘书长|领导|干部|工作人员|承办人|经办人|同志)|(局|办|委|院|所|厅|部|处|科|站|中心|公司|协会|学校|大学|医院|政府|街道)$/;
 /** 委员 and 代表 of the CPPCC and the People's Congress. */
 const MEMBER_SUFFIX = /(委员|代表)$/;
 /** How a private person is introduced or addressed (市民张某某, 李先生). */

@@ -142,7 +142,12 @@ export async function decideReplyPublication(
       if (!proposal) return { ok: false, reason: "提案不存在" };
       const row = await loadReply(tx, proposalId, replyId);
       if (replyId !== undefined && !row) return { ok: false, reason: "答复函不存在" };
-      const decision = decidePublication(factsOf(row, await privatePersonsOf(tx, proposalId)), actor, command, await loadPublicationSettings(tx));
+      const decision = decidePublication(
+        factsOf(row, await privatePersonsOf(tx, proposalId)),
+        actor,
+        command,
+        await loadPublicationSettings(tx),
+      );
       if (!decision.ok) return decision;
       const reply = row!;
       const unit = (await tx.select().from(units).where(eq(units.id, reply.unitId)).get())!;

@@ -66,9 +66,7 @@ export async function workflowContext(db: Pick<Db, "select">, today: string): Pr
 export async function runCommand<T = undefined>(db: Database, input: RunInput<T>): Promise<RunResult<T>> {
   const today = input.today ?? todayInChina();
   const outcome = await db.transaction(
-    async (
-      tx,
-    ): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | Extract<RunResult<T>, { ok: false }>> => {
+    async (tx): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | Extract<RunResult<T>, { ok: false }>> => {
       const before = await loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
       const done = await input.alreadyDone?.(tx, before);

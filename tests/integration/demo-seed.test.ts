@@ -402,7 +402,11 @@ describe("the event log", () => {
 
   it("needs no 公开审查 confirmation: no draft meant for the public names anyone's personal information", async () => {
     expect(await db.select().from(events).where(eq(events.action, "disclosure_confirmed")).all()).toHaveLength(0);
-    const drafts = await db.select().from(replyDrafts).where(inArray(replyDrafts.disclosure, ["full", "summary"])).all();
+    const drafts = await db
+      .select()
+      .from(replyDrafts)
+      .where(inArray(replyDrafts.disclosure, ["full", "summary"]))
+      .all();
     expect(drafts.length).toBeGreaterThan(30);
     for (const d of drafts) expect(await reviewOfReply(db, d.proposalId, d), `${d.proposalId} v${d.version}`).toEqual([]);
   });

@@ -12,9 +12,10 @@ import { decide } from "@/lib/workflow/decide";
 import { ACTORS, assignment, CO, CTX, facts, LEAD } from "./workflow-fixtures";
 
 const ID = "440304198507151239";
-const PLANTED = reviewReply({ body: `经核实，张晓梅（身份证号${ID}，手机13812345678）反映的问题已解决。`, disclosureSummary: null, contactPhone: null }, [
-  "张晓梅",
-]);
+const PLANTED = reviewReply(
+  { body: `经核实，张晓梅（身份证号${ID}，手机13812345678）反映的问题已解决。`, disclosureSummary: null, contactPhone: null },
+  ["张晓梅"],
+);
 const FINDINGS: Finding[][] = [[], PLANTED];
 const CONFIRMATIONS = [null, "", "  ", "提案人书面同意公开"];
 
@@ -53,13 +54,20 @@ describe("提交审签 with 公开审查", () => {
 
   it("property: the gate comes after the workflow's own conditions", () => {
     fc.assert(
-      fc.property(fc.nat(1), fc.nat(1), fc.constantFrom(...DISCLOSURE_MODES), fc.boolean(), fc.option(fc.string()), (drafts, contacts, mode, planted, confirmation) => {
-        const f = { ...ready(), draftsThisRound: drafts, contactsThisRound: contacts };
-        const findings = planted ? PLANTED : [];
-        const d = decide(f, ACTORS.leadHandler, { type: "submit", review: { disclosure: mode, findings, confirmation } }, CTX);
-        expect(d.ok).toBe(drafts > 0 && contacts > 0 && mayGo(mode, findings, confirmation));
-        if (!d.ok && (drafts === 0 || contacts === 0)) expect(d.findings).toBeUndefined();
-      }),
+      fc.property(
+        fc.nat(1),
+        fc.nat(1),
+        fc.constantFrom(...DISCLOSURE_MODES),
+        fc.boolean(),
+        fc.option(fc.string()),
+        (drafts, contacts, mode, planted, confirmation) => {
+          const f = { ...ready(), draftsThisRound: drafts, contactsThisRound: contacts };
+          const findings = planted ? PLANTED : [];
+          const d = decide(f, ACTORS.leadHandler, { type: "submit", review: { disclosure: mode, findings, confirmation } }, CTX);
+          expect(d.ok).toBe(drafts > 0 && contacts > 0 && mayGo(mode, findings, confirmation));
+          if (!d.ok && (drafts === 0 || contacts === 0)) expect(d.findings).toBeUndefined();
+        },
+      ),
     );
   });
 });

@@ -102,7 +102,11 @@ describe("privatePersons", () => {
   });
   it("a unit's 承办人 named after a unit with 和 in its name is one official, not two names", () => {
     expect(
-      privatePersons({ members: ["王建国"], officials: ["政务服务和社会事务中心承办人"], participants: ["政务服务和社会事务中心承办人与王建国代表"] }),
+      privatePersons({
+        members: ["王建国"],
+        officials: ["政务服务和社会事务中心承办人"],
+        participants: ["政务服务和社会事务中心承办人与王建国代表"],
+      }),
     ).toEqual([]);
   });
   it("descriptions that are no names are not flagged: no common surname, or an organisation", () => {
@@ -116,7 +120,11 @@ describe("privatePersons", () => {
 describe("reviewReply", () => {
   it("checks the body and the summary, each finding naming its field", () => {
     const findings = reviewReply(
-      { body: `经核实，张晓梅（身份证号${ID}）反映的问题已解决。`, disclosureSummary: "如有疑问请联系13812345678。", contactPhone: "023-68511253" },
+      {
+        body: `经核实，张晓梅（身份证号${ID}）反映的问题已解决。`,
+        disclosureSummary: "如有疑问请联系13812345678。",
+        contactPhone: "023-68511253",
+      },
       ["张晓梅"],
     );
     expect(findings.map((f) => [f.field, f.kind])).toEqual([

@@ -51,7 +51,10 @@ export const STAFF = {
 } as const satisfies Record<string, StaffRef>;
 
 /** 提交审签 of a draft whose 公开审查 found nothing. */
-export const SUBMIT: Extract<Command, { type: "submit" }> = { type: "submit", review: { disclosure: "full", findings: [], confirmation: null } };
+export const SUBMIT: Extract<Command, { type: "submit" }> = {
+  type: "submit",
+  review: { disclosure: "full", findings: [], confirmation: null },
+};
 
 export const CTX: WorkflowContext = { today: "2026-06-15", rules: DEFAULT_DEADLINES, calendar: PACKAGE_CALENDAR };
 
