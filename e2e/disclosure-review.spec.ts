@@ -21,7 +21,10 @@ async function shoot(page: Page, name: string, region: ReturnType<Page["getByRol
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test("a draft with an ID and a mobile number: highlighted, refused, submitted and published only with reasons", async ({ page, loginAs }) => {
+test("a draft with an ID and a mobile number: highlighted, refused, submitted and published only with reasons", async ({
+  page,
+  loginAs,
+}) => {
   test.setTimeout(90_000);
   const { id } = await prepareProposal("drafted", "公开审查的测试提案");
   await loginAs("jiangmj");
@@ -42,7 +45,9 @@ test("a draft with an ID and a mobile number: highlighted, refused, submitted an
   await noAxeViolations(page);
 
   await submit.getByRole("button", { name: "提交审签" }).click();
-  await expect(submit.getByRole("status")).toContainText(`公开审查发现 2 处可能的个人信息：身份证号 ${ID}（正文）；手机号码 ${MOBILE}（正文）`);
+  await expect(submit.getByRole("status")).toContainText(
+    `公开审查发现 2 处可能的个人信息：身份证号 ${ID}（正文）；手机号码 ${MOBILE}（正文）`,
+  );
   await expect(proposalState(page)).toContainText("办理中");
   await shoot(page, "disclosure-review-draft", submit);
 
@@ -66,7 +71,7 @@ test("a draft with an ID and a mobile number: highlighted, refused, submitted an
   await expect(publication).toContainText("公开审查发现 2 处可能的个人信息");
   await expect(publication.locator("mark")).toHaveText([`${ID}（身份证号）`, `${MOBILE}（手机号码）`]);
   await publication.getByRole("button", { name: "发布", exact: true }).click();
-  await expect(publication.getByRole("status")).toContainText("请删除后重新保存，或确认仍要发布并填写理由");
+  await expect(publication.getByRole("status")).toContainText("可决定不予公开，或确认仍要发布并填写理由");
   await noAxeViolations(page);
   await shoot(page, "disclosure-review-publication", publication);
 

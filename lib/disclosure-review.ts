@@ -259,6 +259,15 @@ export function listFindings(findings: readonly Finding[]): string {
   return findings.map((f) => `${FINDING_LABELS[f.kind]} ${f.text}（${FIELD_LABELS[f.field]}）`).join("；");
 }
 
+/** The actions 公开审查 stands before, and what else the user can do about a finding there. */
+export type GatedAction = "提交审签" | "发布" | "重新发布";
+const REMEDIES: Record<GatedAction, string> = {
+  提交审签: "请删除后重新保存",
+  // The signed text cannot be changed any more: what is left is not to publish it.
+  发布: "可决定不予公开",
+  重新发布: "可不再发布",
+};
+
 export type DisclosureGate =
   /** `confirmed`: the reason the user gave for going public with open findings, null when there were none. */
   | { ok: true; confirmed: { reason: string; findings: ReturnType<typeof maskedFinding>[] } | null }
@@ -268,14 +277,14 @@ export type DisclosureGate =
  * Whether an action that makes a reply public may go ahead: yes under 不予公开 or without findings;
  * with findings only when confirmed with a reason, which the caller logs.
  */
-export function disclosureGate(check: DisclosureCheck, what: string): DisclosureGate {
+export function disclosureGate(check: DisclosureCheck, what: GatedAction): DisclosureGate {
   if (check.disclosure === "none" || check.findings.length === 0) return { ok: true, confirmed: null };
   const reason = check.confirmation?.trim();
   if (!reason)
     return {
       ok: false,
       findings: [...check.findings],
-      reason: `公开审查发现 ${check.findings.length} 处可能的个人信息：${listFindings(check.findings)}。请删除后重新保存，或确认仍要${what}并填写理由。`,
+      reason: `公开审查发现 ${check.findings.length} 处可能的个人信息：${listFindings(check.findings)}。${REMEDIES[what]}，或确认仍要${what}并填写理由。`,
     };
   return { ok: true, confirmed: { reason, findings: check.findings.map(maskedFinding) } };
 }

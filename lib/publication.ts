@@ -6,7 +6,7 @@
  */
 import type { Actor } from "./authz";
 import type { Recipient } from "./workflow/commands";
-import { disclosureGate, type DisclosureGate, type Finding } from "./disclosure-review";
+import { disclosureGate, type DisclosureGate, type Finding, type GatedAction } from "./disclosure-review";
 import { GENRE_LABELS, type DisclosureMode, type PublicationState, type SessionKind } from "./domain";
 import { formatIndexNumber } from "./numbering";
 
@@ -85,7 +85,7 @@ const refuse = (reason: string): PublicationDecision => ({ ok: false, reason });
 function reviewed(
   reply: NonNullable<PublicationFacts["reply"]>,
   confirmation: string | null | undefined,
-  what: string,
+  what: GatedAction,
   allowed: Extract<PublicationDecision, { ok: true }>,
 ): PublicationDecision {
   const gate = disclosureGate({ disclosure: allowed.mode, findings: reply.findings, confirmation: confirmation ?? null }, what);
