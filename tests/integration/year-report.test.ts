@@ -35,7 +35,7 @@ beforeAll(async () => {
   t = await demoDatabase();
   sessionId = await t.session("第二次会议");
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "year-report-"));
-});
+}, 60_000);
 afterAll(async () => {
   await closePdfBrowser();
   await t.cleanup();
