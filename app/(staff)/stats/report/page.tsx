@@ -6,6 +6,7 @@ import { yearReportFacts } from "@/db/queries/year-report";
 import { Field } from "@/components/ui/field";
 import { FilterField } from "@/components/ui/filter-field";
 import { sessionTitle } from "@/lib/format";
+import { recordId } from "@/lib/validation/admin";
 import { defaultNarratives, NARRATIVE_LABELS, NARRATIVE_MAX_CHARS, NARRATIVES, yearReport, type Narrative } from "@/lib/year-report";
 import { requireUser } from "../../../_server/guard";
 
@@ -19,7 +20,9 @@ export default async function YearReportPage({ searchParams }: { searchParams: P
   await requireUser("viewStatistics");
   const db = getDb();
   const sessions = await listSessions(db);
-  const sessionId = Number((await searchParams).session) || sessions[0]?.id;
+  // Anything but a plain id (a hostile or stale link) shows the latest session.
+  const asked = recordId.safeParse((await searchParams).session);
+  const sessionId = asked.success && sessions.some((s) => s.id === asked.data) ? asked.data : sessions[0]?.id;
   const facts = sessionId ? await yearReportFacts(db, sessionId) : null;
   const narratives = facts ? defaultNarratives(facts) : null;
   const generated = facts && narratives ? yearReport(facts, narratives).sections[0]! : null;
