@@ -1,5 +1,6 @@
 /**
- * PDF from the print HTML (lib/letter-print.ts), printed by the production Chromium. One browser per
+ * PDF from the print HTML (lib/letter-print.ts; also the year's report, lib/year-report-print.ts), printed
+ * by the production Chromium. One browser per
  * process, started on first use; each PDF gets a fresh context. The page is served by request
  * interception: the letter and its fonts (./fonts.ts) are the only things it can load, so the
  * browser never fetches an authenticated URL nor anything from the network. Printing is bounded: a
