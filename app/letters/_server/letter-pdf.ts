@@ -1,10 +1,9 @@
 /**
- * PDF from the print HTML (lib/letter-print.ts; also the year's report, lib/year-report-print.ts), printed
- * by the production Chromium. One browser per
- * process, started on first use; each PDF gets a fresh context. The page is served by request
- * interception: the letter and its fonts (./fonts.ts) are the only things it can load, so the
- * browser never fetches an authenticated URL nor anything from the network. Printing is bounded: a
- * few at a time, the rest wait briefly, then are told to retry.
+ * PDF from the print HTML (lib/letter-print.ts; also the year's report, lib/year-report-print.ts),
+ * printed by the production Chromium. One browser per process, started on first use; each PDF gets a
+ * fresh context. The page is served by request interception: the document and its fonts (./fonts.ts)
+ * are the only things it can load, so the browser never fetches an authenticated URL nor anything from
+ * the network. Printing is bounded: a few at a time, the rest wait briefly, then are told to retry.
  */
 import fs from "node:fs/promises";
 import { PDFDocument } from "pdf-lib";
