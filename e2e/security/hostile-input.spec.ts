@@ -854,6 +854,7 @@ const QUERIES: QueryTarget[] = [
   },
   { path: "/stats", params: ["session", "kind", "unit"], as: "coordinator" },
   { path: "/stats/statistics.xlsx", params: ["session", "kind", "unit"], as: "coordinator" },
+  { path: "/stats/report", params: ["session"], as: "coordinator" },
   {
     path: "/proposals/ledger.xlsx",
     params: ["session", "kind", "status", "lead", "co", "category", "key", "overdue", "from", "to", "q", "page"],
