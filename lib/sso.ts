@@ -44,8 +44,11 @@ export function signInConfigFromEnv(env: Record<string, string | undefined>): Si
     if (missing.length) throw new SignInConfigError(`统一身份认证配置不完整：缺少 ${missing.join("、")}`);
     const issuer = env.OIDC_ISSUER!.trim().replace(/\/+$/, "");
     if (!/^https?:\/\/[^/]/.test(issuer)) throw new SignInConfigError(`OIDC_ISSUER 不是 http(s) 地址：${issuer}`);
-    if (!originConfig(env).publicOrigin)
-      throw new SignInConfigError("启用统一身份认证须设置 AUTH_URL（或 PUBLIC_ORIGIN）为本系统的公开地址，回调地址由它生成");
+    const origin = originConfig(env).publicOrigin;
+    if (!origin) throw new SignInConfigError("启用统一身份认证须设置 AUTH_URL（或 PUBLIC_ORIGIN）为本系统的公开地址，回调地址由它生成");
+    // Next renames a loopback address to localhost in the requests it hands on, so the callback would not match.
+    if (/^https?:\/\/(?:127\.[\d.]+|\[::1\])(?::\d+)?$/.test(origin))
+      throw new SignInConfigError(`在本机试用统一身份认证请以 localhost 为地址（AUTH_URL=${origin.replace(/\/\/[^:/]+/, "//localhost")}）`);
     const linkClaim = env.OIDC_LINK_CLAIM?.trim() || "preferred_username";
     if (!/^[\w.:-]{1,64}$/.test(linkClaim)) throw new SignInConfigError(`OIDC_LINK_CLAIM 不是有效的声明名：${linkClaim}`);
     sso = {
@@ -89,10 +92,7 @@ export type SsoRefusal = "missing_claim" | "unknown" | "disabled";
  * Whether the identity may sign in as the account its link claim names (null: no such account).
  * Only this system decides the role and unit; the identity platform only says who the person is.
  */
-export function ssoDecision(
-  value: string | null,
-  account: { disabled: boolean } | null,
-): { ok: true } | { ok: false; reason: SsoRefusal } {
+export function ssoDecision(value: string | null, account: { disabled: boolean } | null): { ok: true } | { ok: false; reason: SsoRefusal } {
   if (value === null) return { ok: false, reason: "missing_claim" };
   if (!account) return { ok: false, reason: "unknown" };
   if (account.disabled) return { ok: false, reason: "disabled" };

@@ -4,10 +4,10 @@
  * for the government's identity platform. Authorization code flow with PKCE; the claims go out through the
  * userinfo endpoint, as the app reads them.
  *
- *   npx tsx scripts/oidc-test-provider.ts --port 4400 --redirect-uri http://127.0.0.1:3000/api/auth/callback/gov
+ *   npx tsx scripts/oidc-test-provider.ts --port 4400 --redirect-uri http://localhost:3000/api/auth/callback/gov
  *
  * then start the app with OIDC_ISSUER=http://127.0.0.1:4400 OIDC_CLIENT_ID=tian-banli
- * OIDC_CLIENT_SECRET=test-secret-0123456789 OIDC_LINK_CLAIM=employee_number AUTH_URL=http://127.0.0.1:3000
+ * OIDC_CLIENT_SECRET=test-secret-0123456789 OIDC_LINK_CLAIM=employee_number AUTH_URL=http://localhost:3000
  * (identities: see DEMO_IDENTITIES).
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -27,9 +27,17 @@ export type TestClient = { clientId: string; clientSecret: string; redirectUri: 
  * OIDC_LINK_CLAIM=employee_number. zhangsan has no account in the app; nameless has no 工号.
  */
 export const DEMO_IDENTITIES: TestIdentity[] = [
-  { login: "jiang.mingjie", password: "idp-2026", claims: { name: "蒋明杰", preferred_username: "jiang.mingjie", employee_number: "jiangmj" } },
+  {
+    login: "jiang.mingjie",
+    password: "idp-2026",
+    claims: { name: "蒋明杰", preferred_username: "jiang.mingjie", employee_number: "jiangmj" },
+  },
   { login: "zhangsan", password: "idp-2026", claims: { name: "张三", preferred_username: "zhangsan", employee_number: "zhangsan" } },
-  { login: "cxfwzx", password: "idp-2026", claims: { name: "创新服务中心承办人", preferred_username: "cxfwzx", employee_number: "cxfwzx" } },
+  {
+    login: "cxfwzx",
+    password: "idp-2026",
+    claims: { name: "创新服务中心承办人", preferred_username: "cxfwzx", employee_number: "cxfwzx" },
+  },
   { login: "nameless", password: "idp-2026", claims: { name: "无工号人员", preferred_username: "nameless" } },
 ];
 
@@ -124,10 +132,14 @@ export async function startOidcTestProvider(options: {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { port: { type: "string", default: "4400" }, "redirect-uri": { type: "string" } } });
-  const redirectUri = values["redirect-uri"] ?? "http://127.0.0.1:3000/api/auth/callback/gov";
+  const redirectUri = values["redirect-uri"] ?? "http://localhost:3000/api/auth/callback/gov";
   const { issuer } = await startOidcTestProvider({
     port: Number(values.port),
     clients: [{ clientId: "tian-banli", clientSecret: "test-secret-0123456789", redirectUri }],
   });
-  console.log(`OpenID provider (test) at ${issuer}; client tian-banli, redirect ${redirectUri}; logins ${DEMO_IDENTITIES.map((i) => i.login).join(", ")}, password idp-2026`);
+  const app = new URL(redirectUri).origin;
+  console.log(`OpenID provider (test) at ${issuer}: logins ${DEMO_IDENTITIES.map((i) => i.login).join(", ")}, password idp-2026`);
+  console.log(
+    `Start the app with AUTH_URL=${app} OIDC_ISSUER=${issuer} OIDC_CLIENT_ID=tian-banli OIDC_CLIENT_SECRET=test-secret-0123456789 OIDC_LINK_CLAIM=employee_number`,
+  );
 }

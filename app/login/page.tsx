@@ -23,7 +23,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl, changed, sso: refusal, error } = await searchParams;
   const back = typeof callbackUrl === "string" ? callbackUrl : undefined;
   const { sso, passwordRoles } = signInConfig;
-  const problem = typeof refusal === "string" || typeof error === "string" ? ssoRefusalMessage(String(refusal ?? error), sso?.linkClaim) : null;
+  const problem =
+    typeof refusal === "string" || typeof error === "string" ? ssoRefusalMessage(String(refusal ?? error), sso?.linkClaim) : null;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-800 to-brand-600 px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow-lg">

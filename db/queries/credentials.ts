@@ -90,7 +90,11 @@ export async function verifyCredentials(
   }
   // Told only to whoever knows the password, so that it reveals nothing about the account to others.
   if (origin.mayUsePassword && !origin.mayUsePassword(user.role)) {
-    await logEvent(db, { action: "sign_in_refused", actorId: user.id, data: { username: tried, address, via: "password", reason: "password_disabled" } });
+    await logEvent(db, {
+      action: "sign_in_refused",
+      actorId: user.id,
+      data: { username: tried, address, via: "password", reason: "password_disabled" },
+    });
     return { ok: false, reason: "password_disabled" };
   }
   await db.transaction(async (tx) => {
@@ -193,7 +197,11 @@ export async function ssoSignIn(db: Db, input: { value: string | null; address: 
   const user = value === null ? undefined : await db.select().from(users).where(eq(users.username, value)).get();
   const decision = ssoDecision(value, user ?? null);
   if (!decision.ok) {
-    await logEvent(db, { action: "sign_in_refused", actorId: user?.id ?? null, data: { username: value, address, via: "sso", reason: decision.reason } });
+    await logEvent(db, {
+      action: "sign_in_refused",
+      actorId: user?.id ?? null,
+      data: { username: value, address, via: "sso", reason: decision.reason },
+    });
     return decision;
   }
   const account = user!;
@@ -203,7 +211,13 @@ export async function ssoSignIn(db: Db, input: { value: string | null; address: 
   });
   return {
     ok: true,
-    user: { id: account.id, role: account.role, unitId: account.unitId, displayName: account.displayName, sessionVersion: account.sessionVersion },
+    user: {
+      id: account.id,
+      role: account.role,
+      unitId: account.unitId,
+      displayName: account.displayName,
+      sessionVersion: account.sessionVersion,
+    },
   };
 }
 

@@ -34,7 +34,9 @@ describe("single sign-on (统一身份认证)", () => {
       user: { id: handler.id, role: "handler", unitId: null, displayName: "蒋明杰", sessionVersion: 3 },
     });
     expect((await db.select().from(users).where(eq(users.id, handler.id)).get())?.lastLoginAt).toEqual(now);
-    expect(await log()).toEqual([{ action: "sign_in", actorId: handler.id, data: { username: "jiangmj", address: "10.1.2.3", via: "sso" } }]);
+    expect(await log()).toEqual([
+      { action: "sign_in", actorId: handler.id, data: { username: "jiangmj", address: "10.1.2.3", via: "sso" } },
+    ]);
   });
 
   it("refuses an unknown name, a disabled account and a missing claim, and logs each refusal", async () => {
@@ -79,13 +81,17 @@ describe("password sign-in kept to some roles (PASSWORD_SIGN_IN)", () => {
 
   it("says nothing about the rule to a wrong password: that is a wrong password as always", async () => {
     const { db } = await withUsers();
-    expect(await verifyCredentials(db, "jiangmj", "guess", new Date(), { mayUsePassword: adminOnly })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db, "jiangmj", "guess", new Date(), { mayUsePassword: adminOnly })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("does not count a refused right password against the address", async () => {
     const { db } = await withUsers();
     const limit = { maxFailures: 2, windowMinutes: 15 };
-    const attempt = () => attemptSignIn(db, { username: "jiangmj", password: "demo-2026", address: "10.9.9.9", mayUsePassword: adminOnly }, new Date(), limit);
+    const attempt = () =>
+      attemptSignIn(db, { username: "jiangmj", password: "demo-2026", address: "10.9.9.9", mayUsePassword: adminOnly }, new Date(), limit);
     for (let i = 0; i < 3; i++) expect(await attempt()).toEqual({ ok: false, reason: "password_disabled" });
     expect((await attemptSignIn(db, { username: "admin", password: "demo-2026", address: "10.9.9.9" }, new Date(), limit)).ok).toBe(true);
   });

@@ -39,6 +39,9 @@ describe("the sign-in configuration from the environment", () => {
   it("refuses single sign-on without a configured public origin: the callback address never comes from a request", () => {
     expect(() => signInConfigFromEnv({ ...OIDC, AUTH_URL: undefined })).toThrow(/AUTH_URL/);
     expect(signInConfigFromEnv({ ...OIDC, AUTH_URL: undefined, PUBLIC_ORIGIN: "https://tian.example.gov.cn" }).sso).not.toBeNull();
+    // Next names a loopback address localhost in the requests it hands on: the callback would not match.
+    expect(() => signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://127.0.0.1:3000" })).toThrow("AUTH_URL=http://localhost:3000");
+    expect(signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://localhost:3000" }).sso).not.toBeNull();
   });
 
   it("keeps passwords to the listed roles and always to the administrator, only with single sign-on", () => {
@@ -47,7 +50,12 @@ describe("the sign-in configuration from the environment", () => {
     expect(passwordSignInAllowed(admin, "handler")).toBe(false);
     expect(passwordSignInAllowed(admin, "member")).toBe(false);
     const members = signInConfigFromEnv({ ...OIDC, PASSWORD_SIGN_IN: " member , director" }).passwordRoles;
-    expect(["admin", "member", "director", "handler"].map((r) => passwordSignInAllowed(members, r as never))).toEqual([true, true, true, false]);
+    expect(["admin", "member", "director", "handler"].map((r) => passwordSignInAllowed(members, r as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(passwordSignInAllowed(signInConfigFromEnv({ ...OIDC, PASSWORD_SIGN_IN: "all" }).passwordRoles, "handler")).toBe(true);
     expect(() => signInConfigFromEnv({ ...OIDC, PASSWORD_SIGN_IN: "admin,boss" })).toThrow(/boss/);
     expect(() => signInConfigFromEnv({ PASSWORD_SIGN_IN: "admin" })).toThrow(/未配置统一身份认证/);
