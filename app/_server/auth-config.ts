@@ -140,8 +140,9 @@ export const authConfig = {
       Object.assign(user, sessionUser(check.user));
       return true;
     },
-    jwt({ token, user }) {
+    jwt({ token, user, account }) {
       if (user) {
+        if (account?.provider === SSO_PROVIDER_ID) token.sso = true;
         token.uid = user.id;
         token.role = user.role;
         token.unitId = user.unitId ?? null;
