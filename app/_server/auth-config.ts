@@ -55,8 +55,9 @@ function sessionUser(user: SignedInUser): User {
 
 /**
  * The identity platform, by discovery from its issuer. The profile is read from the userinfo endpoint
- * (idToken: false; the ID token is still verified), where platforms release claims such as a 工号; who the
- * person is in this system is decided by the signIn callback, never by the profile.
+ * (idToken: false; the ID token's issuer, audience, expiry and nonce are still checked), where platforms
+ * release claims such as a 工号; who the person is in this system is decided by the signIn callback,
+ * never by the profile.
  */
 function identityPlatform(sso: SsoConfig): OIDCConfig<Record<string, unknown>> {
   return {
