@@ -47,7 +47,9 @@ test.beforeAll(async () => {
   origin = `http://localhost:${port}`;
   direct = `http://127.0.0.1:${port}`;
   databasePath = `data/e2e-sso-${port}.db`;
-  idp = await startOidcTestProvider({ clients: [{ ...CLIENT, redirectUri: `${origin}/api/auth/callback/gov` }] });
+  idp = await startOidcTestProvider({
+    clients: [{ ...CLIENT, redirectUri: `${origin}/api/auth/callback/gov`, postLogoutRedirectUri: `${origin}/login` }],
+  });
   app = spawn(process.execPath, [`${E2E.distDir}/serve.mjs`, "--demo", "--fresh", "--db", databasePath, "--port", String(port)], {
     env: {
       ...process.env,
@@ -61,6 +63,7 @@ test.beforeAll(async () => {
       OIDC_CLIENT_SECRET: CLIENT.clientSecret,
       OIDC_LINK_CLAIM: "employee_number",
       PASSWORD_SIGN_IN: "admin",
+      OIDC_LOGOUT: "true",
     },
     stdio: "ignore",
     detached: true,
@@ -116,7 +119,7 @@ const refusal = (page: Page) => page.getByRole("main").getByRole("alert");
 
 const sessionCookieOf = async (page: Page) => (await page.context().cookies(origin)).find((c) => c.name === SESSION_COOKIE)?.value;
 
-test("统一身份认证登录 lands on 待办 as the account its 工号 names (a one-time password aside); 退出 ends the session, and its cookie replayed opens nothing", async ({
+test("统一身份认证登录 lands on 待办 as the account its 工号 names (a one-time password aside); 退出 ends the session here and at the platform, and its cookie replayed opens nothing", async ({
   page,
 }) => {
   await page.goto(`${origin}/login`);
@@ -152,14 +155,20 @@ test("统一身份认证登录 lands on 待办 as the account its 工号 names (
   expect(token).toBeTruthy();
   expect((await get(`${direct}/proposals`, token)).status).toBe(200);
   await page.getByRole("button", { name: "退出" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${origin}/login`));
+  // OIDC_LOGOUT: this system's session is ended first, then the platform's, which sends the user back to sign-in.
+  await expect(page).toHaveURL(new RegExp(`^${idp!.issuer}/session/end`));
   expect(await sessionCookieOf(page)).toBeUndefined();
+  await page.getByRole("button", { name: "退出统一身份认证" }).click();
+  await expect(page).toHaveURL(`${origin}/login`);
   for (const path of ["/work", "/proposals"]) {
     const replay = await get(`${direct}${path}`, token);
     expect(replay.status, path).toBe(307);
     expect(new URL(replay.location ?? "", origin).pathname, path).toBe("/login");
   }
   expect(lastEvent("sign_out").actor).toBe("jiangmj");
+  // The platform's session is over too: it asks who is signing in again.
+  await page.getByRole("button", { name: "统一身份认证登录" }).click();
+  await expect(page.getByLabel("统一认证账号")).toBeVisible();
 });
 
 test("a person the platform knows but this system does not is refused with 「统一身份认证账号未在本系统登记」", async ({ page }) => {

@@ -18,6 +18,8 @@ export type SsoConfig = {
   linkClaim: string;
   /** The scopes asked for; the link claim must be among what they release. */
   scope: string;
+  /** 退出 also ends the session at the platform (RP-initiated logout), where it offers that. */
+  logout: boolean;
 };
 
 /** Roles that may sign in with a password: all, or the listed ones (the administrator always). */
@@ -57,6 +59,7 @@ export function signInConfigFromEnv(env: Record<string, string | undefined>): Si
       clientSecret: env.OIDC_CLIENT_SECRET!.trim(),
       linkClaim,
       scope: env.OIDC_SCOPE?.trim() || "openid profile",
+      logout: ["1", "true", "yes"].includes(env.OIDC_LOGOUT?.trim().toLowerCase() ?? ""),
     };
   }
   const passwordRoles = parsePasswordRoles(env.PASSWORD_SIGN_IN);
@@ -72,6 +75,19 @@ function parsePasswordRoles(value: string | undefined): PasswordRoles {
   if (unknown.length)
     throw new SignInConfigError(`PASSWORD_SIGN_IN 应为 all 或角色列表（${ROLES.join(",")}），不认识：${unknown.join("、")}`);
   return new Set<Role>(["admin", ...(listed as Role[])]);
+}
+
+/**
+ * Where 退出 sends the browser to end the platform's session too (OpenID Connect RP-Initiated Logout):
+ * its end_session_endpoint, told which session (the ID token) and where to send the user back (the
+ * sign-in page, registered at the platform as a post-logout redirect address).
+ */
+export function endSessionUrl(endpoint: string, session: { idToken: string; clientId: string; origin: string }): string {
+  const url = new URL(endpoint);
+  url.searchParams.set("id_token_hint", session.idToken);
+  url.searchParams.set("client_id", session.clientId);
+  url.searchParams.set("post_logout_redirect_uri", `${session.origin}/login`);
+  return url.toString();
 }
 
 /** Whether a user of this role may sign in with a password (the administrator always may). */

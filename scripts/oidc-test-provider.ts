@@ -86,7 +86,19 @@ export async function startOidcTestProvider(options: {
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: "test", use: "sig", alg: "RS256" }] as never },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     claims: { openid: ["sub"], profile: ["name", "preferred_username", "employee_number"] },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The platform asks before it ends its own session (the form carries its XSRF token).
+        async logoutSource(ctx, form) {
+          ctx.body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>退出统一身份认证</title></head>
+<body style="font-family:sans-serif;max-width:24rem;margin:3rem auto"><h1>政务统一身份认证平台（测试）</h1>
+<p>是否同时退出统一身份认证平台？</p>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">退出统一身份认证</button></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {
       const identity = identities.find((i) => i.login === sub);
@@ -135,7 +147,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const redirectUri = values["redirect-uri"] ?? "http://localhost:3000/api/auth/callback/gov";
   const { issuer } = await startOidcTestProvider({
     port: Number(values.port),
-    clients: [{ clientId: "tian-banli", clientSecret: "test-secret-0123456789", redirectUri }],
+    clients: [
+      {
+        clientId: "tian-banli",
+        clientSecret: "test-secret-0123456789",
+        redirectUri,
+        postLogoutRedirectUri: `${new URL(redirectUri).origin}/login`,
+      },
+    ],
   });
   const app = new URL(redirectUri).origin;
   console.log(`OpenID provider (test) at ${issuer}: logins ${DEMO_IDENTITIES.map((i) => i.login).join(", ")}, password idp-2026`);

@@ -25,6 +25,8 @@ export type SessionClaims = {
   role: string | null;
   /** Signed in through 统一身份认证, not with a password. */
   sso: boolean;
+  /** The platform's ID token, kept only to end its session at 退出 (OIDC_LOGOUT). */
+  idToken: string | null;
 };
 
 /** A session id as the jwt callback makes them (a UUID); a token without one cannot be signed out, so it is refused. */
@@ -58,6 +60,7 @@ async function decodeClaims(name: string, value: string): Promise<SessionClaims 
       expiresAt: token.exp * 1000,
       role,
       sso: token.sso === true,
+      idToken: typeof token.idt === "string" ? token.idt : null,
     };
   } catch {
     return null;

@@ -1,6 +1,7 @@
 "use server";
 import { eq } from "drizzle-orm";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -10,6 +11,8 @@ import { safeCallbackPath, safeReturnPath } from "@/lib/authz";
 import { addressRefusalMessage, lockedMessage } from "@/lib/sign-in-limits";
 import { PASSWORD_DISABLED_MESSAGE, SSO_PROVIDER_ID } from "@/lib/sso";
 import { AddressThrottled, signIn, signInConfig, signOut } from "../_server/auth";
+import { platformLogoutUrl } from "../_server/platform-logout";
+import { sessionClaims, sessionCookie } from "../_server/session-token";
 
 const loginInput = z.object({
   username: z.string().trim().min(1).max(64),
@@ -47,7 +50,15 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
   await signIn(SSO_PROVIDER_ID, { redirectTo: (parsed.success && safeReturnPath(parsed.data.callbackUrl)) || "/" });
 }
 
-/** Revokes the session (auth-config's events.signOut, which also logs it) and clears the cookie. */
+/**
+ * Revokes the session (auth-config's events.signOut, which also logs it) and clears the cookie; after a
+ * single sign-on with OIDC_LOGOUT, then sends the browser to end the platform's session, which sends it
+ * back to sign-in.
+ */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+  const cookieStore = await cookies();
+  const claims = await sessionClaims(sessionCookie((name) => cookieStore.get(name)?.value));
+  const platform = await platformLogoutUrl(claims?.idToken ?? null);
+  await signOut({ redirectTo: "/login", redirect: !platform });
+  if (platform) redirect(platform);
 }

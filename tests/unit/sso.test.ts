@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { safeCallbackPath, safeReturnPath } from "@/lib/authz";
-import { linkValue, passwordSignInAllowed, SignInConfigError, signInConfigFromEnv, ssoDecision, ssoRefusalMessage } from "@/lib/sso";
+import {
+  endSessionUrl,
+  linkValue,
+  passwordSignInAllowed,
+  SignInConfigError,
+  signInConfigFromEnv,
+  ssoDecision,
+  ssoRefusalMessage,
+} from "@/lib/sso";
 
 const OIDC = {
   OIDC_ISSUER: "https://idp.example.gov.cn/realms/gov/",
@@ -21,7 +29,9 @@ describe("the sign-in configuration from the environment", () => {
       clientSecret: "s3cret",
       linkClaim: "preferred_username",
       scope: "openid profile",
+      logout: false,
     });
+    expect(signInConfigFromEnv({ ...OIDC, OIDC_LOGOUT: "true" }).sso?.logout).toBe(true);
     const sso = signInConfigFromEnv({ ...OIDC, OIDC_LINK_CLAIM: "employee_number", OIDC_SCOPE: "openid profile employee" }).sso;
     expect(sso?.linkClaim).toBe("employee_number");
     expect(sso?.scope).toBe("openid profile employee");
@@ -92,5 +102,24 @@ describe("the destination of a single sign-on", () => {
     for (const bad of [undefined, "", "https://evil.example/", "//evil.example", "/\\evil.example", "/", "/login"])
       expect(safeReturnPath(bad), String(bad)).toBeNull();
     expect(safeCallbackPath("//evil.example", "handler")).toBe("/work");
+  });
+});
+
+describe("ending the platform's session at 退出", () => {
+  it("names the session by its ID token and comes back to the sign-in page", () => {
+    const url = new URL(
+      endSessionUrl("https://idp.example.gov.cn/session/end?ui=zh", {
+        idToken: "eyJ.a.b",
+        clientId: "tian-banli",
+        origin: "https://tian.example.gov.cn",
+      }),
+    );
+    expect(url.origin + url.pathname).toBe("https://idp.example.gov.cn/session/end");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      ui: "zh",
+      id_token_hint: "eyJ.a.b",
+      client_id: "tian-banli",
+      post_logout_redirect_uri: "https://tian.example.gov.cn/login",
+    });
   });
 });
