@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import { chromium } from "@playwright/test";
+import { mintSessionToken, SESSION_COOKIE } from "../scripts/lib/session-cookie";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 import { one, readDb } from "./security/support";
@@ -133,4 +134,10 @@ test("behind a trusted proxy that says https, every link and redirect is https o
     ).toEqual([]);
     if (path === `/open/${published}`) expect(urls).toContain(`${origin}/open/${published}`);
   }
+  // The mail settings, never saved on this fresh database, suggest this origin for the links in mails.
+  const admin = await mintSessionToken(databasePath, E2E.authSecret, "admin");
+  const settings = await request(port, "/admin/settings", { ...headers, Cookie: `${SESSION_COOKIE}=${admin}` });
+  expect(settings.status).toBe(200);
+  expect(settings.body).toContain(`name="siteUrl" value="${origin}"`);
+  expect(ownUrls(settings.body, null).filter((u) => !u.startsWith(origin))).toEqual([]);
 });

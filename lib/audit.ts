@@ -12,6 +12,7 @@ export const AUDIT_GROUPS = [
     kinds: {
       sign_in: "登录成功",
       sign_in_failed: "登录失败",
+      sign_in_refused: "拒绝登录",
       account_locked: "账户锁定",
       sign_in_locked: "锁定期间尝试登录",
       sign_in_ip_blocked: "网络地址暂停登录",
@@ -71,6 +72,7 @@ export const AUDIT_KINDS = Object.keys(AUDIT_LABELS) as [AuditKind, ...AuditKind
 /** Kinds shown with a warning colour: something may be under attack or someone lost access. */
 export const ALARMING_KINDS: ReadonlySet<string> = new Set([
   "sign_in_failed",
+  "sign_in_refused",
   "account_locked",
   "sign_in_locked",
   "sign_in_ip_blocked",
@@ -105,6 +107,8 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
   if (names.target) parts.push(`用户：${names.target}`);
   if ((action === "sign_in_failed" || action === "password_change_failed") && typeof d.failures === "number")
     parts.push(`连续第 ${d.failures} 次`);
+  if ((action === "sign_in" || action === "sign_in_refused") && d.via === "sso") parts.push("统一身份认证");
+  if (action === "sign_in_refused" && typeof d.reason === "string") parts.push(REFUSAL_DETAILS[d.reason] ?? d.reason);
   if (action === "account_locked" && typeof d.minutes === "number") parts.push(`锁定 ${d.minutes} 分钟`);
   if (action === "sign_in_ip_blocked" && typeof d.failures === "number") parts.push(`${d.windowMinutes ?? 15} 分钟内失败 ${d.failures} 次`);
   if (action === "user_role_change" && typeof d.from === "string" && typeof d.to === "string")
@@ -123,5 +127,13 @@ export function auditDetail(action: string, data: Record<string, unknown> | null
     parts.push(`第${d.round}轮答复`);
   return parts.join("；");
 }
+
+/** Why a sign-in was refused (db/queries/credentials.ts), for the audit table. */
+const REFUSAL_DETAILS: Record<string, string> = {
+  unknown: "账号未在本系统登记",
+  disabled: "账户已停用",
+  missing_claim: "未提供关联账号的信息",
+  password_disabled: "该角色不能使用密码登录",
+};
 
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as Role] : role);

@@ -98,16 +98,20 @@ const CALLBACK_BASE = "http://callback.invalid";
  * exactly what the browser will follow. Anything that resolves elsewhere, or to `//…`, goes home.
  */
 export function safeCallbackPath(value: string | null | undefined, role: Role): string {
-  const home = homePath(role);
-  if (!value?.startsWith("/")) return home;
+  return safeReturnPath(value) ?? homePath(role);
+}
+
+/** The path of `safeCallbackPath` before the role is known (a single sign-on), or null for the user's home. */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value?.startsWith("/")) return null;
   let url: URL;
   try {
     url = new URL(value, CALLBACK_BASE);
   } catch {
-    return home;
+    return null;
   }
-  if (url.origin !== CALLBACK_BASE || url.pathname.startsWith("//")) return home;
-  if (url.pathname === "/" || url.pathname === "/login") return home;
+  if (url.origin !== CALLBACK_BASE || url.pathname.startsWith("//")) return null;
+  if (url.pathname === "/" || url.pathname === "/login") return null;
   return url.pathname + url.search + url.hash;
 }
 

@@ -12,6 +12,7 @@
  */
 import { RESULT_CLASS_LABELS } from "./domain";
 import type { Letter } from "./letter";
+import { escapeHtml, OFFICIAL_PAGE_CSS, paragraphHtml, titleHtml } from "./official-print";
 
 /** One addressee's letter as printed. */
 export type LetterSheet = {
@@ -38,33 +39,9 @@ export type PrintOptions = {
   toolbar: { links: readonly ToolbarLink[]; script: { src: string; nonce: string | null } } | null;
 };
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-/** The print CSS. 1 char = 156 mm / 28; 1 line = 225 mm / 22. */
+/** The print CSS: the 公文 page (lib/official-print.ts) and the letter's parts. */
 function printCss(): string {
-  return `
-@font-face { font-family: "Letter Title"; font-weight: 700; src: local("FZXBSJW--GB1-0"), local("方正小标宋简体"); }
-
-:root {
-  --char: calc(156mm / 28);
-  --line: calc(225mm / 22);
-  --body: "FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "Noto Serif SC", serif;
-  --hei: "SimHei", "黑体", "Noto Sans SC", sans-serif;
-  --kai: "KaiTi", "楷体", "KaiTi_GB2312", "LXGW WenKai", serif;
-  --song: "SimSun", "宋体", "Noto Serif SC", serif;
-}
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt var(--song); vertical-align: top; padding-top: 5mm; margin-right: 14pt; } }
-@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt var(--song); vertical-align: top; padding-top: 5mm; margin-left: 14pt; } }
-
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; background: #fff; }
-.letter {
+  return `${OFFICIAL_PAGE_CSS}.letter {
   width: 156mm;
   font: 16pt/var(--line) var(--body);
   letter-spacing: calc(var(--char) - 16pt);
@@ -110,31 +87,6 @@ body { margin: 0; color: #000; background: #fff; }
   .toolbar { display: none; }
 }
 `;
-}
-
-/**
- * Text with a break opportunity before opening and after closing curly quotes: Chromium never breaks
- * next to a quotation mark (UAX #14 LB19), which would push 博士后“1+3”专项 whole to the next line
- * and leave the line before it stretched.
- */
-function paragraphHtml(text: string): string {
-  return escapeHtml(text)
-    .replace(/(?<=.)([“‘])/g, "<wbr>$1")
-    .replace(/([”’])(?=.)/g, "$1<wbr>");
-}
-
-/** Characters of the title font (22pt) on one line of the text block (156 mm). */
-const TITLE_LINE_CHARS = 19;
-
-/**
- * The title, broken only between its parts (unit 关于 | session | 第N号提案的答复函) where they fit a
- * line, so that a line never ends inside a name (GB/T 9704: 回行时要做到词意完整).
- */
-function titleHtml(title: string): string {
-  return title
-    .split(/(?<=关于|委员会|代表大会|会议)/)
-    .map((part) => (part.length <= TITLE_LINE_CHARS ? `<span class="keep">${escapeHtml(part)}</span>` : escapeHtml(part)))
-    .join("<wbr>");
 }
 
 function bodyBlock(kind: Letter["body"][number]["kind"], text: string): string {

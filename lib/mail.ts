@@ -22,7 +22,8 @@ export const SMTP_DISABLED: SmtpSettings = {
   user: null,
   password: null,
   from: "",
-  siteUrl: "http://localhost:3000",
+  // None until the administrator saves one: the settings form suggests the address they reached the site by.
+  siteUrl: "",
 };
 
 export const smtpSettingsInput = z

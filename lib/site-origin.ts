@@ -73,3 +73,19 @@ export function originFromHeaders(headers: HeaderSource, config: OriginConfig = 
   const proto = protoOrNull(first(headers.get("x-forwarded-proto"))) ?? (local ? "http" : "https");
   return `${proto}://${host}`;
 }
+
+/**
+ * A POST to a route handler came from a page of this site: its Origin is the host the front server left
+ * in X-Forwarded-Host (or Host). A page elsewhere posting with the user's cookie is refused; server
+ * actions get the same check from Next.
+ */
+export function sameOriginRequest(headers: HeaderSource): boolean {
+  const origin = headers.get("origin");
+  const host = first(headers.get("x-forwarded-host") ?? headers.get("host"));
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

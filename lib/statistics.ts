@@ -195,6 +195,9 @@ export function computeFigures(facts: readonly ProposalFacts[]): Figures {
 
 export type UnitFigures = { unitId: number; unit: string; figures: Figures };
 
+/** A 主题分类's figures; `category` null for the proposals given none. */
+export type CategoryFigures = { categoryId: number | null; category: string | null; figures: Figures };
+
 /** Figures per lead unit, ranked (rankUnits). */
 export function figuresByUnit(facts: readonly ProposalFacts[]): UnitFigures[] {
   const groups = new Map<number, { unit: string; facts: ProposalFacts[] }>();

@@ -10,6 +10,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { signInConfigFromEnv } from "../lib/sso";
 import { frontServerArgs } from "../server/launch";
 import { authSecret, prepareDatabase, printDemoAccounts } from "./lib/prepare";
 import { supervise } from "./lib/supervise";
@@ -27,6 +28,14 @@ const dbPath = path.resolve(args.db ?? process.env.DATABASE_PATH ?? (args.demo ?
 const port = args.port ?? process.env.PORT ?? "3000";
 /** The build directory: this program's own, bundled into it. */
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
+
+// A wrong sign-in configuration (lib/sso.ts) stops the start with its reason, not the first sign-in.
+try {
+  signInConfigFromEnv(process.env);
+} catch (error) {
+  console.error(`配置错误：${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 
 await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh });
 // server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail

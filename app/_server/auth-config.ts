@@ -1,13 +1,16 @@
 /** The sign-in configuration (next-auth credentials, JWT sessions), apart from NextAuth() so that tests can run it. */
-import { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { CredentialsSignin, type NextAuthConfig, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { OIDCConfig } from "next-auth/providers";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { attemptSignIn, revokeSession } from "@/db/queries/credentials";
+import { attemptSignIn, revokeSession, ssoSignIn, type SignedInUser } from "@/db/queries/credentials";
 import { logEvent } from "@/db/queries/events";
 import { clientAddress, trustedProxyCount } from "@/lib/client-address";
 import { ROLES, type Role } from "@/lib/domain";
 import { addressLimitFromEnv } from "@/lib/sign-in-limits";
+import { linkValue, passwordSignInAllowed, SSO_PROVIDER_ID, signInConfigFromEnv, type SsoConfig } from "@/lib/sso";
 
 class AccountLocked extends CredentialsSignin {
   code = "locked";
@@ -19,6 +22,11 @@ export class AddressThrottled extends CredentialsSignin {
   constructor(readonly retryMinutes: number) {
     super();
   }
+}
+
+/** The password is right, but this role signs in through 统一身份认证 only (PASSWORD_SIGN_IN). */
+class PasswordDisabled extends CredentialsSignin {
+  code = "password_disabled";
 }
 
 const credentialsInput = z.object({
@@ -37,6 +45,35 @@ declare module "next-auth" {
   }
 }
 
+/** Checked at start too (scripts/serve.ts), where a wrong configuration stops the server with its message. */
+export const signInConfig = signInConfigFromEnv(process.env);
+
+/** What next-auth keeps of a signed-in user, from the account as this system has it. */
+function sessionUser(user: SignedInUser): User {
+  return { id: String(user.id), name: user.displayName, role: user.role, unitId: user.unitId, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * The identity platform, by discovery from its issuer. The profile is read from the userinfo endpoint
+ * (idToken: false; the ID token's issuer, audience, expiry and nonce are still checked), where platforms
+ * release claims such as a 工号; who the person is in this system is decided by the signIn callback,
+ * never by the profile.
+ */
+function identityPlatform(sso: SsoConfig): OIDCConfig<Record<string, unknown>> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: "统一身份认证",
+    type: "oidc",
+    issuer: sso.issuer,
+    clientId: sso.clientId,
+    clientSecret: sso.clientSecret,
+    idToken: false,
+    checks: ["pkce", "state", "nonce"],
+    authorization: { params: { scope: sso.scope } },
+    profile: (claims) => ({ id: String(claims.sub) }),
+  };
+}
+
 /**
  * Session cookies are left to next-auth's defaults on purpose: HttpOnly, SameSite=Lax, Path=/, and —
  * whenever the request reached the app over https, directly, per AUTH_URL=https://…, or per the
@@ -46,7 +83,8 @@ declare module "next-auth" {
  */
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
+  // Errors of the single sign-on (a cancelled or failed exchange) come back to the sign-in page as ?error=….
+  pages: { signIn: "/login", error: "/login" },
   trustHost: true,
   providers: [
     Credentials({
@@ -57,22 +95,23 @@ export const authConfig = {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
         const address = clientAddress(request.headers, trustedProxyCount(process.env.TRUST_PROXY));
-        const check = await attemptSignIn(getDb(), { ...parsed.data, address }, new Date(), addressLimitFromEnv(process.env));
+        const mayUsePassword = (role: Role) => passwordSignInAllowed(signInConfig.passwordRoles, role);
+        const check = await attemptSignIn(
+          getDb(),
+          { ...parsed.data, address, mayUsePassword },
+          new Date(),
+          addressLimitFromEnv(process.env),
+        );
         if (!check.ok) {
           if (check.reason === "throttled") throw new AddressThrottled(check.retryMinutes);
           if (check.reason === "locked") throw new AccountLocked();
+          if (check.reason === "password_disabled") throw new PasswordDisabled();
           return null;
         }
-        const { user } = check;
-        return {
-          id: String(user.id),
-          name: user.displayName,
-          role: user.role,
-          unitId: user.unitId,
-          sessionVersion: user.sessionVersion,
-        };
+        return sessionUser(check.user);
       },
     }),
+    ...(signInConfig.sso ? [identityPlatform(signInConfig.sso)] : []),
   ],
   events: {
     // 退出, a password change and POST /api/auth/signout all come here with the decoded token. The cookie
@@ -87,8 +126,28 @@ export const authConfig = {
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    /**
+     * A single sign-on is let through only as an account of this system, named by the link claim; a
+     * refusal goes back to the sign-in page with its reason. The account is written into `user`, the
+     * object next-auth hands on to the jwt callback, so that both ways in make the same session.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID || !signInConfig.sso) return true;
+      const value = linkValue(profile ?? {}, signInConfig.sso.linkClaim);
+      // The callback is the browser's GET of /api/auth/callback/gov: its address, as for a password.
+      const address = clientAddress(await headers(), trustedProxyCount(process.env.TRUST_PROXY));
+      const check = await ssoSignIn(getDb(), { value, address });
+      if (!check.ok) return `/login?sso=${check.reason}`;
+      Object.assign(user, sessionUser(check.user));
+      return true;
+    },
+    jwt({ token, user, account }) {
       if (user) {
+        if (account?.provider === SSO_PROVIDER_ID) {
+          token.sso = true;
+          // Only to name the session when 退出 ends it at the platform too (it makes the cookie about 1 KB longer).
+          if (signInConfig.sso?.logout && account.id_token) token.idt = account.id_token;
+        }
         token.uid = user.id;
         token.role = user.role;
         token.unitId = user.unitId ?? null;

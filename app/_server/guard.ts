@@ -31,7 +31,8 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
     canDivide: row.canDivide,
     displayName: row.displayName,
     title: row.title,
-    mustChangePassword: row.mustChangePassword,
+    // A one-time password binds whoever signs in with it; someone who came through 统一身份认证 never used it.
+    mustChangePassword: row.mustChangePassword && !claims.sso,
   };
 });
 

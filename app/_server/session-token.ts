@@ -17,7 +17,17 @@ export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session
  * account's session version, the session's own id (by which signing out revokes it), the expiry, and
  * the role the token was issued for (only to size request bodies before the guard reads the user).
  */
-export type SessionClaims = { userId: number; sessionVersion: number; sessionId: string; expiresAt: number; role: string | null };
+export type SessionClaims = {
+  userId: number;
+  sessionVersion: number;
+  sessionId: string;
+  expiresAt: number;
+  role: string | null;
+  /** Signed in through 统一身份认证, not with a password. */
+  sso: boolean;
+  /** The platform's ID token, kept only to end its session at 退出 (OIDC_LOGOUT). */
+  idToken: string | null;
+};
 
 /** A session id as the jwt callback makes them (a UUID); a token without one cannot be signed out, so it is refused. */
 const SESSION_ID = /^[\w-]{16,64}$/;
@@ -43,7 +53,15 @@ async function decodeClaims(name: string, value: string): Promise<SessionClaims 
     if (!token || !Number.isSafeInteger(userId) || userId <= 0 || typeof token.exp !== "number") return null;
     if (typeof token.sid !== "string" || !SESSION_ID.test(token.sid)) return null;
     const role = typeof token.role === "string" ? token.role : null;
-    return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : 0, sessionId: token.sid, expiresAt: token.exp * 1000, role };
+    return {
+      userId,
+      sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+      sessionId: token.sid,
+      expiresAt: token.exp * 1000,
+      role,
+      sso: token.sso === true,
+      idToken: typeof token.idt === "string" ? token.idt : null,
+    };
   } catch {
     return null;
   }

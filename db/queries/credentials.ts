@@ -1,5 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Actor } from "@/lib/authz";
+import type { Role } from "@/lib/domain";
+import { ssoDecision, type SsoRefusal } from "@/lib/sso";
 import { verifyPassword } from "@/lib/password";
 import {
   ACCOUNT_LIMIT,
@@ -21,10 +23,13 @@ export const MAX_FAILED_LOGINS = ACCOUNT_LIMIT.maxFailures;
 export const LOCK_MINUTES = ACCOUNT_LIMIT.lockMinutes;
 
 export type SignedInUser = Actor & { displayName: string; sessionVersion: number };
-export type CredentialCheck = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "locked" };
+export type CredentialCheck = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "locked" | "password_disabled" };
 
-/** Where an attempt comes from: the client's network address, or null when it cannot be told. */
-export type AttemptOrigin = { address?: string | null };
+/**
+ * Where an attempt comes from: the client's network address, or null when it cannot be told; and whether
+ * the account's role may sign in with a password at all (PASSWORD_SIGN_IN, lib/sso.ts; default: every role).
+ */
+export type AttemptOrigin = { address?: string | null; mayUsePassword?: (role: Role) => boolean };
 
 /**
  * Checks a username and password. Every outcome is logged (the name tried and the address, never the
@@ -83,6 +88,15 @@ export async function verifyCredentials(
     const next = await recordWrongPassword(db, user.id, now, "sign_in_failed", { username: tried, address });
     return { ok: false, reason: next.lockedNow ? "locked" : "invalid" };
   }
+  // Told only to whoever knows the password, so that it reveals nothing about the account to others.
+  if (origin.mayUsePassword && !origin.mayUsePassword(user.role)) {
+    await logEvent(db, {
+      action: "sign_in_refused",
+      actorId: user.id,
+      data: { username: tried, address, via: "password", reason: "password_disabled" },
+    });
+    return { ok: false, reason: "password_disabled" };
+  }
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).run();
     await logEvent(tx, { action: "sign_in", actorId: user.id, data: { username: tried, address } });
@@ -137,7 +151,7 @@ export type SignInAttempt = CredentialCheck | { ok: false; reason: "throttled"; 
  */
 export async function attemptSignIn(
   db: Db,
-  input: { username: string; password: string; address: string | null },
+  input: { username: string; password: string; address: string | null; mayUsePassword?: (role: Role) => boolean },
   now = new Date(),
   limit: AddressLimit = DEFAULT_ADDRESS_LIMIT,
 ): Promise<SignInAttempt> {
@@ -157,9 +171,9 @@ export async function attemptSignIn(
     if (!reserved.allowed) return { ok: false, reason: "throttled", retryMinutes: minutesUntil(reserved.retryAt, now) };
     slot = reserved;
   }
-  const check = await verifyCredentials(db, input.username, input.password, now, { address });
+  const check = await verifyCredentials(db, input.username, input.password, now, { address, mayUsePassword: input.mayUsePassword });
   if (!slot) return check;
-  if (check.ok) {
+  if (check.ok || check.reason === "password_disabled") {
     await db.delete(signInFailures).where(eq(signInFailures.id, slot.id)).run();
   } else if (slot.count === limit.maxFailures) {
     await logEvent(db, {
@@ -168,6 +182,43 @@ export async function attemptSignIn(
     });
   }
   return check;
+}
+
+export type SsoSignIn = { ok: true; user: SignedInUser } | { ok: false; reason: SsoRefusal };
+
+/**
+ * A sign-in through 统一身份认证: the identity platform has authenticated the person and named them by
+ * the link claim's value (null: it sent none), which is this system's username. Refused for a value no
+ * account has and for a disabled account; every outcome is logged as a password sign-in's is. The
+ * password's lock does not apply: it guards against guessed passwords, and none was tried.
+ */
+export async function ssoSignIn(db: Db, input: { value: string | null; address: string | null }, now = new Date()): Promise<SsoSignIn> {
+  const { value, address } = input;
+  const user = value === null ? undefined : await db.select().from(users).where(eq(users.username, value)).get();
+  const decision = ssoDecision(value, user ?? null);
+  if (!decision.ok) {
+    await logEvent(db, {
+      action: "sign_in_refused",
+      actorId: user?.id ?? null,
+      data: { username: value, address, via: "sso", reason: decision.reason },
+    });
+    return decision;
+  }
+  const account = user!;
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, account.id)).run();
+    await logEvent(tx, { action: "sign_in", actorId: account.id, data: { username: value, address, via: "sso" } });
+  });
+  return {
+    ok: true,
+    user: {
+      id: account.id,
+      role: account.role,
+      unitId: account.unitId,
+      displayName: account.displayName,
+      sessionVersion: account.sessionVersion,
+    },
+  };
 }
 
 /** The times of an address's failures within the window. */

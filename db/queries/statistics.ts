@@ -26,6 +26,7 @@ import {
   rankUnits,
   SATISFIED_ANSWERS,
   type Condition,
+  type CategoryFigures,
   type ConditionFacts,
   type Counts,
   type FactTest,
@@ -111,11 +112,20 @@ export function statisticsScope(filter: StatisticsFilter): SQL {
 /** What is counted per lead unit: the counts of lib/statistics.ts, and how many proposals are in each state. */
 export type UnitTotals = { counts: Counts; states: Record<ProposalState, number> };
 
-/** The counts per lead unit (null: no lead unit yet), counted in the database. */
+/** What the counts are grouped by: the live lead unit (主办单位) or the proposal's 主题分类. */
+export type StatisticsGrouping = "leadUnit" | "category";
+
+const GROUP_KEYS: Record<StatisticsGrouping, SQL> = {
+  leadUnit: sql`ps.lead_unit_id`,
+  category: sql`(select p.category_id from proposals p where p.id = ps.proposal_id)`,
+};
+
+/** The counts per lead unit, or per category (null: none yet), counted in the database. */
 export async function statisticsCounts(
   db: Db,
   filter: StatisticsFilter = {},
   today = isoDateInChina(new Date()),
+  groupBy: StatisticsGrouping = "leadUnit",
 ): Promise<Map<number | null, UnitTotals>> {
   const facts = factSql(today);
   const names = Object.keys(PROPOSAL_COUNTS) as (keyof typeof PROPOSAL_COUNTS)[];
@@ -123,22 +133,22 @@ export async function statisticsCounts(
   const stateCounts = PROPOSAL_STATES.map(
     (state) => sql`sum(${asNumber(sql`ps.status = ${state}`)}) as ${sql.identifier(`state:${state}`)}`,
   );
-  const rows = await db.all<{ unitId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
-    select ps.lead_unit_id as "unitId", ${sql.join(proposalCounts, sql`, `)},
+  const rows = await db.all<{ groupId: number | null } & Counts & Record<`state:${ProposalState}`, number>>(sql`
+    select ${GROUP_KEYS[groupBy]} as "groupId", ${sql.join(proposalCounts, sql`, `)},
       ${receiptsSql(() => true)} as receipts,
       ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.attitude))} as "attitudeSatisfied",
       ${receiptsSql((p) => SATISFIED_ANSWERS.includes(p.result))} as "resultSatisfied",
       ${sql.join(stateCounts, sql`, `)}
     from proposal_statistics ps
     ${statisticsScope(filter)}
-    group by ps.lead_unit_id
+    group by 1
   `);
   return new Map(
     rows.map((row) => {
       const counts = noCounts();
       for (const name of Object.keys(counts) as (keyof Counts)[]) counts[name] = row[name];
       const states = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, row[`state:${state}`]])) as Record<ProposalState, number>;
-      return [row.unitId, { counts, states }];
+      return [row.groupId, { counts, states }];
     }),
   );
 }
@@ -204,6 +214,26 @@ export async function statisticsFigures(
     [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })),
   );
   return { figures: figuresFromCounts(all), units };
+}
+
+/**
+ * The figures per 主题分类 under the filters, counted as the statistics page counts its figures
+ * (statisticsCounts, figuresFromCounts): the categories in their order, those without proposals left
+ * out, the proposals without a category last.
+ */
+export async function statisticsByCategory(
+  db: Db,
+  filter: StatisticsFilter = {},
+  today = isoDateInChina(new Date()),
+): Promise<CategoryFigures[]> {
+  const counted = await statisticsCounts(db, filter, today, "category");
+  const categories = await db.all<{ id: number; name: string }>(sql`select id, name from categories order by sort_order, id`);
+  const named = categories.flatMap((c) => {
+    const totals = counted.get(c.id);
+    return totals ? [{ categoryId: c.id, category: c.name, figures: figuresFromCounts(totals.counts) }] : [];
+  });
+  const none = counted.get(null);
+  return none ? [...named, { categoryId: null, category: null, figures: figuresFromCounts(none.counts) }] : named;
 }
 
 type FactsRow = {

@@ -310,6 +310,13 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
     }
     return gone;
   };
+  // The published page is stored by one instance (docs/decisions/014), and both answer it from the store.
+  let storedEtag: string | undefined;
+  for (const end = Date.now() + 30_000; !storedEtag && Date.now() < end; await sleep(200))
+    storedEtag = (await sql<{ etag: string }>("select etag from public_pages where publication_id = $1", [publicId]))[0]?.etag;
+  expect(storedEtag, "the published reply's page is stored within 30 s").toBeTruthy();
+  for (const [where, base] of bases.slice(0, 2))
+    expect((await fetch(`${base}/open/${publicId}`)).headers.get("etag"), `${where} answers the stored page`).toBe(storedEtag);
   // Each is there before (and each instance has its public pages in its cache).
   for (const probe of probes) expect(await look(probe), `${probe.where} ${probe.what} shows the reply before the withdrawal`).toBe(false);
   const withdrawal = await callServerAction({

@@ -308,6 +308,11 @@ export const ROUTES: Record<string, RouteCase[]> = {
   "app/(staff)/proposals/ledger.xlsx/route.ts": [{ label: "导出台账", url: () => "/proposals/ledger.xlsx", expect: COORDINATOR_FILE }],
   "app/(staff)/stats/page.tsx": [{ label: "statistics", url: () => "/stats", expect: COORDINATOR_PAGE }],
   "app/(staff)/stats/statistics.xlsx/route.ts": [{ label: "导出统计", url: () => "/stats/statistics.xlsx", expect: COORDINATOR_FILE }],
+  "app/(staff)/stats/report/page.tsx": [{ label: "办理工作总结", url: () => "/stats/report", expect: COORDINATOR_PAGE }],
+  // POST only: who may generate the report is tested in e2e/year-report.spec.ts and tests/integration/year-report.test.ts.
+  "app/(staff)/stats/report/download/route.ts": [
+    { label: "生成办理工作总结, read", url: () => "/stats/report/download", expect: roles<PageOutcome>({ rest: 405 }) },
+  ],
   "app/(staff)/supervision/page.tsx": [{ label: "督办", url: () => "/supervision", expect: COORDINATOR_PAGE }],
   "app/(staff)/batch/page.tsx": [
     {

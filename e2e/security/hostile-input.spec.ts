@@ -14,13 +14,16 @@
  * other specs run), on a closed demo proposal no other spec uses, and on a proposal of its own.
  */
 import crypto from "node:crypto";
-import { expect, test, type Page } from "../fixtures";
 import { DEADLINE_KINDS, DEFAULT_DEADLINES } from "../../lib/deadline-rules";
+import { expect, type Page, test } from "../fixtures";
 import {
+  type ActionResultValue,
   callAction,
   classify,
   column,
   eventsBy,
+  type Fields,
+  type FieldValue,
   get,
   isChineseMessage,
   one,
@@ -29,12 +32,9 @@ import {
   readDb,
   rowsFingerprint,
   sessionToken,
-  whereStored,
-  type ActionResultValue,
-  type FieldValue,
-  type Fields,
-  uploadFile,
   uploadedReferences,
+  uploadFile,
+  whereStored,
 } from "./support";
 
 // ---------------------------------------------------------------------------------------------
@@ -854,6 +854,7 @@ const QUERIES: QueryTarget[] = [
   },
   { path: "/stats", params: ["session", "kind", "unit"], as: "coordinator" },
   { path: "/stats/statistics.xlsx", params: ["session", "kind", "unit"], as: "coordinator" },
+  { path: "/stats/report", params: ["session"], as: "coordinator" },
   {
     path: "/proposals/ledger.xlsx",
     params: ["session", "kind", "status", "lead", "co", "category", "key", "overdue", "from", "to", "q", "page"],
@@ -1293,7 +1294,7 @@ test("hostile text kept by the administration forms", async () => {
       action: `${A}settings/actions.ts#saveSmtp`,
       page: "/admin/settings",
       token: admin,
-      fields: { port: "25", from: "noreply@example.gov.cn", siteUrl: "http://localhost:3000", ...fields },
+      fields: { port: "25", from: "noreply@example.gov.cn", siteUrl: "https://tian.example.gov.cn", ...fields },
     });
   for (const { value } of HOSTILE) {
     for (const field of ["host", "user", "from", "siteUrl", "port"]) {

@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
 import type { Engine } from "@/db/engine";
 import { isoDateInChina } from "@/lib/format";
-import { defaultPgServer } from "../lib/create-database";
+import { defaultPgServer, onServer } from "../lib/create-database";
 import { handlerWriteFields } from "../lib/handler-writes";
 import { readDatabase } from "../lib/read-database";
 import { actionResult, encodeActionArguments, serverActionIds } from "../lib/server-action";
@@ -26,6 +26,7 @@ import { ensureBenchDatabase, freshCopy } from "./generate";
 import { probe, runPhase, settle, type BuiltRequest, type PhaseResult, type RequestSpec } from "./load";
 import { ensureBenchPostgres, freshPostgresCopy } from "./postgres";
 import { build, freePort, serverKind, start } from "./server";
+import { BENCH_ORIGIN, ensureStoredPages } from "./stored-pages";
 import { filterPools, randomFilterPaths, type FilterPools } from "./staff-filters";
 import { describeMachine, report, SCENARIOS, type BenchResults, type Machine, type ScenarioName, type ScenarioResult } from "./targets";
 import { picker, seededRandom, uniquePools, uniqueRequests, type UniquePools } from "./unique";
@@ -185,11 +186,10 @@ const anew = (build: () => BuiltRequest): RequestSpec => ({ method: "GET", path:
 
 /**
  * A server action as the browser sends it from `page` (whose render is the answer): `Next-Action`, the form's
- * fields as React encodes them, `Origin`. The answer is read (uncompressed, unlike the pages: autocannon hands
+ * fields as React encodes them, `Origin` (the configured public origin, as a browser on the site sends it). The answer is read (uncompressed, unlike the pages: autocannon hands
  * over the body as it came) and a write the action refused counts as an error; `done` hears which it was.
  */
 function actionRequest(
-  baseURL: string,
   actionId: string,
   cookie: string,
   page: string,
@@ -205,7 +205,7 @@ function actionRequest(
       accept: "text/x-component",
       "accept-encoding": "identity",
       cookie,
-      origin: baseURL,
+      origin: BENCH_ORIGIN,
       "next-action": actionId,
       "content-type": form.contentType,
     },
@@ -228,7 +228,6 @@ function actionRequest(
  * each proposal once.
  */
 function writes(
-  baseURL: string,
   actions: { draft: string; contact: string; signOff: string },
   cookieOf: (username: string) => string,
   targets: { handling: Target[]; review: Target[] },
@@ -247,7 +246,7 @@ function writes(
     const text = kind === "draft" ? `${DRAFT_BODY}\n\n(第 ${++n} 次修改)` : `电话联系提案人，说明办理进展（第 ${++n} 次）。`;
     const fields = handlerWriteFields({ kind, proposalId: t.id, version: t.version, text, today });
     const page = kind === "draft" ? `/proposals/${t.id}/reply` : `/proposals/${t.id}`;
-    return actionRequest(baseURL, actions[kind], cookieOf(t.username), page, fields, (ok) => {
+    return actionRequest(actions[kind], cookieOf(t.username), page, fields, (ok) => {
       tally(kind, ok);
       if (ok) t.version += 1;
       handling.push(t);
@@ -257,7 +256,7 @@ function writes(
     const t = review.shift();
     if (!t) return handle("draft");
     const fields = { proposalId: String(t.id), version: String(t.version), decision: "approve", comment: "同意签发。" };
-    return actionRequest(baseURL, actions.signOff, cookieOf(t.username), `/proposals/${t.id}`, fields, (ok) => tally("sign-off", ok));
+    return actionRequest(actions.signOff, cookieOf(t.username), `/proposals/${t.id}`, fields, (ok) => tally("sign-off", ok));
   };
   return { draft: () => handle("draft"), contact: () => handle("contact"), signOff };
 }
@@ -278,11 +277,28 @@ async function main() {
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
   let database = RUN_DB;
   let dropRunDatabase = async () => {};
+  const authSecret = randomBytes(32).toString("base64url");
+  // The published replies' pages as a running deployment of this build has them stored (decision 014).
+  let storedPagesSeconds: number | null;
   if (engine === "postgresql") {
-    const run = await freshPostgresCopy(args.pg, (await ensureBenchPostgres(args.pg, cached)).name);
+    const { name: kept } = await ensureBenchPostgres(args.pg, cached);
+    const keptUrl = onServer(args.pg, kept);
+    storedPagesSeconds = await ensureStoredPages({
+      distDir: DIST_DIR,
+      database: keptUrl,
+      databasePath: RUN_DB,
+      databaseUrl: keptUrl,
+      authSecret,
+      say,
+    });
+    const run = await freshPostgresCopy(args.pg, kept);
     database = run.url;
     dropRunDatabase = run.drop;
-  } else freshCopy(cached, RUN_DB);
+  } else {
+    storedPagesSeconds = await ensureStoredPages({ distDir: DIST_DIR, database: cached, databasePath: cached, authSecret, say });
+    freshCopy(cached, RUN_DB);
+  }
+  if (storedPagesSeconds !== null) say(`答复页面已存储，用时 ${storedPagesSeconds.toFixed(0)} 秒`);
   // From the cached SQLite file on both engines: the PostgreSQL database is db:copy's verified copy of it,
   // and these figures (and the FTS5 count, SQLite's own) are the same there.
   const fx = fixture(cached);
@@ -295,7 +311,6 @@ async function main() {
   const unique = uniqueRequests(fx.unique);
 
   const port = await freePort(3500, 3510);
-  const authSecret = randomBytes(32).toString("base64url");
   const nextStart = args["next-start"];
   const serverOptions = {
     distDir: DIST_DIR,
@@ -305,6 +320,7 @@ async function main() {
     authSecret,
     logFile: path.join("data", "bench-server.log"),
     nextStart,
+    publicOrigin: BENCH_ORIGIN,
   };
   let server = await start(serverOptions);
   let rssMaxMB = 0;
@@ -361,7 +377,7 @@ async function main() {
       "draft-save": async () => {
         const pool = (await writeTargets(database)).handling.filter((t) => t.unit === fx.handlerUnitId);
         if (pool.length < 40) throw new Error(`Only ${pool.length} proposals to save drafts on`);
-        return anew(writes(baseURL, actions, () => staff.handler, { handling: pool, review: [] }).draft);
+        return anew(writes(actions, () => staff.handler, { handling: pool, review: [] }).draft);
       },
       "public-detail-any": () => anew(reads["public-detail-any"]),
       "public-list-any": () => anew(reads["public-list-any"]),
@@ -372,7 +388,7 @@ async function main() {
       mixed: async () => {
         const targets = await writeTargets(database);
         const cookieOf = await cookies(new Set([...targets.handling, ...targets.review].map((t) => t.username)));
-        const write = writes(baseURL, actions, cookieOf, targets);
+        const write = writes(actions, cookieOf, targets);
         const kinds = [write.draft, write.contact, write.signOff];
         let w = 0;
         return anew(() => (mixRandom() < MIXED_WRITES ? kinds[w++ % kinds.length]!() : pickRead(readKinds)()));

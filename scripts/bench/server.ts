@@ -101,6 +101,8 @@ export async function start(options: {
   authSecret: string;
   logFile: string;
   nextStart: boolean;
+  /** PUBLIC_ORIGIN, as a deployment configures it (the front server then stores published replies' pages, decision 014). */
+  publicOrigin?: string;
 }): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
   // Node runs it as scripts/serve.ts does (bounded heap, client-address preload, the bundled front server),
@@ -124,6 +126,7 @@ export async function start(options: {
       ...(options.databaseUrl ? { ATTACHMENTS_DIR: attachmentsDirFor(options.databasePath) } : {}),
       AUTH_SECRET: options.authSecret,
       AUTH_TRUST_HOST: "true",
+      PUBLIC_ORIGIN: options.publicOrigin ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

@@ -13,7 +13,8 @@ import { letterDocuments, type LetterDocuments, type LetterRequest } from "@/db/
 import { proposals, replies, replyDrafts, sessions } from "@/db/schema";
 import type { Actor } from "@/lib/authz";
 import { chineseDate } from "@/lib/format";
-import { DOCX_FONTS, letterDocx } from "@/lib/letter-docx";
+import { letterDocx } from "@/lib/letter-docx";
+import { DOCX_FONTS } from "@/lib/official-docx";
 import { demoDatabase } from "./demo-db";
 
 const TITLE_180 = "重庆高新区科技创新局关于政协重庆市九龙坡区第十一届委员会第二次会议第180号提案的答复函";

@@ -123,7 +123,7 @@ describe("the session cookie", { timeout: 60_000 }, () => {
     const value = rest.join("=");
     const user = (await getDb().select().from(users).where(eq(users.username, "jiangmj")).get())!;
     const claims = await sessionClaims({ name: name!, value });
-    expect(claims).toMatchObject({ userId: user.id, sessionVersion: user.sessionVersion });
+    expect(claims).toMatchObject({ userId: user.id, sessionVersion: user.sessionVersion, sso: false });
     const nextAuth = (await (
       await Auth(new Request("https://h/api/auth/session", { headers: { cookie: `${name}=${value}` } }), config)
     ).json()) as { user: { id: string; sessionVersion: number } };

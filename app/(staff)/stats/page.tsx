@@ -94,6 +94,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         <a href={`/stats/statistics.xlsx?${exportQuery}`} className="btn btn-secondary" download>
           导出统计
         </a>
+        <Link href={sessionId ? `/stats/report?session=${sessionId}` : "/stats/report"} className="btn btn-secondary">
+          办理工作总结
+        </Link>
       </form>
 
       <section aria-labelledby="figures-h" className="mb-6">

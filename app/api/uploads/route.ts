@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { incomingDir, incomingPath, newUploadId, recordUpload, removeExpiredUploads } from "@/db/handling/uploads";
 import { checkAttachment, checkMeetingPhoto, checkSealedScan, type FileCheck, type ReceivedFile } from "@/lib/import/attachments";
 import { checkWorkbookFile } from "@/lib/import/workbook";
+import { sameOriginRequest } from "@/lib/site-origin";
 import { isUploadPurpose, mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_MAX_BYTES, type UploadPurpose } from "@/lib/uploads";
 import { uploadCaller } from "../../_server/guard";
 import { receiveFile } from "../../_server/receive-upload";
@@ -24,22 +25,10 @@ const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = {
 const refuse = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** The form's own page posts here: a request from another origin (a page elsewhere posting with the user's cookie) is refused. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))?.split(",")[0]?.trim();
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(request: Request) {
   const user = await uploadCaller();
   if (user instanceof Response) return user;
-  if (!sameOrigin(request)) return refuse(403, "请从本系统的页面上传文件");
+  if (!sameOriginRequest(request.headers)) return refuse(403, "请从本系统的页面上传文件");
   const purpose = new URL(request.url).searchParams.get("purpose");
   if (!isUploadPurpose(purpose)) return refuse(400, "上传的用途无效");
   if (!mayUpload(user, purpose)) return refuse(403, "您没有上传此类文件的权限");

@@ -1,9 +1,9 @@
 /**
- * PDF from the print HTML (lib/letter-print.ts), printed by the production Chromium. One browser per
- * process, started on first use; each PDF gets a fresh context. The page is served by request
- * interception: the letter and its fonts (./fonts.ts) are the only things it can load, so the
- * browser never fetches an authenticated URL nor anything from the network. Printing is bounded: a
- * few at a time, the rest wait briefly, then are told to retry.
+ * PDF from the print HTML (lib/letter-print.ts; also the year's report, lib/year-report-print.ts),
+ * printed by the production Chromium. One browser per process, started on first use; each PDF gets a
+ * fresh context. The page is served by request interception: the document and its fonts (./fonts.ts)
+ * are the only things it can load, so the browser never fetches an authenticated URL nor anything from
+ * the network. Printing is bounded: a few at a time, the rest wait briefly, then are told to retry.
  */
 import fs from "node:fs/promises";
 import { PDFDocument } from "pdf-lib";
@@ -57,9 +57,14 @@ async function htmlToPdf(html: string): Promise<Buffer> {
   }
 }
 
+/** The @font-face rules a printed page may use: the letter's web fonts, served to the print page alone. */
+export function printFontFaces(): string {
+  return letterFontFaces(PRINT_FONTS_PATH);
+}
+
 /** The HTML one letter is printed from: what its PDF depends on (the published PDF is stored under its hash). */
 export function sheetPrintHtml(sheet: LetterSheet, title: string): string {
-  return letterPrintHtml([sheet], { documentTitle: title, fontFaces: letterFontFaces(PRINT_FONTS_PATH), toolbar: null });
+  return letterPrintHtml([sheet], { documentTitle: title, fontFaces: printFontFaces(), toolbar: null });
 }
 
 /** Thrown when no printing place came free in time; the routes answer 503. */
@@ -68,22 +73,35 @@ export class PdfBusy extends Error {}
 /** Printing takes a Chromium page and ~1 s of a core: two at a time, the next wait up to 20 s. */
 const printing = new Slots(2, 20_000);
 
-/** The letters as one PDF: each printed on its own, so that each starts at page — 1 —, then joined. */
-export async function lettersPdf(sheets: readonly LetterSheet[], title: string): Promise<Uint8Array> {
+/** The documents printed one by one (each starts at page — 1 —) and joined into one titled PDF, in a printing place. */
+async function printJoined(htmls: readonly string[], title: string): Promise<Uint8Array> {
   const done = await printing.admit();
   if (!done) throw new PdfBusy();
   try {
     const merged = await PDFDocument.create();
     merged.setTitle(title);
     merged.setLanguage("zh-CN");
-    for (const sheet of sheets) {
-      const pdf = await PDFDocument.load(await htmlToPdf(sheetPrintHtml(sheet, title)));
+    for (const html of htmls) {
+      const pdf = await PDFDocument.load(await htmlToPdf(html));
       for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
     }
     return await merged.save();
   } finally {
     done();
   }
+}
+
+/** The letters as one PDF: each printed on its own, so that each starts at page — 1 —, then joined. */
+export async function lettersPdf(sheets: readonly LetterSheet[], title: string): Promise<Uint8Array> {
+  return printJoined(
+    sheets.map((sheet) => sheetPrintHtml(sheet, title)),
+    title,
+  );
+}
+
+/** Another document on the 公文 page (its HTML declaring printFontFaces) as a PDF, printed as letters are. */
+export async function documentPdf(html: string, title: string): Promise<Uint8Array> {
+  return printJoined([html], title);
 }
 
 /** The answer when printing is busy. */

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { requireUser } from "@/app/_server/guard";
 import { getDb } from "@/db/client";
-import { deadlineRules, loadPublicationSettings } from "@/db/queries/settings";
 import { smtpSettings } from "@/db/queries/outbox";
+import { deadlineRules, loadPublicationSettings } from "@/db/queries/settings";
+import { originFromHeaders } from "@/lib/site-origin";
 import { DeadlineForm } from "./deadline-form";
 import { PublicationForm } from "./publication-form";
 import { SmtpForm } from "./smtp-form";
@@ -21,7 +23,8 @@ export default async function SettingsPage() {
       <h2 className="mb-2 mt-8 font-semibold">信息公开</h2>
       <PublicationForm publisher={(await loadPublicationSettings(db)).publisher} />
       <h2 className="mb-2 mt-8 font-semibold">邮件通知</h2>
-      <SmtpForm smtp={{ ...smtp, hasPassword: Boolean(password) }} />
+      {/* Unsaved, the mails' address is the one the administrator reached the site by (the configured origin first). */}
+      <SmtpForm smtp={{ ...smtp, siteUrl: smtp.siteUrl || originFromHeaders(await headers()), hasPassword: Boolean(password) }} />
     </>
   );
 }
