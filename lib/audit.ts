@@ -41,6 +41,7 @@ export const AUDIT_GROUPS = [
       withhold: "不予公开",
       withdraw_publication: "撤回公开",
       republish: "重新发布",
+      disclosure_confirmed: "公开审查发现个人信息后确认公开",
     },
   },
   {

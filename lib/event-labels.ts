@@ -21,6 +21,7 @@ export const EVENT_LABELS: Record<string, string> = {
   contact_waived: "免于沟通",
   save_draft: "保存答复草稿",
   submit: "提交审签",
+  disclosure_confirmed: "确认公开（公开审查发现个人信息）",
   return: "退回修改",
   leader_approve: "分管领导审核通过",
   leader_return: "分管领导退回修改",

@@ -6,6 +6,7 @@
  */
 import type { Actor } from "./authz";
 import type { Recipient } from "./workflow/commands";
+import { disclosureGate, type DisclosureGate, type Finding, type GatedAction } from "./disclosure-review";
 import { GENRE_LABELS, type DisclosureMode, type PublicationState, type SessionKind } from "./domain";
 import { formatIndexNumber } from "./numbering";
 
@@ -30,17 +31,23 @@ export type PublicationFacts = {
     disclosure: DisclosureMode;
     disclosureSummary: string | null;
     disclosureReason: string | null;
+    /** 公开审查 of the signed text and summary as they are now (docs/domain.md "公开审查"). */
+    findings: readonly Finding[];
   } | null;
   /** The decision already taken on that reply, if any. */
   publication: { status: PublicationState } | null;
 };
 
+/**
+ * `confirmation`: on 发布 and 重新发布, the reason for going public although 公开审查 found personal
+ * information; without it such a reply is refused.
+ */
 export type PublicationCommand =
-  | { type: "publish" }
+  | { type: "publish"; confirmation?: string | null }
   | { type: "withhold"; reason: string }
   | { type: "withdraw"; reason: string }
   /** 重新发布 a withdrawn reply, with its 索引号 as first published. */
-  | { type: "republish"; reason: string };
+  | { type: "republish"; reason: string; confirmation?: string | null };
 export type PublicationAction = PublicationCommand["type"];
 
 export const PUBLICATION_EVENTS: Record<PublicationAction, string> = {
@@ -50,9 +57,17 @@ export const PUBLICATION_EVENTS: Record<PublicationAction, string> = {
   republish: "republish",
 };
 
+/** `confirmed`: open findings the actor confirmed with a reason, for the log. A refusal of 公开审查 carries its findings. */
 export type PublicationDecision =
-  | { ok: true; status: PublicationState; mode: DisclosureMode; event: string; reason: string | null }
-  | { ok: false; reason: string };
+  | {
+      ok: true;
+      status: PublicationState;
+      mode: DisclosureMode;
+      event: string;
+      reason: string | null;
+      confirmed?: NonNullable<Extract<DisclosureGate, { ok: true }>["confirmed"]>;
+    }
+  | { ok: false; reason: string; findings?: Finding[] };
 
 /**
  * The coordinating office decides by default; where the settings say units publish, the lead unit's
@@ -65,6 +80,18 @@ export function mayDecidePublication(actor: Pick<Actor, "role" | "unitId">, repl
 }
 
 const refuse = (reason: string): PublicationDecision => ({ ok: false, reason });
+
+/** 发布 and 重新发布 put the text in public: 公开审查 must pass, or its findings be confirmed. */
+function reviewed(
+  reply: NonNullable<PublicationFacts["reply"]>,
+  confirmation: string | null | undefined,
+  what: GatedAction,
+  allowed: Extract<PublicationDecision, { ok: true }>,
+): PublicationDecision {
+  const gate = disclosureGate({ disclosure: allowed.mode, findings: reply.findings, confirmation: confirmation ?? null }, what);
+  if (!gate.ok) return { ok: false, reason: gate.reason, findings: gate.findings };
+  return gate.confirmed ? { ...allowed, confirmed: gate.confirmed } : allowed;
+}
 
 export function decidePublication(
   facts: PublicationFacts,
@@ -83,7 +110,7 @@ export function decidePublication(
         return refuse(publication.status === "withheld" ? "此答复函已决定不予公开" : "此答复函已撤回公开，如需恢复请重新发布");
       if (reply.disclosure === "none") return refuse("审签时已确定此答复函不予公开");
       if (reply.disclosure === "summary" && !reply.disclosureSummary?.trim()) return refuse("摘要公开的答复函缺少公开摘要");
-      return { ok: true, status: "published", mode: reply.disclosure, event, reason: null };
+      return reviewed(reply, command.confirmation, "发布", { ok: true, status: "published", mode: reply.disclosure, event, reason: null });
     case "withhold": {
       if (publication) return refuse(publication.status === "published" ? "此答复函已发布，如需下线请撤回公开" : "此答复函的公开已有决定");
       const reason = command.reason.trim();
@@ -100,22 +127,22 @@ export function decidePublication(
       if (publication?.status !== "withdrawn") return refuse("只有已撤回公开的答复函才能重新发布");
       const reason = command.reason.trim();
       if (!reason) return refuse("请填写重新发布的理由");
-      return { ok: true, status: "published", mode: reply.disclosure, event, reason };
+      return reviewed(reply, command.confirmation, "重新发布", { ok: true, status: "published", mode: reply.disclosure, event, reason });
     }
   }
 }
 
-/** The commands the actor can take now, for the panel that offers them. */
+/** The commands the actor can take now, for the panel that offers them (with findings, once confirmed). */
 export function availablePublicationActions(
   facts: PublicationFacts,
   actor: Pick<Actor, "role" | "unitId">,
   settings: PublicationSettings,
 ): PublicationAction[] {
   const probes: PublicationCommand[] = [
-    { type: "publish" },
+    { type: "publish", confirmation: "-" },
     { type: "withhold", reason: "-" },
     { type: "withdraw", reason: "-" },
-    { type: "republish", reason: "-" },
+    { type: "republish", reason: "-", confirmation: "-" },
   ];
   return probes.filter((c) => decidePublication(facts, actor, c, settings).ok).map((c) => c.type);
 }

@@ -1,11 +1,13 @@
 /** The lead unit's work before sign-off: 添加沟通记录, 保存草稿 (a new version each time), 提交审签. */
 import { and, desc, eq } from "drizzle-orm";
+import type { DisclosureCheck } from "@/lib/disclosure-review";
 import type { ContactMethod, DisclosureMode, ResultClass } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import type { WorkflowActor } from "@/lib/workflow/commands";
 import { leadAssignment } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
+import { reviewOfReply } from "../queries/disclosure-review";
 import { contactRecords, replyDrafts, users } from "../schema";
 import { loadFacts } from "./facts";
 import { runCommand, STALE_VERSION, type RunResult } from "./run";
@@ -131,6 +133,34 @@ export async function saveDraft(
   }
 }
 
-export async function submitForSignOff(db: Db, actor: WorkflowActor, proposalId: number, expectedVersion?: number) {
-  return runCommand(db, { proposalId, actor, expectedVersion, command: { type: "submit" } });
+/**
+ * 提交审签 of the round's latest draft, with its 公开审查 read in the same transaction: with findings and a
+ * public disclosure mode the workflow wants `confirmation`, the reason for going ahead.
+ */
+export async function submitForSignOff(
+  db: Db,
+  actor: WorkflowActor,
+  proposalId: number,
+  expectedVersion?: number,
+  { confirmation = null }: { confirmation?: string | null } = {},
+) {
+  return runCommand(db, {
+    proposalId,
+    actor,
+    expectedVersion,
+    command: async (tx, before) => ({ type: "submit", review: await draftReview(tx, proposalId, before.round, confirmation) }),
+  });
+}
+
+/** The 公开审查 of a round's latest draft: its disclosure mode and what its texts disclose. */
+export async function draftReview(
+  db: Pick<Db, "select">,
+  proposalId: number,
+  round: number,
+  confirmation: string | null = null,
+): Promise<DisclosureCheck> {
+  const latest = await latestDraftOfRound(db, proposalId, round);
+  if (!latest) return { disclosure: "none", findings: [], confirmation };
+  const { draft } = latest;
+  return { disclosure: draft.disclosure, findings: await reviewOfReply(db, proposalId, draft), confirmation };
 }

@@ -17,7 +17,9 @@ import {
   UNCATEGORISED,
 } from "@/lib/publication";
 import type { Recipient, WorkflowActor } from "@/lib/workflow/commands";
+import { reviewReply } from "@/lib/disclosure-review";
 import type { Db } from "../client";
+import { privatePersonsOf } from "../queries/disclosure-review";
 import { logEvent } from "../queries/events";
 import { loadPublicationSettings } from "../queries/settings";
 import { categories, proposalSigners, proposals, publications, replies, replyDrafts, sessions, units } from "../schema";
@@ -36,6 +38,8 @@ async function loadReplies(db: Pick<Db, "select">, proposalId: number) {
       disclosure: replyDrafts.disclosure,
       disclosureSummary: replyDrafts.disclosureSummary,
       disclosureReason: replyDrafts.disclosureReason,
+      body: replyDrafts.body,
+      contactPhone: replyDrafts.contactPhone,
       publicationId: publications.id,
       publicationStatus: publications.status,
       indexNumber: publications.indexNumber,
@@ -57,13 +61,15 @@ async function loadReply(db: Pick<Db, "select">, proposalId: number, replyId?: n
   return (replyId === undefined ? all[0] : all.find((r) => r.replyId === replyId)) ?? null;
 }
 
-function factsOf(row: Awaited<ReturnType<typeof loadReply>>): PublicationFacts {
+/** The facts lib/publication.ts decides on; `privateNames`, the proposal's private persons, for 公开审查. */
+function factsOf(row: Awaited<ReturnType<typeof loadReply>>, privateNames: readonly string[]): PublicationFacts {
   return {
     reply: row && {
       unitId: row.unitId,
       disclosure: row.disclosure,
       disclosureSummary: row.disclosureSummary,
       disclosureReason: row.disclosureReason,
+      findings: row.disclosure === "none" ? [] : reviewReply(row, privateNames),
     },
     publication: row?.publicationStatus ? { status: row.publicationStatus } : null,
   };
@@ -76,6 +82,9 @@ export type PublicationView = {
   settings: PublicationSettings;
   /** What the staff page shows about the current decision. */
   current: {
+    /** The signed texts, where 公开审查's findings are. */
+    body: string;
+    disclosureSummary: string | null;
     /** The signed reply's date and by when it is to be published (or withheld). */
     writtenOn: string | null;
     publicationDue: string | null;
@@ -90,12 +99,16 @@ export type PublicationView = {
 /** For each signed reply of the proposal, oldest round first: the facts the rules need and what its panel shows. */
 export async function loadPublications(db: Pick<Db, "select">, proposalId: number): Promise<PublicationView[]> {
   const settings = await loadPublicationSettings(db);
-  return (await loadReplies(db, proposalId)).reverse().map((row) => ({
+  const rows = await loadReplies(db, proposalId);
+  const privateNames = rows.length ? await privatePersonsOf(db, proposalId) : [];
+  return rows.reverse().map((row) => ({
     replyId: row.replyId,
     round: row.round,
     settings,
-    facts: factsOf(row),
+    facts: factsOf(row, privateNames),
     current: {
+      body: row.body,
+      disclosureSummary: row.disclosureSummary,
       writtenOn: row.writtenOn,
       publicationDue: row.publicationDue,
       publicationId: row.publicationId,
@@ -118,7 +131,7 @@ export async function decideReplyPublication(
   { replyId, today = todayInChina() }: { replyId?: number; today?: string } = {},
 ): Promise<RunResult<PublicationOutcome>> {
   const result = await db.transaction(
-    async (tx): Promise<{ ok: true; data: PublicationOutcome; notices: Recipient[] } | { ok: false; reason: string }> => {
+    async (tx): Promise<{ ok: true; data: PublicationOutcome; notices: Recipient[] } | Extract<RunResult<never>, { ok: false }>> => {
       const proposal = await tx
         .select({ status: proposals.status, categoryName: categories.name, kind: sessions.kind })
         .from(proposals)
@@ -129,7 +142,12 @@ export async function decideReplyPublication(
       if (!proposal) return { ok: false, reason: "提案不存在" };
       const row = await loadReply(tx, proposalId, replyId);
       if (replyId !== undefined && !row) return { ok: false, reason: "答复函不存在" };
-      const decision = decidePublication(factsOf(row), actor, command, await loadPublicationSettings(tx));
+      const decision = decidePublication(
+        factsOf(row, await privatePersonsOf(tx, proposalId)),
+        actor,
+        command,
+        await loadPublicationSettings(tx),
+      );
       if (!decision.ok) return decision;
       const reply = row!;
       const unit = (await tx.select().from(units).where(eq(units.id, reply.unitId)).get())!;
@@ -216,6 +234,16 @@ export async function decideReplyPublication(
           ...(outcome.indexNumber ? { indexNumber: outcome.indexNumber } : {}),
         },
       });
+      if (decision.confirmed)
+        await logEvent(tx, {
+          proposalId,
+          actorId: actor.id,
+          action: "disclosure_confirmed",
+          fromState: proposal.status,
+          toState: proposal.status,
+          comment: decision.confirmed.reason,
+          data: { stage: command.type, round: reply.round, findings: decision.confirmed.findings },
+        });
       const memberIds = (
         await tx
           .select({ userId: proposalSigners.userId })

@@ -7,6 +7,7 @@ import type { Command, Decision, Recipient, WorkflowActor, WorkflowContext } fro
 import { decide } from "@/lib/workflow/decide";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { noticeMessage } from "@/lib/notices";
+import type { Finding } from "@/lib/disclosure-review";
 import type { Db } from "../client";
 import { assignments, coOpinions, notifications, proposals, users } from "../schema";
 import { logEvent } from "../queries/events";
@@ -32,15 +33,19 @@ export type Applied = {
   calendar: WorkflowContext["calendar"];
 };
 
-/** `conflict` marks a refusal because someone changed the proposal since the user loaded it. */
-export type RunResult<T> = { ok: true; data: T } | { ok: false; reason: string; conflict?: true };
+/**
+ * `conflict` marks a refusal because someone changed the proposal since the user loaded it; `findings`, a
+ * refusal of 公开审查 with what it found.
+ */
+export type RunResult<T> = { ok: true; data: T } | { ok: false; reason: string; conflict?: true; findings?: Finding[] };
 
 export const STALE_VERSION = "此提案已被他人更新，请刷新页面后重试";
 
 export type RunInput<T> = {
   proposalId: number;
   actor: WorkflowActor;
-  command: Command;
+  /** The command, or how to make it from what the transaction reads (提交审签 reviews the draft as it is then). */
+  command: Command | ((tx: Tx, before: ProposalFacts) => Promise<Command>);
   /** The proposal version the user saw; a different one means someone else changed it meanwhile. */
   expectedVersion?: number;
   today?: string;
@@ -61,15 +66,14 @@ export async function workflowContext(db: Pick<Db, "select">, today: string): Pr
 export async function runCommand<T = undefined>(db: Database, input: RunInput<T>): Promise<RunResult<T>> {
   const today = input.today ?? todayInChina();
   const outcome = await db.transaction(
-    async (
-      tx,
-    ): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | { ok: false; reason: string; conflict?: true }> => {
+    async (tx): Promise<{ ok: true; data: T; decision: Extract<Decision, { ok: true }> } | Extract<RunResult<T>, { ok: false }>> => {
       const before = await loadFacts(tx, input.proposalId);
       if (!before) return { ok: false, reason: "提案不存在" };
       const done = await input.alreadyDone?.(tx, before);
       if (done) return { ok: false, reason: done };
       const ctx = await workflowContext(tx, today);
-      const decision = decide(before, input.actor, input.command, ctx);
+      const command = typeof input.command === "function" ? await input.command(tx, before) : input.command;
+      const decision = decide(before, input.actor, command, ctx);
       if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
         // What the workflow says now comes first: a command repeated by a double click or a second tab
         // hears that it is done already ("此答复函已签发"), not that someone else changed the proposal.

@@ -41,6 +41,9 @@ export const proposalOnly = z.object({ proposalId });
 /** An action on the current proposal version, refused when someone else changed it in between. */
 export const versionedInput = z.object({ proposalId, version: wholeNumber("版本", 0) });
 
+/** 提交审签: `confirmation`, the reason for submitting a draft in which 公开审查 found personal information. */
+export const submitInput = versionedInput.extend({ confirmation: optionalText("确认公开的理由", 500) });
+
 export const adjustmentRequestInput = z.object({
   proposalId,
   reason: requiredText("申请调整的理由", 1000),

@@ -1,4 +1,5 @@
 /** Everything that can be done to a proposal once it is registered. Assignments are named by unit. */
+import type { DisclosureCheck, Finding } from "../disclosure-review";
 import type { ContactReport, ProposalState, Role, Satisfaction } from "../domain";
 import type { DeadlineKind, DeadlineRule } from "../deadline-rules";
 import type { HolidayCalendar } from "../holiday-calendar";
@@ -40,7 +41,8 @@ export type Command =
   | { type: "add_contact" }
   | { type: "waive_contact"; reason: string }
   | { type: "save_draft" }
-  | { type: "submit" }
+  /** 提交审签, with the 公开审查 of the draft submitted (docs/domain.md "公开审查"), as the use case found it. */
+  | { type: "submit"; review: DisclosureCheck }
   | { type: "approve" }
   | { type: "return"; comment: string }
   /** 答复附件 while drafting: the files' names, for the log. */
@@ -138,4 +140,7 @@ export type Recipient =
   /** Named staff (a unit's 承办人): the link goes to the staff proposal page. */
   | { to: "staff"; userIds: number[]; message: string };
 
-export type Decision = { ok: true; facts: ProposalFacts; events: EventSpec[]; notify: Recipient[] } | { ok: false; reason: string };
+/** A refusal of 公开审查 carries its findings, for the form to show them. */
+export type Decision =
+  | { ok: true; facts: ProposalFacts; events: EventSpec[]; notify: Recipient[] }
+  | { ok: false; reason: string; findings?: Finding[] };

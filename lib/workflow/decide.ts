@@ -4,6 +4,7 @@
  * result with its events in one transaction. Every refusal carries the reason in Chinese.
  */
 import { addMonths, dueDate } from "../deadlines";
+import { disclosureGate, type Finding } from "../disclosure-review";
 import type { ProposalState } from "../domain";
 import { receiptReminder } from "../notices";
 import { roundsOwed } from "../receipts";
@@ -20,7 +21,14 @@ const LINKABLE: readonly ProposalState[] = ["registered", ...OPEN];
 /** A 重点提案's lead unit reports progress while it handles the proposal, up to sign-off. */
 const KEY_PROGRESS: readonly ProposalState[] = ["handling", "rehandling", "in_review"];
 
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    reason: string,
+    readonly findings?: Finding[],
+  ) {
+    super(reason);
+  }
+}
 
 function refuse(reason: string): never {
   throw new Refusal(reason);
@@ -429,10 +437,21 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         const missing = missingCoOpinions(facts);
         ensure(missing.length === 0, `还有 ${missing.length} 个协办单位的意见未送达`);
         ensure(facts.contactsThisRound > 0 || facts.contactWaived, "答复前须与提案人沟通：请先添加沟通记录");
+        const gate = disclosureGate(command.review, "提交审签");
+        if (!gate.ok) throw new Refusal(gate.reason, gate.findings);
         facts.status = "in_review";
         // A draft written in a 科室 of a unit that asks for it passes the 分管领导 first.
         facts.reviewStage = lead.division && facts.leaderReviewUnitIds.includes(lead.unitId) ? "leader" : "director";
         log("submit", facts.reviewStage === "leader" ? { data: { reviewStage: "leader" } } : {});
+        // Logged in review, after the step: the timeline's states run on from one event to the next.
+        if (gate.confirmed)
+          events.push({
+            action: "disclosure_confirmed",
+            fromState: facts.status,
+            toState: facts.status,
+            comment: gate.confirmed.reason,
+            data: { stage: "submit", findings: gate.confirmed.findings },
+          });
         notify.push(
           facts.reviewStage === "leader"
             ? { to: "unit", unitId: lead.unitId, role: "leader", message: "有答复函待分管领导审核" }
@@ -670,7 +689,7 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
       }
     }
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    if (error instanceof Refusal) return { ok: false, reason: error.message, ...(error.findings ? { findings: error.findings } : {}) };
     throw error;
   }
   return { ok: true, facts, events, notify };

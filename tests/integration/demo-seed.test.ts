@@ -26,6 +26,7 @@ import {
 } from "@/db/schema";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import { verifyPassword } from "@/lib/password";
+import { reviewOfReply } from "@/db/queries/disclosure-review";
 import { tableRows } from "./table-rows";
 import { tempDatabase } from "./temp-db";
 
@@ -397,6 +398,17 @@ describe("the event log", () => {
       expect(timeline.at(-1)!.createdAt.getTime()).toBeLessThan(START_OF_TODAY);
       expect(timeline.every((e) => e.actorId !== null)).toBe(true);
     }
+  });
+
+  it("needs no 公开审查 confirmation: no draft meant for the public names anyone's personal information", async () => {
+    expect(await db.select().from(events).where(eq(events.action, "disclosure_confirmed")).all()).toHaveLength(0);
+    const drafts = await db
+      .select()
+      .from(replyDrafts)
+      .where(inArray(replyDrafts.disclosure, ["full", "summary"]))
+      .all();
+    expect(drafts.length).toBeGreaterThan(30);
+    for (const d of drafts) expect(await reviewOfReply(db, d.proposalId, d), `${d.proposalId} v${d.version}`).toEqual([]);
   });
 
   it("leaves unread notifications for the people with work waiting", async () => {

@@ -36,6 +36,7 @@ const facts = (state: PublicationState | null, disclosure: DisclosureMode): Publ
     disclosure,
     disclosureSummary: disclosure === "summary" ? "答复摘要" : null,
     disclosureReason: disclosure === "none" ? "涉及个人信息" : null,
+    findings: [],
   },
   publication: state ? { status: state } : null,
 });

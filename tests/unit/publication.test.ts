@@ -24,7 +24,10 @@ function facts(
   overrides: Partial<NonNullable<PublicationFacts["reply"]>> = {},
   publication: PublicationFacts["publication"] = null,
 ): PublicationFacts {
-  return { reply: { unitId: LEAD, disclosure: "full", disclosureSummary: null, disclosureReason: null, ...overrides }, publication };
+  return {
+    reply: { unitId: LEAD, disclosure: "full", disclosureSummary: null, disclosureReason: null, findings: [], ...overrides },
+    publication,
+  };
 }
 
 describe("who decides publication", () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_DEADLINES } from "@/lib/deadline-rules";
 import { PACKAGE_CALENDAR } from "@/lib/holiday-calendar";
 import type { ProposalState } from "@/lib/domain";
-import type { SectionRef, StaffRef, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
+import type { Command, SectionRef, StaffRef, WorkflowActor, WorkflowContext } from "@/lib/workflow/commands";
 import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";
 
 /** Unit 1 leads, unit 2 co-handles, unit 3 has no part. Member 100 proposes, 101 co-signs, 200 is unrelated. */
@@ -49,6 +49,12 @@ export const STAFF = {
   colleague: { id: 15, role: "handler", unitId: LEAD, sectionId: SECTIONS.leadB.id, active: true },
   coHandler: { id: ACTORS.coHandler.id, role: "handler", unitId: CO, sectionId: SECTIONS.co.id, active: true },
 } as const satisfies Record<string, StaffRef>;
+
+/** 提交审签 of a draft whose 公开审查 found nothing. */
+export const SUBMIT: Extract<Command, { type: "submit" }> = {
+  type: "submit",
+  review: { disclosure: "full", findings: [], confirmation: null },
+};
 
 export const CTX: WorkflowContext = { today: "2026-06-15", rules: DEFAULT_DEADLINES, calendar: PACKAGE_CALENDAR };
 

@@ -23,6 +23,7 @@ import {
   RELATED,
   SECTIONS,
   STAFF,
+  SUBMIT,
   type ActorKey,
 } from "./workflow-fixtures";
 
@@ -159,7 +160,7 @@ const CASES: Record<CommandType, Case> = {
   },
   save_draft: { command: { type: "save_draft" }, setup: (s) => facts(s), states: HANDLING, actors: LEAD_HANDLERS },
   submit: {
-    command: { type: "submit" },
+    command: SUBMIT,
     setup: (s) => withCo(s, { status: "done", opinion: "sent" }),
     states: HANDLING,
     actors: LEAD_HANDLERS,
@@ -374,21 +375,21 @@ const VARIANTS: Record<string, Case> = {
     actors: ["leadHandler"],
   },
   "提交审签 once divided, in a unit with the 分管领导 step: to the 分管领导": {
-    command: { type: "submit" },
+    command: SUBMIT,
     setup: (s) => readyDivided(s, true),
     states: HANDLING,
     actors: ["leadHandler"],
     afterwards: (f) => expect([f.status, f.reviewStage]).toEqual(["in_review", "leader"]),
   },
   "提交审签 once divided, in a unit without the 分管领导 step: to the director": {
-    command: { type: "submit" },
+    command: SUBMIT,
     setup: (s) => readyDivided(s, false),
     states: HANDLING,
     actors: ["leadHandler"],
     afterwards: (f) => expect(f.reviewStage).toBe("director"),
   },
   "提交审签 undivided, in a unit with the 分管领导 step: to the director": {
-    command: { type: "submit" },
+    command: SUBMIT,
     setup: (s) => ({
       ...withCo(s, { status: "done", opinion: "sent" }),
       draftsThisRound: 1,

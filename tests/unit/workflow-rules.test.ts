@@ -6,7 +6,7 @@ import { PROPOSAL_STATES } from "@/lib/domain";
 import type { Command, Decision, WorkflowActor } from "@/lib/workflow/commands";
 import { decide, missingCoOpinions, refusalOf, submitBlockers } from "@/lib/workflow/decide";
 import { effectiveDue, leadAssignment, liveAssignments, type ProposalFacts } from "@/lib/workflow/facts";
-import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER, RELATED, SECTIONS, STAFF } from "./workflow-fixtures";
+import { ACTORS, assignment, CO, COSIGNER, CTX, facts, LEAD, OTHER, PROPOSER, RELATED, SECTIONS, STAFF, SUBMIT } from "./workflow-fixtures";
 
 function run(start: ProposalFacts, steps: [WorkflowActor, Command][]): ProposalFacts {
   let current = start;
@@ -49,7 +49,7 @@ describe("the whole way", () => {
       [A.coDirector, { type: "approve_co_opinion", unitId: CO }],
       [A.leadHandler, { type: "add_contact" }],
       [A.leadHandler, { type: "save_draft" }],
-      [A.leadHandler, { type: "submit" }],
+      [A.leadHandler, SUBMIT],
     ]);
     expect(f.status).toBe("in_review");
     const approved = decide(f, A.leadDirector, { type: "approve" }, CTX);
@@ -79,23 +79,23 @@ describe("submitting for sign-off", () => {
   });
   it("needs every co-handling opinion, or the coordinator's waiver", () => {
     const f = { ...ready(), assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { opinion: "submitted" })] };
-    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("还有 1 个协办单位的意见未送达");
+    expect(refused(decide(f, A.leadHandler, SUBMIT, CTX))).toBe("还有 1 个协办单位的意见未送达");
     expect(missingCoOpinions(f)).toHaveLength(1);
     const waived = run(f, [[A.coordinator, { type: "waive_co_opinion", unitId: CO, reason: "单位职能调整" }]]);
-    expect(decide(waived, A.leadHandler, { type: "submit" }, CTX).ok).toBe(true);
+    expect(decide(waived, A.leadHandler, SUBMIT, CTX).ok).toBe(true);
   });
   it("needs a contact with the proposer, or an exemption", () => {
     const f = { ...ready(), contactsThisRound: 0 };
-    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复前须与提案人沟通：请先添加沟通记录");
+    expect(refused(decide(f, A.leadHandler, SUBMIT, CTX))).toBe("答复前须与提案人沟通：请先添加沟通记录");
     const waived = run(f, [[A.coordinator, { type: "waive_contact", reason: "提案人出国" }]]);
-    expect(decide(waived, A.leadHandler, { type: "submit" }, CTX).ok).toBe(true);
+    expect(decide(waived, A.leadHandler, SUBMIT, CTX).ok).toBe(true);
   });
   it("needs a saved draft", () => {
-    expect(refused(decide({ ...ready(), draftsThisRound: 0 }, A.leadHandler, { type: "submit" }, CTX))).toBe("请先保存答复函草稿");
+    expect(refused(decide({ ...ready(), draftsThisRound: 0 }, A.leadHandler, SUBMIT, CTX))).toBe("请先保存答复函草稿");
   });
   it("refuses to submit twice and to edit a draft under review", () => {
-    const f = run(ready(), [[A.leadHandler, { type: "submit" }]]);
-    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已提交审签");
+    const f = run(ready(), [[A.leadHandler, SUBMIT]]);
+    expect(refused(decide(f, A.leadHandler, SUBMIT, CTX))).toBe("答复函已提交审签");
     expect(refused(decide(f, A.leadHandler, { type: "save_draft" }, CTX))).toBe("答复函正在审签，不能修改");
   });
 });
@@ -137,7 +137,7 @@ describe("what the handler is told before acting", () => {
             contactWaived,
             assignments: [assignment(LEAD, "lead"), co],
           };
-          expect(submitBlockers(f, name).length === 0).toBe(decide(f, A.leadHandler, { type: "submit" }, CTX).ok);
+          expect(submitBlockers(f, name).length === 0).toBe(decide(f, A.leadHandler, SUBMIT, CTX).ok);
         },
       ),
     );
@@ -173,10 +173,10 @@ describe("sign-off", () => {
       assignments: [assignment(LEAD, "lead"), assignment(CO, "co", { status: "done", opinion: "sent" })],
     });
     const f = run({ ...ready, draftsThisRound: 1, contactsThisRound: 1 }, [[A.leadDirector, { type: "return", comment: "补充数据" }]]);
-    expect(refused(decide(f, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已被退回，请按审签意见修改并保存后再提交");
+    expect(refused(decide(f, A.leadHandler, SUBMIT, CTX))).toBe("答复函已被退回，请按审签意见修改并保存后再提交");
     const revised = run(f, [
       [A.leadHandler, { type: "save_draft" }],
-      [A.leadHandler, { type: "submit" }],
+      [A.leadHandler, SUBMIT],
     ]);
     expect(revised.status).toBe("in_review");
   });
@@ -608,7 +608,7 @@ describe("分办 inside a unit", () => {
       // The reply's attachments are the draft's too: nobody else adds to them or takes them away.
       { type: "attach_reply_files", fileNames: ["办理方案.pdf"] },
       { type: "remove_reply_file", fileName: "办理方案.pdf" },
-      { type: "submit" },
+      SUBMIT,
     ];
     for (const command of commands) {
       expect(refused(decide(f, A.leadOffice, command, CTX)), command.type).toBe("此提案已分办给本单位其他承办人，由该承办人办理");
@@ -619,7 +619,7 @@ describe("分办 inside a unit", () => {
   });
   it("sends the named 承办人's draft through the 分管领导 where the unit asks for it: 退回 with a comment, then 审核通过, then the director signs", () => {
     let f = { ...run(handling({ leaderReviewUnitIds: [LEAD] }), [[A.leadOffice, divide()]]), draftsThisRound: 1, contactsThisRound: 1 };
-    const submitted = decide(f, A.leadHandler, { type: "submit" }, CTX);
+    const submitted = decide(f, A.leadHandler, SUBMIT, CTX);
     expect(submitted.ok && submitted.notify).toEqual([{ to: "unit", unitId: LEAD, role: "leader", message: "有答复函待分管领导审核" }]);
     f = (submitted as Extract<Decision, { ok: true }>).facts;
     expect([f.status, f.reviewStage]).toEqual(["in_review", "leader"]);
@@ -634,10 +634,10 @@ describe("分办 inside a unit", () => {
       { action: "leader_return", fromState: "in_review", toState: "handling", comment: "请补充成果转化数据" },
     ]);
     expect(returned.notify).toEqual([{ to: "staff", userIds: [STAFF.leadHandler.id], message: "答复函被分管领导退回修改" }]);
-    expect(refused(decide(returned.facts, A.leadHandler, { type: "submit" }, CTX))).toBe("答复函已被退回，请按审签意见修改并保存后再提交");
+    expect(refused(decide(returned.facts, A.leadHandler, SUBMIT, CTX))).toBe("答复函已被退回，请按审签意见修改并保存后再提交");
     f = run(returned.facts, [
       [A.leadHandler, { type: "save_draft" }],
-      [A.leadHandler, { type: "submit" }],
+      [A.leadHandler, SUBMIT],
     ]);
     expect(f.reviewStage).toBe("leader");
     const approved = decide(f, A.leadLeader, { type: "leader_approve", comment: "同意，请局长审签" }, CTX);
@@ -731,7 +731,7 @@ describe("random sequences never reach an inconsistent state", () => {
     { type: "add_contact" },
     { type: "waive_contact", reason: "出国" },
     { type: "save_draft" },
-    { type: "submit" },
+    SUBMIT,
     { type: "approve" },
     { type: "return", comment: "补充数据" },
     { type: "return", comment: "" },

@@ -33,9 +33,9 @@ import {
   proposalOnly,
   reasonInput,
   signOffInput,
+  submitInput,
   superviseInput,
   unlinkInput,
-  versionedInput,
   waiveCoOpinionInput,
 } from "@/lib/validation/handling";
 import { formAction } from "../../../_server/action";
@@ -139,8 +139,12 @@ export const saveReplyDraft = formAction("handle", draftInput, async (input, use
   return done(proposalId, result, result.ok ? `已保存为第 ${result.data.version} 稿` : "");
 });
 
-export const submitDraft = formAction("handle", versionedInput, async (input, user) =>
-  done(input.proposalId, await submitForSignOff(getDb(), user, input.proposalId, input.version), "已提交审签"),
+export const submitDraft = formAction("handle", submitInput, async (input, user) =>
+  done(
+    input.proposalId,
+    await submitForSignOff(getDb(), user, input.proposalId, input.version, { confirmation: input.confirmation || null }),
+    input.confirmation ? "已提交审签，确认公开的理由已记入办理记录" : "已提交审签",
+  ),
 );
 
 export const signOffOpinion = formAction("signOff", coSignOffInput, async (input, user) =>

@@ -1,5 +1,6 @@
 /** The lead handler's drafting state, the same on the proposal page and on the 起草答复函 page. */
 import type { Db } from "@/db/client";
+import { reviewOfReply } from "@/db/queries/disclosure-review";
 import { draftsOf } from "@/db/queries/handling-view";
 import { getUnit } from "@/db/queries/org";
 import { submitBlockers } from "@/lib/workflow/decide";
@@ -27,6 +28,16 @@ function returnCommentOf(latest: Drafts[number] | null): { comment: string; sign
   return null;
 }
 
+/** 公开审查 of the round's latest draft, which 提交审签 submits; null when it is not to be made public. */
+async function reviewOfLatest(db: Db, proposalId: number, latest: Drafts[number] | null) {
+  const draft = latest?.draft;
+  if (!draft || draft.disclosure === "none") return null;
+  return {
+    findings: await reviewOfReply(db, proposalId, draft),
+    texts: { body: draft.body, summary: draft.disclosureSummary },
+  };
+}
+
 export async function draftingOf(db: Db, proposalId: number, facts: ProposalFacts) {
   const drafts = await draftsOf(db, proposalId);
   const latest = drafts.find((d) => d.draft.round === facts.round) ?? null;
@@ -39,6 +50,7 @@ export async function draftingOf(db: Db, proposalId: number, facts: ProposalFact
     start: editorStart(drafts, facts.round),
     returnComment: returnCommentOf(latest),
     blockers: submitBlockers(facts, (unitId) => unitNames.get(unitId) ?? "协办单位"),
+    review: await reviewOfLatest(db, proposalId, latest),
   };
 }
 

@@ -14,8 +14,13 @@ import { formAction } from "../../../_server/action";
 const MESSAGES = { publish: "已发布", withhold: "已决定不予公开", withdraw: "已撤回公开", republish: "已重新发布" } as const;
 
 export const decidePublicationAction = formAction("staffHome", publicationInput, async (input, user): Promise<ActionResult> => {
+  const confirmation = input.confirmation || null;
   const command: PublicationCommand =
-    input.decision === "publish" ? { type: "publish" } : { type: input.decision, reason: input.reason ?? "" };
+    input.decision === "publish"
+      ? { type: "publish", confirmation }
+      : input.decision === "republish"
+        ? { type: "republish", reason: input.reason ?? "", confirmation }
+        : { type: input.decision, reason: input.reason ?? "" };
   const result = await decideReplyPublication(getDb(), user, input.proposalId, command, { replyId: input.replyId ?? undefined });
   if (!result.ok) return { ok: false, error: result.reason };
   revalidatePath(`/proposals/${input.proposalId}`);

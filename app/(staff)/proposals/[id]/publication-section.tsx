@@ -45,6 +45,8 @@ export async function publicationPanels(db: Db, user: CurrentUser, proposalId: n
   return views.flatMap((view) => {
     const reply = view.facts.reply;
     if (!reply || !canSeeDrafts(user, reply.unitId)) return [];
+    const actions = availablePublicationActions(view.facts, user, view.settings);
+    const goesPublic = reply.disclosure !== "none" && actions.some((a) => a === "publish" || a === "republish");
     return [
       <PublicationPanel
         key={`publication-${view.replyId}`}
@@ -53,8 +55,11 @@ export async function publicationPanels(db: Db, user: CurrentUser, proposalId: n
         round={views.length > 1 ? view.round : null}
         status={statusOf(db, view)}
         approved={DISCLOSURE_LABELS[reply.disclosure]}
-        actions={availablePublicationActions(view.facts, user, view.settings)}
+        actions={actions}
         defaultReason={reply.disclosure === "none" ? (reply.disclosureReason ?? "") : ""}
+        review={
+          goesPublic ? { findings: [...reply.findings], texts: { body: view.current.body, summary: view.current.disclosureSummary } } : null
+        }
       />,
     ];
   });

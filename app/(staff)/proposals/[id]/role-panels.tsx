@@ -148,7 +148,13 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
       const drafting = await draftingOf(db, proposalId, facts);
       panels.push(
         <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,
-        <SubmitPanel key="submit" proposalId={proposalId} proposalVersion={facts.version} blockers={drafting.blockers} />,
+        <SubmitPanel
+          key="submit"
+          proposalId={proposalId}
+          proposalVersion={facts.version}
+          blockers={drafting.blockers}
+          review={drafting.review}
+        />,
         <ContactPanel key="contact" proposalId={proposalId} today={today} defaultParticipants={`${user.displayName}与${proposerName}`} />,
       );
     }

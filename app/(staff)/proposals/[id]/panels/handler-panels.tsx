@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
+import { DisclosureFindings, type ReviewedTexts } from "@/components/disclosure-findings";
 import { Field } from "@/components/ui/field";
+import type { Finding } from "@/lib/disclosure-review";
 import { CONTACT_METHODS, CONTACT_METHOD_LABELS } from "@/lib/domain";
 import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
@@ -145,16 +147,25 @@ export function ContactPanel({
   );
 }
 
-/** 提交审签, with what still stands in the way. */
+/** 公开审查 of the draft to be submitted: null when it is not to be made public. */
+export type DraftReview = { findings: Finding[]; texts: ReviewedTexts } | null;
+
+/**
+ * 提交审签, with what still stands in the way and what 公开审查 found in the saved draft; with findings,
+ * the handler either removes them and saves again, or gives the reason for submitting as it is.
+ */
 export function SubmitPanel({
   proposalId,
   proposalVersion,
   blockers,
+  review,
 }: {
   proposalId: number;
   proposalVersion: number;
   blockers: string[];
+  review: DraftReview;
 }) {
+  const findings = review?.findings.length ?? 0;
   return (
     <Panel title="提交审签">
       {blockers.length > 0 ? (
@@ -166,7 +177,20 @@ export function SubmitPanel({
       ) : (
         <p className="mb-3 text-sm text-slate-700">协办意见已齐，已与提案人沟通，可以提交本单位负责人审签。</p>
       )}
-      <ActionForm action={submitDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "提交审签" }]} />
+      {review && <DisclosureFindings findings={review.findings} texts={review.texts} />}
+      <ActionForm action={submitDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "提交审签" }]}>
+        {(errors) =>
+          findings > 0 && (
+            <TextField
+              label="确认公开的理由（仍按所选公开方式提交时填写）"
+              name="confirmation"
+              rows={2}
+              error={errors?.confirmation}
+              hint="填写即确认上述内容可以公开，理由记入办理记录"
+            />
+          )
+        }
+      </ActionForm>
     </Panel>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
+import { DisclosureFindings } from "@/components/disclosure-findings";
 import type { PublicationAction } from "@/lib/publication";
 import { decidePublicationAction } from "../publication-actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
+import type { DraftReview } from "./handler-panels";
 import { TextField } from "./text-field";
 
 const BUTTONS: Record<PublicationAction, { label: string; variant?: "secondary" | "danger" }> = {
@@ -29,6 +31,7 @@ export function PublicationPanel({
   approved,
   actions,
   defaultReason,
+  review,
 }: {
   proposalId: number;
   replyId: number;
@@ -39,8 +42,11 @@ export function PublicationPanel({
   approved: string;
   actions: PublicationAction[];
   defaultReason: string;
+  /** 公开审查 of the signed texts, while 发布 or 重新发布 is offered and the reply is to be public. */
+  review: DraftReview;
 }) {
   const needsReason = actions.some((a) => a !== "publish");
+  const needsConfirmation = (review?.findings.length ?? 0) > 0;
   return (
     <Panel title={round === null ? "政府信息公开" : `政府信息公开（第${round}轮答复）`} tone={actions.length > 0 ? "action" : "plain"}>
       <div className="mb-3 space-y-1 text-sm">
@@ -48,25 +54,37 @@ export function PublicationPanel({
         {/* 索引号 is one long word: it may break anywhere rather than widen the page on a phone. */}
         <div className="[overflow-wrap:anywhere]">{status}</div>
       </div>
+      {review && <DisclosureFindings findings={review.findings} texts={review.texts} />}
       {actions.length > 0 && (
         <ActionForm
           action={decidePublicationAction}
           hidden={{ proposalId, replyId }}
           buttons={actions.map((a) => ({ ...BUTTONS[a], name: "decision", value: a }))}
         >
-          {(errors) =>
-            needsReason && (
-              <TextField
-                // A new decision offers new actions: the reason starts afresh, not with the last one typed.
-                key={actions.join()}
-                label={actions.map((a) => REASON_LABELS[a]).find(Boolean) ?? "不予公开的理由（选择不予公开时必填）"}
-                name="reason"
-                rows={2}
-                defaultValue={defaultReason}
-                error={errors?.reason}
-              />
-            )
-          }
+          {(errors) => (
+            <>
+              {needsReason && (
+                <TextField
+                  // A new decision offers new actions: the reason starts afresh, not with the last one typed.
+                  key={actions.join()}
+                  label={actions.map((a) => REASON_LABELS[a]).find(Boolean) ?? "不予公开的理由（选择不予公开时必填）"}
+                  name="reason"
+                  rows={2}
+                  defaultValue={defaultReason}
+                  error={errors?.reason}
+                />
+              )}
+              {needsConfirmation && (
+                <TextField
+                  label="确认公开的理由（含上述个人信息仍要发布时填写）"
+                  name="confirmation"
+                  rows={2}
+                  error={errors?.confirmation}
+                  hint="填写即确认上述内容可以公开，理由记入办理记录"
+                />
+              )}
+            </>
+          )}
         </ActionForm>
       )}
     </Panel>

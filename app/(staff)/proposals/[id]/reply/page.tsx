@@ -107,7 +107,7 @@ export default async function ReplyDraftPage({ params }: { params: Promise<{ id:
                 files={filesOfRound(await replyFilesOf(db, id), facts.round).attachments}
                 room={MAX_ATTACHMENTS - facts.replyFilesThisRound}
               />
-              <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} />
+              <SubmitPanel proposalId={id} proposalVersion={facts.version} blockers={drafting.blockers} review={drafting.review} />
             </>
           )}
           {refusal && <LetterPreview db={db} proposalId={id} round={proposal.round} />}
