@@ -4,25 +4,34 @@
  * this spec's own started as `npm start` starts it, configured only by environment variables: the platform
  * (OIDC_*), accounts linked by the 工号 claim (OIDC_LINK_CLAIM=employee_number; the platform's
  * preferred_username differs from the username), and passwords kept to the administrator (PASSWORD_SIGN_IN=admin).
+ * The app and the platform go by real-looking names, resolved to loopback: in Chromium by --host-resolver-rules,
+ * in the app's server (which fetches the platform's discovery, token and userinfo) by e2e/loopback-names.cjs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../scripts/lib/session-cookie";
 import { startOidcTestProvider } from "../scripts/oidc-test-provider";
 import { noAxeViolations } from "./accessibility";
+import { chromiumProject } from "./chromium";
 import { E2E } from "./env";
 import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { get } from "./security/support";
 
 const CLIENT = { clientId: "tian-banli", clientSecret: "e2e-only-client-secret-0123456789" };
 const IDP_PASSWORD = "idp-2026";
+const APP_HOST = "tian.gxq.gov.example";
+const IDP_HOST = "idp.gov.example";
 
 test.describe.configure({ mode: "serial" });
+test.use({
+  launchOptions: chromiumProject([`--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1, MAP ${IDP_HOST} 127.0.0.1`]).use?.launchOptions,
+});
 
-/** The app as the browser and the platform know it: localhost, as Next names loopback in the requests it hands on (lib/sso.ts). */
+/** The app as the browser and the platform know it, by its name. */
 let origin = "";
 /** The same server for the test's own requests, by address. */
 let direct = "";
@@ -44,10 +53,11 @@ function freePort(): Promise<number> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const port = await freePort();
-  origin = `http://localhost:${port}`;
+  origin = `http://${APP_HOST}:${port}`;
   direct = `http://127.0.0.1:${port}`;
   databasePath = `data/e2e-sso-${port}.db`;
   idp = await startOidcTestProvider({
+    host: IDP_HOST,
     clients: [{ ...CLIENT, redirectUri: `${origin}/api/auth/callback/gov`, postLogoutRedirectUri: `${origin}/login` }],
   });
   app = spawn(process.execPath, [`${E2E.distDir}/serve.mjs`, "--demo", "--fresh", "--db", databasePath, "--port", String(port)], {
@@ -64,6 +74,8 @@ test.beforeAll(async () => {
       OIDC_LINK_CLAIM: "employee_number",
       PASSWORD_SIGN_IN: "admin",
       OIDC_LOGOUT: "true",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve("e2e/loopback-names.cjs")}`].filter(Boolean).join(" "),
+      E2E_LOOPBACK_NAMES: [APP_HOST, IDP_HOST].join(","),
     },
     stdio: "ignore",
     detached: true,

@@ -48,7 +48,10 @@ export function signInConfigFromEnv(env: Record<string, string | undefined>): Si
     if (!/^https?:\/\/[^/]/.test(issuer)) throw new SignInConfigError(`OIDC_ISSUER 不是 http(s) 地址：${issuer}`);
     const origin = originConfig(env).publicOrigin;
     if (!origin) throw new SignInConfigError("启用统一身份认证须设置 AUTH_URL（或 PUBLIC_ORIGIN）为本系统的公开地址，回调地址由它生成");
-    // Next renames a loopback address to localhost in the requests it hands on, so the callback would not match.
+    // The sign-in step asks the platform to send the user back to AUTH_URL as written (next-auth builds it from
+    // AUTH_URL), the callback step to where its request says it came from: a NextRequest's url, in which Next
+    // renames a 127.x or [::1] host to localhost (NextURL). The two redirect_uri differ and the platform refuses
+    // the code. A host name, localhost included, is kept as written (tests/unit/next-internals.test.ts).
     if (/^https?:\/\/(?:127\.[\d.]+|\[::1\])(?::\d+)?$/.test(origin))
       throw new SignInConfigError(`在本机试用统一身份认证请以 localhost 为地址（AUTH_URL=${origin.replace(/\/\/[^:/]+/, "//localhost")}）`);
     const linkClaim = env.OIDC_LINK_CLAIM?.trim() || "preferred_username";

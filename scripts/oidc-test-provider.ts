@@ -4,11 +4,15 @@
  * for the government's identity platform. Authorization code flow with PKCE; the claims go out through the
  * userinfo endpoint, as the app reads them.
  *
- *   npx tsx scripts/oidc-test-provider.ts --port 4400 --redirect-uri http://localhost:3000/api/auth/callback/gov
+ * With tian.gxq.gov.example (the app) and idp.gov.example (the platform) resolving to this machine (e.g. in
+ * /etc/hosts; the browser and the app's server both look the platform up):
  *
- * then start the app with OIDC_ISSUER=http://127.0.0.1:4400 OIDC_CLIENT_ID=tian-banli
- * OIDC_CLIENT_SECRET=test-secret-0123456789 OIDC_LINK_CLAIM=employee_number AUTH_URL=http://localhost:3000
- * (identities: see DEMO_IDENTITIES).
+ *   npx tsx scripts/oidc-test-provider.ts --port 4400 --host idp.gov.example \
+ *     --redirect-uri http://tian.gxq.gov.example:3000/api/auth/callback/gov
+ *
+ * then start the app with OIDC_ISSUER=http://idp.gov.example:4400 OIDC_CLIENT_ID=tian-banli
+ * OIDC_CLIENT_SECRET=test-secret-0123456789 OIDC_LINK_CLAIM=employee_number AUTH_URL=http://tian.gxq.gov.example:3000
+ * (identities: see DEMO_IDENTITIES). AUTH_URL may not name a loopback address (lib/sso.ts says why).
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import http from "node:http";
@@ -63,16 +67,20 @@ async function formBody(req: http.IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-/** Starts the provider on 127.0.0.1 (`port` 0: any free port); its issuer is http://127.0.0.1:<port>. */
+/**
+ * Starts the provider on 127.0.0.1 (`port` 0: any free port). Its issuer is http://<host>:<port>, `host` a name
+ * that the browser and the app's server resolve to this machine (default the address itself).
+ */
 export async function startOidcTestProvider(options: {
   port?: number;
+  host?: string;
   clients: TestClient[];
   identities?: TestIdentity[];
 }): Promise<{ issuer: string; close: () => Promise<void> }> {
   const identities = options.identities ?? DEMO_IDENTITIES;
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${options.host ?? "127.0.0.1"}:${(server.address() as AddressInfo).port}`;
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const provider = new Provider(issuer, {
     clients: options.clients.map((c) => ({
@@ -143,10 +151,13 @@ export async function startOidcTestProvider(options: {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "4400" }, "redirect-uri": { type: "string" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: "4400" }, host: { type: "string" }, "redirect-uri": { type: "string" } },
+  });
   const redirectUri = values["redirect-uri"] ?? "http://localhost:3000/api/auth/callback/gov";
   const { issuer } = await startOidcTestProvider({
     port: Number(values.port),
+    host: values.host,
     clients: [
       {
         clientId: "tian-banli",

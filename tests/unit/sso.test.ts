@@ -49,9 +49,11 @@ describe("the sign-in configuration from the environment", () => {
   it("refuses single sign-on without a configured public origin: the callback address never comes from a request", () => {
     expect(() => signInConfigFromEnv({ ...OIDC, AUTH_URL: undefined })).toThrow(/AUTH_URL/);
     expect(signInConfigFromEnv({ ...OIDC, AUTH_URL: undefined, PUBLIC_ORIGIN: "https://tian.example.gov.cn" }).sso).not.toBeNull();
-    // Next names a loopback address localhost in the requests it hands on: the callback would not match.
+    // The callback's request names a loopback address localhost, the sign-in's redirect_uri does not: the two would differ.
     expect(() => signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://127.0.0.1:3000" })).toThrow("AUTH_URL=http://localhost:3000");
+    expect(() => signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://[::1]:3000" })).toThrow(SignInConfigError);
     expect(signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://localhost:3000" }).sso).not.toBeNull();
+    expect(signInConfigFromEnv({ ...OIDC, AUTH_URL: "http://tian.gxq.gov.example:3000" }).sso).not.toBeNull();
   });
 
   it("keeps passwords to the listed roles and always to the administrator, only with single sign-on", () => {
