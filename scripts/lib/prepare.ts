@@ -7,12 +7,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { bootstrapAdmin } from "@/db/bootstrap";
-import { closeDatabase, attachmentsDirFor, openConfiguredDatabase, publishedPdfDirFor, type Db } from "@/db/client";
+import { attachmentsDirFor, closeDatabase, type Db, openConfiguredDatabase, publishedPdfDirFor } from "@/db/client";
+import { seedDemo } from "@/db/demo";
 import { databaseEngine } from "@/db/engine";
+import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
 import { emptyPostgres, migratePostgres } from "@/db/postgres";
 import { users } from "@/db/schema";
-import { seedDemo } from "@/db/demo";
-import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
+import { originConfig } from "@/lib/site-origin";
 
 /** AUTH_SECRET from the environment, or one generated once and kept beside the database. */
 export function authSecret(dbPath: string): string {
@@ -78,6 +79,6 @@ export function printDemoAccounts(port: string) {
   cxfwzx       创新服务中心承办人
   zwfwzx       政务服务和社会事务中心承办人
   liuxr        刘新荣委员
-打开 http://localhost:${port}/login
+打开 ${originConfig(process.env).publicOrigin ?? `http://127.0.0.1:${port}`}/login
 `);
 }
