@@ -28,7 +28,7 @@ const port = args.port ?? process.env.PORT ?? "3000";
 /** The build directory: this program's own, bundled into it. */
 const buildDir = path.dirname(fileURLToPath(import.meta.url));
 
-await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh });
+await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh, origin: `http://localhost:${port}` });
 // server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
 // worker, which shares the database (it idles while mail is disabled in the settings). Each is started again
 // if it dies (scripts/lib/supervise.ts): one crash is not an outage.

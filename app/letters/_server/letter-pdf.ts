@@ -73,17 +73,24 @@ export async function lettersPdf(sheets: readonly LetterSheet[], title: string):
   const done = await printing.admit();
   if (!done) throw new PdfBusy();
   try {
-    const merged = await PDFDocument.create();
-    merged.setTitle(title);
-    merged.setLanguage("zh-CN");
-    for (const sheet of sheets) {
-      const pdf = await PDFDocument.load(await htmlToPdf(sheetPrintHtml(sheet, title)));
-      for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
-    }
-    return await merged.save();
+    const parts: Uint8Array[] = [];
+    for (const sheet of sheets) parts.push(await htmlToPdf(sheetPrintHtml(sheet, title)));
+    return await joinPdfs(parts, title);
   } finally {
     done();
   }
+}
+
+/** PDFs joined into one, titled. */
+export async function joinPdfs(parts: readonly Uint8Array[], title: string): Promise<Uint8Array> {
+  const merged = await PDFDocument.create();
+  merged.setTitle(title);
+  merged.setLanguage("zh-CN");
+  for (const part of parts) {
+    const pdf = await PDFDocument.load(part);
+    for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
+  }
+  return merged.save();
 }
 
 /** The answer when printing is busy. */
