@@ -1,0 +1,104 @@
+/**
+ * 电子签章 end to end (docs/domain.md): the demo's letters are signed with their unit's certificate; 原文下载 and the
+ * staff and member downloads serve the signed letter as issued; /verify (→ /open/verify) says a genuine letter is
+ * one, with its unit, 发文字号 and date, a letter with one byte changed is altered, and an unrelated PDF is not this
+ * system's. SCREENSHOTS=1 writes docs/screenshots/verify-*.png.
+ */
+import { PDFDocument } from "pdf-lib";
+import { readDatabase } from "../scripts/lib/read-database";
+import { chineseDate } from "../lib/format";
+import { noAxeViolations } from "./accessibility";
+import { E2E } from "./env";
+import { expect, type Page, test } from "./fixtures";
+
+type OpenItem = { url: string; docNumber: string; writtenOn: string; disclosure: "full" | "summary" };
+
+const shot = (name: string) => (process.env.SCREENSHOTS ? `docs/screenshots/${name}` : test.info().outputPath(name));
+
+/** One byte of the letter's first content stream changed: inside what the signature covers. */
+function changeOneByte(pdf: Buffer): Buffer {
+  const changed = Buffer.from(pdf);
+  const at = changed.indexOf("stream\n") + "stream\n".length + 100;
+  changed[at] = changed[at]! ^ 0xff;
+  return changed;
+}
+
+async function upload(page: Page, name: string, pdf: Buffer) {
+  await page.goto("/verify");
+  await expect(page).toHaveURL(/\/open\/verify$/);
+  await page.getByLabel(/答复函 PDF 文件/).setInputFiles({ name, mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "核验" }).click();
+  await expect(page).toHaveURL(/\/open\/verify\?r=/);
+}
+
+async function screenshots(page: Page, name: string) {
+  await page.screenshot({ path: shot(`${name}.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shot(`${name}-390.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test("/verify: a genuine signed letter, the same with one byte changed, and an unrelated PDF", async ({ page, request }) => {
+  const data = (await (await request.get("/open/data.json")).json()) as { items: OpenItem[] };
+  const item = data.items.find((i) => i.disclosure === "full")!;
+  const pdf = await (await request.get(`${new URL(item.url).pathname}/letter.pdf`)).body();
+  expect(pdf.includes("/ETSI.CAdES.detached")).toBe(true);
+  // Served as issued: the same bytes again.
+  expect((await (await request.get(`${new URL(item.url).pathname}/letter.pdf`)).body()).equals(pdf)).toBe(true);
+
+  await upload(page, "答复函.pdf", pdf);
+  const answer = page.getByRole("status");
+  await expect(answer).toContainText("核验通过：这是本系统出具的答复函，文件未被改动。");
+  await expect(answer.getByRole("row", { name: /签章单位/ })).toContainText("重庆高新区");
+  await expect(answer.getByRole("row", { name: /发文字号/ })).toContainText(item.docNumber);
+  await expect(answer.getByRole("row", { name: /成文日期/ })).toContainText(chineseDate(item.writtenOn));
+  await noAxeViolations(page);
+  await screenshots(page, "verify-genuine");
+
+  await upload(page, "答复函-改动.pdf", changeOneByte(pdf));
+  await expect(page.getByRole("alert")).toContainText("核验未通过：文件在签章后已被改动");
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await noAxeViolations(page);
+  await screenshots(page, "verify-altered");
+
+  const unrelated = await PDFDocument.create();
+  unrelated.addPage();
+  await upload(page, "other.pdf", Buffer.from(await unrelated.save()));
+  await expect(page.getByRole("alert")).toContainText("未找到本系统的电子签章，此文件不是本系统出具的答复函");
+
+  await upload(page, "not-a-pdf.pdf", Buffer.from("hello"));
+  await expect(page.getByRole("alert")).toContainText("上传的文件不是 PDF 文件。");
+});
+
+test("staff and the member download the signed letter as issued, which /verify knows", async ({ page, loginAs, browser }) => {
+  // A signed letter addressed to 刘新荣 (a reply's letter to one addressee, `to:<id>`).
+  const row = await readDatabase(E2E.database, async (db) => {
+    const [found] = await db.rows<{ reply_id: number; doc_number: string }>(
+      `select s.reply_id, r.doc_number from signed_letters s join replies r on r.id = s.reply_id
+       join users u on s.variant = 'to:' || u.id where u.username = 'liuxr' order by s.reply_id limit 1`,
+    );
+    return found!;
+  });
+  await loginAs("liuxr");
+  const member = await page.request.get(`/letters/${row.reply_id}/letter.pdf`);
+  expect(member.status()).toBe(200);
+  const memberPdf = await member.body();
+  expect(memberPdf.includes("/ETSI.CAdES.detached")).toBe(true);
+
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  const { mintSessionToken, SESSION_COOKIE } = await import("../scripts/lib/session-cookie");
+  await staff.addCookies([
+    { name: SESSION_COOKIE, value: await mintSessionToken(E2E.database, E2E.authSecret, "coordinator"), url: E2E.baseURL },
+  ]);
+  const liuxr = await readDatabase(E2E.database, async (db) => (await db.rows<{ id: number }>("select id from users where username = 'liuxr'"))[0]!.id);
+  const staffPdf = await (await staffPage.request.get(`/letters/${row.reply_id}/letter.pdf?to=${liuxr}`)).body();
+  expect(staffPdf.equals(memberPdf)).toBe(true);
+  await staff.close();
+
+  const anonymous = await browser.newContext();
+  const verifyPage = await anonymous.newPage();
+  await upload(verifyPage, "letter.pdf", memberPdf);
+  await expect(verifyPage.getByRole("status").getByRole("row", { name: /发文字号/ })).toContainText(row.doc_number);
+  await anonymous.close();
+});
