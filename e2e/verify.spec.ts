@@ -91,7 +91,10 @@ test("staff and the member download the signed letter as issued, which /verify k
   await staff.addCookies([
     { name: SESSION_COOKIE, value: await mintSessionToken(E2E.database, E2E.authSecret, "coordinator"), url: E2E.baseURL },
   ]);
-  const liuxr = await readDatabase(E2E.database, async (db) => (await db.rows<{ id: number }>("select id from users where username = 'liuxr'"))[0]!.id);
+  const liuxr = await readDatabase(
+    E2E.database,
+    async (db) => (await db.rows<{ id: number }>("select id from users where username = 'liuxr'"))[0]!.id,
+  );
   const staffPdf = await (await staffPage.request.get(`/letters/${row.reply_id}/letter.pdf?to=${liuxr}`)).body();
   expect(staffPdf.equals(memberPdf)).toBe(true);
   await staff.close();

@@ -46,7 +46,14 @@ export async function storeSignedLetter(
   await fs.rename(partial, file);
   await db
     .insert(signedLetters)
-    .values({ replyId: letter.replyId, variant: letter.variant, certificateId: letter.certificateId, sha256, storagePath, signedAt: letter.signedAt })
+    .values({
+      replyId: letter.replyId,
+      variant: letter.variant,
+      certificateId: letter.certificateId,
+      sha256,
+      storagePath,
+      signedAt: letter.signedAt,
+    })
     .onConflictDoNothing()
     .run();
 }

@@ -30,7 +30,11 @@ export async function addUnitCertificate(
   if (!read.ok) return { ok: false, reason: read.message };
   const unit = await db.select({ id: units.id }).from(units).where(eq(units.id, input.unitId)).get();
   if (!unit) return { ok: false, reason: "单位不存在" };
-  const taken = await db.select({ unitId: unitCertificates.unitId }).from(unitCertificates).where(eq(unitCertificates.sha256, read.facts.sha256)).get();
+  const taken = await db
+    .select({ unitId: unitCertificates.unitId })
+    .from(unitCertificates)
+    .where(eq(unitCertificates.sha256, read.facts.sha256))
+    .get();
   if (taken) return { ok: false, reason: taken.unitId === input.unitId ? "该证书已上传" : "该证书已用于其他单位" };
   await db
     .insert(unitCertificates)
@@ -49,14 +53,23 @@ export async function addUnitCertificate(
 /** The unit's current certificate (the newest uploaded), or null: its letters are then issued unsigned. */
 export async function currentCertificate(db: Pick<Db, "select">, unitId: number): Promise<UnitCertificate | null> {
   return (
-    (await db.select(columns).from(unitCertificates).where(eq(unitCertificates.unitId, unitId)).orderBy(desc(unitCertificates.id)).limit(1).get()) ??
-    null
+    (await db
+      .select(columns)
+      .from(unitCertificates)
+      .where(eq(unitCertificates.unitId, unitId))
+      .orderBy(desc(unitCertificates.id))
+      .limit(1)
+      .get()) ?? null
   );
 }
 
 /** The key and certificate to sign with; null when the sealed file cannot be opened (AUTH_SECRET changed). */
 export async function signingIdentity(db: Pick<Db, "select">, certificateId: number): Promise<SigningIdentity | null> {
-  const row = await db.select({ sealed: unitCertificates.sealed }).from(unitCertificates).where(eq(unitCertificates.id, certificateId)).get();
+  const row = await db
+    .select({ sealed: unitCertificates.sealed })
+    .from(unitCertificates)
+    .where(eq(unitCertificates.id, certificateId))
+    .get();
   const secret = row ? openP12(receiptTokenSecret(), row.sealed) : null;
   const read = secret ? readP12(secret.p12, secret.password) : null;
   return read?.ok ? read.identity : null;

@@ -27,7 +27,8 @@ export type P12Result = { ok: true; identity: SigningIdentity; facts: Certificat
 /** PKCS#12 bag types (RFC 7292). */
 const BAG = { key: "1.2.840.113549.1.12.10.1.1", shroudedKey: "1.2.840.113549.1.12.10.1.2", cert: "1.2.840.113549.1.12.10.1.3" };
 
-const certificateDer = (cert: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary");
+const certificateDer = (cert: forge.pki.Certificate) =>
+  Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary");
 
 export function certificateFacts(cert: forge.pki.Certificate): CertificateFacts {
   const der = certificateDer(cert);
@@ -52,9 +53,7 @@ export function readP12(p12: Uint8Array, password: string): P12Result {
     return { ok: false, message: "无法读取证书文件，请上传 PKCS#12（.p12 或 .pfx）格式的证书" };
   }
   const bags = (type: string) => parsed.getBags({ bagType: type })[type] ?? [];
-  const keys = [
-...bags(BAG.shroudedKey), ...bags(BAG.key)
-  ];
+  const keys = [...bags(BAG.shroudedKey), ...bags(BAG.key)];
   const certs = bags(BAG.cert).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const key = keys.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) return { ok: false, message: "证书文件中没有私钥（仅支持 RSA 密钥）" };

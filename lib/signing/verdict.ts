@@ -7,7 +7,13 @@
  */
 import type { PdfSignatureCheck } from "./verify-pdf";
 
-export type IssuedLetterFacts = { certificateSha256: string; unitName: string; docNumber: string; writtenOn: string; proposalTitle: string };
+export type IssuedLetterFacts = {
+  certificateSha256: string;
+  unitName: string;
+  docNumber: string;
+  writtenOn: string;
+  proposalTitle: string;
+};
 
 export type LetterVerdict =
   | { kind: "genuine"; unitName: string; docNumber: string; writtenOn: string; proposalTitle: string }
@@ -26,5 +32,11 @@ export function letterVerdict(
   if (!ours) return { kind: "foreign" };
   const unchanged = check.intact && check.wholeFile && check.signer === ours && issued?.certificateSha256 === ours;
   if (!unchanged || !issued) return { kind: "altered", unitName: unitOf.get(ours)! };
-  return { kind: "genuine", unitName: issued.unitName, docNumber: issued.docNumber, writtenOn: issued.writtenOn, proposalTitle: issued.proposalTitle };
+  return {
+    kind: "genuine",
+    unitName: issued.unitName,
+    docNumber: issued.docNumber,
+    writtenOn: issued.writtenOn,
+    proposalTitle: issued.proposalTitle,
+  };
 }

@@ -19,7 +19,10 @@ export type VerifyResult = (LetterVerdict & { sha256: string }) | { kind: "error
 const CONTEXT = "letter-verify/v1:";
 const LIFETIME_MS = 3_600_000;
 
-const mac = (payload: string, secret: string) => createHmac("sha256", secret).update(CONTEXT + payload).digest("base64url");
+const mac = (payload: string, secret: string) =>
+  createHmac("sha256", secret)
+    .update(CONTEXT + payload)
+    .digest("base64url");
 
 export function signVerifyResult(result: VerifyResult, secret: string, now = Date.now()): string {
   const payload = Buffer.from(JSON.stringify({ ...result, exp: now + LIFETIME_MS }), "utf8").toString("base64url");

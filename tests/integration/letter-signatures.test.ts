@@ -76,7 +76,10 @@ afterAll(() => {
 describe("unit certificates", () => {
   it("refuses a wrong password and keeps the file and password sealed", async () => {
     const p12 = selfSignedP12("重庆高新区科技创新局", "right-password");
-    expect(await addUnitCertificate(t.db, { unitId, p12, password: "wrong", uploadedBy: null })).toEqual({ ok: false, reason: "证书密码不正确" });
+    expect(await addUnitCertificate(t.db, { unitId, p12, password: "wrong", uploadedBy: null })).toEqual({
+      ok: false,
+      reason: "证书密码不正确",
+    });
     const added = await addUnitCertificate(t.db, { unitId, p12, password: "right-password", uploadedBy: null });
     expect(added.ok).toBe(true);
     const row = (await t.db.select().from(unitCertificates).where(eq(unitCertificates.unitId, unitId)).get())!;

@@ -55,7 +55,10 @@ beforeAll(async () => {
 describe("readP12", () => {
   it("refuses a wrong password and a file that is not PKCS#12, in Chinese", () => {
     expect(readP12(selfSignedP12("某单位", "right"), "wrong")).toEqual({ ok: false, message: "证书密码不正确" });
-    expect(readP12(new TextEncoder().encode("not a certificate"), "x")).toMatchObject({ ok: false, message: expect.stringContaining("PKCS#12") });
+    expect(readP12(new TextEncoder().encode("not a certificate"), "x")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("PKCS#12"),
+    });
   });
 
   it("gives the certificate's subject and fingerprint", () => {
