@@ -7,6 +7,7 @@
 import { PDFDocument } from "pdf-lib";
 import { readDatabase } from "../scripts/lib/read-database";
 import { chineseDate } from "../lib/format";
+import { selfSignedP12 } from "../lib/signing/p12";
 import { noAxeViolations } from "./accessibility";
 import { E2E } from "./env";
 import { expect, type Page, test } from "./fixtures";
@@ -104,4 +105,27 @@ test("staff and the member download the signed letter as issued, which /verify k
   await upload(verifyPage, "letter.pdf", memberPdf);
   await expect(verifyPage.getByRole("status").getByRole("row", { name: /发文字号/ })).toContainText(row.doc_number);
   await anonymous.close();
+});
+
+test("the administrator uploads a unit's PKCS#12 certificate; a wrong password is refused", async ({ page, loginAs }) => {
+  const unit = await readDatabase(
+    E2E.database,
+    async (db) => (await db.rows<{ id: number }>("select id from units where name = '重庆高新区党群工作部'"))[0]!.id,
+  );
+  await loginAs("admin");
+  await page.goto(`/admin/units/${unit}`);
+  const section = page.getByRole("region", { name: "电子签章证书" });
+  // The demo's own certificate.
+  await expect(section).toContainText("当前证书：");
+  const p12 = Buffer.from(selfSignedP12("重庆高新区党群工作部", "new-password"));
+  await section.getByLabel(/证书文件/).setInputFiles({ name: "unit.p12", mimeType: "application/x-pkcs12", buffer: p12 });
+  await section.getByLabel("证书密码").fill("wrong");
+  await section.getByRole("button", { name: "更换证书" }).click();
+  await expect(section.getByRole("status")).toContainText("证书密码不正确");
+  await section.getByLabel(/证书文件/).setInputFiles({ name: "unit.p12", mimeType: "application/x-pkcs12", buffer: p12 });
+  await section.getByLabel("证书密码").fill("new-password");
+  await section.getByRole("button", { name: "更换证书" }).click();
+  await expect(section.getByRole("status")).toContainText("已上传签章证书");
+  await noAxeViolations(page);
+  await page.screenshot({ path: shot("unit-certificate.png"), fullPage: true });
 });

@@ -57,6 +57,8 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   process.env.AUTH_SECRET = authSecret(dbPath);
   if (options.demo && isNew) {
     const summary = await seedDemo(db);
+    // The signed letters' files go where the server will read them: the attachments folder of this database.
+    process.env.DATABASE_PATH = dbPath;
     const signed = await signDemoLetters(db, originConfig(process.env).publicOrigin ?? options.origin);
     console.log(
       `已创建演示数据库 ${databaseEngine() === "postgresql" ? "（PostgreSQL）" : dbPath}（${summary.proposals} 件提案，${signed} 份答复函已加盖电子签章）。`,

@@ -41,7 +41,7 @@ function Answer({ result, t }: { result: VerifyResult; t: (text: string) => stri
               <td>{t(chineseDate(result.writtenOn))}</td>
             </tr>
             <tr>
-              <th scope="row">{t("标题")}</th>
+              <th scope="row">{t("答复事项")}</th>
               <td>{t(result.proposalTitle)}</td>
             </tr>
           </tbody>
