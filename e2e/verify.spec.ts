@@ -40,8 +40,17 @@ async function screenshots(page: Page, name: string) {
 }
 
 test("/verify: a genuine signed letter, the same with one byte changed, and an unrelated PDF", async ({ page, request }) => {
+  // A demo publication in full, whose public letter was signed at publication (other specs publish replies they
+  // make through the data layer, outside the server: those are unsigned).
+  const id = await readDatabase(E2E.database, async (db) => {
+    const [row] = await db.rows<{ id: number }>(
+      `select p.id from publications p join signed_letters s on s.reply_id = p.reply_id and s.variant = 'public'
+       where p.status = 'published' and p.mode = 'full' order by p.id limit 1`,
+    );
+    return row!.id;
+  });
   const data = (await (await request.get("/open/data.json")).json()) as { items: OpenItem[] };
-  const item = data.items.find((i) => i.disclosure === "full")!;
+  const item = data.items.find((i) => new URL(i.url).pathname === `/open/${id}`)!;
   const pdf = await (await request.get(`${new URL(item.url).pathname}/letter.pdf`)).body();
   expect(pdf.includes("/ETSI.CAdES.detached")).toBe(true);
   // Served as issued: the same bytes again.
