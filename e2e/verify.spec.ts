@@ -109,6 +109,15 @@ test("staff and the member download the signed letter as issued, which /verify k
   expect(staffPdf.equals(memberPdf)).toBe(true);
   await staff.close();
 
+  // Staff see on the proposal page that the letter is signed.
+  const proposal = await readDatabase(
+    E2E.database,
+    async (db) => (await db.rows<{ id: number }>("select proposal_id as id from replies where id = ?", row.reply_id))[0]!.id,
+  );
+  await loginAs("coordinator");
+  await page.goto(`/proposals/${proposal}`);
+  await expect(page.getByTestId("letter-signature")).toContainText("PDF 已加盖");
+
   const anonymous = await browser.newContext();
   const verifyPage = await anonymous.newPage();
   await upload(verifyPage, "letter.pdf", memberPdf);
