@@ -43,7 +43,7 @@ export const config = {
   matcher: [
     {
       // Not the build's own files, nor the icon: they run no script and need no path.
-      source: "/((?!_next/static|_next/image|icon.svg|humans.txt|open-reader.js|api/uploads|open/verify/check).*)",
+      source: "/((?!_next/static|_next/image|icon.svg|humans.txt|open-reader.js|api/uploads|verify/check).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
   ],

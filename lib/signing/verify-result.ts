@@ -1,5 +1,5 @@
 /**
- * /open/verify's answer travels from the upload (POST /open/verify/check) to the page that shows it (GET) in the
+ * /open/verify's answer travels from the upload (POST /verify/check) to the page that shows it (GET) in the
  * address, signed with HMAC-SHA256 and valid for an hour: the page needs no JavaScript and keeps nothing, and no one
  * can make the site show an answer it did not give. The file's SHA-256 is shown with it, so a reader can tell which
  * file the answer was about. Pure.
@@ -9,7 +9,7 @@ import { MULTIPART_OVERHEAD_BYTES } from "../uploads";
 import type { LetterVerdict } from "./verdict";
 
 /** Where the form posts; the front server admits bodies up to VERIFY_REQUEST_BYTES there (server/body-limits.ts). */
-export const VERIFY_PATH = "/open/verify/check";
+export const VERIFY_PATH = "/verify/check";
 export const VERIFY_MAX_BYTES = 10 * 1024 * 1024;
 /** The file and its multipart wrapping. */
 export const VERIFY_REQUEST_BYTES = VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;

@@ -6,7 +6,7 @@ import { originFromHeaders } from "@/lib/site-origin";
 import { signVerifyResult, VERIFY_MAX_BYTES, type VerifyResult } from "@/lib/signing/verify-result";
 
 /**
- * /open/verify's upload: checks the PDF (db/queries/letter-verification.ts) and answers with a redirect to the page,
+ * /open/verify's upload (outside /open, where the front server takes every GET for a public page): checks the PDF (db/queries/letter-verification.ts) and answers with a redirect to the page,
  * the answer signed in its address (lib/signing/verify-result.ts). Nothing is stored; the file is read in memory
  * (the front server bounds its size) and dropped.
  */
