@@ -49,7 +49,8 @@ export default defineConfig({
     // again here, so that a plain `next build` is enough) on a fresh demo database, started as `npm run demo` starts it.
     command: `npx tsx scripts/build.ts --server-only && ${serverCommand}`,
     url: `${E2E.baseURL}/login`,
-    timeout: 120_000,
+    // The demo database is made first, its letters printed and signed (scripts/lib/demo-signatures.ts).
+    timeout: 240_000,
     reuseExistingServer: false,
     env: {
       AUTH_SECRET: E2E.authSecret,

@@ -7,7 +7,7 @@
  *  - when the front server has not (it answers cached pages itself, so it does this for all it serves):
  *    sets X-Forwarded-Host/-Proto as lib/site-origin.ts believes them, and gives the response a
  *    Content-Security-Policy with a fresh nonce.
- * Server actions and the upload route are left out: they need neither, and a proxy makes Next hold
+ * Server actions and the upload routes (files, and /open/verify's PDF) are left out: they need neither, and a proxy makes Next hold
  * their bodies in memory (the upload route streams its body to disk).
  */
 import { NextResponse, type NextRequest } from "next/server";
@@ -43,7 +43,7 @@ export const config = {
   matcher: [
     {
       // Not the build's own files, nor the icon: they run no script and need no path.
-      source: "/((?!_next/static|_next/image|icon.svg|humans.txt|open-reader.js|api/uploads).*)",
+      source: "/((?!_next/static|_next/image|icon.svg|humans.txt|open-reader.js|api/uploads|verify/check).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
   ],

@@ -13,16 +13,17 @@ const origin = `http://127.0.0.1:${port}`;
 const dbPath = `data/e2e-dev-${port}.db`;
 let server: ChildProcess;
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+test.describe.configure({ mode: "serial", timeout: 420_000 });
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  // The demo database is made first, its letters printed and signed (scripts/lib/demo-signatures.ts), then next dev compiles.
+  test.setTimeout(420_000);
   server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/dev.ts", "--fresh", "--db", dbPath, "--port", String(port)], {
     env: { ...process.env, AUTH_SECRET: "e2e-dev-only-secret-0123456789abcdef" },
     stdio: "ignore",
     detached: true,
   });
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 360; i++) {
     const up = await fetch(`${origin}/login`).then(
       (r) => r.ok,
       () => false,

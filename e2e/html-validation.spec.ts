@@ -46,7 +46,7 @@ test("list, detail, search, 404 and 关怀版/繁體版 pages have no HTML error
   test.setTimeout(90_000);
   const data = (await (await request.get("/open/data.json")).json()) as { items: { url: string; disclosure: string }[] };
   const detail = new URL(data.items.find((i) => i.disclosure === "full")!.url).pathname;
-  const urls = ["/open", detail, "/open/search?q=博士", "/open/search?q=人才红利", "/open/999999"];
+  const urls = ["/open", detail, "/open/search?q=博士", "/open/search?q=人才红利", "/open/verify", "/open/999999"];
   const pages = new Map<string, string>();
   for (const mode of [[], [{ name: CARE_COOKIE, value: "1" }], [{ name: LANG_COOKIE, value: "hant" }]]) {
     await context.clearCookies();
@@ -58,6 +58,6 @@ test("list, detail, search, 404 and 关怀版/繁體版 pages have no HTML error
     }
   }
   const errors = htmlErrors(pages);
-  expect(Object.keys(errors)).toHaveLength(15);
+  expect(Object.keys(errors)).toHaveLength(18);
   for (const [name, found] of Object.entries(errors)) expect(found, name).toEqual([]);
 });

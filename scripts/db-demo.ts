@@ -7,6 +7,8 @@ import { databaseEngine } from "@/db/engine";
 import { migratePostgres } from "@/db/postgres";
 import { DEMO_PASSWORD, DemoDatabaseNotEmptyError, seedDemo } from "@/db/demo";
 import { PROPOSAL_STATE_LABELS, PROPOSAL_STATES, ROLE_LABELS } from "@/lib/domain";
+import { originConfig } from "@/lib/site-origin";
+import { signDemoLetters } from "./lib/demo-signatures";
 import { authSecret } from "./lib/prepare";
 
 const file = process.env.DATABASE_PATH ?? "data/app.db";
@@ -16,7 +18,8 @@ const db = openConfiguredDatabase(file);
 process.env.AUTH_SECRET = authSecret(file);
 try {
   const summary = await seedDemo(db, { today: process.env.DEMO_TODAY || undefined });
-  console.log(`演示数据已生成 / Demo data created: ${file} (today ${summary.today})`);
+  const signed = await signDemoLetters(db, originConfig(process.env).publicOrigin ?? `http://localhost:${process.env.PORT ?? "3000"}`);
+  console.log(`演示数据已生成 / Demo data created: ${file} (today ${summary.today}; ${signed} signed letters)`);
   console.log(`提案/建议 ${summary.proposals} 件:`);
   console.table(Object.fromEntries(PROPOSAL_STATES.map((s) => [`${s} ${PROPOSAL_STATE_LABELS[s]}`, summary.byState[s]])));
   console.log(`演示账号 / Demo accounts (密码 / password: ${DEMO_PASSWORD}):`);

@@ -17,7 +17,7 @@ const { values: args } = parseArgs({
 const dbPath = path.resolve(args.db ?? process.env.DATABASE_PATH ?? "data/dev.db");
 const port = args.port ?? process.env.PORT ?? "3000";
 
-await prepareDatabase(dbPath, { demo: true, fresh: args.fresh });
+await prepareDatabase(dbPath, { demo: true, fresh: args.fresh, origin: `http://127.0.0.1:${port}` });
 const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "--port", port], {
   stdio: "inherit",
   env: {

@@ -37,7 +37,7 @@ try {
   process.exit(1);
 }
 
-await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh });
+await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh, origin: `http://127.0.0.1:${port}` });
 // server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
 // worker, which shares the database (it idles while mail is disabled in the settings). Each is started again
 // if it dies (scripts/lib/supervise.ts): one crash is not an outage.

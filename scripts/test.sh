@@ -16,6 +16,7 @@ mode="${1:-}"
 if [ "$mode" = "--node-check" ]; then
   # The SQLite project's copy, backup and parity tests open PostgreSQL too.
   source scripts/ensure-postgres.sh
+  source scripts/ensure-pdfsig.sh || exit 1
   npx vitest run --project unit --project sqlite --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
   source scripts/ensure-chromium.sh || exit 1
   npm run build || exit 1
@@ -36,6 +37,7 @@ fi
 source scripts/ensure-postgres.sh
 
 if [ "$mode" != "--e2e-only" ]; then
+  source scripts/ensure-pdfsig.sh || exit 1
   npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 fi
 

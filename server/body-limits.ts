@@ -6,12 +6,14 @@
  *  - the upload route (lib/uploads.ts), which streams its one file to disk: up to UPLOAD_REQUEST_BYTES,
  *    and only for a session whose role may upload — the claims of the session cookie, checked again by
  *    the route; any other caller is answered 401/403 at once, before the body;
+ *  - /open/verify's upload (lib/signing/verify-result.ts): up to VERIFY_REQUEST_BYTES, for anyone;
  *  - a declared Content-Length is a bound Node's parser enforces; a body without one (chunked — Next
  *    itself forwards an action to the page that holds it so) gets the same limit counted as it arrives
  *    (`capped`); compressed bodies are refused: browsers never send them.
  * Next's own bodySizeLimit (next.config.ts) is the same 1 MB: the bound of `next dev` and the last resort.
  */
 import { ROLES } from "@/lib/domain";
+import { VERIFY_PATH, VERIFY_REQUEST_BYTES } from "@/lib/signing/verify-result";
 import { mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
 
 const MB = 1024 * 1024;
@@ -65,6 +67,12 @@ export async function bodyVerdict(request: BodyRequest, sessionRole: () => Promi
   if (length !== null && (!Number.isSafeInteger(length) || length < 0))
     return { kind: "refused", refusal: { status: 413, message: "请求的内容长度无效。" } };
   if (length !== null && length <= ORDINARY_BODY_BYTES) return { kind: "ordinary" };
+  // /open/verify's upload: a letter PDF, from anyone (the page is public); the route checks the file again.
+  if (request.method === "POST" && request.pathname === VERIFY_PATH) {
+    const refusal = tooLarge(VERIFY_REQUEST_BYTES - MULTIPART_OVERHEAD_BYTES);
+    if (length === null) return { kind: "capped", bytes: VERIFY_REQUEST_BYTES, refusal };
+    return length > VERIFY_REQUEST_BYTES ? { kind: "refused", refusal } : { kind: "upload", bytes: length };
+  }
   const upload = request.method === "POST" && request.pathname === UPLOAD_PATH;
   if (!upload)
     return length === null

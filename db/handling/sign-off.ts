@@ -87,7 +87,7 @@ export async function approveReply(db: Db, signer: Signer, proposalId: number, c
         .get();
       // The receipt links the letters will print, issued now: rendering a letter never writes.
       await issueReceiptTokens(tx, reply.id);
-      return { docNumber };
+      return { docNumber, replyId: reply.id };
     },
   });
 }

@@ -75,6 +75,52 @@ async function receiptLink(origin: string, reply: { id: number; receiptDue: stri
   };
 }
 
+type ReplyRow = { id: number; docNumber: string; receiptDue: string };
+
+/** One addressee's letter of a signed reply; the receipt link is printed while the sender's addressee owes a receipt. */
+async function replySheet(
+  db: Db,
+  reply: ReplyRow,
+  addresseeId: number,
+  options: { showResultClass: boolean; sendsLetter: boolean; origin: string },
+): Promise<LetterSheet | null> {
+  const letter = await letterForReply(db, reply.id, addresseeId, { showResultClass: options.showResultClass });
+  if (!letter) return null;
+  const returned = await db
+    .select({ id: receipts.id })
+    .from(receipts)
+    .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addresseeId)))
+    .get();
+  // Every reply waits for each addressee's receipt until it is returned, whatever round the proposal is in now.
+  const receipt = options.sendsLetter && !returned ? await receiptLink(options.origin, reply, addresseeId) : null;
+  return { letter, docNumber: reply.docNumber, draft: false, receipt };
+}
+
+/**
+ * The letters a reply is issued as, when it is signed (电子签章, docs/decisions/015): one per proposer and co-signer
+ * as the lead unit sends it (with the receipt link), under the names the downloads use.
+ */
+export async function issuedReplyLetters(db: Db, replyId: number, origin: string) {
+  const reply = await db
+    .select({
+      id: replies.id,
+      proposalId: replies.proposalId,
+      unitId: replies.unitId,
+      docNumber: replies.docNumber,
+      receiptDue: replies.receiptDue,
+    })
+    .from(replies)
+    .where(eq(replies.id, replyId))
+    .get();
+  if (!reply) return null;
+  const letters: { addressee: { id: number; name: string }; sheet: LetterSheet; baseName: string }[] = [];
+  for (const addressee of await proposersOf(db, reply.proposalId)) {
+    const sheet = await replySheet(db, reply, addressee.id, { showResultClass: false, sendsLetter: true, origin });
+    if (sheet) letters.push({ addressee, sheet, baseName: `答复函-${reply.docNumber}-${addressee.name}` });
+  }
+  return { reply, letters, allBaseName: `答复函-${reply.docNumber}` };
+}
+
 async function replyDocuments(db: Db, actor: Actor, replyId: number, request: LetterRequest): Promise<LetterDocumentsResult> {
   const { showResultClass } = request;
   const reply = await db
@@ -93,16 +139,9 @@ async function replyDocuments(db: Db, actor: Actor, replyId: number, request: Le
   const sendsLetter = actor.role === "member" || canSeeDrafts(actor, await leadUnitOf(db, reply.proposalId));
   const sheets: LetterSheet[] = [];
   for (const addressee of chosen) {
-    const letter = await letterForReply(db, reply.id, addressee.id, { showResultClass });
-    if (!letter) return notFound("答复函不存在");
-    const returned = await db
-      .select({ id: receipts.id })
-      .from(receipts)
-      .where(and(eq(receipts.replyId, reply.id), eq(receipts.memberId, addressee.id)))
-      .get();
-    // Every reply waits for each addressee's receipt until it is returned, whatever round the proposal is in now.
-    const receipt = sendsLetter && !returned ? await receiptLink(request.origin, reply, addressee.id) : null;
-    sheets.push({ letter, docNumber: reply.docNumber, draft: false, receipt });
+    const sheet = await replySheet(db, reply, addressee.id, { showResultClass, sendsLetter, origin: request.origin });
+    if (!sheet) return notFound("答复函不存在");
+    sheets.push(sheet);
   }
   const only = chosen.length === 1 ? chosen[0]! : null;
   return {

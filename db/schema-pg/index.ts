@@ -12,3 +12,4 @@ export * from "./replies";
 export * from "./audit";
 export * from "./security";
 export * from "./public-pages";
+export * from "./signatures";

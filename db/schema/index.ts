@@ -53,4 +53,6 @@ export const {
   revokedSessions,
   publicPages,
   publicPageQueue,
+  unitCertificates,
+  signedLetters,
 } = tables;

@@ -103,7 +103,8 @@ async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(text: 
 const say = (line = "") => console.log(line);
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  // Instance A makes the demo database and signs its letters first.
+  test.setTimeout(360_000);
   findNginx();
   work = makeWorkDir();
   say(
@@ -116,7 +117,8 @@ test.beforeAll(async () => {
   nginx = await startNginx(work);
   // The demo seeded once, by the first instance on an emptied database; the second starts on it as it is.
   instances.a = startInstance("A", MULTI.appPorts[0], work, { fresh: true });
-  await waitUntilAnswers(instances.a);
+  // A makes the demo database first, its letters printed and signed (scripts/lib/demo-signatures.ts).
+  await waitUntilAnswers(instances.a, 240_000);
   instances.b = startInstance("B", MULTI.appPorts[1], work);
   await waitUntilAnswers(instances.b);
 });

@@ -537,6 +537,12 @@ export const ROUTES: Record<string, RouteCase[]> = {
     { label: "a withheld reply", url: (ids) => `/open/${ids.withheld}/sealed.pdf`, expect: NOBODY_404 },
     { label: "no such publication", url: () => `/open/${MISSING}/sealed.pdf`, expect: NOBODY_404 },
   ],
+  // 答复函真伪核验: the page for anyone, the upload POST only (tested in e2e/verify.spec.ts), /verify its short address.
+  "app/open/(portal)/verify/page.tsx": [{ label: "答复函真伪核验", url: () => "/open/verify", expect: ANYONE }],
+  "app/verify/check/route.ts": [
+    { label: "the verify upload, read", url: () => "/verify/check", expect: roles<PageOutcome>({ rest: 405 }) },
+  ],
+  "app/verify/route.ts": [{ label: "/verify", url: () => "/verify", expect: pageRoles({ rest: "redirect" }) }],
   "app/open/data.json/route.ts": [{ label: "open data", url: () => "/open/data.json", expect: ANYONE }],
   "app/open/feed.xml/route.ts": [{ label: "RSS", url: () => "/open/feed.xml", expect: ANYONE }],
   "app/open/prefs/route.ts": [{ label: "繁體版", url: () => "/open/prefs?lang=hant", expect: pageRoles({ rest: "redirect" }) }],
@@ -639,6 +645,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/admin/units/actions.ts#createSection": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
   "app/(staff)/admin/units/actions.ts#updateSection": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
   "app/(staff)/admin/units/actions.ts#saveLeaderReview": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
+  "app/(staff)/admin/units/actions.ts#uploadUnitCertificate": { page: (ids) => `/admin/units/${ids.adminUnit}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#createUser": { page: admin("/admin/users/new"), expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#updateUser": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },
   "app/(staff)/admin/users/actions.ts#saveUserDivision": { page: (ids) => `/admin/users/${ids.adminUser}`, expect: ADMIN },

@@ -191,3 +191,11 @@ export const createCategoryInput = z.object(categoryFields);
 export const updateCategoryInput = z.object({ id: recordId, ...categoryFields, active: checkbox });
 export type CreateCategoryInput = z.output<typeof createCategoryInput>;
 export type UpdateCategoryInput = z.output<typeof updateCategoryInput>;
+
+/** 电子签章: a unit's PKCS#12 certificate file (read from the form apart) and its password, kept as typed (no trimming). */
+export const unitCertificateInput = z.object({
+  unitId: recordId,
+  password: z.string({ error: "请填写证书密码" }).max(200, "证书密码不能超过 200 个字符"),
+});
+/** A PKCS#12 file with a chain of a few certificates is a few KB. */
+export const MAX_CERTIFICATE_BYTES = 64 * 1024;

@@ -14,6 +14,7 @@ import { issueMissingReceiptTokens } from "@/db/handling/receipt-tokens";
 import { emptyPostgres, migratePostgres } from "@/db/postgres";
 import { users } from "@/db/schema";
 import { originConfig } from "@/lib/site-origin";
+import { signDemoLetters } from "./demo-signatures";
 
 /** AUTH_SECRET from the environment, or one generated once and kept beside the database. */
 export function authSecret(dbPath: string): string {
@@ -46,7 +47,8 @@ async function openPrepared(dbPath: string, fresh: boolean): Promise<Db> {
   return openConfiguredDatabase(dbPath);
 }
 
-export async function prepareDatabase(dbPath: string, options: { demo: boolean; fresh: boolean }) {
+/** `origin`: where this server will be reached (the demo letters' receipt links name it unless PUBLIC_ORIGIN or AUTH_URL is set). */
+export async function prepareDatabase(dbPath: string, options: { demo: boolean; fresh: boolean; origin: string }) {
   const db = await openPrepared(dbPath, options.fresh);
   const isNew = await isEmpty(db);
   // Receipt links are signed with the secret the server will use: the demo's sign-offs issue theirs, and
@@ -55,7 +57,12 @@ export async function prepareDatabase(dbPath: string, options: { demo: boolean; 
   process.env.AUTH_SECRET = authSecret(dbPath);
   if (options.demo && isNew) {
     const summary = await seedDemo(db);
-    console.log(`已创建演示数据库 ${databaseEngine() === "postgresql" ? "（PostgreSQL）" : dbPath}（${summary.proposals} 件提案）。`);
+    // The signed letters' files go where the server will read them: the attachments folder of this database.
+    process.env.DATABASE_PATH = dbPath;
+    const signed = await signDemoLetters(db, originConfig(process.env).publicOrigin ?? options.origin);
+    console.log(
+      `已创建演示数据库 ${databaseEngine() === "postgresql" ? "（PostgreSQL）" : dbPath}（${summary.proposals} 件提案，${signed} 份答复函已加盖电子签章）。`,
+    );
   }
   if (!options.demo) {
     const admin = await bootstrapAdmin(db);

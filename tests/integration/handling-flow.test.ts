@@ -88,7 +88,7 @@ describe("the handling workflow on a real database", () => {
       .all();
     const approved = await approveReply(db, await user("dengmj"), id, null);
     const serial = Math.max(0, ...before.map((r) => r.docSerial)) + 1;
-    expect(approved).toEqual({ ok: true, data: { docNumber: `渝高新科函〔${year}〕${serial}号` } });
+    expect(approved).toEqual({ ok: true, data: { docNumber: `渝高新科函〔${year}〕${serial}号`, replyId: expect.any(Number) } });
     expect(await approveReply(db, await user("dengmj"), id, null)).toEqual({ ok: false, reason: "此答复函已签发" });
 
     const reply = (await db.select().from(replies).where(eq(replies.proposalId, id)).get())!;

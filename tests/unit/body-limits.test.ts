@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { bodyVerdict, type BodyRequest } from "@/server/body-limits";
 import { Slots } from "@/lib/slots";
+import { VERIFY_PATH, VERIFY_REQUEST_BYTES } from "@/lib/signing/verify-result";
 import { UPLOAD_PATH, UPLOAD_REQUEST_BYTES } from "@/lib/uploads";
 
 const MB = 1024 * 1024;
@@ -11,6 +12,20 @@ const verdict = async (request: BodyRequest, role: string | null = null) => body
 const TOO_LARGE = "提交的内容过大（最多 1 MB），请减小后重试。";
 
 describe("bodyVerdict", () => {
+  it("takes a letter PDF of up to 10 MB at /open/verify's upload from anyone, and no more", async () => {
+    expect(await verdict(post({ "content-length": String(5 * MB) }, VERIFY_PATH))).toEqual({ kind: "upload", bytes: 5 * MB });
+    expect(await verdict(post({ "content-length": String(VERIFY_REQUEST_BYTES + 1) }, VERIFY_PATH))).toEqual({
+      kind: "refused",
+      refusal: { status: 413, message: "提交的内容过大（最多 10 MB），请减小后重试。" },
+    });
+    expect(await verdict(post({ "transfer-encoding": "chunked" }, VERIFY_PATH))).toMatchObject({
+      kind: "capped",
+      bytes: VERIFY_REQUEST_BYTES,
+    });
+    // Not the page itself, nor a GET.
+    expect(await verdict(post({ "content-length": String(5 * MB) }, "/open/verify"))).toMatchObject({ kind: "refused" });
+  });
+
   it("lets bodies up to 1 MB through to any action, and requests without a body", async () => {
     expect(await verdict(post({ "content-length": String(MB), "next-action": "sign-in-id" }))).toEqual({ kind: "ordinary" });
     expect(await verdict({ method: "GET", pathname: "/", headers: {} })).toEqual({ kind: "none" });

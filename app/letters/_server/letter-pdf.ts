@@ -78,14 +78,9 @@ async function printJoined(htmls: readonly string[], title: string): Promise<Uin
   const done = await printing.admit();
   if (!done) throw new PdfBusy();
   try {
-    const merged = await PDFDocument.create();
-    merged.setTitle(title);
-    merged.setLanguage("zh-CN");
-    for (const html of htmls) {
-      const pdf = await PDFDocument.load(await htmlToPdf(html));
-      for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
-    }
-    return await merged.save();
+    const parts: Uint8Array[] = [];
+    for (const html of htmls) parts.push(await htmlToPdf(html));
+    return await joinPdfs(parts, title);
   } finally {
     done();
   }
@@ -102,6 +97,18 @@ export async function lettersPdf(sheets: readonly LetterSheet[], title: string):
 /** Another document on the 公文 page (its HTML declaring printFontFaces) as a PDF, printed as letters are. */
 export async function documentPdf(html: string, title: string): Promise<Uint8Array> {
   return printJoined([html], title);
+}
+
+/** PDFs joined into one, titled. */
+export async function joinPdfs(parts: readonly Uint8Array[], title: string): Promise<Uint8Array> {
+  const merged = await PDFDocument.create();
+  merged.setTitle(title);
+  merged.setLanguage("zh-CN");
+  for (const part of parts) {
+    const pdf = await PDFDocument.load(part);
+    for (const page of await merged.copyPages(pdf, pdf.getPageIndices())) merged.addPage(page);
+  }
+  return merged.save();
 }
 
 /** The answer when printing is busy. */

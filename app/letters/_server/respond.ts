@@ -2,6 +2,8 @@
  * The three renderings of the same LetterSheets: the print view (HTML), the PDF (the print view
  * printed by Chromium, one letter at a time so that each starts at page 1, then joined) and the DOCX.
  */
+import { getDb } from "@/db/client";
+import { signedLetterPdf } from "@/db/handling/signed-letters";
 import { letterDocx } from "@/lib/letter-docx";
 import { letterPrintHtml, type ToolbarLink } from "@/lib/letter-print";
 import type { LetterSource } from "@/db/queries/letter";
@@ -64,12 +66,21 @@ export async function printResponse(request: Request, source: LetterSource): Pro
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
 
+/**
+ * The letter as issued when it was signed (电子签章, docs/decisions/015): one addressee's, or every addressee's in one
+ * file; null for a draft, a copy marked with the result class (an internal working copy) or a letter never signed.
+ */
+async function issuedPdf(source: LetterSource, docs: LetterDocuments): Promise<Uint8Array | null> {
+  if (source.kind !== "reply" || docs.showResultClass) return null;
+  return signedLetterPdf(getDb(), source.replyId, docs.to !== null ? `to:${docs.to}` : "all");
+}
+
 export async function pdfResponse(request: Request, source: LetterSource): Promise<Response> {
   const docs = await loadLetterDocuments(request, source, "all");
   if (docs instanceof Response) return docs;
   try {
     return downloadResponse(
-      (await lettersPdf(docs.sheets, docs.baseName)) as Uint8Array<ArrayBuffer>,
+      ((await issuedPdf(source, docs)) ?? (await lettersPdf(docs.sheets, docs.baseName))) as Uint8Array<ArrayBuffer>,
       `${docs.baseName}.pdf`,
       "application/pdf",
     );

@@ -75,6 +75,8 @@ export default async function PortalLayout({ children }: { children: React.React
           <p>
             <Link href="/open/accessibility">{t("无障碍说明")}</Link>
             {" · "}
+            <Link href="/open/verify">{t("答复函真伪核验")}</Link>
+            {" · "}
             <a href="/open/feed.xml">{t("订阅（RSS）")}</a>
             {" · "}
             <a href="/open/data.json">{t("开放数据（JSON）")}</a>

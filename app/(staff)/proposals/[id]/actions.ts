@@ -3,7 +3,10 @@
  * The handling workflow's server actions. Each one checks the caller's role (formAction), validates the
  * form, and hands over to a use case in db/handling, where lib/workflow decides what is allowed.
  */
+import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { issueSignedLettersAfter } from "@/app/letters/_server/signed-letters";
+import { originFromHeaders } from "@/lib/site-origin";
 import { getDb } from "@/db/client";
 import { acceptAssignment, assignProposal, decideAdjustment, requestAdjustment } from "@/db/handling/assignment";
 import { signOffCoOpinion, writeCoOpinion } from "@/db/handling/co-opinion";
@@ -165,6 +168,8 @@ export const signOffReply = formAction("signOff", signOffInput, async (input, us
     return done(input.proposalId, await returnReply(db, user, input.proposalId, input.comment ?? "", input.version), "已退回修改");
   }
   const result = await approveReply(db, user, input.proposalId, input.comment, input.version);
+  // The letters are signed as they are issued, after the commit (电子签章, docs/decisions/015).
+  if (result.ok) await issueSignedLettersAfter(db, result.data.replyId, originFromHeaders(await headers()));
   return done(input.proposalId, result, result.ok ? `已同意签发，发文字号 ${result.data.docNumber}` : "");
 });
 

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { repliesOf } from "@/db/queries/handling-view";
 import { currentLetterSource, letterForSource } from "@/db/queries/letter";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
+import { replySignatures } from "@/db/handling/signed-letters";
 
 export async function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
   const source = await currentLetterSource(db, proposalId, round);
@@ -13,6 +14,7 @@ export async function LetterPreview({ db, proposalId, round }: { db: Db; proposa
   const reply = source.kind === "reply" ? (await repliesOf(db, proposalId)).find((r) => r.id === source.replyId) : undefined;
   const documents = source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
   const files = filesOfRound(await replyFilesOf(db, proposalId), round);
+  const signatures = reply ? await replySignatures(db, reply.id) : [];
   return (
     <section aria-labelledby="letter-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="letter-h" className="mb-3 font-semibold">
@@ -30,6 +32,13 @@ export async function LetterPreview({ db, proposalId, round }: { db: Db; proposa
           下载 Word
         </a>
       </p>
+      {reply && (
+        <p className={`mb-3 text-sm ${signatures.length > 0 ? "text-emerald-800" : "text-amber-800"}`} data-testid="letter-signature">
+          {signatures.length > 0
+            ? `电子签章：PDF 已加盖${signatures[0]!.subject.replace(/^.*CN=([^,]+).*$/, "$1")}的电子签章，可在公开网站“答复函真伪核验”中核验。`
+            : "电子签章：PDF 未加盖电子签章（签发时本单位没有签章证书，由系统管理员在单位设置中上传）。"}
+        </p>
+      )}
       <ReplyFiles sealed={files.sealed} attachments={files.attachments} className="mb-3" />
       <div className="rounded border border-slate-100 bg-[#fffdf8] px-4 py-4 sm:px-8 sm:py-6">
         <ReplyLetter letter={letter} headingLevel={3} />

@@ -1,6 +1,7 @@
 import { PdfBusy, pdfBusyResponse } from "@/app/letters/_server/letter-pdf";
 import { publishedPdf } from "@/app/letters/_server/published-pdf";
 import { getDb } from "@/db/client";
+import { signedLetterPdf } from "@/db/handling/signed-letters";
 import { publishedById, publishedLetter } from "@/db/queries/public";
 import { downloadResponse } from "@/app/_server/download";
 
@@ -16,9 +17,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const letter = item ? await publishedLetter(db, id) : null;
   if (!item || !letter)
     return new Response("未找到公开的答复函原文", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  let pdf: Uint8Array;
+  // The letter signed when it was published (电子签章), else (a unit without a certificate) printed once and kept.
+  let pdf: Uint8Array | null = await signedLetterPdf(db, item.replyId, "public");
   try {
-    pdf = await publishedPdf({
+    pdf ??= await publishedPdf({
       publicationId: id,
       sheet: { letter, docNumber: item.docNumber, draft: false, receipt: null },
       title: item.title,
