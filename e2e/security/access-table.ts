@@ -722,6 +722,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
     expect: roles<ActionOutcome>({ anonymous: "signedOut", rest: "redirect:/notifications" }),
   },
   "app/login/actions.ts#signInAction": { page: () => "/login", expect: roles<ActionOutcome>({ rest: "invalid" }) },
+  // Without single sign-on configured (as on the test server) the button is not shown and the action sends everyone back.
+  "app/login/actions.ts#ssoSignInAction": { page: () => "/login", expect: roles<ActionOutcome>({ rest: "redirect:/login" }) },
   "app/login/actions.ts#signOutAction": { page: () => "/notifications", expect: roles<ActionOutcome>({ rest: "redirect:/login" }) },
 };
 
