@@ -1,20 +1,9 @@
 /** The statistics as an .xlsx workbook: the main figures with their definitions, and the per-unit table. No I/O. */
 import ExcelJS from "exceljs";
 import { RESULT_CLASSES } from "./domain";
-import { FIGURE_DEFINITIONS, percent, type Figures, type Ratio, type UnitFigures } from "./statistics";
+import { FIGURE_DEFINITIONS, type Figures, percent, RATES, type Ratio, type UnitFigures } from "./statistics";
 
 export const FIGURE_HEADERS = ["指标", "数值", "件数（份数）", "基数", "口径"] as const;
-
-/** The rates in the order the page shows them. */
-export const RATES = [
-  "acceptedOnTime",
-  "repliedOnTime",
-  "contactRate",
-  "faceToFaceRate",
-  "satisfiedByAttitude",
-  "satisfiedByResult",
-  "publicationRate",
-] as const satisfies readonly (keyof Figures)[];
 
 export const UNIT_COLUMNS: { header: string; width: number; cell: (u: UnitFigures) => string | number }[] = [
   { header: "单位", width: 30, cell: (u) => u.unit },

@@ -5,7 +5,7 @@
  * on each proposal's facts (computeFigures) and compiled to SQL by db/queries/statistics.ts, which counts
  * them in the database and hands the counts to figuresFromCounts.
  */
-import { RESULT_CLASSES, SATISFACTION, type ProposalState, type ResultClass, type Satisfaction } from "./domain";
+import { type ProposalState, RESULT_CLASSES, type ResultClass, SATISFACTION, type Satisfaction } from "./domain";
 
 export type ProposalFacts = {
   id: number;
@@ -226,3 +226,14 @@ export function rankUnits(units: UnitFigures[]): UnitFigures[] {
 export function percent(r: Ratio): string {
   return r.of === 0 ? "—" : `${Math.round((r.count / r.of) * 1000) / 10}%`;
 }
+
+/** The rates in the order the page shows them. */
+export const RATES = [
+  "acceptedOnTime",
+  "repliedOnTime",
+  "contactRate",
+  "faceToFaceRate",
+  "satisfiedByAttitude",
+  "satisfiedByResult",
+  "publicationRate",
+] as const satisfies readonly (keyof Figures)[];

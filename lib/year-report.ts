@@ -8,7 +8,7 @@
 import { ITEM_WORD, PROPOSER_WORD, RESULT_CLASSES, type SessionKind } from "./domain";
 import { chineseDate } from "./format";
 import { parseBody } from "./letter-body";
-import { FIGURE_DEFINITIONS, percent, type CategoryFigures, type Figures, type Ratio, type UnitFigures } from "./statistics";
+import { type CategoryFigures, FIGURE_DEFINITIONS, type Figures, percent, RATES, type Ratio, type UnitFigures } from "./statistics";
 
 /** What the report is made from: the session and the statistics page's figures for it, counted on `asOf`. */
 export type YearReportFacts = {
@@ -91,17 +91,7 @@ function keyFiguresTable(facts: YearReportFacts): ReportTable {
     String(all[name]),
     String(key[name]),
   ]);
-  const rates = (
-    [
-      "acceptedOnTime",
-      "repliedOnTime",
-      "contactRate",
-      "faceToFaceRate",
-      "satisfiedByAttitude",
-      "satisfiedByResult",
-      "publicationRate",
-    ] as const
-  ).map((name) => [FIGURE_DEFINITIONS[name].label, rateCell(all[name]), rateCell(key[name])]);
+  const rates = RATES.map((name) => [FIGURE_DEFINITIONS[name].label, rateCell(all[name]), rateCell(key[name])]);
   const classes = RESULT_CLASSES.map((c) => [
     `${FIGURE_DEFINITIONS.resultClasses.label} ${CLASS_NAMES[c]}`,
     rateCell(all.resultClasses[c]),

@@ -1,6 +1,4 @@
-import type { Figures } from "@/lib/statistics";
-import { FIGURE_DEFINITIONS, percent } from "@/lib/statistics";
-import { RATES } from "@/lib/statistics-workbook";
+import { FIGURE_DEFINITIONS, type Figures, percent, RATES } from "@/lib/statistics";
 
 /** 重点提案 counted on their own, under the page's filters, with the same definitions as the main figures. */
 export function KeyFigures({ figures }: { figures: Figures }) {

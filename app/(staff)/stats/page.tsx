@@ -1,27 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { FilterField } from "@/components/ui/filter-field";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
 import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
-import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import {
-  PROPOSAL_STATES,
   PROPOSAL_STATE_LABELS,
-  RESULT_CLASSES,
+  PROPOSAL_STATES,
   type ProposalState,
-  SESSION_KINDS,
+  RESULT_CLASSES,
   SESSION_KIND_LABELS,
+  SESSION_KINDS,
 } from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
-import { FIGURE_DEFINITIONS, percent, type Ratio } from "@/lib/statistics";
-import { RATES, UNIT_COLUMNS } from "@/lib/statistics-workbook";
+import { FIGURE_DEFINITIONS, percent, RATES, type Ratio } from "@/lib/statistics";
+import { UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
-import { FilterField } from "@/components/ui/filter-field";
 import { KeyFigures } from "./key-figures";
-import { ScrollFrame } from "@/components/ui/scroll-frame";
 
 export const metadata: Metadata = { title: "统计" };
 
