@@ -130,6 +130,14 @@ describe("npm run db:copy", () => {
     ]);
   });
 
+  it("leaves the planner its statistics: every copied table analyzed, so the first queries do not run on guesses", async () => {
+    const { rows } = await copied.pool.query<{ relname: string }>(
+      "select relname from pg_stat_user_tables where schemaname = 'public' and last_analyze is null and last_autoanalyze is null",
+    );
+    const copiedTables = new Set(report.tables.map((t) => t.table));
+    expect(rows.map((r) => r.relname).filter((name) => copiedTables.has(name))).toEqual([]);
+  });
+
   it("sets every identity sequence past the highest id SQLite gave: an insert without an id gets the next one", async () => {
     const given = new Map(
       (sqliteOf(source.db).prepare("select name, seq from sqlite_sequence").all() as { name: string; seq: number }[]).map((r) => [

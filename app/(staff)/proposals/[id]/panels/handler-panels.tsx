@@ -8,6 +8,7 @@ import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, 
 import { ActionForm } from "./action-form";
 import { ChoiceGroup } from "./choice-group";
 import { Panel } from "./panel";
+import { DisclosureConfirmation } from "./disclosure-confirmation";
 import { TextField, UnitSelect, type UnitOption } from "./text-field";
 
 /**
@@ -179,17 +180,7 @@ export function SubmitPanel({
       )}
       {review && <DisclosureFindings findings={review.findings} texts={review.texts} />}
       <ActionForm action={submitDraft} hidden={{ proposalId, version: proposalVersion }} buttons={[{ label: "提交审签" }]}>
-        {(errors) =>
-          findings > 0 && (
-            <TextField
-              label="确认公开的理由（仍按所选公开方式提交时填写）"
-              name="confirmation"
-              rows={2}
-              error={errors?.confirmation}
-              hint="填写即确认上述内容可以公开，理由记入办理记录"
-            />
-          )
-        }
+        {(errors) => findings > 0 && <DisclosureConfirmation when="仍按所选公开方式提交时填写" error={errors?.confirmation} />}
       </ActionForm>
     </Panel>
   );

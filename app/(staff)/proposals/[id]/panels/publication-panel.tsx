@@ -3,6 +3,7 @@ import { DisclosureFindings } from "@/components/disclosure-findings";
 import type { PublicationAction } from "@/lib/publication";
 import { decidePublicationAction } from "../publication-actions";
 import { ActionForm } from "./action-form";
+import { DisclosureConfirmation } from "./disclosure-confirmation";
 import { Panel } from "./panel";
 import type { DraftReview } from "./handler-panels";
 import { TextField } from "./text-field";
@@ -74,15 +75,7 @@ export function PublicationPanel({
                   error={errors?.reason}
                 />
               )}
-              {needsConfirmation && (
-                <TextField
-                  label="确认公开的理由（含上述个人信息仍要发布时填写）"
-                  name="confirmation"
-                  rows={2}
-                  error={errors?.confirmation}
-                  hint="填写即确认上述内容可以公开，理由记入办理记录"
-                />
-              )}
+              {needsConfirmation && <DisclosureConfirmation when="含上述个人信息仍要发布时填写" error={errors?.confirmation} />}
             </>
           )}
         </ActionForm>
