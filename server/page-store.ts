@@ -20,7 +20,8 @@ export type PageStore = { stop(): void };
 export function startPageStore(options: { db: () => Db; pages: PublicPages; origin: string }): PageStore {
   const { pages, origin } = options;
   let stopped = false;
-  let draining: Promise<void> = Promise.resolve();
+  // Busy from the start: the queue is drained once this instance's own pages are queued.
+  let busy = true;
 
   async function drain() {
     const db = options.db();
@@ -34,22 +35,18 @@ export function startPageStore(options: { db: () => Db; pages: PublicPages; orig
     }
   }
 
-  let busy = false;
-  const run = () => {
-    if (busy) return;
-    busy = true;
-    draining = draining
-      .then(drain)
+  const settle = (work: Promise<unknown>) =>
+    void work
       .catch((error: unknown) => console.error("public page store:", error))
       .finally(() => {
         busy = false;
       });
+  const run = () => {
+    if (busy) return;
+    busy = true;
+    settle(drain());
   };
-  draining = queueUnrendered(options.db(), { buildId: pages.buildId, origin }).then(
-    () => undefined,
-    (error: unknown) => console.error("public page store:", error),
-  );
-  run();
+  settle(queueUnrendered(options.db(), { buildId: pages.buildId, origin }).then(() => drain()));
   const timer = setInterval(run, POLL_MS);
   timer.unref();
   return {

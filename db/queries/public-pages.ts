@@ -3,7 +3,7 @@
  * for every visitor with the default display preferences, written by the instance that takes a publication from the
  * queue and renders it.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { now } from "../clock";
 import { param, preparedOnce } from "../prepared";
@@ -54,22 +54,28 @@ export async function queueUnrendered(db: Db, target: { buildId: string; origin:
   return queued.length;
 }
 
+/** Up to `limit` queued publications, newest first (the likeliest to be visited). */
+async function queued(db: Pick<Db, "select">, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: publicPageQueue.publicationId })
+    .from(publicPageQueue)
+    .orderBy(sql`${publicPageQueue.publicationId} desc`)
+    .limit(limit)
+    .all();
+  return rows.map((r) => r.id);
+}
+
 /**
- * Takes up to `limit` publications off the queue, newest first (the likeliest to be visited). Each is taken by one
- * instance: the delete is the claim. One that dies before storing leaves its pages unrendered until an instance
- * starts again; they are served by rendering meanwhile.
+ * Takes up to `limit` publications off the queue, newest first. Each is taken by one instance: the delete is the
+ * claim. An empty queue is seen without a write transaction (instances look every second, and write transactions
+ * follow one another). One that dies before storing leaves its pages unrendered until an instance starts again;
+ * they are served by rendering meanwhile.
  */
 export async function takeQueued(db: Db, limit: number): Promise<number[]> {
+  if ((await queued(db, 1)).length === 0) return [];
   return db.transaction(async (tx) => {
-    const ids = (
-      await tx
-        .select({ id: publicPageQueue.publicationId })
-        .from(publicPageQueue)
-        .orderBy(sql`${publicPageQueue.publicationId} desc`)
-        .limit(limit)
-        .all()
-    ).map((r) => r.id);
-    for (const id of ids) await tx.delete(publicPageQueue).where(eq(publicPageQueue.publicationId, id)).run();
+    const ids = await queued(tx, limit);
+    if (ids.length > 0) await tx.delete(publicPageQueue).where(inArray(publicPageQueue.publicationId, ids)).run();
     return ids;
   });
 }
