@@ -12,7 +12,7 @@
  */
 import { RESULT_CLASS_LABELS } from "./domain";
 import type { Letter } from "./letter";
-import { escapeHtml, OFFICIAL_PAGE_CSS, paragraphHtml, titleHtml } from "./official-print";
+import { escapeHtml, OFFICIAL_PAGE_CSS, paragraphHtml, textBlockCss, titleHtml } from "./official-print";
 
 /** One addressee's letter as printed. */
 export type LetterSheet = {
@@ -41,17 +41,7 @@ export type PrintOptions = {
 
 /** The print CSS: the 公文 page (lib/official-print.ts) and the letter's parts. */
 function printCss(): string {
-  return `${OFFICIAL_PAGE_CSS}.letter {
-  width: 156mm;
-  font: 16pt/var(--line) var(--body);
-  letter-spacing: calc(var(--char) - 16pt);
-  text-align: justify;
-  line-break: strict;
-  overflow-wrap: anywhere;
-}
-.letter + .letter { break-before: page; }
-.letter p, .letter h1, .letter h2, .letter h3 { margin: 0; font-size: 16pt; font-weight: normal; line-height: var(--line); }
-.indent { text-indent: calc(2 * var(--char)); }
+  return `${OFFICIAL_PAGE_CSS}${textBlockCss(".letter")}.letter + .letter { break-before: page; }
 .top { display: flex; justify-content: space-between; min-height: var(--line); }
 .draft-mark { font-family: var(--hei); }
 .result-class { font-family: var(--hei); margin-left: auto; }

@@ -36,6 +36,21 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; }
 `;
 
+/** The text block (156 mm wide, 仿宋 16pt on 28 characters a line) of the element `selector` and its paragraphs. */
+export function textBlockCss(selector: string): string {
+  return `${selector} {
+  width: 156mm;
+  font: 16pt/var(--line) var(--body);
+  letter-spacing: calc(var(--char) - 16pt);
+  text-align: justify;
+  line-break: strict;
+  overflow-wrap: anywhere;
+}
+${selector} p, ${selector} h1, ${selector} h2, ${selector} h3 { margin: 0; font-size: 16pt; font-weight: normal; line-height: var(--line); }
+.indent { text-indent: calc(2 * var(--char)); }
+`;
+}
+
 /**
  * Text with a break opportunity before opening and after closing curly quotes: Chromium never breaks
  * next to a quotation mark (UAX #14 LB19), which would push 博士后“1+3”专项 whole to the next line

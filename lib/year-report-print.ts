@@ -3,20 +3,10 @@
  * source of its PDF: the title in 小标宋 2号, the date line under it, 一、 headings in 黑体, （一）
  * headings in 楷体, body in 仿宋 3号, the tables in 五号 with a 黑体 caption. Pure.
  */
-import { escapeHtml, OFFICIAL_PAGE_CSS, paragraphHtml, titleHtml } from "./official-print";
+import { escapeHtml, OFFICIAL_PAGE_CSS, paragraphHtml, textBlockCss, titleHtml } from "./official-print";
 import type { ReportBlock, ReportTable, YearReport } from "./year-report";
 
-const REPORT_CSS = `${OFFICIAL_PAGE_CSS}.report {
-  width: 156mm;
-  font: 16pt/var(--line) var(--body);
-  letter-spacing: calc(var(--char) - 16pt);
-  text-align: justify;
-  line-break: strict;
-  overflow-wrap: anywhere;
-}
-.report p, .report h1, .report h2, .report h3 { margin: 0; font-size: 16pt; font-weight: normal; line-height: var(--line); }
-.indent { text-indent: calc(2 * var(--char)); }
-.report h1.title { font: 700 22pt/var(--line) "Letter Title", "Noto Serif SC", serif; letter-spacing: 0; text-align: center; text-wrap: balance; margin-top: var(--line); }
+const REPORT_CSS = `${OFFICIAL_PAGE_CSS}${textBlockCss(".report")}.report h1.title { font: 700 22pt/var(--line) "Letter Title", "Noto Serif SC", serif; letter-spacing: 0; text-align: center; text-wrap: balance; margin-top: var(--line); }
 .report h1.title .keep { white-space: nowrap; }
 .report .subtitle { text-align: center; margin-bottom: var(--line); }
 .report h2 { font-family: var(--hei); break-after: avoid; }
