@@ -18,7 +18,7 @@ const db = openConfiguredDatabase(file);
 process.env.AUTH_SECRET = authSecret(file);
 try {
   const summary = await seedDemo(db, { today: process.env.DEMO_TODAY || undefined });
-  const signed = await signDemoLetters(db, originConfig(process.env).publicOrigin ?? `http://localhost:${process.env.PORT ?? "3000"}`);
+  const signed = await signDemoLetters(db, originConfig(process.env).publicOrigin ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`);
   console.log(`演示数据已生成 / Demo data created: ${file} (today ${summary.today}; ${signed} signed letters)`);
   console.log(`提案/建议 ${summary.proposals} 件:`);
   console.table(Object.fromEntries(PROPOSAL_STATES.map((s) => [`${s} ${PROPOSAL_STATE_LABELS[s]}`, summary.byState[s]])));

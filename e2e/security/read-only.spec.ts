@@ -30,12 +30,14 @@ const PER_ROLE = 160;
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 test.beforeAll(async () => {
+  // The demo's start prints and signs its letters first (scripts/lib/demo-signatures.ts): 30–90 s.
+  test.setTimeout(300_000);
   server = spawn(process.execPath, [`${E2E.distDir}/serve.mjs`, "--demo", "--fresh", "--db", dbPath, "--port", String(port)], {
     env: { ...process.env, AUTH_SECRET: secret, NODE_ENV: "production" },
     stdio: "ignore",
     detached: true,
   });
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 240; i++) {
     if (
       await fetch(`${origin}/login`).then(
         (r) => r.ok,
