@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, MEETING_KINDS, RESULT_CLASSES } from "../domain";
 import { MAX_ATTACHMENTS, MAX_MEETING_PHOTOS } from "../import/attachments";
-import { normaliseBody } from "../letter-body";
+import { MAX_BODY_CHARS, normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
 import { optionalId, optionalText, requiredPhone, requiredText, wholeNumber } from "./common";
@@ -185,7 +185,7 @@ export const draftInput = z
     /** Or the proposal's version (scripts that only know that); one of the two is required. */
     version: wholeNumber("版本", 0).optional(),
     // Text pasted from Word keeps its words and paragraphs, not its formatting.
-    body: requiredText("答复正文", 50_000).transform(normaliseBody),
+    body: requiredText("答复正文", MAX_BODY_CHARS).transform(normaliseBody),
     resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
     contactPerson: requiredText("联系人", 40),
     contactPhone: requiredPhone("联系电话", 40),
