@@ -192,6 +192,8 @@ export const draftInput = z
     disclosure: oneOf(DISCLOSURE_MODES, "请选择公开方式"),
     disclosureSummary: optionalText("公开摘要", 5000),
     disclosureReason: optionalText("不予公开理由", 500),
+    /** 从 Word 导入: the document the body was read from, when the handler saves what was imported. */
+    importedFrom: optionalText("导入的文档名", 200),
   })
   .superRefine((v, ctx) => {
     if (v.basedOn === undefined && v.version === undefined)
@@ -222,6 +224,8 @@ export const replyFilesInput = z.object({
   proposalId,
   uploads: uploadReferences(1, MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`),
 });
+/** 从 Word 导入: the .docx uploaded to be read into the draft (nothing is saved until the handler confirms). */
+export const wordDraftInput = z.object({ proposalId, file: uploadReference });
 /** 删除答复附件. */
 export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
 /** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */

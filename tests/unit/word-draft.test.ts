@@ -20,7 +20,8 @@ import {
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
-import { checkWordDraftFile, readWordDraft } from "@/lib/import/word-file";
+import { readWordDraft } from "@/lib/import/word-read";
+import { checkWordDraftFile } from "@/lib/import/word-file";
 import { composeLetter, type LetterInput } from "@/lib/letter";
 import { normaliseBody, parseBody } from "@/lib/letter-body";
 import { letterDocx } from "@/lib/letter-docx";
