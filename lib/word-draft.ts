@@ -101,7 +101,11 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (skipping > 0 || /^(?:foot|end)note-/.test(attributes.id ?? "") || (name === "sup" && /#(?:foot|end)note-/.test(attributes.href ?? ""))) {
+        if (
+          skipping > 0 ||
+          /^(?:foot|end)note-/.test(attributes.id ?? "") ||
+          (name === "sup" && /#(?:foot|end)note-/.test(attributes.href ?? ""))
+        ) {
           if (skipping === 0 && name === "li") counts.notes += 1;
           skipping += 1;
           open.push({ name });
@@ -165,7 +169,11 @@ const LEADING: { label: string; test: (block: Block) => boolean }[] = [
 /** From the end, each test told the part found just below (the unit's name is the line above the date). */
 const TRAILING: { label: string; test: (block: Block, below: string | undefined) => boolean }[] = [
   { label: "联系人", test: (b) => /^[(（]?联系人[:：]/.test(b.text) },
-  { label: "日期", test: (b) => /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/.test(b.text) },
+  {
+    label: "日期",
+    test: (b) =>
+      /^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月[\d〇零一二三四五六七八九十]{1,3}日$/.test(b.text),
+  },
   { label: "落款单位", test: (b, below) => below === "日期" && b.text.length <= 40 && !/[。，,；：:]/.test(b.text) },
   { label: "结尾语", test: (b) => /^此答复函已经.*审签/.test(b.text) },
 ];
@@ -245,7 +253,8 @@ function numbered(blocks: Block[]): string[] {
 }
 
 /** mammoth's remarks that concern the user: not the style names it did not map (the text is kept as a paragraph). */
-const unreadable = (messages: readonly ConversionMessage[]) => messages.filter((m) => !/^Unrecognised (?:paragraph|run|table) style/.test(m.message));
+const unreadable = (messages: readonly ConversionMessage[]) =>
+  messages.filter((m) => !/^Unrecognised (?:paragraph|run|table) style/.test(m.message));
 
 /** The draft's body from a document's HTML (as mammoth writes it) and mammoth's messages. */
 export function draftFromHtml(html: string, messages: readonly ConversionMessage[] = []): WordDraft {

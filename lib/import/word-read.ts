@@ -36,7 +36,8 @@ export async function readWordDraft(bytes: Uint8Array): Promise<WordDraftRead> {
   }
   const document = unpacked.entries.find((e) => e.name === "word/document.xml");
   if (!document) return { ok: false, message: NOT_DOCX };
-  if (document.content.length > DOCX_LIMITS.documentBytes) return { ok: false, message: "文档过长，不是一封答复函，请只保留答复正文后再上传" };
+  if (document.content.length > DOCX_LIMITS.documentBytes)
+    return { ok: false, message: "文档过长，不是一封答复函，请只保留答复正文后再上传" };
   let converted: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
   try {
     converted = await mammoth.convertToHtml(

@@ -119,7 +119,9 @@ describe("从 Word 导入", () => {
 
     // 保存为新版本: 保存草稿 of the imported body, on top of the version it was compared with.
     const handler = await t.user("jiangmj");
-    expect(ok(await saveDraft(t.db, handler, id, { ...SAMPLE_DRAFT, body: read.body }, { basedOn: first!.id }, { importedFrom: read.fileName }))).toEqual({
+    expect(
+      ok(await saveDraft(t.db, handler, id, { ...SAMPLE_DRAFT, body: read.body }, { basedOn: first!.id }, { importedFrom: read.fileName })),
+    ).toEqual({
       version: 2,
     });
     expect((await draftsOf(id)).map((d) => [d.version, d.body])).toEqual([
@@ -186,7 +188,9 @@ describe("the upload route with purpose=wordDraft", () => {
     const taken = await post("答复.docx", await wordDocument());
     expect(taken.status).toBe(200);
     const { id } = JSON.parse(taken.body) as { id: string };
-    expect(await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get()).toEqual({
+    expect(
+      await t.db.select({ purpose: uploads.purpose, mimeType: uploads.mimeType }).from(uploads).where(eq(uploads.id, id)).get(),
+    ).toEqual({
       purpose: "wordDraft",
       mimeType: DOCX_MIME,
     });

@@ -4,19 +4,7 @@
  * with its 一、/（一） written and a warning for what was turned into text or left out; anything that is not
  * a .docx is refused with a Chinese reason, a zip bomb before it is unpacked.
  */
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-} from "docx";
+import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
@@ -58,7 +46,11 @@ describe("the system's own Word letter", () => {
     const draft = await read(docx);
     expect(draft.body).toBe(normaliseBody(LETTER.body));
     expect(parseBody(draft.body)).toEqual(letter.body);
-    expect(parseBody(draft.body).filter((b) => b.kind !== "p").map((b) => b.text)).toEqual([
+    expect(
+      parseBody(draft.body)
+        .filter((b) => b.kind !== "p")
+        .map((b) => b.text),
+    ).toEqual([
       "一、工作开展情况",
       "(一)加强政策保障",
       "(二)支持技术研发",
@@ -135,7 +127,8 @@ async function wordStyleDocument(): Promise<Buffer> {
 
 /** A document numbered by Word throughout (一、 and （一） from one multilevel list), its lists broken by paragraphs. */
 async function numberedDocument(): Promise<Buffer> {
-  const item = (level: number, text: string) => new Paragraph({ numbering: { reference: "sections", level }, children: [new TextRun(text)] });
+  const item = (level: number, text: string) =>
+    new Paragraph({ numbering: { reference: "sections", level }, children: [new TextRun(text)] });
   const document = new Document({
     numbering: {
       config: [
@@ -248,7 +241,10 @@ describe("a file that is not a .docx", () => {
       ok: false,
       message: expect.stringContaining("不是 Word 文档"),
     });
-    expect(checkWordDraftFile(received("答复.docx", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])))).toMatchObject({ ok: true, fileName: "答复.docx" });
+    expect(checkWordDraftFile(received("答复.docx", new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])))).toMatchObject({
+      ok: true,
+      fileName: "答复.docx",
+    });
   });
 
   it("is refused when read: a broken zip, a zip without a document, a renamed .doc", async () => {

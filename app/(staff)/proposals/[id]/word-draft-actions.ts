@@ -12,12 +12,8 @@ import { formAction } from "../../../_server/action";
 
 export type ImportedWordDraft = WordDraft & { fileName: string };
 
-export const importWordDraftAction = formAction(
-  "handle",
-  wordDraftInput,
-  async (input, user): Promise<ActionResult<ImportedWordDraft>> => {
-    const result = await importWordDraft(getDb(), user, input.proposalId, input.file);
-    if (!result.ok) return { ok: false, error: result.reason, fieldErrors: { file: result.reason } };
-    return { ok: true, data: result.data };
-  },
-);
+export const importWordDraftAction = formAction("handle", wordDraftInput, async (input, user): Promise<ActionResult<ImportedWordDraft>> => {
+  const result = await importWordDraft(getDb(), user, input.proposalId, input.file);
+  if (!result.ok) return { ok: false, error: result.reason, fieldErrors: { file: result.reason } };
+  return { ok: true, data: result.data };
+});
