@@ -1,5 +1,5 @@
 /**
- * A reply draft read from a Word document: mammoth's HTML of the .docx (lib/import/word-file.ts) turned
+ * A reply draft read from a Word document: mammoth's HTML of the .docx (lib/import/word-read.ts) turned
  * into the body text the editor keeps (lib/letter-body.ts: one paragraph a line, headings written
  * 一、… and （一）…), with what the user must check said in Chinese. Pure.
  *
@@ -69,7 +69,8 @@ const squeeze = (text: string) => text.replace(/[ \t\u00a0\r\n]+/g, " ").trim();
 function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
   const blocks: Block[] = [];
   const counts: Counts = { tables: 0, images: 0, notes: 0 };
-  const open: { name: string; ordered?: boolean }[] = [];
+  /** The names of the elements open around the text. */
+  const open: string[] = [];
   let text = "";
   let title = false;
   /** Inside a footnote, endnote or its reference: skipped. */
@@ -77,8 +78,8 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
   let row: string[] | null = null;
   let cell: string[] | null = null;
 
-  const depth = () => open.filter((e) => e.name === "li").length - 1;
-  const tableDepth = () => open.filter((e) => e.name === "table").length;
+  const depth = () => open.filter((e) => e === "li").length - 1;
+  const tableDepth = () => open.filter((e) => e === "table").length;
   /** The paragraph read so far ends here; `as` says what it was (a line break splits it into paragraphs). */
   const flush = (as: "p" | "h1" | "h2" | "item") => {
     const [first = "", ...rest] = text.split("\n").map(squeeze);
@@ -90,8 +91,8 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
     if (first !== "") {
       if (as === "h1" || as === "h2") blocks.push({ kind: "heading", level: as === "h1" ? 1 : 2, text: first });
       else if (as === "item") {
-        const list = open.findLast((e) => e.name === "ol" || e.name === "ul");
-        blocks.push({ kind: "item", depth: Math.max(depth(), 0), ordered: list?.name === "ol", text: first });
+        const list = open.findLast((e) => e === "ol" || e === "ul");
+        blocks.push({ kind: "item", depth: Math.max(depth(), 0), ordered: list === "ol", text: first });
       } else blocks.push(title ? { kind: "p", text: first, title: true } : { kind: "p", text: first });
     }
     for (const line of rest) if (line !== "") blocks.push({ kind: "p", text: line });
@@ -101,18 +102,15 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (
-          skipping > 0 ||
-          /^(?:foot|end)note-/.test(attributes.id ?? "") ||
-          (name === "sup" && /#(?:foot|end)note-/.test(attributes.href ?? ""))
-        ) {
+        // mammoth's notes are list items with ids footnote-N / endnote-N, their references links with ids footnote-ref-N.
+        if (skipping > 0 || /^(?:foot|end)note-/.test(attributes.id ?? "")) {
           if (skipping === 0 && name === "li") counts.notes += 1;
           skipping += 1;
-          open.push({ name });
+          open.push(name);
           return;
         }
         // An item's own text comes before its nested list: it ends where the nested list begins.
-        if ((name === "ol" || name === "ul") && open.at(-1)?.name === "li") flush("item");
+        if ((name === "ol" || name === "ul") && open.at(-1) === "li") flush("item");
         if (name === "table") {
           if (tableDepth() === 0) counts.tables += 1;
           else flush("p");
@@ -122,7 +120,7 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
         if (name === "img") counts.images += 1;
         if (name === "br") text += "\n";
         if (name === "p") title = (attributes.class ?? "").split(" ").includes("title");
-        open.push({ name });
+        open.push(name);
       },
       ontext(data) {
         if (skipping === 0) text += data;

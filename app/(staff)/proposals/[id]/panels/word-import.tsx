@@ -8,7 +8,6 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { DraftDiff } from "@/components/draft-diff";
 import { UploadField, useUploadGate } from "@/components/upload-field";
-import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/import/attachments";
@@ -52,7 +51,12 @@ export function WordImportForm({ proposalId, onImported }: { proposalId: number;
       <button type="submit" className="btn btn-secondary" disabled={pending} aria-disabled={pending}>
         {pending ? "正在读取…" : "读取并比较"}
       </button>
-      <FormStatus state={state?.ok ? null : state} />
+      {/* An alert, not a status region: the editor's own form status stays the panel's only one. */}
+      {state && !state.ok && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.error}
+        </p>
+      )}
     </form>
   );
 }
