@@ -156,12 +156,17 @@ function readBlocks(html: string): { blocks: Block[]; counts: Counts } {
 }
 
 /** The parts of its own letter the system writes around the body, as they appear in its documents. */
-const LEADING: { label: string; test: (block: Block) => boolean }[] = [
+/** From the start, each test told what was left out before it (a short line ending in a colon is a salutation only under a title, or when it names a member). */
+const LEADING: { label: string; test: (block: Block, omitted: readonly string[]) => boolean }[] = [
   { label: "“草稿”标记", test: (b) => b.text === "草稿" },
   { label: "办理结果类别", test: (b) => /^[ABCD]$/.test(b.text) },
   { label: "发文字号", test: (b) => b.text.length <= 30 && /〔\d{4}〕\d+号$/.test(b.text) },
   { label: "标题", test: (b) => b.kind === "p" && (b.title === true || /(?:答复函|的答复)$/.test(b.text)) },
-  { label: "称呼", test: (b) => b.kind === "p" && b.text.length <= 40 && /[:：]$/.test(b.text) && !/[。；]/.test(b.text) },
+  {
+    label: "称呼",
+    test: (b, omitted) =>
+      b.kind === "p" && /^[^，,。；;]{1,30}[:：]$/.test(b.text) && (omitted.includes("标题") || /(?:委员|代表|同志)[:：]$/.test(b.text)),
+  },
   { label: "开头语", test: (b) => b.kind === "p" && /答复如下[:：]$/.test(b.text) },
 ];
 /** From the end, each test told the part found just below (the unit's name is the line above the date). */
@@ -184,7 +189,7 @@ function withoutFrame(blocks: Block[]): { blocks: Block[]; omitted: string[] } {
   let start = 0;
   for (const part of LEADING) {
     const block = blocks[start];
-    if (block && part.test(block)) {
+    if (block && part.test(block, omitted)) {
       omitted.push(part.label);
       start += 1;
     }

@@ -210,6 +210,16 @@ describe("the HTML mammoth writes", () => {
     expect(draft.body.split("\n\n")).toEqual(["一、总体情况", "一、", "（三）已有编号", "（四）新的小节", "第一行", "第二行"]);
   });
 
+  it("takes a short line ending in a colon for a salutation only under a title or when it names a member", () => {
+    expect(draftFromHtml("<p>针对此提案，已重点开展以下工作：</p><p>一、工作开展情况</p>")).toMatchObject({
+      body: "针对此提案，已重点开展以下工作：\n\n一、工作开展情况",
+      omitted: [],
+    });
+    expect(draftFromHtml("<p>有关情况如下：</p><p>正文。</p>").omitted).toEqual([]);
+    expect(draftFromHtml("<p>刘新荣代表：</p><p>正文。</p>")).toEqual({ body: "正文。", warnings: [], omitted: ["称呼"] });
+    expect(draftFromHtml('<p class="title">关于第5号建议的办理情况</p><p>各位领导：</p><p>正文。</p>').omitted).toEqual(["标题", "称呼"]);
+  });
+
   it("leaves footnotes out with a warning, and passes on what mammoth could not read but not its style remarks", () => {
     const html =
       '<p>正文<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>。</p><ol><li id="footnote-1"><p>注释 <a href="#footnote-ref-1">↑</a></p></li></ol>';
