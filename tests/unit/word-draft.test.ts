@@ -202,6 +202,27 @@ describe("a document written in Word", () => {
     ]);
     expect(draft.warnings).toEqual([]);
   });
+
+  it("knows the heading styles by the names WPS gives them (标题 1, 标题 2)", async () => {
+    const document = new Document({
+      styles: {
+        paragraphStyles: [
+          { id: "wps1", name: "标题 1", basedOn: "Normal", run: { bold: true } },
+          { id: "wps2", name: "标题 2", basedOn: "Normal", run: { bold: true } },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ style: "wps1", children: [new TextRun("工作开展情况")] }),
+            new Paragraph({ style: "wps2", children: [new TextRun("加强政策保障")] }),
+            new Paragraph("已出台专项政策。"),
+          ],
+        },
+      ],
+    });
+    expect((await read(await Packer.toBuffer(document))).body).toBe("一、工作开展情况\n\n（一）加强政策保障\n\n已出台专项政策。");
+  });
 });
 
 describe("the HTML mammoth writes", () => {
