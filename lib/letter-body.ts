@@ -3,6 +3,9 @@
  * paragraphs and section headings (一、… and (一)…) out of it. Pure.
  */
 
+/** The longest body a draft may have, in characters. */
+export const MAX_BODY_CHARS = 50_000;
+
 export type BodyBlockKind = "h1" | "h2" | "p";
 export type BodyBlock = { kind: BodyBlockKind; text: string };
 

@@ -11,15 +11,17 @@ export const UPLOAD_PATH = "/api/uploads";
 
 /**
  * "attachment": of a proposal (登记提案) or of its reply (答复附件); "workbook": 导入交办清单; "sealed": the
- * scan of the sealed letter; "photo": a photo of a 面商/座谈会.
+ * scan of the sealed letter; "photo": a photo of a 面商/座谈会; "wordDraft": a .docx to read into a reply
+ * draft (从 Word 导入), used up once read.
  */
-export const UPLOAD_PURPOSES = ["attachment", "workbook", "sealed", "photo"] as const;
+export const UPLOAD_PURPOSES = ["attachment", "workbook", "sealed", "photo", "wordDraft"] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const UPLOAD_MAX_BYTES: Record<UploadPurpose, number> = {
   attachment: MAX_ATTACHMENT_BYTES,
   workbook: MAX_IMPORT_BYTES,
   sealed: MAX_ATTACHMENT_BYTES,
   photo: MAX_ATTACHMENT_BYTES,
+  wordDraft: MAX_ATTACHMENT_BYTES,
 };
 
 /** Who may upload for each purpose; whether the file may then be used on a given proposal or meeting is the use case's decision. */
@@ -28,6 +30,7 @@ export const UPLOAD_CAPABILITY: Record<UploadPurpose, Capability> = {
   workbook: "coordinate",
   sealed: "uploadSealedScan",
   photo: "recordMeetings",
+  wordDraft: "handle",
 };
 
 /** Whether the role may upload for `purpose`, or (without one) for any purpose: what the front server asks before it reads a body. */

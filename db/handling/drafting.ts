@@ -81,7 +81,8 @@ export type DraftBasis = { basedOn: number | null } | { expectedVersion: number 
  * nothing is saved and the answer says who saved which version, so that nobody's text is silently
  * replaced; the same draft sent twice by its author (a double click) is answered with the version the
  * first one saved. With `expectedVersion` any change to the proposal since is a conflict. Without a
- * basis (the import, tests) the draft is saved on top of whatever is there.
+ * basis (the import, tests) the draft is saved on top of whatever is there. `importedFrom` names the
+ * Word document the body was read from (从 Word 导入) in the log.
  */
 export async function saveDraft(
   db: Db,
@@ -89,6 +90,7 @@ export async function saveDraft(
   proposalId: number,
   input: DraftInput,
   basis?: DraftBasis,
+  { importedFrom = null }: { importedFrom?: string | null } = {},
 ): Promise<RunResult<{ version: number }>> {
   const basedOn = basis && "basedOn" in basis ? basis.basedOn : undefined;
   try {
@@ -96,7 +98,7 @@ export async function saveDraft(
       proposalId,
       actor,
       expectedVersion: basis && "expectedVersion" in basis ? basis.expectedVersion : undefined,
-      command: { type: "save_draft" },
+      command: { type: "save_draft", importedFrom },
       write: async (tx, applied) => {
         if (basedOn !== undefined && ((await latestDraftOfRound(tx, proposalId, applied.before.round))?.draft.id ?? null) !== basedOn)
           throw new DraftConflict(true);

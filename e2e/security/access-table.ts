@@ -696,6 +696,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(staff)/proposals/[id]/actions.ts#submitDraft": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/reply-file-actions.ts#attachReplyFilesAction": { page: onProposal, expect: HANDLERS },
   "app/(staff)/proposals/[id]/reply-file-actions.ts#removeReplyFileAction": { page: onProposal, expect: HANDLERS },
+  "app/(staff)/proposals/[id]/word-draft-actions.ts#importWordDraftAction": { page: onProposal, expect: HANDLERS },
   // A handler or the director of the lead unit uploads the sealed letter's scan; which unit leads is the use case's decision (see OWNERSHIP).
   "app/(staff)/proposals/[id]/reply-file-actions.ts#uploadSealedScanAction": { page: onProposal, expect: UNIT_ROLES },
   "app/(staff)/proposals/[id]/actions.ts#signOffOpinion": { page: onProposal, expect: DIRECTORS },
@@ -911,6 +912,23 @@ export const OWNERSHIP: OwnershipCase[] = [
     label: "协办意见 on a proposal the unit co-handles",
     page: (i) => `/proposals/${i.coHandledByUnit}`,
     fields: (i) => ({ proposalId: String(i.coHandledByUnit), body: "越权测试", intent: "save" }),
+    target: (i) => [i.coHandledByUnit],
+  },
+  // 从 Word 导入 takes the same refusal as 保存草稿, before the file is read (the reference need not exist).
+  {
+    action: "app/(staff)/proposals/[id]/word-draft-actions.ts#importWordDraftAction",
+    role: "handler",
+    label: "从 Word 导入 on another unit's proposal",
+    page: (i) => `/proposals/${i.handlingOfOther}/reply`,
+    fields: (i) => ({ proposalId: String(i.handlingOfOther), file: "0".repeat(32) }),
+    target: (i) => [i.handlingOfOther],
+  },
+  {
+    action: "app/(staff)/proposals/[id]/word-draft-actions.ts#importWordDraftAction",
+    role: "handler",
+    label: "从 Word 导入 on a proposal the unit only co-handles",
+    page: (i) => `/proposals/${i.coHandledByUnit}/reply`,
+    fields: (i) => ({ proposalId: String(i.coHandledByUnit), file: "0".repeat(32) }),
     target: (i) => [i.coHandledByUnit],
   },
   // 答复附件: only the lead unit's handler, while drafting; a co-handling unit attaches nothing

@@ -60,7 +60,7 @@ const FILE_NAME_MAX = 200;
  * A name that is safe to show and to send back in Content-Disposition: no path, no control characters,
  * no bidi overrides (which would show "材料\u202Efdp.exe" as "材料exe.pdf").
  */
-function cleanFileName(name: string): string {
+export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   return base
     .replace(/[\u0000-\u001F\u007F"\u202A-\u202E\u2066-\u2069]/g, "")

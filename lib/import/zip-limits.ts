@@ -1,11 +1,12 @@
 /**
- * Measures an uploaded .xlsx (a zip) before exceljs may unpack it, so that a small file cannot unpack
- * into more than the server's memory holds (a 0.5 MB zip bomb of 118 MB took the server down).
+ * Measures an uploaded Office file (a zip: .xlsx, .docx) before a library may unpack it, so that a small
+ * file cannot unpack into more than the server's memory holds (a 0.5 MB zip bomb of 118 MB took the
+ * server down).
  *
  * The central directory is read for the entries and their declared sizes; each entry is then inflated
  * with Node's zlib capped at its declared size, so a directory that lies about a size is caught too, one
- * entry at a time, never more than the budget. The worksheets' rows and cells are counted in the
- * inflated XML: exceljs keeps an object per cell, far larger than the cell's bytes in the file.
+ * entry at a time, never more than the budget. For a workbook the worksheets' rows and cells are counted
+ * in the inflated XML as well: exceljs keeps an object per cell, far larger than the cell's bytes in the file.
  */
 import { inflateRawSync } from "node:zlib";
 
@@ -86,6 +87,33 @@ function contents(bytes: Buffer, entry: Entry): Buffer | null {
   return out.length === entry.size ? out : null;
 }
 
+/** What any zip may hold before it is unpacked. */
+export type UnpackLimits = { entries: number; unpackedBytes: number };
+
+/** The entries of a zip, inflated, or which bound it passes ("damaged": not a zip, or one that lies about its contents). */
+export type Unpacked =
+  | { ok: true; entries: { name: string; content: Buffer }[] }
+  | { ok: false; problem: "damaged" }
+  | { ok: false; problem: "entries"; count: number }
+  | { ok: false; problem: "unpacked"; declared: number };
+
+/** Unpacks a zip within `limits`, checking each entry against what the directory declares. */
+export function unpackZip(input: Uint8Array, limits: UnpackLimits): Unpacked {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const entries = centralDirectory(bytes);
+  if (!entries) return { ok: false, problem: "damaged" };
+  if (entries.length > limits.entries) return { ok: false, problem: "entries", count: entries.length };
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > limits.unpackedBytes) return { ok: false, problem: "unpacked", declared };
+  const unpacked: { name: string; content: Buffer }[] = [];
+  for (const entry of entries) {
+    const content = contents(bytes, entry);
+    if (!content) return { ok: false, problem: "damaged" };
+    unpacked.push({ name: entry.name, content });
+  }
+  return { ok: true, entries: unpacked };
+}
+
 /** Occurrences of an element's start tag (`<row `, `<row>`, `<row/>`); exceljs reads unprefixed names only. */
 function countTags(xml: Buffer, tag: string): number {
   const needle = Buffer.from(`<${tag}`);
@@ -99,29 +127,28 @@ function countTags(xml: Buffer, tag: string): number {
 
 /** Whether the workbook stays within ZIP_LIMITS unpacked; says in Chinese which limit it passes. */
 export function checkZipLimits(input: Uint8Array, limits: typeof ZIP_LIMITS = ZIP_LIMITS): ZipVerdict {
-  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  const entries = centralDirectory(bytes);
-  if (!entries) return DAMAGED;
-  if (entries.length > limits.entries)
-    return { ok: false, message: `文件包含的部件过多（${entries.length} 个），不是正常的交办清单，请用模板重新填写` };
-  const sheets = entries.filter((e) => WORKSHEET.test(e.name));
+  const unpacked = unpackZip(input, limits);
+  if (!unpacked.ok) {
+    switch (unpacked.problem) {
+      case "damaged":
+        return DAMAGED;
+      case "entries":
+        return { ok: false, message: `文件包含的部件过多（${unpacked.count} 个），不是正常的交办清单，请用模板重新填写` };
+      case "unpacked":
+        return {
+          ok: false,
+          message: `文件解压后过大（约 ${MB(unpacked.declared)} MB，最多 ${MB(limits.unpackedBytes)} MB），请删除多余的内容或拆分后分批导入`,
+        };
+    }
+  }
+  const sheets = unpacked.entries.filter((e) => WORKSHEET.test(e.name));
   if (sheets.length > limits.sheets)
     return { ok: false, message: `文件中的工作表过多（${sheets.length} 个，最多 ${limits.sheets} 个），请只保留交办清单后再上传` };
-  const declared = entries.reduce((sum, e) => sum + e.size, 0);
-  if (declared > limits.unpackedBytes) {
-    return {
-      ok: false,
-      message: `文件解压后过大（约 ${MB(declared)} MB，最多 ${MB(limits.unpackedBytes)} MB），请删除多余的内容或拆分后分批导入`,
-    };
-  }
   let rows = 0;
   let cells = 0;
-  for (const entry of entries) {
-    const content = contents(bytes, entry);
-    if (!content) return DAMAGED;
-    if (!WORKSHEET.test(entry.name)) continue;
-    rows += countTags(content, "row");
-    cells += countTags(content, "c");
+  for (const sheet of sheets) {
+    rows += countTags(sheet.content, "row");
+    cells += countTags(sheet.content, "c");
   }
   if (rows > limits.rows)
     return { ok: false, message: `文件中的行数过多（${rows} 行，最多 ${limits.rows} 行），请删除空行或拆分后分批导入` };

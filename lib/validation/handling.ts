@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { CONTACT_METHODS, DISCLOSURE_MODES, MEETING_KINDS, RESULT_CLASSES } from "../domain";
 import { MAX_ATTACHMENTS, MAX_MEETING_PHOTOS } from "../import/attachments";
-import { normaliseBody } from "../letter-body";
+import { MAX_BODY_CHARS, normaliseBody } from "../letter-body";
 import { SUPERVISABLE_STAGES } from "../supervision-board";
 import type { AdjustmentOutcome } from "../workflow/commands";
 import { optionalId, optionalText, requiredPhone, requiredText, wholeNumber } from "./common";
@@ -185,13 +185,15 @@ export const draftInput = z
     /** Or the proposal's version (scripts that only know that); one of the two is required. */
     version: wholeNumber("版本", 0).optional(),
     // Text pasted from Word keeps its words and paragraphs, not its formatting.
-    body: requiredText("答复正文", 50_000).transform(normaliseBody),
+    body: requiredText("答复正文", MAX_BODY_CHARS).transform(normaliseBody),
     resultClass: oneOf(RESULT_CLASSES, "请选择办理结果类别"),
     contactPerson: requiredText("联系人", 40),
     contactPhone: requiredPhone("联系电话", 40),
     disclosure: oneOf(DISCLOSURE_MODES, "请选择公开方式"),
     disclosureSummary: optionalText("公开摘要", 5000),
     disclosureReason: optionalText("不予公开理由", 500),
+    /** 从 Word 导入: the document the body was read from, when the handler saves what was imported. */
+    importedFrom: optionalText("导入的文档名", 200),
   })
   .superRefine((v, ctx) => {
     if (v.basedOn === undefined && v.version === undefined)
@@ -222,6 +224,8 @@ export const replyFilesInput = z.object({
   proposalId,
   uploads: uploadReferences(1, MAX_ATTACHMENTS, `答复附件最多 ${MAX_ATTACHMENTS} 个`),
 });
+/** 从 Word 导入: the .docx uploaded to be read into the draft (nothing is saved until the handler confirms). */
+export const wordDraftInput = z.object({ proposalId, file: uploadReference });
 /** 删除答复附件. */
 export const replyFileInput = z.object({ proposalId, fileId: wholeNumber("附件") });
 /** 上传盖章件: the scan of the signed letter of one round; replacing one takes a reason (lib/workflow asks for it). */

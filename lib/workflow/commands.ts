@@ -40,7 +40,8 @@ export type Command =
   | ({ type: "reassign_internal"; reason: string } & Divide)
   | { type: "add_contact" }
   | { type: "waive_contact"; reason: string }
-  | { type: "save_draft" }
+  /** `importedFrom`: the Word document the body was read from (从 Word 导入), named in the log. */
+  | { type: "save_draft"; importedFrom?: string | null }
   /** 提交审签, with the 公开审查 of the draft submitted (docs/domain.md "公开审查"), as the use case found it. */
   | { type: "submit"; review: DisclosureCheck }
   | { type: "approve" }

@@ -424,7 +424,10 @@ export function decide(current: ProposalFacts, actor: WorkflowActor, command: Co
         ensure(OPEN_FOR_HANDLING.includes(from), from === "in_review" ? "答复函正在审签，不能修改" : "此提案当前不能起草答复");
         facts.draftsThisRound += 1;
         facts.draftReturned = false;
-        log("save_draft", { data: { version: facts.draftsThisRound } });
+        log("save_draft", {
+          comment: command.importedFrom ? `正文从 Word 文档“${command.importedFrom}”导入` : null,
+          data: { version: facts.draftsThisRound },
+        });
         break;
       }
       case "submit": {

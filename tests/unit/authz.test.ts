@@ -111,11 +111,12 @@ describe("who may read a reply letter and its files (答复附件, 盖章件)", 
 
 describe("who may upload what", () => {
   const uploaders = (purpose?: UploadPurpose) => ROLES.filter((r) => mayUpload(actor(r), purpose));
-  it("attachments: the coordinator (登记提案) and handlers (答复附件); workbooks: the coordinator; the sealed scan: handlers and directors", () => {
+  it("attachments: the coordinator (登记提案) and handlers (答复附件); workbooks: the coordinator; the sealed scan: handlers and directors; a Word draft: handlers", () => {
     expect(uploaders("attachment")).toEqual(["coordinator", "handler"]);
     expect(uploaders("workbook")).toEqual(["coordinator"]);
     expect(uploaders("sealed")).toEqual(["handler", "director"]);
     expect(uploaders("photo")).toEqual(["handler"]);
+    expect(uploaders("wordDraft")).toEqual(["handler"]);
   });
   it("the front server admits an upload's body from any role that may upload for some purpose, never a member or the administrator", () => {
     expect(uploaders()).toEqual(["coordinator", "handler", "director"]);

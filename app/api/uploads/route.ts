@@ -1,5 +1,5 @@
 /**
- * POST /api/uploads?purpose=attachment|workbook|sealed|photo: one file, streamed to the incoming folder, checked
+ * POST /api/uploads?purpose=attachment|workbook|sealed|photo|wordDraft: one file, streamed to the incoming folder, checked
  * as the form that will use it checks it (type from the first bytes, size), and recorded for its uploader.
  * Answers `{ id, name, size }`, the reference the form sends instead of the file; refusals are a Chinese
  * sentence. Who may upload is asked before a byte of the body is read; the front server
@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { getDb } from "@/db/client";
 import { incomingDir, incomingPath, newUploadId, recordUpload, removeExpiredUploads } from "@/db/handling/uploads";
 import { checkAttachment, checkMeetingPhoto, checkSealedScan, type FileCheck, type ReceivedFile } from "@/lib/import/attachments";
+import { checkWordDraftFile } from "@/lib/import/word-file";
 import { checkWorkbookFile } from "@/lib/import/workbook";
 import { sameOriginRequest } from "@/lib/site-origin";
 import { isUploadPurpose, mayUpload, MULTIPART_OVERHEAD_BYTES, UPLOAD_MAX_BYTES, type UploadPurpose } from "@/lib/uploads";
@@ -20,6 +21,7 @@ const CHECKS: Record<UploadPurpose, (file: ReceivedFile) => FileCheck> = {
   workbook: checkWorkbookFile,
   sealed: checkSealedScan,
   photo: checkMeetingPhoto,
+  wordDraft: checkWordDraftFile,
 };
 
 const refuse = (status: number, message: string) =>

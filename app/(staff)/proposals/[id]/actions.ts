@@ -136,9 +136,9 @@ export const recordContact = formAction("handle", contactInput, async (input, us
 });
 
 export const saveReplyDraft = formAction("handle", draftInput, async (input, user) => {
-  const { proposalId, basedOn, version, ...draft } = input;
+  const { proposalId, basedOn, version, importedFrom, ...draft } = input;
   const basis = basedOn !== undefined ? { basedOn: basedOn === 0 ? null : basedOn } : { expectedVersion: version! };
-  const result = await saveDraft(getDb(), user, proposalId, draft, basis);
+  const result = await saveDraft(getDb(), user, proposalId, draft, basis, { importedFrom });
   return done(proposalId, result, result.ok ? `已保存为第 ${result.data.version} 稿` : "");
 });
 

@@ -5,17 +5,20 @@
  * the letter never costs a version. Every 保存草稿 is a new version; the form names the version it
  * started from, so a colleague's newer save is not overwritten (the refusal says whose).
  */
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { ReplyLetter } from "@/components/reply-letter";
 import { Field } from "@/components/ui/field";
 import type { DraftInput } from "@/db/handling/drafting";
 import { DISCLOSURE_LABELS, DISCLOSURE_MODES, RESULT_CLASSES, RESULT_CLASS_LABELS, type ResultClass } from "@/lib/domain";
 import { composeLetter, type DraftPart, type LetterFrame } from "@/lib/letter";
+import type { DraftFields } from "@/lib/text-diff";
 import { saveReplyDraft } from "../actions";
+import type { ImportedWordDraft } from "../word-draft-actions";
 import { ActionForm } from "./action-form";
 import { Panel } from "./panel";
 import { ReturnComment } from "./return-comment";
 import { TextField } from "./text-field";
+import { WordImportForm, WordImportReview } from "./word-import";
 
 export type DraftStart = {
   /** The round's latest draft, which a save must still be based on; null before the round's first. */
@@ -26,6 +29,31 @@ export type DraftStart = {
 };
 
 const asResultClass = (value: FormDataEntryValue | null): ResultClass | null => RESULT_CLASSES.find((c) => c === value) ?? null;
+
+/** The fields besides the body as the form holds them, for the comparison with a saved version. */
+function otherFields(form: HTMLFormElement, fallback: DraftFields): DraftFields {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? "");
+  const optional = (name: string) => text(name) || null;
+  return {
+    resultClass: asResultClass(data.get("resultClass")) ?? fallback.resultClass,
+    contactPerson: text("contactPerson"),
+    contactPhone: text("contactPhone"),
+    disclosure: DISCLOSURE_MODES.find((m) => m === data.get("disclosure")) ?? fallback.disclosure,
+    disclosureSummary: optional("disclosureSummary"),
+    disclosureReason: optional("disclosureReason"),
+  };
+}
+
+/** A Word document read into the editor, until it is saved or discarded. */
+type Imported = {
+  draft: ImportedWordDraft;
+  /** The draft it was read on top of: once another is the latest (it was saved), the import is over. */
+  basedOn: DraftStart["basedOn"];
+  /** What the editor's body held before, for 放弃. */
+  previousBody: string;
+  fields: DraftFields;
+};
 
 /** The fields of the form that the letter shows. */
 function letterFields(form: HTMLFormElement): DraftPart {
@@ -63,6 +91,36 @@ export function DraftEditor({
     const form = (event.target as HTMLElement).closest("form");
     if (form) setShown(letterFields(form));
   };
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const [imported, setImported] = useState<Imported | null>(null);
+  const importing = imported && imported.basedOn?.id === basedOn?.id ? imported : null;
+  // The version saved from the import: the next one after the draft it was read on top of.
+  const savedAs = imported && !importing && basedOn?.version === (imported.basedOn?.version ?? 0) + 1 ? basedOn.version : null;
+  /** Puts `body` into the editor's body field and the preview. */
+  const putBody = (body: string) => {
+    const form = fieldsRef.current?.closest("form");
+    const field = form?.elements.namedItem("body");
+    if (!form || !(field instanceof HTMLTextAreaElement)) return null;
+    const previous = field.value;
+    field.value = body;
+    setShown(letterFields(form));
+    return { form, previous };
+  };
+  const onImported = (draft: ImportedWordDraft) => {
+    const put = putBody(draft.body);
+    if (put)
+      setImported({
+        draft,
+        basedOn,
+        previousBody: importing ? importing.previousBody : put.previous,
+        fields: otherFields(put.form, fields),
+      });
+  };
+  const discard = () => {
+    if (importing) putBody(importing.previousBody);
+    setImported(null);
+  };
+  const beforeLabel = basedOn ? `第 ${basedOn.version} 稿` : from ? `第${from.round}轮答复函` : "空白稿";
   return (
     <>
       <Panel title={basedOn ? `答复函草稿（当前第 ${basedOn.version} 稿）` : "起草答复函"} tone="action">
@@ -72,9 +130,24 @@ export function DraftEditor({
             以下内容取自第{from.round}轮答复函{from.docNumber && `（${from.docNumber}）`}，请针对提案人在回执中的意见修改后保存。
           </p>
         )}
+        <WordImportForm proposalId={proposalId} onImported={onImported} />
+        {imported && savedAs && (
+          <p role="status" className="mb-3 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+            “{imported.draft.fileName}”的正文已保存为第 {savedAs} 稿。
+          </p>
+        )}
         <ActionForm action={saveReplyDraft} hidden={{ proposalId, basedOn: basedOn?.id ?? 0 }} buttons={[{ label: "保存草稿" }]}>
           {(errors) => (
-            <div className="space-y-3" onChange={onChange}>
+            <div ref={fieldsRef} className="space-y-3" onChange={onChange}>
+              {importing && (
+                <WordImportReview
+                  key={importing.draft.body}
+                  imported={importing.draft}
+                  before={{ ...fields, label: beforeLabel }}
+                  after={{ ...importing.fields, body: importing.draft.body, label: "Word 文档" }}
+                  onDiscard={discard}
+                />
+              )}
               <TextField
                 label="答复正文"
                 name="body"
