@@ -17,6 +17,7 @@
  * Nothing is kept in this process: every instance answers from the database as it is (docs/decisions/013).
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import type { StoredPage } from "@/db/queries/public-pages";
 import { CARE_COOKIE, LANG_COOKIE, READER_SCRIPT } from "@/lib/public-prefs";
@@ -78,6 +79,24 @@ export function storedPageId(visit: Visit): number | null {
   return Number(match[1]);
 }
 
+/** Renders go to this server on loopback; connections are kept for the next render. */
+const loopback = new http.Agent({ keepAlive: true });
+
+/**
+ * A GET to this server on loopback. Not `fetch`: Next replaces the global fetch with its own once it has loaded a
+ * route, and cancelling a body of that fetch never settled — a route under /open that is no page, and every public
+ * address with a trailing slash (Next answers those with a redirect), hung.
+ */
+function loopbackGet(url: URL, headers: Record<string, string>): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => http.get(url, { agent: loopback, headers }, resolve).on("error", reject));
+}
+
+async function text(response: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export type PublicPages = {
   /** The answer to a public page request; null when Next's answer is not a page (it is then left to Next). */
   answer(visit: Visit, ifNoneMatch: string | undefined): Promise<Answer | null>;
@@ -110,23 +129,21 @@ export function publicPages(options: {
   ): Promise<{ status: number; html: string } | null> {
     const origin = new URL(originFromHeaders(visit.headers));
     const prefs = prefsOf(visit);
-    const response = await fetch(new URL(visit.pathname + visit.search, options.selfOrigin), {
-      headers: {
-        accept: "text/html",
-        "accept-encoding": "identity",
-        ...(prefs.length ? { cookie: prefs.join("; ") } : {}),
-        // Links and 索引号 addresses are built from the origin the visitor asked (as the front server trusts it).
-        "x-forwarded-host": origin.host,
-        "x-forwarded-proto": origin.protocol.replace(":", ""),
-        [RENDER_HEADER]: renderToken,
-      },
-      redirect: "manual",
+    const response = await loopbackGet(new URL(visit.pathname + visit.search, options.selfOrigin), {
+      accept: "text/html",
+      "accept-encoding": "identity",
+      ...(prefs.length ? { cookie: prefs.join("; ") } : {}),
+      // Links and 索引号 addresses are built from the origin the visitor asked (as the front server trusts it).
+      "x-forwarded-host": origin.host,
+      "x-forwarded-proto": origin.protocol.replace(":", ""),
+      [RENDER_HEADER]: renderToken,
     });
-    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) {
-      await response.body?.cancel();
+    // Not a page (a route handler, Next's redirect of /open/ to /open): left to Next, which answers the visitor itself.
+    if (!(response.headers["content-type"] ?? "").startsWith("text/html")) {
+      response.destroy();
       return null;
     }
-    return { status: response.status, html: withoutNextRuntime(await response.text()) };
+    return { status: response.statusCode ?? 500, html: withoutNextRuntime(await text(response)) };
   }
 
   /** What a page, or a revalidation of it, is kept by: its ETag and how long a shared cache may answer it. */
