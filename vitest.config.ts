@@ -35,6 +35,8 @@ export default defineConfig({
     // which mostly wait on their databases, then ran one file at a time.
     maxWorkers: 2,
     testTimeout: 20_000,
+    // Most integration files seed the demo in a hook: 2–4 s, past the default 10 s on a loaded machine.
+    hookTimeout: 30_000,
     // Sign-off issues the receipt links' tokens, signed with AUTH_SECRET (the start scripts always set one).
     env: { AUTH_SECRET: "vitest-only-secret-not-for-production-0123456789" },
     // next-auth imports "next/server" without an extension (next has no exports map): let Vite resolve it.
