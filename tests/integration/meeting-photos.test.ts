@@ -4,23 +4,24 @@
  * JPEG, PNG and WebP by their first bytes for this purpose and nothing else; the photo's route answers
  * exactly as the meeting's page does (403 / 404), with the headers of every stored file.
  */
-import { asc, eq, inArray } from "drizzle-orm";
-import { createHash } from "node:crypto";
+
 import fs from "node:fs";
 import path from "node:path";
+import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, getDb } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
-import { addMeetingPhotos, recordMeeting, removeMeetingPhoto, type MeetingInput } from "@/db/handling/meetings";
-import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
+import { addMeetingPhotos, type MeetingInput, recordMeeting, removeMeetingPhoto } from "@/db/handling/meetings";
+import { incomingPath, newUploadId } from "@/db/handling/uploads";
 import { meetingDetail, meetingPhotoChanges } from "@/db/queries/meetings";
 import { events, meetingPhotos, meetings, uploads } from "@/db/schema";
 import { eventLabel } from "@/lib/event-labels";
 import { MAX_MEETING_PHOTOS } from "@/lib/import/attachments";
 import type { UploadPurpose } from "@/lib/uploads";
-import { useAsAppDatabase } from "./temp-db";
 import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
 import { indexes, inOrder } from "./in-order";
+import { useAsAppDatabase } from "./temp-db";
+import { uploadedFile } from "./uploaded-file";
 
 // The routes ask the guard who calls; here the caller is whoever the test says (null: nobody signed in).
 const caller = vi.hoisted(() => ({
@@ -51,27 +52,15 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const WEBP = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0x24, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50]);
 const PDF = new TextEncoder().encode("%PDF-1.7\n会议纪要");
 
-/** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
+/** A file as the upload route leaves it, for `login`; returns its reference. */
 async function uploaded(
   login: string,
   fileName: string,
   bytes: Uint8Array = JPEG,
   purpose: UploadPurpose = "photo",
   mimeType = "image/jpeg",
-): Promise<string> {
-  const id = newUploadId();
-  fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
-  fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(t.db, {
-    id,
-    userId: (await t.user(login)).id,
-    purpose,
-    fileName,
-    mimeType,
-    size: bytes.byteLength,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-  });
-  return id;
+) {
+  return uploadedFile(t.db, { userId: (await t.user(login)).id, purpose, fileName, bytes, mimeType });
 }
 const photos = async (login: string, n: number) => await inOrder(indexes(n), async (i) => uploaded(login, `现场${i + 1}.jpg`));
 

@@ -3,28 +3,29 @@
  * drafting, the scan of the sealed letter only after sign-off and only by the lead unit, replaced with a
  * reason, the PDF check of the upload route, and who may read which file (the letter's rule).
  */
-import { and, asc, eq } from "drizzle-orm";
-import { createHash } from "node:crypto";
+
 import fs from "node:fs";
 import path from "node:path";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, getDb } from "@/db/client";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { loadFacts } from "@/db/handling/facts";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { attachReplyFiles, removeReplyFile, uploadSealedScan } from "@/db/handling/reply-files";
-import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { approveReply } from "@/db/handling/sign-off";
+import { incomingPath } from "@/db/handling/uploads";
 import { waiveCoOpinion } from "@/db/handling/waivers";
-import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
-import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
 import { leadUnitOf, loadProposalParties } from "@/db/queries/proposals";
 import { filesOfRound, publishedSealedScan, replyFileForDownload, replyFilesOf } from "@/db/queries/reply-files";
 import { events, notifications, replies, replyFiles, uploads } from "@/db/schema";
 import { canReadLetter } from "@/lib/authz";
 import type { UploadPurpose } from "@/lib/uploads";
-import { useAsAppDatabase } from "./temp-db";
 import { answerRound, demoDatabase, handleProposal, ok, SAMPLE_DRAFT } from "./demo-db";
 import { indexes, inOrder } from "./in-order";
+import { useAsAppDatabase } from "./temp-db";
+import { uploadedFile } from "./uploaded-file";
 
 // The upload route asks the guard who calls; here the caller is whoever the test says.
 const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null } }));
@@ -49,27 +50,9 @@ afterAll(async () => {
 const PDF = new TextEncoder().encode("%PDF-1.7\n盖章件");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-/** A file as the upload route leaves it: in the incoming folder, recorded for its uploader; returns its reference. */
-async function uploaded(
-  login: string,
-  purpose: UploadPurpose,
-  fileName: string,
-  bytes: Uint8Array,
-  mimeType = "application/pdf",
-): Promise<string> {
-  const id = newUploadId();
-  fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
-  fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(t.db, {
-    id,
-    userId: (await t.user(login)).id,
-    purpose,
-    fileName,
-    mimeType,
-    size: bytes.byteLength,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-  });
-  return id;
+/** A file as the upload route leaves it, for `login`; returns its reference. */
+async function uploaded(login: string, purpose: UploadPurpose, fileName: string, bytes: Uint8Array, mimeType = "application/pdf") {
+  return uploadedFile(t.db, { userId: (await t.user(login)).id, purpose, fileName, bytes, mimeType });
 }
 
 const stored = (storagePath: string) => path.join(process.env.ATTACHMENTS_DIR!, storagePath);

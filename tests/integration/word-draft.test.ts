@@ -3,21 +3,21 @@
  * bytes; reading it saves nothing, only the confirmation (保存草稿 with the document's name) saves a new
  * version, logged as coming from Word; whoever may not save a draft of the proposal now may not import one.
  */
-import { asc, eq } from "drizzle-orm";
-import { createHash } from "node:crypto";
+
 import fs from "node:fs";
-import path from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, getDb } from "@/db/client";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { saveDraft, submitForSignOff } from "@/db/handling/drafting";
-import { incomingPath, newUploadId, recordUpload } from "@/db/handling/uploads";
+import { incomingPath } from "@/db/handling/uploads";
 import { importWordDraft } from "@/db/handling/word-draft";
 import { events, replyDrafts, uploads } from "@/db/schema";
 import { DOCX_MIME } from "@/lib/import/word-file";
 import { answerRound, demoDatabase, ok, SAMPLE_DRAFT } from "./demo-db";
 import { useAsAppDatabase } from "./temp-db";
+import { uploadedFile } from "./uploaded-file";
 
 const caller = vi.hoisted(() => ({ user: null as null | { id: number; role: string; unitId: number | null } }));
 vi.mock("@/app/_server/guard", () => ({ uploadCaller: async () => caller.user }));
@@ -53,20 +53,8 @@ async function wordDocument(): Promise<Uint8Array> {
 const IMPORTED_BODY = "一、工作开展情况\n\n已在全区中小学配齐心理健康教师。\n\n学校｜48 所";
 
 /** A file as the upload route leaves it, for `login`; returns its reference. */
-async function uploaded(login: string, fileName: string, bytes: Uint8Array): Promise<string> {
-  const id = newUploadId();
-  fs.mkdirSync(path.dirname(incomingPath(id)), { recursive: true });
-  fs.writeFileSync(incomingPath(id), bytes);
-  await recordUpload(t.db, {
-    id,
-    userId: (await t.user(login)).id,
-    purpose: "wordDraft",
-    fileName,
-    mimeType: DOCX_MIME,
-    size: bytes.byteLength,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-  });
-  return id;
+async function uploaded(login: string, fileName: string, bytes: Uint8Array) {
+  return uploadedFile(t.db, { userId: (await t.user(login)).id, purpose: "wordDraft", fileName, bytes, mimeType: DOCX_MIME });
 }
 
 /** A proposal of 刘新荣 led by 科技创新局, accepted by 蒋明杰, with a contact record and the first draft. */
