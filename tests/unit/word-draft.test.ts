@@ -74,20 +74,23 @@ describe("the system's own Word letter", () => {
   });
 });
 
+/** Word's multilevel list of a letter: 一、, （一）, 1. */
+const SECTIONS_NUMBERING = {
+  reference: "sections",
+  levels: [
+    { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
+    { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
+    { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
+  ],
+};
+
 /** A document as a Word user writes one: heading styles, automatic numbering in 一、/（一） and decimal formats, a table, an image. */
 async function wordStyleDocument(): Promise<Buffer> {
   const cell = (...lines: string[]) => new TableCell({ children: lines.map((line) => new Paragraph(line)) });
   const document = new Document({
     numbering: {
       config: [
-        {
-          reference: "sections",
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
-            { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
-          ],
-        },
+        SECTIONS_NUMBERING,
         { reference: "points", levels: [{ level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT }] },
       ],
     },
@@ -131,16 +134,7 @@ async function numberedDocument(): Promise<Buffer> {
     new Paragraph({ numbering: { reference: "sections", level }, children: [new TextRun(text)] });
   const document = new Document({
     numbering: {
-      config: [
-        {
-          reference: "sections",
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
-            { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
-          ],
-        },
-      ],
+      config: [SECTIONS_NUMBERING],
     },
     sections: [
       {
