@@ -22,6 +22,12 @@ function launch(): Promise<Browser> {
   const started = chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    // The process's own signal handling stands (a stop stops it; scripts/serve.ts and server/main.ts stop gracefully):
+    // Playwright's handlers closed Chromium on SIGTERM and went on, so a stop during the demo's start was lost
+    // (e2e/demo-start.spec.ts). Chromium ends with the pipe to this process.
+    handleSIGTERM: false,
+    handleSIGINT: false,
+    handleSIGHUP: false,
   });
   started.then(
     (browser) => browser.on("disconnected", () => (globalForPdf.__letterBrowser = undefined)),
