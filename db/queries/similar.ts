@@ -3,7 +3,7 @@ import { aliasedTable, and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { bigrams, BODY_OPENING, BODY_WEIGHT, similarityTo, TITLE_WEIGHT } from "@/lib/similarity";
 import type { Db } from "../client";
 import { databaseEngine } from "../engine";
-import { similarCandidates, titleWordUse } from "../search/text-match";
+import { commonTitleWordUse, similarCandidates, titleWordUse } from "../search/text-match";
 import { remembered } from "./remembered";
 import { proposalLinks, proposals, replies, sessions } from "../schema";
 
@@ -142,7 +142,9 @@ async function rarestWords(db: Db, words: string[]): Promise<string[]> {
 
 /** A title word's terms in the index (SQLite's trigrams beginning with it, or the word), and how many titles hold them. */
 async function wordUse(db: Db, word: string): Promise<{ terms: string[]; titles: number }> {
-  const rows = await db.all<{ term: string; titles: number }>(titleWordUse(databaseEngine(), word));
+  const common = commonTitleWordUse(databaseEngine(), word);
+  const known = common ? await db.all<{ term: string; titles: number }>(common) : [];
+  const rows = known.length > 0 ? known : await db.all<{ term: string; titles: number }>(titleWordUse(databaseEngine(), word));
   return { terms: rows.map((t) => t.term), titles: rows.reduce((n, t) => n + t.titles, 0) };
 }
 

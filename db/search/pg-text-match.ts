@@ -89,6 +89,21 @@ export function pgTitleWordUse(word: string): SQL {
 }
 
 /**
+ * Like pgTitleWordUse for a common word, from the planner's statistics of the title index (its most common
+ * elements, each in at least ~0.4 % of titles at 100,000), without reading the index: counting 关于 there read
+ * every title's postings (0.9 s), and a title has 14–18 words. No row for a word the statistics leave out (a
+ * rarer one, cheap to count) or without statistics (no ANALYZE yet). An estimate: it only orders words by rarity.
+ */
+export function pgCommonTitleWordUse(word: string): SQL {
+  const lower = word.toLowerCase();
+  return sql`select common.elem as term, round(common.freq * titles.reltuples)::integer as titles
+    from pg_stats, pg_class titles,
+      unnest(pg_stats.most_common_elems::text::text[], pg_stats.most_common_elem_freqs) as common(elem, freq)
+    where pg_stats.schemaname = current_schema() and pg_stats.tablename = 'proposal_titles_grams_idx'
+      and titles.oid = 'proposal_titles'::regclass and titles.reltuples > 0 and common.elem = ${lower}`;
+}
+
+/**
  * Similar proposals (db/queries/similar.ts rankSimilar): the ids (rows `{ id }`) of up to `limit` other
  * proposals whose title holds one of the terms pgTitleWordUse gave, those holding the most terms first, then
  * by id. SQLite orders them by bm25 over the trigrams instead, which PostgreSQL does not have; the ranking

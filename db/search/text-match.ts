@@ -8,7 +8,7 @@ import type { SQL, SQLWrapper } from "drizzle-orm";
 import type { SearchPlan } from "@/lib/public-search";
 import { databaseEngine } from "../engine";
 import { pgPublicSearchIds, pgPublicSearchText } from "./pg-public-search";
-import { pgSimilarCandidates, pgTextMatchIds, pgTitleWordUse } from "./pg-text-match";
+import { pgCommonTitleWordUse, pgSimilarCandidates, pgTextMatchIds, pgTitleWordUse } from "./pg-text-match";
 import {
   type SqliteReader,
   sqlitePublicSearchIds,
@@ -52,6 +52,14 @@ export function publicSearchText(engine: SearchEngine, publicationId: SQLWrapper
 /** Rows `{ term: string; titles: number }`: the index terms of a title word and how many titles hold each. */
 export function titleWordUse(engine: SearchEngine, word: string): SQL {
   return engine === "sqlite" ? sqliteTitleWordUse(word) : pgTitleWordUse(word);
+}
+
+/**
+ * Rows `{ term, titles }` for a common title word where the engine knows its use without counting (PostgreSQL's
+ * statistics); null where counting is what titleWordUse costs anyway (SQLite's vocabulary table).
+ */
+export function commonTitleWordUse(engine: SearchEngine, word: string): SQL | null {
+  return engine === "sqlite" ? null : pgCommonTitleWordUse(word);
 }
 
 /** Rows `{ id: number }`: up to `limit` other proposals whose title holds one of titleWordUse's terms, best first. */

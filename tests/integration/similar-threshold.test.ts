@@ -3,7 +3,11 @@
  * earlier proposal and are found by it; the unrelated demo proposals, which share only template words
  * (科学城, 设施建设…) and scored up to 21 % before, show nothing.
  */
+import { eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { databaseEngine } from "@/db/engine";
 import { similarProposals } from "@/db/queries/similar";
 import { proposals } from "@/db/schema";
 import { demoDatabase } from "./demo-db";
@@ -49,4 +53,33 @@ describe("similar proposals on the demo data", () => {
     if (!registered.ok) throw new Error(registered.reason);
     expect((await similarProposals(t.db, registered.data.id)).map((s) => s.number)).toEqual([180]);
   });
+
+  it.runIf(databaseEngine() === "postgresql")(
+    "on PostgreSQL, once analyzed, orders a title's words by the statistics instead of counting each through the index, and finds the same",
+    async () => {
+      const id = (await t.db.select({ id: proposals.id }).from(proposals).where(eq(proposals.title, RELATED[0][0])).get())!.id;
+      // A database of its own for each call: the words' uses are remembered per database (db/queries/remembered.ts).
+      const similarWithCounts = async () => {
+        const counts: string[] = [];
+        const db = new Proxy(t.db, {
+          get(target, prop) {
+            if (prop !== "all") return Reflect.get(target, prop);
+            return (query: SQL) => {
+              const text = new PgDialect().sqlToQuery(query.getSQL()).sql;
+              if (/count\(\*\)/.test(text)) counts.push(text);
+              return target.all(query);
+            };
+          },
+        }) as Db;
+        return { similar: (await similarProposals(db, id)).map((s) => s.number), counts: counts.length };
+      };
+      const unanalyzed = await similarWithCounts();
+      await t.db.run(sql`analyze proposal_titles`);
+      const analyzed = await similarWithCounts();
+      expect(unanalyzed.counts).toBeGreaterThan(10);
+      expect(analyzed.counts).toBeLessThanOrEqual(unanalyzed.counts / 2);
+      expect(analyzed.similar).toEqual(unanalyzed.similar);
+      expect(analyzed.similar.length).toBeGreaterThan(0);
+    },
+  );
 });
