@@ -6,7 +6,8 @@
  * temporary directory and deleted; the databases given are only read.
  *
  *   tsx scripts/bench/writes.ts data/bench-small.db data/bench-100k-v2.m-….db [--rows 1000] [--ops 20]
- *   tsx scripts/bench/writes.ts --engine postgresql <url-of-a-database-to-copy> …   (CREATE DATABASE … TEMPLATE)
+ *   tsx scripts/bench/writes.ts --engine postgresql [--pg SERVER] <database> <database> …   (each copied: CREATE DATABASE … TEMPLATE)
+ * On PostgreSQL the CPU time is this process's only (the database server's is not in it): the wall clock is the figure.
  *
  * Both databases should come from the bench generator (scripts/bench/generate.ts, `--proposals 1000` for
  * the small one): the same units, people and sessions, so the import's rows and the acts are the same.
@@ -17,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, asc, desc, eq, max, ne, sql } from "drizzle-orm";
 import { closeDatabase, type Db, openDatabase } from "@/db/client";
+import { openPostgres } from "@/db/postgres";
 import { atInstant } from "@/db/clock";
 import { Rng } from "@/db/demo/random";
 import { TOPICS } from "@/db/demo/topics";
@@ -26,6 +28,8 @@ import { decideReplyPublication } from "@/db/handling/publication";
 import { approveReply, type Signer } from "@/db/handling/sign-off";
 import { assignments, pendingPublications, proposals, replies, replyDrafts, sessions, units, users } from "@/db/schema";
 import { IMPORT_COLUMNS } from "@/lib/import/columns";
+import { defaultPgServer } from "../lib/create-database";
+import { freshPostgresCopy } from "./postgres";
 import { StatementTimes } from "./statement-times";
 
 /** When the writes happen: the day after the bench data's "today", in office hours. */
@@ -267,6 +271,20 @@ export async function measureSqlite(
   }
 }
 
+/** Measures the writes on a fresh copy (CREATE DATABASE … TEMPLATE, dropped afterwards) of the PostgreSQL database `template`. */
+export async function measurePostgres(server: string, template: string, rows: number, ops: number, label = template): Promise<WriteTimes> {
+  const copy = await freshPostgresCopy(server, template);
+  // The use cases ask the engine of the process (db/engine.ts) for their SQL.
+  process.env.DATABASE_URL = copy.url;
+  const db = openPostgres(copy.url) as Db;
+  try {
+    return await measure(db, label, rows, ops, null);
+  } finally {
+    await closeDatabase(db);
+    await copy.drop();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -274,14 +292,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       rows: { type: "string", default: "1000" },
       ops: { type: "string", default: "20" },
       profile: { type: "boolean", default: false },
+      engine: { type: "string", default: "sqlite" },
+      pg: { type: "string", default: defaultPgServer() },
     },
   });
   process.env.AUTH_SECRET ??= RECEIPT_LINK_KEY;
+  const onPostgres = values.engine === "postgresql";
+  const measureOne = (source: string, rows: number, ops: number, label?: string) =>
+    onPostgres
+      ? measurePostgres(values.pg, source, rows, ops, label)
+      : measureSqlite(path.resolve(source), rows, ops, values.profile, label);
   const results: WriteTimes[] = [];
   // A first pass, not reported, so that the first database measured does not pay for the JIT's warm-up.
-  if (positionals[0]) await measureSqlite(path.resolve(positionals[0]), 100, 3, false, "预热（不计）");
+  if (positionals[0]) await measureOne(positionals[0], 100, 3, "预热（不计）");
   for (const source of positionals) {
-    const r = await measureSqlite(path.resolve(source), Number(values.rows), Number(values.ops), values.profile);
+    const r = await measureOne(source, Number(values.rows), Number(values.ops));
     results.push(r);
     log(JSON.stringify(r));
   }
