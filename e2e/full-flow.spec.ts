@@ -6,6 +6,7 @@
  */
 import { REPLY_180_PARAGRAPHS } from "../db/demo/reply-180";
 import { expect, test } from "./fixtures";
+import { proposalState } from "./proposal-page";
 import { createSession } from "./sessions";
 
 const CO_UNITS = [
@@ -70,13 +71,13 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
   await draft.getByRole("button", { name: "保存草稿" }).click();
   await expect(region(/当前第 1 稿/)).toBeVisible();
   await region("提交审签").getByRole("button", { name: "提交审签" }).click();
-  await expect(page.getByText("待审签").first()).toBeVisible();
+  await expect(proposalState(page)).toContainText("待审签");
 
   await as("dengmj", url);
   const signOff = region(/审签答复函/);
   await signOff.getByLabel(/审签意见/).fill("请补充促进科技成果转化的下一步计划。");
   await signOff.getByRole("button", { name: "退回修改" }).click();
-  await expect(page.getByText("办理中").first()).toBeVisible();
+  await expect(proposalState(page)).toContainText("办理中");
 
   await as("jiangmj", url);
   await expect(region(/答复函草稿/)).toContainText("请补充促进科技成果转化的下一步计划。");
@@ -92,7 +93,7 @@ test("proposal 180 from registration to a signed reply", async ({ page, loginAs 
     .click();
   await expect(region(/当前第 2 稿/)).toBeVisible();
   await region("提交审签").getByRole("button", { name: "提交审签" }).click();
-  await expect(page.getByText("待审签").first()).toBeVisible();
+  await expect(proposalState(page)).toContainText("待审签");
 
   await as("dengmj", url);
   await region(/审签答复函（第 2 稿）/)

@@ -4,7 +4,8 @@
  * replied proposal (desktop, signing in through the form), once on a joint proposal registered for the test, answered on a
  * 390×844 phone screen by the proposer and a co-signer; other members get 403.
  */
-import { expect, test, type Page } from "./fixtures";
+import { expect, type Page, test } from "./fixtures";
+import { proposalState } from "./proposal-page";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 720 };
@@ -50,7 +51,7 @@ async function replyAgain(
   await draft.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("region", { name: /当前第 1 稿/ })).toBeVisible();
   await page.getByRole("region", { name: "提交审签", exact: true }).getByRole("button", { name: "提交审签" }).click();
-  await expect(page.getByText("待审签").first()).toBeVisible();
+  await expect(proposalState(page)).toContainText("待审签");
   await as(director, url);
   await page
     .getByRole("region", { name: /审签答复函/ })
@@ -170,7 +171,7 @@ test("the same on a phone: a joint proposal answered by 刘新荣 and his co-sig
   await draft.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("region", { name: /当前第 1 稿/ })).toBeVisible();
   await page.getByRole("region", { name: "提交审签", exact: true }).getByRole("button", { name: "提交审签" }).click();
-  await expect(page.getByText("待审签").first()).toBeVisible();
+  await expect(proposalState(page)).toContainText("待审签");
   await as("dengmj", staffUrl);
   await page
     .getByRole("region", { name: /审签答复函/ })

@@ -23,7 +23,7 @@ test("邓敏军 returns 180 with a comment, 蒋明杰 revises and resubmits, 邓
   await expect(signOff.getByRole("status")).toContainText("请填写退回修改意见");
   await signOff.getByLabel(/审签意见/).fill("请补充下一步工作的时间安排。");
   await signOff.getByRole("button", { name: "退回修改" }).click();
-  await expect(page.getByText("已退回修改").or(page.getByText("办理中").first())).toBeVisible();
+  await expect(proposalState(page)).toContainText("办理中");
   const url = page.url();
 
   await page.context().clearCookies();
