@@ -5,22 +5,13 @@ import { describe, expect, it } from "vitest";
 import { DraftDiff } from "@/components/draft-diff";
 import { ReplyLetter } from "@/components/reply-letter";
 import { composeLetter } from "@/lib/letter";
+import { LETTER_180 } from "./letter-180";
 
 const letter = composeLetter(
   {
-    kind: "proposal",
-    unitName: "重庆高新区科技创新局",
-    session: { body: "政协重庆市九龙坡区委员会", term: "第十一届", meeting: "第二次会议" },
-    number: 180,
-    title: "关于抢抓人才红利机遇,赋能科学城产业发展的建议",
-    addressee: "刘新荣",
+    ...LETTER_180,
     coUnits: ["重庆高新区党群工作部"],
     body: "针对此提案,已重点开展以下工作:\n一、工作开展情况\n(一)加强政策保障\n一是发布人才支持政策。",
-    signer: { name: "邓敏军", title: "局长" },
-    writtenOn: "2023-05-16",
-    contactPerson: "蒋明杰",
-    contactPhone: "023—68511253",
-    resultClass: "A",
   },
   { showResultClass: true },
 );

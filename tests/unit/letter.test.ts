@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
-import { composeLetter, coUnitList, letterLines, SIGNER_PLACEHOLDER, type LetterInput } from "@/lib/letter";
+import { composeLetter, coUnitList, type LetterInput, letterLines, SIGNER_PLACEHOLDER } from "@/lib/letter";
+import { LETTER_180 } from "./letter-180";
 
 // A copy of shared/samples/published-reply-180.txt, the real published page, so the repository tests on its own.
 const SAMPLE = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/published-reply-180.txt"), "utf8");
@@ -24,21 +25,7 @@ const letterPart = sampleLetterLines();
 const closingAt = letterPart.findIndex((line) => line.startsWith("此答复函已经"));
 const sampleBody = letterPart.slice(2, closingAt);
 
-const INPUT_180: LetterInput = {
-  kind: "proposal",
-  unitName: "重庆高新区科技创新局",
-  session: { body: "政协重庆市九龙坡区委员会", term: "第十一届", meeting: "第二次会议" },
-  number: 180,
-  title: "关于抢抓人才红利机遇,赋能科学城产业发展的建议",
-  addressee: "刘新荣",
-  coUnits: ["重庆高新区党群工作部", "重庆高新区创新服务中心", "重庆高新区政务服务和社会事务中心"],
-  body: sampleBody.join("\n"),
-  signer: { name: "邓敏军", title: "局长" },
-  writtenOn: "2023-05-16",
-  contactPerson: "蒋明杰",
-  contactPhone: "023—68511253",
-  resultClass: "A",
-};
+const INPUT_180: LetterInput = { ...LETTER_180, body: sampleBody.join("\n") };
 
 describe("the reply letter of proposal 180", () => {
   const letter = composeLetter(INPUT_180);

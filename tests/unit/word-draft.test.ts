@@ -7,31 +7,17 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { REPLY_180_PARAGRAPHS } from "@/db/demo/reply-180";
-import { readWordDraft } from "@/lib/import/word-read";
 import { checkWordDraftFile } from "@/lib/import/word-file";
+import { readWordDraft } from "@/lib/import/word-read";
 import { composeLetter, type LetterInput } from "@/lib/letter";
 import { normaliseBody, parseBody } from "@/lib/letter-body";
 import { letterDocx } from "@/lib/letter-docx";
 import { chineseNumeral, draftFromHtml } from "@/lib/word-draft";
+import { LETTER_180 } from "./letter-180";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 
-const LETTER: LetterInput = {
-  kind: "proposal",
-  unitName: "重庆高新区科技创新局",
-  session: { body: "政协重庆市九龙坡区委员会", term: "第十一届", meeting: "第二次会议" },
-  number: 180,
-  title: "关于抢抓人才红利机遇,赋能科学城产业发展的建议",
-  addressee: "刘新荣",
-  coUnits: ["重庆高新区党群工作部", "重庆高新区创新服务中心"],
-  body: REPLY_180_PARAGRAPHS.join("\n"),
-  signer: null,
-  writtenOn: "2023-05-16",
-  contactPerson: "蒋明杰",
-  contactPhone: "023—68511253",
-  resultClass: "A",
-};
+const LETTER: LetterInput = { ...LETTER_180, coUnits: ["重庆高新区党群工作部", "重庆高新区创新服务中心"], signer: null };
 
 async function read(bytes: Uint8Array) {
   const result = await readWordDraft(bytes);
