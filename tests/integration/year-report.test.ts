@@ -15,7 +15,7 @@ import { closePdfBrowser } from "@/app/letters/_server/letter-pdf";
 import { statisticsByCategory, statisticsFacts, statisticsFigures } from "@/db/queries/statistics";
 import { categories, proposals } from "@/db/schema";
 import { chineseDate } from "@/lib/format";
-import { computeFigures, FIGURE_DEFINITIONS, percent, type Figures, type Ratio } from "@/lib/statistics";
+import { computeFigures, FIGURE_DEFINITIONS, percent, RATES, type Figures, type Ratio } from "@/lib/statistics";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
@@ -86,15 +86,6 @@ function readPdf(body: ArrayBuffer): { layout: string; flat: string } {
 
 const cell = (r: Ratio) => (r.of === 0 ? percent(r) : `${percent(r)}（${r.count}/${r.of}）`);
 const COUNT_NAMES = ["total", "assigned", "replied", "replyOverdue", "secondRound"] as const;
-const RATE_NAMES = [
-  "acceptedOnTime",
-  "repliedOnTime",
-  "contactRate",
-  "faceToFaceRate",
-  "satisfiedByAttitude",
-  "satisfiedByResult",
-  "publicationRate",
-] as const;
 const CLASSES = ["A", "B", "C", "D"] as const;
 
 /** The three tables as the statistics page's figures give them, written here independently of lib/year-report.ts. */
@@ -105,7 +96,7 @@ async function expectedTables(): Promise<{ figures: Figures; key: Figures; table
   const main = [
     ["指标", "全部提案", "其中重点提案"],
     ...COUNT_NAMES.map((n) => [FIGURE_DEFINITIONS[n].label, String(figures[n]), String(key[n])]),
-    ...RATE_NAMES.map((n) => [FIGURE_DEFINITIONS[n].label, cell(figures[n]), cell(key[n])]),
+    ...RATES.map((n) => [FIGURE_DEFINITIONS[n].label, cell(figures[n]), cell(key[n])]),
     ...CLASSES.map((c) => [`办理结果类别 ${c}类`, cell(figures.resultClasses[c]), cell(key.resultClasses[c])]),
   ];
   const row = (name: string, f: Figures) => [
@@ -128,7 +119,7 @@ function pageNumbers(...all: Figures[]): Set<string> {
   const out = new Set<string>();
   for (const f of all) {
     for (const n of COUNT_NAMES) out.add(String(f[n]));
-    for (const r of [...RATE_NAMES.map((n) => f[n]), ...CLASSES.map((c) => f.resultClasses[c])]) {
+    for (const r of [...RATES.map((n) => f[n]), ...CLASSES.map((c) => f.resultClasses[c])]) {
       out.add(String(r.count));
       out.add(String(r.of));
       out.add(percent(r));
