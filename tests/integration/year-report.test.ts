@@ -15,7 +15,7 @@ import { closePdfBrowser } from "@/app/letters/_server/letter-pdf";
 import { statisticsByCategory, statisticsFacts, statisticsFigures } from "@/db/queries/statistics";
 import { categories, proposals } from "@/db/schema";
 import { chineseDate } from "@/lib/format";
-import { computeFigures, FIGURE_DEFINITIONS, percent, RATES, type Figures, type Ratio } from "@/lib/statistics";
+import { computeFigures, FIGURE_DEFINITIONS, type Figures, percent, RATES, type Ratio } from "@/lib/statistics";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
