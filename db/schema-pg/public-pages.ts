@@ -18,3 +18,13 @@ export const publicPageQueue = pgTable("public_page_queue", {
     .primaryKey()
     .references(() => publications.id, { onDelete: "cascade" }),
 });
+
+export const publicListPages = pgTable("public_list_pages", {
+  page: integer("page").primaryKey(),
+  siteVersion: integer("site_version").notNull(),
+  buildId: text("build_id").notNull(),
+  origin: text("origin").notNull(),
+  html: text("html").notNull(),
+  etag: text("etag").notNull(),
+  renderedAt: instant("rendered_at").notNull(),
+});

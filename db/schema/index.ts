@@ -53,6 +53,7 @@ export const {
   revokedSessions,
   publicPages,
   publicPageQueue,
+  publicListPages,
   unitCertificates,
   signedLetters,
 } = tables;

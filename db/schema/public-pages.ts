@@ -28,3 +28,20 @@ export const publicPageQueue = sqliteTable("public_page_queue", {
     .primaryKey()
     .references(() => publications.id, { onDelete: "cascade" }),
 });
+
+/**
+ * A page of the public catalogue (/open, /open?page=N) as the site serves it to a visitor with the default display
+ * preferences (docs/decisions/015): rendered by an instance for the public site's version of that moment, and served
+ * only while that version holds (any change a public page shows moves it), for its build and configured origin.
+ */
+export const publicListPages = sqliteTable("public_list_pages", {
+  /** The catalogue's page number, from 1. */
+  page: integer("page").primaryKey(),
+  /** public_site_version.version when it was rendered. */
+  siteVersion: integer("site_version").notNull(),
+  buildId: text("build_id").notNull(),
+  origin: text("origin").notNull(),
+  html: text("html").notNull(),
+  etag: text("etag").notNull(),
+  renderedAt: instant("rendered_at").notNull(),
+});
