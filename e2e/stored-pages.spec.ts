@@ -2,7 +2,9 @@
  * Stored reply pages (issue 22, docs/decisions/014), on a server of its own that has a configured origin as a
  * deployment has: once it listens it renders every published reply's page and stores it; visitors get the stored
  * page, byte for byte what a render gives, with its own ETag; a withdrawal removes the page at its commit (404 at
- * once, no waiting for the page store) and a republication stores it again.
+ * once, no waiting for the page store) and a republication stores it again. The catalogue's pages (019) likewise:
+ * stored for the site's version, answered as stored, and from a withdrawal's commit on rendered without it until
+ * they are stored again.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
@@ -38,6 +40,13 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
 const look = <T>(sql: string, ...params: unknown[]) => readDatabase(DATABASE, (db) => db.rows<T>(sql, ...params));
 const storedOf = async (id: number) =>
   (await look<{ html: string; etag: string }>("select html, etag from public_pages where publication_id = ?", id))[0];
+/** The catalogue's stored pages for the site's version of now. */
+const catalogue = () =>
+  look<{ page: number; html: string; etag: string }>(
+    `select page, html, etag from public_list_pages
+     where site_version = coalesce((select version from public_site_version where id = 1), 0) order by page`,
+  );
+const listedTotal = (html: string) => Number(/共 (\d+) 条/.exec(html)?.[1]);
 
 async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined | false>): Promise<T> {
   for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 200))) {
@@ -71,6 +80,21 @@ test("every published reply's page is stored once, served as stored, gone at a w
     return counts!.published > 0 && counts!.published === counts!.stored && counts!.published;
   });
   test.info().annotations.push({ type: "stored", description: `${published} pages stored within ${Date.now() - started} ms of the start` });
+  // Then every page of the catalogue, for the site's version of now.
+  const listPages = Math.ceil(published / 15);
+  const pagesStored = await until("the catalogue stored", 60_000, async () => {
+    const stored = await catalogue();
+    return stored.length === listPages && stored;
+  });
+  for (const { page, html, etag } of pagesStored) {
+    const visit = await get(page === 1 ? "/open" : `/open?page=${page}`);
+    expect(visit.body).toBe(html);
+    expect(visit.etag).toBe(etag);
+    expect(listedTotal(html)).toBe(published);
+    expect(html).not.toMatch(/localhost|127\.0\.0\.1/);
+  }
+  // What was stored is what a render gives now: the same page with a filter that changes nothing is rendered.
+  expect((await get("/open?page=1")).body).toBe(pagesStored[0]!.html);
 
   // A reply published in full, the only reply of its proposal.
   const [reply] = await look<{ id: number; proposalId: number }>(
@@ -107,9 +131,21 @@ test("every published reply's page is stored once, served as stored, gone at a w
 
   await act("withdraw");
   // Gone at the withdrawal's commit: the very next visit, with or without the page's ETag.
+  const holding = pagesStored.find((p) => p.html.includes(`href="/open/${id}"`))!;
+  const listed = await get(holding.page === 1 ? "/open" : `/open?page=${holding.page}`);
+  expect(listedTotal(listed.body)).toBe(published - 1);
+  expect(listed.body).not.toContain(`href="/open/${id}"`);
+  expect((await get("/open", { "If-None-Match": pagesStored[0]!.etag })).status).toBe(200);
   expect((await get(`/open/${id}`)).status).toBe(404);
   expect((await get(`/open/${id}`, { "If-None-Match": stored.etag })).status).toBe(404);
   expect(await storedOf(id)).toBeUndefined();
+
+  const restored = await until("the catalogue stored again without it", 60_000, async () => {
+    const stored = await catalogue();
+    return stored.length === Math.ceil((published - 1) / 15) && stored;
+  });
+  expect(listedTotal(restored[0]!.html)).toBe(published - 1);
+  expect((await get("/open")).body).toBe(restored[0]!.html);
 
   await act("republish");
   const again = await until("the republished page stored", 15_000, () => storedOf(id));

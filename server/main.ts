@@ -20,7 +20,7 @@ import { gzipSync } from "node:zlib";
 import next from "next";
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
-import { storedPage } from "@/db/queries/public-pages";
+import { storedListPage, storedPage } from "@/db/queries/public-pages";
 import { readPublicSiteVersion } from "@/db/queries/public-site-version";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
@@ -55,7 +55,12 @@ const publicSite = publicPages({
   selfOrigin,
   distDir,
   readVersion: () => readPublicSiteVersion(getDb()),
-  stored: storeOrigin ? (publicationId, buildId) => storedPage(getDb(), publicationId, buildId, storeOrigin) : null,
+  stored: storeOrigin
+    ? (key, buildId) =>
+        key.kind === "reply"
+          ? storedPage(getDb(), key.publicationId, buildId, storeOrigin)
+          : storedListPage(getDb(), key.page, buildId, storeOrigin)
+    : null,
 });
 
 /** The files of public/ as paths (`/humans.txt`), read once: Next serves them, and the build's assets, as files. */

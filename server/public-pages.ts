@@ -11,9 +11,9 @@
  *    lifetimes in whole seconds of its clock, so `s-maxage=1` keeps a page for 1–2 s there; `X-Accel-Expires`
  *    (nginx's own header, which it does not pass on) names the moment instead: the end of the second nearest to
  *    now, 0.5–1.5 s away. A withdrawal is gone through nginx within that, and from every instance at its commit.
- * A published reply's page, asked for with the default display preferences, is answered from the page stored for it
- * (page-store.ts, docs/decisions/014) with that page's own ETag; without one (not rendered yet, another build, a
- * visitor's preferences) it is rendered as above.
+ * A published reply's page and a page of the catalogue, asked for with the default display preferences, are answered
+ * from the page stored for them (page-store.ts, docs/decisions/014 and 019) with that page's own ETag; without one (not
+ * rendered yet, another build, the site's version moved since, a visitor's preferences) they are rendered as above.
  * Nothing is kept in this process: every instance answers from the database as it is (docs/decisions/013).
  */
 import fs from "node:fs";
@@ -72,11 +72,24 @@ export function matchesETag(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
-/** The publication whose stored page answers a visit: a reply's page, no query, default display preferences. */
-export function storedPageId(visit: Visit): number | null {
+/** What a stored page answers: a published reply's page or a page of the catalogue (docs/decisions/014, 019). */
+export type StoredKey = { kind: "reply"; publicationId: number } | { kind: "list"; page: number };
+
+/**
+ * The stored page that answers a visit, with the default display preferences only: a reply's page without a query, or
+ * the catalogue as its pager names its pages (`/open`, `/open?page=N` for N ≥ 2; lib/public-filters.ts).
+ */
+export function storedPageKey(visit: Visit): StoredKey | null {
+  if (visit.cookie(LANG_COOKIE) || visit.cookie(CARE_COOKIE)) return null;
+  if (visit.pathname === "/open") {
+    if (visit.search === "") return { kind: "list", page: 1 };
+    // As the pager writes them: no ?page=1, no leading zeros.
+    const page = /^\?page=([2-9]|[1-9]\d{1,6})$/.exec(visit.search);
+    return page ? { kind: "list", page: Number(page[1]) } : null;
+  }
   const match = /^\/open\/(\d{1,12})$/.exec(visit.pathname);
-  if (!match || visit.search !== "" || visit.cookie(LANG_COOKIE) || visit.cookie(CARE_COOKIE)) return null;
-  return Number(match[1]);
+  if (!match || visit.search !== "") return null;
+  return { kind: "reply", publicationId: Number(match[1]) };
 }
 
 /** Renders go to this server on loopback; connections are kept for the next render. */
@@ -102,8 +115,11 @@ export type PublicPages = {
   answer(visit: Visit, ifNoneMatch: string | undefined): Promise<Answer | null>;
   /** Whether a request is this module's own render, which goes to Next as it is. */
   isOwnRender(headers: Headers): boolean;
-  /** A reply's page as a visitor with the default preferences on `origin` gets it, for storing; null unless it is found. */
-  renderForStore(publicationId: number, origin: string): Promise<{ html: string; etag: string } | null>;
+  /**
+   * A stored page's content as a visitor with the default preferences on `origin` gets it, for storing; null unless it
+   * is found. `version` names the site's version it is rendered at (the catalogue's pages are stored per version).
+   */
+  renderForStore(key: StoredKey, origin: string, version?: number): Promise<{ html: string; etag: string } | null>;
   buildId: string;
 };
 
@@ -116,7 +132,7 @@ export function publicPages(options: {
   selfOrigin: string;
   distDir: string;
   readVersion: () => Promise<number>;
-  stored: ((publicationId: number, buildId: string) => Promise<StoredPage | null>) | null;
+  stored: ((key: StoredKey, buildId: string) => Promise<StoredPage | null>) | null;
 }): PublicPages {
   const buildId = fs.readFileSync(path.join(options.distDir, "BUILD_ID"), "utf8").trim();
   const renderToken = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64url");
@@ -167,16 +183,20 @@ export function publicPages(options: {
   return {
     buildId,
     isOwnRender: (headers) => headers.get(RENDER_HEADER) === renderToken,
-    async renderForStore(publicationId, origin) {
+    async renderForStore(key, origin, version) {
       const url = new URL(origin);
       const headers = new Headers({ "x-forwarded-host": url.host, "x-forwarded-proto": url.protocol.slice(0, -1) });
-      const page = await render({ pathname: `/open/${publicationId}`, search: "", headers, cookie: () => undefined });
+      const [pathname, search, tag] =
+        key.kind === "reply"
+          ? [`/open/${key.publicationId}`, "", `p${key.publicationId}`]
+          : ["/open", key.page === 1 ? "" : `?page=${key.page}`, `l${key.page}.v${version}`];
+      const page = await render({ pathname, search, headers, cookie: () => undefined });
       if (page?.status !== 200) return null;
-      return { html: page.html, etag: `W/"${buildId}.p${publicationId}.${Date.now().toString(36)}"` };
+      return { html: page.html, etag: `W/"${buildId}.${tag}.${Date.now().toString(36)}"` };
     },
     async answer(visit, ifNoneMatch) {
-      const storedId = options.stored ? storedPageId(visit) : null;
-      const stored = storedId === null ? null : await options.stored!(storedId, buildId);
+      const key = options.stored ? storedPageKey(visit) : null;
+      const stored = key === null ? null : await options.stored!(key, buildId);
       if (stored) {
         if (matchesETag(ifNoneMatch, stored.etag)) return { status: 304, headers: cacheHeaders(stored.etag), body: Buffer.alloc(0) };
         return answerOf(200, stored.html, stored.etag);

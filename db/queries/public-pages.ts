@@ -1,13 +1,15 @@
 /**
- * The stored pages of published replies (db/schema/public-pages.ts, docs/decisions/014): read by the front server
- * for every visitor with the default display preferences, written by the instance that takes a publication from the
- * queue and renders it.
+ * The stored pages of published replies (db/schema/public-pages.ts, docs/decisions/014) and of the public catalogue
+ * (docs/decisions/019): read by the front server for every visitor with the default display preferences, written by
+ * the instance that renders them.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { now } from "../clock";
 import { param, preparedOnce } from "../prepared";
-import { publicPageQueue, publicPages, publications } from "../schema";
+import { publicListPages, publicPageQueue, publicPages, publications, publicSiteVersion } from "../schema";
+import { PUBLIC_PAGE_SIZE, publishedTotal } from "./public";
+import { readPublicSiteVersion } from "./public-site-version";
 
 export type StoredPage = { html: string; etag: string };
 
@@ -65,6 +67,11 @@ async function queued(db: Pick<Db, "select">, limit: number): Promise<number[]> 
   return rows.map((r) => r.id);
 }
 
+/** Whether any reply's page waits in the queue (no write transaction). */
+export async function anyQueued(db: Pick<Db, "select">): Promise<boolean> {
+  return (await queued(db, 1)).length > 0;
+}
+
 /**
  * Takes up to `limit` publications off the queue, newest first. Each is taken by one instance: the delete is the
  * claim. An empty queue is seen without a write transaction (instances look every second, and write transactions
@@ -72,7 +79,7 @@ async function queued(db: Pick<Db, "select">, limit: number): Promise<number[]> 
  * they are served by rendering meanwhile.
  */
 export async function takeQueued(db: Db, limit: number): Promise<number[]> {
-  if ((await queued(db, 1)).length === 0) return [];
+  if (!(await anyQueued(db))) return [];
   return db.transaction(async (tx) => {
     const ids = await queued(tx, limit);
     if (ids.length > 0) await tx.delete(publicPageQueue).where(inArray(publicPageQueue.publicationId, ids)).run();
@@ -104,6 +111,74 @@ export async function storePage(
     if (requeued) return false;
     const values = { ...page, renderedAt: now() };
     await tx.insert(publicPages).values(values).onConflictDoUpdate({ target: publicPages.publicationId, set: values }).run();
+    return true;
+  });
+}
+
+/** The site's version now, as a subquery (0 while no change has made its row). */
+const siteVersionNow = sql`coalesce((select ${publicSiteVersion.version} from ${publicSiteVersion} where ${publicSiteVersion.id} = 1), 0)`;
+
+const listPageQuery = preparedOnce((db: Db) =>
+  db
+    .select({ html: publicListPages.html, etag: publicListPages.etag })
+    .from(publicListPages)
+    .where(
+      and(
+        eq(publicListPages.page, param("page")),
+        eq(publicListPages.buildId, param("buildId")),
+        eq(publicListPages.origin, param("origin")),
+        eq(publicListPages.siteVersion, siteVersionNow),
+      ),
+    )
+    .prepare(),
+);
+
+/**
+ * A page of the catalogue as stored, when it was rendered by this build for this origin at the site's version of now;
+ * else null. A publication, a withdrawal or any other change a public page shows moves the version in its own
+ * transaction, so a page rendered before it is never answered after its commit.
+ */
+export async function storedListPage(db: Db, page: number, buildId: string, origin: string): Promise<StoredPage | null> {
+  return (await listPageQuery(db).get({ page, buildId, origin })) ?? null;
+}
+
+/** The site's version now and the catalogue's pages without a page stored for it by this build for this origin. */
+export async function unrenderedListPages(
+  db: Db,
+  target: { buildId: string; origin: string },
+): Promise<{ siteVersion: number; pages: number[] }> {
+  const siteVersion = await readPublicSiteVersion(db);
+  const count = Math.max(1, Math.ceil((await publishedTotal(db, {})) / PUBLIC_PAGE_SIZE));
+  const stored = await db
+    .select({ page: publicListPages.page })
+    .from(publicListPages)
+    .where(
+      and(
+        eq(publicListPages.siteVersion, siteVersion),
+        eq(publicListPages.buildId, target.buildId),
+        eq(publicListPages.origin, target.origin),
+      ),
+    )
+    .all();
+  const have = new Set(stored.map((r) => r.page));
+  const pages: number[] = [];
+  for (let page = 1; page <= count; page++) if (!have.has(page)) pages.push(page);
+  return { siteVersion, pages };
+}
+
+/**
+ * Stores a page of the catalogue rendered at `siteVersion`, unless the version has moved since (the page may list a
+ * withdrawn reply or miss a new one). Write transactions follow one another on both engines, so a change that moves
+ * the version commits wholly before or after this check and store. Returns whether it was stored.
+ */
+export async function storeListPage(
+  db: Db,
+  page: { page: number; siteVersion: number; buildId: string; origin: string; html: string; etag: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await readPublicSiteVersion(tx)) !== page.siteVersion) return false;
+    const values = { ...page, renderedAt: now() };
+    await tx.insert(publicListPages).values(values).onConflictDoUpdate({ target: publicListPages.page, set: values }).run();
     return true;
   });
 }

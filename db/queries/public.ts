@@ -142,6 +142,11 @@ export async function listPublished(db: Reader, filters: PublicFilters, page = 1
   return { items: (await rowsOf(db, pageIds(db, where, page))).map(toItem), total: await countPublished(db, where) };
 }
 
+/** How many published replies the catalogue lists under these filters. */
+export async function publishedTotal(db: Reader, filters: PublicFilters): Promise<number> {
+  return countPublished(db, published(filters));
+}
+
 /** One published reply; null when it does not exist or is not (or no longer) published. */
 export async function publishedById(db: Reader, id: number): Promise<PublicItem | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;

@@ -31,7 +31,7 @@ export const publicPageQueue = sqliteTable("public_page_queue", {
 
 /**
  * A page of the public catalogue (/open, /open?page=N) as the site serves it to a visitor with the default display
- * preferences (docs/decisions/015): rendered by an instance for the public site's version of that moment, and served
+ * preferences (docs/decisions/019): rendered by an instance for the public site's version of that moment, and served
  * only while that version holds (any change a public page shows moves it), for its build and configured origin.
  */
 export const publicListPages = sqliteTable("public_list_pages", {

@@ -1,31 +1,41 @@
 /**
- * The published replies' pages, stored (docs/decisions/014) in the bench's kept database for the build under test,
- * as a deployment that has been running has them: instances of that build are started on the kept database with
- * the bench's public origin and left to render and store every page; a run's copy then holds them. Kept per
- * build: a new build renders every page again, as it does when deployed.
+ * The published replies' pages and the catalogue's pages, stored (docs/decisions/014, 019) in the bench's kept
+ * database for the build under test, as a deployment that has been running has them: instances of that build are
+ * started on the kept database with the bench's public origin and left to render and store every page; a run's copy
+ * then holds them. Kept per build: a new build renders every page again, as it does when deployed.
  */
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PUBLIC_PAGE_SIZE } from "@/db/queries/public";
 import { readDatabase } from "../lib/read-database";
 import { freePort, type Server, start } from "./server";
 
 /** The origin the bench's server is configured with (PUBLIC_ORIGIN): a real-looking name, never the loopback address. */
 export const BENCH_ORIGIN = "http://bench.tian-banli.example";
 
-/** Published replies without a page of this build for the bench's origin, and pages still queued. */
-async function missing(database: string, buildId: string): Promise<{ missing: number; published: number }> {
+/**
+ * Published replies without a page of this build for the bench's origin, and the catalogue's pages without one for
+ * the site's version of now (counted at the catalogue's page size over every published reply).
+ */
+async function missing(database: string, buildId: string): Promise<{ missing: number; published: number; listPages: number }> {
   return readDatabase(database, async (db) => {
-    const [row] = await db.rows<{ missing: number; published: number }>(
+    const [row] = await db.rows<{ missing: number; published: number; listed: number }>(
       `select count(*) as published,
-              sum(case when pp.publication_id is null then 1 else 0 end) as missing
+              sum(case when pp.publication_id is null then 1 else 0 end) as missing,
+              (select count(*) from public_list_pages lp where lp.build_id = ? and lp.origin = ?
+                 and lp.site_version = coalesce((select version from public_site_version where id = 1), 0)) as listed
        from publications p left join public_pages pp on pp.publication_id = p.id and pp.build_id = ? and pp.origin = ?
        where p.status = 'published'`,
       buildId,
       BENCH_ORIGIN,
+      buildId,
+      BENCH_ORIGIN,
     );
-    return { missing: Number(row?.missing ?? 0), published: Number(row?.published ?? 0) };
+    const published = Number(row?.published ?? 0);
+    const listPages = Math.max(1, Math.ceil(published / PUBLIC_PAGE_SIZE)) - Number(row?.listed ?? 0);
+    return { missing: Number(row?.missing ?? 0) + listPages, published, listPages };
   });
 }
 
@@ -46,7 +56,7 @@ export async function ensureStoredPages(options: {
   const before = await missing(options.database, buildId);
   if (before.missing === 0) return null;
   options.say(
-    `存储答复页面：${before.published} 件已公开答复中 ${before.missing} 件尚无本构建的页面，启动 ${os.cpus().length} 个实例渲染…`,
+    `存储页面：${before.published} 件已公开答复、目录 ${before.listPages} 页中共 ${before.missing} 页尚无本构建的页面，启动 ${os.cpus().length} 个实例渲染…`,
   );
   const started = performance.now();
   const servers: Server[] = [];
@@ -71,7 +81,7 @@ export async function ensureStoredPages(options: {
       if (now.missing === 0) break;
       const seconds = (performance.now() - started) / 1000;
       options.say(
-        `存储答复页面：还差 ${now.missing} 件（${seconds.toFixed(0)} 秒，每秒 ${((before.missing - now.missing) / seconds).toFixed(1)} 页）`,
+        `存储页面：还差 ${now.missing} 页（${seconds.toFixed(0)} 秒，每秒 ${((before.missing - now.missing) / seconds).toFixed(1)} 页）`,
       );
       if (now.missing === last && servers.some((s) => s.child.exitCode !== null))
         throw new Error("存储答复页面的实例已退出，见 data/bench-pages-*.log");

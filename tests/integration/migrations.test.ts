@@ -64,6 +64,7 @@ describe("migrations", () => {
       "proposal_titles_idx",
       "proposal_titles_terms",
       "proposals",
+      "public_list_pages",
       "public_page_queue",
       "public_pages",
       "public_search",

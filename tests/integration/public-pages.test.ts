@@ -1,11 +1,22 @@
 /**
  * The stored pages of published replies (docs/decisions/014) on a real database of each engine: the triggers that
  * queue a page and take a changed publication's page away in the same transaction, the queue taken by one instance
- * at a time, and a store that refuses a page whose publication changed while it was being rendered.
+ * at a time, and a store that refuses a page whose publication changed while it was being rendered. The catalogue's
+ * stored pages (019): kept per site version, gone for visitors with the commit of any change that moves it.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueUnrendered, storedPage, storePage, takeQueued } from "@/db/queries/public-pages";
+import {
+  queueUnrendered,
+  storedListPage,
+  storeListPage,
+  storedPage,
+  storePage,
+  takeQueued,
+  unrenderedListPages,
+} from "@/db/queries/public-pages";
+import { PUBLIC_PAGE_SIZE } from "@/db/queries/public";
+import { movePublicSiteVersion, readPublicSiteVersion } from "@/db/queries/public-site-version";
 import { publicPageQueue, publicPages, publications, replies, replyFiles, users } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { demoDatabase } from "./demo-db";
@@ -149,5 +160,74 @@ describe("stored public pages", () => {
     expect(await queueUnrendered(db, "all")).toBe(count);
     expect(await storedPage(db, published[0]!, BUILD, ORIGIN)).not.toBeNull();
     await drain();
+  });
+});
+
+describe("stored catalogue pages", () => {
+  const listPage = (pageNo: number, siteVersion: number, html = `<p>目录第${pageNo}页</p>`) => ({
+    page: pageNo,
+    siteVersion,
+    buildId: BUILD,
+    origin: ORIGIN,
+    html,
+    etag: `W/"${BUILD}.l${pageNo}.v${siteVersion}"`,
+  });
+  const publishedCount = async () =>
+    (await db.select({ id: publications.id }).from(publications).where(eq(publications.status, "published")).all()).length;
+  /** Renders (here: makes up) and stores every missing page of the catalogue, as an instance's page store does. */
+  async function renderAll() {
+    const { siteVersion, pages } = await unrenderedListPages(db, { buildId: BUILD, origin: ORIGIN });
+    for (const p of pages) expect(await storeListPage(db, listPage(p, siteVersion))).toBe(true);
+    return siteVersion;
+  }
+
+  it("lists every page of the catalogue at the site's version until each is stored, and serves each to its build and origin", async () => {
+    const pages = Math.ceil((await publishedCount()) / PUBLIC_PAGE_SIZE);
+    expect(pages).toBeGreaterThan(1);
+    const { siteVersion, pages: missing } = await unrenderedListPages(db, { buildId: BUILD, origin: ORIGIN });
+    expect(siteVersion).toBe(await readPublicSiteVersion(db));
+    expect(missing).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    await renderAll();
+    expect((await unrenderedListPages(db, { buildId: BUILD, origin: ORIGIN })).pages).toEqual([]);
+    expect(await storedListPage(db, 1, BUILD, ORIGIN)).toEqual({ html: "<p>目录第1页</p>", etag: `W/"${BUILD}.l1.v${siteVersion}"` });
+    expect(await storedListPage(db, 1, "build-b", ORIGIN)).toBeNull();
+    expect(await storedListPage(db, 1, BUILD, "https://other.example.gov.cn")).toBeNull();
+    expect(await storedListPage(db, pages + 1, BUILD, ORIGIN)).toBeNull();
+    expect((await unrenderedListPages(db, { buildId: "build-b", origin: ORIGIN })).pages).toHaveLength(pages);
+  });
+
+  it("serves none of them from the commit of a withdrawal on, refuses a page rendered before it, and lists them all again", async () => {
+    const before = await renderAll();
+    const id = published[3]!;
+    await db
+      .update(publications)
+      .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: "测试" })
+      .where(eq(publications.id, id))
+      .run();
+    const after = await readPublicSiteVersion(db);
+    expect(after).not.toBe(before);
+    for (let p = 1; p <= 2; p++) expect(await storedListPage(db, p, BUILD, ORIGIN)).toBeNull();
+    // An instance rendering page 1 while the withdrawal committed: its page may still list the withdrawn reply.
+    expect(await storeListPage(db, listPage(1, before, "<p>旧目录</p>"))).toBe(false);
+    const { siteVersion, pages } = await unrenderedListPages(db, { buildId: BUILD, origin: ORIGIN });
+    expect(siteVersion).toBe(after);
+    expect(pages).toEqual(Array.from({ length: Math.ceil((await publishedCount()) / PUBLIC_PAGE_SIZE) }, (_, i) => i + 1));
+    await renderAll();
+    expect((await storedListPage(db, 1, BUILD, ORIGIN))?.etag).toBe(`W/"${BUILD}.l1.v${after}"`);
+    await db
+      .update(publications)
+      .set({ status: "published", withdrawnAt: null, withdrawnReason: null })
+      .where(eq(publications.id, id))
+      .run();
+    expect(await storedListPage(db, 1, BUILD, ORIGIN)).toBeNull();
+  });
+
+  it("serves none of them once a change the triggers do not see moves the version by hand (a renamed unit)", async () => {
+    await renderAll();
+    expect(await storedListPage(db, 1, BUILD, ORIGIN)).not.toBeNull();
+    await movePublicSiteVersion(db);
+    expect(await storedListPage(db, 1, BUILD, ORIGIN)).toBeNull();
+    await renderAll();
+    expect(await storedListPage(db, 1, BUILD, ORIGIN)).not.toBeNull();
   });
 });

@@ -17,7 +17,8 @@ import {
   matchesETag,
   PUBLIC_CACHE_CONTROL,
   publicPages,
-  storedPageId,
+  type StoredKey,
+  storedPageKey,
   withoutNextRuntime,
 } from "@/server/public-pages";
 import type { StoredPage } from "@/db/queries/public-pages";
@@ -28,7 +29,8 @@ let renders: { url: string; cookie: string | undefined }[] = [];
 let server: http.Server;
 let version = 7;
 let pages: ReturnType<typeof publicPages>;
-const stored = new Map<number, StoredPage>();
+const stored = new Map<string, StoredPage>();
+const keyOf = (key: StoredKey) => (key.kind === "reply" ? `p${key.publicationId}` : `l${key.page}`);
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -46,7 +48,7 @@ beforeAll(async () => {
     selfOrigin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     distDir,
     readVersion: async () => version,
-    stored: async (publicationId, buildId) => (buildId === "build-1" ? (stored.get(publicationId) ?? null) : null),
+    stored: async (key, buildId) => (buildId === "build-1" ? (stored.get(keyOf(key)) ?? null) : null),
   });
 });
 afterAll(() => server.close());
@@ -127,7 +129,7 @@ describe("the public pages", () => {
 
 describe("stored pages (docs/decisions/014)", () => {
   it("answers a reply's page from its stored page, with that page's ETag, without rendering", async () => {
-    stored.set(12, { html: "<html>第12号 已存</html>", etag: 'W/"build-1.p12.x"' });
+    stored.set("p12", { html: "<html>第12号 已存</html>", etag: 'W/"build-1.p12.x"' });
     const page = (await pages.answer(visit("/open/12"), undefined))!;
     expect(page.status).toBe(200);
     expect(page.body.toString()).toBe("<html>第12号 已存</html>");
@@ -140,7 +142,7 @@ describe("stored pages (docs/decisions/014)", () => {
   });
 
   it("renders where the stored page does not fit: display preferences, a query, another page, none stored", async () => {
-    stored.set(12, { html: "<html>已存</html>", etag: 'W/"build-1.p12.x"' });
+    stored.set("p12", { html: "<html>已存</html>", etag: 'W/"build-1.p12.x"' });
     for (const asked of [
       visit("/open/12", { "open-lang": "hant" }),
       visit("/open/12", { "open-care": "1" }),
@@ -154,23 +156,57 @@ describe("stored pages (docs/decisions/014)", () => {
   });
 
   it("renders a page for storing as a visitor on the configured origin sees it; nothing where Next finds nothing", async () => {
-    const page = (await pages.renderForStore(12, "https://portal.example.gov.cn"))!;
+    const page = (await pages.renderForStore({ kind: "reply", publicationId: 12 }, "https://portal.example.gov.cn"))!;
     expect(page.html).not.toContain("__next_f");
     expect(page.html).toContain("/open/12");
     expect(page.etag).toMatch(/^W\/"build-1\.p12\./);
     expect(renders.at(-1)?.cookie).toBeUndefined();
-    expect(await pages.renderForStore(999, "https://portal.example.gov.cn")).toBeNull();
+    expect(await pages.renderForStore({ kind: "reply", publicationId: 999 }, "https://portal.example.gov.cn")).toBeNull();
+  });
+
+  it("answers a page of the catalogue from its stored page, and renders one for storing at the site's version", async () => {
+    stored.set("l1", { html: "<html>目录第1页 已存</html>", etag: 'W/"build-1.l1.v7.x"' });
+    stored.set("l3", { html: "<html>目录第3页 已存</html>", etag: 'W/"build-1.l3.v7.x"' });
+    expect((await pages.answer(visit("/open"), undefined))!.body.toString()).toBe("<html>目录第1页 已存</html>");
+    expect((await pages.answer(visit("/open?page=3"), undefined))!.body.toString()).toBe("<html>目录第3页 已存</html>");
+    expect((await pages.answer(visit("/open?page=3"), 'W/"build-1.l3.v7.x"'))!.status).toBe(304);
+    expect(renders).toHaveLength(0);
+    // Filters, another page, display preferences: rendered.
+    for (const asked of [visit("/open?page=3&kind=cppcc"), visit("/open?page=2"), visit("/open", { "open-care": "1" })])
+      expect((await pages.answer(asked, undefined))!.body.toString()).not.toContain("已存");
+    expect(renders.map((r) => r.url)).toEqual(["/open?page=3&kind=cppcc", "/open?page=2", "/open"]);
+    const page = (await pages.renderForStore({ kind: "list", page: 4 }, "https://portal.example.gov.cn", 7))!;
+    expect(renders.at(-1)?.url).toBe("/open?page=4");
+    expect(page.etag).toMatch(/^W\/"build-1\.l4\.v7\./);
+    await pages.renderForStore({ kind: "list", page: 1 }, "https://portal.example.gov.cn", 7);
+    expect(renders.at(-1)?.url).toBe("/open");
   });
 });
 
-describe("storedPageId", () => {
+describe("storedPageKey", () => {
   it("names a reply's page asked for plainly, nothing else", () => {
-    expect(storedPageId(visit("/open/12"))).toBe(12);
-    expect(storedPageId(visit("/open/12/print"))).toBeNull();
-    expect(storedPageId(visit("/open/search"))).toBeNull();
-    expect(storedPageId(visit("/open/12?q=1"))).toBeNull();
-    expect(storedPageId(visit("/open/12", { "open-lang": "hans" }))).toBeNull();
-    expect(storedPageId(visit("/open/1234567890123"))).toBeNull();
+    expect(storedPageKey(visit("/open/12"))).toEqual({ kind: "reply", publicationId: 12 });
+    expect(storedPageKey(visit("/open/12/print"))).toBeNull();
+    expect(storedPageKey(visit("/open/search"))).toBeNull();
+    expect(storedPageKey(visit("/open/12?q=1"))).toBeNull();
+    expect(storedPageKey(visit("/open/12", { "open-lang": "hans" }))).toBeNull();
+    expect(storedPageKey(visit("/open/1234567890123"))).toBeNull();
+  });
+
+  it("names the catalogue's pages as its pager writes them, nothing else", () => {
+    expect(storedPageKey(visit("/open"))).toEqual({ kind: "list", page: 1 });
+    expect(storedPageKey(visit("/open?page=2"))).toEqual({ kind: "list", page: 2 });
+    expect(storedPageKey(visit("/open?page=3040"))).toEqual({ kind: "list", page: 3040 });
+    for (const other of [
+      "/open?page=1",
+      "/open?page=0",
+      "/open?page=02",
+      "/open?page=2&kind=cppcc",
+      "/open?kind=cppcc",
+      "/open?page=99999999",
+    ])
+      expect(storedPageKey(visit(other)), other).toBeNull();
+    expect(storedPageKey(visit("/open?page=2", { "open-lang": "hant" }))).toBeNull();
   });
 });
 
