@@ -1,5 +1,5 @@
 /**
- * Signed-off letters as issued (电子签章, docs/decisions/019): each printed and signed once, when the reply is
+ * Signed-off letters as issued (电子签章, docs/decisions/015): each printed and signed once, when the reply is
  * signed off or published (a POST, never a GET), its file kept in the attachments folder (shared by every instance)
  * under `signed-letters/<reply id>/<SHA-256>.pdf`, its row naming the file and its hash. Every later download of
  * that letter is that file, byte for byte, so /open/verify can find a letter by the hash of an uploaded file.

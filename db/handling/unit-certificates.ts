@@ -1,5 +1,5 @@
 /**
- * Units' signing certificates (电子签章, docs/decisions/019): the administrator's upload, the identity a unit signs
+ * Units' signing certificates (电子签章, docs/decisions/015): the administrator's upload, the identity a unit signs
  * with, and the certificates a signature is recognised by. The PKCS#12 file and its password are sealed with
  * AUTH_SECRET (lib/signing/sealed.ts) and no route ever serves them.
  */

@@ -97,7 +97,7 @@ async function replySheet(
 }
 
 /**
- * The letters a reply is issued as, when it is signed (电子签章, docs/decisions/019): one per proposer and co-signer
+ * The letters a reply is issued as, when it is signed (电子签章, docs/decisions/015): one per proposer and co-signer
  * as the lead unit sends it (with the receipt link), under the names the downloads use.
  */
 export async function issuedReplyLetters(db: Db, replyId: number, origin: string) {

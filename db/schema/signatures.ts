@@ -4,7 +4,7 @@ import { units, users } from "./org";
 import { replies } from "./replies";
 
 /**
- * A unit's signing certificate (电子签章, docs/decisions/019): the PKCS#12 file and its password, encrypted together
+ * A unit's signing certificate (电子签章, docs/decisions/015): the PKCS#12 file and its password, encrypted together
  * (AES-256-GCM under a key derived from AUTH_SECRET) and never served. A unit signs with its newest certificate;
  * replaced ones stay, so that letters signed with them are still recognised as this system's.
  */
