@@ -103,6 +103,8 @@ export async function start(options: {
   nextStart: boolean;
   /** PUBLIC_ORIGIN, as a deployment configures it (the front server then stores published replies' pages, decision 014). */
   publicOrigin?: string;
+  /** Node's options before the server's own (the profiler's, scripts/bench/profile.ts). */
+  nodeArgs?: string[];
 }): Promise<Server> {
   const out = fs.openSync(options.logFile, "w");
   // Node runs it as scripts/serve.ts does (bounded heap, client-address preload, the bundled front server),
@@ -112,7 +114,7 @@ export async function start(options: {
     serverKind(options.nextStart) === FRONT_SERVER_SOURCE
       ? frontServerArgs(options.distDir)
       : [...serverNodeOptions(options.distDir), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     stdio: ["ignore", out, out],
     env: {
       ...process.env,
