@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** 消息 with the unread count, in the page header. */
 export function NotificationLink({ unread, className }: { unread: number; className: string }) {

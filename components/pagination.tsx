@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** 上一页 / 第 N / M 页 / 下一页 under a list; nothing when everything fits on one page. */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {

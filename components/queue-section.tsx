@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useId } from "react";
+import { Link } from "@/components/link";
 
 /**
  * One block of the home page: a heading with a count, and a table or an "all done" line. When the

@@ -1,10 +1,10 @@
-import Link from "next/link";
-import { NotificationLink } from "@/components/notification-link";
-import { unreadCount } from "@/db/queries/notifications";
 import { forbidden } from "next/navigation";
+import { Link } from "@/components/link";
+import { NotificationLink } from "@/components/notification-link";
 import { StaffMenu } from "@/components/staff-menu";
 import { StaffNav } from "@/components/staff-nav";
 import { getDb } from "@/db/client";
+import { unreadCount } from "@/db/queries/notifications";
 import { getUnit } from "@/db/queries/org";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/domain";
 import { staffNavigation } from "@/lib/navigation";

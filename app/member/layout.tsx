@@ -1,6 +1,6 @@
-import Link from "next/link";
-import { getDb } from "@/db/client";
+import { Link } from "@/components/link";
 import { NotificationLink } from "@/components/notification-link";
+import { getDb } from "@/db/client";
 import { unreadCount } from "@/db/queries/notifications";
 import { requireUser } from "../_server/guard";
 import { signOutAction } from "../login/actions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
 import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";

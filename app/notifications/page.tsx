@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { emailPreference } from "@/db/queries/account";
 import { listNotifications } from "@/db/queries/notifications";

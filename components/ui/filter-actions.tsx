@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** The end of a list's filter form: 查询, 清除条件 (back to the unfiltered list) and the count, read out when it changes. */
 export function FilterActions({ clearHref, count }: { clearHref: string; count: string }) {

@@ -1,5 +1,5 @@
 /** The pieces of the administration home: a count card and a short list of accounts. */
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 export function CountCard({
   href,

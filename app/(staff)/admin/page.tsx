@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/app/_server/guard";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { adminOverview } from "@/db/queries/admin";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
-import { ROLES, ROLE_LABELS } from "@/lib/domain";
+import { ROLE_LABELS, ROLES } from "@/lib/domain";
 import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import { AccountList, CountCard } from "./overview-parts";
 

@@ -1,12 +1,12 @@
-import { EmptyRow } from "@/components/ui/empty-row";
-import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DueBadge } from "@/components/due-badge";
-import { ProvisionalNotice } from "@/components/provisional-mark";
+import { Link } from "@/components/link";
+import { Pagination } from "@/components/pagination";
 import { ProposalLink } from "@/components/proposal-link";
+import { ProvisionalNotice } from "@/components/provisional-mark";
 import { StateBadge } from "@/components/state-badge";
+import { EmptyRow } from "@/components/ui/empty-row";
 import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { listCategories, listUnits } from "@/db/queries/org";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { Link } from "@/components/link";
 import { FilterField } from "@/components/ui/filter-field";
 import { ScrollFrame } from "@/components/ui/scroll-frame";
 import { getDb } from "@/db/client";

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
-import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
+import { Link } from "@/components/link";
 import { Pagination } from "@/components/pagination";
 import { ProposalLink } from "@/components/proposal-link";
+import { ProvisionalMark, ProvisionalNotice } from "@/components/provisional-mark";
+import { FilterField } from "@/components/ui/filter-field";
 import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
-import { supervisionItems, type SupervisionItem } from "@/db/queries/supervision";
+import { keyProposalRows } from "@/db/queries/key-proposals";
+import { type SupervisionItem, supervisionItems } from "@/db/queries/supervision";
 import { dueDate } from "@/lib/deadlines";
 import { isoDateInChina } from "@/lib/format";
 import { isPastDue } from "@/lib/overdue";
 import { positiveInt } from "@/lib/query-param";
-import { SUPERVISION_STAGES, SUPERVISION_STAGE_LABELS, supervisionBoard } from "@/lib/supervision-board";
+import { SUPERVISION_STAGE_LABELS, SUPERVISION_STAGES, supervisionBoard } from "@/lib/supervision-board";
 import { requireUser } from "../../_server/guard";
-import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
-import { FilterField } from "@/components/ui/filter-field";
-import { keyProposalRows } from "@/db/queries/key-proposals";
 import { KeyProposalTable } from "../work/key-proposal-table";
+import { SuperviseButton, SuperviseUnitButton } from "./supervise-buttons";
 
 export const metadata: Metadata = { title: "督办" };
 

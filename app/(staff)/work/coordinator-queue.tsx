@@ -1,12 +1,12 @@
-import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
+import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { coordinatorQueue } from "@/db/queries/work";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { AssignmentTable } from "./assignment-table";
 import { OverdueReceipts } from "./overdue-receipts";
-import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
 export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
   const q = await coordinatorQueue(db, today);

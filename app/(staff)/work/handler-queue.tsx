@@ -1,9 +1,9 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { handlerQueue } from "@/db/queries/work";
-import { AssignmentTable } from "./assignment-table";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
+import { AssignmentTable } from "./assignment-table";
 
 /** A handler's 待办; once the unit has divided a proposal (分办) it is listed for its named 承办人 only, by the internal deadline. */
 export async function HandlerQueue({

@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { DueBadge } from "@/components/due-badge";
+import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
 import { overdueReceipts } from "@/db/queries/work";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
-import { RemindButton } from "../proposals/[id]/panels/remind-button";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
+import { RemindButton } from "../proposals/[id]/panels/remind-button";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
 export async function OverdueReceipts({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {

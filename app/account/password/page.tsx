@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { homePath } from "@/lib/authz";
 import { requireUser } from "../../_server/guard";
 import { PasswordForm } from "./password-form";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { READER_SCRIPT } from "@/lib/public-prefs";
 import { PortalTools } from "../_components/portal-tools";
 import { reading } from "../_server/prefs";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
-import { listPublished, publicFilterOptions, PUBLIC_PAGE_SIZE } from "@/db/queries/public";
+import { listPublished, PUBLIC_PAGE_SIZE, publicFilterOptions } from "@/db/queries/public";
 import { parsePublicQuery, publicQueryString } from "@/lib/public-filters";
 import { Breadcrumb, KIND_COLUMNS } from "../_components/breadcrumb";
 import { PublicFilters } from "../_components/filters";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { SessionKind } from "@/lib/domain";
 
 /** The column of the open-information catalogue each kind is published in. */

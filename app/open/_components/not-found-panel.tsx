@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { latestPublished } from "@/db/queries/public";
 import type { Reading } from "../_server/prefs";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** 上一页 / 第 N 页，共 M 页 / 下一页 under a public list. */
 export function Pager({

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Reading } from "../_server/prefs";
 
 /** 繁體版 / 无障碍 / 关怀版: links that set the preference and come back to the same page. */

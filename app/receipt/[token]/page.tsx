@@ -5,7 +5,7 @@
  * gets a page saying so, and nothing changes.
  */
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ProvisionalMark } from "@/components/provisional-mark";
 import { ReceiptForm } from "@/components/receipt-form";
 import { getDb } from "@/db/client";

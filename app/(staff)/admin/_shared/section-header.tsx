@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** A section's heading with its main command (e.g. 新建单位) on the right. */
 export function SectionHeader({ title, action }: { title: string; action?: { href: string; label: string } }) {

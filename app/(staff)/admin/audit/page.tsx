@@ -1,10 +1,10 @@
-import { EmptyRow } from "@/components/ui/empty-row";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Pagination } from "@/components/pagination";
 import { requireUser } from "@/app/_server/guard";
+import { Link } from "@/components/link";
+import { Pagination } from "@/components/pagination";
+import { EmptyRow } from "@/components/ui/empty-row";
 import { getDb } from "@/db/client";
-import { listAuditEvents, type AuditRow } from "@/db/queries/audit";
+import { type AuditRow, listAuditEvents } from "@/db/queries/audit";
 import { ALARMING_KINDS, AUDIT_LABELS, auditDetail, auditFilterInput } from "@/lib/audit";
 import { eventLabel } from "@/lib/event-labels";
 import { SectionHeader } from "../_shared/section-header";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/app/_server/guard";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { UNIT_KIND_LABELS } from "@/lib/domain";

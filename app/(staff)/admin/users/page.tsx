@@ -1,8 +1,8 @@
-import { EmptyRow } from "@/components/ui/empty-row";
-import { Pagination } from "@/components/pagination";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/app/_server/guard";
+import { Link } from "@/components/link";
+import { Pagination } from "@/components/pagination";
+import { EmptyRow } from "@/components/ui/empty-row";
 import { getDb } from "@/db/client";
 import { getAdminUser, listUsers } from "@/db/queries/admin";
 import { listUnits } from "@/db/queries/org";

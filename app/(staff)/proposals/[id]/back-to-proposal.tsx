@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** The way back from a proposal's sub-page (起草答复函, 比较各稿) to the proposal. */
 export function BackToProposal({ proposalId }: { proposalId: number }) {

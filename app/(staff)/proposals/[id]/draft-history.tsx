@@ -1,5 +1,5 @@
 /** Every saved version of the reply letter, with the 分管领导's review and the director's decision on each. */
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { draftsOf } from "@/db/queries/handling-view";
 import { DISCLOSURE_LABELS, LEADER_REVIEW_LABELS, SIGN_OFF_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";

@@ -1,7 +1,8 @@
 /** The proposal's handling so far: co-handling opinions, contacts with the proposer, draft versions. */
+
+import { Link } from "@/components/link";
 import type { Db } from "@/db/client";
 import { contactsOf, draftsOf } from "@/db/queries/handling-view";
-import Link from "next/link";
 import { canSeeDrafts, canViewMeeting } from "@/lib/authz";
 import { CONTACT_METHOD_LABELS } from "@/lib/domain";
 import type { CurrentUser } from "../../../_server/guard";

@@ -2,9 +2,10 @@
  * The publication panels on the staff proposal page, one per signed reply round, for those who decide or
  * follow it (coordinator, lead unit).
  */
-import Link from "next/link";
+
 import { DeadlineNote } from "@/components/deadline-note";
 import { DueBadge } from "@/components/due-badge";
+import { Link } from "@/components/link";
 import type { Db } from "@/db/client";
 import { loadPublications, type PublicationView } from "@/db/handling/publication";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";

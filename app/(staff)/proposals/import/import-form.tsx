@@ -1,10 +1,10 @@
 "use client";
-import { SessionSelect } from "@/components/session-select";
-import Link from "next/link";
 import { startTransition, useActionState } from "react";
-import { UploadField, useUploadGate } from "@/components/upload-field";
+import { Link } from "@/components/link";
+import { SessionSelect } from "@/components/session-select";
 import { FormStatus } from "@/components/ui/form-status";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { UploadField, useUploadGate } from "@/components/upload-field";
 import type { ActionResult } from "@/lib/action-result";
 import { MAX_IMPORT_BYTES } from "@/lib/import/columns";
 import type { ImportView } from "./import-view";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { listSessions } from "@/db/queries/proposals";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
 import { sessionTitle } from "@/lib/format";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
 import { requireUser } from "../../../_server/guard";
 import { importListAction } from "./actions";
 import { ImportForm } from "./import-form";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
+import { Field } from "@/components/ui/field";
+import { FilterField } from "@/components/ui/filter-field";
 import { getDb } from "@/db/client";
 import { listSessions } from "@/db/queries/proposals";
 import { yearReportFacts } from "@/db/queries/year-report";
-import { Field } from "@/components/ui/field";
-import { FilterField } from "@/components/ui/filter-field";
 import { sessionTitle } from "@/lib/format";
 import { recordId } from "@/lib/validation/admin";
-import { defaultNarratives, NARRATIVE_LABELS, NARRATIVE_MAX_CHARS, NARRATIVES, yearReport, type Narrative } from "@/lib/year-report";
+import { defaultNarratives, NARRATIVE_LABELS, NARRATIVE_MAX_CHARS, NARRATIVES, type Narrative, yearReport } from "@/lib/year-report";
 import { requireUser } from "../../../_server/guard";
 
 export const metadata: Metadata = { title: "办理工作总结" };

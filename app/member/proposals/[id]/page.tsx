@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DeadlineNote } from "@/components/deadline-note";
+import { Link } from "@/components/link";
 import { ProvisionalMark } from "@/components/provisional-mark";
 import { ReplyFiles } from "@/components/reply-files";
 import { ReplyLetter } from "@/components/reply-letter";
@@ -12,15 +12,15 @@ import { contactsOf, repliesOf } from "@/db/queries/handling-view";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
+import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { memberReceiptsOf } from "@/db/queries/receipts";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
-import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { deadlineRules } from "@/db/queries/settings";
+import { timelineFor } from "@/lib/authz";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
-import { timelineFor } from "@/lib/authz";
-import { roundsOwed } from "@/lib/receipts";
 import { MEMBER_STATE_LABELS, memberDue, memberState } from "@/lib/member-view";
+import { roundsOwed } from "@/lib/receipts";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
 import { ReceiptSection } from "./receipt-section";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
-import { publicFilterOptions, PUBLIC_PAGE_SIZE, searchPublished } from "@/db/queries/public";
-import { parsePublicQuery, publicQueryString } from "@/lib/public-filters";
+import { PUBLIC_PAGE_SIZE, publicFilterOptions, searchPublished } from "@/db/queries/public";
 import { toSimplified } from "@/lib/hant";
+import { parsePublicQuery, publicQueryString } from "@/lib/public-filters";
 import { excerpt, highlight, searchPlan, searchTerms } from "@/lib/public-search";
 import { Breadcrumb } from "../../_components/breadcrumb";
 import { PublicFilters } from "../../_components/filters";

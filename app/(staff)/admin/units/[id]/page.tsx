@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_server/guard";
+import { Link } from "@/components/link";
 import { getDb } from "@/db/client";
 import { currentCertificate } from "@/db/handling/unit-certificates";
-import { chineseDate, isoDateInChina } from "@/lib/format";
 import { getUnit } from "@/db/queries/org";
 import { unitDivision } from "@/db/queries/sections";
+import { chineseDate, isoDateInChina } from "@/lib/format";
 import { routeId } from "../../_shared/route-id";
 import { SectionHeader } from "../../_shared/section-header";
 import { updateUnit } from "../actions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { dateTimeInChina } from "@/lib/format";
 import type { Drafting } from "../drafting";
 import { Panel } from "./panel";

@@ -1,15 +1,15 @@
 "use client";
-import Link from "next/link";
 import { DisclosureFindings, type ReviewedTexts } from "@/components/disclosure-findings";
+import { Link } from "@/components/link";
 import { Field } from "@/components/ui/field";
 import type { Finding } from "@/lib/disclosure-review";
-import { CONTACT_METHODS, CONTACT_METHOD_LABELS } from "@/lib/domain";
+import { CONTACT_METHOD_LABELS, CONTACT_METHODS } from "@/lib/domain";
 import { accept, askForAdjustment, askForExtension, recordContact, submitDraft, writeOpinion } from "../actions";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup } from "./choice-group";
-import { Panel } from "./panel";
 import { DisclosureConfirmation } from "./disclosure-confirmation";
-import { TextField, UnitSelect, type UnitOption } from "./text-field";
+import { Panel } from "./panel";
+import { TextField, type UnitOption, UnitSelect } from "./text-field";
 
 /**
  * 签收 or 申请调整 for the handler's own unit. A lead unit suggests who should lead instead; a

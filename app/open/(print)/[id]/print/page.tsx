@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Link } from "@/components/link";
 import { ReplyLetter } from "@/components/reply-letter";
 import { getDb } from "@/db/client";
 import { publishedById, publishedLetter } from "@/db/queries/public";
