@@ -9,50 +9,25 @@
 import type { Db } from "@/db/client";
 import { queueUnrendered, storePage, takeQueued } from "@/db/queries/public-pages";
 import type { PublicPages } from "./public-pages";
+import { type QueueWorker, startQueueWorker } from "./queue-worker";
 
-/** How often an idle instance looks at the queue: a new publication is stored within about this. */
-const POLL_MS = 1000;
 /** Pages taken off the queue at a time: another instance takes the next ones meanwhile. */
 const BATCH = 4;
 
-export type PageStore = { stop(): void };
+export type PageStore = QueueWorker;
 
 export function startPageStore(options: { db: () => Db; pages: PublicPages; origin: string }): PageStore {
   const { pages, origin } = options;
-  let stopped = false;
-  // Busy from the start: the queue is drained once this instance's own pages are queued.
-  let busy = true;
-
-  async function drain() {
-    const db = options.db();
-    while (!stopped) {
+  return startQueueWorker("public page store", {
+    prepare: () => queueUnrendered(options.db(), { buildId: pages.buildId, origin }),
+    step: async () => {
+      const db = options.db();
       const ids = await takeQueued(db, BATCH);
-      if (ids.length === 0) return;
       for (const publicationId of ids) {
         const page = await pages.renderForStore(publicationId, origin);
         if (page) await storePage(db, { publicationId, buildId: pages.buildId, origin, ...page });
       }
-    }
-  }
-
-  const settle = (work: Promise<unknown>) =>
-    void work
-      .catch((error: unknown) => console.error("public page store:", error))
-      .finally(() => {
-        busy = false;
-      });
-  const run = () => {
-    if (busy) return;
-    busy = true;
-    settle(drain());
-  };
-  settle(queueUnrendered(options.db(), { buildId: pages.buildId, origin }).then(() => drain()));
-  const timer = setInterval(run, POLL_MS);
-  timer.unref();
-  return {
-    stop() {
-      stopped = true;
-      clearInterval(timer);
+      return ids.length;
     },
-  };
+  });
 }
