@@ -1,5 +1,5 @@
 /** Similar earlier proposals and the ones linked for joint handling (并案). */
-import { aliasedTable, and, eq, inArray, or, ne, sql } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { BODY_OPENING } from "@/lib/similarity";
 import type { Db } from "../client";
 import { proposalLinks, proposals, replies, sessions, similarRankings } from "../schema";
