@@ -103,6 +103,32 @@ describe("stored similar rankings", () => {
     expect(await queued()).toEqual([]);
   });
 
+  it("queues a proposal that misses X only if its ranking is older than X's last change", async () => {
+    const [a, b] = [await idOf(ELEVATORS[0]), await idOf(ELEVATORS[1])];
+    const x = await idOf("关于推进老旧小区加装电梯的建议");
+    const xChanged = (await t.db.select({ at: proposals.updatedAt }).from(proposals).where(eq(proposals.id, x)).get())!.at;
+    // A's ranking lacks X as if A's candidates had not found it, computed after X was registered: ranking A again would
+    // not find X either, so ranking X does not queue A. B's, lacking X too but computed before X, is queued.
+    await t.db
+      .update(similarRankings)
+      .set({ ranking: "[]", rankedAt: new Date(xChanged.getTime() + 1) })
+      .where(eq(similarRankings.proposalId, a))
+      .run();
+    await t.db
+      .update(similarRankings)
+      .set({ ranking: "[]", rankedAt: new Date(xChanged.getTime() - 1) })
+      .where(eq(similarRankings.proposalId, b))
+      .run();
+    await t.db.insert(similarRankingQueue).values({ proposalId: x }).run();
+    expect(await rankQueued(t.db, 1)).toBe(1);
+    expect(await queued()).toEqual([b]);
+    await drain();
+    expect(await listed(t.db, b)).toContain(x);
+    await t.db.insert(similarRankingQueue).values({ proposalId: a }).run();
+    await drain();
+    expect(await listed(t.db, a)).toContain(x);
+  });
+
   it("an edited title makes the stored ranking stale: the page ranks live and the proposal is queued", async () => {
     const x = await idOf("关于推进老旧小区加装电梯的建议");
     expect(await listed(t.db, x)).not.toEqual([]);
