@@ -2,7 +2,7 @@
  * Values worth computing once in a while rather than on every page: each database (tests open many) has
  * its own spaces of remembered values, each value kept for `maxAgeMs` and each space holding at most
  * `max` keys, the least recently used going first. For results that may lag the data a little (a
- * ranking, a word count), never for what a decision reads.
+ * title word's count), never for what a decision reads.
  */
 import type { Db } from "../client";
 

@@ -56,4 +56,6 @@ export const {
   publicListPages,
   unitCertificates,
   signedLetters,
+  similarRankings,
+  similarRankingQueue,
 } = tables;

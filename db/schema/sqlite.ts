@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./security";
 export * from "./public-pages";
 export * from "./signatures";
+export * from "./similar-rankings";

@@ -24,7 +24,11 @@ const PLACES: [string, (frame: CallFrame) => boolean][] = [
 
 const place = (frame: CallFrame) => PLACES.find(([, test]) => test(frame))?.[0] ?? "other";
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, "").replace(/^.*node_modules\//, "").replace(/^.*\/(server\/)/, "$1");
+const shortUrl = (url: string) =>
+  url
+    .replace(/^file:\/\//, "")
+    .replace(/^.*node_modules\//, "")
+    .replace(/^.*\/(server\/)/, "$1");
 
 /**
  * Lines of text: the time per place and the 25 costliest functions, in ms per request, counting the samples from

@@ -27,6 +27,7 @@ import { probe, runPhase, settle, type BuiltRequest, type PhaseResult, type Requ
 import { ensureBenchPostgres, freshPostgresCopy } from "./postgres";
 import { build, freePort, serverKind, start } from "./server";
 import { BENCH_ORIGIN, ensureStoredPages } from "./stored-pages";
+import { ensureStoredRankings } from "./stored-rankings";
 import { filterPools, randomFilterPaths, type FilterPools } from "./staff-filters";
 import { describeMachine, report, SCENARIOS, type BenchResults, type Machine, type ScenarioName, type ScenarioResult } from "./targets";
 import { picker, seededRandom, uniquePools, uniqueRequests, type UniquePools } from "./unique";
@@ -284,6 +285,9 @@ async function main() {
   if (built instanceof Error) throw built;
   if (built !== null) say(`构建完成，用时 ${built.toFixed(0)} 秒`);
   if (!fs.existsSync(path.join(DIST_DIR, "BUILD_ID"))) throw new Error(`No build in ${DIST_DIR}: run without --no-build`);
+  // Every proposal's similar ranking as a running deployment has them stored (decision 020), before PostgreSQL's copy.
+  const rankedSeconds = await ensureStoredRankings(cached, say);
+  if (rankedSeconds !== null) say(`相似提案排序已存储，用时 ${rankedSeconds.toFixed(0)} 秒`);
   let database = RUN_DB;
   let dropRunDatabase = async () => {};
   const authSecret = randomBytes(32).toString("base64url");

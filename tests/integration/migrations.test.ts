@@ -89,6 +89,8 @@ describe("migrations", () => {
       "sign_in_unknown_names",
       "sign_offs",
       "signed_letters",
+      "similar_ranking_queue",
+      "similar_rankings",
       "statistics_versions",
       "unit_certificates",
       "units",

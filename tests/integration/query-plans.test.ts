@@ -16,6 +16,7 @@ import type { ProposalSelection } from "@/db/queries/proposal-selection";
 import { getProposalDetail, listProposals, proposalTimeline } from "@/db/queries/proposals";
 import { latestPublished, listPublished, publicFilterOptions, publishedById, searchPublished } from "@/db/queries/public";
 import { linkedProposals, similarProposals } from "@/db/queries/similar";
+import { rankQueued } from "@/db/queries/similar-rankings";
 import { statisticsFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import { supervisionItems } from "@/db/queries/supervision";
@@ -35,9 +36,16 @@ function recording(db: Db): { db: Db; statements: Statement[] } {
 
 let t: Awaited<ReturnType<typeof demoDatabase>>;
 
+/** A proposal whose similar ranking is stored (docs/decisions/020), for the page's read of it. */
+const RANKED = "关于加快老旧小区加装电梯的建议";
+
 beforeAll(async () => {
   t = await demoDatabase();
   await generate(sqliteOf(t.db), 3000);
+  const sqlite = sqliteOf(t.db);
+  sqlite.prepare("delete from similar_ranking_queue").run();
+  sqlite.prepare("insert into similar_ranking_queue select id from proposals where title = ?").run(RANKED);
+  await rankQueued(t.db, 1);
 }, 120_000);
 
 afterAll(() => t?.cleanup());
@@ -48,6 +56,7 @@ async function cases(): Promise<Case[]> {
   const unit = await t.unit("重庆高新区科技创新局");
   const sessionId = await t.session("第二次会议");
   const proposal180 = sqliteOf(t.db).prepare("select id from proposals where number = 180").pluck().get() as number;
+  const ranked = sqliteOf(t.db).prepare("select proposal_id from similar_rankings").pluck().get() as number;
   const published = sqliteOf(t.db)
     .prepare("select id from publications where status = 'published' order by id desc limit 1")
     .pluck()
@@ -125,6 +134,7 @@ async function cases(): Promise<Case[]> {
     ["the ledger of a selection", async (db) => ledgerRows(db, { kind: "proposal", status: "closed", q: "停车", lead: unit }, DEMO_TODAY)],
     ["proposal page", async (db) => [await getProposalDetail(db, proposal180), await proposalTimeline(db, proposal180)]],
     ["similar and linked proposals", async (db) => [await similarProposals(db, proposal180), await linkedProposals(db, proposal180)]],
+    ["similar proposals from a stored ranking", async (db) => similarProposals(db, ranked)],
     ["statistics", async (db) => [await statisticsFigures(db, {}, fresh()), await statesBySession(db, {})]],
     [
       "statistics of a session",
