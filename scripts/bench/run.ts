@@ -300,6 +300,9 @@ async function main() {
   if (engine === "postgresql") {
     const { name: kept } = await ensureBenchPostgres(args.pg, cached);
     const keptUrl = onServer(args.pg, kept);
+    const [buffers] = await readDatabase(keptUrl, (db) => db.rows<{ shared_buffers: string }>("show shared_buffers"));
+    host.postgres = { sharedBuffers: buffers?.shared_buffers ?? "unknown" };
+    say(`PostgreSQL shared_buffers ${host.postgres.sharedBuffers}`);
     if (storing)
       storedPagesSeconds = await ensureStoredPages({
         distDir: DIST_DIR,

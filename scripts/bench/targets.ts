@@ -38,6 +38,8 @@ export type Machine = {
   commit: string;
   started: string;
   loadAverage: { start: number[]; end: number[] };
+  /** On PostgreSQL: the server's memory for its own page cache (a deployment sizes it; the default is 128 MB). */
+  postgres?: { sharedBuffers: string };
 };
 
 /** One run in bench/results.json (records without `engine`, from before PostgreSQL was measured, are SQLite's). */
