@@ -80,9 +80,10 @@ function sqliteLike<T extends object>(builder: T): T {
         // An insert builder's `values(rows)` adds rows; only a complete query runs by it.
         if (prop !== "values" || !OPEN_BUILDERS.has(kindOf(target) ?? "")) return runnable[prop as keyof typeof runnable];
       }
-      // SQLite prepares without a name; PostgreSQL's unnamed prepared statement is the same thing.
+      // SQLite prepares without a name; PostgreSQL's unnamed prepared statement is the same thing. A name (db/prepared.ts
+      // preparedRead) makes node-postgres prepare it once per connection.
       if (prop === "prepare" && isQuery(target))
-        return () => sqliteLike((target as unknown as { prepare: (name?: string) => object }).prepare(undefined));
+        return (name?: string) => sqliteLike((target as unknown as { prepare: (name?: string) => object }).prepare(name));
       const value = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => wrapped(value.apply(target, args));

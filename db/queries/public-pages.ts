@@ -6,14 +6,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { now } from "../clock";
-import { param, preparedOnce } from "../prepared";
+import { param, preparedRead } from "../prepared";
 import { publicListPages, publicPageQueue, publicPages, publications, publicSiteVersion } from "../schema";
 import { PUBLIC_PAGE_SIZE, publishedTotal } from "./public";
 import { readPublicSiteVersion } from "./public-site-version";
 
 export type StoredPage = { html: string; etag: string };
 
-const pageQuery = preparedOnce((db: Db) =>
+const pageQuery = preparedRead("stored_reply_page", (db: Db) =>
   db
     .select({ html: publicPages.html, etag: publicPages.etag })
     .from(publicPages)
@@ -23,8 +23,7 @@ const pageQuery = preparedOnce((db: Db) =>
         eq(publicPages.buildId, param("buildId")),
         eq(publicPages.origin, param("origin")),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /** The page stored for a publication, when it was rendered by this build for this origin; else null. */
@@ -118,7 +117,7 @@ export async function storePage(
 /** The site's version now, as a subquery (0 while no change has made its row). */
 const siteVersionNow = sql`coalesce((select ${publicSiteVersion.version} from ${publicSiteVersion} where ${publicSiteVersion.id} = 1), 0)`;
 
-const listPageQuery = preparedOnce((db: Db) =>
+const listPageQuery = preparedRead("stored_list_page", (db: Db) =>
   db
     .select({ html: publicListPages.html, etag: publicListPages.etag })
     .from(publicListPages)
@@ -129,8 +128,7 @@ const listPageQuery = preparedOnce((db: Db) =>
         eq(publicListPages.origin, param("origin")),
         eq(publicListPages.siteVersion, siteVersionNow),
       ),
-    )
-    .prepare(),
+    ),
 );
 
 /**

@@ -4,7 +4,8 @@
  * at a time, and a store that refuses a page whose publication changed while it was being rendered. The catalogue's
  * stored pages (019): kept per site version, gone for visitors with the commit of any change that moves it.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { databaseEngine } from "@/db/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   queueUnrendered,
@@ -221,6 +222,20 @@ describe("stored catalogue pages", () => {
       .run();
     expect(await storedListPage(db, 1, BUILD, ORIGIN)).toBeNull();
   });
+
+  it.runIf(databaseEngine() === "postgresql")(
+    "on PostgreSQL reads the stored pages through statements prepared once per connection, by name",
+    async () => {
+      await renderAll();
+      for (let i = 0; i < 3; i++) {
+        expect(await storedListPage(db, 1, BUILD, ORIGIN)).not.toBeNull();
+        expect(await storedPage(db, published[0]!, BUILD, ORIGIN)).not.toBeNull();
+      }
+      // node-postgres's pool hands the connection just released to the next query: the one that ran the reads.
+      const prepared = await db.all<{ name: string }>(sql`select name from pg_prepared_statements order by name`);
+      expect(prepared.map((p) => p.name)).toEqual(expect.arrayContaining(["stored_list_page", "stored_reply_page"]));
+    },
+  );
 
   it("serves none of them once a change the triggers do not see moves the version by hand (a renamed unit)", async () => {
     await renderAll();
