@@ -3,13 +3,14 @@
  * (docs/decisions/019): read by the front server for every visitor with the default display preferences, written by
  * the instance that renders them.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { now } from "../clock";
 import { param, preparedRead } from "../prepared";
 import { publicListPages, publicPageQueue, publicPages, publications, publicSiteVersion } from "../schema";
 import { PUBLIC_PAGE_SIZE, publishedTotal } from "./public";
 import { readPublicSiteVersion } from "./public-site-version";
+import { anyQueued as anyInQueue, isQueued, takeFromQueue } from "./work-queue";
 
 export type StoredPage = { html: string; etag: string };
 
@@ -55,36 +56,17 @@ export async function queueUnrendered(db: Db, target: { buildId: string; origin:
   return queued.length;
 }
 
-/** Up to `limit` queued publications, newest first (the likeliest to be visited). */
-async function queued(db: Pick<Db, "select">, limit: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: publicPageQueue.publicationId })
-    .from(publicPageQueue)
-    .orderBy(sql`${publicPageQueue.publicationId} desc`)
-    .limit(limit)
-    .all();
-  return rows.map((r) => r.id);
-}
+const PAGE_QUEUE = { table: publicPageQueue, id: publicPageQueue.publicationId };
 
 /** Whether any reply's page waits in the queue (no write transaction). */
-export async function anyQueued(db: Pick<Db, "select">): Promise<boolean> {
-  return (await queued(db, 1)).length > 0;
-}
+export const anyQueued = (db: Pick<Db, "select">) => anyInQueue(db, PAGE_QUEUE);
 
 /**
- * Takes up to `limit` publications off the queue, newest first. Each is taken by one instance: the delete is the
- * claim. An empty queue is seen without a write transaction (instances look every second, and write transactions
- * follow one another). One that dies before storing leaves its pages unrendered until an instance starts again;
- * they are served by rendering meanwhile.
+ * Takes up to `limit` publications off the queue, newest first (the likeliest to be visited), each by one instance. One
+ * that dies before storing leaves its pages unrendered until an instance starts again; they are served by rendering
+ * meanwhile.
  */
-export async function takeQueued(db: Db, limit: number): Promise<number[]> {
-  if (!(await anyQueued(db))) return [];
-  return db.transaction(async (tx) => {
-    const ids = await queued(tx, limit);
-    if (ids.length > 0) await tx.delete(publicPageQueue).where(inArray(publicPageQueue.publicationId, ids)).run();
-    return ids;
-  });
-}
+export const takeQueued = (db: Db, limit: number) => takeFromQueue(db, PAGE_QUEUE, limit);
 
 /**
  * Stores a rendered page, unless its publication changed since it was taken off the queue (it is queued again, or no
@@ -102,12 +84,7 @@ export async function storePage(
       .where(eq(publications.id, page.publicationId))
       .get();
     if (publication?.status !== "published") return false;
-    const requeued = await tx
-      .select({ id: publicPageQueue.publicationId })
-      .from(publicPageQueue)
-      .where(eq(publicPageQueue.publicationId, page.publicationId))
-      .get();
-    if (requeued) return false;
+    if (await isQueued(tx, PAGE_QUEUE, page.publicationId)) return false;
     const values = { ...page, renderedAt: now() };
     await tx.insert(publicPages).values(values).onConflictDoUpdate({ target: publicPages.publicationId, set: values }).run();
     return true;

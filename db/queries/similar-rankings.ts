@@ -9,6 +9,7 @@ import type { Db } from "../client";
 import { now } from "../clock";
 import { proposals, similarRankingQueue, similarRankings } from "../schema";
 import { byRank, openingOf, type Ranked, rankingBasis, rankSimilar, SIMILAR_LIMIT, SIMILAR_THRESHOLD } from "./similar-ranking";
+import { isQueued, takeFromQueue } from "./work-queue";
 
 /** Stored rankings whose basis is checked at a time as an instance starts. */
 const CHECKED = 1000;
@@ -55,30 +56,13 @@ export async function queueUnranked(db: Db): Promise<number> {
   }
 }
 
-/** Up to `limit` queued proposals, newest first (the likeliest to be looked at). */
-async function queued(db: Pick<Db, "select">, limit: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: similarRankingQueue.proposalId })
-    .from(similarRankingQueue)
-    .orderBy(sql`${similarRankingQueue.proposalId} desc`)
-    .limit(limit)
-    .all();
-  return rows.map((r) => r.id);
-}
+const RANKING_QUEUE = { table: similarRankingQueue, id: similarRankingQueue.proposalId };
 
 /**
- * Takes up to `limit` proposals off the queue, newest first; the delete is the claim, so each is ranked by one
- * instance. An empty queue is seen without a write transaction. One that dies before storing leaves its proposals
- * unranked until an instance starts; the page ranks them live meanwhile.
+ * Takes up to `limit` proposals off the queue, newest first, each ranked by one instance. One that dies before
+ * storing leaves its proposals unranked until an instance starts; the page ranks them live meanwhile.
  */
-export async function takeQueued(db: Db, limit: number): Promise<number[]> {
-  if ((await queued(db, 1)).length === 0) return [];
-  return db.transaction(async (tx) => {
-    const ids = await queued(tx, limit);
-    if (ids.length > 0) await tx.delete(similarRankingQueue).where(inArray(similarRankingQueue.proposalId, ids)).run();
-    return ids;
-  });
-}
+export const takeQueued = (db: Db, limit: number) => takeFromQueue(db, RANKING_QUEUE, limit);
 
 /**
  * Whether proposal `x`, at `score` with the proposal whose stored ranking this is, belongs in it where it is not (or
@@ -107,12 +91,7 @@ function mayEnter(stored: Ranked[], x: number, score: number): boolean {
  */
 async function storeRanking(db: Db, proposalId: number, ranked: { basis: string; rankedAt: Date; ranking: Ranked[]; alike: Ranked[] }) {
   return db.transaction(async (tx) => {
-    const requeued = await tx
-      .select({ id: similarRankingQueue.proposalId })
-      .from(similarRankingQueue)
-      .where(eq(similarRankingQueue.proposalId, proposalId))
-      .get();
-    if (requeued) return false;
+    if (await isQueued(tx, RANKING_QUEUE, proposalId)) return false;
     const current = await tx
       .select({ title: proposals.title, body: sql<string>`substr(${proposals.body}, 1, ${BODY_OPENING})`, updatedAt: proposals.updatedAt })
       .from(proposals)
