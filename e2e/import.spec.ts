@@ -2,50 +2,21 @@
  * The coordinator's intake in Chromium: 导入交办清单 with generated .xlsx files (20 good rows; one bad row
  * that stops the whole file), 登记提案 through the form, and who may download the template.
  */
-import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS } from "../lib/import/columns";
 import { noAxeViolations } from "./accessibility";
+import { importFile, importRows, IMPORT_OUT as OUT } from "./import-file";
 import { expect, test } from "./fixtures";
 
 const SESSION = "政协重庆市九龙坡区第十一届委员会第二次会议";
-const OUT = path.join("test-results", "import-e2e");
 /** Proposal numbers of this run: a retry runs in a new worker and so gets numbers the first try did not take. */
 const BASE = 100_000 + (Date.now() % 800_000);
 
-type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number]["key"], string>>;
-
-/** Twenty rows whose titles carry `tag`, so that a search finds exactly this file's proposals. */
-function rows(firstNumber: number, tag: string): Cells[] {
-  const leads = ["重庆高新区科技创新局", "高新区建设局", "高新区生态环境局", "高新区社会事业局"];
-  return Array.from({ length: 20 }, (_, i) => ({
-    number: String(firstNumber + i),
-    title: `关于${tag}第${i + 1}件的建议`,
-    proposer: ["刘新荣", "李晓燕", "王海涛"][i % 3],
-    coSigners: i % 2 ? "陈静、杨帆" : "",
-    category: "科技、教育",
-    leadUnit: leads[i % leads.length],
-    coUnits: ["", "高新区党群工作部", "高新区党群工作部、高新区创新服务中心"][i % 3],
-    receivedOn: "2026-01-15",
-  }));
-}
-
-/** Writes the rows as an .xlsx under test-results/ and returns its path. */
-async function xlsxFile(name: string, data: Cells[]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("交办清单");
-  sheet.addRow(IMPORT_COLUMNS.map((c) => c.header));
-  for (const r of data) sheet.addRow(IMPORT_COLUMNS.map((c) => r[c.key] ?? ""));
-  fs.mkdirSync(OUT, { recursive: true });
-  const file = path.join(OUT, name);
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
-
 test("the coordinator imports a 20-row list: 20 proposals registered and assigned", async ({ page, loginAs }) => {
   const tag = `导入验收${Date.now().toString(36)}`;
-  const file = await xlsxFile("twenty.xlsx", rows(BASE, tag));
+  const file = await importFile("twenty.xlsx", importRows(BASE, tag));
   await loginAs("coordinator");
   await page.goto("/proposals/import");
   await page.getByLabel("届次会议").selectOption({ label: SESSION });
@@ -68,9 +39,9 @@ test("the coordinator imports a 20-row list: 20 proposals registered and assigne
 
 test("a list with one bad row shows the row error and imports nothing", async ({ page, loginAs }) => {
   const tag = `导入退回${Date.now().toString(36)}`;
-  const data = rows(BASE + 100, tag);
+  const data = importRows(BASE + 100, tag);
   data[6] = { ...data[6]!, leadUnit: "高新区不存在局" };
-  const file = await xlsxFile("one-bad-row.xlsx", data);
+  const file = await importFile("one-bad-row.xlsx", data);
   await loginAs("coordinator");
   await page.goto("/proposals/import");
   await page.getByLabel("届次会议").selectOption({ label: SESSION });

@@ -153,14 +153,16 @@ export async function statisticsCounts(
   );
 }
 
-type SessionTotals = { version: number; today: string; byUnit: Map<number | null, UnitTotals> };
+type SessionTotals = { version: number; today: string; all: Map<number | null, UnitTotals>; key: Map<number | null, UnitTotals> };
 
-/** Per database connection: each session's totals by lead unit, with the version they were read at. */
+/** Per database connection: each session's totals by lead unit, all and 重点提案 only, with the version they were read at. */
 const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
 
 /**
- * The totals per session under the filters (sessions in order of year), each by lead unit, counted
- * again only for a session whose version changed (or on a new day) since it was last counted.
+ * The totals per session under the filters (sessions in order of year), each by lead unit, of all its
+ * proposals or (keyOnly) of its 重点提案, counted again only for a session whose version changed (or on a new
+ * day) since it was last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so
+ * the version moves then too.
  */
 export async function sessionTotals(
   db: Db,
@@ -176,12 +178,16 @@ export async function sessionTotals(
   `);
   return await Promise.all(
     sessions.map(async (session) => {
-      const cached = cache.get(session.id);
-      const byUnit =
-        cached && cached.version === session.version && cached.today === today
-          ? cached.byUnit
-          : await statisticsCounts(db, { sessionId: session.id }, today);
-      cache.set(session.id, { version: session.version, today, byUnit });
+      let totals = cache.get(session.id);
+      if (!totals || totals.version !== session.version || totals.today !== today) {
+        const [all, key] = await Promise.all([
+          statisticsCounts(db, { sessionId: session.id }, today),
+          statisticsCounts(db, { sessionId: session.id, keyOnly: true }, today),
+        ]);
+        totals = { version: session.version, today, all, key };
+        cache.set(session.id, totals);
+      }
+      const byUnit = filter.keyOnly ? totals.key : totals.all;
       const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
       return { sessionId: session.id, byUnit: kept };
     }),
@@ -199,9 +205,7 @@ export async function statisticsFigures(
 ): Promise<{ figures: Figures; units: UnitFigures[] }> {
   const all = noCounts();
   const byUnit = new Map<number, Counts>();
-  // The per-session totals are kept for all proposals; the few 重点提案 are counted afresh.
-  const totals = filter.keyOnly ? [{ byUnit: await statisticsCounts(db, filter, today) }] : await sessionTotals(db, filter, today);
-  for (const session of totals) {
+  for (const session of await sessionTotals(db, filter, today)) {
     for (const [unitId, { counts }] of session.byUnit) {
       addCounts(all, counts);
       if (unitId === null) continue;

@@ -1,7 +1,8 @@
 /**
- * What each role must act on now: the queries behind the staff home page (待办). Each list holds the
- * most urgent QUEUE_LIMIT items and knows its full count: a province-level office can have thousands
- * open, and the home page shows what to do first, not everything (全部提案 lists and filters the rest).
+ * What each role must act on now: the queries behind the staff home page (待办). Each list is read a page
+ * of QUEUE_LIMIT items at a time, most urgent first, and knows its full count: a province-level office can
+ * have thousands open, and the home page shows what to do first; its further pages are asked for by the
+ * list's name (/work?toReply=2).
  */
 import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
@@ -24,17 +25,46 @@ import {
 } from "../schema";
 import { jsonField } from "../dialect";
 
-/** How many items each list of the home page shows. */
-export const QUEUE_LIMIT = 50;
+/** How many items a list of the home page shows at a time. */
+export const QUEUE_LIMIT = 20;
+
+/** The home page's paged lists, each by the name its page is asked for with. */
+export const QUEUE_LISTS = [
+  "toAssign",
+  "overdue",
+  "lateAcceptance",
+  "overdueReceipts",
+  "toAccept",
+  "toReply",
+  "toGiveOpinion",
+  "toSignOff",
+  "opinionsToApprove",
+  "toReview",
+  "toDivide",
+] as const;
+export type QueueList = (typeof QUEUE_LISTS)[number];
+/** The page asked for of each list (1 when not). */
+export type QueuePages = Partial<Record<QueueList, number>>;
 
 /** The full count of a list whose rows are limited: a window over the whole result, before LIMIT. */
 const fullCount = sql<number>`count(*) over ()`.mapWith(Number);
 
-/** A limited list and the count of all its items. */
-export type Listed<T> = { rows: T[]; total: number };
+/** One page of a list, the count of all its items, and which page it is. */
+export type Listed<T> = { rows: T[]; total: number; page: number };
 
-function listed<T extends { total: number }>(rows: T[]): Listed<T> {
-  return { rows, total: rows[0]?.total ?? 0 };
+/**
+ * The page asked for of a list; its first page when that one is past the end (its items were done since
+ * the link to it was made). Each list orders by a unique key last, so that its pages neither repeat nor skip.
+ */
+async function paged<T extends { total: number }>(
+  page: number | undefined,
+  read: (limit: number, offset: number) => Promise<T[]>,
+  pageSize = QUEUE_LIMIT,
+): Promise<Listed<T>> {
+  const asked = page !== undefined && Number.isSafeInteger(page) && page > 1 ? page : 1;
+  const rows = await read(pageSize, (asked - 1) * pageSize);
+  if (rows.length === 0 && asked > 1) return paged(1, read, pageSize);
+  return { rows, total: rows[0]?.total ?? 0, page: asked };
 }
 
 const unitOf = aliasedTable(units, "unit_of");
@@ -68,22 +98,25 @@ function assignmentQuery(db: Db) {
 
 export type AssignmentItem = Awaited<ReturnType<ReturnType<typeof assignmentQuery>["all"]>>[number];
 
-export async function coordinatorQueue(db: Db, today: string) {
-  const toAssign = await db
-    .select({
-      proposalId: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      receivedOn: proposals.receivedOn,
-      sessionKind: sessions.kind,
-      total: fullCount,
-    })
-    .from(proposals)
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .where(eq(proposals.status, "registered"))
-    .orderBy(asc(proposals.receivedOn), asc(proposals.number))
-    .limit(QUEUE_LIMIT)
-    .all();
+export async function coordinatorQueue(db: Db, today: string, pages: QueuePages = {}) {
+  const toAssign = await paged(pages.toAssign, (limit, offset) =>
+    db
+      .select({
+        proposalId: proposals.id,
+        number: proposals.number,
+        title: proposals.title,
+        receivedOn: proposals.receivedOn,
+        sessionKind: sessions.kind,
+        total: fullCount,
+      })
+      .from(proposals)
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .where(eq(proposals.status, "registered"))
+      .orderBy(asc(proposals.receivedOn), asc(proposals.number), asc(proposals.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   const adjustments = await db
     .select({
       requestId: adjustmentRequests.id,
@@ -124,31 +157,31 @@ export async function coordinatorQueue(db: Db, today: string) {
     .where(eq(extensionRequests.status, "pending"))
     .orderBy(asc(extensionRequests.id))
     .all();
-  const overdue = await assignmentQuery(db)
-    .where(
-      and(
-        inArray(assignments.status, ["pending", "accepted"]),
-        inArray(proposals.status, ["assigned", "handling", "rehandling"]),
-        lt(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`, today),
-      ),
-    )
-    .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
-    .limit(QUEUE_LIMIT)
-    .all();
-  const lateAcceptance = await assignmentQuery(db)
-    .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
-    .orderBy(asc(assignments.acceptDue))
-    .limit(QUEUE_LIMIT)
-    .all();
+  const overdue = await paged(pages.overdue, (limit, offset) =>
+    assignmentQuery(db)
+      .where(
+        and(
+          inArray(assignments.status, ["pending", "accepted"]),
+          inArray(proposals.status, ["assigned", "handling", "rehandling"]),
+          lt(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`, today),
+        ),
+      )
+      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  const lateAcceptance = await paged(pages.lateAcceptance, (limit, offset) =>
+    assignmentQuery(db)
+      .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
+      .orderBy(asc(assignments.acceptDue), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   // Pending requests are few (each awaits a decision within days), so they are listed whole.
-  const whole = <T>(rows: T[]): Listed<T> => ({ rows, total: rows.length });
-  return {
-    toAssign: listed(toAssign),
-    adjustments: whole(adjustments),
-    extensions: whole(extensions),
-    overdue: listed(overdue),
-    lateAcceptance: listed(lateAcceptance),
-  };
+  const whole = <T>(rows: T[]): Listed<T> => ({ rows, total: rows.length, page: 1 });
+  return { toAssign, adjustments: whole(adjustments), extensions: whole(extensions), overdue, lateAcceptance };
 }
 
 /** Work of the unit that is this handler's: not divided (分办) yet, or divided to them. */
@@ -195,74 +228,89 @@ async function returnedDrafts(db: Db, proposalIds: number[]): Promise<Set<number
 }
 
 /** A handler's 待办: what the unit must sign for, and the replies and opinions that are theirs to write. */
-export async function handlerQueue(db: Db, user: { id: number; unitId: number }) {
+export async function handlerQueue(db: Db, user: { id: number; unitId: number }, pages: QueuePages = {}) {
   const { unitId } = user;
-  const toAccept = await assignmentQuery(db)
-    .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
-    .orderBy(asc(assignments.acceptDue))
-    .limit(QUEUE_LIMIT)
-    .all();
-  const toReply = await assignmentQuery(db)
-    .where(
-      and(
-        eq(assignments.unitId, unitId),
-        eq(assignments.role, "lead"),
-        eq(assignments.status, "accepted"),
-        inArray(proposals.status, ["handling", "rehandling"]),
-        mineOrUndivided(user.id),
-      ),
-    )
-    .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
-    .limit(QUEUE_LIMIT)
-    .all();
-  const toGiveOpinion = await assignmentQuery(db)
-    .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
-    .where(
-      and(
-        eq(assignments.unitId, unitId),
-        eq(assignments.role, "co"),
-        eq(assignments.status, "accepted"),
-        isNull(assignments.opinionWaivedReason),
-        sql`(${coOpinions.id} is null or ${coOpinions.status} in ('draft', 'returned'))`,
-        mineOrUndivided(user.id),
-      ),
-    )
-    .orderBy(asc(assignments.due))
-    .limit(QUEUE_LIMIT)
-    .all();
+  const toAccept = await paged(pages.toAccept, (limit, offset) =>
+    assignmentQuery(db)
+      .where(and(eq(assignments.unitId, unitId), eq(assignments.status, "pending")))
+      .orderBy(asc(assignments.acceptDue), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  const toReply = await paged(pages.toReply, (limit, offset) =>
+    assignmentQuery(db)
+      .where(
+        and(
+          eq(assignments.unitId, unitId),
+          eq(assignments.role, "lead"),
+          eq(assignments.status, "accepted"),
+          inArray(proposals.status, ["handling", "rehandling"]),
+          mineOrUndivided(user.id),
+        ),
+      )
+      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  const toGiveOpinion = await paged(pages.toGiveOpinion, (limit, offset) =>
+    assignmentQuery(db)
+      .leftJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
+      .where(
+        and(
+          eq(assignments.unitId, unitId),
+          eq(assignments.role, "co"),
+          eq(assignments.status, "accepted"),
+          isNull(assignments.opinionWaivedReason),
+          sql`(${coOpinions.id} is null or ${coOpinions.status} in ('draft', 'returned'))`,
+          mineOrUndivided(user.id),
+        ),
+      )
+      .orderBy(asc(assignments.due), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   const returned = await returnedDrafts(
     db,
-    toReply.map((r) => r.proposalId),
+    toReply.rows.map((r) => r.proposalId),
   );
   return {
-    toAccept: listed(toAccept),
-    toReply: listed(toReply.map((r) => ({ ...r, returned: returned.has(r.proposalId) }))),
-    toGiveOpinion: listed(toGiveOpinion),
+    toAccept,
+    toReply: { ...toReply, rows: toReply.rows.map((r) => ({ ...r, returned: returned.has(r.proposalId) })) },
+    toGiveOpinion,
   };
 }
 
-export async function directorQueue(db: Db, unitId: number) {
+export async function directorQueue(db: Db, unitId: number, pages: QueuePages = {}) {
   // Few proposals await sign-off at any time while a unit has thousands of assignments: the unary +
   // keeps SQLite from walking the unit's assignments and makes it start from the in_review proposals.
-  const toSignOff = await assignmentQuery(db)
-    .where(
-      and(
-        sql`+${assignments.unitId} = ${unitId}`,
-        eq(assignments.role, "lead"),
-        eq(proposals.status, "in_review"),
-        // With the 分管领导 first (a null stage is the director's: rows from before 分办).
-        sql`coalesce(${proposals.reviewStage}, 'director') = 'director'`,
-      ),
-    )
-    .orderBy(asc(proposals.updatedAt))
-    .limit(QUEUE_LIMIT)
-    .all();
-  const opinionsToApprove = await assignmentQuery(db)
-    .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
-    .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(coOpinions.status, "submitted")))
-    .orderBy(asc(coOpinions.updatedAt))
-    .limit(QUEUE_LIMIT)
-    .all();
+  const toSignOff = await paged(pages.toSignOff, (limit, offset) =>
+    assignmentQuery(db)
+      .where(
+        and(
+          sql`+${assignments.unitId} = ${unitId}`,
+          eq(assignments.role, "lead"),
+          eq(proposals.status, "in_review"),
+          // With the 分管领导 first (a null stage is the director's: rows from before 分办).
+          sql`coalesce(${proposals.reviewStage}, 'director') = 'director'`,
+        ),
+      )
+      .orderBy(asc(proposals.updatedAt), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  const opinionsToApprove = await paged(pages.opinionsToApprove, (limit, offset) =>
+    assignmentQuery(db)
+      .innerJoin(coOpinions, eq(coOpinions.assignmentId, assignments.id))
+      .where(and(sql`+${assignments.unitId} = ${unitId}`, eq(coOpinions.status, "submitted")))
+      .orderBy(asc(coOpinions.updatedAt), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   const recentlySigned = await db
     .select({
       proposalId: replies.proposalId,
@@ -279,13 +327,13 @@ export async function directorQueue(db: Db, unitId: number) {
     .orderBy(desc(replies.id))
     .limit(10)
     .all();
-  return { toSignOff: listed(toSignOff), opinionsToApprove: listed(opinionsToApprove), recentlySigned };
+  return { toSignOff, opinionsToApprove, recentlySigned };
 }
 
 /** The 分管领导's 待办: the unit's drafts submitted from a 科室 and waiting for their review. */
-export async function leaderQueue(db: Db, unitId: number) {
-  return listed(
-    await assignmentQuery(db)
+export async function leaderQueue(db: Db, unitId: number, pages: QueuePages = {}) {
+  return paged(pages.toReview, (limit, offset) =>
+    assignmentQuery(db)
       .where(
         and(
           sql`+${assignments.unitId} = ${unitId}`,
@@ -294,8 +342,9 @@ export async function leaderQueue(db: Db, unitId: number) {
           eq(proposals.reviewStage, "leader"),
         ),
       )
-      .orderBy(asc(proposals.updatedAt))
-      .limit(QUEUE_LIMIT)
+      .orderBy(asc(proposals.updatedAt), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
       .all(),
   );
 }
@@ -304,16 +353,16 @@ export async function leaderQueue(db: Db, unitId: number) {
  * 待分办, for the unit's office (its director and the handlers allowed to divide): assignments the unit
  * accepted and has not divided yet, while it has 科室 to divide them to.
  */
-export async function divisionQueue(db: Db, unitId: number): Promise<Listed<AssignmentItem>> {
+export async function divisionQueue(db: Db, unitId: number, pages: QueuePages = {}): Promise<Listed<AssignmentItem>> {
   const divides = await db
     .select({ id: sections.id })
     .from(sections)
     .where(and(eq(sections.unitId, unitId), eq(sections.active, true)))
     .limit(1)
     .get();
-  if (!divides) return { rows: [], total: 0 };
-  return listed(
-    await assignmentQuery(db)
+  if (!divides) return { rows: [], total: 0, page: 1 };
+  return paged(pages.toDivide, (limit, offset) =>
+    assignmentQuery(db)
       .where(
         and(
           eq(assignments.unitId, unitId),
@@ -323,8 +372,9 @@ export async function divisionQueue(db: Db, unitId: number): Promise<Listed<Assi
           inArray(proposals.status, ["assigned", "handling", "rehandling"]),
         ),
       )
-      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`))
-      .limit(QUEUE_LIMIT)
+      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .limit(limit)
+      .offset(offset)
       .all(),
   );
 }
@@ -333,39 +383,44 @@ export async function divisionQueue(db: Db, unitId: number): Promise<Listed<Assi
  * Receipts not returned by their deadline: every proposer or co-signer still owing one on a reply of a
  * proposal not yet closed (an earlier round's too: each reply waits for its own receipts), longest overdue first.
  */
-export async function overdueReceipts(db: Db, today: string, limit = QUEUE_LIMIT) {
+export async function overdueReceipts(db: Db, today: string, { page, pageSize }: { page?: number; pageSize?: number } = {}) {
   const proposer = aliasedTable(users, "proposer");
-  const rows = await db
-    .select({
-      proposalId: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      sessionKind: sessions.kind,
-      round: replies.round,
-      replyId: replies.id,
-      receiptDue: replies.receiptDue,
-      memberId: proposalSigners.userId,
-      member: proposer.displayName,
-      signerRole: proposalSigners.role,
-      total: fullCount,
-      lastReminded: sql<
-        number | null
-      >`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and ${jsonField(sql`e.data`, "memberId", "integer")} = ${proposalSigners.userId} and ${jsonField(sql`e.data`, "round", "integer")} = ${replies.round})`,
-    })
-    .from(replies)
-    .innerJoin(proposals, eq(proposals.id, replies.proposalId))
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, proposals.id), inArray(proposalSigners.role, ["lead", "cosigner"])))
-    .innerJoin(proposer, eq(proposer.id, proposalSigners.userId))
-    .where(
-      and(
-        inArray(proposals.status, ["assigned", "handling", "rehandling", "in_review", "replied"]),
-        lt(replies.receiptDue, today),
-        sql`not exists (select 1 from ${receipts} r where r.reply_id = ${replies.id} and r.member_id = ${proposalSigners.userId})`,
-      ),
-    )
-    .orderBy(asc(replies.receiptDue), asc(proposals.id), asc(proposalSigners.position))
-    .limit(limit)
-    .all();
-  return listed(rows);
+  return paged(
+    page,
+    (limit, offset) =>
+      db
+        .select({
+          proposalId: proposals.id,
+          number: proposals.number,
+          title: proposals.title,
+          sessionKind: sessions.kind,
+          round: replies.round,
+          replyId: replies.id,
+          receiptDue: replies.receiptDue,
+          memberId: proposalSigners.userId,
+          member: proposer.displayName,
+          signerRole: proposalSigners.role,
+          total: fullCount,
+          lastReminded: sql<
+            number | null
+          >`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and ${jsonField(sql`e.data`, "memberId", "integer")} = ${proposalSigners.userId} and ${jsonField(sql`e.data`, "round", "integer")} = ${replies.round})`,
+        })
+        .from(replies)
+        .innerJoin(proposals, eq(proposals.id, replies.proposalId))
+        .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+        .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, proposals.id), inArray(proposalSigners.role, ["lead", "cosigner"])))
+        .innerJoin(proposer, eq(proposer.id, proposalSigners.userId))
+        .where(
+          and(
+            inArray(proposals.status, ["assigned", "handling", "rehandling", "in_review", "replied"]),
+            lt(replies.receiptDue, today),
+            sql`not exists (select 1 from ${receipts} r where r.reply_id = ${replies.id} and r.member_id = ${proposalSigners.userId})`,
+          ),
+        )
+        .orderBy(asc(replies.receiptDue), asc(proposals.id), asc(replies.id), asc(proposalSigners.position))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    pageSize,
+  );
 }

@@ -110,6 +110,22 @@ describe("重点提案", () => {
     expect(await t.db.select().from(progressReports).where(eq(progressReports.proposalId, t.id)).all()).toEqual([]);
   });
 
+  it("the 重点提案 figures follow every mark and unmark at once, though the page keeps each session's totals", async () => {
+    const t = await assigned();
+    const coordinator = await t.user("coordinator");
+    const keyFigures = async () => (await statisticsFigures(t.db, { keyOnly: true }, DEMO_TODAY)).figures;
+    const facts = async () => computeFigures(await statisticsFacts(t.db, { keyOnly: true }, DEMO_TODAY));
+    const before = await keyFigures();
+    ok(await markKeyProposal(t.db, coordinator, t.id, { leaderId: t.leader.id, plan }));
+    expect(await keyFigures()).toEqual(await facts());
+    expect((await keyFigures()).total).toBe(before.total + 1);
+    ok(await unmarkKeyProposal(t.db, coordinator, t.id, "经研究并入另一件重点提案办理"));
+    expect(await keyFigures()).toEqual(before);
+    // Whatever writes the flag (here a bare update, no state written with it), the database moves the version.
+    await t.db.update(proposals).set({ isKey: true }).where(eq(proposals.id, t.id)).run();
+    expect((await keyFigures()).total).toBe(before.total + 1);
+  });
+
   it("the statistics count 重点提案 apart, as the one-by-one facts do", async () => {
     const t = await assigned();
     ok(await markKeyProposal(t.db, await t.user("coordinator"), t.id, { leaderId: t.leader.id, plan }));

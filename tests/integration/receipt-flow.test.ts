@@ -306,7 +306,9 @@ describe("feedback receipts on a real database", () => {
     const handling = await t.db.select().from(assignments).where(eq(assignments.proposalId, t.id)).all();
     // The co-signer's first-round receipt is still chased (超期未回执) while the second round is handled.
     const owed = async () =>
-      (await overdueReceipts(t.db, "2099-01-01", 10_000)).rows.filter((r) => r.proposalId === t.id).map((r) => [r.member, r.round]);
+      (await overdueReceipts(t.db, "2099-01-01", { pageSize: 10_000 })).rows
+        .filter((r) => r.proposalId === t.id)
+        .map((r) => [r.member, r.round]);
     expect(await owed()).toEqual([[t.cosigner.displayName, 1]]);
     ok(await remindReceipt(t.db, await t.user("coordinator"), t.id, t.cosigner.id, t.replyId));
     // Another 不满意 on the first round reopens nothing more: the proposal is already handled again.
@@ -356,12 +358,12 @@ describe("feedback receipts on a real database", () => {
   it("lists receipts past their deadline; 催告 is the coordinator's, logged and sent to the member", async () => {
     const t = await replied();
     const coordinator = await t.user("coordinator");
-    const late = (await overdueReceipts(t.db, "2099-01-01", 10_000)).rows.filter((r) => r.proposalId === t.id);
+    const late = (await overdueReceipts(t.db, "2099-01-01", { pageSize: 10_000 })).rows.filter((r) => r.proposalId === t.id);
     expect(late.map((r) => [r.member, r.signerRole, r.lastReminded])).toEqual([
       ["刘新荣", "lead", null],
       [t.cosigner.displayName, "cosigner", null],
     ]);
-    expect(await overdueReceipts(t.db, "2000-01-01")).toEqual({ rows: [], total: 0 });
+    expect(await overdueReceipts(t.db, "2000-01-01")).toEqual({ rows: [], total: 0, page: 1 });
 
     expect(await remindReceipt(t.db, await t.user("jiangmj"), t.id, t.liu.id, t.replyId)).toEqual({
       ok: false,
@@ -390,7 +392,8 @@ describe("feedback receipts on a real database", () => {
         .all(),
     ).toMatchObject([{ actorId: coordinator.id, data: { memberId: t.liu.id, round: 1 } }]);
     expect(
-      (await overdueReceipts(t.db, "2099-01-01", 10_000)).rows.find((r) => r.proposalId === t.id && r.memberId === t.liu.id)?.lastReminded,
+      (await overdueReceipts(t.db, "2099-01-01", { pageSize: 10_000 })).rows.find((r) => r.proposalId === t.id && r.memberId === t.liu.id)
+        ?.lastReminded,
     ).toEqual(expect.any(Number));
 
     ok(await submitReceipt(t.db, t.cosigner, t.id, answers(t.replyId)));
@@ -398,9 +401,9 @@ describe("feedback receipts on a real database", () => {
       ok: false,
       reason: "该提案人没有待提交的回执",
     });
-    expect((await overdueReceipts(t.db, "2099-01-01", 10_000)).rows.filter((r) => r.proposalId === t.id).map((r) => r.member)).toEqual([
-      "刘新荣",
-    ]);
+    expect(
+      (await overdueReceipts(t.db, "2099-01-01", { pageSize: 10_000 })).rows.filter((r) => r.proposalId === t.id).map((r) => r.member),
+    ).toEqual(["刘新荣"]);
   });
 
   it("finds the demo's receipt that never came back", async () => {

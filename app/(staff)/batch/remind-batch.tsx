@@ -9,7 +9,7 @@ import { BatchSection, RowCheck } from "./batch-section";
 
 /** 批量催告: a reminder to each ticked proposer or co-signer whose receipt is overdue. */
 export async function RemindBatch({ db, today }: { db: Db; today: string }) {
-  const { rows } = await overdueReceipts(db, today, BULK_MAX_ROWS);
+  const { rows } = await overdueReceipts(db, today, { pageSize: BULK_MAX_ROWS });
   return (
     <BatchSection title="批量催告" note="向所选委员/代表发出回执催告通知。" empty={rows.length === 0 ? "没有超期未交回的回执。" : null}>
       <BulkForm action={bulkRemindAction} label="催告所选回执">

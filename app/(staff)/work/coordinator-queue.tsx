@@ -3,13 +3,24 @@ import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
-import { coordinatorQueue } from "@/db/queries/work";
+import { coordinatorQueue, type QueuePages } from "@/db/queries/work";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { AssignmentTable } from "./assignment-table";
 import { OverdueReceipts } from "./overdue-receipts";
+import { queuePaging } from "./queue-pages";
 
-export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
-  const q = await coordinatorQueue(db, today);
+export async function CoordinatorQueue({
+  db,
+  today,
+  calendar,
+  pages,
+}: {
+  db: Db;
+  today: string;
+  calendar: HolidayCalendar;
+  pages: QueuePages;
+}) {
+  const q = await coordinatorQueue(db, today, pages);
   return (
     <>
       <p className="mb-4 flex gap-2">
@@ -20,7 +31,7 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
           导入交办清单
         </Link>
       </p>
-      <QueueSection title="待交办" count={q.toAssign.total} shown={q.toAssign.rows.length} empty="没有待交办的提案。">
+      <QueueSection title="待交办" count={q.toAssign.total} paging={queuePaging(pages, "toAssign", q.toAssign)} empty="没有待交办的提案。">
         <table className="data-table">
           <thead>
             <tr>
@@ -40,7 +51,7 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的调整申请" count={q.adjustments.total} shown={q.adjustments.rows.length} empty="没有待审批的调整申请。">
+      <QueueSection title="待审批的调整申请" count={q.adjustments.total} empty="没有待审批的调整申请。">
         <table className="data-table">
           <thead>
             <tr>
@@ -70,7 +81,7 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的延期申请" count={q.extensions.total} shown={q.extensions.rows.length} empty="没有待审批的延期申请。">
+      <QueueSection title="待审批的延期申请" count={q.extensions.total} empty="没有待审批的延期申请。">
         <table className="data-table">
           <thead>
             <tr>
@@ -96,13 +107,23 @@ export async function CoordinatorQueue({ db, today, calendar }: { db: Db; today:
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="超期未签收" count={q.lateAcceptance.total} shown={q.lateAcceptance.rows.length} empty="没有超期未签收的交办。">
+      <QueueSection
+        title="超期未签收"
+        count={q.lateAcceptance.total}
+        paging={queuePaging(pages, "lateAcceptance", q.lateAcceptance)}
+        empty="没有超期未签收的交办。"
+      >
         <AssignmentTable rows={q.lateAcceptance.rows} today={today} calendar={calendar} dueOf={(r) => r.acceptDue} />
       </QueueSection>
-      <QueueSection title="超期未办结（督办）" count={q.overdue.total} shown={q.overdue.rows.length} empty="没有超期的办理事项。">
+      <QueueSection
+        title="超期未办结（督办）"
+        count={q.overdue.total}
+        paging={queuePaging(pages, "overdue", q.overdue)}
+        empty="没有超期的办理事项。"
+      >
         <AssignmentTable rows={q.overdue.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
-      <OverdueReceipts db={db} today={today} calendar={calendar} />
+      <OverdueReceipts db={db} today={today} calendar={calendar} pages={pages} />
     </>
   );
 }

@@ -1,21 +1,39 @@
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
-import { directorQueue } from "@/db/queries/work";
+import { directorQueue, type QueuePages } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
+import { queuePaging } from "./queue-pages";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 
-export async function DirectorQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
-  const q = await directorQueue(db, unitId);
+export async function DirectorQueue({
+  db,
+  unitId,
+  today,
+  calendar,
+  pages,
+}: {
+  db: Db;
+  unitId: number;
+  today: string;
+  calendar: HolidayCalendar;
+  pages: QueuePages;
+}) {
+  const q = await directorQueue(db, unitId, pages);
   return (
     <>
-      <QueueSection title="待审签答复函" count={q.toSignOff.total} shown={q.toSignOff.rows.length} empty="没有待审签的答复函。">
+      <QueueSection
+        title="待审签答复函"
+        count={q.toSignOff.total}
+        paging={queuePaging(pages, "toSignOff", q.toSignOff)}
+        empty="没有待审签的答复函。"
+      >
         <AssignmentTable rows={q.toSignOff.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
       </QueueSection>
       <QueueSection
         title="待审签协办意见"
         count={q.opinionsToApprove.total}
-        shown={q.opinionsToApprove.rows.length}
+        paging={queuePaging(pages, "opinionsToApprove", q.opinionsToApprove)}
         empty="没有待审签的协办意见。"
       >
         <AssignmentTable rows={q.opinionsToApprove.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />

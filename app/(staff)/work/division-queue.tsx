@@ -1,14 +1,27 @@
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
-import { divisionQueue } from "@/db/queries/work";
+import { divisionQueue, type QueuePages } from "@/db/queries/work";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { AssignmentTable } from "./assignment-table";
+import { queuePaging } from "./queue-pages";
 
 /** 待分办, for the unit's office: what the unit accepted and has not yet divided to a 科室 and a 承办人. */
-export async function DivisionQueue({ db, unitId, today, calendar }: { db: Db; unitId: number; today: string; calendar: HolidayCalendar }) {
-  const q = await divisionQueue(db, unitId);
+export async function DivisionQueue({
+  db,
+  unitId,
+  today,
+  calendar,
+  pages,
+}: {
+  db: Db;
+  unitId: number;
+  today: string;
+  calendar: HolidayCalendar;
+  pages: QueuePages;
+}) {
+  const q = await divisionQueue(db, unitId, pages);
   return (
-    <QueueSection title="待分办" count={q.total} shown={q.rows.length} empty="没有待分办的提案。">
+    <QueueSection title="待分办" count={q.total} paging={queuePaging(pages, "toDivide", q)} empty="没有待分办的提案。">
       <AssignmentTable rows={q.rows} today={today} calendar={calendar} dueOf={(r) => r.due} />
     </QueueSection>
   );

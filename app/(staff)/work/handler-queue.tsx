@@ -1,9 +1,10 @@
 import { Link } from "@/components/link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
-import { handlerQueue } from "@/db/queries/work";
+import { handlerQueue, type QueuePages } from "@/db/queries/work";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { AssignmentTable } from "./assignment-table";
+import { queuePaging } from "./queue-pages";
 
 /** A handler's 待办; once the unit has divided a proposal (分办) it is listed for its named 承办人 only, by the internal deadline. */
 export async function HandlerQueue({
@@ -11,19 +12,26 @@ export async function HandlerQueue({
   user,
   today,
   calendar,
+  pages,
 }: {
   db: Db;
   user: { id: number; unitId: number };
   today: string;
   calendar: HolidayCalendar;
+  pages: QueuePages;
 }) {
-  const q = await handlerQueue(db, user);
+  const q = await handlerQueue(db, user, pages);
   return (
     <>
-      <QueueSection title="待签收" count={q.toAccept.total} shown={q.toAccept.rows.length} empty="没有待签收的交办。">
+      <QueueSection title="待签收" count={q.toAccept.total} paging={queuePaging(pages, "toAccept", q.toAccept)} empty="没有待签收的交办。">
         <AssignmentTable rows={q.toAccept.rows} today={today} calendar={calendar} dueOf={(r) => r.acceptDue} />
       </QueueSection>
-      <QueueSection title="待答复（主办）" count={q.toReply.total} shown={q.toReply.rows.length} empty="没有需要答复的提案。">
+      <QueueSection
+        title="待答复（主办）"
+        count={q.toReply.total}
+        paging={queuePaging(pages, "toReply", q.toReply)}
+        empty="没有需要答复的提案。"
+      >
         <AssignmentTable
           rows={q.toReply.rows}
           today={today}
@@ -43,7 +51,12 @@ export async function HandlerQueue({
           )}
         />
       </QueueSection>
-      <QueueSection title="待填写协办意见" count={q.toGiveOpinion.total} shown={q.toGiveOpinion.rows.length} empty="没有待填写的协办意见。">
+      <QueueSection
+        title="待填写协办意见"
+        count={q.toGiveOpinion.total}
+        paging={queuePaging(pages, "toGiveOpinion", q.toGiveOpinion)}
+        empty="没有待填写的协办意见。"
+      >
         <AssignmentTable rows={q.toGiveOpinion.rows} today={today} calendar={calendar} dueOf={(r) => r.internalDue ?? r.due} />
       </QueueSection>
     </>

@@ -3,17 +3,34 @@ import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
 import type { Db } from "@/db/client";
-import { overdueReceipts } from "@/db/queries/work";
+import { overdueReceipts, type QueuePages } from "@/db/queries/work";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { RemindButton } from "../proposals/[id]/panels/remind-button";
+import { queuePaging } from "./queue-pages";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
-export async function OverdueReceipts({ db, today, calendar }: { db: Db; today: string; calendar: HolidayCalendar }) {
-  const { rows, total } = await overdueReceipts(db, today);
+export async function OverdueReceipts({
+  db,
+  today,
+  calendar,
+  pages,
+}: {
+  db: Db;
+  today: string;
+  calendar: HolidayCalendar;
+  pages: QueuePages;
+}) {
+  const listed = await overdueReceipts(db, today, { page: pages.overdueReceipts });
+  const { rows, total } = listed;
   return (
-    <QueueSection title="超期未回执（催告）" count={total} shown={rows.length} empty="没有超期未交回的回执。">
+    <QueueSection
+      title="超期未回执（催告）"
+      count={total}
+      paging={queuePaging(pages, "overdueReceipts", listed)}
+      empty="没有超期未交回的回执。"
+    >
       <table className="data-table">
         <thead>
           <tr>
