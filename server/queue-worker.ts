@@ -16,7 +16,10 @@ export function startQueueWorker(name: string, job: { prepare: () => Promise<unk
   let busy = true;
 
   async function drain() {
-    while (!stopped && (await job.step()) > 0) {}
+    // A step on SQLite never waits for I/O (better-sqlite3 is synchronous), so its awaits settle as microtasks: without
+    // a turn of the event loop between steps, a long queue (100,000 proposals to rank after an upgrade) kept every
+    // request waiting until it was empty.
+    while (!stopped && (await job.step()) > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
   const settle = (work: Promise<unknown>) =>
