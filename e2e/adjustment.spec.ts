@@ -7,7 +7,8 @@ import { noAxeViolations } from "./accessibility";
 import { DEMO_SESSION } from "./demo-proposal";
 import { expect, test } from "./fixtures";
 
-const SHOTS = "/work/wt/shots";
+/** Screenshots of the run, with its other results (test-results/), never outside the repository. */
+const SHOTS = "test-results/screenshots";
 
 // The second test starts where the first left 第54号.
 test.describe.configure({ mode: "serial" });

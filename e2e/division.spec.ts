@@ -10,9 +10,10 @@ import { registeredProposal } from "./prepared-proposal";
 import { PHONE } from "./phone";
 import { proposalState as state, region } from "./proposal-page";
 
-const SHOTS = "/work/wt/shots";
+/** Screenshots of the run, with its other results (test-results/), never outside the repository. */
+const SHOTS = "test-results/screenshots";
 
-/** The page now, at desktop width and at 390 px, as /work/wt/shots/division-<name>[-390].png. */
+/** The page now, at desktop width and at 390 px, as test-results/screenshots/division-<name>[-390].png. */
 async function shoot(page: Page, name: string) {
   const desktop = page.viewportSize();
   await page.screenshot({ path: `${SHOTS}/division-${name}.png`, fullPage: true });

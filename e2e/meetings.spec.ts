@@ -59,7 +59,8 @@ test("one 座谈会 covers two proposals, each records it as met in person", asy
   await expect(page).toHaveURL(meetingUrl);
 });
 
-const SHOTS = "/work/wt/shots";
+/** Screenshots of the run, with its other results (test-results/), never outside the repository. */
+const SHOTS = "test-results/screenshots";
 
 /** A real photo (JPEG or PNG) as Chromium paints it: a scene with a caption, for the thumbnails to show. */
 async function photo(context: BrowserContext, caption: string, colours: [string, string], type: "jpeg" | "png"): Promise<Buffer> {

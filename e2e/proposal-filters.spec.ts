@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import { noAxeViolations } from "./accessibility";
 import { expect, test, type Page } from "./fixtures";
 
-const SHOTS = "/work/wt/shots";
+/** Screenshots of the run, with its other results (test-results/), never outside the repository. */
+const SHOTS = "test-results/screenshots";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 

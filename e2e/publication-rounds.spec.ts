@@ -61,7 +61,7 @@ test("the two published replies of 第205号 are told apart, and each is withdra
   await round1.getByRole("button", { name: "撤回公开" }).click();
   await expect(round1.getByRole("status")).toContainText("已撤回公开");
   await expect(round1).toContainText("已撤回公开（原索引号");
-  await page.screenshot({ path: "/work/wt/shots/workflow-publication-rounds-desktop.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/workflow-publication-rounds-desktop.png", fullPage: true });
 
   await page.context().clearCookies();
   expect(await publicState(page, first)).toEqual({ detail: 404, inSearch: 0, inFeed: false, inSitemap: false });
@@ -75,7 +75,7 @@ test("the two published replies of 第205号 are told apart, and each is withdra
   await expect(page.getByRole("region", { name: "办理记录" })).toContainText("重新发布");
   await page.setViewportSize({ width: 390, height: 844 });
   await round1.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "/work/wt/shots/workflow-publication-rounds-390.png" });
+  await page.screenshot({ path: "test-results/screenshots/workflow-publication-rounds-390.png" });
 
   await page.context().clearCookies();
   expect(await publicState(page, first)).toEqual({ detail: 200, inSearch: 1, inFeed: true, inSitemap: true });

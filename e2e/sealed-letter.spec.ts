@@ -13,7 +13,8 @@ import { expect, test, type Page } from "./fixtures";
 import { prepareProposal, prepareReplyWithFiles, SMALL_PDF } from "./prepared-proposal";
 import { one, readDb } from "./security/support";
 
-const SHOTS = "/work/wt/shots";
+/** Screenshots of the run, with its other results (test-results/), never outside the repository. */
+const SHOTS = "test-results/screenshots";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 const SCAN = Buffer.concat([SMALL_PDF, Buffer.from("% 盖章件扫描\n")]);
 
