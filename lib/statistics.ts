@@ -222,6 +222,26 @@ export function rankUnits(units: UnitFigures[]): UnitFigures[] {
   );
 }
 
+/** How many units the statistics page's chart of a rate draws at most: more bars can not be read, the table lists all. */
+export const CHART_UNITS = 20;
+
+/**
+ * The units a chart of `rate` draws: all of them in the table's order while they fit; otherwise the CHART_UNITS with
+ * the lowest rate, lowest first (those that need attention), units with nothing to divide by left out.
+ */
+export function unitsToChart(
+  units: readonly UnitFigures[],
+  rate: keyof Figures & (typeof RATES)[number],
+): { units: UnitFigures[]; lowest: boolean } {
+  if (units.length <= CHART_UNITS) return { units: [...units], lowest: false };
+  const value = (u: UnitFigures) => u.figures[rate].count / u.figures[rate].of;
+  const lowest = units
+    .filter((u) => u.figures[rate].of > 0)
+    .toSorted((a, b) => value(a) - value(b) || a.unitId - b.unitId)
+    .slice(0, CHART_UNITS);
+  return { units: lowest, lowest: true };
+}
+
 /** 87.5% — or "—" when there is nothing to divide by. */
 export function percent(r: Ratio): string {
   return r.of === 0 ? "—" : `${Math.round((r.count / r.of) * 1000) / 10}%`;

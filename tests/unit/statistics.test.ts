@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeFigures, figuresByUnit, percent, type ProposalFacts } from "@/lib/statistics";
+import { CHART_UNITS, computeFigures, figuresByUnit, percent, type ProposalFacts, type UnitFigures, unitsToChart } from "@/lib/statistics";
 
 const base: ProposalFacts = {
   id: 0,
@@ -136,5 +136,30 @@ describe("statistics on a fixture with known answers", () => {
     expect(percent(none.repliedOnTime)).toBe("—");
     expect(percent(none.satisfiedByResult)).toBe("—");
     expect(percent({ count: 2, of: 3 })).toBe("66.7%");
+  });
+});
+
+describe("unitsToChart", () => {
+  const unit = (unitId: number, count: number, of: number): UnitFigures => ({
+    unitId,
+    unit: `单位${unitId}`,
+    figures: { ...computeFigures([]), satisfiedByResult: { count, of } },
+  });
+
+  it("draws every unit in the table's order while they fit", () => {
+    const units = Array.from({ length: CHART_UNITS }, (_, i) => unit(i + 1, i, 40));
+    expect(unitsToChart(units, "satisfiedByResult")).toEqual({ units, lowest: false });
+  });
+
+  it("draws the CHART_UNITS lowest, lowest first, when there are more; units with nothing to divide by are left out", () => {
+    const units = [unit(1, 0, 0), ...Array.from({ length: CHART_UNITS + 9 }, (_, i) => unit(i + 2, 40 - (i % 15), 40))];
+    const charted = unitsToChart(units, "satisfiedByResult");
+    expect(charted.lowest).toBe(true);
+    expect(charted.units).toHaveLength(CHART_UNITS);
+    const rates = charted.units.map((u) => u.figures.satisfiedByResult.count);
+    expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    expect(charted.units.map((u) => u.unitId)).not.toContain(1);
+    const left = units.filter((u) => u.unitId !== 1 && !charted.units.includes(u));
+    expect(Math.min(...left.map((u) => u.figures.satisfiedByResult.count))).toBeGreaterThanOrEqual(rates.at(-1)!);
   });
 });

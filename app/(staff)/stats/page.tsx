@@ -18,7 +18,7 @@ import {
   SESSION_KINDS,
 } from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
-import { FIGURE_DEFINITIONS, percent, RATES, type Ratio } from "@/lib/statistics";
+import { FIGURE_DEFINITIONS, percent, RATES, type Ratio, unitsToChart } from "@/lib/statistics";
 import { UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 import { KeyFigures } from "./key-figures";
@@ -48,6 +48,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   const exportQuery = new URLSearchParams(
     Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])),
   );
+  const charted = unitsToChart(units, "satisfiedByResult");
+  const satisfactionChart = `${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位${charted.lowest ? `，最低的 ${charted.units.length} 个，全部见上表` : ""}）`;
   const byState = Object.fromEntries(PROPOSAL_STATES.map((state) => [state, sessions.reduce((n, s) => n + s.states[state], 0)]));
   const filters = [
     {
@@ -171,13 +173,11 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           图表
         </h2>
         <figure className="min-w-0 rounded border border-slate-200 bg-white p-3">
-          <figcaption className="mb-2 text-sm font-medium text-slate-700">
-            {FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）
-          </figcaption>
-          <ScrollFrame label={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}>
+          <figcaption className="mb-2 text-sm font-medium text-slate-700">{satisfactionChart}</figcaption>
+          <ScrollFrame label={satisfactionChart}>
             <HorizontalBarChart
-              title={`${FIGURE_DEFINITIONS.satisfiedByResult.label}（按主办单位）`}
-              items={units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))}
+              title={satisfactionChart}
+              items={charted.units.map((u) => ({ label: u.unit, value: u.figures.satisfiedByResult }))}
             />
           </ScrollFrame>
         </figure>
