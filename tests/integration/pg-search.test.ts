@@ -2,9 +2,9 @@
  * Search on PostgreSQL (db/migrations-pg/0004_search.sql, db/search/) finds what SQLite's FTS5 trigram
  * search finds: the demo database's rows are copied into a fresh PostgreSQL database, a few publications
  * with Latin, Greek and full-width text are added to both, and the same searches give the same ids in the
- * same order. At 5,000 more publications a search of two characters reads the GIN index, and the public filters' values are
- * found one index probe each (as on SQLite). Case folding is
- * checked against SQLite's trigram tokenizer for every code point. Needs PG_TEST_URL; never skipped.
+ * same order. At 5,000 more publications a search of two characters reads the GIN index, and the public filters'
+ * values are found one index probe each (as on SQLite). Case folding is checked against SQLite's trigram tokenizer
+ * for every code point. Needs PG_TEST_URL; never skipped.
  */
 import Database from "better-sqlite3";
 import { sql, type SQL } from "drizzle-orm";
