@@ -5,7 +5,7 @@ import { databaseEngine } from "@/db/engine";
 import { decideReplyPublication } from "@/db/handling/publication";
 import { approveReply } from "@/db/handling/sign-off";
 import { loadPublicationSettings, savePublicationSettings } from "@/db/queries/settings";
-import { latestPublished, listPublished, publishedById, publishedLetter, searchPublished } from "@/db/queries/public";
+import { latestPublished, listPublished, PUBLIC_PAGE_SIZE, publishedById, publishedLetter, searchPublished } from "@/db/queries/public";
 import { isoDateInChina } from "@/lib/format";
 import { searchPlan, searchTerms } from "@/lib/public-search";
 import { demoDatabase, ok } from "./demo-db";
@@ -183,6 +183,29 @@ describe("the public queries", () => {
     }
     const indexed = (await rows<{ id: number }>(sql`select ${searchKey} as id from public_search`)).map((p) => p.id);
     expect(indexed.sort()).toEqual(everything.sort());
+  });
+
+  it("page a search newest first, every match once, with the same total on every page and past the end", async () => {
+    const plan = searchPlan(["的"])!;
+    const listed = (await listPublished(t.db, {})).total;
+    for (const filters of [{}, { kind: "proposal" as const }]) {
+      const first = await searchPublished(t.db, plan, filters, 1);
+      expect(first.total, JSON.stringify(filters)).toBeGreaterThan(PUBLIC_PAGE_SIZE);
+      expect(first.total).toBeLessThanOrEqual(listed);
+      const pages = Math.ceil(first.total / PUBLIC_PAGE_SIZE);
+      const seen: { id: number; publishedOn: string }[] = [];
+      for (let page = 1; page <= pages + 1; page++) {
+        const result = await searchPublished(t.db, plan, filters, page);
+        expect(result.total, `page ${page}`).toBe(first.total);
+        seen.push(...result.items);
+        if (page > pages) expect(result.items).toEqual([]);
+      }
+      expect(new Set(seen.map((i) => i.id)).size).toBe(first.total);
+      const newestFirst = [...seen].sort((a, b) =>
+        a.publishedOn === b.publishedOn ? b.id - a.id : a.publishedOn < b.publishedOn ? 1 : -1,
+      );
+      expect(seen).toEqual(newestFirst);
+    }
   });
 
   it("index only the summary of a summary-only reply, never its body", async () => {
