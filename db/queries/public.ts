@@ -174,32 +174,6 @@ export async function latestPublished(db: Reader, limit: number): Promise<Public
   ).map(toItem);
 }
 
-/** A search's page of ids (a subquery) and its total, on SQLite: FTS5 counts its matches from its index alone. */
-async function pageThenTotal(db: Reader, where: SQL, hits: SQL, filters: PublicFilters, page: number) {
-  const unfiltered =
-    filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
-  // public_search holds the published replies only: without filters, its matches are the total.
-  const total = unfiltered
-    ? ((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits}) AS hits`))[0]?.n ?? 0)
-    : await countPublished(db, where);
-  return { ids: pageIds(db, where, page), total };
-}
-
-/**
- * A search's page of ids and its total in one statement, on PostgreSQL: its GIN index has no count without visiting
- * every match's row, so a separate total and page each read them all (17 + 51 ms for 养老 at 60,000 publications,
- * 43 ms in one). A page past the end has no row to carry the total: it is counted then.
- */
-async function pageAndTotal(db: Reader, where: SQL, page: number): Promise<{ ids: number[]; total: number }> {
-  const rows = await db.all<{ id: number; total: number }>(
-    sql`select ${publications.id} as id, count(*) over () as total from ${publications} where ${where}
-      order by ${publications.publishedOn} desc, ${publications.id} desc
-      limit ${PUBLIC_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * PUBLIC_PAGE_SIZE}`,
-  );
-  if (rows.length === 0) return { ids: [], total: await countPublished(db, where) };
-  return { ids: rows.map((r) => Number(r.id)), total: Number(rows[0]!.total) };
-}
-
 export type PublicSearchHit = PublicItem & { searchText: string };
 
 /**
@@ -217,9 +191,13 @@ export async function searchPublished(
   // Unindexed, publications.id keeps SQLite from fetching every match by id and sorting them all: it walks
   // a publications index newest first, checks each against the matches and stops at the end of the page.
   const where = published(filters, sql`${unindexed(publications.id)} IN (${hits})`);
-  const { ids, total } =
-    databaseEngine() === "postgresql" ? await pageAndTotal(db, where, page) : await pageThenTotal(db, where, hits, filters, page);
-  const items = (await rowsOf(db, ids)).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
+  const items = (await rowsOf(db, pageIds(db, where, page))).map((r) => ({ ...toItem(r), searchText: (r.searchText ?? "").trimEnd() }));
+  const unfiltered =
+    filters.year === undefined && filters.unitId === undefined && filters.topic === undefined && filters.kind === undefined;
+  // public_search holds the published replies only: without filters, its matches are the total.
+  const total = unfiltered
+    ? ((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${hits}) AS hits`))[0]?.n ?? 0)
+    : await countPublished(db, where);
   return { items, total };
 }
 
