@@ -13,7 +13,7 @@ const SQLITE_ONLY = [
   "query-plans", // SQLite's EXPLAIN QUERY PLAN and index choice
   "write-plans", // the same for the triggers and the write use cases
   "statements", // the SQLite connection's statement cache
-  "prepared", // statements prepared once per SQLite connection (PostgreSQL builds per call)
+  "prepared", // statements prepared once per SQLite connection, held by the test (prepared-once covers both engines)
   "write-lock", // SQLite's write lock taken at BEGIN, against a second connection to the file
   "trigram-search", // SQLite's FTS5 trigram tables (pg-search compares both engines)
   "db-copy", // copies SQLite into its own PostgreSQL database

@@ -102,6 +102,8 @@ function rawRunners(db: { execute: (query: SQLWrapper) => Promise<unknown> }) {
 }
 
 const CLOSE = Symbol.for("tian.closeDatabase");
+/** Whether a `Db` runs its queries in a transaction now (db/prepared.ts: a query built once runs on the pool). */
+const IN_TRANSACTION = Symbol.for("tian.inTransaction");
 
 /** A drizzle database or transaction seen as the SQLite-shaped `Db`. */
 function asSqliteShaped(db: PgDb, pool: pg.Pool, current: AsyncLocalStorage<object>, top: boolean, close?: () => Promise<void>): object {
@@ -121,6 +123,7 @@ function asSqliteShaped(db: PgDb, pool: pg.Pool, current: AsyncLocalStorage<obje
       // The pool, inside a transaction too: what caches are keyed by (databaseOf).
       if (prop === "$client") return pool;
       const inside = top ? current.getStore() : undefined;
+      if (prop === IN_TRANSACTION) return !top || inside !== undefined;
       if (inside) return Reflect.get(inside, prop);
       if (prop === "transaction") return transaction;
       if (prop === "all" || prop === "get" || prop === "run" || prop === "values") return (query: SQLWrapper) => raw(query)[prop]();
