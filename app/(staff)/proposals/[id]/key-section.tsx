@@ -4,8 +4,7 @@
  * Which forms show is asked of lib/workflow; every submission is decided there again.
  */
 import type { Db } from "@/db/client";
-import { loadFacts } from "@/db/handling/facts";
-import { workflowContext } from "@/db/handling/run";
+import { factsOnce, workflowContextOnce } from "./page-reads";
 import { keyLeaders, keyProposalOf } from "@/db/queries/key-proposals";
 import { dateTimeInChina } from "@/lib/format";
 import { refusalOf } from "@/lib/workflow/decide";
@@ -16,10 +15,10 @@ type Props = { db: Db; user: CurrentUser; proposalId: number; leadUnitId: number
 
 export async function KeySection({ db, user, proposalId, leadUnitId, today }: Props) {
   const readsKey = user.role === "coordinator" || user.role === "district_leader" || (leadUnitId !== null && user.unitId === leadUnitId);
-  const facts = await loadFacts(db, proposalId);
+  const facts = await factsOnce(db, proposalId);
   if (!readsKey || !facts) return null;
   const key = await keyProposalOf(db, proposalId);
-  const ctx = await workflowContext(db, today);
+  const ctx = await workflowContextOnce(db, today);
   const mayMark = refusalOf(facts, user, { type: "mark_key", leaderId: 0, plan: "-" }, ctx) === null;
   const mayUnmark = refusalOf(facts, user, { type: "unmark_key", reason: "-" }, ctx) === null;
   const mayReport = user.unitId !== null && refusalOf(facts, user, { type: "report_progress", unitId: user.unitId }, ctx) === null;

@@ -4,10 +4,9 @@
  */
 import { DeadlineNote } from "@/components/deadline-note";
 import type { Db } from "@/db/client";
-import { loadFacts } from "@/db/handling/facts";
 import { coOpinionsOf, pendingRequestsOf, repliesOf } from "@/db/queries/handling-view";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
-import { workflowContext } from "@/db/handling/run";
+import { factsOnce, workflowContextOnce } from "./page-reads";
 import { listUnits } from "@/db/queries/org";
 import { divisionNames, sectionStaffOf, sectionsOf } from "@/db/queries/sections";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
@@ -55,10 +54,11 @@ async function divisionPanel(db: Db, user: CurrentUser, proposalId: number, fact
 }
 
 export async function RolePanels({ db, user, proposalId, today, proposerName }: Props) {
-  const facts = await loadFacts(db, proposalId);
+  const facts = await factsOnce(db, proposalId);
   if (!facts) return null;
-  const units = (await listUnits(db, { activeOnly: true })).map((u) => ({ id: u.id, name: u.name }));
-  const unitName = new Map((await listUnits(db)).map((u) => [u.id, u.name]));
+  const allUnits = await listUnits(db);
+  const units = allUnits.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
+  const unitName = new Map(allUnits.map((u) => [u.id, u.name]));
   const live = liveAssignments(facts);
   const lead = leadAssignment(facts);
   const mine = live.find((a) => a.unitId === user.unitId);
@@ -69,7 +69,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
     if (facts.status === "registered") panels.push(<AssignPanel key="assign" proposalId={proposalId} units={units} />);
     panels.push(<PaperReceipts key="paper-receipts" db={db} proposalId={proposalId} facts={facts} />);
     const requests = await pendingRequestsOf(db, proposalId);
-    const { rules, calendar } = await workflowContext(db, today);
+    const { rules, calendar } = await workflowContextOnce(db, today);
     const notes: DeadlineNotes = {};
     // Typed here: drizzle infers this select (units joined twice, once aliased) as never[].
     const adjustments: PendingAdjustment[] = requests.adjustments;
@@ -133,7 +133,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
     }
     if (
       mine.role === "co" &&
-      refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, await workflowContext(db, today)) === null
+      refusalOf(facts, user, { type: "save_co_opinion", unitId: mine.unitId }, await workflowContextOnce(db, today)) === null
     ) {
       const opinion = (await coOpinionsOf(db, proposalId)).find((o) => o.unitId === mine.unitId) ?? null;
       panels.push(
@@ -144,7 +144,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
         />,
       );
     }
-    if (refusalOf(facts, user, { type: "save_draft" }, await workflowContext(db, today)) === null) {
+    if (refusalOf(facts, user, { type: "save_draft" }, await workflowContextOnce(db, today)) === null) {
       const drafting = await draftingOf(db, proposalId, facts);
       panels.push(
         <DraftLinkPanel key="draft" proposalId={proposalId} drafting={drafting} />,
@@ -167,7 +167,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
       const opinion = (await coOpinionsOf(db, proposalId)).find((o) => o.unitId === mine.unitId);
       if (opinion) panels.push(<CoSignOffPanel key="co-signoff" proposalId={proposalId} body={opinion.body} />);
     }
-    if (refusalOf(facts, user, { type: "approve" }, await workflowContext(db, today)) === null) {
+    if (refusalOf(facts, user, { type: "approve" }, await workflowContextOnce(db, today)) === null) {
       panels.push(
         <SignOffPanel key="signoff" proposalId={proposalId} proposalVersion={facts.version} draftVersion={facts.draftsThisRound} />,
       );
@@ -182,7 +182,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
       facts,
       user,
       { type: "upload_sealed_scan", round: reply.round, fileName: "", reason: "—" },
-      await workflowContext(db, today),
+      await workflowContextOnce(db, today),
     ) === null
   ) {
     const { sealed } = filesOfRound(await replyFilesOf(db, proposalId), reply.round);
@@ -191,7 +191,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
 
   if (
     user.role === "leader" &&
-    refusalOf(facts, user, { type: "leader_approve", comment: null }, await workflowContext(db, today)) === null
+    refusalOf(facts, user, { type: "leader_approve", comment: null }, await workflowContextOnce(db, today)) === null
   ) {
     panels.push(
       <LeaderReviewPanel

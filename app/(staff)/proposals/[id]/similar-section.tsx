@@ -6,8 +6,7 @@
 import { ProposalLink } from "@/components/proposal-link";
 import { StateBadge } from "@/components/state-badge";
 import type { Db } from "@/db/client";
-import { loadFacts } from "@/db/handling/facts";
-import { workflowContext } from "@/db/handling/run";
+import { factsOnce, workflowContextOnce } from "./page-reads";
 import { linkedProposals, SIMILAR_THRESHOLD, similarProposals } from "@/db/queries/similar";
 import type { SessionKind } from "@/lib/domain";
 import { isoDateInChina, proposalLabel } from "@/lib/format";
@@ -25,8 +24,8 @@ export async function SimilarSection({ db, user, proposal }: { db: Db; user: Cur
   const similar = (await similarProposals(db, proposal.id)).filter((s) => !linkedIds.has(s.id));
   const coordinator = user.role === "coordinator";
   if (!coordinator && linked.length === 0 && similar.length === 0) return null;
-  const facts = coordinator ? await loadFacts(db, proposal.id) : null;
-  const ctx = await workflowContext(db, isoDateInChina(new Date()));
+  const facts = coordinator ? await factsOnce(db, proposal.id) : null;
+  const ctx = await workflowContextOnce(db, isoDateInChina(new Date()));
   // Whether the workflow would carry the command out now; the unlink form asks for the reason itself.
   const may = (command: { type: "link" } | { type: "unlink"; reason: string }, relatedId: number) =>
     facts !== null && refusalOf(facts, user, { ...command, relatedId }, ctx) === null;
