@@ -2,24 +2,12 @@ import { DueBadge } from "@/components/due-badge";
 import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
-import type { Db } from "@/db/client";
-import { coordinatorQueue, type QueuePages } from "@/db/queries/work";
-import type { HolidayCalendar } from "@/lib/holiday-calendar";
+import { coordinatorQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
 import { OverdueReceipts } from "./overdue-receipts";
-import { queuePaging } from "./queue-pages";
+import { type QueueProps, queuePaging } from "./queue-pages";
 
-export async function CoordinatorQueue({
-  db,
-  today,
-  calendar,
-  pages,
-}: {
-  db: Db;
-  today: string;
-  calendar: HolidayCalendar;
-  pages: QueuePages;
-}) {
+export async function CoordinatorQueue({ db, today, calendar, pages }: QueueProps) {
   const q = await coordinatorQueue(db, today, pages);
   return (
     <>

@@ -1,24 +1,10 @@
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
-import type { Db } from "@/db/client";
-import { directorQueue, type QueuePages } from "@/db/queries/work";
+import { directorQueue } from "@/db/queries/work";
 import { AssignmentTable } from "./assignment-table";
-import { queuePaging } from "./queue-pages";
-import type { HolidayCalendar } from "@/lib/holiday-calendar";
+import { queuePaging, type UnitQueueProps } from "./queue-pages";
 
-export async function DirectorQueue({
-  db,
-  unitId,
-  today,
-  calendar,
-  pages,
-}: {
-  db: Db;
-  unitId: number;
-  today: string;
-  calendar: HolidayCalendar;
-  pages: QueuePages;
-}) {
+export async function DirectorQueue({ db, unitId, today, calendar, pages }: UnitQueueProps) {
   const q = await directorQueue(db, unitId, pages);
   return (
     <>

@@ -2,26 +2,14 @@ import { DueBadge } from "@/components/due-badge";
 import { Link } from "@/components/link";
 import { ProposalLink } from "@/components/proposal-link";
 import { QueueSection } from "@/components/queue-section";
-import type { Db } from "@/db/client";
-import { overdueReceipts, type QueuePages } from "@/db/queries/work";
+import { overdueReceipts } from "@/db/queries/work";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
-import type { HolidayCalendar } from "@/lib/holiday-calendar";
 import { RemindButton } from "../proposals/[id]/panels/remind-button";
-import { queuePaging } from "./queue-pages";
+import { type QueueProps, queuePaging } from "./queue-pages";
 
 /** 超期未回执: proposers whose receipt is past its deadline, with 催告 and the way to record a paper receipt. */
-export async function OverdueReceipts({
-  db,
-  today,
-  calendar,
-  pages,
-}: {
-  db: Db;
-  today: string;
-  calendar: HolidayCalendar;
-  pages: QueuePages;
-}) {
+export async function OverdueReceipts({ db, today, calendar, pages }: QueueProps) {
   const listed = await overdueReceipts(db, today, { page: pages.overdueReceipts });
   const { rows, total } = listed;
   return (

@@ -1,5 +1,12 @@
 import type { QueuePaging } from "@/components/queue-section";
-import { QUEUE_LIMIT, QUEUE_LISTS, type Listed, type QueueList, type QueuePages } from "@/db/queries/work";
+import type { Db } from "@/db/client";
+import { type Listed, QUEUE_LIMIT, QUEUE_LISTS, type QueueList, type QueuePages } from "@/db/queries/work";
+import type { HolidayCalendar } from "@/lib/holiday-calendar";
+
+/** What a 待办 list is rendered from: the day, the calendar its deadlines count by, and the pages asked for. */
+export type QueueProps = { db: Db; today: string; calendar: HolidayCalendar; pages: QueuePages };
+/** …for a list of one unit's work. */
+export type UnitQueueProps = QueueProps & { unitId: number };
 
 /** The page of each 待办 list asked for in the address (/work?toReply=2); anything else is page 1. */
 export function queuePagesOf(params: Record<string, string | string[] | undefined>): QueuePages {
