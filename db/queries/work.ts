@@ -70,6 +70,11 @@ async function paged<T extends { total: number }>(
 const unitOf = aliasedTable(units, "unit_of");
 const requester = aliasedTable(users, "requester");
 
+/** An assignment's deadline as extended, if it was. */
+const effectiveDue = sql<string>`coalesce(${assignments.extendedDue}, ${assignments.due})`;
+/** Soonest deadline first; the id last, so that pages neither repeat nor skip. */
+const dueFirst = [asc(effectiveDue), asc(assignments.id)];
+
 const assignmentColumns = {
   assignmentId: assignments.id,
   proposalId: proposals.id,
@@ -81,7 +86,7 @@ const assignmentColumns = {
   assignmentStatus: assignments.status,
   unit: unitOf.shortName,
   acceptDue: assignments.acceptDue,
-  due: sql<string>`coalesce(${assignments.extendedDue}, ${assignments.due})`,
+  due: effectiveDue,
   /** 分办's internal deadline, when the unit has divided the assignment. */
   internalDue: assignments.internalDue,
   total: fullCount,
@@ -163,10 +168,10 @@ export async function coordinatorQueue(db: Db, today: string, pages: QueuePages 
         and(
           inArray(assignments.status, ["pending", "accepted"]),
           inArray(proposals.status, ["assigned", "handling", "rehandling"]),
-          lt(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`, today),
+          lt(effectiveDue, today),
         ),
       )
-      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .orderBy(...dueFirst)
       .limit(limit)
       .offset(offset)
       .all(),
@@ -249,7 +254,7 @@ export async function handlerQueue(db: Db, user: { id: number; unitId: number },
           mineOrUndivided(user.id),
         ),
       )
-      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .orderBy(...dueFirst)
       .limit(limit)
       .offset(offset)
       .all(),
@@ -372,7 +377,7 @@ export async function divisionQueue(db: Db, unitId: number, pages: QueuePages = 
           inArray(proposals.status, ["assigned", "handling", "rehandling"]),
         ),
       )
-      .orderBy(asc(sql`coalesce(${assignments.extendedDue}, ${assignments.due})`), asc(assignments.id))
+      .orderBy(...dueFirst)
       .limit(limit)
       .offset(offset)
       .all(),
