@@ -7,15 +7,19 @@
  *
  * The warm-up's requests (modules loaded, code compiled) are sent first and left out of the profile's sums.
  *
- *   tsx scripts/bench/profile.ts [--dist .next-bench] [--requests 300] [--warmup 100] [--only work-any-handler,proposal-any,…] [--out DIR]
+ * On PostgreSQL (`--db postgres`) each server runs on a fresh copy of the bench's kept PostgreSQL database (run.ts).
+ *
+ *   tsx scripts/bench/profile.ts [--db sqlite|postgres] [--dist .next-bench] [--requests 300] [--warmup 100] [--only work-any-handler,proposal-any,…] [--out DIR]
  */
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { defaultPgServer } from "../lib/create-database";
 import { mintSessionToken, SESSION_COOKIE } from "../lib/session-cookie";
 import { ensureBenchDatabase, freshCopy } from "./generate";
+import { ensureBenchPostgres, freshPostgresCopy } from "./postgres";
 import { summarizeProfile, type CpuProfile } from "./profile-summary";
 import { freePort, start } from "./server";
 import { filterPools, randomFilterPaths } from "./staff-filters";
@@ -28,6 +32,8 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "100" },
     only: { type: "string" },
     out: { type: "string", default: "data/bench-profile" },
+    db: { type: "string", default: "sqlite" },
+    pg: { type: "string", default: defaultPgServer() },
   },
 });
 const RUN_DB = path.resolve("data", "bench-profile.db");
@@ -35,6 +41,9 @@ const HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-langua
 
 async function main() {
   const { file } = await ensureBenchDatabase();
+  if (args.db !== "sqlite" && args.db !== "postgres") throw new Error(`--db sqlite or --db postgres, not ${args.db}`);
+  // The users are the same in the kept PostgreSQL database, a verified copy of the file: cookies are minted from the file.
+  const kept = args.db === "postgres" ? (await ensureBenchPostgres(args.pg, file)).name : null;
   const read = new Database(file, { readonly: true });
   const unique = uniqueRequests(uniquePools(read));
   const filters = randomFilterPaths(filterPools(read));
@@ -63,11 +72,13 @@ async function main() {
     const next = scenarios[name];
     if (!next) throw new Error(`no scenario ${name}: ${Object.keys(scenarios).join(", ")}`);
     freshCopy(file, RUN_DB);
+    const copy = kept ? await freshPostgresCopy(args.pg, kept) : null;
     const dir = path.resolve(args.out, name);
     fs.rmSync(dir, { recursive: true, force: true });
     const server = await start({
       distDir: args.dist,
       databasePath: RUN_DB,
+      databaseUrl: copy?.url,
       port: await freePort(3520, 3530),
       authSecret,
       logFile: path.join(args.out, `${name}.log`),
@@ -90,6 +101,7 @@ async function main() {
       for (let i = 0; i < count; i++) times.push(await send());
     } finally {
       await server.stop();
+      await copy?.drop();
     }
     const profiles = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
     const profile = JSON.parse(fs.readFileSync(path.join(dir, profiles[0]!), "utf8")) as CpuProfile;
