@@ -8,13 +8,12 @@ import { DueBadge } from "@/components/due-badge";
 import { Link } from "@/components/link";
 import type { Db } from "@/db/client";
 import { loadPublications, type PublicationView } from "@/db/handling/publication";
-import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
-import { deadlineRules } from "@/db/queries/settings";
 import { canSeeDrafts } from "@/lib/authz";
 import { DISCLOSURE_LABELS } from "@/lib/domain";
 import { isoDateInChina } from "@/lib/format";
 import { availablePublicationActions } from "@/lib/publication";
 import type { CurrentUser } from "../../../_server/guard";
+import { workflowContextOnce } from "./page-reads";
 import { PublicationPanel } from "./panels/publication-panel";
 
 function statusOf(db: Db, { facts, current }: PublicationView): React.ReactNode {
@@ -69,14 +68,15 @@ export async function publicationPanels(db: Db, user: CurrentUser, proposalId: n
 /** 尚未发布, with the publication deadline and how it was counted. */
 async function NotYetPublished({ db, writtenOn, due }: { db: Db; writtenOn: string | null; due: string | null }) {
   if (!writtenOn || !due) return <p>尚未发布。</p>;
-  const calendar = await holidayCalendarOf(db);
+  const today = isoDateInChina(new Date());
+  const { rules, calendar } = await workflowContextOnce(db, today);
   return (
     <>
       <p>
         尚未发布。公开期限：
-        <DueBadge due={due} today={isoDateInChina(new Date())} calendar={calendar} />
+        <DueBadge due={due} today={today} calendar={calendar} />
       </p>
-      <DeadlineNote label="公开期限" start={writtenOn} rule={(await deadlineRules(db)).publication} due={due} calendar={calendar} />
+      <DeadlineNote label="公开期限" start={writtenOn} rule={rules.publication} due={due} calendar={calendar} />
     </>
   );
 }

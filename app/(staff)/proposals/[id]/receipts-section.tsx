@@ -12,12 +12,11 @@ import { repliesOf } from "@/db/queries/handling-view";
 import { letterForReply } from "@/db/queries/letter";
 import { getProposalDetail } from "@/db/queries/proposals";
 import { lastRemindersOf, receiptsOf } from "@/db/queries/receipts";
-import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
-import { deadlineRules } from "@/db/queries/settings";
 import { canSeeReceipts } from "@/lib/authz";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import type { CurrentUser } from "../../../_server/guard";
+import { workflowContextOnce } from "./page-reads";
 
 export async function ReceiptsSection({
   db,
@@ -44,8 +43,7 @@ export async function ReceiptsSection({
   const secondRound = proposal.round > 1 && (proposal.status === "rehandling" || proposal.status === "in_review");
   const reopenedBy = receipts.filter((r) => r.round === proposal.round - 1 && (r.attitude === "unsatisfied" || r.result === "unsatisfied"));
   const reopenedOn = reopenedBy.length > 0 ? isoDateInChina(reopenedBy[reopenedBy.length - 1]!.submittedAt) : null;
-  const rules = await deadlineRules(db);
-  const calendar = await holidayCalendarOf(db);
+  const { rules, calendar } = await workflowContextOnce(db, today);
   return (
     <section aria-labelledby="receipts-h" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="receipts-h" className="mb-3 font-semibold">
