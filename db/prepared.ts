@@ -56,20 +56,11 @@ function builtOncePerPool<D, Q>(build: (db: D) => Q): (db: D) => Q {
 /**
  * A read on the hottest path of all, the front server's stored public pages: prepared once per database. On
  * PostgreSQL it is prepared under `name`, which node-postgres prepares once per pool connection (parse and plan
- * once, not per visit); such a query runs on the pool, so it is only for reads that never run inside a transaction.
+ * once, not per visit); inside a transaction it is built on the transaction, as preparedOnce's queries are.
  */
 export function preparedRead<D, Q>(name: string, build: (db: D) => { prepare(): Q }): (db: D) => Q {
   if (databaseEngine() !== "postgresql") return preparedOnce((db: D) => build(db).prepare());
-  const byPool = new WeakMap<object, Q>();
-  return (db) => {
-    const pool = (db as { $client: object }).$client;
-    let query = byPool.get(pool);
-    if (query === undefined) {
-      query = (build(db) as unknown as { prepare(name: string): Q }).prepare(name);
-      byPool.set(pool, query);
-    }
-    return query;
-  };
+  return builtOncePerPool((db: D) => (build(db) as unknown as { prepare(name: string): Q }).prepare(name));
 }
 
 /** Drizzle's database and transaction objects both hold the session, which holds the connection. */
