@@ -7,6 +7,15 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+/** The first lines of an error, without the terminal's colours: what failed, not only where. */
+const excerpt = (message, lines = 8) =>
+  (message ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .filter((line) => line.trim())
+    .slice(0, lines)
+    .map((line) => `      ${line}`)
+    .join("\n");
 const vitest = read("reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
@@ -16,7 +25,7 @@ if (vitest) {
   for (const file of vitest.testResults ?? []) {
     const name = file.name.replace(`${process.cwd()}/`, "");
     const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
-    for (const t of tests) failures.push(`vitest ${name} › ${t.fullName ?? t.title}`);
+    for (const t of tests) failures.push(`vitest ${name} › ${t.fullName ?? t.title}\n${excerpt(t.failureMessages?.join("\n"))}`);
     if (file.status === "failed" && tests.length === 0) failures.push(`vitest ${name}: ${(file.message ?? "").split("\n")[0]}`);
   }
 }
@@ -39,8 +48,19 @@ for (const file of fs.existsSync("reports") ? fs.readdirSync("reports") : []) {
   failed += stats.unexpected + errors.length;
   skipped += stats.skipped;
   for (const { file: spec, title, test } of specs(report.suites))
-    if (test.status === "unexpected" || test.status === "flaky")
-      failures.push(`${file} ${spec} › ${title}${test.status === "flaky" ? " (flaky: passed on retry)" : ""}`);
+    if (test.status === "unexpected" || test.status === "flaky") {
+      const results = test.results ?? [];
+      const why = results
+        .flatMap((r) => r.errors ?? [r.error])
+        .filter(Boolean)
+        .slice(0, 6)
+        .map((e) => excerpt(e.message, 8))
+        .join("\n");
+      // What the test printed on its last try (the multi-instance run's figures), its last lines.
+      const printed = (results.at(-1)?.stdout ?? []).map((o) => o.text ?? "").join("");
+      const tail = printed ? `\n      (printed)\n${excerpt(printed.split("\n").slice(-30).join("\n"), 30)}` : "";
+      failures.push(`${file} ${spec} › ${title}${test.status === "flaky" ? " (flaky: passed on retry)" : ""}\n${why}${tail}`);
+    }
   for (const error of errors) failures.push(`${file}: ${(error.message ?? "").split("\n")[0]}`);
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`);
