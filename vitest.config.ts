@@ -21,6 +21,7 @@ const SQLITE_ONLY = [
   "pg-search", // compares both engines on its own PostgreSQL database
   "pg-migrations", // migrates its own PostgreSQL database
   "demo-engines", // seeds the demo on both engines
+  "dev-server", // `npm run dev` on a SQLite file (its background worker is the production server's)
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 /** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */

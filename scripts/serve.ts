@@ -2,7 +2,7 @@
  * The production server: `npm start` (migrate, create the first admin on an empty database) and
  * `npm run demo` (create data/demo.db with demo data if absent). Runs as the build bundled it
  * (`npm run build`: <build directory>/serve.mjs, scripts/lib/bundle-server.ts), with the front server and
- * the mail worker bundled beside it, on the production dependencies alone.
+ * the background worker bundled beside it, on the production dependencies alone.
  *
  *   node .next/serve.mjs [--demo] [--fresh] [--db FILE] [--port N]
  */
@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { signInConfigFromEnv } from "../lib/sso";
 import { frontServerArgs } from "../server/launch";
 import { authSecret, prepareDatabase, printDemoAccounts } from "./lib/prepare";
+import { superviseBackgroundWorker } from "./lib/background-worker";
 import { supervise } from "./lib/supervise";
 
 const { values: args } = parseArgs({
@@ -38,9 +39,9 @@ try {
 }
 
 await prepareDatabase(dbPath, { demo: args.demo, fresh: args.fresh, origin: `http://127.0.0.1:${port}` });
-// server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the mail
-// worker, which shares the database (it idles while mail is disabled in the settings). Each is started again
-// if it dies (scripts/lib/supervise.ts): one crash is not an outage.
+// server/main.ts: Next.js (as `next start` would run it) with the page caches in front, and the background worker
+// (scripts/background-worker.ts: mail, similar rankings), which shares the database. Each is started again if it
+// dies (scripts/lib/supervise.ts): one crash is not an outage.
 const serverArgs = frontServerArgs(buildDir);
 const server = supervise(
   () =>
@@ -59,14 +60,10 @@ const server = supervise(
     }),
   { name: "服务器进程" },
 );
-const mailer = supervise(
-  () =>
-    spawn(process.execPath, [path.join(buildDir, "mail-worker.mjs")], { stdio: "inherit", env: { ...process.env, DATABASE_PATH: dbPath } }),
-  { name: "邮件发送进程" },
-);
+const worker = superviseBackgroundWorker([path.join(buildDir, "background-worker.mjs")], dbPath);
 if (args.demo) printDemoAccounts(port);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    void Promise.all([mailer.stop(signal), server.stop(signal)]).then(() => process.exit(0));
+    void Promise.all([worker.stop(signal), server.stop(signal)]).then(() => process.exit(0));
   });
 }

@@ -26,8 +26,6 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-origin";
 import { bodyVerdict, type Refusal } from "./body-limits";
 import { type PageStore, startPageStore } from "./page-store";
-import type { QueueWorker } from "./queue-worker";
-import { startSimilarStore } from "./similar-store";
 import { type Answer, isPublicPage, publicPages, RENDER_HEADER, type Visit } from "./public-pages";
 import { requestTurn } from "./request-turns";
 
@@ -249,18 +247,14 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 75_000;
 server.headersTimeout = 80_000;
 let pageStore: PageStore | null = null;
-let similarStore: QueueWorker | null = null;
 server.listen(port, hostname, () => {
   console.log(`✓ 已启动 ${selfOrigin}`);
   // Pages are rendered through this server, once it listens.
   if (storeOrigin) pageStore = startPageStore({ db: getDb, pages: publicSite, origin: storeOrigin });
-  // The proposals' similar rankings, stored for every instance (docs/decisions/020).
-  similarStore = startSimilarStore(getDb);
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     pageStore?.stop();
-    similarStore?.stop();
     server.close();
     void app.close().finally(() => process.exit(0));
   });

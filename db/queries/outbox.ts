@@ -1,6 +1,6 @@
 /**
  * Mail through the outbox: notices are queued in the same database as the notifications and sent by
- * the worker (scripts/mail-worker.ts) with retries, so a mail server that is down loses nothing.
+ * the worker (server/mail-sender.ts) with retries, so a mail server that is down loses nothing.
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { digestMail, nextAttemptAfter, noticeMail, SMTP_DISABLED, type SmtpSettings } from "@/lib/mail";

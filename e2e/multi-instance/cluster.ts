@@ -164,7 +164,7 @@ function listening(port: number): Promise<boolean> {
 export type Instance = {
   name: string;
   port: number;
-  /** serve.mjs, the supervisor, which leads the process group of the server process and the mail worker. */
+  /** serve.mjs, the supervisor, which leads the process group of the server process and the background worker. */
   child: ChildProcess;
   exited: Promise<void>;
   log: string;

@@ -216,7 +216,7 @@ test("two instances behind nginx: proposal 180 walked while instance B is killed
   const walked = await registerAndAssign(browser);
   const due = await officeDivides(browser, walked);
 
-  // B dies whole: the supervisor, its server process and its mail worker. It is frozen first (SIGSTOP) for
+  // B dies whole: the supervisor, its server process and its background worker. It is frozen first (SIGSTOP) for
   // FREEZE_MS, so that what nginx hands it meanwhile is certainly in flight when it dies — the load's requests,
   // and a form a person sends from a browser — as with an instance that hangs before it is killed.
   const spare = load.spare!;

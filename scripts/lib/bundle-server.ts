@@ -1,7 +1,7 @@
 /**
  * The server's own programs for the build directory (`npm run build`, scripts/build.ts; the bench and the
  * end-to-end server bundle them again before they start, so they always match the source): scripts/serve.ts,
- * the front server server/main.ts and the mail worker, each bundled by esbuild into one ES module
+ * the front server server/main.ts and the background worker (mail, similar rankings), each bundled by esbuild into one ES module
  * with the app code it imports, its packages left to node_modules, and the client-address preload beside
  * them. Run by plain Node: nothing at run time needs tsx, esbuild or TypeScript. Run through tsx instead,
  * the front server kept tsx's loader thread and every chunk's source map in memory: 229 MB idle instead of
@@ -25,7 +25,7 @@ export const FRONT_SERVER_SOURCE = path.join("server", "main.ts");
 const PROGRAMS = {
   serve: path.join("scripts", "serve.ts"),
   "app-server": FRONT_SERVER_SOURCE,
-  "mail-worker": path.join("scripts", "mail-worker.ts"),
+  "background-worker": path.join("scripts", "background-worker.ts"),
   backup: path.join("scripts", "backup.ts"),
   restore: path.join("scripts", "restore.ts"),
 };

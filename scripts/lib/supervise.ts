@@ -1,5 +1,5 @@
 /**
- * Keeps a child process running (scripts/serve.ts: the server and the mail worker): when it exits without
+ * Keeps a child process running (scripts/serve.ts: the server and the background worker): when it exits without
  * being asked to, it is started again after a delay that doubles while it keeps failing young (1 s, 2 s,
  * 4 s … at most 30 s) and starts over once it has run a minute. Each exit and restart is logged. Written
  * here rather than taken from a process manager so that `npm start` alone is enough; under systemd the
