@@ -9,7 +9,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import { count } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { saveSmtpSettings } from "@/db/queries/outbox";
@@ -17,6 +16,7 @@ import { emailOutbox, proposals, similarRankings } from "@/db/schema";
 import { SMTP_DISABLED } from "@/lib/mail";
 import { demoDatabase } from "./demo-db";
 import { openAt } from "./open-at";
+import { startSmtp } from "./smtp";
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -55,22 +55,9 @@ async function stop(child: ChildProcess) {
 }
 
 it("npm run dev sends the outbox's mail and stores the queued similar rankings", { timeout: 120_000 }, async () => {
-  const received: string[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.resume();
-      stream.on("end", () => {
-        received.push(...session.envelope.rcptTo.map((r) => r.address));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-  const smtpPort = (smtp.server.address() as net.AddressInfo).port;
+  const smtp = await startSmtp();
+  cleanups.push(smtp.close);
+  const received = () => smtp.received.flatMap((m) => m.to);
 
   const t = await demoDatabase();
   cleanups.push(t.cleanup);
@@ -80,7 +67,7 @@ it("npm run dev sends the outbox's mail and stores the queued similar rankings",
       ...SMTP_DISABLED,
       enabled: true,
       host: "127.0.0.1",
-      port: smtpPort,
+      port: smtp.port,
       from: "tian@example.gov.cn",
       siteUrl: "https://tian.example.gov.cn",
     },
@@ -108,8 +95,8 @@ it("npm run dev sends the outbox's mail and stores the queued similar rankings",
   const db = openAt(t.location);
   cleanups.push(() => closeDatabase(db));
   try {
-    await until("the mail at the SMTP server", async () => (received.length > 0 ? received : null), 60_000);
-    expect(received).toEqual(["jiangmj@example.gov.cn"]);
+    await until("the mail at the SMTP server", async () => (received().length > 0 ? received() : null), 60_000);
+    expect(received()).toEqual(["jiangmj@example.gov.cn"]);
     expect(await db.select({ status: emailOutbox.status }).from(emailOutbox).all()).toEqual([{ status: "sent" }]);
     const ranked = await until(
       "every proposal's similar ranking",

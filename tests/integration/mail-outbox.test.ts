@@ -1,38 +1,17 @@
 import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { approveReply } from "@/db/handling/sign-off";
 import { CLAIM_MS, deliverOutbox, queueDigests, saveSmtpSettings } from "@/db/queries/outbox";
 import { emailOutbox, notifications, proposals, users } from "@/db/schema";
 import { SMTP_DISABLED } from "@/lib/mail";
 import { demoDatabase } from "./demo-db";
+import { startSmtp } from "./smtp";
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** A real SMTP server on a free loopback port, collecting what it receives. */
-async function startSmtp(port = 0) {
-  const received: { to: string[]; data: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let data = "";
-      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const address = server.server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  return { server, port: actualPort, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 function sender(port: number) {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
