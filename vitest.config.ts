@@ -20,6 +20,7 @@ const SQLITE_ONLY = [
   "backup-pg", // pg_dump and restore on its own PostgreSQL databases
   "pg-search", // compares both engines on its own PostgreSQL database
   "pg-migrations", // migrates its own PostgreSQL database
+  "pg-leftovers", // makes and drops test databases on the PostgreSQL server itself
   "demo-engines", // seeds the demo on both engines
   "dev-server", // `npm run dev` on a SQLite file (its background worker is the production server's)
 ].map((name) => `tests/integration/${name}.test.ts`);
@@ -31,6 +32,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     environment: "node",
+    // Drops the PostgreSQL test databases that killed runs left behind.
+    globalSetup: ["tests/global-setup.ts"],
     pool: "forks",
     // Vitest's default is one worker less than the cores: one on a 2-core machine, where the integration tests,
     // which mostly wait on their databases, then ran one file at a time.

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import os from "node:os";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -38,11 +39,49 @@ function urlOf(name: string): string {
 export const pgDatabaseName = (url: string): string => new URL(url).pathname.slice(1);
 
 /**
+ * Test databases are named `tian_test_<machine>_<pid>_<random>`: the machine (a digest of its host name, for a server
+ * that several machines share) and the process that made it, so that a run can drop what killed runs left behind
+ * (dropLeftoverDatabases) without touching another live run's.
+ */
+const PREFIX = "tian_test_";
+const machine = createHash("sha256").update(os.hostname()).digest("hex").slice(0, 8);
+
+/** Whether a process of this machine is alive (signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Drops the test databases on the PG_TEST_URL server that this machine's processes made and that outlived them (a run
+ * killed before its cleanup); returns their names. Run once before the tests (tests/global-setup.ts).
+ */
+export async function dropLeftoverDatabases(): Promise<string[]> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  let names: string[];
+  try {
+    const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where starts_with(datname, $1)", [
+      `${PREFIX}${machine}_`,
+    ]);
+    names = rows.map((r) => r.datname).filter((name) => !alive(Number(name.split("_")[3])));
+  } finally {
+    await admin.end();
+  }
+  for (const name of names) await dropPgDatabase(name);
+  return names;
+}
+
+/**
  * A new, empty database on the server PG_TEST_URL names: UTF8 with the C collation (text sorts by code
  * point, as on SQLite) — or a copy of `template` (no one may be connected to it). Not migrated.
  */
 export async function createPgDatabase(template?: string): Promise<{ name: string; url: string }> {
-  const name = `tian_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const name = `${PREFIX}${machine}_${process.pid}_${randomBytes(4).toString("hex")}`;
   await asAdmin(
     serverUrl(),
     template ? `create database ${name} template ${template}` : `create database ${name} template template0 encoding 'UTF8' locale 'C'`,
