@@ -25,6 +25,11 @@ const SQLITE_ONLY = [
   "dev-server", // `npm run dev` on a SQLite file (its background worker is the production server's)
 ].map((name) => `tests/integration/${name}.test.ts`);
 
+/** Integration tests of what only PostgreSQL does (its plans, its connections' settings): not run on SQLite. */
+const POSTGRESQL_ONLY = [
+  "pg-staff-search", // the staff search's plan and the connections without JIT
+].map((name) => `tests/integration/${name}.test.ts`);
+
 /** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */
 const PG_URL = process.env.PG_TEST_URL ?? "postgresql:///postgres?host=/var/run/postgresql";
 
@@ -47,7 +52,7 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "sqlite", include: [INTEGRATION] } },
+      { extends: true, test: { name: "sqlite", include: [INTEGRATION], exclude: POSTGRESQL_ONLY } },
       {
         extends: true,
         test: {

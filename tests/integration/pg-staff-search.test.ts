@@ -2,15 +2,14 @@
  * The staff list's search on PostgreSQL (db/queries/proposal-selection.ts, db/postgres.ts), as measured on the bench's
  * 100,000 proposals: its sets of ids are one array computed once, never a semi-join that the list's LIMIT turns into a
  * nested loop comparing each proposal with the whole set (养老: 310 ms for the page, 17 ms from the array); and the
- * app's connections run without JIT, which compiled such queries for 100–190 ms. On SQLite these do not apply.
+ * app's connections run without JIT, which compiled such queries for 100–190 ms. PostgreSQL only (vitest.config.ts).
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseEngine } from "@/db/engine";
 import { selectionCondition } from "@/db/queries/proposal-selection";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
-describe.runIf(databaseEngine() === "postgresql")("the staff list's search on PostgreSQL", () => {
+describe("the staff list's search on PostgreSQL", () => {
   let t: Awaited<ReturnType<typeof demoDatabase>>;
   beforeAll(async () => {
     t = await demoDatabase();
