@@ -9,10 +9,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
+import { freePort } from "../scripts/lib/free-port";
 import { SESSION_COOKIE } from "../scripts/lib/session-cookie";
 import { startOidcTestProvider } from "../scripts/oidc-test-provider";
 import { noAxeViolations } from "./accessibility";
@@ -38,17 +38,6 @@ let direct = "";
 let databasePath = "";
 let app: ChildProcess | undefined;
 let idp: Awaited<ReturnType<typeof startOidcTestProvider>> | undefined;
-
-/** A port nothing listens on now, on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -11,6 +11,7 @@ import http from "node:http";
 import { readDatabase } from "../scripts/lib/read-database";
 import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
 import { mintSessionToken } from "../scripts/lib/session-cookie";
+import { until } from "../scripts/lib/until";
 import { E2E } from "./env";
 import { expect, test } from "./fixtures";
 
@@ -47,14 +48,6 @@ const catalogue = () =>
      where site_version = coalesce((select version from public_site_version where id = 1), 0) order by page`,
   );
 const listedTotal = (html: string) => Number(/共 (\d+) 条/.exec(html)?.[1]);
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 200))) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-  }
-}
 
 let server: ChildProcess | undefined;
 test.afterAll(() => {

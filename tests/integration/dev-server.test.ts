@@ -7,13 +7,14 @@
  * stops it and its children as `Ctrl-C` would.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import net from "node:net";
 import { count } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { closeDatabase } from "@/db/client";
 import { saveSmtpSettings } from "@/db/queries/outbox";
 import { emailOutbox, proposals, similarRankings } from "@/db/schema";
 import { SMTP_DISABLED } from "@/lib/mail";
+import { freePort } from "@/scripts/lib/free-port";
+import { until } from "@/scripts/lib/until";
 import { demoDatabase } from "./demo-db";
 import { openAt } from "./open-at";
 import { startSmtp } from "./smtp";
@@ -22,22 +23,6 @@ const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, ms: number): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) {
-    const value = await probe();
-    if (value !== null) return value;
-  }
-  throw new Error(`${what}: not within ${ms / 1000} s`);
-}
 
 /** Ends the launcher as a terminal's Ctrl-C does (SIGINT to it), then whatever of its group is left. */
 async function stop(child: ChildProcess) {
@@ -95,17 +80,13 @@ it("npm run dev sends the outbox's mail and stores the queued similar rankings",
   const db = openAt(t.location);
   cleanups.push(() => closeDatabase(db));
   try {
-    await until("the mail at the SMTP server", async () => (received().length > 0 ? received() : null), 60_000);
+    await until("the mail at the SMTP server", 60_000, async () => received().length > 0);
     expect(received()).toEqual(["jiangmj@example.gov.cn"]);
     expect(await db.select({ status: emailOutbox.status }).from(emailOutbox).all()).toEqual([{ status: "sent" }]);
-    const ranked = await until(
-      "every proposal's similar ranking",
-      async () => {
-        const { n } = (await db.select({ n: count() }).from(similarRankings).get())!;
-        return n === all ? n : null;
-      },
-      60_000,
-    );
+    const ranked = await until("every proposal's similar ranking", 60_000, async () => {
+      const { n } = (await db.select({ n: count() }).from(similarRankings).get())!;
+      return n === all ? n : null;
+    });
     expect(ranked).toBe(all);
     // Next's development server answers beside it.
     expect((await fetch(`http://127.0.0.1:${port}/humans.txt`)).status).toBe(200);
