@@ -26,7 +26,7 @@ if (vitest) {
     const name = file.name.replace(`${process.cwd()}/`, "");
     const tests = (file.assertionResults ?? []).filter((t) => t.status === "failed");
     for (const t of tests) failures.push(`vitest ${name} › ${t.fullName ?? t.title}\n${excerpt(t.failureMessages?.join("\n"))}`);
-    if (file.status === "failed" && tests.length === 0) failures.push(`vitest ${name}: ${(file.message ?? "").split("\n")[0]}`);
+    if (file.status === "failed" && tests.length === 0) failures.push(`vitest ${name}\n${excerpt(file.message)}`);
   }
 }
 /** Every test of a Playwright report's suites, with its file and titles. */
@@ -54,14 +54,14 @@ for (const file of fs.existsSync("reports") ? fs.readdirSync("reports") : []) {
         .flatMap((r) => r.errors ?? [r.error])
         .filter(Boolean)
         .slice(0, 6)
-        .map((e) => excerpt(e.message, 8))
+        .map((e) => excerpt(e.message))
         .join("\n");
       // What the test printed on its last try (the multi-instance run's figures), its last lines.
       const printed = (results.at(-1)?.stdout ?? []).map((o) => o.text ?? "").join("");
       const tail = printed ? `\n      (printed)\n${excerpt(printed.split("\n").slice(-30).join("\n"), 30)}` : "";
       failures.push(`${file} ${spec} › ${title}${test.status === "flaky" ? " (flaky: passed on retry)" : ""}\n${why}${tail}`);
     }
-  for (const error of errors) failures.push(`${file}: ${(error.message ?? "").split("\n")[0]}`);
+  for (const error of errors) failures.push(`${file}\n${excerpt(error.message)}`);
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✘ ${f}`).join("\n")}`);
 console.log(`\nAll tests finished in ${process.argv[2] ?? "?"} s`);
