@@ -103,7 +103,7 @@ function rawRunners(db: { execute: (query: SQLWrapper) => Promise<unknown> }) {
 
 const CLOSE = Symbol.for("tian.closeDatabase");
 /** Whether a `Db` runs its queries in a transaction now (db/prepared.ts: a query built once runs on the pool). */
-const IN_TRANSACTION = Symbol.for("tian.inTransaction");
+export const IN_TRANSACTION = Symbol.for("tian.inTransaction");
 
 /** A drizzle database or transaction seen as the SQLite-shaped `Db`. */
 function asSqliteShaped(db: PgDb, pool: pg.Pool, current: AsyncLocalStorage<object>, top: boolean, close?: () => Promise<void>): object {

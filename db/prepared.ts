@@ -7,6 +7,7 @@
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { databaseEngine } from "./engine";
+import { IN_TRANSACTION } from "./postgres";
 
 /** A named value supplied when the prepared query runs: `.get({ proposalId })`. */
 export const param = <Name extends string>(name: Name) => sql.placeholder(name);
@@ -28,9 +29,6 @@ export function preparedOnce<D, Q>(build: (db: D) => Q): (db: D) => Q {
     return query;
   };
 }
-
-/** db/postgres.ts answers it: whether the `Db` runs its queries in a transaction now. */
-const IN_TRANSACTION = Symbol.for("tian.inTransaction");
 
 /**
  * On PostgreSQL a transaction has a pool client of its own, and a query built once on the pool would run beside it,
