@@ -147,10 +147,26 @@ export function noCounts(): Counts {
   return Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Counts;
 }
 
+/**
+ * Counts as one number per name, in a fixed order, for sums of many: the statistics page adds each session's
+ * counts per unit (hundreds of units × the sessions in its filters), and adding objects name by name costs a keyed
+ * property access each (~20 ns), adding these ~1 ns.
+ */
+export type CountsVector = Float64Array<ArrayBuffer>;
+
+/** The counts as a vector (nothing counted when none are given). */
+export function countsVector(counts?: Counts): CountsVector {
+  return counts ? Float64Array.from(COUNT_NAMES, (name) => counts[name]) : new Float64Array(COUNT_NAMES.length);
+}
+
 /** Adds the counts of another, disjoint, set of proposals to `total` (changed in place, and returned). */
-export function addCounts(total: Counts, more: Counts): Counts {
-  for (const name of COUNT_NAMES) total[name] += more[name];
+export function addCounts(total: CountsVector, more: CountsVector): CountsVector {
+  for (let i = 0; i < total.length; i++) total[i]! += more[i]!;
   return total;
+}
+
+export function countsOfVector(vector: CountsVector): Counts {
+  return Object.fromEntries(COUNT_NAMES.map((name, i) => [name, vector[i]!])) as Counts;
 }
 
 /** The counts of the proposals whose facts are given. */

@@ -1,6 +1,6 @@
 /** How many proposals are in each state, per session, under the statistics page's filters. */
 import { inArray } from "drizzle-orm";
-import { PROPOSAL_STATES, type ProposalState } from "@/lib/domain";
+import type { ProposalState } from "@/lib/domain";
 import { isoDateInChina, sessionTitle } from "@/lib/format";
 import type { Db } from "../client";
 import { sessions } from "../schema";
@@ -25,9 +25,5 @@ export async function statesBySession(db: Db, filter: StatisticsFilter = {}, tod
         .all()
     ).map((s) => [s.id, sessionTitle(s)]),
   );
-  return totals.map(({ sessionId, byUnit }) => {
-    const states = Object.fromEntries(PROPOSAL_STATES.map((s) => [s, 0])) as Record<ProposalState, number>;
-    for (const unit of byUnit.values()) for (const state of PROPOSAL_STATES) states[state] += unit.states[state];
-    return { sessionId, session: titles.get(sessionId) ?? "", states };
-  });
+  return totals.map(({ sessionId, sum }) => ({ sessionId, session: titles.get(sessionId) ?? "", states: { ...sum.states } }));
 }

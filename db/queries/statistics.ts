@@ -20,6 +20,8 @@ import { isoDateInChina } from "@/lib/format";
 import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import {
   addCounts,
+  countsOfVector,
+  countsVector,
   figuresFromCounts,
   noCounts,
   PROPOSAL_COUNTS,
@@ -29,6 +31,7 @@ import {
   type CategoryFigures,
   type ConditionFacts,
   type Counts,
+  type CountsVector,
   type FactTest,
   type Figures,
   type ProposalFacts,
@@ -153,22 +156,42 @@ export async function statisticsCounts(
   );
 }
 
-type SessionTotals = { version: number; today: string; all: Map<number | null, UnitTotals>; key: Map<number | null, UnitTotals> };
+/** Counts (as a vector, for summing over sessions) and how many proposals are in each state. */
+type Totals = { counts: CountsVector; states: Record<ProposalState, number> };
+
+/** A session's totals per lead unit, and their sum (the proposals without a lead unit included). */
+type SessionCounts = { byUnit: Map<number | null, Totals>; sum: Totals };
+
+type SessionTotals = { version: number; today: string; all: SessionCounts; key: SessionCounts };
+
+const noTotals = (): Totals => ({
+  counts: countsVector(),
+  states: Object.fromEntries(PROPOSAL_STATES.map((state) => [state, 0])) as Record<ProposalState, number>,
+});
+
+/** The session's counts kept as vectors, with their sum: a page adds sessions, not each unit of each session. */
+function sessionCounts(counted: Map<number | null, UnitTotals>): SessionCounts {
+  const sum = noTotals();
+  const byUnit = new Map<number | null, Totals>();
+  for (const [unitId, { counts, states }] of counted) {
+    const vector = countsVector(counts);
+    addCounts(sum.counts, vector);
+    for (const state of PROPOSAL_STATES) sum.states[state] += states[state];
+    byUnit.set(unitId, { counts: vector, states });
+  }
+  return { byUnit, sum };
+}
 
 /** Per database connection: each session's totals by lead unit, all and 重点提案 only, with the version they were read at. */
 const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
 
 /**
- * The totals per session under the filters (sessions in order of year), each by lead unit, of all its
- * proposals or (keyOnly) of its 重点提案, counted again only for a session whose version changed (or on a new
- * day) since it was last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so
- * the version moves then too.
+ * The totals per session under the filters (sessions in order of year), each by lead unit and in all, of all
+ * its proposals or (keyOnly) of its 重点提案, counted again only for a session whose version changed (or on a
+ * new day) since it was last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so
+ * the version moves then too. Under a unit filter a session has that unit only, and its sum is that unit's.
  */
-export async function sessionTotals(
-  db: Db,
-  filter: StatisticsFilter,
-  today: string,
-): Promise<{ sessionId: number; byUnit: Map<number | null, UnitTotals> }[]> {
+export async function sessionTotals(db: Db, filter: StatisticsFilter, today: string): Promise<({ sessionId: number } & SessionCounts)[]> {
   let cache = totalsCache.get(databaseOf(db));
   if (!cache) totalsCache.set(databaseOf(db), (cache = new Map()));
   const sessions = await db.all<{ id: number; version: number }>(sql`
@@ -184,14 +207,22 @@ export async function sessionTotals(
           statisticsCounts(db, { sessionId: session.id }, today),
           statisticsCounts(db, { sessionId: session.id, keyOnly: true }, today),
         ]);
-        totals = { version: session.version, today, all, key };
+        totals = { version: session.version, today, all: sessionCounts(all), key: sessionCounts(key) };
         cache.set(session.id, totals);
       }
-      const byUnit = filter.keyOnly ? totals.key : totals.all;
-      const kept = filter.unitId != null ? new Map([...byUnit].filter(([unitId]) => unitId === filter.unitId)) : byUnit;
-      return { sessionId: session.id, byUnit: kept };
+      const counted = filter.keyOnly ? totals.key : totals.all;
+      if (filter.unitId == null) return { sessionId: session.id, ...counted };
+      const unit = counted.byUnit.get(filter.unitId);
+      return { sessionId: session.id, byUnit: new Map(unit ? [[filter.unitId, unit]] : []), sum: unit ?? noTotals() };
     }),
   );
+}
+
+/** The figures in all under the filters (the statistics page's figures without the units). */
+export async function statisticsTotalFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<Figures> {
+  const all = countsVector();
+  for (const session of await sessionTotals(db, filter, today)) addCounts(all, session.sum.counts);
+  return figuresFromCounts(countsOfVector(all));
 }
 
 /**
@@ -203,21 +234,22 @@ export async function statisticsFigures(
   filter: StatisticsFilter = {},
   today = isoDateInChina(new Date()),
 ): Promise<{ figures: Figures; units: UnitFigures[] }> {
-  const all = noCounts();
-  const byUnit = new Map<number, Counts>();
+  const all = countsVector();
+  const byUnit = new Map<number, CountsVector>();
   for (const session of await sessionTotals(db, filter, today)) {
-    for (const [unitId, { counts }] of session.byUnit) {
-      addCounts(all, counts);
-      if (unitId === null) continue;
-      const unit = byUnit.get(unitId) ?? noCounts();
-      byUnit.set(unitId, addCounts(unit, counts));
-    }
+    addCounts(all, session.sum.counts);
+    session.byUnit.forEach(({ counts }, unitId) => {
+      if (unitId === null) return;
+      const unit = byUnit.get(unitId);
+      if (unit) addCounts(unit, counts);
+      else byUnit.set(unitId, counts.slice());
+    });
   }
   const names = new Map((await db.all<{ id: number; name: string }>(sql`select id, name from units`)).map((u) => [u.id, u.name]));
   const units = rankUnits(
-    [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(counts) })),
+    [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(countsOfVector(counts)) })),
   );
-  return { figures: figuresFromCounts(all), units };
+  return { figures: figuresFromCounts(countsOfVector(all)), units };
 }
 
 /**

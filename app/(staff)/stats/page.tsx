@@ -7,7 +7,7 @@ import { ScrollFrame } from "@/components/ui/scroll-frame";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
-import { statisticsFigures } from "@/db/queries/statistics";
+import { statisticsFigures, statisticsTotalFigures } from "@/db/queries/statistics";
 import { statesBySession } from "@/db/queries/statistics-by-session";
 import {
   PROPOSAL_STATE_LABELS,
@@ -19,9 +19,9 @@ import {
 } from "@/lib/domain";
 import { sessionTitle } from "@/lib/format";
 import { FIGURE_DEFINITIONS, percent, RATES, type Ratio, unitsToChart } from "@/lib/statistics";
-import { UNIT_COLUMNS } from "@/lib/statistics-workbook";
 import { requireUser } from "../../_server/guard";
 import { KeyFigures } from "./key-figures";
+import { UnitTable } from "./unit-table";
 
 export const metadata: Metadata = { title: "统计" };
 
@@ -35,15 +35,20 @@ const STATE_COLORS: Record<ProposalState, string> = {
   closed: "#14532d",
 };
 
-export default async function StatsPage({ searchParams }: { searchParams: Promise<{ session?: string; kind?: string; unit?: string }> }) {
+export default async function StatsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ session?: string; kind?: string; unit?: string; page?: string }>;
+}) {
   await requireUser("viewStatistics");
   const db = getDb();
   const params = await searchParams;
   const sessionId = Number(params.session) || null;
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
+  const unitPage = Math.max(1, Math.min(10_000, Math.trunc(Number(params.page)) || 1));
   const { figures, units } = await statisticsFigures(db, { sessionId, kind, unitId });
-  const key = (await statisticsFigures(db, { sessionId, kind, unitId, keyOnly: true })).figures;
+  const key = await statisticsTotalFigures(db, { sessionId, kind, unitId, keyOnly: true });
   const sessions = await statesBySession(db, { sessionId, kind, unitId });
   const exportQuery = new URLSearchParams(
     Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])),
@@ -135,38 +140,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
 
       <KeyFigures figures={key} />
 
-      <section aria-labelledby="units-h" className="mb-6">
-        <h2 id="units-h" className="mb-2 font-semibold">
-          各主办单位（按按时办复率排序）
-        </h2>
-        <ScrollFrame label="各主办单位">
-          <table className="data-table">
-            <thead>
-              <tr>
-                {UNIT_COLUMNS.map((c) => (
-                  <th key={c.header} scope="col">
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u) => (
-                <tr key={u.unitId}>
-                  <th scope="row" className="font-normal">
-                    {u.unit}
-                  </th>
-                  {UNIT_COLUMNS.slice(1).map((c) => (
-                    <td key={c.header} data-label={c.header}>
-                      {c.cell(u)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollFrame>
-      </section>
+      <UnitTable units={units} page={unitPage} href={(page) => `/stats?${new URLSearchParams([...exportQuery, ["page", String(page)]])}`} />
 
       <section aria-labelledby="charts-h" className="mb-6 grid gap-6 lg:grid-cols-2">
         <h2 id="charts-h" className="sr-only">
