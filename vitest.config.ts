@@ -28,6 +28,7 @@ const SQLITE_ONLY = [
 /** Integration tests of what only PostgreSQL does (its plans, its connections' settings): not run on SQLite. */
 const POSTGRESQL_ONLY = [
   "pg-staff-search", // the staff search's plan and the connections without JIT
+  "pg-named-statements", // the queries built once are prepared once per connection
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 /** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */

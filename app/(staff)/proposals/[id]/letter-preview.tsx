@@ -2,16 +2,16 @@
 import { ReplyFiles } from "@/components/reply-files";
 import { ReplyLetter } from "@/components/reply-letter";
 import type { Db } from "@/db/client";
-import { repliesOf } from "@/db/queries/handling-view";
 import { currentLetterSource, letterForSource } from "@/db/queries/letter";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
 import { replySignatures } from "@/db/handling/signed-letters";
+import { repliesOnce } from "./page-reads";
 
 export async function LetterPreview({ db, proposalId, round }: { db: Db; proposalId: number; round: number }) {
   const source = await currentLetterSource(db, proposalId, round);
   const letter = source && (await letterForSource(db, source));
   if (!source || !letter) return null;
-  const reply = source.kind === "reply" ? (await repliesOf(db, proposalId)).find((r) => r.id === source.replyId) : undefined;
+  const reply = source.kind === "reply" ? (await repliesOnce(db, proposalId)).find((r) => r.id === source.replyId) : undefined;
   const documents = source.kind === "reply" ? `/letters/${source.replyId}` : `/letters/drafts/${source.draftId}`;
   const files = filesOfRound(await replyFilesOf(db, proposalId), round);
   const signatures = reply ? await replySignatures(db, reply.id) : [];

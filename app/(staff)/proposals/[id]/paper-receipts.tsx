@@ -1,18 +1,16 @@
 /** Loads who still owes a receipt on each reply round, for the coordinator's follow-up panel. */
 import type { Db } from "@/db/client";
-import { repliesOf } from "@/db/queries/handling-view";
-import { getProposalDetail } from "@/db/queries/proposals";
-import { lastRemindersOf } from "@/db/queries/receipts";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina } from "@/lib/format";
 import { roundsOwed } from "@/lib/receipts";
 import type { ProposalFacts } from "@/lib/workflow/facts";
 import { PaperReceiptPanel } from "./panels/receipt-panels";
+import { lastRemindersOnce, proposalDetailOnce, repliesOnce } from "./page-reads";
 
 export async function PaperReceipts({ db, proposalId, facts }: { db: Db; proposalId: number; facts: ProposalFacts }) {
-  const signers = (await getProposalDetail(db, proposalId))?.signers ?? [];
-  const reminded = await lastRemindersOf(db, proposalId);
-  const replies = await repliesOf(db, proposalId);
+  const signers = (await proposalDetailOnce(db, proposalId))?.signers ?? [];
+  const reminded = await lastRemindersOnce(db, proposalId);
+  const replies = await repliesOnce(db, proposalId);
   const rounds = replies.flatMap((reply) => {
     const owing = signers
       .filter((s) => roundsOwed(facts, s.userId).includes(reply.round))

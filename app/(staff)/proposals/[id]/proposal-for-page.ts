@@ -1,8 +1,8 @@
 /** The start of every page about one proposal: who asks, whether they may see it, and what it is. */
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getProposalDetail } from "@/db/queries/proposals";
 import { requireProposalAccess, requireUser } from "../../../_server/guard";
+import { proposalDetailOnce } from "./page-reads";
 
 /** Sends a visitor to sign-in, answers 404 for no such proposal and 403 to a user with no part in it. */
 export async function proposalForPage(params: Promise<{ id: string }>) {
@@ -10,7 +10,7 @@ export async function proposalForPage(params: Promise<{ id: string }>) {
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();
-  const detail = await getProposalDetail(db, id);
+  const detail = await proposalDetailOnce(db, id);
   if (!detail) notFound();
   // The lead unit still assigned (a withdrawn one keeps its row): it writes, and may read, the drafts.
   const lead = detail.assignments.find((a) => a.role === "lead" && a.status !== "withdrawn") ?? null;

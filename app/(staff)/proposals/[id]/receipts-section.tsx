@@ -8,15 +8,13 @@ import { DueBadge } from "@/components/due-badge";
 import { ReceiptView } from "@/components/receipt-view";
 import { ReplyLetter } from "@/components/reply-letter";
 import type { Db } from "@/db/client";
-import { repliesOf } from "@/db/queries/handling-view";
 import { letterForReply } from "@/db/queries/letter";
-import { getProposalDetail } from "@/db/queries/proposals";
-import { lastRemindersOf, receiptsOf } from "@/db/queries/receipts";
+import { receiptsOf } from "@/db/queries/receipts";
 import { canSeeReceipts } from "@/lib/authz";
 import { SIGNER_ROLE_LABELS } from "@/lib/domain";
 import { dateTimeInChina, isoDateInChina } from "@/lib/format";
 import type { CurrentUser } from "../../../_server/guard";
-import { workflowContextOnce } from "./page-reads";
+import { lastRemindersOnce, proposalDetailOnce, repliesOnce, workflowContextOnce } from "./page-reads";
 
 export async function ReceiptsSection({
   db,
@@ -32,13 +30,13 @@ export async function ReceiptsSection({
   today: string;
 }) {
   if (!canSeeReceipts(user, leadUnitId)) return null;
-  const detail = await getProposalDetail(db, proposalId);
-  const replies = await repliesOf(db, proposalId);
+  const detail = await proposalDetailOnce(db, proposalId);
+  const replies = await repliesOnce(db, proposalId);
   if (!detail || replies.length === 0) return null;
   const { proposal, signers, assignments } = detail;
   const proposers = signers.filter((s) => s.role !== "seconder");
   const receipts = await receiptsOf(db, proposalId);
-  const reminded = await lastRemindersOf(db, proposalId);
+  const reminded = await lastRemindersOnce(db, proposalId);
   const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
   const secondRound = proposal.round > 1 && (proposal.status === "rehandling" || proposal.status === "in_review");
   const reopenedBy = receipts.filter((r) => r.round === proposal.round - 1 && (r.attitude === "unsatisfied" || r.result === "unsatisfied"));

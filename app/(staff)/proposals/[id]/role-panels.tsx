@@ -4,9 +4,9 @@
  */
 import { DeadlineNote } from "@/components/deadline-note";
 import type { Db } from "@/db/client";
-import { coOpinionsOf, pendingRequestsOf, repliesOf } from "@/db/queries/handling-view";
+import { coOpinionsOf, pendingRequestsOf } from "@/db/queries/handling-view";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
-import { factsOnce, workflowContextOnce } from "./page-reads";
+import { factsOnce, repliesOnce, workflowContextOnce } from "./page-reads";
 import { listUnits } from "@/db/queries/org";
 import { divisionNames, sectionStaffOf, sectionsOf } from "@/db/queries/sections";
 import { ASSIGNMENT_ROLE_LABELS } from "@/lib/domain";
@@ -175,7 +175,7 @@ export async function RolePanels({ db, user, proposalId, today, proposerName }: 
   }
   // 盖章件 of the current round's signed letter, for the lead unit (its handler or director). A placeholder
   // reason asks the workflow only who may and when; the form asks for the real one when replacing.
-  const reply = facts.reply && (await repliesOf(db, proposalId)).find((r) => r.round === facts.reply!.round);
+  const reply = facts.reply && (await repliesOnce(db, proposalId)).find((r) => r.round === facts.reply!.round);
   if (
     reply &&
     refusalOf(
