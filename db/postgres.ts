@@ -110,7 +110,9 @@ function sqliteLike<T extends object>(builder: T): T {
       // preparedRead, or one of its SQL text while namedStatements builds) makes node-postgres prepare it once per connection.
       if (prop === "prepare" && isQuery(target))
         return (name?: string) =>
-          sqliteLike((target as unknown as { prepare: (name?: string) => object }).prepare(name ?? (naming ? statementName(target) : undefined)));
+          sqliteLike(
+            (target as unknown as { prepare: (name?: string) => object }).prepare(name ?? (naming ? statementName(target) : undefined)),
+          );
       const value = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => wrapped(value.apply(target, args));

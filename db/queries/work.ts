@@ -31,6 +31,8 @@ export const QUEUE_LIMIT = 20;
 /** The home page's paged lists, each by the name its page is asked for with. */
 export const QUEUE_LISTS = [
   "toAssign",
+  "adjustments",
+  "extensions",
   "overdue",
   "lateAcceptance",
   "overdueReceipts",
@@ -48,6 +50,13 @@ export type QueuePages = Partial<Record<QueueList, number>>;
 
 /** The full count of a list whose rows are limited: a window over the whole result, before LIMIT. */
 const fullCount = sql<number>`count(*) over ()`.mapWith(Number);
+
+/**
+ * The count of a request table's pending requests, for each row of a page of them: a scalar subquery read once from the
+ * status index, where a window over the page's joins would make SQLite read every request before ordering them.
+ */
+const pendingCount = (table: typeof adjustmentRequests | typeof extensionRequests) =>
+  sql<number>`(select count(*) from ${table} where ${table.status} = 'pending')`.mapWith(Number);
 
 /** One page of a list, the count of all its items, and which page it is. */
 export type Listed<T> = { rows: T[]; total: number; page: number };
@@ -122,46 +131,56 @@ export async function coordinatorQueue(db: Db, today: string, pages: QueuePages 
       .offset(offset)
       .all(),
   );
-  const adjustments = await db
-    .select({
-      requestId: adjustmentRequests.id,
-      proposalId: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      sessionKind: sessions.kind,
-      unit: unitOf.shortName,
-      reason: adjustmentRequests.reason,
-      decideBy: adjustmentRequests.decideBy,
-      requester: requester.displayName,
-    })
-    .from(adjustmentRequests)
-    .innerJoin(assignments, eq(assignments.id, adjustmentRequests.assignmentId))
-    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
-    .innerJoin(requester, eq(requester.id, adjustmentRequests.requestedBy))
-    .where(eq(adjustmentRequests.status, "pending"))
-    .orderBy(asc(adjustmentRequests.decideBy))
-    .all();
-  const extensions = await db
-    .select({
-      requestId: extensionRequests.id,
-      proposalId: proposals.id,
-      number: proposals.number,
-      title: proposals.title,
-      sessionKind: sessions.kind,
-      unit: unitOf.shortName,
-      reason: extensionRequests.reason,
-      requestedUntil: extensionRequests.requestedUntil,
-    })
-    .from(extensionRequests)
-    .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
-    .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
-    .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-    .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
-    .where(eq(extensionRequests.status, "pending"))
-    .orderBy(asc(extensionRequests.id))
-    .all();
+  const adjustments = await paged(pages.adjustments, (limit, offset) =>
+    db
+      .select({
+        requestId: adjustmentRequests.id,
+        proposalId: proposals.id,
+        number: proposals.number,
+        title: proposals.title,
+        sessionKind: sessions.kind,
+        unit: unitOf.shortName,
+        reason: adjustmentRequests.reason,
+        decideBy: adjustmentRequests.decideBy,
+        requester: requester.displayName,
+        total: pendingCount(adjustmentRequests),
+      })
+      .from(adjustmentRequests)
+      .innerJoin(assignments, eq(assignments.id, adjustmentRequests.assignmentId))
+      .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
+      .innerJoin(requester, eq(requester.id, adjustmentRequests.requestedBy))
+      .where(eq(adjustmentRequests.status, "pending"))
+      .orderBy(asc(adjustmentRequests.decideBy), asc(adjustmentRequests.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
+  const extensions = await paged(pages.extensions, (limit, offset) =>
+    db
+      .select({
+        requestId: extensionRequests.id,
+        proposalId: proposals.id,
+        number: proposals.number,
+        title: proposals.title,
+        sessionKind: sessions.kind,
+        unit: unitOf.shortName,
+        reason: extensionRequests.reason,
+        requestedUntil: extensionRequests.requestedUntil,
+        total: pendingCount(extensionRequests),
+      })
+      .from(extensionRequests)
+      .innerJoin(assignments, eq(assignments.id, extensionRequests.assignmentId))
+      .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
+      .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
+      .innerJoin(unitOf, eq(unitOf.id, assignments.unitId))
+      .where(eq(extensionRequests.status, "pending"))
+      .orderBy(asc(extensionRequests.id))
+      .limit(limit)
+      .offset(offset)
+      .all(),
+  );
   const overdue = await paged(pages.overdue, (limit, offset) =>
     assignmentQuery(db)
       .where(
@@ -184,9 +203,7 @@ export async function coordinatorQueue(db: Db, today: string, pages: QueuePages 
       .offset(offset)
       .all(),
   );
-  // Pending requests are few (each awaits a decision within days), so they are listed whole.
-  const whole = <T>(rows: T[]): Listed<T> => ({ rows, total: rows.length, page: 1 });
-  return { toAssign, adjustments: whole(adjustments), extensions: whole(extensions), overdue, lateAcceptance };
+  return { toAssign, adjustments, extensions, overdue, lateAcceptance };
 }
 
 /** Work of the unit that is this handler's: not divided (分办) yet, or divided to them. */

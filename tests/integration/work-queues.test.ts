@@ -1,7 +1,9 @@
 /** The home page's lists show the most urgent QUEUE_LIMIT items a page and count all of them. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { requestExtension } from "@/db/handling/extension";
 import { coordinatorQueue, overdueReceipts, QUEUE_LIMIT } from "@/db/queries/work";
-import { DEMO_TODAY, demoDatabase } from "./demo-db";
+import { DEMO_TODAY, demoDatabase, ok } from "./demo-db";
 
 let t: Awaited<ReturnType<typeof demoDatabase>>;
 beforeEach(async () => {
@@ -36,6 +38,28 @@ describe("the 待办 lists", () => {
     // A page past the end (its proposals were assigned since the link was made) shows the first.
     const past = (await coordinatorQueue(t.db, DEMO_TODAY, { toAssign: pages + 1 })).toAssign;
     expect([past.page, past.rows]).toEqual([1, toAssign.rows]);
+  });
+
+  it("page the pending extension requests as the other lists: QUEUE_LIMIT at a time, oldest request first, each once", async () => {
+    const before = (await coordinatorQueue(t.db, DEMO_TODAY)).extensions.total;
+    const coordinator = await t.user("coordinator");
+    const handler = await t.user("jiangmj");
+    const lead = await t.unit("重庆高新区科技创新局");
+    for (let n = 0; n < QUEUE_LIMIT + 5; n++) {
+      const { id } = ok(await t.register(9100 + n));
+      ok(await assignProposal(t.db, coordinator, id, { leadUnitId: lead, coUnitIds: [] }));
+      ok(await acceptAssignment(t.db, handler, id, lead));
+      ok(await requestExtension(t.db, handler, id, { unitId: lead, until: "2027-05-31", reason: `第 ${n + 1} 件需调研` }));
+    }
+    const first = (await coordinatorQueue(t.db, DEMO_TODAY)).extensions;
+    expect([first.total, first.rows.length, first.page]).toEqual([before + QUEUE_LIMIT + 5, QUEUE_LIMIT, 1]);
+    const pages = Math.ceil(first.total / QUEUE_LIMIT);
+    const listed = [];
+    for (let page = 1; page <= pages; page++)
+      listed.push(...(await coordinatorQueue(t.db, DEMO_TODAY, { extensions: page })).extensions.rows);
+    const ids = listed.map((r) => r.requestId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(first.total);
   });
 
   it("count overdue receipts beyond the rows shown", async () => {

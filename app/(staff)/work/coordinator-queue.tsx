@@ -39,7 +39,12 @@ export async function CoordinatorQueue({ db, today, calendar, pages }: QueueProp
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的调整申请" count={q.adjustments.total} empty="没有待审批的调整申请。">
+      <QueueSection
+        title="待审批的调整申请"
+        count={q.adjustments.total}
+        paging={queuePaging(pages, "adjustments", q.adjustments)}
+        empty="没有待审批的调整申请。"
+      >
         <table className="data-table">
           <thead>
             <tr>
@@ -69,7 +74,12 @@ export async function CoordinatorQueue({ db, today, calendar, pages }: QueueProp
           </tbody>
         </table>
       </QueueSection>
-      <QueueSection title="待审批的延期申请" count={q.extensions.total} empty="没有待审批的延期申请。">
+      <QueueSection
+        title="待审批的延期申请"
+        count={q.extensions.total}
+        paging={queuePaging(pages, "extensions", q.extensions)}
+        empty="没有待审批的延期申请。"
+      >
         <table className="data-table">
           <thead>
             <tr>
