@@ -140,7 +140,11 @@ export default async function StatsPage({
 
       <KeyFigures figures={key} />
 
-      <UnitTable units={units} page={unitPage} href={(page) => `/stats?${new URLSearchParams([...exportQuery, ["page", String(page)]])}`} />
+      <UnitTable
+        units={units}
+        page={unitPage}
+        href={(page) => `/stats?${new URLSearchParams([...exportQuery, ["page", String(page)]])}#units-h`}
+      />
 
       <section aria-labelledby="charts-h" className="mb-6 grid gap-6 lg:grid-cols-2">
         <h2 id="charts-h" className="sr-only">
