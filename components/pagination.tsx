@@ -16,11 +16,19 @@ export function Pagination({
   if (pages <= 1) return null;
   return (
     <nav aria-label={label} className="mt-3 flex items-center gap-3 text-sm">
-      {page > 1 && <Link href={href(page - 1)}>上一页</Link>}
+      {page > 1 && (
+        <Link href={href(page - 1)} className="text-brand-700 underline">
+          上一页
+        </Link>
+      )}
       <span>
         第 {page} / {pages} 页
       </span>
-      {page < pages && <Link href={href(page + 1)}>下一页</Link>}
+      {page < pages && (
+        <Link href={href(page + 1)} className="text-brand-700 underline">
+          下一页
+        </Link>
+      )}
     </nav>
   );
 }
