@@ -72,26 +72,14 @@ function runners(query: Runnable): Record<"all" | "get" | "run" | "values", (pla
   };
 }
 
-/** Whether the queries prepared now are named (namedStatements). */
-let naming = false;
-
 /**
- * Runs `build`, which prepares queries to be run again and again (db/prepared.ts preparedOnce): each is prepared under
- * a name of its SQL text, so that node-postgres parses it once per connection and PostgreSQL keeps its plan, where an
- * unnamed statement is parsed and planned at every run (a proposal page's 62 queries spent 17 ms of the database's time
- * in parse and bind, 2 ms running). Only texts built once: names of every query text would pile up without end in each
- * connection (the staff list's filters alone make thousands of texts).
+ * A prepared statement's name from its SQL text (the same text on every instance and connection has the same name).
+ * Named, node-postgres parses a statement once per connection and PostgreSQL keeps its plan; unnamed, it is parsed and
+ * planned at every run (a proposal page's 62 queries spent 17 ms of the database's time in parse and bind, 2 ms
+ * running). Only `.prepare()`d queries are named, and the app prepares only queries it builds once (db/prepared.ts):
+ * the queries run as built (`.all()`, `.get()`…) stay unnamed, or the staff list's thousands of filter texts would pile
+ * up in every connection.
  */
-export function namedStatements<T>(build: () => T): T {
-  naming = true;
-  try {
-    return build();
-  } finally {
-    naming = false;
-  }
-}
-
-/** A prepared statement's name from its SQL text (the same text on every instance and connection has the same name). */
 function statementName(query: object): string | undefined {
   const text = (query as { toSQL?: () => { sql: string } }).toSQL?.().sql;
   return text === undefined ? undefined : `q_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
@@ -106,13 +94,11 @@ function sqliteLike<T extends object>(builder: T): T {
         // An insert builder's `values(rows)` adds rows; only a complete query runs by it.
         if (prop !== "values" || !OPEN_BUILDERS.has(kindOf(target) ?? "")) return runnable[prop as keyof typeof runnable];
       }
-      // SQLite prepares without a name; PostgreSQL's unnamed prepared statement is the same thing. A name (db/prepared.ts
-      // preparedRead, or one of its SQL text while namedStatements builds) makes node-postgres prepare it once per connection.
+      // A prepared query is named (db/prepared.ts preparedRead's name, else one of its text: statementName), so that
+      // node-postgres prepares it once per connection.
       if (prop === "prepare" && isQuery(target))
         return (name?: string) =>
-          sqliteLike(
-            (target as unknown as { prepare: (name?: string) => object }).prepare(name ?? (naming ? statementName(target) : undefined)),
-          );
+          sqliteLike((target as unknown as { prepare: (name?: string) => object }).prepare(name ?? statementName(target)));
       const value = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
       return (...args: unknown[]) => wrapped(value.apply(target, args));

@@ -7,7 +7,7 @@
 import type Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
 import { databaseEngine } from "./engine";
-import { IN_TRANSACTION, namedStatements } from "./postgres";
+import { IN_TRANSACTION } from "./postgres";
 
 /** A named value supplied when the prepared query runs: `.get({ proposalId })`. */
 export const param = <Name extends string>(name: Name) => sql.placeholder(name);
@@ -33,8 +33,8 @@ export function preparedOnce<D, Q>(build: (db: D) => Q): (db: D) => Q {
 /**
  * On PostgreSQL a transaction has a pool client of its own, and a query built once on the pool would run beside it,
  * not in it: inside a transaction the query is built per call (as drizzle builds every other query); outside, once
- * per pool, each of its statements named (db/postgres.ts namedStatements) so that it is parsed and planned once per
- * connection. Drizzle's building was a quarter of a proposal page's time there (34 of 137 ms, CPU profile at 100,000
+ * per pool; either way its statements are named after their text (db/postgres.ts statementName), so that each
+ * connection parses and plans them once. Drizzle's building was a quarter of a proposal page's time there (34 of 137 ms, CPU profile at 100,000
  * proposals), where SQLite builds each of these once per connection.
  */
 function builtOncePerPool<D, Q>(build: (db: D) => Q): (db: D) => Q {
@@ -45,7 +45,7 @@ function builtOncePerPool<D, Q>(build: (db: D) => Q): (db: D) => Q {
     if (shaped[IN_TRANSACTION] !== false || pool === undefined) return build(db);
     let query = byPool.get(pool);
     if (query === undefined) {
-      query = namedStatements(() => build(db));
+      query = build(db);
       byPool.set(pool, query);
     }
     return query;

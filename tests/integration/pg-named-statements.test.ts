@@ -1,7 +1,7 @@
 /**
  * On PostgreSQL the queries built once (db/prepared.ts preparedOnce) are prepared under a name of their SQL text, so
- * that each connection parses and plans them once (db/postgres.ts namedStatements): unnamed, a proposal page's 62
- * queries spent 17 ms of the database's time in parse and bind and 2 ms running. A query built per call stays
+ * that each connection parses and plans them once (db/postgres.ts statementName): unnamed, a proposal page's 62
+ * queries spent 17 ms of the database's time in parse and bind and 2 ms running. A query run as built (`.get()`) stays
  * unnamed, so that the staff list's thousands of filter texts do not pile up in every connection. PostgreSQL only
  * (vitest.config.ts).
  */
@@ -34,7 +34,7 @@ describe("statements on PostgreSQL", () => {
     await t?.cleanup();
   });
 
-  it("prepares a query built once under a name of its text, once per connection; a query built per call stays unnamed", async () => {
+  it("prepares a query built once under a name of its text, once per connection; a query run as built stays unnamed", async () => {
     const first = (await db.select({ id: proposals.id }).from(proposals).limit(2).all()) as { id: number }[];
     for (const { id } of [...first, ...first]) expect(await proposalById(db).get({ id })).toEqual({ id });
     await db.select({ id: proposals.id }).from(proposals).where(eq(proposals.id, first[0]!.id)).get();
