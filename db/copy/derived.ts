@@ -2,7 +2,8 @@
  * The derived tables are copied as SQLite kept them (plan.ts, DERIVED_TABLES); these checks compare them
  * with what PostgreSQL's own definitions (migration 0002) give for the copied data, so that the copy is
  * what the triggers would have written: proposal_statistics against the view proposal_statistics_source,
- * pending_publications against the replies no publication decides. statistics_versions counts changes
+ * pending_publications against the replies no publication decides, owed_receipts against the view
+ * owed_receipts_source. statistics_versions counts changes
  * and has nothing to be compared with; its checksum against SQLite is its check.
  */
 import type pg from "pg";
@@ -31,8 +32,10 @@ export async function checkDerived(client: pg.ClientBase, statisticsColumns: str
     "select reply_id, publication_due from pending_publications",
     "select r.id, r.publication_due from replies r where not exists (select 1 from publications p where p.reply_id = r.id)",
   );
+  const owed = await differing(client, "select * from owed_receipts", "select * from owed_receipts_source");
   return [
     { table: "proposal_statistics", against: "视图 proposal_statistics_source", differing: statistics, ok: statistics === 0 },
     { table: "pending_publications", against: "尚无公开决定的答复（replies）", differing: pending, ok: pending === 0 },
+    { table: "owed_receipts", against: "视图 owed_receipts_source", differing: owed, ok: owed === 0 },
   ];
 }

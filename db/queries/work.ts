@@ -4,7 +4,7 @@
  * have thousands open, and the home page shows what to do first; its further pages are asked for by the
  * list's name (/work?toReply=2).
  */
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   adjustmentRequests,
@@ -13,9 +13,8 @@ import {
   events,
   extensionRequests,
   leaderReviews,
-  proposalSigners,
+  owedReceipts,
   proposals,
-  receipts,
   replies,
   sections,
   sessions,
@@ -23,7 +22,7 @@ import {
   units,
   users,
 } from "../schema";
-import { jsonField } from "../dialect";
+import { indexedBy, jsonField, unindexed } from "../dialect";
 
 /** How many items a list of the home page shows at a time. */
 export const QUEUE_LIMIT = 20;
@@ -98,12 +97,12 @@ const assignmentColumns = {
   due: effectiveDue,
   /** 分办's internal deadline, when the unit has divided the assignment. */
   internalDue: assignments.internalDue,
-  total: fullCount,
 };
 
-function assignmentQuery(db: Db) {
+/** A list's assignments with their proposal; `total` the count of all its items (a window over the page's joins unless given). */
+function assignmentQuery(db: Db, total: SQL<number> = fullCount) {
   return db
-    .select(assignmentColumns)
+    .select({ ...assignmentColumns, total })
     .from(assignments)
     .innerJoin(proposals, eq(proposals.id, assignments.proposalId))
     .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
@@ -181,23 +180,39 @@ export async function coordinatorQueue(db: Db, today: string, pages: QueuePages 
       .offset(offset)
       .all(),
   );
-  const overdue = await paged(pages.overdue, (limit, offset) =>
-    assignmentQuery(db)
+  // A page's ids in the order of assignments_open_due_idx (named: SQLite's sampled statistics may prefer the state's
+  // index and sort; the condition written as the index's, so that it applies), then its rows by id; counted apart. A
+  // window over the joins read and sorted all 14,000 overdue at 100,000 proposals (32 ms).
+  const isOverdue = and(
+    sql`${assignments.status} in ('pending', 'accepted')`,
+    inArray(unindexed(proposals.status), ["assigned", "handling", "rehandling"]),
+    lt(effectiveDue, today),
+  )!;
+  const overdue = await paged(pages.overdue, async (limit, offset) => {
+    const page = await db.all<{ id: number; total: number }>(
+      sql`select ${assignments.id} as id,
+        (select count(*) from ${assignments} join ${proposals} on ${proposals.id} = ${assignments.proposalId} where ${isOverdue}) as total
+      from ${indexedBy(assignments, "assignments_open_due_idx")} join ${proposals} on ${proposals.id} = ${assignments.proposalId}
+      where ${isOverdue} order by ${effectiveDue}, ${assignments.id} limit ${limit} offset ${offset}`,
+    );
+    if (page.length === 0) return [];
+    const rows = await assignmentQuery(db)
       .where(
-        and(
-          inArray(assignments.status, ["pending", "accepted"]),
-          inArray(proposals.status, ["assigned", "handling", "rehandling"]),
-          lt(effectiveDue, today),
+        inArray(
+          assignments.id,
+          page.map((r) => r.id),
         ),
       )
       .orderBy(...dueFirst)
-      .limit(limit)
-      .offset(offset)
-      .all(),
-  );
+      .all();
+    const total = Number(page[0]!.total);
+    return rows.map((row) => ({ ...row, total }));
+  });
+  // Counted apart from the index alone: the window read every late assignment's joins (2,840 at 100,000 proposals).
+  const isLate = and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today));
   const lateAcceptance = await paged(pages.lateAcceptance, (limit, offset) =>
-    assignmentQuery(db)
-      .where(and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today)))
+    assignmentQuery(db, sql<number>`(select count(*) from ${assignments} where ${isLate})`.mapWith(Number))
+      .where(isLate)
       .orderBy(asc(assignments.acceptDue), asc(assignments.id))
       .limit(limit)
       .offset(offset)
@@ -404,6 +419,7 @@ export async function divisionQueue(db: Db, unitId: number, pages: QueuePages = 
 /**
  * Receipts not returned by their deadline: every proposer or co-signer still owing one on a reply of a
  * proposal not yet closed (an earlier round's too: each reply waits for its own receipts), longest overdue first.
+ * Read from owed_receipts (kept by triggers, migration 0024), its count a range of the due-date index.
  */
 export async function overdueReceipts(db: Db, today: string, { page, pageSize }: { page?: number; pageSize?: number } = {}) {
   const proposer = aliasedTable(users, "proposer");
@@ -418,28 +434,22 @@ export async function overdueReceipts(db: Db, today: string, { page, pageSize }:
           sessionKind: sessions.kind,
           round: replies.round,
           replyId: replies.id,
-          receiptDue: replies.receiptDue,
-          memberId: proposalSigners.userId,
+          receiptDue: owedReceipts.receiptDue,
+          memberId: owedReceipts.memberId,
           member: proposer.displayName,
-          signerRole: proposalSigners.role,
-          total: fullCount,
+          signerRole: owedReceipts.role,
+          total: sql<number>`(select count(*) from ${owedReceipts} o where o.receipt_due < ${today})`.mapWith(Number),
           lastReminded: sql<
             number | null
-          >`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and ${jsonField(sql`e.data`, "memberId", "integer")} = ${proposalSigners.userId} and ${jsonField(sql`e.data`, "round", "integer")} = ${replies.round})`,
+          >`(select max(e.created_at) from ${events} e where e.proposal_id = ${proposals.id} and e.action = 'remind_receipt' and ${jsonField(sql`e.data`, "memberId", "integer")} = ${owedReceipts.memberId} and ${jsonField(sql`e.data`, "round", "integer")} = ${replies.round})`,
         })
-        .from(replies)
-        .innerJoin(proposals, eq(proposals.id, replies.proposalId))
+        .from(owedReceipts)
+        .innerJoin(replies, eq(replies.id, owedReceipts.replyId))
+        .innerJoin(proposals, eq(proposals.id, owedReceipts.proposalId))
         .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
-        .innerJoin(proposalSigners, and(eq(proposalSigners.proposalId, proposals.id), inArray(proposalSigners.role, ["lead", "cosigner"])))
-        .innerJoin(proposer, eq(proposer.id, proposalSigners.userId))
-        .where(
-          and(
-            inArray(proposals.status, ["assigned", "handling", "rehandling", "in_review", "replied"]),
-            lt(replies.receiptDue, today),
-            sql`not exists (select 1 from ${receipts} r where r.reply_id = ${replies.id} and r.member_id = ${proposalSigners.userId})`,
-          ),
-        )
-        .orderBy(asc(replies.receiptDue), asc(proposals.id), asc(replies.id), asc(proposalSigners.position))
+        .innerJoin(proposer, eq(proposer.id, owedReceipts.memberId))
+        .where(lt(owedReceipts.receiptDue, today))
+        .orderBy(asc(owedReceipts.receiptDue), asc(owedReceipts.proposalId), asc(owedReceipts.replyId), asc(owedReceipts.position))
         .limit(limit)
         .offset(offset)
         .all(),

@@ -38,6 +38,9 @@ export const assignments = pgTable(
     index("assignments_unit_idx").on(t.unitId, t.status, t.role, t.proposalId),
     index("assignments_status_due_idx").on(t.status, sql`coalesce(${t.extendedDue}, ${t.due})`),
     index("assignments_status_accept_due_idx").on(t.status, t.acceptDue),
+    index("assignments_open_due_idx")
+      .on(sql`coalesce(${t.extendedDue}, ${t.due})`, t.id)
+      .where(sql`${t.status} in ('pending', 'accepted')`),
   ],
 );
 

@@ -1,6 +1,6 @@
 /** PostgreSQL mirror of db/schema/replies.ts (what each table and column means is written there). */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   CONTACT_REPORTS,
   DISCLOSURE_MODES,
@@ -9,6 +9,7 @@ import {
   RESULT_CLASSES,
   SATISFACTION,
   SIGN_OFF_DECISIONS,
+  SIGNER_ROLES,
 } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { units, users } from "./org";
@@ -167,6 +168,28 @@ export const pendingPublications = pgTable(
     publicationDue: calendarDate("publication_due").notNull(),
   },
   (t) => [index("pending_publications_due_idx").on(t.publicationDue)],
+);
+
+/** Written only by the triggers of the custom migration (0012), as on SQLite. */
+export const owedReceipts = pgTable(
+  "owed_receipts",
+  {
+    replyId: integer("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => users.id),
+    proposalId: integer("proposal_id").notNull(),
+    receiptDue: calendarDate("receipt_due").notNull(),
+    position: integer("position").notNull(),
+    role: text("role", { enum: SIGNER_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.replyId, t.memberId] }),
+    index("owed_receipts_due_idx").on(t.receiptDue, t.proposalId, t.replyId, t.position),
+    index("owed_receipts_proposal_idx").on(t.proposalId),
+  ],
 );
 
 /** Immutable once submitted, as on SQLite: a trigger of the custom migration refuses UPDATE. */

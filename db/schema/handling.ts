@@ -51,6 +51,13 @@ export const assignments = sqliteTable(
      */
     index("assignments_status_due_idx").on(t.status, sql`coalesce(${t.extendedDue}, ${t.due})`),
     index("assignments_status_accept_due_idx").on(t.status, t.acceptDue),
+    /**
+     * The coordinator's 超期 list in its order: open assignments by the deadline in force, so that a page is read in
+     * order instead of sorting every overdue one (14,000 at 100,000 proposals). Its SQL in migration 0024 by hand, as above.
+     */
+    index("assignments_open_due_idx")
+      .on(sql`coalesce(${t.extendedDue}, ${t.due})`, t.id)
+      .where(sql`${t.status} in ('pending', 'accepted')`),
   ],
 );
 

@@ -42,6 +42,7 @@ export const {
   publications,
   publicSiteVersion,
   pendingPublications,
+  owedReceipts,
   receipts,
   receiptTokens,
   replyFiles,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   CONTACT_REPORTS,
   DISCLOSURE_MODES,
@@ -8,6 +8,7 @@ import {
   RESULT_CLASSES,
   SATISFACTION,
   SIGN_OFF_DECISIONS,
+  SIGNER_ROLES,
 } from "@/lib/domain";
 import { calendarDate, createdAt, id, instant } from "./columns";
 import { units, users } from "./org";
@@ -188,6 +189,37 @@ export const pendingPublications = sqliteTable(
     publicationDue: calendarDate("publication_due").notNull(),
   },
   (t) => [index("pending_publications_due_idx").on(t.publicationDue)],
+);
+
+/**
+ * The receipts still owed: each proposer or co-signer who has not returned the receipt of a reply, while its proposal
+ * is not closed (an earlier round's reply waits for its own receipts too), with the day it is due. What the
+ * coordinator's 超期未回执 lists, from its due date on, without walking every open proposal's replies and signers.
+ * Written only by triggers (migration 0024), which rebuild a proposal's rows from the view owed_receipts_source
+ * whenever one of its replies, signers, receipts or its state changes.
+ */
+export const owedReceipts = sqliteTable(
+  "owed_receipts",
+  {
+    replyId: integer("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => users.id),
+    proposalId: integer("proposal_id").notNull(),
+    receiptDue: calendarDate("receipt_due").notNull(),
+    /** The signer's position on the proposal, for the list's order. */
+    position: integer("position").notNull(),
+    /** 领衔 or 联名, as on the proposal. */
+    role: text("role", { enum: SIGNER_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.replyId, t.memberId] }),
+    /** The list's order, longest overdue first; its count is a range of this index. */
+    index("owed_receipts_due_idx").on(t.receiptDue, t.proposalId, t.replyId, t.position),
+    index("owed_receipts_proposal_idx").on(t.proposalId),
+  ],
 );
 
 /** 回执 (办理情况征询意见表): one per reply round and proposer or co-signer; immutable once submitted. */

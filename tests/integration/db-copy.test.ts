@@ -127,6 +127,7 @@ describe("npm run db:copy", () => {
     expect(report.derived.map((d) => [d.table, d.ok])).toEqual([
       ["proposal_statistics", true],
       ["pending_publications", true],
+      ["owed_receipts", true],
     ]);
   });
 

@@ -46,6 +46,7 @@ describe("migrations", () => {
       "meeting_photos",
       "meetings",
       "notifications",
+      "owed_receipts",
       "pending_publications",
       "progress_reports",
       "proposal_bodies",

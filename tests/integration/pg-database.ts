@@ -105,6 +105,11 @@ export async function freshPgDatabase(): Promise<PgTestDatabase> {
     pool,
     url,
     drop: async () => {
+      // pg-pool's end() resolves once it has asked its clients to end, not when they have: the drop below may terminate
+      // a connection still closing, whose client then reports it to the pool. That is the drop doing its job.
+      pool.on("error", (error) => {
+        if ((error as { code?: string }).code !== "57P01") throw error;
+      });
       // A test may have ended the pool itself (a restore refuses while anything else is connected).
       if (!pool.ending) await pool.end();
       await dropPgDatabase(name);

@@ -61,7 +61,8 @@ describe("PostgreSQL migrations", () => {
       "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name",
     );
     expect(tables.map((r) => r.table_name).sort()).toEqual(declared);
-    expect(await rows("select table_name from information_schema.views where table_schema = 'public'")).toEqual([
+    expect(await rows("select table_name from information_schema.views where table_schema = 'public' order by table_name")).toEqual([
+      { table_name: "owed_receipts_source" },
       { table_name: "proposal_statistics_source" },
     ]);
 
@@ -112,6 +113,9 @@ describe("PostgreSQL migrations", () => {
       expect(await rows(`select * from proposal_statistics_source where ${scenario} order by proposal_id`)).toEqual(statistics);
       expect(await rows("select * from pending_publications order by reply_id")).toEqual(
         sqliteRows("select * from pending_publications order by reply_id"),
+      );
+      expect(await rows("select * from owed_receipts order by reply_id, member_id")).toEqual(
+        sqliteRows("select * from owed_receipts order by reply_id, member_id"),
       );
       // Booleans in the facts are 0/1 on both engines, so raw SQL adds them up the same.
       const sums = `select sum(published) as published, sum(receipts_basically_unsatisfied) as basically_unsatisfied from proposal_statistics where ${scenario}`;

@@ -1,4 +1,5 @@
 /** The home page's lists show the most urgent QUEUE_LIMIT items a page and count all of them. */
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { requestExtension } from "@/db/handling/extension";
@@ -38,6 +39,31 @@ describe("the 待办 lists", () => {
     // A page past the end (its proposals were assigned since the link was made) shows the first.
     const past = (await coordinatorQueue(t.db, DEMO_TODAY, { toAssign: pages + 1 })).toAssign;
     expect([past.page, past.rows]).toEqual([1, toAssign.rows]);
+  });
+
+  it("page every overdue assignment of an open proposal once, the deadline in force first, with the count of all; late acceptances too", async () => {
+    // In a year's time every open assignment is overdue: the demo's, across states, extensions and both roles.
+    const today = "2099-01-01";
+    const expected = await t.db.all<{ id: number; due: string }>(sql`
+      select a.id, coalesce(a.extended_due, a.due) as due from assignments a join proposals p on p.id = a.proposal_id
+      where a.status in ('pending', 'accepted') and p.status in ('assigned', 'handling', 'rehandling')
+      order by coalesce(a.extended_due, a.due), a.id`);
+    expect(expected.length).toBeGreaterThan(QUEUE_LIMIT);
+    const listed: { assignmentId: number; due: string }[] = [];
+    for (let page = 1; page <= Math.ceil(expected.length / QUEUE_LIMIT); page++) {
+      const { overdue } = await coordinatorQueue(t.db, today, { overdue: page });
+      expect([overdue.page, overdue.total]).toEqual([page, expected.length]);
+      listed.push(...overdue.rows);
+    }
+    expect(listed.map((r) => [Number(r.assignmentId), r.due])).toEqual(expected.map((r) => [Number(r.id), r.due]));
+    expect((await coordinatorQueue(t.db, "2000-01-01")).overdue).toEqual({ rows: [], total: 0, page: 1 });
+    // 逾期未签收, counted apart as well: every pending assignment, acceptance deadline first.
+    const late = await t.db.all<{ id: number }>(sql`select id from assignments where status = 'pending' order by accept_due, id`);
+    const { lateAcceptance } = await coordinatorQueue(t.db, today);
+    expect([lateAcceptance.total, lateAcceptance.rows.map((r) => Number(r.assignmentId))]).toEqual([
+      late.length,
+      late.slice(0, QUEUE_LIMIT).map((r) => Number(r.id)),
+    ]);
   });
 
   it("page the pending extension requests as the other lists: QUEUE_LIMIT at a time, oldest request first, each once", async () => {
