@@ -3,8 +3,8 @@
  * with what PostgreSQL's own definitions (migration 0002) give for the copied data, so that the copy is
  * what the triggers would have written: proposal_statistics against the view proposal_statistics_source,
  * pending_publications against the replies no publication decides, owed_receipts against the view
- * owed_receipts_source. statistics_versions counts changes
- * and has nothing to be compared with; its checksum against SQLite is its check.
+ * owed_receipts_source. statistics_versions and statistics_unit_versions count changes and have nothing to be
+ * compared with; their checksums against SQLite are their check.
  */
 import type pg from "pg";
 import { quoteIdent } from "./plan";

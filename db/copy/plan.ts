@@ -27,7 +27,7 @@ export type TablePlan = {
 };
 
 /**
- * Written on PostgreSQL by the triggers of migrations 0002, 0005, 0006, 0009 and 0012 (named after the table each keeps). They are
+ * Written on PostgreSQL by the triggers of migrations 0002, 0005, 0006, 0009, 0012 and 0014 (named after the table each keeps). They are
  * copied as they are and the triggers paused meanwhile: fired row by row they would rebuild every
  * proposal's statistics once per row that names it, and bump statistics_versions (a counter of changes,
  * which no rebuild can restore) hundreds of thousands of times in one transaction.
@@ -35,6 +35,7 @@ export type TablePlan = {
 export const DERIVED_TABLES = [
   "proposal_statistics",
   "statistics_versions",
+  "statistics_unit_versions",
   "pending_publications",
   "owed_receipts",
   "public_site_version",

@@ -43,6 +43,10 @@ import { position } from "../dialect";
 /** `keyOnly`: 重点提案 only. */
 export type StatisticsFilter = { sessionId?: number | null; unitId?: number | null; kind?: SessionKind | null; keyOnly?: boolean };
 
+/** A lead unit as statistics_unit_versions names it: its id, or 0 for the proposals without one yet. */
+type UnitKey = number;
+const unitKeyOf = (unitId: number | null): UnitKey => unitId ?? 0;
+
 type ReceiptColumn = `receipts_${Satisfaction}_${Satisfaction}`;
 const RECEIPT_PAIRS = SATISFACTION.flatMap((attitude) =>
   SATISFACTION.map((result) => ({ attitude, result, column: `receipts_${attitude}_${result}` as ReceiptColumn })),
@@ -100,12 +104,22 @@ function receiptsSql(pick: (pair: { attitude: Satisfaction; result: Satisfaction
   return sql.raw(`sum(${columns.join(" + ")})`);
 }
 
-/** The WHERE clause of the filters over proposal_statistics (aliased ps). */
-export function statisticsScope(filter: StatisticsFilter): SQL {
+/** The WHERE clause of the filters over proposal_statistics (aliased ps); `unitKeys`: those lead units only. */
+export function statisticsScope(filter: StatisticsFilter & { unitKeys?: readonly UnitKey[] }): SQL {
   const conditions = [
     ...(filter.sessionId != null ? [sql`ps.session_id = ${filter.sessionId}`] : []),
     ...(filter.kind != null ? [sql`ps.session_id in (select id from sessions where kind = ${filter.kind})`] : []),
     ...(filter.unitId != null ? [sql`ps.lead_unit_id = ${filter.unitId}`] : []),
+    ...(filter.unitKeys
+      ? [
+          filter.unitKeys.length > 0
+            ? sql`coalesce(ps.lead_unit_id, 0) in (${sql.join(
+                filter.unitKeys.map((key) => sql`${key}`),
+                sql`, `,
+              )})`
+            : sql`1 = 0`,
+        ]
+      : []),
     // is_key is 0/1 on SQLite, a boolean on PostgreSQL: tested as itself.
     ...(filter.keyOnly ? [sql`ps.proposal_id in (select id from proposals where is_key)`] : []),
   ];
@@ -126,7 +140,7 @@ const GROUP_KEYS: Record<StatisticsGrouping, SQL> = {
 /** The counts per lead unit, or per category (null: none yet), counted in the database. */
 export async function statisticsCounts(
   db: Db,
-  filter: StatisticsFilter = {},
+  filter: StatisticsFilter & { unitKeys?: readonly UnitKey[] } = {},
   today = isoDateInChina(new Date()),
   groupBy: StatisticsGrouping = "leadUnit",
 ): Promise<Map<number | null, UnitTotals>> {
@@ -162,24 +176,72 @@ type Totals = { counts: CountsVector; states: Record<ProposalState, number> };
 /** A session's totals per lead unit, and their sum (the proposals without a lead unit included). */
 type SessionCounts = { byUnit: Map<number | null, Totals>; sum: Totals };
 
-type SessionTotals = { version: number; today: string; all: SessionCounts; key: SessionCounts };
+/** A session's counts as read at its version, with its units' versions (statistics_unit_versions) then. */
+type SessionTotals = { version: number; today: string; units: Map<UnitKey, number>; all: SessionCounts; key: SessionCounts };
 
 const noTotals = (): Totals => ({
   counts: countsVector(),
   states: Object.fromEntries(PROPOSAL_STATES.map((state) => [state, 0])) as Record<ProposalState, number>,
 });
 
-/** The session's counts kept as vectors, with their sum: a page adds sessions, not each unit of each session. */
-function sessionCounts(counted: Map<number | null, UnitTotals>): SessionCounts {
-  const sum = noTotals();
+/**
+ * The session's counts kept as vectors, with their sum: a page adds sessions, not each unit of each session. With
+ * `kept`, the counts of the units counted again (`recounted`) replace theirs; the others are kept.
+ */
+function sessionCounts(
+  counted: Map<number | null, UnitTotals>,
+  kept?: { counts: SessionCounts; recounted: readonly UnitKey[] },
+): SessionCounts {
   const byUnit = new Map<number | null, Totals>();
-  for (const [unitId, { counts, states }] of counted) {
-    const vector = countsVector(counts);
-    addCounts(sum.counts, vector);
+  const recounted = new Set(kept?.recounted);
+  kept?.counts.byUnit.forEach((totals, unitId) => {
+    if (!recounted.has(unitKeyOf(unitId))) byUnit.set(unitId, totals);
+  });
+  for (const [unitId, { counts, states }] of counted) byUnit.set(unitId, { counts: countsVector(counts), states });
+  const sum = noTotals();
+  byUnit.forEach(({ counts, states }) => {
+    addCounts(sum.counts, counts);
     for (const state of PROPOSAL_STATES) sum.states[state] += states[state];
-    byUnit.set(unitId, { counts: vector, states });
-  }
+  });
   return { byUnit, sum };
+}
+
+/** More units changed than this since a session was counted: it is counted again whole. */
+const RECOUNT_UNITS_AT_MOST = 20;
+
+/** The versions of a session's units. */
+async function unitVersions(db: Db, sessionId: number): Promise<Map<UnitKey, number>> {
+  const rows = await db.all<{ unitKey: number; version: number }>(
+    sql`select unit_key as "unitKey", version from statistics_unit_versions where session_id = ${sessionId}`,
+  );
+  return new Map(rows.map((r) => [Number(r.unitKey), Number(r.version)]));
+}
+
+/**
+ * A session's totals at `version`: from those kept, the units whose version moved counted again (a handler's write
+ * moves one unit's), or all of them. The versions are read before the counts: a write in between leaves counts newer
+ * than the versions kept with them, and counts them again at the next read.
+ */
+async function countSession(
+  db: Db,
+  sessionId: number,
+  version: number,
+  today: string,
+  kept: SessionTotals | undefined,
+): Promise<SessionTotals> {
+  const units = await unitVersions(db, sessionId);
+  const recount = kept && kept.today === today ? [...units].filter(([unit, v]) => kept.units.get(unit) !== v).map(([unit]) => unit) : null;
+  const partly = recount !== null && recount.length <= RECOUNT_UNITS_AT_MOST;
+  const scope = { sessionId, ...(partly ? { unitKeys: recount } : {}) };
+  if (partly && recount.length === 0) return { ...kept!, version };
+  const [all, key] = await Promise.all([statisticsCounts(db, scope, today), statisticsCounts(db, { ...scope, keyOnly: true }, today)]);
+  return {
+    version,
+    today,
+    units,
+    all: sessionCounts(all, partly ? { counts: kept!.all, recounted: recount } : undefined),
+    key: sessionCounts(key, partly ? { counts: kept!.key, recounted: recount } : undefined),
+  };
 }
 
 /** Per database connection: each session's totals by lead unit, all and 重点提案 only, with the version they were read at. */
@@ -189,7 +251,8 @@ const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
  * The totals per session under the filters (sessions in order of year), each by lead unit and in all, of all
  * its proposals or (keyOnly) of its 重点提案, counted again only for a session whose version changed (or on a
  * new day) since it was last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so
- * the version moves then too. Under a unit filter a session has that unit only, and its sum is that unit's.
+ * the version moves then too; of a session whose version moved, only the units whose own version moved are counted
+ * again. Under a unit filter a session has that unit only, and its sum is that unit's.
  */
 export async function sessionTotals(db: Db, filter: StatisticsFilter, today: string): Promise<({ sessionId: number } & SessionCounts)[]> {
   let cache = totalsCache.get(databaseOf(db));
@@ -203,11 +266,7 @@ export async function sessionTotals(db: Db, filter: StatisticsFilter, today: str
     sessions.map(async (session) => {
       let totals = cache.get(session.id);
       if (!totals || totals.version !== session.version || totals.today !== today) {
-        const [all, key] = await Promise.all([
-          statisticsCounts(db, { sessionId: session.id }, today),
-          statisticsCounts(db, { sessionId: session.id, keyOnly: true }, today),
-        ]);
-        totals = { version: session.version, today, all: sessionCounts(all), key: sessionCounts(key) };
+        totals = await countSession(db, session.id, session.version, today, totals);
         cache.set(session.id, totals);
       }
       const counted = filter.keyOnly ? totals.key : totals.all;

@@ -144,6 +144,18 @@ export const statisticsVersions = pgTable("statistics_versions", {
   version: integer("version").notNull(),
 });
 
+export const statisticsUnitVersions = pgTable(
+  "statistics_unit_versions",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    unitKey: integer("unit_key").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.unitKey] })],
+);
+
 export const uploads = pgTable(
   "uploads",
   {

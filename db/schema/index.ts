@@ -25,6 +25,7 @@ export const {
   proposalLinks,
   proposalStatistics,
   statisticsVersions,
+  statisticsUnitVersions,
   uploads,
   assignments,
   adjustmentRequests,

@@ -174,6 +174,22 @@ export const statisticsVersions = sqliteTable("statistics_versions", {
   version: integer("version").notNull(),
 });
 
+/**
+ * A counter per session and lead unit (unit_key 0: no lead unit yet), bumped with the session's by the same triggers
+ * (migration 0025): when a session's version moved, which of its units to count again (a handler's write moves one).
+ */
+export const statisticsUnitVersions = sqliteTable(
+  "statistics_unit_versions",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    unitKey: integer("unit_key").notNull(),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.unitKey] })],
+);
+
 export type Proposal = typeof proposals.$inferSelect;
 export type NewProposal = typeof proposals.$inferInsert;
 export type ProposalSigner = typeof proposalSigners.$inferSelect;

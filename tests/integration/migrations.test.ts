@@ -92,6 +92,7 @@ describe("migrations", () => {
       "signed_letters",
       "similar_ranking_queue",
       "similar_rankings",
+      "statistics_unit_versions",
       "statistics_versions",
       "unit_certificates",
       "units",
