@@ -43,6 +43,11 @@ export function unindexed(column: SQLWrapper): SQL {
   return onPostgres() ? sql`${column}` : sql`+${column}`;
 }
 
+/** A boolean column is true, written as the partial indexes on it are (SQLite `= 1`, PostgreSQL the column), so that they apply. */
+export function isTrue(column: SQLWrapper): SQL {
+  return onPostgres() ? sql`${column}` : sql`${column} = 1`;
+}
+
 /** A JSON column's stored text: SQLite keeps JSON as text; PostgreSQL's jsonb is cast to its text. */
 export function jsonText(column: SQLWrapper): SQL<string> {
   return onPostgres() ? sql<string>`${column}::text` : sql<string>`${column}`;
