@@ -74,7 +74,7 @@ try {
       if (p.step === "migrated") console.log("目标数据库为空，已执行 PostgreSQL 迁移（db/migrations-pg）。在一个事务中复制：");
       if (p.step === "copied") console.log(`  ${p.table}：${p.rows} 行（${p.seconds.toFixed(1)} 秒）`);
       if (p.step === "verifying") console.log("已重建索引与外键、重置自增序列；逐表读回校验：");
-      if (p.step === "analyzed") console.log("已提交，并为查询规划收集了统计信息（ANALYZE）。");
+      if (p.step === "analyzed") console.log("已提交，并已清理和分析各表（VACUUM ANALYZE：查询规划的统计信息和可见性映射）。");
     },
   });
   printReport(report);

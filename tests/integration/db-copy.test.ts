@@ -131,12 +131,17 @@ describe("npm run db:copy", () => {
     ]);
   });
 
-  it("leaves the planner its statistics: every copied table analyzed, so the first queries do not run on guesses", async () => {
+  it("leaves the planner its statistics and visibility maps: every copied table vacuumed and analyzed, so the first queries do not run on guesses nor read rows an index holds", async () => {
     const { rows } = await copied.pool.query<{ relname: string }>(
-      "select relname from pg_stat_user_tables where schemaname = 'public' and last_analyze is null and last_autoanalyze is null",
+      "select relname from pg_stat_user_tables where schemaname = 'public' and ((last_analyze is null and last_autoanalyze is null) or last_vacuum is null)",
     );
     const copiedTables = new Set(report.tables.map((t) => t.table));
     expect(rows.map((r) => r.relname).filter((name) => copiedTables.has(name))).toEqual([]);
+    const { rows: pages } = await copied.pool.query<{ relpages: number; relallvisible: number }>(
+      "select relpages, relallvisible from pg_class where relname = 'proposals'",
+    );
+    expect(pages[0]!.relpages).toBeGreaterThan(0);
+    expect(pages[0]!.relallvisible).toBe(pages[0]!.relpages);
   });
 
   it("sets every identity sequence past the highest id SQLite gave: an insert without an id gets the next one", async () => {
