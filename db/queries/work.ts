@@ -181,32 +181,30 @@ export async function coordinatorQueue(db: Db, today: string, pages: QueuePages 
       .all(),
   );
   // A page's ids in the order of assignments_open_due_idx (named: SQLite's sampled statistics may prefer the state's
-  // index and sort; the condition written as the index's, so that it applies), then its rows by id; counted apart. A
+  // index and sort; the condition written as the index's, so that it applies), then its rows by id, counted apart. A
   // window over the joins read and sorted all 14,000 overdue at 100,000 proposals (32 ms).
   const isOverdue = and(
     sql`${assignments.status} in ('pending', 'accepted')`,
     inArray(unindexed(proposals.status), ["assigned", "handling", "rehandling"]),
     lt(effectiveDue, today),
   )!;
+  const overdueCount = sql<number>`(select count(*) from ${assignments} join ${proposals} on ${proposals.id} = ${assignments.proposalId} where ${isOverdue})`;
   const overdue = await paged(pages.overdue, async (limit, offset) => {
-    const page = await db.all<{ id: number; total: number }>(
-      sql`select ${assignments.id} as id,
-        (select count(*) from ${assignments} join ${proposals} on ${proposals.id} = ${assignments.proposalId} where ${isOverdue}) as total
+    const ids = await db.all<{ id: number }>(
+      sql`select ${assignments.id} as id
       from ${indexedBy(assignments, "assignments_open_due_idx")} join ${proposals} on ${proposals.id} = ${assignments.proposalId}
       where ${isOverdue} order by ${effectiveDue}, ${assignments.id} limit ${limit} offset ${offset}`,
     );
-    if (page.length === 0) return [];
-    const rows = await assignmentQuery(db)
+    if (ids.length === 0) return [];
+    return assignmentQuery(db, overdueCount.mapWith(Number))
       .where(
         inArray(
           assignments.id,
-          page.map((r) => r.id),
+          ids.map((r) => r.id),
         ),
       )
       .orderBy(...dueFirst)
       .all();
-    const total = Number(page[0]!.total);
-    return rows.map((row) => ({ ...row, total }));
   });
   // Counted apart from the index alone: the window read every late assignment's joins (2,840 at 100,000 proposals).
   const isLate = and(eq(assignments.status, "pending"), lt(assignments.acceptDue, today));
