@@ -29,6 +29,7 @@ const SQLITE_ONLY = [
 const POSTGRESQL_ONLY = [
   "pg-staff-search", // the staff search's plan and the connections without JIT
   "pg-named-statements", // the queries built once are prepared once per connection
+  "pg-write-round-trips", // a write transaction's statements (each a round trip under the write lock)
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 /** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */

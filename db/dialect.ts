@@ -52,3 +52,34 @@ export function isTrue(column: SQLWrapper): SQL {
 export function jsonText(column: SQLWrapper): SQL<string> {
   return onPostgres() ? sql<string>`${column}::text` : sql<string>`${column}`;
 }
+
+/** JSON as the engines hand it over: SQLite's text, PostgreSQL's json already parsed by node-postgres. */
+const fromJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+
+/** One JSON object of the named values: SQLite's json_object, PostgreSQL's json_build_object (booleans are 0 / 1 on SQLite). */
+export function jsonObject(fields: Record<string, SQLWrapper>): SQL {
+  const pairs = sql.join(
+    Object.entries(fields).map(([key, value]) => {
+      if (!/^\w+$/.test(key)) throw new Error(`not a JSON key: ${key}`);
+      return sql`${sql.raw(`'${key}'`)}, ${value}`;
+    }),
+    sql`, `,
+  );
+  return onPostgres() ? sql`json_build_object(${pairs})` : sql`json_object(${pairs})`;
+}
+
+/**
+ * The JSON array of `value` over the rows of `from` (its `from … where …`) in `orderBy`'s order, `[]` when there are none,
+ * as a scalar subquery read back as an array: SQLite's json_group_array, PostgreSQL's json_agg.
+ */
+export function jsonArray<T>(value: SQLWrapper, from: SQL, orderBy: SQL): SQL<T[]> {
+  const aggregate = onPostgres()
+    ? sql`coalesce(json_agg(${value} order by ${orderBy}), '[]'::json)`
+    : sql`json_group_array(${value} order by ${orderBy})`;
+  return sql<T[]>`(select ${aggregate} ${from})`.mapWith(fromJson);
+}
+
+/** A scalar subquery that selects one JSON object (jsonObject), read back as the object; null without a row. */
+export function jsonValue<T>(query: SQL): SQL<T | null> {
+  return sql<T | null>`(${query})`.mapWith(fromJson);
+}

@@ -3,7 +3,7 @@
  * proposer or co-signer, checking one, and using one to submit that member's receipt through the
  * workflow. The token itself is never stored, only its SHA-256.
  */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { PROPOSER_WORD } from "@/lib/domain";
 import { proposalLabel, sessionTitle } from "@/lib/format";
 import {
@@ -64,28 +64,50 @@ export async function issueReceiptToken(db: Writer, replyId: number, memberId: n
     )
     .get();
   if (!signer) throw new Error(`user ${memberId} is not a proposer of reply ${replyId}`);
-  const expiresAt = receiptTokenExpiry(reply.receiptDue);
-  const token = receiptTokenFor(replyId, memberId, reply.receiptDue);
-  const tokenHash = receiptTokenHash(token);
-  await db
-    .insert(receiptTokens)
-    .values({ replyId, memberId, tokenHash, expiresAt, createdAt: now })
-    .onConflictDoUpdate({ target: [receiptTokens.replyId, receiptTokens.memberId], set: { tokenHash, expiresAt } })
-    .run();
-  return token;
+  await recordTokens(db, [{ replyId, memberId, receiptDue: reply.receiptDue }], now);
+  return receiptTokenFor(replyId, memberId, reply.receiptDue);
 }
 
-/** Issues the receipt token of every proposer and co-signer of a reply: at sign-off, in its transaction. */
-export async function issueReceiptTokens(db: Writer, replyId: number, now: Date = clockNow()): Promise<void> {
-  const reply = await db.select({ proposalId: replies.proposalId }).from(replies).where(eq(replies.id, replyId)).get();
-  if (!reply) throw new Error(`no reply ${replyId}`);
-  const signers = await db
-    .select({ userId: proposalSigners.userId })
-    .from(proposalSigners)
-    .where(and(eq(proposalSigners.proposalId, reply.proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-    .orderBy(asc(proposalSigners.userId))
-    .all();
-  for (const s of signers) await issueReceiptToken(db, replyId, s.userId, now);
+/**
+ * Issues the receipt tokens of a reply just signed, one for each of its proposal's proposers and co-signers (the
+ * workflow's facts name them): in the sign-off's transaction, in one statement.
+ */
+export async function issueReceiptTokens(
+  db: Writer,
+  reply: { id: number; receiptDue: string },
+  memberIds: readonly number[],
+  now: Date = clockNow(),
+): Promise<void> {
+  await recordTokens(
+    db,
+    memberIds.map((memberId) => ({ replyId: reply.id, memberId, receiptDue: reply.receiptDue })),
+    now,
+  );
+}
+
+/** Rows a statement inserts at most (SQLite binds at most 32,766 values; five a row). */
+const TOKENS_PER_STATEMENT = 1000;
+
+/** Records the tokens' hashes; a token issued before keeps whether it was used. */
+async function recordTokens(db: Writer, issued: { replyId: number; memberId: number; receiptDue: string }[], now: Date): Promise<void> {
+  const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
+  for (let i = 0; i < issued.length; i += TOKENS_PER_STATEMENT) {
+    const rows = issued.slice(i, i + TOKENS_PER_STATEMENT).map(({ replyId, memberId, receiptDue }) => ({
+      replyId,
+      memberId,
+      tokenHash: receiptTokenHash(receiptTokenFor(replyId, memberId, receiptDue)),
+      expiresAt: receiptTokenExpiry(receiptDue),
+      createdAt: now,
+    }));
+    await db
+      .insert(receiptTokens)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [receiptTokens.replyId, receiptTokens.memberId],
+        set: { tokenHash: excluded(receiptTokens.tokenHash), expiresAt: excluded(receiptTokens.expiresAt) },
+      })
+      .run();
+  }
 }
 
 /**
@@ -94,7 +116,7 @@ export async function issueReceiptTokens(db: Writer, replyId: number, now: Date 
  */
 export async function issueMissingReceiptTokens(db: Db, now: Date = clockNow()): Promise<number> {
   const missing = await db
-    .select({ replyId: replies.id, memberId: proposalSigners.userId })
+    .select({ replyId: replies.id, memberId: proposalSigners.userId, receiptDue: replies.receiptDue })
     .from(replies)
     .innerJoin(
       proposalSigners,
@@ -104,9 +126,7 @@ export async function issueMissingReceiptTokens(db: Db, now: Date = clockNow()):
     .where(isNull(receiptTokens.replyId))
     .orderBy(asc(replies.id), asc(proposalSigners.userId))
     .all();
-  await db.transaction(async (tx) => {
-    for (const m of missing) await issueReceiptToken(tx, m.replyId, m.memberId, now);
-  });
+  await db.transaction((tx) => recordTokens(tx, missing, now));
   return missing.length;
 }
 

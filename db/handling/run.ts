@@ -9,12 +9,14 @@ import type { ProposalFacts } from "@/lib/workflow/facts";
 import { noticeMessage } from "@/lib/notices";
 import type { Finding } from "@/lib/disclosure-review";
 import type { Db } from "../client";
-import { assignments, coOpinions, notifications, proposals, users } from "../schema";
+import { assignments, coOpinions, notifications, proposals, settings, users } from "../schema";
 import { logEvent } from "../queries/events";
 import { noticeSubject } from "../queries/notifications";
 import { queueNoticeMails } from "../queries/outbox";
-import { holidayCalendarOf } from "../queries/holiday-calendar";
-import { deadlineRules } from "../queries/settings";
+import { HOLIDAY_CALENDAR_KEY, holidayCalendarOfText } from "../queries/holiday-calendar";
+import { DEADLINE_RULES_KEY, deadlineRulesOf } from "../queries/settings";
+import { jsonText } from "../dialect";
+import { preparedOnce } from "../prepared";
 import { loadFacts } from "./facts";
 import { now, todayInChina } from "../clock";
 
@@ -58,9 +60,24 @@ export type RunInput<T> = {
   write?: (tx: Tx, applied: Applied) => Promise<T>;
 };
 
+/** The stored deadline rules and holiday calendar, in one statement (a write reads them under the write lock). */
+const contextSettings = preparedOnce((db: Pick<Db, "select">) =>
+  db
+    .select({ key: settings.key, raw: jsonText(settings.value) })
+    .from(settings)
+    .where(inArray(settings.key, [DEADLINE_RULES_KEY, HOLIDAY_CALENDAR_KEY]))
+    .prepare(),
+);
+
 /** What the workflow decides with: today, the deadline rules and the holiday calendar, as the database holds them now. */
 export async function workflowContext(db: Pick<Db, "select">, today: string): Promise<WorkflowContext> {
-  return { today, rules: await deadlineRules(db), calendar: await holidayCalendarOf(db) };
+  const stored = new Map((await contextSettings(db).all()).map((row) => [row.key, row.raw]));
+  const rules = stored.get(DEADLINE_RULES_KEY);
+  return {
+    today,
+    rules: deadlineRulesOf(rules === undefined ? undefined : JSON.parse(rules)),
+    calendar: holidayCalendarOfText(stored.get(HOLIDAY_CALENDAR_KEY) ?? ""),
+  };
 }
 
 export async function runCommand<T = undefined>(db: Database, input: RunInput<T>): Promise<RunResult<T>> {

@@ -86,7 +86,7 @@ export async function approveReply(db: Db, signer: Signer, proposalId: number, c
         .returning({ id: replies.id })
         .get();
       // The receipt links the letters will print, issued now: rendering a letter never writes.
-      await issueReceiptTokens(tx, reply.id);
+      await issueReceiptTokens(tx, { id: reply.id, receiptDue: applied.after.reply!.receiptDue }, applied.after.proposerIds);
       return { docNumber, replyId: reply.id };
     },
   });

@@ -15,7 +15,9 @@ import { now } from "../clock";
 
 type Reader = Pick<Db, "select">;
 
-const KEY = "holidayCalendar";
+/** The settings' key of the maintained years. */
+export const HOLIDAY_CALENDAR_KEY = "holidayCalendar";
+const KEY = HOLIDAY_CALENDAR_KEY;
 
 /** One maintained year as stored: the days, the notice it came from, and who entered it when. */
 export type StoredYear = MaintainedYear & { noticeText: string; updatedAt: number; updatedBy: number };
@@ -45,7 +47,11 @@ let cached: { raw: string; calendar: HolidayCalendar } | null = null;
 
 /** The holiday calendar in force: the maintained years over the package's data. */
 export async function holidayCalendarOf(db: Reader): Promise<HolidayCalendar> {
-  const raw = (await storedText(db).get())?.raw ?? "";
+  return holidayCalendarOfText((await storedText(db).get())?.raw ?? "");
+}
+
+/** The holiday calendar in force given the stored text (settings' HOLIDAY_CALENDAR_KEY; none: ""). */
+export function holidayCalendarOfText(raw: string): HolidayCalendar {
   if (cached?.raw !== raw) cached = { raw, calendar: holidayCalendar(parse(raw).years) };
   return cached.calendar;
 }

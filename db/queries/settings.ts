@@ -10,13 +10,20 @@ import { now } from "../clock";
 type Reader = Pick<Db, "select">;
 
 const savedDeadlineRules = preparedOnce((db: Reader) =>
-  db.select({ value: settings.value }).from(settings).where(eq(settings.key, "deadlines")).prepare(),
+  db.select({ value: settings.value }).from(settings).where(eq(settings.key, DEADLINE_RULES_KEY)).prepare(),
 );
 
 /** The deadline rules in force: the defaults, with whatever the settings override. */
 export async function deadlineRules(db: Reader): Promise<Record<DeadlineKind, DeadlineRule>> {
-  const row = await savedDeadlineRules(db).get();
-  const saved = (row?.value ?? {}) as Partial<Record<DeadlineKind, DeadlineRule>>;
+  return deadlineRulesOf((await savedDeadlineRules(db).get())?.value);
+}
+
+/** The settings' key of the deadline rules. */
+export const DEADLINE_RULES_KEY = "deadlines";
+
+/** The deadline rules in force given the stored value (none: the defaults). */
+export function deadlineRulesOf(value: unknown): Record<DeadlineKind, DeadlineRule> {
+  const saved = (value ?? {}) as Partial<Record<DeadlineKind, DeadlineRule>>;
   const rules = { ...DEFAULT_DEADLINES };
   for (const kind of DEADLINE_KINDS) {
     const rule = saved[kind];

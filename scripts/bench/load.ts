@@ -13,6 +13,8 @@ export type BuiltRequest = {
   headers: Record<string, string>;
   body?: string;
   check?: (status: number, body: string) => boolean;
+  /** What sort of request it is (the mixed run's writes and reads): the phase reports each sort's latencies too. */
+  kind?: string;
 };
 
 /** What one request of a scenario is; `build` runs before each request (a new page, server actions a fresh body). */
@@ -34,6 +36,8 @@ export type PhaseResult = {
   /** Non-2xx responses, connection errors and timeouts, and responses `check` refused. */
   errors: number;
   statusCodes: Record<number, number>;
+  /** Latencies per request kind (BuiltRequest's `kind`), timed from the request's setup to its response. */
+  byKind?: Record<string, { requests: number; p50: number; p95: number; p99: number }>;
 };
 
 /** The value below which a share `q` of the sorted values lie (nearest rank). */
@@ -47,19 +51,21 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 export async function runPhase(baseURL: string, spec: RequestSpec, connections: number, seconds: number): Promise<PhaseResult> {
   const latencies: number[] = [];
   const statusCodes: Record<number, number> = {};
+  const kinds: Record<string, number[]> = {};
   let refused = 0;
   const request: autocannon.Request = { method: spec.method, path: spec.path, headers: spec.headers };
   if (spec.build) {
     const build = spec.build;
     // The context lives from setupRequest to onResponse of the same request (autocannon resets it after).
-    type Context = { check?: (status: number, body: string) => boolean };
+    type Context = { check?: (status: number, body: string) => boolean; kind?: string; started: number };
     request.setupRequest = (req, context) => {
       const next = build();
-      (context as Context).check = next.check;
+      Object.assign(context as Context, { check: next.check, kind: next.kind, started: performance.now() });
       return { ...req, method: next.method ?? spec.method, path: next.path, headers: next.headers, body: next.body };
     };
     request.onResponse = (status, body, context) => {
-      const check = (context as Context).check;
+      const { check, kind, started } = context as Context;
+      if (kind) (kinds[kind] ??= []).push(performance.now() - started);
       // Always called (it may put a resource back); only a 2xx it refuses counts here, the others are non-2xx.
       if (check && !check(status, body) && status >= 200 && status < 300) refused++;
     };
@@ -90,7 +96,16 @@ export async function runPhase(baseURL: string, spec: RequestSpec, connections: 
     p99: floor(round(percentile(latencies, 0.99))),
     errors: non2xx + result.errors + result.timeouts + refused + unanswered,
     statusCodes,
+    ...(Object.keys(kinds).length > 0
+      ? { byKind: Object.fromEntries(Object.entries(kinds).map(([kind, ms]) => [kind, latencyOf(ms)])) }
+      : {}),
   };
+}
+
+function latencyOf(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => round(percentile(sorted, q));
+  return { requests: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
 export type Probe = { status: number; bytes: number; ms: number; ok: boolean; error?: string; body?: string };

@@ -415,7 +415,9 @@ async function main() {
         const write = writes(actions, cookieOf, targets);
         const kinds = [write.draft, write.contact, write.signOff];
         let w = 0;
-        return anew(() => (mixRandom() < MIXED_WRITES ? kinds[w++ % kinds.length]!() : pickRead(readKinds)()));
+        return anew(() =>
+          mixRandom() < MIXED_WRITES ? { ...kinds[w++ % kinds.length]!(), kind: "写入" } : { ...pickRead(readKinds)(), kind: "读取" },
+        );
       },
     };
 
@@ -486,6 +488,12 @@ async function main() {
       );
       const writeCounts = Object.entries(written).map(([kind, n]) => `${kind} ${n.ok}${n.refused ? `（拒绝 ${n.refused}）` : ""}`);
       if (writeCounts.length > 0) say(`${name}: 写入（含预检和预热）：${writeCounts.join("，")}`);
+      for (const [phase, result] of [
+        ["c1", c1],
+        ["c20", c20],
+      ] as const)
+        for (const [kind, t] of Object.entries(result.byKind ?? {}))
+          say(`${name}: ${phase} ${kind} ${t.requests} 个，p50 ${t.p50} ms，p95 ${t.p95} ms，p99 ${t.p99} ms`);
       if (refusal) say(`${name}: 被拒绝的写入：${refusal}`);
       refusal = null;
       written = {};
@@ -493,6 +501,7 @@ async function main() {
         name,
         c1: { rps: c1.rps, p50: c1.p50, p95: c1.p95, p99: c1.p99 },
         c20: { rps: c20.rps, p50: c20.p50, p95: c20.p95, p99: c20.p99, errors: c20.errors },
+        ...(c20.byKind ? { c20ByKind: c20.byKind } : {}),
         ratio: 0,
       });
     }

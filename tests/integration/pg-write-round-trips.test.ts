@@ -1,0 +1,81 @@
+/**
+ * On PostgreSQL every statement of a write transaction is a round trip made while the write lock is held (decision
+ * 011), and between two of them the server's other requests run: under load a transaction of twenty statements held
+ * the lock for hundreds of milliseconds and the next writer waited (the bench's mixed run, session 18). The workflow's
+ * facts are read in one statement (db/handling/facts.ts), the deadline rules and calendar in one (workflowContext),
+ * a sign-off's receipt tokens written in one; this counts what the common writes send between BEGIN and COMMIT. PostgreSQL only (vitest.config.ts).
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
+import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
+import { loadFacts } from "@/db/handling/facts";
+import { approveReply } from "@/db/handling/sign-off";
+import { demoDatabase, ok, SAMPLE_DRAFT } from "./demo-db";
+
+/** The text of every statement node-postgres sends while `work` runs. */
+async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first] = args;
+    sent.push(typeof first === "string" ? first : String((first as { text?: string }).text));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return sent;
+}
+
+/** The statements of the one transaction among `sent`, from its lock to its COMMIT. */
+function inTransaction(sent: string[]): string[] {
+  const begin = sent.findIndex((s) => /^begin/i.test(s.trim()));
+  const commit = sent.findIndex((s, i) => i > begin && /^commit/i.test(s.trim()));
+  expect(begin, sent.join("\n")).toBeGreaterThanOrEqual(0);
+  expect(commit, sent.join("\n")).toBeGreaterThan(begin);
+  return sent.slice(begin + 1, commit);
+}
+
+describe("round trips of a write on PostgreSQL", () => {
+  let t: Awaited<ReturnType<typeof demoDatabase>>;
+  beforeAll(async () => {
+    t = await demoDatabase();
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("reads a proposal's facts in one statement", async () => {
+    const id = ok(await t.register(990)).id;
+    const sent = await statementsOf(() => loadFacts(t.db, id));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("records a contact, saves a draft, submits and signs off in a few statements each", async () => {
+    const lead = await t.unit("重庆高新区科技创新局");
+    const id = ok(await t.register(991)).id;
+    ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+    const handler = await t.user("jiangmj");
+    ok(await acceptAssignment(t.db, handler, id, lead));
+    const counts: Record<string, number> = {};
+    const steps: [string, () => Promise<{ ok: boolean }>][] = [
+      [
+        "contact",
+        () => addContact(t.db, handler, id, { contactedOn: "2026-06-15", method: "phone", participants: "蒋明杰", summary: "电话沟通" }),
+      ],
+      ["draft", () => saveDraft(t.db, handler, id, SAMPLE_DRAFT)],
+      ["submit", () => submitForSignOff(t.db, handler, id)],
+      ["sign-off", async () => approveReply(t.db, await t.user("dengmj"), id, null)],
+    ];
+    for (const [name, step] of steps) {
+      let result: { ok: boolean } | undefined;
+      const statements = inTransaction(await statementsOf(async () => (result = await step())));
+      expect(result?.ok, name).toBe(true);
+      counts[name] = statements.length;
+    }
+    // Before the facts were one statement (and the settings one, the receipt tokens one): 18, 18, 21 and 28.
+    const atMost = { contact: 6, draft: 6, submit: 9, "sign-off": 12 };
+    for (const [name, n] of Object.entries(atMost)) expect(counts[name], name).toBeLessThanOrEqual(n);
+  });
+});
