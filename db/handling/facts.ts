@@ -1,8 +1,8 @@
 /**
  * Loads the workflow facts of one proposal (lib/workflow/facts.ts) from the database, in one statement: every
  * write runs it first under the write lock (db/handling/run.ts), and on PostgreSQL each statement of a transaction is
- * a round trip after which the server's other requests run before the next (fourteen reads held the lock through
- * fourteen; docs/decisions/011).
+ * a round trip after which the server's other requests run before the next (read table by table, the facts held the
+ * lock through fourteen of them; docs/decisions/011).
  */
 import { and, type Column, eq, sql } from "drizzle-orm";
 import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";

@@ -188,6 +188,7 @@ export async function notifyRecipients(db: Database, proposalId: number, recipie
   // Members are addressed as "users", named staff as "staff"; unit roles and coordinators are looked up.
   const subject = recipients.length > 0 ? await noticeSubject(db, proposalId) : null;
   const message = (text: string) => (subject ? noticeMessage(subject, text) : text);
+  const rows: (typeof notifications.$inferInsert & { userId: number; message: string; link: string })[] = [];
   for (const r of recipients) {
     const targets =
       r.to === "users" || r.to === "staff"
@@ -202,9 +203,10 @@ export async function notifyRecipients(db: Database, proposalId: number, recipie
               ),
             )
             .all();
-    if (targets.length === 0) continue;
-    const rows = targets.map((t) => ({ userId: t.id, proposalId, kind: "workflow", message: message(r.message), link: link(t.role) }));
-    await db.insert(notifications).values(rows).run();
-    await queueNoticeMails(db, rows);
+    for (const t of targets) rows.push({ userId: t.id, proposalId, kind: "workflow", message: message(r.message), link: link(t.role) });
   }
+  // One insert and one look at the mail settings for every recipient: each statement is a round trip on PostgreSQL.
+  if (rows.length === 0) return;
+  await db.insert(notifications).values(rows).run();
+  await queueNoticeMails(db, rows);
 }
