@@ -17,7 +17,6 @@ type Reader = Pick<Db, "select">;
 
 /** The settings' key of the maintained years. */
 export const HOLIDAY_CALENDAR_KEY = "holidayCalendar";
-const KEY = HOLIDAY_CALENDAR_KEY;
 
 /** One maintained year as stored: the days, the notice it came from, and who entered it when. */
 export type StoredYear = MaintainedYear & { noticeText: string; updatedAt: number; updatedBy: number };
@@ -29,7 +28,7 @@ const storedText = preparedOnce((db: Reader) =>
   db
     .select({ raw: jsonText(settings.value) })
     .from(settings)
-    .where(eq(settings.key, KEY))
+    .where(eq(settings.key, HOLIDAY_CALENDAR_KEY))
     .prepare(),
 );
 
@@ -61,11 +60,11 @@ async function write(db: Db, actorId: number, change: (years: StoredYear[]) => S
     const years = change(parse((await storedText(tx).get())?.raw).years);
     const value: Stored = { years };
     // No year left: no row, as before any was entered.
-    if (years.length === 0) await tx.delete(settings).where(eq(settings.key, KEY)).run();
+    if (years.length === 0) await tx.delete(settings).where(eq(settings.key, HOLIDAY_CALENDAR_KEY)).run();
     else
       await tx
         .insert(settings)
-        .values({ key: KEY, value, updatedBy: actorId, updatedAt: now() })
+        .values({ key: HOLIDAY_CALENDAR_KEY, value, updatedBy: actorId, updatedAt: now() })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actorId, updatedAt: now() } })
         .run();
     await logEvent(tx, { action: "holiday_calendar_update", actorId, data });
