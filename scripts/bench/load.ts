@@ -81,7 +81,7 @@ export async function runPhase(baseURL: string, spec: RequestSpec, connections: 
     });
   });
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  const overall = latencyOf(latencies);
   // Nothing answered within the phase: its latencies are at least the phase, and every connection counts one error.
   const unanswered = latencies.length === 0 ? connections : 0;
   const floor = (p: number) => (latencies.length === 0 ? Math.round(elapsed * 1000) : p);
@@ -91,9 +91,9 @@ export async function runPhase(baseURL: string, spec: RequestSpec, connections: 
     seconds: round(elapsed, 2),
     requests: latencies.length,
     rps: round(latencies.length / Math.min(elapsed, result.duration || elapsed)),
-    p50: floor(round(percentile(latencies, 0.5))),
-    p95: floor(round(percentile(latencies, 0.95))),
-    p99: floor(round(percentile(latencies, 0.99))),
+    p50: floor(overall.p50),
+    p95: floor(overall.p95),
+    p99: floor(overall.p99),
     errors: non2xx + result.errors + result.timeouts + refused + unanswered,
     statusCodes,
     ...(Object.keys(kinds).length > 0

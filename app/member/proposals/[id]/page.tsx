@@ -8,14 +8,13 @@ import { ReplyLetter } from "@/components/reply-letter";
 import { Timeline } from "@/components/timeline";
 import { getDb } from "@/db/client";
 import { loadFacts } from "@/db/handling/facts";
+import { workflowContext } from "@/db/handling/run";
 import { contactsOf, repliesOf } from "@/db/queries/handling-view";
-import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
 import { letterForReply } from "@/db/queries/letter";
 import { memberProposals } from "@/db/queries/member";
 import { getProposalDetail, proposalTimeline } from "@/db/queries/proposals";
 import { memberReceiptsOf } from "@/db/queries/receipts";
 import { filesOfRound, replyFilesOf } from "@/db/queries/reply-files";
-import { deadlineRules } from "@/db/queries/settings";
 import { timelineFor } from "@/lib/authz";
 import { ASSIGNMENT_ROLE_LABELS, CONTACT_METHOD_LABELS, PROPOSER_WORD } from "@/lib/domain";
 import { isoDateInChina, proposalLabel, sessionTitle } from "@/lib/format";
@@ -32,8 +31,9 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const id = Number((await params).id);
   await requireProposalAccess(user, id);
   const db = getDb();
-  const rules = await deadlineRules(db);
-  const calendar = await holidayCalendarOf(db);
+  const today = isoDateInChina(new Date());
+  // The deadline rules and the calendar in one read, as a workflow step reads them.
+  const { rules, calendar } = await workflowContext(db, today);
   const detail = await getProposalDetail(db, id);
   if (!detail) notFound();
   const { proposal, session, assignments } = detail;
@@ -50,7 +50,7 @@ export default async function MemberProposalPage({ params }: { params: Promise<{
   const owed = (await memberProposals(db, user.id)).find((p) => p.id === id)?.receiptOwed === 1;
   const state = memberState(proposal.status, owed);
   const lead = assignments.find((a) => a.role === "lead" && a.status !== "withdrawn");
-  const leadDue = memberDue({ status: proposal.status, due: lead ? (lead.extendedDue ?? lead.due) : null }, isoDateInChina(new Date()));
+  const leadDue = memberDue({ status: proposal.status, due: lead ? (lead.extendedDue ?? lead.due) : null }, today);
   const myReceipts = await memberReceiptsOf(db, id, user.id);
   const facts = await loadFacts(db, id);
   const owedRounds = facts ? roundsOwed(facts, user.id) : [];
