@@ -232,8 +232,11 @@ async function addressFailures(db: Pick<Db, "select">, address: string, now: Dat
   ).map((r) => r.at);
 }
 
-/** The live state of a signed-in user, re-read on every request so that disabling takes effect at once. */
-const loadSessionUserQuery = preparedOnce((db: Db) =>
+/**
+ * The live state of a signed-in user, re-read on every request so that disabling takes effect at once, and whether
+ * the session was signed out: one statement (every signed-in request runs it; on PostgreSQL each is a round trip).
+ */
+const sessionUserQuery = preparedOnce((db: Db) =>
   db
     .select({
       id: users.id,
@@ -245,21 +248,12 @@ const loadSessionUserQuery = preparedOnce((db: Db) =>
       disabled: users.disabled,
       sessionVersion: users.sessionVersion,
       mustChangePassword: users.mustChangePassword,
+      revoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${param("sessionId")})`.mapWith(
+        Boolean,
+      ),
     })
     .from(users)
     .where(eq(users.id, param("id")))
-    .prepare(),
-);
-
-export async function loadSessionUser(db: Db, id: number) {
-  return loadSessionUserQuery(db).get({ id });
-}
-
-const revokedSessionQuery = preparedOnce((db: Db) =>
-  db
-    .select({ sessionId: revokedSessions.sessionId })
-    .from(revokedSessions)
-    .where(eq(revokedSessions.sessionId, param("sessionId")))
     .prepare(),
 );
 
@@ -272,9 +266,9 @@ export type SessionRef = { userId: number; sessionVersion: number; sessionId: st
  * or the session was signed out.
  */
 export async function liveSessionUser(db: Db, session: SessionRef) {
-  const row = await loadSessionUser(db, session.userId);
-  if (!row || row.disabled || row.sessionVersion !== session.sessionVersion) return null;
-  if (await revokedSessionQuery(db).get({ sessionId: session.sessionId })) return null;
+  const found = await sessionUserQuery(db).get({ id: session.userId, sessionId: session.sessionId });
+  if (!found || found.disabled || found.sessionVersion !== session.sessionVersion || found.revoked) return null;
+  const { revoked: _, ...row } = found;
   return row;
 }
 

@@ -1,90 +1,113 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { ProposalParties } from "@/lib/authz";
+import type { AssignmentRole, AssignmentState, SignerRole } from "@/lib/domain";
 import type { Db } from "../client";
-import { indexedBy, jsonField } from "../dialect";
+import { indexedBy, jsonArray, jsonField, jsonObject } from "../dialect";
 import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sections, sessions, units, users } from "../schema";
 import { selectionCondition, selectionIndex, type ProposalSelection } from "./proposal-selection";
 
-/** The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. */
+const handler = aliasedTable(users, "handler");
+const assignee = aliasedTable(users, "assignee");
+
+/**
+ * The queries behind one proposal's page: who has a part in it, and what it shows. Built once per connection. Each
+ * is one statement, its lists JSON subqueries (db/dialect.ts): on PostgreSQL every statement is a round trip and its
+ * cost in the app's one thread, and the access check runs on every request about a proposal.
+ */
 const proposalQueries = preparedOnce((db: Db) => {
   const proposalId = param("proposalId");
-  const handler = aliasedTable(users, "handler");
-  const assignee = aliasedTable(users, "assignee");
   return {
-    exists: db
-      .select({ id: proposals.id, keyLeaderId: proposals.keyLeaderId })
+    parties: db
+      .select({
+        keyLeaderId: proposals.keyLeaderId,
+        unitIds: jsonArray<number>(
+          assignments.unitId,
+          sql`from ${assignments} where ${assignments.proposalId} = ${proposals.id} and ${assignments.status} <> 'withdrawn'`,
+          sql`${assignments.id}`,
+        ),
+        proposerIds: jsonArray<number>(
+          proposalSigners.userId,
+          sql`from ${proposalSigners}
+              where ${proposalSigners.proposalId} = ${proposals.id} and ${proposalSigners.role} in ('lead', 'cosigner')`,
+          sql`${proposalSigners.userId}`,
+        ),
+      })
       .from(proposals)
       .where(eq(proposals.id, proposalId))
-      .prepare(),
-    unitIds: db
-      .select({ unitId: assignments.unitId })
-      .from(assignments)
-      .where(and(eq(assignments.proposalId, proposalId), ne(assignments.status, "withdrawn")))
       .prepare(),
     leadUnitId: db
       .select({ unitId: assignments.unitId })
       .from(assignments)
       .where(and(eq(assignments.proposalId, proposalId), eq(assignments.role, "lead"), ne(assignments.status, "withdrawn")))
       .prepare(),
-    proposerIds: db
-      .select({ userId: proposalSigners.userId })
-      .from(proposalSigners)
-      .where(and(eq(proposalSigners.proposalId, proposalId), inArray(proposalSigners.role, ["lead", "cosigner"])))
-      .prepare(),
     detail: db
-      .select({ proposal: proposals, session: sessions, category: categories.name })
+      .select({
+        proposal: proposals,
+        session: sessions,
+        category: categories.name,
+        signers: jsonArray<{ userId: number; name: string; role: SignerRole }>(
+          jsonObject({ userId: users.id, name: users.displayName, role: proposalSigners.role }),
+          sql`from ${proposalSigners} inner join ${users} on ${users.id} = ${proposalSigners.userId}
+              where ${proposalSigners.proposalId} = ${proposals.id}`,
+          sql`${proposalSigners.position}`,
+        ),
+        assignments: jsonArray<ProposalAssignment>(
+          jsonObject({
+            id: assignments.id,
+            role: assignments.role,
+            status: assignments.status,
+            unitId: units.id,
+            unitName: units.name,
+            unitShortName: units.shortName,
+            handler: handler.displayName,
+            assignedOn: assignments.assignedOn,
+            acceptDue: assignments.acceptDue,
+            due: assignments.due,
+            extendedDue: assignments.extendedDue,
+            section: sections.name,
+            assignee: assignee.displayName,
+            internalDue: assignments.internalDue,
+          }),
+          sql`from ${assignments}
+              inner join ${units} on ${units.id} = ${assignments.unitId}
+              left join ${users} ${handler} on ${handler.id} = ${assignments.handlerId}
+              left join ${sections} on ${sections.id} = ${assignments.sectionId}
+              left join ${users} ${assignee} on ${assignee.id} = ${assignments.assigneeId}
+              where ${assignments.proposalId} = ${proposals.id}`,
+          sql`${assignments.role}, ${assignments.id}`,
+        ),
+      })
       .from(proposals)
       .innerJoin(sessions, eq(sessions.id, proposals.sessionId))
       .leftJoin(categories, eq(categories.id, proposals.categoryId))
       .where(eq(proposals.id, proposalId))
       .prepare(),
-    signers: db
-      .select({ userId: users.id, name: users.displayName, role: proposalSigners.role })
-      .from(proposalSigners)
-      .innerJoin(users, eq(users.id, proposalSigners.userId))
-      .where(eq(proposalSigners.proposalId, proposalId))
-      .orderBy(asc(proposalSigners.position))
-      .prepare(),
-    assignments: db
-      .select({
-        id: assignments.id,
-        role: assignments.role,
-        status: assignments.status,
-        unitId: units.id,
-        unitName: units.name,
-        unitShortName: units.shortName,
-        handler: handler.displayName,
-        assignedOn: assignments.assignedOn,
-        acceptDue: assignments.acceptDue,
-        due: assignments.due,
-        extendedDue: assignments.extendedDue,
-        /** 分办: the 科室, the named 承办人 and the internal deadline, or nulls. */
-        section: sections.name,
-        assignee: assignee.displayName,
-        internalDue: assignments.internalDue,
-      })
-      .from(assignments)
-      .innerJoin(units, eq(units.id, assignments.unitId))
-      .leftJoin(handler, eq(handler.id, assignments.handlerId))
-      .leftJoin(sections, eq(sections.id, assignments.sectionId))
-      .leftJoin(assignee, eq(assignee.id, assignments.assigneeId))
-      .where(eq(assignments.proposalId, proposalId))
-      .orderBy(asc(assignments.role), asc(assignments.id))
-      .prepare(),
   };
 });
 
+/** One unit's part in a proposal, as its page shows it. */
+type ProposalAssignment = {
+  id: number;
+  role: AssignmentRole;
+  status: AssignmentState;
+  unitId: number;
+  unitName: string;
+  unitShortName: string;
+  handler: string | null;
+  assignedOn: string;
+  acceptDue: string;
+  due: string;
+  extendedDue: string | null;
+  /** 分办: the 科室, the named 承办人 and the internal deadline, or nulls. */
+  section: string | null;
+  assignee: string | null;
+  internalDue: string | null;
+};
+
 /** Who has a part in a proposal: the facts the authorization rules need. Null when it does not exist. */
 export async function loadProposalParties(db: Db, proposalId: number): Promise<ProposalParties | null> {
-  const q = proposalQueries(db);
-  const proposal = await q.exists.get({ proposalId });
-  if (!proposal) return null;
-  return {
-    unitIds: (await q.unitIds.all({ proposalId })).map((r) => r.unitId),
-    proposerIds: (await q.proposerIds.all({ proposalId })).map((r) => r.userId),
-    keyLeaderId: proposal.keyLeaderId,
-  };
+  return (await proposalQueries(db).parties.get({ proposalId })) ?? null;
 }
 
 /** The lead unit still assigned (a withdrawn one keeps its row), which writes and may read the drafts; null before 交办. */
@@ -188,10 +211,7 @@ export async function proposalRows(db: Db, ids: number[]): Promise<ProposalListR
 
 /** Everything the proposal page shows. */
 export async function getProposalDetail(db: Db, proposalId: number) {
-  const q = proposalQueries(db);
-  const row = await q.detail.get({ proposalId });
-  if (!row) return null;
-  return { ...row, signers: await q.signers.all({ proposalId }), assignments: await q.assignments.all({ proposalId }) };
+  return (await proposalQueries(db).detail.get({ proposalId })) ?? null;
 }
 
 const relatedProposal = aliasedTable(proposals, "related_proposal");
