@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { readDatabase } from "../scripts/lib/read-database";
 import { callServerAction, serverActionIds } from "../scripts/lib/server-action";
 import { mintSessionToken } from "../scripts/lib/session-cookie";
@@ -20,17 +21,21 @@ const PORT = E2E.port + 63;
 const ORIGIN = `http://${HOST}:${PORT}`;
 const DATABASE = `data/e2e-${PORT}.db`;
 
-type Answer = { status: number; etag: string | undefined; body: string };
+/** `body` as text when it came unencoded; `raw`, the bytes as sent, and `encoding` (Content-Encoding). */
+type Answer = { status: number; etag: string | undefined; body: string; raw: Buffer; encoding: string | undefined };
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: "127.0.0.1", port: PORT, path, headers: { Host: `${HOST}:${PORT}`, ...headers }, agent: false },
       (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body }));
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = res.headers["content-encoding"];
+          resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body: raw.toString("utf8"), raw, encoding });
+        });
       },
     );
     req.on("error", reject);
@@ -39,14 +44,24 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
 }
 
 const look = <T>(sql: string, ...params: unknown[]) => readDatabase(DATABASE, (db) => db.rows<T>(sql, ...params));
-const storedOf = async (id: number) =>
-  (await look<{ html: string; etag: string }>("select html, etag from public_pages where publication_id = ?", id))[0];
+/** A stored page with its HTML unpacked (it is stored gzip-compressed). */
+const unpacked = <T extends { html_gzip: Buffer }>({ html_gzip, ...row }: T) => ({
+  ...row,
+  gzip: html_gzip,
+  html: gunzipSync(html_gzip).toString(),
+});
+const storedOf = async (id: number) => {
+  const [row] = await look<{ html_gzip: Buffer; etag: string }>("select html_gzip, etag from public_pages where publication_id = ?", id);
+  return row && unpacked(row);
+};
 /** The catalogue's stored pages for the site's version of now. */
-const catalogue = () =>
-  look<{ page: number; html: string; etag: string }>(
-    `select page, html, etag from public_list_pages
-     where site_version = coalesce((select version from public_site_version where id = 1), 0) order by page`,
-  );
+const catalogue = async () =>
+  (
+    await look<{ page: number; html_gzip: Buffer; etag: string }>(
+      `select page, html_gzip, etag from public_list_pages
+       where site_version = coalesce((select version from public_site_version where id = 1), 0) order by page`,
+    )
+  ).map(unpacked);
 const listedTotal = (html: string) => Number(/共 (\d+) 条/.exec(html)?.[1]);
 
 let server: ChildProcess | undefined;
@@ -102,6 +117,11 @@ test("every published reply's page is stored once, served as stored, gone at a w
   expect(visit.status).toBe(200);
   expect(visit.body).toBe(stored.html);
   expect(visit.etag).toBe(stored.etag);
+  expect(visit.encoding).toBeUndefined();
+  // A browser takes gzip: the page goes as it was stored, compressed once when stored.
+  const zipped = await get(`/open/${id}`, { "Accept-Encoding": "gzip, deflate, br" });
+  expect(zipped.encoding).toBe("gzip");
+  expect(zipped.raw.equals(stored.gzip)).toBe(true);
   expect((await get(`/open/${id}`, { "If-None-Match": stored.etag })).status).toBe(304);
   // What was stored is what a render gives now (a query is never answered from the store), and its links name the origin.
   expect((await get(`/open/${id}?from=test`)).body).toBe(stored.html);

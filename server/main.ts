@@ -16,7 +16,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import next from "next";
 import { sessionClaims, sessionCookie } from "@/app/_server/session-token";
 import { getDb } from "@/db/client";
@@ -151,10 +151,10 @@ function visitOf(req: http.IncomingMessage): Visit {
   return { method: req.method ?? "GET", pathname: url.pathname, search: url.search, headers, cookie: cookieReader(req.headers.cookie) };
 }
 
-/** Sends an answer of this server's own, gzipped when the client takes it. */
+/** Sends an answer of this server's own, gzipped when the client takes it (a stored page as it was stored). */
 function send(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer) {
   const compress = answer.body.length > 0 && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const body = compress ? gzipSync(answer.body) : answer.body;
+  const body = answer.gzipped ? (compress ? answer.body : gunzipSync(answer.body)) : compress ? gzipSync(answer.body) : answer.body;
   for (const [name, value] of answer.headers) res.setHeader(name, value);
   res.setHeader("vary", "Cookie, Accept-Encoding");
   if (compress) res.setHeader("content-encoding", "gzip");

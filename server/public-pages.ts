@@ -19,6 +19,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { constants, gzipSync } from "node:zlib";
 import type { StoredPage } from "@/db/queries/public-pages";
 import { CARE_COOKIE, LANG_COOKIE, READER_SCRIPT } from "@/lib/public-prefs";
 import { fixedSecurityHeaders, publicContentSecurityPolicy } from "@/lib/security-headers";
@@ -27,7 +28,8 @@ import { originFromHeaders } from "@/lib/site-origin";
 /** A request as the front server sees it: method, path and query as Next parses them, the headers it reads, cookies by name. */
 export type Visit = { method: string; pathname: string; search: string; headers: Headers; cookie: (name: string) => string | undefined };
 
-export type Answer = { status: number; headers: [string, string][]; body: Buffer };
+/** `gzipped`: the body is already gzip-compressed (a stored page), to be sent as it is or unpacked. */
+export type Answer = { status: number; headers: [string, string][]; body: Buffer; gzipped?: boolean };
 
 /** How long a shared cache may answer a public page without asking again: a withdrawal is gone within it. */
 export const SHARED_CACHE_SECONDS = 1;
@@ -119,7 +121,7 @@ export type PublicPages = {
    * A stored page's content as a visitor with the default preferences on `origin` gets it, for storing; null unless it
    * is found. `version` names the site's version it is rendered at (the catalogue's pages are stored per version).
    */
-  renderForStore(key: StoredKey, origin: string, version?: number): Promise<{ html: string; etag: string } | null>;
+  renderForStore(key: StoredKey, origin: string, version?: number): Promise<StoredPage | null>;
   buildId: string;
 };
 
@@ -169,7 +171,8 @@ export function publicPages(options: {
     ["x-accel-expires", acceleratedExpiry()],
   ];
 
-  function answerOf(status: number, html: string, etag: string | null): Answer {
+  /** `html`: the page, or a stored page as it was stored (gzip-compressed). */
+  function answerOf(status: number, html: string | Buffer, etag: string | null): Answer {
     const headers: [string, string][] = [
       ["content-type", "text/html; charset=utf-8"],
       ["content-security-policy", publicContentSecurityPolicy()],
@@ -177,7 +180,7 @@ export function publicPages(options: {
       // A 404 (a guessed or withdrawn address) is not kept: the next publication may fill it.
       ...(etag ? cacheHeaders(etag) : [["cache-control", "no-store"] as [string, string]]),
     ];
-    return { status, headers, body: Buffer.from(html) };
+    return typeof html === "string" ? { status, headers, body: Buffer.from(html) } : { status, headers, body: html, gzipped: true };
   }
 
   return {
@@ -192,14 +195,16 @@ export function publicPages(options: {
           : ["/open", key.page === 1 ? "" : `?page=${key.page}`, `l${key.page}.v${version}`];
       const page = await render({ pathname, search, headers, cookie: () => undefined });
       if (page?.status !== 200) return null;
-      return { html: page.html, etag: `W/"${buildId}.${tag}.${Date.now().toString(36)}"` };
+      // Compressed once here, for every visitor after (gzip's best: the work is done once per page).
+      const htmlGzip = gzipSync(page.html, { level: constants.Z_BEST_COMPRESSION });
+      return { htmlGzip, etag: `W/"${buildId}.${tag}.${Date.now().toString(36)}"` };
     },
     async answer(visit, ifNoneMatch) {
       const key = options.stored ? storedPageKey(visit) : null;
       const stored = key === null ? null : await options.stored!(key, buildId);
       if (stored) {
         if (matchesETag(ifNoneMatch, stored.etag)) return { status: 304, headers: cacheHeaders(stored.etag), body: Buffer.alloc(0) };
-        return answerOf(200, stored.html, stored.etag);
+        return answerOf(200, stored.htmlGzip, stored.etag);
       }
       const version = await options.readVersion();
       const period = Math.floor(Date.now() / ETAG_PERIOD_MS);

@@ -41,7 +41,7 @@ export class BatchInserter {
         throw new ValueError(`表 ${this.table.name} 的行（${key}）的列 ${column.name}：${error.message}`);
       }
       this.arrays[i]!.push(value);
-      if (typeof value === "string") this.characters += value.length;
+      if (typeof value === "string" || Buffer.isBuffer(value)) this.characters += value.length;
     });
     this.pending++;
     if (this.pending >= BATCH_ROWS || this.characters >= BATCH_CHARACTERS) await this.send();

@@ -10,7 +10,7 @@ import * as pgSchema from "../schema-pg";
 import { CopyError } from "./errors";
 
 /** The PostgreSQL types the mirror declares (docs/decisions/009); another one must be taught to values.ts first. */
-export const COLUMN_TYPES = ["integer", "bigint", "boolean", "jsonb", "text", "double precision"] as const;
+export const COLUMN_TYPES = ["integer", "bigint", "boolean", "jsonb", "text", "double precision", "bytea"] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export type ColumnPlan = { name: string; type: ColumnType };

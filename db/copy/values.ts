@@ -1,7 +1,7 @@
 /**
  * Values between the engines, by the PostgreSQL column type (docs/decisions/009): SQLite's integers
  * (instants as epoch ms included) stay the same numbers, its 0/1 become booleans where PostgreSQL has a
- * boolean, its JSON text becomes jsonb. And the one text form of a value that both sides' checksums hash.
+ * boolean, its JSON text becomes jsonb, its blobs bytea. And the one text form of a value that both sides' checksums hash.
  */
 import type { ColumnType } from "./plan";
 
@@ -10,13 +10,18 @@ export class ValueError extends Error {
   override name = "ValueError";
 }
 
-export type PgParameter = string | number | boolean | null;
+export type PgParameter = string | number | boolean | Buffer | null;
 
 /** A value read from SQLite with safe integers (whole numbers as bigint) as the parameter for a `type` column. */
 export function toPg(type: ColumnType, value: unknown): PgParameter {
   if (value === null || value === undefined) return null;
-  if (value instanceof Uint8Array) throw new ValueError(`二进制数据（BLOB）不能写入 ${type} 列`);
+  if (value instanceof Uint8Array) {
+    if (type === "bytea") return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    throw new ValueError(`二进制数据（BLOB）不能写入 ${type} 列`);
+  }
   switch (type) {
+    case "bytea":
+      throw new ValueError(`二进制列的值应为 BLOB，实为 ${String(value)}`);
     case "integer":
     case "bigint":
       // As text: an int8 beyond 2^53 keeps every digit; PostgreSQL refuses anything that is not a whole number.
@@ -47,7 +52,7 @@ function stableJson(value: unknown): string {
 
 /**
  * The checksummed text of a value of a `type` column, from either side: SQLite's (bigint integers, 0/1,
- * JSON text) or node-postgres's (int4 numbers, int8 strings, booleans, jsonb read as ::text). Anything
+ * JSON text, blobs) or node-postgres's (int4 numbers, int8 strings, booleans, jsonb read as ::text, bytea as Buffers). Anything
  * unexpected is kept visibly different rather than coerced into agreement.
  */
 export function canonical(type: ColumnType, value: unknown): string | null {
@@ -71,5 +76,9 @@ export function canonical(type: ColumnType, value: unknown): string | null {
       return String(Number(value));
     case "text":
       return typeof value === "string" ? value : `?${String(value)}`;
+    case "bytea":
+      return value instanceof Uint8Array
+        ? `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`
+        : `?${String(value)}`;
   }
 }

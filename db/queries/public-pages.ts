@@ -12,11 +12,12 @@ import { PUBLIC_PAGE_SIZE, publishedTotal } from "./public";
 import { readPublicSiteVersion } from "./public-site-version";
 import { anyQueued as anyInQueue, isQueued, takeFromQueue } from "./work-queue";
 
-export type StoredPage = { html: string; etag: string };
+/** A stored page: its HTML gzip-compressed (as it was stored) and its ETag. */
+export type StoredPage = { htmlGzip: Buffer; etag: string };
 
 const pageQuery = preparedRead("stored_reply_page", (db: Db) =>
   db
-    .select({ html: publicPages.html, etag: publicPages.etag })
+    .select({ htmlGzip: publicPages.htmlGzip, etag: publicPages.etag })
     .from(publicPages)
     .where(
       and(
@@ -73,10 +74,7 @@ export const takeQueued = (db: Db, limit: number) => takeFromQueue(db, PAGE_QUEU
  * longer published): that page may show what is gone. Write transactions follow one another on both engines, so
  * a withdrawal commits wholly before or after this check and store. Returns whether it was stored.
  */
-export async function storePage(
-  db: Db,
-  page: { publicationId: number; buildId: string; origin: string; html: string; etag: string },
-): Promise<boolean> {
+export async function storePage(db: Db, page: { publicationId: number; buildId: string; origin: string } & StoredPage): Promise<boolean> {
   return db.transaction(async (tx) => {
     const publication = await tx
       .select({ status: publications.status })
@@ -96,7 +94,7 @@ const siteVersionNow = sql`coalesce((select ${publicSiteVersion.version} from ${
 
 const listPageQuery = preparedRead("stored_list_page", (db: Db) =>
   db
-    .select({ html: publicListPages.html, etag: publicListPages.etag })
+    .select({ htmlGzip: publicListPages.htmlGzip, etag: publicListPages.etag })
     .from(publicListPages)
     .where(
       and(
@@ -148,7 +146,7 @@ export async function unrenderedListPages(
  */
 export async function storeListPage(
   db: Db,
-  page: { page: number; siteVersion: number; buildId: string; origin: string; html: string; etag: string },
+  page: { page: number; siteVersion: number; buildId: string; origin: string } & StoredPage,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     if ((await readPublicSiteVersion(tx)) !== page.siteVersion) return false;

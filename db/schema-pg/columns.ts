@@ -36,3 +36,8 @@ export const flag = customType<{ data: boolean; driverData: number }>({
   toDriver: (value) => (value ? 1 : 0),
   fromDriver: (value) => value === 1,
 });
+
+/** Bytes in a bytea, as SQLite's blob holds them (a Buffer on both engines). */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => "bytea",
+});

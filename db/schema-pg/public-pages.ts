@@ -1,5 +1,5 @@
 import { integer, pgTable, text } from "drizzle-orm/pg-core";
-import { instant } from "./columns";
+import { bytes, instant } from "./columns";
 import { publications } from "./replies";
 
 export const publicPages = pgTable("public_pages", {
@@ -8,7 +8,7 @@ export const publicPages = pgTable("public_pages", {
     .references(() => publications.id, { onDelete: "cascade" }),
   buildId: text("build_id").notNull(),
   origin: text("origin").notNull(),
-  html: text("html").notNull(),
+  htmlGzip: bytes("html_gzip").notNull(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });
@@ -24,7 +24,7 @@ export const publicListPages = pgTable("public_list_pages", {
   siteVersion: integer("site_version").notNull(),
   buildId: text("build_id").notNull(),
   origin: text("origin").notNull(),
-  html: text("html").notNull(),
+  htmlGzip: bytes("html_gzip").notNull(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { instant } from "./columns";
 import { publications } from "./replies";
 
@@ -17,7 +17,12 @@ export const publicPages = sqliteTable("public_pages", {
   buildId: text("build_id").notNull(),
   /** The origin its absolute links and QR code name (PUBLIC_ORIGIN / AUTH_URL). */
   origin: text("origin").notNull(),
-  html: text("html").notNull(),
+  /**
+   * The page's HTML, gzip-compressed once when it is stored: answered as it is to a client that takes gzip (every
+   * browser), unpacked for one that does not. Compressing it for each visitor cost about as much as the rest of the
+   * answer (server/public-pages.ts).
+   */
+  htmlGzip: blob("html_gzip", { mode: "buffer" }).notNull(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });
@@ -41,7 +46,12 @@ export const publicListPages = sqliteTable("public_list_pages", {
   siteVersion: integer("site_version").notNull(),
   buildId: text("build_id").notNull(),
   origin: text("origin").notNull(),
-  html: text("html").notNull(),
+  /**
+   * The page's HTML, gzip-compressed once when it is stored: answered as it is to a client that takes gzip (every
+   * browser), unpacked for one that does not. Compressing it for each visitor cost about as much as the rest of the
+   * answer (server/public-pages.ts).
+   */
+  htmlGzip: blob("html_gzip", { mode: "buffer" }).notNull(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });

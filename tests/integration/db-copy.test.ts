@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { eq, getTableName, is } from "drizzle-orm";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -69,8 +70,18 @@ let source: Demo;
 let copied: Target;
 let report: CopyReport;
 
+/** A stored public page (its HTML gzip-compressed, a blob) in the source, which the demo does not store. */
+const STORED_PAGE = gzipSync("<html>已存的答复页面</html>");
+
 beforeAll(async () => {
   source = await demo();
+  const raw = sqliteOf(source.db);
+  const published = raw.prepare("select id from publications where status = 'published' order by id limit 1").get() as { id: number };
+  raw
+    .prepare(
+      "insert into public_pages (publication_id, build_id, origin, html_gzip, etag, rendered_at) values (?, 'b', 'https://o', ?, 'e', 0)",
+    )
+    .run(published.id, STORED_PAGE);
   copied = await target({ wiped: true });
   report = await copySqliteToPostgres({ from: source.location, to: copied.url });
 }, 120_000);
@@ -175,7 +186,7 @@ describe("npm run db:copy", () => {
     }
   });
 
-  it("converts by the PostgreSQL column type: instants stay epoch ms, 0/1 become booleans, JSON text becomes jsonb", async () => {
+  it("converts by the PostgreSQL column type: instants stay epoch ms, 0/1 become booleans, JSON text becomes jsonb, blobs bytea", async () => {
     const raw = sqliteOf(source.db);
     const key = raw.prepare("select id, created_at, is_key from proposals where is_key = 1 order by id limit 1").get() as {
       id: number;
@@ -207,6 +218,10 @@ describe("npm run db:copy", () => {
     };
     const { rows: events } = await copied.pool.query("select data, jsonb_typeof(data) as kind from events where id = $1", [event.id]);
     expect(events).toEqual([{ data: JSON.parse(event.data), kind: "object" }]);
+
+    // A blob becomes bytea, the same bytes (a stored page, gzip-compressed).
+    const { rows: pages } = await copied.pool.query("select html_gzip, pg_typeof(html_gzip)::text as type from public_pages");
+    expect(pages).toEqual([{ html_gzip: STORED_PAGE, type: "bytea" }]);
 
     // proposal_statistics.published stays an integer 0/1 that raw SQL adds up.
     const { rows: published } = await copied.pool.query(

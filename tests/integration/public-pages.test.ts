@@ -4,6 +4,7 @@
  * at a time, and a store that refuses a page whose publication changed while it was being rendered. The catalogue's
  * stored pages (019): kept per site version, gone for visitors with the commit of any change that moves it.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import { and, eq, sql } from "drizzle-orm";
 import { databaseEngine } from "@/db/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ const page = (publicationId: number, html = `<p>第${publicationId}号</p>`) => 
   publicationId,
   buildId: BUILD,
   origin: ORIGIN,
-  html,
+  htmlGzip: gzipSync(html),
   etag: `W/"${BUILD}.p${publicationId}"`,
 });
 
@@ -67,7 +68,7 @@ describe("stored public pages", () => {
     await drain();
     expect(await queued()).toEqual([]);
     expect(await storedPage(db, published[0]!, BUILD, ORIGIN)).toEqual({
-      html: `<p>第${published[0]}号</p>`,
+      htmlGzip: gzipSync(`<p>第${published[0]}号</p>`),
       etag: `W/"${BUILD}.p${published[0]}"`,
     });
   });
@@ -116,7 +117,7 @@ describe("stored public pages", () => {
     await db.update(publications).set({ summary: "更正后的摘要" }).where(eq(publications.id, id)).run();
     expect(await storePage(db, page(taken[0]!, "<p>旧</p>"))).toBe(false);
     await drain();
-    expect((await storedPage(db, id, BUILD, ORIGIN))?.html).toBe(`<p>第${id}号</p>`);
+    expect(gunzipSync((await storedPage(db, id, BUILD, ORIGIN))!.htmlGzip).toString()).toBe(`<p>第${id}号</p>`);
   });
 
   it("renders a reply's page again when its sealed scan arrives or is replaced, and not for a plain attachment", async () => {
@@ -170,7 +171,7 @@ describe("stored catalogue pages", () => {
     siteVersion,
     buildId: BUILD,
     origin: ORIGIN,
-    html,
+    htmlGzip: gzipSync(html),
     etag: `W/"${BUILD}.l${pageNo}.v${siteVersion}"`,
   });
   const publishedCount = async () =>
@@ -190,7 +191,11 @@ describe("stored catalogue pages", () => {
     expect(missing).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     await renderAll();
     expect((await unrenderedListPages(db, { buildId: BUILD, origin: ORIGIN })).pages).toEqual([]);
-    expect(await storedListPage(db, 1, BUILD, ORIGIN)).toEqual({ html: "<p>目录第1页</p>", etag: `W/"${BUILD}.l1.v${siteVersion}"` });
+    const first = (await storedListPage(db, 1, BUILD, ORIGIN))!;
+    expect({ html: gunzipSync(first.htmlGzip).toString(), etag: first.etag }).toEqual({
+      html: "<p>目录第1页</p>",
+      etag: `W/"${BUILD}.l1.v${siteVersion}"`,
+    });
     expect(await storedListPage(db, 1, "build-b", ORIGIN)).toBeNull();
     expect(await storedListPage(db, 1, BUILD, "https://other.example.gov.cn")).toBeNull();
     expect(await storedListPage(db, pages + 1, BUILD, ORIGIN)).toBeNull();

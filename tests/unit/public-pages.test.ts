@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   acceleratedExpiry,
@@ -24,6 +25,10 @@ import {
 import type { StoredPage } from "@/db/queries/public-pages";
 
 const header = (answer: Answer | null, name: string) => answer?.headers.find(([n]) => n === name)?.[1];
+/** An answer's HTML: a stored page's body is sent gzip-compressed as it was stored. */
+const textOf = (answer: Answer) => (answer.gzipped ? gunzipSync(answer.body) : answer.body).toString();
+/** A page as the page store keeps it. */
+const storedAs = (html: string, etag: string): StoredPage => ({ htmlGzip: gzipSync(html), etag });
 
 let renders: { url: string; cookie: string | undefined }[] = [];
 let server: http.Server;
@@ -129,10 +134,13 @@ describe("the public pages", () => {
 
 describe("stored pages (docs/decisions/014)", () => {
   it("answers a reply's page from its stored page, with that page's ETag, without rendering", async () => {
-    stored.set("p12", { html: "<html>第12号 已存</html>", etag: 'W/"build-1.p12.x"' });
+    stored.set("p12", storedAs("<html>第12号 已存</html>", 'W/"build-1.p12.x"'));
     const page = (await pages.answer(visit("/open/12"), undefined))!;
     expect(page.status).toBe(200);
-    expect(page.body.toString()).toBe("<html>第12号 已存</html>");
+    // The stored bytes as they are: compressed when stored, not again for each visitor.
+    expect(page.gzipped).toBe(true);
+    expect(page.body).toEqual(stored.get("p12")!.htmlGzip);
+    expect(textOf(page)).toBe("<html>第12号 已存</html>");
     expect(header(page, "etag")).toBe('W/"build-1.p12.x"');
     expect(header(page, "cache-control")).toBe(PUBLIC_CACHE_CONTROL);
     expect(header(page, "content-security-policy")).toContain("script-src 'self';");
@@ -142,7 +150,7 @@ describe("stored pages (docs/decisions/014)", () => {
   });
 
   it("renders where the stored page does not fit: display preferences, a query, another page, none stored", async () => {
-    stored.set("p12", { html: "<html>已存</html>", etag: 'W/"build-1.p12.x"' });
+    stored.set("p12", storedAs("<html>已存</html>", 'W/"build-1.p12.x"'));
     for (const asked of [
       visit("/open/12", { "open-lang": "hant" }),
       visit("/open/12", { "open-care": "1" }),
@@ -150,30 +158,31 @@ describe("stored pages (docs/decisions/014)", () => {
       visit("/open/13"),
     ]) {
       const page = (await pages.answer(asked, undefined))!;
-      expect(page.body.toString()).not.toContain("已存");
+      expect(textOf(page)).not.toContain("已存");
     }
     expect(renders.map((r) => r.url)).toEqual(["/open/12", "/open/12", "/open/12?x=1", "/open/13"]);
   });
 
   it("renders a page for storing as a visitor on the configured origin sees it; nothing where Next finds nothing", async () => {
     const page = (await pages.renderForStore({ kind: "reply", publicationId: 12 }, "https://portal.example.gov.cn"))!;
-    expect(page.html).not.toContain("__next_f");
-    expect(page.html).toContain("/open/12");
+    const html = gunzipSync(page.htmlGzip).toString();
+    expect(html).not.toContain("__next_f");
+    expect(html).toContain("/open/12");
     expect(page.etag).toMatch(/^W\/"build-1\.p12\./);
     expect(renders.at(-1)?.cookie).toBeUndefined();
     expect(await pages.renderForStore({ kind: "reply", publicationId: 999 }, "https://portal.example.gov.cn")).toBeNull();
   });
 
   it("answers a page of the catalogue from its stored page, and renders one for storing at the site's version", async () => {
-    stored.set("l1", { html: "<html>目录第1页 已存</html>", etag: 'W/"build-1.l1.v7.x"' });
-    stored.set("l3", { html: "<html>目录第3页 已存</html>", etag: 'W/"build-1.l3.v7.x"' });
-    expect((await pages.answer(visit("/open"), undefined))!.body.toString()).toBe("<html>目录第1页 已存</html>");
-    expect((await pages.answer(visit("/open?page=3"), undefined))!.body.toString()).toBe("<html>目录第3页 已存</html>");
+    stored.set("l1", storedAs("<html>目录第1页 已存</html>", 'W/"build-1.l1.v7.x"'));
+    stored.set("l3", storedAs("<html>目录第3页 已存</html>", 'W/"build-1.l3.v7.x"'));
+    expect(textOf((await pages.answer(visit("/open"), undefined))!)).toBe("<html>目录第1页 已存</html>");
+    expect(textOf((await pages.answer(visit("/open?page=3"), undefined))!)).toBe("<html>目录第3页 已存</html>");
     expect((await pages.answer(visit("/open?page=3"), 'W/"build-1.l3.v7.x"'))!.status).toBe(304);
     expect(renders).toHaveLength(0);
     // Filters, another page, display preferences: rendered.
     for (const asked of [visit("/open?page=3&kind=cppcc"), visit("/open?page=2"), visit("/open", { "open-care": "1" })])
-      expect((await pages.answer(asked, undefined))!.body.toString()).not.toContain("已存");
+      expect(textOf((await pages.answer(asked, undefined))!)).not.toContain("已存");
     expect(renders.map((r) => r.url)).toEqual(["/open?page=3&kind=cppcc", "/open?page=2", "/open"]);
     const page = (await pages.renderForStore({ kind: "list", page: 4 }, "https://portal.example.gov.cn", 7))!;
     expect(renders.at(-1)?.url).toBe("/open?page=4");
