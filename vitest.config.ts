@@ -29,7 +29,7 @@ const SQLITE_ONLY = [
 const POSTGRESQL_ONLY = [
   "pg-staff-search", // the staff search's plan and the connections without JIT
   "pg-named-statements", // the queries built once are prepared once per connection
-  "pg-write-round-trips", // a write transaction's statements (each a round trip under the write lock)
+  "pg-round-trips", // the statements of a write transaction (each a round trip under the write lock) and of every page's reads
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 /** The PostgreSQL project's engine: DATABASE_URL picks the tables and SQL; each test file creates its databases on PG_TEST_URL's server. */

@@ -4,8 +4,7 @@ import { NotificationLink } from "@/components/notification-link";
 import { StaffMenu } from "@/components/staff-menu";
 import { StaffNav } from "@/components/staff-nav";
 import { getDb } from "@/db/client";
-import { unreadCount } from "@/db/queries/notifications";
-import { getUnit } from "@/db/queries/org";
+import { signedInHeader } from "@/db/queries/notifications";
 import { ROLE_LABELS, STAFF_ROLES } from "@/lib/domain";
 import { staffNavigation } from "@/lib/navigation";
 import { requireUser } from "../_server/guard";
@@ -15,7 +14,7 @@ import { signOutAction } from "../login/actions";
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
   if (!STAFF_ROLES.includes(user.role)) forbidden();
-  const unit = user.unitId ? await getUnit(getDb(), user.unitId) : null;
+  const { unread, unitShortName } = await signedInHeader(getDb(), user);
   return (
     <>
       <a href="#main" className="skip-link">
@@ -29,14 +28,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             <div className="flex flex-wrap items-center gap-3 border-t border-white/20 pt-3 text-sm lg:ml-auto lg:flex-nowrap lg:border-0 lg:pt-0">
               <span>
                 {user.displayName}
-                {(unit || user.displayName !== ROLE_LABELS[user.role]) && (
-                  <span className="ml-2 text-brand-100">{unit ? unit.shortName : ROLE_LABELS[user.role]}</span>
+                {(unitShortName || user.displayName !== ROLE_LABELS[user.role]) && (
+                  <span className="ml-2 text-brand-100">{unitShortName ?? ROLE_LABELS[user.role]}</span>
                 )}
               </span>
-              <NotificationLink
-                unread={await unreadCount(getDb(), user.id)}
-                className="text-xs text-brand-100 hover:text-white hover:underline"
-              />
+              <NotificationLink unread={unread} className="text-xs text-brand-100 hover:text-white hover:underline" />
               <Link href="/account/password" className="text-xs text-brand-100 hover:text-white hover:underline">
                 修改密码
               </Link>

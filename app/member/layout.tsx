@@ -1,7 +1,7 @@
 import { Link } from "@/components/link";
 import { NotificationLink } from "@/components/notification-link";
 import { getDb } from "@/db/client";
-import { unreadCount } from "@/db/queries/notifications";
+import { signedInHeader } from "@/db/queries/notifications";
 import { requireUser } from "../_server/guard";
 import { signOutAction } from "../login/actions";
 
@@ -18,7 +18,7 @@ export default async function MemberLayout({ children }: { children: React.React
           <p className="text-base font-bold">委员履职 · 提案办理</p>
           <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
             <span>{user.displayName}</span>
-            <NotificationLink unread={await unreadCount(getDb(), user.id)} className="text-xs hover:underline" />
+            <NotificationLink unread={(await signedInHeader(getDb(), user)).unread} className="text-xs hover:underline" />
             <Link href="/account/password" className="text-xs hover:underline">
               修改密码
             </Link>

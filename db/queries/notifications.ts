@@ -1,8 +1,8 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { NoticeSubject } from "@/lib/notices";
 import type { Db } from "../client";
 import { param, preparedOnce } from "../prepared";
-import { notifications, proposals, sessions } from "../schema";
+import { notifications, proposals, sessions, units } from "../schema";
 import { now } from "../clock";
 
 /** What a notice about the proposal names it by (lib/notices.ts noticeMessage). */
@@ -17,16 +17,27 @@ export async function noticeSubject(db: Pick<Db, "select">, proposalId: number):
   );
 }
 
-const unreadQuery = preparedOnce((db: Db) =>
+/**
+ * What the header of every signed-in page shows besides the user: the unread notices and, for unit staff, the unit's
+ * short name. One statement (a round trip on PostgreSQL, on every page).
+ */
+const headerQuery = preparedOnce((db: Db) =>
   db
-    .select({ n: count() })
+    .select({
+      unread: count(),
+      unitShortName: sql<string | null>`(select ${units.shortName} from ${units} where ${units.id} = ${param("unitId")})`,
+    })
     .from(notifications)
     .where(and(eq(notifications.userId, param("userId")), isNull(notifications.readAt)))
     .prepare(),
 );
 
-export async function unreadCount(db: Db, userId: number): Promise<number> {
-  return (await unreadQuery(db).get({ userId }))?.n ?? 0;
+export async function signedInHeader(
+  db: Db,
+  user: { id: number; unitId: number | null },
+): Promise<{ unread: number; unitShortName: string | null }> {
+  const row = await headerQuery(db).get({ userId: user.id, unitId: user.unitId });
+  return { unread: row?.unread ?? 0, unitShortName: row?.unitShortName ?? null };
 }
 
 export async function listNotifications(db: Db, userId: number, limit = 100) {

@@ -10,7 +10,7 @@
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { unreadCount, listNotifications } from "@/db/queries/notifications";
+import { listNotifications, signedInHeader } from "@/db/queries/notifications";
 import { ledgerRows } from "@/db/queries/ledger";
 import type { ProposalSelection } from "@/db/queries/proposal-selection";
 import { getProposalDetail, listProposals, proposalTimeline } from "@/db/queries/proposals";
@@ -150,7 +150,7 @@ async function cases(): Promise<Case[]> {
     ["督办 board", async (db) => supervisionItems(db, "2030-01-01")],
     [
       "notifications in the header",
-      async (db) => [await unreadCount(db, (await t.user("jiangmj")).id), await listNotifications(db, (await t.user("liuxr")).id)],
+      async (db) => [await signedInHeader(db, await t.user("jiangmj")), await listNotifications(db, (await t.user("liuxr")).id)],
     ],
   ];
 }

@@ -3,14 +3,22 @@
  * 011), and between two of them the server's other requests run: under load a transaction of twenty statements held
  * the lock for hundreds of milliseconds and the next writer waited (the bench's mixed run, session 18). The workflow's
  * facts are read in one statement (db/handling/facts.ts), the deadline rules and calendar in one (workflowContext),
- * a sign-off's receipt tokens written in one; this counts what the common writes send between BEGIN and COMMIT. PostgreSQL only (vitest.config.ts).
+ * a sign-off's receipt tokens written in one; this counts what the common writes send between BEGIN and COMMIT. And a
+ * page's statements are each a round trip and their cost in the app's one thread: the reads that every signed-in page
+ * makes (the session, the header) and every page about a proposal (its parties, its detail) are one statement each.
+ * PostgreSQL only (vitest.config.ts).
  */
+import { eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptAssignment, assignProposal } from "@/db/handling/assignment";
 import { addContact, saveDraft, submitForSignOff } from "@/db/handling/drafting";
 import { loadFacts } from "@/db/handling/facts";
 import { approveReply } from "@/db/handling/sign-off";
+import { liveSessionUser } from "@/db/queries/credentials";
+import { signedInHeader } from "@/db/queries/notifications";
+import { getProposalDetail, loadProposalParties } from "@/db/queries/proposals";
+import { users } from "@/db/schema";
 import { demoDatabase, ok, SAMPLE_DRAFT } from "./demo-db";
 
 /** The text of every statement node-postgres sends while `work` runs. */
@@ -83,5 +91,39 @@ describe("round trips of a write on PostgreSQL", () => {
     // With the notices to the lead unit's handlers, the proposer and the coordinators after the commit (one insert for
     // all: 40 statements before).
     expect(signOffAll).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("round trips of the reads on every page, on PostgreSQL", () => {
+  let t: Awaited<ReturnType<typeof demoDatabase>>;
+  beforeAll(async () => {
+    t = await demoDatabase();
+  });
+  afterAll(async () => t?.cleanup());
+
+  it("reads the session, the header, a proposal's parties and its detail in one statement each", async () => {
+    const lead = await t.unit("重庆高新区科技创新局");
+    const id = ok(await t.register(992)).id;
+    ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
+    const handler = await t.user("jiangmj");
+    const account = await t.db.select({ version: users.sessionVersion }).from(users).where(eq(users.id, handler.id)).get();
+    const session = { userId: handler.id, sessionVersion: account!.version, sessionId: "round-trips-1" };
+    const reads: [string, () => Promise<unknown>][] = [
+      ["session", () => liveSessionUser(t.db, session)],
+      ["header", () => signedInHeader(t.db, handler)],
+      ["parties", () => loadProposalParties(t.db, id)],
+      ["detail", () => getProposalDetail(t.db, id)],
+    ];
+    for (const [name, read] of reads) {
+      let result: unknown;
+      const sent = await statementsOf(async () => (result = await read()));
+      expect(result, name).toBeTruthy();
+      // Before: the session 2 (the user, then whether it was signed out), the header 2, the parties 3, the detail 3.
+      expect(sent, name).toHaveLength(1);
+    }
+    // What the single statements read is what the page needs.
+    expect(await signedInHeader(t.db, handler)).toEqual({ unread: expect.any(Number), unitShortName: "高新区科技创新局" });
+    expect(await loadProposalParties(t.db, id)).toMatchObject({ unitIds: [lead] });
+    expect((await getProposalDetail(t.db, id))?.assignments.map((a) => a.unitId)).toEqual([lead]);
   });
 });
