@@ -16,7 +16,7 @@ import {
   type SessionKind,
   type Satisfaction,
 } from "@/lib/domain";
-import { isoDateInChina } from "@/lib/format";
+import { isoDateInChina, sessionTitle } from "@/lib/format";
 import { AWAITING_REPLY_STATES } from "@/lib/overdue";
 import {
   addCounts,
@@ -264,42 +264,74 @@ async function countSession(
 /** Per database connection: each session's totals by lead unit, all and 重点提案 only, with the version they were read at. */
 const totalsCache = new WeakMap<object, Map<number, SessionTotals>>();
 
+/** A session (what its title is written from: lib/format.ts sessionTitle) with its counts under the filters. */
+export type SessionUnderFilter = {
+  session: { id: number; body: string; term: string; meeting: string };
+  all: SessionCounts;
+  key: SessionCounts;
+};
+
 /**
- * The totals per session under the filters (sessions in order of year), each by lead unit and in all, of all
- * its proposals or (keyOnly) of its 重点提案, counted again only for a session whose version changed (or on a
- * new day) since it was last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so
- * the version moves then too; of a session whose version moved, only the units whose own version moved are counted
- * again. Under a unit filter a session has that unit only, and its sum is that unit's.
+ * The sessions under the filters (in order of year), each with its totals by lead unit and in all, of all its
+ * proposals and of its 重点提案, counted again only for a session whose version changed (or on a new day) since it was
+ * last counted. Marking a proposal 重点 rewrites its statistics row (migration 0023), so the version moves then too; of
+ * a session whose version moved, only the units whose own version moved are counted again. Under a unit filter a
+ * session has that unit only, and its sum is that unit's.
  */
-export async function sessionTotals(db: Db, filter: StatisticsFilter, today: string): Promise<({ sessionId: number } & SessionCounts)[]> {
+export async function sessionsUnder(db: Db, filter: Omit<StatisticsFilter, "keyOnly">, today: string): Promise<SessionUnderFilter[]> {
   let cache = totalsCache.get(databaseOf(db));
   if (!cache) totalsCache.set(databaseOf(db), (cache = new Map()));
-  const sessions = await db.all<{ id: number; version: number }>(sql`
-    select s.id as id, v.version as version from sessions s join statistics_versions v on v.session_id = s.id
+  const sessions = await db.all<SessionUnderFilter["session"] & { version: number }>(sql`
+    select s.id as id, s.body as body, s.term as term, s.meeting as meeting, v.version as version
+    from sessions s join statistics_versions v on v.session_id = s.id
     where ${filter.sessionId != null ? sql`s.id = ${filter.sessionId}` : sql`1 = 1`} and ${filter.kind != null ? sql`s.kind = ${filter.kind}` : sql`1 = 1`}
     order by s.year, s.id
   `);
+  const ofUnit = (counted: SessionCounts): SessionCounts => {
+    if (filter.unitId == null) return counted;
+    const unit = counted.byUnit.get(filter.unitId);
+    return { byUnit: new Map(unit ? [[filter.unitId, unit]] : []), sum: unit ?? noTotals() };
+  };
   return await Promise.all(
-    sessions.map(async (session) => {
+    sessions.map(async ({ version, ...session }) => {
       let totals = cache.get(session.id);
-      if (!totals || totals.version !== session.version || totals.today !== today) {
-        totals = await countSession(db, session.id, session.version, today, totals);
+      if (!totals || totals.version !== version || totals.today !== today) {
+        totals = await countSession(db, session.id, version, today, totals);
         cache.set(session.id, totals);
       }
-      const counted = filter.keyOnly ? totals.key : totals.all;
-      if (filter.unitId == null) return { sessionId: session.id, ...counted };
-      const unit = counted.byUnit.get(filter.unitId);
-      return { sessionId: session.id, byUnit: new Map(unit ? [[filter.unitId, unit]] : []), sum: unit ?? noTotals() };
+      return { session, all: ofUnit(totals.all), key: ofUnit(totals.key) };
     }),
   );
 }
 
-/** The figures in all under the filters (the statistics page's figures without the units). */
-export async function statisticsTotalFigures(db: Db, filter: StatisticsFilter = {}, today = isoDateInChina(new Date())): Promise<Figures> {
+/** The figures in all of the sessions' counts. */
+function totalFigures(sessions: readonly SessionCounts[]): Figures {
   const all = countsVector();
-  for (const session of await sessionTotals(db, filter, today)) addCounts(all, session.sum.counts);
+  for (const session of sessions) addCounts(all, session.sum.counts);
   return figuresFromCounts(countsOfVector(all));
 }
+
+/** The figures in all and per lead unit, ranked as figuresByUnit ranks them; `names`, the units' names by id. */
+function figuresByLeadUnit(
+  sessions: readonly SessionCounts[],
+  names: ReadonlyMap<number, string>,
+): { figures: Figures; units: UnitFigures[] } {
+  const byUnit = new Map<number, CountsVector>();
+  for (const session of sessions)
+    session.byUnit.forEach(({ counts }, unitId) => {
+      if (unitId === null) return;
+      const unit = byUnit.get(unitId);
+      if (unit) addCounts(unit, counts);
+      else byUnit.set(unitId, counts.slice());
+    });
+  const units = rankUnits(
+    [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(countsOfVector(counts)) })),
+  );
+  return { figures: totalFigures(sessions), units };
+}
+
+const unitNames = async (db: Db) =>
+  new Map((await db.all<{ id: number; name: string }>(sql`select id, name from units`)).map((u) => [u.id, u.name]));
 
 /**
  * The statistics page's figures under its filters: in all, and per lead unit (ranked as figuresByUnit
@@ -310,22 +342,36 @@ export async function statisticsFigures(
   filter: StatisticsFilter = {},
   today = isoDateInChina(new Date()),
 ): Promise<{ figures: Figures; units: UnitFigures[] }> {
-  const all = countsVector();
-  const byUnit = new Map<number, CountsVector>();
-  for (const session of await sessionTotals(db, filter, today)) {
-    addCounts(all, session.sum.counts);
-    session.byUnit.forEach(({ counts }, unitId) => {
-      if (unitId === null) return;
-      const unit = byUnit.get(unitId);
-      if (unit) addCounts(unit, counts);
-      else byUnit.set(unitId, counts.slice());
-    });
-  }
-  const names = new Map((await db.all<{ id: number; name: string }>(sql`select id, name from units`)).map((u) => [u.id, u.name]));
-  const units = rankUnits(
-    [...byUnit].map(([unitId, counts]) => ({ unitId, unit: names.get(unitId) ?? "", figures: figuresFromCounts(countsOfVector(counts)) })),
+  const [sessions, names] = await Promise.all([sessionsUnder(db, filter, today), unitNames(db)]);
+  return figuresByLeadUnit(
+    sessions.map((s) => (filter.keyOnly ? s.key : s.all)),
+    names,
   );
-  return { figures: figuresFromCounts(countsOfVector(all)), units };
+}
+
+/** A session (its title) and how many of its proposals under the filters are in each state, zero included. */
+export type SessionStates = { sessionId: number; session: string; states: Record<ProposalState, number> };
+
+/**
+ * Everything the statistics page counts under its filters, from one reading of the sessions' versions: the figures in
+ * all and per lead unit, those of the 重点提案, and the sessions with proposals, oldest first, by state.
+ */
+export async function statisticsOverview(
+  db: Db,
+  filter: Omit<StatisticsFilter, "keyOnly">,
+  today = isoDateInChina(new Date()),
+): Promise<{ figures: Figures; units: UnitFigures[]; key: Figures; sessions: SessionStates[] }> {
+  const [sessions, names] = await Promise.all([sessionsUnder(db, filter, today), unitNames(db)]);
+  return {
+    ...figuresByLeadUnit(
+      sessions.map((s) => s.all),
+      names,
+    ),
+    key: totalFigures(sessions.map((s) => s.key)),
+    sessions: sessions
+      .filter((s) => s.all.byUnit.size > 0)
+      .map(({ session, all }) => ({ sessionId: session.id, session: sessionTitle(session), states: { ...all.sum.states } })),
+  };
 }
 
 /**

@@ -17,8 +17,7 @@ import { getProposalDetail, listProposals, proposalTimeline } from "@/db/queries
 import { latestPublished, listPublished, publicFilterOptions, publishedById, searchPublished } from "@/db/queries/public";
 import { linkedProposals, similarProposals } from "@/db/queries/similar";
 import { rankQueued } from "@/db/queries/similar-rankings";
-import { statisticsFigures } from "@/db/queries/statistics";
-import { statesBySession } from "@/db/queries/statistics-by-session";
+import { statisticsOverview } from "@/db/queries/statistics";
 import { supervisionItems } from "@/db/queries/supervision";
 import { coordinatorQueue, directorQueue, divisionQueue, handlerQueue, leaderQueue, overdueReceipts } from "@/db/queries/work";
 import * as schema from "@/db/schema/sqlite";
@@ -135,18 +134,9 @@ async function cases(): Promise<Case[]> {
     ["proposal page", async (db) => [await getProposalDetail(db, proposal180), await proposalTimeline(db, proposal180)]],
     ["similar and linked proposals", async (db) => [await similarProposals(db, proposal180), await linkedProposals(db, proposal180)]],
     ["similar proposals from a stored ranking", async (db) => similarProposals(db, ranked)],
-    ["statistics", async (db) => [await statisticsFigures(db, {}, fresh()), await statesBySession(db, {})]],
-    [
-      "statistics of a session",
-      async (db) => [await statisticsFigures(db, { sessionId }, fresh()), await statesBySession(db, { sessionId })],
-    ],
-    [
-      "statistics of a kind and unit",
-      async (db) => [
-        await statisticsFigures(db, { kind: "proposal", unitId: unit }, fresh()),
-        await statesBySession(db, { kind: "proposal", unitId: unit }),
-      ],
-    ],
+    ["statistics", async (db) => statisticsOverview(db, {}, fresh())],
+    ["statistics of a session", async (db) => statisticsOverview(db, { sessionId }, fresh())],
+    ["statistics of a kind and unit", async (db) => statisticsOverview(db, { kind: "proposal", unitId: unit }, fresh())],
     ["督办 board", async (db) => supervisionItems(db, "2030-01-01")],
     [
       "notifications in the header",

@@ -1,12 +1,12 @@
 /**
- * The statistics' kept counts after writes (db/queries/statistics.ts sessionTotals, migrations SQLite 0025 /
+ * The statistics' kept counts after writes (db/queries/statistics.ts sessionsUnder, migrations SQLite 0025 /
  * PostgreSQL 0014): of a session whose version moved, only the lead units whose proposals changed are counted again
  * (counting a whole session again took 25–45 ms at 100,000 proposals, at every contact record or sign-off), and the
  * totals are what a count from scratch gives. Both engines.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sessionTotals, statisticsCounts } from "@/db/queries/statistics";
+import { sessionsUnder, statisticsCounts, type StatisticsFilter } from "@/db/queries/statistics";
 import { countsVector } from "@/lib/statistics";
 import { DEMO_TODAY, demoDatabase } from "./demo-db";
 
@@ -17,6 +17,10 @@ beforeAll(async () => {
 afterAll(() => t?.cleanup());
 
 type Row = { proposal_id: number; session_id: number; lead_unit_id: number | null; status: string };
+
+/** Each session's totals of all its proposals as the statistics keep them (sessionsUnder). */
+const sessionTotals = async (db: typeof t.db, filter: StatisticsFilter, today: string) =>
+  (await sessionsUnder(db, filter, today)).map((s) => ({ sessionId: s.session.id, ...s.all }));
 
 /** Each session's totals by unit as numbers, from sessionTotals (kept) or counted from scratch. */
 async function fromScratch(sessionIds: number[]) {

@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { statisticsFacts } from "@/db/queries/statistics";
-import { statesBySession } from "@/db/queries/statistics-by-session";
+import { statisticsFacts, statisticsOverview, type StatisticsFilter } from "@/db/queries/statistics";
 import { PROPOSAL_STATES } from "@/lib/domain";
 import { computeFigures, FIGURE_DEFINITIONS, figuresByUnit, percent } from "@/lib/statistics";
 import { FIGURE_HEADERS, statisticsWorkbook, UNIT_COLUMNS } from "@/lib/statistics-workbook";
@@ -44,6 +43,7 @@ describe("导出统计", () => {
 
   it("counts the proposals of each session by state, under the same filters", async () => {
     const t = await demoDatabase();
+    const statesBySession = async (db: typeof t.db, filter: StatisticsFilter = {}) => (await statisticsOverview(db, filter)).sessions;
     cleanup = t.cleanup;
     const all = await statisticsFacts(t.db);
     const sessions = await statesBySession(t.db);

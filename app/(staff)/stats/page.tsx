@@ -7,8 +7,7 @@ import { ScrollFrame } from "@/components/ui/scroll-frame";
 import { getDb } from "@/db/client";
 import { listUnits } from "@/db/queries/org";
 import { listSessions } from "@/db/queries/proposals";
-import { statisticsFigures, statisticsTotalFigures } from "@/db/queries/statistics";
-import { statesBySession } from "@/db/queries/statistics-by-session";
+import { statisticsOverview } from "@/db/queries/statistics";
 import {
   PROPOSAL_STATE_LABELS,
   PROPOSAL_STATES,
@@ -47,9 +46,7 @@ export default async function StatsPage({
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
   const unitPage = Math.max(1, Math.min(10_000, Math.trunc(Number(params.page)) || 1));
-  const { figures, units } = await statisticsFigures(db, { sessionId, kind, unitId });
-  const key = await statisticsTotalFigures(db, { sessionId, kind, unitId, keyOnly: true });
-  const sessions = await statesBySession(db, { sessionId, kind, unitId });
+  const { figures, units, key, sessions } = await statisticsOverview(db, { sessionId, kind, unitId });
   const exportQuery = new URLSearchParams(
     Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])),
   );
