@@ -9,14 +9,14 @@ import { StateBadge } from "@/components/state-badge";
 import { EmptyRow } from "@/components/ui/empty-row";
 import { getDb } from "@/db/client";
 import { holidayCalendarOf } from "@/db/queries/holiday-calendar";
-import { listCategories, listUnits } from "@/db/queries/org";
-import { listProposals, listSessions } from "@/db/queries/proposals";
+import { filterChoices } from "@/db/queries/org";
+import { listProposals } from "@/db/queries/proposals";
 import { can } from "@/lib/authz";
-import { isoDateInChina, sessionTitle } from "@/lib/format";
+import { isoDateInChina } from "@/lib/format";
 import { isFiltered, parseProposalQuery, proposalQueryString } from "@/lib/proposal-filter";
 import { queryStringOf } from "@/lib/query-param";
 import { requireUser } from "../../_server/guard";
-import { type FilterChoices, ProposalFilters } from "./proposal-filters";
+import { ProposalFilters } from "./proposal-filters";
 
 /** States in which the lead unit's 办复期限 still runs. */
 const isOpen = (status: string) => ["assigned", "handling", "rehandling", "in_review"].includes(status);
@@ -39,16 +39,15 @@ export default async function ProposalsPage({ searchParams }: { searchParams: Pr
   const today = isoDateInChina(new Date());
   // Unit roles see only what their unit handles; the coordinator sees everything.
   const unitId = user.role === "coordinator" ? null : user.unitId;
-  const { rows, total } = await listProposals(db, { ...filter, unitId }, { page, pageSize: PAGE_SIZE, today });
+  // Three independent reads at once: on PostgreSQL each is a round trip.
+  const [{ rows, total }, calendar, choices] = await Promise.all([
+    listProposals(db, { ...filter, unitId }, { page, pageSize: PAGE_SIZE, today }),
+    holidayCalendarOf(db),
+    filterChoices(db),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const calendar = await holidayCalendarOf(db);
   const query = proposalQueryString(filter);
   const pageHref = (p: number) => `/proposals?${proposalQueryString(filter, p)}`;
-  const choices: FilterChoices = {
-    sessions: (await listSessions(db)).map((s) => [s.id, sessionTitle(s)]),
-    units: (await listUnits(db)).map((u) => [u.id, u.shortName]),
-    categories: (await listCategories(db)).map((c) => [c.id, c.name]),
-  };
 
   return (
     <>

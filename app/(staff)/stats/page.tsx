@@ -46,7 +46,12 @@ export default async function StatsPage({
   const kind = SESSION_KINDS.find((k) => k === params.kind) ?? null;
   const unitId = Number(params.unit) || null;
   const unitPage = Math.max(1, Math.min(10_000, Math.trunc(Number(params.page)) || 1));
-  const { figures, units, key, sessions } = await statisticsOverview(db, { sessionId, kind, unitId });
+  // Independent reads at once: on PostgreSQL each is a round trip.
+  const [{ figures, units, key, sessions }, allSessions, allUnits] = await Promise.all([
+    statisticsOverview(db, { sessionId, kind, unitId }),
+    listSessions(db),
+    listUnits(db),
+  ]);
   const exportQuery = new URLSearchParams(
     Object.entries({ session: sessionId, kind, unit: unitId }).flatMap(([k, v]) => (v === null ? [] : [[k, String(v)]])),
   );
@@ -59,7 +64,7 @@ export default async function StatsPage({
       name: "session",
       label: "届次会议",
       value: sessionId,
-      options: (await listSessions(db)).map((s) => ({ value: s.id, label: sessionTitle(s) })),
+      options: allSessions.map((s) => ({ value: s.id, label: sessionTitle(s) })),
     },
     {
       id: "s-kind",
@@ -73,7 +78,7 @@ export default async function StatsPage({
       name: "unit",
       label: "主办单位",
       value: unitId,
-      options: (await listUnits(db)).map((u) => ({ value: u.id, label: u.name })),
+      options: allUnits.map((u) => ({ value: u.id, label: u.name })),
     },
   ];
   return (

@@ -25,14 +25,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const { user, id, db, detail, leadUnitId } = await proposalForPage(params);
   const { proposal, session, category, signers, assignments } = detail;
   const today = isoDateInChina(new Date());
-  const { rules, calendar } = await workflowContextOnce(db, today);
+  // The page's own reads at once (on PostgreSQL each is a round trip); its sections read theirs as they render.
+  const [{ rules, calendar }, files, timeline] = await Promise.all([
+    workflowContextOnce(db, today),
+    attachmentsOf(db, id),
+    proposalTimeline(db, id),
+  ]);
   const proposerName = signers.find((s) => s.role === "lead")?.name ?? "提案人";
   const decidesAssignment = user.role === "coordinator" && proposal.status === "registered";
   const panels = <RolePanels db={db} user={user} proposalId={id} today={today} proposerName={proposerName} />;
   const similar = (
     <SimilarSection db={db} user={user} proposal={{ id, number: proposal.number, title: proposal.title, kind: session.kind }} />
   );
-  const text = <ProposalText proposalId={id} body={proposal.body} files={await attachmentsOf(db, id)} />;
+  const text = <ProposalText proposalId={id} body={proposal.body} files={files} />;
   return (
     <article className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
@@ -153,7 +158,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <h2 id="timeline-h" className="mb-3 font-semibold">
             办理记录
           </h2>
-          <Timeline entries={timelineFor(user, await proposalTimeline(db, id), leadUnitId)} />
+          <Timeline entries={timelineFor(user, timeline, leadUnitId)} />
         </section>
       </aside>
     </article>
