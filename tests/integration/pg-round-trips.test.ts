@@ -17,7 +17,7 @@ import { loadFacts } from "@/db/handling/facts";
 import { approveReply } from "@/db/handling/sign-off";
 import { liveSessionUser } from "@/db/queries/credentials";
 import { signedInHeader } from "@/db/queries/notifications";
-import { getProposalDetail, loadProposalParties } from "@/db/queries/proposals";
+import { getProposalDetail, listProposals, loadProposalParties } from "@/db/queries/proposals";
 import { users } from "@/db/schema";
 import { demoDatabase, ok, SAMPLE_DRAFT } from "./demo-db";
 
@@ -101,7 +101,7 @@ describe("round trips of the reads on every page, on PostgreSQL", () => {
   });
   afterAll(async () => t?.cleanup());
 
-  it("reads the session, the header, a proposal's parties and its detail in one statement each", async () => {
+  it("reads the session, the header, a proposal's parties and its detail in one statement each, and an empty list in one", async () => {
     const lead = await t.unit("重庆高新区科技创新局");
     const id = ok(await t.register(992)).id;
     ok(await assignProposal(t.db, await t.user("coordinator"), id, { leadUnitId: lead, coUnitIds: [] }));
@@ -121,6 +121,12 @@ describe("round trips of the reads on every page, on PostgreSQL", () => {
       // Before: the session 2 (the user, then whether it was signed out), the header 2, the parties 3, the detail 3.
       expect(sent, name).toHaveLength(1);
     }
+    // A list whose filters leave nothing: its empty first page is the count (the count ran the selection again before).
+    const none = { q: "没有这个词语的提案", status: "closed" as const };
+    let empty: Awaited<ReturnType<typeof listProposals>> | undefined;
+    const listed = await statementsOf(async () => (empty = await listProposals(t.db, none, { today: "2026-06-15" })));
+    expect(empty).toEqual({ rows: [], total: 0 });
+    expect(listed).toHaveLength(1);
     // What the single statements read is what the page needs.
     expect(await signedInHeader(t.db, handler)).toEqual({ unread: expect.any(Number), unitShortName: "高新区科技创新局" });
     expect(await loadProposalParties(t.db, id)).toMatchObject({ unitIds: [lead] });
