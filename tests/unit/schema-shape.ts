@@ -22,6 +22,8 @@ const SQLITE_KIND_OF_PG_KIND: Record<string, string> = {
   "PgText text": "SQLiteText",
   "PgJsonb jsonb": "SQLiteTextJson",
   "PgDoublePrecision double precision": "SQLiteReal",
+  // db/schema-pg/columns.ts `bytes`: bytes, as SQLite's blob (a Buffer on both engines).
+  "PgCustomColumn bytea": "SQLiteBlobBuffer",
 };
 
 /** Partial index predicates written differently on purpose: SQLite's integer boolean against 1, PostgreSQL's boolean itself. */
