@@ -6,7 +6,7 @@
  *  - answers the public site's pages as plain cacheable HTML without Next's runtime (public-pages.ts);
  *  - gives every other response a fresh Content-Security-Policy nonce (Next reads it from the request's policy
  *    header and puts it on its scripts), as proxy.ts does when Next runs without this front;
- *  - lets what Next renders wait its turn (request-turns.ts).
+ *  - lets what Next renders wait its turn, a few page renders at once (request-turns.ts).
  * Nothing here is kept per process: several instances on one PostgreSQL database answer alike (docs/decisions/012).
  *
  * Started by scripts/serve.ts as the build bundled it (scripts/lib/bundle-server.ts, launch.ts): PORT, HOSTNAME, NEXT_DIST_DIR.
@@ -27,7 +27,7 @@ import { FORWARDING_HEADER, originConfig, trustedForwarding } from "@/lib/site-o
 import { bodyVerdict, type Refusal } from "./body-limits";
 import { type PageStore, startPageStore } from "./page-store";
 import { type Answer, isPublicPage, publicPages, RENDER_HEADER, type Visit } from "./public-pages";
-import { requestTurn } from "./request-turns";
+import { renderPlace, requestTurn } from "./request-turns";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
@@ -231,7 +231,16 @@ async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     res.setHeader("Content-Security-Policy", policy);
   }
   // What Next renders or runs waits its turn (request-turns.ts); files do not.
-  if (!isStaticFile(visit.pathname)) await requestTurn();
+  if (!isStaticFile(visit.pathname)) {
+    await requestTurn();
+    if (!(await renderPlace(visit.method, req, res))) {
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+      res.end("服务器繁忙，请稍后重试。");
+      return;
+    }
+    // The visitor left while waiting: nothing to render for.
+    if (req.socket?.destroyed) return;
+  }
   await handle(req, res);
 }
 

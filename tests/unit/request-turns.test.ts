@@ -1,6 +1,7 @@
-/** The front server's request turns: arrival order, and one start per turn once a turn is spent. */
+/** The front server's request turns: arrival order, one start per turn once a turn is spent, a few renders at once. */
+import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { requestTurn, TURN_BUDGET_MS } from "@/server/request-turns";
+import { RENDERS_AT_ONCE, renderPlace, requestTurn, TURN_BUDGET_MS } from "@/server/request-turns";
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;
@@ -50,5 +51,67 @@ describe("requestTurn", () => {
     const turns = started.map(([, turn]) => turn);
     expect(new Set(turns).size).toBe(3);
     expect(turns).toEqual([...turns].sort((x, y) => x - y));
+  });
+});
+
+/** A request and its response as renderPlace sees them: the socket's state, and the response's 'close'. */
+function exchange() {
+  const res = new EventEmitter();
+  return { req: { socket: { destroyed: false } }, res, done: () => res.emit("close") };
+}
+
+describe("renderPlace", () => {
+  it("lets RENDERS_AT_ONCE renders run; the next wait in arrival order until one is done", async () => {
+    const running = Array.from({ length: RENDERS_AT_ONCE }, exchange);
+    for (const r of running) expect(await renderPlace("GET", r.req, r.res)).toBe(true);
+    const started: string[] = [];
+    const waiting = ["a", "b"].map((name) => {
+      const r = exchange();
+      return { ...r, admitted: renderPlace("GET", r.req, r.res).then(() => started.push(name)) };
+    });
+    await settled();
+    expect(started).toEqual([]);
+    running[0]!.done();
+    await waiting[0]!.admitted;
+    await settled();
+    expect(started).toEqual(["a"]);
+    running[1]!.done();
+    await waiting[1]!.admitted;
+    expect(started).toEqual(["a", "b"]);
+    for (const r of [...running.slice(2), ...waiting]) r.done();
+  });
+
+  it("never holds back a write (a server action, an upload)", async () => {
+    const running = Array.from({ length: RENDERS_AT_ONCE }, exchange);
+    for (const r of running) await renderPlace("GET", r.req, r.res);
+    const post = exchange();
+    expect(await renderPlace("POST", post.req, post.res)).toBe(true);
+    for (const r of running) r.done();
+  });
+
+  it("gives the place of a visitor who left while waiting straight to the next", async () => {
+    const running = Array.from({ length: RENDERS_AT_ONCE }, exchange);
+    for (const r of running) await renderPlace("GET", r.req, r.res);
+    const left = exchange();
+    const leftAdmitted = renderPlace("GET", left.req, left.res);
+    const next = exchange();
+    let nextAdmitted = false;
+    const nextTurn = renderPlace("GET", next.req, next.res).then(() => (nextAdmitted = true));
+    // The visitor goes: the connection is gone, and its 'close' passes while it still waits.
+    left.req.socket.destroyed = true;
+    left.done();
+    running[0]!.done();
+    await leftAdmitted;
+    await nextTurn;
+    expect(nextAdmitted).toBe(true);
+    for (const r of [...running.slice(1), next]) r.done();
+    // Every place is free again: as many renders as ever start at once.
+    const again = Array.from({ length: RENDERS_AT_ONCE }, exchange);
+    const admitted = await Promise.race([
+      Promise.all(again.map((r) => renderPlace("GET", r.req, r.res))).then(() => true),
+      settled().then(() => false),
+    ]);
+    expect(admitted).toBe(true);
+    for (const r of again) r.done();
   });
 });
