@@ -47,13 +47,14 @@ function inTransaction(sent: string[]): string[] {
   return sent.slice(begin + 1, commit);
 }
 
-describe("round trips of a write on PostgreSQL", () => {
-  let t: Awaited<ReturnType<typeof demoDatabase>>;
-  beforeAll(async () => {
-    t = await demoDatabase();
-  });
-  afterAll(async () => t?.cleanup());
+/** One demo database for both: the proposals each test registers are its own. */
+let t: Awaited<ReturnType<typeof demoDatabase>>;
+beforeAll(async () => {
+  t = await demoDatabase();
+});
+afterAll(async () => t?.cleanup());
 
+describe("round trips of a write on PostgreSQL", () => {
   it("reads a proposal's facts in one statement", async () => {
     const id = ok(await t.register(990)).id;
     const sent = await statementsOf(() => loadFacts(t.db, id));
@@ -95,12 +96,6 @@ describe("round trips of a write on PostgreSQL", () => {
 });
 
 describe("round trips of the reads on every page, on PostgreSQL", () => {
-  let t: Awaited<ReturnType<typeof demoDatabase>>;
-  beforeAll(async () => {
-    t = await demoDatabase();
-  });
-  afterAll(async () => t?.cleanup());
-
   it("reads the session, the header, a proposal's parties and its detail in one statement each, and an empty list in one", async () => {
     const lead = await t.unit("重庆高新区科技创新局");
     const id = ok(await t.register(992)).id;
