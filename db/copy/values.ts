@@ -12,11 +12,14 @@ export class ValueError extends Error {
 
 export type PgParameter = string | number | boolean | Buffer | null;
 
+/** A blob's bytes as a Buffer, without copying them. */
+const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** A value read from SQLite with safe integers (whole numbers as bigint) as the parameter for a `type` column. */
 export function toPg(type: ColumnType, value: unknown): PgParameter {
   if (value === null || value === undefined) return null;
   if (value instanceof Uint8Array) {
-    if (type === "bytea") return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    if (type === "bytea") return bufferOf(value);
     throw new ValueError(`二进制数据（BLOB）不能写入 ${type} 列`);
   }
   switch (type) {
@@ -77,8 +80,6 @@ export function canonical(type: ColumnType, value: unknown): string | null {
     case "text":
       return typeof value === "string" ? value : `?${String(value)}`;
     case "bytea":
-      return value instanceof Uint8Array
-        ? `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`
-        : `?${String(value)}`;
+      return value instanceof Uint8Array ? `\\x${bufferOf(value).toString("hex")}` : `?${String(value)}`;
   }
 }

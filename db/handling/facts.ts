@@ -9,6 +9,7 @@ import type { AssignmentFacts, ProposalFacts } from "@/lib/workflow/facts";
 import type { Db } from "../client";
 import { jsonArray, jsonObject, jsonValue } from "../dialect";
 import { param, preparedOnce } from "../prepared";
+import { proposerIdsOfProposal } from "../queries/proposals";
 import {
   assignments,
   coOpinions,
@@ -16,7 +17,6 @@ import {
   extensionRequests,
   leaderReviews,
   proposalLinks,
-  proposalSigners,
   proposals,
   receipts,
   replies,
@@ -58,12 +58,7 @@ const factsQuery = preparedOnce((db: Reader) =>
       keyLeaderId: proposals.keyLeaderId,
       contactWaivedReason: proposals.contactWaivedReason,
       reviewStage: proposals.reviewStage,
-      proposerIds: jsonArray<number>(
-        proposalSigners.userId,
-        sql`from ${proposalSigners}
-            where ${proposalSigners.proposalId} = ${proposals.id} and ${proposalSigners.role} in ('lead', 'cosigner')`,
-        sql`${proposalSigners.userId}`,
-      ),
+      proposerIds: proposerIdsOfProposal(),
       assignments: jsonArray<AssignmentRow>(
         jsonObject({
           id: assignments.id,

@@ -7,6 +7,18 @@ import { param, preparedOnce } from "../prepared";
 import { assignments, categories, events, proposalSigners, proposals, sections, sessions, units, users } from "../schema";
 import { selectionCondition, selectionIndex, type ProposalSelection } from "./proposal-selection";
 
+/**
+ * The proposal's proposers (领衔 and 联名, not 附议), by id, as a JSON subquery on the row of `proposals` being read: for
+ * the access check here and the workflow's facts (db/handling/facts.ts).
+ */
+export const proposerIdsOfProposal = () =>
+  jsonArray<number>(
+    proposalSigners.userId,
+    sql`from ${proposalSigners}
+        where ${proposalSigners.proposalId} = ${proposals.id} and ${proposalSigners.role} in ('lead', 'cosigner')`,
+    sql`${proposalSigners.userId}`,
+  );
+
 const handler = aliasedTable(users, "handler");
 const assignee = aliasedTable(users, "assignee");
 
@@ -26,12 +38,7 @@ const proposalQueries = preparedOnce((db: Db) => {
           sql`from ${assignments} where ${assignments.proposalId} = ${proposals.id} and ${assignments.status} <> 'withdrawn'`,
           sql`${assignments.id}`,
         ),
-        proposerIds: jsonArray<number>(
-          proposalSigners.userId,
-          sql`from ${proposalSigners}
-              where ${proposalSigners.proposalId} = ${proposals.id} and ${proposalSigners.role} in ('lead', 'cosigner')`,
-          sql`${proposalSigners.userId}`,
-        ),
+        proposerIds: proposerIdsOfProposal(),
       })
       .from(proposals)
       .where(eq(proposals.id, proposalId))

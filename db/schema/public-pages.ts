@@ -3,6 +3,13 @@ import { instant } from "./columns";
 import { publications } from "./replies";
 
 /**
+ * A stored page's HTML, gzip-compressed once when it is stored: answered as it is to a client that takes gzip (every
+ * browser), unpacked for one that does not. Compressing it for each visitor cost about as much as the rest of the
+ * answer (server/public-pages.ts).
+ */
+const pageHtmlGzip = () => blob("html_gzip", { mode: "buffer" }).notNull();
+
+/**
  * A published reply's public page as the site serves it to a visitor with the default display preferences
  * (issue 22, docs/decisions/014): rendered once after publication by whichever instance takes it from
  * public_page_queue, read by every instance. The publications' triggers delete a page as its publication changes
@@ -17,12 +24,7 @@ export const publicPages = sqliteTable("public_pages", {
   buildId: text("build_id").notNull(),
   /** The origin its absolute links and QR code name (PUBLIC_ORIGIN / AUTH_URL). */
   origin: text("origin").notNull(),
-  /**
-   * The page's HTML, gzip-compressed once when it is stored: answered as it is to a client that takes gzip (every
-   * browser), unpacked for one that does not. Compressing it for each visitor cost about as much as the rest of the
-   * answer (server/public-pages.ts).
-   */
-  htmlGzip: blob("html_gzip", { mode: "buffer" }).notNull(),
+  htmlGzip: pageHtmlGzip(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });
@@ -46,12 +48,7 @@ export const publicListPages = sqliteTable("public_list_pages", {
   siteVersion: integer("site_version").notNull(),
   buildId: text("build_id").notNull(),
   origin: text("origin").notNull(),
-  /**
-   * The page's HTML, gzip-compressed once when it is stored: answered as it is to a client that takes gzip (every
-   * browser), unpacked for one that does not. Compressing it for each visitor cost about as much as the rest of the
-   * answer (server/public-pages.ts).
-   */
-  htmlGzip: blob("html_gzip", { mode: "buffer" }).notNull(),
+  htmlGzip: pageHtmlGzip(),
   etag: text("etag").notNull(),
   renderedAt: instant("rendered_at").notNull(),
 });
